@@ -1,0 +1,116 @@
+package io.weir.api.connector.source.lib;
+
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.SourceReader;
+import io.weir.api.connector.source.SourceReaderContext;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads {@link NumberSequenceSplit}s and emits one record per index, made by {@link #record(long)}.
+ * Asks the enumerator for one split at a time. An optional pace (records per second for this
+ * reader) is kept without blocking: when ahead, the reader says NOTHING_AVAILABLE and becomes
+ * available again when the next record is due.
+ *
+ * <p>Threading: used by the task's thread only; availability futures may complete on a timer thread.
+ */
+public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSequenceSplit> {
+    private static final int BATCH = 512;
+
+    private final SourceReaderContext context;
+    private final double recordsPerSecond;
+    private final ArrayDeque<NumberSequenceSplit> splits = new ArrayDeque<>();
+    private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
+    private boolean requested;
+    private boolean noMoreSplits;
+    private long next;
+    private long end = -1;
+    private boolean inSplit;
+    private long emitted;
+    private long startNanos;
+
+    /** @param recordsPerSecond this reader's pace, or a value <= 0 for as fast as possible */
+    protected IndexedSourceReader(SourceReaderContext context, double recordsPerSecond) {
+        this.context = context;
+        this.recordsPerSecond = recordsPerSecond;
+    }
+
+    /** The record for one index. */
+    protected abstract T record(long index) throws Exception;
+
+    @Override
+    public void start() {
+        startNanos = System.nanoTime();
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        if (!inSplit && !nextSplit()) {
+            if (noMoreSplits) {
+                return InputStatus.END_OF_INPUT;
+            }
+            if (!requested) {
+                requested = true;
+                available = new CompletableFuture<>();
+                context.sendSplitRequest();
+            }
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        long limit = Math.min(end, next + BATCH - 1);
+        if (recordsPerSecond > 0) {
+            long due = (long) ((System.nanoTime() - startNanos) / 1e9 * recordsPerSecond) + 1 - emitted;
+            if (due <= 0) {
+                long waitNanos = (long) ((emitted + 1) / recordsPerSecond * 1e9) - (System.nanoTime() - startNanos);
+                available = new CompletableFuture<>();
+                CompletableFuture<Void> toComplete = available;
+                CompletableFuture.delayedExecutor(Math.max(waitNanos, 1000), java.util.concurrent.TimeUnit.NANOSECONDS)
+                        .execute(() -> toComplete.complete(null));
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            limit = Math.min(limit, next + due - 1);
+        }
+        for (long i = next; i <= limit; i++) {
+            output.collect(record(i));
+        }
+        emitted += limit - next + 1;
+        next = limit + 1;
+        if (next > end) {
+            inSplit = false;
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    private boolean nextSplit() {
+        NumberSequenceSplit split = splits.poll();
+        if (split == null) {
+            return false;
+        }
+        next = split.from();
+        end = split.to();
+        inSplit = true;
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return available;
+    }
+
+    @Override
+    public void addSplits(List<NumberSequenceSplit> newSplits) {
+        splits.addAll(newSplits);
+        requested = false;
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        available.complete(null);
+    }
+
+    @Override
+    public void close() throws Exception {}
+}

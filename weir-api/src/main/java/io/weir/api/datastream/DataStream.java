@@ -1,0 +1,219 @@
+package io.weir.api.datastream;
+
+import io.weir.api.connector.sink.PrintSink;
+import io.weir.api.connector.sink.Sink;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.ProcessOperator;
+import io.weir.api.operators.StreamFilter;
+import io.weir.api.operators.StreamFlatMap;
+import io.weir.api.operators.StreamMap;
+import io.weir.api.transformations.CollectTransformation;
+import io.weir.api.transformations.Exchange;
+import io.weir.api.transformations.OneInputTransformation;
+import io.weir.api.transformations.PartitionTransformation;
+import io.weir.api.transformations.SinkTransformation;
+import io.weir.api.transformations.Transformation;
+import io.weir.api.transformations.UnionTransformation;
+import io.weir.api.types.TypeExtractor;
+import io.weir.api.types.TypeInformation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream of elements of one type. Operations return new streams and record a transformation;
+ * nothing runs until the environment executes the job.
+ */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation<T> transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+        this.environment = environment;
+        this.transformation = transformation;
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    public Transformation<T> getTransformation() {
+        return transformation;
+    }
+
+    public TypeInformation<T> getType() {
+        return transformation.getOutputType();
+    }
+
+    public int getParallelism() {
+        return transformation.getParallelism();
+    }
+
+    // ---- element-wise ----
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        TypeInformation<R> outType = TypeExtractor.getUnaryOperatorReturnType(mapper, MapFunction.class, 0, 1,
+                null, transformation.getOutputTypeUnchecked(), "Map");
+        return map(mapper, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        return transform("Map", outputType, new StreamMap<>(mapper));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        TypeInformation<R> outType = TypeExtractor.getUnaryOperatorReturnType(flatMapper, FlatMapFunction.class, 0, 1,
+                new int[] {1, 0}, transformation.getOutputTypeUnchecked(), "Flat Map");
+        return flatMap(flatMapper, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        return transform("Flat Map", outputType, new StreamFlatMap<>(flatMapper));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", transformation.getOutputTypeUnchecked(), new StreamFilter<>(filter));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        TypeInformation<R> outType = TypeExtractor.getUnaryOperatorReturnType(processFunction, ProcessFunction.class,
+                0, 1, null, transformation.getOutputTypeUnchecked(), "Process");
+        return process(processFunction, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction,
+            TypeInformation<R> outputType) {
+        return transform("Process", outputType, new ProcessOperator<>(processFunction));
+    }
+
+    /** Applies a custom operator. */
+    public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outputType,
+            OneInputStreamOperator<T, R> operator) {
+        OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, operatorName, operator,
+                outputType, environment.getParallelism());
+        t.setChainingStrategy(operator.getChainingStrategy());
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    // ---- partitioning ----
+
+    /** Partitions by key: all elements with the same key go to the same subtask, and get keyed state. */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        TypeInformation<K> keyType = TypeExtractor.getUnaryOperatorReturnType(key, KeySelector.class, 0, 1, null,
+                transformation.getOutputTypeUnchecked(), "Key Selector");
+        return new KeyedStream<>(this, key, keyType);
+    }
+
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
+        return new KeyedStream<>(this, key, keyType);
+    }
+
+    /** Sends elements round robin to all downstream subtasks. */
+    public DataStream<T> rebalance() {
+        return partition(Exchange.REBALANCE);
+    }
+
+    /** Sends elements round robin to a local subset of downstream subtasks. */
+    public DataStream<T> rescale() {
+        return partition(Exchange.RESCALE);
+    }
+
+    /** Sends each element to a random downstream subtask. */
+    public DataStream<T> shuffle() {
+        return partition(Exchange.SHUFFLE);
+    }
+
+    /** Sends every element to every downstream subtask. */
+    public DataStream<T> broadcast() {
+        return partition(Exchange.BROADCAST);
+    }
+
+    /** Sends all elements to the first downstream subtask. */
+    public DataStream<T> global() {
+        return partition(Exchange.GLOBAL);
+    }
+
+    /** Sends elements of subtask i to subtask i; the next operator must have the same parallelism. */
+    public DataStream<T> forward() {
+        return partition(Exchange.FORWARD);
+    }
+
+    private DataStream<T> partition(Exchange exchange) {
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, exchange, null));
+    }
+
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<Transformation<T>> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> s : streams) {
+            if (s.environment != environment) {
+                throw new IllegalArgumentException("Cannot union streams of different execution environments.");
+            }
+            inputs.add(s.transformation);
+        }
+        return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    // ---- sinks ----
+
+    /** Prints each element to standard out; with parallelism > 1 lines start with the subtask number. */
+    public DataStreamSink<T> print() {
+        return sinkTo(new PrintSink<>(), "Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier), "Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return sinkTo(new PrintSink<>(true), "Print to Std. Err");
+    }
+
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        return sinkTo(sink, "Sink: " + sink.getClass().getSimpleName());
+    }
+
+    private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+        SinkTransformation<T> t = new SinkTransformation<>(transformation, sink, name, environment.getParallelism());
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /** Runs the job and returns an iterator over this stream's elements; close it to stop the job. */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        CollectTransformation<T> t = new CollectTransformation<>(transformation);
+        environment.addSink(t);
+        JobClient client = environment.executeAsync(jobName);
+        return environment.collect(client, t.getCollectId());
+    }
+
+    /** Runs the job and returns at most {@code limit} elements; the job is cancelled after them. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit must be positive, got " + limit);
+        }
+        List<T> results = new ArrayList<>(Math.min(limit, 1024));
+        try (CloseableIterator<T> it = executeAndCollect(jobName)) {
+            while (results.size() < limit && it.hasNext()) {
+                results.add(it.next());
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,278 @@
+package io.weir.api.environment;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.lib.CollectionSource;
+import io.weir.api.connector.source.lib.NumberSequenceSource;
+import io.weir.api.datastream.DataStreamSource;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionException;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.execution.Pipeline;
+import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.transformations.SourceTransformation;
+import io.weir.api.transformations.Transformation;
+import io.weir.api.types.ResultTypeQueryable;
+import io.weir.api.types.TypeExtractor;
+import io.weir.api.types.TypeInformation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The entry point of a DataStream program: creates sources, holds the job's settings, and runs
+ * the job. Calls on streams only record transformations; {@link #execute()} builds the job graph
+ * and runs it on the embedded MiniCluster (or on the cluster a test extension or client set).
+ */
+public class StreamExecutionEnvironment {
+    private static volatile StreamExecutionEnvironmentFactory contextFactory;
+
+    private final ExecutionConfig config = new ExecutionConfig();
+    private final Configuration configuration;
+    private final PipelineExecutor executor;
+    private final List<Transformation<?>> sinks = new ArrayList<>();
+    private RuntimeExecutionMode runtimeMode = RuntimeExecutionMode.STREAMING;
+
+    /** An environment whose jobs run through {@code executor}; {@code configuration} holds the job settings. */
+    public StreamExecutionEnvironment(PipelineExecutor executor, Configuration configuration) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.configuration = new Configuration(configuration);
+        if (this.configuration.get(PipelineOptions.OBJECT_REUSE)) {
+            config.enableObjectReuse();
+        }
+    }
+
+    /**
+     * The environment of the context the program runs in: the cluster of an active test extension
+     * or client, else a local environment with the parallelism of the machine's cores.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment() {
+        StreamExecutionEnvironmentFactory factory = contextFactory;
+        if (factory != null) {
+            return factory.createExecutionEnvironment(new Configuration());
+        }
+        return createLocalEnvironment(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A local environment: jobs run on an embedded MiniCluster sized for them. */
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.PARALLELISM, parallelism);
+        return createLocalEnvironment(configuration);
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(Configuration configuration) {
+        return new StreamExecutionEnvironment(Executors.local(configuration), configuration);
+    }
+
+    /** Makes {@link #getExecutionEnvironment()} return environments from {@code factory} (test extensions, clients). */
+    public static void initializeContextEnvironment(StreamExecutionEnvironmentFactory factory) {
+        contextFactory = factory;
+    }
+
+    public static void resetContextEnvironment() {
+        contextFactory = null;
+    }
+
+    // ---- settings ----
+
+    public ExecutionConfig getConfig() {
+        return config;
+    }
+
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public StreamExecutionEnvironment setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("The parallelism must be at least 1, got " + parallelism);
+        }
+        configuration.set(PipelineOptions.PARALLELISM, parallelism);
+        return this;
+    }
+
+    public int getParallelism() {
+        return configuration.get(PipelineOptions.PARALLELISM);
+    }
+
+    /** Sets the number of key groups, the upper bound for the parallelism of keyed operators (default 128). */
+    public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+        if (maxParallelism < 1 || maxParallelism > (1 << 15)) {
+            throw new IllegalArgumentException("The max parallelism must be between 1 and 32768, got " + maxParallelism);
+        }
+        configuration.set(PipelineOptions.MAX_PARALLELISM, maxParallelism);
+        return this;
+    }
+
+    public int getMaxParallelism() {
+        return configuration.get(PipelineOptions.MAX_PARALLELISM);
+    }
+
+    /** Longest time a partly filled network buffer waits before it is sent (milliseconds; 0 = send at once). */
+    public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
+        if (timeoutMillis < 0) {
+            throw new IllegalArgumentException("The buffer timeout must not be negative, got " + timeoutMillis);
+        }
+        configuration.set(PipelineOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(timeoutMillis));
+        return this;
+    }
+
+    public long getBufferTimeout() {
+        return configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+    }
+
+    /**
+     * STREAMING (default) or BATCH. BATCH requires every source to be bounded; the job fails at
+     * submission otherwise. AUTOMATIC picks BATCH when all sources are bounded.
+     */
+    public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+        this.runtimeMode = Objects.requireNonNull(mode, "runtime mode");
+        return this;
+    }
+
+    public RuntimeExecutionMode getRuntimeMode() {
+        return runtimeMode;
+    }
+
+    // ---- sources ----
+
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> watermarkStrategy, String sourceName) {
+        TypeInformation<OUT> type = source instanceof ResultTypeQueryable
+                ? ((ResultTypeQueryable<OUT>) source).getProducedType()
+                : TypeExtractor.getUnaryOperatorReturnType(source, Source.class, -1, 0, null, null, sourceName);
+        return fromSource(source, watermarkStrategy, sourceName, type);
+    }
+
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> watermarkStrategy, String sourceName, TypeInformation<OUT> typeInfo) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(watermarkStrategy, "watermark strategy (use WatermarkStrategy.noWatermarks())");
+        SourceTransformation<OUT> t = new SourceTransformation<>(sourceName, source, watermarkStrategy, typeInfo,
+                Transformation.DEFAULT_PARALLELISM);
+        return new DataStreamSource<>(this, t);
+    }
+
+    /** A bounded stream of the longs {@code from..to} (inclusive), read in parallel. */
+    public DataStreamSource<Long> fromSequence(long from, long to) {
+        return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source",
+                io.weir.api.types.Types.LONG);
+    }
+
+    /** A bounded stream of the given elements, in order (parallelism 1). */
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromData(OUT... data) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("fromData needs at least one element to infer the type; "
+                    + "use fromData(TypeInformation, ...) for an empty stream.");
+        }
+        return fromData(Arrays.asList(data), elementType(data[0]));
+    }
+
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromData(TypeInformation<OUT> type, OUT... data) {
+        return fromData(Arrays.asList(data), type);
+    }
+
+    public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("fromData needs at least one element to infer the type; "
+                    + "use fromData(collection, TypeInformation) for an empty stream.");
+        }
+        return fromData(data, elementType(data.iterator().next()));
+    }
+
+    public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data, TypeInformation<OUT> type) {
+        DataStreamSource<OUT> source = fromSource(new CollectionSource<>(data, type, config.getSerializerConfig()),
+                WatermarkStrategy.noWatermarks(), "Collection Source", type);
+        source.setParallelism(1);
+        return source;
+    }
+
+    /** Same as {@link #fromData(Collection)}. */
+    public <OUT> DataStreamSource<OUT> fromCollection(Collection<OUT> data) {
+        return fromData(data);
+    }
+
+    public <OUT> DataStreamSource<OUT> fromCollection(Collection<OUT> data, TypeInformation<OUT> type) {
+        return fromData(data, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <OUT> TypeInformation<OUT> elementType(OUT element) {
+        if (element == null) {
+            throw new IllegalArgumentException("Sources cannot emit null elements.");
+        }
+        return TypeExtractor.createTypeInfo((Class<OUT>) element.getClass());
+    }
+
+    // ---- execution ----
+
+    /** Registers the end of a stream; called by sinks. */
+    public void addSink(Transformation<?> sink) {
+        sinks.add(sink);
+    }
+
+    public JobExecutionResult execute() throws Exception {
+        return execute("Weir Streaming Job");
+    }
+
+    /** Runs the job and waits for it to end. A failure is thrown with the job's failure as cause. */
+    public JobExecutionResult execute(String jobName) throws Exception {
+        JobClient client = executeAsync(jobName);
+        try {
+            return client.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JobExecutionException) {
+                throw (JobExecutionException) cause;
+            }
+            throw new JobExecutionException(client.getJobID(), "Job '" + jobName + "' failed", cause);
+        } catch (InterruptedException e) {
+            client.cancel();
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    public JobClient executeAsync() throws Exception {
+        return executeAsync("Weir Streaming Job");
+    }
+
+    /** Submits the job and returns at once with a client for it. */
+    public JobClient executeAsync(String jobName) throws Exception {
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException("No sinks defined in job '" + jobName + "': execute() needs at least one "
+                    + "sink. Add one with print(), sinkTo(...), or use executeAndCollect() to get the results.");
+        }
+        Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config, new Configuration(configuration),
+                runtimeMode);
+        sinks.clear();
+        try {
+            return executor.execute(pipeline, userClassLoader()).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Opens the results of a collect sink of a running job (used by {@code executeAndCollect}). */
+    public <T> CloseableIterator<T> collect(JobClient client, String collectId) {
+        return executor.collect(client, collectId);
+    }
+
+    private static ClassLoader userClassLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : StreamExecutionEnvironment.class.getClassLoader();
+    }
+}

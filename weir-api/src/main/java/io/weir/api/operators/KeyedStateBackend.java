@@ -1,0 +1,22 @@
+package io.weir.api.operators;
+
+import io.weir.api.state.State;
+import io.weir.api.state.StateDescriptor;
+
+/**
+ * Holds the keyed state of one operator subtask, organised by key group. All state returned is
+ * scoped to the current key, which the runtime sets before each element.
+ *
+ * <p>Threading: used only from the task's thread.
+ */
+public interface KeyedStateBackend<K> {
+    void setCurrentKey(K key);
+
+    K getCurrentKey();
+
+    /** The state for a descriptor; the same descriptor name always gives the same state. */
+    <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor);
+
+    /** Number of (key, state) entries over all states: for tests and metrics. */
+    int numKeyValueStateEntries();
+}

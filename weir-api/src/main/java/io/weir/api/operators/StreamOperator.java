@@ -1,0 +1,35 @@
+package io.weir.api.operators;
+
+import java.io.Serializable;
+
+/**
+ * An operator of a job: it processes elements and emits results to its {@link Output}. Each
+ * parallel subtask gets its own copy.
+ *
+ * <h2>Life cycle</h2>
+ * {@link #setup} once, then {@link #open} once, then elements and watermarks, then {@link #finish}
+ * once when all input has ended (not on cancellation), then {@link #close} always, also after a
+ * failure.
+ *
+ * <h2>Threading</h2>
+ * Every method is called from the one thread of the task that runs the operator; an operator never
+ * needs locks.
+ */
+public interface StreamOperator<OUT> extends Serializable {
+    void setup(StreamOperatorParameters<OUT> parameters);
+
+    void open() throws Exception;
+
+    /** All input has ended: emit what is buffered. Not called when the task is cancelled or fails. */
+    void finish() throws Exception;
+
+    /** Releases resources; called after {@link #finish}, and also after a failure or cancellation. */
+    void close() throws Exception;
+
+    /** Called with each element before it is processed so that keyed state is scoped to its key. */
+    void setKeyContextElement(StreamRecord<?> record) throws Exception;
+
+    ChainingStrategy getChainingStrategy();
+
+    void setChainingStrategy(ChainingStrategy strategy);
+}

@@ -1,0 +1,71 @@
+package io.weir.api.operators;
+
+import io.weir.api.functions.RuntimeContext;
+import io.weir.api.functions.TaskInfo;
+import io.weir.api.state.AggregatingState;
+import io.weir.api.state.AggregatingStateDescriptor;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.MapState;
+import io.weir.api.state.MapStateDescriptor;
+import io.weir.api.state.ReducingState;
+import io.weir.api.state.ReducingStateDescriptor;
+import io.weir.api.state.State;
+import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+
+/** The {@link RuntimeContext} of functions inside an operator: task identity and keyed state. */
+public class StreamingRuntimeContext implements RuntimeContext {
+    private final OperatorContext context;
+
+    public StreamingRuntimeContext(OperatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public TaskInfo getTaskInfo() {
+        return context.getTaskInfo();
+    }
+
+    @Override
+    public ClassLoader getUserCodeClassLoader() {
+        return context.getUserCodeClassLoader();
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+        return keyedState(descriptor);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return keyedState(descriptor);
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
+        return keyedState(descriptor);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return keyedState(descriptor);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return keyedState(descriptor);
+    }
+
+    private <S extends State> S keyedState(StateDescriptor<S, ?> descriptor) {
+        KeyedStateBackend<?> backend = context.getKeyedStateBackend();
+        if (backend == null) {
+            throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' was requested in operator '"
+                    + context.getOperatorName() + "', whose input is not keyed. Keyed state is only available on a "
+                    + "KeyedStream: call keyBy(...) before this operator.");
+        }
+        return backend.getPartitionedState(descriptor);
+    }
+}
