@@ -1,0 +1,54 @@
+package io.weir.cli;
+
+import java.util.Optional;
+
+/** The examples {@code weir example} can run, by short name. The only list of them. */
+enum Example {
+    WORDCOUNT(
+            "wordcount",
+            "io.weir.examples.wordcount.WordCount",
+            "Counts the words of a built-in text and prints (word,count) tuples."),
+    RUNNING_COUNT(
+            "running-count",
+            "io.weir.examples.runningcount.RunningCount",
+            "Keeps a running count per key in keyed state and prints each update.");
+
+    private final String shortName;
+    private final String mainClass;
+    private final String description;
+
+    Example(String shortName, String mainClass, String description) {
+        this.shortName = shortName;
+        this.mainClass = mainClass;
+        this.description = description;
+    }
+
+    String shortName() {
+        return shortName;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static Optional<Example> byShortName(String name) {
+        for (Example example : values()) {
+            if (example.shortName.equals(name)) {
+                return Optional.of(example);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String shortNames() {
+        StringBuilder names = new StringBuilder();
+        for (Example example : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(example.shortName);
+        }
+        return names.toString();
+    }
+}

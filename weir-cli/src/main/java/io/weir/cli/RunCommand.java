@@ -1,0 +1,53 @@
+package io.weir.cli;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code weir run}: calls the {@code main} of the user's job class in this JVM. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a job: load <main-class> from the given jars or class directories and the"
+                    + " distribution's lib/, and call its main(String[]) with the job arguments.",
+            "The process exits when main returns."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Option(
+            names = {"-c", "--classpath"},
+            paramLabel = "<jar-or-dir>",
+            description = "A jar or a directory of classes holding the job; repeat for more.")
+    private List<Path> classpath = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
+    private String mainClass;
+
+    @Parameters(index = "1..*", paramLabel = "<job-args>", description = "Passed to the job's main unchanged.")
+    private List<String> jobArgs = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClassLoader loader = JobLauncher.classLoaderFor(classpath);
+        Method main;
+        try {
+            main = JobLauncher.findMain(loader, mainClass);
+        } catch (ClassNotFoundException e) {
+            String where = classpath.isEmpty() ? "the distribution's lib/" : classpath + " or the distribution's lib/";
+            throw new UserError("main class '" + mainClass + "' was not found in " + where
+                    + "; check the fully qualified name and pass the job's jar with -c <jar>.");
+        }
+        return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+    }
+}

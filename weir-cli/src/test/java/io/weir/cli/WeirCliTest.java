@@ -1,0 +1,179 @@
+package io.weir.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WeirCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void forgetRecordedArguments() {
+        RecordingJob.lastArgs = null;
+    }
+
+    private int weir(String... args) {
+        CommandLine cli = WeirCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpNamesEveryCommand() {
+        assertEquals(0, weir("--help"));
+        assertTrue(out.toString().contains("run"), out.toString());
+        assertTrue(out.toString().contains("example"), out.toString());
+        assertTrue(out.toString().contains("version"), out.toString());
+        assertTrue(out.toString().contains("bin/weir bench"), out.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(WeirCli.USER_ERROR, weir());
+        assertTrue(err.toString().contains("Missing command"), err.toString());
+    }
+
+    @Test
+    void versionPrintsTheBuiltVersionAndTheJava() {
+        assertEquals(0, weir("version"));
+        String[] lines = out.toString().split("\\R");
+        assertTrue(lines[0].matches("Weir \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines[0]);
+        assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version")), lines[1]);
+    }
+
+    @Test
+    void exampleListShowsEveryExampleWithItsDescription() {
+        assertEquals(0, weir("example", "--list"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(Example.values().length, lines.size());
+        for (Example example : Example.values()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(example.shortName() + " ")
+                    && l.endsWith(example.description())), out.toString());
+        }
+    }
+
+    @Test
+    void unknownExampleIsAOneLineUserErrorNamingTheKnownOnes() {
+        assertEquals(WeirCli.USER_ERROR, weir("example", "wordcunt"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("wordcount, running-count"), err.toString());
+    }
+
+    @Test
+    void exampleWithoutNameIsAUserError() {
+        assertEquals(WeirCli.USER_ERROR, weir("example"));
+        assertTrue(err.toString().contains("weir example --list"), err.toString());
+    }
+
+    @Test
+    void runCallsMainWithEveryArgumentAfterTheClassNameIncludingOptions() {
+        assertEquals(0, weir("run", RecordingJob.class.getName(), "--input", "x", "-c", "y"));
+        assertEquals(List.of("--input", "x", "-c", "y"), RecordingJob.lastArgs);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void runLoadsTheJobFromAClassDirectoryGivenWithClasspath(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("src/demo/Hello.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package demo; public class Hello { public static void main(String[] a) {"
+                + " System.setProperty(\"weir.cli.test.hello\", String.join(\",\", a)); } }");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
+
+        try {
+            assertEquals(0, weir("run", "-c", classes.toString(), "demo.Hello", "a", "b"));
+            assertEquals("a,b", System.getProperty("weir.cli.test.hello"));
+        } finally {
+            System.clearProperty("weir.cli.test.hello");
+        }
+    }
+
+    @Test
+    void runWithAnUnknownClassSaysHowToPassTheJar() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", "com.example.Nope"));
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("'com.example.Nope' was not found"), message);
+        assertTrue(message.contains("-c <jar>"), message);
+    }
+
+    @Test
+    void runWithAMissingClasspathEntryIsAUserError() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", "-c", "/no/such/job.jar", RecordingJob.class.getName()));
+        assertTrue(err.toString().contains("'/no/such/job.jar' does not exist"), err.toString());
+    }
+
+    @Test
+    void runWithAClassWithoutMainIsAUserError() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", NoMain.class.getName()));
+        assertTrue(err.toString().contains("has no 'public static void main(String[] args)'"), err.toString());
+    }
+
+    @Test
+    void failingJobPrintsTheCauseChainAndOnlyTheJobsFramesOfTheRootCause() {
+        assertEquals(WeirCli.JOB_FAILED, weir("run", FailingJob.class.getName()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals("Job failed: Job execution failed: Task 'Map (1/2)' failed: ArithmeticException: / by zero",
+                lines.get(0));
+        assertEquals("Root cause: java.lang.ArithmeticException: / by zero", lines.get(1));
+        assertTrue(lines.get(2).contains(FailingJob.class.getName() + ".divide"), lines.get(2));
+        assertTrue(lines.get(lines.size() - 1).endsWith("frames of the Weir launcher"), err.toString());
+        assertFalse(err.toString().contains("reflect"), err.toString());
+    }
+
+    @Test
+    void failureSummarySkipsWrappersThatOnlyRepeatTheirCause() {
+        Throwable root = new IllegalStateException("no input");
+        Throwable wrapped = new RuntimeException(new RuntimeException(root));
+        assertEquals("IllegalStateException: no input",
+                JobFailureReport.summary(JobFailureReport.causeChain(wrapped)));
+    }
+
+    /** Remembers the arguments it was started with. */
+    public static final class RecordingJob {
+        static List<String> lastArgs;
+
+        public static void main(String[] args) {
+            lastArgs = List.of(args);
+        }
+    }
+
+    /** Throws the way a failed execution does: the task failure wrapped by the job failure. */
+    public static final class FailingJob {
+        public static void main(String[] args) {
+            try {
+                divide(0);
+            } catch (ArithmeticException e) {
+                throw new IllegalStateException("Job execution failed",
+                        new RuntimeException("Task 'Map (1/2)' failed", e));
+            }
+        }
+
+        private static int divide(int by) {
+            return 1 / by;
+        }
+    }
+
+    /** Has a main method, but not one the JVM would start. */
+    public static final class NoMain {
+        public void main(String[] args) {}
+    }
+}
