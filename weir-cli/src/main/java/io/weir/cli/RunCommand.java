@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a job: load <main-class> from the given jars or class directories and the"
-                    + " distribution's lib/, and call its main(String[]) with the job arguments.",
-            "The process exits when main returns."
+            "Run a job: call the main method of <main-class>.",
+            "The class is looked up in the -c jars and directories, then in the distribution's lib/."
+                    + " Everything after <main-class> goes to main unchanged. The process exits when"
+                    + " main returns."
         })
 final class RunCommand implements Callable<Integer> {
 
