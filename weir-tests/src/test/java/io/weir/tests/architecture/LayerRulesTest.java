@@ -1,0 +1,233 @@
+package io.weir.tests.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import io.weir.tests.architecture.fixture.names.Names;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture, checked by machine: dependencies point down the layers of DESIGN.md, each
+ * third-party library stays behind its one package, and class names say what a class is.
+ *
+ * <p>There are no frozen exceptions: a violation is fixed in the code, or the rule is changed
+ * here, in review, with its reason. The second half of this class feeds deliberately bad fixture
+ * classes to the same rule builders, so a rule that silently checks nothing cannot pass unnoticed.
+ */
+class LayerRulesTest {
+
+    private static final String JDK = "java..";
+
+    private static final ArchRule API_USES_ONLY_THE_JDK = mayOnlyUse(
+            "io.weir.api..",
+            "the API is what users compile against: it must drag in no library and no engine internals",
+            JDK, "io.weir.api..");
+
+    private static final ArchRule RUNTIME_USES_ONLY_API_LOGGING_AND_KRYO = mayOnlyUse(
+            "io.weir.runtime..",
+            "the runtime is embedded in every job; each library it adds lands on every user's classpath",
+            JDK, "io.weir.api..", "io.weir.runtime..", "org.slf4j..",
+            "com.esotericsoftware..", "org.objenesis..");
+
+    private static final ArchRule TEST_UTILS_USE_ONLY_API_RUNTIME_AND_JUNIT = mayOnlyUse(
+            "io.weir.testutils..",
+            "the harnesses are published for users' own tests and must run with just Weir and JUnit",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.testutils..", "org.junit..", "org.slf4j..");
+
+    private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
+            "io.weir.cli..",
+            "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.cli..", "picocli..", "org.slf4j..");
+
+    private static final ArchRule EXAMPLES_USE_ONLY_THE_API = mayOnlyUse(
+            "io.weir.examples..",
+            "examples are what users write and copy: they must compile against the public API alone",
+            JDK, "io.weir.api..", "io.weir.examples..");
+
+    private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
+            "io.weir.api..",
+            "dependencies point down only: the API is the bottom layer",
+            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..");
+
+    private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
+            "io.weir.runtime..",
+            "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..");
+
+    private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
+            "io.netty..", "io.weir.network..",
+            "the remote data plane is the one place that knows Netty; tasks see channels, not sockets");
+
+    private static final ArchRule CALCITE_ONLY_IN_SQL = onlyUsedBy(
+            "org.apache.calcite..", "io.weir.sql..",
+            "Calcite is used through its extension points in the SQL planner, so it can be upgraded in one place");
+
+    private static final ArchRule KAFKA_ONLY_IN_ITS_CONNECTOR = onlyUsedBy(
+            "org.apache.kafka..", "io.weir.connector.kafka..",
+            "a connector wraps its client library; nothing else may depend on a particular external system");
+
+    private static final ArchRule NO_VAGUE_SUFFIXES = noClasses()
+            .should().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils")
+            .orShould().haveSimpleNameEndingWith("Impl")
+            .because("a name says what a class is; these suffixes say only that a better name was not found")
+            .allowEmptyShould(true);
+
+    private static final ArchRule ONLY_CLUSTER_ROLES_ARE_MANAGERS = classes()
+            .that().haveSimpleNameEndingWith("Manager")
+            .should().haveSimpleNameEndingWith("ResourceManager")
+            .orShould().haveSimpleNameEndingWith("TaskManager")
+            .because("'Manager' names a role of the cluster (ResourceManager, TaskManager), not a bag of duties")
+            .allowEmptyShould(true);
+
+    private static final ArchRule NO_VERSIONED_TWINS = noClasses()
+            .should().haveSimpleNameContaining("V2")
+            .orShould().haveSimpleNameContaining("Legacy")
+            .because("there is one way to do each thing: a replacement deletes what it replaces")
+            .allowEmptyShould(true);
+
+    private static JavaClasses weir;
+
+    @BeforeAll
+    static void importMainClassesOfAllModules() {
+        weir = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.weir");
+    }
+
+    @Test
+    void importHoldsMainClassesAndNoTests() {
+        assertTrue(weir.contain("io.weir.cli.WeirCli"), "weir-cli's classes were not imported");
+        assertTrue(weir.contain("io.weir.api.environment.StreamExecutionEnvironment"),
+                "weir-api's classes were not imported");
+        assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
+    }
+
+    @Test
+    void apiUsesOnlyTheJdk() {
+        API_USES_ONLY_THE_JDK.check(weir);
+    }
+
+    @Test
+    void runtimeUsesOnlyApiLoggingAndKryo() {
+        RUNTIME_USES_ONLY_API_LOGGING_AND_KRYO.check(weir);
+    }
+
+    @Test
+    void testUtilsUseOnlyApiRuntimeAndJunit() {
+        TEST_UTILS_USE_ONLY_API_RUNTIME_AND_JUNIT.check(weir);
+    }
+
+    @Test
+    void cliUsesOnlyApiRuntimeAndPicocli() {
+        CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI.check(weir);
+    }
+
+    @Test
+    void examplesUseOnlyTheApi() {
+        EXAMPLES_USE_ONLY_THE_API.check(weir);
+    }
+
+    @Test
+    void apiDoesNotReachUp() {
+        API_DOES_NOT_REACH_UP.check(weir);
+    }
+
+    @Test
+    void runtimeDoesNotReachUp() {
+        RUNTIME_DOES_NOT_REACH_UP.check(weir);
+    }
+
+    @Test
+    void librariesStayBehindTheirWalls() {
+        NETTY_ONLY_IN_NETWORK.check(weir);
+        CALCITE_ONLY_IN_SQL.check(weir);
+        KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+    }
+
+    @Test
+    void namesSayWhatAClassIs() {
+        NO_VAGUE_SUFFIXES.check(weir);
+        ONLY_CLUSTER_ROLES_ARE_MANAGERS.check(weir);
+        NO_VERSIONED_TWINS.check(weir);
+    }
+
+    // The rules can fail: the same builders, applied to the fixture classes, report violations.
+
+    private static final String FIXTURE = "io.weir.tests.architecture.fixture";
+
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(FIXTURE);
+
+    @Test
+    void mayOnlyUseReportsADependencyOutsideTheAllowedPackages() {
+        ArchRule rule = mayOnlyUse(FIXTURE + ".lower..", "fixture", JDK, FIXTURE + ".lower..");
+        assertViolationsNamed(rule, "LowerLayer");
+    }
+
+    @Test
+    void mustNotUseReportsADependencyOnAHigherLayer() {
+        ArchRule rule = mustNotUse(FIXTURE + ".lower..", "fixture", FIXTURE + ".upper..");
+        assertViolationsNamed(rule, "LowerLayer");
+    }
+
+    @Test
+    void onlyUsedByReportsALibraryUsedOutsideItsWall() {
+        ArchRule rule = onlyUsedBy(FIXTURE + ".upper..", FIXTURE + ".wall..", "fixture");
+        assertViolationsNamed(rule, "LowerLayer");
+    }
+
+    @Test
+    void namingRulesReportEveryForbiddenNameAndAllowTheClusterRoles() {
+        assertViolationsNamed(NO_VAGUE_SUFFIXES, "ConnectionHelper", "BufferUtil", "StringUtils", "ReaderImpl");
+        assertViolationsNamed(ONLY_CLUSTER_ROLES_ARE_MANAGERS, "BufferManager");
+        assertViolationsNamed(NO_VERSIONED_TWINS, "SinkV2", "LegacySource");
+        String managers = ONLY_CLUSTER_ROLES_ARE_MANAGERS.evaluate(FIXTURES).getFailureReport().toString();
+        assertFalse(managers.contains(Names.ResourceManager.class.getName()), managers);
+        assertFalse(managers.contains(Names.TaskManager.class.getName()), managers);
+    }
+
+    private static void assertViolationsNamed(ArchRule rule, String... simpleNames) {
+        EvaluationResult result = rule.evaluate(FIXTURES);
+        assertTrue(result.hasViolation(), () -> "expected a violation of: " + rule.getDescription());
+        String report = result.getFailureReport().toString();
+        for (String name : simpleNames) {
+            assertTrue(report.contains(name), () -> "expected " + name + " in: " + report);
+        }
+    }
+
+    // Rule builders, shared by the real rules and the fixture checks.
+
+    /** Classes in {@code layer} depend on nothing outside {@code allowed}. */
+    private static ArchRule mayOnlyUse(String layer, String because, String... allowed) {
+        return classes().that().resideInAPackage(layer)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .because(because)
+                // A module may have no classes yet; importHoldsMainClassesAndNoTests guards the import.
+                .allowEmptyShould(true);
+    }
+
+    /** Classes in {@code layer} depend on nothing in {@code forbidden}. */
+    private static ArchRule mustNotUse(String layer, String because, String... forbidden) {
+        return noClasses().that().resideInAPackage(layer)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because(because)
+                .allowEmptyShould(true);
+    }
+
+    /** Only classes in {@code users} depend on classes in {@code library}. */
+    private static ArchRule onlyUsedBy(String library, String users, String because) {
+        return noClasses().that().resideOutsideOfPackage(users)
+                .should().dependOnClassesThat().resideInAPackage(library)
+                .because(because)
+                .allowEmptyShould(true);
+    }
+}
