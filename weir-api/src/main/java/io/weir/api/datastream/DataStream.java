@@ -193,10 +193,11 @@ public class DataStream<T> {
     }
 
     public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        TypeInformation<T> type = getType();
         CollectTransformation<T> t = new CollectTransformation<>(transformation);
         environment.addSink(t);
         JobClient client = environment.executeAsync(jobName);
-        return environment.collect(client, t.getCollectId());
+        return environment.collect(client, t.getCollectId(), type);
     }
 
     /** Runs the job and returns at most {@code limit} elements; the job is cancelled after them. */

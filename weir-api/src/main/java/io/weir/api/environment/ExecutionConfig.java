@@ -11,6 +11,7 @@ public class ExecutionConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private boolean objectReuse;
+    private RuntimeExecutionMode runtimeMode = RuntimeExecutionMode.STREAMING;
     private final SerializerConfig serializerConfig = new SerializerConfig();
 
     /**
@@ -29,6 +30,20 @@ public class ExecutionConfig implements Serializable {
 
     public boolean isObjectReuseEnabled() {
         return objectReuse;
+    }
+
+    /**
+     * STREAMING or BATCH. In BATCH mode keyed aggregations emit one final result per key at the end
+     * of the input instead of every update. Set through {@code StreamExecutionEnvironment.setRuntimeMode};
+     * AUTOMATIC is resolved to one of the two when the job is built.
+     */
+    public RuntimeExecutionMode getRuntimeMode() {
+        return runtimeMode;
+    }
+
+    public ExecutionConfig setRuntimeMode(RuntimeExecutionMode runtimeMode) {
+        this.runtimeMode = runtimeMode;
+        return this;
     }
 
     /** Registration of types for the generic serializer, and whether generic types are allowed at all. */

@@ -37,7 +37,6 @@ public class StreamExecutionEnvironment {
     private final Configuration configuration;
     private final PipelineExecutor executor;
     private final List<Transformation<?>> sinks = new ArrayList<>();
-    private RuntimeExecutionMode runtimeMode = RuntimeExecutionMode.STREAMING;
 
     /** An environment whose jobs run through {@code executor}; {@code configuration} holds the job settings. */
     public StreamExecutionEnvironment(PipelineExecutor executor, Configuration configuration) {
@@ -133,12 +132,12 @@ public class StreamExecutionEnvironment {
      * submission otherwise. AUTOMATIC picks BATCH when all sources are bounded.
      */
     public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
-        this.runtimeMode = Objects.requireNonNull(mode, "runtime mode");
+        config.setRuntimeMode(Objects.requireNonNull(mode, "runtime mode"));
         return this;
     }
 
     public RuntimeExecutionMode getRuntimeMode() {
-        return runtimeMode;
+        return config.getRuntimeMode();
     }
 
     // ---- sources ----
@@ -253,7 +252,7 @@ public class StreamExecutionEnvironment {
                     + "sink. Add one with print(), sinkTo(...), or use executeAndCollect() to get the results.");
         }
         Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config, new Configuration(configuration),
-                runtimeMode);
+                config.getRuntimeMode());
         sinks.clear();
         try {
             return executor.execute(pipeline, userClassLoader()).get();
@@ -267,8 +266,8 @@ public class StreamExecutionEnvironment {
     }
 
     /** Opens the results of a collect sink of a running job (used by {@code executeAndCollect}). */
-    public <T> CloseableIterator<T> collect(JobClient client, String collectId) {
-        return executor.collect(client, collectId);
+    public <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeInformation<T> type) {
+        return executor.collect(client, collectId, type.createSerializer(config.getSerializerConfig()));
     }
 
     private static ClassLoader userClassLoader() {

@@ -1,5 +1,6 @@
 package io.weir.api.execution;
 
+import io.weir.api.types.TypeSerializer;
 import java.util.concurrent.CompletableFuture;
 
 /** Submits a {@link Pipeline} to a cluster. The runtime provides implementations. */
@@ -10,5 +11,5 @@ public interface PipelineExecutor {
      * Opens an iterator over the results that a collect sink of the given job sends, identified by
      * the collect sink's id.
      */
-    <T> CloseableIterator<T> collect(JobClient client, String collectId);
+    <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeSerializer<T> serializer);
 }

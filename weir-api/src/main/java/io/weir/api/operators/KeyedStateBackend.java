@@ -17,6 +17,9 @@ public interface KeyedStateBackend<K> {
     /** The state for a descriptor; the same descriptor name always gives the same state. */
     <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor);
 
+    /** The keys that currently have a value in the named state (for end-of-input processing in batch mode). */
+    java.util.List<K> getKeys(String stateName);
+
     /** Number of (key, state) entries over all states: for tests and metrics. */
     int numKeyValueStateEntries();
 }

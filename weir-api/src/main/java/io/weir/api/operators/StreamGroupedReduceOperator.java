@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
@@ -8,10 +9,11 @@ import io.weir.api.types.TypeInformation;
 
 /**
  * A rolling reduce on a keyed stream: keeps the reduced value per key in keyed state and emits
- * the new value after every element.
+ * the new value after every element. In BATCH mode it emits only the final value of each key, at
+ * the end of the input.
  */
 public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<IN, ReduceFunction<IN>>
-        implements OneInputStreamOperator<IN, IN> {
+        implements OneInputStreamOperator<IN, IN>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private static final String STATE_NAME = "_op_state";
@@ -19,6 +21,7 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
     private final TypeInformation<IN> valueType;
     private transient ValueState<IN> values;
     private transient TypeSerializer<IN> serializer;
+    private transient boolean emitOnlyFinal;
 
     public StreamGroupedReduceOperator(ReduceFunction<IN> reducer, TypeInformation<IN> valueType) {
         super(reducer);
@@ -34,6 +37,7 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
         }
         serializer = valueType.createSerializer(getOperatorContext().getExecutionConfig().getSerializerConfig());
         values = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, valueType));
+        emitOnlyFinal = getOperatorContext().getExecutionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH;
     }
 
     @Override
@@ -43,6 +47,21 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
         // The first value of a key is copied before it is stored: the caller may reuse the object.
         IN reduced = current == null ? serializer.copy(value) : userFunction.reduce(current, value);
         values.update(reduced);
-        output.collect(element.replace(reduced));
+        if (!emitOnlyFinal) {
+            output.collect(element.replace(reduced));
+        }
+    }
+
+    @Override
+    public void endInput() throws Exception {
+        if (!emitOnlyFinal) {
+            return;
+        }
+        KeyedStateBackend<Object> backend = getKeyedStateBackend();
+        StreamRecord<IN> record = new StreamRecord<>(null);
+        for (Object key : backend.getKeys(STATE_NAME)) {
+            backend.setCurrentKey(key);
+            output.collect(record.replace(values.value()));
+        }
     }
 }

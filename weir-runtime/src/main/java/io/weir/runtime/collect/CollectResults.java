@@ -1,0 +1,9 @@
+package io.weir.runtime.collect;
+
+import java.util.List;
+
+/**
+ * An answer to the client: batches of results; {@code ended} once no more will come, with the
+ * job's failure if the stream ended because of it.
+ */
+public record CollectResults(List<CollectBatch> batches, boolean ended, Throwable failure) {}

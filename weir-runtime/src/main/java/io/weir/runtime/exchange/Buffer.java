@@ -1,0 +1,46 @@
+package io.weir.runtime.exchange;
+
+import io.weir.api.types.DataOutputSerializer;
+
+/**
+ * A batch of serialized stream elements on its way from one producer subtask to one consumer
+ * subtask. Elements never span buffers. Owned by a {@link BufferPool}, to which the consumer
+ * returns it after reading.
+ */
+public final class Buffer {
+    private final BufferPool pool;
+    private final DataOutputSerializer data;
+    private int channel;
+
+    Buffer(BufferPool pool, int capacity) {
+        this.pool = pool;
+        this.data = new DataOutputSerializer(capacity);
+    }
+
+    /** Where elements are written; the producer's side. */
+    public DataOutputSerializer data() {
+        return data;
+    }
+
+    public byte[] bytes() {
+        return data.getSharedBuffer();
+    }
+
+    public int length() {
+        return data.length();
+    }
+
+    /** The consumer's channel index this buffer arrives on. */
+    public int channel() {
+        return channel;
+    }
+
+    void setChannel(int channel) {
+        this.channel = channel;
+    }
+
+    /** Hands the buffer back to its pool; called by the consumer when it has read everything. */
+    public void recycle() {
+        pool.recycle(this);
+    }
+}

@@ -1,0 +1,126 @@
+package io.weir.runtime.exchange;
+
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+
+/**
+ * Serializes the records of one producer subtask for one outgoing edge into per-consumer buffers,
+ * and hands a buffer over when it is full, when flushed (buffer timeout), or at once when the
+ * buffer timeout is zero.
+ *
+ * <p>Threading: used by the producer's task thread only. May block in {@link BufferPool#request()}
+ * while all buffers are in flight (backpressure).
+ */
+public final class RecordWriter<T> {
+    private final TypeSerializer<T> serializer;
+    private final BufferPool pool;
+    private final InputQueue[] targets;
+    private final int[] channelAtTarget;
+    private final int[] connected;
+    private final ChannelSelector<T> selector;
+    private final boolean broadcast;
+    private final boolean flushEveryRecord;
+    private final Buffer[] current;
+    private final int capacity;
+
+    /**
+     * @param targets the input queue of every consumer subtask (null where not connected)
+     * @param channelAtTarget this producer's channel index at each consumer
+     * @param connected the consumers this producer writes to
+     * @param selector picks the consumer for a record, or {@code null} to broadcast
+     */
+    public RecordWriter(TypeSerializer<T> serializer, BufferPool pool, InputQueue[] targets, int[] channelAtTarget,
+            int[] connected, ChannelSelector<T> selector, boolean flushEveryRecord) {
+        this.serializer = serializer;
+        this.pool = pool;
+        this.targets = targets;
+        this.channelAtTarget = channelAtTarget;
+        this.connected = connected;
+        this.selector = selector;
+        this.broadcast = selector == null;
+        this.flushEveryRecord = flushEveryRecord;
+        this.current = new Buffer[targets.length];
+        this.capacity = pool.bufferSize();
+    }
+
+    public void emit(StreamRecord<T> record) throws Exception {
+        if (broadcast) {
+            for (int target : connected) {
+                write(target, record);
+            }
+        } else {
+            write(selector.select(record.getValue()), record);
+        }
+    }
+
+    private void write(int target, StreamRecord<T> record) throws IOException, InterruptedException {
+        DataOutputSerializer out = bufferFor(target).data();
+        if (record.hasTimestamp()) {
+            out.writeByte(ElementTag.RECORD_WITH_TIMESTAMP);
+            out.writeLong(record.getTimestamp());
+        } else {
+            out.writeByte(ElementTag.RECORD);
+        }
+        serializer.serialize(record.getValue(), out);
+        if (flushEveryRecord || out.length() >= capacity) {
+            ship(target);
+        }
+    }
+
+    public void emitWatermark(Watermark watermark) throws IOException, InterruptedException {
+        for (int target : connected) {
+            DataOutputSerializer out = bufferFor(target).data();
+            out.writeByte(ElementTag.WATERMARK);
+            out.writeLong(watermark.getTimestamp());
+            if (flushEveryRecord || out.length() >= capacity) {
+                ship(target);
+            }
+        }
+    }
+
+    /** Sends every partly filled buffer. */
+    public void flush() {
+        for (int target : connected) {
+            if (current[target] != null) {
+                ship(target);
+            }
+        }
+    }
+
+    /** Tells every connected consumer that this producer has ended, and sends everything. */
+    public void endOfPartition() throws IOException, InterruptedException {
+        for (int target : connected) {
+            bufferFor(target).data().writeByte(ElementTag.END_OF_PARTITION);
+            ship(target);
+        }
+    }
+
+    /** Returns buffers still held to the pool (on cancellation or failure). */
+    public void release() {
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] != null) {
+                current[i].recycle();
+                current[i] = null;
+            }
+        }
+    }
+
+    private Buffer bufferFor(int target) throws InterruptedException {
+        Buffer b = current[target];
+        if (b == null) {
+            b = pool.request();
+            b.setChannel(channelAtTarget[target]);
+            current[target] = b;
+        }
+        return b;
+    }
+
+    private void ship(int target) {
+        Buffer b = current[target];
+        current[target] = null;
+        targets[target].push(b);
+    }
+}

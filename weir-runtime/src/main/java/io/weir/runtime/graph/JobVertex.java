@@ -1,0 +1,95 @@
+package io.weir.runtime.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A task type of the job: a chain of operators that run together in one task, with one
+ * parallelism. The first node is the chain's head; nodes are in topological order.
+ */
+public final class JobVertex {
+    private final int id;
+    private final List<StreamNode> chain;
+    private final List<JobEdge> inputs = new ArrayList<>();
+    private final List<JobEdge> outputs = new ArrayList<>();
+
+    JobVertex(int id, List<StreamNode> chain) {
+        this.id = id;
+        this.chain = Collections.unmodifiableList(chain);
+    }
+
+    public int getId() {
+        return id;
+    }
+
+    /** The chain's operators, head first. */
+    public List<StreamNode> getChain() {
+        return chain;
+    }
+
+    public StreamNode getHead() {
+        return chain.get(0);
+    }
+
+    public String getName() {
+        StringBuilder name = new StringBuilder();
+        for (StreamNode node : chain) {
+            if (name.length() > 0) {
+                name.append(" -> ");
+            }
+            name.append(node.getName());
+        }
+        return name.toString();
+    }
+
+    public int getParallelism() {
+        return getHead().getParallelism();
+    }
+
+    public int getMaxParallelism() {
+        return getHead().getMaxParallelism();
+    }
+
+    public String getSlotSharingGroup() {
+        return getHead().getSlotSharingGroup();
+    }
+
+    public boolean isSource() {
+        return getHead().getOperatorFactory().isSource();
+    }
+
+    /** Edges into the head, in order; their channels form the task's input. */
+    public List<JobEdge> getInputs() {
+        return inputs;
+    }
+
+    /** Edges leaving the chain to other vertices. */
+    public List<JobEdge> getOutputs() {
+        return outputs;
+    }
+
+    /**
+     * The index of the first channel of {@code input} at each subtask of this vertex: the channels
+     * of the input edges are numbered one after the other, each edge with one channel per producer.
+     */
+    public int channelOffset(JobEdge input) {
+        int offset = 0;
+        for (JobEdge e : inputs) {
+            if (e == input) {
+                return offset;
+            }
+            offset += e.producer().getParallelism();
+        }
+        throw new IllegalArgumentException(input + " is not an input of " + this);
+    }
+
+    public boolean contains(StreamNode node) {
+        return chain.contains(node);
+    }
+
+    @Override
+    public String toString() {
+        return getName() + " (p=" + getParallelism() + ")";
+    }
+}

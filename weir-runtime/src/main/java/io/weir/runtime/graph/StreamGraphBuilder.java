@@ -1,0 +1,183 @@
+package io.weir.runtime.graph;
+
+import io.weir.api.common.InvalidProgramException;
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.connector.source.Boundedness;
+import io.weir.api.environment.RuntimeExecutionMode;
+import io.weir.api.execution.Pipeline;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.operators.ChainingStrategy;
+import io.weir.api.transformations.CollectTransformation;
+import io.weir.api.transformations.Exchange;
+import io.weir.api.transformations.OneInputTransformation;
+import io.weir.api.transformations.PartitionTransformation;
+import io.weir.api.transformations.SinkTransformation;
+import io.weir.api.transformations.SourceTransformation;
+import io.weir.api.transformations.Transformation;
+import io.weir.api.transformations.UnionTransformation;
+import io.weir.runtime.collect.CollectCoordinatorProvider;
+import io.weir.runtime.collect.CollectSinkOperator;
+import io.weir.runtime.sink.SinkWriterOperator;
+import io.weir.runtime.source.SourceOperatorFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates the transformations of a {@link Pipeline} into a {@link StreamGraph}: one node per
+ * operator; partitionings and unions become properties of the edges.
+ */
+public final class StreamGraphBuilder {
+    private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
+
+    private final Pipeline pipeline;
+    private final ClassLoader userClassLoader;
+    private final int defaultParallelism;
+    private final int defaultMaxParallelism;
+    private final List<StreamNode> nodes = new ArrayList<>();
+    private final Map<Integer, List<Endpoint>> translated = new HashMap<>();
+    private int nextEdgeId;
+    private boolean allSourcesBounded = true;
+
+    /** A node's output as seen by a downstream operator: with the exchange and key chosen on the way. */
+    private record Endpoint(StreamNode node, Exchange exchange, KeySelector<?, ?> keySelector) {}
+
+    private StreamGraphBuilder(Pipeline pipeline, ClassLoader userClassLoader) {
+        this.pipeline = pipeline;
+        this.userClassLoader = userClassLoader;
+        this.defaultParallelism = pipeline.configuration().get(PipelineOptions.PARALLELISM);
+        this.defaultMaxParallelism = pipeline.configuration().get(PipelineOptions.MAX_PARALLELISM);
+    }
+
+    public static StreamGraph build(Pipeline pipeline, ClassLoader userClassLoader) {
+        StreamGraphBuilder builder = new StreamGraphBuilder(pipeline, userClassLoader);
+        for (Transformation<?> sink : pipeline.sinks()) {
+            builder.translate(sink);
+        }
+        builder.checkRuntimeMode();
+        return new StreamGraph(pipeline.jobName(), builder.nodes, pipeline.executionConfig(), pipeline.configuration());
+    }
+
+    /** Fails BATCH jobs with unbounded sources; resolves AUTOMATIC to BATCH when all sources are bounded. */
+    private void checkRuntimeMode() {
+        RuntimeExecutionMode mode = pipeline.runtimeMode();
+        if (mode == RuntimeExecutionMode.BATCH && !allSourcesBounded) {
+            throw new InvalidProgramException("Job '" + pipeline.jobName() + "' runs in BATCH mode but has an unbounded "
+                    + "source. Use bounded sources, or run it in STREAMING mode (setRuntimeMode(STREAMING)).");
+        }
+        if (mode == RuntimeExecutionMode.AUTOMATIC) {
+            pipeline.executionConfig().setRuntimeMode(
+                    allSourcesBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+        }
+    }
+
+    private List<Endpoint> translate(Transformation<?> t) {
+        List<Endpoint> done = translated.get(t.getId());
+        if (done != null) {
+            return done;
+        }
+        List<Endpoint> result;
+        if (t instanceof SourceTransformation<?> s) {
+            result = List.of(endpoint(source(s)));
+        } else if (t instanceof OneInputTransformation<?, ?> o) {
+            result = List.of(endpoint(oneInput(o)));
+        } else if (t instanceof PartitionTransformation<?> p) {
+            result = new ArrayList<>();
+            for (Endpoint up : translate(p.getInput())) {
+                result.add(new Endpoint(up.node(), p.getExchange(), p.getKeySelector()));
+            }
+        } else if (t instanceof UnionTransformation<?> u) {
+            result = new ArrayList<>();
+            for (Transformation<?> input : u.getInputs()) {
+                result.addAll(translate(input));
+            }
+        } else if (t instanceof SinkTransformation<?> s) {
+            StreamNode node = addNode(s, new SerializedOperatorFactory(new SinkWriterOperator<>(s.getSink()), s.getName(), userClassLoader), null, null,
+                    inheritedGroup(s.getInputs()));
+            connect(translate(s.getInput()), node);
+            result = List.of();
+        } else if (t instanceof CollectTransformation<?> c) {
+            StreamNode node = addNode(c, new SerializedOperatorFactory(new CollectSinkOperator<>(
+                    c.getInput().getOutputType().createSerializer(pipeline.executionConfig().getSerializerConfig())),
+                    c.getName(), userClassLoader, new CollectCoordinatorProvider(c.getCollectId())),
+                    null, null, inheritedGroup(c.getInputs()));
+            connect(translate(c.getInput()), node);
+            result = List.of();
+        } else {
+            throw new IllegalArgumentException("Unknown transformation " + t);
+        }
+        translated.put(t.getId(), result);
+        return result;
+    }
+
+    private StreamNode source(SourceTransformation<?> s) {
+        if (s.getSource().getBoundedness() != Boundedness.BOUNDED) {
+            allSourcesBounded = false;
+        }
+        return addNode(s, new SourceOperatorFactory<>(s.getSource(), s.getName(), userClassLoader), s.getOutputType(), null,
+                DEFAULT_SLOT_SHARING_GROUP);
+    }
+
+    private <IN, OUT> StreamNode oneInput(OneInputTransformation<IN, OUT> o) {
+        List<Endpoint> inputs = translate(o.getInput());
+        StreamNode node = addNode(o, new SerializedOperatorFactory(o.getOperator(), o.getName(), userClassLoader),
+                o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
+        connect(inputs, node);
+        return node;
+    }
+
+    private String inheritedGroup(List<Transformation<?>> inputs) {
+        String group = null;
+        for (Transformation<?> input : inputs) {
+            for (Endpoint e : translate(input)) {
+                String g = e.node().getSlotSharingGroup();
+                if (group == null) {
+                    group = g;
+                } else if (!group.equals(g)) {
+                    return DEFAULT_SLOT_SHARING_GROUP;
+                }
+            }
+        }
+        return group == null ? DEFAULT_SLOT_SHARING_GROUP : group;
+    }
+
+    private StreamNode addNode(Transformation<?> t, OperatorFactory factory,
+            io.weir.api.types.TypeInformation<?> outputType, KeySelector<?, ?> stateKeySelector, String inheritedGroup) {
+        int parallelism = t.getParallelism() == Transformation.DEFAULT_PARALLELISM ? defaultParallelism : t.getParallelism();
+        int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism() : defaultMaxParallelism;
+        if (parallelism > maxParallelism) {
+            throw new InvalidProgramException("Operator '" + t.getName() + "' has parallelism " + parallelism
+                    + ", above its max parallelism (number of key groups) " + maxParallelism + ". Lower the parallelism "
+                    + "or raise the max parallelism with setMaxParallelism(...).");
+        }
+        String group = t.getSlotSharingGroup() != null ? t.getSlotSharingGroup() : inheritedGroup;
+        ChainingStrategy chaining = t.getChainingStrategy();
+        StreamNode node = new StreamNode(t.getId(), t.getName(), factory,
+                new StreamNode.NodeSettings(parallelism, maxParallelism, group, chaining), outputType, stateKeySelector);
+        nodes.add(node);
+        return node;
+    }
+
+    private void connect(List<Endpoint> inputs, StreamNode target) {
+        for (Endpoint input : inputs) {
+            Exchange exchange = input.exchange();
+            StreamNode source = input.node();
+            if (exchange == null) {
+                exchange = source.getParallelism() == target.getParallelism() ? Exchange.FORWARD : Exchange.REBALANCE;
+            } else if (exchange == Exchange.FORWARD && source.getParallelism() != target.getParallelism()) {
+                throw new InvalidProgramException("forward() between '" + source.getName() + "' (parallelism "
+                        + source.getParallelism() + ") and '" + target.getName() + "' (parallelism "
+                        + target.getParallelism() + ") is not possible: FORWARD needs equal parallelism. Use "
+                        + "rebalance() or rescale(), or give both operators the same parallelism.");
+            }
+            StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector());
+            source.getOutEdges().add(edge);
+            target.getInEdges().add(edge);
+        }
+    }
+
+    private static Endpoint endpoint(StreamNode node) {
+        return new Endpoint(node, null, null);
+    }
+}

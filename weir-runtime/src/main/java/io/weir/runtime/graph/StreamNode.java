@@ -1,0 +1,89 @@
+package io.weir.runtime.graph;
+
+import io.weir.api.functions.KeySelector;
+import io.weir.api.operators.ChainingStrategy;
+import io.weir.api.types.TypeInformation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One operator of the stream graph, with its settings and its edges. */
+public final class StreamNode {
+    private final int id;
+    private final String name;
+    private final OperatorFactory operatorFactory;
+    private final int parallelism;
+    private final int maxParallelism;
+    private final String slotSharingGroup;
+    private final ChainingStrategy chainingStrategy;
+    private final TypeInformation<?> outputType;
+    private final KeySelector<?, ?> stateKeySelector;
+    private final List<StreamEdge> inEdges = new ArrayList<>();
+    private final List<StreamEdge> outEdges = new ArrayList<>();
+
+    StreamNode(int id, String name, OperatorFactory operatorFactory, NodeSettings settings,
+            TypeInformation<?> outputType, KeySelector<?, ?> stateKeySelector) {
+        this.id = id;
+        this.name = name;
+        this.operatorFactory = operatorFactory;
+        this.parallelism = settings.parallelism();
+        this.maxParallelism = settings.maxParallelism();
+        this.slotSharingGroup = settings.slotSharingGroup();
+        this.chainingStrategy = settings.chainingStrategy();
+        this.outputType = outputType;
+        this.stateKeySelector = stateKeySelector;
+    }
+
+    /** Parallelism, key groups, slot sharing group and chaining of a node. */
+    record NodeSettings(int parallelism, int maxParallelism, String slotSharingGroup, ChainingStrategy chainingStrategy) {}
+
+    public int getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public OperatorFactory getOperatorFactory() {
+        return operatorFactory;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    public String getSlotSharingGroup() {
+        return slotSharingGroup;
+    }
+
+    public ChainingStrategy getChainingStrategy() {
+        return chainingStrategy;
+    }
+
+    /** The type this node emits, or {@code null} for sinks. */
+    public TypeInformation<?> getOutputType() {
+        return outputType;
+    }
+
+    /** The key selector when this node's input is keyed, else {@code null}. */
+    public KeySelector<?, ?> getStateKeySelector() {
+        return stateKeySelector;
+    }
+
+    public List<StreamEdge> getInEdges() {
+        return inEdges;
+    }
+
+    public List<StreamEdge> getOutEdges() {
+        return outEdges;
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + id + "(p=" + parallelism + ")";
+    }
+}

@@ -1,0 +1,6 @@
+package io.weir.runtime.jobmaster;
+
+import io.weir.api.execution.JobID;
+
+/** One attempt to run one subtask of one vertex of one job. */
+public record ExecutionAttemptId(JobID jobId, int vertexId, int subtaskIndex, int attemptNumber) {}

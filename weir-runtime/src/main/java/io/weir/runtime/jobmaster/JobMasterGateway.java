@@ -1,0 +1,15 @@
+package io.weir.runtime.jobmaster;
+
+import io.weir.runtime.coordination.OperatorEvent;
+import io.weir.runtime.task.StreamTask;
+import java.util.concurrent.CompletableFuture;
+
+/** What task executors can call on a JobMaster. */
+public interface JobMasterGateway {
+    /** A task reached a terminal state. */
+    void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable failure);
+
+    void sendEventToCoordinator(ExecutionAttemptId attempt, int operatorId, OperatorEvent event);
+
+    CompletableFuture<Object> sendRequestToCoordinator(ExecutionAttemptId attempt, int operatorId, OperatorEvent request);
+}

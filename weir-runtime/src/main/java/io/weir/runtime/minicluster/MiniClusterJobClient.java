@@ -1,0 +1,46 @@
+package io.weir.runtime.minicluster;
+
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.execution.JobID;
+import io.weir.api.execution.JobStatus;
+import io.weir.runtime.jobmaster.JobMaster;
+import java.util.concurrent.CompletableFuture;
+
+/** A {@link JobClient} for a job on a {@link MiniCluster}. */
+public final class MiniClusterJobClient implements JobClient {
+    private final JobMaster jobMaster;
+
+    MiniClusterJobClient(JobMaster jobMaster) {
+        this.jobMaster = jobMaster;
+    }
+
+    JobMaster jobMaster() {
+        return jobMaster;
+    }
+
+    @Override
+    public JobID getJobID() {
+        return jobMaster.jobId();
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> getJobStatus() {
+        return jobMaster.status();
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        return jobMaster.cancel();
+    }
+
+    @Override
+    public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+        return jobMaster.result();
+    }
+
+    @Override
+    public String toString() {
+        return "JobClient{" + getJobID() + "}";
+    }
+}

@@ -1,0 +1,30 @@
+package io.weir.runtime.state;
+
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.state.AggregatingState;
+
+/** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */
+final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT> {
+    private final AggregateFunction<IN, ACC, OUT> function;
+
+    @SuppressWarnings("unchecked")
+    HeapAggregatingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, ACC> table, AggregateFunction<?, ?, ?> function) {
+        super(backend, table);
+        this.function = (AggregateFunction<IN, ACC, OUT>) function;
+    }
+
+    @Override
+    public OUT get() {
+        ACC acc = getInternal();
+        return acc == null ? null : function.getResult(acc);
+    }
+
+    @Override
+    public void add(IN value) {
+        ACC acc = getInternal();
+        if (acc == null) {
+            acc = function.createAccumulator();
+        }
+        putInternal(function.add(value, acc));
+    }
+}

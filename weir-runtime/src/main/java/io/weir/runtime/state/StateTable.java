@@ -1,0 +1,64 @@
+package io.weir.runtime.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of one state for all keys of a subtask: per key group, per namespace, per key. The
+ * namespace is {@link VoidNamespace} for plain keyed state and the window for window state.
+ *
+ * <p>Threading: used by the task's thread only.
+ */
+final class StateTable<K, N, S> {
+    private final int firstKeyGroup;
+    private final List<HashMap<N, HashMap<K, S>>> groups;
+
+    StateTable(KeyGroupRange range) {
+        this.firstKeyGroup = range.start();
+        this.groups = new ArrayList<>(range.size());
+        for (int i = 0; i < range.size(); i++) {
+            groups.add(new HashMap<>(4));
+        }
+    }
+
+    S get(K key, int keyGroup, N namespace) {
+        HashMap<K, S> byKey = groups.get(keyGroup - firstKeyGroup).get(namespace);
+        return byKey == null ? null : byKey.get(key);
+    }
+
+    void put(K key, int keyGroup, N namespace, S value) {
+        groups.get(keyGroup - firstKeyGroup).computeIfAbsent(namespace, n -> new HashMap<>()).put(key, value);
+    }
+
+    void remove(K key, int keyGroup, N namespace) {
+        HashMap<N, HashMap<K, S>> group = groups.get(keyGroup - firstKeyGroup);
+        HashMap<K, S> byKey = group.get(namespace);
+        if (byKey != null && byKey.remove(key) != null && byKey.isEmpty()) {
+            group.remove(namespace);
+        }
+    }
+
+    int size() {
+        int n = 0;
+        for (HashMap<N, HashMap<K, S>> group : groups) {
+            for (HashMap<K, S> byKey : group.values()) {
+                n += byKey.size();
+            }
+        }
+        return n;
+    }
+
+    /** The keys that have a value in the namespace, over all key groups. */
+    List<K> keys(N namespace) {
+        List<K> keys = new ArrayList<>();
+        for (HashMap<N, HashMap<K, S>> group : groups) {
+            Map<K, S> byKey = group.get(namespace);
+            if (byKey != null) {
+                keys.addAll(byKey.keySet());
+            }
+        }
+        return keys;
+    }
+}

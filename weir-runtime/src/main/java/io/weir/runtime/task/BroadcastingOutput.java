@@ -1,0 +1,37 @@
+package io.weir.runtime.task;
+
+import io.weir.api.operators.Output;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import java.util.List;
+
+/** Gives each record to several outputs (an operator with more than one consumer). */
+final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
+    private final Output<StreamRecord<T>>[] outputs;
+
+    @SuppressWarnings("unchecked")
+    BroadcastingOutput(List<Output<StreamRecord<T>>> outputs) {
+        this.outputs = outputs.toArray(new Output[0]);
+    }
+
+    @Override
+    public void collect(StreamRecord<T> record) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.collect(record);
+        }
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.weir.runtime.task;
+
+import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.Output;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import io.weir.api.types.TypeSerializer;
+
+/**
+ * Passes records to the next operator of the chain by a direct call. When object reuse is off and
+ * the type is mutable, the next operator gets a copy, so neither side can see the other change a
+ * record.
+ */
+final class ChainingOutput<T> implements Output<StreamRecord<T>> {
+    private final OneInputStreamOperator<T, ?> next;
+    private final String nextName;
+    private final TypeSerializer<T> copier;
+    private final StreamRecord<T> copy = new StreamRecord<>(null);
+
+    /** @param copier serializer used to copy records, or {@code null} to pass them as they are */
+    ChainingOutput(OneInputStreamOperator<T, ?> next, String nextName, TypeSerializer<T> copier) {
+        this.next = next;
+        this.nextName = nextName;
+        this.copier = copier;
+    }
+
+    @Override
+    public void collect(StreamRecord<T> record) {
+        try {
+            if (copier == null) {
+                next.setKeyContextElement(record);
+                next.processElement(record);
+            } else {
+                copy.replace(copier.copy(record.getValue()));
+                copy.copyTimestampFrom(record);
+                next.setKeyContextElement(copy);
+                next.processElement(copy);
+            }
+        } catch (ChainedOperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(nextName, e);
+        }
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) {
+        try {
+            next.processWatermark(watermark);
+        } catch (ChainedOperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(nextName, e);
+        }
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,17 @@
+package io.weir.runtime.task;
+
+import io.weir.api.operators.Output;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+
+/** The output of an operator nothing consumes (a sink): drops what it gets. */
+final class DiscardingOutput<T> implements Output<StreamRecord<T>> {
+    @Override
+    public void collect(StreamRecord<T> record) {}
+
+    @Override
+    public void emitWatermark(Watermark watermark) {}
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,66 @@
+package io.weir.runtime.task;
+
+import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.TaskInfo;
+import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.OperatorContext;
+import io.weir.runtime.coordination.OperatorEventGateway;
+
+/** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
+public final class RuntimeOperatorContext implements OperatorContext {
+    private final String operatorName;
+    private final TaskInfo taskInfo;
+    private final ExecutionConfig executionConfig;
+    private final ClassLoader userCodeClassLoader;
+    private final KeySelector<?, ?> stateKeySelector;
+    private final KeyedStateBackend<?> keyedStateBackend;
+    private final OperatorEventGateway eventGateway;
+
+    public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
+            ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
+            OperatorEventGateway eventGateway) {
+        this.operatorName = operatorName;
+        this.taskInfo = taskInfo;
+        this.executionConfig = executionConfig;
+        this.userCodeClassLoader = userCodeClassLoader;
+        this.stateKeySelector = stateKeySelector;
+        this.keyedStateBackend = keyedStateBackend;
+        this.eventGateway = eventGateway;
+    }
+
+    @Override
+    public String getOperatorName() {
+        return operatorName;
+    }
+
+    @Override
+    public TaskInfo getTaskInfo() {
+        return taskInfo;
+    }
+
+    @Override
+    public ExecutionConfig getExecutionConfig() {
+        return executionConfig;
+    }
+
+    @Override
+    public ClassLoader getUserCodeClassLoader() {
+        return userCodeClassLoader;
+    }
+
+    @Override
+    public KeySelector<?, ?> getStateKeySelector() {
+        return stateKeySelector;
+    }
+
+    @Override
+    public KeyedStateBackend<?> getKeyedStateBackend() {
+        return keyedStateBackend;
+    }
+
+    /** Sends events to this operator's coordinator on the JobMaster. */
+    public OperatorEventGateway getOperatorEventGateway() {
+        return eventGateway;
+    }
+}

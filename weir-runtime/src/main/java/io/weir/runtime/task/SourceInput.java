@@ -1,0 +1,31 @@
+package io.weir.runtime.task;
+
+import io.weir.api.connector.source.InputStatus;
+import io.weir.runtime.source.SourceOperator;
+
+/** The input of a source task: its source operator's reader. */
+final class SourceInput implements TaskInput {
+    private final SourceOperator<?, ?> source;
+    private TaskWakeup wakeup;
+
+    SourceInput(SourceOperator<?, ?> source) {
+        this.source = source;
+    }
+
+    @Override
+    public void start(TaskWakeup wakeup, Mailbox mailbox) {
+        this.wakeup = wakeup;
+    }
+
+    @Override
+    public InputStatus processInput() throws Exception {
+        InputStatus status = source.emitNext();
+        if (status == InputStatus.NOTHING_AVAILABLE) {
+            source.getAvailableFuture().thenRun(wakeup::signal);
+        }
+        return status;
+    }
+
+    @Override
+    public void release() {}
+}

@@ -1,0 +1,204 @@
+package io.weir.runtime.task;
+
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.coordination.OperatorEvent;
+import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.coordination.OperatorEventHandler;
+import io.weir.runtime.exchange.ConnectionPattern;
+import io.weir.runtime.exchange.ExchangeKey;
+import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.source.SourceOperator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running subtask: a chain of operators driven by one thread through a mailbox loop.
+ *
+ * <h2>Threading</h2>
+ * {@link #run()} is the task's thread. Everything that touches operators runs on it: input
+ * records, watermarks, operator events, buffer flushes. Other threads only put mail
+ * ({@link #deliverOperatorEvent}) or {@link #cancel()}. The loop never blocks except while waiting
+ * for input (woken by {@link TaskWakeup}) or for a free output buffer (backpressure).
+ *
+ * <h2>Life cycle</h2>
+ * Build the chain, open the operators tail first, loop until all input has ended, end the input
+ * and finish the operators head first, send end-of-partition downstream, close the operators.
+ * Cancellation interrupts the thread; the task ends CANCELED. Any other exception ends it FAILED.
+ */
+public final class StreamTask implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+    /** How a task ended. */
+    public enum Outcome { FINISHED, CANCELED, FAILED }
+
+    /** Told how the task ended; called on the task's thread as its last action. */
+    public interface Listener {
+        void taskEnded(StreamTask task, Outcome outcome, Throwable failure);
+    }
+
+    private final TaskDeployment deployment;
+    private final LocalExchange exchange;
+    private final ScheduledExecutorService timers;
+    private final Map<StreamNode, OperatorEventGateway> gateways;
+    private final Listener listener;
+    private final TaskWakeup wakeup = new TaskWakeup();
+    private final Mailbox mailbox = new Mailbox(wakeup);
+    private final Map<Integer, OperatorEventHandler> eventHandlers = new HashMap<>();
+    private volatile boolean cancelled;
+    private volatile Thread thread;
+    private volatile boolean flushPending;
+
+    public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
+            Map<StreamNode, OperatorEventGateway> gateways, Listener listener) {
+        this.deployment = deployment;
+        this.exchange = exchange;
+        this.timers = timers;
+        this.gateways = gateways;
+        this.listener = listener;
+    }
+
+    public TaskDeployment deployment() {
+        return deployment;
+    }
+
+    public String name() {
+        return deployment.taskName();
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        wakeup.bindToCurrentThread();
+        Outcome outcome;
+        Throwable failure = null;
+        try {
+            invoke();
+            outcome = Outcome.FINISHED;
+        } catch (Throwable t) {
+            if (cancelled || t instanceof TaskCancelledException || t instanceof InterruptedException) {
+                outcome = Outcome.CANCELED;
+            } else {
+                outcome = Outcome.FAILED;
+                failure = ChainedOperatorException.unwrap(t);
+                LOG.warn("Task {} failed", name(), failure);
+            }
+        }
+        Thread.interrupted();
+        listener.taskEnded(this, outcome, failure);
+    }
+
+    private void invoke() throws Exception {
+        boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get);
+        for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
+            Object op = chain.operators().get(i);
+            if (op instanceof OperatorEventHandler) {
+                eventHandlers.put(deployment.vertex().getChain().get(i).getId(), (OperatorEventHandler) op);
+            }
+        }
+        TaskInput input = createInput(chain);
+        ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
+        boolean ended = false;
+        try {
+            chain.open();
+            input.start(wakeup, mailbox);
+            runLoop(input);
+            chain.endInput();
+            ended = true;
+        } finally {
+            if (flusher != null) {
+                flusher.cancel(false);
+            }
+            if (!ended) {
+                input.release();
+                chain.releaseOutputs();
+            }
+            chain.close();
+        }
+    }
+
+    private void runLoop(TaskInput input) throws Exception {
+        while (true) {
+            wakeup.reset();
+            if (mailbox.hasMail()) {
+                mailbox.runAll();
+            }
+            if (cancelled) {
+                throw new TaskCancelledException();
+            }
+            InputStatus status = input.processInput();
+            if (status == InputStatus.END_OF_INPUT) {
+                return;
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE && !mailbox.hasMail()) {
+                wakeup.await();
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TaskInput createInput(OperatorChain chain) {
+        JobVertex vertex = deployment.vertex();
+        if (chain.head() instanceof SourceOperator) {
+            return new SourceInput((SourceOperator<?, ?>) chain.head());
+        }
+        int total = 0;
+        int connected = 0;
+        for (JobEdge edge : vertex.getInputs()) {
+            total += edge.producer().getParallelism();
+            connected += ConnectionPattern.producersOf(edge.streamEdge().exchange(), deployment.subtaskIndex(),
+                    edge.producer().getParallelism(), vertex.getParallelism()).length;
+        }
+        JobEdge first = vertex.getInputs().get(0);
+        TypeSerializer<?> serializer = first.streamEdge().source().getOutputType()
+                .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        return new NetworkInput(
+                exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
+                serializer, (OneInputStreamOperator) chain.head(), total, connected);
+    }
+
+    private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {
+        long timeout = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+        return timers.scheduleAtFixedRate(() -> {
+            if (!flushPending) {
+                flushPending = true;
+                mailbox.put(() -> {
+                    flushPending = false;
+                    chain.flushOutputs();
+                });
+            }
+        }, timeout, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    /** Delivers an event from the coordinator to an operator of this task, in the task's mailbox. */
+    public void deliverOperatorEvent(int operatorId, OperatorEvent event) {
+        mailbox.put(() -> {
+            OperatorEventHandler handler = eventHandlers.get(operatorId);
+            if (handler == null) {
+                throw new IllegalStateException("Task " + name() + " has no operator " + operatorId + " for " + event);
+            }
+            handler.handleOperatorEvent(event);
+        });
+    }
+
+    /** Stops the task: it ends CANCELED as soon as its thread notices (at once if it waits). */
+    public void cancel() {
+        cancelled = true;
+        wakeup.signal();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

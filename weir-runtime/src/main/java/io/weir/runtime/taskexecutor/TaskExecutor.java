@@ -1,0 +1,111 @@
+package io.weir.runtime.taskexecutor;
+
+import io.weir.runtime.coordination.OperatorEvent;
+import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.jobmaster.ExecutionAttemptId;
+import io.weir.runtime.jobmaster.JobMasterGateway;
+import io.weir.runtime.rpc.RpcEndpoint;
+import io.weir.runtime.task.StreamTask;
+import io.weir.runtime.task.TaskDeployment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Offers slots and runs the tasks deployed into them, each on its own thread. Task outcomes and
+ * operator events go to the task's JobMaster.
+ *
+ * <p>Threading: gateway calls run on the main thread; the running-task map is also read by task
+ * threads when they end, so it is concurrent.
+ */
+public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+    private final String id;
+    private final int slots;
+    private final LocalExchange exchange;
+    private final ScheduledExecutorService timers;
+    private final Map<ExecutionAttemptId, StreamTask> running = new ConcurrentHashMap<>();
+
+    public TaskExecutor(String id, int slots, LocalExchange exchange) {
+        super("weir-" + id);
+        this.id = id;
+        this.slots = slots;
+        this.exchange = exchange;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "weir-" + id + "-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt,
+            JobMasterGateway jobMaster) {
+        return callAsync(() -> {
+            Map<StreamNode, OperatorEventGateway> gateways = new HashMap<>();
+            for (StreamNode node : deployment.vertex().getChain()) {
+                gateways.put(node, new OperatorEventGateway() {
+                    @Override
+                    public void sendEventToCoordinator(OperatorEvent event) {
+                        jobMaster.sendEventToCoordinator(attempt, node.getId(), event);
+                    }
+
+                    @Override
+                    public CompletableFuture<Object> sendRequestToCoordinator(OperatorEvent request) {
+                        return jobMaster.sendRequestToCoordinator(attempt, node.getId(), request);
+                    }
+                });
+            }
+            StreamTask task = new StreamTask(deployment, exchange, timers, gateways, (t, outcome, failure) -> {
+                running.remove(attempt);
+                jobMaster.taskEnded(attempt, outcome, failure);
+            });
+            running.put(attempt, task);
+            Thread thread = new Thread(task, deployment.taskName());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(deployment.job().getUserClassLoader());
+            thread.start();
+            return null;
+        });
+    }
+
+    @Override
+    public void cancelTask(ExecutionAttemptId attempt) {
+        StreamTask task = running.get(attempt);
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    @Override
+    public void sendOperatorEvent(ExecutionAttemptId attempt, int operatorId, OperatorEvent event) {
+        StreamTask task = running.get(attempt);
+        if (task != null) {
+            task.deliverOperatorEvent(operatorId, event);
+        }
+    }
+
+    public int runningTasks() {
+        return running.size();
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(StreamTask::cancel);
+        timers.shutdownNow();
+        super.close();
+    }
+}

@@ -1,0 +1,18 @@
+package io.weir.runtime.taskexecutor;
+
+import io.weir.runtime.coordination.OperatorEvent;
+import io.weir.runtime.jobmaster.ExecutionAttemptId;
+import io.weir.runtime.jobmaster.JobMasterGateway;
+import io.weir.runtime.task.TaskDeployment;
+import java.util.concurrent.CompletableFuture;
+
+/** What a JobMaster can call on a task executor. */
+public interface TaskExecutorGateway {
+    String id();
+
+    CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt, JobMasterGateway jobMaster);
+
+    void cancelTask(ExecutionAttemptId attempt);
+
+    void sendOperatorEvent(ExecutionAttemptId attempt, int operatorId, OperatorEvent event);
+}
