@@ -1,6 +1,8 @@
 package io.weir.cli;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The examples {@code weir example} can run, by short name. The only list of them. */
 enum Example {
@@ -44,11 +46,8 @@ enum Example {
         return Optional.empty();
     }
 
+    /** "wordcount, running-count": for messages that tell the user what exists. */
     static String shortNames() {
-        StringBuilder names = new StringBuilder();
-        for (Example example : values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(example.shortName);
-        }
-        return names.toString();
+        return Arrays.stream(values()).map(Example::shortName).collect(Collectors.joining(", "));
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a job: call the main method of <main-class>.",
-            "The class is looked up in the -c jars and directories, then in the distribution's lib/."
+            "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
                     + " main returns."
         })
