@@ -9,11 +9,11 @@ enum Example {
     WORDCOUNT(
             "wordcount",
             "io.weir.examples.wordcount.WordCount",
-            "Counts the words of a built-in text and prints (word,count) tuples."),
+            "Counts the words of a built-in text (or --input <file>) and prints (word,count) tuples."),
     RUNNING_COUNT(
             "running-count",
             "io.weir.examples.runningcount.RunningCount",
-            "Keeps a running count per key in keyed state and prints each update.");
+            "Streams generated page views and keeps a running count per page in keyed state.");
 
     private final String shortName;
     private final String mainClass;
