@@ -122,7 +122,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public List<K> getKeys(String stateName) {
         HeapState<K, ?, ?> state = states.get(stateName);
-        return state == null ? List.of() : (List<K>) state.table().keys(VoidNamespace.INSTANCE);
+        return state == null ? List.of() : ((StateTable<K, Object, ?>) state.table()).keys(VoidNamespace.INSTANCE);
     }
 
     SerializerConfig serializerConfig() {

@@ -99,7 +99,7 @@ final class OperatorChain {
             }
         }
         if (outputs.isEmpty()) {
-            return new DiscardingOutput<>();
+            return new DiscardingOutput();
         }
         return outputs.size() == 1 ? outputs.get(0) : new BroadcastingOutput(outputs);
     }

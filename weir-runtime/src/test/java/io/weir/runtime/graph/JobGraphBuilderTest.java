@@ -1,0 +1,94 @@
+package io.weir.runtime.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.Pipeline;
+import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.transformations.Exchange;
+import io.weir.api.types.TypeSerializer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Operator chaining: which operators end up in one task. */
+class JobGraphBuilderTest {
+    /** Captures the pipeline instead of running it. */
+    static final class CapturingExecutor implements PipelineExecutor {
+        Pipeline pipeline;
+
+        @Override
+        public CompletableFuture<JobClient> execute(Pipeline pipeline, ClassLoader userClassLoader) {
+            this.pipeline = pipeline;
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeSerializer<T> serializer) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final CapturingExecutor executor = new CapturingExecutor();
+    private final StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+
+    private JobGraph build() throws Exception {
+        env.executeAsync("test");
+        ClassLoader cl = getClass().getClassLoader();
+        return JobGraphBuilder.build(StreamGraphBuilder.build(executor.pipeline, cl), cl);
+    }
+
+    private static List<String> vertexNames(JobGraph job) {
+        return job.getVertices().stream().map(JobVertex::getName).collect(Collectors.toList());
+    }
+
+    @Test
+    void forwardOperatorsOfEqualParallelismChainAndKeyByStartsANewTask() throws Exception {
+        env.setParallelism(2);
+        env.fromSequence(1, 10).map(x -> x).name("m").filter(x -> true).name("f")
+                .keyBy(x -> x % 2).reduce(Long::sum).name("r").print().name("p");
+        JobGraph job = build();
+        assertEquals(List.of("Sequence Source -> m -> f", "r -> p"), vertexNames(job));
+        assertEquals(1, job.getEdges().size());
+        assertEquals(Exchange.HASH, job.getEdges().get(0).streamEdge().exchange());
+        assertEquals(2, job.requiredSlots());
+    }
+
+    @Test
+    void disableChainingAndStartNewChainSplitTasks() throws Exception {
+        env.setParallelism(1);
+        env.fromSequence(1, 10).map(x -> x).name("a").disableChaining()
+                .map(x -> x).name("b").map(x -> x).name("c").startNewChain().map(x -> x).name("d").print().name("p");
+        assertEquals(List.of("Sequence Source", "a", "b", "c -> d -> p"), vertexNames(build()));
+    }
+
+    @Test
+    void differentParallelismRebalancesAndSlotSharingGroupsAddSlots() throws Exception {
+        env.setParallelism(3);
+        env.fromSequence(1, 10).map(x -> x).name("m").setParallelism(2).slotSharingGroup("other")
+                .print().name("p");
+        JobGraph job = build();
+        assertEquals(List.of("Sequence Source", "m", "p"), vertexNames(job));
+        assertEquals(Exchange.REBALANCE, job.getEdges().get(0).streamEdge().exchange());
+        // group "default" needs 3 slots (the source); group "other" needs 3: m (2) and p, which inherits the group (3)
+        assertEquals(java.util.Map.of("default", 3, "other", 3), job.slotsPerSharingGroup());
+        assertEquals(6, job.requiredSlots());
+    }
+
+    @Test
+    void unionFeedsOneTaskFromSeveralInputs() throws Exception {
+        env.setParallelism(2);
+        var a = env.fromSequence(1, 10);
+        var b = env.fromSequence(1, 10);
+        a.union(b).map(x -> x).name("m").print().name("p");
+        JobGraph job = build();
+        JobVertex consumer = job.getVertices().get(job.getVertices().size() - 1);
+        assertEquals("m -> p", consumer.getName());
+        assertEquals(2, consumer.getInputs().size());
+        assertEquals(2, consumer.channelOffset(consumer.getInputs().get(1)));
+    }
+}
