@@ -1,0 +1,133 @@
+package io.weir.api.types.serializers;
+
+import io.weir.api.types.DataInputView;
+import io.weir.api.types.DataOutputView;
+import io.weir.api.types.RecordComponents;
+import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Serializes Java records as their components in declaration order, in groups of eight each led by
+ * a byte whose bit {@code i} marks component {@code i} of the group as null. Records are read back
+ * through the canonical constructor, so its validation runs.
+ *
+ * <p>A record is shallowly immutable: {@link #copy} returns its argument when every component type
+ * is immutable, and otherwise a record with copied components.
+ */
+public final class RecordSerializer<T extends Record> extends TypeSerializer<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<T> recordClass;
+    private final RecordComponents components;
+    private final TypeSerializer<Object>[] fieldSerializers;
+    private final boolean immutable;
+
+    @SuppressWarnings("unchecked")
+    public RecordSerializer(Class<T> recordClass, TypeSerializer<?>[] fieldSerializers) {
+        this.recordClass = recordClass;
+        this.components = RecordComponents.of(recordClass);
+        if (components.size() != fieldSerializers.length) {
+            throw new IllegalArgumentException(recordClass.getName() + " has " + components.size()
+                    + " components, but " + fieldSerializers.length + " serializers were given");
+        }
+        this.fieldSerializers = (TypeSerializer<Object>[]) fieldSerializers.clone();
+        this.immutable = CompositeSerializers.allImmutable(fieldSerializers);
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return immutable;
+    }
+
+    @Override
+    public TypeSerializer<T> duplicate() {
+        TypeSerializer<?>[] duplicates = CompositeSerializers.duplicateAll(fieldSerializers);
+        return duplicates == null ? this : new RecordSerializer<>(recordClass, duplicates);
+    }
+
+    /** A record whose components are their serializers' empty instances, or null if the constructor refuses them. */
+    @Override
+    public T createInstance() {
+        Object[] values = new Object[fieldSerializers.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fieldSerializers[i].createInstance();
+        }
+        try {
+            return recordClass.cast(components.newRecord(values));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public T copy(T from) {
+        if (immutable || from == null) {
+            return from;
+        }
+        Object[] values = new Object[fieldSerializers.length];
+        for (int i = 0; i < values.length; i++) {
+            Object value = components.get(from, i);
+            values[i] = value == null ? null : fieldSerializers[i].copy(value);
+        }
+        return recordClass.cast(components.newRecord(values));
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(T record, DataOutputView target) throws IOException {
+        int arity = fieldSerializers.length;
+        for (int group = 0; group < arity; group += 8) {
+            int end = Math.min(group + 8, arity);
+            int mask = 0;
+            for (int i = group; i < end; i++) {
+                if (components.get(record, i) == null) {
+                    mask |= 1 << (i - group);
+                }
+            }
+            target.writeByte(mask);
+            for (int i = group; i < end; i++) {
+                Object value = components.get(record, i);
+                if (value != null) {
+                    fieldSerializers[i].serialize(value, target);
+                }
+            }
+        }
+    }
+
+    @Override
+    public T deserialize(DataInputView source) throws IOException {
+        int arity = fieldSerializers.length;
+        Object[] values = new Object[arity];
+        for (int group = 0; group < arity; group += 8) {
+            int end = Math.min(group + 8, arity);
+            int mask = source.readUnsignedByte();
+            for (int i = group; i < end; i++) {
+                if ((mask & (1 << (i - group))) == 0) {
+                    values[i] = fieldSerializers[i].deserialize(source);
+                }
+            }
+        }
+        return recordClass.cast(components.newRecord(values));
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof RecordSerializer<?> other && other.recordClass == recordClass
+                && Arrays.equals(other.fieldSerializers, fieldSerializers);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * recordClass.getName().hashCode() + Arrays.hashCode(fieldSerializers);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordSerializer<" + recordClass.getSimpleName() + Arrays.toString(fieldSerializers) + ">";
+    }
+}
