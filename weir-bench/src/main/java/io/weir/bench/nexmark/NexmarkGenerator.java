@@ -1,7 +1,6 @@
 package io.weir.bench.nexmark;
 
 import java.io.Serializable;
-import java.util.SplittableRandom;
 
 /**
  * The Nexmark event generator: event {@code i} (0-based, global) is a pure function of the
@@ -12,15 +11,17 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>kind: {@code i % 50 == 0} is a person, {@code 1..3} an auction, {@code 4..49} a bid;
  *   <li>event time: {@code baseTimeMs + floor(i * 1000 / eventsPerSecond)};
- *   <li>every event draws from its own {@code SplittableRandom}, seeded with
- *       {@code mix64(seed + (i + 1) * GOLDEN_GAMMA)}; the draws happen in field order, as below;
+ *   <li>every event draws from its own {@code SplittableRandom} (here {@link SplitMixRandom}, which
+ *       yields the same numbers), seeded with {@code mix64(seed + (i + 1) * GOLDEN_GAMMA)}; the
+ *       draws happen in field order, as below;
  *   <li>person and auction ids count from 1000; sellers, bidders and auctions are "hot" (a multiple
  *       of 100) 3/4, 3/4 and 1/2 of the time, else recent (with a lead of 10 not yet created ids);
  *   <li>{@code extra} pads person, auction and bid events to 200, 500 and 100 bytes on average.
  * </ul>
  *
- * <p>Threading: an instance may be shared by threads after {@link #event} was first called on one
- * of them or after {@link #prepare()}; the static tables are built once, lazily.
+ * <p>Threading: an instance reuses one random generator for all events, so it is used by one
+ * thread at a time (each source reader has its own). The static tables are immutable and shared by
+ * all generators of the same seed.
  */
 public final class NexmarkGenerator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,7 +39,6 @@ public final class NexmarkGenerator implements Serializable {
     static final int ID_LEAD = 10;
     /** Events until {@link #IN_FLIGHT_AUCTIONS} more auctions exist; sets how long auctions run. */
     static final long AUCTION_HORIZON_EVENTS = (long) IN_FLIGHT_AUCTIONS * TOTAL_PROPORTION / AUCTION_PROPORTION;
-    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     static final String[] FIRST_NAMES = {"Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie",
             "Sarah", "Deiter", "Walter"};
@@ -49,7 +49,8 @@ public final class NexmarkGenerator implements Serializable {
     static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
 
     private final NexmarkConfig config;
-    private transient volatile NexmarkTables tables;
+    private transient NexmarkTables tables;
+    private transient SplitMixRandom random;
 
     public NexmarkGenerator(NexmarkConfig config) {
         this.config = config;
@@ -68,7 +69,8 @@ public final class NexmarkGenerator implements Serializable {
     /** The event with global index {@code index}. */
     public Event event(long index) {
         NexmarkTables t = tables();
-        SplittableRandom random = new SplittableRandom(mix64(config.seed() + (index + 1) * GOLDEN_GAMMA));
+        SplitMixRandom random = this.random.reset(
+                SplitMixRandom.mix64(config.seed() + (index + 1) * SplitMixRandom.GOLDEN_GAMMA));
         long slot = index % TOTAL_PROPORTION;
         if (slot < PERSON_PROPORTION) {
             return person(index, random, t);
@@ -89,7 +91,7 @@ public final class NexmarkGenerator implements Serializable {
         return config.baseTimeMs() + index * 1000L / config.eventsPerSecond();
     }
 
-    private Person person(long index, SplittableRandom random, NexmarkTables t) {
+    private Person person(long index, SplitMixRandom random, NexmarkTables t) {
         long id = lastPersonId(index) + FIRST_PERSON_ID;
         String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
         String name = first + ' ' + LAST_NAMES[random.nextInt(LAST_NAMES.length)];
@@ -103,7 +105,7 @@ public final class NexmarkGenerator implements Serializable {
         return new Person(id, name, email, creditCard, city, state, eventTime(index), extra);
     }
 
-    private Auction auction(long index, SplittableRandom random, NexmarkTables t) {
+    private Auction auction(long index, SplitMixRandom random, NexmarkTables t) {
         long time = eventTime(index);
         long id = lastAuctionId(index) + FIRST_AUCTION_ID;
         long seller = random.nextInt(4) > 0
@@ -122,7 +124,7 @@ public final class NexmarkGenerator implements Serializable {
                 seller + FIRST_PERSON_ID, category, extra);
     }
 
-    private Bid bid(long index, SplittableRandom random, NexmarkTables t) {
+    private Bid bid(long index, SplitMixRandom random, NexmarkTables t) {
         long auction = random.nextInt(2) > 0
                 ? lastAuctionId(index) / HOT_BATCH * HOT_BATCH
                 : recentAuctionId(index, random);
@@ -147,7 +149,7 @@ public final class NexmarkGenerator implements Serializable {
     }
 
     /** Four groups of four digits, zero-padded, separated by spaces. */
-    private static String creditCard(SplittableRandom random) {
+    private static String creditCard(SplitMixRandom random) {
         char[] digits = new char[19];
         for (int group = 0; group < 4; group++) {
             int n = random.nextInt(10_000);
@@ -180,20 +182,20 @@ public final class NexmarkGenerator implements Serializable {
     }
 
     /** One of the last {@link #ACTIVE_PEOPLE} people, or one of the next {@link #ID_LEAD}. */
-    private static long recentPersonId(long index, SplittableRandom random) {
+    private static long recentPersonId(long index, SplitMixRandom random) {
         long people = lastPersonId(index) + 1;
         long active = Math.min(people, ACTIVE_PEOPLE);
         return people - active + boundedLong(random, active + ID_LEAD);
     }
 
     /** One of the last {@link #IN_FLIGHT_AUCTIONS} auctions, or one of the next {@link #ID_LEAD}. */
-    private static long recentAuctionId(long index, SplittableRandom random) {
+    private static long recentAuctionId(long index, SplitMixRandom random) {
         long newest = lastAuctionId(index);
         long oldest = Math.max(newest - IN_FLIGHT_AUCTIONS, 0);
         return oldest + boundedLong(random, newest - oldest + 1 + ID_LEAD);
     }
 
-    static long boundedLong(SplittableRandom random, long bound) {
+    static long boundedLong(SplitMixRandom random, long bound) {
         if (bound < Integer.MAX_VALUE) {
             return random.nextInt((int) bound);
         }
@@ -201,7 +203,7 @@ public final class NexmarkGenerator implements Serializable {
     }
 
     /** A price in cents, log-uniform between one dollar and a million dollars. */
-    static long price(SplittableRandom random) {
+    static long price(SplitMixRandom random) {
         return Math.round(Math.pow(10.0, random.nextDouble() * 6.0) * 100.0);
     }
 
@@ -209,7 +211,7 @@ public final class NexmarkGenerator implements Serializable {
      * {@code 3 + nextInt(maxLength - 3)} chars, each {@code special} with probability 1/13 and
      * otherwise a lower-case letter, then trimmed.
      */
-    static String randomString(SplittableRandom random, int maxLength, char special) {
+    static String randomString(SplitMixRandom random, int maxLength, char special) {
         int length = 3 + random.nextInt(maxLength - 3);
         byte[] chars = new byte[length];
         for (int k = 0; k < length; k++) {
@@ -226,23 +228,12 @@ public final class NexmarkGenerator implements Serializable {
         return new String(chars, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** Stafford's variant 13 of the 64-bit finaliser of MurmurHash3 (the mixer of SplittableRandom). */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
     private NexmarkTables tables() {
         NexmarkTables t = tables;
         if (t == null) {
-            synchronized (this) {
-                t = tables;
-                if (t == null) {
-                    t = new NexmarkTables(config.seed());
-                    tables = t;
-                }
-            }
+            t = NexmarkTables.forSeed(config.seed());
+            tables = t;
+            random = new SplitMixRandom(0);
         }
         return t;
     }

@@ -1,15 +1,17 @@
 package io.weir.bench.nexmark;
 
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The generator's fixed tables, drawn from {@code new SplittableRandom(seed)} in this order: a pool
  * of 1 MiB lower-case letters that {@code extra} fields are cut from, the URLs of the four hot
  * channels, then the URLs of channels {@code 0..9999} (nine in ten with a {@code channel_id}).
- * Immutable once built.
+ * Immutable once built, and built once per seed in a JVM.
  */
 final class NexmarkTables {
+    private static final ConcurrentHashMap<Long, NexmarkTables> BY_SEED = new ConcurrentHashMap<>();
+
     static final String[] HOT_CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
     static final int CHANNELS = 10_000;
     static final int EXTRA_POOL_LENGTH = 1 << 20;
@@ -19,8 +21,13 @@ final class NexmarkTables {
     private final String[] channelNames;
     private final String[] channelUrls;
 
-    NexmarkTables(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    /** The tables for {@code seed}, shared by all generators of the JVM. */
+    static NexmarkTables forSeed(long seed) {
+        return BY_SEED.computeIfAbsent(seed, NexmarkTables::new);
+    }
+
+    private NexmarkTables(long seed) {
+        SplitMixRandom random = new SplitMixRandom(seed);
         byte[] pool = new byte[EXTRA_POOL_LENGTH];
         for (int k = 0; k < pool.length; k++) {
             pool[k] = (byte) ('a' + random.nextInt(26));
@@ -59,7 +66,7 @@ final class NexmarkTables {
      * a length uniform within 20% around the shortfall, cut from the pool at a random offset.
      * Empty, without drawing, when the event is already larger than the average.
      */
-    String extra(SplittableRandom random, int currentSize, int averageSize) {
+    String extra(SplitMixRandom random, int currentSize, int averageSize) {
         if (currentSize > averageSize) {
             return "";
         }
@@ -70,7 +77,7 @@ final class NexmarkTables {
         return extraPool.substring(offset, offset + length);
     }
 
-    private static String baseUrl(SplittableRandom random) {
+    private static String baseUrl(SplitMixRandom random) {
         String a = NexmarkGenerator.randomString(random, 5, '_');
         String b = NexmarkGenerator.randomString(random, 5, '_');
         String c = NexmarkGenerator.randomString(random, 5, '_');

@@ -1,0 +1,140 @@
+package io.weir.bench;
+
+import io.weir.bench.nexmark.query.NexmarkQueries;
+import io.weir.bench.nexmark.query.NexmarkQuery;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench nexmark}: runs Nexmark queries, each run in a fresh JVM, prints events/s (events /
+ * job net runtime), job, whole-process and GC seconds, and appends a row per run to the results
+ * CSV. With {@code --check DIR} it writes each query's final result in canonical form instead of
+ * discarding it, and prints the file's SHA-256.
+ */
+@Command(name = "nexmark", mixinStandardHelpOptions = true,
+        description = {"Runs Nexmark queries, one fresh JVM per run.",
+                "Example: bin/weir bench nexmark --query q1 --events 5000000 --parallelism 2"})
+final class NexmarkCommand implements Callable<Integer> {
+    @Option(names = "--query", split = ",", defaultValue = "all", paramLabel = "NAME",
+            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, or all (default).")
+    List<String> queries;
+
+    @Option(names = "--events", defaultValue = "5000000", description = "Events per run (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--parallelism", split = ",", defaultValue = "1", paramLabel = "P",
+            description = "Parallelism, or several comma-separated (default ${DEFAULT-VALUE}).")
+    List<Integer> parallelisms;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tps", defaultValue = "10000000",
+            description = "Event-time rate, events per second of event time (default ${DEFAULT-VALUE}).")
+    long tps;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Repetitions; each pass runs every query and parallelism once (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--check", paramLabel = "DIR",
+            description = "Write each query's final result in canonical form to DIR/<query>.txt and print its SHA-256.")
+    Path checkDir;
+
+    @Option(names = "--heap", defaultValue = "4g", description = "Maximum heap of each run's JVM, as for -Xmx (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--jvm-opt", paramLabel = "OPTION",
+            description = "Extra option for each run's JVM, e.g. --jvm-opt=-XX:StartFlightRecording=filename=q1.jfr; repeatable.")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--results", defaultValue = "bench-results/nexmark.csv",
+            description = "CSV file a row per run is appended to (default ${DEFAULT-VALUE}).")
+    Path resultsFile;
+
+    @Override
+    public Integer call() throws Exception {
+        List<NexmarkQuery<?>> selected = selectedQueries();
+        validate(selected);
+        ForkedJvm jvm = new ForkedJvm(heap, jvmOptions);
+        ResultsCsv csv = new ResultsCsv(resultsFile);
+        String commit = ResultsCsv.currentCommit();
+        for (int run = 0; run < runs; run++) {
+            for (NexmarkQuery<?> query : selected) {
+                for (int parallelism : parallelisms) {
+                    runOnce(jvm, csv, commit, query, parallelism);
+                }
+            }
+        }
+        if (checkDir == null) {
+            System.out.println("Rows appended to " + csv.file());
+        }
+        return 0;
+    }
+
+    private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(query.name(), Long.toString(events), Integer.toString(parallelism),
+                Long.toString(seed), Long.toString(tps)));
+        if (checkDir != null) {
+            args.add(checkDir.toAbsolutePath().toString());
+        }
+        Instant start = Instant.now();
+        ForkedJvm.Outcome outcome = jvm.runNexmark(args);
+        double jobSeconds = outcome.longValue("job_ms") / 1000.0;
+        double gcSeconds = outcome.longValue("gc_ms") / 1000.0;
+        double eventsPerSecond = events / jobSeconds;
+        System.out.println(String.format(Locale.ROOT,
+                "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s",
+                query.name(), parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds));
+        if (checkDir != null) {
+            System.out.println("  SHA-256 " + outcome.result().get("sha256") + "  "
+                    + checkDir.resolve(query.name() + ".txt"));
+            return;
+        }
+        csv.append(new ResultsCsv.Row(start, query.name(), parallelism, events, seed, tps, jobSeconds, eventsPerSecond,
+                outcome.processSeconds(), gcSeconds, commit));
+    }
+
+    private List<NexmarkQuery<?>> selectedQueries() {
+        List<NexmarkQuery<?>> selected = new ArrayList<>();
+        for (String name : queries) {
+            if (name.equals("all")) {
+                for (NexmarkQuery<?> query : NexmarkQueries.all()) {
+                    if (checkDir == null || !query.name().equals("generator-only")) {
+                        selected.add(query);
+                    }
+                }
+            } else {
+                selected.add(NexmarkQueries.byName(name));
+            }
+        }
+        return selected;
+    }
+
+    private void validate(List<NexmarkQuery<?>> selected) {
+        if (events <= 0) {
+            throw new IllegalArgumentException("--events must be positive, got " + events);
+        }
+        if (runs <= 0) {
+            throw new IllegalArgumentException("--runs must be positive, got " + runs);
+        }
+        for (int p : parallelisms) {
+            if (p <= 0) {
+                throw new IllegalArgumentException("--parallelism must be positive, got " + p);
+            }
+        }
+        if (tps <= 0) {
+            throw new IllegalArgumentException("--tps must be positive, got " + tps);
+        }
+        if (checkDir != null && selected.stream().anyMatch(q -> q.name().equals("generator-only"))) {
+            throw new IllegalArgumentException("generator-only has no result to check; leave it out of --check runs");
+        }
+    }
+}
