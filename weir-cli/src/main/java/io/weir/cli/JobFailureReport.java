@@ -52,9 +52,11 @@ final class JobFailureReport {
     }
 
     /**
-     * The messages of the chain joined by ": ". A wrapper whose message is only its cause's
-     * {@code toString()} (what {@code new RuntimeException(cause)} produces) adds nothing and is
-     * skipped; the root cause names its type, because messages like "/ by zero" need it.
+     * The messages of the chain joined by ": ", each said once. A message is left out when it adds
+     * nothing: a wrapper without one, a wrapper whose message is only its cause's
+     * {@code toString()} (what {@code new RuntimeException(cause)} produces), and a cause the
+     * message before it already quotes. The root cause names its type, because messages like
+     * "/ by zero" need it.
      */
     static String summary(List<Throwable> chain) {
         StringBuilder summary = new StringBuilder();
@@ -65,19 +67,19 @@ final class JobFailureReport {
             if (!root && (message == null || message.equals(String.valueOf(t.getCause())))) {
                 continue;
             }
-            if (summary.length() > 0) {
-                summary.append(": ");
+            String text = root ? describe(t) : message;
+            String said = summary.toString();
+            if (said.contains(t.toString()) || said.contains(text)) {
+                continue;
             }
-            if (root) {
-                summary.append(t.getClass().getSimpleName());
-                if (message != null) {
-                    summary.append(": ").append(message);
-                }
-            } else {
-                summary.append(message);
-            }
+            summary.append(said.isEmpty() ? "" : ": ").append(text);
         }
         return summary.toString();
+    }
+
+    private static String describe(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        return t.getMessage() == null ? name : name + ": " + t.getMessage();
     }
 
     /**

@@ -147,6 +147,14 @@ class WeirCliTest {
                 JobFailureReport.summary(JobFailureReport.causeChain(wrapped)));
     }
 
+    @Test
+    void failureSummaryDoesNotRepeatACauseTheWrapperAlreadyQuotes() {
+        Throwable root = new ArithmeticException("/ by zero");
+        Throwable wrapped = new IllegalStateException("task 'Map (2/2)' failed: " + root, root);
+        assertEquals("task 'Map (2/2)' failed: java.lang.ArithmeticException: / by zero",
+                JobFailureReport.summary(JobFailureReport.causeChain(wrapped)));
+    }
+
     /** Remembers the arguments it was started with. */
     public static final class RecordingJob {
         static List<String> lastArgs;
