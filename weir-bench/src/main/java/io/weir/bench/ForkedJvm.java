@@ -23,6 +23,12 @@ final class ForkedJvm {
         long longValue(String key) {
             return Long.parseLong(result.get(key));
         }
+
+        /** A millisecond count as seconds; NaN where the child reported -1 (not measured). */
+        double seconds(String millisKey) {
+            long millis = longValue(millisKey);
+            return millis < 0 ? Double.NaN : millis / 1000.0;
+        }
     }
 
     private final String heap;
@@ -34,8 +40,9 @@ final class ForkedJvm {
         this.extraOptions = List.copyOf(extraOptions);
     }
 
-    /** Runs {@code NexmarkRun args...} in a fresh JVM and waits for it. */
-    Outcome runNexmark(List<String> args) throws IOException, InterruptedException {
+    /** Runs {@code spec} with {@link NexmarkRun} in a fresh JVM and waits for it. */
+    Outcome runNexmark(NexmarkRun.Spec spec) throws IOException, InterruptedException {
+        List<String> args = spec.toArgs();
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

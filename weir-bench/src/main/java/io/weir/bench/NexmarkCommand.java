@@ -1,5 +1,7 @@
 package io.weir.bench;
 
+import io.weir.bench.nexmark.NexmarkConfig;
+import io.weir.bench.nexmark.NexmarkRun;
 import io.weir.bench.nexmark.query.NexmarkQueries;
 import io.weir.bench.nexmark.query.NexmarkQuery;
 import java.nio.file.Path;
@@ -80,19 +82,18 @@ final class NexmarkCommand implements Callable<Integer> {
 
     private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of(query.name(), Long.toString(events), Integer.toString(parallelism),
-                Long.toString(seed), Long.toString(tps)));
-        if (checkDir != null) {
-            args.add(checkDir.toAbsolutePath().toString());
-        }
+        NexmarkConfig config = NexmarkConfig.defaults().withSeed(seed).withEventsPerSecond(tps);
         Instant start = Instant.now();
-        ForkedJvm.Outcome outcome = jvm.runNexmark(args);
-        double jobSeconds = outcome.longValue("job_ms") / 1000.0;
-        double gcSeconds = outcome.longValue("gc_ms") / 1000.0;
+        ForkedJvm.Outcome outcome = jvm.runNexmark(
+                new NexmarkRun.Spec(query, config, events, parallelism, checkDir, true));
+        double jobSeconds = outcome.seconds("job_ms");
+        double gcSeconds = outcome.seconds("gc_ms");
+        double cpuSeconds = outcome.seconds("cpu_ms");
         double eventsPerSecond = events / jobSeconds;
         System.out.println(String.format(Locale.ROOT,
-                "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s",
-                query.name(), parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds));
+                "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s  (job CPU %.3f s: %,.0f events/CPU-s)",
+                query.name(), parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds,
+                cpuSeconds, events / cpuSeconds));
         if (checkDir != null) {
             System.out.println("  SHA-256 " + outcome.result().get("sha256") + "  "
                     + checkDir.resolve(query.name() + ".txt"));

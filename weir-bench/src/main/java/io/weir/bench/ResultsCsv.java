@@ -15,13 +15,14 @@ final class ResultsCsv {
     static final String HEADER =
             "time,query,parallelism,events,seed,tps,job_seconds,events_per_second,process_seconds,gc_seconds,commit";
 
-    /** One row; seconds are written with millisecond precision. */
+    /** One row; seconds are written with millisecond precision, an unmeasured (NaN) GC time as empty. */
     record Row(Instant time, String query, int parallelism, long events, long seed, long tps, double jobSeconds,
             double eventsPerSecond, double processSeconds, double gcSeconds, String commit) {
         String csv() {
-            return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.0f,%.3f,%.3f,%s",
+            String gc = Double.isNaN(gcSeconds) ? "" : String.format(Locale.ROOT, "%.3f", gcSeconds);
+            return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.3f,%.0f,%.3f,%s,%s",
                     time.truncatedTo(ChronoUnit.SECONDS), query, parallelism, events, seed, tps, jobSeconds,
-                    eventsPerSecond, processSeconds, gcSeconds, commit);
+                    eventsPerSecond, processSeconds, gc, commit);
         }
     }
 

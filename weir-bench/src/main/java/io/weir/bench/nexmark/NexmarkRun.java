@@ -11,28 +11,86 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs one Nexmark query as one job in this JVM and prints one {@code RESULT} line: the
- * measurement of a single benchmark run. The bench runner starts this class in a fresh JVM per run
- * ({@code NexmarkRun <query> <events> <parallelism> <seed> <eventsPerSecond> [checkDir]}).
+ * measurement of a single benchmark run. The bench runner starts this class in a fresh JVM per run,
+ * with {@code key=value} arguments: {@code query}, {@code events}, {@code parallelism}, {@code seed},
+ * {@code tps}, optionally {@code check=DIR} and {@code gc=false}.
  *
  * <p>Without a check directory the results go to a {@link DiscardingSink}; with one, the final
- * result is written in canonical form to {@code checkDir/<query>.txt} and its SHA-256 reported.
+ * result is written in canonical form to {@code DIR/<query>.txt} and its SHA-256 reported.
+ * {@code gc=false} leaves the garbage-collection time unmeasured (-1): reading it loads the JMX
+ * classes, which costs a startup measurement tens of milliseconds.
  */
 public final class NexmarkRun {
-    /** What one run measured; {@code sha256} is null unless the result was written. */
+    /** What to run. {@code checkDir} is null for a discarding run. */
+    public record Spec(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism, Path checkDir,
+            boolean measureGc) {
+        /** The spec as {@link #main} arguments. */
+        public List<String> toArgs() {
+            List<String> args = new ArrayList<>(List.of("query=" + query.name(), "events=" + events,
+                    "parallelism=" + parallelism, "seed=" + config.seed(), "tps=" + config.eventsPerSecond()));
+            if (checkDir != null) {
+                args.add("check=" + checkDir.toAbsolutePath());
+            }
+            if (!measureGc) {
+                args.add("gc=false");
+            }
+            return args;
+        }
+
+        static Spec parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("Expected key=value, got '" + arg + "'");
+                }
+                values.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+            NexmarkConfig config = NexmarkConfig.defaults()
+                    .withSeed(Long.parseLong(values.getOrDefault("seed", Long.toString(NexmarkConfig.DEFAULT_SEED))))
+                    .withEventsPerSecond(Long.parseLong(
+                            values.getOrDefault("tps", Long.toString(NexmarkConfig.DEFAULT_EVENTS_PER_SECOND))));
+            String check = values.get("check");
+            return new Spec(NexmarkQueries.byName(required(values, "query")),
+                    config, Long.parseLong(required(values, "events")),
+                    Integer.parseInt(values.getOrDefault("parallelism", "1")),
+                    check == null ? null : Paths.get(check), !"false".equals(values.get("gc")));
+        }
+
+        private static String required(Map<String, String> values, String key) {
+            String value = values.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("Missing " + key + "=...");
+            }
+            return value;
+        }
+    }
+
+    /**
+     * What one run measured: the job's net runtime, and during it the garbage-collection time and
+     * the process's CPU time (-1 where not measured); {@code sha256} is null unless the result was
+     * written.
+     */
     public record Measurement(String query, int parallelism, long events, long jobMillis, long gcMillis,
-            String sha256) {
+            long cpuMillis, String sha256) {
         public double eventsPerSecond() {
             return jobMillis == 0 ? Double.NaN : events * 1000.0 / jobMillis;
         }
 
         /** The line the bench runner reads back from a forked run. */
         public String resultLine() {
-            return String.format(Locale.ROOT, "RESULT query=%s parallelism=%d events=%d job_ms=%d gc_ms=%d sha256=%s",
-                    query, parallelism, events, jobMillis, gcMillis, sha256 == null ? "-" : sha256);
+            return String.format(Locale.ROOT,
+                    "RESULT query=%s parallelism=%d events=%d job_ms=%d gc_ms=%d cpu_ms=%d sha256=%s",
+                    query, parallelism, events, jobMillis, gcMillis, cpuMillis, sha256 == null ? "-" : sha256);
         }
     }
 
@@ -40,17 +98,16 @@ public final class NexmarkRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 5 || args.length > 6) {
-            System.err.println("Usage: NexmarkRun <query> <events> <parallelism> <seed> <eventsPerSecond> [checkDir]");
+        Spec spec;
+        try {
+            spec = Spec.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + ". Usage: NexmarkRun query=q0 events=N [parallelism=P] [seed=S] "
+                    + "[tps=T] [check=DIR] [gc=false]");
             System.exit(2);
+            return;
         }
-        NexmarkQuery<?> query = NexmarkQueries.byName(args[0]);
-        long events = Long.parseLong(args[1]);
-        int parallelism = Integer.parseInt(args[2]);
-        NexmarkConfig config = NexmarkConfig.defaults().withSeed(Long.parseLong(args[3]))
-                .withEventsPerSecond(Long.parseLong(args[4]));
-        Path checkDir = args.length == 6 ? Paths.get(args[5]) : null;
-        Measurement measurement = run(query, config, events, parallelism, checkDir);
+        Measurement measurement = run(spec);
         System.out.println(measurement.resultLine());
         System.out.flush();
         // The job is over; end at once rather than wait for any thread the cluster left behind.
@@ -58,25 +115,36 @@ public final class NexmarkRun {
     }
 
     /** Runs {@code query} over events {@code 0..events-1} at {@code parallelism}. */
-    public static <R> Measurement run(NexmarkQuery<R> query, NexmarkConfig config, long events, int parallelism,
+    public static Measurement run(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism,
             Path checkDir) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-        DataStream<Event> source = env.fromSource(query.source(config, events), WatermarkStrategy.noWatermarks(),
-                "Nexmark source");
+        return run(new Spec(query, config, events, parallelism, checkDir, true));
+    }
+
+    public static Measurement run(Spec spec) throws Exception {
+        return runTyped(spec, spec.query());
+    }
+
+    private static <R> Measurement runTyped(Spec spec, NexmarkQuery<R> query) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(spec.parallelism());
+        DataStream<Event> source = env.fromSource(query.source(spec.config(), spec.events()),
+                WatermarkStrategy.noWatermarks(), "Nexmark source");
         DataStream<R> results = query.build(source);
         Path partsDir = null;
-        if (checkDir == null) {
+        if (spec.checkDir() == null) {
             results.sinkTo(new DiscardingSink<>()).name("Discard");
         } else {
-            partsDir = checkDir.resolve("." + query.name() + "-parts");
+            partsDir = spec.checkDir().resolve("." + query.name() + "-parts");
             results.sinkTo(new CanonicalRowSink<>(query, partsDir)).name("Canonical rows");
         }
-        long gcBefore = gcMillis();
+        long gcBefore = spec.measureGc() ? gcMillis() : 0;
+        long cpuBefore = cpuMillis();
         JobExecutionResult result = env.execute("Nexmark " + query.name());
-        long gc = gcMillis() - gcBefore;
+        long cpuAfter = cpuMillis();
+        long gc = spec.measureGc() ? gcMillis() - gcBefore : -1;
         String sha256 = partsDir == null ? null
-                : CanonicalResult.merge(partsDir, checkDir.resolve(query.name() + ".txt"));
-        return new Measurement(query.name(), parallelism, events, result.getNetRuntime(), gc, sha256);
+                : CanonicalResult.merge(partsDir, spec.checkDir().resolve(query.name() + ".txt"));
+        return new Measurement(query.name(), spec.parallelism(), spec.events(), result.getNetRuntime(), gc,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, sha256);
     }
 
     /** Total time of all garbage collections so far, milliseconds. */
@@ -86,5 +154,10 @@ public final class NexmarkRun {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;
+    }
+
+    /** CPU time of this process so far, milliseconds, or -1 where the platform does not say. */
+    static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 }

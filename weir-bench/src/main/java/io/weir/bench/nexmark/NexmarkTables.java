@@ -18,8 +18,10 @@ final class NexmarkTables {
 
     private final String extraPool;
     private final String[] hotUrls;
-    private final String[] channelNames;
-    private final String[] channelUrls;
+    /** Where channel {@code c}'s draws start; its name and URL are made on first use. */
+    private final long[] channelStates;
+    private final String[] channelNames = new String[CHANNELS];
+    private final String[] channelUrls = new String[CHANNELS];
 
     /** The tables for {@code seed}, shared by all generators of the JVM. */
     static NexmarkTables forSeed(long seed) {
@@ -29,23 +31,20 @@ final class NexmarkTables {
     private NexmarkTables(long seed) {
         SplitMixRandom random = new SplitMixRandom(seed);
         byte[] pool = new byte[EXTRA_POOL_LENGTH];
-        for (int k = 0; k < pool.length; k++) {
-            pool[k] = (byte) ('a' + random.nextInt(26));
-        }
+        random.nextLowerCaseLetters(pool);
         extraPool = new String(pool, StandardCharsets.ISO_8859_1);
         hotUrls = new String[HOT_CHANNELS.length];
         for (int k = 0; k < hotUrls.length; k++) {
             hotUrls[k] = baseUrl(random);
         }
-        channelNames = new String[CHANNELS];
-        channelUrls = new String[CHANNELS];
+        // Only the draws are made here; most jobs of a few events never see most channels.
+        channelStates = new long[CHANNELS];
         for (int c = 0; c < CHANNELS; c++) {
-            String url = baseUrl(random);
-            if (random.nextInt(10) > 0) {
-                url = url + "&channel_id=" + Math.abs(Integer.reverse(c));
+            channelStates[c] = random.state();
+            for (int part = 0; part < 3; part++) {
+                skipRandomString(random, 5);
             }
-            channelNames[c] = "channel-" + c;
-            channelUrls[c] = url;
+            random.nextInt(10);
         }
     }
 
@@ -53,12 +52,31 @@ final class NexmarkTables {
         return hotUrls[hotChannel];
     }
 
+    /**
+     * {@code channel-<c>}. Made on first use; a race between readers makes equal strings, and a
+     * String is safely published through its final fields, so no lock is needed.
+     */
     String channelName(int channel) {
-        return channelNames[channel];
+        String name = channelNames[channel];
+        if (name == null) {
+            name = "channel-".concat(Integer.toString(channel));
+            channelNames[channel] = name;
+        }
+        return name;
     }
 
+    /** The channel's base URL, and with probability 9/10 a {@code channel_id}; made on first use. */
     String channelUrl(int channel) {
-        return channelUrls[channel];
+        String url = channelUrls[channel];
+        if (url == null) {
+            SplitMixRandom random = new SplitMixRandom(channelStates[channel]);
+            url = baseUrl(random);
+            if (random.nextInt(10) > 0) {
+                url = url.concat("&channel_id=").concat(Integer.toString(Math.abs(Integer.reverse(channel))));
+            }
+            channelUrls[channel] = url;
+        }
+        return url;
     }
 
     /**
@@ -78,9 +96,20 @@ final class NexmarkTables {
     }
 
     private static String baseUrl(SplitMixRandom random) {
-        String a = NexmarkGenerator.randomString(random, 5, '_');
-        String b = NexmarkGenerator.randomString(random, 5, '_');
-        String c = NexmarkGenerator.randomString(random, 5, '_');
-        return "https://www.nexmark.com/" + a + '/' + b + '/' + c + "/item.htm?query=1";
+        StringBuilder url = new StringBuilder(64).append("https://www.nexmark.com/");
+        for (int part = 0; part < 3; part++) {
+            url.append(NexmarkGenerator.randomString(random, 5, '_')).append('/');
+        }
+        return url.append("item.htm?query=1").toString();
+    }
+
+    /** Makes the draws of {@code NexmarkGenerator.randomString(random, maxLength, any)}, without the string. */
+    private static void skipRandomString(SplitMixRandom random, int maxLength) {
+        int length = 3 + random.nextInt(maxLength - 3);
+        for (int k = 0; k < length; k++) {
+            if (random.nextInt(13) != 0) {
+                random.nextInt(26);
+            }
+        }
     }
 }

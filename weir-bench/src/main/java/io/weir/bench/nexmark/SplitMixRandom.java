@@ -27,6 +27,28 @@ final class SplitMixRandom {
         return this;
     }
 
+    /** The state to {@link #reset} a generator to so that it continues this one's sequence. */
+    long state() {
+        return state;
+    }
+
+    /**
+     * Fills {@code out} with {@code 'a' + nextInt(26)} each, drawing exactly as that many calls
+     * would; one tight loop, because the generator's tables need a million of them at startup.
+     */
+    void nextLowerCaseLetters(byte[] out) {
+        long s = state;
+        for (int k = 0; k < out.length; k++) {
+            int u = mix32(s += GOLDEN_GAMMA) >>> 1;
+            int r;
+            while (u + 25 - (r = u % 26) < 0) {
+                u = mix32(s += GOLDEN_GAMMA) >>> 1;
+            }
+            out[k] = (byte) ('a' + r);
+        }
+        state = s;
+    }
+
     long nextLong() {
         return mix64(state += GOLDEN_GAMMA);
     }

@@ -32,6 +32,28 @@ class SplitMixRandomTest {
     }
 
     @Test
+    void lowerCaseLettersAreTheDrawsOfNextInt26() {
+        for (long seed = 0; seed < 20; seed++) {
+            SplittableRandom jdk = new SplittableRandom(seed);
+            SplitMixRandom ours = new SplitMixRandom(seed);
+            byte[] letters = new byte[10_000];
+            ours.nextLowerCaseLetters(letters);
+            for (byte letter : letters) {
+                assertEquals('a' + jdk.nextInt(26), letter);
+            }
+            assertEquals(jdk.nextLong(), ours.nextLong(), "the sequence continues where the letters ended");
+        }
+    }
+
+    @Test
+    void aGeneratorResetToAnothersStateContinuesItsSequence() {
+        SplitMixRandom first = new SplitMixRandom(99);
+        first.nextInt(7);
+        SplitMixRandom second = new SplitMixRandom(0).reset(first.state());
+        assertEquals(first.nextLong(), second.nextLong());
+    }
+
+    @Test
     void rejectsBoundsBelowOne() {
         assertThrows(IllegalArgumentException.class, () -> new SplitMixRandom(1).nextInt(0));
     }
