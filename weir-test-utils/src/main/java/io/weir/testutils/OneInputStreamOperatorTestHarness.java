@@ -12,7 +12,7 @@ import io.weir.api.operators.Watermark;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.RuntimeOperatorContext;
-import io.weir.runtime.task.TaskInfoImpl;
+import io.weir.runtime.task.SubtaskInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -75,7 +75,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
                     executionConfig.getSerializerConfig());
         }
         RuntimeOperatorContext context = new RuntimeOperatorContext(name,
-                new TaskInfoImpl(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
+                new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
                 getClass().getClassLoader(), keySelector, keyedStateBackend, null);
         operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
         setUp = true;

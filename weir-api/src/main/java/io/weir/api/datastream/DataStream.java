@@ -5,6 +5,7 @@ import io.weir.api.connector.sink.Sink;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
@@ -108,11 +109,11 @@ public class DataStream<T> {
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         TypeInformation<K> keyType = TypeExtractor.getUnaryOperatorReturnType(key, KeySelector.class, 0, 1, null,
                 transformation.getOutputTypeUnchecked(), "Key Selector");
-        return new KeyedStream<>(this, key, keyType);
+        return new KeyedStream<>(this, ClosureCleaner.clean(key), keyType);
     }
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
-        return new KeyedStream<>(this, key, keyType);
+        return new KeyedStream<>(this, ClosureCleaner.clean(key), keyType);
     }
 
     /** Sends elements round robin to all downstream subtasks. */
@@ -182,6 +183,7 @@ public class DataStream<T> {
     }
 
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+        getType(); // a type erased from a lambda fails here, at the line that ends the stream, with its fix
         SinkTransformation<T> t = new SinkTransformation<>(transformation, sink, name, environment.getParallelism());
         environment.addSink(t);
         return new DataStreamSink<>(t);

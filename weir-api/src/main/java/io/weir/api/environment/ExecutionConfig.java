@@ -50,4 +50,24 @@ public class ExecutionConfig implements Serializable {
     public SerializerConfig getSerializerConfig() {
         return serializerConfig;
     }
+
+    /**
+     * A deep copy, taken when a job is submitted: what the job builder resolves (such as AUTOMATIC
+     * mode) goes into the job's copy and never back into the environment.
+     */
+    public ExecutionConfig copy() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(this);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (ExecutionConfig) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Could not copy the execution config: a registered serializer or type "
+                    + "is not serializable", e);
+        }
+    }
 }

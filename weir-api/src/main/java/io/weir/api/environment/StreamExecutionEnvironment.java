@@ -209,7 +209,7 @@ public class StreamExecutionEnvironment {
         if (element == null) {
             throw new IllegalArgumentException("Sources cannot emit null elements.");
         }
-        return TypeExtractor.createTypeInfo((Class<OUT>) element.getClass());
+        return TypeExtractor.getForObject(element);
     }
 
     // ---- execution ----
@@ -251,7 +251,7 @@ public class StreamExecutionEnvironment {
             throw new IllegalStateException("No sinks defined in job '" + jobName + "': execute() needs at least one "
                     + "sink. Add one with print(), sinkTo(...), or use executeAndCollect() to get the results.");
         }
-        Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config, new Configuration(configuration),
+        Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config.copy(), new Configuration(configuration),
                 config.getRuntimeMode());
         sinks.clear();
         try {

@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.Function;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichFunction;
@@ -14,7 +15,7 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     protected final F userFunction;
 
     protected AbstractUdfStreamOperator(F userFunction) {
-        this.userFunction = Objects.requireNonNull(userFunction, "user function");
+        this.userFunction = ClosureCleaner.clean(Objects.requireNonNull(userFunction, "user function"));
     }
 
     public F getUserFunction() {

@@ -9,7 +9,7 @@ public class KeyedProcessOperator<K, IN, OUT>
     private static final long serialVersionUID = 1L;
 
     private transient TimestampedCollector<OUT> collector;
-    private transient ContextImpl context;
+    private transient ElementContext context;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
         super(function);
@@ -23,7 +23,7 @@ public class KeyedProcessOperator<K, IN, OUT>
                     + getOperatorContext().getOperatorName() + "' needs a keyed input: call keyBy(...) first.");
         }
         collector = new TimestampedCollector<>(output);
-        context = new ContextImpl(userFunction);
+        context = new ElementContext(userFunction);
     }
 
     @Override
@@ -34,10 +34,10 @@ public class KeyedProcessOperator<K, IN, OUT>
         context.element = null;
     }
 
-    private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
+    private final class ElementContext extends KeyedProcessFunction<K, IN, OUT>.Context {
         private StreamRecord<IN> element;
 
-        ContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
+        ElementContext(KeyedProcessFunction<K, IN, OUT> function) {
             function.super();
         }
 

@@ -8,7 +8,7 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
     private static final long serialVersionUID = 1L;
 
     private transient TimestampedCollector<OUT> collector;
-    private transient ContextImpl context;
+    private transient ElementContext context;
 
     public ProcessOperator(ProcessFunction<IN, OUT> function) {
         super(function);
@@ -18,7 +18,7 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
     public void open() throws Exception {
         super.open();
         collector = new TimestampedCollector<>(output);
-        context = new ContextImpl(userFunction);
+        context = new ElementContext(userFunction);
     }
 
     @Override
@@ -29,10 +29,10 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
         context.element = null;
     }
 
-    private final class ContextImpl extends ProcessFunction<IN, OUT>.Context {
+    private final class ElementContext extends ProcessFunction<IN, OUT>.Context {
         private StreamRecord<IN> element;
 
-        ContextImpl(ProcessFunction<IN, OUT> function) {
+        ElementContext(ProcessFunction<IN, OUT> function) {
             function.super();
         }
 

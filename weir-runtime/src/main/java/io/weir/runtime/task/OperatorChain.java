@@ -74,7 +74,7 @@ final class OperatorChain {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void setup(StreamNode node, StreamOperator operator, OperatorEventGateway gateway) {
         ExecutionConfig config = deployment.job().getExecutionConfig();
-        TaskInfoImpl taskInfo = new TaskInfoImpl(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
+        SubtaskInfo taskInfo = new SubtaskInfo(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
                 node.getMaxParallelism(), deployment.attemptNumber());
         HeapKeyedStateBackend<?> backend = node.getStateKeySelector() == null ? null
                 : new HeapKeyedStateBackend<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),

@@ -82,20 +82,26 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
     }
 
+    /** Runs on the main thread, after any submission of the same task sent before it. */
     @Override
     public void cancelTask(ExecutionAttemptId attempt) {
-        StreamTask task = running.get(attempt);
-        if (task != null) {
-            task.cancel();
-        }
+        runAsync(() -> {
+            StreamTask task = running.get(attempt);
+            if (task != null) {
+                task.cancel();
+            }
+        });
     }
 
+    /** Runs on the main thread, after the submission of the task, so no event overtakes it. */
     @Override
     public void sendOperatorEvent(ExecutionAttemptId attempt, int operatorId, OperatorEvent event) {
-        StreamTask task = running.get(attempt);
-        if (task != null) {
-            task.deliverOperatorEvent(operatorId, event);
-        }
+        runAsync(() -> {
+            StreamTask task = running.get(attempt);
+            if (task != null) {
+                task.deliverOperatorEvent(operatorId, event);
+            }
+        });
     }
 
     public int runningTasks() {
@@ -104,7 +110,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public void close() {
-        running.values().forEach(StreamTask::cancel);
+        runAsync(() -> running.values().forEach(StreamTask::cancel));
         timers.shutdownNow();
         super.close();
     }

@@ -77,7 +77,9 @@ class BasicTransformationsTest {
     @ValueSource(ints = {1, 4})
     void richFunctionsAreOpenedWithTheirTaskInfo(int parallelism) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        // rebalance: source readers pull splits, so one reader may read them all; round robin reaches every map
         List<String> result = env.fromSequence(1, 400)
+                .rebalance()
                 .map(new RichMapFunction<Long, String>() {
                     private transient String prefix;
 

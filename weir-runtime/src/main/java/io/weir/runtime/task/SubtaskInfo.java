@@ -3,7 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.functions.TaskInfo;
 
 /** The identity of one subtask. */
-public record TaskInfoImpl(String taskName, int subtaskIndex, int parallelism, int maxParallelism, int attemptNumber)
+public record SubtaskInfo(String taskName, int subtaskIndex, int parallelism, int maxParallelism, int attemptNumber)
         implements TaskInfo {
     @Override
     public String getTaskName() {
