@@ -42,20 +42,21 @@ class PartitioningTest {
 
     @Test
     void rescaleSendsEachProducerToItsOwnGroup() throws Exception {
-        List<Tuple2<Long, Integer>> routed = route(DataStream::rescale);
+        // two producers (p=2), each stamping its index into the element, rescaled to p=4:
+        // producer 0 must feed only subtasks {0,1} and producer 1 only {2,3}
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(4);
+        List<Tuple2<Long, Integer>> routed = env.fromSequence(1, N).setParallelism(2)
+                .rebalance() // readers pull splits, so one may read them all; round robin feeds both producers
+                .map(new StampProducer()).setParallelism(2)
+                .rescale()
+                .map(new TagWithSubtask()).setParallelism(4)
+                .executeAndCollect(100_000);
         assertEquals(N, routed.size());
-        // each producer reads one half of the sequence and feeds only its own pair of subtasks: {0,1} or {2,3}
-        Set<Boolean> groupsOfFirstHalf = new HashSet<>();
-        Set<Boolean> groupsOfSecondHalf = new HashSet<>();
-        Set<Integer> used = new HashSet<>();
+        Map<Long, Set<Integer>> subtasksPerProducer = new HashMap<>();
         for (Tuple2<Long, Integer> t : routed) {
-            (t.f0 <= N / 2 ? groupsOfFirstHalf : groupsOfSecondHalf).add(t.f1 < 2);
-            used.add(t.f1);
+            subtasksPerProducer.computeIfAbsent(t.f0 % 2, k -> new HashSet<>()).add(t.f1);
         }
-        assertEquals(1, groupsOfFirstHalf.size(), "first half went to both groups");
-        assertEquals(1, groupsOfSecondHalf.size(), "second half went to both groups");
-        assertTrue(!groupsOfFirstHalf.equals(groupsOfSecondHalf), "both halves went to the same group");
-        assertEquals(Set.of(0, 1, 2, 3), used);
+        assertEquals(Map.of(0L, Set.of(0, 1), 1L, Set.of(2, 3)), subtasksPerProducer);
     }
 
     @Test
@@ -112,6 +113,14 @@ class PartitioningTest {
         @Override
         public Tuple2<Long, Integer> map(Long value) {
             return Tuple2.of(value, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        }
+    }
+
+    /** Encodes the producing subtask in the element's lowest bit: {@code value * 2 + subtask}. */
+    static final class StampProducer extends RichMapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) {
+            return value * 2 + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         }
     }
 
