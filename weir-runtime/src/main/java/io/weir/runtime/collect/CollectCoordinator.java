@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * Holds the batches of a collect sink until the client fetches them. At most {@link #MAX_BATCHES}
  * batches wait; the sink's next batch is acknowledged only when there is room again.
  *
- * <p>Threading: all calls on the JobMaster's main thread.
+ * <p>Threading: all calls on the JobMaster's main thread while the job runs; after it ended, only
+ * {@link #fetch()} from the client's thread (the JobMaster publishes the end through a volatile write).
  */
 public final class CollectCoordinator implements OperatorCoordinator {
     static final int MAX_BATCHES = 4;

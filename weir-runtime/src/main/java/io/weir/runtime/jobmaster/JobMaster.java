@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,18 +189,27 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** Cancels the job; completes when it has ended. */
     public CompletableFuture<Void> cancel() {
-        runAsync(() -> {
-            if (status == JobStatus.RUNNING) {
-                status = JobStatus.CANCELLING;
-                cancelRunningTasks();
-                checkJobEnd();
-            } else if (status == JobStatus.CREATED) {
-                status = JobStatus.CANCELLING;
-                executions.replaceAll((a, s) -> ExecutionState.CANCELED);
-                checkJobEnd();
-            }
-        });
+        if (finalStatus != null) {
+            return result.handle((r, e) -> null);
+        }
+        try {
+            runAsync(this::cancelOnMainThread);
+        } catch (RejectedExecutionException ended) {
+            // the job ended and this JobMaster closed meanwhile: nothing left to cancel
+        }
         return result.handle((r, e) -> null);
+    }
+
+    private void cancelOnMainThread() {
+        if (status == JobStatus.RUNNING) {
+            status = JobStatus.CANCELLING;
+            cancelRunningTasks();
+            checkJobEnd();
+        } else if (status == JobStatus.CREATED) {
+            status = JobStatus.CANCELLING;
+            executions.replaceAll((a, s) -> ExecutionState.CANCELED);
+            checkJobEnd();
+        }
     }
 
     private void cancelRunningTasks() {
@@ -290,17 +300,29 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
     }
 
-    /** Fetches results of a collect sink for the job's client. */
+    /**
+     * Fetches results of a collect sink for the job's client. Once the job has ended the main thread
+     * no longer touches the coordinators and may be gone, so the client drains them directly.
+     */
     public CompletableFuture<CollectResults> fetchCollectResults(String collectId) {
-        return composeAsync(() -> {
-            for (OperatorCoordinator c : coordinators.values()) {
-                if (c instanceof CollectCoordinator cc && cc.collectId().equals(collectId)) {
-                    return cc.fetch();
-                }
+        if (finalStatus == null) {
+            try {
+                return composeAsync(() -> fetchFrom(collectId));
+            } catch (RejectedExecutionException ended) {
+                // the job ended and this JobMaster closed between the check and the call
             }
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "Job " + job.getJobId() + " has no collect sink " + collectId));
-        });
+        }
+        return fetchFrom(collectId);
+    }
+
+    private CompletableFuture<CollectResults> fetchFrom(String collectId) {
+        for (OperatorCoordinator c : coordinators.values()) {
+            if (c instanceof CollectCoordinator cc && cc.collectId().equals(collectId)) {
+                return cc.fetch();
+            }
+        }
+        return CompletableFuture.failedFuture(new IllegalArgumentException(
+                "Job " + job.getJobId() + " has no collect sink " + collectId));
     }
 
     private void failFromCoordinator(int operatorId, Throwable t) {

@@ -3,27 +3,48 @@ package io.weir.runtime.resourcemanager;
 import io.weir.api.execution.JobID;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.taskexecutor.TaskExecutorGateway;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Knows the slots of all registered task executors and gives them to jobs. A request that cannot
- * be met fails at once with what is available and which setting raises it.
+ * Knows the slots of all registered task executors and gives them to jobs.
  *
- * <p>Threading: state on the main thread only (see {@link RpcEndpoint}).
+ * <p>A request larger than the whole cluster fails at once, saying what is there and which setting
+ * raises it. A request that fits the cluster but not its free slots waits, first come first served,
+ * until earlier jobs release theirs (a job that was just cancelled frees its slots a moment after its
+ * client returns), and fails after the slot request timeout if they never do.
+ *
+ * <p>Threading: state on the main thread only (see {@link RpcEndpoint}); the timeout of a waiting
+ * request fires on a JDK timer thread and only enqueues its removal.
  */
 public final class ResourceManager extends RpcEndpoint {
+    /** How long a job waits for busy slots by default (Flink's {@code slot.request.timeout} is the same). */
+    public static final Duration DEFAULT_SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Duration slotRequestTimeout;
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private final Map<JobID, List<Slot>> allocated = new HashMap<>();
+    private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
     private int taskExecutors;
     private int totalSlots;
 
+    private record PendingRequest(JobID jobId, int count, CompletableFuture<List<Slot>> result) {}
+
     public ResourceManager() {
+        this(DEFAULT_SLOT_REQUEST_TIMEOUT);
+    }
+
+    public ResourceManager(Duration slotRequestTimeout) {
         super("weir-resource-manager");
+        this.slotRequestTimeout = slotRequestTimeout;
     }
 
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots) {
@@ -33,25 +54,37 @@ public final class ResourceManager extends RpcEndpoint {
             for (int i = 0; i < slots; i++) {
                 free.add(new Slot(taskExecutor, i));
             }
+            servePending();
             return null;
         });
     }
 
     /** Allocates {@code count} slots for a job, spread over the task executors in turn. */
     public CompletableFuture<List<Slot>> requestSlots(JobID jobId, int count, String demand) {
-        return callAsync(() -> {
-            if (count > free.size()) {
-                throw new NotEnoughSlotsException("The job needs " + count + " slots (" + demand + "), but the cluster "
-                        + "has " + free.size() + " free of " + totalSlots + " (" + taskExecutors + " task manager(s) × "
-                        + (taskExecutors == 0 ? 0 : totalSlots / taskExecutors) + " slots). Lower the parallelism, or "
-                        + "add slots: taskmanager.numberOfTaskSlots sets the slots per task manager.");
+        return composeAsync(() -> {
+            if (count > totalSlots) {
+                return CompletableFuture.failedFuture(new NotEnoughSlotsException("The job needs " + count + " slots (" + demand + "), but the "
+                        + "cluster has " + totalSlots + " (" + taskExecutors + " task manager(s) × "
+                        + (taskExecutors == 0 ? 0 : totalSlots / taskExecutors) + " slots). Lower the parallelism, "
+                        + "or add slots: taskmanager.numberOfTaskSlots sets the slots per task manager."));
             }
-            List<Slot> slots = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                slots.add(free.poll());
+            CompletableFuture<List<Slot>> result = new CompletableFuture<>();
+            pending.add(new PendingRequest(jobId, count, result));
+            servePending();
+            if (!result.isDone()) {
+                result.orTimeout(slotRequestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((slots, failure) -> {
+                            if (failure instanceof TimeoutException) {
+                                runAsync(() -> pending.removeIf(p -> p.result() == result));
+                            }
+                        });
+                return result.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof TimeoutException ? new NotEnoughSlotsException("The job waited "
+                                + slotRequestTimeout.toSeconds() + " s for " + count + " slots (" + demand + "), "
+                                + "but other jobs kept them busy. Cancel a running job, or add slots: "
+                                + "taskmanager.numberOfTaskSlots sets the slots per task manager.") : failure));
             }
-            allocated.put(jobId, slots);
-            return slots;
+            return result;
         });
     }
 
@@ -61,11 +94,37 @@ public final class ResourceManager extends RpcEndpoint {
             if (slots != null) {
                 free.addAll(slots);
             }
+            servePending();
             return null;
         });
     }
 
     public CompletableFuture<Integer> freeSlots() {
         return callAsync(free::size);
+    }
+
+    /** Grants waiting requests in arrival order while the oldest one fits. */
+    private void servePending() {
+        assertMainThread();
+        for (Iterator<PendingRequest> it = pending.iterator(); it.hasNext(); ) {
+            PendingRequest request = it.next();
+            if (request.result().isDone()) { // timed out
+                it.remove();
+                continue;
+            }
+            if (request.count() > free.size()) {
+                return;
+            }
+            it.remove();
+            List<Slot> slots = new ArrayList<>(request.count());
+            for (int i = 0; i < request.count(); i++) {
+                slots.add(free.poll());
+            }
+            if (request.result().complete(slots)) {
+                allocated.put(request.jobId(), slots);
+            } else {
+                free.addAll(slots);
+            }
+        }
     }
 }
