@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The source thread starts after the chain is open and ends when {@code run} returns or throws. The
  * input then ends (the chain finishes and emits the final watermark) or throws the function's
  * exception. On cancellation or failure {@link #release} calls {@code cancel()}, stops a function
- * blocked in emitting, waits up to {@link #CANCEL_GRACE} for {@code run} to return and then
- * interrupts its thread.
+ * blocked in emitting, waits up to {@link #CANCEL_GRACE} for {@code run} to return, then
+ * interrupts its thread and waits once more, so that the task normally ends after its source.
  */
 final class SourceFunctionInput<T> implements TaskInput {
     private static final Logger LOG = LoggerFactory.getLogger(SourceFunctionInput.class);
@@ -90,20 +90,36 @@ final class SourceFunctionInput<T> implements TaskInput {
             LOG.warn("cancel() of the source function of task {} failed", taskName, t);
         }
         handover.release();
-        boolean interrupted = Thread.interrupted(); // the task's own cancellation must not cut the grace short
-        try {
-            thread.join(CANCEL_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
+        // the task's own cancellation interrupts this thread, maybe only now: it must not cut the grace short
+        boolean interrupted = Thread.interrupted();
+        interrupted |= join(CANCEL_GRACE);
         if (thread.isAlive()) {
             LOG.warn("The source function of task {} did not return within {} after cancel(); interrupting it",
                     taskName, CANCEL_GRACE);
             thread.interrupt();
+            interrupted |= join(CANCEL_GRACE);
+            if (thread.isAlive()) {
+                LOG.warn("The source function of task {} ignores interrupts too; leaving its thread behind", taskName);
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits up to {@code timeout} for the source thread to end; returns whether this thread was interrupted meanwhile. */
+    private boolean join(Duration timeout) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left;
+        while (thread.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                thread.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 
     /** The context the function emits through, on the source thread. */
