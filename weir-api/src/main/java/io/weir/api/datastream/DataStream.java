@@ -197,8 +197,9 @@ public class DataStream<T> {
      */
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
         getType(); // as in sinkTo: an erased lambda type fails here, with its fix
+        String className = sinkFunction.getClass().getSimpleName();
         OneInputTransformation<T, Object> t = new OneInputTransformation<>(transformation,
-                "Sink: " + sinkFunction.getClass().getSimpleName(), new StreamSink<>(sinkFunction), null,
+                "Sink: " + (className.isEmpty() ? "Unnamed" : className), new StreamSink<>(sinkFunction), null,
                 environment.getParallelism());
         environment.addSink(t);
         return new DataStreamSink<>(t);

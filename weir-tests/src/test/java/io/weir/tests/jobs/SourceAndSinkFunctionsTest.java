@@ -186,6 +186,27 @@ class SourceAndSinkFunctionsTest {
         assertEquals("the external system went away", e.getCause().getMessage());
     }
 
+    /** Fails on one element. */
+    static class FailingSink extends RichSinkFunction<Long> {
+        @Override
+        public void invoke(Long value, Context context) {
+            if (value == 42) {
+                throw new IllegalArgumentException("cannot write " + value);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void exceptionInSinkFunctionIsTheCauseOfTheJobFailure(int parallelism) {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        env.addSource(new RangeSource(100)).addSink(new FailingSink());
+        JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("failing sink"));
+        assertTrue(e.getCause() instanceof IllegalArgumentException, "cause: " + e.getCause());
+        assertEquals("cannot write 42", e.getCause().getMessage());
+        assertTrue(e.getMessage().contains("Sink: FailingSink"), e.getMessage());
+    }
+
     static volatile CountDownLatch cancelCalled;
     static volatile CountDownLatch running;
 
