@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The accumulators of a job: the latest copies each subtask reported, merged by name on request.
@@ -14,7 +15,16 @@ import java.util.TreeMap;
  */
 public final class JobAccumulators<S> {
     /** The merged values by name; {@code failures} names the accumulators that could not be merged, and why. */
-    public record Merged(Map<String, Object> results, Map<String, String> failures) {}
+    public record Merged(Map<String, Object> results, Map<String, String> failures) {
+        /** The results, or a failure naming the accumulators whose types conflict. */
+        public CompletableFuture<Map<String, Object>> toFuture() {
+            if (!failures.isEmpty()) {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                        String.join(" ", failures.values())));
+            }
+            return CompletableFuture.completedFuture(results);
+        }
+    }
 
     private final Map<S, Map<String, Accumulator<?, ?>>> latest = new LinkedHashMap<>();
     private final java.util.function.Function<S, String> describe;

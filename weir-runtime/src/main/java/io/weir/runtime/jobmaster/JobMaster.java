@@ -215,20 +215,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         JobAccumulators.Merged ended = finalAccumulators;
         if (ended == null) {
             try {
-                return callAsync(accumulators::merge).thenCompose(JobMaster::resultsOf);
+                return callAsync(accumulators::merge).thenCompose(JobAccumulators.Merged::toFuture);
             } catch (RejectedExecutionException closed) {
                 ended = finalAccumulators;
             }
         }
-        return resultsOf(ended);
-    }
-
-    private static CompletableFuture<Map<String, Object>> resultsOf(JobAccumulators.Merged merged) {
-        if (!merged.failures().isEmpty()) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    String.join(" ", merged.failures().values())));
-        }
-        return CompletableFuture.completedFuture(merged.results());
+        return ended.toFuture();
     }
 
     /** Cancels the job; completes when it has ended. */
