@@ -5,7 +5,7 @@ import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,8 +43,14 @@ final class SourceHandover<T> {
     private final TaskWakeup wakeup;
     private final Runnable publishAccumulators;
 
-    private final AtomicLong head = new AtomicLong();
-    private final AtomicLong tail = new AtomicLong();
+    /**
+     * {@code head} (next slot the consumer reads, written by the consumer) and {@code tail} (next
+     * slot the producer writes, written by the producer), 128 bytes apart so that the two threads
+     * do not write the same cache line.
+     */
+    private final AtomicLongArray positions = new AtomicLongArray(32);
+    private static final int HEAD = 8;
+    private static final int TAIL = 24;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean producerParked;
     private volatile Thread producer;
@@ -101,20 +107,20 @@ final class SourceHandover<T> {
         values[i] = value;
         timestamps[i] = timestamp;
         producerTail = t + 1;
-        tail.set(t + 1);
+        positions.set(TAIL, t + 1);
         if (requests.get() != 0) {
             serveRequests();
         }
     }
 
     private void awaitSpace(long t) {
-        knownHead = head.get();
+        knownHead = positions.get(HEAD);
         while (t - knownHead >= capacity) {
             if (released) {
                 throw new TaskCancelledException();
             }
             producerParked = true;
-            knownHead = head.get();
+            knownHead = positions.get(HEAD);
             if (t - knownHead < capacity) {
                 break;
             }
@@ -123,7 +129,7 @@ final class SourceHandover<T> {
                 producerParked = false;
                 throw new TaskCancelledException();
             }
-            knownHead = head.get();
+            knownHead = positions.get(HEAD);
         }
         producerParked = false;
     }
@@ -137,7 +143,9 @@ final class SourceHandover<T> {
             requests.getAndUpdate(x -> x & ~PUBLISH_ACCUMULATORS);
             publishAccumulators.run();
         }
-        if ((r & WAITING) != 0) {
+        // one wake-up per wait: the task then takes all that arrived meanwhile in one go, where a
+        // signal per element would cost the producer a system call each
+        if ((r & WAITING) != 0 && (requests.getAndUpdate(x -> x & ~WAITING) & WAITING) != 0) {
             wakeup.signal();
         }
     }
@@ -162,12 +170,12 @@ final class SourceHandover<T> {
      */
     @SuppressWarnings("unchecked")
     InputStatus emitNext(Output<StreamRecord<T>> output, int maxElements) throws Exception {
-        long h = head.get();
-        long available = tail.get() - h;
+        long h = positions.get(HEAD);
+        long available = positions.get(TAIL) - h;
         if (available == 0) {
             requests.getAndUpdate(x -> x | WAITING);
             boolean finished = ended;
-            available = tail.get() - h;
+            available = positions.get(TAIL) - h;
             if (available == 0) {
                 if (finished) {
                     rethrowFailure();
@@ -199,7 +207,7 @@ final class SourceHandover<T> {
             }
             values[i] = null;
         }
-        head.set(h + n);
+        positions.set(HEAD, h + n);
         if (producerParked) {
             LockSupport.unpark(producer);
         }
