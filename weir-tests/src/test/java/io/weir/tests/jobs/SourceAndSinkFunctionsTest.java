@@ -14,6 +14,7 @@ import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobStatus;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.sink.DiscardingSink;
+import io.weir.api.functions.sink.PrintSinkFunction;
 import io.weir.api.functions.sink.RichSinkFunction;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.functions.source.RichParallelSourceFunction;
@@ -404,4 +405,22 @@ class SourceAndSinkFunctionsTest {
     }
 
     static volatile List<Object> SOURCE_LOCKS;
+
+    @Test
+    void printSinkFunctionPrefixesLinesWithIdentifierAndSubtask() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+            env.addSource(new RangeSource(4)).addSink(new PrintSinkFunction<>("ids", false));
+            env.execute("print");
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("ids:")).collect(Collectors.toList());
+        // RangeSource subtask 0 emits the even numbers, and the sink is chained to it
+        Results.assertSameElements(List.of("ids:1> 0", "ids:1> 2", "ids:2> 1", "ids:2> 3"), lines);
+    }
 }
