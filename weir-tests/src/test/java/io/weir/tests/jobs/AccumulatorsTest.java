@@ -164,6 +164,44 @@ class AccumulatorsTest {
         assertEquals(300L, client.getAccumulators().get().get("written"));
     }
 
+    /** Counts on its own thread until cancelled. */
+    static class EndlessCountingSource extends RichParallelSourceFunction<Long> {
+        private volatile boolean running = true;
+
+        @Override
+        public void run(SourceContext<Long> ctx) {
+            LongCounter emitted = getRuntimeContext().getLongCounter("emitted");
+            for (long i = 0; running; i++) {
+                ctx.collect(i);
+                emitted.add(1L);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    @Test
+    void liveAccumulatorsOfASourceFunctionComeFromItsOwnThread() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.getConfiguration().set(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(10));
+        env.addSource(new EndlessCountingSource()).addSink(new DiscardingSink<>());
+        JobClient client = env.executeAsync("live source accumulators");
+
+        long live = 0;
+        while (live < 100_000) {
+            Object value = client.getAccumulators().get().get("emitted");
+            live = value == null ? 0 : (Long) value;
+        }
+        assertEquals(io.weir.api.execution.JobStatus.RUNNING, client.getJobStatus().get());
+
+        client.cancel().get(60, TimeUnit.SECONDS);
+        long last = (Long) client.getAccumulators().get().get("emitted");
+        assertTrue(last >= live, "final " + last + " < live " + live);
+    }
+
     @Test
     void registeringANameTwiceInOneSubtaskFails() {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
