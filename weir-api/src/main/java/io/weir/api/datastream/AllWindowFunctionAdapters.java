@@ -4,6 +4,7 @@ import io.weir.api.functions.Collector;
 import io.weir.api.functions.Function;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.RichFunction;
 import io.weir.api.functions.RuntimeContext;
 import io.weir.api.functions.windowing.AllWindowFunction;
@@ -112,6 +113,11 @@ final class AllWindowFunctionAdapters {
             @Override
             public KeyedStateStore globalState() {
                 return outer.globalState();
+            }
+
+            @Override
+            public <X> void output(OutputTag<X> outputTag, X value) {
+                outer.output(outputTag, value);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.weir.api.functions.windowing;
 
 import io.weir.api.functions.AbstractRichFunction;
 import io.weir.api.functions.Collector;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.state.KeyedStateStore;
 import io.weir.api.windowing.windows.Window;
 
@@ -26,5 +27,8 @@ public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extend
 
         /** State shared by all windows. */
         public abstract KeyedStateStore globalState();
+
+        /** Emits {@code value} to the side output {@code outputTag}, with the window's last timestamp. */
+        public abstract <X> void output(OutputTag<X> outputTag, X value);
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.api.operators.windowing;
 
+import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.state.KeyedStateStore;
 import io.weir.api.windowing.windows.Window;
@@ -40,5 +41,10 @@ final class ForwardingWindowContext<IN, OUT, K, W extends Window> extends Proces
     @Override
     public KeyedStateStore globalState() {
         return outer.globalState();
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> outputTag, X value) {
+        outer.output(outputTag, value);
     }
 }

@@ -99,7 +99,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         timerService = getInternalTimerService("window-timers", spec.windowSerializer(), this);
         collector = new TimestampedCollector<>(output);
         triggerContext = new WindowTriggerContext<>(backend, timerService, (Trigger<Object, W>) trigger);
-        processContext = new WindowProcessContext<>(userFunction, backend, timerService);
+        processContext = new WindowProcessContext<>(userFunction, backend, timerService, output);
         contents = (AppendingState<Object, ACC>) backend.getPartitionedState(contentsDescriptor);
         contentsNamespace = (InternalKvState<W>) contents;
         assignerContext = new WindowAssigner.WindowAssignerContext() {
