@@ -130,6 +130,16 @@ public class DataStream<T> {
         return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
+    /** Starts a window join with {@code other}: {@code join(other).where(...).equalTo(...).window(...).apply(...)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /** Starts a window coGroup with {@code other}: {@code coGroup(other).where(...).equalTo(...).window(...).apply(...)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
+    }
+
     // ---- partitioning ----
 
     /** Partitions by key: all elements with the same key go to the same subtask, and get keyed state. */
