@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.OutputTag;
@@ -14,6 +15,7 @@ import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.windowing.WindowOperator;
+import io.weir.api.operators.windowing.WindowOperatorBuilder;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -24,9 +26,11 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.triggers.ContinuousEventTimeTrigger;
 import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
 import io.weir.api.windowing.windows.TimeWindow;
 import java.time.Duration;
+import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -252,6 +256,22 @@ class WindowOperatorTest {
             h.processWatermark(9L);
             assertEquals(List.of(new StreamRecord<>("side-a", 9L)), List.copyOf(h.getSideOutput(tag)));
         }
+    }
+
+    /** The example of docs/windows.md, "Testing windows", as written there. */
+    @Test
+    void documentationExample() throws Exception {
+        var builder = new WindowOperatorBuilder<Tuple2<String, Integer>, String, TimeWindow>(
+                TumblingEventTimeWindows.of(Duration.ofMillis(100)), EventTimeTrigger.create(),
+                new ExecutionConfig(), Types.TUPLE(Types.STRING, Types.INT));
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                builder.reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)), (Tuple2<String, Integer> t) -> t.f0, Types.STRING);
+        harness.open();
+        harness.processElement(Tuple2.of("a", 1), 10L);
+        harness.processElement(Tuple2.of("a", 2), 20L);
+        harness.processWatermark(99L);
+        assertEquals(List.of(Tuple2.of("a", 3)), harness.extractOutputValues());
+        harness.close();
     }
 
     /** Counts firings per window (window state) and elements over all windows (global state). */

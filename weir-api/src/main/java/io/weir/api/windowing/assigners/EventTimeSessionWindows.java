@@ -46,9 +46,8 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) EventTimeTrigger.create();
+        return EventTimeTrigger.create();
     }
 
     @Override

@@ -46,9 +46,8 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) ProcessingTimeTrigger.create();
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

@@ -61,9 +61,8 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) EventTimeTrigger.create();
+        return EventTimeTrigger.create();
     }
 
     @Override

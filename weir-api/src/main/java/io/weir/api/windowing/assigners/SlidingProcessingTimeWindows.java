@@ -49,9 +49,8 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) ProcessingTimeTrigger.create();
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

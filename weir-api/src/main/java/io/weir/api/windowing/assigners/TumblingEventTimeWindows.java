@@ -45,9 +45,8 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) EventTimeTrigger.create();
+        return EventTimeTrigger.create();
     }
 
     @Override

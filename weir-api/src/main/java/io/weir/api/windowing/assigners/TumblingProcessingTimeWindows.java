@@ -44,9 +44,8 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return (Trigger) ProcessingTimeTrigger.create();
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.weir.api.windowing.triggers;
 
-import io.weir.api.windowing.windows.Window;
+import io.weir.api.windowing.windows.TimeWindow;
 
 /**
  * Fires once the watermark passes the end of the window. An element that arrives after that (late,
  * but within the allowed lateness) fires the window again at once.
  */
-public final class EventTimeTrigger extends Trigger<Object, Window> {
+public final class EventTimeTrigger extends Trigger<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
     private EventTimeTrigger() {}
@@ -16,7 +16,7 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
         if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {
             return TriggerResult.FIRE;
         }
@@ -25,12 +25,12 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public TriggerResult onEventTime(long time, Window window, TriggerContext ctx) {
+    public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
         return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
-    public TriggerResult onProcessingTime(long time, Window window, TriggerContext ctx) {
+    public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
         return TriggerResult.CONTINUE;
     }
 
@@ -40,7 +40,7 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public void onMerge(Window window, OnMergeContext ctx) {
+    public void onMerge(TimeWindow window, OnMergeContext ctx) {
         // Only register if the merged window is not already complete: a complete one fired when the
         // watermark passed it, and its late elements fire it through onElement.
         if (window.maxTimestamp() > ctx.getCurrentWatermark()) {
@@ -49,7 +49,7 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public void clear(Window window, TriggerContext ctx) {
+    public void clear(TimeWindow window, TriggerContext ctx) {
         ctx.deleteEventTimeTimer(window.maxTimestamp());
     }
 

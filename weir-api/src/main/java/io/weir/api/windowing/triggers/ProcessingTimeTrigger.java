@@ -1,9 +1,9 @@
 package io.weir.api.windowing.triggers;
 
-import io.weir.api.windowing.windows.Window;
+import io.weir.api.windowing.windows.TimeWindow;
 
 /** Fires once the wall clock of the processing machine passes the end of the window. */
-public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
+public final class ProcessingTimeTrigger extends Trigger<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
     private ProcessingTimeTrigger() {}
@@ -13,18 +13,18 @@ public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
         ctx.registerProcessingTimeTimer(window.maxTimestamp());
         return TriggerResult.CONTINUE;
     }
 
     @Override
-    public TriggerResult onEventTime(long time, Window window, TriggerContext ctx) {
+    public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
         return TriggerResult.CONTINUE;
     }
 
     @Override
-    public TriggerResult onProcessingTime(long time, Window window, TriggerContext ctx) {
+    public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
         return TriggerResult.FIRE;
     }
 
@@ -34,14 +34,14 @@ public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
     }
 
     @Override
-    public void onMerge(Window window, OnMergeContext ctx) {
+    public void onMerge(TimeWindow window, OnMergeContext ctx) {
         if (window.maxTimestamp() > ctx.getCurrentProcessingTime()) {
             ctx.registerProcessingTimeTimer(window.maxTimestamp());
         }
     }
 
     @Override
-    public void clear(Window window, TriggerContext ctx) {
+    public void clear(TimeWindow window, TriggerContext ctx) {
         ctx.deleteProcessingTimeTimer(window.maxTimestamp());
     }
 
