@@ -2,7 +2,9 @@ package io.weir.testutils;
 
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
@@ -14,7 +16,9 @@ import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import io.weir.runtime.task.SubtaskInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -31,12 +35,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable {
     private final OneInputStreamOperator<IN, OUT> operator;
     private final ConcurrentLinkedQueue<Object> output = new ConcurrentLinkedQueue<>();
+    private final Map<OutputTag<?>, ConcurrentLinkedQueue<Object>> sideOutputs = new HashMap<>();
     private final ExecutionConfig executionConfig = new ExecutionConfig();
     private final int maxParallelism;
     private final int parallelism;
     private final int subtaskIndex;
     private final KeySelector<IN, ?> keySelector;
+    private final TestProcessingTimeService processingTimeService = new TestProcessingTimeService();
     private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private RuntimeOperatorContext context;
     private boolean setUp;
     private boolean opened;
 
@@ -74,9 +81,9 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
                     KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
                     executionConfig.getSerializerConfig());
         }
-        RuntimeOperatorContext context = new RuntimeOperatorContext(name,
+        context = new RuntimeOperatorContext(name,
                 new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
-                getClass().getClassLoader(), keySelector, keyedStateBackend, null);
+                getClass().getClassLoader(), keySelector, keyedStateBackend, null, processingTimeService);
         operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
         setUp = true;
     }
@@ -108,9 +115,44 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         processWatermark(new Watermark(timestamp));
     }
 
+    /** Feeds a watermark: event-time timers at or before it fire, then the operator forwards it. */
     public void processWatermark(Watermark watermark) throws Exception {
         checkOpen();
         operator.processWatermark(watermark);
+    }
+
+    /**
+     * Moves the processing-time clock (it starts at 0) and runs, on this thread, every
+     * processing-time timer and callback due by then, in time order.
+     */
+    public void setProcessingTime(long time) throws Exception {
+        checkOpen();
+        processingTimeService.setCurrentTime(time);
+    }
+
+    public long getProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    /** The manual processing-time clock the operator sees. */
+    public TestProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    /** Number of event-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numEventTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numEventTimeTimers();
+    }
+
+    /** Number of processing-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numProcessingTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numProcessingTimeTimers();
+    }
+
+    private InternalTimerServices<?> timers() {
+        return context == null ? null : context.getInternalTimerServices();
     }
 
     /** Ends the input: {@code endInput()} for bounded operators, then {@code finish()}. */
@@ -125,6 +167,15 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     /** Everything emitted so far, in order: {@link StreamRecord}s and {@link Watermark}s. */
     public ConcurrentLinkedQueue<Object> getOutput() {
         return output;
+    }
+
+    /**
+     * The records emitted so far to the side output {@code tag}, in order, or {@code null} if none
+     * was emitted to it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <X> ConcurrentLinkedQueue<StreamRecord<X>> getSideOutput(OutputTag<X> tag) {
+        return (ConcurrentLinkedQueue) sideOutputs.get(tag);
     }
 
     /** The values of the records emitted so far, in order. */
@@ -187,6 +238,11 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         @Override
         public void collect(StreamRecord<OUT> record) {
             output.add(record.copy(record.getValue()));
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+            sideOutputs.computeIfAbsent(tag, t -> new ConcurrentLinkedQueue<>()).add(record.copy(record.getValue()));
         }
 
         @Override

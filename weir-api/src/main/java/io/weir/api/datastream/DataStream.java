@@ -16,6 +16,13 @@ import io.weir.api.operators.ProcessOperator;
 import io.weir.api.operators.StreamFilter;
 import io.weir.api.operators.StreamFlatMap;
 import io.weir.api.operators.StreamMap;
+import io.weir.api.windowing.assigners.GlobalWindows;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.api.windowing.triggers.PurgingTrigger;
+import io.weir.api.windowing.windows.GlobalWindow;
+import io.weir.api.windowing.windows.Window;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.functions.sink.SinkFunction;
@@ -103,6 +110,36 @@ public class DataStream<T> {
                 outputType, environment.getParallelism());
         t.setChainingStrategy(operator.getChainingStrategy());
         return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    // ---- windows ----
+
+    /**
+     * Groups the whole stream (not keyed) into windows. The window operator runs at parallelism 1:
+     * prefer {@code keyBy(...).window(...)} where the data has a key.
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows over the whole stream: fires and empties after every {@code size} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows over the whole stream: every {@code slide} elements, fires on the last {@code size}. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    /** Starts a window join with {@code other}: {@code join(other).where(...).equalTo(...).window(...).apply(...)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /** Starts a window coGroup with {@code other}: {@code coGroup(other).where(...).equalTo(...).window(...).apply(...)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
     }
 
     // ---- partitioning ----

@@ -19,6 +19,13 @@ import io.weir.api.types.FieldAccessors;
 import io.weir.api.types.MissingTypeInfo;
 import io.weir.api.types.TypeExtractor;
 import io.weir.api.types.TypeInformation;
+import io.weir.api.windowing.assigners.GlobalWindows;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.api.windowing.triggers.PurgingTrigger;
+import io.weir.api.windowing.windows.GlobalWindow;
+import io.weir.api.windowing.windows.Window;
 
 /**
  * A stream partitioned by key: elements with equal keys go to the same subtask, and operators on
@@ -72,6 +79,21 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<KEY, T, R> function,
             TypeInformation<R> outputType) {
         return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(function));
+    }
+
+    /** Groups the elements of each key into the windows {@code assigner} gives them. */
+    public <W extends Window> WindowedStream<T, KEY, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows: each key's window fires and is emptied after every {@code size} elements. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows: every {@code slide} elements of a key, fires on its last {@code size} elements. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
     /** A rolling reduce: emits the reduced value of the element's key after every element. */

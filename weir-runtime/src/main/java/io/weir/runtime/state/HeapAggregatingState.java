@@ -1,10 +1,12 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.AggregatingState;
 
 /** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */
-final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT> {
+final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT>,
+        InternalMergingState<N> {
     private final AggregateFunction<IN, ACC, OUT> function;
 
     @SuppressWarnings("unchecked")
@@ -26,5 +28,10 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC
             acc = function.createAccumulator();
         }
         putInternal(function.add(value, acc));
+    }
+
+    @Override
+    protected ACC mergeState(ACC a, ACC b) {
+        return function.merge(a, b);
     }
 }

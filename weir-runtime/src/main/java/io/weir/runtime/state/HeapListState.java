@@ -1,11 +1,13 @@
 package io.weir.runtime.state;
 
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ListState;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@link ListState} on the heap; an empty list is no entry. Null elements are refused. */
-final class HeapListState<K, N, V> extends HeapState<K, N, ArrayList<V>> implements ListState<V> {
+final class HeapListState<K, N, V> extends HeapState<K, N, ArrayList<V>> implements ListState<V>,
+        InternalMergingState<N> {
     HeapListState(HeapKeyedStateBackend<K> backend, StateTable<K, N, ArrayList<V>> table) {
         super(backend, table);
     }
@@ -55,5 +57,11 @@ final class HeapListState<K, N, V> extends HeapState<K, N, ArrayList<V>> impleme
         if (value == null) {
             throw new NullPointerException("ListState does not accept null elements.");
         }
+    }
+
+    @Override
+    protected ArrayList<V> mergeState(ArrayList<V> a, ArrayList<V> b) {
+        a.addAll(b);
+        return a;
     }
 }

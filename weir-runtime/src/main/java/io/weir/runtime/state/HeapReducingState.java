@@ -1,10 +1,12 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ReducingState;
 
 /** {@link ReducingState} on the heap. */
-final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V> {
+final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V>,
+        InternalMergingState<N> {
     private final ReduceFunction<V> reducer;
 
     @SuppressWarnings("unchecked")
@@ -25,5 +27,10 @@ final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements Red
         }
         V current = getInternal();
         putInternal(current == null ? value : reducer.reduce(current, value));
+    }
+
+    @Override
+    protected V mergeState(V a, V b) throws Exception {
+        return reducer.reduce(a, b);
     }
 }

@@ -1,9 +1,14 @@
 package io.weir.runtime.state;
 
-import io.weir.api.state.State;
+import io.weir.api.operators.InternalKvState;
+import io.weir.api.state.VoidNamespace;
+import java.util.Collection;
 
-/** Base of the heap states: reads and writes the value of the backend's current key. */
-abstract class HeapState<K, N, S> implements State {
+/**
+ * Base of the heap states: reads and writes the value of the backend's current key in the current
+ * namespace.
+ */
+abstract class HeapState<K, N, S> implements InternalKvState<N> {
     protected final HeapKeyedStateBackend<K> backend;
     private final StateTable<K, N, S> table;
     @SuppressWarnings("unchecked")
@@ -19,6 +24,7 @@ abstract class HeapState<K, N, S> implements State {
     }
 
     /** Scopes the state to a namespace (a window); plain keyed state uses {@link VoidNamespace}. */
+    @Override
     public void setCurrentNamespace(N namespace) {
         this.namespace = namespace;
     }
@@ -34,5 +40,34 @@ abstract class HeapState<K, N, S> implements State {
     @Override
     public void clear() {
         table.remove(backend.getCurrentKey(), backend.currentKeyGroup(), namespace);
+    }
+
+    /**
+     * Moves the values of {@code sources} into {@code target}, combined with {@link #mergeState};
+     * for the merging states (list, reducing, aggregating) only.
+     */
+    public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        K key = backend.getCurrentKey();
+        int keyGroup = backend.currentKeyGroup();
+        S merged = null;
+        for (N source : sources) {
+            if (source.equals(target)) {
+                continue;
+            }
+            S value = table.get(key, keyGroup, source);
+            if (value != null) {
+                table.remove(key, keyGroup, source);
+                merged = merged == null ? value : mergeState(merged, value);
+            }
+        }
+        if (merged != null) {
+            S current = table.get(key, keyGroup, target);
+            table.put(key, keyGroup, target, current == null ? merged : mergeState(current, merged));
+        }
+    }
+
+    /** Combines two values of this state; may return (and change) {@code a}. */
+    protected S mergeState(S a, S b) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be merged.");
     }
 }

@@ -4,6 +4,7 @@ import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
@@ -49,11 +50,14 @@ final class OperatorChain {
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final TaskAccumulators accumulators;
+    private final ProcessingTimeService processingTimeService;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways, TaskAccumulators accumulators) {
+            java.util.function.Function<StreamNode, OperatorEventGateway> gateways, TaskAccumulators accumulators,
+            ProcessingTimeService processingTimeService) {
         this.deployment = deployment;
         this.accumulators = accumulators;
+        this.processingTimeService = processingTimeService;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -86,7 +90,7 @@ final class OperatorChain {
                                 deployment.subtaskIndex()),
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
-                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway)
+                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway, processingTimeService)
                 .withAccumulators(accumulators, operator instanceof StreamSource);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
@@ -98,9 +102,9 @@ final class OperatorChain {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType())));
+                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType()), null));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id())));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), null));
             }
         }
         if (outputs.isEmpty()) {

@@ -5,9 +5,13 @@ import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.OperatorContext;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.HeapTimerServices;
 
 /** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
 public final class RuntimeOperatorContext implements OperatorContext {
@@ -20,10 +24,18 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final OperatorEventGateway eventGateway;
     private TaskAccumulators accumulators;
     private boolean accumulatorsChangedBySourceThread;
+    private final ProcessingTimeService processingTimeService;
+    private final InternalTimerServices<?> timerServices;
 
+    /**
+     * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
+     *     backend the operator's timers are stored beside it
+     * @param processingTimeService the task's clock (a manual one in test harnesses)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
             ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
-            OperatorEventGateway eventGateway) {
+            OperatorEventGateway eventGateway, ProcessingTimeService processingTimeService) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
@@ -32,6 +44,10 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
         this.accumulators = new TaskAccumulators(operatorName);
+        this.processingTimeService = processingTimeService;
+        this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
+                ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
+                : null;
     }
 
     /**
@@ -86,6 +102,16 @@ public final class RuntimeOperatorContext implements OperatorContext {
     @Override
     public KeyedStateBackend<?> getKeyedStateBackend() {
         return keyedStateBackend;
+    }
+
+    @Override
+    public ProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    @Override
+    public InternalTimerServices<?> getInternalTimerServices() {
+        return timerServices;
     }
 
     /** Sends events to this operator's coordinator on the JobMaster. */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * {@link #run()} is the task's thread. Everything that touches operators runs on it: input
- * records, watermarks, operator events, buffer flushes. Other threads only put mail
+ * records, watermarks, processing-time timers, operator events, buffer flushes. Other threads only put mail
  * ({@link #deliverOperatorEvent}) or {@link #cancel()}. A source function runs on a thread of its own
  * and hands its elements to this one (see {@link SourceFunctionInput}). Accumulator reports are
  * taken on the task's thread, as mail, and at the end. The loop never blocks except while waiting
@@ -124,7 +124,9 @@ public final class StreamTask implements Runnable {
 
     private void invoke() throws Exception {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, accumulators);
+        SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, accumulators,
+                processingTime);
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -142,6 +144,7 @@ public final class StreamTask implements Runnable {
             chain.endInput();
             ended = true;
         } finally {
+            processingTime.quiesce();
             if (flusher != null) {
                 flusher.cancel(false);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.connector.source.InputStatus;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
@@ -29,6 +30,11 @@ class SourceHandoverTest {
         @Override
         public void emitWatermark(Watermark watermark) {
             seen.add("wm " + watermark.getTimestamp());
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+            seen.add("side " + outputTag.getId() + " " + record.getValue());
         }
 
         @Override
@@ -96,6 +102,9 @@ class SourceHandoverTest {
 
             @Override
             public void emitWatermark(Watermark watermark) {}
+
+            @Override
+            public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {}
 
             @Override
             public void close() {}

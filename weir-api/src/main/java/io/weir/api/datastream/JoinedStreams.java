@@ -1,0 +1,165 @@
+package io.weir.api.datastream;
+
+import io.weir.api.common.InvalidProgramException;
+import io.weir.api.functions.CoGroupFunction;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.FlatJoinFunction;
+import io.weir.api.functions.JoinFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.types.TypeExtractor;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
+import io.weir.api.windowing.windows.Window;
+import java.time.Duration;
+
+/**
+ * An inner join of two streams over windows: {@code a.join(b).where(ka).equalTo(kb).window(assigner)
+ * .apply(joinFunction)} calls the function for every pair of elements, one from each input, with
+ * equal keys in the same window. Built on {@link CoGroupedStreams}.
+ */
+public class JoinedStreams<T1, T2> {
+    private final DataStream<T1> input1;
+    private final DataStream<T2> input2;
+
+    public JoinedStreams(DataStream<T1> input1, DataStream<T2> input2) {
+        this.input1 = input1;
+        this.input2 = input2;
+    }
+
+    public <KEY> Where<KEY> where(KeySelector<T1, KEY> keySelector) {
+        TypeInformation<KEY> keyType = TypeExtractor.getUnaryOperatorReturnType(keySelector, KeySelector.class, 0, 1,
+                null, input1.getType(), "Key Selector");
+        return where(keySelector, keyType);
+    }
+
+    public <KEY> Where<KEY> where(KeySelector<T1, KEY> keySelector, TypeInformation<KEY> keyType) {
+        return new Where<>(keySelector, keyType);
+    }
+
+    /** The first input keyed; next the key of the second input. */
+    public class Where<KEY> {
+        private final KeySelector<T1, KEY> keySelector1;
+        private final TypeInformation<KEY> keyType;
+
+        Where(KeySelector<T1, KEY> keySelector1, TypeInformation<KEY> keyType) {
+            this.keySelector1 = keySelector1;
+            this.keyType = keyType;
+        }
+
+        public EqualTo equalTo(KeySelector<T2, KEY> keySelector) {
+            TypeInformation<KEY> otherKey = TypeExtractor.getUnaryOperatorReturnType(keySelector, KeySelector.class, 0,
+                    1, null, input2.getType(), "Key Selector");
+            return equalTo(keySelector, otherKey);
+        }
+
+        public EqualTo equalTo(KeySelector<T2, KEY> keySelector, TypeInformation<KEY> keyType) {
+            if (!this.keyType.equals(keyType) && this.keyType.isKeyType() && keyType.isKeyType()) {
+                throw new InvalidProgramException("The keys of the two inputs have different types: " + this.keyType
+                        + " in where(...) and " + keyType + " in equalTo(...). Both key selectors must return the"
+                        + " same type.");
+            }
+            return new EqualTo(keySelector);
+        }
+
+        /** Both inputs keyed; next the windows. */
+        public class EqualTo {
+            private final KeySelector<T2, KEY> keySelector2;
+
+            EqualTo(KeySelector<T2, KEY> keySelector2) {
+                this.keySelector2 = keySelector2;
+            }
+
+            public <W extends Window> WithWindow<T1, T2, KEY, W> window(
+                    WindowAssigner<? super TaggedUnion<T1, T2>, W> assigner) {
+                return new WithWindow<>(new CoGroupedStreams<>(input1, input2).where(keySelector1, keyType)
+                        .equalTo(keySelector2, keyType).window(assigner));
+            }
+        }
+    }
+
+    /** Both inputs keyed and windowed: set trigger, evictor or lateness, then apply the join function. */
+    public static class WithWindow<T1, T2, KEY, W extends Window> {
+        private final CoGroupedStreams.WithWindow<T1, T2, KEY, W> coGrouped;
+
+        WithWindow(CoGroupedStreams.WithWindow<T1, T2, KEY, W> coGrouped) {
+            this.coGrouped = coGrouped;
+        }
+
+        public WithWindow<T1, T2, KEY, W> trigger(Trigger<? super TaggedUnion<T1, T2>, ? super W> trigger) {
+            coGrouped.trigger(trigger);
+            return this;
+        }
+
+        public WithWindow<T1, T2, KEY, W> evictor(Evictor<? super TaggedUnion<T1, T2>, ? super W> evictor) {
+            coGrouped.evictor(evictor);
+            return this;
+        }
+
+        public WithWindow<T1, T2, KEY, W> allowedLateness(Duration lateness) {
+            coGrouped.allowedLateness(lateness);
+            return this;
+        }
+
+        public <T> SingleOutputStreamOperator<T> apply(JoinFunction<T1, T2, T> function) {
+            TypeInformation<T> resultType = TypeExtractor.getUnaryOperatorReturnType(function, JoinFunction.class, 0, 2,
+                    null, null, "JoinFunction");
+            return apply(function, resultType);
+        }
+
+        public <T> SingleOutputStreamOperator<T> apply(JoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+            return coGrouped.apply(new Pairs<>(function), resultType).name("Join window");
+        }
+
+        public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function) {
+            TypeInformation<T> resultType = TypeExtractor.getUnaryOperatorReturnType(function, FlatJoinFunction.class, 0,
+                    2, new int[] {2, 0}, null, "FlatJoinFunction");
+            return apply(function, resultType);
+        }
+
+        public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function,
+                TypeInformation<T> resultType) {
+            return coGrouped.apply(new FlatPairs<>(function), resultType).name("Join window");
+        }
+    }
+
+    /** Joins every pair of the two groups. */
+    private static final class Pairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+        private static final long serialVersionUID = 1L;
+
+        private final JoinFunction<T1, T2, T> function;
+
+        Pairs(JoinFunction<T1, T2, T> function) {
+            this.function = function;
+        }
+
+        @Override
+        public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
+            for (T1 one : first) {
+                for (T2 two : second) {
+                    out.collect(function.join(one, two));
+                }
+            }
+        }
+    }
+
+    private static final class FlatPairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+        private static final long serialVersionUID = 1L;
+
+        private final FlatJoinFunction<T1, T2, T> function;
+
+        FlatPairs(FlatJoinFunction<T1, T2, T> function) {
+            this.function = function;
+        }
+
+        @Override
+        public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
+            for (T1 one : first) {
+                for (T2 two : second) {
+                    function.join(one, two, out);
+                }
+            }
+        }
+    }
+}

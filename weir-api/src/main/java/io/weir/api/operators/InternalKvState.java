@@ -1,0 +1,15 @@
+package io.weir.api.operators;
+
+import io.weir.api.state.State;
+
+/**
+ * The operator's view of a keyed state: besides the key (set on the backend), state is scoped to
+ * a namespace, such as the window being processed. Every state a {@link KeyedStateBackend}
+ * returns implements this; a user function's state stays in the default namespace.
+ *
+ * <p>Threading: the task's thread only.
+ */
+public interface InternalKvState<N> extends State {
+    /** Scopes every following read and write of this state to {@code namespace}. */
+    void setCurrentNamespace(N namespace);
+}

@@ -1,0 +1,27 @@
+package io.weir.api.operators.windowing;
+
+import io.weir.api.functions.OutputTag;
+import io.weir.api.types.TypeSerializer;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.triggers.Trigger;
+import io.weir.api.windowing.windows.Window;
+import java.io.Serializable;
+
+/**
+ * How a window operator groups and fires: the assigner, the trigger, how long windows accept late
+ * elements, and where late elements go ({@code null}: dropped).
+ */
+record WindowSpec<IN, W extends Window>(WindowAssigner<? super IN, W> assigner, TypeSerializer<W> windowSerializer,
+        Trigger<? super IN, ? super W> trigger, long allowedLateness, OutputTag<IN> lateDataOutputTag)
+        implements Serializable {
+    WindowSpec {
+        if (allowedLateness < 0) {
+            throw new IllegalArgumentException("The allowed lateness must not be negative, but is " + allowedLateness
+                    + " ms.");
+        }
+        if (allowedLateness > 0 && !assigner.isEventTime()) {
+            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, but the assigner "
+                    + assigner + " works in processing time: remove allowedLateness(...).");
+        }
+    }
+}
