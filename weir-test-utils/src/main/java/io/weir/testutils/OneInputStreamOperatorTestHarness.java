@@ -11,6 +11,7 @@ import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.RuntimeOperatorContext;
@@ -155,6 +156,12 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         return context == null ? null : context.getInternalTimerServices();
     }
 
+    /** Feeds an idle or active status, as an input channel would. */
+    public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
+        checkOpen();
+        operator.processWatermarkStatus(watermarkStatus);
+    }
+
     /** Ends the input: {@code endInput()} for bounded operators, then {@code finish()}. */
     public void endInput() throws Exception {
         checkOpen();
@@ -164,7 +171,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         operator.finish();
     }
 
-    /** Everything emitted so far, in order: {@link StreamRecord}s and {@link Watermark}s. */
+    /** Everything emitted so far, in order: {@link StreamRecord}s, {@link Watermark}s and {@link WatermarkStatus}es. */
     public ConcurrentLinkedQueue<Object> getOutput() {
         return output;
     }
@@ -248,6 +255,11 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         @Override
         public void emitWatermark(Watermark watermark) {
             output.add(watermark);
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+            output.add(watermarkStatus);
         }
 
         @Override

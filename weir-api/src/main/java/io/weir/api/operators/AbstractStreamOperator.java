@@ -65,6 +65,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         output.emitWatermark(mark);
     }
 
+    /**
+     * The input became idle or active again: forwarded, so that operators downstream stop or
+     * start waiting for this stream's watermarks.
+     */
+    public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
+        output.emitWatermarkStatus(watermarkStatus);
+    }
+
     /** The last watermark this operator processed, {@code Long.MIN_VALUE} before the first. */
     public long getCurrentWatermark() {
         return currentWatermark;

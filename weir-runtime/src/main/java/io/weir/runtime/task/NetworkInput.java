@@ -4,6 +4,7 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.exchange.Buffer;
@@ -14,7 +15,7 @@ import io.weir.runtime.exchange.InputQueue;
  * Reads the buffers of a task's input channels, deserializes the elements and hands them to the
  * head operator. Yields to the mailbox between records when mail arrives.
  */
-final class NetworkInput<T> implements TaskInput {
+final class NetworkInput<T> implements TaskInput, WatermarkValve.ValveOutput {
     private final InputQueue queue;
     private final TypeSerializer<T> serializer;
     private final OneInputStreamOperator<T, ?> head;
@@ -27,16 +28,20 @@ final class NetworkInput<T> implements TaskInput {
     private int endedChannels;
 
     /**
-     * @param totalChannels number of channel indexes (some may be unconnected)
-     * @param connectedChannels number of channels that will deliver an end of partition
+     * @param connected per channel index, whether a producer is connected to it (only connected
+     *     channels deliver elements and an end of partition)
      */
     NetworkInput(InputQueue queue, TypeSerializer<T> serializer, OneInputStreamOperator<T, ?> head,
-            int totalChannels, int connectedChannels) {
+            boolean[] connected) {
         this.queue = queue;
         this.serializer = serializer;
         this.head = head;
-        this.connectedChannels = connectedChannels;
-        this.valve = new WatermarkValve(totalChannels);
+        int n = 0;
+        for (boolean c : connected) {
+            n += c ? 1 : 0;
+        }
+        this.connectedChannels = n;
+        this.valve = new WatermarkValve(connected, this);
     }
 
     @Override
@@ -72,11 +77,14 @@ final class NetworkInput<T> implements TaskInput {
                     process();
                     break;
                 case ElementTag.WATERMARK:
-                    emitWatermark(valve.onWatermark(channel, in.readLong()));
+                    valve.onWatermark(channel, in.readLong());
+                    break;
+                case ElementTag.WATERMARK_STATUS:
+                    valve.onWatermarkStatus(channel, in.readByte() != 0);
                     break;
                 case ElementTag.END_OF_PARTITION:
                     endedChannels++;
-                    emitWatermark(valve.onChannelEnded(channel));
+                    valve.onChannelEnded(channel);
                     break;
                 default:
                     throw new IllegalStateException("Corrupt buffer on channel " + channel + ": unknown element tag " + tag);
@@ -97,10 +105,14 @@ final class NetworkInput<T> implements TaskInput {
         head.processElement(reuse);
     }
 
-    private void emitWatermark(long watermark) throws Exception {
-        if (watermark != Long.MIN_VALUE) {
-            head.processWatermark(new Watermark(watermark));
-        }
+    @Override
+    public void emitWatermark(long watermark) throws Exception {
+        head.processWatermark(new Watermark(watermark));
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) throws Exception {
+        head.processWatermarkStatus(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
     }
 
     @Override

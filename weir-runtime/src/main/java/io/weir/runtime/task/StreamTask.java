@@ -186,18 +186,23 @@ public final class StreamTask implements Runnable {
             return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name());
         }
         int total = 0;
-        int connected = 0;
         for (JobEdge edge : vertex.getInputs()) {
             total += edge.producer().getParallelism();
-            connected += ConnectionPattern.producersOf(edge.streamEdge().exchange(), deployment.subtaskIndex(),
-                    edge.producer().getParallelism(), vertex.getParallelism()).length;
+        }
+        boolean[] connected = new boolean[total];
+        for (JobEdge edge : vertex.getInputs()) {
+            int offset = vertex.channelOffset(edge);
+            for (int producer : ConnectionPattern.producersOf(edge.streamEdge().exchange(), deployment.subtaskIndex(),
+                    edge.producer().getParallelism(), vertex.getParallelism())) {
+                connected[offset + producer] = true;
+            }
         }
         JobEdge first = vertex.getInputs().get(0);
         TypeSerializer<?> serializer = first.streamEdge().source().getOutputType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         return new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
-                serializer, (OneInputStreamOperator) chain.head(), total, connected);
+                serializer, (OneInputStreamOperator) chain.head(), connected);
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {

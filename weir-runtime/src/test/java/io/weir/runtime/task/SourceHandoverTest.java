@@ -10,6 +10,7 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,11 @@ class SourceHandoverTest {
         @Override
         public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
             seen.add("side " + outputTag.getId() + " " + record.getValue());
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            seen.add("status " + status);
         }
 
         @Override
@@ -105,6 +111,9 @@ class SourceHandoverTest {
 
             @Override
             public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {}
+
+            @Override
+            public void emitWatermarkStatus(WatermarkStatus status) {}
 
             @Override
             public void close() {}

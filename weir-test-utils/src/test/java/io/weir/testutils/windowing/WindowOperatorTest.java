@@ -258,6 +258,31 @@ class WindowOperatorTest {
         }
     }
 
+    @Test
+    void richReduceFunctionsAreRefusedWithTheAlternative() {
+        var e = assertThrows(UnsupportedOperationException.class,
+                () -> builder(TumblingEventTimeWindows.of(Duration.ofMillis(10))).reduce(
+                        new io.weir.api.functions.RichReduceFunction<Tuple2<String, Integer>>() {
+                            @Override
+                            public Tuple2<String, Integer> reduce(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
+                                return a;
+                            }
+                        }));
+        assertTrue(e.getMessage().contains("ProcessWindowFunction"), e.getMessage());
+    }
+
+    @Test
+    void processingTimeWindowsIgnoreAllowedLateness() throws Exception {
+        var builder = builder(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)));
+        builder.allowedLateness(Duration.ofMillis(1000));
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            h.processElement(pair("a", 1), 0L);
+            h.setProcessingTime(99L);
+            assertEquals(List.of("a[0,100)=1"), h.extractOutputValues());
+            assertEquals(0, h.numKeyedStateEntries());
+        }
+    }
+
     /** The example of docs/windows.md, "Testing windows", as written there. */
     @Test
     void documentationExample() throws Exception {

@@ -48,7 +48,8 @@ class MigrationTableTest {
             "io.weir.api.operators",
             "io.weir.api.accumulators",
             "io.weir.api.annotation",
-            "io.weir.api.windowing");
+            "io.weir.api.windowing",
+            "io.weir.api.eventtime");
 
     /** Public classes of the mirrored packages that have no Flink counterpart, and why. */
     private static final Map<String, String> WEIR_ONLY = Map.of(

@@ -9,7 +9,8 @@ import java.io.Serializable;
 
 /**
  * How a window operator groups and fires: the assigner, the trigger, how long windows accept late
- * elements, and where late elements go ({@code null}: dropped).
+ * elements, and where late elements go ({@code null}: dropped). The lateness applies to event-time
+ * windows only; processing-time windows ignore it, as in Flink.
  */
 record WindowSpec<IN, W extends Window>(WindowAssigner<? super IN, W> assigner, TypeSerializer<W> windowSerializer,
         Trigger<? super IN, ? super W> trigger, long allowedLateness, OutputTag<IN> lateDataOutputTag)
@@ -18,10 +19,6 @@ record WindowSpec<IN, W extends Window>(WindowAssigner<? super IN, W> assigner, 
         if (allowedLateness < 0) {
             throw new IllegalArgumentException("The allowed lateness must not be negative, but is " + allowedLateness
                     + " ms.");
-        }
-        if (allowedLateness > 0 && !assigner.isEventTime()) {
-            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, but the assigner "
-                    + assigner + " works in processing time: remove allowedLateness(...).");
         }
     }
 }
