@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 "Example: bin/weir bench nexmark --query q1 --events 5000000 --parallelism 2"})
 final class NexmarkCommand implements Callable<Integer> {
     @Option(names = "--query", split = ",", defaultValue = "all", paramLabel = "NAME",
-            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, or all (default).")
+            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, q3, q4, q5, q7, q8, q11, q12, or all (default).")
     List<String> queries;
 
     @Option(names = "--events", defaultValue = "5000000", description = "Events per run (default ${DEFAULT-VALUE}).")

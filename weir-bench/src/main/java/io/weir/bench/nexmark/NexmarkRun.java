@@ -3,7 +3,6 @@ package io.weir.bench.nexmark;
 import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
-import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.bench.nexmark.query.NexmarkQueries;
 import io.weir.bench.nexmark.query.NexmarkQuery;
@@ -127,7 +126,7 @@ public final class NexmarkRun {
     private static <R> Measurement runTyped(Spec spec, NexmarkQuery<R> query) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(spec.parallelism());
         DataStream<Event> source = env.fromSource(query.source(spec.config(), spec.events()),
-                WatermarkStrategy.noWatermarks(), "Nexmark source");
+                query.watermarkStrategy(), "Nexmark source");
         DataStream<R> results = query.build(source);
         Path partsDir = null;
         if (spec.checkDir() == null) {

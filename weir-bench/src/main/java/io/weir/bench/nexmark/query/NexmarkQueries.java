@@ -9,7 +9,8 @@ public final class NexmarkQueries {
     private static final Map<String, NexmarkQuery<?>> QUERIES = new LinkedHashMap<>();
 
     static {
-        for (NexmarkQuery<?> query : List.of(new GeneratorOnly(), new Q0(), new Q1(), new Q2())) {
+        for (NexmarkQuery<?> query : List.of(new GeneratorOnly(), new Q0(), new Q1(), new Q2(), new Q3(), new Q4(),
+                new Q5(), new Q7(), new Q8(), new Q11(), new Q12())) {
             QUERIES.put(query.name(), query);
         }
     }

@@ -1,6 +1,7 @@
 package io.weir.bench.nexmark.query;
 
 import io.weir.api.datastream.DataStream;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.bench.nexmark.Event;
 import io.weir.bench.nexmark.NexmarkConfig;
 import io.weir.bench.nexmark.NexmarkSource;
@@ -38,11 +39,29 @@ public abstract class NexmarkQuery<R> implements Serializable {
         return NexmarkSource.of(config, events);
     }
 
+    /**
+     * How the source stamps events with time: no watermarks for the stateless queries; the
+     * event-time queries override it with the SQL's {@code WATERMARK FOR dateTime AS dateTime - 4 s}.
+     */
+    public WatermarkStrategy<Event> watermarkStrategy() {
+        return WatermarkStrategy.noWatermarks();
+    }
+
     /** Adds the query's operators after {@code events} and returns the stream of results. */
     public abstract DataStream<R> build(DataStream<Event> events);
 
     /** {@code result} in the canonical row form, without a line break. */
     public abstract String canonicalRow(R result);
+
+    /**
+     * For a query whose stream updates its results (an upsert stream, as Flink SQL's aggregates
+     * without windows), the key a later result replaces an earlier one of; {@code null} (the
+     * default) for a query whose results are only ever appended. The canonical result keeps the
+     * last result per key: that is the final result after applying the retractions.
+     */
+    public Object upsertKey(R result) {
+        return null;
+    }
 
     @Override
     public String toString() {

@@ -1,0 +1,29 @@
+package io.weir.bench.nexmark.query;
+
+import io.weir.api.functions.AggregateFunction;
+import io.weir.bench.nexmark.Bid;
+
+/** {@code count(*)} of the bids in a window: incremental, and mergeable for session windows. */
+final class CountBids implements AggregateFunction<Bid, Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Long createAccumulator() {
+        return 0L;
+    }
+
+    @Override
+    public Long add(Bid bid, Long count) {
+        return count + 1;
+    }
+
+    @Override
+    public Long getResult(Long count) {
+        return count;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+        return a + b;
+    }
+}
