@@ -29,10 +29,10 @@ public final class Q11 extends EventTimeQuery<Q11.Session> {
 
     @Override
     public DataStream<Session> build(DataStream<Event> events) {
-        return events.flatMap(new BidsOnly()).name("Bids")
-                .keyBy(new BidKeys.Bidder(), Types.LONG)
+        return events.flatMap(new BidKeys.Bidders(), Types.LONG).name("Bidders of bids")
+                .keyBy(new BidKeys.Itself(), Types.LONG)
                 .window(EventTimeSessionWindows.withGap(GAP))
-                .aggregate(new CountBids(), new ToSession())
+                .aggregate(new Count<>(), new ToSession())
                 .name("Bids per session");
     }
 

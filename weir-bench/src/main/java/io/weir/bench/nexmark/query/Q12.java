@@ -31,10 +31,10 @@ public final class Q12 extends NexmarkQuery<Q12.WindowCount> {
 
     @Override
     public DataStream<WindowCount> build(DataStream<Event> events) {
-        return events.flatMap(new BidsOnly()).name("Bids")
-                .keyBy(new BidKeys.Bidder(), Types.LONG)
+        return events.flatMap(new BidKeys.Bidders(), Types.LONG).name("Bidders of bids")
+                .keyBy(new BidKeys.Itself(), Types.LONG)
                 .window(TumblingProcessingTimeWindows.of(SIZE))
-                .aggregate(new CountBids(), new ToWindowCount())
+                .aggregate(new Count<>(), new ToWindowCount())
                 .name("Bids per processing-time window");
     }
 

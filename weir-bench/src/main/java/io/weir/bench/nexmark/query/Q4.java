@@ -2,7 +2,7 @@ package io.weir.bench.nexmark.query;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.functions.Collector;
-import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
@@ -12,7 +12,6 @@ import io.weir.api.types.Types;
 import io.weir.bench.nexmark.Auction;
 import io.weir.bench.nexmark.Bid;
 import io.weir.bench.nexmark.Event;
-import io.weir.bench.nexmark.Person;
 
 /**
  * q4, average price for a category: per category, the average of the winning (highest) bid of
@@ -28,6 +27,14 @@ import io.weir.bench.nexmark.Person;
 public final class Q4 extends EventTimeQuery<Q4.CategoryPrice> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * What q4 reads of an auction ({@code opens}: id, start, expiry, category) or of a bid (its
+     * auction, time and price), projected before the keyed exchange, as the SQL planner prunes
+     * the columns a query does not read.
+     */
+    public record AuctionOrBid(boolean opens, long auction, long dateTime, long expires, long category, long price) {
+    }
+
     /** A price in a category: an auction's winning bid, or a category's average of them. */
     public record CategoryPrice(long category, long price) {
     }
@@ -38,7 +45,7 @@ public final class Q4 extends EventTimeQuery<Q4.CategoryPrice> {
 
     @Override
     public DataStream<CategoryPrice> build(DataStream<Event> events) {
-        return events.filter(new AuctionsAndBids()).name("Auctions and bids")
+        return events.flatMap(new AuctionsAndBids()).name("Auctions and bids")
                 .keyBy(new AuctionId(), Types.LONG)
                 .process(new WinningBids())
                 .name("Winning bids of closed auctions")
@@ -57,21 +64,26 @@ public final class Q4 extends EventTimeQuery<Q4.CategoryPrice> {
         return average.category();
     }
 
-    static final class AuctionsAndBids implements FilterFunction<Event> {
+    static final class AuctionsAndBids implements FlatMapFunction<Event, AuctionOrBid> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public boolean filter(Event event) {
-            return !(event instanceof Person);
+        public void flatMap(Event event, Collector<AuctionOrBid> out) {
+            if (event instanceof Bid bid) {
+                out.collect(new AuctionOrBid(false, bid.auction(), bid.dateTime(), 0, 0, bid.price()));
+            } else if (event instanceof Auction auction) {
+                out.collect(new AuctionOrBid(true, auction.id(), auction.dateTime(), auction.expires(),
+                        auction.category(), 0));
+            }
         }
     }
 
-    static final class AuctionId implements KeySelector<Event, Long> {
+    static final class AuctionId implements KeySelector<AuctionOrBid, Long> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Long getKey(Event event) {
-            return event instanceof Bid bid ? bid.auction() : ((Auction) event).id();
+        public Long getKey(AuctionOrBid event) {
+            return event.auction();
         }
     }
 

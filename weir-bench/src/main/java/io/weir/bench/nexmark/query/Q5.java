@@ -1,6 +1,7 @@
 package io.weir.bench.nexmark.query;
 
 import io.weir.api.datastream.DataStream;
+import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.KeyedProcessFunction;
@@ -10,6 +11,7 @@ import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.Types;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.windows.TimeWindow;
@@ -20,7 +22,8 @@ import java.time.Duration;
  * q5, hot items: for each 10 s window sliding by 2 s, the auctions with the most bids in it (all of
  * them when several tie), as {@code auction|num}. First the bids per auction and window, then per
  * window the auctions whose count is the window's largest, once the watermark has passed the
- * window (every count of it has arrived by then).
+ * window (every count of it has arrived by then). Each source subtask first combines its bids
+ * into counts per auction and 2 s slice ({@link SliceCounts}); the windows sum those.
  */
 public final class Q5 extends EventTimeQuery<Q5.AuctionCount> {
     private static final long serialVersionUID = 1L;
@@ -38,10 +41,12 @@ public final class Q5 extends EventTimeQuery<Q5.AuctionCount> {
 
     @Override
     public DataStream<AuctionCount> build(DataStream<Event> events) {
-        return events.flatMap(new BidsOnly()).name("Bids")
-                .keyBy(new BidKeys.Auction(), Types.LONG)
+        return events.flatMap(new BidKeys.Auctions(), Types.LONG).name("Auctions of bids")
+                .transform("Bids per auction and slice", Types.TUPLE(Types.LONG, Types.LONG),
+                        new SliceCounts(SLIDE.toMillis()))
+                .keyBy(new CountedAuction(), Types.LONG)
                 .window(SlidingEventTimeWindows.of(SIZE, SLIDE))
-                .aggregate(new CountBids(), new ToAuctionCount())
+                .aggregate(new SumCounts(), new ToAuctionCount())
                 .name("Bids per auction and window")
                 .keyBy(new WindowEnd(), Types.LONG)
                 .process(new MostBids())
@@ -51,6 +56,40 @@ public final class Q5 extends EventTimeQuery<Q5.AuctionCount> {
     @Override
     public String canonicalRow(AuctionCount result) {
         return result.auction() + "|" + result.num();
+    }
+
+    static final class CountedAuction implements KeySelector<Tuple2<Long, Long>, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long getKey(Tuple2<Long, Long> auctionCount) {
+            return auctionCount.f0;
+        }
+    }
+
+    /** The sum of the partial counts (auction, count) of {@link SliceCounts}. */
+    static final class SumCounts implements AggregateFunction<Tuple2<Long, Long>, Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Tuple2<Long, Long> auctionCount, Long sum) {
+            return sum + auctionCount.f1;
+        }
+
+        @Override
+        public Long getResult(Long sum) {
+            return sum;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
     }
 
     static final class ToAuctionCount extends ProcessWindowFunction<Long, AuctionCount, Long, TimeWindow> {

@@ -8,9 +8,7 @@ import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
-import io.weir.bench.nexmark.Auction;
-import io.weir.bench.nexmark.Bid;
-import io.weir.bench.nexmark.Event;
+import io.weir.bench.nexmark.query.Q4.AuctionOrBid;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,33 +22,34 @@ import java.util.List;
  * above one the auction may be read by another subtask). Such bids wait until the watermark passes
  * their own time: an auction they could count for starts at or before them, so it has come by then.
  */
-final class WinningBids extends KeyedProcessFunction<Long, Event, Q4.CategoryPrice> {
+final class WinningBids extends KeyedProcessFunction<Long, Q4.AuctionOrBid, Q4.CategoryPrice> {
     private static final long serialVersionUID = 1L;
 
-    private transient ValueState<Auction> auction;
+    private transient ValueState<AuctionOrBid> auction;
     private transient ValueState<Long> highest;
-    private transient ListState<Bid> earlyBids;
+    private transient ListState<AuctionOrBid> earlyBids;
 
     @Override
     public void open(OpenContext openContext) {
-        auction = getRuntimeContext().getState(new ValueStateDescriptor<>("auction", Auction.class));
+        auction = getRuntimeContext().getState(new ValueStateDescriptor<>("auction", AuctionOrBid.class));
         highest = getRuntimeContext().getState(new ValueStateDescriptor<>("highest", Types.LONG));
-        earlyBids = getRuntimeContext().getListState(new ListStateDescriptor<>("earlyBids", Bid.class));
+        earlyBids = getRuntimeContext().getListState(new ListStateDescriptor<>("earlyBids", AuctionOrBid.class));
     }
 
     @Override
-    public void processElement(Event event, Context ctx, Collector<Q4.CategoryPrice> out) throws Exception {
-        if (event instanceof Auction opened) {
+    public void processElement(AuctionOrBid event, Context ctx, Collector<Q4.CategoryPrice> out) throws Exception {
+        if (event.opens()) {
+            AuctionOrBid opened = event;
             auction.update(opened);
-            for (Bid bid : earlyBids.get()) {
+            for (AuctionOrBid bid : earlyBids.get()) {
                 offer(opened, bid);
             }
             earlyBids.clear();
             ctx.timerService().registerEventTimeTimer(opened.expires());
             return;
         }
-        Bid bid = (Bid) event;
-        Auction known = auction.value();
+        AuctionOrBid bid = event;
+        AuctionOrBid known = auction.value();
         if (known != null) {
             offer(known, bid);
         } else {
@@ -59,7 +58,7 @@ final class WinningBids extends KeyedProcessFunction<Long, Event, Q4.CategoryPri
         }
     }
 
-    private void offer(Auction on, Bid bid) throws Exception {
+    private void offer(AuctionOrBid on, AuctionOrBid bid) throws Exception {
         if (bid.dateTime() < on.dateTime() || bid.dateTime() > on.expires()) {
             return;
         }
@@ -71,7 +70,7 @@ final class WinningBids extends KeyedProcessFunction<Long, Event, Q4.CategoryPri
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Q4.CategoryPrice> out) throws Exception {
-        Auction known = auction.value();
+        AuctionOrBid known = auction.value();
         if (known != null) {
             if (timestamp == known.expires()) {
                 Long winning = highest.value();
@@ -84,8 +83,8 @@ final class WinningBids extends KeyedProcessFunction<Long, Event, Q4.CategoryPri
             return;
         }
         // Bids that came before any auction of this id: those at or before the watermark can no longer match.
-        List<Bid> waiting = new ArrayList<>();
-        for (Bid bid : earlyBids.get()) {
+        List<AuctionOrBid> waiting = new ArrayList<>();
+        for (AuctionOrBid bid : earlyBids.get()) {
             if (bid.dateTime() > timestamp) {
                 waiting.add(bid);
             }

@@ -1,10 +1,9 @@
 package io.weir.bench.nexmark.query;
 
 import io.weir.api.functions.AggregateFunction;
-import io.weir.bench.nexmark.Bid;
 
-/** {@code count(*)} of the bids in a window: incremental, and mergeable for session windows. */
-final class CountBids implements AggregateFunction<Bid, Long, Long> {
+/** {@code count(*)} of the elements in a window: incremental, and mergeable for session windows. */
+final class Count<T> implements AggregateFunction<T, Long, Long> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -13,7 +12,7 @@ final class CountBids implements AggregateFunction<Bid, Long, Long> {
     }
 
     @Override
-    public Long add(Bid bid, Long count) {
+    public Long add(T element, Long count) {
         return count + 1;
     }
 
