@@ -7,7 +7,10 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
+import io.weir.api.functions.windowing.ProcessAllWindowFunction;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import io.weir.api.types.Types;
@@ -165,6 +168,49 @@ class WindowsTest {
             expected.merge(Math.floorDiv(timestampOf(x), 5000), x, Long::sum);
         }
         assertSameElements(new ArrayList<>(expected.values()), sums.stream().map(t -> t.f1).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void countWindowAllAndAllWindowFunctions(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        List<Integer> counts = env.fromSequence(0, N - 1)
+                .countWindowAll(100)
+                .apply((GlobalWindow window, Iterable<Long> values, Collector<Integer> out) -> {
+                    int count = 0;
+                    for (Long ignored : values) {
+                        count++;
+                    }
+                    out.collect(count);
+                }, Types.INT)
+                .executeAndCollect(1_000_000);
+        assertEquals(N / 100, counts.size());
+        counts.forEach(c -> assertEquals(100, c));
+
+        List<String> firings = events(env)
+                .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10_000)))
+                .process(new ProcessAllWindowFunction<Tuple2<Long, Long>, String, TimeWindow>() {
+                    @Override
+                    public void process(Context context, Iterable<Tuple2<Long, Long>> elements, Collector<String> out)
+                            throws Exception {
+                        ValueState<Long> windows = context.globalState().getState(
+                                new ValueStateDescriptor<>("windows", Types.LONG));
+                        windows.update(windows.value() == null ? 1L : windows.value() + 1);
+                        long count = 0;
+                        for (Tuple2<Long, Long> ignored : elements) {
+                            count++;
+                        }
+                        out.collect(context.window().getStart() + "=" + count);
+                    }
+                })
+                .executeAndCollect(1_000_000);
+        Map<Long, Long> expected = new TreeMap<>();
+        for (long x = 0; x < N; x++) {
+            expected.merge(Math.floorDiv(timestampOf(x), 10_000) * 10_000, 1L, Long::sum);
+        }
+        List<String> expectedLines = new ArrayList<>();
+        expected.forEach((start, count) -> expectedLines.add(start + "=" + count));
+        assertSameElements(expectedLines, firings);
     }
 
     @ParameterizedTest
