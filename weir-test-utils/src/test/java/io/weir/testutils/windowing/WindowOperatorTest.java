@@ -25,6 +25,7 @@ import io.weir.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.triggers.ContinuousEventTimeTrigger;
+import io.weir.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
@@ -166,6 +167,25 @@ class WindowOperatorTest {
             assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2", "a[0,100)=1,2", "a[0,100)=1,2"),
                     h.extractOutputValues());
             assertEquals(0, h.numEventTimeTimers());
+            assertEquals(0, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void continuousProcessingTimeTriggerFiresEveryIntervalUntilTheWindowEnds() throws Exception {
+        var builder = builder(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)));
+        builder.trigger(ContinuousProcessingTimeTrigger.of(Duration.ofMillis(30)));
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            h.setProcessingTime(5L);
+            h.processElement(pair("a", 1), 0L);
+            h.setProcessingTime(30L);
+            h.processElement(pair("a", 2), 0L);
+            h.setProcessingTime(89L);
+            assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2"), h.extractOutputValues());
+            h.setProcessingTime(200L);
+            assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2", "a[0,100)=1,2", "a[0,100)=1,2"),
+                    h.extractOutputValues());
+            assertEquals(0, h.numProcessingTimeTimers());
             assertEquals(0, h.numKeyedStateEntries());
         }
     }
