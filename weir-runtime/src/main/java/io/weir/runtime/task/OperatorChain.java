@@ -96,10 +96,10 @@ final class OperatorChain {
         for (StreamEdge edge : node.getOutEdges()) {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
-                outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType()), null));
+                outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
+                        copierFor(edge.elementType()), edge.outputTag()));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), null));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
         }
         if (outputs.isEmpty()) {
@@ -132,7 +132,7 @@ final class OperatorChain {
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")
-        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().source().getOutputType()
+        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,

@@ -168,7 +168,7 @@ public final class StreamTask implements Runnable {
             }
         }
         JobEdge first = vertex.getInputs().get(0);
-        TypeSerializer<?> serializer = first.streamEdge().source().getOutputType()
+        TypeSerializer<?> serializer = first.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         return new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
