@@ -16,6 +16,7 @@ import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.windowing.WindowOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
+import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -249,6 +250,24 @@ class WindowOperatorTest {
                     h.extractOutputValues());
             // Per-window state was cleared with the windows; the per-key total stays.
             assertEquals(1, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void windowStateWithATimeToLiveIsRefusedWithTheReason() throws Exception {
+        try (var h = harness(builder(TumblingEventTimeWindows.of(Duration.ofMillis(10))).process(
+                new ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow>() {
+                    @Override
+                    public void process(String key, Context context, Iterable<Tuple2<String, Integer>> elements,
+                            Collector<String> out) throws Exception {
+                        ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("ttl", Types.INT);
+                        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
+                        context.windowState().getState(descriptor).update(1);
+                    }
+                }))) {
+            h.processElement(pair("a", 1), 1L);
+            var e = assertThrows(UnsupportedOperationException.class, () -> h.processWatermark(9L));
+            assertTrue(e.getMessage().contains("time-to-live"), e.getMessage());
         }
     }
 
