@@ -141,6 +141,22 @@ class WindowOperatorTest {
     }
 
     @Test
+    void anElementLateForSomeSlidingWindowsStillCountsInTheOthers() throws Exception {
+        OutputTag<Tuple2<String, Integer>> late = new OutputTag<>("late", WindowTestSupport.PAIR);
+        var builder = builder(SlidingEventTimeWindows.of(Duration.ofMillis(30), Duration.ofMillis(10)));
+        builder.sideOutputLateData(late);
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            h.processWatermark(25L);
+            h.processElement(pair("a", 1), 15L);
+            h.processWatermark(Long.MAX_VALUE);
+            assertEquals(List.of("a[0,30)=1", "a[10,40)=1"), h.extractOutputValues());
+            assertEquals(null, h.getSideOutput(late), "nothing is late");
+            h.processElement(pair("a", 2), 15L);
+            assertEquals(1, h.getSideOutput(late).size());
+        }
+    }
+
+    @Test
     void lateElementsWithoutSideOutputAreDroppedAndCounted() throws Exception {
         WindowOperator<String, Tuple2<String, Integer>, ?, String, TimeWindow> operator = describeTumbling(100);
         try (var h = harness(operator)) {
