@@ -1,5 +1,6 @@
 package io.weir.api.datastream;
 
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.Function;
 import io.weir.api.functions.KeySelector;
@@ -38,7 +39,7 @@ final class AllWindowFunctionAdapters {
         private final Function wrapped;
 
         Wrapping(Function wrapped) {
-            this.wrapped = java.util.Objects.requireNonNull(wrapped, "window function");
+            this.wrapped = ClosureCleaner.clean(java.util.Objects.requireNonNull(wrapped, "window function"));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.weir.api.datastream;
 
 import io.weir.api.common.InvalidProgramException;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.CoGroupFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeySelector;
@@ -149,8 +150,8 @@ public class CoGroupedStreams<T1, T2> {
         private final KeySelector<T2, KEY> keySelector2;
 
         UnionKeySelector(KeySelector<T1, KEY> keySelector1, KeySelector<T2, KEY> keySelector2) {
-            this.keySelector1 = keySelector1;
-            this.keySelector2 = keySelector2;
+            this.keySelector1 = ClosureCleaner.clean(keySelector1);
+            this.keySelector2 = ClosureCleaner.clean(keySelector2);
         }
 
         @Override
@@ -167,7 +168,7 @@ public class CoGroupedStreams<T1, T2> {
         private final CoGroupFunction<T1, T2, T> function;
 
         CoGroupWindowFunction(CoGroupFunction<T1, T2, T> function) {
-            this.function = function;
+            this.function = ClosureCleaner.clean(function);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.weir.api.datastream;
 
 import io.weir.api.common.InvalidProgramException;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.CoGroupFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatJoinFunction;
@@ -131,7 +132,7 @@ public class JoinedStreams<T1, T2> {
         private final JoinFunction<T1, T2, T> function;
 
         Pairs(JoinFunction<T1, T2, T> function) {
-            this.function = function;
+            this.function = ClosureCleaner.clean(function);
         }
 
         @Override
@@ -150,7 +151,7 @@ public class JoinedStreams<T1, T2> {
         private final FlatJoinFunction<T1, T2, T> function;
 
         FlatPairs(FlatJoinFunction<T1, T2, T> function) {
-            this.function = function;
+            this.function = ClosureCleaner.clean(function);
         }
 
         @Override

@@ -24,6 +24,15 @@ public interface OperatorContext {
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
 
+    /** The task's processing-time clock and callbacks (run through the task's mailbox). */
+    ProcessingTimeService getProcessingTimeService();
+
+    /**
+     * The timers of this operator, stored with its keyed state, or {@code null} if the operator's
+     * input is not keyed (timers need a key).
+     */
+    InternalTimerServices<?> getInternalTimerServices();
+
     /**
      * Registers an accumulator of this subtask under {@code name}. The operators of one task share
      * the names, so a name registered twice in one subtask fails with an {@link UnsupportedOperationException}.
@@ -37,13 +46,4 @@ public interface OperatorContext {
     default Accumulator<?, ?> getAccumulator(String name) {
         return null;
     }
-
-    /** The task's processing-time clock and callbacks (run through the task's mailbox). */
-    ProcessingTimeService getProcessingTimeService();
-
-    /**
-     * The timers of this operator, stored with its keyed state, or {@code null} if the operator's
-     * input is not keyed (timers need a key).
-     */
-    InternalTimerServices<?> getInternalTimerServices();
 }

@@ -49,15 +49,15 @@ final class OperatorChain {
     private final List<RecordWriter<?>> writers = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
-    private final TaskAccumulators accumulators;
     private final ProcessingTimeService processingTimeService;
+    private final TaskAccumulators accumulators;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways, TaskAccumulators accumulators,
-            ProcessingTimeService processingTimeService) {
+            java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
+            ProcessingTimeService processingTimeService, TaskAccumulators accumulators) {
         this.deployment = deployment;
-        this.accumulators = accumulators;
         this.processingTimeService = processingTimeService;
+        this.accumulators = accumulators;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -101,10 +101,10 @@ final class OperatorChain {
         for (StreamEdge edge : node.getOutEdges()) {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
-                outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType()), null));
+                outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
+                        copierFor(edge.elementType()), edge.outputTag()));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), null));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
         }
         if (outputs.isEmpty()) {
@@ -137,7 +137,7 @@ final class OperatorChain {
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")
-        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().source().getOutputType()
+        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,

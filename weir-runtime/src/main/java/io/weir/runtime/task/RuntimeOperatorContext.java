@@ -7,8 +7,8 @@ import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OperatorContext;
-import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.api.operators.ProcessingTimeService;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
@@ -22,10 +22,10 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final KeySelector<?, ?> stateKeySelector;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
-    private TaskAccumulators accumulators;
-    private boolean accumulatorsChangedBySourceThread;
     private final ProcessingTimeService processingTimeService;
     private final InternalTimerServices<?> timerServices;
+    private TaskAccumulators accumulators;
+    private boolean accumulatorsChangedBySourceThread;
 
     /**
      * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
@@ -43,11 +43,14 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.stateKeySelector = stateKeySelector;
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
-        this.accumulators = new TaskAccumulators(operatorName);
         this.processingTimeService = processingTimeService;
         this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
                 ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
                 : null;
+        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap && processingTimeService != null) {
+            heap.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
+        }
+        this.accumulators = new TaskAccumulators(operatorName);
     }
 
     /**

@@ -125,8 +125,8 @@ public final class StreamTask implements Runnable {
     private void invoke() throws Exception {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, accumulators,
-                processingTime);
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, processingTime,
+                accumulators);
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -198,7 +198,7 @@ public final class StreamTask implements Runnable {
             }
         }
         JobEdge first = vertex.getInputs().get(0);
-        TypeSerializer<?> serializer = first.streamEdge().source().getOutputType()
+        TypeSerializer<?> serializer = first.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         return new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),

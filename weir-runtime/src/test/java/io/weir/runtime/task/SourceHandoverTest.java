@@ -1,9 +1,5 @@
 package io.weir.runtime.task;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.functions.OutputTag;
@@ -16,6 +12,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-over from a source function's thread to its task's thread. */
 class SourceHandoverTest {
@@ -34,13 +34,13 @@ class SourceHandoverTest {
         }
 
         @Override
-        public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
-            seen.add("side " + outputTag.getId() + " " + record.getValue());
+        public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+            seen.add(watermarkStatus.toString());
         }
 
         @Override
-        public void emitWatermarkStatus(WatermarkStatus status) {
-            seen.add("status " + status);
+        public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+            throw new AssertionError("a source function has no side outputs");
         }
 
         @Override
@@ -110,10 +110,12 @@ class SourceHandoverTest {
             public void emitWatermark(Watermark watermark) {}
 
             @Override
-            public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {}
+            public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {}
 
             @Override
-            public void emitWatermarkStatus(WatermarkStatus status) {}
+            public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+                throw new AssertionError("a source function has no side outputs");
+            }
 
             @Override
             public void close() {}

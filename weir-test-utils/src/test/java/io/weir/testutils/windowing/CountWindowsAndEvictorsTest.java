@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.windowing.assigners.GlobalWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.evictors.DeltaEvictor;
 import io.weir.api.windowing.evictors.TimeEvictor;
 import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
+import io.weir.api.windowing.windows.GlobalWindow;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,19 @@ class CountWindowsAndEvictorsTest {
             h.processWatermark(99L);
             assertEquals(List.of("a[0,100)=2,3"), h.extractOutputValues());
             assertEquals(0, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void deltaEvictorDropsElementsTooFarFromTheNewest() throws Exception {
+        var builder = builder(GlobalWindows.create());
+        builder.evictor(DeltaEvictor.<Tuple2<String, Integer>, GlobalWindow>of(5.0, (a, b) -> Math.abs(a.f1 - b.f1)));
+        builder.trigger(CountTrigger.of(4));
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            for (int value : new int[] {1, 9, 6, 10}) {
+                h.processElement(pair("a", value), 0L);
+            }
+            assertEquals(List.of("a=9,6,10"), h.extractOutputValues());
         }
     }
 

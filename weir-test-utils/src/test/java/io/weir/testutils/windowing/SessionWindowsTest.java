@@ -151,6 +151,19 @@ class SessionWindowsTest {
     }
 
     @Test
+    void dynamicProcessingTimeSessions() throws Exception {
+        try (var h = harness(builder(ProcessingTimeSessionWindows.<Tuple2<String, Integer>>withDynamicGap(p -> p.f1))
+                .process(new WindowTestSupport.Describe<>()))) {
+            h.setProcessingTime(0L);
+            h.processElement(pair("a", 20), 0L);
+            h.setProcessingTime(10L);
+            h.processElement(pair("a", 5), 0L);
+            h.setProcessingTime(19L);
+            assertEquals(List.of("a[0,20)=20,5"), h.extractOutputValues());
+        }
+    }
+
+    @Test
     void aTriggerThatCannotMergeIsRefusedForSessions() {
         var builder = builder(EventTimeSessionWindows.withGap(Duration.ofMillis(10)));
         builder.trigger(new Trigger<Object, TimeWindow>() {

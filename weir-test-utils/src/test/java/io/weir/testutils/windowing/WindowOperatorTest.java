@@ -16,6 +16,7 @@ import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.windowing.WindowOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
+import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -25,6 +26,7 @@ import io.weir.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.triggers.ContinuousEventTimeTrigger;
+import io.weir.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
@@ -139,6 +141,22 @@ class WindowOperatorTest {
     }
 
     @Test
+    void anElementLateForSomeSlidingWindowsStillCountsInTheOthers() throws Exception {
+        OutputTag<Tuple2<String, Integer>> late = new OutputTag<>("late", WindowTestSupport.PAIR);
+        var builder = builder(SlidingEventTimeWindows.of(Duration.ofMillis(30), Duration.ofMillis(10)));
+        builder.sideOutputLateData(late);
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            h.processWatermark(25L);
+            h.processElement(pair("a", 1), 15L);
+            h.processWatermark(Long.MAX_VALUE);
+            assertEquals(List.of("a[0,30)=1", "a[10,40)=1"), h.extractOutputValues());
+            assertEquals(null, h.getSideOutput(late), "nothing is late");
+            h.processElement(pair("a", 2), 15L);
+            assertEquals(1, h.getSideOutput(late).size());
+        }
+    }
+
+    @Test
     void lateElementsWithoutSideOutputAreDroppedAndCounted() throws Exception {
         WindowOperator<String, Tuple2<String, Integer>, ?, String, TimeWindow> operator = describeTumbling(100);
         try (var h = harness(operator)) {
@@ -166,6 +184,25 @@ class WindowOperatorTest {
             assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2", "a[0,100)=1,2", "a[0,100)=1,2"),
                     h.extractOutputValues());
             assertEquals(0, h.numEventTimeTimers());
+            assertEquals(0, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void continuousProcessingTimeTriggerFiresEveryIntervalUntilTheWindowEnds() throws Exception {
+        var builder = builder(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)));
+        builder.trigger(ContinuousProcessingTimeTrigger.of(Duration.ofMillis(30)));
+        try (var h = harness(builder.process(new WindowTestSupport.Describe<>()))) {
+            h.setProcessingTime(5L);
+            h.processElement(pair("a", 1), 0L);
+            h.setProcessingTime(30L);
+            h.processElement(pair("a", 2), 0L);
+            h.setProcessingTime(89L);
+            assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2"), h.extractOutputValues());
+            h.setProcessingTime(200L);
+            assertEquals(List.of("a[0,100)=1", "a[0,100)=1,2", "a[0,100)=1,2", "a[0,100)=1,2"),
+                    h.extractOutputValues());
+            assertEquals(0, h.numProcessingTimeTimers());
             assertEquals(0, h.numKeyedStateEntries());
         }
     }
@@ -229,6 +266,24 @@ class WindowOperatorTest {
                     h.extractOutputValues());
             // Per-window state was cleared with the windows; the per-key total stays.
             assertEquals(1, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void windowStateWithATimeToLiveIsRefusedWithTheReason() throws Exception {
+        try (var h = harness(builder(TumblingEventTimeWindows.of(Duration.ofMillis(10))).process(
+                new ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow>() {
+                    @Override
+                    public void process(String key, Context context, Iterable<Tuple2<String, Integer>> elements,
+                            Collector<String> out) throws Exception {
+                        ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("ttl", Types.INT);
+                        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
+                        context.windowState().getState(descriptor).update(1);
+                    }
+                }))) {
+            h.processElement(pair("a", 1), 1L);
+            var e = assertThrows(UnsupportedOperationException.class, () -> h.processWatermark(9L));
+            assertTrue(e.getMessage().contains("time-to-live"), e.getMessage());
         }
     }
 

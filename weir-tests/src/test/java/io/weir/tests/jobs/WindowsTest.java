@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
+import io.weir.api.functions.windowing.ProcessAllWindowFunction;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import io.weir.api.types.Types;
@@ -27,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Windows in real jobs on bounded, out-of-order input: each source subtask's events are out of order
- * by up to 49 ms, watermarks trail by 50 ms, and the end of input fires what is left. Results are
+ * by up to 49 ms, a bounded-out-of-orderness watermark strategy trails by 50 ms, and the end of
+ * input fires what is left. Results are
  * compared with the same windows computed directly from the input.
  */
 class WindowsTest {
@@ -46,8 +51,8 @@ class WindowsTest {
     private static DataStream<Tuple2<Long, Long>> events(StreamExecutionEnvironment env) {
         return env.fromSequence(0, N - 1)
                 .map(x -> Tuple2.of(x % KEYS, x), Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG))
-                .transform("Timestamps", Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG),
-                        new EventTimeStamper<>(t -> timestampOf(t.f1), 50));
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<Long, Long>>forBoundedOutOfOrderness(
+                        Duration.ofMillis(50)).withTimestampAssigner((t, previous) -> timestampOf(t.f1)));
     }
 
     @ParameterizedTest
@@ -94,8 +99,8 @@ class WindowsTest {
         List<String> sessions = env.fromSequence(0, N - 1)
                 .filter(x -> (x / KEYS) % 100 != 99)
                 .map(x -> Tuple2.of(x % KEYS, x), Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG))
-                .transform("Timestamps", Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG),
-                        new EventTimeStamper<>(t -> (t.f1 / KEYS) * 10, 0))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<Long, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, previous) -> (t.f1 / KEYS) * 10))
                 .keyBy(t -> t.f0)
                 .window(EventTimeSessionWindows.withGap(Duration.ofMillis(15)))
                 .process(new CountPerWindow())
@@ -167,13 +172,56 @@ class WindowsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3})
+    void countWindowAllAndAllWindowFunctions(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        List<Integer> counts = env.fromSequence(0, N - 1)
+                .countWindowAll(100)
+                .apply((GlobalWindow window, Iterable<Long> values, Collector<Integer> out) -> {
+                    int count = 0;
+                    for (Long ignored : values) {
+                        count++;
+                    }
+                    out.collect(count);
+                }, Types.INT)
+                .executeAndCollect(1_000_000);
+        assertEquals(N / 100, counts.size());
+        counts.forEach(c -> assertEquals(100, c));
+
+        List<String> firings = events(env)
+                .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10_000)))
+                .process(new ProcessAllWindowFunction<Tuple2<Long, Long>, String, TimeWindow>() {
+                    @Override
+                    public void process(Context context, Iterable<Tuple2<Long, Long>> elements, Collector<String> out)
+                            throws Exception {
+                        ValueState<Long> windows = context.globalState().getState(
+                                new ValueStateDescriptor<>("windows", Types.LONG));
+                        windows.update(windows.value() == null ? 1L : windows.value() + 1);
+                        long count = 0;
+                        for (Tuple2<Long, Long> ignored : elements) {
+                            count++;
+                        }
+                        out.collect(context.window().getStart() + "=" + count);
+                    }
+                })
+                .executeAndCollect(1_000_000);
+        Map<Long, Long> expected = new TreeMap<>();
+        for (long x = 0; x < N; x++) {
+            expected.merge(Math.floorDiv(timestampOf(x), 10_000) * 10_000, 1L, Long::sum);
+        }
+        List<String> expectedLines = new ArrayList<>();
+        expected.forEach((start, count) -> expectedLines.add(start + "=" + count));
+        assertSameElements(expectedLines, firings);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
     void windowJoinPairsElementsWithEqualKeysInTheSameWindow(int parallelism) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
         DataStream<Tuple2<Long, Long>> left = events(env);
         DataStream<Tuple2<Long, Long>> right = env.fromSequence(0, 999)
                 .map(x -> Tuple2.of(x % KEYS, x * 40), Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG))
-                .transform("Timestamps", Types.<Tuple2<Long, Long>>TUPLE(Types.LONG, Types.LONG),
-                        new EventTimeStamper<>(t -> t.f1, 0));
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<Long, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, previous) -> t.f1));
         List<String> joined = left.join(right)
                 .where(l -> l.f0)
                 .equalTo(r -> r.f0)
@@ -197,8 +245,8 @@ class WindowsTest {
     void coGroupSeesBothSidesOfAKeyAndWindowEvenIfOneIsEmpty(int parallelism) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
         DataStream<Tuple2<Long, Long>> left = events(env);
-        DataStream<Long> right = env.fromSequence(0, 20).transform("Timestamps", Types.LONG,
-                new EventTimeStamper<>(x -> x * 1000, 0));
+        DataStream<Long> right = env.fromSequence(0, 20).assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((x, previous) -> x * 1000));
         List<String> groups = left.coGroup(right)
                 .where(l -> l.f0)
                 .equalTo(r -> r % KEYS)

@@ -63,6 +63,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     private transient AppendingState<Object, ACC> contents;
     private transient InternalKvState<W> contentsNamespace;
     private transient MergingWindowSet<W> mergingWindows;
+    private transient MergingWindowSet.MergeFunction<W> mergeFunction;
     private transient WindowAssigner.WindowAssignerContext assignerContext;
     private transient long numLateRecordsDropped;
 
@@ -112,6 +113,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
             ValueStateDescriptor<HashMap<W, W>> descriptor = new ValueStateDescriptor<>("merging-window-set",
                     (GenericTypeInfo<HashMap<W, W>>) (GenericTypeInfo<?>) new GenericTypeInfo<>(HashMap.class));
             mergingWindows = new MergingWindowSet<>(merging, backend.getPartitionedState(descriptor));
+            mergeFunction = this::mergeWindows;
         }
     }
 
@@ -124,8 +126,9 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         boolean skipped = true;
         if (mergingWindows != null) {
             mergingWindows.load();
+            triggerContext.set(key, null);
             for (W window : elementWindows) {
-                W actualWindow = mergingWindows.addWindow(window, this::mergeWindows);
+                W actualWindow = mergingWindows.addWindow(window, mergeFunction);
                 if (isWindowLate(actualWindow)) {
                     mergingWindows.retireWindow(actualWindow);
                     continue;

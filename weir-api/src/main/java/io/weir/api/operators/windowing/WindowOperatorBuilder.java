@@ -1,6 +1,7 @@
 package io.weir.api.operators.windowing;
 
 import io.weir.api.functions.AggregateFunction;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.RichFunction;
@@ -40,18 +41,18 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
 
     public WindowOperatorBuilder(WindowAssigner<? super T, W> assigner, Trigger<? super T, ? super W> trigger,
             ExecutionConfig config, TypeInformation<T> inputType) {
-        this.assigner = Objects.requireNonNull(assigner, "window assigner");
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.assigner = ClosureCleaner.clean(Objects.requireNonNull(assigner, "window assigner"));
+        this.trigger = ClosureCleaner.clean(Objects.requireNonNull(trigger, "trigger"));
         this.config = config;
         this.inputType = inputType;
     }
 
     public void trigger(Trigger<? super T, ? super W> trigger) {
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.trigger = ClosureCleaner.clean(Objects.requireNonNull(trigger, "trigger"));
     }
 
     public void evictor(Evictor<? super T, ? super W> evictor) {
-        this.evictor = Objects.requireNonNull(evictor, "evictor");
+        this.evictor = ClosureCleaner.clean(Objects.requireNonNull(evictor, "evictor"));
     }
 
     public void allowedLateness(Duration lateness) {
@@ -75,6 +76,8 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
     public <R> WindowOperator<K, T, ?, R, W> reduce(ReduceFunction<T> reduceFunction,
             ProcessWindowFunction<T, R, K, W> function) {
         requireNotRich(reduceFunction, "ReduceFunction", "reduce");
+        ClosureCleaner.clean(reduceFunction);
+        ClosureCleaner.clean(function);
         if (evictor != null) {
             return evicting(new WindowFunctions.ReduceThenProcess<>(reduceFunction, function));
         }
@@ -84,19 +87,21 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
 
     /** Reduces the elements of each window and hands the result to {@code function}. */
     public <R> WindowOperator<K, T, ?, R, W> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
-        return reduce(reduceFunction, new WindowFunctions.Apply<>(function));
+        return reduce(reduceFunction, new WindowFunctions.Apply<>(ClosureCleaner.clean(function)));
     }
 
     /** Aggregates the elements of each window and hands the result to {@code function}. */
     public <ACC, V, R> WindowOperator<K, T, ?, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             WindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType) {
-        return aggregate(aggregateFunction, new WindowFunctions.Apply<>(function), accumulatorType);
+        return aggregate(aggregateFunction, new WindowFunctions.Apply<>(ClosureCleaner.clean(function)), accumulatorType);
     }
 
     /** Aggregates the elements of each window and hands the result to {@code function}. */
     public <ACC, V, R> WindowOperator<K, T, ?, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             ProcessWindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType) {
         requireNotRich(aggregateFunction, "AggregateFunction", "aggregate");
+        ClosureCleaner.clean(aggregateFunction);
+        ClosureCleaner.clean(function);
         if (evictor != null) {
             return evicting(new WindowFunctions.AggregateThenProcess<>(aggregateFunction, function));
         }
@@ -112,6 +117,7 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
 
     /** Keeps all elements of each window and hands them to {@code function} when it fires. */
     public <R> WindowOperator<K, T, ?, R, W> process(ProcessWindowFunction<T, R, K, W> function) {
+        ClosureCleaner.clean(function);
         if (evictor != null) {
             return evicting(function);
         }
@@ -120,7 +126,7 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
 
     /** Keeps all elements of each window and hands them to {@code function} when it fires. */
     public <R> WindowOperator<K, T, ?, R, W> apply(WindowFunction<T, R, K, W> function) {
-        return process(new WindowFunctions.Apply<>(function));
+        return process(new WindowFunctions.Apply<>(ClosureCleaner.clean(function)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,6 +1,7 @@
 package io.weir.api.windowing.assigners;
 
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.types.TypeSerializer;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.Trigger;
@@ -15,7 +16,8 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
     private final SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor;
 
     protected DynamicEventTimeSessionWindows(SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
-        this.sessionWindowTimeGapExtractor = Objects.requireNonNull(sessionWindowTimeGapExtractor, "gap extractor");
+        this.sessionWindowTimeGapExtractor = ClosureCleaner.clean(
+                Objects.requireNonNull(sessionWindowTimeGapExtractor, "gap extractor"));
     }
 
     public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(

@@ -1,6 +1,7 @@
 package io.weir.api.windowing.assigners;
 
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.types.TypeSerializer;
 import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
 import io.weir.api.windowing.triggers.Trigger;
@@ -15,7 +16,8 @@ public class DynamicProcessingTimeSessionWindows<T> extends MergingWindowAssigne
     private final SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor;
 
     protected DynamicProcessingTimeSessionWindows(SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
-        this.sessionWindowTimeGapExtractor = Objects.requireNonNull(sessionWindowTimeGapExtractor, "gap extractor");
+        this.sessionWindowTimeGapExtractor = ClosureCleaner.clean(
+                Objects.requireNonNull(sessionWindowTimeGapExtractor, "gap extractor"));
     }
 
     public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(
