@@ -163,7 +163,8 @@ final class CompareCommand implements Callable<Integer> {
         return new FlinkRun(rate, seconds);
     }
 
-    private static String field(String line, String key) {
+    /** The value of {@code key=value} in a line of space-separated pairs, such as the harness's RESULT line. */
+    static String field(String line, String key) {
         for (String part : line.split(" ")) {
             if (part.startsWith(key + "=")) {
                 return part.substring(key.length() + 1);
@@ -180,12 +181,18 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private String table(Map<String, Samples> weirRate, Map<String, Samples> flinkRate, Map<String, Samples> ceiling,
+    String table(Map<String, Samples> weirRate, Map<String, Samples> flinkRate, Map<String, Samples> ceiling,
             Samples weirStartup, Samples flinkStartup) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Weir vs Apache Flink (anchor harness), %,d events, seed %d, %,d events/s "
                 + "of event time, -Xmx%s, fresh JVM per run, %d interleaved runs; median (min-max), events/s = events "
-                + "/ job net runtime.%n%n", events, SEED, TPS, heap, runs));
+                + "/ job net runtime. Measured %s on %d CPUs, load average %s at the end.%n%n", events, SEED, TPS, heap,
+                runs, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(), load()));
+        t.append(String.format(Locale.ROOT, "Reproduce: bin/weir bench compare --flink DIR --query %s --events %d "
+                + "--parallelism %s --runs %d --startup-runs %d --heap %s%n%n", String.join(",", queries), events,
+                parallelisms.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), runs,
+                startupRuns, heap));
         t.append("| query | p | Weir events/s | Flink events/s | Weir / Flink | Weir / generator-only |\n");
         t.append("|---|---|---|---|---|---|\n");
         for (Map.Entry<String, Samples> e : weirRate.entrySet()) {
@@ -202,7 +209,29 @@ final class CompareCommand implements Callable<Integer> {
         }
         t.append(String.format(Locale.ROOT, "%nTrivial job (q0, 1,000 events, p=1), whole-process seconds: Weir %s, "
                 + "Flink %s (%d runs each).%n", weirStartup.cell("%.3f"), flinkStartup.cell("%.2f"), startupRuns));
+        t.append(String.format(Locale.ROOT, "%nThe bar (issue 4) on these medians:%n"));
+        double worstRatio = Double.POSITIVE_INFINITY;
+        double worstCeiling = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, Samples> e : weirRate.entrySet()) {
+            String[] qp = e.getKey().split(" p");
+            worstRatio = Math.min(worstRatio, e.getValue().median() / flinkRate.get(e.getKey()).median());
+            if (qp[0].equals("q0")) {
+                worstCeiling = Math.min(worstCeiling, e.getValue().median() / ceiling.get("p" + qp[1]).median());
+            }
+        }
+        t.append(bar("every query >= 1.5x Flink (goal 3x)", String.format(Locale.ROOT, "lowest %.2fx", worstRatio),
+                worstRatio >= 1.5));
+        if (worstCeiling != Double.POSITIVE_INFINITY) {
+            t.append(bar("q0 >= 70% of generator-only", String.format(Locale.ROOT, "lowest %.0f%%", 100 * worstCeiling),
+                    worstCeiling >= 0.7));
+        }
+        t.append(bar("trivial job < 1 s whole process (goal 0.5 s)",
+                String.format(Locale.ROOT, "%.3f s", weirStartup.median()), weirStartup.median() < 1.0));
         return t.toString();
+    }
+
+    private static String bar(String requirement, String measured, boolean met) {
+        return String.format(Locale.ROOT, "- %s: %s, %s%n", requirement, measured, met ? "met" : "NOT met");
     }
 
     /** Measurements of one cell. */
