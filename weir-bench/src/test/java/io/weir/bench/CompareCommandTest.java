@@ -61,6 +61,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void cpuTableChargesEachEngineItsOwnFixedCost() {
+        CompareCommand command = command();
+        Map<String, CompareCommand.Samples> weir = new LinkedHashMap<>();
+        weir.put("q0 p1", samples(2.5, 3.5));
+        Map<String, CompareCommand.Samples> flink = new LinkedHashMap<>();
+        flink.put("q0 p1", samples(30.0));
+        CompareCommand.CpuSamples cpu = new CompareCommand.CpuSamples(weir, flink, samples(0.5), samples(10.0));
+
+        String table = command.cpuTable(cpu);
+
+        // Weir: 5,000,000 / (2.5 - 0.5) and / (3.5 - 0.5); Flink: 5,000,000 / (30 - 10).
+        assertTrue(table.contains("| q0 | 1 | 2,083,333 (1,666,667-2,500,000) | 250,000 | 8.33 |"), table);
+        assertTrue(table.contains("Weir 0.50 s, Flink 10.00 s"), table);
+    }
+
+    @Test
     void refusesAHarnessThatIsNotBuilt(@TempDir Path dir) {
         CompareCommand command = command();
         command.flinkDir = dir;
