@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
@@ -22,4 +23,18 @@ public interface OperatorContext {
 
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
+
+    /**
+     * Registers an accumulator of this subtask under {@code name}. The operators of one task share
+     * the names, so a name registered twice in one subtask fails with an {@link UnsupportedOperationException}.
+     */
+    default void addAccumulator(String name, Accumulator<?, ?> accumulator) {
+        throw new UnsupportedOperationException("Operator '" + getOperatorName() + "' runs in a context without "
+                + "accumulators (" + getClass().getName() + "), so accumulator '" + name + "' cannot be added.");
+    }
+
+    /** The accumulator registered under {@code name} in this subtask, or {@code null}. */
+    default Accumulator<?, ?> getAccumulator(String name) {
+        return null;
+    }
 }

@@ -9,6 +9,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
+import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.transformations.SinkTransformation;
@@ -18,6 +19,7 @@ import io.weir.api.transformations.UnionTransformation;
 import io.weir.runtime.collect.CollectCoordinatorProvider;
 import io.weir.runtime.collect.CollectSinkOperator;
 import io.weir.runtime.sink.SinkWriterOperator;
+import io.weir.runtime.source.FunctionSourceOperatorFactory;
 import io.weir.runtime.source.SourceOperatorFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +82,8 @@ public final class StreamGraphBuilder {
         List<Endpoint> result;
         if (t instanceof SourceTransformation<?> s) {
             result = List.of(endpoint(source(s)));
+        } else if (t instanceof FunctionSourceTransformation<?> f) {
+            result = List.of(endpoint(functionSource(f)));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             result = List.of(endpoint(oneInput(o)));
         } else if (t instanceof PartitionTransformation<?> p) {
@@ -117,6 +121,14 @@ public final class StreamGraphBuilder {
         }
         return addNode(s, new SourceOperatorFactory<>(s.getSource(), s.getName(), userClassLoader), s.getOutputType(), null,
                 DEFAULT_SLOT_SHARING_GROUP);
+    }
+
+    private StreamNode functionSource(FunctionSourceTransformation<?> f) {
+        if (f.getBoundedness() != Boundedness.BOUNDED) {
+            allSourcesBounded = false;
+        }
+        return addNode(f, new FunctionSourceOperatorFactory(f.getOperator(), f.getName(), userClassLoader),
+                f.getOutputType(), null, DEFAULT_SLOT_SHARING_GROUP);
     }
 
     private <IN, OUT> StreamNode oneInput(OneInputTransformation<IN, OUT> o) {

@@ -7,8 +7,10 @@ import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.StreamSource;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
@@ -46,10 +48,12 @@ final class OperatorChain {
     private final List<RecordWriter<?>> writers = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final TaskAccumulators accumulators;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways) {
+            java.util.function.Function<StreamNode, OperatorEventGateway> gateways, TaskAccumulators accumulators) {
         this.deployment = deployment;
+        this.accumulators = accumulators;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -82,7 +86,8 @@ final class OperatorChain {
                                 deployment.subtaskIndex()),
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
-                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway);
+                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway)
+                .withAccumulators(accumulators, operator instanceof StreamSource);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
 

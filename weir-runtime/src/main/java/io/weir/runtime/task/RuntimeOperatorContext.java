@@ -1,10 +1,12 @@
 package io.weir.runtime.task;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OperatorContext;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
 
 /** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
@@ -16,6 +18,8 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final KeySelector<?, ?> stateKeySelector;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
+    private TaskAccumulators accumulators;
+    private boolean accumulatorsChangedBySourceThread;
 
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
             ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
@@ -27,6 +31,31 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.stateKeySelector = stateKeySelector;
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
+        this.accumulators = new TaskAccumulators(operatorName);
+    }
+
+    /**
+     * Registers this operator's accumulators in {@code taskAccumulators}, shared by the chain;
+     * {@code changedBySourceThread} for a source function, whose accumulators its own thread changes.
+     */
+    public RuntimeOperatorContext withAccumulators(TaskAccumulators taskAccumulators, boolean changedBySourceThread) {
+        this.accumulators = taskAccumulators;
+        this.accumulatorsChangedBySourceThread = changedBySourceThread;
+        return this;
+    }
+
+    public TaskAccumulators getAccumulators() {
+        return accumulators;
+    }
+
+    @Override
+    public void addAccumulator(String name, Accumulator<?, ?> accumulator) {
+        accumulators.add(name, accumulator, accumulatorsChangedBySourceThread);
+    }
+
+    @Override
+    public Accumulator<?, ?> getAccumulator(String name) {
+        return accumulators.get(name);
     }
 
     @Override
