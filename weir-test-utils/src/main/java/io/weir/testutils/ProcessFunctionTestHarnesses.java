@@ -1,8 +1,12 @@
 package io.weir.testutils;
 
+import io.weir.api.functions.CoProcessFunction;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.operators.CoProcessOperator;
+import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.ProcessOperator;
 import io.weir.api.types.TypeInformation;
@@ -24,6 +28,23 @@ public final class ProcessFunctionTestHarnesses {
             throws Exception {
         KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), keySelector, keyType);
+        harness.open();
+        return harness;
+    }
+
+    public static <IN1, IN2, OUT> TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> forCoProcessFunction(
+            CoProcessFunction<IN1, IN2, OUT> function) throws Exception {
+        TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> harness =
+                new TwoInputStreamOperatorTestHarness<>(new CoProcessOperator<>(function));
+        harness.open();
+        return harness;
+    }
+
+    public static <K, IN1, IN2, OUT> KeyedTwoInputStreamOperatorTestHarness<K, IN1, IN2, OUT> forKeyedCoProcessFunction(
+            KeyedCoProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1,
+            KeySelector<IN2, K> keySelector2, TypeInformation<K> keyType) throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<K, IN1, IN2, OUT> harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(function), keySelector1, keySelector2, keyType);
         harness.open();
         return harness;
     }

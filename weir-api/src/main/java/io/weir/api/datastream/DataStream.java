@@ -103,6 +103,16 @@ public class DataStream<T> {
         return new SingleOutputStreamOperator<>(environment, t);
     }
 
+    // ---- combining ----
+
+    /**
+     * Connects this stream with another, possibly of another type, for a co-function that sees both.
+     * Two keyed streams make keyed connected streams: equal keys meet and share keyed state.
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
     // ---- partitioning ----
 
     /** Partitions by key: all elements with the same key go to the same subtask, and get keyed state. */

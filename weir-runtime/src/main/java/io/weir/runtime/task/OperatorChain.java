@@ -1,6 +1,7 @@
 package io.weir.runtime.task;
 
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
@@ -82,7 +83,8 @@ final class OperatorChain {
                                 deployment.subtaskIndex()),
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
-                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway);
+                deployment.job().getUserClassLoader(),
+                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
 

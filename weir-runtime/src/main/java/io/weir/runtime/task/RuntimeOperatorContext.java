@@ -7,24 +7,28 @@ import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OperatorContext;
 import io.weir.runtime.coordination.OperatorEventGateway;
 
-/** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
+/**
+ * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
+ * state key selectors are indexed by input (one for a one-input operator, two for a two-input one);
+ * a {@code null} entry is an unkeyed input.
+ */
 public final class RuntimeOperatorContext implements OperatorContext {
     private final String operatorName;
     private final TaskInfo taskInfo;
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
-    private final KeySelector<?, ?> stateKeySelector;
+    private final KeySelector<?, ?>[] stateKeySelectors;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
 
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
-            ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
+            ClassLoader userCodeClassLoader, KeySelector<?, ?>[] stateKeySelectors, KeyedStateBackend<?> keyedStateBackend,
             OperatorEventGateway eventGateway) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.stateKeySelector = stateKeySelector;
+        this.stateKeySelectors = stateKeySelectors.clone();
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
     }
@@ -51,7 +55,12 @@ public final class RuntimeOperatorContext implements OperatorContext {
 
     @Override
     public KeySelector<?, ?> getStateKeySelector() {
-        return stateKeySelector;
+        return getStateKeySelector(0);
+    }
+
+    @Override
+    public KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex < stateKeySelectors.length ? stateKeySelectors[inputIndex] : null;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
@@ -147,25 +148,65 @@ public final class StreamTask implements Runnable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private TaskInput createInput(OperatorChain chain) {
-        JobVertex vertex = deployment.vertex();
         if (chain.head() instanceof SourceOperator) {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
         }
+        JobVertex vertex = deployment.vertex();
         int total = 0;
-        int connected = 0;
         for (JobEdge edge : vertex.getInputs()) {
             total += edge.producer().getParallelism();
-            connected += ConnectionPattern.producersOf(edge.streamEdge().exchange(), deployment.subtaskIndex(),
-                    edge.producer().getParallelism(), vertex.getParallelism()).length;
         }
-        JobEdge first = vertex.getInputs().get(0);
-        TypeSerializer<?> serializer = first.streamEdge().source().getOutputType()
-                .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        boolean twoInput = vertex.getHead().isTwoInput();
+        HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
+        int connected = 0;
+        for (int index = 0; index < inputs.length; index++) {
+            WatermarkValve valve = new WatermarkValve(total);
+            boolean[] own = new boolean[total];
+            JobEdge any = null;
+            for (JobEdge edge : vertex.getInputs()) {
+                if (edge.streamEdge().inputIndex() != index) {
+                    continue;
+                }
+                any = edge;
+                int offset = vertex.channelOffset(edge);
+                for (int producer : ConnectionPattern.producersOf(edge.streamEdge().exchange(),
+                        deployment.subtaskIndex(), edge.producer().getParallelism(), vertex.getParallelism())) {
+                    own[offset + producer] = true;
+                    connected++;
+                }
+            }
+            if (any == null) {
+                throw new IllegalStateException("Input " + index + " of task " + name() + " has no edge");
+            }
+            // The valve takes the minimum over this input's connected channels only.
+            for (int channel = 0; channel < total; channel++) {
+                if (!own[channel]) {
+                    valve.onChannelEnded(channel);
+                }
+            }
+            inputs[index] = headInput(chain, index, any, valve);
+            for (int channel = 0; channel < total; channel++) {
+                if (own[channel]) {
+                    inputOfChannel[channel] = inputs[index];
+                }
+            }
+        }
         return new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
-                serializer, (OneInputStreamOperator) chain.head(), total, connected);
+                inputOfChannel, connected);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, WatermarkValve valve) {
+        TypeSerializer serializer = edge.streamEdge().source().getOutputType()
+                .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        if (!deployment.vertex().getHead().isTwoInput()) {
+            return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, valve);
+        }
+        TwoInputStreamOperator head = (TwoInputStreamOperator) chain.head();
+        return index == 0 ? HeadInput.first(head, serializer, valve) : HeadInput.second(head, serializer, valve);
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {

@@ -1,0 +1,25 @@
+package io.weir.api.functions;
+
+/**
+ * A low-level function over two connected keyed streams: called once per element of each input
+ * with the element's key in scope, so keyed state obtained from {@link #getRuntimeContext()} is the
+ * state of that key, shared by both inputs.
+ */
+public abstract class KeyedCoProcessFunction<K, IN1, IN2, OUT> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
+
+    /** Processes one element of the first input; results go to {@code out}. */
+    public abstract void processElement1(IN1 value, Context ctx, Collector<OUT> out) throws Exception;
+
+    /** Processes one element of the second input; results go to {@code out}. */
+    public abstract void processElement2(IN2 value, Context ctx, Collector<OUT> out) throws Exception;
+
+    /** What the process methods can see beside the element. */
+    public abstract class Context {
+        /** The event timestamp of the element, or {@code null} if it has none. */
+        public abstract Long timestamp();
+
+        /** The key of the element being processed. */
+        public abstract K getCurrentKey();
+    }
+}

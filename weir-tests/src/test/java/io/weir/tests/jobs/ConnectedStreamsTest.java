@@ -1,0 +1,192 @@
+package io.weir.tests.jobs;
+
+import static io.weir.tests.jobs.Results.assertSameElements;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.common.InvalidProgramException;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.CoMapFunction;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedCoProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.RichCoFlatMapFunction;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.types.Types;
+import io.weir.testutils.MiniClusterExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** connect(...) on the MiniCluster: two inputs of different types meet in one operator, keyed or not. */
+class ConnectedStreamsTest {
+    private static final int KEYS = 200;
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
+            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build();
+
+    static final class Tag implements CoMapFunction<Long, String, String> {
+        @Override
+        public String map1(Long value) {
+            return "n" + value;
+        }
+
+        @Override
+        public String map2(String value) {
+            return "s" + value;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void coMapSeesEveryElementOfBothInputs(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        List<String> result = env.fromSequence(1, 500)
+                .connect(env.fromData("a", "b", "c").rebalance())
+                .map(new Tag())
+                .map(s -> s + "!")
+                .executeAndCollect(10_000);
+        List<String> expected = new ArrayList<>();
+        for (long i = 1; i <= 500; i++) {
+            expected.add("n" + i + "!");
+        }
+        expected.addAll(List.of("sa!", "sb!", "sc!"));
+        assertSameElements(expected, result);
+    }
+
+    /**
+     * Pairs each key's name (first input, one per key) with its amounts (second input, many per key),
+     * whichever arrives first: the streams are KeyedStreams typed as DataStream, as in many Flink jobs.
+     */
+    static final class Enrich extends RichCoFlatMapFunction<Tuple2<Long, String>, Long, String> {
+        private transient ValueState<String> name;
+        private transient ListState<Long> pending;
+
+        @Override
+        public void open(OpenContext openContext) {
+            name = getRuntimeContext().getState(new ValueStateDescriptor<>("name", Types.STRING));
+            pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Types.LONG));
+        }
+
+        @Override
+        public void flatMap1(Tuple2<Long, String> value, Collector<String> out) throws Exception {
+            name.update(value.f1);
+            for (Long amount : pending.get()) {
+                out.collect(value.f1 + ":" + amount);
+            }
+            pending.clear();
+        }
+
+        @Override
+        public void flatMap2(Long amount, Collector<String> out) throws Exception {
+            if (name.value() == null) {
+                pending.add(amount);
+            } else {
+                out.collect(name.value() + ":" + amount);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void keyedConnectOfKeyedStreamsTypedAsDataStreamHasKeyedState(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        DataStream<Tuple2<Long, String>> names = env.fromSequence(0, KEYS - 1)
+                .map(k -> Tuple2.of(k, "key" + k)).returns(Types.TUPLE(Types.LONG, Types.STRING))
+                .keyBy(t -> t.f0);
+        DataStream<Long> amounts = env.fromSequence(0, 10 * KEYS - 1).keyBy(x -> x % KEYS);
+        List<String> result = names.connect(amounts).flatMap(new Enrich()).executeAndCollect(100_000);
+
+        List<String> expected = new ArrayList<>();
+        for (long x = 0; x < 10 * KEYS; x++) {
+            expected.add("key" + (x % KEYS) + ":" + x);
+        }
+        assertSameElements(expected, result);
+    }
+
+    /** Sums both inputs per key; the final line of each key carries the full count. */
+    static final class SumPerKey extends KeyedCoProcessFunction<Long, Long, Long, String> {
+        private transient ValueState<Long> sum;
+        private transient ValueState<Integer> count;
+
+        @Override
+        public void open(OpenContext openContext) {
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.INT));
+        }
+
+        @Override
+        public void processElement1(Long value, Context ctx, Collector<String> out) throws Exception {
+            add(value, ctx, out);
+        }
+
+        @Override
+        public void processElement2(Long value, Context ctx, Collector<String> out) throws Exception {
+            add(-value, ctx, out);
+        }
+
+        private void add(long value, Context ctx, Collector<String> out) throws Exception {
+            long s = (sum.value() == null ? 0 : sum.value()) + value;
+            int n = (count.value() == null ? 0 : count.value()) + 1;
+            sum.update(s);
+            count.update(n);
+            if (n == 20) {
+                out.collect(ctx.getCurrentKey() + "=" + s);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void keyByOnConnectedStreamsScopesStateToTheKey(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        List<String> result = env.fromSequence(0, 10 * KEYS - 1)
+                .connect(env.fromSequence(0, 10 * KEYS - 1).map(x -> 2 * x))
+                .keyBy(x -> x % KEYS, x -> (x / 2) % KEYS)
+                .process(new SumPerKey())
+                .executeAndCollect(100_000);
+        long[] expected = new long[KEYS];
+        for (long x = 0; x < 10 * KEYS; x++) {
+            expected[(int) (x % KEYS)] += x - 2 * x;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < KEYS; k++) {
+            lines.add(k + "=" + expected[k]);
+        }
+        assertSameElements(lines, result);
+    }
+
+    @Test
+    void connectingAKeyedWithAnUnkeyedStreamIsAClearError() {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        DataStream<Long> keyed = env.fromSequence(0, 1).keyBy(x -> x);
+        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+                () -> keyed.connect(env.fromSequence(0, 1)));
+        assertTrue(e.getMessage().contains("only the first stream is keyed"), e.getMessage());
+    }
+
+    @Test
+    void keyedCoProcessOnUnkeyedConnectedStreamsIsAClearError() {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+                () -> env.fromSequence(0, 1).connect(env.fromSequence(0, 1)).process(new SumPerKey()));
+        assertTrue(e.getMessage().contains("keyBy(key1, key2)"), e.getMessage());
+    }
+
+    @Test
+    void keysOfDifferentTypesAreAClearError() {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+                () -> env.fromSequence(0, 1).keyBy(x -> x).connect(env.fromData("a").keyBy(s -> s)));
+        assertTrue(e.getMessage().contains("different key types"), e.getMessage());
+    }
+}
