@@ -2,6 +2,8 @@ package io.weir.testutils;
 
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperator;
@@ -13,25 +15,30 @@ import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import io.weir.runtime.task.SubtaskInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What every operator test harness has, whatever the number of inputs: the operator's context
- * (subtask, parallelism, key groups, keyed state when an input is keyed), its life cycle, and the
- * output it collected. The subclasses add the ways to feed inputs.
+ * (subtask, parallelism, key groups, keyed state and timers when an input is keyed, a manual
+ * processing-time clock), its life cycle, and the output and side outputs it collected. The subclasses add the ways to feed inputs.
  *
  * <p>Threading: the operator runs on the test's thread, as it would on its task's thread.
  */
 public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoCloseable {
     private final StreamOperator<OUT> operator;
     private final ConcurrentLinkedQueue<Object> output = new ConcurrentLinkedQueue<>();
+    private final Map<OutputTag<?>, ConcurrentLinkedQueue<Object>> sideOutputs = new HashMap<>();
+    private final TestProcessingTimeService processingTimeService = new TestProcessingTimeService();
     private final ExecutionConfig executionConfig = new ExecutionConfig();
     private final int maxParallelism;
     private final int parallelism;
     private final int subtaskIndex;
     private final KeySelector<?, ?>[] keySelectors;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private RuntimeOperatorContext context;
     private boolean setUp;
     private boolean opened;
 
@@ -68,9 +75,9 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
                     KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
                     executionConfig.getSerializerConfig());
         }
-        RuntimeOperatorContext context = new RuntimeOperatorContext(name,
+        context = new RuntimeOperatorContext(name,
                 new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
-                getClass().getClassLoader(), keySelectors, keyedStateBackend, null);
+                getClass().getClassLoader(), keySelectors, keyedStateBackend, null, processingTimeService);
         operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
         setUp = true;
     }
@@ -81,9 +88,52 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         opened = true;
     }
 
+    /**
+     * Moves the processing-time clock (it starts at 0) and runs, on this thread, every
+     * processing-time timer and callback due by then, in time order.
+     */
+    public void setProcessingTime(long time) throws Exception {
+        checkOpen();
+        processingTimeService.setCurrentTime(time);
+    }
+
+    public long getProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    /** The manual processing-time clock the operator sees. */
+    public TestProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    /** Number of event-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numEventTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numEventTimeTimers();
+    }
+
+    /** Number of processing-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numProcessingTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numProcessingTimeTimers();
+    }
+
+    private InternalTimerServices<?> timers() {
+        return context == null ? null : context.getInternalTimerServices();
+    }
+
     /** Everything emitted so far, in order: {@link StreamRecord}s and {@link Watermark}s. */
     public ConcurrentLinkedQueue<Object> getOutput() {
         return output;
+    }
+
+    /**
+     * The records emitted so far to the side output {@code tag}, in order, or {@code null} if none
+     * was emitted to it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <X> ConcurrentLinkedQueue<StreamRecord<X>> getSideOutput(OutputTag<X> tag) {
+        return (ConcurrentLinkedQueue) sideOutputs.get(tag);
     }
 
     /** The values of the records emitted so far, in order. */
@@ -144,6 +194,11 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         @Override
         public void collect(StreamRecord<OUT> record) {
             output.add(record.copy(record.getValue()));
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+            sideOutputs.computeIfAbsent(tag, t -> new ConcurrentLinkedQueue<>()).add(record.copy(record.getValue()));
         }
 
         @Override

@@ -58,6 +58,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> extends AbstractStreamOp
         processWatermark(new Watermark(timestamp));
     }
 
+    /** Feeds a watermark: event-time timers at or before it fire, then the operator forwards it. */
     public void processWatermark(Watermark watermark) throws Exception {
         checkOpen();
         operator.processWatermark(watermark);

@@ -16,6 +16,15 @@ public abstract class BaseBroadcastProcessFunction extends AbstractRichFunction 
     public abstract class BaseContext {
         /** The event timestamp of the element, or {@code null} if it has none. */
         public abstract Long timestamp();
+
+        /** Emits a record to the side output identified by {@code outputTag}. */
+        public abstract <X> void output(OutputTag<X> outputTag, X value);
+
+        /** The task's processing time in epoch milliseconds. */
+        public abstract long currentProcessingTime();
+
+        /** The operator's current watermark, {@code Long.MIN_VALUE} before the first. */
+        public abstract long currentWatermark();
     }
 
     /** The context of a broadcast element: broadcast state may be changed. */

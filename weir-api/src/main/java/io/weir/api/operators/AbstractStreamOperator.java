@@ -2,10 +2,16 @@ package io.weir.api.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.RuntimeContext;
+import io.weir.api.types.TypeSerializer;
 
 /**
  * Base class for operators: keeps the output and context given at setup, scopes keyed state to
- * each element's key, and forwards watermarks.
+ * each element's key, fires timers and forwards watermarks.
+ *
+ * <h2>Event time</h2>
+ * {@link #processWatermark} is the one place where event time advances: it fires the operator's
+ * event-time timers up to the watermark, then forwards the watermark. Operators with several
+ * inputs combine their inputs' watermarks and call it with the combined one.
  */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
     private static final long serialVersionUID = 1L;
@@ -18,6 +24,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient KeySelector<Object, Object> stateKeySelector2;
     private transient KeyedStateBackend<Object> keyedStateBackend;
     private transient StreamingRuntimeContext runtimeContext;
+    private transient InternalTimerServices<Object> timerServices;
+    private transient long currentWatermark;
     // Per-input watermarks of a two-input operator; unused by one-input operators.
     private transient long input1Watermark;
     private transient long input2Watermark;
@@ -32,6 +40,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.stateKeySelector2 = (KeySelector<Object, Object>) context.getStateKeySelector(1);
         this.keyedStateBackend = (KeyedStateBackend<Object>) context.getKeyedStateBackend();
         this.runtimeContext = new StreamingRuntimeContext(context);
+        // set here, not by field initializers: operators arrive deserialized, which skips those
+        this.currentWatermark = Long.MIN_VALUE;
         this.input1Watermark = Long.MIN_VALUE;
         this.input2Watermark = Long.MIN_VALUE;
         this.combinedWatermark = Long.MIN_VALUE;
@@ -89,9 +99,49 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
     }
 
-    /** The watermark has advanced; operators without event-time logic forward it. */
+    /**
+     * Event time advanced to {@code mark}: fires the event-time timers at or before it (with their
+     * keys set), then forwards the watermark. Operators that override this to hold watermarks back
+     * or to combine inputs call it with the watermark to advance to.
+     */
     public void processWatermark(Watermark mark) throws Exception {
+        currentWatermark = mark.getTimestamp();
+        if (timerServices != null) {
+            timerServices.advanceWatermark(mark.getTimestamp());
+        }
         output.emitWatermark(mark);
+    }
+
+    /** The last watermark this operator processed, {@code Long.MIN_VALUE} before the first. */
+    public long getCurrentWatermark() {
+        return currentWatermark;
+    }
+
+    /**
+     * The timer service with this name for a keyed operator, created on first use. Timers are kept
+     * per key group with the keyed state, one per (key, namespace, timestamp); they fire into
+     * {@code triggerable} with their key set as the current key.
+     *
+     * @throws UnsupportedOperationException if the operator's input is not keyed
+     */
+    @SuppressWarnings("unchecked")
+    protected <K, N> InternalTimerService<N> getInternalTimerService(String name,
+            TypeSerializer<N> namespaceSerializer, Triggerable<K, N> triggerable) {
+        if (timerServices == null) {
+            InternalTimerServices<?> services = context.getInternalTimerServices();
+            if (services == null) {
+                throw new UnsupportedOperationException("Operator '" + context.getOperatorName()
+                        + "' uses timers, which need a keyed stream: call keyBy(...) before it.");
+            }
+            timerServices = (InternalTimerServices<Object>) services;
+        }
+        return ((InternalTimerServices<K>) (InternalTimerServices<?>) timerServices)
+                .getInternalTimerService(name, namespaceSerializer, triggerable);
+    }
+
+    /** The task's processing-time clock; callbacks registered with it run on the task's thread. */
+    public ProcessingTimeService getProcessingTimeService() {
+        return context.getProcessingTimeService();
     }
 
     public Output<StreamRecord<OUT>> getOutput() {

@@ -1,12 +1,17 @@
 package io.weir.api.operators;
 
 import io.weir.api.functions.KeyedBroadcastProcessFunction;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
 import io.weir.api.state.BroadcastState;
 import io.weir.api.state.KeyedStateFunction;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ReadOnlyBroadcastState;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +22,14 @@ import java.util.List;
  */
 public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         extends AbstractUdfStreamOperator<OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>>
-        implements TwoInputStreamOperator<IN1, IN2, OUT> {
+        implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<KS, VoidNamespace> {
     private static final long serialVersionUID = 1L;
 
     private final BroadcastStates broadcastStates;
     private transient TimestampedCollector<OUT> collector;
     private transient ReadOnlyElementContext readOnlyContext;
     private transient BroadcastElementContext broadcastContext;
+    private transient TimerContext timerContext;
 
     public CoBroadcastWithKeyedOperator(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function,
             List<MapStateDescriptor<?, ?>> broadcastStateDescriptors) {
@@ -41,8 +47,11 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         broadcastStates.open();
         super.open();
         collector = new TimestampedCollector<>(output);
-        readOnlyContext = new ReadOnlyElementContext(userFunction);
+        TimerService timerService = new SimpleTimerService(
+                getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
+        readOnlyContext = new ReadOnlyElementContext(userFunction, timerService);
         broadcastContext = new BroadcastElementContext(userFunction);
+        timerContext = new TimerContext(userFunction, timerService);
     }
 
     @Override
@@ -61,21 +70,69 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         broadcastContext.element = null;
     }
 
+    @Override
+    public void onEventTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
+        collector.setAbsoluteTimestamp(timer.getTimestamp());
+        fire(timer, TimeDomain.EVENT_TIME);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
+        collector.eraseTimestamp();
+        fire(timer, TimeDomain.PROCESSING_TIME);
+    }
+
+    private void fire(InternalTimer<KS, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        timerContext.timer = timer;
+        timerContext.domain = domain;
+        userFunction.onTimer(timer.getTimestamp(), timerContext, collector);
+        timerContext.timer = null;
+    }
+
+    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
+        if (tag == null) {
+            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
+        }
+        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+
     private static Long timestampOf(StreamRecord<?> element) {
         return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
     }
 
     private final class ReadOnlyElementContext
             extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.ReadOnlyContext {
+        private final TimerService timerService;
         private StreamRecord<?> element;
 
-        ReadOnlyElementContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
+        ReadOnlyElementContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
             function.super();
+            this.timerService = timerService;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
         }
 
         @Override
         public Long timestamp() {
             return timestampOf(element);
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return getCurrentWatermark();
         }
 
         @Override
@@ -103,6 +160,21 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         }
 
         @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return getCurrentWatermark();
+        }
+
+        @Override
         public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
             return broadcastStates.get(descriptor, getOperatorContext().getOperatorName());
         }
@@ -125,6 +197,58 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
                     backend.setCurrentKey(previous);
                 }
             }
+        }
+    }
+
+    private final class TimerContext extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.OnTimerContext {
+        private final TimerService timerService;
+        private InternalTimer<KS, VoidNamespace> timer;
+        private TimeDomain domain;
+
+        TimerContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
+            function.super();
+            this.timerService = timerService;
+        }
+
+        /** The timer's time for event-time timers (like the records emitted); none for processing time. */
+        @Override
+        public Long timestamp() {
+            return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return getCurrentWatermark();
+        }
+
+        @Override
+        public <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
+            return new ReadOnlyView<>(broadcastStates.get(descriptor, getOperatorContext().getOperatorName()));
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
+        }
+
+        @Override
+        public KS getCurrentKey() {
+            return timer.getKey();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.weir.api.operators;
 
 import io.weir.api.functions.BroadcastProcessFunction;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.state.BroadcastState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ReadOnlyBroadcastState;
@@ -51,6 +52,13 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
         broadcastContext.element = null;
     }
 
+    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
+        if (tag == null) {
+            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
+        }
+        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+
     private static Long timestampOf(StreamRecord<?> element) {
         return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
     }
@@ -65,6 +73,21 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
         @Override
         public Long timestamp() {
             return timestampOf(element);
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return getCurrentWatermark();
         }
 
         @Override
@@ -83,6 +106,21 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
         @Override
         public Long timestamp() {
             return timestampOf(element);
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return getCurrentWatermark();
         }
 
         @Override

@@ -1,8 +1,13 @@
 package io.weir.api.operators;
 
 import io.weir.api.functions.CoProcessFunction;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.TimerService;
 
-/** Runs a {@link CoProcessFunction} on two connected, unkeyed streams. */
+/**
+ * Runs a {@link CoProcessFunction} on two connected, unkeyed streams, with side outputs. The
+ * clocks can be read; timers need keyed connected streams and a {@code KeyedCoProcessOperator}.
+ */
 public class CoProcessOperator<IN1, IN2, OUT>
         extends AbstractUdfStreamOperator<OUT, CoProcessFunction<IN1, IN2, OUT>>
         implements TwoInputStreamOperator<IN1, IN2, OUT> {
@@ -19,7 +24,7 @@ public class CoProcessOperator<IN1, IN2, OUT>
     public void open() throws Exception {
         super.open();
         collector = new TimestampedCollector<>(output);
-        context = new ElementContext(userFunction);
+        context = new ElementContext(userFunction, new ClockOnlyTimerService(this));
     }
 
     @Override
@@ -39,15 +44,31 @@ public class CoProcessOperator<IN1, IN2, OUT>
     }
 
     private final class ElementContext extends CoProcessFunction<IN1, IN2, OUT>.Context {
+        private final TimerService timerService;
         private StreamRecord<?> element;
 
-        ElementContext(CoProcessFunction<IN1, IN2, OUT> function) {
+        ElementContext(CoProcessFunction<IN1, IN2, OUT> function, TimerService timerService) {
             function.super();
+            this.timerService = timerService;
         }
 
         @Override
         public Long timestamp() {
             return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            if (outputTag == null) {
+                throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
+            }
+            Long timestamp = timestamp();
+            output.collect(outputTag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
         }
     }
 }

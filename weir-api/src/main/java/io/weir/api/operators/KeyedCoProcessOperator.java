@@ -1,18 +1,24 @@
 package io.weir.api.operators;
 
 import io.weir.api.functions.KeyedCoProcessFunction;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
- * Runs a {@link KeyedCoProcessFunction} on two connected keyed streams: keyed state is scoped to
- * the key of the element being processed, whichever input it came from.
+ * Runs a {@link KeyedCoProcessFunction} on two connected keyed streams: keyed state and timers are
+ * scoped to the key of the element being processed, whichever input it came from; side outputs.
  */
 public class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         extends AbstractUdfStreamOperator<OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>>
-        implements TwoInputStreamOperator<IN1, IN2, OUT> {
+        implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
     private static final long serialVersionUID = 1L;
 
     private transient TimestampedCollector<OUT> collector;
     private transient ElementContext context;
+    private transient TimerContext timerContext;
 
     public KeyedCoProcessOperator(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
         super(function);
@@ -27,7 +33,10 @@ public class KeyedCoProcessOperator<K, IN1, IN2, OUT>
                     + "or call keyBy(key1, key2) on the ConnectedStreams first.");
         }
         collector = new TimestampedCollector<>(output);
-        context = new ElementContext(userFunction);
+        TimerService timerService = new SimpleTimerService(
+                getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
+        context = new ElementContext(userFunction, timerService);
+        timerContext = new TimerContext(userFunction, timerService);
     }
 
     @Override
@@ -46,11 +55,39 @@ public class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         context.element = null;
     }
 
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.setAbsoluteTimestamp(timer.getTimestamp());
+        fire(timer, TimeDomain.EVENT_TIME);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.eraseTimestamp();
+        fire(timer, TimeDomain.PROCESSING_TIME);
+    }
+
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        timerContext.timer = timer;
+        timerContext.domain = domain;
+        userFunction.onTimer(timer.getTimestamp(), timerContext, collector);
+        timerContext.timer = null;
+    }
+
+    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
+        if (tag == null) {
+            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
+        }
+        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+
     private final class ElementContext extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
+        private final TimerService timerService;
         private StreamRecord<?> element;
 
-        ElementContext(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
+        ElementContext(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timerService) {
             function.super();
+            this.timerService = timerService;
         }
 
         @Override
@@ -59,9 +96,56 @@ public class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         }
 
         @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
         @SuppressWarnings("unchecked")
         public K getCurrentKey() {
             return (K) KeyedCoProcessOperator.this.getCurrentKey();
+        }
+    }
+
+    private final class TimerContext extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
+        private final TimerService timerService;
+        private InternalTimer<K, VoidNamespace> timer;
+        private TimeDomain domain;
+
+        TimerContext(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timerService) {
+            function.super();
+            this.timerService = timerService;
+        }
+
+        /** The timer's time for event-time timers (like the records emitted); none for processing time. */
+        @Override
+        public Long timestamp() {
+            return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return timer.getKey();
         }
     }
 }

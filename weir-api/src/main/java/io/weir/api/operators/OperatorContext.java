@@ -5,8 +5,8 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 
 /**
- * The runtime's side of an operator: task identity, configuration and, on keyed streams, the
- * keyed state backend. Implemented by the runtime and by the test harnesses.
+ * The runtime's side of an operator: task identity, configuration, the processing-time clock and,
+ * on keyed streams, the keyed state backend and the timers. Implemented by the runtime and by the test harnesses.
  */
 public interface OperatorContext {
     String getOperatorName();
@@ -30,4 +30,13 @@ public interface OperatorContext {
 
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
+
+    /** The task's processing-time clock and callbacks (run through the task's mailbox). */
+    ProcessingTimeService getProcessingTimeService();
+
+    /**
+     * The timers of this operator, stored with its keyed state, or {@code null} if the operator's
+     * input is not keyed (timers need a key).
+     */
+    InternalTimerServices<?> getInternalTimerServices();
 }

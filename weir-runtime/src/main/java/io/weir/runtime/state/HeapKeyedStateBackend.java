@@ -1,5 +1,6 @@
 package io.weir.runtime.state;
 
+import io.weir.api.state.VoidNamespace;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListStateDescriptor;

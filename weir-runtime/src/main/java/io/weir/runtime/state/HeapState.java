@@ -1,5 +1,6 @@
 package io.weir.runtime.state;
 
+import io.weir.api.state.VoidNamespace;
 import io.weir.api.state.State;
 
 /** Base of the heap states: reads and writes the value of the backend's current key. */

@@ -1,5 +1,6 @@
 package io.weir.runtime.state;
 
+import io.weir.api.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

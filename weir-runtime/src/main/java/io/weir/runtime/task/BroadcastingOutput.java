@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
@@ -18,6 +19,13 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     public void collect(StreamRecord<T> record) {
         for (Output<StreamRecord<T>> output : outputs) {
             output.collect(record);
+        }
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.collect(outputTag, record);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
@@ -8,6 +9,9 @@ import io.weir.api.operators.Watermark;
 final class DiscardingOutput<T> implements Output<StreamRecord<T>> {
     @Override
     public void collect(StreamRecord<T> record) {}
+
+    @Override
+    public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {}
 
     @Override
     public void emitWatermark(Watermark watermark) {}

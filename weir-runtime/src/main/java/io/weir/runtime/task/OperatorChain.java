@@ -5,6 +5,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
@@ -47,10 +48,13 @@ final class OperatorChain {
     private final List<RecordWriter<?>> writers = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final ProcessingTimeService processingTimeService;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways) {
+            java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
+            ProcessingTimeService processingTimeService) {
         this.deployment = deployment;
+        this.processingTimeService = processingTimeService;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -84,7 +88,8 @@ final class OperatorChain {
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
-                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway);
+                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
+                processingTimeService);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
 
@@ -95,9 +100,9 @@ final class OperatorChain {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType())));
+                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType()), null));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id())));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), null));
             }
         }
         if (outputs.isEmpty()) {

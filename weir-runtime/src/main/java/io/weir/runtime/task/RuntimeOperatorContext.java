@@ -4,8 +4,12 @@ import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.OperatorContext;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.HeapTimerServices;
 
 /**
  * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
@@ -20,10 +24,18 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final KeySelector<?, ?>[] stateKeySelectors;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
+    private final ProcessingTimeService processingTimeService;
+    private final InternalTimerServices<?> timerServices;
 
+    /**
+     * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
+     *     backend the operator's timers are stored beside it
+     * @param processingTimeService the task's clock (a manual one in test harnesses)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
             ClassLoader userCodeClassLoader, KeySelector<?, ?>[] stateKeySelectors, KeyedStateBackend<?> keyedStateBackend,
-            OperatorEventGateway eventGateway) {
+            OperatorEventGateway eventGateway, ProcessingTimeService processingTimeService) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
@@ -31,6 +43,10 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.stateKeySelectors = stateKeySelectors.clone();
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
+        this.processingTimeService = processingTimeService;
+        this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
+                ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
+                : null;
     }
 
     @Override
@@ -66,6 +82,16 @@ public final class RuntimeOperatorContext implements OperatorContext {
     @Override
     public KeyedStateBackend<?> getKeyedStateBackend() {
         return keyedStateBackend;
+    }
+
+    @Override
+    public ProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    @Override
+    public InternalTimerServices<?> getInternalTimerServices() {
+        return timerServices;
     }
 
     /** Sends events to this operator's coordinator on the JobMaster. */

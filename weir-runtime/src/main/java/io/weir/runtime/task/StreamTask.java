@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * {@link #run()} is the task's thread. Everything that touches operators runs on it: input
- * records, watermarks, operator events, buffer flushes. Other threads only put mail
+ * records, watermarks, processing-time timers, operator events, buffer flushes. Other threads only put mail
  * ({@link #deliverOperatorEvent}) or {@link #cancel()}. The loop never blocks except while waiting
  * for input (woken by {@link TaskWakeup}) or for a free output buffer (backpressure).
  *
@@ -101,7 +101,8 @@ public final class StreamTask implements Runnable {
 
     private void invoke() throws Exception {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get);
+        SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, processingTime);
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -118,6 +119,7 @@ public final class StreamTask implements Runnable {
             chain.endInput();
             ended = true;
         } finally {
+            processingTime.quiesce();
             if (flusher != null) {
                 flusher.cancel(false);
             }
