@@ -17,6 +17,8 @@ import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
+import io.weir.api.tuple.Tuple3;
+import io.weir.api.types.TypeInformation;
 import io.weir.api.types.Types;
 import io.weir.testutils.MiniClusterExtension;
 import java.util.ArrayList;
@@ -163,6 +165,83 @@ class ConnectedStreamsTest {
             lines.add(k + "=" + expected[k]);
         }
         assertSameElements(lines, result);
+    }
+
+    /**
+     * Counts, per key, the elements of both inputs at or before {@link #CUTOFF}, when an event-time
+     * timer at the cutoff fires: correct only if the operator's watermark is the minimum of both
+     * inputs', since the first input runs far ahead of the second in event time.
+     */
+    static final class CountUntilCutoff
+            extends KeyedCoProcessFunction<Integer, Tuple3<Integer, Integer, Long>, Tuple3<Integer, Integer, Long>, String> {
+        private transient ValueState<Integer> count;
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.INT));
+        }
+
+        @Override
+        public void processElement1(Tuple3<Integer, Integer, Long> value, Context ctx, Collector<String> out)
+                throws Exception {
+            add(ctx);
+        }
+
+        @Override
+        public void processElement2(Tuple3<Integer, Integer, Long> value, Context ctx, Collector<String> out)
+                throws Exception {
+            add(ctx);
+        }
+
+        private void add(Context ctx) throws Exception {
+            if (ctx.timestamp() <= ctx.timerService().currentWatermark()) {
+                throw new IllegalStateException("element at " + ctx.timestamp() + " behind the watermark "
+                        + ctx.timerService().currentWatermark());
+            }
+            if (ctx.timestamp() <= CUTOFF) {
+                // a timer registered after it fired would fire again: only elements before the cutoff register
+                ctx.timerService().registerEventTimeTimer(CUTOFF);
+                count.update(count.value() == null ? 1 : count.value() + 1);
+            }
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(ctx.getCurrentKey() + "=" + (count.value() == null ? 0 : count.value()) + "@" + ctx.timestamp());
+        }
+    }
+
+    private static final long CUTOFF = 5_000;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void eventTimeTimersOfAKeyedCoProcessFunctionWaitForTheSlowerInput(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        TypeInformation<Tuple3<Integer, Integer, Long>> type = Types.TUPLE(Types.INT, Types.INT, Types.LONG);
+        List<Tuple3<Integer, Integer, Long>> ahead = new ArrayList<>();
+        for (Tuple3<Integer, Integer, Long> e : IntervalJoinTest.events(0)) {
+            ahead.add(Tuple3.of(e.f0, e.f1, e.f2 + 3 * CUTOFF));
+        }
+        List<Tuple3<Integer, Integer, Long>> behind = IntervalJoinTest.events(7);
+        List<String> result = env.fromData(ahead)
+                .transform("Timestamps", type, new IntervalJoinTest.BoundedDisorderTimestamps())
+                .keyBy(t -> t.f0)
+                .connect(env.fromData(behind)
+                        .transform("Timestamps", type, new IntervalJoinTest.BoundedDisorderTimestamps())
+                        .keyBy(t -> t.f0))
+                .process(new CountUntilCutoff())
+                .executeAndCollect(10_000);
+        int[] counts = new int[KEYS];
+        for (Tuple3<Integer, Integer, Long> e : behind) {
+            if (e.f2 <= CUTOFF) {
+                counts[e.f0]++;
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int k = 0; k < IntervalJoinTest.KEYS_OF_EVENTS; k++) {
+            expected.add(k + "=" + counts[k] + "@" + CUTOFF);
+        }
+        assertSameElements(expected, result);
     }
 
     @Test

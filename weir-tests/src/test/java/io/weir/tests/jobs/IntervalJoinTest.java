@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IntervalJoinTest {
     private static final int ELEMENTS = 2_000;
     private static final int KEYS = 20;
+    static final int KEYS_OF_EVENTS = KEYS;
     private static final long DISORDER = 50;
     private static final long LOWER = -15;
     private static final long UPPER = 20;
