@@ -17,6 +17,7 @@ import java.util.List;
 public class BroadcastStream<T> {
     private final StreamExecutionEnvironment environment;
     private final DataStream<T> input;
+    private final Transformation<T> transformation;
     private final List<MapStateDescriptor<?, ?>> broadcastStateDescriptors;
 
     protected BroadcastStream(StreamExecutionEnvironment environment, DataStream<T> input,
@@ -28,6 +29,7 @@ public class BroadcastStream<T> {
         this.environment = environment;
         this.input = input;
         this.broadcastStateDescriptors = List.of(broadcastStateDescriptors);
+        this.transformation = new PartitionTransformation<>(input.getTransformation(), Exchange.BROADCAST, null);
     }
 
     public StreamExecutionEnvironment getEnvironment() {
@@ -40,7 +42,7 @@ public class BroadcastStream<T> {
 
     /** The step that sends every element to every consumer subtask. */
     public Transformation<T> getTransformation() {
-        return new PartitionTransformation<>(input.getTransformation(), Exchange.BROADCAST, null);
+        return transformation;
     }
 
     public List<MapStateDescriptor<?, ?>> getBroadcastStateDescriptors() {
