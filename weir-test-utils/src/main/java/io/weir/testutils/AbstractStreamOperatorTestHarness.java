@@ -10,6 +10,7 @@ import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.RuntimeOperatorContext;
@@ -122,7 +123,7 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         return context == null ? null : context.getInternalTimerServices();
     }
 
-    /** Everything emitted so far, in order: {@link StreamRecord}s and {@link Watermark}s. */
+    /** Everything emitted so far, in order: {@link StreamRecord}s, {@link Watermark}s and {@link WatermarkStatus}es. */
     public ConcurrentLinkedQueue<Object> getOutput() {
         return output;
     }
@@ -204,6 +205,11 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         @Override
         public void emitWatermark(Watermark watermark) {
             output.add(watermark);
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+            output.add(watermarkStatus);
         }
 
         @Override

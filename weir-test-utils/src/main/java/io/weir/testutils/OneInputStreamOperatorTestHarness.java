@@ -5,6 +5,7 @@ import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.List;
 
 /**
@@ -62,6 +63,12 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> extends AbstractStreamOp
     public void processWatermark(Watermark watermark) throws Exception {
         checkOpen();
         operator.processWatermark(watermark);
+    }
+
+    /** Feeds an idle or active status, as an input channel would. */
+    public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
+        checkOpen();
+        operator.processWatermarkStatus(watermarkStatus);
     }
 
     /** Ends the input: {@code endInput()} for bounded operators, then {@code finish()}. */

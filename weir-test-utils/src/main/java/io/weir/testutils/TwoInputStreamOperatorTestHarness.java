@@ -4,6 +4,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 
 /**
  * Runs one two-input operator without a cluster: feed elements and watermarks to either input, in
@@ -77,6 +78,18 @@ public class TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> extends AbstractSt
     public void processWatermark2(Watermark watermark) throws Exception {
         checkOpen();
         operator.processWatermark2(watermark);
+    }
+
+    /** Feeds an idle or active status to the first input, as its channels would. */
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        checkOpen();
+        operator.processWatermarkStatus1(status);
+    }
+
+    /** Feeds an idle or active status to the second input, as its channels would. */
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        checkOpen();
+        operator.processWatermarkStatus2(status);
     }
 
     /** A watermark on both inputs, as when both have reached the same event time. */

@@ -1,8 +1,5 @@
 package io.weir.testutils;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
@@ -15,6 +12,9 @@ import io.weir.api.operators.Watermark;
 import io.weir.api.types.Types;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Timers of process functions, driven through the harness: watermarks and a manual clock. */
 class ProcessFunctionTimersTest {

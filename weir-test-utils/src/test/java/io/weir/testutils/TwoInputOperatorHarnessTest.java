@@ -15,6 +15,7 @@ import io.weir.api.operators.CoStreamMap;
 import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
@@ -60,6 +61,24 @@ class TwoInputOperatorHarnessTest {
             harness.processWatermark1(20L);
             assertEquals(List.of(new Watermark(7L), new Watermark(10L), new Watermark(11L), new Watermark(12L)),
                     List.copyOf(harness.getOutput()));
+        }
+    }
+
+    @Test
+    void anIdleInputDoesNotHoldTheWatermarkBack() throws Exception {
+        try (var harness = new TwoInputStreamOperatorTestHarness<>(new CoStreamMap<>(new Describe()))) {
+            harness.open();
+            harness.processWatermark1(10L);
+            harness.processWatermarkStatus2(WatermarkStatus.IDLE);
+            harness.processWatermark1(15L);
+            harness.processWatermark2(12L);
+            harness.processWatermarkStatus1(WatermarkStatus.IDLE);
+            harness.processWatermarkStatus2(WatermarkStatus.ACTIVE);
+            harness.processWatermark2(14L);
+            harness.processWatermark2(16L);
+            assertEquals(List.of(new Watermark(10L), new Watermark(15L), WatermarkStatus.IDLE, WatermarkStatus.ACTIVE,
+                    new Watermark(16L)), List.copyOf(harness.getOutput()),
+                    "both idle: idle status; one active again: it counts once past the watermark, which never goes back");
         }
     }
 

@@ -3,6 +3,7 @@ package io.weir.api.datastream;
 import io.weir.api.connector.sink.PrintSink;
 import io.weir.api.connector.sink.Sink;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
 import io.weir.api.functions.ClosureCleaner;
@@ -17,6 +18,7 @@ import io.weir.api.operators.ProcessOperator;
 import io.weir.api.operators.StreamFilter;
 import io.weir.api.operators.StreamFlatMap;
 import io.weir.api.operators.StreamMap;
+import io.weir.api.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.transformations.OneInputTransformation;
@@ -100,6 +102,22 @@ public class DataStream<T> {
             OneInputStreamOperator<T, R> operator) {
         OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, operatorName, operator,
                 outputType, environment.getParallelism());
+        t.setChainingStrategy(operator.getChainingStrategy());
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    /**
+     * Gives each record the timestamp of the strategy's assigner and generates watermarks with the
+     * strategy's generator, per parallel subtask of this stream. Watermarks from upstream are
+     * replaced, except the final one at the end of a bounded input. Runs with this stream's
+     * parallelism, so it chains to it.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        java.util.Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+        TimestampsAndWatermarksOperator<T> operator = new TimestampsAndWatermarksOperator<>(
+                ClosureCleaner.clean(watermarkStrategy));
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(transformation, "Timestamps/Watermarks",
+                operator, getType(), transformation.getParallelism());
         t.setChainingStrategy(operator.getChainingStrategy());
         return new SingleOutputStreamOperator<>(environment, t);
     }

@@ -30,6 +30,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient long input1Watermark;
     private transient long input2Watermark;
     private transient long combinedWatermark;
+    private transient boolean input1Idle;
+    private transient boolean input2Idle;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -45,6 +47,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.input1Watermark = Long.MIN_VALUE;
         this.input2Watermark = Long.MIN_VALUE;
         this.combinedWatermark = Long.MIN_VALUE;
+        this.input1Idle = false;
+        this.input2Idle = false;
     }
 
     @Override
@@ -90,12 +94,60 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         advanceCombinedWatermark();
     }
 
-    /** The operator's watermark is the minimum of both inputs': it moves only when that minimum does. */
+    /** For two-input operators: the first input became idle or active. */
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input1Idle = status.isIdle();
+        onInputStatusChanged(wasIdle);
+    }
+
+    /** For two-input operators: the second input became idle or active. */
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input2Idle = status.isIdle();
+        onInputStatusChanged(wasIdle);
+    }
+
+    /**
+     * An idle input no longer holds the other one back, so the watermark may advance; the operator
+     * is idle only when both inputs are.
+     */
+    private void onInputStatusChanged(boolean wasIdle) throws Exception {
+        boolean idle = input1Idle && input2Idle;
+        if (idle != wasIdle) {
+            if (idle) {
+                // each input's progress is final while idle: as far as the further one got
+                advanceCombinedWatermarkTo(Math.max(input1Watermark, input2Watermark));
+            }
+            processWatermarkStatus(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+        }
+        if (!idle) {
+            advanceCombinedWatermark();
+        }
+    }
+
+    /**
+     * The operator's watermark is the minimum of its active inputs' watermarks. It only moves
+     * forward: an input that comes back from idleness behind it does not pull it back.
+     */
     private void advanceCombinedWatermark() throws Exception {
-        long min = Math.min(input1Watermark, input2Watermark);
-        if (min > combinedWatermark) {
-            combinedWatermark = min;
-            processWatermark(new Watermark(min));
+        long min;
+        if (input1Idle && input2Idle) {
+            return;
+        } else if (input1Idle) {
+            min = input2Watermark;
+        } else if (input2Idle) {
+            min = input1Watermark;
+        } else {
+            min = Math.min(input1Watermark, input2Watermark);
+        }
+        advanceCombinedWatermarkTo(min);
+    }
+
+    private void advanceCombinedWatermarkTo(long watermark) throws Exception {
+        if (watermark > combinedWatermark) {
+            combinedWatermark = watermark;
+            processWatermark(new Watermark(watermark));
         }
     }
 
@@ -110,6 +162,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             timerServices.advanceWatermark(mark.getTimestamp());
         }
         output.emitWatermark(mark);
+    }
+
+    /**
+     * The input became idle or active again: forwarded, so that operators downstream stop or
+     * start waiting for this stream's watermarks.
+     */
+    public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
+        output.emitWatermarkStatus(watermarkStatus);
     }
 
     /** The last watermark this operator processed, {@code Long.MIN_VALUE} before the first. */

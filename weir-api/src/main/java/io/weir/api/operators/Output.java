@@ -12,6 +12,9 @@ import io.weir.api.functions.OutputTag;
 public interface Output<T> extends Collector<T> {
     void emitWatermark(Watermark watermark);
 
+    /** Tells the consumers that this stream became idle or active again. */
+    void emitWatermarkStatus(WatermarkStatus watermarkStatus);
+
     /**
      * Emits a record to the side output {@code outputTag}. Records for a tag nobody reads (no
      * {@code getSideOutput} for it) are dropped.

@@ -5,8 +5,9 @@ package io.weir.api.operators;
  * either input arrive in any interleaving; within one input they keep their order.
  *
  * <p>The operator's watermark is the minimum of its two inputs' watermarks: an input that has sent
- * none holds it back. {@link AbstractStreamOperator} combines them and calls its
- * {@code processWatermark(Watermark)} when the minimum advances.
+ * none holds it back, unless it is idle. {@link AbstractStreamOperator} combines them and calls its
+ * {@code processWatermark(Watermark)} when the minimum advances, and its
+ * {@code processWatermarkStatus} when both inputs become idle or one becomes active again.
  *
  * <p>Threading: like every operator, called from its task's thread only.
  */
@@ -20,6 +21,12 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
 
     /** The second input's watermark advanced. */
     void processWatermark2(Watermark mark) throws Exception;
+
+    /** The first input became idle (it stops holding the watermark back) or active again. */
+    void processWatermarkStatus1(WatermarkStatus status) throws Exception;
+
+    /** The second input became idle (it stops holding the watermark back) or active again. */
+    void processWatermarkStatus2(WatermarkStatus status) throws Exception;
 
     /** Called with each element of the first input before it is processed: scopes keyed state to its key. */
     void setKeyContextElement1(StreamRecord<?> record) throws Exception;

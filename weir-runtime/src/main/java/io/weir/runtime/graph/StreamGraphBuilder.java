@@ -114,11 +114,12 @@ public final class StreamGraphBuilder {
         return result;
     }
 
-    private StreamNode source(SourceTransformation<?> s) {
+    private <T> StreamNode source(SourceTransformation<T> s) {
         if (s.getSource().getBoundedness() != Boundedness.BOUNDED) {
             allSourcesBounded = false;
         }
-        return addNode(s, new SourceOperatorFactory<>(s.getSource(), s.getName(), userClassLoader), s.getOutputType(), null,
+        return addNode(s, new SourceOperatorFactory<T, io.weir.api.connector.source.SourceSplit>(s.getSource(),
+                s.getWatermarkStrategy(), s.getName(), userClassLoader), s.getOutputType(), null,
                 DEFAULT_SLOT_SHARING_GROUP);
     }
 

@@ -1,6 +1,5 @@
 package io.weir.runtime.state;
 
-import io.weir.api.state.VoidNamespace;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListStateDescriptor;
@@ -8,6 +7,7 @@ import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.VoidNamespace;
 import io.weir.api.types.SerializerConfig;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.List;
 
 /** Gives each record to several outputs (an operator with more than one consumer). */
@@ -33,6 +34,13 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     public void emitWatermark(Watermark watermark) {
         for (Output<StreamRecord<T>> output : outputs) {
             output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.emitWatermarkStatus(watermarkStatus);
         }
     }
 

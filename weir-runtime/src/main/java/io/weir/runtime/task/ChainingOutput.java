@@ -5,6 +5,7 @@ import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.TypeSerializer;
 
 /**
@@ -69,6 +70,17 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
     public void emitWatermark(Watermark watermark) {
         try {
             next.processWatermark(watermark);
+        } catch (ChainedOperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(nextName, e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+        try {
+            next.processWatermarkStatus(watermarkStatus);
         } catch (ChainedOperatorException e) {
             throw e;
         } catch (Exception e) {

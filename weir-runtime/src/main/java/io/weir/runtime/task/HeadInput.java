@@ -4,6 +4,7 @@ import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.TypeSerializer;
 
@@ -11,29 +12,29 @@ import io.weir.api.types.TypeSerializer;
  * One input of a task's head operator as {@link NetworkInput} feeds it: the serializer of its
  * elements, its own watermark valve over its channels, and how an element reaches the operator (the
  * only input of a one-input operator, or the first or second input of a two-input operator). The
- * watermark of each input is the minimum over that input's channels only; a two-input operator
- * combines its two inputs' watermarks itself.
+ * watermark and idleness of each input come from that input's channels only; a two-input operator
+ * combines its two inputs' watermarks and statuses itself.
  *
  * <p>Threading: used by the task's thread only. One record object per input, reused for every
  * element.
  */
-abstract class HeadInput<T> {
+abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
     private final TypeSerializer<T> serializer;
     private final WatermarkValve valve;
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
 
     /**
-     * @param valve watermark valve over all channel indexes of the task, in which every channel that
-     *     does not belong to this input (or is not connected) is already marked ended
+     * @param channels per channel index of the task, whether it is a connected channel of this
+     *     input; the others never hold this input's watermark back
      */
-    private HeadInput(TypeSerializer<T> serializer, WatermarkValve valve) {
+    private HeadInput(TypeSerializer<T> serializer, boolean[] channels) {
         this.serializer = serializer;
-        this.valve = valve;
+        this.valve = new WatermarkValve(channels, this);
     }
 
     static <T> HeadInput<T> of(OneInputStreamOperator<T, ?> operator, TypeSerializer<T> serializer,
-            WatermarkValve valve) {
-        return new HeadInput<>(serializer, valve) {
+            boolean[] channels) {
+        return new HeadInput<>(serializer, channels) {
             @Override
             void process(StreamRecord<T> record) throws Exception {
                 operator.setKeyContextElement(record);
@@ -44,12 +45,17 @@ abstract class HeadInput<T> {
             void processWatermark(Watermark watermark) throws Exception {
                 operator.processWatermark(watermark);
             }
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                operator.processWatermarkStatus(status);
+            }
         };
     }
 
     static <T> HeadInput<T> first(TwoInputStreamOperator<T, ?, ?> operator, TypeSerializer<T> serializer,
-            WatermarkValve valve) {
-        return new HeadInput<>(serializer, valve) {
+            boolean[] channels) {
+        return new HeadInput<>(serializer, channels) {
             @Override
             void process(StreamRecord<T> record) throws Exception {
                 operator.setKeyContextElement1(record);
@@ -60,12 +66,17 @@ abstract class HeadInput<T> {
             void processWatermark(Watermark watermark) throws Exception {
                 operator.processWatermark1(watermark);
             }
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                operator.processWatermarkStatus1(status);
+            }
         };
     }
 
     static <T> HeadInput<T> second(TwoInputStreamOperator<?, T, ?> operator, TypeSerializer<T> serializer,
-            WatermarkValve valve) {
-        return new HeadInput<>(serializer, valve) {
+            boolean[] channels) {
+        return new HeadInput<>(serializer, channels) {
             @Override
             void process(StreamRecord<T> record) throws Exception {
                 operator.setKeyContextElement2(record);
@@ -76,12 +87,19 @@ abstract class HeadInput<T> {
             void processWatermark(Watermark watermark) throws Exception {
                 operator.processWatermark2(watermark);
             }
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                operator.processWatermarkStatus2(status);
+            }
         };
     }
 
     abstract void process(StreamRecord<T> record) throws Exception;
 
     abstract void processWatermark(Watermark watermark) throws Exception;
+
+    abstract void processWatermarkStatus(WatermarkStatus status) throws Exception;
 
     final void readRecord(DataInputDeserializer in) throws Exception {
         reuse.replace(serializer.deserialize(in));
@@ -96,16 +114,26 @@ abstract class HeadInput<T> {
     }
 
     final void onWatermark(int channel, long watermark) throws Exception {
-        emit(valve.onWatermark(channel, watermark));
+        valve.onWatermark(channel, watermark);
+    }
+
+    final void onWatermarkStatus(int channel, boolean idle) throws Exception {
+        valve.onWatermarkStatus(channel, idle);
     }
 
     final void onChannelEnded(int channel) throws Exception {
-        emit(valve.onChannelEnded(channel));
+        valve.onChannelEnded(channel);
     }
 
-    private void emit(long watermark) throws Exception {
-        if (watermark != Long.MIN_VALUE) {
-            processWatermark(new Watermark(watermark));
-        }
+    /** This input's watermark advanced (called by its valve). */
+    @Override
+    public final void emitWatermark(long watermark) throws Exception {
+        processWatermark(new Watermark(watermark));
+    }
+
+    /** This input became idle or active (called by its valve). */
+    @Override
+    public final void emitWatermarkStatus(boolean idle) throws Exception {
+        processWatermarkStatus(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
     }
 }

@@ -65,6 +65,9 @@ final class NetworkInput implements TaskInput {
                 case ElementTag.WATERMARK:
                     input.onWatermark(channel, in.readLong());
                     break;
+                case ElementTag.WATERMARK_STATUS:
+                    input.onWatermarkStatus(channel, in.readByte() != 0);
+                    break;
                 case ElementTag.END_OF_PARTITION:
                     endedChannels++;
                     input.onChannelEnded(channel);

@@ -4,6 +4,7 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.runtime.exchange.RecordWriter;
 
 /**
@@ -52,6 +53,18 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
     public void emitWatermark(Watermark watermark) {
         try {
             writer.emitWatermark(watermark);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskCancelledException();
+        } catch (Exception e) {
+            throw new ChainedOperatorException("Exchange", e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+        try {
+            writer.emitWatermarkStatus(watermarkStatus.isIdle());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCancelledException();

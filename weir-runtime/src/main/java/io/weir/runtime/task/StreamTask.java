@@ -164,7 +164,6 @@ public final class StreamTask implements Runnable {
         HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
         int connected = 0;
         for (int index = 0; index < inputs.length; index++) {
-            WatermarkValve valve = new WatermarkValve(total);
             boolean[] own = new boolean[total];
             JobEdge any = null;
             for (JobEdge edge : vertex.getInputs()) {
@@ -182,13 +181,8 @@ public final class StreamTask implements Runnable {
             if (any == null) {
                 throw new IllegalStateException("Input " + index + " of task " + name() + " has no edge");
             }
-            // The valve takes the minimum over this input's connected channels only.
-            for (int channel = 0; channel < total; channel++) {
-                if (!own[channel]) {
-                    valve.onChannelEnded(channel);
-                }
-            }
-            inputs[index] = headInput(chain, index, any, valve);
+            // each input's valve counts only its own connected channels
+            inputs[index] = headInput(chain, index, any, own);
             for (int channel = 0; channel < total; channel++) {
                 if (own[channel]) {
                     inputOfChannel[channel] = inputs[index];
@@ -201,14 +195,14 @@ public final class StreamTask implements Runnable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, WatermarkValve valve) {
+    private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, boolean[] channels) {
         TypeSerializer serializer = edge.streamEdge().source().getOutputType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         if (!deployment.vertex().getHead().isTwoInput()) {
-            return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, valve);
+            return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, channels);
         }
         TwoInputStreamOperator head = (TwoInputStreamOperator) chain.head();
-        return index == 0 ? HeadInput.first(head, serializer, valve) : HeadInput.second(head, serializer, valve);
+        return index == 0 ? HeadInput.first(head, serializer, channels) : HeadInput.second(head, serializer, channels);
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {

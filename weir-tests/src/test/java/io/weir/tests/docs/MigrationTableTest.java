@@ -45,7 +45,8 @@ class MigrationTableTest {
             "io.weir.api.functions",
             "io.weir.api.state",
             "io.weir.api.tuple",
-            "io.weir.api.operators");
+            "io.weir.api.operators",
+            "io.weir.api.eventtime");
 
     /** Public classes of the mirrored packages that have no Flink counterpart, and why. */
     private static final Map<String, String> WEIR_ONLY = Map.of(

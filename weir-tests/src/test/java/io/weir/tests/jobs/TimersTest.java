@@ -1,7 +1,5 @@
 package io.weir.tests.jobs;
 
-import static io.weir.tests.jobs.Results.assertSameElements;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.Collector;
@@ -15,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static io.weir.tests.jobs.Results.assertSameElements;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Event-time timers of keyed process functions in real jobs, at several parallelisms. */
 class TimersTest {
