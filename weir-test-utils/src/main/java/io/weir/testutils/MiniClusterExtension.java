@@ -1,10 +1,7 @@
 package io.weir.testutils;
 
-import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.runtime.minicluster.MiniCluster;
-import io.weir.runtime.minicluster.MiniClusterExecutor;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCallback {
     private final int taskManagers;
     private final int slotsPerTaskManager;
-    private MiniCluster cluster;
+    private ContextMiniCluster context;
 
     private MiniClusterExtension(int taskManagers, int slotsPerTaskManager) {
         this.taskManagers = taskManagers;
@@ -41,44 +38,44 @@ public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCa
         this(1, 2);
     }
 
+    /** A cluster of the given size, configured as for the JUnit 4 rule. */
+    public MiniClusterExtension(MiniClusterResourceConfiguration configuration) {
+        this(configuration.getNumberTaskManagers(), configuration.getNumberSlotsPerTaskManager());
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        cluster = new MiniCluster(taskManagers, slotsPerTaskManager).start();
-        int parallelism = cluster.totalSlots();
-        StreamExecutionEnvironment.initializeContextEnvironment(configuration -> {
-            Configuration c = new Configuration(configuration);
-            c.set(PipelineOptions.PARALLELISM, parallelism);
-            return new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), c);
-        });
+    public void beforeAll(ExtensionContext extensionContext) {
+        context = ContextMiniCluster.start(taskManagers, slotsPerTaskManager);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        StreamExecutionEnvironment.resetContextEnvironment();
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
+    public void afterAll(ExtensionContext extensionContext) {
+        if (context != null) {
+            context.close();
+            context = null;
         }
     }
 
     /** The running cluster (between beforeAll and afterAll). */
     public MiniCluster getMiniCluster() {
-        if (cluster == null) {
-            throw new IllegalStateException("The MiniCluster runs only while the test class runs: register the "
-                    + "extension with @RegisterExtension on a static field.");
-        }
-        return cluster;
+        return active().cluster();
     }
 
     /** An environment on the cluster with the given parallelism. */
     public StreamExecutionEnvironment createEnvironment(int parallelism) {
-        Configuration c = new Configuration();
-        c.set(PipelineOptions.PARALLELISM, parallelism);
-        return new StreamExecutionEnvironment(MiniClusterExecutor.on(getMiniCluster()), c);
+        return active().createEnvironment(parallelism);
+    }
+
+    private ContextMiniCluster active() {
+        if (context == null) {
+            throw new IllegalStateException("The MiniCluster runs only while the test class runs: register the "
+                    + "extension with @RegisterExtension on a static field.");
+        }
+        return context;
     }
 
     /** Configures the shared cluster. */

@@ -3,7 +3,10 @@ package io.weir.api.configuration;
 import java.time.Duration;
 import java.util.List;
 
-/** Settings of a job that the environment reads: parallelism, key groups, object reuse, buffer timeout. */
+/**
+ * Settings of a job that the environment reads: parallelism, key groups, object reuse, buffer timeout,
+ * accumulator reports.
+ */
 public final class PipelineOptions {
     private PipelineOptions() {}
 
@@ -25,7 +28,13 @@ public final class PipelineOptions {
             .withDescription("Longest time a partly filled network buffer waits before it is sent; 0 sends "
                     + "every record at once (lowest latency, lowest throughput).");
 
+    public static final ConfigOption<Duration> ACCUMULATOR_REPORT_INTERVAL =
+            ConfigOptions.key("execution.accumulator-report-interval")
+            .durationType().defaultValue(Duration.ofSeconds(1))
+            .withDescription("How often running tasks report their accumulators, so that JobClient.getAccumulators() "
+                    + "shows live values. Final values are reported when a task ends, whatever this is.");
+
     public static List<ConfigOption<?>> all() {
-        return List.of(PARALLELISM, MAX_PARALLELISM, OBJECT_REUSE, BUFFER_TIMEOUT);
+        return List.of(PARALLELISM, MAX_PARALLELISM, OBJECT_REUSE, BUFFER_TIMEOUT, ACCUMULATOR_REPORT_INTERVAL);
     }
 }

@@ -21,6 +21,8 @@ import io.weir.api.operators.StreamMap;
 import io.weir.api.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.operators.StreamSink;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.transformations.SinkTransformation;
@@ -231,6 +233,20 @@ public class DataStream<T> {
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
         getType(); // a type erased from a lambda fails here, at the line that ends the stream, with its fix
         SinkTransformation<T> t = new SinkTransformation<>(transformation, sink, name, environment.getParallelism());
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /**
+     * Ends the stream in a {@link SinkFunction}, called for each element on the sink's task. For
+     * new sinks prefer {@link #sinkTo(Sink)}.
+     */
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        getType(); // as in sinkTo: an erased lambda type fails here, with its fix
+        String className = sinkFunction.getClass().getSimpleName();
+        OneInputTransformation<T, Object> t = new OneInputTransformation<>(transformation,
+                "Sink: " + (className.isEmpty() ? "Unnamed" : className), new StreamSink<>(sinkFunction), null,
+                environment.getParallelism());
         environment.addSink(t);
         return new DataStreamSink<>(t);
     }

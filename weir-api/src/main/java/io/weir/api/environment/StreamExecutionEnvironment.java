@@ -13,6 +13,10 @@ import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.functions.source.ParallelSourceFunction;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.operators.StreamSource;
+import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.SourceTransformation;
 import io.weir.api.transformations.Transformation;
 import io.weir.api.types.ResultTypeQueryable;
@@ -157,6 +161,36 @@ public class StreamExecutionEnvironment {
         SourceTransformation<OUT> t = new SourceTransformation<>(sourceName, source, watermarkStrategy, typeInfo,
                 Transformation.DEFAULT_PARALLELISM);
         return new DataStreamSource<>(this, t);
+    }
+
+    /**
+     * A stream produced by a {@link SourceFunction}. It runs with parallelism 1 unless it is a
+     * {@link ParallelSourceFunction}. The type of its elements comes from
+     * {@link ResultTypeQueryable#getProducedType()} if the function implements it, else from the
+     * function's class; pass it explicitly when generics hide it.
+     */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName) {
+        return addSource(function, sourceName, null);
+    }
+
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, TypeInformation<OUT> typeInfo) {
+        return addSource(function, "Custom Source", typeInfo);
+    }
+
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName,
+            TypeInformation<OUT> typeInfo) {
+        Objects.requireNonNull(function, "source function");
+        TypeInformation<OUT> type = typeInfo != null ? typeInfo
+                : TypeExtractor.getUnaryOperatorReturnType(function, SourceFunction.class, -1, 0, null, null,
+                        sourceName);
+        boolean parallel = function instanceof ParallelSourceFunction;
+        FunctionSourceTransformation<OUT> t = new FunctionSourceTransformation<>(sourceName,
+                new StreamSource<>(function), type, Transformation.DEFAULT_PARALLELISM);
+        return new DataStreamSource<>(this, t, parallel);
     }
 
     /** A bounded stream of the longs {@code from..to} (inclusive), read in parallel. */

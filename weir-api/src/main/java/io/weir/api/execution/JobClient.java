@@ -1,8 +1,12 @@
 package io.weir.api.execution;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** A handle on a submitted job: its id and status, cancelling it, and waiting for its result. */
+/**
+ * A handle on a submitted job: its id and status, its accumulators, cancelling it, and waiting for
+ * its result.
+ */
 public interface JobClient {
     JobID getJobID();
 
@@ -16,4 +20,12 @@ public interface JobClient {
      * {@link JobExecutionException} whose cause is the failure when it fails or is cancelled.
      */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
+
+    /**
+     * The job's accumulators merged over its subtasks, by name: while it runs, the values the tasks
+     * last reported (they report periodically, see {@code execution.accumulator-report-interval});
+     * once it has ended, the final values. Completes exceptionally if accumulators of different types
+     * share a name.
+     */
+    CompletableFuture<Map<String, Object>> getAccumulators();
 }

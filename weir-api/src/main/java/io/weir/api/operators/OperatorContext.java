@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
@@ -39,4 +40,18 @@ public interface OperatorContext {
      * input is not keyed (timers need a key).
      */
     InternalTimerServices<?> getInternalTimerServices();
+
+    /**
+     * Registers an accumulator of this subtask under {@code name}. The operators of one task share
+     * the names, so a name registered twice in one subtask fails with an {@link UnsupportedOperationException}.
+     */
+    default void addAccumulator(String name, Accumulator<?, ?> accumulator) {
+        throw new UnsupportedOperationException("Operator '" + getOperatorName() + "' runs in a context without "
+                + "accumulators (" + getClass().getName() + "), so accumulator '" + name + "' cannot be added.");
+    }
+
+    /** The accumulator registered under {@code name} in this subtask, or {@code null}. */
+    default Accumulator<?, ?> getAccumulator(String name) {
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.functions.RuntimeContext;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.state.AggregatingState;
@@ -14,8 +15,10 @@ import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import java.io.Serializable;
+import java.util.Objects;
 
-/** The {@link RuntimeContext} of functions inside an operator: task identity and keyed state. */
+/** The {@link RuntimeContext} of functions inside an operator: task identity, keyed state and accumulators. */
 public class StreamingRuntimeContext implements RuntimeContext {
     private final OperatorContext context;
 
@@ -57,6 +60,19 @@ public class StreamingRuntimeContext implements RuntimeContext {
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return keyedState(descriptor);
+    }
+
+    @Override
+    public <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
+        Objects.requireNonNull(name, "accumulator name");
+        Objects.requireNonNull(accumulator, "accumulator");
+        context.addAccumulator(name, accumulator);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name) {
+        return (Accumulator<V, A>) context.getAccumulator(name);
     }
 
     private <S extends State> S keyedState(StateDescriptor<S, ?> descriptor) {

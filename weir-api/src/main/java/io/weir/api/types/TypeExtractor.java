@@ -113,6 +113,10 @@ public final class TypeExtractor {
             int[] lambdaOutputTypeArgumentIndices, TypeInformation<IN> inType, String functionName) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(functionInterface, "function interface");
+        if (function instanceof ResultTypeQueryable<?> queryable) {
+            // a function that declares what it produces is asked first, before any reflection
+            return (TypeInformation<OUT>) queryable.getProducedType();
+        }
         String description = functionName;
         TypeInformation<?> result;
         try {

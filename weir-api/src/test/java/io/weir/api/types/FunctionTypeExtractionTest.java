@@ -264,4 +264,30 @@ class FunctionTypeExtractionTest {
         MissingTypeInfo<String> missingInput = MissingTypeInfo.forType("unknown");
         assertEquals(Types.INT, map((String s) -> s.length(), missingInput));
     }
+
+    /** A generic function whose result type is hidden by erasure but declared by the function. */
+    static final class DeclaredPair<T> implements TestMap<String, Tuple2<String, T>>, ResultTypeQueryable<Tuple2<String, T>> {
+        private final TypeInformation<T> valueType;
+
+        DeclaredPair(TypeInformation<T> valueType) {
+            this.valueType = valueType;
+        }
+
+        @Override
+        public Tuple2<String, T> map(String value) {
+            return null;
+        }
+
+        @Override
+        public TypeInformation<Tuple2<String, T>> getProducedType() {
+            return Types.TUPLE(Types.STRING, valueType);
+        }
+    }
+
+    @Test
+    void functionThatDeclaresItsTypeIsAskedFirst() {
+        TypeInformation<?> type = TypeExtractor.getUnaryOperatorReturnType(new DeclaredPair<>(Types.INT), TestMap.class,
+                0, 1, null, Types.STRING, "Map");
+        assertEquals(Types.TUPLE(Types.STRING, Types.INT), type);
+    }
 }

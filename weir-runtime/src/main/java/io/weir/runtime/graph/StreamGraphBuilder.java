@@ -9,6 +9,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
+import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.transformations.SinkTransformation;
@@ -19,6 +20,7 @@ import io.weir.api.transformations.UnionTransformation;
 import io.weir.runtime.collect.CollectCoordinatorProvider;
 import io.weir.runtime.collect.CollectSinkOperator;
 import io.weir.runtime.sink.SinkWriterOperator;
+import io.weir.runtime.source.FunctionSourceOperatorFactory;
 import io.weir.runtime.source.SourceOperatorFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +83,8 @@ public final class StreamGraphBuilder {
         List<Endpoint> result;
         if (t instanceof SourceTransformation<?> s) {
             result = List.of(endpoint(source(s)));
+        } else if (t instanceof FunctionSourceTransformation<?> f) {
+            result = List.of(endpoint(functionSource(f)));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             result = List.of(endpoint(oneInput(o)));
         } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
@@ -121,6 +125,14 @@ public final class StreamGraphBuilder {
         return addNode(s, new SourceOperatorFactory<T, io.weir.api.connector.source.SourceSplit>(s.getSource(),
                 s.getWatermarkStrategy(), s.getName(), userClassLoader), s.getOutputType(), null,
                 DEFAULT_SLOT_SHARING_GROUP);
+    }
+
+    private StreamNode functionSource(FunctionSourceTransformation<?> f) {
+        if (f.getBoundedness() != Boundedness.BOUNDED) {
+            allSourcesBounded = false;
+        }
+        return addNode(f, new FunctionSourceOperatorFactory(f.getOperator(), f.getName(), userClassLoader),
+                f.getOutputType(), null, DEFAULT_SLOT_SHARING_GROUP);
     }
 
     private <IN, OUT> StreamNode oneInput(OneInputTransformation<IN, OUT> o) {

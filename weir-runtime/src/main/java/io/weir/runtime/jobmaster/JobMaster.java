@@ -1,9 +1,11 @@
 package io.weir.runtime.jobmaster;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.accumulators.JobAccumulators;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.coordination.OperatorCoordinator;
@@ -51,6 +53,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final Map<ExecutionAttemptId, Slot> slotOf = new HashMap<>();
     private final Map<Integer, OperatorCoordinator> coordinators = new HashMap<>();
     private final Map<Integer, JobVertex> vertexOfOperator = new HashMap<>();
+    private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
+    private volatile JobAccumulators.Merged finalAccumulators;
     private JobStatus status = JobStatus.CREATED;
     private volatile JobStatus finalStatus;
     private Throwable failure;
@@ -176,15 +180,47 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     executions.put(attempt, ExecutionState.FAILED);
                     if (failure == null && status == JobStatus.RUNNING) {
                         failure = taskFailure;
-                        failedTask = job.getVertices().get(attempt.vertexId()).getName()
-                                + " (" + (attempt.subtaskIndex() + 1) + "/"
-                                + job.getVertices().get(attempt.vertexId()).getParallelism() + ")";
+                        failedTask = describe(attempt);
                         status = JobStatus.FAILING;
                         cancelRunningTasks();
                     }
             }
             checkJobEnd();
         });
+    }
+
+    private String describe(ExecutionAttemptId attempt) {
+        JobVertex vertex = job.getVertices().get(attempt.vertexId());
+        return vertex.getName() + " (" + (attempt.subtaskIndex() + 1) + "/" + vertex.getParallelism() + ")";
+    }
+
+    @Override
+    public void reportAccumulators(ExecutionAttemptId attempt, Map<String, Accumulator<?, ?>> reported) {
+        try {
+            runAsync(() -> {
+                if (finalStatus == null) {
+                    accumulators.update(attempt, reported);
+                }
+            });
+        } catch (RejectedExecutionException ended) {
+            // a late periodic report after the job ended: the final values are already fixed
+        }
+    }
+
+    /**
+     * The accumulators merged over the subtasks: the latest reports while the job runs, the final
+     * values once it has ended. Fails if accumulators of different types share a name.
+     */
+    public CompletableFuture<Map<String, Object>> accumulators() {
+        JobAccumulators.Merged ended = finalAccumulators;
+        if (ended == null) {
+            try {
+                return callAsync(accumulators::merge).thenCompose(JobAccumulators.Merged::toFuture);
+            } catch (RejectedExecutionException closed) {
+                ended = finalAccumulators;
+            }
+        }
+        return ended.toFuture();
     }
 
     /** Cancels the job; completes when it has ended. */
@@ -263,10 +299,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
         }
         resourceManager.releaseSlots(job.getJobId());
+        JobAccumulators.Merged merged = accumulators.merge();
+        finalAccumulators = merged;
         finalStatus = status;
         LOG.info("Job '{}' ({}) {} after {} ms", job.getName(), job.getJobId(), status, runtime);
         if (status == JobStatus.FINISHED) {
-            result.complete(new JobExecutionResult(job.getJobId(), runtime));
+            result.complete(new JobExecutionResult(job.getJobId(), runtime, merged.results(), merged.failures()));
         } else if (status == JobStatus.CANCELED) {
             result.completeExceptionally(new JobExecutionException(job.getJobId(),
                     "Job '" + job.getName() + "' was cancelled", jobFailure));

@@ -5,6 +5,7 @@ import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.jobmaster.JobMaster;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** A {@link JobClient} for a job on a {@link MiniCluster}. */
@@ -37,6 +38,11 @@ public final class MiniClusterJobClient implements JobClient {
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return jobMaster.result();
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> getAccumulators() {
+        return jobMaster.accumulators();
     }
 
     @Override

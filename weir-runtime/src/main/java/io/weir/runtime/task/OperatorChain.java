@@ -10,8 +10,10 @@ import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.transformations.Exchange;
+import io.weir.api.operators.StreamSource;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
@@ -49,12 +51,14 @@ final class OperatorChain {
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final ProcessingTimeService processingTimeService;
+    private final TaskAccumulators accumulators;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
             java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
-            ProcessingTimeService processingTimeService) {
+            ProcessingTimeService processingTimeService, TaskAccumulators accumulators) {
         this.deployment = deployment;
         this.processingTimeService = processingTimeService;
+        this.accumulators = accumulators;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -89,7 +93,8 @@ final class OperatorChain {
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
                 new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
-                processingTimeService);
+                processingTimeService)
+                .withAccumulators(accumulators, operator instanceof StreamSource);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
 

@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
@@ -7,6 +8,7 @@ import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OperatorContext;
 import io.weir.api.operators.ProcessingTimeService;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
@@ -26,6 +28,8 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final OperatorEventGateway eventGateway;
     private final ProcessingTimeService processingTimeService;
     private final InternalTimerServices<?> timerServices;
+    private TaskAccumulators accumulators;
+    private boolean accumulatorsChangedBySourceThread;
 
     /**
      * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
@@ -47,6 +51,31 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
                 ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
                 : null;
+        this.accumulators = new TaskAccumulators(operatorName);
+    }
+
+    /**
+     * Registers this operator's accumulators in {@code taskAccumulators}, shared by the chain;
+     * {@code changedBySourceThread} for a source function, whose accumulators its own thread changes.
+     */
+    public RuntimeOperatorContext withAccumulators(TaskAccumulators taskAccumulators, boolean changedBySourceThread) {
+        this.accumulators = taskAccumulators;
+        this.accumulatorsChangedBySourceThread = changedBySourceThread;
+        return this;
+    }
+
+    public TaskAccumulators getAccumulators() {
+        return accumulators;
+    }
+
+    @Override
+    public void addAccumulator(String name, Accumulator<?, ?> accumulator) {
+        accumulators.add(name, accumulator, accumulatorsChangedBySourceThread);
+    }
+
+    @Override
+    public Accumulator<?, ?> getAccumulator(String name) {
+        return accumulators.get(name);
     }
 
     @Override

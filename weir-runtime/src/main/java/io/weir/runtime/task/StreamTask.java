@@ -1,10 +1,13 @@
 package io.weir.runtime.task;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
+import io.weir.api.operators.StreamSource;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Threading</h2>
  * {@link #run()} is the task's thread. Everything that touches operators runs on it: input
  * records, watermarks, processing-time timers, operator events, buffer flushes. Other threads only put mail
- * ({@link #deliverOperatorEvent}) or {@link #cancel()}. The loop never blocks except while waiting
+ * ({@link #deliverOperatorEvent}) or {@link #cancel()}. A source function runs on a thread of its own
+ * and hands its elements to this one (see {@link SourceFunctionInput}). Accumulator reports are
+ * taken on the task's thread, as mail, and at the end. The loop never blocks except while waiting
  * for input (woken by {@link TaskWakeup}) or for a free output buffer (backpressure).
  *
  * <h2>Life cycle</h2>
@@ -46,6 +51,12 @@ public final class StreamTask implements Runnable {
     /** Told how the task ended; called on the task's thread as its last action. */
     public interface Listener {
         void taskEnded(StreamTask task, Outcome outcome, Throwable failure);
+
+        /**
+         * Copies of the task's accumulators, periodically and once more just before {@link #taskEnded};
+         * called on the task's thread.
+         */
+        default void accumulatorsReported(StreamTask task, Map<String, Accumulator<?, ?>> accumulators) {}
     }
 
     private final TaskDeployment deployment;
@@ -59,6 +70,8 @@ public final class StreamTask implements Runnable {
     private volatile boolean cancelled;
     private volatile Thread thread;
     private volatile boolean flushPending;
+    private volatile boolean reportPending;
+    private final TaskAccumulators accumulators;
 
     public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
             Map<StreamNode, OperatorEventGateway> gateways, Listener listener) {
@@ -67,6 +80,7 @@ public final class StreamTask implements Runnable {
         this.timers = timers;
         this.gateways = gateways;
         this.listener = listener;
+        this.accumulators = new TaskAccumulators(deployment.taskName());
     }
 
     public TaskDeployment deployment() {
@@ -96,13 +110,24 @@ public final class StreamTask implements Runnable {
             }
         }
         Thread.interrupted();
+        try {
+            reportAccumulators();
+        } catch (Throwable t) {
+            // a user accumulator whose clone() fails: the job must still learn how the task ended
+            LOG.warn("Task {} could not report its accumulators", name(), t);
+            if (outcome == Outcome.FINISHED) {
+                outcome = Outcome.FAILED;
+                failure = t;
+            }
+        }
         listener.taskEnded(this, outcome, failure);
     }
 
     private void invoke() throws Exception {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, processingTime);
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, processingTime,
+                accumulators);
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -111,6 +136,7 @@ public final class StreamTask implements Runnable {
         }
         TaskInput input = createInput(chain);
         ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
+        ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);
         boolean ended = false;
         try {
             chain.open();
@@ -123,6 +149,7 @@ public final class StreamTask implements Runnable {
             if (flusher != null) {
                 flusher.cancel(false);
             }
+            reporter.cancel(false);
             if (!ended) {
                 input.release();
                 chain.releaseOutputs();
@@ -153,6 +180,9 @@ public final class StreamTask implements Runnable {
     private TaskInput createInput(OperatorChain chain) {
         if (chain.head() instanceof SourceOperator) {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
+        }
+        if (chain.head() instanceof StreamSource) {
+            return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name());
         }
         JobVertex vertex = deployment.vertex();
         int total = 0;
@@ -216,6 +246,29 @@ public final class StreamTask implements Runnable {
                 });
             }
         }, timeout, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reports the accumulators periodically, as mail, so that the copies are taken on the task's thread. */
+    private ScheduledFuture<?> scheduleAccumulatorReports(TaskInput input) {
+        long interval = deployment.job().getConfiguration().get(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL).toMillis();
+        return timers.scheduleAtFixedRate(() -> {
+            if (!reportPending && !accumulators.isEmpty()) {
+                reportPending = true;
+                if (input instanceof SourceFunctionInput<?> source) {
+                    source.requestAccumulators();
+                }
+                mailbox.put(() -> {
+                    reportPending = false;
+                    reportAccumulators();
+                });
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void reportAccumulators() {
+        if (!accumulators.isEmpty()) {
+            listener.accumulatorsReported(this, accumulators.copies());
+        }
     }
 
     /** Delivers an event from the coordinator to an operator of this task, in the task's mailbox. */

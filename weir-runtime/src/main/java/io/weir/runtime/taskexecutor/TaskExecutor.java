@@ -1,5 +1,6 @@
 package io.weir.runtime.taskexecutor;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.LocalExchange;
@@ -69,9 +70,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                     }
                 });
             }
-            StreamTask task = new StreamTask(deployment, exchange, timers, gateways, (t, outcome, failure) -> {
-                running.remove(attempt);
-                jobMaster.taskEnded(attempt, outcome, failure);
+            StreamTask task = new StreamTask(deployment, exchange, timers, gateways, new StreamTask.Listener() {
+                @Override
+                public void taskEnded(StreamTask t, StreamTask.Outcome outcome, Throwable failure) {
+                    running.remove(attempt);
+                    jobMaster.taskEnded(attempt, outcome, failure);
+                }
+
+                @Override
+                public void accumulatorsReported(StreamTask t, Map<String, Accumulator<?, ?>> accumulators) {
+                    jobMaster.reportAccumulators(attempt, accumulators);
+                }
             });
             running.put(attempt, task);
             Thread thread = new Thread(task, deployment.taskName());

@@ -46,7 +46,9 @@ class MigrationTableTest {
             "io.weir.api.state",
             "io.weir.api.tuple",
             "io.weir.api.operators",
-            "io.weir.api.eventtime");
+            "io.weir.api.eventtime",
+            "io.weir.api.accumulators",
+            "io.weir.api.annotation");
 
     /** Public classes of the mirrored packages that have no Flink counterpart, and why. */
     private static final Map<String, String> WEIR_ONLY = Map.of(

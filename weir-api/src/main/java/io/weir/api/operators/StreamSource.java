@@ -1,0 +1,39 @@
+package io.weir.api.operators;
+
+import io.weir.api.functions.source.SourceFunction;
+
+/**
+ * The operator that runs a {@link SourceFunction} at the head of a source task. The runtime calls
+ * {@link #run} on the source's own thread with a context that hands the elements to the task, and
+ * emits them through this operator's output on the task's thread. {@code open}, {@code finish} and
+ * {@code close} run on the task's thread.
+ */
+public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends AbstractUdfStreamOperator<OUT, SRC> {
+    private static final long serialVersionUID = 1L;
+
+    public StreamSource(SRC sourceFunction) {
+        super(sourceFunction);
+        setChainingStrategy(ChainingStrategy.HEAD);
+    }
+
+    /** Runs the function until it returns; called on the source's thread. */
+    public void run(SourceFunction.SourceContext<OUT> ctx) throws Exception {
+        try {
+            userFunction.run(ctx);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    /** Asks the function to stop; called from a thread other than the source's. */
+    public void cancel() {
+        userFunction.cancel();
+    }
+
+    /** The function's input ended: the final watermark completes event time downstream. */
+    @Override
+    public void finish() throws Exception {
+        output.emitWatermark(Watermark.MAX_WATERMARK);
+        super.finish();
+    }
+}
