@@ -219,26 +219,26 @@ class ConnectedStreamsTest {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
         TypeInformation<Tuple3<Integer, Integer, Long>> type = Types.TUPLE(Types.INT, Types.INT, Types.LONG);
         List<Tuple3<Integer, Integer, Long>> ahead = new ArrayList<>();
-        for (Tuple3<Integer, Integer, Long> e : IntervalJoinTest.events(0)) {
+        for (Tuple3<Integer, Integer, Long> e : OutOfOrderEvents.events(0)) {
             ahead.add(Tuple3.of(e.f0, e.f1, e.f2 + 3 * CUTOFF));
         }
-        List<Tuple3<Integer, Integer, Long>> behind = IntervalJoinTest.events(7);
+        List<Tuple3<Integer, Integer, Long>> behind = OutOfOrderEvents.events(7);
         List<String> result = env.fromData(ahead)
-                .transform("Timestamps", type, new IntervalJoinTest.BoundedDisorderTimestamps())
+                .transform("Timestamps", type, new OutOfOrderEvents.BoundedDisorderTimestamps())
                 .keyBy(t -> t.f0)
                 .connect(env.fromData(behind)
-                        .transform("Timestamps", type, new IntervalJoinTest.BoundedDisorderTimestamps())
+                        .transform("Timestamps", type, new OutOfOrderEvents.BoundedDisorderTimestamps())
                         .keyBy(t -> t.f0))
                 .process(new CountUntilCutoff())
                 .executeAndCollect(10_000);
-        int[] counts = new int[KEYS];
+        int[] counts = new int[OutOfOrderEvents.KEYS];
         for (Tuple3<Integer, Integer, Long> e : behind) {
             if (e.f2 <= CUTOFF) {
                 counts[e.f0]++;
             }
         }
         List<String> expected = new ArrayList<>();
-        for (int k = 0; k < IntervalJoinTest.KEYS_OF_EVENTS; k++) {
+        for (int k = 0; k < OutOfOrderEvents.KEYS; k++) {
             expected.add(k + "=" + counts[k] + "@" + CUTOFF);
         }
         assertSameElements(expected, result);
