@@ -6,12 +6,14 @@ import io.weir.api.connector.source.Boundedness;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.execution.Pipeline;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.PartitionTransformation;
+import io.weir.api.transformations.SideOutputTransformation;
 import io.weir.api.transformations.SinkTransformation;
 import io.weir.api.transformations.SourceTransformation;
 import io.weir.api.transformations.Transformation;
@@ -29,7 +31,7 @@ import java.util.Map;
 
 /**
  * Translates the transformations of a {@link Pipeline} into a {@link StreamGraph}: one node per
- * operator; partitionings and unions become properties of the edges.
+ * operator; partitionings, unions and side outputs become properties of the edges.
  */
 public final class StreamGraphBuilder {
     private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
@@ -43,8 +45,11 @@ public final class StreamGraphBuilder {
     private int nextEdgeId;
     private boolean allSourcesBounded = true;
 
-    /** A node's output as seen by a downstream operator: with the exchange and key chosen on the way. */
-    private record Endpoint(StreamNode node, Exchange exchange, KeySelector<?, ?> keySelector) {}
+    /**
+     * A node's output as seen by a downstream operator: with the exchange and key chosen on the way,
+     * and the side output it reads ({@code null} for the main output).
+     */
+    private record Endpoint(StreamNode node, Exchange exchange, KeySelector<?, ?> keySelector, OutputTag<?> outputTag) {}
 
     private StreamGraphBuilder(Pipeline pipeline, ClassLoader userClassLoader) {
         this.pipeline = pipeline;
@@ -92,7 +97,12 @@ public final class StreamGraphBuilder {
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint up : translate(p.getInput())) {
-                result.add(new Endpoint(up.node(), p.getExchange(), p.getKeySelector()));
+                result.add(new Endpoint(up.node(), p.getExchange(), p.getKeySelector(), up.outputTag()));
+            }
+        } else if (t instanceof SideOutputTransformation<?> so) {
+            result = new ArrayList<>();
+            for (Endpoint up : translate(so.getInput())) {
+                result.add(new Endpoint(up.node(), up.exchange(), up.keySelector(), so.getOutputTag()));
             }
         } else if (t instanceof UnionTransformation<?> u) {
             result = new ArrayList<>();
@@ -199,13 +209,15 @@ public final class StreamGraphBuilder {
                         + target.getParallelism() + ") is not possible: FORWARD needs equal parallelism. Use "
                         + "rebalance() or rescale(), or give both operators the same parallelism.");
             }
-            StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector(), inputIndex);
+            OutputTag<?> tag = input.outputTag();
+            StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector(), tag,
+                    tag == null ? null : tag.getTypeInfo(), inputIndex);
             source.getOutEdges().add(edge);
             target.getInEdges().add(edge);
         }
     }
 
     private static Endpoint endpoint(StreamNode node) {
-        return new Endpoint(node, null, null);
+        return new Endpoint(node, null, null, null);
     }
 }

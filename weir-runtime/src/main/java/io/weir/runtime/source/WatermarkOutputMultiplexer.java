@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Combines the watermarks of several outputs (one per source split) into one: the minimum over
- * the outputs that are not idle; idle when all are. Updates can be deferred while many outputs
+ * the outputs that are not idle; when all are idle, the highest watermark over all of them, then
+ * idle. Updates can be deferred while many outputs
  * emit at once (a periodic emit over all splits), so the combined watermark is computed once.
  *
  * <p>Threading: the task's thread only.
@@ -65,14 +66,21 @@ final class WatermarkOutputMultiplexer {
             return;
         }
         long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         boolean anyActive = false;
         for (Channel channel : channels) {
+            max = Math.max(max, channel.watermark);
             if (!channel.idle) {
                 anyActive = true;
                 min = Math.min(min, channel.watermark);
             }
         }
         if (!anyActive) {
+            // the progress each output made before it went idle is final: pass the highest on,
+            // or a split held back by another that went idle at the same time would never count
+            if (max > Long.MIN_VALUE) {
+                underlying.emitWatermark(new Watermark(max));
+            }
             underlying.markIdle();
         } else if (min > Long.MIN_VALUE) {
             underlying.emitWatermark(new Watermark(min));

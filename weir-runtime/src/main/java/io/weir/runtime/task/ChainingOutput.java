@@ -50,15 +50,13 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
 
     private void push(StreamRecord<T> record) {
         try {
-            if (copier == null) {
-                next.setKeyContextElement(record);
-                next.processElement(record);
-            } else {
-                copy.replace(copier.copy(record.getValue()));
-                copy.copyTimestampFrom(record);
-                next.setKeyContextElement(copy);
-                next.processElement(copy);
-            }
+            // the next operator gets a record of its own: operators reuse their input record for
+            // their output (StreamMap replaces its value), which must not change what the other
+            // consumers of the same record (BroadcastingOutput) see
+            copy.replace(copier == null ? record.getValue() : copier.copy(record.getValue()));
+            copy.copyTimestampFrom(record);
+            next.setKeyContextElement(copy);
+            next.processElement(copy);
         } catch (ChainedOperatorException e) {
             throw e;
         } catch (Exception e) {

@@ -9,8 +9,8 @@ import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.transformations.Exchange;
 import io.weir.api.operators.StreamSource;
+import io.weir.api.transformations.Exchange;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -104,10 +104,10 @@ final class OperatorChain {
         for (StreamEdge edge : node.getOutEdges()) {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
-                outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType()), null));
+                outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
+                        copierFor(edge.elementType()), edge.outputTag()));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), null));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
         }
         if (outputs.isEmpty()) {
@@ -140,7 +140,7 @@ final class OperatorChain {
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")
-        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().source().getOutputType()
+        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,

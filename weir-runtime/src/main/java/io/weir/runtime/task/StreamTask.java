@@ -226,7 +226,7 @@ public final class StreamTask implements Runnable {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, boolean[] channels) {
-        TypeSerializer serializer = edge.streamEdge().source().getOutputType()
+        TypeSerializer serializer = edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         if (!deployment.vertex().getHead().isTwoInput()) {
             return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, channels);

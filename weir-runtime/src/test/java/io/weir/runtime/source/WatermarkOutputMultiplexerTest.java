@@ -37,7 +37,19 @@ class WatermarkOutputMultiplexerTest {
         b.markIdle();
         a.emitWatermark(new Watermark(30));
         a.markIdle();
-        assertEquals(List.of("active", "5", "5", "20", "30", "idle"), out);
+        assertEquals(List.of("active", "5", "5", "20", "30", "30", "idle"), out);
+    }
+
+    @Test
+    void splitsGoingIdleTogetherStillPassOnTheProgressTheyMade() {
+        WatermarkOutput data = multiplexer.register("data");
+        WatermarkOutput silent = multiplexer.register("silent");
+        data.emitWatermark(new Watermark(498));
+        multiplexer.startDeferring();
+        data.markIdle();
+        silent.markIdle();
+        multiplexer.endDeferring();
+        assertEquals(List.of("active", "498", "idle"), out);
     }
 
     @Test
