@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.functions.BroadcastProcessFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedBroadcastProcessFunction;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
 import io.weir.api.state.BroadcastState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ReadOnlyBroadcastState;
@@ -52,6 +55,30 @@ class BroadcastOperatorHarnessTest {
         harness.processBroadcastElement("a=10", 5L);
         harness.processElement("a:6", 6L);
         assertEquals(List.of("a:4@3", "a:6@6"), harness.extractOutputValues());
+        harness.close();
+    }
+
+    @Test
+    void bothSidesEmitToSideOutputsWithTheElementTimestamp() throws Exception {
+        OutputTag<String> rejected = new OutputTag<>("rejected") {};
+        var harness = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                new BroadcastProcessFunction<String, String, String>() {
+                    @Override
+                    public void processElement(String value, ReadOnlyContext ctx, Collector<String> out) {
+                        ctx.output(rejected, "element " + value + " at watermark " + ctx.currentWatermark());
+                    }
+
+                    @Override
+                    public void processBroadcastElement(String value, Context ctx, Collector<String> out) {
+                        ctx.output(rejected, "rule " + value);
+                    }
+                }, LIMITS);
+        harness.processBothWatermarks(new Watermark(4L));
+        harness.processElement("a", 5L);
+        harness.processBroadcastElement("r", 6L);
+        assertEquals(List.of(new StreamRecord<>("element a at watermark 4", 5L), new StreamRecord<>("rule r", 6L)),
+                List.copyOf(harness.getSideOutput(rejected)));
+        assertEquals(List.of(), harness.extractOutputValues());
         harness.close();
     }
 

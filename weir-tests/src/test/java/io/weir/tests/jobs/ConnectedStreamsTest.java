@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.common.InvalidProgramException;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.CoMapFunction;
+import io.weir.api.functions.CoProcessFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.RichCoFlatMapFunction;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
@@ -241,6 +244,41 @@ class ConnectedStreamsTest {
         for (int k = 0; k < OutOfOrderEvents.KEYS; k++) {
             expected.add(k + "=" + counts[k] + "@" + CUTOFF);
         }
+        assertSameElements(expected, result);
+    }
+
+    static final OutputTag<String> ODD = new OutputTag<>("odd") {};
+
+    /** Even numbers and words to the main output, odd numbers to a side output. */
+    static final class SplitOdd extends CoProcessFunction<Long, String, String> {
+        @Override
+        public void processElement1(Long value, Context ctx, Collector<String> out) {
+            if (value % 2 == 0) {
+                out.collect("even " + value);
+            } else {
+                ctx.output(ODD, "odd " + value);
+            }
+        }
+
+        @Override
+        public void processElement2(String value, Context ctx, Collector<String> out) {
+            out.collect("word " + value);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void coProcessFunctionEmitsToASideOutput(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        SingleOutputStreamOperator<String> main = env.fromSequence(1, 100)
+                .connect(env.fromData("x", "y"))
+                .process(new SplitOdd());
+        List<String> result = main.union(main.getSideOutput(ODD).map(s -> "side " + s)).executeAndCollect(1_000);
+        List<String> expected = new ArrayList<>();
+        for (long i = 1; i <= 100; i++) {
+            expected.add(i % 2 == 0 ? "even " + i : "side odd " + i);
+        }
+        expected.addAll(List.of("word x", "word y"));
         assertSameElements(expected, result);
     }
 
