@@ -1,6 +1,7 @@
 package io.weir.testutils;
 
 import io.weir.api.functions.KeySelector;
+import io.weir.api.operators.BoundedMultiInput;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.Watermark;
@@ -98,9 +99,26 @@ public class TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> extends AbstractSt
         processWatermark2(watermark);
     }
 
-    /** Ends both inputs: calls {@code finish()}. */
-    public void endInput() throws Exception {
+    /** Ends the first input: {@code endInput(1)} for operators that implement {@link BoundedMultiInput}. */
+    public void endInput1() throws Exception {
         checkOpen();
+        if (operator instanceof BoundedMultiInput bounded) {
+            bounded.endInput(1);
+        }
+    }
+
+    /** Ends the second input: {@code endInput(2)} for operators that implement {@link BoundedMultiInput}. */
+    public void endInput2() throws Exception {
+        checkOpen();
+        if (operator instanceof BoundedMultiInput bounded) {
+            bounded.endInput(2);
+        }
+    }
+
+    /** Ends both inputs, first then second, as a task does when all its input has ended, then calls {@code finish()}. */
+    public void endInput() throws Exception {
+        endInput1();
+        endInput2();
         operator.finish();
     }
 

@@ -10,15 +10,19 @@ import io.weir.api.functions.CoProcessFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.operators.AbstractStreamOperator;
+import io.weir.api.operators.BoundedMultiInput;
 import io.weir.api.operators.CoStreamFlatMap;
 import io.weir.api.operators.CoStreamMap;
 import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,49 @@ class TwoInputOperatorHarnessTest {
         var harness = new TwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new CountPerKey()));
         IllegalStateException e = assertThrows(IllegalStateException.class, harness::open);
         assertTrue(e.getMessage().contains("keyBy"), e.getMessage());
+    }
+
+    /** Emits the elements of input 2 only after input 1 has ended. */
+    static final class HoldSecondUntilFirstEnds extends AbstractStreamOperator<String>
+            implements TwoInputStreamOperator<String, String, String>, BoundedMultiInput {
+        private final List<String> held = new ArrayList<>();
+        private boolean firstEnded;
+
+        @Override
+        public void processElement1(StreamRecord<String> element) {
+            output.collect(element);
+        }
+
+        @Override
+        public void processElement2(StreamRecord<String> element) {
+            if (firstEnded) {
+                output.collect(element);
+            } else {
+                held.add(element.getValue());
+            }
+        }
+
+        @Override
+        public void endInput(int inputId) {
+            if (inputId == 1) {
+                firstEnded = true;
+                held.forEach(v -> output.collect(new StreamRecord<>(v)));
+                held.clear();
+            }
+        }
+    }
+
+    @Test
+    void endInputTellsABoundedMultiInputOperatorWhichInputEnded() throws Exception {
+        try (var harness = new TwoInputStreamOperatorTestHarness<>(new HoldSecondUntilFirstEnds())) {
+            harness.open();
+            harness.processElement2("b1", 1L);
+            harness.processElement1("a1", 2L);
+            assertEquals(List.of("a1"), harness.extractOutputValues());
+            harness.endInput1();
+            harness.processElement2("b2", 3L);
+            assertEquals(List.of("a1", "b1", "b2"), harness.extractOutputValues());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.operators.BoundedMultiInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
@@ -22,6 +23,7 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
     private final TypeSerializer<T> serializer;
     private final WatermarkValve valve;
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
+    private int openChannels;
 
     /**
      * @param channels per channel index of the task, whether it is a connected channel of this
@@ -30,6 +32,9 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
     private HeadInput(TypeSerializer<T> serializer, boolean[] channels) {
         this.serializer = serializer;
         this.valve = new WatermarkValve(channels, this);
+        for (boolean connected : channels) {
+            openChannels += connected ? 1 : 0;
+        }
     }
 
     static <T> HeadInput<T> of(OneInputStreamOperator<T, ?> operator, TypeSerializer<T> serializer,
@@ -71,6 +76,13 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
             void processWatermarkStatus(WatermarkStatus status) throws Exception {
                 operator.processWatermarkStatus1(status);
             }
+
+            @Override
+            void endInput() throws Exception {
+                if (operator instanceof BoundedMultiInput bounded) {
+                    bounded.endInput(1);
+                }
+            }
         };
     }
 
@@ -91,6 +103,13 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
             @Override
             void processWatermarkStatus(WatermarkStatus status) throws Exception {
                 operator.processWatermarkStatus2(status);
+            }
+
+            @Override
+            void endInput() throws Exception {
+                if (operator instanceof BoundedMultiInput bounded) {
+                    bounded.endInput(2);
+                }
             }
         };
     }
@@ -123,7 +142,13 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
 
     final void onChannelEnded(int channel) throws Exception {
         valve.onChannelEnded(channel);
+        if (--openChannels == 0) {
+            endInput();
+        }
     }
+
+    /** All channels of this input have ended; a two-input operator that asks for it is told. */
+    void endInput() throws Exception {}
 
     /** This input's watermark advanced (called by its valve). */
     @Override
