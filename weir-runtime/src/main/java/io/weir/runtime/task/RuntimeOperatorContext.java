@@ -51,6 +51,9 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
                 ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
                 : null;
+        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap && processingTimeService != null) {
+            heap.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
+        }
         this.accumulators = new TaskAccumulators(operatorName);
     }
 
