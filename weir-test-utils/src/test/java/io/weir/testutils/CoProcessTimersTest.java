@@ -10,6 +10,7 @@ import io.weir.api.functions.KeyedBroadcastProcessFunction;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.TimeDomain;
+import io.weir.api.operators.CoProcessOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.state.MapStateDescriptor;
@@ -121,6 +122,35 @@ class CoProcessTimersTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> harness.processElement2("y", 9L));
         assertTrue(e.getMessage().contains("keyed"), e.getMessage());
+        harness.close();
+    }
+
+    @Test
+    void coProcessFunctionOnKeyedInputsHasTimers() throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoProcessOperator<>(new CoProcessFunction<String, String, String>() {
+                    @Override
+                    public void processElement1(String value, Context ctx, Collector<String> out) {
+                        ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 5);
+                    }
+
+                    @Override
+                    public void processElement2(String value, Context ctx, Collector<String> out) {
+                        ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 5);
+                    }
+
+                    @Override
+                    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+                        out.collect(ctx.timeDomain() + "@" + timestamp);
+                    }
+                }), s -> s, s -> s, Types.STRING);
+        harness.open();
+        harness.processElement1("a", 1L);
+        harness.processElement2("a", 1L);
+        harness.processElement2("b", 2L);
+        assertEquals(2, harness.numEventTimeTimers(), "one timer per key and time");
+        harness.processBothWatermarks(new Watermark(10L));
+        assertEquals(List.of("EVENT_TIME@6", "EVENT_TIME@7"), harness.extractOutputValues());
         harness.close();
     }
 

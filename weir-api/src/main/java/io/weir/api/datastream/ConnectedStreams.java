@@ -107,8 +107,8 @@ public class ConnectedStreams<IN1, IN2> {
     }
 
     /**
-     * Processes both inputs with a {@link CoProcessFunction}. On keyed connected streams this fails:
-     * use a {@link KeyedCoProcessFunction}, which sees the key.
+     * Processes both inputs with a {@link CoProcessFunction}. On keyed connected streams it gets keyed
+     * state and timers; a {@link KeyedCoProcessFunction} also sees the key.
      */
     public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction) {
         return process(coProcessFunction, outputType(coProcessFunction, CoProcessFunction.class, 0, 2, "Co-Process"));

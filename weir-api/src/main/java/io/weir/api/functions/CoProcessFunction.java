@@ -3,8 +3,8 @@ package io.weir.api.functions;
 /**
  * A low-level function over the two inputs of a connected stream: called once per element of each
  * input with a {@link Context} that gives the element's timestamp, the clocks and side outputs.
- * Timers need keyed connected streams (a {@link KeyedCoProcessFunction}); here the clocks can be
- * read but registering a timer throws.
+ * Timers need keyed connected streams: on unkeyed ones the clocks can be read but registering a
+ * timer throws. On keyed streams a {@link KeyedCoProcessFunction} also sees the current key.
  */
 public abstract class CoProcessFunction<IN1, IN2, OUT> extends AbstractRichFunction {
     private static final long serialVersionUID = 1L;
@@ -15,7 +15,7 @@ public abstract class CoProcessFunction<IN1, IN2, OUT> extends AbstractRichFunct
     /** Processes one element of the second input; results go to {@code out}. */
     public abstract void processElement2(IN2 value, Context ctx, Collector<OUT> out) throws Exception;
 
-    /** A timer fired; never on unkeyed connected streams, which have no timers. The default does nothing. */
+    /** A timer fired (only on keyed connected streams, which have timers). The default does nothing. */
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {}
 
     /** What the process methods can see beside the element. */
@@ -23,7 +23,7 @@ public abstract class CoProcessFunction<IN1, IN2, OUT> extends AbstractRichFunct
         /** The event timestamp of the element, or {@code null} if it has none. */
         public abstract Long timestamp();
 
-        /** The clocks; timers need keyed connected streams. */
+        /** The clocks, and on keyed connected streams timers for the current key. */
         public abstract TimerService timerService();
 
         /** Emits a record to the side output identified by {@code outputTag}. */
