@@ -1,14 +1,20 @@
 package io.weir.api.datastream;
 
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.ChainingStrategy;
+import io.weir.api.transformations.SideOutputTransformation;
 import io.weir.api.transformations.Transformation;
 import io.weir.api.types.TypeExtractor;
 import io.weir.api.types.TypeHint;
 import io.weir.api.types.TypeInformation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /** A stream produced by one operator, whose settings (name, parallelism, chaining, type) can be set. */
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
+    private final Map<String, TypeInformation<?>> requestedSideOutputs = new HashMap<>();
 
     protected SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
         super(environment, transformation);
@@ -72,5 +78,26 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
     public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
         return returns(TypeExtractor.createTypeInfo(typeClass));
+    }
+
+    /**
+     * The records this operator emits to the side output {@code sideOutputTag} (with
+     * {@code ctx.output(tag, value)} in a process function, or as late data of a window). Asking
+     * twice for the same tag id with different types is an error.
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
+        Objects.requireNonNull(sideOutputTag, "sideOutputTag");
+        TypeInformation<X> type = sideOutputTag.getTypeInfo();
+        if (type == null) {
+            throw new IllegalArgumentException("OutputTag '" + sideOutputTag.getId() + "' has no type here (it was "
+                    + "deserialized); create the tag in the job's main method.");
+        }
+        TypeInformation<?> previous = requestedSideOutputs.putIfAbsent(sideOutputTag.getId(), type);
+        if (previous != null && !previous.equals(type)) {
+            throw new IllegalArgumentException("The side output '" + sideOutputTag.getId() + "' of operator '"
+                    + getName() + "' was already requested with type " + previous + "; it cannot also have type "
+                    + type + ". Use a different tag id for each type.");
+        }
+        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
     }
 }

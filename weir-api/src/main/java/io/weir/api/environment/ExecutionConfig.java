@@ -11,6 +11,7 @@ public class ExecutionConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private boolean objectReuse;
+    private long autoWatermarkInterval = 200;
     private RuntimeExecutionMode runtimeMode = RuntimeExecutionMode.STREAMING;
     private final SerializerConfig serializerConfig = new SerializerConfig();
 
@@ -44,6 +45,23 @@ public class ExecutionConfig implements Serializable {
     public ExecutionConfig setRuntimeMode(RuntimeExecutionMode runtimeMode) {
         this.runtimeMode = runtimeMode;
         return this;
+    }
+
+    /**
+     * How often, in milliseconds of processing time, periodic watermark generators are asked for a
+     * watermark (sources and {@code assignTimestampsAndWatermarks}). 0 turns periodic watermarks
+     * off. Default 200.
+     */
+    public ExecutionConfig setAutoWatermarkInterval(long interval) {
+        if (interval < 0) {
+            throw new IllegalArgumentException("The auto watermark interval must not be negative: " + interval);
+        }
+        this.autoWatermarkInterval = interval;
+        return this;
+    }
+
+    public long getAutoWatermarkInterval() {
+        return autoWatermarkInterval;
     }
 
     /** Registration of types for the generic serializer, and whether generic types are allowed at all. */

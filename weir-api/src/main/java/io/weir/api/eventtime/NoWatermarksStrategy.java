@@ -11,6 +11,11 @@ final class NoWatermarksStrategy<T> implements WatermarkStrategy<T> {
     }
 
     @Override
+    public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return new NoWatermarksGenerator<>();
+    }
+
+    @Override
     public boolean generatesWatermarks() {
         return false;
     }

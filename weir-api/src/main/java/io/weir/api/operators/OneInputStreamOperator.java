@@ -6,4 +6,7 @@ public interface OneInputStreamOperator<IN, OUT> extends StreamOperator<OUT> {
 
     /** The input's watermark advanced; the default forwards it. */
     void processWatermark(Watermark mark) throws Exception;
+
+    /** The input became idle or active again; the default forwards it. */
+    void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception;
 }

@@ -6,8 +6,8 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 
 /**
- * The runtime's side of an operator: task identity, configuration and, on keyed streams, the
- * keyed state backend. Implemented by the runtime and by the test harnesses.
+ * The runtime's side of an operator: task identity, configuration, the processing-time clock and,
+ * on keyed streams, the keyed state backend and the timers. Implemented by the runtime and by the test harnesses.
  */
 public interface OperatorContext {
     String getOperatorName();
@@ -21,8 +21,25 @@ public interface OperatorContext {
     /** The key selector of a keyed input, or {@code null} if the operator's input is not keyed. */
     KeySelector<?, ?> getStateKeySelector();
 
+    /**
+     * The key selector of input {@code inputIndex} (0 for the first, 1 for the second input of a
+     * two-input operator), or {@code null} if that input is not keyed.
+     */
+    default KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex == 0 ? getStateKeySelector() : null;
+    }
+
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
+
+    /** The task's processing-time clock and callbacks (run through the task's mailbox). */
+    ProcessingTimeService getProcessingTimeService();
+
+    /**
+     * The timers of this operator, stored with its keyed state, or {@code null} if the operator's
+     * input is not keyed (timers need a key).
+     */
+    InternalTimerServices<?> getInternalTimerServices();
 
     /**
      * Registers an accumulator of this subtask under {@code name}. The operators of one task share

@@ -19,6 +19,11 @@ public final class TimestampedCollector<T> implements Collector<T> {
         reuse.copyTimestampFrom(input);
     }
 
+    /** Emits what follows with this timestamp (the time of a firing event-time timer). */
+    public void setAbsoluteTimestamp(long timestamp) {
+        reuse.setTimestamp(timestamp);
+    }
+
     public void eraseTimestamp() {
         reuse.eraseTimestamp();
     }

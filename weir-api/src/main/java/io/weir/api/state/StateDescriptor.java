@@ -17,6 +17,7 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
 
     private final String name;
     private final TypeInformation<T> typeInfo;
+    private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
 
     protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
         this.name = Objects.requireNonNull(name, "state name");
@@ -37,6 +38,19 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
     }
 
     public abstract Type getType();
+
+    /**
+     * Lets the values of this state expire after the TTL of {@code ttlConfig} (processing time).
+     * List state expires per element, map state per entry.
+     */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        this.ttlConfig = Objects.requireNonNull(ttlConfig, "ttlConfig");
+    }
+
+    /** The TTL of this state; {@link StateTtlConfig#DISABLED} unless {@link #enableTimeToLive} was called. */
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -5,6 +5,7 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
@@ -13,6 +14,7 @@ import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
 import io.weir.api.connector.source.lib.StaticSplitEnumerator;
+import io.weir.api.eventtime.Watermark;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
 import java.util.Collection;
@@ -120,5 +122,22 @@ public final class NexmarkSource
         public void collect(Event event, long timestamp) {
             collect(event);
         }
+
+        @Override
+        public SourceOutput<Event> createOutputForSplit(String splitId) {
+            return this;
+        }
+
+        @Override
+        public void releaseOutputForSplit(String splitId) {}
+
+        @Override
+        public void emitWatermark(Watermark watermark) {}
+
+        @Override
+        public void markIdle() {}
+
+        @Override
+        public void markActive() {}
     }
 }

@@ -1,14 +1,15 @@
 package io.weir.bench.nexmark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
+import io.weir.api.eventtime.Watermark;
 import io.weir.api.functions.TaskInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,9 +18,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Weir's generator against the normative one of the Flink anchor harness. The hashes are the
@@ -109,6 +111,23 @@ class NexmarkGeneratorTest {
                 public void collect(Event event, long timestamp) {
                     collect(event);
                 }
+
+                @Override
+                public SourceOutput<Event> createOutputForSplit(String splitId) {
+                    return this;
+                }
+
+                @Override
+                public void releaseOutputForSplit(String splitId) {}
+
+                @Override
+                public void emitWatermark(Watermark watermark) {}
+
+                @Override
+                public void markIdle() {}
+
+                @Override
+                public void markActive() {}
             };
             while (reader.pollNext(output) != InputStatus.END_OF_INPUT) {
                 // each poll emits a batch

@@ -12,4 +12,6 @@ public final class ElementTag {
     public static final byte WATERMARK = 2;
     /** The producer subtask has ended; nothing follows on this channel. */
     public static final byte END_OF_PARTITION = 3;
+    /** The producer became idle (tag, 1) or active again (tag, 0). */
+    public static final byte WATERMARK_STATUS = 4;
 }

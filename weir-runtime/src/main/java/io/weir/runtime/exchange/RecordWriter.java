@@ -81,6 +81,18 @@ public final class RecordWriter<T> {
         }
     }
 
+    /** Tells every connected consumer that this producer became idle or active. */
+    public void emitWatermarkStatus(boolean idle) throws IOException, InterruptedException {
+        for (int target : connected) {
+            DataOutputSerializer out = bufferFor(target).data();
+            out.writeByte(ElementTag.WATERMARK_STATUS);
+            out.writeByte(idle ? 1 : 0);
+            if (flushEveryRecord || out.length() >= capacity) {
+                ship(target);
+            }
+        }
+    }
+
     /** Sends every partly filled buffer. */
     public void flush() {
         for (int target : connected) {

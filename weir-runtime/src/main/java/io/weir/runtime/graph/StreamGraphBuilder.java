@@ -6,15 +6,18 @@ import io.weir.api.connector.source.Boundedness;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.execution.Pipeline;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.PartitionTransformation;
+import io.weir.api.transformations.SideOutputTransformation;
 import io.weir.api.transformations.SinkTransformation;
 import io.weir.api.transformations.SourceTransformation;
 import io.weir.api.transformations.Transformation;
+import io.weir.api.transformations.TwoInputTransformation;
 import io.weir.api.transformations.UnionTransformation;
 import io.weir.runtime.collect.CollectCoordinatorProvider;
 import io.weir.runtime.collect.CollectSinkOperator;
@@ -28,7 +31,7 @@ import java.util.Map;
 
 /**
  * Translates the transformations of a {@link Pipeline} into a {@link StreamGraph}: one node per
- * operator; partitionings and unions become properties of the edges.
+ * operator; partitionings, unions and side outputs become properties of the edges.
  */
 public final class StreamGraphBuilder {
     private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
@@ -42,8 +45,11 @@ public final class StreamGraphBuilder {
     private int nextEdgeId;
     private boolean allSourcesBounded = true;
 
-    /** A node's output as seen by a downstream operator: with the exchange and key chosen on the way. */
-    private record Endpoint(StreamNode node, Exchange exchange, KeySelector<?, ?> keySelector) {}
+    /**
+     * A node's output as seen by a downstream operator: with the exchange and key chosen on the way,
+     * and the side output it reads ({@code null} for the main output).
+     */
+    private record Endpoint(StreamNode node, Exchange exchange, KeySelector<?, ?> keySelector, OutputTag<?> outputTag) {}
 
     private StreamGraphBuilder(Pipeline pipeline, ClassLoader userClassLoader) {
         this.pipeline = pipeline;
@@ -86,10 +92,17 @@ public final class StreamGraphBuilder {
             result = List.of(endpoint(functionSource(f)));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             result = List.of(endpoint(oneInput(o)));
+        } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+            result = List.of(endpoint(twoInput(two)));
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint up : translate(p.getInput())) {
-                result.add(new Endpoint(up.node(), p.getExchange(), p.getKeySelector()));
+                result.add(new Endpoint(up.node(), p.getExchange(), p.getKeySelector(), up.outputTag()));
+            }
+        } else if (t instanceof SideOutputTransformation<?> so) {
+            result = new ArrayList<>();
+            for (Endpoint up : translate(so.getInput())) {
+                result.add(new Endpoint(up.node(), up.exchange(), up.keySelector(), so.getOutputTag()));
             }
         } else if (t instanceof UnionTransformation<?> u) {
             result = new ArrayList<>();
@@ -99,14 +112,14 @@ public final class StreamGraphBuilder {
         } else if (t instanceof SinkTransformation<?> s) {
             StreamNode node = addNode(s, new SerializedOperatorFactory(new SinkWriterOperator<>(s.getSink()), s.getName(), userClassLoader), null, null,
                     inheritedGroup(s.getInputs()));
-            connect(translate(s.getInput()), node);
+            connect(translate(s.getInput()), node, 0);
             result = List.of();
         } else if (t instanceof CollectTransformation<?> c) {
             StreamNode node = addNode(c, new SerializedOperatorFactory(new CollectSinkOperator<>(
                     c.getInput().getOutputType().createSerializer(pipeline.executionConfig().getSerializerConfig())),
                     c.getName(), userClassLoader, new CollectCoordinatorProvider(c.getCollectId())),
                     null, null, inheritedGroup(c.getInputs()));
-            connect(translate(c.getInput()), node);
+            connect(translate(c.getInput()), node, 0);
             result = List.of();
         } else {
             throw new IllegalArgumentException("Unknown transformation " + t);
@@ -115,11 +128,12 @@ public final class StreamGraphBuilder {
         return result;
     }
 
-    private StreamNode source(SourceTransformation<?> s) {
+    private <T> StreamNode source(SourceTransformation<T> s) {
         if (s.getSource().getBoundedness() != Boundedness.BOUNDED) {
             allSourcesBounded = false;
         }
-        return addNode(s, new SourceOperatorFactory<>(s.getSource(), s.getName(), userClassLoader), s.getOutputType(), null,
+        return addNode(s, new SourceOperatorFactory<T, io.weir.api.connector.source.SourceSplit>(s.getSource(),
+                s.getWatermarkStrategy(), s.getName(), userClassLoader), s.getOutputType(), null,
                 DEFAULT_SLOT_SHARING_GROUP);
     }
 
@@ -135,7 +149,19 @@ public final class StreamGraphBuilder {
         List<Endpoint> inputs = translate(o.getInput());
         StreamNode node = addNode(o, new SerializedOperatorFactory(o.getOperator(), o.getName(), userClassLoader),
                 o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
-        connect(inputs, node);
+        connect(inputs, node, 0);
+        return node;
+    }
+
+    private <IN1, IN2, OUT> StreamNode twoInput(TwoInputTransformation<IN1, IN2, OUT> t) {
+        List<Endpoint> inputs1 = translate(t.getInput1());
+        List<Endpoint> inputs2 = translate(t.getInput2());
+        StreamNode node = addNode(t, new SerializedOperatorFactory(t.getOperator(), t.getName(), userClassLoader),
+                t.getOutputType(), t.getStateKeySelector1(), inheritedGroup(t.getInputs()));
+        node.setStateKeySelector2(t.getStateKeySelector2());
+        node.setTwoInput(true);
+        connect(inputs1, node, 0);
+        connect(inputs2, node, 1);
         return node;
     }
 
@@ -171,7 +197,7 @@ public final class StreamGraphBuilder {
         return node;
     }
 
-    private void connect(List<Endpoint> inputs, StreamNode target) {
+    private void connect(List<Endpoint> inputs, StreamNode target, int inputIndex) {
         for (Endpoint input : inputs) {
             Exchange exchange = input.exchange();
             StreamNode source = input.node();
@@ -183,13 +209,15 @@ public final class StreamGraphBuilder {
                         + target.getParallelism() + ") is not possible: FORWARD needs equal parallelism. Use "
                         + "rebalance() or rescale(), or give both operators the same parallelism.");
             }
-            StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector());
+            OutputTag<?> tag = input.outputTag();
+            StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector(), tag,
+                    tag == null ? null : tag.getTypeInfo(), inputIndex);
             source.getOutEdges().add(edge);
             target.getInEdges().add(edge);
         }
     }
 
     private static Endpoint endpoint(StreamNode node) {
-        return new Endpoint(node, null, null);
+        return new Endpoint(node, null, null, null);
     }
 }

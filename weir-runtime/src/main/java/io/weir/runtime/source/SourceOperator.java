@@ -3,13 +3,17 @@ package io.weir.runtime.source;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SourceSplit;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.AbstractStreamOperator;
+import io.weir.api.operators.ProcessingTimeCallback;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkToDataOutput;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
@@ -18,27 +22,47 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a {@link SourceReader} as the head of a source task: registers with the enumerator, takes
- * the splits it assigns, and emits what the reader produces. At the end of a bounded input it
- * emits the final watermark, so event time completes downstream.
+ * the splits it assigns, and emits what the reader produces. Timestamps and watermarks follow the
+ * source's {@link WatermarkStrategy}: one watermark generator per split, merged into the reader's
+ * watermark (minimum over splits that are not idle), with periodic generators asked every
+ * {@code autoWatermarkInterval} through the task's processing-time service. At the end of a
+ * bounded input it emits the final watermark, so event time completes downstream.
  */
 public final class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStreamOperator<OUT>
-        implements OperatorEventHandler {
+        implements OperatorEventHandler, ProcessingTimeCallback {
     private static final long serialVersionUID = 1L;
 
     private final Source<OUT, SplitT, ?> source;
+    private final WatermarkStrategy<OUT> watermarkStrategy;
     private transient SourceReader<OUT, SplitT> reader;
     private transient OperatorEventGateway gateway;
-    private transient Emitter emitter;
+    private transient ReaderOutput<OUT> emitter;
+    private transient SourceReaderOutput<OUT> watermarkingOutput;
+    private transient WatermarkToDataOutput watermarkOutput;
+    private transient long watermarkInterval;
 
-    public SourceOperator(Source<OUT, SplitT, ?> source) {
+    public SourceOperator(Source<OUT, SplitT, ?> source, WatermarkStrategy<OUT> watermarkStrategy) {
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
         gateway = ((RuntimeOperatorContext) getOperatorContext()).getOperatorEventGateway();
-        emitter = new Emitter();
+        watermarkOutput = new WatermarkToDataOutput(output);
+        if (watermarkStrategy == WatermarkStrategy.<OUT>noWatermarks()) {
+            emitter = new Emitter();
+        } else {
+            ProcessingTimeService clock = getProcessingTimeService();
+            watermarkingOutput = new SourceReaderOutput<>(output, watermarkOutput, watermarkStrategy,
+                    clock::getCurrentProcessingTime);
+            emitter = watermarkingOutput;
+            watermarkInterval = getOperatorContext().getExecutionConfig().getAutoWatermarkInterval();
+            if (watermarkInterval > 0 && watermarkStrategy.generatesWatermarks()) {
+                clock.registerTimer(clock.getCurrentProcessingTime() + watermarkInterval, this);
+            }
+        }
         reader = source.createReader(new ReaderContext());
         reader.start();
         gateway.sendEventToCoordinator(new SourceEvents.ReaderRegistration("localhost"));
@@ -66,8 +90,16 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
     }
 
     @Override
+    public void onProcessingTime(long time) throws Exception {
+        watermarkingOutput.emitPeriodicWatermarks();
+        ProcessingTimeService clock = getProcessingTimeService();
+        clock.registerTimer(clock.getCurrentProcessingTime() + watermarkInterval, this);
+    }
+
+    /** The input ended: event time ends too (an idle source becomes active to say so). */
+    @Override
     public void finish() throws Exception {
-        output.emitWatermark(Watermark.MAX_WATERMARK);
+        watermarkOutput.emitWatermark(io.weir.api.eventtime.Watermark.MAX_WATERMARK);
         super.finish();
     }
 
@@ -79,7 +111,10 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
         super.close();
     }
 
-    /** The reader's output: wraps values into one reused record. */
+    /**
+     * The reader's output without a watermark strategy: wraps values into one reused record;
+     * watermarks the reader emits itself are passed on.
+     */
     private final class Emitter implements ReaderOutput<OUT> {
         private final StreamRecord<OUT> record = new StreamRecord<>(null);
 
@@ -93,6 +128,29 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
         @Override
         public void collect(OUT value, long timestamp) {
             output.collect(record.replace(value, timestamp));
+        }
+
+        @Override
+        public SourceOutput<OUT> createOutputForSplit(String splitId) {
+            return this;
+        }
+
+        @Override
+        public void releaseOutputForSplit(String splitId) {}
+
+        @Override
+        public void emitWatermark(io.weir.api.eventtime.Watermark watermark) {
+            watermarkOutput.emitWatermark(watermark);
+        }
+
+        @Override
+        public void markIdle() {
+            watermarkOutput.markIdle();
+        }
+
+        @Override
+        public void markActive() {
+            watermarkOutput.markActive();
         }
     }
 

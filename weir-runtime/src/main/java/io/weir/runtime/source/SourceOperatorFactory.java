@@ -2,6 +2,7 @@ package io.weir.runtime.source;
 
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceSplit;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.operators.StreamOperator;
 import io.weir.runtime.coordination.OperatorCoordinator;
 import io.weir.runtime.graph.OperatorFactory;
@@ -17,10 +18,12 @@ public final class SourceOperatorFactory<OUT, SplitT extends SourceSplit> implem
 
     /** Each subtask gets its own copy of the source (and of the functions it holds). */
     @SuppressWarnings("unchecked")
-    public SourceOperatorFactory(Source<OUT, ?, ?> source, String name, ClassLoader userClassLoader) {
+    public SourceOperatorFactory(Source<OUT, ?, ?> source, WatermarkStrategy<OUT> watermarkStrategy, String name,
+            ClassLoader userClassLoader) {
         this.source = (Source<OUT, SplitT, ?>) source;
         this.name = name;
-        this.readers = new SerializedOperatorFactory(new SourceOperator<>(this.source), name, userClassLoader);
+        this.readers = new SerializedOperatorFactory(new SourceOperator<>(this.source, watermarkStrategy), name,
+                userClassLoader);
     }
 
     @Override

@@ -7,10 +7,14 @@ import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.StateTtlConfig;
+import io.weir.api.state.VoidNamespace;
 import io.weir.api.types.SerializerConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Keyed state kept as objects on the heap, organised by key group. Values are stored as given
@@ -27,6 +31,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final SerializerConfig serializerConfig;
     private final Map<String, HeapState<K, ?, ?>> states = new HashMap<>();
     private final Map<String, StateDescriptor<?, ?>> descriptors = new HashMap<>();
+    /** What users get for each state: the heap state itself, or its TTL decorator. */
+    private final Map<String, State> facades = new HashMap<>();
+    private final List<TtlIncrementalCleanup> perRecordCleanups = new ArrayList<>();
+    private LongSupplier ttlClock = System::currentTimeMillis;
     private K currentKey;
     private int currentKeyGroup = -1;
 
@@ -50,6 +58,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         this.currentKey = key;
         this.currentKeyGroup = keyGroup;
+        for (int i = 0; i < perRecordCleanups.size(); i++) {
+            perRecordCleanups.get(i).run();
+        }
+    }
+
+    /** The clock state TTL is measured on: the task's processing time (a manual clock in harnesses). */
+    public void setTtlTimeProvider(LongSupplier clock) {
+        this.ttlClock = clock;
     }
 
     @Override
@@ -80,16 +96,78 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                         + "' was registered as " + previous.getType() + " state and is now requested as "
                         + descriptor.getType() + " state. Use a different name for each state.");
             }
-            return (S) existing;
+            return (S) facades.get(descriptor.getName());
         }
         HeapState<K, ?, ?> state = create(descriptor);
         states.put(descriptor.getName(), state);
         descriptors.put(descriptor.getName(), descriptor);
-        return (S) state;
+        State facade = descriptor.getTtlConfig().isEnabled() ? withTtl(descriptor, state) : (State) state;
+        facades.put(descriptor.getName(), facade);
+        return (S) facade;
+    }
+
+    /**
+     * Wraps a heap state that stores {@link TtlValue}s (created for a TTL descriptor) into the TTL
+     * state of the descriptor's kind, with its incremental cleanup.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private State withTtl(StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state) {
+        StateTtlConfig config = descriptor.getTtlConfig();
+        StateTtlConfig.IncrementalCleanupStrategy incremental =
+                config.getCleanupStrategies().getIncrementalCleanupStrategy();
+        TtlIncrementalCleanup cleanup = incremental == null ? null
+                : new TtlIncrementalCleanup(state.table(), incremental.getCleanupSize());
+        TtlPolicy policy = new TtlPolicy(config, () -> ttlClock.getAsLong(), cleanup);
+        switch (descriptor.getType()) {
+            case LIST:
+                setPruner(cleanup, stored -> TtlListState.prune(stored, policy, policy.now()));
+                break;
+            case MAP:
+                setPruner(cleanup, stored -> TtlMapState.prune(stored, policy, policy.now()));
+                break;
+            default:
+                setPruner(cleanup, stored -> TtlSingleValue.prune(stored, policy, policy.now()));
+        }
+        if (incremental != null && incremental.runCleanupForEveryRecord()) {
+            perRecordCleanups.add(cleanup);
+        }
+        switch (descriptor.getType()) {
+            case VALUE:
+                return new TtlValueState<>((HeapValueState) state, policy);
+            case LIST:
+                return new TtlListState<>((HeapListState) state, policy);
+            case MAP:
+                return new TtlMapState<>((HeapMapState) state, policy);
+            case REDUCING:
+                return new TtlReducingState<>((HeapValueState) state, policy,
+                        ((ReducingStateDescriptor) descriptor).getReduceFunction());
+            case AGGREGATING:
+                return new TtlAggregatingState<>((HeapValueState) state, policy,
+                        ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+            default:
+                throw new IllegalArgumentException("Unknown state type " + descriptor.getType());
+        }
+    }
+
+    private static void setPruner(TtlIncrementalCleanup cleanup, java.util.function.UnaryOperator<Object> pruner) {
+        if (cleanup != null) {
+            cleanup.setPruner(pruner);
+        }
     }
 
     private HeapState<K, ?, ?> create(StateDescriptor<?, ?> descriptor) {
         KeyGroupRange range = keyGroupRange;
+        if (descriptor.getTtlConfig().isEnabled()) {
+            // TTL states keep TtlValues: one per key for the single-value kinds, per element or entry otherwise
+            switch (descriptor.getType()) {
+                case LIST:
+                    return new HeapListState<>(this, new StateTable<>(range));
+                case MAP:
+                    return new HeapMapState<>(this, new StateTable<>(range));
+                default:
+                    return new HeapValueState<>(this, new StateTable<>(range));
+            }
+        }
         switch (descriptor.getType()) {
             case VALUE:
                 return new HeapValueState<>(this, new StateTable<>(range));

@@ -1,6 +1,7 @@
 package io.weir.runtime.state;
 
 import io.weir.api.state.State;
+import io.weir.api.state.VoidNamespace;
 
 /** Base of the heap states: reads and writes the value of the backend's current key. */
 abstract class HeapState<K, N, S> implements State {

@@ -1,5 +1,6 @@
 package io.weir.runtime.state;
 
+import io.weir.api.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,25 @@ final class StateTable<K, N, S> {
             }
         }
         return n;
+    }
+
+    int firstKeyGroup() {
+        return firstKeyGroup;
+    }
+
+    int numKeyGroups() {
+        return groups.size();
+    }
+
+    /** Appends the (namespace, key) pairs of the {@code index}-th key group of the range to {@code out}. */
+    @SuppressWarnings("unchecked")
+    void entriesOf(int index, List<Object> out) {
+        for (Map.Entry<N, HashMap<K, S>> byNamespace : groups.get(index).entrySet()) {
+            for (K key : byNamespace.getValue().keySet()) {
+                out.add(byNamespace.getKey());
+                out.add(key);
+            }
+        }
     }
 
     /** The keys that have a value in the namespace, over all key groups. */

@@ -1,8 +1,10 @@
 package io.weir.runtime.task;
 
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.List;
 
 /** Gives each record to several outputs (an operator with more than one consumer). */
@@ -22,9 +24,23 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     }
 
     @Override
+    public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.collect(outputTag, record);
+        }
+    }
+
+    @Override
     public void emitWatermark(Watermark watermark) {
         for (Output<StreamRecord<T>> output : outputs) {
             output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.emitWatermarkStatus(watermarkStatus);
         }
     }
 

@@ -1,41 +1,62 @@
 package io.weir.runtime.task;
 
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.TypeSerializer;
 
 /**
  * Passes records to the next operator of the chain by a direct call. When object reuse is off and
  * the type is mutable, the next operator gets a copy, so neither side can see the other change a
- * record.
+ * record. An output for a side-output edge takes only the records emitted to its tag; a main
+ * output only main records.
  */
 final class ChainingOutput<T> implements Output<StreamRecord<T>> {
     private final OneInputStreamOperator<T, ?> next;
     private final String nextName;
     private final TypeSerializer<T> copier;
+    private final OutputTag<?> outputTag;
     private final StreamRecord<T> copy = new StreamRecord<>(null);
 
-    /** @param copier serializer used to copy records, or {@code null} to pass them as they are */
-    ChainingOutput(OneInputStreamOperator<T, ?> next, String nextName, TypeSerializer<T> copier) {
+    /**
+     * @param copier serializer used to copy records, or {@code null} to pass them as they are
+     * @param outputTag the side output this edge carries, or {@code null} for the main output
+     */
+    ChainingOutput(OneInputStreamOperator<T, ?> next, String nextName, TypeSerializer<T> copier,
+            OutputTag<?> outputTag) {
         this.next = next;
         this.nextName = nextName;
         this.copier = copier;
+        this.outputTag = outputTag;
     }
 
     @Override
     public void collect(StreamRecord<T> record) {
+        if (outputTag == null) {
+            push(record);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+        if (tag.equals(outputTag)) {
+            push((StreamRecord<T>) (StreamRecord<?>) record);
+        }
+    }
+
+    private void push(StreamRecord<T> record) {
         try {
-            if (copier == null) {
-                next.setKeyContextElement(record);
-                next.processElement(record);
-            } else {
-                copy.replace(copier.copy(record.getValue()));
-                copy.copyTimestampFrom(record);
-                next.setKeyContextElement(copy);
-                next.processElement(copy);
-            }
+            // the next operator gets a record of its own: operators reuse their input record for
+            // their output (StreamMap replaces its value), which must not change what the other
+            // consumers of the same record (BroadcastingOutput) see
+            copy.replace(copier == null ? record.getValue() : copier.copy(record.getValue()));
+            copy.copyTimestampFrom(record);
+            next.setKeyContextElement(copy);
+            next.processElement(copy);
         } catch (ChainedOperatorException e) {
             throw e;
         } catch (Exception e) {
@@ -47,6 +68,17 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
     public void emitWatermark(Watermark watermark) {
         try {
             next.processWatermark(watermark);
+        } catch (ChainedOperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(nextName, e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+        try {
+            next.processWatermarkStatus(watermarkStatus);
         } catch (ChainedOperatorException e) {
             throw e;
         } catch (Exception e) {

@@ -1,13 +1,16 @@
 package io.weir.runtime.task;
 
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.StreamSource;
+import io.weir.api.transformations.Exchange;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -23,7 +26,6 @@ import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
-import io.weir.api.transformations.Exchange;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import java.util.ArrayList;
@@ -48,11 +50,14 @@ final class OperatorChain {
     private final List<RecordWriter<?>> writers = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final ProcessingTimeService processingTimeService;
     private final TaskAccumulators accumulators;
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways, TaskAccumulators accumulators) {
+            java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
+            ProcessingTimeService processingTimeService, TaskAccumulators accumulators) {
         this.deployment = deployment;
+        this.processingTimeService = processingTimeService;
         this.accumulators = accumulators;
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
@@ -86,7 +91,9 @@ final class OperatorChain {
                                 deployment.subtaskIndex()),
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
-                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway)
+                deployment.job().getUserClassLoader(),
+                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
+                processingTimeService)
                 .withAccumulators(accumulators, operator instanceof StreamSource);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
@@ -97,10 +104,10 @@ final class OperatorChain {
         for (StreamEdge edge : node.getOutEdges()) {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
-                outputs.add(new ChainingOutput(
-                        (OneInputStreamOperator) next, edge.target().getName(), copierFor(node.getOutputType())));
+                outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
+                        copierFor(edge.elementType()), edge.outputTag()));
             } else {
-                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id())));
+                outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
         }
         if (outputs.isEmpty()) {
@@ -133,7 +140,7 @@ final class OperatorChain {
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")
-        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().source().getOutputType()
+        TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,

@@ -4,33 +4,56 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.OperatorContext;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.HeapTimerServices;
 
-/** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
+/**
+ * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
+ * state key selectors are indexed by input (one for a one-input operator, two for a two-input one);
+ * a {@code null} entry is an unkeyed input.
+ */
 public final class RuntimeOperatorContext implements OperatorContext {
     private final String operatorName;
     private final TaskInfo taskInfo;
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
-    private final KeySelector<?, ?> stateKeySelector;
+    private final KeySelector<?, ?>[] stateKeySelectors;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
+    private final ProcessingTimeService processingTimeService;
+    private final InternalTimerServices<?> timerServices;
     private TaskAccumulators accumulators;
     private boolean accumulatorsChangedBySourceThread;
 
+    /**
+     * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
+     *     backend the operator's timers are stored beside it
+     * @param processingTimeService the task's clock (a manual one in test harnesses)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
-            ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
-            OperatorEventGateway eventGateway) {
+            ClassLoader userCodeClassLoader, KeySelector<?, ?>[] stateKeySelectors, KeyedStateBackend<?> keyedStateBackend,
+            OperatorEventGateway eventGateway, ProcessingTimeService processingTimeService) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.stateKeySelector = stateKeySelector;
+        this.stateKeySelectors = stateKeySelectors.clone();
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
+        this.processingTimeService = processingTimeService;
+        this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
+                ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
+                : null;
+        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap && processingTimeService != null) {
+            heap.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
+        }
         this.accumulators = new TaskAccumulators(operatorName);
     }
 
@@ -80,12 +103,27 @@ public final class RuntimeOperatorContext implements OperatorContext {
 
     @Override
     public KeySelector<?, ?> getStateKeySelector() {
-        return stateKeySelector;
+        return getStateKeySelector(0);
+    }
+
+    @Override
+    public KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex < stateKeySelectors.length ? stateKeySelectors[inputIndex] : null;
     }
 
     @Override
     public KeyedStateBackend<?> getKeyedStateBackend() {
         return keyedStateBackend;
+    }
+
+    @Override
+    public ProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    @Override
+    public InternalTimerServices<?> getInternalTimerServices() {
+        return timerServices;
     }
 
     /** Sends events to this operator's coordinator on the JobMaster. */

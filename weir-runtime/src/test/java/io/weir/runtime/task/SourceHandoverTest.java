@@ -1,19 +1,21 @@
 package io.weir.runtime.task;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.connector.source.InputStatus;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-over from a source function's thread to its task's thread. */
 class SourceHandoverTest {
@@ -29,6 +31,16 @@ class SourceHandoverTest {
         @Override
         public void emitWatermark(Watermark watermark) {
             seen.add("wm " + watermark.getTimestamp());
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+            seen.add(watermarkStatus.toString());
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+            throw new AssertionError("a source function has no side outputs");
         }
 
         @Override
@@ -96,6 +108,14 @@ class SourceHandoverTest {
 
             @Override
             public void emitWatermark(Watermark watermark) {}
+
+            @Override
+            public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {}
+
+            @Override
+            public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+                throw new AssertionError("a source function has no side outputs");
+            }
 
             @Override
             public void close() {}

@@ -46,6 +46,7 @@ class MigrationTableTest {
             "io.weir.api.state",
             "io.weir.api.tuple",
             "io.weir.api.operators",
+            "io.weir.api.eventtime",
             "io.weir.api.accumulators",
             "io.weir.api.annotation");
 

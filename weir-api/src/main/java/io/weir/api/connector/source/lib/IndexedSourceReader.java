@@ -3,13 +3,15 @@ package io.weir.api.connector.source.lib;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SourceReader;
+import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReaderContext;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads {@link NumberSequenceSplit}s and emits one record per index, made by {@link #record(long)}.
+ * Reads {@link NumberSequenceSplit}s and emits one record per index, made by {@link #record(long)},
+ * through the split's own output (so each split has its own watermark generator).
  * Asks the enumerator for one split at a time. An optional pace (records per second for this
  * reader) is kept without blocking: when ahead, the reader says NOTHING_AVAILABLE and becomes
  * available again when the next record is due.
@@ -28,6 +30,8 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
     private long next;
     private long end = -1;
     private boolean inSplit;
+    private String splitId;
+    private SourceOutput<T> splitOutput;
     private long emitted;
     private long startNanos;
 
@@ -58,6 +62,9 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
             }
             return InputStatus.NOTHING_AVAILABLE;
         }
+        if (splitOutput == null) {
+            splitOutput = output.createOutputForSplit(splitId);
+        }
         long limit = Math.min(end, next + BATCH - 1);
         if (recordsPerSecond > 0) {
             long due = (long) ((System.nanoTime() - startNanos) / 1e9 * recordsPerSecond) + 1 - emitted;
@@ -72,12 +79,14 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
             limit = Math.min(limit, next + due - 1);
         }
         for (long i = next; i <= limit; i++) {
-            output.collect(record(i));
+            splitOutput.collect(record(i));
         }
         emitted += limit - next + 1;
         next = limit + 1;
         if (next > end) {
             inSplit = false;
+            splitOutput = null;
+            output.releaseOutputForSplit(splitId);
         }
         return InputStatus.MORE_AVAILABLE;
     }
@@ -87,6 +96,7 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
         if (split == null) {
             return false;
         }
+        splitId = split.splitId();
         next = split.from();
         end = split.to();
         inSplit = true;

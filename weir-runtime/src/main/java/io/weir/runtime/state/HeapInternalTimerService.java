@@ -1,0 +1,116 @@
+package io.weir.runtime.state;
+
+import io.weir.api.operators.InternalTimerService;
+import io.weir.api.operators.ProcessingTimeService;
+import io.weir.api.operators.Triggerable;
+import io.weir.api.types.TypeSerializer;
+
+/**
+ * One named timer service of a keyed operator, on the heap: an event-time and a processing-time
+ * {@link TimerQueue}, scoped to the backend's current key.
+ *
+ * <p>Processing time: only the earliest processing-time timer has a callback registered with the
+ * {@link ProcessingTimeService}; when it runs, every timer due by then fires and the callback for
+ * the next one is registered. A callback that finds nothing due (its timer was deleted) does nothing.
+ *
+ * <p>Threading: the task's thread only; callbacks arrive through the task's mailbox.
+ */
+final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
+    private final HeapKeyedStateBackend<K> backend;
+    private final HeapTimerServices<K> services;
+    private final ProcessingTimeService processingTimeService;
+    private final TypeSerializer<N> namespaceSerializer;
+    private final Triggerable<K, N> triggerable;
+    private final TimerQueue<K, N> eventTimeTimers;
+    private final TimerQueue<K, N> processingTimeTimers;
+    /** Time of the earliest registered processing-time callback, {@code Long.MAX_VALUE} if none. */
+    private long nextProcessingCallback = Long.MAX_VALUE;
+
+    HeapInternalTimerService(HeapKeyedStateBackend<K> backend, HeapTimerServices<K> services,
+            ProcessingTimeService processingTimeService, TypeSerializer<N> namespaceSerializer,
+            Triggerable<K, N> triggerable) {
+        this.backend = backend;
+        this.services = services;
+        this.processingTimeService = processingTimeService;
+        this.namespaceSerializer = namespaceSerializer;
+        this.triggerable = triggerable;
+        this.eventTimeTimers = new TimerQueue<>(backend.getKeyGroupRange());
+        this.processingTimeTimers = new TimerQueue<>(backend.getKeyGroupRange());
+    }
+
+    TypeSerializer<N> namespaceSerializer() {
+        return namespaceSerializer;
+    }
+
+    Triggerable<K, N> triggerable() {
+        return triggerable;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return services.currentWatermark();
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(N namespace, long time) {
+        processingTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
+        if (time < nextProcessingCallback) {
+            nextProcessingCallback = time;
+            processingTimeService.registerTimer(time, this::onProcessingTime);
+        }
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(N namespace, long time) {
+        processingTimeTimers.remove(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
+    }
+
+    @Override
+    public void registerEventTimeTimer(N namespace, long time) {
+        eventTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
+    }
+
+    @Override
+    public void deleteEventTimeTimer(N namespace, long time) {
+        eventTimeTimers.remove(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
+    }
+
+    /** Fires the event-time timers at or before {@code watermark}, in timestamp order. */
+    void advanceWatermark(long watermark) throws Exception {
+        TimerEntry<K, N> timer;
+        while ((timer = eventTimeTimers.peek()) != null && timer.getTimestamp() <= watermark) {
+            eventTimeTimers.poll();
+            backend.setCurrentKey(timer.getKey());
+            triggerable.onEventTime(timer);
+        }
+    }
+
+    private void onProcessingTime(long time) throws Exception {
+        if (time == nextProcessingCallback) {
+            nextProcessingCallback = Long.MAX_VALUE;
+        }
+        TimerEntry<K, N> timer;
+        while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= time) {
+            processingTimeTimers.poll();
+            backend.setCurrentKey(timer.getKey());
+            triggerable.onProcessingTime(timer);
+        }
+        if (timer != null && timer.getTimestamp() < nextProcessingCallback) {
+            nextProcessingCallback = timer.getTimestamp();
+            processingTimeService.registerTimer(timer.getTimestamp(), this::onProcessingTime);
+        }
+    }
+
+    int numEventTimeTimers() {
+        return eventTimeTimers.size();
+    }
+
+    int numProcessingTimeTimers() {
+        return processingTimeTimers.size();
+    }
+}

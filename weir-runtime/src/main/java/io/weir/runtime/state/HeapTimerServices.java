@@ -1,0 +1,82 @@
+package io.weir.runtime.state;
+
+import io.weir.api.operators.InternalTimerService;
+import io.weir.api.operators.InternalTimerServices;
+import io.weir.api.operators.ProcessingTimeService;
+import io.weir.api.operators.Triggerable;
+import io.weir.api.types.TypeSerializer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The timers of one keyed operator on the heap backend: named {@link HeapInternalTimerService}s,
+ * each keeping its timers per key group of the backend's range, so they can be snapshotted and
+ * redistributed with the keyed state.
+ *
+ * <p>Threading: the task's thread only.
+ */
+public final class HeapTimerServices<K> implements InternalTimerServices<K> {
+    private final HeapKeyedStateBackend<K> backend;
+    private final ProcessingTimeService processingTimeService;
+    private final Map<String, HeapInternalTimerService<K, ?>> services = new LinkedHashMap<>();
+    private long currentWatermark = Long.MIN_VALUE;
+
+    public HeapTimerServices(HeapKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
+        this.backend = backend;
+        this.processingTimeService = processingTimeService;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> InternalTimerService<N> getInternalTimerService(String name, TypeSerializer<N> namespaceSerializer,
+            Triggerable<K, N> triggerable) {
+        HeapInternalTimerService<K, ?> existing = services.get(name);
+        if (existing != null) {
+            if (!existing.namespaceSerializer().equals(namespaceSerializer)) {
+                throw new IllegalStateException("Timer service '" + name + "' was created with namespace serializer "
+                        + existing.namespaceSerializer() + " and is now requested with " + namespaceSerializer
+                        + ". Use a different name for timers of another namespace type.");
+            }
+            if (existing.triggerable() != triggerable) {
+                throw new IllegalStateException("Timer service '" + name + "' already fires into "
+                        + existing.triggerable() + "; it cannot also fire into " + triggerable + ".");
+            }
+            return (InternalTimerService<N>) existing;
+        }
+        HeapInternalTimerService<K, N> service = new HeapInternalTimerService<>(backend, this, processingTimeService,
+                namespaceSerializer, triggerable);
+        services.put(name, service);
+        return service;
+    }
+
+    @Override
+    public void advanceWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        for (HeapInternalTimerService<K, ?> service : services.values()) {
+            service.advanceWatermark(watermark);
+        }
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @Override
+    public int numEventTimeTimers() {
+        int n = 0;
+        for (HeapInternalTimerService<K, ?> service : services.values()) {
+            n += service.numEventTimeTimers();
+        }
+        return n;
+    }
+
+    @Override
+    public int numProcessingTimeTimers() {
+        int n = 0;
+        for (HeapInternalTimerService<K, ?> service : services.values()) {
+            n += service.numProcessingTimeTimers();
+        }
+        return n;
+    }
+}

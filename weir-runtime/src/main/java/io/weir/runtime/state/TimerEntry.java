@@ -1,0 +1,73 @@
+package io.weir.runtime.state;
+
+import io.weir.api.operators.InternalTimer;
+import java.util.Objects;
+
+/**
+ * One timer in a {@link TimerQueue}: equal to another when key, namespace and timestamp are equal,
+ * which is what makes registering twice keep one timer. Remembers its key group and its slot in
+ * the queue's heap so that deleting it is cheap.
+ */
+final class TimerEntry<K, N> implements InternalTimer<K, N> {
+    private final long timestamp;
+    private final K key;
+    private final N namespace;
+    private final int keyGroup;
+    /** Registration order, to fire timers with equal timestamps in a deterministic order. */
+    final long sequence;
+    int heapIndex = -1;
+
+    TimerEntry(long timestamp, K key, N namespace, int keyGroup, long sequence) {
+        this.timestamp = timestamp;
+        this.key = key;
+        this.namespace = namespace;
+        this.keyGroup = keyGroup;
+        this.sequence = sequence;
+    }
+
+    @Override
+    public long getTimestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public K getKey() {
+        return key;
+    }
+
+    @Override
+    public N getNamespace() {
+        return namespace;
+    }
+
+    int keyGroup() {
+        return keyGroup;
+    }
+
+    /** Fires before {@code other}: earlier timestamp, or same timestamp and registered earlier. */
+    boolean before(TimerEntry<K, N> other) {
+        return timestamp < other.timestamp || (timestamp == other.timestamp && sequence < other.sequence);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TimerEntry)) {
+            return false;
+        }
+        TimerEntry<?, ?> that = (TimerEntry<?, ?>) o;
+        return timestamp == that.timestamp && key.equals(that.key) && namespace.equals(that.namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Timer{timestamp=" + timestamp + ", key=" + key + ", namespace=" + Objects.toString(namespace) + "}";
+    }
+}

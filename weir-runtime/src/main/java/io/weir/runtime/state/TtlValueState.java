@@ -1,0 +1,36 @@
+package io.weir.runtime.state;
+
+import io.weir.api.state.ValueState;
+import java.io.IOException;
+
+/** {@link ValueState} with TTL: stores the value with its last-access time. */
+final class TtlValueState<V> implements ValueState<V> {
+    private final ValueState<TtlValue<V>> inner;
+    private final TtlPolicy policy;
+
+    TtlValueState(ValueState<TtlValue<V>> inner, TtlPolicy policy) {
+        this.inner = inner;
+        this.policy = policy;
+    }
+
+    @Override
+    public V value() throws IOException {
+        policy.onAccess();
+        return TtlSingleValue.read(inner, policy);
+    }
+
+    @Override
+    public void update(V value) throws IOException {
+        policy.onAccess();
+        if (value == null) {
+            inner.clear();
+        } else {
+            inner.update(policy.wrap(value, policy.now()));
+        }
+    }
+
+    @Override
+    public void clear() {
+        inner.clear();
+    }
+}
