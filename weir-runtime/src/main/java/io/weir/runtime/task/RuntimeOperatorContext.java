@@ -6,6 +6,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OperatorContext;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -13,18 +14,23 @@ import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
 
-/** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
+/**
+ * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
+ * state key selectors are indexed by input (one for a one-input operator, two for a two-input one);
+ * a {@code null} entry is an unkeyed input.
+ */
 public final class RuntimeOperatorContext implements OperatorContext {
     private final String operatorName;
     private final TaskInfo taskInfo;
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
-    private final KeySelector<?, ?> stateKeySelector;
+    private final KeySelector<?, ?>[] stateKeySelectors;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
     private final ProcessingTimeService processingTimeService;
     private final InternalTimerServices<?> timerServices;
     private TaskAccumulators accumulators;
+    private MailboxExecutor mailboxExecutor;
     private boolean accumulatorsChangedBySourceThread;
 
     /**
@@ -34,13 +40,13 @@ public final class RuntimeOperatorContext implements OperatorContext {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
-            ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
+            ClassLoader userCodeClassLoader, KeySelector<?, ?>[] stateKeySelectors, KeyedStateBackend<?> keyedStateBackend,
             OperatorEventGateway eventGateway, ProcessingTimeService processingTimeService) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.stateKeySelector = stateKeySelector;
+        this.stateKeySelectors = stateKeySelectors.clone();
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
         this.processingTimeService = processingTimeService;
@@ -61,6 +67,21 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.accumulators = taskAccumulators;
         this.accumulatorsChangedBySourceThread = changedBySourceThread;
         return this;
+    }
+
+    /** Gives the operator its task's mailbox (tasks and harnesses do). */
+    public RuntimeOperatorContext withMailboxExecutor(MailboxExecutor mailboxExecutor) {
+        this.mailboxExecutor = mailboxExecutor;
+        return this;
+    }
+
+    @Override
+    public MailboxExecutor getMailboxExecutor() {
+        if (mailboxExecutor == null) {
+            throw new IllegalStateException("Operator '" + operatorName + "' runs without a mailbox, so it cannot hand "
+                    + "work to its task's thread.");
+        }
+        return mailboxExecutor;
     }
 
     public TaskAccumulators getAccumulators() {
@@ -99,7 +120,12 @@ public final class RuntimeOperatorContext implements OperatorContext {
 
     @Override
     public KeySelector<?, ?> getStateKeySelector() {
-        return stateKeySelector;
+        return getStateKeySelector(0);
+    }
+
+    @Override
+    public KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex < stateKeySelectors.length ? stateKeySelectors[inputIndex] : null;
     }
 
     @Override
