@@ -14,8 +14,11 @@ import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
+import io.weir.runtime.task.Mailbox;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import io.weir.runtime.task.SubtaskInfo;
+import io.weir.runtime.task.TaskMailboxExecutor;
+import io.weir.runtime.task.TaskWakeup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +48,8 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     private final TestProcessingTimeService processingTimeService = new TestProcessingTimeService();
     private HeapKeyedStateBackend<Object> keyedStateBackend;
     private RuntimeOperatorContext context;
+    private final TaskWakeup wakeup = new TaskWakeup();
+    private final Mailbox mailbox = new Mailbox(wakeup);
     private boolean setUp;
     private boolean opened;
 
@@ -85,6 +90,8 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         context = new RuntimeOperatorContext(name,
                 new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
                 getClass().getClassLoader(), keySelector, keyedStateBackend, null, processingTimeService);
+        wakeup.bindToCurrentThread();
+        context.withMailboxExecutor(new TaskMailboxExecutor(mailbox, wakeup));
         operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
         setUp = true;
     }
@@ -103,6 +110,15 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         checkOpen();
         operator.setKeyContextElement(record);
         operator.processElement(record);
+        runMailbox();
+    }
+
+    /**
+     * Runs the mail queued so far, such as results that other threads handed to the operator's
+     * mailbox, as the task's loop does between records. Feeding the harness does this too.
+     */
+    public void runMailbox() throws Exception {
+        mailbox.runAll();
     }
 
     /** Feeds all elements, one after the other. */
@@ -120,6 +136,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     public void processWatermark(Watermark watermark) throws Exception {
         checkOpen();
         operator.processWatermark(watermark);
+        runMailbox();
     }
 
     /**
@@ -129,6 +146,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     public void setProcessingTime(long time) throws Exception {
         checkOpen();
         processingTimeService.setCurrentTime(time);
+        runMailbox();
     }
 
     public long getProcessingTime() {

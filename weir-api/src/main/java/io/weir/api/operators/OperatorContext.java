@@ -33,6 +33,9 @@ public interface OperatorContext {
      */
     InternalTimerServices<?> getInternalTimerServices();
 
+    /** The task's mailbox: hands work from other threads to the task's thread. */
+    MailboxExecutor getMailboxExecutor();
+
     /**
      * Registers an accumulator of this subtask under {@code name}. The operators of one task share
      * the names, so a name registered twice in one subtask fails with an {@link UnsupportedOperationException}.

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * buffer flushes, cancellation. Putting mail wakes the task. The task checks {@link #hasMail()}
  * (one volatile read) between records.
  *
- * <p>Threading: {@link #put} from any thread; {@link #runAll} from the task's thread only.
+ * <p>Threading: {@link #put} from any thread; {@link #runAll} and {@link #runOne} from the task's
+ * thread only.
  */
 public final class Mailbox {
     private final ConcurrentLinkedQueue<ThrowingRunnable> mails = new ConcurrentLinkedQueue<>();
@@ -26,6 +27,20 @@ public final class Mailbox {
 
     public boolean hasMail() {
         return hasMail;
+    }
+
+    /** Runs the oldest mail, if there is one; says whether it did. */
+    public boolean runOne() throws Exception {
+        hasMail = false;
+        ThrowingRunnable mail = mails.poll();
+        if (!mails.isEmpty()) {
+            hasMail = true;
+        }
+        if (mail == null) {
+            return false;
+        }
+        mail.run();
+        return true;
     }
 
     /** Runs all mail queued now and any that arrives while running. */

@@ -2,6 +2,7 @@ package io.weir.runtime.task;
 
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.ProcessingTimeService;
@@ -50,14 +51,20 @@ final class OperatorChain {
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final ProcessingTimeService processingTimeService;
+    private final MailboxExecutor mailboxExecutor;
     private final TaskAccumulators accumulators;
 
-    OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord,
-            java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
-            ProcessingTimeService processingTimeService, TaskAccumulators accumulators) {
+    /** The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators. */
+    record TaskServices(java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
+            ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
+            TaskAccumulators accumulators) {}
+
+    OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord, TaskServices services) {
         this.deployment = deployment;
-        this.processingTimeService = processingTimeService;
-        this.accumulators = accumulators;
+        this.processingTimeService = services.processingTimeService();
+        this.mailboxExecutor = services.mailboxExecutor();
+        this.accumulators = services.accumulators();
+        java.util.function.Function<StreamNode, OperatorEventGateway> gateways = services.gateways();
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
@@ -91,7 +98,7 @@ final class OperatorChain {
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway, processingTimeService)
-                .withAccumulators(accumulators, operator instanceof StreamSource);
+                .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }
 

@@ -6,6 +6,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OperatorContext;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -25,6 +26,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final ProcessingTimeService processingTimeService;
     private final InternalTimerServices<?> timerServices;
     private TaskAccumulators accumulators;
+    private MailboxExecutor mailboxExecutor;
     private boolean accumulatorsChangedBySourceThread;
 
     /**
@@ -61,6 +63,21 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.accumulators = taskAccumulators;
         this.accumulatorsChangedBySourceThread = changedBySourceThread;
         return this;
+    }
+
+    /** Gives the operator its task's mailbox (tasks and harnesses do). */
+    public RuntimeOperatorContext withMailboxExecutor(MailboxExecutor mailboxExecutor) {
+        this.mailboxExecutor = mailboxExecutor;
+        return this;
+    }
+
+    @Override
+    public MailboxExecutor getMailboxExecutor() {
+        if (mailboxExecutor == null) {
+            throw new IllegalStateException("Operator '" + operatorName + "' runs without a mailbox, so it cannot hand "
+                    + "work to its task's thread.");
+        }
+        return mailboxExecutor;
     }
 
     public TaskAccumulators getAccumulators() {

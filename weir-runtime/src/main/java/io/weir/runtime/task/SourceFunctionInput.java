@@ -148,7 +148,7 @@ final class SourceFunctionInput<T> implements TaskInput {
 
         @Override
         public void markAsTemporarilyIdle() {
-            // no watermark status yet: see SourceFunction.SourceContext#markAsTemporarilyIdle
+            handover.putIdle();
         }
 
         @Override

@@ -4,13 +4,15 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Hands what a source function emits on its own thread to the task's thread: a bounded ring of
- * elements (records, records with timestamps, watermarks) with one producer and one consumer.
+ * elements (records, records with timestamps, watermarks, idle marks) with one producer and one
+ * consumer.
  *
  * <h2>Threading</h2>
  * {@link #put} and {@link #finish} are called by the source thread only, {@link #emitNext} by the
@@ -29,6 +31,7 @@ final class SourceHandover<T> {
     private static final byte RECORD = 0;
     private static final byte RECORD_WITH_TIMESTAMP = 1;
     private static final byte WATERMARK = 2;
+    private static final byte IDLE = 3;
 
     /** Request bits the consumer sets for the producer. */
     private static final int WAITING = 1;
@@ -64,6 +67,8 @@ final class SourceHandover<T> {
 
     // consumer-local
     private final StreamRecord<T> record = new StreamRecord<>(null);
+    /** The function marked itself idle and has emitted nothing since. */
+    private boolean idle;
 
     /** {@code publishAccumulators} runs on the producer's thread when the consumer asks for it. */
     SourceHandover(int capacity, TaskWakeup wakeup, Runnable publishAccumulators) {
@@ -95,6 +100,11 @@ final class SourceHandover<T> {
 
     void putWatermark(long timestamp) {
         put(WATERMARK, null, timestamp);
+    }
+
+    /** The source function marked itself idle; its next record or watermark makes it active again. */
+    void putIdle() {
+        put(IDLE, null, 0);
     }
 
     private void put(byte kind, Object value, long timestamp) {
@@ -193,7 +203,12 @@ final class SourceHandover<T> {
         int n = (int) Math.min(available, maxElements);
         for (int k = 0; k < n; k++) {
             int i = (int) (h + k) & mask;
-            switch (kinds[i]) {
+            byte kind = kinds[i];
+            if (idle && kind != IDLE) {
+                idle = false;
+                output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+            }
+            switch (kind) {
                 case RECORD:
                     record.replace((T) values[i]);
                     record.eraseTimestamp();
@@ -201,6 +216,12 @@ final class SourceHandover<T> {
                     break;
                 case RECORD_WITH_TIMESTAMP:
                     output.collect(record.replace((T) values[i], timestamps[i]));
+                    break;
+                case IDLE:
+                    if (!idle) {
+                        idle = true;
+                        output.emitWatermarkStatus(WatermarkStatus.IDLE);
+                    }
                     break;
                 default:
                     output.emitWatermark(new Watermark(timestamps[i]));

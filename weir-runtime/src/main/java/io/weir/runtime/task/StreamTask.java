@@ -125,8 +125,8 @@ public final class StreamTask implements Runnable {
     private void invoke() throws Exception {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, gateways::get, processingTime,
-                accumulators);
+        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
+                gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators));
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {

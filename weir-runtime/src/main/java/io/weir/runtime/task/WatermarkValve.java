@@ -47,8 +47,14 @@ final class WatermarkValve {
         }
     }
 
-    /** A watermark arrived on a channel; watermarks of idle channels are ignored. */
+    /**
+     * A watermark arrived on a channel; watermarks of idle channels are ignored, except the final
+     * one (end of input), which makes the channel active: its end of event time must count.
+     */
     void onWatermark(int channel, long watermark) throws Exception {
+        if (idle[channel] && watermark == Long.MAX_VALUE) {
+            onWatermarkStatus(channel, false);
+        }
         if (idle[channel] || watermark <= watermarks[channel]) {
             return;
         }

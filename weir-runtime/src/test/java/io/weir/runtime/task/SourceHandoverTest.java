@@ -64,6 +64,21 @@ class SourceHandoverTest {
     }
 
     @Test
+    void idleMarksBecomeStatusChangesAndTheNextElementMakesTheSourceActive() throws Exception {
+        SourceHandover<Long> handover = new SourceHandover<>(8, new TaskWakeup(), () -> {});
+        Recording out = new Recording();
+        handover.putRecord(1L);
+        handover.putIdle();
+        handover.putIdle();
+        handover.putWatermark(5);
+        handover.putIdle();
+        handover.putRecord(2L);
+        handover.emitNext(out, 10);
+        assertEquals(List.of("1", "WatermarkStatus(IDLE)", "WatermarkStatus(ACTIVE)", "wm 5", "WatermarkStatus(IDLE)",
+                "WatermarkStatus(ACTIVE)", "2"), out.seen);
+    }
+
+    @Test
     void emptyHandoverSaysNothingAvailableAndTheNextElementWakesTheTask() throws Exception {
         TaskWakeup wakeup = new TaskWakeup();
         wakeup.bindToCurrentThread();

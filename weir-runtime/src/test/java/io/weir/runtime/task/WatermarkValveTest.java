@@ -84,6 +84,15 @@ class WatermarkValveTest {
     }
 
     @Test
+    void theFinalWatermarkOfAnIdleChannelStillCounts() throws Exception {
+        WatermarkValve valve = valve(2);
+        valve.onWatermark(0, Long.MAX_VALUE);
+        valve.onWatermarkStatus(1, true);
+        valve.onWatermark(1, Long.MAX_VALUE);
+        assertEquals(List.of("wm" + Long.MAX_VALUE), out);
+    }
+
+    @Test
     void allChannelsIdleMakesTheTaskIdleAfterTheHighestWatermark() throws Exception {
         WatermarkValve valve = valve(2);
         valve.onWatermark(0, 10);

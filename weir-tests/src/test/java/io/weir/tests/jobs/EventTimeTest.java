@@ -11,6 +11,8 @@ import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.source.RichParallelSourceFunction;
+import io.weir.api.operators.Watermark;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.types.Types;
@@ -171,6 +173,66 @@ class EventTimeTest {
         // monotonous: the watermark reaches count - 2, so every timer but the last one fires
         List<Long> expected = new ArrayList<>();
         for (long x = 0; x < count - 1; x++) {
+            expected.add(x);
+        }
+        assertSameElements(expected, fired);
+    }
+
+    /**
+     * Subtask 0 emits 0..count-1 with timestamps and a watermark, subtask 1 marks itself idle; both
+     * then run until cancelled. Only the idle mark lets subtask 0's watermark through.
+     */
+    static final class HalfIdleSource extends RichParallelSourceFunction<Long> {
+        private final int count;
+        private transient volatile java.util.concurrent.CountDownLatch cancelled;
+
+        HalfIdleSource(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            cancelled = new java.util.concurrent.CountDownLatch(1);
+            if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                for (long x = 0; x < count; x++) {
+                    ctx.collectWithTimestamp(x, x);
+                }
+                ctx.emitWatermark(new Watermark(count - 1));
+            } else {
+                ctx.markAsTemporarilyIdle();
+            }
+            cancelled.await();
+        }
+
+        @Override
+        public void cancel() {
+            java.util.concurrent.CountDownLatch latch = cancelled;
+            if (latch != null) {
+                latch.countDown();
+            }
+        }
+    }
+
+    @Test
+    void anIdleSourceFunctionDoesNotHoldBackTheWatermark() throws Exception {
+        int count = 200;
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        List<Long> fired = env.addSource(new HalfIdleSource(count), "half idle", Types.LONG)
+                .keyBy(x -> x % KEYS)
+                .process(new KeyedProcessFunction<Long, Long, Long>() {
+                    @Override
+                    public void processElement(Long value, Context ctx, Collector<Long> out) {
+                        ctx.timerService().registerEventTimeTimer(value);
+                    }
+
+                    @Override
+                    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Long> out) {
+                        out.collect(timestamp);
+                    }
+                })
+                .executeAndCollect(count);
+        List<Long> expected = new ArrayList<>();
+        for (long x = 0; x < count; x++) {
             expected.add(x);
         }
         assertSameElements(expected, fired);

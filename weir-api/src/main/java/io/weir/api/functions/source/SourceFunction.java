@@ -55,8 +55,8 @@ public interface SourceFunction<T> extends Function, Serializable {
         void emitWatermark(Watermark mark);
 
         /**
-         * Says that this source emits nothing for a while. Weir has no watermark status yet, so this
-         * has no effect: an idle source still holds back the watermark downstream.
+         * Says that this source emits nothing for a while: it stops holding back the watermark
+         * downstream until it emits a record or watermark again.
          */
         void markAsTemporarilyIdle();
 

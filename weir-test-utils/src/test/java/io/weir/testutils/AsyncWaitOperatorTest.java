@@ -1,0 +1,171 @@
+package io.weir.testutils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.functions.async.AsyncFunction;
+import io.weir.api.functions.async.AsyncRetryStrategies;
+import io.weir.api.functions.async.AsyncRetryStrategy;
+import io.weir.api.functions.async.ResultFuture;
+import io.weir.api.operators.AsyncWaitOperator;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The async operator: order, watermarks, capacity, timeouts and retries, on the harness's mailbox and clock. */
+class AsyncWaitOperatorTest {
+    /** Keeps every call's future for the test to complete. */
+    static final class Pending implements AsyncFunction<Integer, String> {
+        final List<ResultFuture<String>> futures = new ArrayList<>();
+
+        @Override
+        public void asyncInvoke(Integer input, ResultFuture<String> resultFuture) {
+            futures.add(resultFuture);
+        }
+    }
+
+    private static OneInputStreamOperatorTestHarness<Integer, String> harness(AsyncFunction<Integer, String> f,
+            long timeout, int capacity, boolean ordered, AsyncRetryStrategy<String> retry) throws Exception {
+        var harness = new OneInputStreamOperatorTestHarness<>(new AsyncWaitOperator<>(f, timeout, capacity, ordered, retry));
+        harness.open();
+        return harness;
+    }
+
+    @Test
+    void orderedModeEmitsInInputOrderWithTheInputTimestamps() throws Exception {
+        Pending f = new Pending();
+        try (var harness = harness(f, 0, 10, true, null)) {
+            for (int i = 1; i <= 3; i++) {
+                harness.processElement(i, i * 10L);
+            }
+            f.futures.get(2).complete(List.of("c"));
+            f.futures.get(0).complete(List.of("a1", "a2"));
+            harness.runMailbox();
+            assertEquals(List.of("a1", "a2"), harness.extractOutputValues());
+            f.futures.get(1).complete(List.of());
+            harness.runMailbox();
+            assertEquals(List.of(new StreamRecord<>("a1", 10L), new StreamRecord<>("a2", 10L), new StreamRecord<>("c", 30L)),
+                    harness.extractOutputStreamRecords());
+        }
+    }
+
+    @Test
+    void unorderedModeEmitsAsResultsComeButNotAcrossAWatermark() throws Exception {
+        Pending f = new Pending();
+        try (var harness = harness(f, 0, 10, false, null)) {
+            harness.processElement(1, 1L);
+            harness.processElement(2, 2L);
+            harness.processWatermark(5L);
+            harness.processElement(3, 6L);
+            f.futures.get(1).complete(List.of("two"));
+            f.futures.get(2).complete(List.of("three"));
+            harness.runMailbox();
+            assertEquals(List.of(new StreamRecord<>("two", 2L)), List.copyOf(harness.getOutput()));
+            f.futures.get(0).complete(List.of("one"));
+            harness.runMailbox();
+            assertEquals(List.of(new StreamRecord<>("two", 2L), new StreamRecord<>("one", 1L), new Watermark(5L),
+                    new StreamRecord<>("three", 6L)), List.copyOf(harness.getOutput()));
+        }
+    }
+
+    @Test
+    void aFullQueueYieldsToTheMailboxUntilAResultFromAnotherThreadFreesASlot() throws Exception {
+        Pending f = new Pending();
+        try (var harness = harness(f, 0, 2, true, null)) {
+            harness.processElement(1, 1L);
+            harness.processElement(2, 2L);
+            ResultFuture<String> first = f.futures.get(0);
+            Thread client = new Thread(() -> first.complete(List.of("one")), "async-client");
+            client.start();
+            harness.processElement(3, 3L); // the queue is full: waits for the client's result
+            client.join();
+            assertEquals(List.of("one"), harness.extractOutputValues());
+            assertEquals(3, f.futures.size());
+        }
+    }
+
+    @Test
+    void timedOutCallsFailTheJobByDefault() throws Exception {
+        Pending f = new Pending();
+        var harness = harness(f, 100, 10, true, null);
+        harness.processElement(1, 1L);
+        harness.setProcessingTime(99);
+        Exception e = assertThrows(Exception.class, () -> harness.setProcessingTime(100));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof TimeoutException)) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(TimeoutException.class, cause, "caused by the timeout: " + e);
+        f.futures.get(0).complete(List.of("too late")); // ignored
+    }
+
+    @Test
+    void aTimeoutHandlerCanCompleteWithAFallback() throws Exception {
+        AsyncFunction<Integer, String> f = new AsyncFunction<>() {
+            @Override
+            public void asyncInvoke(Integer input, ResultFuture<String> resultFuture) {}
+
+            @Override
+            public void timeout(Integer input, ResultFuture<String> resultFuture) {
+                resultFuture.complete(List.of("fallback " + input));
+            }
+        };
+        try (var harness = harness(f, 50, 10, true, null)) {
+            harness.processElement(1, 1L);
+            harness.setProcessingTime(30);
+            harness.processElement(2, 2L);
+            harness.setProcessingTime(50);
+            assertEquals(List.of("fallback 1"), harness.extractOutputValues());
+            harness.setProcessingTime(80);
+            assertEquals(List.of("fallback 1", "fallback 2"), harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void retriesOnAMatchingResultWithTheStrategysBackoff() throws Exception {
+        List<Long> attemptsAt = new ArrayList<>();
+        OneInputStreamOperatorTestHarness<Integer, String>[] ref = new OneInputStreamOperatorTestHarness[1];
+        AsyncFunction<Integer, String> flaky = (input, future) -> {
+            attemptsAt.add(ref[0].getProcessingTime());
+            future.complete(attemptsAt.size() < 3 ? List.of() : List.of("ok " + input));
+        };
+        AsyncRetryStrategy<String> retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<String>(3, 10)
+                .ifResult(java.util.Collection::isEmpty).build();
+        try (var harness = harness(flaky, 0, 10, true, retry)) {
+            ref[0] = harness;
+            harness.processElement(7, 1L);
+            harness.setProcessingTime(9);
+            assertEquals(List.of(0L), attemptsAt);
+            harness.setProcessingTime(10);
+            harness.setProcessingTime(20);
+            assertEquals(List.of(0L, 10L, 20L), attemptsAt);
+            assertEquals(List.of("ok 7"), harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void anExceptionFailsTheJobWhenNoRetryApplies() throws Exception {
+        AsyncFunction<Integer, String> failing = (input, future) -> future.completeExceptionally(new IllegalStateException("down"));
+        var harness = harness(failing, 0, 10, true, AsyncRetryStrategies.NO_RETRY_STRATEGY);
+        Exception e = assertThrows(Exception.class, () -> harness.processElement(1, 1L));
+        assertTrue(e.getMessage().contains("down"), e.getMessage());
+    }
+
+    @Test
+    void endOfInputWaitsForCallsInFlight() throws Exception {
+        Pending f = new Pending();
+        try (var harness = harness(f, 0, 10, false, null)) {
+            harness.processElement(1, 1L);
+            Thread client = new Thread(() -> f.futures.get(0).complete(List.of("done")), "async-client");
+            client.start();
+            harness.endInput();
+            client.join();
+            assertEquals(List.of("done"), harness.extractOutputValues());
+        }
+    }
+}
