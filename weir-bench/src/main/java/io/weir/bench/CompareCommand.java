@@ -82,17 +82,21 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, Samples> weirRate = new LinkedHashMap<>();
         Map<String, Samples> flinkRate = new LinkedHashMap<>();
         Map<String, Samples> ceiling = new LinkedHashMap<>();
+        CpuSamples cpu = new CpuSamples(new LinkedHashMap<>(), new LinkedHashMap<>(), new Samples(), new Samples());
         for (int run = 1; run <= runs; run++) {
             for (int p : parallelisms) {
                 ceiling.computeIfAbsent("p" + p, k -> new Samples()).add(
-                        runWeir(weir, csv, commit, new GeneratorOnly(), p));
+                        runWeir(weir, csv, commit, new GeneratorOnly(), p).eventsPerSecond());
             }
             for (String query : queries) {
                 for (int p : parallelisms) {
                     String key = query + " p" + p;
-                    weirRate.computeIfAbsent(key, k -> new Samples()).add(
-                            runWeir(weir, csv, commit, NexmarkQueries.byName(query), p));
-                    flinkRate.computeIfAbsent(key, k -> new Samples()).add(runFlink(query, events, p).eventsPerSecond);
+                    Run w = runWeir(weir, csv, commit, NexmarkQueries.byName(query), p);
+                    weirRate.computeIfAbsent(key, k -> new Samples()).add(w.eventsPerSecond());
+                    cpu.weir().computeIfAbsent(key, k -> new Samples()).add(w.cpuSeconds());
+                    Run f = runFlink(query, events, p);
+                    flinkRate.computeIfAbsent(key, k -> new Samples()).add(f.eventsPerSecond());
+                    cpu.flink().computeIfAbsent(key, k -> new Samples()).add(f.cpuSeconds());
                 }
             }
         }
@@ -102,10 +106,13 @@ final class CompareCommand implements Callable<Integer> {
             ForkedJvm.Outcome trivial = weir.runNexmark(
                     new NexmarkRun.Spec(new Q0(), NexmarkConfig.defaults(), StartupCommand.EVENTS, 1, null, false));
             weirStartup.add(trivial.processSeconds());
+            cpu.weirTrivial().add(trivial.seconds("cpu_ms"));
             System.out.printf(Locale.ROOT, "weir  startup: process %.3f s%n", trivial.processSeconds());
-            flinkStartup.add(runFlink("q0", StartupCommand.EVENTS, 1).processSeconds);
+            Run f = runFlink("q0", StartupCommand.EVENTS, 1);
+            flinkStartup.add(f.processSeconds());
+            cpu.flinkTrivial().add(f.cpuSeconds());
         }
-        String table = table(weirRate, flinkRate, ceiling, weirStartup, flinkStartup);
+        String table = table(weirRate, flinkRate, ceiling, weirStartup, flinkStartup) + cpuTable(cpu);
         System.out.println();
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -114,7 +121,7 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double runWeir(ForkedJvm jvm, ResultsCsv csv, String commit, io.weir.bench.nexmark.query.NexmarkQuery<?> query,
+    private Run runWeir(ForkedJvm jvm, ResultsCsv csv, String commit, io.weir.bench.nexmark.query.NexmarkQuery<?> query,
             int p) throws Exception {
         Instant start = Instant.now();
         ForkedJvm.Outcome outcome = jvm.runNexmark(
@@ -125,14 +132,26 @@ final class CompareCommand implements Callable<Integer> {
                 query.name(), p, rate, jobSeconds, outcome.processSeconds(), load());
         csv.append(new ResultsCsv.Row(start, query.name(), p, events, SEED, TPS, jobSeconds, rate,
                 outcome.processSeconds(), outcome.seconds("gc_ms"), commit));
-        return rate;
+        return new Run(rate, outcome.seconds("cpu_ms"), outcome.processSeconds());
     }
 
-    private record FlinkRun(double eventsPerSecond, double processSeconds) {
+    /**
+     * One run of either engine: events / job net runtime, the process's CPU seconds from job
+     * submission to its end (all threads), and the wall seconds of the whole process.
+     */
+    record Run(double eventsPerSecond, double cpuSeconds, double processSeconds) {
+    }
+
+    /**
+     * CPU seconds per query and parallelism, and of the trivial job, for both engines. Unlike wall
+     * time, CPU time hardly depends on what else the machine runs.
+     */
+    record CpuSamples(Map<String, Samples> weir, Map<String, Samples> flink, Samples weirTrivial,
+            Samples flinkTrivial) {
     }
 
     /** One fresh JVM of the harness: {@code jrun.sh bench <q> <events> <p> <seed> <tps>}. */
-    private FlinkRun runFlink(String query, long n, int p) throws IOException, InterruptedException {
+    private Run runFlink(String query, long n, int p) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(flinkDir.resolve("jrun.sh").toString(), "bench", query,
                 Long.toString(n), Integer.toString(p), Long.toString(SEED), Long.toString(TPS))
                 .directory(flinkDir.toFile()).redirectErrorStream(true);
@@ -160,10 +179,11 @@ final class CompareCommand implements Callable<Integer> {
         double rate = Double.parseDouble(field(result, "events_per_s"));
         System.out.printf(Locale.ROOT, "flink %-15s p=%d %,12.0f events/s  job %s s  process %.3f s  load %s%n",
                 query, p, rate, field(result, "net_runtime_s"), seconds, load());
-        return new FlinkRun(rate, seconds);
+        return new Run(rate, Double.parseDouble(field(result, "job_cpu_s")), seconds);
     }
 
-    private static String field(String line, String key) {
+    /** The value of {@code key=value} in a line of space-separated pairs, such as the harness's RESULT line. */
+    static String field(String line, String key) {
         for (String part : line.split(" ")) {
             if (part.startsWith(key + "=")) {
                 return part.substring(key.length() + 1);
@@ -180,12 +200,18 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private String table(Map<String, Samples> weirRate, Map<String, Samples> flinkRate, Map<String, Samples> ceiling,
+    String table(Map<String, Samples> weirRate, Map<String, Samples> flinkRate, Map<String, Samples> ceiling,
             Samples weirStartup, Samples flinkStartup) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Weir vs Apache Flink (anchor harness), %,d events, seed %d, %,d events/s "
                 + "of event time, -Xmx%s, fresh JVM per run, %d interleaved runs; median (min-max), events/s = events "
-                + "/ job net runtime.%n%n", events, SEED, TPS, heap, runs));
+                + "/ job net runtime. Measured %s on %d CPUs, load average %s at the end.%n%n", events, SEED, TPS, heap,
+                runs, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(), load()));
+        t.append(String.format(Locale.ROOT, "Reproduce: bin/weir bench compare --flink DIR --query %s --events %d "
+                + "--parallelism %s --runs %d --startup-runs %d --heap %s%n%n", String.join(",", queries), events,
+                parallelisms.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), runs,
+                startupRuns, heap));
         t.append("| query | p | Weir events/s | Flink events/s | Weir / Flink | Weir / generator-only |\n");
         t.append("|---|---|---|---|---|---|\n");
         for (Map.Entry<String, Samples> e : weirRate.entrySet()) {
@@ -202,7 +228,53 @@ final class CompareCommand implements Callable<Integer> {
         }
         t.append(String.format(Locale.ROOT, "%nTrivial job (q0, 1,000 events, p=1), whole-process seconds: Weir %s, "
                 + "Flink %s (%d runs each).%n", weirStartup.cell("%.3f"), flinkStartup.cell("%.2f"), startupRuns));
+        t.append(String.format(Locale.ROOT, "%nThe bar (issue 4) on these medians:%n"));
+        double worstRatio = Double.POSITIVE_INFINITY;
+        double worstCeiling = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, Samples> e : weirRate.entrySet()) {
+            String[] qp = e.getKey().split(" p");
+            worstRatio = Math.min(worstRatio, e.getValue().median() / flinkRate.get(e.getKey()).median());
+            if (qp[0].equals("q0")) {
+                worstCeiling = Math.min(worstCeiling, e.getValue().median() / ceiling.get("p" + qp[1]).median());
+            }
+        }
+        t.append(bar("every query >= 1.5x Flink (goal 3x)", String.format(Locale.ROOT, "lowest %.2fx", worstRatio),
+                worstRatio >= 1.5));
+        if (worstCeiling != Double.POSITIVE_INFINITY) {
+            t.append(bar("q0 >= 70% of generator-only", String.format(Locale.ROOT, "lowest %.0f%%", 100 * worstCeiling),
+                    worstCeiling >= 0.7));
+        }
+        t.append(bar("trivial job < 1 s whole process (goal 0.5 s)",
+                String.format(Locale.ROOT, "%.3f s", weirStartup.median()), weirStartup.median() < 1.0));
         return t.toString();
+    }
+
+    /**
+     * Events per CPU-second of each engine, net of its fixed cost: each run's CPU seconds minus the
+     * median CPU seconds of that engine's trivial job over the same span (cluster start, job
+     * submission; for Flink also SQL planning and code generation), as the harness's RESULTS.md does.
+     */
+    String cpuTable(CpuSamples cpu) {
+        double weirFixed = cpu.weirTrivial().median();
+        double flinkFixed = cpu.flinkTrivial().median();
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%nEvents per CPU-second (less sensitive to other load than events/s): "
+                + "events / (job CPU seconds - the engine's trivial-job CPU seconds, Weir %.2f s, Flink %.2f s).%n%n",
+                weirFixed, flinkFixed));
+        t.append("| query | p | Weir events/CPU-s | Flink events/CPU-s | Weir / Flink |\n");
+        t.append("|---|---|---|---|---|\n");
+        for (Map.Entry<String, Samples> e : cpu.weir().entrySet()) {
+            String[] qp = e.getKey().split(" p");
+            Samples w = e.getValue().perSecond(events, weirFixed);
+            Samples f = cpu.flink().get(e.getKey()).perSecond(events, flinkFixed);
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f |%n", qp[0], qp[1], w.cell(), f.cell(),
+                    w.median() / f.median()));
+        }
+        return t.toString();
+    }
+
+    private static String bar(String requirement, String measured, boolean met) {
+        return String.format(Locale.ROOT, "- %s: %s, %s%n", requirement, measured, met ? "met" : "NOT met");
     }
 
     /** Measurements of one cell. */
@@ -211,6 +283,15 @@ final class CompareCommand implements Callable<Integer> {
 
         void add(double value) {
             values.add(value);
+        }
+
+        /** {@code events / (value - fixedSeconds)} of each value: a rate net of a fixed cost. */
+        Samples perSecond(long events, double fixedSeconds) {
+            Samples rates = new Samples();
+            for (double seconds : values) {
+                rates.add(events / (seconds - fixedSeconds));
+            }
+            return rates;
         }
 
         double median() {

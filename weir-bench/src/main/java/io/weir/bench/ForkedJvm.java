@@ -46,7 +46,9 @@ final class ForkedJvm {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-Xmx")) {
+            // The child maps the launcher's class-data archive (same Java, same class path) but
+            // must not write one.
+            if (!option.startsWith("-Xmx") && !option.startsWith("-XX:ArchiveClassesAtExit")) {
                 command.add(option);
             }
         }

@@ -13,6 +13,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.operators.ProcessOperator;
 import io.weir.api.operators.StreamFilter;
 import io.weir.api.operators.StreamFlatMap;
@@ -160,6 +161,24 @@ public class DataStream<T> {
         return new SingleOutputStreamOperator<>(environment, t);
     }
 
+    // ---- combining ----
+
+    /**
+     * Connects this stream with another, possibly of another type, for a co-function that sees both.
+     * Two keyed streams make keyed connected streams: equal keys meet and share keyed state.
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
+    /**
+     * Connects this stream with a broadcast stream: every parallel instance sees all broadcast
+     * elements and holds the broadcast states; each element of this stream reaches one instance.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
     // ---- partitioning ----
 
     /** Partitions by key: all elements with the same key go to the same subtask, and get keyed state. */
@@ -191,6 +210,15 @@ public class DataStream<T> {
     /** Sends every element to every downstream subtask. */
     public DataStream<T> broadcast() {
         return partition(Exchange.BROADCAST);
+    }
+
+    /**
+     * Makes a broadcast stream for {@link #connect(BroadcastStream)}: every element goes to every
+     * parallel instance of the connected operator, which holds one broadcast state (a map) per
+     * descriptor.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        return new BroadcastStream<>(environment, this, broadcastStateDescriptors);
     }
 
     /** Sends all elements to the first downstream subtask. */

@@ -3,11 +3,14 @@ package io.weir.api.datastream;
 import io.weir.api.common.InvalidProgramException;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.AggregationFunction;
 import io.weir.api.functions.aggregation.AggregationFunction.AggregationType;
 import io.weir.api.functions.aggregation.ComparableAggregator;
 import io.weir.api.functions.aggregation.SumAggregator;
+import io.weir.api.operators.IntervalJoinOperator;
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamGroupedReduceOperator;
@@ -26,6 +29,8 @@ import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
 import io.weir.api.windowing.windows.GlobalWindow;
 import io.weir.api.windowing.windows.Window;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A stream partitioned by key: elements with equal keys go to the same subtask, and operators on
@@ -94,6 +99,14 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     /** Sliding count windows: every {@code slide} elements of a key, fires on its last {@code size} elements. */
     public WindowedStream<T, KEY, GlobalWindow> countWindow(long size, long slide) {
         return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    /**
+     * Starts an interval join with another keyed stream (same key type): elements with equal keys
+     * are joined when their timestamps are within the bounds given by {@code between(...)}.
+     */
+    public <T1> IntervalJoin<T, T1, KEY> intervalJoin(KeyedStream<T1, KEY> otherStream) {
+        return new IntervalJoin<>(this, otherStream);
     }
 
     /** A rolling reduce: emits the reduced value of the element's key after every element. */
@@ -173,5 +186,99 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
 
     private SingleOutputStreamOperator<T> aggregate(AggregationFunction<T> aggregation) {
         return transform("Keyed Aggregation", getType(), new StreamGroupedReduceOperator<>(aggregation, getType()));
+    }
+
+    /**
+     * An interval join being set up: {@link #between} gives the bounds. Interval joins work in event
+     * time only.
+     */
+    public static class IntervalJoin<T1, T2, KEY> {
+        private final KeyedStream<T1, KEY> streamOne;
+        private final KeyedStream<T2, KEY> streamTwo;
+
+        IntervalJoin(KeyedStream<T1, KEY> streamOne, KeyedStream<T2, KEY> streamTwo) {
+            this.streamOne = Objects.requireNonNull(streamOne);
+            this.streamTwo = Objects.requireNonNull(streamTwo);
+        }
+
+        /** Event time is the only time of interval joins; kept for ported code that states it. */
+        public IntervalJoin<T1, T2, KEY> inEventTime() {
+            return this;
+        }
+
+        /** Not supported: an interval join needs timestamps that order the two inputs. */
+        public IntervalJoin<T1, T2, KEY> inProcessingTime() {
+            throw new UnsupportedOperationException("Interval joins work in event time only: assign timestamps and "
+                    + "watermarks to both inputs instead of using processing time.");
+        }
+
+        /**
+         * Joins a left element at {@code l} with each right element at {@code r} of the same key where
+         * {@code l + lowerBound <= r <= l + upperBound}; both bounds inclusive unless made exclusive.
+         */
+        public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+            long lower = lowerBound.toMillis();
+            long upper = upperBound.toMillis();
+            if (lower > upper) {
+                throw new IllegalArgumentException("between(" + lowerBound + ", " + upperBound + "): the lower bound"
+                        + " must not be above the upper bound.");
+            }
+            return new IntervalJoined<>(streamOne, streamTwo, lower, upper);
+        }
+    }
+
+    /** An interval join with its bounds: choose exclusive bounds or late-data side outputs, then {@link #process}. */
+    public static class IntervalJoined<IN1, IN2, KEY> {
+        private final KeyedStream<IN1, KEY> left;
+        private final KeyedStream<IN2, KEY> right;
+        private final long lowerBound;
+        private final long upperBound;
+        private boolean lowerBoundInclusive = true;
+        private boolean upperBoundInclusive = true;
+        private OutputTag<IN1> leftLateDataOutputTag;
+        private OutputTag<IN2> rightLateDataOutputTag;
+
+        IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound) {
+            this.left = left;
+            this.right = right;
+            this.lowerBound = lowerBound;
+            this.upperBound = upperBound;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+            this.lowerBoundInclusive = false;
+            return this;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+            this.upperBoundInclusive = false;
+            return this;
+        }
+
+        /** Sends left elements behind the watermark to this side output instead of dropping them. */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(OutputTag<IN1> outputTag) {
+            this.leftLateDataOutputTag = Objects.requireNonNull(outputTag, "outputTag");
+            return this;
+        }
+
+        /** Sends right elements behind the watermark to this side output instead of dropping them. */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(OutputTag<IN2> outputTag) {
+            this.rightLateDataOutputTag = Objects.requireNonNull(outputTag, "outputTag");
+            return this;
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction) {
+            return process(processJoinFunction, TypeExtractor.getUnaryOperatorReturnType(processJoinFunction,
+                    ProcessJoinFunction.class, 0, 2, null, left.getTransformation().getOutputTypeUnchecked(),
+                    "Interval Join"));
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
+                TypeInformation<OUT> outputType) {
+            IntervalJoinOperator<KEY, IN1, IN2, OUT> operator = new IntervalJoinOperator<>(lowerBound, upperBound,
+                    lowerBoundInclusive, upperBoundInclusive, leftLateDataOutputTag, rightLateDataOutputTag,
+                    left.getType(), right.getType(), processJoinFunction);
+            return left.connect(right).transform("Interval Join", outputType, operator);
+        }
     }
 }

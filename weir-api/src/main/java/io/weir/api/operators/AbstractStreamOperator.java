@@ -21,10 +21,17 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected transient Output<StreamRecord<OUT>> output;
     private transient OperatorContext context;
     private transient KeySelector<Object, Object> stateKeySelector;
+    private transient KeySelector<Object, Object> stateKeySelector2;
     private transient KeyedStateBackend<Object> keyedStateBackend;
     private transient StreamingRuntimeContext runtimeContext;
     private transient InternalTimerServices<Object> timerServices;
-    private transient long currentWatermark = Long.MIN_VALUE;
+    private transient long currentWatermark;
+    // Per-input watermarks of a two-input operator; unused by one-input operators.
+    private transient long input1Watermark;
+    private transient long input2Watermark;
+    private transient long combinedWatermark;
+    private transient boolean input1Idle;
+    private transient boolean input2Idle;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -32,8 +39,16 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.output = parameters.getOutput();
         this.context = parameters.getContext();
         this.stateKeySelector = (KeySelector<Object, Object>) context.getStateKeySelector();
+        this.stateKeySelector2 = (KeySelector<Object, Object>) context.getStateKeySelector(1);
         this.keyedStateBackend = (KeyedStateBackend<Object>) context.getKeyedStateBackend();
         this.runtimeContext = new StreamingRuntimeContext(context);
+        // set here, not by field initializers: operators arrive deserialized, which skips those
+        this.currentWatermark = Long.MIN_VALUE;
+        this.input1Watermark = Long.MIN_VALUE;
+        this.input2Watermark = Long.MIN_VALUE;
+        this.combinedWatermark = Long.MIN_VALUE;
+        this.input1Idle = false;
+        this.input2Idle = false;
     }
 
     @Override
@@ -49,6 +64,90 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     public void setKeyContextElement(StreamRecord<?> record) throws Exception {
         if (stateKeySelector != null) {
             keyedStateBackend.setCurrentKey(stateKeySelector.getKey(record.getValue()));
+        }
+    }
+
+    /** For two-input operators: keyed state follows the key of the first input's element. */
+    public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
+        setKeyContextElement(record);
+    }
+
+    /**
+     * For two-input operators: keyed state follows the key of the second input's element. An
+     * unkeyed second input (the broadcast side of a keyed broadcast connect) leaves the key as is.
+     */
+    public void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+        if (stateKeySelector2 != null) {
+            keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record.getValue()));
+        }
+    }
+
+    /** For two-input operators: the first input's watermark advanced. */
+    public void processWatermark1(Watermark mark) throws Exception {
+        input1Watermark = mark.getTimestamp();
+        advanceCombinedWatermark();
+    }
+
+    /** For two-input operators: the second input's watermark advanced. */
+    public void processWatermark2(Watermark mark) throws Exception {
+        input2Watermark = mark.getTimestamp();
+        advanceCombinedWatermark();
+    }
+
+    /** For two-input operators: the first input became idle or active. */
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input1Idle = status.isIdle();
+        onInputStatusChanged(wasIdle);
+    }
+
+    /** For two-input operators: the second input became idle or active. */
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input2Idle = status.isIdle();
+        onInputStatusChanged(wasIdle);
+    }
+
+    /**
+     * An idle input no longer holds the other one back, so the watermark may advance; the operator
+     * is idle only when both inputs are.
+     */
+    private void onInputStatusChanged(boolean wasIdle) throws Exception {
+        boolean idle = input1Idle && input2Idle;
+        if (idle != wasIdle) {
+            if (idle) {
+                // each input's progress is final while idle: as far as the further one got
+                advanceCombinedWatermarkTo(Math.max(input1Watermark, input2Watermark));
+            }
+            processWatermarkStatus(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+        }
+        if (!idle) {
+            advanceCombinedWatermark();
+        }
+    }
+
+    /**
+     * The operator's watermark is the minimum of its active inputs' watermarks. It only moves
+     * forward: an input that comes back from idleness behind it does not pull it back.
+     */
+    private void advanceCombinedWatermark() throws Exception {
+        long min;
+        if (input1Idle && input2Idle) {
+            return;
+        } else if (input1Idle) {
+            min = input2Watermark;
+        } else if (input2Idle) {
+            min = input1Watermark;
+        } else {
+            min = Math.min(input1Watermark, input2Watermark);
+        }
+        advanceCombinedWatermarkTo(min);
+    }
+
+    private void advanceCombinedWatermarkTo(long watermark) throws Exception {
+        if (watermark > combinedWatermark) {
+            combinedWatermark = watermark;
+            processWatermark(new Watermark(watermark));
         }
     }
 

@@ -21,6 +21,14 @@ public interface OperatorContext {
     /** The key selector of a keyed input, or {@code null} if the operator's input is not keyed. */
     KeySelector<?, ?> getStateKeySelector();
 
+    /**
+     * The key selector of input {@code inputIndex} (0 for the first, 1 for the second input of a
+     * two-input operator), or {@code null} if that input is not keyed.
+     */
+    default KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex == 0 ? getStateKeySelector() : null;
+    }
+
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
 

@@ -2,6 +2,7 @@ package io.weir.api.transformations;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The end of a stream whose elements are sent back to the client that submitted the job
@@ -9,7 +10,9 @@ import java.util.UUID;
  */
 public final class CollectTransformation<T> extends Transformation<Object> {
     private final Transformation<T> input;
-    private final String collectId = UUID.randomUUID().toString();
+    // Unique, not secret: no SecureRandom (and its start-up cost) for it, as for JobID.
+    private final String collectId = new UUID(ThreadLocalRandom.current().nextLong(),
+            ThreadLocalRandom.current().nextLong()).toString();
 
     public CollectTransformation(Transformation<T> input) {
         super("Collect Sink", null, 1);

@@ -241,6 +241,15 @@ class CompositeSerializersTest {
     }
 
     @Test
+    void recordsOfMoreThanEightComponentsRoundTripWithNullsInEachGroup() {
+        TypeSerializer<TestTypes.Wide> wide = serializer(TypeInformation.of(TestTypes.Wide.class));
+        assertRoundTrip(wide, new TestTypes.Wide("a", 1L, "c", 2, "e", 3L, "g", 4, "i", 5L));
+        assertRoundTrip(wide, new TestTypes.Wide(null, 1L, "c", null, "e", 3L, "g", null, null, 5L));
+        assertRoundTrip(wide, new TestTypes.Wide("a", null, "c", 2, "e", 3L, null, 4, "i", null));
+        assertRoundTrip(wide, new TestTypes.Wide(null, null, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
     void recordsOfImmutableComponentsAreNotCopied() {
         TypeSerializer<TestTypes.Point> points = serializer(TypeInformation.of(TestTypes.Point.class));
         TestTypes.Point point = new TestTypes.Point(1, 2);

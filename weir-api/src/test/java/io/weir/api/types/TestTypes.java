@@ -175,6 +175,11 @@ public final class TestTypes {
     public record Labeled(String label, Integer weight, Point point, Color color, List<String> notes) {
     }
 
+    /** More than eight components, so the serializer writes two null masks. */
+    public record Wide(String a, Long b, String c, Integer d, String e, Long f, String g, Integer h, String i,
+            Long j) {
+    }
+
     public record Pair<A, B>(A first, B second) {
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Builds the {@link JobGraph} from a {@link StreamGraph} by operator chaining: a node joins its
  * input's chain when it has exactly one input, connected FORWARD, with the same parallelism and slot
- * sharing group, and both ends allow chaining.
+ * sharing group, and both ends allow chaining. A two-input node always heads its chain: its task
+ * reads both inputs from the network.
  */
 public final class JobGraphBuilder {
     private JobGraphBuilder() {}
@@ -63,6 +64,7 @@ public final class JobGraphBuilder {
                 && up.getSlotSharingGroup().equals(down.getSlotSharingGroup())
                 && up.getChainingStrategy() != ChainingStrategy.NEVER
                 && down.getChainingStrategy() == ChainingStrategy.ALWAYS
-                && !down.getOperatorFactory().isSource();
+                && !down.getOperatorFactory().isSource()
+                && !down.isTwoInput();
     }
 }

@@ -9,13 +9,15 @@ import io.weir.api.types.TypeInformation;
  * A connection between two stream nodes: how records are distributed and, for HASH, by which key.
  * A side-output edge carries only the records the source emits to its {@link OutputTag}, whose
  * type it keeps ({@code sideOutputType}; tags do not carry their type to the cluster).
+ * {@code inputIndex} says which input of the target the edge feeds: 0 for one-input operators and
+ * the first input of a two-input operator, 1 for the second.
  */
 public record StreamEdge(int id, StreamNode source, StreamNode target, Exchange exchange, KeySelector<?, ?> keySelector,
-        OutputTag<?> outputTag, TypeInformation<?> sideOutputType) {
+        OutputTag<?> outputTag, TypeInformation<?> sideOutputType, int inputIndex) {
 
-    /** An edge of the main output. */
+    /** An edge of the main output into the first (or only) input of the target. */
     public StreamEdge(int id, StreamNode source, StreamNode target, Exchange exchange, KeySelector<?, ?> keySelector) {
-        this(id, source, target, exchange, keySelector, null, null);
+        this(id, source, target, exchange, keySelector, null, null, 0);
     }
 
     /** The type of the records on this edge: the side output's, or the source's output type. */

@@ -17,6 +17,7 @@ import io.weir.api.transformations.SideOutputTransformation;
 import io.weir.api.transformations.SinkTransformation;
 import io.weir.api.transformations.SourceTransformation;
 import io.weir.api.transformations.Transformation;
+import io.weir.api.transformations.TwoInputTransformation;
 import io.weir.api.transformations.UnionTransformation;
 import io.weir.runtime.collect.CollectCoordinatorProvider;
 import io.weir.runtime.collect.CollectSinkOperator;
@@ -91,6 +92,8 @@ public final class StreamGraphBuilder {
             result = List.of(endpoint(functionSource(f)));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             result = List.of(endpoint(oneInput(o)));
+        } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+            result = List.of(endpoint(twoInput(two)));
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint up : translate(p.getInput())) {
@@ -109,14 +112,14 @@ public final class StreamGraphBuilder {
         } else if (t instanceof SinkTransformation<?> s) {
             StreamNode node = addNode(s, new SerializedOperatorFactory(new SinkWriterOperator<>(s.getSink()), s.getName(), userClassLoader), null, null,
                     inheritedGroup(s.getInputs()));
-            connect(translate(s.getInput()), node);
+            connect(translate(s.getInput()), node, 0);
             result = List.of();
         } else if (t instanceof CollectTransformation<?> c) {
             StreamNode node = addNode(c, new SerializedOperatorFactory(new CollectSinkOperator<>(
                     c.getInput().getOutputType().createSerializer(pipeline.executionConfig().getSerializerConfig())),
                     c.getName(), userClassLoader, new CollectCoordinatorProvider(c.getCollectId())),
                     null, null, inheritedGroup(c.getInputs()));
-            connect(translate(c.getInput()), node);
+            connect(translate(c.getInput()), node, 0);
             result = List.of();
         } else {
             throw new IllegalArgumentException("Unknown transformation " + t);
@@ -146,7 +149,19 @@ public final class StreamGraphBuilder {
         List<Endpoint> inputs = translate(o.getInput());
         StreamNode node = addNode(o, new SerializedOperatorFactory(o.getOperator(), o.getName(), userClassLoader),
                 o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
-        connect(inputs, node);
+        connect(inputs, node, 0);
+        return node;
+    }
+
+    private <IN1, IN2, OUT> StreamNode twoInput(TwoInputTransformation<IN1, IN2, OUT> t) {
+        List<Endpoint> inputs1 = translate(t.getInput1());
+        List<Endpoint> inputs2 = translate(t.getInput2());
+        StreamNode node = addNode(t, new SerializedOperatorFactory(t.getOperator(), t.getName(), userClassLoader),
+                t.getOutputType(), t.getStateKeySelector1(), inheritedGroup(t.getInputs()));
+        node.setStateKeySelector2(t.getStateKeySelector2());
+        node.setTwoInput(true);
+        connect(inputs1, node, 0);
+        connect(inputs2, node, 1);
         return node;
     }
 
@@ -182,7 +197,7 @@ public final class StreamGraphBuilder {
         return node;
     }
 
-    private void connect(List<Endpoint> inputs, StreamNode target) {
+    private void connect(List<Endpoint> inputs, StreamNode target, int inputIndex) {
         for (Endpoint input : inputs) {
             Exchange exchange = input.exchange();
             StreamNode source = input.node();
@@ -196,7 +211,7 @@ public final class StreamGraphBuilder {
             }
             OutputTag<?> tag = input.outputTag();
             StreamEdge edge = new StreamEdge(nextEdgeId++, source, target, exchange, input.keySelector(), tag,
-                    tag == null ? null : tag.getTypeInfo());
+                    tag == null ? null : tag.getTypeInfo(), inputIndex);
             source.getOutEdges().add(edge);
             target.getInEdges().add(edge);
         }

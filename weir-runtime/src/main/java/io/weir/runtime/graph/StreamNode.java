@@ -17,6 +17,8 @@ public final class StreamNode {
     private final ChainingStrategy chainingStrategy;
     private final TypeInformation<?> outputType;
     private final KeySelector<?, ?> stateKeySelector;
+    private KeySelector<?, ?> stateKeySelector2;
+    private boolean twoInput;
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
 
@@ -72,6 +74,24 @@ public final class StreamNode {
     /** The key selector when this node's input is keyed, else {@code null}. */
     public KeySelector<?, ?> getStateKeySelector() {
         return stateKeySelector;
+    }
+
+    /** The key selector of the second input of a two-input node when it is keyed, else {@code null}. */
+    public KeySelector<?, ?> getStateKeySelector2() {
+        return stateKeySelector2;
+    }
+
+    void setStateKeySelector2(KeySelector<?, ?> selector) {
+        this.stateKeySelector2 = selector;
+    }
+
+    /** True for a node whose operator has two inputs (a connected stream). */
+    public boolean isTwoInput() {
+        return twoInput;
+    }
+
+    void setTwoInput(boolean twoInput) {
+        this.twoInput = twoInput;
     }
 
     public List<StreamEdge> getInEdges() {

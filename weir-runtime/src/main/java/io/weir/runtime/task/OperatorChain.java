@@ -1,6 +1,7 @@
 package io.weir.runtime.task;
 
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OneInputStreamOperator;
@@ -97,7 +98,9 @@ final class OperatorChain {
                                 deployment.subtaskIndex()),
                         config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
-                deployment.job().getUserClassLoader(), node.getStateKeySelector(), backend, gateway, processingTimeService)
+                deployment.job().getUserClassLoader(),
+                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
+                processingTimeService)
                 .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor);
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
     }

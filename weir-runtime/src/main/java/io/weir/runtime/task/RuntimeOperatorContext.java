@@ -14,13 +14,17 @@ import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
 
-/** The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. */
+/**
+ * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
+ * state key selectors are indexed by input (one for a one-input operator, two for a two-input one);
+ * a {@code null} entry is an unkeyed input.
+ */
 public final class RuntimeOperatorContext implements OperatorContext {
     private final String operatorName;
     private final TaskInfo taskInfo;
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
-    private final KeySelector<?, ?> stateKeySelector;
+    private final KeySelector<?, ?>[] stateKeySelectors;
     private final KeyedStateBackend<?> keyedStateBackend;
     private final OperatorEventGateway eventGateway;
     private final ProcessingTimeService processingTimeService;
@@ -36,13 +40,13 @@ public final class RuntimeOperatorContext implements OperatorContext {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public RuntimeOperatorContext(String operatorName, TaskInfo taskInfo, ExecutionConfig executionConfig,
-            ClassLoader userCodeClassLoader, KeySelector<?, ?> stateKeySelector, KeyedStateBackend<?> keyedStateBackend,
+            ClassLoader userCodeClassLoader, KeySelector<?, ?>[] stateKeySelectors, KeyedStateBackend<?> keyedStateBackend,
             OperatorEventGateway eventGateway, ProcessingTimeService processingTimeService) {
         this.operatorName = operatorName;
         this.taskInfo = taskInfo;
         this.executionConfig = executionConfig;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.stateKeySelector = stateKeySelector;
+        this.stateKeySelectors = stateKeySelectors.clone();
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
         this.processingTimeService = processingTimeService;
@@ -116,7 +120,12 @@ public final class RuntimeOperatorContext implements OperatorContext {
 
     @Override
     public KeySelector<?, ?> getStateKeySelector() {
-        return stateKeySelector;
+        return getStateKeySelector(0);
+    }
+
+    @Override
+    public KeySelector<?, ?> getStateKeySelector(int inputIndex) {
+        return inputIndex < stateKeySelectors.length ? stateKeySelectors[inputIndex] : null;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -176,33 +177,62 @@ public final class StreamTask implements Runnable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private TaskInput createInput(OperatorChain chain) {
-        JobVertex vertex = deployment.vertex();
         if (chain.head() instanceof SourceOperator) {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
         }
         if (chain.head() instanceof StreamSource) {
             return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name());
         }
+        JobVertex vertex = deployment.vertex();
         int total = 0;
         for (JobEdge edge : vertex.getInputs()) {
             total += edge.producer().getParallelism();
         }
-        boolean[] connected = new boolean[total];
-        for (JobEdge edge : vertex.getInputs()) {
-            int offset = vertex.channelOffset(edge);
-            for (int producer : ConnectionPattern.producersOf(edge.streamEdge().exchange(), deployment.subtaskIndex(),
-                    edge.producer().getParallelism(), vertex.getParallelism())) {
-                connected[offset + producer] = true;
+        boolean twoInput = vertex.getHead().isTwoInput();
+        HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
+        int connected = 0;
+        for (int index = 0; index < inputs.length; index++) {
+            boolean[] own = new boolean[total];
+            JobEdge any = null;
+            for (JobEdge edge : vertex.getInputs()) {
+                if (edge.streamEdge().inputIndex() != index) {
+                    continue;
+                }
+                any = edge;
+                int offset = vertex.channelOffset(edge);
+                for (int producer : ConnectionPattern.producersOf(edge.streamEdge().exchange(),
+                        deployment.subtaskIndex(), edge.producer().getParallelism(), vertex.getParallelism())) {
+                    own[offset + producer] = true;
+                    connected++;
+                }
+            }
+            if (any == null) {
+                throw new IllegalStateException("Input " + index + " of task " + name() + " has no edge");
+            }
+            // each input's valve counts only its own connected channels
+            inputs[index] = headInput(chain, index, any, own);
+            for (int channel = 0; channel < total; channel++) {
+                if (own[channel]) {
+                    inputOfChannel[channel] = inputs[index];
+                }
             }
         }
-        JobEdge first = vertex.getInputs().get(0);
-        TypeSerializer<?> serializer = first.streamEdge().elementType()
-                .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         return new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
-                serializer, (OneInputStreamOperator) chain.head(), connected);
+                inputOfChannel, connected);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, boolean[] channels) {
+        TypeSerializer serializer = edge.streamEdge().elementType()
+                .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        if (!deployment.vertex().getHead().isTwoInput()) {
+            return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, channels);
+        }
+        TwoInputStreamOperator head = (TwoInputStreamOperator) chain.head();
+        return index == 0 ? HeadInput.first(head, serializer, channels) : HeadInput.second(head, serializer, channels);
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {

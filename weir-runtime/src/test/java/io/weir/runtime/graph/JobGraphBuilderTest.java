@@ -91,4 +91,34 @@ class JobGraphBuilderTest {
         assertEquals(2, consumer.getInputs().size());
         assertEquals(2, consumer.channelOffset(consumer.getInputs().get(1)));
     }
+
+    static final class Tag implements io.weir.api.functions.CoMapFunction<Long, Long, String> {
+        @Override
+        public String map1(Long value) {
+            return "1:" + value;
+        }
+
+        @Override
+        public String map2(Long value) {
+            return "2:" + value;
+        }
+    }
+
+    @Test
+    void aTwoInputOperatorHeadsItsChainAndItsEdgesNameTheInputTheyFeed() throws Exception {
+        env.setParallelism(2);
+        var first = env.fromSequence(1, 10).map(x -> x).name("m1");
+        var second = env.fromSequence(1, 10).keyBy(x -> x).map(x -> x).name("m2");
+        first.connect(second.union(env.fromSequence(20, 30))).map(new Tag()).name("co").map(s -> s).name("after")
+                .print().name("p");
+        JobGraph job = build();
+        JobVertex co = job.getVertices().stream().filter(v -> v.getHead().getName().equals("co")).findFirst()
+                .orElseThrow();
+        assertEquals("co -> after -> p", co.getName());
+        assertEquals(List.of(0, 1, 1), co.getInputs().stream().map(e -> e.streamEdge().inputIndex())
+                .collect(Collectors.toList()));
+        assertEquals(Exchange.FORWARD, co.getInputs().get(0).streamEdge().exchange(),
+                "equal parallelism without a partitioning connects forward, but over the network");
+        assertEquals(4, co.channelOffset(co.getInputs().get(2)), "channels are numbered over both inputs");
+    }
 }

@@ -1,6 +1,7 @@
 package io.weir.api.types.serializers;
 
 import io.weir.api.types.DataInputView;
+import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.RecordComponents;
 import io.weir.api.types.TypeSerializer;
@@ -81,6 +82,28 @@ public final class RecordSerializer<T extends Record> extends TypeSerializer<T> 
     @Override
     public void serialize(T record, DataOutputView target) throws IOException {
         int arity = fieldSerializers.length;
+        if (target instanceof DataOutputSerializer out) {
+            // Reads each component once: a component read is a method-handle call that boxes
+            // primitives, so the group's null mask is reserved and filled in after its values.
+            for (int group = 0; group < arity; group += 8) {
+                int end = Math.min(group + 8, arity);
+                int maskAt = out.length();
+                out.writeByte(0);
+                int mask = 0;
+                for (int i = group; i < end; i++) {
+                    Object value = components.get(record, i);
+                    if (value == null) {
+                        mask |= 1 << (i - group);
+                    } else {
+                        fieldSerializers[i].serialize(value, out);
+                    }
+                }
+                if (mask != 0) {
+                    out.getSharedBuffer()[maskAt] = (byte) mask;
+                }
+            }
+            return;
+        }
         for (int group = 0; group < arity; group += 8) {
             int end = Math.min(group + 8, arity);
             int mask = 0;

@@ -1,0 +1,234 @@
+package io.weir.testutils;
+
+import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.operators.InternalTimerServices;
+import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.Output;
+import io.weir.api.operators.StreamOperator;
+import io.weir.api.operators.StreamOperatorParameters;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import io.weir.api.operators.WatermarkStatus;
+import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.KeyGroupAssignment;
+import io.weir.runtime.task.Mailbox;
+import io.weir.runtime.task.RuntimeOperatorContext;
+import io.weir.runtime.task.SubtaskInfo;
+import io.weir.runtime.task.TaskMailboxExecutor;
+import io.weir.runtime.task.TaskWakeup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What every operator test harness has, whatever the number of inputs: the operator's context
+ * (subtask, parallelism, key groups, keyed state and timers when an input is keyed, a manual
+ * processing-time clock), its life cycle, and the output and side outputs it collected. The subclasses add the ways to feed inputs.
+ *
+ * <p>Threading: the operator runs on the test's thread, as it would on its task's thread.
+ */
+public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoCloseable {
+    private final StreamOperator<OUT> operator;
+    private final ConcurrentLinkedQueue<Object> output = new ConcurrentLinkedQueue<>();
+    private final Map<OutputTag<?>, ConcurrentLinkedQueue<Object>> sideOutputs = new HashMap<>();
+    private final TestProcessingTimeService processingTimeService = new TestProcessingTimeService();
+    private final ExecutionConfig executionConfig = new ExecutionConfig();
+    private final int maxParallelism;
+    private final int parallelism;
+    private final int subtaskIndex;
+    private final KeySelector<?, ?>[] keySelectors;
+    private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private RuntimeOperatorContext context;
+    private final TaskWakeup wakeup = new TaskWakeup();
+    private final Mailbox mailbox = new Mailbox(wakeup);
+    private boolean setUp;
+    private boolean opened;
+
+    /**
+     * @param keySelectors the key selector of each input, {@code null} for an unkeyed input; the
+     *     operator gets keyed state when the first input is keyed
+     */
+    AbstractStreamOperatorTestHarness(StreamOperator<OUT> operator, KeySelector<?, ?>[] keySelectors,
+            int maxParallelism, int parallelism, int subtaskIndex) {
+        if (subtaskIndex < 0 || subtaskIndex >= parallelism || parallelism > maxParallelism) {
+            throw new IllegalArgumentException("Subtask " + subtaskIndex + " of parallelism " + parallelism
+                    + " with max parallelism " + maxParallelism + " does not exist: need 0 <= subtask < parallelism"
+                    + " <= max parallelism.");
+        }
+        this.operator = operator;
+        this.keySelectors = keySelectors.clone();
+        this.maxParallelism = maxParallelism;
+        this.parallelism = parallelism;
+        this.subtaskIndex = subtaskIndex;
+    }
+
+    public ExecutionConfig getExecutionConfig() {
+        return executionConfig;
+    }
+
+    /** Hands the operator its output and context; {@link #open()} does it if not done. */
+    public void setup() {
+        if (setUp) {
+            return;
+        }
+        String name = operator.getClass().getSimpleName();
+        if (keySelectors[0] != null) {
+            keyedStateBackend = new HeapKeyedStateBackend<>(name, subtaskIndex, maxParallelism,
+                    KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
+                    executionConfig.getSerializerConfig());
+        }
+        context = new RuntimeOperatorContext(name,
+                new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
+                getClass().getClassLoader(), keySelectors, keyedStateBackend, null, processingTimeService);
+        wakeup.bindToCurrentThread();
+        context.withMailboxExecutor(new TaskMailboxExecutor(mailbox, wakeup));
+        operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
+        setUp = true;
+    }
+
+    public void open() throws Exception {
+        setup();
+        operator.open();
+        opened = true;
+    }
+
+    /**
+     * Moves the processing-time clock (it starts at 0) and runs, on this thread, every
+     * processing-time timer and callback due by then, in time order.
+     */
+    public void setProcessingTime(long time) throws Exception {
+        checkOpen();
+        processingTimeService.setCurrentTime(time);
+        runMailbox();
+    }
+
+    /**
+     * Runs the mail queued so far, such as results that other threads handed to the operator's
+     * mailbox, as the task's loop does between records. Feeding the harness does this too.
+     */
+    public void runMailbox() throws Exception {
+        mailbox.runAll();
+    }
+
+    public long getProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    /** The manual processing-time clock the operator sees. */
+    public TestProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    /** Number of event-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numEventTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numEventTimeTimers();
+    }
+
+    /** Number of processing-time timers registered and not yet fired or deleted; 0 for a non-keyed operator. */
+    public int numProcessingTimeTimers() {
+        InternalTimerServices<?> timers = timers();
+        return timers == null ? 0 : timers.numProcessingTimeTimers();
+    }
+
+    private InternalTimerServices<?> timers() {
+        return context == null ? null : context.getInternalTimerServices();
+    }
+
+    /** Everything emitted so far, in order: {@link StreamRecord}s, {@link Watermark}s and {@link WatermarkStatus}es. */
+    public ConcurrentLinkedQueue<Object> getOutput() {
+        return output;
+    }
+
+    /**
+     * The records emitted so far to the side output {@code tag}, in order, or {@code null} if none
+     * was emitted to it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <X> ConcurrentLinkedQueue<StreamRecord<X>> getSideOutput(OutputTag<X> tag) {
+        return (ConcurrentLinkedQueue) sideOutputs.get(tag);
+    }
+
+    /** The values of the records emitted so far, in order. */
+    @SuppressWarnings("unchecked")
+    public List<OUT> extractOutputValues() {
+        List<OUT> values = new ArrayList<>();
+        for (Object o : output) {
+            if (o instanceof StreamRecord) {
+                values.add(((StreamRecord<OUT>) o).getValue());
+            }
+        }
+        return values;
+    }
+
+    /** The records emitted so far, in order (without watermarks). */
+    @SuppressWarnings("unchecked")
+    public List<StreamRecord<OUT>> extractOutputStreamRecords() {
+        List<StreamRecord<OUT>> records = new ArrayList<>();
+        for (Object o : output) {
+            if (o instanceof StreamRecord) {
+                records.add((StreamRecord<OUT>) o);
+            }
+        }
+        return records;
+    }
+
+    /** Number of (key, state) entries in the keyed state; 0 for a non-keyed operator. */
+    public int numKeyedStateEntries() {
+        return keyedStateBackend == null ? 0 : keyedStateBackend.numKeyValueStateEntries();
+    }
+
+    /** The keyed state backend, to inspect state for a key ({@code setCurrentKey} then read the state). */
+    @SuppressWarnings("unchecked")
+    public <K> KeyedStateBackend<K> getKeyedStateBackend() {
+        if (keyedStateBackend == null) {
+            throw new IllegalStateException("This harness has no keyed state: use a keyed harness "
+                    + "(KeyedOneInputStreamOperatorTestHarness or KeyedTwoInputStreamOperatorTestHarness).");
+        }
+        return (KeyedStateBackend<K>) keyedStateBackend;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (setUp) {
+            operator.close();
+        }
+    }
+
+    /** Fails with a clear message when the test feeds the operator before {@link #open()}. */
+    protected void checkOpen() {
+        if (!opened) {
+            throw new IllegalStateException("Call open() on the harness before feeding it.");
+        }
+    }
+
+    /** Records a copy of each emitted record (the operator may reuse its record objects). */
+    private final class CollectingOutput implements Output<StreamRecord<OUT>> {
+        @Override
+        public void collect(StreamRecord<OUT> record) {
+            output.add(record.copy(record.getValue()));
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+            sideOutputs.computeIfAbsent(tag, t -> new ConcurrentLinkedQueue<>()).add(record.copy(record.getValue()));
+        }
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            output.add(watermark);
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus watermarkStatus) {
+            output.add(watermarkStatus);
+        }
+
+        @Override
+        public void close() {}
+    }
+}
