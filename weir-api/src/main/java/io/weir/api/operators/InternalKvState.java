@@ -4,8 +4,8 @@ import io.weir.api.state.State;
 
 /**
  * The operator's view of a keyed state: besides the key (set on the backend), state is scoped to
- * a namespace, such as the window being processed. The states a {@link KeyedStateBackend} returns
- * implement this, except those with a time-to-live; a user function's state stays in the default
+ * a namespace, such as the window being processed. Every state a {@link KeyedStateBackend} returns
+ * implements this (with or without a time-to-live); a user function's state stays in the default
  * namespace.
  *
  * <p>Threading: the task's thread only.

@@ -6,9 +6,8 @@ import io.weir.api.state.StateDescriptor;
 /**
  * Holds the keyed state of one operator subtask, organised by key group. All state returned is
  * scoped to the current key, which the runtime sets before each element, and to a namespace:
- * states without a time-to-live implement {@link InternalKvState}, through which window operators
- * scope them to a window; list, reducing and aggregating ones also implement
- * {@link InternalMergingState}.
+ * every state returned implements {@link InternalKvState}, through which window operators scope it
+ * to a window; list, reducing and aggregating states also implement {@link InternalMergingState}.
  *
  * <p>Threading: used only from the task's thread.
  */

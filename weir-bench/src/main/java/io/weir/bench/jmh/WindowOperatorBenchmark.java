@@ -1,8 +1,8 @@
 package io.weir.bench.jmh;
 
 import io.weir.api.environment.ExecutionConfig;
-import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.ProcessingTimeCallback;
 import io.weir.api.operators.ProcessingTimeService;
@@ -83,9 +83,8 @@ public class WindowOperatorBenchmark {
         backend = new HeapKeyedStateBackend<>("window", 0, 128, new KeyGroupRange(0, 127),
                 config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext("window", new SubtaskInfo("window", 0, 1, 128, 0),
-                config, getClass().getClassLoader(),
-                new KeySelector<?, ?>[] {(KeySelector<Tuple2<Long, Long>, Long>) t -> t.f0}, backend, null,
-                new FixedClock());
+                config, getClass().getClassLoader(), new KeySelector<?, ?>[] {(KeySelector<Tuple2<Long, Long>, Long>) t -> t.f0},
+                backend, null, new FixedClock());
         operator.setup(new StreamOperatorParameters<>(new CountingOutput(), context));
         operator.open();
         elements = new Tuple2[KEYS];

@@ -1,11 +1,14 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
+import io.weir.api.operators.InternalKvState;
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.ValueState;
+import java.util.Collection;
 
 /** {@link AggregatingState} with TTL: the accumulator expires as a whole; an expired one starts over. */
-final class TtlAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT> {
+final class TtlAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT>, InternalMergingState<Object> {
     private final ValueState<TtlValue<ACC>> inner;
     private final TtlPolicy policy;
     private final AggregateFunction<IN, ACC, OUT> function;
@@ -37,5 +40,18 @@ final class TtlAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OU
     @Override
     public void clear() {
         inner.clear();
+    }
+
+    /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentNamespace(Object namespace) {
+        ((InternalKvState<Object>) inner).setCurrentNamespace(namespace);
+    }
+
+    /** Combines the unexpired values of the sources into the target; expired ones are dropped. */
+    @Override
+    public void mergeNamespaces(Object target, Collection<Object> sources) throws Exception {
+        TtlSingleValue.merge(inner, policy, target, sources, function::merge);
     }
 }

@@ -1,11 +1,14 @@
 package io.weir.runtime.state;
 
+import io.weir.api.operators.InternalKvState;
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ListState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** {@link ListState} with TTL per element: each element expires on its own. */
-final class TtlListState<V> implements ListState<V> {
+final class TtlListState<V> implements ListState<V>, InternalMergingState<Object> {
     private final ListState<TtlValue<V>> inner;
     private final TtlPolicy policy;
 
@@ -92,5 +95,19 @@ final class TtlListState<V> implements ListState<V> {
             return stored;
         }
         return list.isEmpty() ? null : list;
+    }
+
+    /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentNamespace(Object namespace) {
+        ((InternalKvState<Object>) inner).setCurrentNamespace(namespace);
+    }
+
+    /** Concatenates the lists; each element keeps its own expiry. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(Object target, Collection<Object> sources) throws Exception {
+        ((InternalMergingState<Object>) inner).mergeNamespaces(target, sources);
     }
 }

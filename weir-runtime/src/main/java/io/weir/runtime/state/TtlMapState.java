@@ -1,5 +1,6 @@
 package io.weir.runtime.state;
 
+import io.weir.api.operators.InternalKvState;
 import io.weir.api.state.MapState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@link MapState} with TTL per entry: each entry expires on its own. */
-final class TtlMapState<UK, UV> implements MapState<UK, UV> {
+final class TtlMapState<UK, UV> implements MapState<UK, UV>, InternalKvState<Object> {
     private final MapState<UK, TtlValue<UV>> inner;
     private final TtlPolicy policy;
 
@@ -137,5 +138,12 @@ final class TtlMapState<UK, UV> implements MapState<UK, UV> {
             return stored;
         }
         return map.isEmpty() ? null : map;
+    }
+
+    /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentNamespace(Object namespace) {
+        ((InternalKvState<Object>) inner).setCurrentNamespace(namespace);
     }
 }

@@ -1,11 +1,14 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.operators.InternalKvState;
+import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ReducingState;
 import io.weir.api.state.ValueState;
+import java.util.Collection;
 
 /** {@link ReducingState} with TTL: the reduced value expires as a whole; an expired one is not reduced further. */
-final class TtlReducingState<V> implements ReducingState<V> {
+final class TtlReducingState<V> implements ReducingState<V>, InternalMergingState<Object> {
     private final ValueState<TtlValue<V>> inner;
     private final TtlPolicy policy;
     private final ReduceFunction<V> reducer;
@@ -36,5 +39,18 @@ final class TtlReducingState<V> implements ReducingState<V> {
     @Override
     public void clear() {
         inner.clear();
+    }
+
+    /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentNamespace(Object namespace) {
+        ((InternalKvState<Object>) inner).setCurrentNamespace(namespace);
+    }
+
+    /** Combines the unexpired values of the sources into the target; expired ones are dropped. */
+    @Override
+    public void mergeNamespaces(Object target, Collection<Object> sources) throws Exception {
+        TtlSingleValue.merge(inner, policy, target, sources, reducer);
     }
 }

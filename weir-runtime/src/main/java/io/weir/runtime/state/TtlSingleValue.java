@@ -1,7 +1,10 @@
 package io.weir.runtime.state;
 
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.operators.InternalKvState;
 import io.weir.api.state.ValueState;
 import java.io.IOException;
+import java.util.Collection;
 
 /** The read rules shared by the TTL states that keep one value per key (value, reducing, aggregating). */
 final class TtlSingleValue {
@@ -36,5 +39,34 @@ final class TtlSingleValue {
     /** Incremental cleanup of a stored single value. */
     static Object prune(Object stored, TtlPolicy policy, long now) {
         return policy.expired((TtlValue<?>) stored, now) ? null : stored;
+    }
+
+    /**
+     * Moves the unexpired values of the namespaces {@code sources} into {@code target} (windows
+     * merging), combined with {@code merger}; the result's TTL starts now. Leaves the state scoped
+     * to {@code target}.
+     */
+    @SuppressWarnings("unchecked")
+    static <V> void merge(ValueState<TtlValue<V>> inner, TtlPolicy policy, Object target, Collection<Object> sources,
+            ReduceFunction<V> merger) throws Exception {
+        InternalKvState<Object> namespaced = (InternalKvState<Object>) inner;
+        long now = policy.now();
+        V merged = null;
+        for (Object source : sources) {
+            if (source.equals(target)) {
+                continue;
+            }
+            namespaced.setCurrentNamespace(source);
+            V value = readForUpdate(inner, policy, now);
+            inner.clear();
+            if (value != null) {
+                merged = merged == null ? value : merger.reduce(merged, value);
+            }
+        }
+        namespaced.setCurrentNamespace(target);
+        if (merged != null) {
+            V current = readForUpdate(inner, policy, now);
+            inner.update(policy.wrap(current == null ? merged : merger.reduce(current, merged), now));
+        }
     }
 }

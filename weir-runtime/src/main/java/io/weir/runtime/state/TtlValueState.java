@@ -1,10 +1,11 @@
 package io.weir.runtime.state;
 
+import io.weir.api.operators.InternalKvState;
 import io.weir.api.state.ValueState;
 import java.io.IOException;
 
 /** {@link ValueState} with TTL: stores the value with its last-access time. */
-final class TtlValueState<V> implements ValueState<V> {
+final class TtlValueState<V> implements ValueState<V>, InternalKvState<Object> {
     private final ValueState<TtlValue<V>> inner;
     private final TtlPolicy policy;
 
@@ -32,5 +33,12 @@ final class TtlValueState<V> implements ValueState<V> {
     @Override
     public void clear() {
         inner.clear();
+    }
+
+    /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentNamespace(Object namespace) {
+        ((InternalKvState<Object>) inner).setCurrentNamespace(namespace);
     }
 }

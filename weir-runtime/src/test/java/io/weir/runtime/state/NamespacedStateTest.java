@@ -14,10 +14,12 @@ import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ReducingState;
 import io.weir.api.state.ReducingStateDescriptor;
+import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.Types;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,38 @@ class NamespacedStateTest {
         assertEquals(30L, sum.get());
         assertEquals(3L, count.get());
         assertEquals(2, backend.numKeyValueStateEntries());
+    }
+
+    @Test
+    void statesWithATimeToLiveHaveNamespacesAndMergeOnlyUnexpiredValues() throws Exception {
+        long[] now = {0};
+        backend.setTtlTimeProvider(() -> now[0]);
+        ReducingStateDescriptor<Long> descriptor = new ReducingStateDescriptor<>("ttl-sum", Long::sum, Types.LONG);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).build());
+        ReducingState<Long> sum = backend.getPartitionedState(descriptor);
+        ListStateDescriptor<Integer> listDescriptor = new ListStateDescriptor<>("ttl-list", Types.INT);
+        listDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).build());
+        ListState<Integer> list = backend.getPartitionedState(listDescriptor);
+        backend.setCurrentKey("a");
+        ns(sum).setCurrentNamespace("old");
+        sum.add(1L);
+        now[0] = 150;
+        ns(sum).setCurrentNamespace("w1");
+        sum.add(10L);
+        ns(sum).setCurrentNamespace("w2");
+        sum.add(20L);
+        ns(list).setCurrentNamespace("w1");
+        list.add(1);
+        ns(list).setCurrentNamespace("w2");
+        list.add(2);
+        ((InternalMergingState<String>) sum).mergeNamespaces("w1", List.of("w2", "old"));
+        ((InternalMergingState<String>) list).mergeNamespaces("w1", List.of("w2"));
+        ns(sum).setCurrentNamespace("w1");
+        ns(list).setCurrentNamespace("w1");
+        assertEquals(30L, sum.get(), "the expired value of 'old' is not merged");
+        assertEquals(List.of(1, 2), list.get());
+        now[0] = 1000;
+        assertNull(sum.get());
     }
 
     @Test

@@ -270,20 +270,25 @@ class WindowOperatorTest {
     }
 
     @Test
-    void windowStateWithATimeToLiveIsRefusedWithTheReason() throws Exception {
-        try (var h = harness(builder(TumblingEventTimeWindows.of(Duration.ofMillis(10))).process(
+    void windowStateMayHaveATimeToLive() throws Exception {
+        var builder = builder(TumblingEventTimeWindows.of(Duration.ofMillis(10)));
+        builder.trigger(CountTrigger.of(1));
+        try (var h = harness(builder.process(
                 new ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow>() {
                     @Override
                     public void process(String key, Context context, Iterable<Tuple2<String, Integer>> elements,
                             Collector<String> out) throws Exception {
                         ValueStateDescriptor<Integer> descriptor = new ValueStateDescriptor<>("ttl", Types.INT);
                         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
-                        context.windowState().getState(descriptor).update(1);
+                        ValueState<Integer> firings = context.windowState().getState(descriptor);
+                        firings.update(firings.value() == null ? 1 : firings.value() + 1);
+                        out.collect(context.window().getStart() + ":" + firings.value());
                     }
                 }))) {
             h.processElement(pair("a", 1), 1L);
-            var e = assertThrows(UnsupportedOperationException.class, () -> h.processWatermark(9L));
-            assertTrue(e.getMessage().contains("time-to-live"), e.getMessage());
+            h.processElement(pair("a", 1), 2L);
+            h.processElement(pair("a", 1), 12L);
+            assertEquals(List.of("0:1", "0:2", "10:1"), h.extractOutputValues());
         }
     }
 

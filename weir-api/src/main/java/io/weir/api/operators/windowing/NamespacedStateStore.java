@@ -38,10 +38,8 @@ final class NamespacedStateStore implements KeyedStateStore {
     <S extends State> S get(StateDescriptor<S, ?> descriptor) {
         S state = backend.getPartitionedState(descriptor);
         if (!(state instanceof InternalKvState)) {
-            throw new UnsupportedOperationException("State '" + descriptor.getName() + "' cannot be scoped to a window: "
-                    + (descriptor.getTtlConfig().isEnabled() ? "it has a time-to-live, which window and trigger state"
-                            + " do not support yet. Use a descriptor without enableTimeToLive(...) here."
-                            : "the state backend returned " + state.getClass().getName() + ", which has no namespaces."));
+            throw new UnsupportedOperationException("State '" + descriptor.getName() + "' cannot be scoped to a window:"
+                    + " the state backend returned " + state.getClass().getName() + ", which has no namespaces.");
         }
         ((InternalKvState<Object>) state).setCurrentNamespace(namespace);
         return state;
