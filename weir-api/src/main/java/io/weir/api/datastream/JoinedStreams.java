@@ -1,7 +1,6 @@
 package io.weir.api.datastream;
 
 import io.weir.api.common.InvalidProgramException;
-import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.CoGroupFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatJoinFunction;
@@ -126,39 +125,37 @@ public class JoinedStreams<T1, T2> {
     }
 
     /** Joins every pair of the two groups. */
-    private static final class Pairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+    private static final class Pairs<T1, T2, T> extends WrappingFunction<JoinFunction<T1, T2, T>>
+            implements CoGroupFunction<T1, T2, T> {
         private static final long serialVersionUID = 1L;
 
-        private final JoinFunction<T1, T2, T> function;
-
         Pairs(JoinFunction<T1, T2, T> function) {
-            this.function = ClosureCleaner.clean(function);
+            super(function);
         }
 
         @Override
         public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
             for (T1 one : first) {
                 for (T2 two : second) {
-                    out.collect(function.join(one, two));
+                    out.collect(wrapped.join(one, two));
                 }
             }
         }
     }
 
-    private static final class FlatPairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+    private static final class FlatPairs<T1, T2, T> extends WrappingFunction<FlatJoinFunction<T1, T2, T>>
+            implements CoGroupFunction<T1, T2, T> {
         private static final long serialVersionUID = 1L;
 
-        private final FlatJoinFunction<T1, T2, T> function;
-
         FlatPairs(FlatJoinFunction<T1, T2, T> function) {
-            this.function = ClosureCleaner.clean(function);
+            super(function);
         }
 
         @Override
         public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
             for (T1 one : first) {
                 for (T2 two : second) {
-                    function.join(one, two, out);
+                    wrapped.join(one, two, out);
                 }
             }
         }

@@ -27,7 +27,7 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
     public void open() throws Exception {
         super.open();
         collector = new TimestampedCollector<>(output);
-        TimerService timerService = getKeyedStateBackend() == null ? new ClockOnlyTimerService()
+        TimerService timerService = getKeyedStateBackend() == null ? new ClockOnlyTimerService(this)
                 : new SimpleTimerService(getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
         context = new ElementContext(userFunction, timerService);
         timerContext = new TimerContext(userFunction, timerService);
@@ -64,39 +64,6 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
             throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
         }
         output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
-    }
-
-    /** The clocks of a non-keyed stream: readable, but no timers (they need a key). */
-    private final class ClockOnlyTimerService implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return getCurrentWatermark();
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
-        }
     }
 
     private final class ElementContext extends ProcessFunction<IN, OUT>.Context {
