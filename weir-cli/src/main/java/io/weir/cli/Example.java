@@ -13,7 +13,11 @@ enum Example {
     RUNNING_COUNT(
             "running-count",
             "io.weir.examples.runningcount.RunningCount",
-            "Streams generated page views and keeps a running count per page in keyed state.");
+            "Streams generated page views and keeps a running count per page in keyed state."),
+    PAGE_VIEW_WINDOWS(
+            "page-view-windows",
+            "io.weir.examples.pageviewwindows.PageViewWindows",
+            "Counts out-of-order page views per page in 10 s event-time windows; late views go to a side output.");
 
     private final String shortName;
     private final String mainClass;
@@ -46,7 +50,7 @@ enum Example {
         return Optional.empty();
     }
 
-    /** "wordcount, running-count": for messages that tell the user what exists. */
+    /** "wordcount, running-count, ...": for messages that tell the user what exists. */
     static String shortNames() {
         return Arrays.stream(values()).map(Example::shortName).collect(Collectors.joining(", "));
     }

@@ -148,7 +148,7 @@ public class AllWindowedStream<T, W extends Window> {
     }
 
     private static <R> SingleOutputStreamOperator<R> single(SingleOutputStreamOperator<R> result) {
-        return result.setParallelism(1);
+        return result.forceNonParallel();
     }
 
     private static <V, R> TypeInformation<R> processResultType(ProcessAllWindowFunction<V, R, ?> function,

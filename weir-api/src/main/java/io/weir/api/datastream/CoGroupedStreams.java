@@ -162,13 +162,12 @@ public class CoGroupedStreams<T1, T2> {
 
     /** Splits a window of tagged elements into the two inputs and calls the coGroup function. */
     private static final class CoGroupWindowFunction<T1, T2, T, KEY, W extends Window>
+            extends WrappingFunction<CoGroupFunction<T1, T2, T>>
             implements WindowFunction<TaggedUnion<T1, T2>, T, KEY, W> {
         private static final long serialVersionUID = 1L;
 
-        private final CoGroupFunction<T1, T2, T> function;
-
         CoGroupWindowFunction(CoGroupFunction<T1, T2, T> function) {
-            this.function = ClosureCleaner.clean(function);
+            super(function);
         }
 
         @Override
@@ -182,7 +181,7 @@ public class CoGroupedStreams<T1, T2> {
                     twos.add(value.getTwo());
                 }
             }
-            function.coGroup(ones, twos, out);
+            wrapped.coGroup(ones, twos, out);
         }
     }
 }

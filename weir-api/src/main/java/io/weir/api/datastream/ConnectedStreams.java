@@ -89,6 +89,30 @@ public class ConnectedStreams<IN1, IN2> {
                 inputStream2.keyBy(keySelector2, keyType));
     }
 
+    /**
+     * Keys both inputs by a field position: the field of a tuple, row or case-like type, or the
+     * value itself (position 0) for atomic types. Both fields must have the same type.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector, KeySelector)}, which is type-safe.
+     */
+    @Deprecated
+    public ConnectedStreams<IN1, IN2> keyBy(int keyPosition1, int keyPosition2) {
+        return new ConnectedStreams<>(environment, FieldKeySelector.keyByPosition(inputStream1, keyPosition1),
+                FieldKeySelector.keyByPosition(inputStream2, keyPosition2));
+    }
+
+    /**
+     * Keys both inputs by a field name (a POJO or record field, a tuple's {@code f0}, nested with dots).
+     * Both fields must have the same type.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector, KeySelector)}, which is type-safe.
+     */
+    @Deprecated
+    public ConnectedStreams<IN1, IN2> keyBy(String field1, String field2) {
+        return new ConnectedStreams<>(environment, FieldKeySelector.keyByName(inputStream1, field1),
+                FieldKeySelector.keyByName(inputStream2, field2));
+    }
+
     public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> coMapper) {
         return map(coMapper, outputType(coMapper, CoMapFunction.class, 0, 2, "Co-Map"));
     }

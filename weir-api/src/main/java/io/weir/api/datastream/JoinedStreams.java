@@ -1,7 +1,5 @@
 package io.weir.api.datastream;
 
-import io.weir.api.common.InvalidProgramException;
-import io.weir.api.functions.ClosureCleaner;
 import io.weir.api.functions.CoGroupFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatJoinFunction;
@@ -21,61 +19,49 @@ import java.time.Duration;
  * equal keys in the same window. Built on {@link CoGroupedStreams}.
  */
 public class JoinedStreams<T1, T2> {
-    private final DataStream<T1> input1;
-    private final DataStream<T2> input2;
+    /** The steps up to the window are those of a coGroup; the join only adds its function. */
+    private final CoGroupedStreams<T1, T2> coGrouped;
 
     public JoinedStreams(DataStream<T1> input1, DataStream<T2> input2) {
-        this.input1 = input1;
-        this.input2 = input2;
+        this.coGrouped = new CoGroupedStreams<>(input1, input2);
     }
 
     public <KEY> Where<KEY> where(KeySelector<T1, KEY> keySelector) {
-        TypeInformation<KEY> keyType = TypeExtractor.getUnaryOperatorReturnType(keySelector, KeySelector.class, 0, 1,
-                null, input1.getType(), "Key Selector");
-        return where(keySelector, keyType);
+        return new Where<>(coGrouped.where(keySelector));
     }
 
     public <KEY> Where<KEY> where(KeySelector<T1, KEY> keySelector, TypeInformation<KEY> keyType) {
-        return new Where<>(keySelector, keyType);
+        return new Where<>(coGrouped.where(keySelector, keyType));
     }
 
     /** The first input keyed; next the key of the second input. */
     public class Where<KEY> {
-        private final KeySelector<T1, KEY> keySelector1;
-        private final TypeInformation<KEY> keyType;
+        private final CoGroupedStreams<T1, T2>.Where<KEY> firstKeyed;
 
-        Where(KeySelector<T1, KEY> keySelector1, TypeInformation<KEY> keyType) {
-            this.keySelector1 = keySelector1;
-            this.keyType = keyType;
+        Where(CoGroupedStreams<T1, T2>.Where<KEY> firstKeyed) {
+            this.firstKeyed = firstKeyed;
         }
 
         public EqualTo equalTo(KeySelector<T2, KEY> keySelector) {
-            TypeInformation<KEY> otherKey = TypeExtractor.getUnaryOperatorReturnType(keySelector, KeySelector.class, 0,
-                    1, null, input2.getType(), "Key Selector");
-            return equalTo(keySelector, otherKey);
+            return new EqualTo(firstKeyed.equalTo(keySelector));
         }
 
+        /** Fails if {@code keyType} is not the key type of {@code where(...)}. */
         public EqualTo equalTo(KeySelector<T2, KEY> keySelector, TypeInformation<KEY> keyType) {
-            if (!this.keyType.equals(keyType) && this.keyType.isKeyType() && keyType.isKeyType()) {
-                throw new InvalidProgramException("The keys of the two inputs have different types: " + this.keyType
-                        + " in where(...) and " + keyType + " in equalTo(...). Both key selectors must return the"
-                        + " same type.");
-            }
-            return new EqualTo(keySelector);
+            return new EqualTo(firstKeyed.equalTo(keySelector, keyType));
         }
 
         /** Both inputs keyed; next the windows. */
         public class EqualTo {
-            private final KeySelector<T2, KEY> keySelector2;
+            private final CoGroupedStreams<T1, T2>.Where<KEY>.EqualTo bothKeyed;
 
-            EqualTo(KeySelector<T2, KEY> keySelector2) {
-                this.keySelector2 = keySelector2;
+            EqualTo(CoGroupedStreams<T1, T2>.Where<KEY>.EqualTo bothKeyed) {
+                this.bothKeyed = bothKeyed;
             }
 
             public <W extends Window> WithWindow<T1, T2, KEY, W> window(
                     WindowAssigner<? super TaggedUnion<T1, T2>, W> assigner) {
-                return new WithWindow<>(new CoGroupedStreams<>(input1, input2).where(keySelector1, keyType)
-                        .equalTo(keySelector2, keyType).window(assigner));
+                return new WithWindow<>(bothKeyed.window(assigner));
             }
         }
     }
@@ -126,39 +112,37 @@ public class JoinedStreams<T1, T2> {
     }
 
     /** Joins every pair of the two groups. */
-    private static final class Pairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+    private static final class Pairs<T1, T2, T> extends WrappingFunction<JoinFunction<T1, T2, T>>
+            implements CoGroupFunction<T1, T2, T> {
         private static final long serialVersionUID = 1L;
 
-        private final JoinFunction<T1, T2, T> function;
-
         Pairs(JoinFunction<T1, T2, T> function) {
-            this.function = ClosureCleaner.clean(function);
+            super(function);
         }
 
         @Override
         public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
             for (T1 one : first) {
                 for (T2 two : second) {
-                    out.collect(function.join(one, two));
+                    out.collect(wrapped.join(one, two));
                 }
             }
         }
     }
 
-    private static final class FlatPairs<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+    private static final class FlatPairs<T1, T2, T> extends WrappingFunction<FlatJoinFunction<T1, T2, T>>
+            implements CoGroupFunction<T1, T2, T> {
         private static final long serialVersionUID = 1L;
 
-        private final FlatJoinFunction<T1, T2, T> function;
-
         FlatPairs(FlatJoinFunction<T1, T2, T> function) {
-            this.function = ClosureCleaner.clean(function);
+            super(function);
         }
 
         @Override
         public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
             for (T1 one : first) {
                 for (T2 two : second) {
-                    function.join(one, two, out);
+                    wrapped.join(one, two, out);
                 }
             }
         }

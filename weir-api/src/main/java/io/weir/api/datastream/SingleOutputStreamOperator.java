@@ -15,6 +15,8 @@ import java.util.Objects;
 /** A stream produced by one operator, whose settings (name, parallelism, chaining, type) can be set. */
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
     private final Map<String, TypeInformation<?>> requestedSideOutputs = new HashMap<>();
+    /** Set for operators that must see the whole stream in one subtask (the windowAll operators). */
+    private boolean nonParallel;
 
     protected SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
         super(environment, transformation);
@@ -36,12 +38,29 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> setParallelism(int parallelism) {
+        if (nonParallel && parallelism != 1) {
+            throw new IllegalArgumentException("Operator '" + getName() + "' is not parallel: it sees the whole"
+                    + " stream in one subtask (as windowAll and countWindowAll do), so its parallelism must be 1, not "
+                    + parallelism + ". Key the stream with keyBy(...) and use window(...) to run windows in parallel.");
+        }
         transformation.setParallelism(parallelism);
         return this;
     }
 
     public SingleOutputStreamOperator<T> setMaxParallelism(int maxParallelism) {
+        if (nonParallel && maxParallelism != 1) {
+            throw new IllegalArgumentException("Operator '" + getName() + "' is not parallel (windowAll or"
+                    + " countWindowAll), so its max parallelism must be 1, not " + maxParallelism + ".");
+        }
         transformation.setMaxParallelism(maxParallelism);
+        return this;
+    }
+
+    /** Pins the operator to one subtask for good: a later {@link #setParallelism} other than 1 fails. */
+    SingleOutputStreamOperator<T> forceNonParallel() {
+        transformation.setParallelism(1);
+        transformation.setMaxParallelism(1);
+        nonParallel = true;
         return this;
     }
 

@@ -4,7 +4,7 @@ import io.weir.api.functions.TimerService;
 
 /**
  * The clocks of an operator on non-keyed input: readable, but no timers, since timers belong to
- * a key. Used by the co-operators whose functions have a {@code timerService()} on unkeyed streams.
+ * a key. Used by the process operators whose functions have a {@code timerService()} on unkeyed streams.
  */
 final class ClockOnlyTimerService implements TimerService {
     private final AbstractStreamOperator<?> operator;

@@ -11,7 +11,6 @@ import io.weir.api.state.ReadOnlyBroadcastState;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
 import io.weir.api.state.VoidNamespace;
-import io.weir.api.state.VoidNamespaceSerializer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     private static final long serialVersionUID = 1L;
 
     private final BroadcastStates broadcastStates;
-    private transient TimestampedCollector<OUT> collector;
+    private transient ProcessInvocation<OUT> invocation;
     private transient ReadOnlyElementContext readOnlyContext;
     private transient BroadcastElementContext broadcastContext;
     private transient TimerContext timerContext;
@@ -46,93 +45,68 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         }
         broadcastStates.open();
         super.open();
-        collector = new TimestampedCollector<>(output);
-        TimerService timerService = new SimpleTimerService(
-                getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
-        readOnlyContext = new ReadOnlyElementContext(userFunction, timerService);
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        readOnlyContext = new ReadOnlyElementContext(userFunction);
         broadcastContext = new BroadcastElementContext(userFunction);
-        timerContext = new TimerContext(userFunction, timerService);
+        timerContext = new TimerContext(userFunction);
     }
 
     @Override
     public void processElement1(StreamRecord<IN1> element) throws Exception {
-        collector.setTimestamp(element);
-        readOnlyContext.element = element;
-        userFunction.processElement(element.getValue(), readOnlyContext, collector);
-        readOnlyContext.element = null;
+        userFunction.processElement(element.getValue(), readOnlyContext, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void processElement2(StreamRecord<IN2> element) throws Exception {
-        collector.setTimestamp(element);
-        broadcastContext.element = element;
-        userFunction.processBroadcastElement(element.getValue(), broadcastContext, collector);
-        broadcastContext.element = null;
+        userFunction.processBroadcastElement(element.getValue(), broadcastContext, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void onEventTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.getTimestamp());
         fire(timer, TimeDomain.EVENT_TIME);
     }
 
     @Override
     public void onProcessingTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
         fire(timer, TimeDomain.PROCESSING_TIME);
     }
 
     private void fire(InternalTimer<KS, VoidNamespace> timer, TimeDomain domain) throws Exception {
-        timerContext.timer = timer;
-        timerContext.domain = domain;
-        userFunction.onTimer(timer.getTimestamp(), timerContext, collector);
-        timerContext.timer = null;
-    }
-
-    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
-        if (tag == null) {
-            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
-        }
-        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
-    }
-
-    private static Long timestampOf(StreamRecord<?> element) {
-        return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+        userFunction.onTimer(timer.getTimestamp(), timerContext, invocation.startTimer(timer, domain));
+        invocation.endTimer();
     }
 
     private final class ReadOnlyElementContext
             extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.ReadOnlyContext {
-        private final TimerService timerService;
-        private StreamRecord<?> element;
-
-        ReadOnlyElementContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
+        ReadOnlyElementContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public Long timestamp() {
-            return timestampOf(element);
+            return invocation.elementTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return invocation.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return getCurrentWatermark();
+            return invocation.currentWatermark();
         }
 
         @Override
@@ -148,30 +122,28 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     }
 
     private final class BroadcastElementContext extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
-        private StreamRecord<?> element;
-
         BroadcastElementContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
             function.super();
         }
 
         @Override
         public Long timestamp() {
-            return timestampOf(element);
+            return invocation.elementTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return invocation.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return getCurrentWatermark();
+            return invocation.currentWatermark();
         }
 
         @Override
@@ -201,34 +173,28 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     }
 
     private final class TimerContext extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.OnTimerContext {
-        private final TimerService timerService;
-        private InternalTimer<KS, VoidNamespace> timer;
-        private TimeDomain domain;
-
-        TimerContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
+        TimerContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
-        /** The timer's time for event-time timers (like the records emitted); none for processing time. */
         @Override
         public Long timestamp() {
-            return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;
+            return invocation.timerTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return invocation.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return getCurrentWatermark();
+            return invocation.currentWatermark();
         }
 
         @Override
@@ -238,17 +204,17 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public TimeDomain timeDomain() {
-            return domain;
+            return invocation.timeDomain();
         }
 
         @Override
         public KS getCurrentKey() {
-            return timer.getKey();
+            return invocation.timerKey();
         }
     }
 }

@@ -17,7 +17,7 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     private static final long serialVersionUID = 1L;
 
     private final BroadcastStates broadcastStates;
-    private transient TimestampedCollector<OUT> collector;
+    private transient ProcessInvocation<OUT> invocation;
     private transient ReadOnlyElementContext readOnlyContext;
     private transient BroadcastElementContext broadcastContext;
 
@@ -31,63 +31,46 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     public void open() throws Exception {
         broadcastStates.open();
         super.open();
-        collector = new TimestampedCollector<>(output);
+        invocation = new ProcessInvocation<>(this, null);
         readOnlyContext = new ReadOnlyElementContext(userFunction);
         broadcastContext = new BroadcastElementContext(userFunction);
     }
 
     @Override
     public void processElement1(StreamRecord<IN1> element) throws Exception {
-        collector.setTimestamp(element);
-        readOnlyContext.element = element;
-        userFunction.processElement(element.getValue(), readOnlyContext, collector);
-        readOnlyContext.element = null;
+        userFunction.processElement(element.getValue(), readOnlyContext, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void processElement2(StreamRecord<IN2> element) throws Exception {
-        collector.setTimestamp(element);
-        broadcastContext.element = element;
-        userFunction.processBroadcastElement(element.getValue(), broadcastContext, collector);
-        broadcastContext.element = null;
-    }
-
-    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
-        if (tag == null) {
-            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
-        }
-        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
-    }
-
-    private static Long timestampOf(StreamRecord<?> element) {
-        return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+        userFunction.processBroadcastElement(element.getValue(), broadcastContext, invocation.startElement(element));
+        invocation.endElement();
     }
 
     private final class ReadOnlyElementContext extends BroadcastProcessFunction<IN1, IN2, OUT>.ReadOnlyContext {
-        private StreamRecord<?> element;
-
         ReadOnlyElementContext(BroadcastProcessFunction<IN1, IN2, OUT> function) {
             function.super();
         }
 
         @Override
         public Long timestamp() {
-            return timestampOf(element);
+            return invocation.elementTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return invocation.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return getCurrentWatermark();
+            return invocation.currentWatermark();
         }
 
         @Override
@@ -97,30 +80,28 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     }
 
     private final class BroadcastElementContext extends BroadcastProcessFunction<IN1, IN2, OUT>.Context {
-        private StreamRecord<?> element;
-
         BroadcastElementContext(BroadcastProcessFunction<IN1, IN2, OUT> function) {
             function.super();
         }
 
         @Override
         public Long timestamp() {
-            return timestampOf(element);
+            return invocation.elementTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return invocation.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return getCurrentWatermark();
+            return invocation.currentWatermark();
         }
 
         @Override

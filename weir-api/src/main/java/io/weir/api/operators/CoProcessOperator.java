@@ -5,7 +5,6 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
 import io.weir.api.state.VoidNamespace;
-import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link CoProcessFunction}, with side outputs. The clocks can always be read; timers work
@@ -17,7 +16,7 @@ public class CoProcessOperator<IN1, IN2, OUT>
         implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<Object, VoidNamespace> {
     private static final long serialVersionUID = 1L;
 
-    private transient TimestampedCollector<OUT> collector;
+    private transient ProcessInvocation<OUT> invocation;
     private transient ElementContext context;
     private transient TimerContext timerContext;
 
@@ -28,108 +27,82 @@ public class CoProcessOperator<IN1, IN2, OUT>
     @Override
     public void open() throws Exception {
         super.open();
-        collector = new TimestampedCollector<>(output);
-        TimerService timerService = getKeyedStateBackend() == null ? new ClockOnlyTimerService(this)
-                : new SimpleTimerService(getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
-        context = new ElementContext(userFunction, timerService);
-        timerContext = new TimerContext(userFunction, timerService);
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        context = new ElementContext(userFunction);
+        timerContext = new TimerContext(userFunction);
     }
 
     @Override
     public void processElement1(StreamRecord<IN1> element) throws Exception {
-        collector.setTimestamp(element);
-        context.element = element;
-        userFunction.processElement1(element.getValue(), context, collector);
-        context.element = null;
+        userFunction.processElement1(element.getValue(), context, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void processElement2(StreamRecord<IN2> element) throws Exception {
-        collector.setTimestamp(element);
-        context.element = element;
-        userFunction.processElement2(element.getValue(), context, collector);
-        context.element = null;
+        userFunction.processElement2(element.getValue(), context, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.getTimestamp());
-        fire(timer.getTimestamp(), TimeDomain.EVENT_TIME);
+        fire(timer, TimeDomain.EVENT_TIME);
     }
 
     @Override
     public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer.getTimestamp(), TimeDomain.PROCESSING_TIME);
+        fire(timer, TimeDomain.PROCESSING_TIME);
     }
 
-    private void fire(long time, TimeDomain domain) throws Exception {
-        timerContext.time = time;
-        timerContext.domain = domain;
-        userFunction.onTimer(time, timerContext, collector);
-    }
-
-    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
-        if (tag == null) {
-            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
-        }
-        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    private void fire(InternalTimer<Object, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        userFunction.onTimer(timer.getTimestamp(), timerContext, invocation.startTimer(timer, domain));
+        invocation.endTimer();
     }
 
     private final class ElementContext extends CoProcessFunction<IN1, IN2, OUT>.Context {
-        private final TimerService timerService;
-        private StreamRecord<?> element;
-
-        ElementContext(CoProcessFunction<IN1, IN2, OUT> function, TimerService timerService) {
+        ElementContext(CoProcessFunction<IN1, IN2, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
         @Override
         public Long timestamp() {
-            return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+            return invocation.elementTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
     }
 
     private final class TimerContext extends CoProcessFunction<IN1, IN2, OUT>.OnTimerContext {
-        private final TimerService timerService;
-        private long time;
-        private TimeDomain domain;
-
-        TimerContext(CoProcessFunction<IN1, IN2, OUT> function, TimerService timerService) {
+        TimerContext(CoProcessFunction<IN1, IN2, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
-        /** The timer's time for event-time timers (like the records emitted); none for processing time. */
         @Override
         public Long timestamp() {
-            return domain == TimeDomain.EVENT_TIME ? time : null;
+            return invocation.timerTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public TimeDomain timeDomain() {
-            return domain;
+            return invocation.timeDomain();
         }
     }
 }

@@ -5,7 +5,6 @@ import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
 import io.weir.api.state.VoidNamespace;
-import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link ProcessFunction}, with side outputs. The clocks can always be read; timers work
@@ -15,7 +14,7 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
         implements OneInputStreamOperator<IN, OUT>, Triggerable<Object, VoidNamespace> {
     private static final long serialVersionUID = 1L;
 
-    private transient TimestampedCollector<OUT> collector;
+    private transient ProcessInvocation<OUT> invocation;
     private transient ElementContext context;
     private transient TimerContext timerContext;
 
@@ -26,132 +25,76 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
     @Override
     public void open() throws Exception {
         super.open();
-        collector = new TimestampedCollector<>(output);
-        TimerService timerService = getKeyedStateBackend() == null ? new ClockOnlyTimerService()
-                : new SimpleTimerService(getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
-        context = new ElementContext(userFunction, timerService);
-        timerContext = new TimerContext(userFunction, timerService);
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        context = new ElementContext(userFunction);
+        timerContext = new TimerContext(userFunction);
     }
 
     @Override
     public void processElement(StreamRecord<IN> element) throws Exception {
-        collector.setTimestamp(element);
-        context.element = element;
-        userFunction.processElement(element.getValue(), context, collector);
-        context.element = null;
+        userFunction.processElement(element.getValue(), context, invocation.startElement(element));
+        invocation.endElement();
     }
 
     @Override
     public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.getTimestamp());
-        fire(timer.getTimestamp(), TimeDomain.EVENT_TIME);
+        fire(timer, TimeDomain.EVENT_TIME);
     }
 
     @Override
     public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer.getTimestamp(), TimeDomain.PROCESSING_TIME);
+        fire(timer, TimeDomain.PROCESSING_TIME);
     }
 
-    private void fire(long time, TimeDomain domain) throws Exception {
-        timerContext.time = time;
-        timerContext.domain = domain;
-        userFunction.onTimer(time, timerContext, collector);
-    }
-
-    private <X> void sideOutput(OutputTag<X> tag, X value, Long timestamp) {
-        if (tag == null) {
-            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
-        }
-        output.collect(tag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
-    }
-
-    /** The clocks of a non-keyed stream: readable, but no timers (they need a key). */
-    private final class ClockOnlyTimerService implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return getCurrentWatermark();
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
-        }
+    private void fire(InternalTimer<Object, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        userFunction.onTimer(timer.getTimestamp(), timerContext, invocation.startTimer(timer, domain));
+        invocation.endTimer();
     }
 
     private final class ElementContext extends ProcessFunction<IN, OUT>.Context {
-        private final TimerService timerService;
-        private StreamRecord<IN> element;
-
-        ElementContext(ProcessFunction<IN, OUT> function, TimerService timerService) {
+        ElementContext(ProcessFunction<IN, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
         @Override
         public Long timestamp() {
-            return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+            return invocation.elementTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
     }
 
     private final class TimerContext extends ProcessFunction<IN, OUT>.OnTimerContext {
-        private final TimerService timerService;
-        private long time;
-        private TimeDomain domain;
-
-        TimerContext(ProcessFunction<IN, OUT> function, TimerService timerService) {
+        TimerContext(ProcessFunction<IN, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
         @Override
         public Long timestamp() {
-            return domain == TimeDomain.EVENT_TIME ? time : null;
+            return invocation.timerTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return invocation.timerService();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            invocation.output(outputTag, value, timestamp());
         }
 
         @Override
         public TimeDomain timeDomain() {
-            return domain;
+            return invocation.timeDomain();
         }
     }
 }

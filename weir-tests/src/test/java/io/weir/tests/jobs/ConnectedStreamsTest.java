@@ -170,6 +170,76 @@ class ConnectedStreamsTest {
         assertSameElements(lines, result);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    @SuppressWarnings("deprecation")
+    void keyByFieldPositionOrNameOnConnectedStreamsKeysByThatField(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        TypeInformation<Tuple2<Long, Long>> pair = Types.TUPLE(Types.LONG, Types.LONG);
+        DataStream<Tuple2<Long, Long>> first = env.fromSequence(0, 10 * KEYS - 1).map(x -> Tuple2.of(x % KEYS, x), pair);
+        DataStream<Tuple2<Long, Long>> second = env.fromSequence(0, 10 * KEYS - 1)
+                .map(x -> Tuple2.of(x % KEYS, 2 * x), pair);
+        List<String> byPosition = first.connect(second).keyBy(0, 0).process(new SumOfFieldOnePerKey())
+                .executeAndCollect(100_000);
+        List<String> byName = first.connect(second).keyBy("f0", "f0").process(new SumOfFieldOnePerKey())
+                .executeAndCollect(100_000);
+        long[] expected = new long[KEYS];
+        for (long x = 0; x < 10 * KEYS; x++) {
+            expected[(int) (x % KEYS)] += x - 2 * x;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < KEYS; k++) {
+            lines.add(k + "=" + expected[k]);
+        }
+        assertSameElements(lines, byPosition);
+        assertSameElements(lines, byName);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void keyByAFieldThatDoesNotExistNamesTheAvailableOnes() {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        DataStream<Tuple2<Long, Long>> pairs = env.fromSequence(0, 1).map(x -> Tuple2.of(x, x),
+                Types.TUPLE(Types.LONG, Types.LONG));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> pairs.connect(pairs).keyBy(0, 2));
+        assertTrue(e.getMessage().contains("Position 2 does not exist"), e.getMessage());
+        e = assertThrows(RuntimeException.class, () -> pairs.connect(pairs).keyBy("f0", "name"));
+        assertTrue(e.getMessage().contains("name"), e.getMessage());
+    }
+
+    /** Like {@link SumPerKey} for (key, value) pairs keyed by their field 0: the key is that field's value. */
+    static final class SumOfFieldOnePerKey
+            extends KeyedCoProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>, String> {
+        private transient ValueState<Long> sum;
+        private transient ValueState<Integer> count;
+
+        @Override
+        public void open(OpenContext openContext) {
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.INT));
+        }
+
+        @Override
+        public void processElement1(Tuple2<Long, Long> value, Context ctx, Collector<String> out) throws Exception {
+            add(value.f1, ctx, out);
+        }
+
+        @Override
+        public void processElement2(Tuple2<Long, Long> value, Context ctx, Collector<String> out) throws Exception {
+            add(-value.f1, ctx, out);
+        }
+
+        private void add(long value, Context ctx, Collector<String> out) throws Exception {
+            long s = (sum.value() == null ? 0 : sum.value()) + value;
+            int n = (count.value() == null ? 0 : count.value()) + 1;
+            sum.update(s);
+            count.update(n);
+            if (n == 20) {
+                out.collect(ctx.getCurrentKey() + "=" + s);
+            }
+        }
+    }
+
     /**
      * Counts, per key, the elements of both inputs at or before {@link #CUTOFF}, when an event-time
      * timer at the cutoff fires: correct only if the operator's watermark is the minimum of both

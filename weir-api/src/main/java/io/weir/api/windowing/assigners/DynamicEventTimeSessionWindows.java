@@ -1,21 +1,16 @@
 package io.weir.api.windowing.assigners;
 
-import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.ClosureCleaner;
-import io.weir.api.types.TypeSerializer;
-import io.weir.api.windowing.triggers.EventTimeTrigger;
-import io.weir.api.windowing.triggers.Trigger;
-import io.weir.api.windowing.windows.TimeWindow;
-import java.util.Collection;
 import java.util.Objects;
 
 /** Event-time sessions whose gap after each element comes from a {@link SessionWindowTimeGapExtractor}. */
-public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
+public class DynamicEventTimeSessionWindows<T> extends SessionWindows<T> {
     private static final long serialVersionUID = 1L;
 
     private final SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor;
 
     protected DynamicEventTimeSessionWindows(SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        super(WindowTime.EVENT_TIME);
         this.sessionWindowTimeGapExtractor = ClosureCleaner.clean(
                 Objects.requireNonNull(sessionWindowTimeGapExtractor, "gap extractor"));
     }
@@ -26,30 +21,8 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
-        return Sessions.windowFor(WindowSizes.requireTimestamp(timestamp, "DynamicEventTimeSessionWindows"),
-                sessionWindowTimeGapExtractor.extract(element), "DynamicEventTimeSessionWindows");
-    }
-
-    @Override
-    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-        Sessions.merge(windows, callback);
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Trigger<T, TimeWindow> getDefaultTrigger() {
-        return (Trigger) EventTimeTrigger.create();
-    }
-
-    @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
-        return TimeWindow.Serializer.INSTANCE;
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
+    long gapAfter(T element) {
+        return sessionWindowTimeGapExtractor.extract(element);
     }
 
     @Override

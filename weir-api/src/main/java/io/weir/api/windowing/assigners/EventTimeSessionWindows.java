@@ -1,23 +1,18 @@
 package io.weir.api.windowing.assigners;
 
-import io.weir.api.environment.ExecutionConfig;
-import io.weir.api.types.TypeSerializer;
-import io.weir.api.windowing.triggers.EventTimeTrigger;
-import io.weir.api.windowing.triggers.Trigger;
-import io.weir.api.windowing.windows.TimeWindow;
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Event-time sessions: each element opens the window {@code [time, time + gap)}, and windows of a
  * key that overlap or touch merge into one, so a session ends after {@code gap} without elements.
  */
-public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeWindow> {
+public class EventTimeSessionWindows extends SessionWindows<Object> {
     private static final long serialVersionUID = 1L;
 
     private final long sessionTimeout;
 
     protected EventTimeSessionWindows(long sessionTimeout) {
+        super(WindowTime.EVENT_TIME);
         this.sessionTimeout = sessionTimeout;
     }
 
@@ -32,32 +27,12 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return Sessions.windowFor(WindowSizes.requireTimestamp(timestamp, "EventTimeSessionWindows"), sessionTimeout, "EventTimeSessionWindows");
-    }
-
-    @Override
-    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-        Sessions.merge(windows, callback);
+    long gapAfter(Object element) {
+        return sessionTimeout;
     }
 
     public long getGap() {
         return sessionTimeout;
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
-        return TimeWindow.Serializer.INSTANCE;
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
     }
 
     @Override

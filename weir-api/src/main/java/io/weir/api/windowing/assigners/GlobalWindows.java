@@ -9,18 +9,32 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Puts all elements of a key into the one {@link GlobalWindow}. Its default trigger never fires,
- * so a global window needs a trigger of its own, such as a {@code CountTrigger}.
+ * Puts all elements of a key into the one {@link GlobalWindow}. The default trigger of
+ * {@link #create()} never fires, so such a global window needs a trigger of its own, such as a
+ * {@code CountTrigger}; {@link #createWithEndOfStreamTrigger()} fires once, when the input ends.
  */
 public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     private static final long serialVersionUID = 1L;
 
     private static final List<GlobalWindow> ONLY = List.of(GlobalWindow.get());
 
-    private GlobalWindows() {}
+    private final Trigger<Object, GlobalWindow> defaultTrigger;
 
+    private GlobalWindows(Trigger<Object, GlobalWindow> defaultTrigger) {
+        this.defaultTrigger = defaultTrigger;
+    }
+
+    /** Global windows whose default trigger never fires. */
     public static GlobalWindows create() {
-        return new GlobalWindows();
+        return new GlobalWindows(new NeverTrigger());
+    }
+
+    /**
+     * Global windows that fire once per key when the input ends (the watermark reaches the end of
+     * time), for a result over all of a bounded input.
+     */
+    public static GlobalWindows createWithEndOfStreamTrigger() {
+        return new GlobalWindows(new EndOfStreamTrigger());
     }
 
     @Override
@@ -30,7 +44,7 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     @Override
     public Trigger<Object, GlobalWindow> getDefaultTrigger() {
-        return new NeverTrigger();
+        return defaultTrigger;
     }
 
     @Override
@@ -45,7 +59,7 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     @Override
     public String toString() {
-        return "GlobalWindows()";
+        return defaultTrigger instanceof EndOfStreamTrigger ? "GlobalWindows(endOfStream)" : "GlobalWindows()";
     }
 
     /** The default trigger of global windows: never fires. */
@@ -77,5 +91,34 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
         @Override
         public void onMerge(GlobalWindow window, OnMergeContext ctx) {}
+    }
+
+    /**
+     * The default trigger of {@link #createWithEndOfStreamTrigger()}: an event-time timer at the
+     * end of time, which only the final watermark of an ended input reaches.
+     */
+    public static class EndOfStreamTrigger extends Trigger<Object, GlobalWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TriggerResult onElement(Object element, long timestamp, GlobalWindow window, TriggerContext ctx) {
+            ctx.registerEventTimeTimer(window.maxTimestamp());
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
+            return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public void clear(GlobalWindow window, TriggerContext ctx) {
+            ctx.deleteEventTimeTimer(window.maxTimestamp());
+        }
     }
 }

@@ -22,13 +22,4 @@ final class WindowSizes {
         }
         return millis;
     }
-
-    static long requireTimestamp(long timestamp, String assigner) {
-        if (timestamp == Long.MIN_VALUE) {
-            throw new IllegalStateException(assigner + " got a record without timestamp. Event-time windows need"
-                    + " timestamps: give the source a WatermarkStrategy with a timestamp assigner (or call"
-                    + " assignTimestampsAndWatermarks before the window), or use a processing-time assigner.");
-        }
-        return timestamp;
-    }
 }

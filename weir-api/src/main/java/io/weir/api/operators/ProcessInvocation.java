@@ -1,0 +1,115 @@
+package io.weir.api.operators;
+
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
+
+/**
+ * The call of a process function that runs now, shared by the process-like operators (process,
+ * co-process and broadcast-process, keyed or not): the element or timer the call is for, the
+ * collector that stamps its results, side outputs, clocks and the user's timers. The operators'
+ * context classes must extend the {@code Context} classes nested in each function type, as in
+ * Flink, so they cannot share a base class; they delegate here instead, which leaves each of them a
+ * few one-line methods.
+ *
+ * <p>Threading: one per operator instance, used on its task thread only.
+ */
+final class ProcessInvocation<OUT> {
+    private final AbstractStreamOperator<OUT> operator;
+    private final TimestampedCollector<OUT> collector;
+    private final TimerService timerService;
+    private StreamRecord<?> element;
+    private InternalTimer<?, VoidNamespace> timer;
+    private TimeDomain domain;
+
+    /** For {@code operator}, whose user's timers go to {@code timerService} (null if the function has none). */
+    ProcessInvocation(AbstractStreamOperator<OUT> operator, TimerService timerService) {
+        this.operator = operator;
+        this.collector = new TimestampedCollector<>(operator.output);
+        this.timerService = timerService;
+    }
+
+    /**
+     * The timers of a process function on {@code operator}: per key in the {@link VoidNamespace},
+     * firing at {@code target}, when the input is keyed; otherwise readable clocks whose timer
+     * methods fail with a message that timers need a keyed stream.
+     */
+    static <K> TimerService userTimers(AbstractStreamOperator<?> operator, Triggerable<K, VoidNamespace> target) {
+        return operator.getKeyedStateBackend() == null ? new ClockOnlyTimerService(operator)
+                : new SimpleTimerService(operator.getInternalTimerService("user-timers",
+                        VoidNamespaceSerializer.INSTANCE, target));
+    }
+
+    /** Starts the call for {@code input}: returns the collector, set to stamp results with its timestamp. */
+    TimestampedCollector<OUT> startElement(StreamRecord<?> input) {
+        collector.setTimestamp(input);
+        element = input;
+        return collector;
+    }
+
+    void endElement() {
+        element = null;
+    }
+
+    /**
+     * Starts the call for a firing timer: returns the collector, set to stamp results with the
+     * timer's time for event time and with no timestamp for processing time.
+     */
+    TimestampedCollector<OUT> startTimer(InternalTimer<?, VoidNamespace> firing, TimeDomain timeDomain) {
+        if (timeDomain == TimeDomain.EVENT_TIME) {
+            collector.setAbsoluteTimestamp(firing.getTimestamp());
+        } else {
+            collector.eraseTimestamp();
+        }
+        timer = firing;
+        domain = timeDomain;
+        return collector;
+    }
+
+    void endTimer() {
+        timer = null;
+    }
+
+    /** The timestamp of the element being processed, {@code null} if it has none. */
+    Long elementTimestamp() {
+        return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+    }
+
+    /** The firing timer's time for event-time timers (like the records emitted); none for processing time. */
+    Long timerTimestamp() {
+        return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;
+    }
+
+    TimeDomain timeDomain() {
+        return domain;
+    }
+
+    /** The key of the firing timer. */
+    @SuppressWarnings("unchecked")
+    <K> K timerKey() {
+        return (K) timer.getKey();
+    }
+
+    TimerService timerService() {
+        return timerService;
+    }
+
+    long currentProcessingTime() {
+        return operator.getProcessingTimeService().getCurrentProcessingTime();
+    }
+
+    long currentWatermark() {
+        return operator.getCurrentWatermark();
+    }
+
+    /** Emits {@code value} to the side output {@code tag}, with {@code timestamp} if not null. */
+    <X> void output(OutputTag<X> tag, X value, Long timestamp) {
+        if (tag == null) {
+            throw new IllegalArgumentException("The OutputTag of a side output must not be null.");
+        }
+        operator.output.collect(tag,
+                timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+}

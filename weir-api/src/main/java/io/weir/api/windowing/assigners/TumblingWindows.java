@@ -1,0 +1,56 @@
+package io.weir.api.windowing.assigners;
+
+import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.types.TypeSerializer;
+import io.weir.api.windowing.triggers.Trigger;
+import io.weir.api.windowing.windows.TimeWindow;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Fixed-size, non-overlapping windows {@code [offset + k*size, offset + (k+1)*size)} by either
+ * time: what {@link TumblingEventTimeWindows} and {@link TumblingProcessingTimeWindows} share.
+ */
+abstract class TumblingWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long offset;
+    private final WindowTime time;
+
+    TumblingWindows(long size, long offset, WindowTime time) {
+        this.size = size;
+        this.offset = offset;
+        this.time = time;
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        long start = TimeWindow.getWindowStartWithOffset(time.of(timestamp, context, this), offset, size);
+        return List.of(new TimeWindow(start, start + size));
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return time.defaultTrigger();
+    }
+
+    @Override
+    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+        return TimeWindow.Serializer.INSTANCE;
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return time.isEventTime();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + size + ")";
+    }
+}
