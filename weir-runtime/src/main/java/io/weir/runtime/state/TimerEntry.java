@@ -49,6 +49,12 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
         return timestamp < other.timestamp || (timestamp == other.timestamp && sequence < other.sequence);
     }
 
+    /** Equal to a timer with these fields (see {@link #equals}); identical keys and namespaces are the usual case. */
+    boolean matches(long otherTimestamp, Object otherKey, Object otherNamespace) {
+        return timestamp == otherTimestamp && (key == otherKey || key.equals(otherKey))
+                && (namespace == otherNamespace || namespace.equals(otherNamespace));
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -17,6 +17,12 @@ final class TimerQueue<K, N> {
     private final List<HashMap<TimerEntry<K, N>, TimerEntry<K, N>>> byKeyGroup;
     private final ArrayList<TimerEntry<K, N>> heap = new ArrayList<>();
     private long nextSequence;
+    /**
+     * The timer the last {@link #add} added or found, while it is queued: a window operator
+     * registers the same (key, window, time) twice per element and window (the trigger's timer and
+     * the cleanup timer), so comparing with it first skips the second hash lookup.
+     */
+    private TimerEntry<K, N> lastAdded;
 
     TimerQueue(KeyGroupRange range) {
         this.firstKeyGroup = range.start();
@@ -28,11 +34,18 @@ final class TimerQueue<K, N> {
 
     /** Adds a timer unless an equal one exists; returns whether it was added. */
     boolean add(long timestamp, K key, N namespace, int keyGroup) {
-        TimerEntry<K, N> timer = new TimerEntry<>(timestamp, key, namespace, keyGroup, nextSequence);
-        HashMap<TimerEntry<K, N>, TimerEntry<K, N>> set = byKeyGroup.get(keyGroup - firstKeyGroup);
-        if (set.putIfAbsent(timer, timer) != null) {
+        TimerEntry<K, N> last = lastAdded;
+        if (last != null && last.heapIndex >= 0 && last.matches(timestamp, key, namespace)) {
             return false;
         }
+        TimerEntry<K, N> timer = new TimerEntry<>(timestamp, key, namespace, keyGroup, nextSequence);
+        HashMap<TimerEntry<K, N>, TimerEntry<K, N>> set = byKeyGroup.get(keyGroup - firstKeyGroup);
+        TimerEntry<K, N> existing = set.putIfAbsent(timer, timer);
+        if (existing != null) {
+            lastAdded = existing;
+            return false;
+        }
+        lastAdded = timer;
         nextSequence++;
         timer.heapIndex = heap.size();
         heap.add(timer);

@@ -25,6 +25,21 @@ class TimerQueueTest {
     }
 
     @Test
+    void aTimerRegisteredAgainAfterItFiredOrWasDeletedIsNew() {
+        assertTrue(queue.add(10, "a", "ns", 1));
+        assertFalse(queue.add(10, "a", "ns", 1));
+        assertEquals(10, queue.poll().getTimestamp());
+        assertTrue(queue.add(10, "a", "ns", 1));
+        queue.remove(10, "a", "ns", 1);
+        assertEquals(0, queue.size());
+        assertTrue(queue.add(10, "a", "ns", 1));
+        assertTrue(queue.add(10, "b", "ns", 2));
+        assertFalse(queue.add(10, "a", "ns", 1));
+        assertFalse(queue.add(10, "a", "ns", 1));
+        assertEquals(2, queue.size());
+    }
+
+    @Test
     void pollsInTimestampOrderThenRegistrationOrder() {
         queue.add(30, "a", "ns", 0);
         queue.add(10, "b", "ns", 1);
@@ -68,10 +83,15 @@ class TimerQueueTest {
         Random random = new Random(42);
         TreeMap<Long, Long> model = new TreeMap<>(); // timestamp*100+key -> registration sequence
         long sequence = 0;
+        long time = 0;
+        int key = 0;
         for (int i = 0; i < 20_000; i++) {
             int op = random.nextInt(10);
-            long time = random.nextInt(200);
-            int key = random.nextInt(8);
+            // a quarter of the operations reuse the previous timer, as a window operator does
+            if (random.nextInt(4) != 0) {
+                time = random.nextInt(200);
+                key = random.nextInt(8);
+            }
             long id = time * 100 + key;
             if (op < 5) {
                 boolean added = queue.add(time, "k" + key, "ns", key % 4);
