@@ -13,6 +13,8 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
     private final K key;
     private final N namespace;
     private final int keyGroup;
+    /** Computed once: the queue's dedup map hashes every timer on add and again on poll. */
+    private final int hash;
     /** Registration order, to fire timers with equal timestamps in a deterministic order. */
     final long sequence;
     int heapIndex = -1;
@@ -23,6 +25,7 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
         this.namespace = namespace;
         this.keyGroup = keyGroup;
         this.sequence = sequence;
+        this.hash = 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
     }
 
     @Override
@@ -64,12 +67,12 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
             return false;
         }
         TimerEntry<?, ?> that = (TimerEntry<?, ?>) o;
-        return timestamp == that.timestamp && key.equals(that.key) && namespace.equals(that.namespace);
+        return hash == that.hash && timestamp == that.timestamp && key.equals(that.key) && namespace.equals(that.namespace);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
+        return hash;
     }
 
     @Override

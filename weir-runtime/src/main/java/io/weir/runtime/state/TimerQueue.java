@@ -1,6 +1,7 @@
 package io.weir.runtime.state;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.List;
 final class TimerQueue<K, N> {
     private final int firstKeyGroup;
     private final List<HashMap<TimerEntry<K, N>, TimerEntry<K, N>>> byKeyGroup;
-    private final ArrayList<TimerEntry<K, N>> heap = new ArrayList<>();
+    /** The heap in {@code heap[0..size)}; an array rather than a list, as sifting is the hot loop. */
+    private TimerEntry<K, N>[] heap = newArray(16);
+    private int size;
     private long nextSequence;
     /**
      * The timer the last {@link #add} added or found, while it is queued: a window operator
@@ -47,9 +50,10 @@ final class TimerQueue<K, N> {
         }
         lastAdded = timer;
         nextSequence++;
-        timer.heapIndex = heap.size();
-        heap.add(timer);
-        siftUp(timer.heapIndex);
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        siftUp(timer, size++);
         return true;
     }
 
@@ -64,22 +68,27 @@ final class TimerQueue<K, N> {
 
     /** The timer that fires next, or {@code null}. */
     TimerEntry<K, N> peek() {
-        return heap.isEmpty() ? null : heap.get(0);
+        return size == 0 ? null : heap[0];
     }
 
     /** Removes and returns the timer that fires next, or {@code null}. */
     TimerEntry<K, N> poll() {
-        if (heap.isEmpty()) {
+        if (size == 0) {
             return null;
         }
-        TimerEntry<K, N> head = heap.get(0);
+        TimerEntry<K, N> head = heap[0];
         byKeyGroup.get(head.keyGroup() - firstKeyGroup).remove(head);
-        removeFromHeap(0);
+        head.heapIndex = -1;
+        TimerEntry<K, N> last = heap[--size];
+        heap[size] = null;
+        if (size > 0) {
+            siftDown(last, 0); // the last leaf moved to the root can only go down
+        }
         return head;
     }
 
     int size() {
-        return heap.size();
+        return size;
     }
 
     /** The timers of one key group (for snapshots), in no particular order. */
@@ -88,22 +97,23 @@ final class TimerQueue<K, N> {
     }
 
     private void removeFromHeap(int index) {
-        TimerEntry<K, N> removed = heap.get(index);
-        TimerEntry<K, N> last = heap.remove(heap.size() - 1);
-        removed.heapIndex = -1;
-        if (index < heap.size()) {
-            heap.set(index, last);
-            last.heapIndex = index;
-            siftDown(index);
-            siftUp(last.heapIndex);
+        heap[index].heapIndex = -1;
+        TimerEntry<K, N> last = heap[--size];
+        heap[size] = null;
+        if (index < size) {
+            siftDown(last, index);
+            if (last.heapIndex == index) {
+                siftUp(last, index);
+            }
         }
     }
 
-    private void siftUp(int index) {
-        TimerEntry<K, N> timer = heap.get(index);
+    /** Places {@code timer} at {@code index} or above, moving the parents it fires before down. */
+    private void siftUp(TimerEntry<K, N> timer, int index) {
+        TimerEntry<K, N>[] h = heap;
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            TimerEntry<K, N> p = heap.get(parent);
+            TimerEntry<K, N> p = h[parent];
             if (!timer.before(p)) {
                 break;
             }
@@ -113,18 +123,19 @@ final class TimerQueue<K, N> {
         place(timer, index);
     }
 
-    private void siftDown(int index) {
-        TimerEntry<K, N> timer = heap.get(index);
-        int size = heap.size();
+    /** Places {@code timer} at {@code index} or below, moving the children that fire before it up. */
+    private void siftDown(TimerEntry<K, N> timer, int index) {
+        TimerEntry<K, N>[] h = heap;
+        int n = size;
         while (true) {
             int child = 2 * index + 1;
-            if (child >= size) {
+            if (child >= n) {
                 break;
             }
-            if (child + 1 < size && heap.get(child + 1).before(heap.get(child))) {
-                child++;
+            TimerEntry<K, N> c = h[child];
+            if (child + 1 < n && h[child + 1].before(c)) {
+                c = h[++child];
             }
-            TimerEntry<K, N> c = heap.get(child);
             if (!c.before(timer)) {
                 break;
             }
@@ -135,7 +146,12 @@ final class TimerQueue<K, N> {
     }
 
     private void place(TimerEntry<K, N> timer, int index) {
-        heap.set(index, timer);
+        heap[index] = timer;
         timer.heapIndex = index;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, N> TimerEntry<K, N>[] newArray(int length) {
+        return (TimerEntry<K, N>[]) new TimerEntry<?, ?>[length];
     }
 }
