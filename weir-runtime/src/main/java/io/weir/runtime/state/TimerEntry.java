@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One timer in a {@link TimerQueue}: equal to another when key, namespace and timestamp are equal,
- * which is what makes registering twice keep one timer. Remembers its key group and its slot in
- * the queue's heap so that deleting it is cheap.
+ * which is what makes registering twice keep one timer. Remembers its key group and its place in
+ * the queue so that deleting it is cheap.
  */
 final class TimerEntry<K, N> implements InternalTimer<K, N> {
     private final long timestamp;
@@ -15,16 +15,17 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
     private final int keyGroup;
     /** Computed once: the queue's dedup map hashes every timer on add and again on poll. */
     private final int hash;
-    /** Registration order, to fire timers with equal timestamps in a deterministic order. */
-    final long sequence;
-    int heapIndex = -1;
+    /** The queue's bucket of this timestamp while the timer is queued, else {@code null}. */
+    TimerQueue.Bucket<K, N> bucket;
+    /** Neighbours in the bucket, which keeps registration order. */
+    TimerEntry<K, N> prev;
+    TimerEntry<K, N> next;
 
-    TimerEntry(long timestamp, K key, N namespace, int keyGroup, long sequence) {
+    TimerEntry(long timestamp, K key, N namespace, int keyGroup) {
         this.timestamp = timestamp;
         this.key = key;
         this.namespace = namespace;
         this.keyGroup = keyGroup;
-        this.sequence = sequence;
         this.hash = 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
     }
 
@@ -45,11 +46,6 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
 
     int keyGroup() {
         return keyGroup;
-    }
-
-    /** Fires before {@code other}: earlier timestamp, or same timestamp and registered earlier. */
-    boolean before(TimerEntry<K, N> other) {
-        return timestamp < other.timestamp || (timestamp == other.timestamp && sequence < other.sequence);
     }
 
     /** Equal to a timer with these fields (see {@link #equals}); identical keys and namespaces are the usual case. */
