@@ -1,10 +1,10 @@
 package io.weir.runtime.state;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The timers of one time domain of one timer service, fired by timestamp and, at equal timestamps,
@@ -12,19 +12,22 @@ import java.util.TreeMap;
  * key group.
  *
  * <p>The timers of one timestamp form a {@link Bucket}, a doubly linked list in registration
- * order, and the buckets are sorted by timestamp. Window operators register many timers at few
- * timestamps (every key's window ends at the same instants), so firing takes the head of the
- * first bucket in O(1) instead of sifting a heap of all timers, and adding mostly appends to the
- * bucket added to last. Deleting is O(1) plus O(log b) when a bucket empties (b buckets).
+ * order; the buckets are found by timestamp through a hash map and ordered in a binary min-heap.
+ * Window operators register many timers at few timestamps (every key's window ends at the same
+ * instants), so firing takes the head of the first bucket in O(1) instead of sifting a heap of all
+ * timers, and adding mostly appends to the bucket added to last. Only a bucket's first timer and
+ * its last cost heap work, O(log b) for b buckets; timestamps that only grow (as session ends do)
+ * make that O(1) when adding.
  *
  * <p>Threading: used by the task's thread only.
  */
 final class TimerQueue<K, N> {
     private final int firstKeyGroup;
     private final List<HashMap<TimerEntry<K, N>, TimerEntry<K, N>>> byKeyGroup;
-    private final TreeMap<Long, Bucket<K, N>> buckets = new TreeMap<>();
-    /** The bucket with the smallest timestamp, {@code null} when there are no timers. */
-    private Bucket<K, N> first;
+    private final HashMap<Long, Bucket<K, N>> buckets = new HashMap<>();
+    /** The buckets in {@code heap[0..heapSize)}, the smallest timestamp first. */
+    private Bucket<K, N>[] heap = newArray(16);
+    private int heapSize;
     /** The bucket {@link #add} appended to last, to skip the sorted map while timestamps repeat. */
     private Bucket<K, N> lastBucket;
     /**
@@ -73,15 +76,15 @@ final class TimerQueue<K, N> {
 
     /** The timer that fires next, or {@code null}. */
     TimerEntry<K, N> peek() {
-        return first == null ? null : first.head;
+        return heapSize == 0 ? null : heap[0].head;
     }
 
     /** Removes and returns the timer that fires next, or {@code null}. */
     TimerEntry<K, N> poll() {
-        if (first == null) {
+        if (heapSize == 0) {
             return null;
         }
-        TimerEntry<K, N> head = first.head;
+        TimerEntry<K, N> head = heap[0].head;
         byKeyGroup.get(head.keyGroup() - firstKeyGroup).remove(head);
         unlink(head);
         return head;
@@ -106,9 +109,10 @@ final class TimerQueue<K, N> {
         if (bucket == null) {
             bucket = new Bucket<>(timestamp);
             buckets.put(timestamp, bucket);
-            if (first == null || timestamp < first.timestamp) {
-                first = bucket;
+            if (heapSize == heap.length) {
+                heap = Arrays.copyOf(heap, heapSize * 2);
             }
+            siftUp(bucket, heapSize++);
         }
         lastBucket = bucket;
         return bucket;
@@ -120,11 +124,65 @@ final class TimerQueue<K, N> {
         size--;
         if (bucket.head == null) {
             buckets.remove(bucket.timestamp);
-            if (bucket == first) {
-                var next = buckets.firstEntry();
-                first = next == null ? null : next.getValue();
+            removeFromHeap(bucket.heapIndex);
+        }
+    }
+
+    private void removeFromHeap(int index) {
+        Bucket<K, N> last = heap[--heapSize];
+        heap[heapSize] = null;
+        if (index < heapSize) {
+            siftDown(last, index);
+            if (last.heapIndex == index) {
+                siftUp(last, index);
             }
         }
+    }
+
+    /** Places {@code bucket} at {@code index} or above; timestamps of buckets are distinct. */
+    private void siftUp(Bucket<K, N> bucket, int index) {
+        Bucket<K, N>[] h = heap;
+        while (index > 0) {
+            int parent = (index - 1) >>> 1;
+            Bucket<K, N> p = h[parent];
+            if (bucket.timestamp >= p.timestamp) {
+                break;
+            }
+            place(p, index);
+            index = parent;
+        }
+        place(bucket, index);
+    }
+
+    private void siftDown(Bucket<K, N> bucket, int index) {
+        Bucket<K, N>[] h = heap;
+        int n = heapSize;
+        while (true) {
+            int child = 2 * index + 1;
+            if (child >= n) {
+                break;
+            }
+            Bucket<K, N> c = h[child];
+            if (child + 1 < n && h[child + 1].timestamp < c.timestamp) {
+                c = h[++child];
+            }
+            if (c.timestamp >= bucket.timestamp) {
+                break;
+            }
+            place(c, index);
+            index = child;
+        }
+        place(bucket, index);
+    }
+
+    private void place(Bucket<K, N> bucket, int index) {
+        heap[index] = bucket;
+        bucket.heapIndex = index;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, N> Bucket<K, N>[] newArray(int length) {
+        return (Bucket<K, N>[]) new Bucket<?, ?>[length];
     }
 
     /** The queued timers of one timestamp, in registration order. */
@@ -132,6 +190,7 @@ final class TimerQueue<K, N> {
         final long timestamp;
         TimerEntry<K, N> head;
         TimerEntry<K, N> tail;
+        int heapIndex;
 
         Bucket(long timestamp) {
             this.timestamp = timestamp;
