@@ -101,7 +101,7 @@ final class TimerQueue<K, N> {
 
     private Bucket<K, N> bucketFor(long timestamp) {
         Bucket<K, N> bucket = lastBucket;
-        // an emptied bucket has left the sorted map and must not be reused
+        // an emptied bucket has left the map and the heap and must not be reused
         if (bucket != null && bucket.timestamp == timestamp && bucket.head != null) {
             return bucket;
         }
