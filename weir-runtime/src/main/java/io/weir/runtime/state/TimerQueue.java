@@ -36,6 +36,12 @@ final class TimerQueue<K, N> {
      * the cleanup timer), so comparing with it first skips the second hash lookup.
      */
     private TimerEntry<K, N> lastAdded;
+    /**
+     * The timer {@link #poll} returned last while no timer has been added since, else {@code null}:
+     * a window operator deletes the cleanup timer of a window it fires, which is usually the timer
+     * that just fired; it is in no map any more, so deleting it needs no probe and no hash lookup.
+     */
+    private TimerEntry<K, N> lastPolled;
     private int size;
 
     TimerQueue(KeyGroupRange range) {
@@ -60,6 +66,7 @@ final class TimerQueue<K, N> {
             return false;
         }
         lastAdded = timer;
+        lastPolled = null;
         bucketFor(timestamp).append(timer);
         size++;
         return true;
@@ -67,6 +74,10 @@ final class TimerQueue<K, N> {
 
     /** Deletes the equal timer if there is one. */
     void remove(long timestamp, K key, N namespace, int keyGroup) {
+        TimerEntry<K, N> polled = lastPolled;
+        if (polled != null && polled.matches(timestamp, key, namespace)) {
+            return;
+        }
         TimerEntry<K, N> probe = new TimerEntry<>(timestamp, key, namespace, keyGroup);
         TimerEntry<K, N> timer = byKeyGroup.get(keyGroup - firstKeyGroup).remove(probe);
         if (timer != null) {
@@ -87,6 +98,7 @@ final class TimerQueue<K, N> {
         TimerEntry<K, N> head = heap[0].head;
         byKeyGroup.get(head.keyGroup() - firstKeyGroup).remove(head);
         unlink(head);
+        lastPolled = head;
         return head;
     }
 

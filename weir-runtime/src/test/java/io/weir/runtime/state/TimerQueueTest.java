@@ -40,6 +40,19 @@ class TimerQueueTest {
     }
 
     @Test
+    void deletingTheTimerThatJustFiredIsANoOpUnlessItWasRegisteredAgain() {
+        queue.add(10, "a", "ns", 1);
+        queue.add(20, "a", "ns", 1);
+        assertEquals(10, queue.poll().getTimestamp());
+        queue.remove(10, "a", "ns", 1);
+        assertEquals(1, queue.size());
+        assertTrue(queue.add(10, "a", "ns", 1));
+        queue.remove(10, "a", "ns", 1);
+        assertEquals(1, queue.size());
+        assertEquals(20, queue.peek().getTimestamp());
+    }
+
+    @Test
     void pollsInTimestampOrderThenRegistrationOrder() {
         queue.add(30, "a", "ns", 0);
         queue.add(10, "b", "ns", 1);
