@@ -48,13 +48,8 @@ public interface OperatorContext {
      * Registers an accumulator of this subtask under {@code name}. The operators of one task share
      * the names, so a name registered twice in one subtask fails with an {@link UnsupportedOperationException}.
      */
-    default void addAccumulator(String name, Accumulator<?, ?> accumulator) {
-        throw new UnsupportedOperationException("Operator '" + getOperatorName() + "' runs in a context without "
-                + "accumulators (" + getClass().getName() + "), so accumulator '" + name + "' cannot be added.");
-    }
+    void addAccumulator(String name, Accumulator<?, ?> accumulator);
 
     /** The accumulator registered under {@code name} in this subtask, or {@code null}. */
-    default Accumulator<?, ?> getAccumulator(String name) {
-        return null;
-    }
+    Accumulator<?, ?> getAccumulator(String name);
 }
