@@ -1,7 +1,7 @@
 package io.weir.runtime.state;
 
 /** A contiguous range of key groups {@code [start, end]}, both inclusive; empty when end < start. */
-public record KeyGroupRange(int start, int end) {
+public record KeyGroupRange(int start, int end) implements java.io.Serializable {
     public boolean contains(int keyGroup) {
         return keyGroup >= start && keyGroup <= end;
     }
