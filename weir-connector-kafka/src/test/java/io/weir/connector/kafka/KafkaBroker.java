@@ -1,0 +1,145 @@
+package io.weir.connector.kafka;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real single-node KRaft Kafka cluster in this JVM, on loopback with ports the OS picks, started
+ * once per module test run (the first test class that registers the extension starts it; JUnit
+ * closes it after the last class) because a start takes about five seconds. Tests use their own
+ * topic names, so they do not see each other's records.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KafkaBroker KAFKA = new KafkaBroker();
+ * }</pre>
+ */
+public final class KafkaBroker implements BeforeAllCallback {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private Cluster cluster;
+
+    /** Started on the root context's store, so JUnit closes it once every test class has run. */
+    private static final class Cluster implements AutoCloseable {
+        final KafkaClusterTestKit kit;
+        final Admin admin;
+
+        Cluster() throws Exception {
+            kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            formatQuietly();
+            kit.startup();
+            kit.waitForReadyBrokers();
+            admin = Admin.create(Map.of("bootstrap.servers", kit.bootstrapServers()));
+        }
+
+        /** The storage formatter prints its progress to System.out (not to a logger); keep test output clean. */
+        private void formatQuietly() throws Exception {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                kit.format();
+            } finally {
+                System.setOut(out);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            admin.close();
+            kit.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        cluster = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Cluster.class, key -> {
+                    try {
+                        return new Cluster();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not start the in-process Kafka broker", e);
+                    }
+                }, Cluster.class);
+    }
+
+    public String bootstrapServers() {
+        return cluster.kit.bootstrapServers();
+    }
+
+    public Admin admin() {
+        return cluster.admin;
+    }
+
+    public void createTopic(String topic, int partitions) throws Exception {
+        admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends the records and waits until every one is acknowledged. */
+    public void produce(List<ProducerRecord<String, String>> records) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (ProducerRecord<String, String> record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every record of the topic's partitions up to their current end, read with a plain consumer. */
+    public List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+            List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " to its end " + ends + " within " + TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}
