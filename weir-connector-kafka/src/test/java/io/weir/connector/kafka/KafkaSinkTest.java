@@ -1,0 +1,99 @@
+package io.weir.connector.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.common.serialization.SimpleStringSchema;
+import io.weir.api.connector.base.DeliveryGuarantee;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
+import io.weir.connector.kafka.sink.KafkaSink;
+import io.weir.testutils.MiniClusterExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** KafkaSink jobs on a MiniCluster, checked by reading the topic back with a plain consumer. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class KafkaSinkTest {
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+
+    private static KafkaSink<String> sink(String topic, DeliveryGuarantee guarantee) {
+        return KafkaSink.<String>builder()
+                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema((String v) -> v.substring(0, 1).getBytes())
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build())
+                .setDeliveryGuarantee(guarantee)
+                .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeliveryGuarantee.class, names = {"NONE", "AT_LEAST_ONCE"})
+    void writesEveryRecordWithItsKey(DeliveryGuarantee guarantee) throws Exception {
+        String topic = "sink-" + guarantee;
+        KAFKA.createTopic(topic, 3);
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.fromSequence(0, 2999).map(i -> (i % 10) + "-" + i).sinkTo(sink(topic, guarantee));
+        env.execute("write " + topic);
+
+        List<ConsumerRecord<String, String>> written = KAFKA.readAll(topic);
+        assertEquals(3000, written.size());
+        Map<String, String> keyOfValue = new TreeMap<>();
+        written.forEach(r -> keyOfValue.put(r.value(), r.key()));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            expected.add((i % 10) + "-" + i);
+        }
+        expected.sort(null);
+        assertEquals(expected, List.copyOf(keyOfValue.keySet()), "every value once");
+        keyOfValue.forEach((value, key) -> assertEquals(value.substring(0, 1), key));
+        // records with one key go to one partition
+        Map<String, Integer> partitionOfKey = new TreeMap<>();
+        written.forEach(r -> assertEquals(partitionOfKey.computeIfAbsent(r.key(), k -> r.partition()), r.partition()));
+    }
+
+    @Test
+    void aRecordKafkaRefusesFailsTheJobInsteadOfBeingDropped() throws Exception {
+        KAFKA.createTopic("too-large", 1);
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        KafkaSink<String> sink = KafkaSink.<String>builder()
+                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("too-large")
+                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("max.request.size", "2000")
+                .build();
+        env.fromData("small", "x".repeat(5000), "small again").sinkTo(sink);
+        String message = KafkaSourceTest.failureMessages(assertThrows(Exception.class, env::execute));
+        assertTrue(message.contains("could not send a record to Kafka") && message.contains("RecordTooLargeException"),
+                message);
+    }
+
+    @Test
+    void exactlyOnceIsRefusedWithWhatToUseInstead() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> KafkaSink.<String>builder()
+                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("t")
+                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix("my-job")
+                .build());
+        assertTrue(e.getMessage().contains("not available") && e.getMessage().contains("AT_LEAST_ONCE"), e.getMessage());
+    }
+}
