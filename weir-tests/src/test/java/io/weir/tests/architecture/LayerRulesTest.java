@@ -1,5 +1,7 @@
 package io.weir.tests.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +64,16 @@ class LayerRulesTest {
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
             "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..");
 
+    private static final ArchRule CONNECTORS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
+            "io.weir.connector..", "io.weir",
+            "a connector is what a third party could write: it sees the public API, never the engine's insides",
+            "io.weir.api..", "io.weir.connector..");
+
+    private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
+            "io.weir.connector.kafka..",
+            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
+            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
+
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..", "io.weir.network..",
             "the remote data plane is the one place that knows Netty; tasks see channels, not sockets");
@@ -109,6 +121,8 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.cli.WeirCli"), "weir-cli's classes were not imported");
         assertTrue(weir.contain("io.weir.api.environment.StreamExecutionEnvironment"),
                 "weir-api's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
+                "weir-connector-kafka's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -145,6 +159,12 @@ class LayerRulesTest {
     @Test
     void runtimeDoesNotReachUp() {
         RUNTIME_DOES_NOT_REACH_UP.check(weir);
+    }
+
+    @Test
+    void connectorsUseOnlyTheApiOfWeir() {
+        CONNECTORS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
     }
 
     @Test
@@ -186,6 +206,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void mayUseOfWeirOnlyReportsADependencyOnAnotherPartOfTheProject() {
+        ArchRule rule = mayUseOfWeirOnly(FIXTURE + ".lower..", FIXTURE, "fixture", FIXTURE + ".lower..");
+        assertViolationsNamed(rule, "LowerLayer");
+    }
+
+    @Test
+    void kafkaWallReportsTheKafkaClientUsedOutsideItsConnector() {
+        assertViolationsNamed(KAFKA_ONLY_IN_ITS_CONNECTOR, "KafkaOutsideItsWall");
+    }
+
+    @Test
     void namingRulesReportEveryForbiddenNameAndAllowTheClusterRoles() {
         assertViolationsNamed(NO_VAGUE_SUFFIXES, "ConnectionHelper", "BufferUtil", "StringUtils", "ReaderImpl");
         assertViolationsNamed(ONLY_CLUSTER_ROLES_ARE_MANAGERS, "BufferManager");
@@ -212,6 +243,18 @@ class LayerRulesTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because(because)
                 // A module may have no classes yet; importHoldsMainClassesAndNoTests guards the import.
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Classes in {@code layer} depend on no class under {@code projectRoot} outside {@code allowed};
+     * what lies outside the project (the JDK, libraries) is left to other rules.
+     */
+    private static ArchRule mayUseOfWeirOnly(String layer, String projectRoot, String because, String... allowed) {
+        return classes().that().resideInAPackage(layer)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(projectRoot + "..")
+                        .or(resideInAnyPackage(allowed)))
+                .because(because)
                 .allowEmptyShould(true);
     }
 

@@ -86,10 +86,15 @@ final class KafkaWriter<IN> implements SinkWriter<IN>, KafkaRecordSerializationS
         Exception failure = sendFailure;
         if (failure != null) {
             throw new IOException("Kafka sink writer " + (subtask + 1) + "/" + parallelism + " could not send a record"
-                    + " to Kafka (bootstrap.servers=" + bootstrapServers + "): " + failure + " The job fails rather"
+                    + " to Kafka (bootstrap.servers=" + bootstrapServers + "): " + sentence(failure) + " The job fails rather"
                     + " than drop it; check the broker, the topic and the producer settings ("
                     + ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG + ", " + ProducerConfig.MAX_BLOCK_MS_CONFIG + ").", failure);
         }
+    }
+
+    private static String sentence(Exception failure) {
+        String text = failure.toString();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     @Override
