@@ -63,7 +63,21 @@ public final class KafkaSource<OUT>
     @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> createEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> context) {
-        return new KafkaSourceEnumerator(context, this);
+        return new KafkaSourceEnumerator(context, this, new KafkaSourceEnumState(java.util.Set.of()));
+    }
+
+    /**
+     * An enumerator that continues from a checkpoint: the partitions it holds are not assigned again.
+     * (Called once checkpoints arrive, as {@code Source.restoreEnumerator}.)
+     */
+    public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restoreEnumerator(
+            SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSourceEnumState checkpoint) {
+        return new KafkaSourceEnumerator(context, this, checkpoint);
+    }
+
+    /** Serializes the enumerator's checkpoints. */
+    public SimpleVersionedSerializer<KafkaSourceEnumState> getEnumeratorCheckpointSerializer() {
+        return new KafkaSourceEnumStateSerializer();
     }
 
     @Override

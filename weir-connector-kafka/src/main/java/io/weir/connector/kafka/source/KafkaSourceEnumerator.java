@@ -44,10 +44,17 @@ final class KafkaSourceEnumerator implements SplitEnumerator<KafkaPartitionSplit
     private volatile RuntimeException discoveryFailure;
     private ScheduledExecutorService discovery;
 
-    KafkaSourceEnumerator(SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSource<?> source) {
+    /**
+     * @param restored what a checkpoint of an earlier enumerator holds: its partitions are not found
+     *     again (their readers got them back from their own state)
+     */
+    KafkaSourceEnumerator(SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSource<?> source,
+            KafkaSourceEnumState restored) {
         this.context = context;
         this.source = source;
         this.cluster = new ClusterMetadata(source.getConfiguration(), source.apiTimeoutMs());
+        knownPartitions.addAll(restored.assignedPartitions());
+        assigned.addAll(restored.assignedPartitions());
     }
 
     @Override
@@ -161,8 +168,11 @@ final class KafkaSourceEnumerator implements SplitEnumerator<KafkaPartitionSplit
         return (startIndex + partition.partition()) % readers;
     }
 
-    /** The partitions assigned so far (what a checkpoint of this enumerator holds). */
-    KafkaSourceEnumState snapshotState() {
+    /**
+     * The partitions assigned so far: what a checkpoint of this enumerator holds. (The coordinator does
+     * not call this yet: it arrives with checkpoints, as {@code SplitEnumerator.snapshotState}.)
+     */
+    public KafkaSourceEnumState snapshotState(long checkpointId) {
         return new KafkaSourceEnumState(assigned);
     }
 

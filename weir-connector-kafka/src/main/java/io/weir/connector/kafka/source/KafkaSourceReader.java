@@ -33,6 +33,7 @@ import org.apache.kafka.common.TopicPartition;
  * the fetcher thread reaches this reader only through the {@link FetchHandover}.
  */
 final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit> {
+    private static final System.Logger LOG = System.getLogger(KafkaSourceReader.class.getName());
     private static final long SHUTDOWN_WAIT_MS = 10_000;
 
     /** A split being read: where it is, and its output once created. */
@@ -77,6 +78,7 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
     private final String readerName;
     private Thread fetcherThread;
     private boolean noMoreSplits;
+    private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
 
     KafkaSourceReader(SourceReaderContext context, KafkaSource<T> source) {
         this.context = context;
@@ -182,9 +184,10 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
     /**
      * The splits of this reader with their starting offsets moved to the next record to read: what a
      * checkpoint stores, and what {@link #notifyCheckpointComplete} commits for {@code checkpointId}.
-     * (The runtime does not call this yet: Weir's {@link SourceReader} has no checkpoint hooks so far.)
+     * (The source task does not call this yet: it arrives with checkpoints, as
+     * {@code SourceReader.snapshotState}.)
      */
-    List<KafkaPartitionSplit> snapshotState(long checkpointId) {
+    public List<KafkaPartitionSplit> snapshotState(long checkpointId) {
         List<KafkaPartitionSplit> snapshot = new ArrayList<>(splits.size());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (SplitState<T> state : splits.values()) {
@@ -200,16 +203,28 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
 
     /**
      * Commits the offsets snapshotted for {@code checkpointId} to the consumer group (when the source
-     * has a group and {@code commit.offsets.on.checkpoint} is not false); older pending checkpoints are
-     * dropped, since a later commit covers them. The future completes when Kafka has the commit.
+     * has a group and {@code commit.offsets.on.checkpoint} is not false), from the fetcher thread;
+     * older pending checkpoints are dropped, since a later commit covers them. A failed commit does
+     * not fail the job: the offsets are in the checkpoint, the failure is logged, and the next
+     * checkpoint commits newer offsets.
      */
-    CompletableFuture<Void> notifyCheckpointComplete(long checkpointId) {
+    public void notifyCheckpointComplete(long checkpointId) {
         Map<TopicPartition, OffsetAndMetadata> offsets = offsetsOfCheckpoints.get(checkpointId);
         offsetsOfCheckpoints.headMap(checkpointId, true).clear();
         if (offsets == null || offsets.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        return fetcher.commit(offsets);
+        lastCommit = fetcher.commit(offsets).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.WARNING, readerName + " could not commit the offsets of checkpoint "
+                        + checkpointId + " to the consumer group; the next checkpoint commits newer ones", failure);
+            }
+        });
+    }
+
+    /** The commit started by the last {@link #notifyCheckpointComplete}, for tests. */
+    CompletableFuture<Void> lastCommit() {
+        return lastCommit;
     }
 
     @Override

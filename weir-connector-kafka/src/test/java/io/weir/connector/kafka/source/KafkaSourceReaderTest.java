@@ -129,11 +129,20 @@ class KafkaSourceReaderTest {
 
             List<KafkaPartitionSplit> snapshot = reader.snapshotState(42);
             assertEquals(List.of(new KafkaPartitionSplit(partition, 10)), snapshot, "the next offset to read");
-            reader.notifyCheckpointComplete(42).get(30, TimeUnit.SECONDS);
+            reader.notifyCheckpointComplete(42);
+            reader.lastCommit().get(30, TimeUnit.SECONDS);
         }
         Map<TopicPartition, OffsetAndMetadata> committed = KAFKA.admin().listConsumerGroupOffsets("reader-commits")
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         assertEquals(10, committed.get(partition).offset());
+    }
+
+    @Test
+    void enumeratorStateSurvivesItsSerializer() throws Exception {
+        KafkaSourceEnumStateSerializer serializer = new KafkaSourceEnumStateSerializer();
+        KafkaSourceEnumState state = new KafkaSourceEnumState(
+                java.util.Set.of(new TopicPartition("a", 0), new TopicPartition("a", 1), new TopicPartition("b c", 7)));
+        assertEquals(state, serializer.deserialize(serializer.getVersion(), serializer.serialize(state)));
     }
 
     @Test
