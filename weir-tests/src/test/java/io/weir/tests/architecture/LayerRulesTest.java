@@ -74,6 +74,11 @@ class LayerRulesTest {
             "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
             JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
 
+    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
+            "io.weir.formats..", "io.weir",
+            "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
+            "io.weir.api..", "io.weir.formats..");
+
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..", "io.weir.network..",
             "the remote data plane is the one place that knows Netty; tasks see channels, not sockets");
@@ -123,6 +128,8 @@ class LayerRulesTest {
                 "weir-api's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
+        assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
+                "weir-formats-json's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -165,6 +172,11 @@ class LayerRulesTest {
     void connectorsUseOnlyTheApiOfWeir() {
         CONNECTORS_USE_ONLY_THE_API_OF_WEIR.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
+    }
+
+    @Test
+    void formatsUseOnlyTheApiOfWeir() {
+        FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
     }
 
     @Test
