@@ -186,11 +186,14 @@ class KafkaSourceTest {
             });
             writer.start();
             List<String> first = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                first.add(it.next());
+            try {
+                for (int i = 0; i < 5; i++) {
+                    first.add(it.next());
+                }
+            } finally {
+                writer.interrupt();
+                writer.join();
             }
-            writer.interrupt();
-            writer.join();
             assertTrue(first.stream().allMatch(v -> v.startsWith("new-")), first.toString());
         }
     }
