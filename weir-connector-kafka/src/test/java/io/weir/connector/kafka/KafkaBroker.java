@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KafkaBroker implements BeforeAllCallback {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int REQUEST_TIMEOUT_MS = 4_000;
 
     private Cluster cluster;
 
@@ -56,7 +57,8 @@ public final class KafkaBroker implements BeforeAllCallback {
             formatQuietly();
             kit.startup();
             kit.waitForReadyBrokers();
-            admin = Admin.create(Map.of("bootstrap.servers", kit.bootstrapServers()));
+            admin = Admin.create(Map.of("bootstrap.servers", kit.bootstrapServers(),
+                    "request.timeout.ms", REQUEST_TIMEOUT_MS));
         }
 
         /** The storage formatter prints its progress to System.out (not to a logger); keep test output clean. */
@@ -89,6 +91,17 @@ public final class KafkaBroker implements BeforeAllCallback {
                 }, Cluster.class);
     }
 
+    /**
+     * Client settings for the tests' sources and sinks: requests time out after 4 s instead of 30 s,
+     * so a connection that stalls on this sandbox's loopback is dropped and opened again well within
+     * a test's timeout.
+     */
+    public Properties clientTimeouts() {
+        Properties props = new Properties();
+        props.put("request.timeout.ms", String.valueOf(REQUEST_TIMEOUT_MS));
+        return props;
+    }
+
     public String bootstrapServers() {
         return cluster.kit.bootstrapServers();
     }
@@ -107,6 +120,7 @@ public final class KafkaBroker implements BeforeAllCallback {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
@@ -124,6 +138,7 @@ public final class KafkaBroker implements BeforeAllCallback {
     public List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()

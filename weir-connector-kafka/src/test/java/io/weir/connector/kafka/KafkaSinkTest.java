@@ -39,7 +39,7 @@ class KafkaSinkTest {
 
     private static KafkaSink<String> sink(String topic, DeliveryGuarantee guarantee) {
         return KafkaSink.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setKafkaProducerConfig(KAFKA.clientTimeouts())
                 .setRecordSerializer(KafkaRecordSerializationSchema.builder()
                         .setTopic(topic)
                         .setKeySerializationSchema((String v) -> v.substring(0, 1).getBytes())
@@ -79,7 +79,7 @@ class KafkaSinkTest {
         KAFKA.createTopic("too-large", 1);
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         KafkaSink<String> sink = KafkaSink.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setKafkaProducerConfig(KAFKA.clientTimeouts())
                 .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("too-large")
                         .setValueSerializationSchema(new SimpleStringSchema()).build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -92,9 +92,31 @@ class KafkaSinkTest {
     }
 
     @Test
+    void anUnreachableClusterFailsTheJobWithinMaxBlockMs() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.fromData("lost?").sinkTo(KafkaSink.<String>builder()
+                .setBootstrapServers("127.0.0.1:" + closedPort)
+                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("nowhere")
+                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("max.block.ms", "2000")
+                .build());
+        long start = System.nanoTime();
+        String message = KafkaSourceTest.failureMessages(assertThrows(Exception.class, env::execute));
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(message.contains("could not send a record to Kafka (bootstrap.servers=127.0.0.1:" + closedPort)
+                && message.contains("2000 ms"), message);
+        assertTrue(tookMs < 15_000, "failed after " + tookMs + " ms");
+    }
+
+    @Test
     void exactlyOnceIsRefusedWithWhatToUseInstead() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> KafkaSink.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setKafkaProducerConfig(KAFKA.clientTimeouts())
                 .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("t")
                         .setValueSerializationSchema(new SimpleStringSchema()).build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -115,7 +137,7 @@ class KafkaSinkTest {
         }
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         env.fromData(payments).sinkTo(KafkaSink.<Payment>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setKafkaProducerConfig(KAFKA.clientTimeouts())
                 .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic("payments")
                         .setKeySerializationSchema((Payment p) -> p.card().getBytes())
                         .setValueSerializationSchema(new JsonSerializationSchema<Payment>()).build())
@@ -126,7 +148,7 @@ class KafkaSinkTest {
 
         List<Payment> read = new ArrayList<>();
         try (CloseableIterator<Payment> it = CLUSTER.createEnvironment(2).fromSource(KafkaSource.<Payment>builder()
-                        .setBootstrapServers(KAFKA.bootstrapServers()).setTopics("payments")
+                        .setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts()).setTopics("payments")
                         .setValueOnlyDeserializer(new JsonDeserializationSchema<>(Payment.class))
                         .setBounded(OffsetsInitializer.latest()).build(), WatermarkStrategy.noWatermarks(), "payments")
                 .executeAndCollect()) {

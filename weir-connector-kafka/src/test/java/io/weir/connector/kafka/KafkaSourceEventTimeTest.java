@@ -53,7 +53,7 @@ class KafkaSourceEventTimeTest {
     }
 
     private static KafkaSourceBuilder<String> strings(String topic) {
-        return KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers()).setTopics(topic)
+        return KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts()).setTopics(topic)
                 .setValueOnlyDeserializer(new SimpleStringSchema());
     }
 

@@ -60,7 +60,7 @@ class KafkaSourceTest {
 
     private static KafkaSourceBuilder<String> strings(String topic) {
         return KafkaSource.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts())
                 .setTopics(topic)
                 .setValueOnlyDeserializer(new SimpleStringSchema());
     }
@@ -207,7 +207,7 @@ class KafkaSourceTest {
         fill("pattern-b", 2, 3);
         fill("not-pattern-c", 1, 3);
         KafkaSource<String> source = KafkaSource.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts())
                 .setTopicPattern(Pattern.compile("pattern-.*"))
                 .setDeserializer(new TopicAndValue())
                 .setBounded(OffsetsInitializer.latest())
@@ -217,6 +217,42 @@ class KafkaSourceTest {
         assertEquals(List.of("pattern-a:p0-0", "pattern-a:p0-1", "pattern-a:p0-2",
                 "pattern-b:p0-0", "pattern-b:p0-1", "pattern-b:p0-2",
                 "pattern-b:p1-0", "pattern-b:p1-1", "pattern-b:p1-2"), values);
+    }
+
+    @Test
+    void readsOnlyTheGivenPartitions() throws Exception {
+        KAFKA.createTopic("chosen", 3);
+        fill("chosen", 3, 4);
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts())
+                .setPartitions(java.util.Set.of(new TopicPartition("chosen", 0), new TopicPartition("chosen", 2)))
+                .setValueOnlyDeserializer(new SimpleStringSchema()).setBounded(OffsetsInitializer.latest()).build();
+        assertEquals(Map.of("p0", range(0, 4), "p2", range(0, 4)), byPartition(runBounded(source, 2)));
+    }
+
+    @Test
+    void setUnboundedStopsAtTheStoppingOffsetsToo() throws Exception {
+        KAFKA.createTopic("unbounded-stop", 2);
+        fill("unbounded-stop", 2, 6);
+        KafkaSource<String> source = strings("unbounded-stop").setUnbounded(OffsetsInitializer.latest()).build();
+        assertEquals(io.weir.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED, source.getBoundedness());
+        assertEquals(Map.of("p0", range(0, 6), "p1", range(0, 6)), byPartition(runBounded(source, 1)));
+    }
+
+    @Test
+    void aTopicPatternPicksUpATopicCreatedWhileTheJobRuns() throws Exception {
+        KAFKA.createTopic("later-a", 1);
+        fill("later-a", 1, 2);
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts())
+                .setTopicPattern(Pattern.compile("later-.*")).setDeserializer(new TopicAndValue())
+                .setProperty("partition.discovery.interval.ms", "100").build();
+        try (CloseableIterator<String> it =
+                     env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").executeAndCollect()) {
+            assertEquals(List.of("later-a:p0-0", "later-a:p0-1"), List.of(it.next(), it.next()));
+            KAFKA.createTopic("later-b", 1);
+            fill("later-b", 1, 2);
+            assertEquals(List.of("later-b:p0-0", "later-b:p0-1"), List.of(it.next(), it.next()));
+        }
     }
 
     /** A record deserializer that sees the whole Kafka record. */
@@ -292,7 +328,7 @@ class KafkaSourceTest {
         KAFKA.produce(List.of(new ProducerRecord<>("corrupt", 1, null, "1"), new ProducerRecord<>("corrupt", 1, null, "2"),
                 new ProducerRecord<>("corrupt", 1, null, "three"), new ProducerRecord<>("corrupt", 0, null, "4")));
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
-        env.fromSource(KafkaSource.<Integer>builder().setBootstrapServers(KAFKA.bootstrapServers()).setTopics("corrupt")
+        env.fromSource(KafkaSource.<Integer>builder().setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts()).setTopics("corrupt")
                         .setValueOnlyDeserializer(new IntSchema()).setBounded(OffsetsInitializer.latest()).build(),
                         WatermarkStrategy.noWatermarks(), "kafka")
                 .sinkTo(new DiscardingSink<>());

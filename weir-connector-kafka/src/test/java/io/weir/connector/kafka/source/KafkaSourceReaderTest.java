@@ -115,7 +115,7 @@ class KafkaSourceReaderTest {
             records.add(new ProducerRecord<>("commit", 0, null, "v" + i));
         }
         KAFKA.produce(records);
-        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers())
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers()).setProperties(KAFKA.clientTimeouts())
                 .setTopics("commit").setGroupId("reader-commits").setValueOnlyDeserializer(new SimpleStringSchema())
                 .setProperty("partition.discovery.interval.ms", "-1").build();
         TopicPartition partition = new TopicPartition("commit", 0);
