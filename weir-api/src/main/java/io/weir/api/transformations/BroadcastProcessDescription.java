@@ -1,0 +1,16 @@
+package io.weir.api.transformations;
+
+import io.weir.api.functions.BroadcastProcessFunction;
+import io.weir.api.state.MapStateDescriptor;
+import java.util.List;
+
+/**
+ * {@code stream.connect(broadcastStream).process(function)} on an unkeyed stream: each instance
+ * holds one broadcast state per descriptor.
+ */
+public record BroadcastProcessDescription<IN1, IN2, OUT>(BroadcastProcessFunction<IN1, IN2, OUT> function,
+        List<MapStateDescriptor<?, ?>> broadcastStateDescriptors) implements OperatorDescription {
+    public BroadcastProcessDescription {
+        broadcastStateDescriptors = List.copyOf(broadcastStateDescriptors);
+    }
+}
