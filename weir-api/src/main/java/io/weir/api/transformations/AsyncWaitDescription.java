@@ -16,7 +16,7 @@ import java.util.Objects;
 public record AsyncWaitDescription<IN, OUT>(AsyncFunction<IN, OUT> function, long timeoutMillis, int capacity,
         boolean ordered, AsyncRetryStrategy<OUT> retryStrategy) implements OperatorDescription {
     public AsyncWaitDescription {
-        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(function, "user function");
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("The async timeout must not be negative: " + timeoutMillis);
         }

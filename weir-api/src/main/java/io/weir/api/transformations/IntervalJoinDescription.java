@@ -18,7 +18,7 @@ public record IntervalJoinDescription<T1, T2, OUT>(long lowerBound, long upperBo
         TypeInformation<T1> leftType, TypeInformation<T2> rightType, ProcessJoinFunction<T1, T2, OUT> function)
         implements OperatorDescription {
     public IntervalJoinDescription {
-        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(function, "user function");
         long lower = inclusiveLowerBound(lowerBound, lowerBoundInclusive);
         if (lower > inclusiveUpperBound(upperBound, upperBoundInclusive)) {
             throw new IllegalArgumentException("The interval join bounds [" + lowerBound + ", " + upperBound + "]"

@@ -27,6 +27,6 @@ public record WindowOperatorDescription<K, IN, OUT, W extends Window>(WindowSpec
     public WindowOperatorDescription {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(contents, "contents");
-        Objects.requireNonNull(function, "window function");
+        Objects.requireNonNull(function, "user function");
     }
 }

@@ -69,7 +69,10 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     private transient WindowAssigner.WindowAssignerContext assignerContext;
     private transient long numLateRecordsDropped;
 
-    /** The window operator {@code description} describes, which must have no evictor. */
+    /**
+     * The window operator {@code description} describes, ignoring its evictor: a description with
+     * one is run by {@link EvictingWindowOperator} (see {@code BuiltInOperators.window}).
+     */
     @SuppressWarnings("unchecked")
     public WindowOperator(WindowOperatorDescription<K, IN, OUT, W> description) {
         super(cast(description.function()));
