@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -110,9 +113,34 @@ public final class KafkaBroker implements BeforeAllCallback {
         return cluster.admin;
     }
 
+    /** Creates the topic and returns once every partition of it answers for its end offset. */
     public void createTopic(String topic, int partitions) throws Exception {
         admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        awaitPartitions(topic, partitions);
+    }
+
+    /**
+     * Waits until partitions {@code 0..count-1} of the topic answer a ListOffsets request, that is,
+     * until the broker leads them and has their logs: creating a topic returns when the controller
+     * has recorded it, which can be before the broker serves it.
+     */
+    public void awaitPartitions(String topic, int count) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        for (int p = 0; p < count; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin().listOffsets(request).all().get(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Partitions of " + topic + " not served within " + TIMEOUT, notYet);
+                }
+            }
+        }
     }
 
     public KafkaProducer<String, String> producer() {

@@ -286,6 +286,7 @@ class KafkaSourceTest {
             assertEquals(List.of("p0-0", "p0-1", "p0-2", "p0-3", "p0-4"), seen);
 
             KAFKA.admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(2))).all().get(30, TimeUnit.SECONDS);
+            KAFKA.awaitPartitions(topic, 2);
             List<ProducerRecord<String, String>> later = new ArrayList<>();
             for (int seq = 0; seq < 5; seq++) {
                 later.add(new ProducerRecord<>(topic, 1, null, "p1-" + seq));

@@ -128,11 +128,13 @@ final class ClusterMetadata implements OffsetsInitializer.PartitionOffsetsRetrie
         try {
             return answer.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The Kafka cluster at bootstrap.servers=" + bootstrapServers
-                    + " did not answer within " + timeoutMs + " ms while " + what + ". Check that the brokers are"
-                    + " up and reachable from here; the wait is the source's 'default.api.timeout.ms'.", e);
+            throw notAnswered(what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // the Admin client gave up on its own, after the same timeout
+                throw notAnswered(what, cause);
+            }
             String hint = cause instanceof UnknownTopicOrPartitionException
                     ? " The topic does not exist: create it first, or check its name." : "";
             throw new IllegalStateException("Kafka (bootstrap.servers=" + bootstrapServers + ") failed while " + what
@@ -141,6 +143,12 @@ final class ClusterMetadata implements OffsetsInitializer.PartitionOffsetsRetrie
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while " + what, e);
         }
+    }
+
+    private IllegalStateException notAnswered(String what, Throwable cause) {
+        return new IllegalStateException("The Kafka cluster at bootstrap.servers=" + bootstrapServers
+                + " did not answer within " + timeoutMs + " ms while " + what + ". Check that the brokers are"
+                + " up and reachable from here; the wait is the source's 'default.api.timeout.ms'.", cause);
     }
 
     @Override
