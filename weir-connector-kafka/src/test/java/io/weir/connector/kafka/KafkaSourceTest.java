@@ -339,6 +339,15 @@ class KafkaSourceTest {
     }
 
     @Test
+    void aMissingTopicFailsTheJobNamingIt() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.fromSource(strings("no-such-topic").build(), WatermarkStrategy.noWatermarks(), "kafka")
+                .sinkTo(new DiscardingSink<>());
+        String message = failureMessages(assertThrows(Exception.class, env::execute));
+        assertTrue(message.contains("describing topics [no-such-topic]") && message.contains("does not exist"), message);
+    }
+
+    @Test
     void anUnreachableClusterFailsTheJobWithinTheTimeout() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
