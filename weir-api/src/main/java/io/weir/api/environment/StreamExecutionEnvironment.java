@@ -93,6 +93,27 @@ public class StreamExecutionEnvironment {
         return configuration;
     }
 
+    /** The checkpoint settings of jobs built here (a view of this environment's configuration). */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /**
+     * Takes an exactly-once checkpoint every {@code intervalMillis}: on a failure the job restarts
+     * from the latest one (see {@code restart-strategy.type}) with every record reflected in its state
+     * exactly once.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(intervalMillis, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        CheckpointConfig checkpoints = getCheckpointConfig();
+        checkpoints.setCheckpointInterval(intervalMillis);
+        checkpoints.setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
     public StreamExecutionEnvironment setParallelism(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("The parallelism must be at least 1, got " + parallelism);

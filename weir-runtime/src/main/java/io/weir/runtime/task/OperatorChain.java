@@ -143,7 +143,7 @@ final class OperatorChain {
         int[] channelAtTarget = new int[consumers];
         int offset = consumer.channelOffset(edge);
         for (int j : connected) {
-            targets[j] = exchange.queue(new ExchangeKey(deployment.job().getJobId(), consumer.getId(), j));
+            targets[j] = exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), consumer.getId(), j));
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")

@@ -220,7 +220,8 @@ public final class StreamTask implements Runnable {
             }
         }
         return new NetworkInput(
-                exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
+                exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
+                        deployment.subtaskIndex())),
                 inputOfChannel, connected);
     }
 
