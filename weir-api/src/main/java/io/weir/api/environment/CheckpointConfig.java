@@ -2,6 +2,8 @@ package io.weir.api.environment;
 
 import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
+import io.weir.api.execution.CheckpointingMode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,11 +37,11 @@ public class CheckpointConfig {
     }
 
     public CheckpointingMode getCheckpointingConsistencyMode() {
-        return CheckpointingMode.valueOf(configuration.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE));
+        return configuration.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE);
     }
 
     public void setCheckpointingConsistencyMode(CheckpointingMode mode) {
-        configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, Objects.requireNonNull(mode).name());
+        configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, Objects.requireNonNull(mode));
     }
 
     public long getCheckpointTimeout() {
@@ -96,11 +98,10 @@ public class CheckpointConfig {
     }
 
     public void setExternalizedCheckpointRetention(ExternalizedCheckpointRetention retention) {
-        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, retention.name());
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, Objects.requireNonNull(retention));
     }
 
     public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
-        return ExternalizedCheckpointRetention.valueOf(
-                configuration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
+        return configuration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
     }
 }

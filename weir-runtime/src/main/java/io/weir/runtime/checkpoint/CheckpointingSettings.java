@@ -2,10 +2,9 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
-import io.weir.api.environment.CheckpointingMode;
-import io.weir.api.environment.ExternalizedCheckpointRetention;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
+import io.weir.api.execution.CheckpointingMode;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * A job's checkpoint settings as the runtime uses them, read once from the job's configuration.
@@ -20,8 +19,7 @@ public record CheckpointingSettings(Duration interval, CheckpointingMode mode, D
     public static CheckpointingSettings of(Configuration config) {
         return new CheckpointingSettings(
                 config.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null),
-                parse(CheckpointingMode.class, CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE.key(),
-                        config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)),
+                config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE),
                 config.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT),
                 config.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS),
                 positive(config.get(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS),
@@ -30,8 +28,7 @@ public record CheckpointingSettings(Duration interval, CheckpointingMode mode, D
                 positive(config.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
                         CheckpointingOptions.MAX_RETAINED_CHECKPOINTS.key()),
                 config.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).orElse(null),
-                parse(ExternalizedCheckpointRetention.class, CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key(),
-                        config.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION)));
+                config.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
     }
 
     public boolean enabled() {
@@ -49,12 +46,4 @@ public record CheckpointingSettings(Duration interval, CheckpointingMode mode, D
         return value;
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String key, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for configuration key '" + key
-                    + "': expected one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
-        }
-    }
 }

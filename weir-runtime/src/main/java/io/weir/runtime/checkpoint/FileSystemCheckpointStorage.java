@@ -1,6 +1,6 @@
 package io.weir.runtime.checkpoint;
 
-import io.weir.api.environment.ExternalizedCheckpointRetention;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,7 @@
 package io.weir.runtime.task;
 
+import io.weir.api.configuration.Configuration;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
@@ -42,9 +44,6 @@ import java.util.Map;
  * <p>Threading: used by the task's thread only.
  */
 final class OperatorChain {
-    /** Buffer size of the exchanges. */
-    static final int BUFFER_SIZE = 32 * 1024;
-
     private final TaskDeployment deployment;
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final Map<StreamNode, StreamOperator<?>> operatorOf = new HashMap<>();
@@ -152,7 +151,11 @@ final class OperatorChain {
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,
                         edge.streamEdge().target().getMaxParallelism(), 31L * edge.id() + index);
-        BufferPool pool = new BufferPool(Math.max(4, 2 * connected.length + 2), BUFFER_SIZE);
+        Configuration settings = deployment.job().getConfiguration();
+        BufferPool pool = new BufferPool(
+                settings.get(TaskManagerOptions.NETWORK_BUFFERS_PER_CHANNEL) * connected.length
+                        + settings.get(TaskManagerOptions.NETWORK_EXTRA_BUFFERS_PER_OUTPUT),
+                settings.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytesAsInt());
         return new RecordWriter<>(serializer, pool, targets, channelAtTarget, connected, selector, flushEveryRecord);
     }
 

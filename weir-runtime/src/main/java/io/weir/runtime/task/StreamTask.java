@@ -1,7 +1,7 @@
 package io.weir.runtime.task;
 
 import io.weir.api.accumulators.Accumulator;
-import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
@@ -124,7 +124,7 @@ public final class StreamTask implements Runnable {
     }
 
     private void invoke() throws Exception {
-        boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
+        boolean flushEveryRecord = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
         OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
                 gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators));
@@ -182,7 +182,8 @@ public final class StreamTask implements Runnable {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
         }
         if (chain.head() instanceof StreamSource) {
-            return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name());
+            return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name(),
+                    deployment.job().getConfiguration());
         }
         JobVertex vertex = deployment.vertex();
         int total = 0;
@@ -237,7 +238,7 @@ public final class StreamTask implements Runnable {
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {
-        long timeout = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+        long timeout = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         return timers.scheduleAtFixedRate(() -> {
             if (!flushPending) {
                 flushPending = true;
@@ -251,7 +252,7 @@ public final class StreamTask implements Runnable {
 
     /** Reports the accumulators periodically, as mail, so that the copies are taken on the task's thread. */
     private ScheduledFuture<?> scheduleAccumulatorReports(TaskInput input) {
-        long interval = deployment.job().getConfiguration().get(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL).toMillis();
+        long interval = deployment.job().getConfiguration().get(ExecutionOptions.ACCUMULATOR_REPORT_INTERVAL).toMillis();
         return timers.scheduleAtFixedRate(() -> {
             if (!reportPending && !accumulators.isEmpty()) {
                 reportPending = true;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.api.environment.CheckpointingMode;
-import io.weir.api.environment.ExternalizedCheckpointRetention;
+import io.weir.api.execution.CheckpointingMode;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
