@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The binary form of a {@link TaskStateSnapshot} in checkpoint storage: a magic number and version,
- * then per operator its id, key-group range, keyed state per key group and named operator states.
+ * then the checkpoint id, then per operator its id, key-group range, keyed state per key group and named operator states.
  */
 public final class TaskStateSnapshotFormat {
     private static final int MAGIC = 0x57545353; // "WTSS"
@@ -22,6 +22,7 @@ public final class TaskStateSnapshotFormat {
     public static void write(TaskStateSnapshot snapshot, DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
+        out.writeLong(snapshot.checkpointId());
         out.writeInt(snapshot.operators().size());
         for (Map.Entry<Integer, OperatorSubtaskState> e : snapshot.operators().entrySet()) {
             out.writeInt(e.getKey());
@@ -61,12 +62,13 @@ public final class TaskStateSnapshotFormat {
             throw new IOException(source + " has task state format version " + version + "; this Weir reads "
                     + VERSION);
         }
+        long checkpointId = in.readLong();
         int operators = in.readInt();
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators; i++) {
             states.put(in.readInt(), readOperator(in));
         }
-        return new TaskStateSnapshot(states);
+        return new TaskStateSnapshot(checkpointId, states);
     }
 
     private static OperatorSubtaskState readOperator(DataInputStream in) throws IOException {

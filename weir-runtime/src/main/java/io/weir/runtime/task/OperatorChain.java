@@ -17,6 +17,7 @@ import io.weir.api.transformations.Exchange;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
@@ -187,6 +188,13 @@ final class OperatorChain {
         }
         for (RecordWriter<?> writer : writers) {
             writer.endOfPartition();
+        }
+    }
+
+    /** Sends a checkpoint barrier through every exchange this chain writes to, behind everything emitted so far. */
+    void broadcastBarrier(CheckpointBarrier barrier) throws Exception {
+        for (RecordWriter<?> writer : writers) {
+            writer.broadcastBarrier(barrier);
         }
     }
 
