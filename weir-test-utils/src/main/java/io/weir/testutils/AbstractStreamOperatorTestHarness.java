@@ -14,6 +14,7 @@ import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.runtime.checkpoint.StateAssignment;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.Mailbox;
@@ -149,6 +150,30 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         checkOpen();
         operator.snapshotState(checkpointId, timestamp);
         return context.snapshotState();
+    }
+
+    /**
+     * The snapshots of several subtasks of one operator as one state, as if one subtask had taken
+     * it: what {@link #repartitionOperatorState} splits for a new parallelism, or what a harness of
+     * parallelism 1 restores.
+     */
+    public static OperatorSubtaskState repackageState(OperatorSubtaskState... states) {
+        return StateAssignment.combine(List.of(states));
+    }
+
+    /**
+     * The part of {@code state} (the repackaged state of all {@code oldParallelism} subtasks) that
+     * subtask {@code subtaskIndex} of {@code newParallelism} restores, as the runtime would hand it
+     * out: its key groups, an even share of list state, all union list state, one copy of
+     * broadcast state.
+     */
+    public static OperatorSubtaskState repartitionOperatorState(OperatorSubtaskState state, int maxParallelism,
+            int oldParallelism, int newParallelism, int subtaskIndex) {
+        if (oldParallelism < 1 || subtaskIndex < 0 || subtaskIndex >= newParallelism) {
+            throw new IllegalArgumentException("Subtask " + subtaskIndex + " of parallelism " + newParallelism
+                    + " (restored from parallelism " + oldParallelism + ") does not exist.");
+        }
+        return StateAssignment.assign(List.of(state), newParallelism, maxParallelism).get(subtaskIndex);
     }
 
     /** Tells the operator that checkpoint {@code checkpointId} completed. */
