@@ -149,6 +149,7 @@ public final class StreamGraphBuilder {
         List<Endpoint> inputs = translate(o.getInput());
         StreamNode node = addNode(o, new SerializedOperatorFactory(o.getOperator(), o.getName(), userClassLoader),
                 o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
+        node.setStateKeyType(o.getStateKeyType());
         connect(inputs, node, 0);
         return node;
     }
@@ -159,6 +160,7 @@ public final class StreamGraphBuilder {
         StreamNode node = addNode(t, new SerializedOperatorFactory(t.getOperator(), t.getName(), userClassLoader),
                 t.getOutputType(), t.getStateKeySelector1(), inheritedGroup(t.getInputs()));
         node.setStateKeySelector2(t.getStateKeySelector2());
+        node.setStateKeyType(t.getStateKeyType());
         node.setTwoInput(true);
         connect(inputs1, node, 0);
         connect(inputs2, node, 1);

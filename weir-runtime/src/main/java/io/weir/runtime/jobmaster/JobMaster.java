@@ -1,14 +1,12 @@
 package io.weir.runtime.jobmaster;
 
 import io.weir.api.accumulators.Accumulator;
-import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.accumulators.JobAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
-import io.weir.runtime.checkpoint.CheckpointMetadata;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
@@ -20,14 +18,12 @@ import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
-import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.resourcemanager.Slot;
 import io.weir.runtime.restart.RestartStrategies;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +83,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         CheckpointingSettings settings = CheckpointingSettings.of(job.getConfiguration());
         this.lifecycle = new JobLifecycle(allTasks(), RestartStrategies.fromConfiguration(job.getConfiguration(),
                 settings.enabled()), clock, new LifecycleCommands());
-        this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator);
+        this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
         this.checkpointing = settings.enabled()
                 ? new JobCheckpointing(settings, CheckpointStorage.create(settings, job.getJobId()), clock,
                         this::runAsync, timers, io, new CheckpointedJob(), null)
@@ -144,8 +140,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     public void start() {
         runAsync(() -> {
             try {
-                coordinators.create(null);
-                coordinators.start();
+                coordinators.createAndStart();
             } catch (Throwable t) {
                 lifecycle.onStartFailed(t);
                 return;
@@ -246,7 +241,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
         CompletedCheckpoint latest = checkpointing == null ? null : checkpointing.coordinator().latestCompleted();
         if (attempt > 0) {
-            coordinators.recreate(latest);
+            coordinators.resetTo(latest);
         }
         if (latest == null) {
             return Map.of();
