@@ -4,6 +4,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.RuntimeContext;
 import io.weir.api.state.StateInitializationContext;
 import io.weir.api.state.StateSnapshotContext;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
 
 /**
