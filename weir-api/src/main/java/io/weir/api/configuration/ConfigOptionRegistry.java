@@ -129,7 +129,7 @@ public final class ConfigOptionRegistry {
             return;
         }
         String hint = closestKey(key).map(k -> " Did you mean '" + k + "'?").orElse("");
-        throw new IllegalArgumentException("Unknown configuration key '" + key + "'." + hint
+        throw new IllegalConfigurationException("Unknown configuration key '" + key + "'." + hint
                 + " See all keys with: bin/weir config list");
     }
 
