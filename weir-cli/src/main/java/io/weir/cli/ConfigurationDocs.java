@@ -12,16 +12,16 @@ import java.util.Map;
  * {@code docs/configuration.md} and the plain list of {@code bin/weir config list}. Nothing here
  * is written by hand, so the reference cannot drift from the declarations.
  */
-final class ConfigurationDocs {
+public final class ConfigurationDocs {
 
     /** How to bring the checked-in page up to date; the test that compares them prints it. */
-    static final String REGENERATE = "bin/weir config docs > docs/configuration.md"
+    public static final String REGENERATE = "bin/weir config docs > docs/configuration.md"
             + "   (build first: ./mvnw -o -q package -DskipTests)";
 
     private ConfigurationDocs() {}
 
     /** The Markdown page: one table per top-level namespace, keys sorted. */
-    static String markdown(ConfigOptionRegistry registry) {
+    public static String markdown(ConfigOptionRegistry registry) {
         StringBuilder page = new StringBuilder();
         page.append("# Configuration\n\n")
                 .append("<!-- Generated from the declared options by `bin/weir config docs`; do not edit. -->\n\n")
