@@ -69,7 +69,6 @@ public final class ConfigurationDocs {
         return groups;
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> String defaultText(ConfigOption<T> option) {
         return option.hasDefaultValue() ? option.format(option.defaultValue()) : "none";
     }

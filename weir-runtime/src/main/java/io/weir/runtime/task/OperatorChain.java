@@ -1,7 +1,6 @@
 package io.weir.runtime.task;
 
 import io.weir.api.configuration.Configuration;
-import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
@@ -17,6 +16,7 @@ import io.weir.api.transformations.Exchange;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
