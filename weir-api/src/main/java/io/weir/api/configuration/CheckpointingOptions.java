@@ -6,6 +6,9 @@ import java.time.Duration;
 /**
  * Settings of checkpoints and savepoints: when they are taken, what they guarantee, where they are
  * written and how many are kept. The keys and the old keys they replace are Flink 2's.
+ *
+ * <p>Declared ahead of checkpointing, recovery and the state backends (issue 8): the keys are
+ * accepted and checked now, and the runtime reads them as those features land.
  */
 public final class CheckpointingOptions {
     private CheckpointingOptions() {}

@@ -7,6 +7,9 @@ import java.util.Locale;
 /**
  * How a failed job restarts: the strategy ({@code restart-strategy.type}) and the settings of each.
  * Keys and defaults follow Flink 2.
+ *
+ * <p>Declared ahead of checkpointing, recovery and the state backends (issue 8): the keys are
+ * accepted and checked now, and the runtime reads them as those features land.
  */
 public final class RestartStrategyOptions {
     private RestartStrategyOptions() {}
