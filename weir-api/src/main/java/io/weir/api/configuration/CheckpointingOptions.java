@@ -61,13 +61,13 @@ public final class CheckpointingOptions {
     public static final ConfigOption<String> CHECKPOINTS_DIRECTORY =
             ConfigOptions.key("execution.checkpointing.dir")
             .stringType().noDefaultValue()
-            .withDeprecatedKeys("state.checkpoints.dir")
+            .withDeprecatedKeys("state.checkpoints.dir", "state.backend.fs.checkpointdir")
             .withDescription("Directory (path or file: URI) that checkpoint data and metadata are written to.");
 
     public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
             ConfigOptions.key("execution.checkpointing.savepoint-dir")
             .stringType().noDefaultValue()
-            .withDeprecatedKeys("state.savepoints.dir")
+            .withDeprecatedKeys("state.savepoints.dir", "savepoints.state.backend.fs.dir")
             .withDescription("Default directory for savepoints when a savepoint is triggered without one.");
 
     public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS =
