@@ -112,7 +112,7 @@ class EnvironmentConfigurationTest {
     }
 
     @Test
-    void configureRejectsABadValueNamingTheKey() {
+    void aBadValueFailsWhereItIsSetNamingTheKey() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         IllegalConfigurationException e = assertThrows(IllegalConfigurationException.class,
                 () -> env.configure(Configuration.fromMap(Map.of("pipeline.max-parallelism", "0"))));
