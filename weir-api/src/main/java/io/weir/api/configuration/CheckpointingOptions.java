@@ -6,6 +6,10 @@ import java.time.Duration;
 /**
  * Settings of checkpoints and savepoints: when they are taken, what they guarantee, where they are
  * written and how many are kept. The keys and the old keys they replace are Flink 2's.
+ *
+ * <p>The runtime reads the interval, mode, timeout, min pause, max concurrent, tolerable failures,
+ * directory, number retained and retention; the savepoint directory, unaligned checkpoints, the
+ * aligned-checkpoint timeout and incremental checkpoints are accepted and checked but not used yet.
  */
 public final class CheckpointingOptions {
     private CheckpointingOptions() {}
@@ -58,13 +62,13 @@ public final class CheckpointingOptions {
     public static final ConfigOption<String> CHECKPOINTS_DIRECTORY =
             ConfigOptions.key("execution.checkpointing.dir")
             .stringType().noDefaultValue()
-            .withDeprecatedKeys("state.checkpoints.dir")
+            .withDeprecatedKeys("state.checkpoints.dir", "state.backend.fs.checkpointdir")
             .withDescription("Directory (path or file: URI) that checkpoint data and metadata are written to.");
 
     public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
             ConfigOptions.key("execution.checkpointing.savepoint-dir")
             .stringType().noDefaultValue()
-            .withDeprecatedKeys("state.savepoints.dir")
+            .withDeprecatedKeys("state.savepoints.dir", "savepoints.state.backend.fs.dir")
             .withDescription("Default directory for savepoints when a savepoint is triggered without one.");
 
     public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS =

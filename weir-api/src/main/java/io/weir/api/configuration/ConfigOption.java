@@ -114,7 +114,7 @@ public final class ConfigOption<T> {
         try {
             parsed = type.parse(value.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for configuration key '" + key
+            throw new IllegalConfigurationException("Invalid value '" + value + "' for configuration key '" + key
                     + "': expected " + type.expectation() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
                     + ".", e);
         }
@@ -127,11 +127,11 @@ public final class ConfigOption<T> {
         try {
             typed = type.cast(value);
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for configuration key '" + key
+            throw new IllegalConfigurationException("Invalid value '" + value + "' for configuration key '" + key
                     + "': expected " + type.expectation() + ", got a " + value.getClass().getSimpleName() + ".", e);
         }
         if (rule != null && !rule.test(typed)) {
-            throw new IllegalArgumentException("Invalid value '" + format(typed) + "' for configuration key '" + key
+            throw new IllegalConfigurationException("Invalid value '" + format(typed) + "' for configuration key '" + key
                     + "': the value must " + ruleText + ".");
         }
         return typed;

@@ -18,6 +18,13 @@ import java.util.TreeMap;
  * <p>A key is one of: an option's current key; a deprecated key of an option (accepted with a
  * warning); an unknown key under a claimed namespace (a misspelling: rejected with the closest
  * known key); or any other key, which passes through for connectors and user code.
+ *
+ * <p>{@link #global()} sees the providers of the class path Weir itself is loaded from (the
+ * distribution's {@code lib/}, or a test's class path); options that only a job's own jar
+ * declares are not claimed there, so their keys pass through as strings and are parsed when the
+ * job reads them.
+ *
+ * <p>Threading: immutable once built; {@link #global()} is safe to call from any thread.
  */
 public final class ConfigOptionRegistry {
     private static volatile ConfigOptionRegistry global;
@@ -129,7 +136,7 @@ public final class ConfigOptionRegistry {
             return;
         }
         String hint = closestKey(key).map(k -> " Did you mean '" + k + "'?").orElse("");
-        throw new IllegalArgumentException("Unknown configuration key '" + key + "'." + hint
+        throw new IllegalConfigurationException("Unknown configuration key '" + key + "'." + hint
                 + " See all keys with: bin/weir config list");
     }
 

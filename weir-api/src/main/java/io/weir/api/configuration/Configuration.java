@@ -46,7 +46,7 @@ public final class Configuration implements ReadableConfig, Serializable {
     /** Sets a typed value, checked against the option's rule. */
     public <T> Configuration set(ConfigOption<T> option, T value) {
         if (value == null) {
-            throw new IllegalArgumentException("Configuration key '" + option.key() + "' cannot be set to null; "
+            throw new IllegalConfigurationException("Configuration key '" + option.key() + "' cannot be set to null; "
                     + "use removeConfig to unset it.");
         }
         for (String deprecated : option.deprecatedKeys()) {

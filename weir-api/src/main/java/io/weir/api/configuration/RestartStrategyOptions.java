@@ -7,6 +7,8 @@ import java.util.Locale;
 /**
  * How a failed job restarts: the strategy ({@code restart-strategy.type}) and the settings of each.
  * Keys and defaults follow Flink 2.
+ *
+ * <p>Read by the JobMaster when a job starts (see docs/fault-tolerance.md).
  */
 public final class RestartStrategyOptions {
     private RestartStrategyOptions() {}

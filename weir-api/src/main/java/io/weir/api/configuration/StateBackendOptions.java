@@ -3,7 +3,12 @@ package io.weir.api.configuration;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which state backend keeps the keyed state of a job. */
+/**
+ * Which state backend keeps the keyed state of a job.
+ *
+ * <p>Declared ahead of checkpointing, recovery and the state backends (issue 8): the keys are
+ * accepted and checked now, and the runtime reads them as those features land.
+ */
 public final class StateBackendOptions {
     private StateBackendOptions() {}
 

@@ -1,6 +1,11 @@
 package io.weir.api.configuration;
 
-/** Where a job's state comes from when it starts: a savepoint or retained checkpoint to resume. */
+/**
+ * Where a job's state comes from when it starts: a savepoint or retained checkpoint to resume.
+ *
+ * <p>Declared ahead of checkpointing, recovery and the state backends (issue 8): the keys are
+ * accepted and checked now, and the runtime reads them as those features land.
+ */
 public final class StateRecoveryOptions {
     private StateRecoveryOptions() {}
 

@@ -1,13 +1,13 @@
 package io.weir.runtime.minicluster;
 
 import io.weir.runtime.configuration.JobManagerOptions;
-import java.time.Duration;
 import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.jobmaster.JobMaster;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.taskexecutor.TaskExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

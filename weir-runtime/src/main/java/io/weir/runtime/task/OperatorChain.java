@@ -1,7 +1,6 @@
 package io.weir.runtime.task;
 
 import io.weir.api.configuration.Configuration;
-import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
@@ -20,6 +19,7 @@ import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;

@@ -1,12 +1,12 @@
 package io.weir.runtime.task;
 
 import io.weir.api.configuration.ReadableConfig;
-import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.Watermark;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
