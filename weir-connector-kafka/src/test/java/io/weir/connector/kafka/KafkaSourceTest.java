@@ -163,6 +163,34 @@ class KafkaSourceTest {
                 message);
     }
 
+    /** With checkpoints on, each completed checkpoint commits the readers' offsets to the consumer group. */
+    @Test
+    void completedCheckpointsCommitTheOffsetsToTheGroup() throws Exception {
+        KAFKA.createTopic("checkpointed", 2);
+        fill("checkpointed", 2, 10);
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.enableCheckpointing(50);
+        KafkaSource<String> source = strings("checkpointed").setGroupId("checkpointed-group").build();
+        Map<TopicPartition, Long> expected = Map.of(new TopicPartition("checkpointed", 0), 10L,
+                new TopicPartition("checkpointed", 1), 10L);
+        try (CloseableIterator<String> it =
+                     env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").executeAndCollect()) {
+            for (int i = 0; i < 20; i++) {
+                it.next();
+            }
+            // every record is read; the next completed checkpoint commits the end of both partitions
+            Map<TopicPartition, Long> committed = Map.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!committed.equals(expected) && System.nanoTime() < deadline) {
+                Map<TopicPartition, Long> now = new HashMap<>();
+                KAFKA.admin().listConsumerGroupOffsets("checkpointed-group").partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS).forEach((p, o) -> now.put(p, o.offset()));
+                committed = now;
+            }
+            assertEquals(expected, committed);
+        }
+    }
+
     @Test
     void latestSkipsWhatWasWrittenBeforeTheJobStarted() throws Exception {
         KAFKA.createTopic("latest", 1);

@@ -53,8 +53,8 @@ public final class KafkaSinkBuilder<IN> {
     public KafkaSink<IN> build() {
         if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             throw new UnsupportedOperationException("KafkaSink with DeliveryGuarantee.EXACTLY_ONCE is not available in"
-                    + " Weir yet: it needs sinks that commit Kafka transactions when a checkpoint completes"
-                    + " (two-phase commit), which is still being built. Use DeliveryGuarantee.AT_LEAST_ONCE (no record"
+                    + " Weir yet: it needs Kafka transactions committed when a checkpoint completes, and the Kafka"
+                    + " sink does not do that yet. Use DeliveryGuarantee.AT_LEAST_ONCE (no record"
                     + " is lost; a restarted job may write some again, so make consumers idempotent or deduplicate"
                     + " by key)" + (transactionalIdPrefix == null ? "" : "; the transactional id prefix '"
                     + transactionalIdPrefix + "' is then not needed") + ".");

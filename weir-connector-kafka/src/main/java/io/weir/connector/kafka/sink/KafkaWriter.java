@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Sends the records of one subtask with a {@link KafkaProducer}. A failed send is remembered by the
  * producer's callback and fails the job at the next write or flush: no record is dropped silently.
- * With {@link DeliveryGuarantee#AT_LEAST_ONCE}, {@link #flush} waits until every record sent so far
+ * With {@link DeliveryGuarantee#AT_LEAST_ONCE}, {@link #flush} (called at every checkpoint) waits until every record sent so far
  * is acknowledged (and fails if one was not); with NONE only the end of input waits.
  *
  * <p>Threading: the {@link SinkWriter} methods run on the task thread; the send callback runs on

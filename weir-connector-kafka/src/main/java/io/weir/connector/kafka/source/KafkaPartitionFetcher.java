@@ -132,6 +132,9 @@ final class KafkaPartitionFetcher implements Runnable {
                 try {
                     kafka.commitSync(commit.offsets(), Duration.ofMillis(apiTimeoutMs));
                     commit.done().complete(null);
+                } catch (WakeupException shuttingDown) {
+                    commit.done().cancel(false);
+                    throw shuttingDown;
                 } catch (RuntimeException e) {
                     commit.done().completeExceptionally(e);
                 }

@@ -66,16 +66,15 @@ public final class KafkaSource<OUT>
         return new KafkaSourceEnumerator(context, this, new KafkaSourceEnumState(java.util.Set.of()));
     }
 
-    /**
-     * An enumerator that continues from a checkpoint: the partitions it holds are not assigned again.
-     * (Called once checkpoints arrive, as {@code Source.restoreEnumerator}.)
-     */
+    /** An enumerator that continues from a checkpoint: the partitions it holds are not assigned again. */
+    @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restoreEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSourceEnumState checkpoint) {
         return new KafkaSourceEnumerator(context, this, checkpoint);
     }
 
     /** Serializes the enumerator's checkpoints. */
+    @Override
     public SimpleVersionedSerializer<KafkaSourceEnumState> getEnumeratorCheckpointSerializer() {
         return new KafkaSourceEnumStateSerializer();
     }

@@ -168,10 +168,8 @@ final class KafkaSourceEnumerator implements SplitEnumerator<KafkaPartitionSplit
         return (startIndex + partition.partition()) % readers;
     }
 
-    /**
-     * The partitions assigned so far: what a checkpoint of this enumerator holds. (The coordinator does
-     * not call this yet: it arrives with checkpoints, as {@code SplitEnumerator.snapshotState}.)
-     */
+    /** The partitions assigned so far: what a checkpoint of this enumerator holds. */
+    @Override
     public KafkaSourceEnumState snapshotState(long checkpointId) {
         return new KafkaSourceEnumState(assigned);
     }

@@ -184,9 +184,9 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
     /**
      * The splits of this reader with their starting offsets moved to the next record to read: what a
      * checkpoint stores, and what {@link #notifyCheckpointComplete} commits for {@code checkpointId}.
-     * (The source task does not call this yet: it arrives with checkpoints, as
-     * {@code SourceReader.snapshotState}.)
+     * Finished splits are not in it: a restored job does not read them again.
      */
+    @Override
     public List<KafkaPartitionSplit> snapshotState(long checkpointId) {
         List<KafkaPartitionSplit> snapshot = new ArrayList<>(splits.size());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -206,8 +206,9 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
      * has a group and {@code commit.offsets.on.checkpoint} is not false), from the fetcher thread;
      * older pending checkpoints are dropped, since a later commit covers them. A failed commit does
      * not fail the job: the offsets are in the checkpoint, the failure is logged, and the next
-     * checkpoint commits newer offsets.
+     * checkpoint commits newer offsets. A commit cut short by the reader's close is dropped silently.
      */
+    @Override
     public void notifyCheckpointComplete(long checkpointId) {
         Map<TopicPartition, OffsetAndMetadata> offsets = offsetsOfCheckpoints.get(checkpointId);
         offsetsOfCheckpoints.headMap(checkpointId, true).clear();
@@ -215,7 +216,7 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
             return;
         }
         lastCommit = fetcher.commit(offsets).whenComplete((ok, failure) -> {
-            if (failure != null) {
+            if (failure != null && !(failure instanceof java.util.concurrent.CancellationException)) {
                 LOG.log(System.Logger.Level.WARNING, readerName + " could not commit the offsets of checkpoint "
                         + checkpointId + " to the consumer group; the next checkpoint commits newer ones", failure);
             }
