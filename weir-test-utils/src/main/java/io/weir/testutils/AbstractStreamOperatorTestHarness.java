@@ -59,6 +59,8 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final Mailbox mailbox = new Mailbox(wakeup);
     private boolean setUp;
     private boolean opened;
+    /** Whether feeding an element leaves the mailbox for later ({@link HarnessScript.Mode#ALL_AT_ONCE}). */
+    private boolean deferMailbox;
 
     /**
      * @param keySelectors the key selector of each input, {@code null} for an unkeyed input; the
@@ -204,6 +206,20 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
      */
     public void runMailbox() throws Exception {
         mailbox.runAll();
+    }
+
+    /**
+     * Called after each element: runs the mail queued meanwhile, as the task's loop would between
+     * records, unless a {@link HarnessScript} feeds a batch of elements at once.
+     */
+    protected void afterElement() throws Exception {
+        if (!deferMailbox) {
+            runMailbox();
+        }
+    }
+
+    void setDeferMailbox(boolean defer) {
+        this.deferMailbox = defer;
     }
 
     public long getProcessingTime() {

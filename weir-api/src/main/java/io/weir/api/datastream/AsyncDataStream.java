@@ -79,7 +79,7 @@ public final class AsyncDataStream {
         TypeInformation<OUT> outType = TypeExtractor.getUnaryOperatorReturnType(func, AsyncFunction.class, 0, 1,
                 new int[] {1, 0}, in.getTransformation().getOutputTypeUnchecked(), "AsyncFunction");
         AsyncWaitOperator<IN, OUT> operator = new AsyncWaitOperator<>(func, timeoutMillis, capacity,
-                mode == OutputMode.ORDERED, retryStrategy);
+                mode == OutputMode.ORDERED, retryStrategy, in.getType());
         return in.transform("async wait operator", outType, operator);
     }
 }

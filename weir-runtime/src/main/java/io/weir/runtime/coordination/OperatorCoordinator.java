@@ -20,6 +20,29 @@ public interface OperatorCoordinator extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no requests: " + request);
     }
 
+    /**
+     * The coordinator's state as of checkpoint {@code checkpointId}, or {@code null} if it has
+     * none; taken when the checkpoint is triggered, before the sources get the barrier.
+     */
+    default byte[] checkpointCoordinator(long checkpointId) throws Exception {
+        return null;
+    }
+
+    /**
+     * Restores the state {@link #checkpointCoordinator} returned for checkpoint {@code checkpointId};
+     * called before {@link #start} when the job starts from a checkpoint or savepoint.
+     */
+    default void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {}
+
+    /** Checkpoint {@code checkpointId} completed. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /**
+     * Subtask {@code subtask} failed and is restored alone from checkpoint {@code checkpointId}
+     * (the rest of the job keeps running): what the coordinator gave it since then must be given again.
+     */
+    default void subtaskReset(int subtask, long checkpointId) throws Exception {}
+
     /** The job reached a terminal state; pending answers should complete. */
     default void jobEnded(Throwable failure) {}
 

@@ -15,8 +15,15 @@ public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Seriali
 
     SplitEnumerator<SplitT, EnumChkT> createEnumerator(SplitEnumeratorContext<SplitT> context) throws Exception;
 
+    /** An enumerator that continues from {@code checkpoint}, what {@link SplitEnumerator#snapshotState} returned. */
+    SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint)
+            throws Exception;
+
     SourceReader<T, SplitT> createReader(SourceReaderContext readerContext) throws Exception;
 
     /** Serializes splits when they cross process boundaries or go into checkpoints. */
     SimpleVersionedSerializer<SplitT> getSplitSerializer();
+
+    /** Serializes the enumerator's checkpoints. */
+    SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer();
 }
