@@ -9,6 +9,7 @@ import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.TypeInformation;
@@ -150,7 +151,13 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
      */
     public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
         checkOpen();
-        operator.snapshotState(checkpointId, timestamp);
+        if (operator instanceof StreamSource<?, ?> source) {
+            synchronized (source.getCheckpointLock()) { // as the task does for a source function
+                operator.snapshotState(checkpointId, timestamp);
+            }
+        } else {
+            operator.snapshotState(checkpointId, timestamp);
+        }
         return context.snapshotState();
     }
 
