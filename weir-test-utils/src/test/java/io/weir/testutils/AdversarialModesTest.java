@@ -13,11 +13,7 @@ import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.async.AsyncFunction;
 import io.weir.api.functions.async.ResultFuture;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
-import io.weir.api.operators.AsyncWaitOperator;
-import io.weir.api.operators.CoBroadcastWithKeyedOperator;
-import io.weir.api.operators.IntervalJoinOperator;
 import io.weir.api.operators.KeyedProcessOperator;
-import io.weir.api.operators.StreamGroupedReduceOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
 import io.weir.api.state.MapStateDescriptor;
@@ -32,6 +28,11 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.BuiltInOperators;
+import io.weir.runtime.operators.StreamGroupedReduceOperator;
+import io.weir.runtime.operators.async.AsyncWaitOperator;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithKeyedOperator;
+import io.weir.runtime.operators.join.IntervalJoinOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,15 +126,16 @@ class AdversarialModesTest {
     @Test
     void tumblingWindowsWithReduce() throws Exception {
         List<Object> output = AdversarialModesTest.<Tuple2<String, Integer>>keyedInput().verify(() -> keyed(
-                windows(TumblingEventTimeWindows.of(Duration.ofMillis(5)))
-                        .reduce((Tuple2<String, Integer> x, Tuple2<String, Integer> y) -> Tuple2.of(x.f0, x.f1 + y.f1))));
+                BuiltInOperators.window(windows(TumblingEventTimeWindows.of(Duration.ofMillis(5)))
+                        .reduce((Tuple2<String, Integer> x, Tuple2<String, Integer> y) -> Tuple2.of(x.f0, x.f1 + y.f1)))));
         assertTrue(output.contains(new StreamRecord<>(pair("a", 3), 4L)), output.toString());
     }
 
     @Test
     void slidingWindowsWithAProcessWindowFunction() throws Exception {
         List<Object> output = AdversarialModesTest.<String>keyedInput().verify(() -> keyed(
-                windows(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))).process(new Describe())));
+                BuiltInOperators.window(windows(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
+                        .process(new Describe()))));
         assertTrue(output.contains(new StreamRecord<>("a[0,10)=1,2", 9L)), output.toString());
     }
 
@@ -145,7 +147,7 @@ class AdversarialModesTest {
                 .watermark(12).element(pair("b", 2), 4) // late: b's session [2,8) fired at watermark 12
                 .watermark(30);
         List<Object> output = sessions.verify(() -> keyed(
-                windows(EventTimeSessionWindows.withGap(Duration.ofMillis(6))).process(new Describe())));
+                BuiltInOperators.window(windows(EventTimeSessionWindows.withGap(Duration.ofMillis(6))).process(new Describe()))));
         assertTrue(output.contains(new StreamRecord<>("a[1,16)=1,2,3", 15L)), output.toString());
         assertTrue(output.contains(new StreamRecord<>("b[2,8)=1", 7L)), output.toString());
     }
@@ -161,7 +163,7 @@ class AdversarialModesTest {
         List<Object> output = late.verify(() -> {
             var builder = windows(TumblingEventTimeWindows.of(Duration.ofMillis(5)));
             builder.allowedLateness(Duration.ofMillis(3));
-            return keyed(builder.process(new Describe()));
+            return keyed(BuiltInOperators.window(builder.process(new Describe())));
         });
         assertEquals(List.of(new StreamRecord<>("a[0,5)=1,2", 4L), new StreamRecord<>("a[0,5)=1,2,3", 4L)),
                 output.stream().filter(o -> o instanceof StreamRecord).toList());

@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.state.OperatorStateStore;
 import java.util.OptionalLong;
 

@@ -1,8 +1,8 @@
 package io.weir.runtime.source;
 
 import io.weir.api.connector.source.InputStatus;
-import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
@@ -14,7 +14,6 @@ import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.ProcessingTimeCallback;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.WatermarkToDataOutput;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.StateInitializationContext;
@@ -24,6 +23,7 @@ import io.weir.api.types.Types;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
+import io.weir.runtime.operators.WatermarkToDataOutput;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

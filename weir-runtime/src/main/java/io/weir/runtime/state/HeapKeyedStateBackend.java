@@ -1,6 +1,5 @@
 package io.weir.runtime.state;
 
-import io.weir.api.operators.InternalKvState;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListStateDescriptor;
