@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.Collector;
+import io.weir.api.functions.BroadcastProcessFunction;
 import io.weir.api.functions.KeyedBroadcastProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
@@ -25,6 +26,7 @@ import io.weir.api.types.Types;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.windows.TimeWindow;
@@ -32,6 +34,7 @@ import io.weir.runtime.operators.BuiltInOperators;
 import io.weir.runtime.operators.StreamGroupedReduceOperator;
 import io.weir.runtime.operators.async.AsyncWaitOperator;
 import io.weir.runtime.operators.broadcast.CoBroadcastWithKeyedOperator;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithNonKeyedOperator;
 import io.weir.runtime.operators.join.IntervalJoinOperator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,6 +232,45 @@ class AdversarialModesTest {
                 Types.STRING));
         assertEquals(List.of("a:3 #1", "b:1 #1", "a:4 #2", "a:7 #3"),
                 output.stream().map(o -> ((StreamRecord<?>) o).getValue()).toList());
+    }
+
+    /** Broadcast "key=limit" rules; elements "key:value" pass when below their key's limit (no keyed state). */
+    static final class UnkeyedLimit extends BroadcastProcessFunction<String, String, String> {
+        @Override
+        public void processElement(String value, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            String[] kv = value.split(":");
+            Integer limit = ctx.getBroadcastState(LIMITS).get(kv[0]);
+            if (limit != null && Integer.parseInt(kv[1]) < limit) {
+                out.collect(value);
+            }
+        }
+
+        @Override
+        public void processBroadcastElement(String value, Context ctx, Collector<String> out) throws Exception {
+            String[] kv = value.split("=");
+            ctx.getBroadcastState(LIMITS).put(kv[0], Integer.parseInt(kv[1]));
+        }
+    }
+
+    @Test
+    void unkeyedBroadcastState() throws Exception {
+        TwoInputScript<String, String, String> rules = new TwoInputScript<String, String, String>()
+                .element1("a:1", 1).element2("a=5", 2).element1("a:3", 3).element2("b=2", 4).element1("b:1", 5)
+                .element1("b:3", 6).element2("a=1", 7).element1("a:3", 8);
+        List<Object> output = rules.verify(() -> new BroadcastOperatorTestHarness<>(
+                new CoBroadcastWithNonKeyedOperator<>(new UnkeyedLimit(), List.of(LIMITS))));
+        assertEquals(List.of("a:3", "b:1"), output.stream().map(o -> ((StreamRecord<?>) o).getValue()).toList());
+    }
+
+    @Test
+    void processingTimeWindows() throws Exception {
+        OneInputScript<Tuple2<String, Integer>, String> input = new OneInputScript<Tuple2<String, Integer>, String>()
+                .element(pair("a", 1)).element(pair("b", 1)).processingTime(4).element(pair("a", 2))
+                .processingTime(12).element(pair("a", 3)).processingTime(25);
+        List<Object> output = input.verify(() -> keyed(BuiltInOperators.window(
+                windows(TumblingProcessingTimeWindows.of(Duration.ofMillis(10))).process(new Describe()))));
+        assertEquals(List.of("a[0,10)=1,2", "b[0,10)=1", "a[10,20)=3"),
+                output.stream().filter(o -> o instanceof StreamRecord).map(o -> ((StreamRecord<?>) o).getValue()).toList());
     }
 
     /** Keeps every call pending until the test completes them all, in call order. */
