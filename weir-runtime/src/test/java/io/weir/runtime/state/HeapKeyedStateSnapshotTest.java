@@ -231,6 +231,35 @@ class HeapKeyedStateSnapshotTest {
     }
 
     @Test
+    void cleanupFullSnapshotLeavesExpiredValuesOutOfTheSnapshot() throws Exception {
+        ValueStateDescriptor<String> session = new ValueStateDescriptor<>("session", String.class);
+        session.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).disableCleanupInBackground()
+                .cleanupFullSnapshot().setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
+                .build());
+        ListStateDescriptor<String> events = new ListStateDescriptor<>("events", String.class);
+        events.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).disableCleanupInBackground()
+                .cleanupFullSnapshot().build());
+        HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, 127));
+        now = 1_000;
+        original.setCurrentKey("old");
+        original.getPartitionedState(session).update("expires");
+        original.getPartitionedState(events).add("early");
+        now = 1_150;
+        original.setCurrentKey("new");
+        original.getPartitionedState(session).update("stays");
+        original.setCurrentKey("old");
+        original.getPartitionedState(events).add("late");
+
+        HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, 127));
+        restored.restore(original.snapshot());
+        restored.setCurrentKey("old");
+        assertNull(restored.getPartitionedState(session).value(), "an expired value is not even returned once");
+        assertEquals(List.of("late"), toList(restored.getPartitionedState(events).get()));
+        restored.setCurrentKey("new");
+        assertEquals("stays", restored.getPartitionedState(session).value());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stateInWindowNamespacesIsRestoredPerWindow() throws Exception {
         HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, 127));
