@@ -84,8 +84,9 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         }
         TypeSerializer<S> serializer = descriptor.getElementTypeInformation().createSerializer(serializerConfig);
         RegisteredList<S> registered = new RegisteredList<>(new OperatorListState<>(name), mode, serializer,
-                serializer.getClass().getName() + " of " + descriptor.getElementTypeInformation());
-        OperatorStateEntries entries = takeRestored(name, mode, registered.description());
+                serializer.getClass().getName());
+        OperatorStateEntries entries = takeRestored(name, mode, registered.description(),
+                descriptor.getElementTypeInformation().toString());
         if (entries != null) {
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
@@ -109,9 +110,9 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         TypeSerializer<K> keySerializer = descriptor.getKeyTypeInformation().createSerializer(serializerConfig);
         TypeSerializer<V> valueSerializer = descriptor.getValueTypeInformation().createSerializer(serializerConfig);
         RegisteredBroadcast<K, V> registered = new RegisteredBroadcast<>(new OperatorBroadcastState<>(), keySerializer,
-                valueSerializer, keySerializer.getClass().getName() + " of " + descriptor.getKeyTypeInformation() + " to "
-                        + valueSerializer.getClass().getName() + " of " + descriptor.getValueTypeInformation());
-        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST, registered.description());
+                valueSerializer, keySerializer.getClass().getName() + " to " + valueSerializer.getClass().getName());
+        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST, registered.description(),
+                descriptor.getKeyTypeInformation() + " to " + descriptor.getValueTypeInformation());
         if (entries != null) {
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
@@ -179,9 +180,9 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
 
     /**
      * The restored entries of the state {@code name}, checked to be of the same kind and written by
-     * the same serializers ({@code description}) as the state registered now.
+     * the same serializer classes ({@code description}) as the state registered now, of type {@code type}.
      */
-    private OperatorStateEntries takeRestored(String name, Redistribution mode, String description) {
+    private OperatorStateEntries takeRestored(String name, Redistribution mode, String description, String type) {
         OperatorStateEntries entries = restored.get(name);
         if (entries != null && entries.mode() != mode) {
             throw kindConflict(name, kind(entries.mode()) + " in the restored checkpoint", kind(mode));
@@ -189,7 +190,7 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         if (entries != null && !entries.serializers().isEmpty() && !entries.serializers().equals(description)) {
             throw new IllegalStateException("Operator state '" + name + "' of operator '" + operatorName
                     + "' cannot be restored: the checkpoint has it written by " + entries.serializers()
-                    + ", and it is now registered with " + description + ". Keep the state's type (or give the new "
+                    + ", and it is now registered as type " + type + " with " + description + ". Keep the state's type (or give the new "
                     + "state another name and migrate the values yourself).");
         }
         return restored.remove(name);
