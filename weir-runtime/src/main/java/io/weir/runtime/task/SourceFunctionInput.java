@@ -54,7 +54,7 @@ final class SourceFunctionInput<T> implements TaskInput {
     @Override
     public void start(TaskWakeup wakeup, Mailbox mailbox) {
         handover = new SourceHandover<>(handoverCapacity, wakeup, accumulators::publishSourceCopies);
-        Context<T> context = new Context<>(handover);
+        Context<T> context = new Context<>(handover, operator.getCheckpointLock());
         thread = new Thread(() -> runFunction(context), taskName + " (source function)");
         thread.setDaemon(true);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
@@ -132,10 +132,11 @@ final class SourceFunctionInput<T> implements TaskInput {
     /** The context the function emits through, on the source thread. */
     private static final class Context<T> implements SourceFunction.SourceContext<T> {
         private final SourceHandover<T> handover;
-        private final Object checkpointLock = new Object();
+        private final Object checkpointLock;
 
-        Context(SourceHandover<T> handover) {
+        Context(SourceHandover<T> handover, Object checkpointLock) {
             this.handover = handover;
+            this.checkpointLock = checkpointLock;
         }
 
         @Override
