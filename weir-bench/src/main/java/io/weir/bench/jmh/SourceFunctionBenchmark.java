@@ -30,14 +30,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SourceFunctionBenchmark {
     static final int RECORDS = 10_000_000;
 
-    /** Emits 0..RECORDS-1. */
+    /** Emits 0..count-1. */
     static final class Longs implements SourceFunction<Long> {
         private static final long serialVersionUID = 1L;
+        private final long count;
         private volatile boolean running = true;
+
+        Longs(long count) {
+            this.count = count;
+        }
 
         @Override
         public void run(SourceContext<Long> ctx) {
-            for (long i = 0; running && i < RECORDS; i++) {
+            for (long i = 0; running && i < count; i++) {
                 ctx.collect(i);
             }
         }
@@ -52,7 +57,7 @@ public class SourceFunctionBenchmark {
     @OperationsPerInvocation(RECORDS)
     public long sourceFunctionJobPerRecord() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        env.addSource(new Longs()).sinkTo(new DiscardingSink<>());
+        env.addSource(new Longs(RECORDS)).sinkTo(new DiscardingSink<>());
         return env.execute("source function benchmark").getNetRuntime();
     }
 }
