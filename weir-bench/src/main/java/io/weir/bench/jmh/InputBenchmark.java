@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code SourceFunction} emitting longs, a map, a discarding sink function. {@code mapSink} runs as
  * one task (the map and the sink chained to the source); {@code mapRebalanceMapSink} puts a
  * rebalance exchange after the first map, so it runs as two tasks. Each invocation is a whole job
- * on a fresh local cluster, so the figure also carries a share of the job's start.
+ * on a fresh local cluster, so the figure also carries a share of the job's start. The secondary
+ * results {@code cpuNanos} and {@code records} give the CPU time per record ({@link ProcessCpuTime}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,24 +34,30 @@ public class InputBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public long mapSink() throws Exception {
+    public long mapSink(ProcessCpuTime cpu) throws Exception {
+        long start = ProcessCpuTime.now();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .addSink(new DiscardingSink<>());
-        return env.execute("mapSink").getNetRuntime();
+        long runtime = env.execute("mapSink").getNetRuntime();
+        cpu.add(start, RECORDS);
+        return runtime;
     }
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public long mapRebalanceMapSink() throws Exception {
+    public long mapRebalanceMapSink(ProcessCpuTime cpu) throws Exception {
+        long start = ProcessCpuTime.now();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .rebalance()
                 .map(new Identity())
                 .addSink(new DiscardingSink<>());
-        return env.execute("mapRebalanceMapSink").getNetRuntime();
+        long runtime = env.execute("mapRebalanceMapSink").getNetRuntime();
+        cpu.add(start, RECORDS);
+        return runtime;
     }
 
     static final class MultiplyByTwo implements MapFunction<Long, Long> {
