@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost per record of a source function: a one-task job from a {@code SourceFunction} emitting
- * longs to a discarding sink, so each record crosses the hand-over from the source's thread to the
- * task's. Compare with {@code MailboxBenchmark.emptyJobPerRecord}, the same job on a split source
- * read by the task's own thread.
+ * longs to a discarding sink, which runs inside each {@code collect} on the source's thread, holding
+ * the checkpoint lock. Compare with {@code MailboxBenchmark.emptyJobPerRecord}, the same job on a
+ * split source read by the task's own thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
