@@ -1,7 +1,6 @@
 package io.weir.runtime.task;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The lock of a task whose head runs a source function: the monitor that
@@ -19,11 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The source thread takes the monitor once per element. A JVM monitor is not fair: a function
  * emitting in a tight loop would take it back before a waiting task thread wakes up. So the task's
- * thread first leaves the TASK_WAITING request; the source thread reads the request word (one
- * volatile read) before each element ({@link #beforeElement}) and parks until the task's thread is
+ * thread first leaves the TASK_WAITING request; the emitting thread reads the request word (one
+ * volatile read) before each element ({@link #beforeElement}) and waits until the task's thread is
  * done, unless its function holds the monitor itself (then the task's thread gets it when the
  * function lets go, as in Flink). The same word carries the other requests: publish accumulator
- * copies, and stop (the task released its input).
+ * copies, and stop (the task released its input). The emitting thread is normally the source
+ * thread, but a function may emit from threads of its own, so the wait is on a separate
+ * {@code gate} that wakes every waiter.
  */
 final class CheckpointLock {
     private static final int TASK_WAITING = 1;
@@ -31,9 +32,10 @@ final class CheckpointLock {
     private static final int RELEASED = 4;
 
     private final Object monitor = new Object();
+    /** Where emitting threads wait while the task's thread runs its mail. */
+    private final Object gate = new Object();
     private final AtomicInteger requests = new AtomicInteger();
     private final Runnable publishAccumulators;
-    private volatile Thread sourceThread;
 
     /** {@code publishAccumulators} runs on the source thread when the task's thread asks for it. */
     CheckpointLock(Runnable publishAccumulators) {
@@ -43,10 +45,6 @@ final class CheckpointLock {
     /** The object functions synchronize on; emitting and the task's mail hold it. */
     Object monitor() {
         return monitor;
-    }
-
-    void bindSourceThread(Thread thread) {
-        sourceThread = thread;
     }
 
     // ---- the task's thread ----
@@ -64,7 +62,7 @@ final class CheckpointLock {
             }
         } finally {
             requests.getAndUpdate(r -> r & ~TASK_WAITING);
-            LockSupport.unpark(sourceThread);
+            openGate();
         }
     }
 
@@ -76,14 +74,20 @@ final class CheckpointLock {
     /** The task stops consuming: the source thread's next emit, or its wait to emit, throws. */
     void release() {
         requests.getAndUpdate(r -> r | RELEASED);
-        LockSupport.unpark(sourceThread);
+        openGate();
     }
 
-    // ---- the source thread ----
+    private void openGate() {
+        synchronized (gate) {
+            gate.notifyAll();
+        }
+    }
+
+    // ---- the emitting thread (the source thread, or one the function started) ----
 
     /**
-     * Called before each element, without the monitor unless the function holds it: serves the
-     * task's requests.
+     * Called by the emitting thread before each element, without the monitor unless the function
+     * holds it: serves the task's requests.
      *
      * @throws TaskCancelledException once the task released its input
      */
@@ -108,14 +112,18 @@ final class CheckpointLock {
     }
 
     private void standAside() {
-        int r;
-        while (((r = requests.get()) & TASK_WAITING) != 0) {
-            if ((r & RELEASED) != 0) {
-                throw new TaskCancelledException();
-            }
-            LockSupport.park(this);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new TaskCancelledException();
+        synchronized (gate) {
+            int r;
+            while (((r = requests.get()) & TASK_WAITING) != 0) {
+                if ((r & RELEASED) != 0) {
+                    throw new TaskCancelledException();
+                }
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TaskCancelledException();
+                }
             }
         }
     }

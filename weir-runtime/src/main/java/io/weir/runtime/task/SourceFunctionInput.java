@@ -61,7 +61,6 @@ final class SourceFunctionInput<T> implements TaskInput {
         thread = new Thread(() -> runFunction(context), taskName + " (source function)");
         thread.setDaemon(true);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        lock.bindSourceThread(thread);
         accumulators.sourceThreadStarted();
         thread.start();
     }

@@ -25,7 +25,6 @@ class CheckpointLockTest {
         Emitter(CheckpointLock lock, AtomicBoolean inside) {
             this.lock = lock;
             this.inside = inside;
-            lock.bindSourceThread(this);
         }
 
         @Override
@@ -72,7 +71,7 @@ class CheckpointLockTest {
         Emitter source = new Emitter(lock, new AtomicBoolean());
         lock.runExclusively(() -> {
             source.start();
-            while (source.getState() != Thread.State.WAITING) { // parked in beforeElement
+            while (source.getState() != Thread.State.WAITING) { // waiting in beforeElement
                 Thread.onSpinWait();
             }
             lock.release();
@@ -85,7 +84,6 @@ class CheckpointLockTest {
     @Test
     void aFunctionHoldingTheLockIsNotMadeToWaitForTheTask() throws Exception {
         CheckpointLock lock = new CheckpointLock(() -> {});
-        lock.bindSourceThread(Thread.currentThread());
         AtomicBoolean ran = new AtomicBoolean();
         Thread task;
         synchronized (lock.monitor()) { // as in synchronized (ctx.getCheckpointLock()) { ctx.collect(x); }

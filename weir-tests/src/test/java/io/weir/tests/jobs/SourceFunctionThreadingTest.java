@@ -180,6 +180,7 @@ class SourceFunctionThreadingTest {
         PERIODIC_EMITS.set(0);
         VIOLATIONS.set(0);
         sourceReturned = false;
+        checkpointLock = null;
         before = 0;
         after = 0;
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
