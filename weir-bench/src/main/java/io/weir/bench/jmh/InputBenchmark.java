@@ -35,27 +35,28 @@ public class InputBenchmark {
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long mapSink(ProcessCpuTime cpu) throws Exception {
-        long start = ProcessCpuTime.now();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .addSink(new DiscardingSink<>());
-        long runtime = env.execute("mapSink").getNetRuntime();
-        cpu.add(start, RECORDS);
-        return runtime;
+        return execute(env, "mapSink", cpu);
     }
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long mapRebalanceMapSink(ProcessCpuTime cpu) throws Exception {
-        long start = ProcessCpuTime.now();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .rebalance()
                 .map(new Identity())
                 .addSink(new DiscardingSink<>());
-        long runtime = env.execute("mapRebalanceMapSink").getNetRuntime();
+        return execute(env, "mapRebalanceMapSink", cpu);
+    }
+
+    private static long execute(StreamExecutionEnvironment env, String name, ProcessCpuTime cpu) throws Exception {
+        long start = ProcessCpuTime.now();
+        long runtime = env.execute(name).getNetRuntime();
         cpu.add(start, RECORDS);
         return runtime;
     }

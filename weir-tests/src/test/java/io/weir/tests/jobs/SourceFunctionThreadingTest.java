@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.accumulators.ListAccumulator;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobStatus;
 import io.weir.api.eventtime.WatermarkGenerator;
 import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
@@ -13,12 +15,16 @@ import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.api.functions.sink.RichSinkFunction;
 import io.weir.api.functions.source.SourceFunction;
 import io.weir.testutils.MiniClusterExtension;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -111,22 +117,37 @@ class SourceFunctionThreadingTest {
     static long before;
     static long after;
 
+    /** How {@link LockingSource} emits. */
+    enum Emitting { WITHOUT_LOCK, HOLDING_LOCK, FROM_ITS_OWN_THREAD }
+
     /**
-     * Emits until the periodic watermark has been asked for a few times, under the checkpoint lock
-     * or not: either way the task's mail must get its turn.
+     * Emits until the periodic watermark has been asked for a few times, holding the checkpoint
+     * lock or not, or from a thread it starts (as sources that fetch on threads of their own do):
+     * either way the task's mail must get its turn.
      */
     static class LockingSource implements SourceFunction<Long> {
-        private final boolean holdsLock;
+        private final Emitting emitting;
 
-        LockingSource(boolean holdsLock) {
-            this.holdsLock = holdsLock;
+        LockingSource(Emitting emitting) {
+            this.emitting = emitting;
         }
 
         @Override
-        public void run(SourceContext<Long> ctx) {
+        public void run(SourceContext<Long> ctx) throws Exception {
             checkpointLock = ctx.getCheckpointLock();
+            if (emitting == Emitting.FROM_ITS_OWN_THREAD) {
+                Thread fetcher = new Thread(() -> emit(ctx));
+                fetcher.start();
+                fetcher.join();
+            } else {
+                emit(ctx);
+            }
+            sourceReturned = true;
+        }
+
+        private void emit(SourceContext<Long> ctx) {
             for (long i = 0; PERIODIC_EMITS.get() < 5; i++) {
-                if (holdsLock) {
+                if (emitting == Emitting.HOLDING_LOCK) {
                     synchronized (ctx.getCheckpointLock()) {
                         before = i;
                         ctx.collect(i);
@@ -136,7 +157,6 @@ class SourceFunctionThreadingTest {
                     ctx.collect(i);
                 }
             }
-            sourceReturned = true;
         }
 
         @Override
@@ -174,9 +194,9 @@ class SourceFunctionThreadingTest {
         }
     }
 
-    @ParameterizedTest(name = "function holds the lock: {0}")
-    @ValueSource(booleans = {false, true})
-    void periodicWatermarksRunUnderTheCheckpointLockAndNeverAlongsideTheChain(boolean holdsLock) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Emitting.class)
+    void periodicWatermarksRunUnderTheCheckpointLockAndNeverAlongsideTheChain(Emitting emitting) throws Exception {
         PERIODIC_EMITS.set(0);
         VIOLATIONS.set(0);
         sourceReturned = false;
@@ -185,7 +205,7 @@ class SourceFunctionThreadingTest {
         after = 0;
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         env.getConfig().setAutoWatermarkInterval(1);
-        env.addSource(new LockingSource(holdsLock))
+        env.addSource(new LockingSource(emitting))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(ctx -> new ExclusiveGenerator()))
                 .addSink(new DiscardingSink<>());
 
@@ -193,5 +213,59 @@ class SourceFunctionThreadingTest {
 
         assertTrue(PERIODIC_EMITS.get() >= 5);
         assertEquals(0, VIOLATIONS.get());
+    }
+
+    // ---- cancellation ----
+
+    static volatile Thread emittingThread;
+
+    /** Emits until cancelled. */
+    static class EndlessSource implements SourceFunction<Long> {
+        private volatile boolean running = true;
+
+        @Override
+        public void run(SourceContext<Long> ctx) {
+            emittingThread = Thread.currentThread();
+            for (long i = 0; running; i++) {
+                ctx.collect(i);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    /** Takes one record, then waits until interrupted. */
+    static class StuckSink extends RichSinkFunction<Long> {
+        @Override
+        public void invoke(Long value, Context context) throws InterruptedException {
+            new CountDownLatch(1).await();
+        }
+    }
+
+    @Test
+    void cancellingATaskWhoseSourceFunctionIsBackpressuredEndsIt() throws Exception {
+        emittingThread = null;
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.setBufferTimeout(1); // flushes come as mail all the time, so the task's thread waits for the lock
+        env.addSource(new EndlessSource()).rebalance().addSink(new StuckSink());
+        JobClient client = env.executeAsync("backpressured source");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!waitsForABuffer(emittingThread)) {
+            assertTrue(System.nanoTime() < deadline, "the source never waited for the stuck sink");
+            Thread.onSpinWait();
+        }
+
+        client.cancel().get(60, TimeUnit.SECONDS);
+
+        assertEquals(JobStatus.CANCELED, client.getJobStatus().get(60, TimeUnit.SECONDS));
+    }
+
+    /** Backpressure: the thread waits inside the exchange for a free buffer. */
+    private static boolean waitsForABuffer(Thread thread) {
+        return thread != null && thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().endsWith(".BufferPool"));
     }
 }
