@@ -37,7 +37,7 @@ final class CheckpointLock {
     private final AtomicInteger requests = new AtomicInteger();
     private final Runnable publishAccumulators;
 
-    /** {@code publishAccumulators} runs on the source thread when the task's thread asks for it. */
+    /** {@code publishAccumulators} runs on the emitting thread when the task's thread asks for it. */
     CheckpointLock(Runnable publishAccumulators) {
         this.publishAccumulators = publishAccumulators;
     }
@@ -49,7 +49,7 @@ final class CheckpointLock {
 
     // ---- the task's thread ----
 
-    /** Runs {@code action} holding the monitor, after asking the source thread to stand aside. */
+    /** Runs {@code action} holding the monitor, after asking the emitting thread to stand aside. */
     void runExclusively(ThrowingRunnable action) throws Exception {
         if (Thread.holdsLock(monitor)) { // mail that yields to the mailbox runs mail itself
             action.run();
@@ -66,12 +66,12 @@ final class CheckpointLock {
         }
     }
 
-    /** Asks the source thread to publish copies of the function's accumulators before its next element. */
+    /** Asks the emitting thread to publish copies of the function's accumulators before its next element. */
     void requestAccumulators() {
         requests.getAndUpdate(r -> r | PUBLISH_ACCUMULATORS);
     }
 
-    /** The task stops consuming: the source thread's next emit, or its wait to emit, throws. */
+    /** The task stops consuming: the next emit, or a wait to emit, throws. */
     void release() {
         requests.getAndUpdate(r -> r | RELEASED);
         openGate();
