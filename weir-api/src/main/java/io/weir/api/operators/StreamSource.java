@@ -4,8 +4,8 @@ import io.weir.api.functions.source.SourceFunction;
 
 /**
  * The operator that runs a {@link SourceFunction} at the head of a source task. The runtime calls
- * {@link #run} on the source's own thread with a context that hands the elements to the task, and
- * emits them through this operator's output on the task's thread. {@code open}, {@code finish} and
+ * {@link #run} on the source's own thread with a context that emits each element through this
+ * operator's output on that thread, holding the checkpoint lock. {@code open}, {@code finish} and
  * {@code close} run on the task's thread.
  *
  * <p>Checkpoints: a function that is a {@code CheckpointedFunction} gets {@code initializeState}
