@@ -1,6 +1,9 @@
 package io.weir.sql.types;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -31,6 +34,29 @@ public final class FlinkTypeSystem extends RelDataTypeSystemImpl {
             case TIME, TIME_WITH_LOCAL_TIME_ZONE -> 0;
             default -> super.getDefaultPrecision(typeName);
         };
+    }
+
+    /**
+     * DECIMAL(p1, s1) * DECIMAL(p2, s2) is DECIMAL(p1 + p2 + 1, s1 + s2) as in Flink (Calcite omits the
+     * + 1); past 38 digits the scale gives way, keeping at least 6 fractional digits. An integer
+     * operand counts as a DECIMAL of its digits.
+     */
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1,
+            RelDataType type2) {
+        if (!SqlTypeUtil.isExactNumeric(type1) || !SqlTypeUtil.isExactNumeric(type2)
+                || (!SqlTypeUtil.isDecimal(type1) && !SqlTypeUtil.isDecimal(type2))) {
+            return super.deriveDecimalMultiplyType(typeFactory, type1, type2);
+        }
+        int scale = type1.getScale() + type2.getScale();
+        int precision = type1.getPrecision() + type2.getPrecision() + 1;
+        if (precision > 38) {
+            int integerDigits = precision - scale;
+            scale = Math.max(38 - integerDigits, Math.min(scale, 6));
+            precision = 38;
+        }
+        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale),
+                type1.isNullable() || type2.isNullable());
     }
 
     @Override
