@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
         subcommands = {RunCommand.class, ExampleCommand.class, VersionCommand.class, HelpCommand.class},
-        footer = {"", "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain)."})
+        footer = {"", "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",
+            "SQL: bin/weir sql [-i init.sql] -f job.sql | -e statement (runs io.weir.sql.client.SqlClient)."})
 public final class WeirCli implements Runnable {
 
     /** The job's {@code main} threw. */

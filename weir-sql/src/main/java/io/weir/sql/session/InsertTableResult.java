@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The result of INSERT INTO or a statement set: the submitted job; its one row is the job's id. */
-final class InsertTableResult implements TableResult {
+final class InsertTableResult implements TableResult, PrintableResult {
 
     private final JobClient jobClient;
     private final StaticTableResult row;
@@ -48,5 +48,10 @@ final class InsertTableResult implements TableResult {
     @Override
     public void print() {
         row.print();
+    }
+
+    @Override
+    public void print(java.io.PrintStream out) {
+        row.print(out);
     }
 }

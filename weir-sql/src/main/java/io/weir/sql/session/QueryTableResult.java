@@ -14,7 +14,7 @@ import java.util.Optional;
  * The result of a query running as a job: its rows arrive through the job's collect sink. In
  * streaming mode the rows are a changelog and print with their change kind.
  */
-final class QueryTableResult implements TableResult {
+final class QueryTableResult implements TableResult, PrintableResult {
 
     private final TableSchema schema;
     private final CloseableIterator<Row> rows;
@@ -57,12 +57,17 @@ final class QueryTableResult implements TableResult {
     /** Collects the whole result first (so column widths fit the values), then prints it. */
     @Override
     public void print() {
+        print(System.out);
+    }
+
+    @Override
+    public void print(java.io.PrintStream out) {
         List<Row> all = new ArrayList<>();
         try (CloseableIterator<Row> iterator = rows) {
             iterator.forEachRemaining(all::add);
         } catch (Exception e) {
             throw new IllegalStateException("Reading the query's result failed", e);
         }
-        TableauPrinter.print(schema.columnNames(), all, changelog, System.out);
+        TableauPrinter.print(schema.columnNames(), all, changelog, out);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The result of a statement that runs no job: "OK", or rows computed on the spot (SHOW, DESCRIBE). */
-final class StaticTableResult implements TableResult {
+final class StaticTableResult implements TableResult, PrintableResult {
 
     static final StaticTableResult OK = new StaticTableResult(ResultKind.SUCCESS, List.of("result"), List.of(Row.of("OK")));
 
@@ -86,6 +86,11 @@ final class StaticTableResult implements TableResult {
 
     @Override
     public void print() {
-        TableauPrinter.print(schema.columnNames(), rows, false, System.out);
+        print(System.out);
+    }
+
+    @Override
+    public void print(java.io.PrintStream out) {
+        TableauPrinter.print(schema.columnNames(), rows, false, out);
     }
 }
