@@ -1,11 +1,13 @@
 package io.weir.cli;
 
+import io.weir.api.configuration.Configuration;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,8 +21,11 @@ import picocli.CommandLine.Spec;
             "Run a job: call the main method of <main-class>.",
             "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
-                    + " main returns."
-        })
+                    + " main returns.",
+            "Settings come from conf/config.yaml (or $WEIR_CONF_DIR/config.yaml), then -D and -p,"
+                    + " then what the job sets in code."
+        },
+        footer = {"", "All configuration options: bin/weir config list"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(
@@ -28,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "<jar-or-dir>",
             description = "A jar or a directory of classes holding the job; repeat for more.")
     private List<Path> classpath = new ArrayList<>();
+
+    @Mixin
+    private ConfigurationOptions configurationOptions;
 
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
     private String mainClass;
@@ -38,8 +46,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Where config.yaml is looked for; {@code null} for no file. */
+    Path confDir;
+
     @Override
     public Integer call() {
+        Configuration configuration = configurationOptions.configuration(confDir);
         ClassLoader loader = JobLauncher.classLoaderFor(classpath);
         Method main;
         try {
@@ -49,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("main class '" + mainClass + "' was not found in " + where
                     + "; check the fully qualified name and pass the job's jar with -c <jar>.");
         }
-        return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        ConfigurationOptions.install(configuration);
+        try {
+            return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        } finally {
+            ConfigurationOptions.uninstall();
+        }
     }
 }

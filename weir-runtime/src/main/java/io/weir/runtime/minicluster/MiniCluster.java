@@ -1,11 +1,13 @@
 package io.weir.runtime.minicluster;
 
+import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.jobmaster.JobMaster;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.taskexecutor.TaskExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ public final class MiniCluster implements AutoCloseable {
     private final int slotsPerTaskManager;
     private final Clock clock;
     private final LocalExchange exchange = new LocalExchange();
-    private final ResourceManager resourceManager = new ResourceManager();
+    private final ResourceManager resourceManager;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final Map<io.weir.api.execution.JobID, JobMaster> jobs = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -33,6 +35,11 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock) {
+        this(numTaskManagers, slotsPerTaskManager, clock, JobManagerOptions.SLOT_REQUEST_TIMEOUT.defaultValue());
+    }
+
+    /** A cluster whose jobs wait up to {@code slotRequestTimeout} for slots other jobs hold ({@code slot.request.timeout}). */
+    public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Duration slotRequestTimeout) {
         if (numTaskManagers < 1 || slotsPerTaskManager < 1) {
             throw new IllegalArgumentException("A MiniCluster needs at least one task manager with one slot, got "
                     + numTaskManagers + " × " + slotsPerTaskManager);
@@ -40,6 +47,7 @@ public final class MiniCluster implements AutoCloseable {
         this.numTaskManagers = numTaskManagers;
         this.slotsPerTaskManager = slotsPerTaskManager;
         this.clock = clock;
+        this.resourceManager = new ResourceManager(slotRequestTimeout);
     }
 
     /** Starts the task executors and registers their slots; returns when the cluster is ready. */
