@@ -3,7 +3,6 @@ package io.weir.sql.codegen;
 import io.weir.sql.api.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -16,8 +15,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * CASE and COALESCE follow SQL's three-valued logic and evaluate CASE branches lazily.
  */
 final class OperatorCode {
-
-    private static final String FUNCTIONS = "io.weir.sql.runtime.SqlFunctions";
 
     private OperatorCode() {
     }
@@ -145,9 +142,5 @@ final class OperatorCode {
     static ValidationException unsupported(RexCall call) {
         return new ValidationException("Function or operator " + call.getOperator().getName()
                 + " is not supported by Weir's SQL runtime yet; SHOW FUNCTIONS lists the ones that run");
-    }
-
-    static RelDataType type(RexCall call) {
-        return call.getType();
     }
 }
