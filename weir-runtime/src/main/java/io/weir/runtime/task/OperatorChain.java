@@ -123,7 +123,7 @@ final class OperatorChain {
                 processingTimeService)
                 .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor);
         TaskStateSnapshot restored = deployment.restoredState();
-        if (restored != null) {
+        if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
             context.restoreState(restored.of(node.getId()), restored.checkpointId());
         }
         operator.setup(new StreamOperatorParameters(outputOf(node), context));

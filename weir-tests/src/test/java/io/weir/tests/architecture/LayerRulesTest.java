@@ -49,6 +49,14 @@ class LayerRulesTest {
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
             JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.cli..", "picocli..", "org.slf4j..");
 
+    private static final ArchRule SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO = mayOnlyUse(
+            "io.weir.sql..",
+            "the SQL layer sits on the engine and brings in its planner and compiler, nothing else",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.sql..", "org.slf4j..",
+            "org.apache.calcite..", "org.codehaus.janino..", "org.codehaus.commons..",
+            // Calcite's public API hands out Guava collections and carries checker annotations.
+            "com.google.common..", "org.checkerframework..");
+
     private static final ArchRule EXAMPLES_USE_ONLY_THE_API = mayOnlyUse(
             "io.weir.examples..",
             "examples are what users write and copy: they must compile against the public API alone",
@@ -57,12 +65,12 @@ class LayerRulesTest {
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
-            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..");
+            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..", "io.weir.sql..");
 
     private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
-            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..");
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.sql..");
 
     private static final ArchRule CONNECTORS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
             "io.weir.connector..", "io.weir",
@@ -89,6 +97,11 @@ class LayerRulesTest {
             "Calcite is used through its extension points in the SQL planner, so it can be upgraded in one place",
             "io.weir.sql..");
 
+    private static final ArchRule JANINO_ONLY_IN_SQL = onlyUsedBy(
+            "org.codehaus..",
+            "expressions are compiled to bytecode in the SQL layer; nothing else generates code at run time",
+            "io.weir.sql..");
+
     private static final ArchRule KAFKA_ONLY_IN_ITS_CONNECTOR = onlyUsedBy(
             "org.apache.kafka..",
             "a connector wraps its client library; nothing else may depend on a particular external system",
@@ -105,7 +118,10 @@ class LayerRulesTest {
             "what the API's operators share with the runtime is no user API: jobs must not be able to depend on it",
             "io.weir.api.operators", "io.weir.api.operators.internal..", "io.weir.runtime..", "io.weir.testutils..");
 
-    private static final ArchRule NO_VAGUE_SUFFIXES = noClasses()
+    // Generated code keeps the names its generator gives (JavaCC's XTokenManager, XConstants).
+    private static final String GENERATED = "io.weir.sql.parser.generated..";
+
+    private static final ArchRule NO_VAGUE_SUFFIXES = noClasses().that().resideOutsideOfPackage(GENERATED)
             .should().haveSimpleNameEndingWith("Helper")
             .orShould().haveSimpleNameEndingWith("Util")
             .orShould().haveSimpleNameEndingWith("Utils")
@@ -114,13 +130,13 @@ class LayerRulesTest {
             .allowEmptyShould(true);
 
     private static final ArchRule ONLY_CLUSTER_ROLES_ARE_MANAGERS = classes()
-            .that().haveSimpleNameEndingWith("Manager")
+            .that().haveSimpleNameEndingWith("Manager").and().resideOutsideOfPackage(GENERATED)
             .should().haveSimpleNameEndingWith("ResourceManager")
             .orShould().haveSimpleNameEndingWith("TaskManager")
             .because("'Manager' names a role of the cluster (ResourceManager, TaskManager), not a bag of duties")
             .allowEmptyShould(true);
 
-    private static final ArchRule NO_VERSIONED_TWINS = noClasses()
+    private static final ArchRule NO_VERSIONED_TWINS = noClasses().that().resideOutsideOfPackage(GENERATED)
             .should().haveSimpleNameContaining("V2")
             .orShould().haveSimpleNameContaining("Legacy")
             .because("there is one way to do each thing: a replacement deletes what it replaces")
@@ -144,6 +160,7 @@ class LayerRulesTest {
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
                 "weir-formats-json's classes were not imported");
+        assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -165,6 +182,11 @@ class LayerRulesTest {
     @Test
     void cliUsesOnlyApiRuntimeAndPicocli() {
         CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI.check(weir);
+    }
+
+    @Test
+    void sqlUsesOnlyApiRuntimeCalciteAndJanino() {
+        SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO.check(weir);
     }
 
     @Test
@@ -197,6 +219,7 @@ class LayerRulesTest {
     void librariesStayBehindTheirWalls() {
         NETTY_ONLY_IN_NETWORK.check(weir);
         CALCITE_ONLY_IN_SQL.check(weir);
+        JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
     }
 
@@ -245,6 +268,12 @@ class LayerRulesTest {
     @Test
     void kafkaWallReportsTheKafkaClientUsedOutsideItsConnector() {
         assertViolationsNamed(KAFKA_ONLY_IN_ITS_CONNECTOR, "KafkaOutsideItsWall");
+    }
+
+    @Test
+    void sqlLibraryWallsReportCalciteAndJaninoOutsideTheSqlLayer() {
+        assertViolationsNamed(CALCITE_ONLY_IN_SQL, "PlannerOutsideSql");
+        assertViolationsNamed(JANINO_ONLY_IN_SQL, "PlannerOutsideSql");
     }
 
     @Test
