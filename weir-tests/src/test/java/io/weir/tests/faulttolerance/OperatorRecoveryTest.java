@@ -3,6 +3,16 @@ package io.weir.tests.faulttolerance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.weir.api.checkpoint.CheckpointedFunction;
+import io.weir.api.datastream.SingleOutputStreamOperator;
+import io.weir.api.functions.OutputTag;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.operators.Watermark;
+import io.weir.api.state.FunctionInitializationContext;
+import io.weir.api.state.FunctionSnapshotContext;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.common.serialization.SimpleStringEncoder;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
@@ -86,16 +96,20 @@ class OperatorRecoveryTest {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
         env.configure(restarts);
-        DataStream<Long> numbers = env.fromSource(
+        DataStream<String> output = job == null ? lateDataJob(env, injectFailure) : job.apply(numbers(env, injectFailure));
+        output.sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
+                .withBucketAssigner(new BasePathBucketAssigner<>()).build());
+        env.execute("recovery");
+        return CommittedFiles.lines(out);
+    }
+
+    private static DataStream<Long> numbers(StreamExecutionEnvironment env, boolean injectFailure) {
+        return env.fromSource(
                         new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
                         WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
                                 .withTimestampAssigner((value, ts) -> value * 10), "numbers")
                 .setParallelism(1) // one reader: each key sees its numbers in one order, so running results are deterministic
                 .map(new FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG).setParallelism(1);
-        job.apply(numbers).sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
-                .withBucketAssigner(new BasePathBucketAssigner<>()).build());
-        env.execute("recovery");
-        return CommittedFiles.lines(out);
     }
 
     /** Runs the job failure-free and with one failure; the committed outputs must be equal. */
@@ -167,6 +181,35 @@ class OperatorRecoveryTest {
                 .reduce(Long::sum)
                 .map(sum -> Long.toString(sum)).returns(Types.STRING));
         assertEquals(RECORDS, lines.size(), "one running sum per record");
+    }
+
+    @Test
+    void lateDataToASideOutputAndLateFiringsWithinTheAllowedLateness(@TempDir Path dir) throws Exception {
+        List<String> lines = assertRecoveredOutputEqualsFailureFree(dir, 2, null);
+        long dropped = lines.stream().filter(l -> l.startsWith("late,")).count();
+        assertEquals(LateDataSource.expectedTooLate(), dropped, "every record beyond the allowed lateness is in the side output");
+        long counted = lines.stream().filter(l -> !l.startsWith("late,"))
+                .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.lastIndexOf(',')),
+                        l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)), Math::max))
+                .values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(RECORDS + LateDataSource.expectedLateButAllowed(), counted,
+                "each window's last firing counts its on-time and allowed late records");
+    }
+
+    /**
+     * The late-data job: numbers with a watermark after each, and records 1.5 s behind (within the
+     * allowed lateness of 2 s: the window fires again) and 5 s behind (beyond it: side output).
+     */
+    private static DataStream<String> lateDataJob(StreamExecutionEnvironment env, boolean injectFailure) {
+        OutputTag<Long> tooLate = new OutputTag<>("too-late", Types.LONG);
+        SingleOutputStreamOperator<String> windows = env.addSource(new LateDataSource(), Types.LONG)
+                .map(new FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG).setParallelism(1)
+                .keyBy(v -> Math.abs(v) % KEYS)
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .allowedLateness(Duration.ofSeconds(2))
+                .sideOutputLateData(tooLate)
+                .process(new WindowedJobRecoveryTest.CountWindow()).returns(Types.STRING);
+        return windows.union(windows.getSideOutput(tooLate).map(v -> "late," + v).returns(Types.STRING));
     }
 
     /** Per key and second of event time: "key,second,sum of evens,sum of odds", emitted by an event-time timer. */
@@ -257,6 +300,70 @@ class OperatorRecoveryTest {
         @Override
         public void asyncInvoke(Long input, ResultFuture<String> resultFuture) {
             CompletableFuture.runAsync(() -> resultFuture.complete(List.of(input + "," + input * 2)));
+        }
+    }
+
+    /**
+     * Emits 0..RECORDS-1 at event time 10 ms each, a watermark (event time - 1) after each, and after
+     * every 50th number a late record (negative, so it is told apart): 1.5 s behind at n % 100 == 0,
+     * 5 s behind at n % 100 == 50 (from n = 1000 on, so its window surely ended long before). The
+     * three are emitted under the checkpoint lock together with the position, so a restore never
+     * starts between them: the window operator has the same watermark when a late record arrives in
+     * every run, although watermarks themselves are not in checkpoints.
+     */
+    static final class LateDataSource implements SourceFunction<Long>, CheckpointedFunction {
+        private transient ListState<Long> position;
+        private long next;
+        private volatile boolean running = true;
+
+        static long expectedLateButAllowed() {
+            return (RECORDS - 1) / 100; // n = 100, 200, ...
+        }
+
+        static long expectedTooLate() {
+            long count = 0;
+            for (long n = 1_000; n < RECORDS; n++) {
+                count += n % 100 == 50 ? 1 : 0;
+            }
+            return count;
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
+            for (Long p : position.get()) {
+                next = p;
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            position.update(List.of(next));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running && next < RECORDS) {
+                synchronized (ctx.getCheckpointLock()) {
+                    long n = next;
+                    ctx.collectWithTimestamp(n, n * 10);
+                    ctx.emitWatermark(new Watermark(n * 10 - 1));
+                    if (n > 0 && n % 100 == 0) {
+                        ctx.collectWithTimestamp(-n, n * 10 - 1_500);
+                    } else if (n >= 1_000 && n % 100 == 50) {
+                        ctx.collectWithTimestamp(-n, n * 10 - 5_000);
+                    }
+                    next++;
+                }
+                if (next % 30 == 0) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
         }
     }
 
