@@ -2,16 +2,19 @@ package io.weir.tests.faulttolerance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.common.serialization.SimpleStringEncoder;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
-import io.weir.api.connector.datagen.DataGeneratorSource;
-import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.environment.StreamExecutionEnvironment;
-import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichMapFunction;
+import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.state.CheckpointListener;
+import io.weir.api.state.FunctionInitializationContext;
+import io.weir.api.state.FunctionSnapshotContext;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.types.Types;
 import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Many injected faults in one job run: every attempt fails after it has processed a few hundred
  * records and seen one of its own checkpoints complete, so the job restarts {@link #FAULTS} times
- * (restart delay 5 ms) and makes progress between restarts. The exactly-once file sink's committed
+ * (restart delay 5 ms) and makes progress between restarts; the source ends soon after the last fault. The exactly-once file sink's committed
  * output — one running sum per record — must be exactly the failure-free result: nothing lost,
  * nothing twice, however often the job went back to a checkpoint.
  *
@@ -44,7 +48,8 @@ class FaultLoopTest {
     static final int FAULTS = Integer.getInteger("fault-loop.faults", 100);
     /** Records the failing task processes in an attempt before it may fail (≈ 100 ms at the source's pace). */
     static final long RECORDS_PER_ATTEMPT = 400;
-    private static final long RECORDS = FAULTS * RECORDS_PER_ATTEMPT + 10_000;
+    /** The source ends at the first multiple of this after the last fault. */
+    private static final long TAIL = 5_000;
     private static final int KEYS = 10;
 
     @RegisterExtension
@@ -52,6 +57,8 @@ class FaultLoopTest {
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build();
 
     static final AtomicInteger FAILURES = new AtomicInteger();
+    /** How many numbers the source emitted in the attempt that finished. */
+    static final AtomicLong END = new AtomicLong();
 
     @Test
     void aHundredFaultsInOneRunLoseAndDuplicateNothing(@TempDir Path out) throws Exception {
@@ -62,10 +69,8 @@ class FaultLoopTest {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, FAULTS);
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(5));
         env.configure(restarts);
-        env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(4_000), Types.LONG),
-                        WatermarkStrategy.noWatermarks(), "numbers")
-                .setParallelism(1) // one reader: each key's running sums come in one order
-                .map(new FailEachAttempt()).returns(Types.LONG).setParallelism(1)
+        env.addSource(new NumbersUntilTheLastFault(), Types.LONG)
+                .map(new FailEachAttempt()).returns(Types.LONG).setParallelism(1) // one reader: each key's sums in one order
                 .keyBy(v -> v % KEYS)
                 .reduce(Long::sum)
                 .map(sum -> Long.toString(sum)).returns(Types.STRING)
@@ -75,24 +80,68 @@ class FaultLoopTest {
         long start = System.nanoTime();
         env.execute("fault loop");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("fault loop: %d faults, %d records, %d ms%n", FAILURES.get(), RECORDS, millis);
+        long records = END.get();
+        System.out.printf("fault loop: %d faults, %d records, %d ms%n", FAILURES.get(), records, millis);
 
-        assertEquals(FAULTS, FAILURES.get(), "every planned fault was injected before the input ended");
+        assertEquals(FAULTS, FAILURES.get(), "every planned fault was injected");
         List<String> committed = CommittedFiles.lines(out);
-        List<String> expected = runningSums();
+        List<String> expected = runningSums(records);
         assertEquals(expected.size(), committed.size(), "one running sum per record");
         assertEquals(expected, committed, "nothing lost, nothing twice");
     }
 
-    private static List<String> runningSums() {
+    private static List<String> runningSums(long records) {
         long[] sums = new long[KEYS];
         List<String> lines = new ArrayList<>();
-        for (long v = 0; v < RECORDS; v++) {
+        for (long v = 0; v < records; v++) {
             sums[(int) (v % KEYS)] += v;
             lines.add(Long.toString(sums[(int) (v % KEYS)]));
         }
         Collections.sort(lines);
         return lines;
+    }
+
+    /**
+     * Emits 0, 1, 2, ... at about 4,000 a second, its position in operator state (changed and
+     * emitted under the checkpoint lock). It ends at the first multiple of {@link #TAIL} after the
+     * last planned fault, so the run's length follows the faults, however slow the machine.
+     */
+    static final class NumbersUntilTheLastFault implements SourceFunction<Long>, CheckpointedFunction {
+        private transient ListState<Long> position;
+        private long next;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
+            for (Long p : position.get()) {
+                next = p;
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            position.update(List.of(next));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running && !(next % TAIL == 0 && next > 0 && FAILURES.get() >= FAULTS)) {
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(next);
+                    next++;
+                }
+                if (next % 8 == 0) {
+                    Thread.sleep(2);
+                }
+            }
+            END.set(next);
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
     }
 
     /**
