@@ -50,6 +50,8 @@ public final class JobLifecycle {
 
     private final Set<TaskKey> tasks;
     private final RestartStrategy restartStrategy;
+    /** Why the restart strategy gave up (its own words, naming the option to raise), once it did. */
+    private String notRestartedBecause;
     private final Clock clock;
     private final Commands commands;
     private final Map<TaskKey, ExecutionState> executions = new LinkedHashMap<>();
@@ -158,11 +160,17 @@ public final class JobLifecycle {
         failedTask = where;
         if (delay == null) {
             status = JobStatus.FAILING;
+            notRestartedBecause = restartStrategy.describe();
         } else {
             status = JobStatus.RESTARTING;
             restartDelay = delay;
         }
         cancelRunning();
+    }
+
+    /** The restart strategy's reason for not restarting after the failure that ends the job, or null. */
+    public String notRestartedBecause() {
+        return notRestartedBecause;
     }
 
     public void cancel() {

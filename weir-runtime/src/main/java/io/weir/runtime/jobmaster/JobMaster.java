@@ -378,8 +378,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     "Job '" + job.getName() + "' was cancelled", jobFailure));
         } else {
             String where = failedTask != null ? " because task '" + failedTask + "' failed" : "";
+            String notRestarted = lifecycle.notRestartedBecause() == null ? ""
+                    : "; it was not restarted because " + lifecycle.notRestartedBecause()
+                            + " (change the restart-strategy.* options to allow more restarts)";
             result.completeExceptionally(new JobExecutionException(job.getJobId(),
-                    "Job '" + job.getName() + "' failed" + where + ": " + failure, failure));
+                    "Job '" + job.getName() + "' failed" + where + ": " + failure + notRestarted, failure));
         }
     }
 
