@@ -3,7 +3,6 @@ package io.weir.tests.faulttolerance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
@@ -14,12 +13,7 @@ import io.weir.api.execution.CheckpointingMode;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
-import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.state.CheckpointListener;
-import io.weir.api.state.FunctionInitializationContext;
-import io.weir.api.state.FunctionSnapshotContext;
-import io.weir.api.state.ListState;
-import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -153,40 +147,19 @@ class ExactlyOnceRecoveryTest {
      * Emits 0 .. RECORDS-1 at a steady pace, its position in operator state: it changes the position
      * and emits under the checkpoint lock, so a checkpoint sees both or neither.
      */
-    static final class CountingSource implements SourceFunction<Long>, CheckpointedFunction {
-        private transient ListState<Long> position;
-        private long next;
-        private volatile boolean running = true;
-
-        @Override
-        public void initializeState(FunctionInitializationContext context) throws Exception {
-            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
-            for (Long p : position.get()) {
-                next = p;
-            }
+    static final class CountingSource extends PositionSource {
+        CountingSource() {
+            super(30, 10);
         }
 
         @Override
-        public void snapshotState(FunctionSnapshotContext context) throws Exception {
-            position.update(List.of(next));
+        boolean hasMore(long next) {
+            return next < RECORDS;
         }
 
         @Override
-        public void run(SourceContext<Long> ctx) throws Exception {
-            while (running && next < RECORDS) {
-                synchronized (ctx.getCheckpointLock()) {
-                    ctx.collect(next);
-                    next++;
-                }
-                if (next % 30 == 0) {
-                    Thread.sleep(10);
-                }
-            }
-        }
-
-        @Override
-        public void cancel() {
-            running = false;
+        void emit(SourceContext<Long> ctx, long n) {
+            ctx.collect(n);
         }
     }
 

@@ -2,19 +2,13 @@ package io.weir.tests.faulttolerance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.common.serialization.SimpleStringEncoder;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichMapFunction;
-import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.state.CheckpointListener;
-import io.weir.api.state.FunctionInitializationContext;
-import io.weir.api.state.FunctionSnapshotContext;
-import io.weir.api.state.ListState;
-import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.types.Types;
 import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
@@ -106,41 +100,24 @@ class FaultLoopTest {
      * emitted under the checkpoint lock). It ends at the first multiple of {@link #TAIL} after the
      * last planned fault, so the run's length follows the faults, however slow the machine.
      */
-    static final class NumbersUntilTheLastFault implements SourceFunction<Long>, CheckpointedFunction {
-        private transient ListState<Long> position;
-        private long next;
-        private volatile boolean running = true;
-
-        @Override
-        public void initializeState(FunctionInitializationContext context) throws Exception {
-            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
-            for (Long p : position.get()) {
-                next = p;
-            }
+    static final class NumbersUntilTheLastFault extends PositionSource {
+        NumbersUntilTheLastFault() {
+            super(8, 2);
         }
 
         @Override
-        public void snapshotState(FunctionSnapshotContext context) throws Exception {
-            position.update(List.of(next));
+        boolean hasMore(long next) {
+            return !(next % TAIL == 0 && next > 0 && FAILURES.get() >= FAULTS);
         }
 
         @Override
-        public void run(SourceContext<Long> ctx) throws Exception {
-            while (running && !(next % TAIL == 0 && next > 0 && FAILURES.get() >= FAULTS)) {
-                synchronized (ctx.getCheckpointLock()) {
-                    ctx.collect(next);
-                    next++;
-                }
-                if (next % 8 == 0) {
-                    Thread.sleep(2);
-                }
-            }
-            END.set(next);
+        void emit(SourceContext<Long> ctx, long n) {
+            ctx.collect(n);
         }
 
         @Override
-        public void cancel() {
-            running = false;
+        void ended(long end) {
+            END.set(end);
         }
     }
 

@@ -3,15 +3,9 @@ package io.weir.tests.faulttolerance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.functions.OutputTag;
-import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.operators.Watermark;
-import io.weir.api.state.FunctionInitializationContext;
-import io.weir.api.state.FunctionSnapshotContext;
-import io.weir.api.state.ListState;
-import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.common.serialization.SimpleStringEncoder;
 import io.weir.api.configuration.Configuration;
@@ -311,10 +305,10 @@ class OperatorRecoveryTest {
      * starts between them: the window operator has the same watermark when a late record arrives in
      * every run, although watermarks themselves are not in checkpoints.
      */
-    static final class LateDataSource implements SourceFunction<Long>, CheckpointedFunction {
-        private transient ListState<Long> position;
-        private long next;
-        private volatile boolean running = true;
+    static final class LateDataSource extends PositionSource {
+        LateDataSource() {
+            super(30, 10);
+        }
 
         static long expectedLateButAllowed() {
             return (RECORDS - 1) / 100; // n = 100, 200, ...
@@ -329,41 +323,19 @@ class OperatorRecoveryTest {
         }
 
         @Override
-        public void initializeState(FunctionInitializationContext context) throws Exception {
-            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
-            for (Long p : position.get()) {
-                next = p;
+        boolean hasMore(long next) {
+            return next < RECORDS;
+        }
+
+        @Override
+        void emit(SourceContext<Long> ctx, long n) {
+            ctx.collectWithTimestamp(n, n * 10);
+            ctx.emitWatermark(new Watermark(n * 10 - 1));
+            if (n > 0 && n % 100 == 0) {
+                ctx.collectWithTimestamp(-n, n * 10 - 1_500);
+            } else if (n >= 1_000 && n % 100 == 50) {
+                ctx.collectWithTimestamp(-n, n * 10 - 5_000);
             }
-        }
-
-        @Override
-        public void snapshotState(FunctionSnapshotContext context) throws Exception {
-            position.update(List.of(next));
-        }
-
-        @Override
-        public void run(SourceContext<Long> ctx) throws Exception {
-            while (running && next < RECORDS) {
-                synchronized (ctx.getCheckpointLock()) {
-                    long n = next;
-                    ctx.collectWithTimestamp(n, n * 10);
-                    ctx.emitWatermark(new Watermark(n * 10 - 1));
-                    if (n > 0 && n % 100 == 0) {
-                        ctx.collectWithTimestamp(-n, n * 10 - 1_500);
-                    } else if (n >= 1_000 && n % 100 == 50) {
-                        ctx.collectWithTimestamp(-n, n * 10 - 5_000);
-                    }
-                    next++;
-                }
-                if (next % 30 == 0) {
-                    Thread.sleep(10);
-                }
-            }
-        }
-
-        @Override
-        public void cancel() {
-            running = false;
         }
     }
 
