@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.metrics.MetricGroup;
 
 /**
  * The runtime's side of an operator: task identity, configuration, the processing-time clock and,
@@ -40,6 +41,9 @@ public interface OperatorContext {
      * input is not keyed (timers need a key).
      */
     InternalTimerServices<?> getInternalTimerServices();
+
+    /** The operator's metric group (scope: job, task, subtask, operator). */
+    MetricGroup getMetricGroup();
 
     /** The task's mailbox: hands work from other threads to the task's thread. */
     MailboxExecutor getMailboxExecutor();

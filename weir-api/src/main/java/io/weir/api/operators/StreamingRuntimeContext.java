@@ -3,6 +3,7 @@ package io.weir.api.operators;
 import io.weir.api.accumulators.Accumulator;
 import io.weir.api.functions.RuntimeContext;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.metrics.MetricGroup;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListState;
@@ -29,6 +30,11 @@ public class StreamingRuntimeContext implements RuntimeContext {
     @Override
     public TaskInfo getTaskInfo() {
         return context.getTaskInfo();
+    }
+
+    @Override
+    public MetricGroup getMetricGroup() {
+        return context.getMetricGroup();
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class RecordWriter<T> {
     private final boolean flushEveryRecord;
     private final Buffer[] current;
     private final int capacity;
+    // counted on the task's thread, read by the metrics (numRecordsOut, numBytesOut): plain fields
+    private long recordsWritten;
+    private long bytesWritten;
 
     /**
      * @param targets the input queue of every consumer subtask (null where not connected)
@@ -47,6 +50,7 @@ public final class RecordWriter<T> {
     }
 
     public void emit(StreamRecord<T> record) throws Exception {
+        recordsWritten++;
         if (broadcast) {
             for (int target : connected) {
                 write(target, record);
@@ -120,6 +124,20 @@ public final class RecordWriter<T> {
         }
     }
 
+    /** Records emitted so far (a broadcast record counts once). */
+    public long recordsWritten() {
+        return recordsWritten;
+    }
+
+    /** Bytes handed over in buffers so far. */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    public BufferPool pool() {
+        return pool;
+    }
+
     private Buffer bufferFor(int target) throws InterruptedException {
         Buffer b = current[target];
         if (b == null) {
@@ -133,6 +151,7 @@ public final class RecordWriter<T> {
     private void ship(int target) {
         Buffer b = current[target];
         current[target] = null;
+        bytesWritten += b.length();
         targets[target].push(b);
     }
 }

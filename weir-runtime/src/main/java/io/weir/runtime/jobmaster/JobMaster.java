@@ -14,13 +14,16 @@ import io.weir.runtime.coordination.SubtaskGateway;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.resourcemanager.Slot;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
 import java.time.Clock;
+import io.weir.api.metrics.Gauge;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +63,84 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private Throwable failure;
     private String failedTask;
     private long startMillis;
+    // monitoring: when the job reached each status, when each subtask started and ended, where the failure came from
+    private final Map<JobStatus, Long> statusTimestamps = new EnumMap<>(JobStatus.class);
+    private final Map<ExecutionAttemptId, long[]> taskTimes = new HashMap<>();
+    private long failureTimestamp;
+    private String failedTaskManager;
+    private volatile JobDetails finalDetails;
+    private ScopedMetricGroup metrics;
 
     public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock) {
         super("weir-jobmaster-" + job.getJobId().toHexString().substring(0, 8));
         this.job = job;
         this.resourceManager = resourceManager;
         this.clock = clock;
+        statusTimestamps.put(JobStatus.CREATED, clock.millis());
+    }
+
+    /**
+     * Registers the job's JobManager-side metrics ({@code uptime}: milliseconds since the job
+     * started running, 0 before and after) in {@code jobGroup}, which the JobMaster closes when the
+     * job ends. Called before {@link #start()}.
+     */
+    public void registerMetrics(ScopedMetricGroup jobGroup) {
+        this.metrics = jobGroup;
+        jobGroup.gauge("uptime", (Gauge<Long>) () -> {
+            long started = startMillis;
+            return started == 0 || finalStatus != null ? 0L : clock.millis() - started;
+        });
+    }
+
+    /**
+     * A snapshot of the job for monitoring, taken on the main thread; the final one once the job
+     * has ended.
+     */
+    public CompletableFuture<JobDetails> details() {
+        JobDetails ended = finalDetails;
+        if (ended == null) {
+            try {
+                return callAsync(this::snapshot);
+            } catch (RejectedExecutionException closed) {
+                ended = finalDetails;
+            }
+        }
+        return CompletableFuture.completedFuture(ended);
+    }
+
+    private JobDetails snapshot() {
+        assertMainThread();
+        List<JobDetails.Vertex> vertices = new ArrayList<>();
+        for (JobVertex vertex : job.getVertices()) {
+            List<JobDetails.Subtask> subtasks = new ArrayList<>();
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                ExecutionAttemptId attempt = new ExecutionAttemptId(job.getJobId(), vertex.getId(), i, 0);
+                long[] times = taskTimes.getOrDefault(attempt, new long[] {-1, -1});
+                Slot slot = slotOf.get(attempt);
+                subtasks.add(new JobDetails.Subtask(i, attempt.attemptNumber(),
+                        executions.getOrDefault(attempt, ExecutionState.CREATED),
+                        slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
+            }
+            List<String> operators = new ArrayList<>();
+            vertex.getChain().forEach(node -> operators.add(node.getName()));
+            List<JobDetails.Input> inputs = new ArrayList<>();
+            vertex.getInputs().forEach(edge -> inputs.add(
+                    new JobDetails.Input(edge.producer().idString(), edge.streamEdge().exchange().name())));
+            vertices.add(new JobDetails.Vertex(vertex.idString(), vertex.getName(), vertex.getParallelism(),
+                    vertex.getMaxParallelism(), List.copyOf(operators), List.copyOf(inputs), List.copyOf(subtasks)));
+        }
+        JobDetails.Failure failed = failure == null ? null
+                : new JobDetails.Failure(failureTimestamp, failedTask, failedTaskManager, failure);
+        long created = statusTimestamps.get(JobStatus.CREATED);
+        long end = status.isTerminal() ? statusTimestamps.getOrDefault(status, clock.millis()) : -1;
+        return new JobDetails(job.getJobId(), job.getName(), status, created, end, new EnumMap<>(statusTimestamps),
+                List.copyOf(vertices), failed);
+    }
+
+    /** Sets the job's status and notes when it was reached. */
+    private void moveTo(JobStatus next) {
+        status = next;
+        statusTimestamps.put(next, clock.millis());
     }
 
     public JobID jobId() {
@@ -139,7 +214,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             resourceManager.releaseSlots(job.getJobId());
             return;
         }
-        status = JobStatus.RUNNING;
+        moveTo(JobStatus.RUNNING);
         startMillis = clock.millis();
         Map<String, Integer> firstSlotOfGroup = new HashMap<>();
         int next = 0;
@@ -152,6 +227,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             Slot slot = slots.get(firstSlotOfGroup.get(vertex.getSlotSharingGroup()) + attempt.subtaskIndex());
             slotOf.put(attempt, slot);
             executions.put(attempt, ExecutionState.DEPLOYED);
+            taskTimes.put(attempt, new long[] {clock.millis(), -1});
             TaskDeployment deployment = new TaskDeployment(job, vertex, attempt.subtaskIndex(), attempt.attemptNumber());
             slot.taskExecutor().submitTask(deployment, attempt, this).whenComplete((ok, error) -> {
                 if (error != null) {
@@ -169,6 +245,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (previous == null || previous.isTerminal()) {
                 return;
             }
+            long[] times = taskTimes.get(attempt);
+            if (times != null) {
+                times[1] = clock.millis();
+            }
             switch (outcome) {
                 case FINISHED:
                     executions.put(attempt, ExecutionState.FINISHED);
@@ -181,7 +261,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     if (failure == null && status == JobStatus.RUNNING) {
                         failure = taskFailure;
                         failedTask = describe(attempt);
-                        status = JobStatus.FAILING;
+                        failureTimestamp = clock.millis();
+                        Slot slot = slotOf.get(attempt);
+                        failedTaskManager = slot == null ? null : slot.taskExecutor().id();
+                        moveTo(JobStatus.FAILING);
                         cancelRunningTasks();
                     }
             }
@@ -238,11 +321,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void cancelOnMainThread() {
         if (status == JobStatus.RUNNING) {
-            status = JobStatus.CANCELLING;
+            moveTo(JobStatus.CANCELLING);
             cancelRunningTasks();
             checkJobEnd();
         } else if (status == JobStatus.CREATED) {
-            status = JobStatus.CANCELLING;
+            moveTo(JobStatus.CANCELLING);
             executions.replaceAll((a, s) -> ExecutionState.CANCELED);
             checkJobEnd();
         }
@@ -269,11 +352,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
         }
         if (status == JobStatus.RUNNING) {
-            status = JobStatus.FINISHED;
+            moveTo(JobStatus.FINISHED);
         } else if (status == JobStatus.FAILING) {
-            status = JobStatus.FAILED;
+            moveTo(JobStatus.FAILED);
         } else if (status == JobStatus.CANCELLING) {
-            status = JobStatus.CANCELED;
+            moveTo(JobStatus.CANCELED);
         } else {
             return;
         }
@@ -282,7 +365,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void failJobBeforeDeployment(Throwable cause) {
         failure = cause;
-        status = JobStatus.FAILED;
+        failureTimestamp = clock.millis();
+        moveTo(JobStatus.FAILED);
         endJob();
     }
 
@@ -301,7 +385,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         resourceManager.releaseSlots(job.getJobId());
         JobAccumulators.Merged merged = accumulators.merge();
         finalAccumulators = merged;
+        finalDetails = snapshot();
         finalStatus = status;
+        if (metrics != null) {
+            metrics.close();
+        }
         LOG.info("Job '{}' ({}) {} after {} ms", job.getName(), job.getJobId(), status, runtime);
         if (status == JobStatus.FINISHED) {
             result.complete(new JobExecutionResult(job.getJobId(), runtime, merged.results(), merged.failures()));
@@ -371,7 +459,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (status == JobStatus.CREATED) {
                 failJobBeforeDeployment(t);
             } else {
-                status = JobStatus.FAILING;
+                failureTimestamp = clock.millis();
+                moveTo(JobStatus.FAILING);
                 cancelRunningTasks();
                 checkJobEnd();
             }

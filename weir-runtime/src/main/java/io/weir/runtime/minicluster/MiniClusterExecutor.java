@@ -44,7 +44,7 @@ public final class MiniClusterExecutor implements PipelineExecutor {
             int taskManagers = configuration.get(MiniClusterOptions.NUM_TASK_MANAGERS);
             int slots = configuration.getOptional(MiniClusterOptions.SLOTS_PER_TASK_MANAGER)
                     .orElse(Math.max(1, (job.requiredSlots() + taskManagers - 1) / taskManagers));
-            MiniCluster perJob = new MiniCluster(taskManagers, slots).start();
+            MiniCluster perJob = new MiniCluster(taskManagers, slots, java.time.Clock.systemUTC(), configuration).start();
             JobMaster jobMaster = perJob.submit(job);
             jobMaster.result().whenCompleteAsync((r, e) -> perJob.close());
             return CompletableFuture.completedFuture(new MiniClusterJobClient(jobMaster));

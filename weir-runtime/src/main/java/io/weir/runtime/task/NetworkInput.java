@@ -21,6 +21,9 @@ final class NetworkInput implements TaskInput {
     private Mailbox mailbox;
     private Buffer current;
     private int endedChannels;
+    // counted on the task's thread, read by the metrics (numRecordsIn, numBytesIn): plain fields
+    private long recordsRead;
+    private long bytesRead;
 
     /**
      * @param inputOfChannel for each channel index, the head input it feeds ({@code null} for a
@@ -57,9 +60,11 @@ final class NetworkInput implements TaskInput {
             byte tag = in.readByte();
             switch (tag) {
                 case ElementTag.RECORD:
+                    recordsRead++;
                     input.readRecord(in);
                     break;
                 case ElementTag.RECORD_WITH_TIMESTAMP:
+                    recordsRead++;
                     input.readRecordWithTimestamp(in);
                     break;
                 case ElementTag.WATERMARK:
@@ -80,10 +85,23 @@ final class NetworkInput implements TaskInput {
             }
         }
         if (in.available() == 0) {
+            bytesRead += current.length();
             current.recycle();
             current = null;
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    InputQueue queue() {
+        return queue;
     }
 
     @Override

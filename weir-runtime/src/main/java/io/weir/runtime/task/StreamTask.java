@@ -17,6 +17,8 @@ import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.metrics.ScopedMetricGroup;
+import io.weir.runtime.metrics.WaitTimer;
 import io.weir.runtime.source.SourceOperator;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,15 +74,19 @@ public final class StreamTask implements Runnable {
     private volatile boolean flushPending;
     private volatile boolean reportPending;
     private final TaskAccumulators accumulators;
+    private final ScopedMetricGroup metrics;
+    private final WaitTimer idle = new WaitTimer();
 
+    /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
     public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
-            Map<StreamNode, OperatorEventGateway> gateways, Listener listener) {
+            Map<StreamNode, OperatorEventGateway> gateways, Listener listener, ScopedMetricGroup metrics) {
         this.deployment = deployment;
         this.exchange = exchange;
         this.timers = timers;
         this.gateways = gateways;
         this.listener = listener;
         this.accumulators = new TaskAccumulators(deployment.taskName());
+        this.metrics = metrics;
     }
 
     public TaskDeployment deployment() {
@@ -127,7 +133,7 @@ public final class StreamTask implements Runnable {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
         OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
-                gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators));
+                gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators, metrics));
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -135,6 +141,7 @@ public final class StreamTask implements Runnable {
             }
         }
         TaskInput input = createInput(chain);
+        TaskMetrics.register(metrics, chain, input, idle);
         ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
         ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);
         boolean ended = false;
@@ -172,7 +179,12 @@ public final class StreamTask implements Runnable {
                 return;
             }
             if (status == InputStatus.NOTHING_AVAILABLE && !mailbox.hasMail()) {
-                wakeup.await();
+                idle.start();
+                try {
+                    wakeup.await();
+                } finally {
+                    idle.stop();
+                }
             }
         }
     }

@@ -35,7 +35,17 @@ class LayerRulesTest {
             "io.weir.runtime..",
             "the runtime is embedded in every job; each library it adds lands on every user's classpath",
             JDK, "io.weir.api..", "io.weir.runtime..", "org.slf4j..",
-            "com.esotericsoftware..", "org.objenesis..");
+            "com.esotericsoftware..", "org.objenesis..",
+            // the JDK's management API: JVM metrics and the JMX reporter
+            "javax.management..");
+
+
+    private static final ArchRule WEB_USES_ONLY_API_RUNTIME_AND_ITS_HTTP_LIBRARIES = mayOnlyUse(
+            "io.weir.web..",
+            "the cluster's HTTP face reads the runtime through its query methods; its server and JSON libraries"
+                    + " stay inside it",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "org.slf4j..", "io.javalin..",
+            "com.fasterxml.jackson..", "kotlin..");
 
     private static final ArchRule TEST_UTILS_USE_ONLY_API_RUNTIME_AND_JUNIT = mayOnlyUse(
             "io.weir.testutils..",
@@ -55,12 +65,12 @@ class LayerRulesTest {
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
-            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..");
+            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..", "io.weir.web..");
 
     private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
-            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..");
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..", "io.weir.network..",
@@ -73,6 +83,18 @@ class LayerRulesTest {
     private static final ArchRule KAFKA_ONLY_IN_ITS_CONNECTOR = onlyUsedBy(
             "org.apache.kafka..", "io.weir.connector.kafka..",
             "a connector wraps its client library; nothing else may depend on a particular external system");
+
+    private static final ArchRule JAVALIN_ONLY_IN_WEB = onlyUsedBy(
+            "io.javalin..", "io.weir.web..",
+            "one module serves HTTP, so the server library can be replaced or upgraded in one place");
+
+    private static final ArchRule JETTY_ONLY_IN_WEB = onlyUsedBy(
+            "org.eclipse.jetty..", "io.weir.web..",
+            "Jetty is Javalin's engine; only the web module may see it, and only through Javalin");
+
+    private static final ArchRule JACKSON_ONLY_IN_WEB = onlyUsedBy(
+            "com.fasterxml.jackson..", "io.weir.web..",
+            "JSON shapes of the REST API are the web module's business; the engine has its own serializers");
 
     private static final ArchRule NO_VAGUE_SUFFIXES = noClasses()
             .should().haveSimpleNameEndingWith("Helper")
@@ -109,6 +131,7 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.cli.WeirCli"), "weir-cli's classes were not imported");
         assertTrue(weir.contain("io.weir.api.environment.StreamExecutionEnvironment"),
                 "weir-api's classes were not imported");
+        assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -138,6 +161,11 @@ class LayerRulesTest {
     }
 
     @Test
+    void webUsesOnlyApiRuntimeAndItsHttpLibraries() {
+        WEB_USES_ONLY_API_RUNTIME_AND_ITS_HTTP_LIBRARIES.check(weir);
+    }
+
+    @Test
     void apiDoesNotReachUp() {
         API_DOES_NOT_REACH_UP.check(weir);
     }
@@ -152,6 +180,9 @@ class LayerRulesTest {
         NETTY_ONLY_IN_NETWORK.check(weir);
         CALCITE_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+        JAVALIN_ONLY_IN_WEB.check(weir);
+        JETTY_ONLY_IN_WEB.check(weir);
+        JACKSON_ONLY_IN_WEB.check(weir);
     }
 
     @Test
@@ -183,6 +214,13 @@ class LayerRulesTest {
     void onlyUsedByReportsALibraryUsedOutsideItsWall() {
         ArchRule rule = onlyUsedBy(FIXTURE + ".upper..", FIXTURE + ".wall..", "fixture");
         assertViolationsNamed(rule, "LowerLayer");
+    }
+
+    @Test
+    void httpLibraryWallsReportAUseOutsideTheWebModule() {
+        assertViolationsNamed(JAVALIN_ONLY_IN_WEB, "ServesHttp");
+        assertViolationsNamed(JACKSON_ONLY_IN_WEB, "ServesHttp");
+        assertViolationsNamed(JETTY_ONLY_IN_WEB, "ServesHttp");
     }
 
     @Test

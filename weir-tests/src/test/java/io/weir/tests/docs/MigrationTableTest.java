@@ -49,6 +49,7 @@ class MigrationTableTest {
             "io.weir.api.windowing",
             "io.weir.api.eventtime",
             "io.weir.api.accumulators",
+            "io.weir.api.metrics",
             "io.weir.api.annotation");
 
     /** Public classes of the mirrored packages that have no Flink counterpart, and why. */
