@@ -1,5 +1,9 @@
 package io.weir.cli;
 
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a job: call the main method of <main-class>.",
+            "With --web, the job's cluster serves the REST API (docs/monitoring.md) while the job runs;"
+                    + " its URL is logged when the job starts, and it stops when the job ends.",
             "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
                     + " main returns."
@@ -28,6 +34,16 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "<jar-or-dir>",
             description = "A jar or a directory of classes holding the job; repeat for more.")
     private List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--web", description = "Serve the REST API of the job's cluster while the job runs.")
+    private boolean web;
+
+    @Option(
+            names = "--web-port",
+            paramLabel = "<port>",
+            defaultValue = "0",
+            description = "Port of the REST API with --web (default: any free port; the URL is logged).")
+    private int webPort;
 
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
     private String mainClass;
@@ -49,6 +65,27 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("main class '" + mainClass + "' was not found in " + where
                     + "; check the fully qualified name and pass the job's jar with -c <jar>.");
         }
-        return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        if (!web) {
+            return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        }
+        if (webPort < 0 || webPort > 65535) {
+            throw new UserError("--web-port must be between 0 and 65535 (0 = any free port), got " + webPort + ".");
+        }
+        StreamExecutionEnvironment.initializeContextEnvironment(this::environmentWithWeb);
+        try {
+            return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        } finally {
+            StreamExecutionEnvironment.resetContextEnvironment();
+        }
+    }
+
+    /** The local environment the job would get, with the REST server on its cluster. */
+    private StreamExecutionEnvironment environmentWithWeb(Configuration jobConfiguration) {
+        Configuration configuration = new Configuration(jobConfiguration);
+        if (!configuration.contains(PipelineOptions.PARALLELISM)) {
+            configuration.set(PipelineOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
+        }
+        configuration.set(WebOptions.PORT, webPort);
+        return StreamExecutionEnvironment.createLocalEnvironment(configuration);
     }
 }

@@ -25,8 +25,7 @@ public final class RecordWriter<T> {
     private final boolean flushEveryRecord;
     private final Buffer[] current;
     private final int capacity;
-    // counted on the task's thread, read by the metrics (numRecordsOut, numBytesOut): plain fields
-    private long recordsWritten;
+    // counted on the task's thread per buffer, read by the metrics (numBytesOut): a plain field
     private long bytesWritten;
 
     /**
@@ -50,7 +49,6 @@ public final class RecordWriter<T> {
     }
 
     public void emit(StreamRecord<T> record) throws Exception {
-        recordsWritten++;
         if (broadcast) {
             for (int target : connected) {
                 write(target, record);
@@ -122,11 +120,6 @@ public final class RecordWriter<T> {
                 current[i] = null;
             }
         }
-    }
-
-    /** Records emitted so far (a broadcast record counts once). */
-    public long recordsWritten() {
-        return recordsWritten;
     }
 
     /** Bytes handed over in buffers so far. */

@@ -21,7 +21,8 @@ final class NetworkInput implements TaskInput {
     private Mailbox mailbox;
     private Buffer current;
     private int endedChannels;
-    // counted on the task's thread, read by the metrics (numRecordsIn, numBytesIn): plain fields
+    // counted on the task's thread, read by the metrics (numRecordsIn, numBytesIn): plain fields. Records
+    // are counted one by one, not per buffer, so that a task stuck inside a buffer shows its exact count.
     private long recordsRead;
     private long bytesRead;
 

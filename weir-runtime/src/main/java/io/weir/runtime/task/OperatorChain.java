@@ -124,11 +124,13 @@ final class OperatorChain {
             if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
                         copierFor(edge.elementType()), edge.outputTag()));
-                countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>()).add((CountedOutput) outputs.get(outputs.size() - 1));
+                countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
+                        .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: the next operator's input
             } else {
                 outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
-            countedOutputs.computeIfAbsent(node, n -> new ArrayList<>()).add((CountedOutput) outputs.get(outputs.size() - 1));
+            countedOutputs.computeIfAbsent(node, n -> new ArrayList<>())
+                    .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: this operator's output
         }
         if (outputs.isEmpty()) {
             return new DiscardingOutput();

@@ -13,6 +13,7 @@ import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.metrics.SuppliedCounter;
 import io.weir.runtime.metrics.TimeMsPerSecond;
 import io.weir.runtime.metrics.WaitTimer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -37,10 +38,18 @@ final class TaskMetrics {
         List<RecordWriter<?>> writers = chain.writers();
         NetworkInput network = input instanceof NetworkInput n ? n : null;
         LongSupplier recordsIn = network == null ? () -> 0L : network::recordsRead;
+        List<CountedOutput> exits = new ArrayList<>();
+        for (int i = 0; i < chain.operators().size(); i++) {
+            for (CountedOutput output : chain.outputsOf(i)) {
+                if (output instanceof RecordWriterOutput<?>) {
+                    exits.add(output);
+                }
+            }
+        }
         LongSupplier recordsOut = () -> {
             long sum = 0;
-            for (RecordWriter<?> writer : writers) {
-                sum += writer.recordsWritten();
+            for (CountedOutput exit : exits) {
+                sum += exit.recordsOut();
             }
             return sum;
         };
