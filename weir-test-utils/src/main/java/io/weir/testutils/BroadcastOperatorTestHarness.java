@@ -1,6 +1,6 @@
 package io.weir.testutils;
 
-import io.weir.api.operators.CoBroadcastWithNonKeyedOperator;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithNonKeyedOperator;
 
 /**
  * A harness for a {@link CoBroadcastWithNonKeyedOperator} (a {@code BroadcastProcessFunction}):

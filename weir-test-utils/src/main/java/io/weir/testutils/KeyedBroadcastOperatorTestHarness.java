@@ -1,8 +1,8 @@
 package io.weir.testutils;
 
 import io.weir.api.functions.KeySelector;
-import io.weir.api.operators.CoBroadcastWithKeyedOperator;
 import io.weir.api.types.TypeInformation;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithKeyedOperator;
 
 /**
  * A harness for a {@link CoBroadcastWithKeyedOperator} (a {@code KeyedBroadcastProcessFunction}):

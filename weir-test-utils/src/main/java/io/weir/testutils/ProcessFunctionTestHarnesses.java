@@ -7,14 +7,14 @@ import io.weir.api.functions.KeyedBroadcastProcessFunction;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ProcessFunction;
-import io.weir.api.operators.CoBroadcastWithKeyedOperator;
-import io.weir.api.operators.CoBroadcastWithNonKeyedOperator;
 import io.weir.api.operators.CoProcessOperator;
 import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.ProcessOperator;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.types.TypeInformation;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithKeyedOperator;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithNonKeyedOperator;
 import java.util.List;
 
 /** Ready-opened harnesses for process functions. */

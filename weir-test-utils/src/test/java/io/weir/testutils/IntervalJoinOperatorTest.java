@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.ProcessJoinFunction;
-import io.weir.api.operators.IntervalJoinOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.types.Types;
+import io.weir.runtime.operators.join.IntervalJoinOperator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,13 +10,13 @@ import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.operators.StreamFilter;
-import io.weir.api.operators.StreamGroupedReduceOperator;
 import io.weir.api.operators.StreamMap;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
+import io.weir.runtime.operators.StreamGroupedReduceOperator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
+import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

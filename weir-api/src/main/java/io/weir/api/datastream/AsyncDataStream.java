@@ -2,7 +2,7 @@ package io.weir.api.datastream;
 
 import io.weir.api.functions.async.AsyncFunction;
 import io.weir.api.functions.async.AsyncRetryStrategy;
-import io.weir.api.operators.AsyncWaitOperator;
+import io.weir.api.transformations.AsyncWaitDescription;
 import io.weir.api.types.TypeExtractor;
 import io.weir.api.types.TypeInformation;
 import java.util.Objects;
@@ -78,8 +78,7 @@ public final class AsyncDataStream {
         Objects.requireNonNull(func, "func");
         TypeInformation<OUT> outType = TypeExtractor.getUnaryOperatorReturnType(func, AsyncFunction.class, 0, 1,
                 new int[] {1, 0}, in.getTransformation().getOutputTypeUnchecked(), "AsyncFunction");
-        AsyncWaitOperator<IN, OUT> operator = new AsyncWaitOperator<>(func, timeoutMillis, capacity,
-                mode == OutputMode.ORDERED, retryStrategy);
-        return in.transform("async wait operator", outType, operator);
+        return in.addOperator("async wait operator", outType, new AsyncWaitDescription<>(func, timeoutMillis, capacity,
+                mode == OutputMode.ORDERED, retryStrategy));
     }
 }

@@ -4,9 +4,9 @@ import io.weir.api.common.InvalidProgramException;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.BroadcastProcessFunction;
 import io.weir.api.functions.KeyedBroadcastProcessFunction;
-import io.weir.api.operators.CoBroadcastWithKeyedOperator;
-import io.weir.api.operators.CoBroadcastWithNonKeyedOperator;
-import io.weir.api.operators.TwoInputStreamOperator;
+import io.weir.api.transformations.BroadcastProcessDescription;
+import io.weir.api.transformations.KeyedBroadcastProcessDescription;
+import io.weir.api.transformations.OperatorDescription;
 import io.weir.api.transformations.TwoInputTransformation;
 import io.weir.api.types.TypeExtractor;
 import io.weir.api.types.TypeInformation;
@@ -65,7 +65,7 @@ public class BroadcastConnectedStream<IN1, IN2> {
                     + "before connect(broadcastStream), or use a BroadcastProcessFunction.");
         }
         TwoInputTransformation<IN1, IN2, OUT> t = transformation("Co-Process-Broadcast-Keyed", outputType,
-                new CoBroadcastWithKeyedOperator<>(function, inputStream2.getBroadcastStateDescriptors()));
+                new KeyedBroadcastProcessDescription<>(function, inputStream2.getBroadcastStateDescriptors()));
         t.setStateKeySelectors(keyed.getKeySelector(), null, keyed.getKeyType());
         return new SingleOutputStreamOperator<>(environment, t);
     }
@@ -83,14 +83,12 @@ public class BroadcastConnectedStream<IN1, IN2> {
                     + "keyed: use a KeyedBroadcastProcessFunction, which gets the keyed state.");
         }
         return new SingleOutputStreamOperator<>(environment, transformation("Co-Process-Broadcast", outputType,
-                new CoBroadcastWithNonKeyedOperator<>(function, inputStream2.getBroadcastStateDescriptors())));
+                new BroadcastProcessDescription<>(function, inputStream2.getBroadcastStateDescriptors())));
     }
 
     private <OUT> TwoInputTransformation<IN1, IN2, OUT> transformation(String name, TypeInformation<OUT> outputType,
-            TwoInputStreamOperator<IN1, IN2, OUT> operator) {
-        TwoInputTransformation<IN1, IN2, OUT> t = new TwoInputTransformation<>(inputStream1.getTransformation(),
-                inputStream2.getTransformation(), name, operator, outputType, environment.getParallelism());
-        t.setChainingStrategy(operator.getChainingStrategy());
-        return t;
+            OperatorDescription operator) {
+        return new TwoInputTransformation<>(inputStream1.getTransformation(), inputStream2.getTransformation(), name,
+                operator, outputType, environment.getParallelism());
     }
 }

@@ -12,6 +12,8 @@ import io.weir.api.operators.CoStreamFlatMap;
 import io.weir.api.operators.CoStreamMap;
 import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
+import io.weir.api.transformations.OperatorDescription;
+import io.weir.api.transformations.OperatorInstance;
 import io.weir.api.transformations.TwoInputTransformation;
 import io.weir.api.types.MissingTypeInfo;
 import io.weir.api.types.TypeExtractor;
@@ -159,12 +161,17 @@ public class ConnectedStreams<IN1, IN2> {
     }
 
     /** Applies a custom two-input operator; it is keyed when both inputs are. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outputType,
             TwoInputStreamOperator<IN1, IN2, R> operator) {
+        return addOperator(operatorName, outputType, new OperatorInstance(operator));
+    }
+
+    /** Adds the step that runs {@code operator} on both inputs; it is keyed when both inputs are. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    <R> SingleOutputStreamOperator<R> addOperator(String operatorName, TypeInformation<R> outputType,
+            OperatorDescription operator) {
         TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(inputStream1.getTransformation(),
                 inputStream2.getTransformation(), operatorName, operator, outputType, environment.getParallelism());
-        t.setChainingStrategy(operator.getChainingStrategy());
         if (inputStream1 instanceof KeyedStream<IN1, ?> keyed1 && inputStream2 instanceof KeyedStream<IN2, ?> keyed2) {
             t.setStateKeySelectors(keyed1.getKeySelector(), (KeySelector) keyed2.getKeySelector(), keyed1.getKeyType());
         }

@@ -18,7 +18,6 @@ import io.weir.api.operators.ProcessOperator;
 import io.weir.api.operators.StreamFilter;
 import io.weir.api.operators.StreamFlatMap;
 import io.weir.api.operators.StreamMap;
-import io.weir.api.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.windowing.assigners.GlobalWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.evictors.CountEvictor;
@@ -31,8 +30,11 @@ import io.weir.api.transformations.Exchange;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.operators.StreamSink;
 import io.weir.api.transformations.OneInputTransformation;
+import io.weir.api.transformations.OperatorDescription;
+import io.weir.api.transformations.OperatorInstance;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.transformations.SinkTransformation;
+import io.weir.api.transformations.TimestampsAndWatermarksDescription;
 import io.weir.api.transformations.Transformation;
 import io.weir.api.transformations.UnionTransformation;
 import io.weir.api.types.TypeExtractor;
@@ -109,10 +111,14 @@ public class DataStream<T> {
     /** Applies a custom operator. */
     public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outputType,
             OneInputStreamOperator<T, R> operator) {
-        OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, operatorName, operator,
-                outputType, environment.getParallelism());
-        t.setChainingStrategy(operator.getChainingStrategy());
-        return new SingleOutputStreamOperator<>(environment, t);
+        return addOperator(operatorName, outputType, new OperatorInstance(operator));
+    }
+
+    /** Adds the step that runs {@code operator} on this stream (keyed on a keyed stream). */
+    <R> SingleOutputStreamOperator<R> addOperator(String operatorName, TypeInformation<R> outputType,
+            OperatorDescription operator) {
+        return new SingleOutputStreamOperator<>(environment, new OneInputTransformation<>(transformation,
+                operatorName, operator, outputType, environment.getParallelism()));
     }
 
     // ---- windows ----
@@ -153,11 +159,9 @@ public class DataStream<T> {
      */
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
         java.util.Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
-        TimestampsAndWatermarksOperator<T> operator = new TimestampsAndWatermarksOperator<>(
-                ClosureCleaner.clean(watermarkStrategy));
         OneInputTransformation<T, T> t = new OneInputTransformation<>(transformation, "Timestamps/Watermarks",
-                operator, getType(), transformation.getParallelism());
-        t.setChainingStrategy(operator.getChainingStrategy());
+                new TimestampsAndWatermarksDescription<>(ClosureCleaner.clean(watermarkStrategy)), getType(),
+                transformation.getParallelism());
         return new SingleOutputStreamOperator<>(environment, t);
     }
 
@@ -282,8 +286,8 @@ public class DataStream<T> {
         getType(); // as in sinkTo: an erased lambda type fails here, with its fix
         String className = sinkFunction.getClass().getSimpleName();
         OneInputTransformation<T, Object> t = new OneInputTransformation<>(transformation,
-                "Sink: " + (className.isEmpty() ? "Unnamed" : className), new StreamSink<>(sinkFunction), null,
-                environment.getParallelism());
+                "Sink: " + (className.isEmpty() ? "Unnamed" : className),
+                new OperatorInstance(new StreamSink<>(sinkFunction)), null, environment.getParallelism());
         environment.addSink(t);
         return new DataStreamSink<>(t);
     }

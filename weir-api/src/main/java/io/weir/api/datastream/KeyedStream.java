@@ -10,12 +10,13 @@ import io.weir.api.functions.aggregation.AggregationFunction;
 import io.weir.api.functions.aggregation.AggregationFunction.AggregationType;
 import io.weir.api.functions.aggregation.ComparableAggregator;
 import io.weir.api.functions.aggregation.SumAggregator;
-import io.weir.api.operators.IntervalJoinOperator;
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.OneInputStreamOperator;
-import io.weir.api.operators.StreamGroupedReduceOperator;
 import io.weir.api.transformations.Exchange;
+import io.weir.api.transformations.GroupedReduceDescription;
+import io.weir.api.transformations.IntervalJoinDescription;
 import io.weir.api.transformations.OneInputTransformation;
+import io.weir.api.transformations.OperatorDescription;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.types.FieldAccessor;
 import io.weir.api.types.FieldAccessors;
@@ -66,10 +67,11 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         return keyType;
     }
 
+    /** On a keyed stream the operator is keyed: its state and timers are scoped to each element's key. */
     @Override
-    public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outputType,
-            OneInputStreamOperator<T, R> operator) {
-        SingleOutputStreamOperator<R> result = super.transform(operatorName, outputType, operator);
+    <R> SingleOutputStreamOperator<R> addOperator(String operatorName, TypeInformation<R> outputType,
+            OperatorDescription operator) {
+        SingleOutputStreamOperator<R> result = super.addOperator(operatorName, outputType, operator);
         ((OneInputTransformation<T, R>) result.getTransformation()).setStateKeySelector(keySelector, keyType);
         return result;
     }
@@ -111,7 +113,7 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
 
     /** A rolling reduce: emits the reduced value of the element's key after every element. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
-        return transform("Keyed Reduce", getType(), new StreamGroupedReduceOperator<>(reducer, getType()));
+        return addOperator("Keyed Reduce", getType(), new GroupedReduceDescription<>(reducer, getType()));
     }
 
     public SingleOutputStreamOperator<T> sum(int position) {
@@ -185,7 +187,7 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     private SingleOutputStreamOperator<T> aggregate(AggregationFunction<T> aggregation) {
-        return transform("Keyed Aggregation", getType(), new StreamGroupedReduceOperator<>(aggregation, getType()));
+        return addOperator("Keyed Aggregation", getType(), new GroupedReduceDescription<>(aggregation, getType()));
     }
 
     /**
@@ -275,10 +277,10 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
 
         public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
                 TypeInformation<OUT> outputType) {
-            IntervalJoinOperator<KEY, IN1, IN2, OUT> operator = new IntervalJoinOperator<>(lowerBound, upperBound,
+            IntervalJoinDescription<IN1, IN2, OUT> operator = new IntervalJoinDescription<>(lowerBound, upperBound,
                     lowerBoundInclusive, upperBoundInclusive, leftLateDataOutputTag, rightLateDataOutputTag,
                     left.getType(), right.getType(), processJoinFunction);
-            return left.connect(right).transform("Interval Join", outputType, operator);
+            return left.connect(right).addOperator("Interval Join", outputType, operator);
         }
     }
 }

@@ -9,8 +9,8 @@ import io.weir.api.functions.aggregation.ComparableAggregator;
 import io.weir.api.functions.aggregation.SumAggregator;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.functions.windowing.WindowFunction;
-import io.weir.api.operators.windowing.WindowOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
+import io.weir.api.transformations.WindowOperatorDescription;
 import io.weir.api.types.FieldAccessor;
 import io.weir.api.types.FieldAccessors;
 import io.weir.api.types.TypeExtractor;
@@ -32,7 +32,6 @@ public class WindowedStream<T, K, W extends Window> {
     private final WindowAssigner<? super T, W> windowAssigner;
     private final WindowOperatorBuilder<T, K, W> builder;
     private Trigger<? super T, ? super W> trigger;
-    private boolean hasEvictor;
 
     @SuppressWarnings("unchecked")
     public WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> windowAssigner) {
@@ -53,7 +52,6 @@ public class WindowedStream<T, K, W extends Window> {
     /** Evicts elements from each window when it fires; the window then keeps all elements. */
     public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
         builder.evictor(evictor);
-        hasEvictor = true;
         return this;
     }
 
@@ -251,10 +249,10 @@ public class WindowedStream<T, K, W extends Window> {
     }
 
     private <R> SingleOutputStreamOperator<R> transform(String functionKind, TypeInformation<R> resultType,
-            WindowOperator<K, T, ?, R, W> operator) {
-        String name = (hasEvictor ? "EvictingWindow(" : "Window(") + windowAssigner + ", " + trigger + ", "
-                + functionKind + ")";
-        return input.transform(name, resultType, operator);
+            WindowOperatorDescription<K, T, R, W> operator) {
+        String name = (operator.evictor() != null ? "EvictingWindow(" : "Window(") + windowAssigner + ", " + trigger
+                + ", " + functionKind + ")";
+        return input.addOperator(name, resultType, operator);
     }
 
     private <ACC> TypeInformation<ACC> accumulatorType(AggregateFunction<T, ACC, ?> function) {

@@ -2,6 +2,7 @@ package io.weir.api.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.RuntimeContext;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
 
 /**

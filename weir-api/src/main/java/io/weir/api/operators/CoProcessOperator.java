@@ -4,7 +4,9 @@ import io.weir.api.functions.CoProcessFunction;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
+import io.weir.api.operators.internal.ProcessInvocation;
 import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link CoProcessFunction}, with side outputs. The clocks can always be read; timers work
@@ -27,7 +29,8 @@ public class CoProcessOperator<IN1, IN2, OUT>
     @Override
     public void open() throws Exception {
         super.open();
-        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this,
+                () -> getInternalTimerService(ProcessInvocation.USER_TIMERS, VoidNamespaceSerializer.INSTANCE, this)));
         context = new ElementContext(userFunction);
         timerContext = new TimerContext(userFunction);
     }

@@ -4,7 +4,9 @@ import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
+import io.weir.api.operators.internal.ProcessInvocation;
 import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link KeyedCoProcessFunction} on two connected keyed streams: keyed state and timers are
@@ -31,7 +33,8 @@ public class KeyedCoProcessOperator<K, IN1, IN2, OUT>
                     + getOperatorContext().getOperatorName() + "' needs two keyed inputs: connect two KeyedStreams, "
                     + "or call keyBy(key1, key2) on the ConnectedStreams first.");
         }
-        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this,
+                () -> getInternalTimerService(ProcessInvocation.USER_TIMERS, VoidNamespaceSerializer.INSTANCE, this)));
         context = new ElementContext(userFunction);
         timerContext = new TimerContext(userFunction);
     }

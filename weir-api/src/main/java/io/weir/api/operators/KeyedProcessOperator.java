@@ -4,7 +4,9 @@ import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
+import io.weir.api.operators.internal.ProcessInvocation;
 import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link KeyedProcessFunction} on a keyed stream, with keyed state scoped to each element's
@@ -30,7 +32,8 @@ public class KeyedProcessOperator<K, IN, OUT>
             throw new IllegalStateException("KeyedProcessFunction in operator '"
                     + getOperatorContext().getOperatorName() + "' needs a keyed input: call keyBy(...) first.");
         }
-        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this,
+                () -> getInternalTimerService(ProcessInvocation.USER_TIMERS, VoidNamespaceSerializer.INSTANCE, this)));
         context = new ElementContext(userFunction);
         timerContext = new TimerContext(userFunction);
     }

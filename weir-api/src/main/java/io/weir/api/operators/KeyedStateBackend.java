@@ -5,9 +5,9 @@ import io.weir.api.state.StateDescriptor;
 
 /**
  * Holds the keyed state of one operator subtask, organised by key group. All state returned is
- * scoped to the current key, which the runtime sets before each element, and to a namespace:
- * every state returned implements {@link InternalKvState}, through which window operators scope it
- * to a window; list, reducing and aggregating states also implement {@link InternalMergingState}.
+ * scoped to the current key, which the runtime sets before each element, and to a namespace (a
+ * user function's state stays in the default one; the runtime's window operators scope state to
+ * a window through the runtime's own state interfaces).
  *
  * <p>Threading: used only from the task's thread.
  */

@@ -4,7 +4,9 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
+import io.weir.api.operators.internal.ProcessInvocation;
 import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 
 /**
  * Runs a {@link ProcessFunction}, with side outputs. The clocks can always be read; timers work
@@ -25,7 +27,8 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
     @Override
     public void open() throws Exception {
         super.open();
-        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this, this));
+        invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this,
+                () -> getInternalTimerService(ProcessInvocation.USER_TIMERS, VoidNamespaceSerializer.INSTANCE, this)));
         context = new ElementContext(userFunction);
         timerContext = new TimerContext(userFunction);
     }

@@ -1,29 +1,30 @@
 package io.weir.api.transformations;
 
 import io.weir.api.functions.KeySelector;
-import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.types.TypeInformation;
 import java.util.List;
 
 /** An operator with one input; keyed when {@link #getStateKeySelector()} is set. */
 public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     private final Transformation<IN> input;
-    private final OneInputStreamOperator<IN, OUT> operator;
+    private final OperatorDescription operator;
     private KeySelector<IN, ?> stateKeySelector;
     private TypeInformation<?> stateKeyType;
 
-    public OneInputTransformation(Transformation<IN> input, String name, OneInputStreamOperator<IN, OUT> operator,
+    public OneInputTransformation(Transformation<IN> input, String name, OperatorDescription operator,
             TypeInformation<OUT> outputType, int parallelism) {
         super(name, outputType, parallelism);
         this.input = input;
         this.operator = operator;
+        setChainingStrategy(operator.chainingStrategy());
     }
 
     public Transformation<IN> getInput() {
         return input;
     }
 
-    public OneInputStreamOperator<IN, OUT> getOperator() {
+    /** The operator this step runs: one built in the program, or a built-in operator the runtime builds. */
+    public OperatorDescription getOperator() {
         return operator;
     }
 

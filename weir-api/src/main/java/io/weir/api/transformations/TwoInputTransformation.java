@@ -1,7 +1,6 @@
 package io.weir.api.transformations;
 
 import io.weir.api.functions.KeySelector;
-import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.types.TypeInformation;
 import java.util.List;
 
@@ -13,17 +12,18 @@ import java.util.List;
 public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
     private final Transformation<IN1> input1;
     private final Transformation<IN2> input2;
-    private final TwoInputStreamOperator<IN1, IN2, OUT> operator;
+    private final OperatorDescription operator;
     private KeySelector<IN1, ?> stateKeySelector1;
     private KeySelector<IN2, ?> stateKeySelector2;
     private TypeInformation<?> stateKeyType;
 
     public TwoInputTransformation(Transformation<IN1> input1, Transformation<IN2> input2, String name,
-            TwoInputStreamOperator<IN1, IN2, OUT> operator, TypeInformation<OUT> outputType, int parallelism) {
+            OperatorDescription operator, TypeInformation<OUT> outputType, int parallelism) {
         super(name, outputType, parallelism);
         this.input1 = input1;
         this.input2 = input2;
         this.operator = operator;
+        setChainingStrategy(operator.chainingStrategy());
     }
 
     public Transformation<IN1> getInput1() {
@@ -34,7 +34,8 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
         return input2;
     }
 
-    public TwoInputStreamOperator<IN1, IN2, OUT> getOperator() {
+    /** The operator this step runs: one built in the program, or a built-in operator the runtime builds. */
+    public OperatorDescription getOperator() {
         return operator;
     }
 

@@ -10,7 +10,6 @@ import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
-import io.weir.api.operators.windowing.WindowOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.TypeInformation;
@@ -20,6 +19,8 @@ import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.BuiltInOperators;
+import io.weir.runtime.operators.windowing.WindowOperator;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupRange;
 import io.weir.runtime.task.RuntimeOperatorContext;
@@ -78,8 +79,8 @@ public class WindowOperatorBenchmark {
             default -> throw new IllegalArgumentException(windows);
         };
         ExecutionConfig config = new ExecutionConfig();
-        operator = new WindowOperatorBuilder<Tuple2<Long, Long>, Long, TimeWindow>(assigner,
-                assigner.getDefaultTrigger(), config, TYPE).reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1));
+        operator = BuiltInOperators.window(new WindowOperatorBuilder<Tuple2<Long, Long>, Long, TimeWindow>(assigner,
+                assigner.getDefaultTrigger(), config, TYPE).reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
         backend = new HeapKeyedStateBackend<>("window", 0, 128, new KeyGroupRange(0, 127),
                 config.getSerializerConfig());
         RuntimeOperatorContext context = new RuntimeOperatorContext("window", new SubtaskInfo("window", 0, 1, 128, 0),

@@ -12,6 +12,7 @@ import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.OneInputTransformation;
+import io.weir.api.transformations.OperatorDescription;
 import io.weir.api.transformations.PartitionTransformation;
 import io.weir.api.transformations.SideOutputTransformation;
 import io.weir.api.transformations.SinkTransformation;
@@ -21,6 +22,7 @@ import io.weir.api.transformations.TwoInputTransformation;
 import io.weir.api.transformations.UnionTransformation;
 import io.weir.runtime.collect.CollectCoordinatorProvider;
 import io.weir.runtime.collect.CollectSinkOperator;
+import io.weir.runtime.operators.BuiltInOperators;
 import io.weir.runtime.sink.SinkWriterOperator;
 import io.weir.runtime.source.FunctionSourceOperatorFactory;
 import io.weir.runtime.source.SourceOperatorFactory;
@@ -147,7 +149,7 @@ public final class StreamGraphBuilder {
 
     private <IN, OUT> StreamNode oneInput(OneInputTransformation<IN, OUT> o) {
         List<Endpoint> inputs = translate(o.getInput());
-        StreamNode node = addNode(o, new SerializedOperatorFactory(o.getOperator(), o.getName(), userClassLoader),
+        StreamNode node = addNode(o, operatorFactory(o.getOperator(), o.getName()),
                 o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
         connect(inputs, node, 0);
         return node;
@@ -156,13 +158,18 @@ public final class StreamGraphBuilder {
     private <IN1, IN2, OUT> StreamNode twoInput(TwoInputTransformation<IN1, IN2, OUT> t) {
         List<Endpoint> inputs1 = translate(t.getInput1());
         List<Endpoint> inputs2 = translate(t.getInput2());
-        StreamNode node = addNode(t, new SerializedOperatorFactory(t.getOperator(), t.getName(), userClassLoader),
+        StreamNode node = addNode(t, operatorFactory(t.getOperator(), t.getName()),
                 t.getOutputType(), t.getStateKeySelector1(), inheritedGroup(t.getInputs()));
         node.setStateKeySelector2(t.getStateKeySelector2());
         node.setTwoInput(true);
         connect(inputs1, node, 0);
         connect(inputs2, node, 1);
         return node;
+    }
+
+    /** Builds the operator the API described once, here; each subtask then gets a copy of it. */
+    private OperatorFactory operatorFactory(OperatorDescription operator, String name) {
+        return new SerializedOperatorFactory(BuiltInOperators.create(operator), name, userClassLoader);
     }
 
     private String inheritedGroup(List<Transformation<?>> inputs) {

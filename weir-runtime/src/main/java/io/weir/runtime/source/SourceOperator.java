@@ -13,10 +13,10 @@ import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.ProcessingTimeCallback;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.WatermarkToDataOutput;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
+import io.weir.runtime.operators.WatermarkToDataOutput;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import java.util.concurrent.CompletableFuture;
 

@@ -12,7 +12,7 @@ import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.WatermarkToDataOutput;
+import io.weir.runtime.operators.WatermarkToDataOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

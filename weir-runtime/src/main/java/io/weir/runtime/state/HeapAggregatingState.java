@@ -1,7 +1,6 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
-import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.AggregatingState;
 
 /** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */

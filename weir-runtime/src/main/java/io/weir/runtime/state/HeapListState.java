@@ -1,6 +1,5 @@
 package io.weir.runtime.state;
 
-import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ListState;
 import java.util.ArrayList;
 import java.util.List;

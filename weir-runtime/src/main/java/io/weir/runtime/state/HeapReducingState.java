@@ -1,7 +1,6 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
-import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ReducingState;
 
 /** {@link ReducingState} on the heap. */

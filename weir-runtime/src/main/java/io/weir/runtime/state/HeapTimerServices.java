@@ -1,9 +1,9 @@
 package io.weir.runtime.state;
 
 import io.weir.api.operators.InternalTimerService;
-import io.weir.api.operators.InternalTimerServices;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.Triggerable;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.weir.runtime.state;
 
-import io.weir.api.operators.InternalKvState;
 import io.weir.api.state.MapState;
 import java.util.ArrayList;
 import java.util.HashMap;

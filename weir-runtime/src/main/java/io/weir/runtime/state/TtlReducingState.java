@@ -1,8 +1,6 @@
 package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
-import io.weir.api.operators.InternalKvState;
-import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.ReducingState;
 import io.weir.api.state.ValueState;
 import java.util.Collection;

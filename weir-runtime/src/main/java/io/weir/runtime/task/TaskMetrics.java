@@ -7,7 +7,7 @@ import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
-import io.weir.api.operators.windowing.WindowOperator;
+import io.weir.runtime.operators.windowing.WindowOperator;
 import io.weir.runtime.exchange.RecordWriter;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.metrics.SuppliedCounter;

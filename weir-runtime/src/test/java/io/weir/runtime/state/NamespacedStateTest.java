@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.functions.AggregateFunction;
-import io.weir.api.operators.InternalKvState;
-import io.weir.api.operators.InternalMergingState;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListState;

@@ -15,6 +15,7 @@ import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.BuiltInOperators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,13 +72,14 @@ class OutOfOrderPropertyTest {
             String where = "seed " + seed + ", " + assigner + ", disorder " + bound;
 
             Supplier<OneInputStreamOperator<Tuple2<String, Integer>, String>> listing =
-                    () -> builder(assigner).process(new SortedValues());
+                    () -> BuiltInOperators.window(builder(assigner).process(new SortedValues()));
             List<String> expected = run(listing.get(), sorted, bound);
             assertFalse(expected.isEmpty(), where);
             assertEquals(expected, run(listing.get(), shuffled, bound), where + " (process)");
 
             Supplier<OneInputStreamOperator<Tuple2<String, Integer>, String>> summing =
-                    () -> builder(assigner).reduce(new WindowTestSupport.Sum(), new WindowTestSupport.Describe<>());
+                    () -> BuiltInOperators.window(builder(assigner).reduce(new WindowTestSupport.Sum(),
+                            new WindowTestSupport.Describe<>()));
             assertEquals(run(summing.get(), sorted, bound), run(summing.get(), shuffled, bound), where + " (reduce)");
         }
     }

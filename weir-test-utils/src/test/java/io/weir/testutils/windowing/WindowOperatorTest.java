@@ -14,7 +14,6 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
-import io.weir.api.operators.windowing.WindowOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
 import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.ValueState;
@@ -31,6 +30,8 @@ import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.BuiltInOperators;
+import io.weir.runtime.operators.windowing.WindowOperator;
 import java.time.Duration;
 import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
 import java.util.List;
@@ -40,8 +41,8 @@ import org.junit.jupiter.api.Test;
 class WindowOperatorTest {
 
     private static WindowOperator<String, Tuple2<String, Integer>, ?, String, TimeWindow> describeTumbling(long size) {
-        return builder(TumblingEventTimeWindows.of(Duration.ofMillis(size)))
-                .process(new WindowTestSupport.Describe<>());
+        return BuiltInOperators.window(builder(TumblingEventTimeWindows.of(Duration.ofMillis(size)))
+                .process(new WindowTestSupport.Describe<>()));
     }
 
     @Test
@@ -350,7 +351,8 @@ class WindowOperatorTest {
                 TumblingEventTimeWindows.of(Duration.ofMillis(100)), EventTimeTrigger.create(),
                 new ExecutionConfig(), Types.TUPLE(Types.STRING, Types.INT));
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                builder.reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)), (Tuple2<String, Integer> t) -> t.f0, Types.STRING);
+                BuiltInOperators.window(builder.reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1))),
+                (Tuple2<String, Integer> t) -> t.f0, Types.STRING);
         harness.open();
         harness.processElement(Tuple2.of("a", 1), 10L);
         harness.processElement(Tuple2.of("a", 2), 20L);

@@ -6,12 +6,14 @@ import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.windowing.WindowOperatorBuilder;
+import io.weir.api.transformations.WindowOperatorDescription;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.Types;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.api.windowing.windows.Window;
+import io.weir.runtime.operators.BuiltInOperators;
 import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
 
 /** Inputs are (key, value) pairs keyed by the key; results name the key, the window and the values. */
@@ -30,6 +32,12 @@ final class WindowTestSupport {
         var trigger = (io.weir.api.windowing.triggers.Trigger<? super Tuple2<String, Integer>, ? super W>)
                 assigner.getDefaultTrigger();
         return new WindowOperatorBuilder<>(assigner, trigger, new ExecutionConfig(), PAIR);
+    }
+
+    /** A harness, opened, on the window operator {@code description} describes. */
+    static <OUT, W extends Window> KeyedOneInputStreamOperatorTestHarness<String, Tuple2<String, Integer>, OUT> harness(
+            WindowOperatorDescription<String, Tuple2<String, Integer>, OUT, W> description) throws Exception {
+        return harness(BuiltInOperators.window(description));
     }
 
     static <OUT> KeyedOneInputStreamOperatorTestHarness<String, Tuple2<String, Integer>, OUT> harness(

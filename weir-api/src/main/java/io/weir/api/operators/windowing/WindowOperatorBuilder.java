@@ -12,6 +12,8 @@ import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.transformations.WindowOperatorDescription;
+import io.weir.api.transformations.WindowSpec;
 import io.weir.api.types.GenericTypeInfo;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.windowing.assigners.WindowAssigner;
@@ -22,8 +24,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Builds the {@link WindowOperator} for a windowed stream: collects the assigner, trigger,
- * evictor, allowed lateness and late-data tag, then makes the operator for the window function.
+ * Builds the description of the window operator of a windowed stream: collects the assigner,
+ * trigger, evictor, allowed lateness and late-data tag, then describes the operator for the window
+ * function (the runtime builds the operator from that description).
  * Without an evictor, a reduce or aggregate function runs incrementally as elements arrive (the
  * window keeps one value); with one, the window keeps all elements and the function runs when the
  * window fires.
@@ -68,12 +71,12 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
     }
 
     /** Reduces the elements of each window and emits the result. */
-    public WindowOperator<K, T, ?, T, W> reduce(ReduceFunction<T> reduceFunction) {
+    public WindowOperatorDescription<K, T, T, W> reduce(ReduceFunction<T> reduceFunction) {
         return reduce(reduceFunction, new WindowFunctions.PassThrough<>());
     }
 
     /** Reduces the elements of each window and hands the result to {@code function} with the window's context. */
-    public <R> WindowOperator<K, T, ?, R, W> reduce(ReduceFunction<T> reduceFunction,
+    public <R> WindowOperatorDescription<K, T, R, W> reduce(ReduceFunction<T> reduceFunction,
             ProcessWindowFunction<T, R, K, W> function) {
         requireNotRich(reduceFunction, "ReduceFunction", "reduce");
         ClosureCleaner.clean(reduceFunction);
@@ -81,23 +84,24 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
         if (evictor != null) {
             return evicting(new WindowFunctions.ReduceThenProcess<>(reduceFunction, function));
         }
-        return new WindowOperator<>(spec(), new ReducingStateDescriptor<>(CONTENTS, reduceFunction, inputType), true,
-                function);
+        return new WindowOperatorDescription<>(spec(), new ReducingStateDescriptor<>(CONTENTS, reduceFunction,
+                inputType), true, function, null);
     }
 
     /** Reduces the elements of each window and hands the result to {@code function}. */
-    public <R> WindowOperator<K, T, ?, R, W> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
+    public <R> WindowOperatorDescription<K, T, R, W> reduce(ReduceFunction<T> reduceFunction,
+            WindowFunction<T, R, K, W> function) {
         return reduce(reduceFunction, new WindowFunctions.Apply<>(ClosureCleaner.clean(function)));
     }
 
     /** Aggregates the elements of each window and hands the result to {@code function}. */
-    public <ACC, V, R> WindowOperator<K, T, ?, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+    public <ACC, V, R> WindowOperatorDescription<K, T, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             WindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType) {
         return aggregate(aggregateFunction, new WindowFunctions.Apply<>(ClosureCleaner.clean(function)), accumulatorType);
     }
 
     /** Aggregates the elements of each window and hands the result to {@code function}. */
-    public <ACC, V, R> WindowOperator<K, T, ?, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+    public <ACC, V, R> WindowOperatorDescription<K, T, R, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             ProcessWindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType) {
         requireNotRich(aggregateFunction, "AggregateFunction", "aggregate");
         ClosureCleaner.clean(aggregateFunction);
@@ -105,35 +109,36 @@ public class WindowOperatorBuilder<T, K, W extends Window> {
         if (evictor != null) {
             return evicting(new WindowFunctions.AggregateThenProcess<>(aggregateFunction, function));
         }
-        return new WindowOperator<>(spec(), new AggregatingStateDescriptor<>(CONTENTS, aggregateFunction,
-                accumulatorType), true, function);
+        return new WindowOperatorDescription<>(spec(), new AggregatingStateDescriptor<>(CONTENTS, aggregateFunction,
+                accumulatorType), true, function, null);
     }
 
     /** Aggregates the elements of each window and emits the result. */
-    public <ACC, V> WindowOperator<K, T, ?, V, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+    public <ACC, V> WindowOperatorDescription<K, T, V, W> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             TypeInformation<ACC> accumulatorType) {
         return aggregate(aggregateFunction, new WindowFunctions.PassThrough<>(), accumulatorType);
     }
 
     /** Keeps all elements of each window and hands them to {@code function} when it fires. */
-    public <R> WindowOperator<K, T, ?, R, W> process(ProcessWindowFunction<T, R, K, W> function) {
+    public <R> WindowOperatorDescription<K, T, R, W> process(ProcessWindowFunction<T, R, K, W> function) {
         ClosureCleaner.clean(function);
         if (evictor != null) {
             return evicting(function);
         }
-        return new WindowOperator<>(spec(), new ListStateDescriptor<>(CONTENTS, inputType), false, function);
+        return new WindowOperatorDescription<>(spec(), new ListStateDescriptor<>(CONTENTS, inputType), false, function,
+                null);
     }
 
     /** Keeps all elements of each window and hands them to {@code function} when it fires. */
-    public <R> WindowOperator<K, T, ?, R, W> apply(WindowFunction<T, R, K, W> function) {
+    public <R> WindowOperatorDescription<K, T, R, W> apply(WindowFunction<T, R, K, W> function) {
         return process(new WindowFunctions.Apply<>(ClosureCleaner.clean(function)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> WindowOperator<K, T, ?, R, W> evicting(ProcessWindowFunction<T, R, K, W> function) {
+    private <R> WindowOperatorDescription<K, T, R, W> evicting(ProcessWindowFunction<T, R, K, W> function) {
         ListStateDescriptor<StreamRecord<T>> contents = new ListStateDescriptor<>(CONTENTS,
                 (TypeInformation<StreamRecord<T>>) (TypeInformation) new GenericTypeInfo<>(StreamRecord.class));
-        return new EvictingWindowOperator<>(spec(), contents, function, evictor);
+        return new WindowOperatorDescription<>(spec(), contents, false, function, evictor);
     }
 
     private WindowSpec<T, W> spec() {

@@ -1,0 +1,294 @@
+package io.weir.runtime.operators.async;
+
+import io.weir.api.functions.async.AsyncFunction;
+import io.weir.api.functions.async.AsyncRetryPredicate;
+import io.weir.api.functions.async.AsyncRetryStrategy;
+import io.weir.api.functions.async.ResultFuture;
+import io.weir.api.operators.AbstractUdfStreamOperator;
+import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.MailboxExecutor;
+import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.ProcessingTimeService;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Watermark;
+import io.weir.api.transformations.AsyncWaitDescription;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * What {@code AsyncDataStream.orderedWait/unorderedWait} runs: starts an {@link AsyncFunction}
+ * call per element and emits the results when they come back, keeping at most {@code capacity}
+ * elements in flight.
+ *
+ * <ul>
+ *   <li>Results arrive on the client's threads and are handed to the task's thread through its
+ *       mailbox; nothing here runs concurrently with elements.</li>
+ *   <li>A full queue is backpressure: {@code processElement} yields to the mailbox (running
+ *       completions, timers) until a slot frees up; it never blocks the task otherwise.</li>
+ *   <li>ORDERED emits in input order. UNORDERED emits as results come, but never across a
+ *       watermark: watermarks keep their place among the elements.</li>
+ *   <li>Each element has one timeout from its arrival, covering all its retries; then the
+ *       function's {@code timeout} decides (by default the job fails).</li>
+ * </ul>
+ *
+ * <p>Starts a new chain, so that yielding to the mailbox never runs upstream operators re-entrantly.
+ */
+public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, AsyncFunction<IN, OUT>>
+        implements OneInputStreamOperator<IN, OUT>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+
+    private final long timeoutMillis;
+    private final int capacity;
+    private final boolean ordered;
+    private final AsyncRetryStrategy<OUT> retryStrategy;
+
+    private transient ArrayDeque<Entry> queue;
+    private transient MailboxExecutor mailbox;
+    private transient ProcessingTimeService clock;
+    private transient StreamRecord<OUT> reuse;
+    /** Time of the registered timeout callback, {@code Long.MAX_VALUE} if none. */
+    private transient long timeoutCallbackAt;
+
+    /**
+     * @param timeoutMillis timeout per element, or 0 for none
+     * @param retryStrategy when to try again, or {@code null} never to
+     */
+    public AsyncWaitOperator(AsyncFunction<IN, OUT> function, long timeoutMillis, int capacity, boolean ordered,
+            AsyncRetryStrategy<OUT> retryStrategy) {
+        this(new AsyncWaitDescription<>(function, timeoutMillis, capacity, ordered, retryStrategy));
+    }
+
+    /** The operator {@code description} describes (which has checked the settings). */
+    public AsyncWaitOperator(AsyncWaitDescription<IN, OUT> description) {
+        super(description.function());
+        this.timeoutMillis = description.timeoutMillis();
+        this.capacity = description.capacity();
+        this.ordered = description.ordered();
+        this.retryStrategy = description.retryStrategy();
+        setChainingStrategy(description.chainingStrategy());
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        queue = new ArrayDeque<>(capacity);
+        mailbox = getOperatorContext().getMailboxExecutor();
+        clock = getProcessingTimeService();
+        reuse = new StreamRecord<>(null);
+        timeoutCallbackAt = Long.MAX_VALUE;
+    }
+
+    @Override
+    public void processElement(StreamRecord<IN> element) throws Exception {
+        IN value = element.getValue();
+        boolean hasTimestamp = element.hasTimestamp();
+        long timestamp = element.getTimestamp();
+        waitForSlot();
+        long deadline = timeoutMillis > 0 ? clock.getCurrentProcessingTime() + timeoutMillis : Long.MAX_VALUE;
+        Entry entry = new Entry(value, hasTimestamp, timestamp, deadline, null);
+        queue.add(entry);
+        if (deadline < timeoutCallbackAt) {
+            timeoutCallbackAt = deadline;
+            clock.registerTimer(deadline, this::onTimeoutCallback);
+        }
+        entry.attempt();
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        waitForSlot();
+        queue.add(new Entry(null, false, 0, Long.MAX_VALUE, mark));
+        emitReady();
+    }
+
+    /** All input has ended: wait (yielding) until every element in flight is emitted. */
+    @Override
+    public void endInput() throws Exception {
+        while (!queue.isEmpty()) {
+            mailbox.yield();
+        }
+    }
+
+    private void waitForSlot() throws Exception {
+        while (queue.size() >= capacity) {
+            mailbox.yield();
+        }
+    }
+
+    /** On the task's thread: the outcome of one attempt of {@code entry}. */
+    private void onOutcome(Entry entry, Attempt attempt, Collection<OUT> result, Throwable error) throws Exception {
+        if (entry.done || attempt != entry.current) {
+            return; // an attempt that was retried or timed out meanwhile
+        }
+        if (!entry.timedOut && shouldRetry(entry, result, error)) {
+            entry.current = null;
+            long backoff = retryStrategy.getBackoffTimeMillis(entry.attempts);
+            clock.registerTimer(clock.getCurrentProcessingTime() + backoff, time -> {
+                if (!entry.done && entry.current == null && !entry.timedOut) {
+                    entry.attempt();
+                }
+            });
+            return;
+        }
+        if (error != null) {
+            throw new AsyncCallFailedException("The async call of operator '" + getOperatorContext().getOperatorName()
+                    + "' for element " + entry.input + " failed after " + entry.attempts + " attempt(s)"
+                    + (entry.timedOut ? " and timed out" : "") + ": " + error, error);
+        }
+        entry.result = result;
+        entry.done = true;
+        emitReady();
+    }
+
+    private boolean shouldRetry(Entry entry, Collection<OUT> result, Throwable error) {
+        if (retryStrategy == null || !retryStrategy.canRetry(entry.attempts)) {
+            return false;
+        }
+        AsyncRetryPredicate<OUT> predicate = retryStrategy.getRetryPredicate();
+        if (error != null) {
+            Optional<Predicate<Throwable>> onError = predicate.exceptionPredicate();
+            return onError.isPresent() && onError.get().test(error);
+        }
+        Optional<Predicate<Collection<OUT>>> onResult = predicate.resultPredicate();
+        return onResult.isPresent() && onResult.get().test(result);
+    }
+
+    /** Hands the elements whose time is up to the function's {@code timeout}, then waits for the next deadline. */
+    private void onTimeoutCallback(long time) throws Exception {
+        timeoutCallbackAt = Long.MAX_VALUE;
+        long next = Long.MAX_VALUE;
+        for (Entry entry : queue) { // timeout() completes through the mailbox, so the queue does not change here
+            if (entry.watermark != null || entry.done || entry.timedOut) {
+                continue;
+            }
+            if (entry.deadline <= time) {
+                entry.timedOut = true;
+                entry.current = new Attempt(entry);
+                userFunction.timeout(entry.input, entry.current);
+            } else {
+                next = Math.min(next, entry.deadline);
+            }
+        }
+        if (next < Long.MAX_VALUE) {
+            timeoutCallbackAt = next;
+            clock.registerTimer(next, this::onTimeoutCallback);
+        }
+    }
+
+    private void emitReady() {
+        if (ordered) {
+            while (!queue.isEmpty() && queue.peek().isDone()) {
+                emit(queue.poll());
+            }
+            return;
+        }
+        while (!queue.isEmpty()) {
+            if (queue.peek().watermark != null) {
+                emit(queue.poll());
+                continue;
+            }
+            // unordered: any completed element before the first watermark may go
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                if (entry.watermark != null) {
+                    break;
+                }
+                if (entry.done) {
+                    it.remove();
+                    emit(entry);
+                }
+            }
+            if (queue.isEmpty() || queue.peek().watermark == null) {
+                return;
+            }
+        }
+    }
+
+    private void emit(Entry entry) {
+        if (entry.watermark != null) {
+            output.emitWatermark(entry.watermark);
+            return;
+        }
+        if (entry.result == null) {
+            return;
+        }
+        for (OUT value : entry.result) {
+            reuse.replace(value);
+            if (entry.hasTimestamp) {
+                reuse.setTimestamp(entry.timestamp);
+            } else {
+                reuse.eraseTimestamp();
+            }
+            output.collect(reuse);
+        }
+    }
+
+    /** One element (or watermark) in flight. */
+    private final class Entry {
+        private final IN input;
+        private final boolean hasTimestamp;
+        private final long timestamp;
+        private final long deadline;
+        private final Watermark watermark;
+        private int attempts;
+        private Attempt current;
+        private boolean timedOut;
+        private boolean done;
+        private Collection<OUT> result;
+
+        Entry(IN input, boolean hasTimestamp, long timestamp, long deadline, Watermark watermark) {
+            this.input = input;
+            this.hasTimestamp = hasTimestamp;
+            this.timestamp = timestamp;
+            this.deadline = deadline;
+            this.watermark = watermark;
+        }
+
+        boolean isDone() {
+            return watermark != null || done;
+        }
+
+        void attempt() throws Exception {
+            attempts++;
+            current = new Attempt(this);
+            userFunction.asyncInvoke(input, current);
+        }
+    }
+
+    /** The {@link ResultFuture} of one attempt: its first completion goes to the task's mailbox. */
+    private final class Attempt implements ResultFuture<OUT> {
+        private final Entry entry;
+        private final AtomicBoolean completed = new AtomicBoolean();
+
+        Attempt(Entry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public void complete(Collection<OUT> result) {
+            if (completed.compareAndSet(false, true)) {
+                mailbox.execute(() -> onOutcome(entry, this, result, null), "async result");
+            }
+        }
+
+        @Override
+        public void completeExceptionally(Throwable error) {
+            if (completed.compareAndSet(false, true)) {
+                mailbox.execute(() -> onOutcome(entry, this, null, error), "async failure");
+            }
+        }
+    }
+
+    /** An async call failed and was not retried: fails the task. */
+    public static final class AsyncCallFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        AsyncCallFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

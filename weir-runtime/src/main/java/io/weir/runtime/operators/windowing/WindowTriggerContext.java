@@ -1,0 +1,126 @@
+package io.weir.runtime.operators.windowing;
+
+import io.weir.api.operators.InternalTimerService;
+import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.state.MergingState;
+import io.weir.api.state.State;
+import io.weir.api.state.StateDescriptor;
+import io.weir.api.windowing.triggers.Trigger;
+import io.weir.api.windowing.triggers.TriggerResult;
+import io.weir.api.windowing.windows.Window;
+import io.weir.runtime.state.InternalMergingState;
+import java.util.Collection;
+
+/**
+ * The trigger's view of one (key, window) at a time: the window operator points it at a window
+ * with {@link #set} and then calls the trigger through it. Trigger state lives in the namespace of
+ * the window itself (not its state window), so merging windows merge it explicitly in
+ * {@link Trigger#onMerge}. One instance per operator; threading: the task's thread only.
+ */
+final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMergeContext {
+    private final KeyedStateBackend<K> backend;
+    private final InternalTimerService<W> timerService;
+    private final Trigger<Object, W> trigger;
+    private final NamespacedStateStore windowStates;
+    private K key;
+    private W window;
+    private Collection<W> mergedWindows;
+
+    WindowTriggerContext(KeyedStateBackend<K> backend, InternalTimerService<W> timerService, Trigger<Object, W> trigger) {
+        this.backend = backend;
+        this.timerService = timerService;
+        this.trigger = trigger;
+        this.windowStates = new NamespacedStateStore(backend, null);
+    }
+
+    void set(K key, W window) {
+        this.key = key;
+        this.window = window;
+        windowStates.setNamespace(window);
+    }
+
+    K key() {
+        return key;
+    }
+
+    TriggerResult onElement(Object element, long timestamp) throws Exception {
+        return trigger.onElement(element, timestamp, window, this);
+    }
+
+    TriggerResult onEventTime(long time) throws Exception {
+        return trigger.onEventTime(time, window, this);
+    }
+
+    TriggerResult onProcessingTime(long time) throws Exception {
+        return trigger.onProcessingTime(time, window, this);
+    }
+
+    void onMerge(Collection<W> mergedWindows) throws Exception {
+        this.mergedWindows = mergedWindows;
+        try {
+            trigger.onMerge(window, this);
+        } finally {
+            this.mergedWindows = null;
+        }
+    }
+
+    void clear() throws Exception {
+        trigger.clear(window, this);
+    }
+
+    @Override
+    public long getCurrentProcessingTime() {
+        return timerService.currentProcessingTime();
+    }
+
+    @Override
+    public long getCurrentWatermark() {
+        return timerService.currentWatermark();
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+        timerService.registerProcessingTimeTimer(window, time);
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+        timerService.registerEventTimeTimer(window, time);
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+        timerService.deleteProcessingTimeTimer(window, time);
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+        timerService.deleteEventTimeTimer(window, time);
+    }
+
+    @Override
+    public <S extends State> S getPartitionedState(StateDescriptor<S, ?> stateDescriptor) {
+        return windowStates.get(stateDescriptor);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends MergingState<?, ?>> void mergePartitionedState(StateDescriptor<S, ?> stateDescriptor) {
+        if (mergedWindows == null || mergedWindows.isEmpty()) {
+            return;
+        }
+        S state = backend.getPartitionedState(stateDescriptor);
+        if (!(state instanceof InternalMergingState)) {
+            throw new UnsupportedOperationException("The state '" + stateDescriptor.getName() + "' of trigger "
+                    + trigger + " cannot be merged: only list, reducing and aggregating state can.");
+        }
+        try {
+            ((InternalMergingState<W>) state).mergeNamespaces(window, mergedWindows);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Merging the state '" + stateDescriptor.getName() + "' of trigger "
+                    + trigger + " into " + window + " failed.", e);
+        }
+    }
+}

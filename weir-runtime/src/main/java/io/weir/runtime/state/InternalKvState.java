@@ -1,0 +1,17 @@
+package io.weir.runtime.state;
+
+import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.state.State;
+
+/**
+ * The operator's view of a keyed state: besides the key (set on the backend), state is scoped to
+ * a namespace, such as the window being processed. Every state a {@link KeyedStateBackend} returns
+ * implements this (with or without a time-to-live); a user function's state stays in the default
+ * namespace.
+ *
+ * <p>Threading: the task's thread only.
+ */
+public interface InternalKvState<N> extends State {
+    /** Scopes every following read and write of this state to {@code namespace}. */
+    void setCurrentNamespace(N namespace);
+}
