@@ -1,11 +1,14 @@
 package io.weir.cli;
 
+import io.weir.api.configuration.Configuration;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,11 +18,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "example",
         mixinStandardHelpOptions = true,
-        description = "Run a built-in example by name; --list shows the names.")
+        description = "Run a built-in example by name; --list shows the names. -D and -p work as for run.",
+        footer = {"", "All configuration options: bin/weir config list"})
 final class ExampleCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "List the examples with a one-line description.")
     private boolean list;
+
+    @Mixin
+    private ConfigurationOptions configurationOptions;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<name>", description = "The example to run.")
     private String name;
@@ -29,6 +36,9 @@ final class ExampleCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Where config.yaml is looked for; {@code null} for no file. */
+    Path confDir;
 
     @Override
     public Integer call() {
@@ -43,6 +53,7 @@ final class ExampleCommand implements Callable<Integer> {
         Example example = Example.byShortName(name)
                 .orElseThrow(() -> new UserError("there is no example named '" + name + "'; the examples are: "
                         + Example.shortNames() + "."));
+        Configuration configuration = configurationOptions.configuration(confDir);
         ClassLoader loader = JobLauncher.classLoaderFor(List.of());
         Method main;
         try {
@@ -51,7 +62,12 @@ final class ExampleCommand implements Callable<Integer> {
             throw new UserError("example '" + name + "' is class " + example.mainClass()
                     + ", which is not in lib/; rebuild the distribution with: ./mvnw -q install -DskipTests");
         }
-        return JobLauncher.invoke(main, loader, args, spec.commandLine().getErr());
+        ConfigurationOptions.install(configuration);
+        try {
+            return JobLauncher.invoke(main, loader, args, spec.commandLine().getErr());
+        } finally {
+            ConfigurationOptions.uninstall();
+        }
     }
 
     private static void printList(PrintWriter out) {

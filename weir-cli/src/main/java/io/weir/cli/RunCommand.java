@@ -1,8 +1,6 @@
 package io.weir.cli;
 
 import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.PipelineOptions;
-import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +24,11 @@ import picocli.CommandLine.Spec;
                     + " its URL is logged when the job starts, and it stops when the job ends.",
             "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
-                    + " main returns."
-        })
+                    + " main returns.",
+            "Settings come from conf/config.yaml (or $WEIR_CONF_DIR/config.yaml), then -D and -p,"
+                    + " then what the job sets in code."
+        },
+        footer = {"", "All configuration options: bin/weir config list"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(
@@ -45,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Port of the REST API with --web (default: any free port; the URL is logged).")
     private int webPort;
 
+    @Mixin
+    private ConfigurationOptions configurationOptions;
+
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
     private String mainClass;
 
@@ -54,8 +59,18 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Where config.yaml is looked for; {@code null} for no file. */
+    Path confDir;
+
     @Override
     public Integer call() {
+        Configuration configuration = configurationOptions.configuration(confDir);
+        if (web) {
+            if (webPort < 0 || webPort > 65535) {
+                throw new UserError("--web-port must be between 0 and 65535 (0 = any free port), got " + webPort + ".");
+            }
+            configuration.set(WebOptions.PORT, webPort);
+        }
         ClassLoader loader = JobLauncher.classLoaderFor(classpath);
         Method main;
         try {
@@ -65,27 +80,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("main class '" + mainClass + "' was not found in " + where
                     + "; check the fully qualified name and pass the job's jar with -c <jar>.");
         }
-        if (!web) {
-            return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
-        }
-        if (webPort < 0 || webPort > 65535) {
-            throw new UserError("--web-port must be between 0 and 65535 (0 = any free port), got " + webPort + ".");
-        }
-        StreamExecutionEnvironment.initializeContextEnvironment(this::environmentWithWeb);
+        ConfigurationOptions.install(configuration);
         try {
             return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
         } finally {
-            StreamExecutionEnvironment.resetContextEnvironment();
+            ConfigurationOptions.uninstall();
         }
-    }
-
-    /** The local environment the job would get, with the REST server on its cluster. */
-    private StreamExecutionEnvironment environmentWithWeb(Configuration jobConfiguration) {
-        Configuration configuration = new Configuration(jobConfiguration);
-        if (!configuration.contains(PipelineOptions.PARALLELISM)) {
-            configuration.set(PipelineOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
-        }
-        configuration.set(WebOptions.PORT, webPort);
-        return StreamExecutionEnvironment.createLocalEnvironment(configuration);
     }
 }

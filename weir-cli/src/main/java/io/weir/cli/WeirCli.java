@@ -1,6 +1,8 @@
 package io.weir.cli;
 
+import io.weir.runtime.configuration.GlobalConfiguration;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -19,8 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, ExampleCommand.class, VersionCommand.class, HelpCommand.class},
-        footer = {"", "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain)."})
+        subcommands = {RunCommand.class, ExampleCommand.class, ConfigCommand.class, VersionCommand.class,
+            HelpCommand.class},
+        footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
+                + " the options: bin/weir config list.",
+            "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain)."})
 public final class WeirCli implements Runnable {
 
     /** The job's {@code main} threw. */
@@ -34,12 +39,25 @@ public final class WeirCli implements Runnable {
 
     /** Runs the command line and exits with its code; also when a job left threads running. */
     public static void main(String[] args) {
+        // The API logs through System.Logger, which lands in java.util.logging here; one line per
+        // message, shaped like the engine's SLF4J lines, instead of the JDK's two-line default.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tH:%1$tM:%1$tS.%1$tL %4$s %3$s - %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 
     /** A fresh command line writing to standard out and standard error. */
     static CommandLine commandLine() {
+        return commandLine(confDirFromEnvironment());
+    }
+
+    /** A fresh command line whose jobs read {@code confDir/config.yaml} ({@code null}: no file). */
+    static CommandLine commandLine(Path confDir) {
         CommandLine cli = new CommandLine(new WeirCli());
+        ((RunCommand) cli.getSubcommands().get("run").getCommand()).confDir = confDir;
+        ((ExampleCommand) cli.getSubcommands().get("example").getCommand()).confDir = confDir;
         // Everything after the main class (or example name) belongs to the job, options included.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("example").setStopAtPositional(true);
@@ -47,9 +65,18 @@ public final class WeirCli implements Runnable {
         return cli;
     }
 
+    /**
+     * The directory {@code WEIR_CONF_DIR} names; {@code bin/weir} sets it to the distribution's
+     * {@code conf/} unless the user set it. Unset (the CLI started some other way): no file.
+     */
+    static Path confDirFromEnvironment() {
+        String dir = System.getenv(GlobalConfiguration.CONF_DIR_VARIABLE);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, example, version.");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, example, config, version.");
     }
 
     private static int handleUserError(Exception e, CommandLine cli, CommandLine.ParseResult parsed)

@@ -10,6 +10,10 @@ import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.runtime.checkpoint.StateAssignment;
 import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
@@ -29,6 +33,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (subtask, parallelism, key groups, keyed state and timers when an input is keyed, a manual
  * processing-time clock), its life cycle, and the output and side outputs it collected. The subclasses add the ways to feed inputs.
  *
+ * <h2>Checkpoints</h2>
+ * {@link #snapshot} takes the operator's state as a checkpoint would; {@link #initializeState}
+ * hands such a state to a fresh operator in a new harness before {@link #open()}, as a restore
+ * after a failure would. With {@link #repackageState} and {@link #repartitionOperatorState} a test
+ * restores the state of several subtasks at another parallelism.
+ *
  * <p>Threading: the operator runs on the test's thread, as it would on its task's thread.
  */
 public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoCloseable {
@@ -43,6 +53,8 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final KeySelector<?, ?>[] keySelectors;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
     private RuntimeOperatorContext context;
+    private TypeInformation<?> keyType;
+    private boolean stateInitialized;
     private final TaskWakeup wakeup = new TaskWakeup();
     private final Mailbox mailbox = new Mailbox(wakeup);
     private boolean setUp;
@@ -70,16 +82,24 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         return executionConfig;
     }
 
+    /** The type of the keys, which keyed state and timers are snapshotted with; set by the keyed harnesses. */
+    void setKeyType(TypeInformation<?> keyType) {
+        this.keyType = keyType;
+    }
+
     /** Hands the operator its output and context; {@link #open()} does it if not done. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void setup() {
         if (setUp) {
             return;
         }
         String name = operator.getClass().getSimpleName();
         if (keySelectors[0] != null) {
+            TypeSerializer keySerializer = keyType == null ? null : keyType.createSerializer(
+                    executionConfig.getSerializerConfig());
             keyedStateBackend = new HeapKeyedStateBackend<>(name, subtaskIndex, maxParallelism,
                     KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
-                    executionConfig.getSerializerConfig());
+                    executionConfig.getSerializerConfig(), keySerializer);
         }
         context = new RuntimeOperatorContext(name,
                 new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
@@ -90,10 +110,82 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         setUp = true;
     }
 
-    public void open() throws Exception {
+    /**
+     * Restores the operator's state from {@code state} (taken by {@link #snapshot} of another
+     * harness, possibly of several subtasks combined by {@link #repackageState}), then lets the
+     * operator initialize its state. Call on a fresh operator, before {@link #open()}; only the key
+     * groups this subtask owns are taken.
+     */
+    public void initializeState(OperatorSubtaskState state) throws Exception {
+        if (stateInitialized) {
+            throw new IllegalStateException("The operator's state is initialized already: call initializeState "
+                    + "once, before open(), on a new harness with a fresh operator.");
+        }
         setup();
+        if (state != null) {
+            context.restoreState(state, 0);
+        }
+        operator.initializeState();
+        stateInitialized = true;
+    }
+
+    /** Initializes the operator's state without restoring any; {@link #open()} does it if not done. */
+    public void initializeEmptyState() throws Exception {
+        initializeState(null);
+    }
+
+    public void open() throws Exception {
+        if (!stateInitialized) {
+            initializeEmptyState();
+        }
         operator.open();
         opened = true;
+    }
+
+    /**
+     * Takes the operator's state as checkpoint {@code checkpointId} would: the operator's
+     * {@code snapshotState}, then its keyed state, timers and operator state, serialized.
+     */
+    public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
+        checkOpen();
+        operator.snapshotState(checkpointId, timestamp);
+        return context.snapshotState();
+    }
+
+    /**
+     * The snapshots of several subtasks of one operator as one state, as if one subtask had taken
+     * it: what {@link #repartitionOperatorState} splits for a new parallelism, or what a harness of
+     * parallelism 1 restores.
+     */
+    public static OperatorSubtaskState repackageState(OperatorSubtaskState... states) {
+        return StateAssignment.combine(List.of(states));
+    }
+
+    /**
+     * The part of {@code state} (the repackaged state of all {@code oldParallelism} subtasks) that
+     * subtask {@code subtaskIndex} of {@code newParallelism} restores, as the runtime would hand it
+     * out: its key groups, an even share of list state, all union list state, one copy of
+     * broadcast state.
+     */
+    public static OperatorSubtaskState repartitionOperatorState(OperatorSubtaskState state, int maxParallelism,
+            int oldParallelism, int newParallelism, int subtaskIndex) {
+        if (oldParallelism < 1 || subtaskIndex < 0 || subtaskIndex >= newParallelism) {
+            throw new IllegalArgumentException("Subtask " + subtaskIndex + " of parallelism " + newParallelism
+                    + " (restored from parallelism " + oldParallelism + ") does not exist.");
+        }
+        return StateAssignment.assign(List.of(state), newParallelism, maxParallelism).get(subtaskIndex);
+    }
+
+    /** Tells the operator that checkpoint {@code checkpointId} completed. */
+    public void notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+        checkOpen();
+        operator.notifyCheckpointComplete(checkpointId);
+    }
+
+    /** Tells the operator that checkpoint {@code checkpointId} was given up. */
+    public void notifyOfAbortedCheckpoint(long checkpointId) throws Exception {
+        checkOpen();
+        operator.notifyCheckpointAborted(checkpointId);
     }
 
     /**

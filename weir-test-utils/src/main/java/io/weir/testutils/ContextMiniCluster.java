@@ -24,7 +24,9 @@ final class ContextMiniCluster implements AutoCloseable {
         int parallelism = cluster.totalSlots();
         StreamExecutionEnvironment.initializeContextEnvironment(configuration -> {
             Configuration c = new Configuration(configuration);
-            c.set(PipelineOptions.PARALLELISM, parallelism);
+            if (!c.contains(PipelineOptions.PARALLELISM)) {
+                c.set(PipelineOptions.PARALLELISM, parallelism);
+            }
             return new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), c);
         });
         return new ContextMiniCluster(cluster);

@@ -19,5 +19,6 @@ public class KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> extends OneInput
             KeySelector<IN, K> keySelector, TypeInformation<K> keyType, int maxParallelism, int parallelism,
             int subtaskIndex) {
         super(operator, keySelector, maxParallelism, parallelism, subtaskIndex);
+        setKeyType(keyType);
     }
 }

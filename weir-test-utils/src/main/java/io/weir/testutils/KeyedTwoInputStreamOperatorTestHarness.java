@@ -25,6 +25,7 @@ public class KeyedTwoInputStreamOperatorTestHarness<K, IN1, IN2, OUT>
             KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2, TypeInformation<K> keyType,
             int maxParallelism, int parallelism, int subtaskIndex) {
         super(operator, requireKey(keySelector1), keySelector2, maxParallelism, parallelism, subtaskIndex);
+        setKeyType(keyType);
     }
 
     private static <T, K> KeySelector<T, K> requireKey(KeySelector<T, K> selector) {

@@ -4,13 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.weir.api.configuration.ConfigOption;
 import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.configuration.ConfigOptionRegistry;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.jobmaster.JobDetails;
-import io.weir.runtime.metrics.MetricOptions;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.minicluster.MiniCluster;
-import io.weir.runtime.minicluster.MiniClusterOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
@@ -78,13 +76,8 @@ final class ClusterEndpoints {
 
     /** The options set on the cluster, as {@code [{"key": ..., "value": ...}]}. */
     private void jobManagerConfig(Context ctx) {
-        List<ConfigOption<?>> known = new ArrayList<>();
-        known.addAll(WebOptions.all());
-        known.addAll(MetricOptions.all());
-        known.addAll(MiniClusterOptions.all());
-        known.addAll(PipelineOptions.all());
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (ConfigOption<?> option : known) {
+        for (ConfigOption<?> option : ConfigOptionRegistry.global().options()) {
             configuration.getOptional(option).ifPresent(value ->
                     entries.add(Map.of("key", option.key(), "value", String.valueOf(value))));
         }

@@ -1,80 +1,113 @@
 package io.weir.api.configuration;
 
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
-/** Builds {@link ConfigOption}s: {@code ConfigOptions.key("a.b").intType().defaultValue(4).withDescription("...")}. */
+/**
+ * Builds {@link ConfigOption}s:
+ * {@code ConfigOptions.key("a.b").intType().defaultValue(4).withDescription("...")}. Lists of any
+ * type come from {@code asList()}: {@code key("k").stringType().asList().defaultValues("a", "b")}.
+ */
 public final class ConfigOptions {
     private ConfigOptions() {}
 
-    public static KeyBuilder key(String key) {
-        return new KeyBuilder(key);
+    public static OptionBuilder key(String key) {
+        if (key == null || key.isBlank() || !key.equals(key.trim())) {
+            throw new IllegalArgumentException("A configuration key must be non-empty without surrounding spaces: '"
+                    + key + "'");
+        }
+        return new OptionBuilder(key);
     }
 
     /** Second step: the type. */
-    public static final class KeyBuilder {
+    public static final class OptionBuilder {
         private final String key;
 
-        KeyBuilder(String key) {
+        OptionBuilder(String key) {
             this.key = key;
         }
 
-        public TypedBuilder<Integer> intType() {
-            return new TypedBuilder<>(key, Integer.class, Integer::valueOf);
+        public TypedConfigOptionBuilder<Integer> intType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.INT);
         }
 
-        public TypedBuilder<Long> longType() {
-            return new TypedBuilder<>(key, Long.class, Long::valueOf);
+        public TypedConfigOptionBuilder<Long> longType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.LONG);
         }
 
-        public TypedBuilder<Boolean> booleanType() {
-            return new TypedBuilder<>(key, Boolean.class, KeyBuilder::parseBoolean);
+        public TypedConfigOptionBuilder<Double> doubleType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.DOUBLE);
         }
 
-        public TypedBuilder<String> stringType() {
-            return new TypedBuilder<>(key, String.class, s -> s);
+        public TypedConfigOptionBuilder<Boolean> booleanType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.BOOLEAN);
         }
 
-        public TypedBuilder<Duration> durationType() {
-            return new TypedBuilder<>(key, Duration.class, DurationParser::parse);
+        public TypedConfigOptionBuilder<String> stringType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.STRING);
         }
 
-        private static Boolean parseBoolean(String s) {
-            if (s.equalsIgnoreCase("true")) {
-                return true;
-            }
-            if (s.equalsIgnoreCase("false")) {
-                return false;
-            }
-            throw new IllegalArgumentException("not true or false");
+        public TypedConfigOptionBuilder<Duration> durationType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.DURATION);
+        }
+
+        public TypedConfigOptionBuilder<MemorySize> memoryType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.MEMORY);
+        }
+
+        /** Values are the enum's constant names, matched ignoring case; the docs list them. */
+        public <E extends Enum<E>> TypedConfigOptionBuilder<E> enumType(Class<E> enumClass) {
+            return new TypedConfigOptionBuilder<>(key, ValueType.enumType(enumClass));
+        }
+
+        /** A map of strings, written {@code k1:v1,k2:v2}. */
+        public TypedConfigOptionBuilder<Map<String, String>> mapType() {
+            return new TypedConfigOptionBuilder<>(key, ValueType.MAP);
         }
     }
 
-    /** Third step: default value and description. */
-    public static final class TypedBuilder<T> {
+    /** Third step: the default value (or none), or a turn to lists of the type. */
+    public static final class TypedConfigOptionBuilder<T> {
         private final String key;
-        private final Class<T> type;
-        private final Function<String, T> parser;
-        private T defaultValue;
+        private final ValueType<T> type;
 
-        TypedBuilder(String key, Class<T> type, Function<String, T> parser) {
+        TypedConfigOptionBuilder(String key, ValueType<T> type) {
             this.key = key;
             this.type = type;
-            this.parser = parser;
         }
 
-        public TypedBuilder<T> defaultValue(T value) {
-            this.defaultValue = value;
-            return this;
+        public ListConfigOptionBuilder<T> asList() {
+            return new ListConfigOptionBuilder<>(key, type.asList());
         }
 
-        public TypedBuilder<T> noDefaultValue() {
-            this.defaultValue = null;
-            return this;
+        public ConfigOption<T> defaultValue(T value) {
+            return new ConfigOption<>(key, type, type.cast(value));
         }
 
-        public ConfigOption<T> withDescription(String description) {
-            return new ConfigOption<>(key, type, defaultValue, description, parser);
+        public ConfigOption<T> noDefaultValue() {
+            return new ConfigOption<>(key, type, null);
+        }
+    }
+
+    /** Third step for lists: the default elements (or none). */
+    public static final class ListConfigOptionBuilder<E> {
+        private final String key;
+        private final ValueType<List<E>> type;
+
+        ListConfigOptionBuilder(String key, ValueType<List<E>> type) {
+            this.key = key;
+            this.type = type;
+        }
+
+        @SafeVarargs
+        public final ConfigOption<List<E>> defaultValues(E... values) {
+            return new ConfigOption<>(key, type, List.copyOf(Arrays.asList(values)));
+        }
+
+        public ConfigOption<List<E>> noDefaultValue() {
+            return new ConfigOption<>(key, type, null);
         }
     }
 }

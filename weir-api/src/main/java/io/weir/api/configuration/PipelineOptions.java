@@ -1,40 +1,41 @@
 package io.weir.api.configuration;
 
 import java.time.Duration;
-import java.util.List;
 
-/**
- * Settings of a job that the environment reads: parallelism, key groups, object reuse, buffer timeout,
- * accumulator reports.
- */
+/** Settings of a job's graph: parallelism, key groups, object reuse, watermarks, name, types. */
 public final class PipelineOptions {
     private PipelineOptions() {}
 
     public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism.default")
             .intType().defaultValue(1)
-            .withDescription("Parallelism of operators that set none themselves.");
+            .withValidation(p -> p >= 1, "be at least 1")
+            .withDescription("Parallelism of operators that set none themselves. A local environment without "
+                    + "this setting uses the number of CPU cores.");
 
     public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.key("pipeline.max-parallelism")
             .intType().defaultValue(128)
-            .withDescription("Number of key groups: the upper bound for the parallelism of keyed operators.");
+            .withValidation(p -> p >= 1 && p <= (1 << 15), "be between 1 and 32768")
+            .withDescription("Number of key groups: the upper bound for the parallelism of keyed operators, "
+                    + "and the unit in which keyed state is redistributed when the parallelism changes.");
 
     public static final ConfigOption<Boolean> OBJECT_REUSE = ConfigOptions.key("pipeline.object-reuse")
             .booleanType().defaultValue(false)
             .withDescription("Pass records between chained operators without copying them. Safe when functions "
                     + "neither keep nor modify their input objects.");
 
-    public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout")
-            .durationType().defaultValue(Duration.ofMillis(100))
-            .withDescription("Longest time a partly filled network buffer waits before it is sent; 0 sends "
-                    + "every record at once (lowest latency, lowest throughput).");
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL =
+            ConfigOptions.key("pipeline.auto-watermark-interval")
+            .durationType().defaultValue(Duration.ofMillis(200))
+            .withValidation(d -> !d.isNegative(), "not be negative")
+            .withDescription("How often periodic watermark generators (of sources and "
+                    + "assignTimestampsAndWatermarks) are asked for a watermark. 0 turns periodic watermarks off.");
 
-    public static final ConfigOption<Duration> ACCUMULATOR_REPORT_INTERVAL =
-            ConfigOptions.key("execution.accumulator-report-interval")
-            .durationType().defaultValue(Duration.ofSeconds(1))
-            .withDescription("How often running tasks report their accumulators, so that JobClient.getAccumulators() "
-                    + "shows live values. Final values are reported when a task ends, whatever this is.");
+    public static final ConfigOption<String> NAME = ConfigOptions.key("pipeline.name")
+            .stringType().noDefaultValue()
+            .withDescription("Name of the job when execute() is called without one. Unset: 'Weir Streaming Job'.");
 
-    public static List<ConfigOption<?>> all() {
-        return List.of(PARALLELISM, MAX_PARALLELISM, OBJECT_REUSE, BUFFER_TIMEOUT, ACCUMULATOR_REPORT_INTERVAL);
-    }
+    public static final ConfigOption<Boolean> GENERIC_TYPES = ConfigOptions.key("pipeline.generic-types")
+            .booleanType().defaultValue(true)
+            .withDescription("Whether types without a dedicated serializer may fall back to the generic (Kryo) "
+                    + "serializer. false makes such types fail when the job is built, naming the type.");
 }

@@ -1,7 +1,10 @@
 package io.weir.api.environment;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.execution.CheckpointingMode;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.configuration.ReadableConfig;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
@@ -37,30 +40,45 @@ import java.util.concurrent.ExecutionException;
 public class StreamExecutionEnvironment {
     private static volatile StreamExecutionEnvironmentFactory contextFactory;
 
-    private final ExecutionConfig config = new ExecutionConfig();
     private final Configuration configuration;
+    private final ExecutionConfig config;
     private final PipelineExecutor executor;
     private final List<Transformation<?>> sinks = new ArrayList<>();
+
+    /**
+     * A local environment (jobs run on an embedded MiniCluster) with the given settings; those not
+     * set keep their defaults, except that an unset parallelism is the number of CPU cores.
+     */
+    public StreamExecutionEnvironment(Configuration configuration) {
+        this(Executors.local(withLocalParallelism(configuration)), withLocalParallelism(configuration));
+    }
 
     /** An environment whose jobs run through {@code executor}; {@code configuration} holds the job settings. */
     public StreamExecutionEnvironment(PipelineExecutor executor, Configuration configuration) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.configuration = new Configuration(configuration);
-        if (this.configuration.get(PipelineOptions.OBJECT_REUSE)) {
-            config.enableObjectReuse();
-        }
+        this.config = new ExecutionConfig(this.configuration);
     }
 
     /**
-     * The environment of the context the program runs in: the cluster of an active test extension
-     * or client, else a local environment with the parallelism of the machine's cores.
+     * The environment of the context the program runs in: the cluster of an active test extension,
+     * client or {@code bin/weir run} (with its {@code conf/config.yaml} and {@code -D} settings),
+     * else a local environment with the parallelism of the machine's cores.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
+        return getExecutionEnvironment(new Configuration());
+    }
+
+    /**
+     * As {@link #getExecutionEnvironment()}, with {@code configuration} applied on top of the
+     * context's settings: values set here win over the configuration file and the command line.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
         StreamExecutionEnvironmentFactory factory = contextFactory;
         if (factory != null) {
-            return factory.createExecutionEnvironment(new Configuration());
+            return factory.createExecutionEnvironment(configuration);
         }
-        return createLocalEnvironment(Runtime.getRuntime().availableProcessors());
+        return new StreamExecutionEnvironment(configuration);
     }
 
     /** A local environment: jobs run on an embedded MiniCluster sized for them. */
@@ -70,8 +88,17 @@ public class StreamExecutionEnvironment {
         return createLocalEnvironment(configuration);
     }
 
+    /** A local environment with these settings (parallelism 1 unless they set one). */
     public static StreamExecutionEnvironment createLocalEnvironment(Configuration configuration) {
         return new StreamExecutionEnvironment(Executors.local(configuration), configuration);
+    }
+
+    private static Configuration withLocalParallelism(Configuration configuration) {
+        if (configuration.contains(PipelineOptions.PARALLELISM)) {
+            return configuration;
+        }
+        return new Configuration(configuration).set(PipelineOptions.PARALLELISM,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Makes {@link #getExecutionEnvironment()} return environments from {@code factory} (test extensions, clients). */
@@ -89,8 +116,48 @@ public class StreamExecutionEnvironment {
         return config;
     }
 
-    public Configuration getConfiguration() {
-        return configuration;
+    /**
+     * A read-only, live view of this environment's settings: what it was created with, the config
+     * file and command line (through the context), {@link #configure} and the setters. Change
+     * settings with {@link #configure(ReadableConfig)} or the setters.
+     */
+    public ReadableConfig getConfiguration() {
+        return configuration.readOnlyView();
+    }
+
+    /**
+     * Applies every setting in {@code configuration} to this environment, replacing what was set
+     * before; settings it does not hold stay as they are. Bad values fail here, naming the key.
+     */
+    public StreamExecutionEnvironment configure(ReadableConfig configuration) {
+        return configure(configuration, userClassLoader());
+    }
+
+    /** As {@link #configure(ReadableConfig)}; {@code classLoader} would load classes the settings name. */
+    public StreamExecutionEnvironment configure(ReadableConfig configuration, ClassLoader classLoader) {
+        config.configure(configuration, classLoader);
+        return this;
+    }
+
+    /** The checkpoint settings of jobs built here (a view of this environment's configuration). */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /**
+     * Takes an exactly-once checkpoint every {@code intervalMillis}: on a failure the job restarts
+     * from the latest one (see {@code restart-strategy.type}) with every record reflected in its state
+     * exactly once.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(intervalMillis, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        CheckpointConfig checkpoints = getCheckpointConfig();
+        checkpoints.setCheckpointInterval(intervalMillis);
+        checkpoints.setCheckpointingConsistencyMode(mode);
+        return this;
     }
 
     public StreamExecutionEnvironment setParallelism(int parallelism) {
@@ -123,12 +190,12 @@ public class StreamExecutionEnvironment {
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("The buffer timeout must not be negative, got " + timeoutMillis);
         }
-        configuration.set(PipelineOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(timeoutMillis));
+        configuration.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(timeoutMillis));
         return this;
     }
 
     public long getBufferTimeout() {
-        return configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+        return configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
     }
 
     /**
@@ -254,7 +321,7 @@ public class StreamExecutionEnvironment {
     }
 
     public JobExecutionResult execute() throws Exception {
-        return execute("Weir Streaming Job");
+        return execute(defaultJobName());
     }
 
     /** Runs the job and waits for it to end. A failure is thrown with the job's failure as cause. */
@@ -276,7 +343,11 @@ public class StreamExecutionEnvironment {
     }
 
     public JobClient executeAsync() throws Exception {
-        return executeAsync("Weir Streaming Job");
+        return executeAsync(defaultJobName());
+    }
+
+    private String defaultJobName() {
+        return configuration.getOptional(PipelineOptions.NAME).orElse("Weir Streaming Job");
     }
 
     /** Submits the job and returns at once with a client for it. */

@@ -2,6 +2,8 @@ package io.weir.api.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.RuntimeContext;
+import io.weir.api.state.StateInitializationContext;
+import io.weir.api.state.StateSnapshotContext;
 import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
 
@@ -51,6 +53,39 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.input1Idle = false;
         this.input2Idle = false;
     }
+
+    /**
+     * Calls {@link #initializeState(StateInitializationContext)} with this operator's state stores;
+     * the runtime calls it once, after setup and before {@link #open}.
+     */
+    @Override
+    public final void initializeState() throws Exception {
+        initializeState(new OperatorInitializationContext(context, keyedStateBackend == null ? null : runtimeContext));
+    }
+
+    /**
+     * Registers the operator's state and reads back restored state; subclasses that keep state
+     * outside the keyed state backend override it (and call {@code super}).
+     */
+    public void initializeState(StateInitializationContext context) throws Exception {}
+
+    /** Calls {@link #snapshotState(StateSnapshotContext)} for the checkpoint. */
+    @Override
+    public final void snapshotState(long checkpointId, long timestamp) throws Exception {
+        snapshotState(new OperatorSnapshotContext(checkpointId, timestamp));
+    }
+
+    /**
+     * Writes into the state stores what the operator keeps elsewhere, for the checkpoint; keyed
+     * state and timers need nothing here. Subclasses override it (and call {@code super}).
+     */
+    public void snapshotState(StateSnapshotContext context) throws Exception {}
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {}
 
     @Override
     public void open() throws Exception {}

@@ -5,6 +5,8 @@ import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.metrics.MetricGroup;
+import io.weir.api.state.OperatorStateStore;
+import java.util.OptionalLong;
 import io.weir.api.operators.internal.InternalTimerServices;
 
 /**
@@ -33,6 +35,12 @@ public interface OperatorContext {
 
     /** The keyed state backend, or {@code null} if the operator's input is not keyed. */
     KeyedStateBackend<?> getKeyedStateBackend();
+
+    /** The operator's non-keyed state (list, union list, broadcast), kept in checkpoints. */
+    OperatorStateStore getOperatorStateStore();
+
+    /** The checkpoint this operator's state was restored from; empty on a fresh start. */
+    OptionalLong getRestoredCheckpointId();
 
     /** The task's processing-time clock and callbacks (run through the task's mailbox). */
     ProcessingTimeService getProcessingTimeService();

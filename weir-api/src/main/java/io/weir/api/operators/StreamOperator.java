@@ -1,5 +1,6 @@
 package io.weir.api.operators;
 
+import io.weir.api.state.CheckpointListener;
 import java.io.Serializable;
 
 /**
@@ -7,7 +8,8 @@ import java.io.Serializable;
  * parallel subtask gets its own copy.
  *
  * <h2>Life cycle</h2>
- * {@link #setup} once, then {@link #open} once, then elements and watermarks, then {@link #finish}
+ * {@link #setup} once, then {@link #initializeState} once (state restored from a checkpoint is
+ * there already), then {@link #open} once, then elements and watermarks, then {@link #finish}
  * once when all input has ended (not on cancellation), then {@link #close} always, also after a
  * failure.
  *
@@ -15,8 +17,22 @@ import java.io.Serializable;
  * Every method is called from the one thread of the task that runs the operator; an operator never
  * needs locks.
  */
-public interface StreamOperator<OUT> extends Serializable {
+public interface StreamOperator<OUT> extends CheckpointListener, Serializable {
     void setup(StreamOperatorParameters<OUT> parameters);
+
+    /**
+     * Registers the operator's state, after {@link #setup} and before {@link #open}. When the task
+     * was restored, the context's state backends already hold the restored state, and
+     * {@code getOperatorContext().getRestoredCheckpointId()} says from which checkpoint.
+     */
+    void initializeState() throws Exception;
+
+    /**
+     * Checkpoint {@code checkpointId} is taken now, between two elements: the operator writes into
+     * its state backends what it keeps elsewhere (in fields, in flight); the runtime then copies the
+     * backends. Called on the task's thread, after {@link #open} and before {@link #finish}.
+     */
+    void snapshotState(long checkpointId, long timestamp) throws Exception;
 
     void open() throws Exception;
 

@@ -5,6 +5,7 @@ import io.weir.api.functions.RuntimeContext;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.metrics.MetricGroup;
 import io.weir.api.state.AggregatingState;
+import io.weir.api.state.KeyedStateStore;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
@@ -19,8 +20,11 @@ import io.weir.api.state.ValueStateDescriptor;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** The {@link RuntimeContext} of functions inside an operator: task identity, keyed state and accumulators. */
-public class StreamingRuntimeContext implements RuntimeContext {
+/**
+ * The {@link RuntimeContext} of functions inside an operator: task identity, keyed state and
+ * accumulators. It is also the operator's {@link KeyedStateStore}.
+ */
+public class StreamingRuntimeContext implements RuntimeContext, KeyedStateStore {
     private final OperatorContext context;
 
     public StreamingRuntimeContext(OperatorContext context) {

@@ -40,7 +40,7 @@ public class ValueStateBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        backend = new HeapKeyedStateBackend<>("bench", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig());
+        backend = new HeapKeyedStateBackend<>("bench", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig(), null);
         state = backend.getPartitionedState(new ValueStateDescriptor<>("count", Long.class));
         keyObjects = new Long[keys];
         for (int i = 0; i < keys; i++) {

@@ -82,7 +82,7 @@ public class WindowOperatorBenchmark {
         operator = BuiltInOperators.window(new WindowOperatorBuilder<Tuple2<Long, Long>, Long, TimeWindow>(assigner,
                 assigner.getDefaultTrigger(), config, TYPE).reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
         backend = new HeapKeyedStateBackend<>("window", 0, 128, new KeyGroupRange(0, 127),
-                config.getSerializerConfig());
+                config.getSerializerConfig(), null);
         RuntimeOperatorContext context = new RuntimeOperatorContext("window", new SubtaskInfo("window", 0, 1, 128, 0),
                 config, getClass().getClassLoader(), new KeySelector<?, ?>[] {(KeySelector<Tuple2<Long, Long>, Long>) t -> t.f0},
                 backend, null, new FixedClock());

@@ -13,6 +13,7 @@ import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
+import io.weir.api.connector.source.lib.SplitsSerializer;
 import io.weir.api.connector.source.lib.StaticSplitEnumerator;
 import io.weir.api.eventtime.Watermark;
 import io.weir.api.types.ResultTypeQueryable;
@@ -79,6 +80,17 @@ public final class NexmarkSource
     @Override
     public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
         return new NumberSequenceSplitSerializer();
+    }
+
+    @Override
+    public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
+            SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
+        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
     }
 
     private static class Reader extends IndexedSourceReader<Event> {

@@ -6,12 +6,20 @@ import java.util.Map;
 /**
  * The state of every operator of one task (one subtask of a chain) as of one checkpoint, by the
  * operator's id in the stream graph ({@code StreamNode.getId()}). Operators without state may be missing.
+ *
+ * @param checkpointId the checkpoint the state belongs to ({@link #NO_CHECKPOINT} if unknown); a
+ *     restored operator learns it through {@code getRestoredCheckpointId()}
  */
-public record TaskStateSnapshot(Map<Integer, OperatorSubtaskState> operators) implements Serializable {
+public record TaskStateSnapshot(long checkpointId, Map<Integer, OperatorSubtaskState> operators) implements Serializable {
+    public static final long NO_CHECKPOINT = -1;
     public static final TaskStateSnapshot EMPTY = new TaskStateSnapshot(Map.of());
 
     public TaskStateSnapshot {
         operators = Map.copyOf(operators);
+    }
+
+    public TaskStateSnapshot(Map<Integer, OperatorSubtaskState> operators) {
+        this(NO_CHECKPOINT, operators);
     }
 
     /** The state of one operator, {@link OperatorSubtaskState#EMPTY} if it has none. */

@@ -20,6 +20,24 @@ public interface OperatorCoordinator extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no requests: " + request);
     }
 
+    /**
+     * Checkpoint {@code checkpointId} starts: returns the coordinator's state to store with it, or
+     * {@code null} if it keeps none. Called just before the operator's subtasks are asked to take
+     * their part, so events the coordinator sent before reach them before the barrier.
+     */
+    default byte[] checkpointCoordinator(long checkpointId) throws Exception {
+        return null;
+    }
+
+    /**
+     * Called on a coordinator created for a restarted job, before {@link #start()}: restores the
+     * state it returned for checkpoint {@code checkpointId}.
+     */
+    default void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {}
+
+    /** Checkpoint {@code checkpointId} completed. */
+    default void notifyCheckpointComplete(long checkpointId) {}
+
     /** The job reached a terminal state; pending answers should complete. */
     default void jobEnded(Throwable failure) {}
 

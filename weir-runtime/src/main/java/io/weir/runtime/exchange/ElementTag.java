@@ -14,4 +14,6 @@ public final class ElementTag {
     public static final byte END_OF_PARTITION = 3;
     /** The producer became idle (tag, 1) or active again (tag, 0). */
     public static final byte WATERMARK_STATUS = 4;
+    /** A checkpoint barrier: tag, 8-byte checkpoint id, 8-byte trigger timestamp. */
+    public static final byte BARRIER = 5;
 }

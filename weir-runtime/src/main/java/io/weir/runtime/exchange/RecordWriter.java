@@ -4,6 +4,7 @@ import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
 import java.io.IOException;
 
 /**
@@ -92,6 +93,20 @@ public final class RecordWriter<T> {
             if (flushEveryRecord || out.length() >= capacity) {
                 ship(target);
             }
+        }
+    }
+
+    /**
+     * Sends a checkpoint barrier to every connected consumer, behind everything written before it,
+     * and ships the buffers at once: a barrier must not wait for the buffer timeout.
+     */
+    public void broadcastBarrier(CheckpointBarrier barrier) throws IOException, InterruptedException {
+        for (int target : connected) {
+            DataOutputSerializer out = bufferFor(target).data();
+            out.writeByte(ElementTag.BARRIER);
+            out.writeLong(barrier.id());
+            out.writeLong(barrier.timestamp());
+            ship(target);
         }
     }
 

@@ -151,6 +151,7 @@ public final class StreamGraphBuilder {
         List<Endpoint> inputs = translate(o.getInput());
         StreamNode node = addNode(o, operatorFactory(o.getOperator(), o.getName()),
                 o.getOutputType(), o.getStateKeySelector(), inheritedGroup(o.getInputs()));
+        node.setStateKeyType(o.getStateKeyType());
         connect(inputs, node, 0);
         return node;
     }
@@ -161,6 +162,7 @@ public final class StreamGraphBuilder {
         StreamNode node = addNode(t, operatorFactory(t.getOperator(), t.getName()),
                 t.getOutputType(), t.getStateKeySelector1(), inheritedGroup(t.getInputs()));
         node.setStateKeySelector2(t.getStateKeySelector2());
+        node.setStateKeyType(t.getStateKeyType());
         node.setTwoInput(true);
         connect(inputs1, node, 0);
         connect(inputs2, node, 1);

@@ -18,6 +18,7 @@ public final class StreamNode {
     private final TypeInformation<?> outputType;
     private final KeySelector<?, ?> stateKeySelector;
     private KeySelector<?, ?> stateKeySelector2;
+    private TypeInformation<?> stateKeyType;
     private boolean twoInput;
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
@@ -83,6 +84,15 @@ public final class StreamNode {
 
     void setStateKeySelector2(KeySelector<?, ?> selector) {
         this.stateKeySelector2 = selector;
+    }
+
+    /** The type of the keys of a keyed node (what its keyed state and timers are checkpointed with), else {@code null}. */
+    public TypeInformation<?> getStateKeyType() {
+        return stateKeyType;
+    }
+
+    void setStateKeyType(TypeInformation<?> keyType) {
+        this.stateKeyType = keyType;
     }
 
     /** True for a node whose operator has two inputs (a connected stream). */

@@ -6,41 +6,52 @@ import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.accumulators.JobAccumulators;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointStorage;
+import io.weir.runtime.checkpoint.CheckpointingSettings;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.TaskKey;
+import io.weir.runtime.checkpoint.TaskStateHandle;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
-import io.weir.runtime.coordination.OperatorCoordinator;
 import io.weir.runtime.coordination.OperatorEvent;
-import io.weir.runtime.coordination.SubtaskGateway;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
-import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.resourcemanager.Slot;
+import io.weir.runtime.restart.RestartStrategies;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
-import java.time.Clock;
 import io.weir.api.metrics.Gauge;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job: asks the resource manager for slots, starts the operator coordinators, deploys one
- * task per subtask, follows their states, and completes the job's result.
+ * task per subtask, follows their states, restarts the job from its latest checkpoint when a task
+ * fails (as its restart strategy allows), and completes the job's result.
  *
- * <h2>States</h2>
- * CREATED → RUNNING (tasks deployed) → FINISHED when all tasks finished; a failed task moves the
- * job to FAILING, which cancels the other tasks and ends FAILED with the task's exception as cause;
- * {@link #cancel()} moves to CANCELLING and ends CANCELED. There are no restarts yet.
+ * <p>What happens when is decided by two state machines this class feeds with events and whose
+ * commands it carries out: {@link JobLifecycle} (deploy, cancel, restart, end) and, when
+ * checkpointing is enabled, the {@link io.weir.runtime.checkpoint.CheckpointCoordinator} (through
+ * {@link JobCheckpointing}).
  *
  * <h2>Threading</h2>
  * All state lives on the JobMaster's main thread ({@link RpcEndpoint}); coordinators run there too.
@@ -52,23 +63,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final ResourceManager resourceManager;
     private final Clock clock;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-    private final Map<ExecutionAttemptId, ExecutionState> executions = new LinkedHashMap<>();
-    private final Map<ExecutionAttemptId, Slot> slotOf = new HashMap<>();
-    private final Map<Integer, OperatorCoordinator> coordinators = new HashMap<>();
-    private final Map<Integer, JobVertex> vertexOfOperator = new HashMap<>();
+    private final JobLifecycle lifecycle;
+    private final JobCheckpointing checkpointing;
+    private final OperatorCoordinators coordinators;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService io;
+    private final Map<TaskKey, Slot> slotOf = new HashMap<>();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
-    private JobStatus status = JobStatus.CREATED;
     private volatile JobStatus finalStatus;
-    private Throwable failure;
-    private String failedTask;
     private long startMillis;
-    // monitoring: when the job reached each status, when each subtask started and ended, where the failure came from
-    private final Map<JobStatus, Long> statusTimestamps = new EnumMap<>(JobStatus.class);
-    private final Map<ExecutionAttemptId, long[]> taskTimes = new HashMap<>();
-    private long failureTimestamp;
-    private String failedTaskManager;
+    // monitoring: the snapshot's times, the final snapshot, the job's JobManager metrics
+    private final JobTimeline timeline;
     private volatile JobDetails finalDetails;
+    private volatile int restarts;
     private ScopedMetricGroup metrics;
 
     public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock) {
@@ -76,13 +84,70 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.job = job;
         this.resourceManager = resourceManager;
         this.clock = clock;
-        statusTimestamps.put(JobStatus.CREATED, clock.millis());
+        this.timeline = new JobTimeline(clock);
+        String shortId = job.getJobId().toHexString().substring(0, 8);
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("weir-jobmaster-" + shortId + "-timers"));
+        this.io = Executors.newCachedThreadPool(daemon("weir-jobmaster-" + shortId + "-io"));
+        CheckpointingSettings settings = CheckpointingSettings.of(job.getConfiguration());
+        this.lifecycle = new JobLifecycle(allTasks(), RestartStrategies.fromConfiguration(job.getConfiguration(),
+                settings.enabled()), clock, new LifecycleCommands());
+        this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
+        this.checkpointing = settings.enabled()
+                ? new JobCheckpointing(settings, CheckpointStorage.create(settings, job.getJobId()), clock,
+                        this::runAsync, timers, io, new CheckpointedJob(), null)
+                : null;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private Set<TaskKey> allTasks() {
+        Set<TaskKey> tasks = new HashSet<>();
+        for (JobVertex vertex : job.getVertices()) {
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                tasks.add(new TaskKey(vertex.getId(), i));
+            }
+        }
+        return tasks;
+    }
+
+    public JobID jobId() {
+        return job.getJobId();
+    }
+
+    public JobGraph jobGraph() {
+        return job;
+    }
+
+    /** Completes when the job ends: with its result, or exceptionally with a {@link JobExecutionException}. */
+    public CompletableFuture<JobExecutionResult> result() {
+        return result;
+    }
+
+    public CompletableFuture<JobStatus> status() {
+        JobStatus ended = finalStatus;
+        return ended != null ? CompletableFuture.completedFuture(ended) : callAsync(lifecycle::status);
+    }
+
+    /** How often the job restarted so far. */
+    public CompletableFuture<Integer> numRestarts() {
+        return callAsync(lifecycle::restarts);
+    }
+
+    /** The latest completed checkpoint, or {@code null} (also when checkpointing is off). */
+    public CompletableFuture<CompletedCheckpoint> latestCompletedCheckpoint() {
+        return callAsync(() -> checkpointing == null ? null : checkpointing.coordinator().latestCompleted());
     }
 
     /**
-     * Registers the job's JobManager-side metrics ({@code uptime}: milliseconds since the job
-     * started running, 0 before and after) in {@code jobGroup}, which the JobMaster closes when the
-     * job ends. Called before {@link #start()}.
+     * Registers the job's JobManager-side metrics in {@code jobGroup}, which the JobMaster closes when
+     * the job ends: {@code uptime} (milliseconds since the job started running, 0 before and after)
+     * and {@code numRestarts}. Called before {@link #start()}.
      */
     public void registerMetrics(ScopedMetricGroup jobGroup) {
         this.metrics = jobGroup;
@@ -90,12 +155,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             long started = startMillis;
             return started == 0 || finalStatus != null ? 0L : clock.millis() - started;
         });
+        jobGroup.gauge("numRestarts", (Gauge<Integer>) () -> restarts);
     }
 
-    /**
-     * A snapshot of the job for monitoring, taken on the main thread; the final one once the job
-     * has ended.
-     */
+    /** A snapshot of the job for monitoring, taken on the main thread; the final one once the job has ended. */
     public CompletableFuture<JobDetails> details() {
         JobDetails ended = finalDetails;
         if (ended == null) {
@@ -114,11 +177,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         for (JobVertex vertex : job.getVertices()) {
             List<JobDetails.Subtask> subtasks = new ArrayList<>();
             for (int i = 0; i < vertex.getParallelism(); i++) {
-                ExecutionAttemptId attempt = new ExecutionAttemptId(job.getJobId(), vertex.getId(), i, 0);
-                long[] times = taskTimes.getOrDefault(attempt, new long[] {-1, -1});
-                Slot slot = slotOf.get(attempt);
-                subtasks.add(new JobDetails.Subtask(i, attempt.attemptNumber(),
-                        executions.getOrDefault(attempt, ExecutionState.CREATED),
+                TaskKey task = new TaskKey(vertex.getId(), i);
+                long[] times = timeline.times(task);
+                Slot slot = slotOf.get(task);
+                subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
                         slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
             }
             List<String> operators = new ArrayList<>();
@@ -129,147 +191,170 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             vertices.add(new JobDetails.Vertex(vertex.idString(), vertex.getName(), vertex.getParallelism(),
                     vertex.getMaxParallelism(), List.copyOf(operators), List.copyOf(inputs), List.copyOf(subtasks)));
         }
-        JobDetails.Failure failed = failure == null ? null
-                : new JobDetails.Failure(failureTimestamp, failedTask, failedTaskManager, failure);
-        long created = statusTimestamps.get(JobStatus.CREATED);
-        long end = status.isTerminal() ? statusTimestamps.getOrDefault(status, clock.millis()) : -1;
-        return new JobDetails(job.getJobId(), job.getName(), status, created, end, new EnumMap<>(statusTimestamps),
-                List.copyOf(vertices), failed);
-    }
-
-    /** Sets the job's status and notes when it was reached. */
-    private void moveTo(JobStatus next) {
-        status = next;
-        statusTimestamps.put(next, clock.millis());
-    }
-
-    public JobID jobId() {
-        return job.getJobId();
-    }
-
-    public JobGraph jobGraph() {
-        return job;
-    }
-
-    /** Completes when the job ends: with its result, or exceptionally with a {@link JobExecutionException}. */
-    public CompletableFuture<JobExecutionResult> result() {
-        return result;
-    }
-
-    public CompletableFuture<JobStatus> status() {
-        JobStatus ended = finalStatus;
-        return ended != null ? CompletableFuture.completedFuture(ended) : callAsync(() -> status);
+        JobStatus status = lifecycle.status();
+        Map<JobStatus, Long> reached = timeline.reached();
+        long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
+        return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
+                List.copyOf(vertices), timeline.failure());
     }
 
     /** Allocates slots and deploys the job; failures to start fail the job. */
     public void start() {
         runAsync(() -> {
             try {
-                createExecutions();
-                startCoordinators();
+                coordinators.createAndStart();
             } catch (Throwable t) {
-                failJobBeforeDeployment(t);
+                lifecycle.onStartFailed(t);
                 return;
             }
             Map<String, Integer> demand = job.slotsPerSharingGroup();
             resourceManager.requestSlots(job.getJobId(), job.requiredSlots(), describe(demand))
                     .whenComplete((slots, error) -> runAsync(() -> {
                         if (error != null) {
-                            failJobBeforeDeployment(error instanceof java.util.concurrent.CompletionException
+                            lifecycle.onStartFailed(error instanceof java.util.concurrent.CompletionException
                                     ? error.getCause() : error);
+                        } else if (lifecycle.status() != JobStatus.CREATED) {
+                            resourceManager.releaseSlots(job.getJobId());
                         } else {
-                            deploy(slots, demand);
+                            assignSlots(slots, demand);
+                            startMillis = clock.millis();
+                            timeline.reached(JobStatus.RUNNING);
+                            lifecycle.onSlotsReady();
                         }
                     }));
         });
     }
 
-    private void createExecutions() {
-        for (JobVertex vertex : job.getVertices()) {
-            for (int i = 0; i < vertex.getParallelism(); i++) {
-                executions.put(new ExecutionAttemptId(job.getJobId(), vertex.getId(), i, 0), ExecutionState.CREATED);
-            }
-            for (StreamNode node : vertex.getChain()) {
-                vertexOfOperator.put(node.getId(), vertex);
-            }
-        }
-    }
-
-    private void startCoordinators() throws Exception {
-        for (JobVertex vertex : job.getVertices()) {
-            for (StreamNode node : vertex.getChain()) {
-                OperatorCoordinator.Provider provider = node.getOperatorFactory().coordinatorProvider();
-                if (provider == null) {
-                    continue;
-                }
-                OperatorCoordinator coordinator = provider.create(new CoordinatorContext(vertex, node.getId()));
-                coordinators.put(node.getId(), coordinator);
-                coordinator.start();
-            }
-        }
-    }
-
-    private void deploy(List<Slot> slots, Map<String, Integer> demand) {
-        if (status != JobStatus.CREATED) {
-            resourceManager.releaseSlots(job.getJobId());
-            return;
-        }
-        moveTo(JobStatus.RUNNING);
-        startMillis = clock.millis();
+    private void assignSlots(List<Slot> slots, Map<String, Integer> demand) {
         Map<String, Integer> firstSlotOfGroup = new HashMap<>();
         int next = 0;
         for (Map.Entry<String, Integer> group : demand.entrySet()) {
             firstSlotOfGroup.put(group.getKey(), next);
             next += group.getValue();
         }
-        for (ExecutionAttemptId attempt : new ArrayList<>(executions.keySet())) {
-            JobVertex vertex = job.getVertices().get(attempt.vertexId());
-            Slot slot = slots.get(firstSlotOfGroup.get(vertex.getSlotSharingGroup()) + attempt.subtaskIndex());
-            slotOf.put(attempt, slot);
-            executions.put(attempt, ExecutionState.DEPLOYED);
-            taskTimes.put(attempt, new long[] {clock.millis(), -1});
-            TaskDeployment deployment = new TaskDeployment(job, vertex, attempt.subtaskIndex(), attempt.attemptNumber());
-            slot.taskExecutor().submitTask(deployment, attempt, this).whenComplete((ok, error) -> {
-                if (error != null) {
-                    taskEnded(attempt, StreamTask.Outcome.FAILED, error);
-                }
-            });
+        for (TaskKey task : allTasks()) {
+            JobVertex vertex = job.getVertices().get(task.vertexId());
+            slotOf.put(task, slots.get(firstSlotOfGroup.get(vertex.getSlotSharingGroup()) + task.subtaskIndex()));
         }
-        LOG.info("Job '{}' ({}) deployed {} tasks", job.getName(), job.getJobId(), executions.size());
+    }
+
+    /** Carries out what the job's life cycle decides. */
+    private final class LifecycleCommands implements JobLifecycle.Commands {
+        @Override
+        public void deploy(int attempt) {
+            Map<TaskKey, TaskStateSnapshot> restored;
+            try {
+                restored = restoreForAttempt(attempt);
+            } catch (Exception e) {
+                LOG.warn("Job '{}' ({}) cannot restore its state", job.getName(), job.getJobId(), e);
+                lifecycle.onGlobalFailure(e, "state restore");
+                return;
+            }
+            timeline.deployed(allTasks());
+            restarts = lifecycle.restarts();
+            for (TaskKey task : allTasks()) {
+                ExecutionAttemptId id = attemptId(task, attempt);
+                JobVertex vertex = job.getVertices().get(task.vertexId());
+                TaskDeployment deployment = new TaskDeployment(job, vertex, task.subtaskIndex(), attempt,
+                        restored.get(task));
+                slotOf.get(task).taskExecutor().submitTask(deployment, id, JobMaster.this).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        taskEnded(id, StreamTask.Outcome.FAILED, error);
+                    }
+                });
+            }
+            LOG.info("Job '{}' ({}) deployed {} tasks{}", job.getName(), job.getJobId(), slotOf.size(),
+                    attempt == 0 ? "" : " (attempt " + attempt + ")");
+            if (checkpointing != null) {
+                checkpointing.tasksDeployed(allTasks());
+            }
+        }
+
+        @Override
+        public void cancelTasks(int attempt, List<TaskKey> tasks) {
+            if (checkpointing != null) {
+                checkpointing.coordinator().suspend();
+            }
+            for (TaskKey task : tasks) {
+                slotOf.get(task).taskExecutor().cancelTask(attemptId(task, attempt));
+            }
+        }
+
+        @Override
+        public void scheduleRestart(int attempt, Duration delay) {
+            LOG.info("Job '{}' ({}) restarts in {} ms", job.getName(), job.getJobId(), delay.toMillis());
+            timers.schedule(() -> {
+                try {
+                    runAsync(() -> lifecycle.onRestartDelayElapsed(attempt));
+                } catch (RejectedExecutionException ended) {
+                    // the job ended meanwhile
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void jobEnded(JobStatus status, Throwable failure, String failedTask) {
+            endJob(status, failure, failedTask);
+        }
+    }
+
+    /**
+     * The state each task of an attempt restores: none for the first attempt (unless the job resumes
+     * from {@code execution.savepoint.path}); the latest completed checkpoint's after a restart, with
+     * the operator coordinators recreated from it.
+     */
+    private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
+        CompletedCheckpoint latest = checkpointing == null ? null : checkpointing.coordinator().latestCompleted();
+        if (attempt > 0) {
+            coordinators.resetTo(latest);
+        }
+        if (latest == null) {
+            return Map.of();
+        }
+        LOG.info("Job '{}' ({}) restores checkpoint {}", job.getName(), job.getJobId(), latest.id());
+        return StateRestore.assign(job, latest, checkpointing.storage());
+    }
+
+    private ExecutionAttemptId attemptId(TaskKey task, int attempt) {
+        return new ExecutionAttemptId(job.getJobId(), task.vertexId(), task.subtaskIndex(), attempt);
     }
 
     @Override
     public void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable taskFailure) {
         runAsync(() -> {
-            ExecutionState previous = executions.get(attempt);
-            if (previous == null || previous.isTerminal()) {
-                return;
+            TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
+                timeline.taskEnded(task);
             }
-            long[] times = taskTimes.get(attempt);
-            if (times != null) {
-                times[1] = clock.millis();
-            }
-            switch (outcome) {
-                case FINISHED:
-                    executions.put(attempt, ExecutionState.FINISHED);
-                    break;
-                case CANCELED:
-                    executions.put(attempt, ExecutionState.CANCELED);
-                    break;
-                default:
-                    executions.put(attempt, ExecutionState.FAILED);
-                    if (failure == null && status == JobStatus.RUNNING) {
-                        failure = taskFailure;
-                        failedTask = describe(attempt);
-                        failureTimestamp = clock.millis();
-                        Slot slot = slotOf.get(attempt);
-                        failedTaskManager = slot == null ? null : slot.taskExecutor().id();
-                        moveTo(JobStatus.FAILING);
-                        cancelRunningTasks();
-                    }
-            }
-            checkJobEnd();
+            lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
         });
+    }
+
+    @Override
+    public void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state) {
+        runIfRunning(() -> {
+            if (checkpointing != null && attempt.attemptNumber() == lifecycle.attempt()) {
+                checkpointing.acknowledge(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()), checkpointId, state);
+            }
+        });
+    }
+
+    @Override
+    public void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason) {
+        runIfRunning(() -> {
+            if (checkpointing != null && attempt.attemptNumber() == lifecycle.attempt()) {
+                checkpointing.coordinator().onDecline(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
+                        checkpointId, reason);
+            }
+        });
+    }
+
+    private void runIfRunning(Runnable action) {
+        try {
+            runAsync(action);
+        } catch (RejectedExecutionException ended) {
+            // a late message after the job ended
+        }
     }
 
     private String describe(ExecutionAttemptId attempt) {
@@ -279,15 +364,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public void reportAccumulators(ExecutionAttemptId attempt, Map<String, Accumulator<?, ?>> reported) {
-        try {
-            runAsync(() -> {
-                if (finalStatus == null) {
-                    accumulators.update(attempt, reported);
-                }
-            });
-        } catch (RejectedExecutionException ended) {
-            // a late periodic report after the job ended: the final values are already fixed
-        }
+        runIfRunning(() -> {
+            if (finalStatus == null && attempt.attemptNumber() == lifecycle.attempt()) {
+                accumulators.update(attempt, reported);
+            }
+        });
     }
 
     /**
@@ -308,83 +389,26 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** Cancels the job; completes when it has ended. */
     public CompletableFuture<Void> cancel() {
-        if (finalStatus != null) {
-            return result.handle((r, e) -> null);
-        }
-        try {
-            runAsync(this::cancelOnMainThread);
-        } catch (RejectedExecutionException ended) {
-            // the job ended and this JobMaster closed meanwhile: nothing left to cancel
+        if (finalStatus == null) {
+            runIfRunning(lifecycle::cancel);
         }
         return result.handle((r, e) -> null);
     }
 
-    private void cancelOnMainThread() {
-        if (status == JobStatus.RUNNING) {
-            moveTo(JobStatus.CANCELLING);
-            cancelRunningTasks();
-            checkJobEnd();
-        } else if (status == JobStatus.CREATED) {
-            moveTo(JobStatus.CANCELLING);
-            executions.replaceAll((a, s) -> ExecutionState.CANCELED);
-            checkJobEnd();
-        }
-    }
-
-    private void cancelRunningTasks() {
-        for (Map.Entry<ExecutionAttemptId, ExecutionState> e : executions.entrySet()) {
-            if (!e.getValue().isTerminal()) {
-                e.setValue(ExecutionState.CANCELING);
-                Slot slot = slotOf.get(e.getKey());
-                if (slot != null) {
-                    slot.taskExecutor().cancelTask(e.getKey());
-                } else {
-                    e.setValue(ExecutionState.CANCELED);
-                }
-            }
-        }
-    }
-
-    private void checkJobEnd() {
-        for (ExecutionState s : executions.values()) {
-            if (!s.isTerminal()) {
-                return;
-            }
-        }
-        if (status == JobStatus.RUNNING) {
-            moveTo(JobStatus.FINISHED);
-        } else if (status == JobStatus.FAILING) {
-            moveTo(JobStatus.FAILED);
-        } else if (status == JobStatus.CANCELLING) {
-            moveTo(JobStatus.CANCELED);
-        } else {
-            return;
-        }
-        endJob();
-    }
-
-    private void failJobBeforeDeployment(Throwable cause) {
-        failure = cause;
-        failureTimestamp = clock.millis();
-        moveTo(JobStatus.FAILED);
-        endJob();
-    }
-
-    private void endJob() {
+    private void endJob(JobStatus status, Throwable failure, String failedTask) {
         long runtime = startMillis == 0 ? 0 : clock.millis() - startMillis;
         Throwable jobFailure = status == JobStatus.FINISHED ? null
                 : status == JobStatus.CANCELED ? new IllegalStateException("Job was cancelled") : failure;
-        for (OperatorCoordinator coordinator : coordinators.values()) {
-            coordinator.jobEnded(jobFailure);
-            try {
-                coordinator.close();
-            } catch (Exception e) {
-                LOG.warn("Closing a coordinator of job {} failed", job.getJobId(), e);
-            }
+        coordinators.jobEnded(jobFailure);
+        if (checkpointing != null) {
+            checkpointing.coordinator().shutDown();
+            CheckpointStorage storage = checkpointing.storage();
+            io.execute(() -> storage.jobEnded(status));
         }
         resourceManager.releaseSlots(job.getJobId());
         JobAccumulators.Merged merged = accumulators.merge();
         finalAccumulators = merged;
+        timeline.ended(status, failure, failedTask);
         finalDetails = snapshot();
         finalStatus = status;
         if (metrics != null) {
@@ -404,12 +428,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     @Override
+    public void close() {
+        timers.shutdownNow();
+        io.shutdown();
+        super.close();
+    }
+
+    @Override
     public void sendEventToCoordinator(ExecutionAttemptId attempt, int operatorId, OperatorEvent event) {
-        runAsync(() -> {
-            try {
-                coordinators.get(operatorId).handleEventFromOperator(attempt.subtaskIndex(), event);
-            } catch (Throwable t) {
-                failFromCoordinator(operatorId, t);
+        runIfRunning(() -> {
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
+                coordinators.handleEvent(operatorId, attempt.subtaskIndex(), event);
             }
         });
     }
@@ -417,13 +446,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public CompletableFuture<Object> sendRequestToCoordinator(ExecutionAttemptId attempt, int operatorId,
             OperatorEvent request) {
-        return composeAsync(() -> {
-            try {
-                return coordinators.get(operatorId).handleRequestFromOperator(attempt.subtaskIndex(), request);
-            } catch (Exception e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        });
+        return composeAsync(() -> coordinators.handleRequest(operatorId, attempt.subtaskIndex(), request));
     }
 
     /**
@@ -442,29 +465,23 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private CompletableFuture<CollectResults> fetchFrom(String collectId) {
-        for (OperatorCoordinator c : coordinators.values()) {
-            if (c instanceof CollectCoordinator cc && cc.collectId().equals(collectId)) {
-                return cc.fetch();
-            }
-        }
-        return CompletableFuture.failedFuture(new IllegalArgumentException(
+        CollectCoordinator collect = coordinators.collectCoordinator(collectId);
+        return collect != null ? collect.fetch() : CompletableFuture.failedFuture(new IllegalArgumentException(
                 "Job " + job.getJobId() + " has no collect sink " + collectId));
     }
 
-    private void failFromCoordinator(int operatorId, Throwable t) {
-        LOG.warn("Coordinator of operator {} in job {} failed", operatorId, job.getJobId(), t);
-        if (failure == null && (status == JobStatus.RUNNING || status == JobStatus.CREATED)) {
-            failure = t;
-            failedTask = "coordinator of " + vertexOfOperator.get(operatorId).getName();
-            if (status == JobStatus.CREATED) {
-                failJobBeforeDeployment(t);
-            } else {
-                failureTimestamp = clock.millis();
-                moveTo(JobStatus.FAILING);
-                cancelRunningTasks();
-                checkJobEnd();
-            }
+    private void sendToSubtask(JobVertex vertex, int operatorId, int subtask, OperatorEvent event) {
+        Slot slot = slotOf.get(new TaskKey(vertex.getId(), subtask));
+        if (slot != null) {
+            slot.taskExecutor().sendOperatorEvent(
+                    new ExecutionAttemptId(job.getJobId(), vertex.getId(), subtask, lifecycle.attempt()), operatorId,
+                    event);
         }
+    }
+
+    private void failFromCoordinator(String where, Throwable t) {
+        LOG.warn("{} in job {} failed", where, job.getJobId(), t);
+        lifecycle.onGlobalFailure(t, where);
     }
 
     private static String describe(Map<String, Integer> demand) {
@@ -473,35 +490,60 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return String.join(", ", parts) + "; a group needs as many slots as its highest operator parallelism";
     }
 
-    /** Lets a coordinator reach the subtasks of its operator. */
-    private final class CoordinatorContext implements OperatorCoordinator.Context {
-        private final JobVertex vertex;
-        private final int operatorId;
-
-        CoordinatorContext(JobVertex vertex, int operatorId) {
-            this.vertex = vertex;
-            this.operatorId = operatorId;
+    /** What checkpoints need of this job. */
+    private final class CheckpointedJob implements JobCheckpointing.RunningJob {
+        @Override
+        public boolean allTasksRunning() {
+            return lifecycle.allTasksRunning();
         }
 
         @Override
-        public int currentParallelism() {
-            return vertex.getParallelism();
+        public Map<Integer, byte[]> snapshotCoordinators(long checkpointId) throws Exception {
+            return coordinators.snapshot(checkpointId);
         }
 
         @Override
-        public SubtaskGateway subtasks() {
-            return (subtask, event) -> {
-                ExecutionAttemptId attempt = new ExecutionAttemptId(job.getJobId(), vertex.getId(), subtask, 0);
-                Slot slot = slotOf.get(attempt);
-                if (slot != null) {
-                    slot.taskExecutor().sendOperatorEvent(attempt, operatorId, event);
+        public void triggerSourceTasks(CheckpointBarrier barrier) {
+            int attempt = lifecycle.attempt();
+            for (JobVertex vertex : job.getVertices()) {
+                if (!vertex.getInputs().isEmpty()) {
+                    continue;
                 }
-            };
+                for (int i = 0; i < vertex.getParallelism(); i++) {
+                    TaskKey task = new TaskKey(vertex.getId(), i);
+                    slotOf.get(task).taskExecutor().triggerCheckpoint(attemptId(task, attempt), barrier);
+                }
+            }
         }
 
         @Override
-        public void failJob(Throwable cause) {
-            runAsync(() -> failFromCoordinator(operatorId, cause));
+        public void notifyTasks(long checkpointId, boolean completed) {
+            int attempt = lifecycle.attempt();
+            for (TaskKey task : allTasks()) {
+                ExecutionAttemptId id = attemptId(task, attempt);
+                if (completed) {
+                    slotOf.get(task).taskExecutor().notifyCheckpointComplete(id, checkpointId);
+                } else {
+                    slotOf.get(task).taskExecutor().notifyCheckpointAborted(id, checkpointId);
+                }
+            }
+            if (completed) {
+                coordinators.notifyCheckpointComplete(checkpointId);
+            }
+        }
+
+        @Override
+        public void failGlobally(Throwable cause) {
+            lifecycle.onGlobalFailure(cause, "checkpoint coordinator");
+        }
+
+        @Override
+        public Map<Integer, Integer> parallelism() {
+            Map<Integer, Integer> parallelism = new HashMap<>();
+            for (JobVertex vertex : job.getVertices()) {
+                parallelism.put(vertex.getId(), vertex.getParallelism());
+            }
+            return parallelism;
         }
     }
 }

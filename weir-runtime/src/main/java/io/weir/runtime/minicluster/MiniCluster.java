@@ -3,6 +3,7 @@ package io.weir.runtime.minicluster;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.execution.JobID;
 import io.weir.api.metrics.Gauge;
+import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.jobmaster.JobDetails;
@@ -14,6 +15,7 @@ import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.taskexecutor.TaskExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ public final class MiniCluster implements AutoCloseable {
     private final Clock clock;
     private final Configuration configuration;
     private final LocalExchange exchange = new LocalExchange();
-    private final ResourceManager resourceManager = new ResourceManager();
+    private final ResourceManager resourceManager;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
     private final Map<JobID, EndedJob> endedJobs = new LinkedHashMap<>();
@@ -73,7 +75,16 @@ public final class MiniCluster implements AutoCloseable {
         this(numTaskManagers, slotsPerTaskManager, clock, new Configuration());
     }
 
-    /** @param configuration the cluster's settings: metric reporters, and services such as {@code rest.port} */
+    /** A cluster whose jobs wait up to {@code slotRequestTimeout} for slots other jobs hold ({@code slot.request.timeout}). */
+    public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Duration slotRequestTimeout) {
+        this(numTaskManagers, slotsPerTaskManager, clock,
+                new Configuration().set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, slotRequestTimeout));
+    }
+
+    /**
+     * @param configuration the cluster's settings: {@code slot.request.timeout}, metric reporters, and
+     *     services such as {@code rest.port}
+     */
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Configuration configuration) {
         if (numTaskManagers < 1 || slotsPerTaskManager < 1) {
             throw new IllegalArgumentException("A MiniCluster needs at least one task manager with one slot, got "
@@ -84,6 +95,7 @@ public final class MiniCluster implements AutoCloseable {
         this.clock = clock;
         this.configuration = new Configuration(configuration);
         this.startMillis = clock.millis();
+        this.resourceManager = new ResourceManager(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
     }
 
     /**

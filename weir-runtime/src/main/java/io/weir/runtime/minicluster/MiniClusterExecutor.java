@@ -7,10 +7,13 @@ import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.collect.CollectIterator;
+import io.weir.runtime.configuration.JobManagerOptions;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobGraphBuilder;
 import io.weir.runtime.graph.StreamGraphBuilder;
 import io.weir.runtime.jobmaster.JobMaster;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,9 +45,9 @@ public final class MiniClusterExecutor implements PipelineExecutor {
         MiniCluster cluster = sharedCluster;
         if (cluster == null) {
             int taskManagers = configuration.get(MiniClusterOptions.NUM_TASK_MANAGERS);
-            int slots = configuration.getOptional(MiniClusterOptions.SLOTS_PER_TASK_MANAGER)
+            int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS)
                     .orElse(Math.max(1, (job.requiredSlots() + taskManagers - 1) / taskManagers));
-            MiniCluster perJob = new MiniCluster(taskManagers, slots, java.time.Clock.systemUTC(), configuration).start();
+            MiniCluster perJob = new MiniCluster(taskManagers, slots, Clock.systemUTC(), configuration).start();
             JobMaster jobMaster = perJob.submit(job);
             jobMaster.result().whenCompleteAsync((r, e) -> perJob.close());
             return CompletableFuture.completedFuture(new MiniClusterJobClient(jobMaster));

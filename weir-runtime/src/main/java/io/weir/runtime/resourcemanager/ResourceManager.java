@@ -26,9 +26,6 @@ import java.util.concurrent.TimeoutException;
  * request fires on a JDK timer thread and only enqueues its removal.
  */
 public final class ResourceManager extends RpcEndpoint {
-    /** How long a job waits for busy slots by default (Flink's {@code slot.request.timeout} is the same). */
-    public static final Duration DEFAULT_SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
-
     private final Duration slotRequestTimeout;
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private final Map<JobID, List<Slot>> allocated = new HashMap<>();
@@ -38,10 +35,7 @@ public final class ResourceManager extends RpcEndpoint {
 
     private record PendingRequest(JobID jobId, int count, CompletableFuture<List<Slot>> result) {}
 
-    public ResourceManager() {
-        this(DEFAULT_SLOT_REQUEST_TIMEOUT);
-    }
-
+    /** A resource manager whose requests for busy slots wait up to {@code slotRequestTimeout} ({@code slot.request.timeout}). */
     public ResourceManager(Duration slotRequestTimeout) {
         super("weir-resource-manager");
         this.slotRequestTimeout = slotRequestTimeout;

@@ -1,9 +1,12 @@
 package io.weir.runtime.source;
 
+import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceSplit;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
 import io.weir.runtime.coordination.OperatorCoordinator;
 import io.weir.runtime.coordination.OperatorEvent;
 import java.util.List;
@@ -19,7 +22,8 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements OperatorCoo
     private final Source<?, SplitT, ?> source;
     private final Context context;
     private final Map<Integer, String> readers = new TreeMap<>();
-    private SplitEnumerator<SplitT, ?> enumerator;
+    private SplitEnumerator<SplitT, Object> enumerator;
+    private byte[] restoredState;
 
     SourceCoordinator(Source<?, SplitT, ?> source, Context context) {
         this.source = source;
@@ -27,9 +31,55 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements OperatorCoo
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void start() throws Exception {
-        enumerator = source.createEnumerator(new EnumeratorContext());
+        if (restoredState == null) {
+            enumerator = (SplitEnumerator<SplitT, Object>) source.createEnumerator(new EnumeratorContext());
+        } else {
+            SimpleVersionedSerializer<Object> serializer =
+                    (SimpleVersionedSerializer<Object>) source.getEnumeratorCheckpointSerializer();
+            DataInputDeserializer in = new DataInputDeserializer(restoredState);
+            int version = in.readInt();
+            byte[] bytes = new byte[in.available()];
+            in.readFully(bytes);
+            Source<?, SplitT, Object> typed = (Source<?, SplitT, Object>) source;
+            enumerator = typed.restoreEnumerator(new EnumeratorContext(), serializer.deserialize(version, bytes));
+        }
         enumerator.start();
+    }
+
+    /** The enumerator's state: its serializer's version, then its bytes. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public byte[] checkpointCoordinator(long checkpointId) throws Exception {
+        SimpleVersionedSerializer<Object> serializer =
+                (SimpleVersionedSerializer<Object>) source.getEnumeratorCheckpointSerializer();
+        byte[] bytes = serializer.serialize(enumerator.snapshotState(checkpointId));
+        DataOutputSerializer out = new DataOutputSerializer(bytes.length + 4);
+        out.writeInt(serializer.getVersion());
+        out.write(bytes);
+        return out.getCopyOfBuffer();
+    }
+
+    /**
+     * The job restarts from a checkpoint: the enumerator is closed and, at {@link #start()}, made
+     * anew from the checkpoint's state (or from scratch without one). Readers register again.
+     */
+    @Override
+    public void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {
+        close();
+        enumerator = null;
+        readers.clear();
+        restoredState = checkpointData;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        try {
+            enumerator.notifyCheckpointComplete(checkpointId);
+        } catch (Exception e) {
+            context.failJob(e);
+        }
     }
 
     @Override

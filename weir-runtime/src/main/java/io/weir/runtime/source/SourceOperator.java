@@ -2,6 +2,7 @@ package io.weir.runtime.source;
 
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
@@ -13,11 +14,20 @@ import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.ProcessingTimeCallback;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.StateInitializationContext;
+import io.weir.api.state.StateSnapshotContext;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.PrimitiveArrayTypeInfo;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
 import io.weir.runtime.operators.WatermarkToDataOutput;
 import io.weir.runtime.task.RuntimeOperatorContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStreamOperator<OUT>
         implements OperatorEventHandler, ProcessingTimeCallback {
     private static final long serialVersionUID = 1L;
+    private static final String READER_STATE = "SourceReaderState";
 
     private final Source<OUT, SplitT, ?> source;
     private final WatermarkStrategy<OUT> watermarkStrategy;
@@ -40,6 +51,9 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
     private transient SourceReaderOutput<OUT> watermarkingOutput;
     private transient WatermarkToDataOutput watermarkOutput;
     private transient long watermarkInterval;
+    /** The reader's splits in checkpoints: each entry is the split serializer's version, then the split. */
+    private transient ListState<byte[]> readerState;
+    private transient List<SplitT> restoredSplits;
 
     public SourceOperator(Source<OUT, SplitT, ?> source, WatermarkStrategy<OUT> watermarkStrategy) {
         this.source = source;
@@ -65,6 +79,10 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
         }
         reader = source.createReader(new ReaderContext());
         reader.start();
+        if (!restoredSplits.isEmpty()) {
+            reader.addSplits(restoredSplits);
+        }
+        restoredSplits = null;
         gateway.sendEventToCoordinator(new SourceEvents.ReaderRegistration("localhost"));
     }
 
@@ -75,6 +93,45 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
 
     public CompletableFuture<Void> getAvailableFuture() {
         return reader.isAvailable();
+    }
+
+    /** Reads back the splits the reader held at the checkpoint this task restores (if any). */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        readerState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>(READER_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        restoredSplits = new ArrayList<>();
+        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+        for (byte[] entry : readerState.get()) {
+            DataInputDeserializer in = new DataInputDeserializer(entry);
+            int version = in.readInt();
+            byte[] bytes = new byte[in.available()];
+            in.readFully(bytes);
+            restoredSplits.add(serializer.deserialize(version, bytes));
+        }
+    }
+
+    /** Stores the reader's splits, with their progress, as this subtask's part of the checkpoint. */
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+        List<byte[]> entries = new ArrayList<>();
+        for (SplitT split : reader.snapshotState(context.getCheckpointId())) {
+            byte[] bytes = serializer.serialize(split);
+            DataOutputSerializer out = new DataOutputSerializer(bytes.length + 4);
+            out.writeInt(serializer.getVersion());
+            out.write(bytes);
+            entries.add(out.getCopyOfBuffer());
+        }
+        readerState.update(entries);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        reader.notifyCheckpointComplete(checkpointId);
     }
 
     @Override

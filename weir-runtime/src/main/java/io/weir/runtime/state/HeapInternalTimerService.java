@@ -4,6 +4,8 @@ import io.weir.api.operators.InternalTimerService;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.Triggerable;
 import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * One named timer service of a keyed operator, on the heap: an event-time and a processing-time
@@ -103,6 +105,39 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
         if (timer != null && timer.getTimestamp() < nextProcessingCallback) {
             nextProcessingCallback = timer.getTimestamp();
             processingTimeService.registerTimer(timer.getTimestamp(), this::onProcessingTime);
+        }
+    }
+
+    /** The timers as they are now, for a snapshot. */
+    KeyGroupsWriter.Section snapshotSection(String name, TypeSerializer<K> keySerializer) {
+        return new TimerServiceSection<>(name, keySerializer, namespaceSerializer, eventTimeTimers, processingTimeTimers);
+    }
+
+    /**
+     * Adds the restored timers in their firing order and schedules the earliest processing-time
+     * one; processing-time timers already due fire on the task's next turn of the mailbox.
+     */
+    void restore(RestoredKeyGroups.Restored restored, TypeSerializer<K> keySerializer, String operatorName)
+            throws IOException {
+        String now = TimerServiceSection.header(restored.header().name(), keySerializer, namespaceSerializer)
+                .serializers();
+        if (!now.equals(restored.header().serializers())) {
+            throw new IllegalStateException("Timer service '" + restored.header().name() + "' of operator '"
+                    + operatorName + "' cannot be restored: its timers were checkpointed with serializers ("
+                    + restored.header().serializers() + ") and it is now created with (" + now + ").");
+        }
+        List<List<TimerServiceSection.RestoredTimer<K, N>>> timers =
+                TimerServiceSection.read(restored, keySerializer, namespaceSerializer);
+        for (TimerServiceSection.RestoredTimer<K, N> t : timers.get(0)) {
+            eventTimeTimers.add(t.timestamp(), t.key(), t.namespace(), t.keyGroup());
+        }
+        for (TimerServiceSection.RestoredTimer<K, N> t : timers.get(1)) {
+            processingTimeTimers.add(t.timestamp(), t.key(), t.namespace(), t.keyGroup());
+        }
+        TimerEntry<K, N> first = processingTimeTimers.peek();
+        if (first != null && first.getTimestamp() < nextProcessingCallback) {
+            nextProcessingCallback = first.getTimestamp();
+            processingTimeService.registerTimer(first.getTimestamp(), this::onProcessingTime);
         }
     }
 

@@ -9,9 +9,14 @@ import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
 import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 import io.weir.api.types.SerializerConfig;
+import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -21,6 +26,13 @@ import java.util.function.LongSupplier;
  * (no copy on read or write), as on other heap backends: a value changed after {@code update}
  * changes the state too.
  *
+ * <h2>Snapshots</h2>
+ * {@link #snapshot} writes every registered state and every timer service into one byte array per
+ * key group ({@link KeyGroupsWriter}). {@link #restore} takes the key groups this backend owns out
+ * of a checkpoint; each state is read back into its table when the operator registers it again
+ * (with the serializer check of {@link RegisteredKeyedState#restore}), each timer service when the
+ * operator asks for it. Restored state that is never registered again is kept in later snapshots.
+ *
  * <p>Threading: used by the task's thread only.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
@@ -29,7 +41,13 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
     private final SerializerConfig serializerConfig;
+    /** Writes keys into snapshots; {@code null} if the key type is unknown (then snapshots fail). */
+    private final TypeSerializer<K> keySerializer;
     private final Map<String, HeapState<K, ?, ?>> states = new HashMap<>();
+    /** The registered states in registration order, as they are snapshotted. */
+    private final Map<String, RegisteredKeyedState<K>> registered = new LinkedHashMap<>();
+    private RestoredKeyGroups restored = new RestoredKeyGroups();
+    private HeapTimerServices<K> timerServices;
     private final Map<String, StateDescriptor<?, ?>> descriptors = new HashMap<>();
     /** What users get for each state: the heap state itself, or its TTL decorator. */
     private final Map<String, State> facades = new HashMap<>();
@@ -38,9 +56,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private K currentKey;
     private int currentKeyGroup = -1;
 
+    /**
+     * @param keySerializer writes the keys into snapshots; {@code null} when the key type is
+     *     unknown, which makes {@link #snapshot} fail
+     */
     public HeapKeyedStateBackend(String operatorName, int subtaskIndex, int maxParallelism,
-            KeyGroupRange keyGroupRange, SerializerConfig serializerConfig) {
+            KeyGroupRange keyGroupRange, SerializerConfig serializerConfig, TypeSerializer<K> keySerializer) {
         this.operatorName = operatorName;
+        this.keySerializer = keySerializer;
         this.subtaskIndex = subtaskIndex;
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = keyGroupRange;
@@ -86,8 +109,22 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor) {
+        return getPartitionedState(descriptor, VoidNamespaceSerializer.INSTANCE);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, S extends State> S getPartitionedState(N namespace, TypeSerializer<N> namespaceSerializer,
+            StateDescriptor<S, ?> descriptor) {
+        S state = getPartitionedState(descriptor, namespaceSerializer);
+        ((InternalKvState<N>) state).setCurrentNamespace(namespace);
+        return state;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor,
+            TypeSerializer<?> namespaceSerializer) {
         HeapState<K, ?, ?> existing = states.get(descriptor.getName());
         if (existing != null) {
             StateDescriptor<?, ?> previous = descriptors.get(descriptor.getName());
@@ -96,14 +133,87 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                         + "' was registered as " + previous.getType() + " state and is now requested as "
                         + descriptor.getType() + " state. Use a different name for each state.");
             }
+            registered.get(descriptor.getName()).useNamespaceSerializer(namespaceSerializer);
             return (S) facades.get(descriptor.getName());
         }
         HeapState<K, ?, ?> state = create(descriptor);
+        RegisteredKeyedState<K> registration = new RegisteredKeyedState<>(operatorName, descriptor, state,
+                StoredValueFormat.of(descriptor, serializerConfig), keySerializer);
+        registration.useNamespaceSerializer(namespaceSerializer);
+        RestoredKeyGroups.Restored restoredState = restored.takeState(descriptor.getName());
+        if (restoredState != null) {
+            try {
+                registration.restore(restoredState);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The checkpointed values of state '" + descriptor.getName()
+                        + "' of operator '" + operatorName + "' are unreadable: " + e.getMessage(), e);
+            }
+        }
         states.put(descriptor.getName(), state);
         descriptors.put(descriptor.getName(), descriptor);
+        registered.put(descriptor.getName(), registration);
         State facade = descriptor.getTtlConfig().isEnabled() ? withTtl(descriptor, state) : (State) state;
         facades.put(descriptor.getName(), facade);
         return (S) facade;
+    }
+
+    /**
+     * Takes this backend's key groups out of checkpointed keyed state: {@code keyGroups} may hold
+     * other groups too (when restoring at another parallelism), which are ignored. Call before the
+     * operator registers any state.
+     */
+    public void restore(Map<Integer, byte[]> keyGroups) {
+        if (!states.isEmpty() || timerServices != null && timerServices.numEventTimeTimers()
+                + timerServices.numProcessingTimeTimers() > 0) {
+            throw new IllegalStateException("Keyed state of operator '" + operatorName
+                    + "' must be restored before the operator uses it.");
+        }
+        restored = RestoredKeyGroups.parse(keyGroups, keyGroupRange, operatorName);
+    }
+
+    /**
+     * Writes all keyed state and timers, as they are now, into one byte array per key group (groups
+     * without state are left out). Synchronous: the result does not change with the state afterwards.
+     */
+    public Map<Integer, byte[]> snapshot() {
+        List<KeyGroupsWriter.Section> sections = new ArrayList<>(registered.values());
+        if (timerServices != null) {
+            sections.addAll(timerServices.snapshotSections(keySerializer));
+        }
+        if (keySerializer == null && (numKeyValueStateEntries() > 0 || timerServices != null
+                && timerServices.numEventTimeTimers() + timerServices.numProcessingTimeTimers() > 0)) {
+            throw new IllegalStateException("The keyed state of operator '" + operatorName + "' cannot be "
+                    + "snapshotted: its backend was created without a key serializer (the key type is unknown).");
+        }
+        for (RestoredKeyGroups.Restored unclaimed : restored.unclaimed().values()) {
+            sections.add(KeyGroupsWriter.unclaimed(unclaimed));
+        }
+        try {
+            return KeyGroupsWriter.write(keyGroupRange, sections);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Snapshotting the keyed state of operator '" + operatorName + "' failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    void attachTimerServices(HeapTimerServices<K> services) {
+        if (timerServices != null) {
+            throw new IllegalStateException("Operator '" + operatorName + "' already has timer services.");
+        }
+        timerServices = services;
+    }
+
+    /** Adds the restored timers of the service {@code name}, if the checkpoint had any. */
+    void restoreTimers(String name, HeapInternalTimerService<K, ?> service) {
+        RestoredKeyGroups.Restored timers = restored.takeTimers(name);
+        if (timers != null) {
+            try {
+                service.restore(timers, keySerializer, operatorName);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The checkpointed timers '" + name + "' of operator '" + operatorName
+                        + "' are unreadable: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

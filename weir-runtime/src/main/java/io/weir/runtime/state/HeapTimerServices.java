@@ -5,7 +5,9 @@ import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.Triggerable;
 import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ public final class HeapTimerServices<K> implements InternalTimerServices<K> {
     public HeapTimerServices(HeapKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
         this.backend = backend;
         this.processingTimeService = processingTimeService;
+        backend.attachTimerServices(this);
     }
 
     @Override
@@ -46,7 +49,17 @@ public final class HeapTimerServices<K> implements InternalTimerServices<K> {
         HeapInternalTimerService<K, N> service = new HeapInternalTimerService<>(backend, this, processingTimeService,
                 namespaceSerializer, triggerable);
         services.put(name, service);
+        backend.restoreTimers(name, service);
         return service;
+    }
+
+    /** The timers of every service as they are now, for a snapshot. */
+    List<KeyGroupsWriter.Section> snapshotSections(TypeSerializer<K> keySerializer) {
+        List<KeyGroupsWriter.Section> sections = new ArrayList<>();
+        for (Map.Entry<String, HeapInternalTimerService<K, ?>> service : services.entrySet()) {
+            sections.add(service.getValue().snapshotSection(service.getKey(), keySerializer));
+        }
+        return sections;
     }
 
     @Override

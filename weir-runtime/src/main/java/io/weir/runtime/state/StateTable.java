@@ -51,6 +51,11 @@ final class StateTable<K, N, S> {
         return n;
     }
 
+    /** The values of key group {@code keyGroup} (of this table's range): namespace → key → value. */
+    HashMap<N, HashMap<K, S>> group(int keyGroup) {
+        return groups.get(keyGroup - firstKeyGroup);
+    }
+
     int firstKeyGroup() {
         return firstKeyGroup;
     }

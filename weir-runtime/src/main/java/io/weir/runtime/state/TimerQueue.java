@@ -111,6 +111,24 @@ final class TimerQueue<K, N> {
         return byKeyGroup.get(keyGroup - firstKeyGroup).keySet();
     }
 
+    /** Receives the queued timers, with each timer's place among the timers of its timestamp. */
+    interface TimerVisitor<K, N> {
+        void visit(TimerEntry<K, N> timer, int rankInTimestamp);
+    }
+
+    /**
+     * Visits every queued timer, each with its rank in registration order among the timers of the
+     * same timestamp (what a snapshot keeps so that restored timers fire in the same order).
+     */
+    void forEachQueued(TimerVisitor<K, N> visitor) {
+        for (Bucket<K, N> bucket : buckets.values()) {
+            int rank = 0;
+            for (TimerEntry<K, N> timer = bucket.head; timer != null; timer = timer.next) {
+                visitor.visit(timer, rank++);
+            }
+        }
+    }
+
     private Bucket<K, N> bucketFor(long timestamp) {
         Bucket<K, N> bucket = lastBucket;
         // an emptied bucket has left the map and the heap and must not be reused

@@ -2,14 +2,24 @@ package io.weir.runtime.task;
 
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.types.DataInputDeserializer;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.ElementTag;
 import io.weir.runtime.exchange.InputQueue;
+import java.util.ArrayDeque;
 
 /**
  * Reads the buffers of a task's input channels, deserializes the elements and hands them to the
  * head operator through the {@link HeadInput} each channel belongs to (one for a one-input operator,
  * two for a two-input operator). Yields to the mailbox between records when mail arrives.
+ *
+ * <h2>Barriers</h2>
+ * Checkpoint barriers go to the task's {@link CheckpointBarrierHandler}. While it keeps a channel
+ * blocked (exactly-once alignment), that channel's elements after the barrier — the rest of the
+ * buffer the barrier was in, and every later buffer of the channel — are held back in arrival
+ * order and read again, before anything newer of that channel, once it is unblocked. Held-back
+ * buffers are not recycled, so a blocked channel's producer soon runs out of buffers and waits:
+ * alignment costs no unbounded memory.
  *
  * <p>Threading: used by the task's thread only.
  */
@@ -18,6 +28,11 @@ final class NetworkInput implements TaskInput {
     private final HeadInput<?>[] inputOfChannel;
     private final int connectedChannels;
     private final DataInputDeserializer in = new DataInputDeserializer();
+    private CheckpointBarrierHandler barriers;
+    /** Held-back parts of buffers, per channel, in arrival order. */
+    private final ArrayDeque<HeldBack>[] heldBack;
+    /** Held-back parts of unblocked channels, read before the queue. */
+    private final ArrayDeque<HeldBack> released = new ArrayDeque<>();
     private Mailbox mailbox;
     private Buffer current;
     private int endedChannels;
@@ -26,15 +41,33 @@ final class NetworkInput implements TaskInput {
     private long recordsRead;
     private long bytesRead;
 
+    private record HeldBack(Buffer buffer, int position) {}
+
     /**
      * @param inputOfChannel for each channel index, the head input it feeds ({@code null} for a
      *     channel that is not connected)
      * @param connectedChannels number of channels that will deliver an end of partition
      */
+    @SuppressWarnings("unchecked")
     NetworkInput(InputQueue queue, HeadInput<?>[] inputOfChannel, int connectedChannels) {
         this.queue = queue;
         this.inputOfChannel = inputOfChannel.clone();
         this.connectedChannels = connectedChannels;
+        this.heldBack = new ArrayDeque[inputOfChannel.length];
+    }
+
+    /** Sets who handles the barriers; without one, barriers are not expected. */
+    void setBarrierHandler(CheckpointBarrierHandler handler) {
+        this.barriers = handler;
+    }
+
+    /** Per channel index, whether the channel is connected. */
+    boolean[] connectedChannels() {
+        boolean[] connected = new boolean[inputOfChannel.length];
+        for (int i = 0; i < connected.length; i++) {
+            connected[i] = inputOfChannel[i] != null;
+        }
+        return connected;
     }
 
     @Override
@@ -45,15 +78,8 @@ final class NetworkInput implements TaskInput {
 
     @Override
     public InputStatus processInput() throws Exception {
-        if (current == null) {
-            if (endedChannels == connectedChannels) {
-                return InputStatus.END_OF_INPUT;
-            }
-            current = queue.poll();
-            if (current == null) {
-                return InputStatus.NOTHING_AVAILABLE;
-            }
-            in.setBuffer(current.bytes(), 0, current.length());
+        if (current == null && !nextBuffer()) {
+            return endedChannels == connectedChannels ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
         }
         int channel = current.channel();
         HeadInput<?> input = inputOfChannel[channel];
@@ -77,6 +103,16 @@ final class NetworkInput implements TaskInput {
                 case ElementTag.END_OF_PARTITION:
                     endedChannels++;
                     input.onChannelEnded(channel);
+                    if (barriers != null) {
+                        barriers.onChannelEnded(channel);
+                    }
+                    break;
+                case ElementTag.BARRIER:
+                    if (onBarrier(channel, new CheckpointBarrier(in.readLong(), in.readLong()))) {
+                        holdBack(channel, new HeldBack(current, in.getPosition()));
+                        current = null;
+                        return InputStatus.MORE_AVAILABLE;
+                    }
                     break;
                 default:
                     throw new IllegalStateException("Corrupt buffer on channel " + channel + ": unknown element tag " + tag);
@@ -105,11 +141,96 @@ final class NetworkInput implements TaskInput {
         return queue;
     }
 
+    /** Says whether the channel is blocked after this barrier. */
+    private boolean onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+        if (barriers == null) {
+            throw new IllegalStateException("Task received the barrier of checkpoint " + barrier.id()
+                    + " on channel " + channel + " but checkpointing is not enabled for it");
+        }
+        boolean blocked = barriers.onBarrier(channel, barrier);
+        releaseUnblocked();
+        return blocked;
+    }
+
+    /**
+     * Makes {@link #current} the next part to read: a released held-back part first, then the queue.
+     * Parts of channels that are blocked are held back. Says whether there is one.
+     */
+    private boolean nextBuffer() {
+        while (true) {
+            HeldBack next = released.poll();
+            Buffer buffer;
+            int position;
+            if (next != null) {
+                buffer = next.buffer();
+                position = next.position();
+            } else {
+                buffer = queue.poll();
+                if (buffer == null) {
+                    return false;
+                }
+                position = 0;
+            }
+            if (barriers != null && barriers.isBlocked(buffer.channel())) {
+                holdBack(buffer.channel(), new HeldBack(buffer, position));
+                continue;
+            }
+            current = buffer;
+            in.setBuffer(buffer.bytes(), 0, buffer.length());
+            in.skipBytes(position);
+            return true;
+        }
+    }
+
+    private void holdBack(int channel, HeldBack part) {
+        ArrayDeque<HeldBack> parts = heldBack[channel];
+        if (parts == null) {
+            parts = heldBack[channel] = new ArrayDeque<>();
+        }
+        parts.add(part);
+    }
+
+    /**
+     * Moves the held-back parts of channels that are no longer blocked to the front of what is read
+     * next, keeping each channel's order (released parts already waiting stay ahead of them: they
+     * are older).
+     */
+    private void releaseUnblocked() {
+        if (!barriers.takeUnblocked()) {
+            return;
+        }
+        for (int channel = 0; channel < heldBack.length; channel++) {
+            ArrayDeque<HeldBack> parts = heldBack[channel];
+            if (parts != null && !parts.isEmpty() && !barriers.isBlocked(channel)) {
+                released.addAll(parts);
+                parts.clear();
+            }
+        }
+    }
+
+    /** The coordinator aborted a checkpoint: stop aligning for it. */
+    void onCheckpointAborted(long checkpointId) throws Exception {
+        if (barriers != null) {
+            barriers.onCheckpointAborted(checkpointId);
+            releaseUnblocked();
+        }
+    }
+
     @Override
     public void release() {
         if (current != null) {
             current.recycle();
             current = null;
+        }
+        for (HeldBack part : released) {
+            part.buffer().recycle();
+        }
+        released.clear();
+        for (ArrayDeque<HeldBack> parts : heldBack) {
+            if (parts != null) {
+                parts.forEach(p -> p.buffer().recycle());
+                parts.clear();
+            }
         }
         queue.releaseAll();
     }

@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.configuration.Configuration;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
@@ -15,6 +16,10 @@ import io.weir.api.transformations.Exchange;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
@@ -30,6 +35,7 @@ import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
+import io.weir.runtime.state.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,18 +46,24 @@ import java.util.Map;
  * chain's exits write into exchanges. Built tail first, so every operator's output exists before
  * the operator is set up.
  *
+ * <h2>State</h2>
+ * Every operator gets an operator state backend, and a keyed one when its input is keyed; both are
+ * filled from the deployment's restored state before the operator is set up. {@link #open}
+ * initializes each operator's state, then opens it; {@link #snapshotState} asks each operator to
+ * write what it holds outside its backends, then serializes the backends.
+ *
  * <p>Threading: used by the task's thread only.
  */
 final class OperatorChain {
-    /** Buffer size of the exchanges. */
-    static final int BUFFER_SIZE = 32 * 1024;
-
     private final TaskDeployment deployment;
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final Map<StreamNode, StreamOperator<?>> operatorOf = new HashMap<>();
     private final List<RecordWriter<?>> writers = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    /** The context (with the state backends) of each operator, in the order of {@link #operators}. */
+    private final List<RuntimeOperatorContext> contexts = new ArrayList<>();
+    private final List<Integer> operatorIds = new ArrayList<>();
     private final ProcessingTimeService processingTimeService;
     private final MailboxExecutor mailboxExecutor;
     private final TaskAccumulators accumulators;
@@ -83,29 +95,37 @@ final class OperatorChain {
         }
         List<StreamNode> chain = vertex.getChain();
         StreamOperator<?>[] created = new StreamOperator<?>[chain.size()];
+        RuntimeOperatorContext[] createdContexts = new RuntimeOperatorContext[chain.size()];
         for (int i = chain.size() - 1; i >= 0; i--) {
             StreamNode node = chain.get(i);
             StreamOperator<?> operator = node.getOperatorFactory().createOperator();
             operatorOf.put(node, operator);
-            setup(node, operator, gateways.apply(node));
+            createdContexts[i] = setup(node, operator, gateways.apply(node));
             created[i] = operator;
         }
         for (int i = 0; i < created.length; i++) {
             operators.add(created[i]);
+            contexts.add(createdContexts[i]);
+            operatorIds.add(chain.get(i).getId());
             names.add(chain.get(i).getName());
         }
     }
 
+    /** Sets the operator up with its output, context and state (restored if the deployment has state). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void setup(StreamNode node, StreamOperator operator, OperatorEventGateway gateway) {
+    private RuntimeOperatorContext setup(StreamNode node, StreamOperator operator, OperatorEventGateway gateway) {
         ExecutionConfig config = deployment.job().getExecutionConfig();
         SubtaskInfo taskInfo = new SubtaskInfo(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
                 node.getMaxParallelism(), deployment.attemptNumber());
-        HeapKeyedStateBackend<?> backend = node.getStateKeySelector() == null ? null
-                : new HeapKeyedStateBackend<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
-                        KeyGroupAssignment.rangeForOperator(node.getMaxParallelism(), node.getParallelism(),
-                                deployment.subtaskIndex()),
-                        config.getSerializerConfig());
+        HeapKeyedStateBackend<?> backend = null;
+        if (node.getStateKeySelector() != null) {
+            KeyGroupRange range = KeyGroupAssignment.rangeForOperator(node.getMaxParallelism(), node.getParallelism(),
+                    deployment.subtaskIndex());
+            TypeSerializer keySerializer = node.getStateKeyType() == null ? null
+                    : node.getStateKeyType().createSerializer(config.getSerializerConfig());
+            backend = new HeapKeyedStateBackend<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
+                    range, config.getSerializerConfig(), keySerializer);
+        }
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
                 new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
@@ -113,7 +133,12 @@ final class OperatorChain {
                 .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor)
                 .withMetricGroup(operatorMetrics.computeIfAbsent(node,
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
+        TaskStateSnapshot restored = deployment.restoredState();
+        if (restored != null) {
+            context.restoreState(restored.of(node.getId()), restored.checkpointId());
+        }
         operator.setup(new StreamOperatorParameters(outputOf(node), context));
+        return context;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -158,7 +183,7 @@ final class OperatorChain {
         int[] channelAtTarget = new int[consumers];
         int offset = consumer.channelOffset(edge);
         for (int j : connected) {
-            targets[j] = exchange.queue(new ExchangeKey(deployment.job().getJobId(), consumer.getId(), j));
+            targets[j] = exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), consumer.getId(), j));
             channelAtTarget[j] = offset + index;
         }
         @SuppressWarnings("unchecked")
@@ -167,7 +192,11 @@ final class OperatorChain {
         ChannelSelector<T> selector = kind == Exchange.BROADCAST ? null
                 : ChannelSelector.create(kind, edge.streamEdge().keySelector(), connected, consumers,
                         edge.streamEdge().target().getMaxParallelism(), 31L * edge.id() + index);
-        BufferPool pool = new BufferPool(Math.max(4, 2 * connected.length + 2), BUFFER_SIZE);
+        Configuration settings = deployment.job().getConfiguration();
+        BufferPool pool = new BufferPool(
+                settings.get(TaskManagerOptions.NETWORK_BUFFERS_PER_CHANNEL) * connected.length
+                        + settings.get(TaskManagerOptions.NETWORK_EXTRA_BUFFERS_PER_OUTPUT),
+                settings.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytesAsInt());
         return new RecordWriter<>(serializer, pool, targets, channelAtTarget, connected, selector, flushEveryRecord);
     }
 
@@ -179,10 +208,47 @@ final class OperatorChain {
         return operators;
     }
 
-    /** Opens the operators tail first, so each operator's consumers are ready before it emits. */
+    /**
+     * Initializes the operators' state and opens them, tail first, so each operator's consumers are
+     * ready before it emits.
+     */
     void open() throws Exception {
         for (int i = operators.size() - 1; i >= 0; i--) {
+            operators.get(i).initializeState();
             operators.get(i).open();
+        }
+    }
+
+    /**
+     * Takes checkpoint {@code checkpointId} of every operator of the chain, synchronously: each
+     * operator writes what it holds outside its backends into them, then the backends are
+     * serialized. Call between two elements, after {@link #open}.
+     *
+     * @return the state of each operator that has any, by stream node id
+     */
+    TaskStateSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        Map<Integer, OperatorSubtaskState> states = new HashMap<>();
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).snapshotState(checkpointId, timestamp);
+            OperatorSubtaskState state = contexts.get(i).snapshotState();
+            if (!state.isEmpty()) {
+                states.put(operatorIds.get(i), state);
+            }
+        }
+        return new TaskStateSnapshot(checkpointId, states);
+    }
+
+    /** Checkpoint {@code checkpointId} completed: tells every operator, head first. */
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (StreamOperator<?> operator : operators) {
+            operator.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** Checkpoint {@code checkpointId} was given up: tells every operator, head first. */
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (StreamOperator<?> operator : operators) {
+            operator.notifyCheckpointAborted(checkpointId);
         }
     }
 
@@ -199,6 +265,13 @@ final class OperatorChain {
         }
         for (RecordWriter<?> writer : writers) {
             writer.endOfPartition();
+        }
+    }
+
+    /** Sends a checkpoint barrier through every exchange this chain writes to, behind everything emitted so far. */
+    void broadcastBarrier(CheckpointBarrier barrier) throws Exception {
+        for (RecordWriter<?> writer : writers) {
+            writer.broadcastBarrier(barrier);
         }
     }
 

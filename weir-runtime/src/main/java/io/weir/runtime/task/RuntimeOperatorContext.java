@@ -9,13 +9,18 @@ import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OperatorContext;
 import io.weir.api.operators.ProcessingTimeService;
+import io.weir.api.state.OperatorStateStore;
 import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.metrics.MetricRegistry;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.HeapOperatorStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The {@link OperatorContext} the runtime gives an operator, plus the way to its coordinator. The
@@ -32,6 +37,8 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private final OperatorEventGateway eventGateway;
     private final ProcessingTimeService processingTimeService;
     private final InternalTimerServices<?> timerServices;
+    private final HeapOperatorStateBackend operatorStateBackend;
+    private OptionalLong restoredCheckpointId = OptionalLong.empty();
     private TaskAccumulators accumulators;
     private MailboxExecutor mailboxExecutor;
     private boolean accumulatorsChangedBySourceThread;
@@ -61,6 +68,45 @@ public final class RuntimeOperatorContext implements OperatorContext {
             heap.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
         }
         this.accumulators = new TaskAccumulators(operatorName);
+        this.operatorStateBackend = new HeapOperatorStateBackend(operatorName, executionConfig.getSerializerConfig());
+    }
+
+    /**
+     * Fills the operator's state backends from a checkpoint (only the key groups this subtask owns
+     * are taken); call before the operator registers any state.
+     *
+     * @param checkpointId the checkpoint the state is from, reported by {@link #getRestoredCheckpointId()}
+     */
+    public void restoreState(OperatorSubtaskState state, long checkpointId) {
+        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap) {
+            heap.restore(state.keyedState());
+        } else if (!state.keyedState().isEmpty()) {
+            throw new IllegalStateException("Operator '" + operatorName + "' has checkpointed keyed state but its input "
+                    + "is not keyed any more: key its input as before, or give the changed operator a new uid.");
+        }
+        operatorStateBackend.restore(state.operatorState());
+        this.restoredCheckpointId = OptionalLong.of(checkpointId);
+    }
+
+    /**
+     * Serializes the operator's keyed state, timers and operator state as they are now; the
+     * operator's own {@code snapshotState} must have run first.
+     */
+    public OperatorSubtaskState snapshotState() {
+        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap) {
+            return new OperatorSubtaskState(heap.getKeyGroupRange(), heap.snapshot(), operatorStateBackend.snapshot());
+        }
+        return new OperatorSubtaskState(null, Map.of(), operatorStateBackend.snapshot());
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+        return operatorStateBackend;
+    }
+
+    @Override
+    public OptionalLong getRestoredCheckpointId() {
+        return restoredCheckpointId;
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.weir.runtime.task;
 
+import io.weir.api.configuration.ReadableConfig;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.Watermark;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The source thread starts after the chain is open and ends when {@code run} returns or throws. The
  * input then ends (the chain finishes and emits the final watermark) or throws the function's
  * exception. On cancellation or failure {@link #release} calls {@code cancel()}, stops a function
- * blocked in emitting, waits up to {@link #CANCEL_GRACE} for {@code run} to return, then
+ * blocked in emitting, waits up to the cancel grace ({@code taskmanager.source-function.cancel-grace})
+ * for {@code run} to return, then
  * interrupts its thread and waits once more, so that the task normally ends after its source.
  */
 final class SourceFunctionInput<T> implements TaskInput {
@@ -30,23 +33,27 @@ final class SourceFunctionInput<T> implements TaskInput {
 
     /** Elements emitted per call, before the task looks at its mailbox again. */
     private static final int BATCH = 256;
-    static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
     private final StreamSource<T, ?> operator;
     private final TaskAccumulators accumulators;
     private final String taskName;
+    private final int handoverCapacity;
+    private final Duration cancelGrace;
     private volatile SourceHandover<T> handover; // read by the timer thread in requestAccumulators
     private Thread thread;
 
-    SourceFunctionInput(StreamSource<T, ?> operator, TaskAccumulators accumulators, String taskName) {
+    SourceFunctionInput(StreamSource<T, ?> operator, TaskAccumulators accumulators, String taskName,
+            ReadableConfig settings) {
         this.operator = operator;
         this.accumulators = accumulators;
         this.taskName = taskName;
+        this.handoverCapacity = settings.get(TaskManagerOptions.SOURCE_FUNCTION_HANDOVER_CAPACITY);
+        this.cancelGrace = settings.get(TaskManagerOptions.SOURCE_FUNCTION_CANCEL_GRACE);
     }
 
     @Override
     public void start(TaskWakeup wakeup, Mailbox mailbox) {
-        handover = new SourceHandover<>(SourceHandover.DEFAULT_CAPACITY, wakeup, accumulators::publishSourceCopies);
+        handover = new SourceHandover<>(handoverCapacity, wakeup, accumulators::publishSourceCopies);
         Context<T> context = new Context<>(handover);
         thread = new Thread(() -> runFunction(context), taskName + " (source function)");
         thread.setDaemon(true);
@@ -92,12 +99,12 @@ final class SourceFunctionInput<T> implements TaskInput {
         handover.release();
         // the task's own cancellation interrupts this thread, maybe only now: it must not cut the grace short
         boolean interrupted = Thread.interrupted();
-        interrupted |= join(CANCEL_GRACE);
+        interrupted |= join(cancelGrace);
         if (thread.isAlive()) {
             LOG.warn("The source function of task {} did not return within {} after cancel(); interrupting it",
-                    taskName, CANCEL_GRACE);
+                    taskName, cancelGrace);
             thread.interrupt();
-            interrupted |= join(CANCEL_GRACE);
+            interrupted |= join(cancelGrace);
             if (thread.isAlive()) {
                 LOG.warn("The source function of task {} ignores interrupts too; leaving its thread behind", taskName);
             }

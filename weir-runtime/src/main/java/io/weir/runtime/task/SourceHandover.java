@@ -26,8 +26,6 @@ import java.util.concurrent.locks.LockSupport;
  * wake-up is never lost.
  */
 final class SourceHandover<T> {
-    static final int DEFAULT_CAPACITY = 1024;
-
     private static final byte RECORD = 0;
     private static final byte RECORD_WITH_TIMESTAMP = 1;
     private static final byte WATERMARK = 2;

@@ -1,13 +1,16 @@
 package io.weir.runtime.task;
 
 import io.weir.api.accumulators.Accumulator;
-import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.operators.OneInputStreamOperator;
-import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.operators.StreamSource;
+import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointingSettings;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
@@ -59,6 +62,12 @@ public final class StreamTask implements Runnable {
          * called on the task's thread.
          */
         default void accumulatorsReported(StreamTask task, Map<String, Accumulator<?, ?>> accumulators) {}
+
+        /**
+         * The task took its part of a checkpoint: the barrier went downstream and {@code state} is a
+         * consistent snapshot of its operators, to be persisted and acknowledged. Called on the task's thread.
+         */
+        default void checkpointTaken(StreamTask task, long checkpointId, TaskStateSnapshot state) {}
     }
 
     private final TaskDeployment deployment;
@@ -76,6 +85,10 @@ public final class StreamTask implements Runnable {
     private final TaskAccumulators accumulators;
     private final ScopedMetricGroup metrics;
     private final WaitTimer idle = new WaitTimer();
+    private final CheckpointingSettings checkpointing;
+    // set and used on the task's thread only
+    private OperatorChain chain;
+    private NetworkInput networkInput;
 
     /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
     public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
@@ -87,6 +100,7 @@ public final class StreamTask implements Runnable {
         this.listener = listener;
         this.accumulators = new TaskAccumulators(deployment.taskName());
         this.metrics = metrics;
+        this.checkpointing = CheckpointingSettings.of(deployment.job().getConfiguration());
     }
 
     public TaskDeployment deployment() {
@@ -130,9 +144,9 @@ public final class StreamTask implements Runnable {
     }
 
     private void invoke() throws Exception {
-        boolean flushEveryRecord = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).isZero();
+        boolean flushEveryRecord = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
-        OperatorChain chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
+        chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
                 gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators, metrics));
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
@@ -142,6 +156,11 @@ public final class StreamTask implements Runnable {
         }
         TaskInput input = createInput(chain);
         TaskMetrics.register(metrics, chain, input, idle);
+        if (input instanceof NetworkInput network && checkpointing.enabled()) {
+            networkInput = network;
+            network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
+                    network.connectedChannels(), new BarrierCallbacks()));
+        }
         ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
         ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);
         boolean ended = false;
@@ -194,7 +213,8 @@ public final class StreamTask implements Runnable {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
         }
         if (chain.head() instanceof StreamSource) {
-            return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name());
+            return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name(),
+                    deployment.job().getConfiguration());
         }
         JobVertex vertex = deployment.vertex();
         int total = 0;
@@ -232,7 +252,8 @@ public final class StreamTask implements Runnable {
             }
         }
         return new NetworkInput(
-                exchange.queue(new ExchangeKey(deployment.job().getJobId(), vertex.getId(), deployment.subtaskIndex())),
+                exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
+                        deployment.subtaskIndex())),
                 inputOfChannel, connected);
     }
 
@@ -248,7 +269,7 @@ public final class StreamTask implements Runnable {
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {
-        long timeout = deployment.job().getConfiguration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+        long timeout = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         return timers.scheduleAtFixedRate(() -> {
             if (!flushPending) {
                 flushPending = true;
@@ -262,7 +283,7 @@ public final class StreamTask implements Runnable {
 
     /** Reports the accumulators periodically, as mail, so that the copies are taken on the task's thread. */
     private ScheduledFuture<?> scheduleAccumulatorReports(TaskInput input) {
-        long interval = deployment.job().getConfiguration().get(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL).toMillis();
+        long interval = deployment.job().getConfiguration().get(ExecutionOptions.ACCUMULATOR_REPORT_INTERVAL).toMillis();
         return timers.scheduleAtFixedRate(() -> {
             if (!reportPending && !accumulators.isEmpty()) {
                 reportPending = true;
@@ -292,6 +313,53 @@ public final class StreamTask implements Runnable {
             }
             handler.handleOperatorEvent(event);
         });
+    }
+
+    /**
+     * Asks a source task to take its part of checkpoint {@code barrier.id()} between two records: it
+     * snapshots its operators and sends the barrier downstream, in the task's mailbox.
+     */
+    public void triggerCheckpoint(CheckpointBarrier barrier) {
+        mailbox.put(() -> performCheckpoint(barrier));
+    }
+
+    /** The checkpoint completed: operators that commit on completion (sinks) do so, in the task's mailbox. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        mailbox.put(() -> chain.notifyCheckpointComplete(checkpointId));
+    }
+
+    /** The checkpoint will not complete: alignment for it stops and operators are told. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        mailbox.put(() -> {
+            if (networkInput != null) {
+                networkInput.onCheckpointAborted(checkpointId);
+            }
+            chain.notifyCheckpointAborted(checkpointId);
+        });
+    }
+
+    /**
+     * Takes this task's part of a checkpoint, on the task's thread between two records: the barrier
+     * goes downstream first (so downstream tasks can start aligning), then the operators' state is
+     * snapshotted; no record is processed in between, so both mark the same point of the stream.
+     */
+    private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+        chain.broadcastBarrier(barrier);
+        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp());
+        listener.checkpointTaken(this, barrier.id(), state);
+    }
+
+    /** What the barrier handler of a task with inputs asks of it. */
+    private final class BarrierCallbacks implements CheckpointBarrierHandler.Checkpointable {
+        @Override
+        public void triggerCheckpointOnBarrier(CheckpointBarrier barrier) throws Exception {
+            performCheckpoint(barrier);
+        }
+
+        @Override
+        public void abortCheckpointOnBarrier(long checkpointId, String reason) {
+            LOG.debug("Task {} gives up checkpoint {}: {}", name(), checkpointId, reason);
+        }
     }
 
     /** Stops the task: it ends CANCELED as soon as its thread notices (at once if it waits). */

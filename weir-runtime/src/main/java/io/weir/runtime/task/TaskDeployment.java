@@ -1,10 +1,24 @@
 package io.weir.runtime.task;
 
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 
-/** What a TaskExecutor needs to run one subtask: the job, the vertex, which subtask and which attempt. */
-public record TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber) {
+/**
+ * What a TaskExecutor needs to run one subtask: the job, the vertex, which subtask and which
+ * attempt, and the state to start from.
+ *
+ * @param restoredState the state of the chain's operators to restore before they open (for this
+ *     subtask, already reassigned to the current parallelism), or {@code null} for a fresh start
+ */
+public record TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber,
+        TaskStateSnapshot restoredState) {
+
+    /** A deployment that starts without state. */
+    public TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber) {
+        this(job, vertex, subtaskIndex, attemptNumber, null);
+    }
+
     public String taskName() {
         return vertex.getName() + " (" + (subtaskIndex + 1) + "/" + vertex.getParallelism() + ")";
     }

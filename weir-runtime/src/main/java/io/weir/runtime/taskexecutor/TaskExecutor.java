@@ -1,6 +1,12 @@
 package io.weir.runtime.taskexecutor;
 
 import io.weir.api.accumulators.Accumulator;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointStorage;
+import io.weir.runtime.checkpoint.CheckpointingSettings;
+import io.weir.runtime.checkpoint.TaskKey;
+import io.weir.runtime.checkpoint.TaskStateHandle;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.LocalExchange;
@@ -18,8 +24,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Offers slots and runs the tasks deployed into them, each on its own thread. Task outcomes and
@@ -29,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * threads when they end, so it is concurrent.
  */
 public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
     private final String id;
     private final int slots;
     private final LocalExchange exchange;
@@ -37,6 +47,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final ScopedMetricGroup metrics;
     // the metric groups of each job's tasks: kept until the job is released, so metrics of finished tasks stay readable while the job runs
     private final Map<JobID, ScopedMetricGroup> jobMetrics = new ConcurrentHashMap<>();
+    /** Writes tasks' checkpoint state off the task threads. */
+    private final ExecutorService checkpointIo;
 
     /** @param metrics the registry of the process; this TaskManager's group is {@code <host>.taskmanager.<id>} */
     public TaskExecutor(String id, int slots, LocalExchange exchange, MetricRegistry metrics, String host) {
@@ -48,6 +60,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         this.exchange = exchange;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "weir-" + id + "-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        this.checkpointIo = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "weir-" + id + "-checkpoint-io");
             t.setDaemon(true);
             return t;
         });
@@ -66,6 +83,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     public CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt,
             JobMasterGateway jobMaster) {
         return callAsync(() -> {
+            CheckpointStorage storage = CheckpointStorage.create(
+                    CheckpointingSettings.of(deployment.job().getConfiguration()), deployment.job().getJobId());
             Map<StreamNode, OperatorEventGateway> gateways = new HashMap<>();
             for (StreamNode node : deployment.vertex().getChain()) {
                 gateways.put(node, new OperatorEventGateway() {
@@ -95,6 +114,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 public void accumulatorsReported(StreamTask t, Map<String, Accumulator<?, ?>> accumulators) {
                     jobMaster.reportAccumulators(attempt, accumulators);
                 }
+
+                @Override
+                public void checkpointTaken(StreamTask t, long checkpointId, TaskStateSnapshot state) {
+                    persistAndAcknowledge(storage, attempt, checkpointId, state, jobMaster);
+                }
             }, taskMetrics);
             running.put(attempt, task);
             Thread thread = new Thread(task, deployment.taskName());
@@ -112,6 +136,55 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             StreamTask task = running.get(attempt);
             if (task != null) {
                 task.cancel();
+            }
+        });
+    }
+
+    /** Writes a task's checkpoint state on an I/O thread, then acknowledges (or declines) the checkpoint. */
+    private void persistAndAcknowledge(CheckpointStorage storage, ExecutionAttemptId attempt, long checkpointId,
+            TaskStateSnapshot state, JobMasterGateway jobMaster) {
+        checkpointIo.execute(() -> {
+            TaskStateHandle handle;
+            try {
+                handle = state.operators().isEmpty() ? null
+                        : storage.writeTaskState(checkpointId, new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
+                                state);
+            } catch (Exception e) {
+                LOG.warn("Could not write the state of {} for checkpoint {}", attempt, checkpointId, e);
+                jobMaster.declineCheckpoint(attempt, checkpointId, "writing its state failed: " + e);
+                return;
+            }
+            jobMaster.acknowledgeCheckpoint(attempt, checkpointId, handle);
+        });
+    }
+
+    /** Runs on the main thread, after the submission of the task, so it does not overtake it. */
+    @Override
+    public void triggerCheckpoint(ExecutionAttemptId attempt, CheckpointBarrier barrier) {
+        runAsync(() -> {
+            StreamTask task = running.get(attempt);
+            if (task != null) {
+                task.triggerCheckpoint(barrier);
+            }
+        });
+    }
+
+    @Override
+    public void notifyCheckpointComplete(ExecutionAttemptId attempt, long checkpointId) {
+        runAsync(() -> {
+            StreamTask task = running.get(attempt);
+            if (task != null) {
+                task.notifyCheckpointComplete(checkpointId);
+            }
+        });
+    }
+
+    @Override
+    public void notifyCheckpointAborted(ExecutionAttemptId attempt, long checkpointId) {
+        runAsync(() -> {
+            StreamTask task = running.get(attempt);
+            if (task != null) {
+                task.notifyCheckpointAborted(checkpointId);
             }
         });
     }
@@ -149,6 +222,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         runAsync(() -> running.values().forEach(StreamTask::cancel));
         timers.shutdownNow();
         metrics.close();
+        checkpointIo.shutdown();
         super.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.runtime.taskexecutor;
 
+import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
 import io.weir.runtime.jobmaster.JobMasterGateway;
@@ -13,6 +14,13 @@ public interface TaskExecutorGateway {
     CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt, JobMasterGateway jobMaster);
 
     void cancelTask(ExecutionAttemptId attempt);
+
+    /** Asks a source task to take its part of a checkpoint and emit the barrier. */
+    void triggerCheckpoint(ExecutionAttemptId attempt, CheckpointBarrier barrier);
+
+    void notifyCheckpointComplete(ExecutionAttemptId attempt, long checkpointId);
+
+    void notifyCheckpointAborted(ExecutionAttemptId attempt, long checkpointId);
 
     void sendOperatorEvent(ExecutionAttemptId attempt, int operatorId, OperatorEvent event);
 }

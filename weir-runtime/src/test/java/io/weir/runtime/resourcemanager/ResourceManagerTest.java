@@ -39,6 +39,22 @@ class ResourceManagerTest {
                 io.weir.runtime.coordination.OperatorEvent event) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void triggerCheckpoint(io.weir.runtime.jobmaster.ExecutionAttemptId attempt,
+                io.weir.runtime.checkpoint.CheckpointBarrier barrier) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void notifyCheckpointComplete(io.weir.runtime.jobmaster.ExecutionAttemptId attempt, long checkpointId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void notifyCheckpointAborted(io.weir.runtime.jobmaster.ExecutionAttemptId attempt, long checkpointId) {
+            throw new UnsupportedOperationException();
+        }
     };
 
     private ResourceManager resourceManager;

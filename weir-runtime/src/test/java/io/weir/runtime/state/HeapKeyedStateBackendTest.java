@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class HeapKeyedStateBackendTest {
     private final HeapKeyedStateBackend<String> backend =
-            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig());
+            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig(), null);
 
     @Test
     void valuesAreScopedToTheCurrentKey() throws Exception {
@@ -64,7 +64,7 @@ class HeapKeyedStateBackendTest {
     @Test
     void aKeyOfAnotherSubtaskIsAnErrorThatExplainsTheCause() {
         HeapKeyedStateBackend<Integer> narrow =
-                new HeapKeyedStateBackend<>("op", 1, 128, new KeyGroupRange(64, 127), new SerializerConfig());
+                new HeapKeyedStateBackend<>("op", 1, 128, new KeyGroupRange(64, 127), new SerializerConfig(), null);
         int foreignKey = 0;
         while (KeyGroupAssignment.assignToKeyGroup(foreignKey, 128) >= 64) {
             foreignKey++;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** State scoped to namespaces (windows) and merged across them (session windows). */
 class NamespacedStateTest {
     private final HeapKeyedStateBackend<String> backend =
-            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig());
+            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig(), null);
 
     @SuppressWarnings("unchecked")
     private static <S> InternalKvState<String> ns(S state) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class StateTtlTest {
     private long now;
     private final HeapKeyedStateBackend<String> backend =
-            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig());
+            new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig(), null);
 
     StateTtlTest() {
         backend.setTtlTimeProvider(() -> now);

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.accumulators.AverageAccumulator;
 import io.weir.api.accumulators.IntCounter;
 import io.weir.api.accumulators.LongCounter;
-import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionException;
@@ -102,7 +103,7 @@ class AccumulatorsTest {
     @Test
     void sourceFunctionAccumulatorsAreReportedWhenItEnds() throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.getConfiguration().set(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(1));
+        env.configure(new Configuration().set(ExecutionOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(1)));
         env.addSource(new CountingSource()).addSink(new DiscardingSink<>());
         assertEquals(20_000L, (long) env.execute("source counter").getAccumulatorResult("emitted"));
     }
@@ -149,7 +150,7 @@ class AccumulatorsTest {
     void runningJobShowsLiveAccumulatorsThroughItsClient() throws Exception {
         release = new CountDownLatch(1);
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.getConfiguration().set(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(10));
+        env.configure(new Configuration().set(ExecutionOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(10)));
         env.addSource(new PausingSource()).rebalance().addSink(new CountingSink());
         JobClient client = env.executeAsync("live accumulators");
 
@@ -186,7 +187,7 @@ class AccumulatorsTest {
     @Test
     void liveAccumulatorsOfASourceFunctionComeFromItsOwnThread() throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.getConfiguration().set(PipelineOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(10));
+        env.configure(new Configuration().set(ExecutionOptions.ACCUMULATOR_REPORT_INTERVAL, Duration.ofMillis(10)));
         env.addSource(new EndlessCountingSource()).addSink(new DiscardingSink<>());
         JobClient client = env.executeAsync("live source accumulators");
 

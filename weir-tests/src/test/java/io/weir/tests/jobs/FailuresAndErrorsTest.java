@@ -12,7 +12,7 @@ import io.weir.api.execution.JobExecutionException;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.InvalidTypesException;
-import io.weir.runtime.minicluster.MiniClusterOptions;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.testutils.MiniClusterExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class FailuresAndErrorsTest {
     @Test
     void localEnvironmentWithConfiguredSlotsRefusesAJobThatNeedsMore() {
         Configuration config = new Configuration();
-        config.set(MiniClusterOptions.SLOTS_PER_TASK_MANAGER, 2);
+        config.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
         env.setParallelism(3);
         env.fromSequence(1, 10).print();

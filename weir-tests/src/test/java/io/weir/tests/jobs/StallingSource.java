@@ -64,7 +64,37 @@ final class StallingSource implements Source<Long, StallingSource.Range, Void> {
             }
 
             @Override
+            public Void snapshotState(long checkpointId) {
+                return null;
+            }
+
+            @Override
             public void close() {}
+        };
+    }
+
+    @Override
+    public SplitEnumerator<Range, Void> restoreEnumerator(SplitEnumeratorContext<Range> context, Void checkpoint) {
+        return createEnumerator(context);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Void> getEnumeratorCheckpointSerializer() {
+        return new SimpleVersionedSerializer<>() {
+            @Override
+            public int getVersion() {
+                return 1;
+            }
+
+            @Override
+            public byte[] serialize(Void obj) {
+                return new byte[0];
+            }
+
+            @Override
+            public Void deserialize(int version, byte[] serialized) {
+                return null;
+            }
         };
     }
 
@@ -114,6 +144,15 @@ final class StallingSource implements Source<Long, StallingSource.Range, Void> {
 
             @Override
             public void notifyNoMoreSplits() {}
+
+            @Override
+            public List<Range> snapshotState(long checkpointId) {
+                List<Range> state = new ArrayList<>();
+                for (int i = 0; i < splits.size(); i++) {
+                    state.add(new Range(splits.get(i).splitId(), next.get(i), splits.get(i).to()));
+                }
+                return state;
+            }
 
             @Override
             public void close() {}

@@ -10,6 +10,7 @@ import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
+import io.weir.api.connector.source.lib.SplitsSerializer;
 import io.weir.api.connector.source.lib.StaticSplitEnumerator;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
@@ -82,5 +83,16 @@ public class DataGeneratorSource<OUT>
     @Override
     public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
         return new NumberSequenceSplitSerializer();
+    }
+
+    @Override
+    public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
+            SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
+        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
     }
 }

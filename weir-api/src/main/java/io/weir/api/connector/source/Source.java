@@ -17,6 +17,13 @@ public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Seriali
 
     SourceReader<T, SplitT> createReader(SourceReaderContext readerContext) throws Exception;
 
+    /** Creates the enumerator of a restored job from the state its predecessor had at a checkpoint. */
+    SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint)
+            throws Exception;
+
+    /** Serializes the enumerator's state into checkpoints. */
+    SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer();
+
     /** Serializes splits when they cross process boundaries or go into checkpoints. */
     SimpleVersionedSerializer<SplitT> getSplitSerializer();
 }

@@ -24,6 +24,16 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
     /** No split will be added any more. */
     void notifyNoMoreSplits();
 
+    /**
+     * The splits this reader holds, each with its progress, for checkpoint {@code checkpointId}: a
+     * reader restored from the checkpoint gets them back through {@link #addSplits} and continues
+     * where this one was. Called between two {@link #pollNext} calls.
+     */
+    List<SplitT> snapshotState(long checkpointId);
+
+    /** Checkpoint {@code checkpointId} completed (for example: commit offsets to an external system). */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
     @Override
     void close() throws Exception;
 }

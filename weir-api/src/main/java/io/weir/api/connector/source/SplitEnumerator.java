@@ -19,6 +19,15 @@ public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extend
     /** A reader registered with the enumerator. */
     void addReader(int subtaskId);
 
+    /**
+     * The enumerator's state for checkpoint {@code checkpointId}: the splits not assigned yet (and
+     * whatever else it needs to go on). Splits assigned before this call are in the readers' state.
+     */
+    CheckpointT snapshotState(long checkpointId) throws Exception;
+
+    /** Checkpoint {@code checkpointId} completed. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
     @Override
     void close() throws Exception;
 }

@@ -2,6 +2,7 @@ package io.weir.runtime.operators.broadcast;
 
 import io.weir.api.state.BroadcastState;
 import io.weir.api.state.MapStateDescriptor;
+import io.weir.api.state.OperatorStateStore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * The broadcast states of one operator instance, one per descriptor declared in
- * {@code broadcast(descriptors...)}. Asking for an undeclared one is an error naming the declared
- * ones.
+ * {@code broadcast(descriptors...)}, kept in the operator's state store (so they are checkpointed).
+ * Asking for an undeclared one is an error naming the declared ones.
  *
  * <p>Threading: the task's thread only.
  */
@@ -19,7 +20,7 @@ final class BroadcastStates implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<MapStateDescriptor<?, ?>> descriptors;
-    private transient Map<String, HeapBroadcastState<?, ?>> states;
+    private transient Map<String, BroadcastState<?, ?>> states;
 
     BroadcastStates(List<MapStateDescriptor<?, ?>> descriptors) {
         if (descriptors.isEmpty()) {
@@ -29,18 +30,17 @@ final class BroadcastStates implements Serializable {
         this.descriptors = List.copyOf(descriptors);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    void open() {
+    void open(OperatorStateStore store) throws Exception {
         states = new HashMap<>();
         for (MapStateDescriptor<?, ?> d : descriptors) {
-            states.put(d.getName(), new HeapBroadcastState(d));
+            states.put(d.getName(), store.getBroadcastState(d));
         }
     }
 
     @SuppressWarnings("unchecked")
     <K, V> BroadcastState<K, V> get(MapStateDescriptor<K, V> descriptor, String operatorName) {
-        HeapBroadcastState<?, ?> state = states.get(descriptor.getName());
-        if (state == null || !state.descriptor().equals(descriptor)) {
+        BroadcastState<?, ?> state = states.get(descriptor.getName());
+        if (state == null || !descriptors.contains(descriptor)) {
             List<String> declared = new ArrayList<>(states.keySet());
             throw new IllegalArgumentException("Operator '" + operatorName + "' has no broadcast state "
                     + descriptor + "; its broadcast states are " + declared + ". Pass the descriptor to "

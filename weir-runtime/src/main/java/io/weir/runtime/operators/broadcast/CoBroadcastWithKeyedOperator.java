@@ -51,7 +51,7 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
                     + getOperatorContext().getOperatorName() + "' needs a keyed first input: call keyBy(...) "
                     + "before connect(broadcastStream), or use a BroadcastProcessFunction.");
         }
-        broadcastStates.open();
+        broadcastStates.open(getOperatorContext().getOperatorStateStore());
         super.open();
         invocation = new ProcessInvocation<>(this, ProcessInvocation.userTimers(this,
                 () -> getInternalTimerService(ProcessInvocation.USER_TIMERS, VoidNamespaceSerializer.INSTANCE, this)));

@@ -33,7 +33,7 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
     @Override
     public void open() throws Exception {
-        broadcastStates.open();
+        broadcastStates.open(getOperatorContext().getOperatorStateStore());
         super.open();
         invocation = new ProcessInvocation<>(this, null);
         readOnlyContext = new ReadOnlyElementContext(userFunction);

@@ -14,6 +14,7 @@ import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.state.InternalKvState;
 
 /**
@@ -23,10 +24,13 @@ import io.weir.runtime.state.InternalKvState;
  */
 final class NamespacedStateStore implements KeyedStateStore {
     private final KeyedStateBackend<?> backend;
+    private final TypeSerializer<Object> namespaceSerializer;
     private Object namespace;
 
-    NamespacedStateStore(KeyedStateBackend<?> backend, Object namespace) {
+    /** @param namespaceSerializer writes the namespaces of the states into checkpoints */
+    NamespacedStateStore(KeyedStateBackend<?> backend, TypeSerializer<?> namespaceSerializer, Object namespace) {
         this.backend = backend;
+        this.namespaceSerializer = (TypeSerializer<Object>) namespaceSerializer;
         this.namespace = namespace;
     }
 
@@ -36,7 +40,7 @@ final class NamespacedStateStore implements KeyedStateStore {
 
     @SuppressWarnings("unchecked")
     <S extends State> S get(StateDescriptor<S, ?> descriptor) {
-        S state = backend.getPartitionedState(descriptor);
+        S state = backend.getPartitionedState(namespace, namespaceSerializer, descriptor);
         if (!(state instanceof InternalKvState)) {
             throw new UnsupportedOperationException("State '" + descriptor.getName() + "' cannot be scoped to a window:"
                     + " the state backend returned " + state.getClass().getName() + ", which has no namespaces.");

@@ -16,6 +16,7 @@ import io.weir.api.state.VoidNamespace;
 import io.weir.api.transformations.WindowOperatorDescription;
 import io.weir.api.transformations.WindowSpec;
 import io.weir.api.types.GenericTypeInfo;
+import io.weir.api.types.TypeSerializer;
 import io.weir.api.windowing.assigners.MergingWindowAssigner;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.triggers.Trigger;
@@ -91,7 +92,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
         super.open();
         KeyedStateBackend<K> backend = getKeyedStateBackend();
@@ -101,9 +102,12 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         }
         timerService = getInternalTimerService("window-timers", spec.windowSerializer(), this);
         collector = new TimestampedCollector<>(output);
-        triggerContext = new WindowTriggerContext<>(backend, timerService, (Trigger<Object, W>) trigger);
-        processContext = new WindowProcessContext<>(userFunction, backend, timerService, output);
-        contents = (AppendingState<Object, ACC>) backend.getPartitionedState(contentsDescriptor);
+        triggerContext = new WindowTriggerContext<>(backend, timerService, spec.windowSerializer(),
+                (Trigger<Object, W>) trigger);
+        processContext = new WindowProcessContext<>(userFunction, backend, timerService, spec.windowSerializer(),
+                output);
+        contents = (AppendingState<Object, ACC>) backend.getPartitionedState(VoidNamespace.INSTANCE,
+                (TypeSerializer) spec.windowSerializer(), (StateDescriptor) contentsDescriptor);
         contentsNamespace = (InternalKvState<W>) contents;
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override

@@ -1,5 +1,7 @@
 package io.weir.runtime.operators.windowing;
 
+import io.weir.api.state.VoidNamespaceSerializer;
+import io.weir.api.types.TypeSerializer;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.operators.InternalTimerService;
@@ -18,12 +20,13 @@ final class WindowProcessContext<K, OUT, W extends Window> extends ProcessWindow
     private W window;
 
     WindowProcessContext(ProcessWindowFunction<Object, OUT, K, W> function, KeyedStateBackend<K> backend,
-            InternalTimerService<W> timerService, Output<StreamRecord<OUT>> output) {
+            InternalTimerService<W> timerService, TypeSerializer<W> windowSerializer, Output<StreamRecord<OUT>> output) {
         function.super();
         this.output = output;
         this.timerService = timerService;
-        this.windowState = new NamespacedStateStore(backend, null);
-        this.globalState = new NamespacedStateStore(backend, WindowOperator.globalNamespace());
+        this.windowState = new NamespacedStateStore(backend, windowSerializer, null);
+        this.globalState = new NamespacedStateStore(backend, VoidNamespaceSerializer.INSTANCE,
+                WindowOperator.globalNamespace());
     }
 
     void set(K key, W window) {

@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.windowing;
 
+import io.weir.api.types.TypeSerializer;
 import io.weir.api.operators.InternalTimerService;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.state.MergingState;
@@ -22,15 +23,18 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
     private final InternalTimerService<W> timerService;
     private final Trigger<Object, W> trigger;
     private final NamespacedStateStore windowStates;
+    private final TypeSerializer<W> windowSerializer;
     private K key;
     private W window;
     private Collection<W> mergedWindows;
 
-    WindowTriggerContext(KeyedStateBackend<K> backend, InternalTimerService<W> timerService, Trigger<Object, W> trigger) {
+    WindowTriggerContext(KeyedStateBackend<K> backend, InternalTimerService<W> timerService,
+            TypeSerializer<W> windowSerializer, Trigger<Object, W> trigger) {
         this.backend = backend;
         this.timerService = timerService;
         this.trigger = trigger;
-        this.windowStates = new NamespacedStateStore(backend, null);
+        this.windowStates = new NamespacedStateStore(backend, windowSerializer, null);
+        this.windowSerializer = windowSerializer;
     }
 
     void set(K key, W window) {
@@ -109,7 +113,7 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
         if (mergedWindows == null || mergedWindows.isEmpty()) {
             return;
         }
-        S state = backend.getPartitionedState(stateDescriptor);
+        S state = backend.getPartitionedState(window, windowSerializer, stateDescriptor);
         if (!(state instanceof InternalMergingState)) {
             throw new UnsupportedOperationException("The state '" + stateDescriptor.getName() + "' of trigger "
                     + trigger + " cannot be merged: only list, reducing and aggregating state can.");

@@ -76,4 +76,15 @@ public class CollectionSource<T> implements Source<T, NumberSequenceSplit, Colle
     public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
         return new NumberSequenceSplitSerializer();
     }
+
+    @Override
+    public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
+            SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
+        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
+    }
 }

@@ -121,6 +121,17 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
         available.complete(null);
     }
 
+    /** The rest of the split being read (from the next index on) and the splits not started yet. */
+    @Override
+    public List<NumberSequenceSplit> snapshotState(long checkpointId) {
+        List<NumberSequenceSplit> state = new java.util.ArrayList<>(splits.size() + 1);
+        if (inSplit && next <= end) {
+            state.add(new NumberSequenceSplit(splitId, next, end));
+        }
+        state.addAll(splits);
+        return state;
+    }
+
     @Override
     public void close() throws Exception {}
 }

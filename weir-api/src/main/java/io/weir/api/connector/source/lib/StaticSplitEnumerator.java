@@ -43,6 +43,12 @@ public final class StaticSplitEnumerator<SplitT extends SourceSplit> implements 
     @Override
     public void addReader(int subtaskId) {}
 
+    /** The splits not handed out yet. */
+    @Override
+    public Collection<SplitT> snapshotState(long checkpointId) {
+        return List.copyOf(remaining);
+    }
+
     @Override
     public void close() {}
 }

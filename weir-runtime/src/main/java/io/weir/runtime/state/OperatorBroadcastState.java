@@ -1,28 +1,19 @@
-package io.weir.runtime.operators.broadcast;
+package io.weir.runtime.state;
 
 import io.weir.api.state.BroadcastState;
-import io.weir.api.state.MapStateDescriptor;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A broadcast state held on the heap of one operator instance: a map per state descriptor.
+ * A broadcast state of an operator instance: a map that every instance holds a full copy of, kept
+ * in an {@link HeapOperatorStateBackend}.
  *
  * <p>Threading: the task's thread only.
  */
-final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
-    private final MapStateDescriptor<K, V> descriptor;
+final class OperatorBroadcastState<K, V> implements BroadcastState<K, V> {
     private final Map<K, V> map = new HashMap<>();
-
-    HeapBroadcastState(MapStateDescriptor<K, V> descriptor) {
-        this.descriptor = descriptor;
-    }
-
-    MapStateDescriptor<K, V> descriptor() {
-        return descriptor;
-    }
 
     @Override
     public V get(K key) {
@@ -67,5 +58,9 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
     @Override
     public void clear() {
         map.clear();
+    }
+
+    Map<K, V> map() {
+        return map;
     }
 }

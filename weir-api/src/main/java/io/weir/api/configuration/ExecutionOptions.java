@@ -1,0 +1,28 @@
+package io.weir.api.configuration;
+
+import io.weir.api.environment.RuntimeExecutionMode;
+import java.time.Duration;
+
+/** Settings of how a job executes: streaming or batch, network flushing, accumulator reports. */
+public final class ExecutionOptions {
+    private ExecutionOptions() {}
+
+    public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE = ConfigOptions.key("execution.runtime-mode")
+            .enumType(RuntimeExecutionMode.class).defaultValue(RuntimeExecutionMode.STREAMING)
+            .withDescription("STREAMING, BATCH (every source must be bounded) or AUTOMATIC (BATCH when every "
+                    + "source is bounded).");
+
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout.interval")
+            .durationType().defaultValue(Duration.ofMillis(100))
+            .withDeprecatedKeys("execution.buffer-timeout")
+            .withValidation(d -> !d.isNegative(), "not be negative")
+            .withDescription("Longest time a partly filled network buffer waits before it is sent; 0 sends "
+                    + "every record at once (lowest latency, lowest throughput).");
+
+    public static final ConfigOption<Duration> ACCUMULATOR_REPORT_INTERVAL =
+            ConfigOptions.key("execution.accumulator-report-interval")
+            .durationType().defaultValue(Duration.ofSeconds(1))
+            .withValidation(d -> !d.isNegative() && !d.isZero(), "be longer than 0")
+            .withDescription("How often running tasks report their accumulators, so that JobClient.getAccumulators() "
+                    + "shows live values. Final values are reported when a task ends, whatever this is.");
+}

@@ -1,0 +1,289 @@
+package io.weir.runtime.checkpoint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Decides when a job takes checkpoints and when they complete: a small state machine fed with
+ * events by its owner (the JobMaster), which carries out the {@link Commands} it issues. It holds no
+ * locks and starts no timers of its own; time comes from the injected clock and every delay is a
+ * {@link Commands#scheduleTrigger} or {@link Commands#scheduleTimeout} command whose expiry the
+ * owner feeds back as an event.
+ *
+ * <h2>States</h2>
+ * STOPPED → (start) RUNNING ⇄ (suspend / resume) SUSPENDED → (shutDown) SHUT_DOWN. Checkpoints are
+ * only triggered while RUNNING. Suspending (the job is failing over) aborts pending checkpoints
+ * without counting them as failures.
+ *
+ * <h2>A checkpoint's life</h2>
+ * Trigger (when the interval passed, fewer than max-concurrent are pending and the min pause since
+ * the last completion is over) → pending, waiting for every task's acknowledgement → committing
+ * (the owner writes its metadata) → completed: older pending checkpoints are subsumed (aborted),
+ * checkpoints beyond the retained number are discarded, and tasks are notified. A declined,
+ * timed-out or uncommittable checkpoint is aborted; more consecutive failures than tolerated fail
+ * the job.
+ *
+ * <h2>Threading</h2>
+ * Every method runs on the owner's thread.
+ */
+public final class CheckpointCoordinator {
+
+    public enum State { STOPPED, RUNNING, SUSPENDED, SHUT_DOWN }
+
+    /** What the coordinator asks its owner to do. */
+    public interface Commands {
+        /**
+         * Snapshots the operator coordinators and sends the barrier to the source tasks. Returns the
+         * coordinators' states by operator id, or {@code null} when the checkpoint cannot start now
+         * (for example a task is not running); then the next one is tried one interval later.
+         */
+        Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier);
+
+        /** Calls {@link #onTriggerTimer(long)} with {@code token} after {@code delay}. */
+        void scheduleTrigger(Duration delay, long token);
+
+        /** Calls {@link #onTimeout(long)} after {@code timeout}. */
+        void scheduleTimeout(long checkpointId, Duration timeout);
+
+        /**
+         * Makes the checkpoint durable (writes its metadata); answers with {@link #onCommitted} or
+         * {@link #onCommitFailed}.
+         */
+        void commit(PendingCheckpoint checkpoint);
+
+        void notifyCheckpointComplete(long checkpointId);
+
+        /** Tells the tasks the checkpoint will not complete, and why (for the log). */
+        void notifyCheckpointAborted(long checkpointId, String reason);
+
+        /** Deletes what the checkpoint wrote: it is aborted, or no longer retained. */
+        void discard(long checkpointId);
+
+        /** Checkpoints failed more often in a row than tolerated. */
+        void failJob(Throwable cause);
+    }
+
+    private final CheckpointingSettings settings;
+    private final Clock clock;
+    private final Commands commands;
+    private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+    private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
+    private State state = State.STOPPED;
+    private Set<TaskKey> tasks = Set.of();
+    private long lastCheckpointId;
+    private long timerToken;
+    private long lastCompletionMillis = Long.MIN_VALUE;
+    private boolean triggerWhenPossible;
+    private int consecutiveFailures;
+
+    /** @param restoredFrom the checkpoint the job starts from, or {@code null}; ids continue after it */
+    public CheckpointCoordinator(CheckpointingSettings settings, Clock clock, Commands commands,
+            CompletedCheckpoint restoredFrom) {
+        if (!settings.enabled()) {
+            throw new IllegalArgumentException("Checkpointing is not enabled");
+        }
+        this.settings = settings;
+        this.clock = clock;
+        this.commands = commands;
+        if (restoredFrom != null) {
+            completed.add(restoredFrom);
+            lastCheckpointId = restoredFrom.id();
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The tasks deployed: every one acknowledges each checkpoint. Starts the periodic checkpoints. */
+    public void start(Set<TaskKey> deployedTasks) {
+        expect(State.STOPPED, "start");
+        run(deployedTasks);
+    }
+
+    /** The job fails over: pending checkpoints are aborted (not counted as failures), none is triggered. */
+    public void suspend() {
+        if (state != State.RUNNING) {
+            return;
+        }
+        state = State.SUSPENDED;
+        timerToken++;
+        abortAll("the job is failing over", false);
+    }
+
+    /** The job's tasks were deployed again after a failover. */
+    public void resume(Set<TaskKey> deployedTasks) {
+        expect(State.SUSPENDED, "resume");
+        run(deployedTasks);
+    }
+
+    /** The job ended: nothing more is triggered or completed. */
+    public void shutDown() {
+        if (state == State.SHUT_DOWN) {
+            return;
+        }
+        timerToken++;
+        abortAll("the job ended", false);
+        state = State.SHUT_DOWN;
+    }
+
+    private void run(Set<TaskKey> deployedTasks) {
+        state = State.RUNNING;
+        tasks = Set.copyOf(deployedTasks);
+        triggerWhenPossible = false;
+        scheduleTrigger(settings.interval());
+    }
+
+    /** A trigger timer expired; timers of an earlier schedule (before a suspend) are ignored. */
+    public void onTriggerTimer(long token) {
+        if (state != State.RUNNING || token != timerToken) {
+            return;
+        }
+        tryTrigger();
+    }
+
+    private void tryTrigger() {
+        if (pending.size() >= settings.maxConcurrent()) {
+            triggerWhenPossible = true;
+            return;
+        }
+        long now = clock.millis();
+        long pauseOver = lastCompletionMillis == Long.MIN_VALUE ? now
+                : lastCompletionMillis + settings.minPause().toMillis();
+        if (now < pauseOver) {
+            scheduleTrigger(Duration.ofMillis(pauseOver - now));
+            return;
+        }
+        long id = lastCheckpointId + 1;
+        CheckpointBarrier barrier = new CheckpointBarrier(id, now);
+        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
+        scheduleTrigger(settings.interval());
+        if (coordinatorStates == null) {
+            return;
+        }
+        lastCheckpointId = id;
+        pending.put(id, new PendingCheckpoint(id, now, tasks, coordinatorStates));
+        commands.scheduleTimeout(id, settings.timeout());
+    }
+
+    private void scheduleTrigger(Duration delay) {
+        commands.scheduleTrigger(delay, ++timerToken);
+    }
+
+    /**
+     * A task acknowledged a checkpoint with its state ({@code null} if it has none). Late or unknown
+     * acknowledgements (the checkpoint was aborted meanwhile) are ignored; says whether it was used,
+     * so the owner can discard the state of one that was not.
+     */
+    public boolean onAcknowledge(TaskKey task, long checkpointId, TaskStateHandle taskState) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint == null || checkpoint.isCommitting() || !checkpoint.acknowledge(task, taskState)) {
+            return false;
+        }
+        if (checkpoint.isFullyAcknowledged()) {
+            checkpoint.startCommit();
+            commands.commit(checkpoint);
+        }
+        return true;
+    }
+
+    /** The checkpoint's metadata is durable. */
+    public void onCommitted(CompletedCheckpoint checkpoint) {
+        PendingCheckpoint committed = pending.remove(checkpoint.id());
+        if (committed == null) {
+            commands.discard(checkpoint.id()); // aborted while committing (suspend or shut down)
+            return;
+        }
+        consecutiveFailures = 0;
+        lastCompletionMillis = clock.millis();
+        for (Long older : new ArrayList<>(pending.headMap(checkpoint.id()).keySet())) {
+            abort(older, "subsumed by checkpoint " + checkpoint.id(), false);
+        }
+        completed.add(checkpoint);
+        while (completed.size() > settings.retained()) {
+            commands.discard(completed.removeFirst().id());
+        }
+        commands.notifyCheckpointComplete(checkpoint.id());
+        afterPendingRemoved();
+    }
+
+    public void onCommitFailed(long checkpointId, Throwable cause) {
+        fail(checkpointId, "its metadata could not be written: " + cause);
+    }
+
+    /** A task could not take its part of the checkpoint. */
+    public void onDecline(TaskKey task, long checkpointId, String reason) {
+        fail(checkpointId, "task " + task + " declined it: " + reason);
+    }
+
+    public void onTimeout(long checkpointId) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint != null) {
+            fail(checkpointId, "it expired after " + settings.timeout().toMillis() + " ms with "
+                    + checkpoint.pendingTasks() + " task(s) not acknowledged");
+        }
+    }
+
+    private void fail(long checkpointId, String reason) {
+        if (!pending.containsKey(checkpointId)) {
+            return;
+        }
+        abort(checkpointId, reason, true);
+        if (consecutiveFailures > settings.tolerableFailures()) {
+            commands.failJob(new CheckpointException("Checkpoint " + checkpointId + " failed because " + reason
+                    + "; " + consecutiveFailures + " checkpoint failure(s) in a row exceed the tolerated "
+                    + settings.tolerableFailures() + " (execution.checkpointing.tolerable-failed-checkpoints)"));
+        } else {
+            afterPendingRemoved();
+        }
+    }
+
+    private void abort(long checkpointId, String reason, boolean countsAsFailure) {
+        if (pending.remove(checkpointId) == null) {
+            return;
+        }
+        if (countsAsFailure) {
+            consecutiveFailures++;
+        }
+        commands.notifyCheckpointAborted(checkpointId, reason);
+        commands.discard(checkpointId);
+    }
+
+    private void abortAll(String reason, boolean countsAsFailure) {
+        for (Long id : new ArrayList<>(pending.keySet())) {
+            abort(id, reason, countsAsFailure);
+        }
+    }
+
+    private void afterPendingRemoved() {
+        if (triggerWhenPossible && state == State.RUNNING && pending.size() < settings.maxConcurrent()) {
+            triggerWhenPossible = false;
+            tryTrigger();
+        }
+    }
+
+    /** The latest completed checkpoint, or {@code null}: where a failover restores from. */
+    public CompletedCheckpoint latestCompleted() {
+        return completed.peekLast();
+    }
+
+    public List<CompletedCheckpoint> retainedCheckpoints() {
+        return List.copyOf(completed);
+    }
+
+    public int numPending() {
+        return pending.size();
+    }
+
+    private void expect(State expected, String event) {
+        if (state != expected) {
+            throw new IllegalStateException("Checkpoint coordinator cannot " + event + " in state " + state);
+        }
+    }
+}

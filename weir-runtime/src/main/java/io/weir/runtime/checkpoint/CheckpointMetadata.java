@@ -1,0 +1,88 @@
+package io.weir.runtime.checkpoint;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code _metadata} file of a checkpoint: its id and time, the parallelism of every vertex,
+ * every task's state file (relative to the checkpoint's directory) and the operator coordinators'
+ * states.
+ */
+public final class CheckpointMetadata {
+    public static final String FILE_NAME = "_metadata";
+    private static final int MAGIC = 0x57434d44; // "WCMD"
+    private static final int VERSION = 1;
+
+    private CheckpointMetadata() {}
+
+    static void write(CompletedCheckpoint checkpoint, DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(checkpoint.id());
+        out.writeLong(checkpoint.timestamp());
+        out.writeInt(checkpoint.parallelism().size());
+        for (Map.Entry<Integer, Integer> e : checkpoint.parallelism().entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeInt(e.getValue());
+        }
+        out.writeInt(checkpoint.taskStates().size());
+        for (Map.Entry<TaskKey, TaskStateHandle> e : checkpoint.taskStates().entrySet()) {
+            if (!(e.getValue() instanceof TaskStateHandle.InFile file)) {
+                throw new IOException("Task " + e.getKey() + " kept its state in memory; it cannot go into a file");
+            }
+            out.writeInt(e.getKey().vertexId());
+            out.writeInt(e.getKey().subtaskIndex());
+            out.writeUTF(file.relativePath());
+            out.writeLong(file.size());
+        }
+        out.writeInt(checkpoint.coordinatorStates().size());
+        for (Map.Entry<Integer, byte[]> e : checkpoint.coordinatorStates().entrySet()) {
+            out.writeInt(e.getKey());
+            TaskStateSnapshotFormat.writeBytes(e.getValue(), out);
+        }
+    }
+
+    /**
+     * Reads a completed checkpoint from its directory or its {@code _metadata} file, wherever the
+     * directory has been moved to.
+     */
+    public static CompletedCheckpoint load(Path pathToCheckpoint) throws IOException {
+        Path dir = Files.isDirectory(pathToCheckpoint) ? pathToCheckpoint : pathToCheckpoint.getParent();
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new IOException("No checkpoint at " + pathToCheckpoint + ": " + file + " does not exist (an "
+                    + "incomplete checkpoint has no metadata file; pick another chk-<id> directory)");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException(file + " is not a Weir checkpoint metadata file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(file + " has metadata version " + version + "; this Weir reads " + VERSION);
+            }
+            long id = in.readLong();
+            long timestamp = in.readLong();
+            Map<Integer, Integer> parallelism = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                parallelism.put(in.readInt(), in.readInt());
+            }
+            Map<TaskKey, TaskStateHandle> tasks = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                TaskKey key = new TaskKey(in.readInt(), in.readInt());
+                tasks.put(key, new TaskStateHandle.InFile(in.readUTF(), in.readLong()));
+            }
+            Map<Integer, byte[]> coordinators = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                coordinators.put(in.readInt(), TaskStateSnapshotFormat.readBytes(in));
+            }
+            return new CompletedCheckpoint(id, timestamp, tasks, parallelism, coordinators, dir.toAbsolutePath().toString());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.weir.runtime.checkpoint;
+
+import java.util.Map;
+
+/**
+ * A checkpoint every task acknowledged and whose metadata is durable: what a restore starts from.
+ *
+ * @param taskStates the state handle of every subtask that had state, by task
+ * @param parallelism the parallelism of every vertex when the checkpoint was taken, by vertex id
+ * @param coordinatorStates the serialized state of each operator coordinator (source enumerators), by operator id
+ * @param externalPointer where the checkpoint is (its directory), or {@code null} when kept in memory
+ */
+public record CompletedCheckpoint(long id, long timestamp, Map<TaskKey, TaskStateHandle> taskStates,
+        Map<Integer, Integer> parallelism, Map<Integer, byte[]> coordinatorStates, String externalPointer) {
+
+    public CompletedCheckpoint {
+        taskStates = Map.copyOf(taskStates);
+        parallelism = Map.copyOf(parallelism);
+        coordinatorStates = Map.copyOf(coordinatorStates);
+    }
+
+    public long stateSize() {
+        return taskStates.values().stream().mapToLong(TaskStateHandle::size).sum();
+    }
+}

@@ -1,0 +1,70 @@
+package io.weir.runtime.checkpoint;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checkpoint that was triggered and waits for its tasks' acknowledgements.
+ *
+ * <p>Threading: owned by the {@link CheckpointCoordinator}, on its owner's thread.
+ */
+public final class PendingCheckpoint {
+    private final long id;
+    private final long timestamp;
+    private final Set<TaskKey> notYetAcknowledged;
+    private final Map<TaskKey, TaskStateHandle> states = new HashMap<>();
+    private final Map<Integer, byte[]> coordinatorStates;
+    private boolean committing;
+
+    PendingCheckpoint(long id, long timestamp, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates) {
+        this.id = id;
+        this.timestamp = timestamp;
+        this.notYetAcknowledged = new HashSet<>(tasks);
+        this.coordinatorStates = Map.copyOf(coordinatorStates);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** Records a task's acknowledgement; says whether it was expected (not a duplicate, not unknown). */
+    boolean acknowledge(TaskKey task, TaskStateHandle state) {
+        if (!notYetAcknowledged.remove(task)) {
+            return false;
+        }
+        if (state != null) {
+            states.put(task, state);
+        }
+        return true;
+    }
+
+    boolean isFullyAcknowledged() {
+        return notYetAcknowledged.isEmpty();
+    }
+
+    boolean isCommitting() {
+        return committing;
+    }
+
+    void startCommit() {
+        committing = true;
+    }
+
+    public Map<TaskKey, TaskStateHandle> taskStates() {
+        return Map.copyOf(states);
+    }
+
+    public Map<Integer, byte[]> coordinatorStates() {
+        return coordinatorStates;
+    }
+
+    public int pendingTasks() {
+        return notYetAcknowledged.size();
+    }
+}

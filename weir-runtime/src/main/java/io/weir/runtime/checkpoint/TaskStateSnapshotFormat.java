@@ -1,0 +1,107 @@
+package io.weir.runtime.checkpoint;
+
+import io.weir.runtime.state.KeyGroupRange;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary form of a {@link TaskStateSnapshot} in checkpoint storage: a magic number and version,
+ * then the checkpoint id, then per operator its id, key-group range, keyed state per key group and named operator states.
+ */
+public final class TaskStateSnapshotFormat {
+    private static final int MAGIC = 0x57545353; // "WTSS"
+    private static final int VERSION = 1;
+
+    private TaskStateSnapshotFormat() {}
+
+    public static void write(TaskStateSnapshot snapshot, DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(snapshot.checkpointId());
+        out.writeInt(snapshot.operators().size());
+        for (Map.Entry<Integer, OperatorSubtaskState> e : snapshot.operators().entrySet()) {
+            out.writeInt(e.getKey());
+            writeOperator(e.getValue(), out);
+        }
+    }
+
+    private static void writeOperator(OperatorSubtaskState state, DataOutputStream out) throws IOException {
+        KeyGroupRange range = state.keyGroupRange();
+        out.writeBoolean(range != null);
+        if (range != null) {
+            out.writeInt(range.start());
+            out.writeInt(range.end());
+        }
+        out.writeInt(state.keyedState().size());
+        for (Map.Entry<Integer, byte[]> group : state.keyedState().entrySet()) {
+            out.writeInt(group.getKey());
+            writeBytes(group.getValue(), out);
+        }
+        out.writeInt(state.operatorState().size());
+        for (OperatorStateEntries named : state.operatorState()) {
+            out.writeUTF(named.name());
+            out.writeByte(named.mode().ordinal());
+            out.writeInt(named.entries().size());
+            for (byte[] entry : named.entries()) {
+                writeBytes(entry, out);
+            }
+        }
+    }
+
+    public static TaskStateSnapshot read(DataInputStream in, String source) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException(source + " is not a Weir task state file");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException(source + " has task state format version " + version + "; this Weir reads "
+                    + VERSION);
+        }
+        long checkpointId = in.readLong();
+        int operators = in.readInt();
+        Map<Integer, OperatorSubtaskState> states = new HashMap<>();
+        for (int i = 0; i < operators; i++) {
+            states.put(in.readInt(), readOperator(in));
+        }
+        return new TaskStateSnapshot(checkpointId, states);
+    }
+
+    private static OperatorSubtaskState readOperator(DataInputStream in) throws IOException {
+        KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
+        int groups = in.readInt();
+        Map<Integer, byte[]> keyed = new HashMap<>();
+        for (int i = 0; i < groups; i++) {
+            keyed.put(in.readInt(), readBytes(in));
+        }
+        int named = in.readInt();
+        List<OperatorStateEntries> operatorState = new ArrayList<>();
+        OperatorStateEntries.Redistribution[] modes = OperatorStateEntries.Redistribution.values();
+        for (int i = 0; i < named; i++) {
+            String name = in.readUTF();
+            OperatorStateEntries.Redistribution mode = modes[in.readByte()];
+            int count = in.readInt();
+            List<byte[]> entries = new ArrayList<>(count);
+            for (int j = 0; j < count; j++) {
+                entries.add(readBytes(in));
+            }
+            operatorState.add(new OperatorStateEntries(name, mode, entries));
+        }
+        return new OperatorSubtaskState(range, keyed, operatorState);
+    }
+
+    static void writeBytes(byte[] bytes, DataOutputStream out) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static byte[] readBytes(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return bytes;
+    }
+}

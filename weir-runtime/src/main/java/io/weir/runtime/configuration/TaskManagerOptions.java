@@ -1,0 +1,57 @@
+package io.weir.runtime.configuration;
+
+import io.weir.api.configuration.ConfigOption;
+import io.weir.api.configuration.ConfigOptions;
+import io.weir.api.configuration.MemorySize;
+import java.time.Duration;
+
+/**
+ * Settings of the task executors: slots, network buffers, and the hand-over from a source
+ * function's thread to its task. Keys are Flink's where Flink has the concept.
+ *
+ * <p>On the embedded MiniCluster these are read from the job's configuration, which holds the
+ * cluster's settings (from {@code conf/config.yaml} and {@code -D}) as well as the job's.
+ */
+public final class TaskManagerOptions {
+    private TaskManagerOptions() {}
+
+    public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
+            .intType().noDefaultValue()
+            .withValidation(n -> n >= 1, "be at least 1")
+            .withDescription("Slots per task manager. Unset for a local job: as many as the job needs.");
+
+    public static final ConfigOption<MemorySize> MEMORY_SEGMENT_SIZE =
+            ConfigOptions.key("taskmanager.memory.segment-size")
+            .memoryType().defaultValue(MemorySize.parse("32kb"))
+            .withValidation(s -> s.getBytes() >= 256 && s.getBytes() <= (1 << 30), "be between 256 bytes and 1 gb")
+            .withDescription("Size of a network buffer: records are serialized into buffers of this size, and a "
+                    + "full buffer is handed to the consumer.");
+
+    public static final ConfigOption<Integer> NETWORK_BUFFERS_PER_CHANNEL =
+            ConfigOptions.key("taskmanager.network.memory.buffers-per-channel")
+            .intType().defaultValue(2)
+            .withValidation(n -> n >= 1, "be at least 1")
+            .withDescription("Buffers each output channel of a task may have in flight; with the extra buffers "
+                    + "of the output, this bounds the data between a producer and its consumers (backpressure).");
+
+    public static final ConfigOption<Integer> NETWORK_EXTRA_BUFFERS_PER_OUTPUT =
+            ConfigOptions.key("taskmanager.network.memory.extra-buffers-per-output")
+            .intType().defaultValue(2)
+            .withValidation(n -> n >= 0, "not be negative")
+            .withDescription("Buffers an output shares among its channels on top of buffers-per-channel, so a "
+                    + "briefly slow consumer does not stall the others at once.");
+
+    public static final ConfigOption<Integer> SOURCE_FUNCTION_HANDOVER_CAPACITY =
+            ConfigOptions.key("taskmanager.source-function.handover-capacity")
+            .intType().defaultValue(1024)
+            .withValidation(n -> n >= 2 && Integer.bitCount(n) == 1, "be a power of two, at least 2")
+            .withDescription("Elements a SourceFunction's thread may emit ahead of its task before it waits "
+                    + "(backpressure).");
+
+    public static final ConfigOption<Duration> SOURCE_FUNCTION_CANCEL_GRACE =
+            ConfigOptions.key("taskmanager.source-function.cancel-grace")
+            .durationType().defaultValue(Duration.ofSeconds(2))
+            .withValidation(d -> !d.isNegative(), "not be negative")
+            .withDescription("How long a cancelled SourceFunction's run() may take to return before its thread is "
+                    + "interrupted (and, after as long again, left behind with a warning).");
+}

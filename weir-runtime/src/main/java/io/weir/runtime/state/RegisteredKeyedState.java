@@ -1,0 +1,126 @@
+package io.weir.runtime.state;
+
+import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One state registered in a heap backend, with what it takes to snapshot and restore it: the
+ * serializers of its keys, namespaces and stored values.
+ *
+ * <p>A section holds the number of entries, then per entry the namespace, the key and the stored
+ * value ({@link StoredValueFormat}).
+ *
+ * <p>Threading: the task's thread only.
+ */
+final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
+    private final String operatorName;
+    private final StateDescriptor<?, ?> descriptor;
+    private final HeapState<K, ?, ?> state;
+    private final StoredValueFormat format;
+    private final TypeSerializer<K> keySerializer;
+    private TypeSerializer<?> namespaceSerializer = VoidNamespaceSerializer.INSTANCE;
+
+    RegisteredKeyedState(String operatorName, StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state,
+            StoredValueFormat format, TypeSerializer<K> keySerializer) {
+        this.operatorName = operatorName;
+        this.descriptor = descriptor;
+        this.state = state;
+        this.format = format;
+        this.keySerializer = keySerializer;
+    }
+
+    StateDescriptor<?, ?> descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * Sets how namespaces are written: states used per window are registered with the window
+     * serializer; plain keyed state keeps {@link VoidNamespaceSerializer}.
+     */
+    void useNamespaceSerializer(TypeSerializer<?> serializer) {
+        if (serializer != null && !(serializer instanceof VoidNamespaceSerializer)) {
+            namespaceSerializer = serializer;
+        }
+    }
+
+    @Override
+    public SectionHeader header() {
+        return new SectionHeader(descriptor.getName(), descriptor.getType().name(),
+                descriptor.getTtlConfig().isEnabled(),
+                SectionHeader.serializers(keySerializer, namespaceSerializer, format.serializerClasses()),
+                descriptor.getTypeInformation().toString());
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public boolean write(int keyGroup, DataOutputSerializer out) throws IOException {
+        HashMap<?, ? extends HashMap<K, ?>> group = state.table().group(keyGroup);
+        int count = 0;
+        for (HashMap<K, ?> byKey : group.values()) {
+            count += byKey.size();
+        }
+        if (count == 0) {
+            return false;
+        }
+        if (keySerializer == null) {
+            throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '" + operatorName
+                    + "' cannot be snapshotted: the backend was created without a key serializer (give the key type).");
+        }
+        out.writeInt(count);
+        for (Map.Entry<?, ? extends HashMap<K, ?>> byNamespace : group.entrySet()) {
+            Object namespace = byNamespace.getKey();
+            if (!(namespace instanceof VoidNamespace) && namespaceSerializer instanceof VoidNamespaceSerializer) {
+                throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '"
+                        + operatorName + "' holds values in namespace " + namespace + " but was registered without "
+                        + "a namespace serializer: get it with getPartitionedState(namespace, namespaceSerializer, "
+                        + "descriptor) so that its namespaces can be checkpointed.");
+            }
+            for (Map.Entry<K, ?> entry : byNamespace.getValue().entrySet()) {
+                ((TypeSerializer) namespaceSerializer).serialize(namespace, out);
+                keySerializer.serialize(entry.getKey(), out);
+                format.write(entry.getValue(), out);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the restored sections of this state into its table, after checking that they were
+     * written by the same kind of state with the same serializers.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void restore(RestoredKeyGroups.Restored restored) throws IOException {
+        SectionHeader now = header();
+        SectionHeader before = restored.header();
+        if (!before.kind().equals(now.kind()) || before.ttl() != now.ttl() || !before.serializers().equals(now.serializers())) {
+            throw new IllegalStateException("State '" + descriptor.getName() + "' of operator '" + operatorName
+                    + "' cannot be restored: the checkpoint has it as " + describe(before) + ", and it is now registered as "
+                    + describe(now) + ". Keep the state's type (or give the new state another name and migrate the "
+                    + "values yourself).");
+        }
+        StateTable table = state.table();
+        DataInputDeserializer in = new DataInputDeserializer();
+        for (Map.Entry<Integer, byte[]> section : restored.sections().entrySet()) {
+            int keyGroup = section.getKey();
+            in.setBuffer(section.getValue());
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                Object namespace = namespaceSerializer.deserialize(in);
+                K key = keySerializer.deserialize(in);
+                table.put(key, keyGroup, namespace, format.read(in));
+            }
+        }
+    }
+
+    private static String describe(SectionHeader header) {
+        return header.kind() + (header.ttl() ? " state with TTL" : " state") + " of type " + header.type()
+                + " (serializers: " + header.serializers() + ")";
+    }
+}

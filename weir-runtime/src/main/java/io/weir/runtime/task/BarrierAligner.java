@@ -1,0 +1,115 @@
+package io.weir.runtime.task;
+
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+
+/**
+ * Aligns the barriers of one checkpoint over a task's channels for exactly-once checkpoints: the
+ * first barrier of checkpoint n starts the alignment, every channel that delivered it is blocked,
+ * and when all open channels have, the task snapshots and every channel is unblocked. A barrier of
+ * a newer checkpoint during alignment aborts the older one; barriers of checkpoints older than the
+ * current one are stale (their checkpoint was aborted) and ignored. A channel that ends counts as
+ * aligned.
+ *
+ * <p>Threading: used by the task's thread only.
+ */
+final class BarrierAligner implements CheckpointBarrierHandler {
+    private final Checkpointable task;
+    private final boolean[] open;
+    private final boolean[] blocked;
+    private int openChannels;
+    private long currentCheckpoint = -1;
+    private CheckpointBarrier currentBarrier;
+    private boolean aligning;
+    private int arrived;
+    private boolean unblocked;
+
+    /** @param connected per channel index, whether that channel is connected (will deliver barriers) */
+    BarrierAligner(boolean[] connected, Checkpointable task) {
+        this.task = task;
+        this.open = connected.clone();
+        this.blocked = new boolean[connected.length];
+        for (boolean c : connected) {
+            openChannels += c ? 1 : 0;
+        }
+    }
+
+    @Override
+    public boolean onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+        long id = barrier.id();
+        if (id < currentCheckpoint || (id == currentCheckpoint && !aligning)) {
+            return false; // stale: that checkpoint was aborted here or already taken
+        }
+        if (id > currentCheckpoint) {
+            if (aligning) {
+                long older = currentCheckpoint;
+                releaseAll();
+                task.abortCheckpointOnBarrier(older, "barrier of newer checkpoint " + id + " arrived first");
+            }
+            currentCheckpoint = id;
+            currentBarrier = barrier;
+            aligning = true;
+            arrived = 0;
+        }
+        if (blocked[channel]) {
+            throw new IllegalStateException("Channel " + channel + " delivered the barrier of checkpoint " + id
+                    + " twice");
+        }
+        blocked[channel] = true;
+        arrived++;
+        return !completeIfAligned(barrier);
+    }
+
+    @Override
+    public void onChannelEnded(int channel) throws Exception {
+        if (!open[channel]) {
+            return;
+        }
+        open[channel] = false;
+        openChannels--;
+        if (aligning) {
+            completeIfAligned(currentBarrier);
+        }
+    }
+
+    @Override
+    public void onCheckpointAborted(long checkpointId) {
+        if (aligning && checkpointId == currentCheckpoint) {
+            releaseAll();
+        } else if (checkpointId > currentCheckpoint) {
+            currentCheckpoint = checkpointId; // its barriers, still to come, are stale
+        }
+    }
+
+    /** Completes the alignment when every open channel has delivered the barrier; says whether it did. */
+    private boolean completeIfAligned(CheckpointBarrier barrier) throws Exception {
+        if (arrived < openChannels) {
+            return false;
+        }
+        releaseAll();
+        task.triggerCheckpointOnBarrier(barrier);
+        return true;
+    }
+
+    private void releaseAll() {
+        aligning = false;
+        arrived = 0;
+        for (int i = 0; i < blocked.length; i++) {
+            if (blocked[i]) {
+                blocked[i] = false;
+                unblocked = true;
+            }
+        }
+    }
+
+    @Override
+    public boolean isBlocked(int channel) {
+        return blocked[channel];
+    }
+
+    @Override
+    public boolean takeUnblocked() {
+        boolean was = unblocked;
+        unblocked = false;
+        return was;
+    }
+}

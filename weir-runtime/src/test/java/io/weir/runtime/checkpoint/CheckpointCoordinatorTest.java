@@ -1,0 +1,306 @@
+package io.weir.runtime.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.execution.CheckpointingMode;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Feeds events to the checkpoint coordinator and checks the commands it issues. */
+class CheckpointCoordinatorTest {
+    private static final TaskKey SOURCE = new TaskKey(1, 0);
+    private static final TaskKey SINK = new TaskKey(2, 0);
+
+    private final MutableClock clock = new MutableClock();
+    private final Recorder commands = new Recorder();
+
+    private CheckpointCoordinator coordinator(int maxConcurrent, long minPauseMillis, int tolerable, int retained) {
+        CheckpointingSettings settings = new CheckpointingSettings(Duration.ofMillis(100), CheckpointingMode.EXACTLY_ONCE,
+                Duration.ofSeconds(10), Duration.ofMillis(minPauseMillis), maxConcurrent, tolerable, retained, null,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        return new CheckpointCoordinator(settings, clock, commands, null);
+    }
+
+    private CheckpointCoordinator started(int maxConcurrent, long minPauseMillis, int tolerable, int retained) {
+        CheckpointCoordinator c = coordinator(maxConcurrent, minPauseMillis, tolerable, retained);
+        c.start(Set.of(SOURCE, SINK));
+        return c;
+    }
+
+    private void fireTimer(CheckpointCoordinator c) {
+        c.onTriggerTimer(commands.lastToken);
+    }
+
+    private void acknowledgeAll(CheckpointCoordinator c, long id) {
+        assertTrue(c.onAcknowledge(SOURCE, id, null));
+        assertTrue(c.onAcknowledge(SINK, id, null));
+    }
+
+    @Test
+    void startSchedulesTheFirstTriggerOneIntervalLater() {
+        started(1, 0, 0, 1);
+        assertEquals(List.of("schedule 100"), commands.log);
+    }
+
+    @Test
+    void checkpointCompletesWhenEveryTaskAcknowledgedAndItsMetadataIsWritten() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        commands.log.clear();
+        fireTimer(c);
+        assertEquals(List.of("trigger 1", "schedule 100", "timeout 1"), commands.log);
+        commands.log.clear();
+        c.onAcknowledge(SOURCE, 1, null);
+        assertEquals(List.of(), commands.log, "one task is still missing");
+        c.onAcknowledge(SINK, 1, null);
+        assertEquals(List.of("commit 1"), commands.log);
+        commands.log.clear();
+        c.onCommitted(completed(1));
+        assertEquals(List.of("complete 1"), commands.log);
+        assertEquals(1, c.latestCompleted().id());
+        assertEquals(0, c.numPending());
+    }
+
+    @Test
+    void duplicateAndUnknownAcknowledgementsAreIgnored() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c);
+        assertTrue(c.onAcknowledge(SOURCE, 1, null));
+        assertFalse(c.onAcknowledge(SOURCE, 1, null));
+        assertFalse(c.onAcknowledge(SOURCE, 7, null));
+        assertFalse(c.onAcknowledge(new TaskKey(9, 9), 1, null));
+        assertEquals(1, c.numPending());
+    }
+
+    @Test
+    void noNewCheckpointWhileMaxConcurrentArePendingThenOneAtOnceWhenOneCompletes() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c);
+        commands.log.clear();
+        fireTimer(c);
+        assertEquals(List.of(), commands.log, "checkpoint 1 still pending");
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        assertEquals(List.of("commit 1", "complete 1", "trigger 2", "schedule 100", "timeout 2"), commands.log);
+    }
+
+    @Test
+    void minPauseDelaysTheNextTrigger() {
+        CheckpointCoordinator c = started(1, 500, 0, 1);
+        fireTimer(c);
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        commands.log.clear();
+        clock.advance(100);
+        fireTimer(c);
+        assertEquals(List.of("schedule 400"), commands.log);
+        commands.log.clear();
+        clock.advance(400);
+        fireTimer(c);
+        assertEquals(List.of("trigger 2", "schedule 100", "timeout 2"), commands.log);
+    }
+
+    @Test
+    void timeoutAbortsTheCheckpointAndTooManyFailuresInARowFailTheJob() {
+        CheckpointCoordinator c = started(1, 0, 1, 1);
+        fireTimer(c);
+        commands.log.clear();
+        c.onTimeout(1);
+        assertEquals(List.of("abort 1", "discard 1"), commands.log, "one failure is tolerated");
+        commands.log.clear();
+        fireTimer(c);
+        c.onDecline(SINK, 2, "disk full");
+        assertEquals(List.of("trigger 2", "schedule 100", "timeout 2", "abort 2", "discard 2", "fail"), commands.log);
+        assertTrue(commands.failure.getMessage().contains("disk full"), commands.failure.getMessage());
+        assertTrue(commands.failure.getMessage().contains("tolerable-failed-checkpoints"));
+    }
+
+    @Test
+    void aCompletedCheckpointResetsTheFailureCount() {
+        CheckpointCoordinator c = started(1, 0, 1, 1);
+        fireTimer(c);
+        c.onTimeout(1);
+        fireTimer(c);
+        acknowledgeAll(c, 2);
+        c.onCommitted(completed(2));
+        fireTimer(c);
+        c.onTimeout(3);
+        assertNull(commands.failure);
+    }
+
+    @Test
+    void aTimeoutAfterCompletionIsIgnored() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c);
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        commands.log.clear();
+        c.onTimeout(1);
+        assertEquals(List.of(), commands.log);
+    }
+
+    @Test
+    void completionSubsumesOlderPendingCheckpointsAndDiscardsBeyondRetained() {
+        CheckpointCoordinator c = started(3, 0, 0, 2);
+        fireTimer(c);
+        fireTimer(c);
+        fireTimer(c);
+        acknowledgeAll(c, 3);
+        commands.log.clear();
+        c.onCommitted(completed(3));
+        assertEquals(List.of("abort 1", "discard 1", "abort 2", "discard 2", "complete 3"), commands.log);
+        for (long id = 4; id <= 5; id++) {
+            fireTimer(c);
+            acknowledgeAll(c, id);
+            c.onCommitted(completed(id));
+        }
+        assertEquals(List.of(4L, 5L), c.retainedCheckpoints().stream().map(CompletedCheckpoint::id).toList());
+        assertTrue(commands.log.contains("discard 3"));
+    }
+
+    @Test
+    void suspendAbortsPendingWithoutCountingAndIgnoresOldTimers() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c);
+        long oldToken = commands.lastToken;
+        commands.log.clear();
+        c.suspend();
+        assertEquals(List.of("abort 1", "discard 1"), commands.log);
+        assertNull(commands.failure);
+        commands.log.clear();
+        c.onTriggerTimer(oldToken);
+        assertEquals(List.of(), commands.log);
+        c.resume(Set.of(SOURCE, SINK));
+        assertEquals(List.of("schedule 100"), commands.log);
+        fireTimer(c);
+        assertTrue(commands.log.contains("trigger 2"), "ids keep increasing over failovers: " + commands.log);
+    }
+
+    @Test
+    void aCheckpointThatCannotStartIsRetriedNextInterval() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        commands.refuse = true;
+        commands.log.clear();
+        fireTimer(c);
+        assertEquals(List.of("trigger 1", "schedule 100"), commands.log);
+        assertEquals(0, c.numPending());
+        commands.refuse = false;
+        fireTimer(c);
+        assertEquals(1, c.numPending());
+    }
+
+    @Test
+    void resumingFromARestoredCheckpointContinuesItsIds() {
+        CheckpointingSettings settings = new CheckpointingSettings(Duration.ofMillis(100), CheckpointingMode.EXACTLY_ONCE,
+                Duration.ofSeconds(10), Duration.ZERO, 1, 0, 1, null,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        CheckpointCoordinator c = new CheckpointCoordinator(settings, clock, commands, completed(41));
+        assertEquals(41, c.latestCompleted().id());
+        c.start(Set.of(SOURCE));
+        fireTimer(c);
+        assertTrue(commands.log.contains("trigger 42"));
+    }
+
+    @Test
+    void eventsInTheWrongStateFailLoudly() {
+        CheckpointCoordinator c = coordinator(1, 0, 0, 1);
+        assertThrows(IllegalStateException.class, () -> c.resume(Set.of(SOURCE)));
+        c.start(Set.of(SOURCE));
+        assertThrows(IllegalStateException.class, () -> c.start(Set.of(SOURCE)));
+        c.shutDown();
+        assertEquals(CheckpointCoordinator.State.SHUT_DOWN, c.state());
+    }
+
+    private static CompletedCheckpoint completed(long id) {
+        return new CompletedCheckpoint(id, 0, Map.of(), Map.of(), Map.of(), null);
+    }
+
+    private static final class Recorder implements CheckpointCoordinator.Commands {
+        final List<String> log = new ArrayList<>();
+        long lastToken;
+        boolean refuse;
+        Throwable failure;
+
+        @Override
+        public Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier) {
+            log.add("trigger " + barrier.id());
+            return refuse ? null : Map.of();
+        }
+
+        @Override
+        public void scheduleTrigger(Duration delay, long token) {
+            lastToken = token;
+            log.add("schedule " + delay.toMillis());
+        }
+
+        @Override
+        public void scheduleTimeout(long checkpointId, Duration timeout) {
+            log.add("timeout " + checkpointId);
+        }
+
+        @Override
+        public void commit(PendingCheckpoint checkpoint) {
+            log.add("commit " + checkpoint.id());
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            log.add("complete " + checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointAborted(long checkpointId, String reason) {
+            log.add("abort " + checkpointId);
+        }
+
+        @Override
+        public void discard(long checkpointId) {
+            log.add("discard " + checkpointId);
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            log.add("fail");
+            failure = cause;
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private long millis = 1_000;
+
+        void advance(long delta) {
+            millis += delta;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.weir.runtime.jobmaster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.weir.api.execution.JobStatus;
+import io.weir.runtime.checkpoint.TaskKey;
+import io.weir.runtime.restart.FixedDelayRestartStrategy;
+import io.weir.runtime.restart.NoRestartStrategy;
+import io.weir.runtime.restart.RestartStrategy;
+import io.weir.runtime.task.StreamTask.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Feeds events to a job's life cycle and checks the commands it issues. */
+class JobLifecycleTest {
+    private static final TaskKey A = new TaskKey(1, 0);
+    private static final TaskKey B = new TaskKey(2, 0);
+
+    private final List<String> log = new ArrayList<>();
+    private Throwable endFailure;
+
+    private JobLifecycle lifecycle(RestartStrategy strategy) {
+        return new JobLifecycle(Set.of(A, B), strategy, Clock.systemUTC(), new JobLifecycle.Commands() {
+            @Override
+            public void deploy(int attempt) {
+                log.add("deploy " + attempt);
+            }
+
+            @Override
+            public void cancelTasks(int attempt, List<TaskKey> tasks) {
+                log.add("cancel " + attempt + " " + tasks);
+            }
+
+            @Override
+            public void scheduleRestart(int attempt, Duration delay) {
+                log.add("restart " + attempt + " after " + delay.toMillis());
+            }
+
+            @Override
+            public void jobEnded(JobStatus status, Throwable failure, String failedTask) {
+                log.add("ended " + status + (failedTask == null ? "" : " by " + failedTask));
+                endFailure = failure;
+            }
+        });
+    }
+
+    @Test
+    void jobFinishesWhenEveryTaskFinished() {
+        JobLifecycle job = lifecycle(new NoRestartStrategy());
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FINISHED, null, "a");
+        assertEquals(JobStatus.RUNNING, job.status());
+        job.onTaskEnded(B, 0, Outcome.FINISHED, null, "b");
+        assertEquals(List.of("deploy 0", "ended FINISHED"), log);
+    }
+
+    @Test
+    void failureWithoutRestartCancelsTheOthersAndFailsTheJob() {
+        JobLifecycle job = lifecycle(new NoRestartStrategy());
+        job.onSlotsReady();
+        RuntimeException boom = new RuntimeException("boom");
+        job.onTaskEnded(A, 0, Outcome.FAILED, boom, "a");
+        assertEquals(JobStatus.FAILING, job.status());
+        job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
+        assertEquals(List.of("deploy 0", "cancel 0 [TaskKey[vertexId=2, subtaskIndex=0]]", "ended FAILED by a"), log);
+        assertSame(boom, endFailure);
+    }
+
+    @Test
+    void failureWithRestartRedeploysTheNextAttemptAfterTheDelay() {
+        JobLifecycle job = lifecycle(new FixedDelayRestartStrategy(1, Duration.ofMillis(30)));
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FAILED, new RuntimeException(), "a");
+        assertEquals(JobStatus.RESTARTING, job.status());
+        job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
+        assertEquals("restart 0 after 30", log.get(log.size() - 1));
+        job.onRestartDelayElapsed(0);
+        assertEquals(JobStatus.RUNNING, job.status());
+        assertEquals(1, job.attempt());
+        assertEquals(1, job.restarts());
+        assertEquals("deploy 1", log.get(log.size() - 1));
+        job.onTaskEnded(A, 0, Outcome.FINISHED, null, "a");
+        assertEquals(ExecutionState.DEPLOYED, job.executionState(A), "events of the old attempt are ignored");
+        job.onTaskEnded(A, 1, Outcome.FAILED, new RuntimeException("again"), "a");
+        assertEquals(JobStatus.FAILING, job.status(), "the strategy allowed one restart only");
+    }
+
+    @Test
+    void cancelWhileRestartingEndsCanceledAndIgnoresTheDelay() {
+        JobLifecycle job = lifecycle(new FixedDelayRestartStrategy(3, Duration.ofMillis(30)));
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FAILED, new RuntimeException(), "a");
+        job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
+        job.cancel();
+        assertEquals(JobStatus.CANCELED, job.status());
+        job.onRestartDelayElapsed(0);
+        assertEquals(JobStatus.CANCELED, job.status());
+        assertEquals("ended CANCELED by a", log.get(log.size() - 1));
+    }
+
+    @Test
+    void globalFailureRestartsLikeATaskFailure() {
+        JobLifecycle job = lifecycle(new FixedDelayRestartStrategy(1, Duration.ZERO));
+        job.onSlotsReady();
+        job.onGlobalFailure(new RuntimeException("checkpoints"), "checkpoint coordinator");
+        assertEquals(JobStatus.RESTARTING, job.status());
+        assertEquals("cancel 0 [TaskKey[vertexId=1, subtaskIndex=0], TaskKey[vertexId=2, subtaskIndex=0]]", log.get(1));
+    }
+
+    @Test
+    void failureBeforeDeploymentFailsAtOnce() {
+        JobLifecycle job = lifecycle(new FixedDelayRestartStrategy(1, Duration.ZERO));
+        job.onStartFailed(new RuntimeException("no slots"));
+        assertEquals(List.of("ended FAILED"), log);
+    }
+
+    @Test
+    void cancelBeforeDeploymentEndsCanceledAtOnce() {
+        JobLifecycle job = lifecycle(new NoRestartStrategy());
+        job.cancel();
+        assertEquals(List.of("ended CANCELED"), log);
+        job.onSlotsReady();
+        assertEquals(List.of("ended CANCELED"), log, "late slots deploy nothing");
+    }
+}
