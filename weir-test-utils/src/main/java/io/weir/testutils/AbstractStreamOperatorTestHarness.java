@@ -8,13 +8,14 @@ import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperator;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.Watermark;
 import io.weir.api.operators.WatermarkStatus;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.StateAssignment;
-import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.task.Mailbox;
@@ -59,6 +60,8 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final Mailbox mailbox = new Mailbox(wakeup);
     private boolean setUp;
     private boolean opened;
+    /** Whether feeding an element leaves the mailbox for later ({@link HarnessScript.Mode#ALL_AT_ONCE}). */
+    private boolean deferMailbox;
 
     /**
      * @param keySelectors the key selector of each input, {@code null} for an unkeyed input; the
@@ -148,7 +151,13 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
      */
     public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
         checkOpen();
-        operator.snapshotState(checkpointId, timestamp);
+        if (operator instanceof StreamSource<?, ?> source) {
+            synchronized (source.getCheckpointLock()) { // as the task does for a source function
+                operator.snapshotState(checkpointId, timestamp);
+            }
+        } else {
+            operator.snapshotState(checkpointId, timestamp);
+        }
         return context.snapshotState();
     }
 
@@ -204,6 +213,20 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
      */
     public void runMailbox() throws Exception {
         mailbox.runAll();
+    }
+
+    /**
+     * Called after each element: runs the mail queued meanwhile, as the task's loop would between
+     * records, unless a {@link HarnessScript} feeds a batch of elements at once.
+     */
+    protected void afterElement() throws Exception {
+        if (!deferMailbox) {
+            runMailbox();
+        }
+    }
+
+    void setDeferMailbox(boolean defer) {
+        this.deferMailbox = defer;
     }
 
     public long getProcessingTime() {

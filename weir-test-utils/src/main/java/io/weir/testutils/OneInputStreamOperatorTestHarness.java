@@ -46,7 +46,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> extends AbstractStreamOp
         checkOpen();
         operator.setKeyContextElement(record);
         operator.processElement(record);
-        runMailbox();
+        afterElement();
     }
 
     /** Feeds all elements, one after the other. */

@@ -51,7 +51,7 @@ public class TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> extends AbstractSt
         checkOpen();
         operator.setKeyContextElement1(record);
         operator.processElement1(record);
-        runMailbox();
+        afterElement();
     }
 
     public void processElement2(IN2 value, long timestamp) throws Exception {
@@ -62,7 +62,7 @@ public class TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> extends AbstractSt
         checkOpen();
         operator.setKeyContextElement2(record);
         operator.processElement2(record);
-        runMailbox();
+        afterElement();
     }
 
     public void processWatermark1(long timestamp) throws Exception {

@@ -11,6 +11,7 @@ import io.weir.api.functions.async.AsyncRetryStrategy;
 import io.weir.api.functions.async.ResultFuture;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.types.Types;
 import io.weir.runtime.operators.async.AsyncWaitOperator;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ class AsyncWaitOperatorTest {
 
     private static OneInputStreamOperatorTestHarness<Integer, String> harness(AsyncFunction<Integer, String> f,
             long timeout, int capacity, boolean ordered, AsyncRetryStrategy<String> retry) throws Exception {
-        var harness = new OneInputStreamOperatorTestHarness<>(new AsyncWaitOperator<>(f, timeout, capacity, ordered, retry));
+        var harness = new OneInputStreamOperatorTestHarness<>(new AsyncWaitOperator<>(f, timeout, capacity, ordered, retry,
+                Types.INT));
         harness.open();
         return harness;
     }

@@ -79,6 +79,6 @@ public final class AsyncDataStream {
         TypeInformation<OUT> outType = TypeExtractor.getUnaryOperatorReturnType(func, AsyncFunction.class, 0, 1,
                 new int[] {1, 0}, in.getTransformation().getOutputTypeUnchecked(), "AsyncFunction");
         return in.addOperator("async wait operator", outType, new AsyncWaitDescription<>(func, timeoutMillis, capacity,
-                mode == OutputMode.ORDERED, retryStrategy));
+                mode == OutputMode.ORDERED, retryStrategy, in.getType()));
     }
 }

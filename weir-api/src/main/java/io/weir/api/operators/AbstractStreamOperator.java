@@ -2,9 +2,9 @@ package io.weir.api.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.RuntimeContext;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.state.StateInitializationContext;
 import io.weir.api.state.StateSnapshotContext;
-import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.types.TypeSerializer;
 
 /**

@@ -5,9 +5,9 @@ import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.metrics.MetricGroup;
+import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.state.OperatorStateStore;
 import java.util.OptionalLong;
-import io.weir.api.operators.internal.InternalTimerServices;
 
 /**
  * The runtime's side of an operator: task identity, configuration, the processing-time clock and,

@@ -3,6 +3,7 @@ package io.weir.api.transformations;
 import io.weir.api.functions.async.AsyncFunction;
 import io.weir.api.functions.async.AsyncRetryStrategy;
 import io.weir.api.operators.ChainingStrategy;
+import io.weir.api.types.TypeInformation;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param timeoutMillis timeout per element (covering all its retries), or 0 for none
  * @param ordered whether results keep the input order
  * @param retryStrategy when to try again, or {@code null} never to
+ * @param inputType the type of the elements, with which checkpoints write the elements in flight
  */
 public record AsyncWaitDescription<IN, OUT>(AsyncFunction<IN, OUT> function, long timeoutMillis, int capacity,
-        boolean ordered, AsyncRetryStrategy<OUT> retryStrategy) implements OperatorDescription {
+        boolean ordered, AsyncRetryStrategy<OUT> retryStrategy, TypeInformation<IN> inputType)
+        implements OperatorDescription {
     public AsyncWaitDescription {
         Objects.requireNonNull(function, "user function");
+        Objects.requireNonNull(inputType, "inputType");
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("The async timeout must not be negative: " + timeoutMillis);
         }

@@ -13,7 +13,7 @@ import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
-import io.weir.api.connector.source.lib.SplitsSerializer;
+import io.weir.api.connector.source.lib.SplitCollectionSerializer;
 import io.weir.api.connector.source.lib.StaticSplitEnumerator;
 import io.weir.api.eventtime.Watermark;
 import io.weir.api.types.ResultTypeQueryable;
@@ -90,7 +90,7 @@ public final class NexmarkSource
 
     @Override
     public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
+        return new SplitCollectionSerializer<>(new NumberSequenceSplitSerializer());
     }
 
     private static class Reader extends IndexedSourceReader<Event> {

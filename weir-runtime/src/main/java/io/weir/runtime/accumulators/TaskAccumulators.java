@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * per subtask), and the copies of them the task reports to the JobMaster.
  *
  * <h2>Threading</h2>
- * An accumulator is changed without locks by the thread of the function that registered it: the
- * task's thread, or, for a source function, the source's own thread. Copies must therefore be taken
- * on the thread that changes the accumulator. {@link #copies()} runs on the task's thread and copies
- * the task thread's accumulators itself; for those of a running source function it uses the copies
+ * An accumulator is changed by the thread that calls its function. For an operator that is the
+ * task's thread, or, in a task whose head runs a source function, also the source thread, which
+ * holds the task's checkpoint lock while it runs the chain, as the task's thread does while it
+ * reports: the task's thread can copy those itself. A source function's own accumulators are
+ * changed in its {@code run}, outside any lock, so their copies must be taken on the source thread.
+ * {@link #copies()} runs on the task's thread and copies the operators' accumulators itself; for
+ * those of a running source function it uses the copies
  * the source thread last published with {@link #publishSourceCopies()}. Once the source thread has
  * ended ({@link #sourceThreadEnded()}, a volatile write after its last change), the task's thread
  * copies those too. Registration may come from either thread, so the registry is concurrent.

@@ -11,8 +11,11 @@ import java.util.List;
  * @param name the state's name (its descriptor's name)
  * @param mode how the entries are redistributed on restore
  * @param entries the serialized entries: list elements, or broadcast map entries
+ * @param serializers the classes of the serializers that wrote the entries (and their type), which
+ *     a restore compares with the state registered again; empty if unknown
  */
-public record OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries) implements Serializable {
+public record OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries, String serializers)
+        implements Serializable {
 
     /** How entries of an operator state reach the subtasks of a restored operator. */
     public enum Redistribution {
@@ -26,6 +29,17 @@ public record OperatorStateEntries(String name, Redistribution mode, List<byte[]
 
     public OperatorStateEntries {
         entries = List.copyOf(entries);
+        serializers = serializers == null ? "" : serializers;
+    }
+
+    /** Entries whose serializers are not recorded. */
+    public OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries) {
+        this(name, mode, entries, "");
+    }
+
+    /** The same state with other entries (what a redistribution hands one subtask). */
+    public OperatorStateEntries withEntries(List<byte[]> newEntries) {
+        return new OperatorStateEntries(name, mode, newEntries, serializers);
     }
 
     long stateSize() {
@@ -39,7 +53,7 @@ public record OperatorStateEntries(String name, Redistribution mode, List<byte[]
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof OperatorStateEntries other) || !name.equals(other.name) || mode != other.mode
-                || entries.size() != other.entries.size()) {
+                || !serializers.equals(other.serializers) || entries.size() != other.entries.size()) {
             return false;
         }
         for (int i = 0; i < entries.size(); i++) {

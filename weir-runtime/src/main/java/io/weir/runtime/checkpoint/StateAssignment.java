@@ -86,6 +86,7 @@ public final class StateAssignment {
 
     private static List<List<OperatorStateEntries>> assignOperatorState(List<OperatorSubtaskState> oldSubtasks,
             int newParallelism) {
+        Map<String, OperatorStateEntries> firstOf = new LinkedHashMap<>();
         Map<String, Redistribution> modes = new LinkedHashMap<>();
         Map<String, List<List<byte[]>>> entriesBySubtask = new LinkedHashMap<>();
         for (OperatorSubtaskState old : oldSubtasks) {
@@ -95,6 +96,7 @@ public final class StateAssignment {
                     throw new IllegalStateException("Operator state '" + state.name() + "' is " + mode
                             + " state in one subtask and " + state.mode() + " in another: the checkpoint is inconsistent.");
                 }
+                firstOf.putIfAbsent(state.name(), state);
                 entriesBySubtask.computeIfAbsent(state.name(), n -> new ArrayList<>()).add(state.entries());
             }
         }
@@ -119,7 +121,7 @@ public final class StateAssignment {
                     List<byte[]> all = concat(perOldSubtask);
                     entries = all.subList(split(all.size(), newParallelism, i), split(all.size(), newParallelism, i + 1));
                 }
-                assigned.get(i).add(new OperatorStateEntries(name, mode, entries));
+                assigned.get(i).add(firstOf.get(name).withEntries(entries));
             }
         }
         return assigned;

@@ -41,13 +41,6 @@ public final class TaskManagerOptions {
             .withDescription("Buffers an output shares among its channels on top of buffers-per-channel, so a "
                     + "briefly slow consumer does not stall the others at once.");
 
-    public static final ConfigOption<Integer> SOURCE_FUNCTION_HANDOVER_CAPACITY =
-            ConfigOptions.key("taskmanager.source-function.handover-capacity")
-            .intType().defaultValue(1024)
-            .withValidation(n -> n >= 2 && Integer.bitCount(n) == 1, "be a power of two, at least 2")
-            .withDescription("Elements a SourceFunction's thread may emit ahead of its task before it waits "
-                    + "(backpressure).");
-
     public static final ConfigOption<Duration> SOURCE_FUNCTION_CANCEL_GRACE =
             ConfigOptions.key("taskmanager.source-function.cancel-grace")
             .durationType().defaultValue(Duration.ofSeconds(2))

@@ -21,22 +21,27 @@ public interface OperatorCoordinator extends AutoCloseable {
     }
 
     /**
-     * Checkpoint {@code checkpointId} starts: returns the coordinator's state to store with it, or
-     * {@code null} if it keeps none. Called just before the operator's subtasks are asked to take
-     * their part, so events the coordinator sent before reach them before the barrier.
+     * The coordinator's state as of checkpoint {@code checkpointId}, or {@code null} if it has
+     * none; taken when the checkpoint is triggered, before the sources get the barrier.
      */
     default byte[] checkpointCoordinator(long checkpointId) throws Exception {
         return null;
     }
 
     /**
-     * Called on a coordinator created for a restarted job, before {@link #start()}: restores the
-     * state it returned for checkpoint {@code checkpointId}.
+     * Restores the state {@link #checkpointCoordinator} returned for checkpoint {@code checkpointId};
+     * called before {@link #start} when the job starts from a checkpoint or savepoint.
      */
     default void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {}
 
     /** Checkpoint {@code checkpointId} completed. */
-    default void notifyCheckpointComplete(long checkpointId) {}
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /**
+     * Subtask {@code subtask} failed and is restored alone from checkpoint {@code checkpointId}
+     * (the rest of the job keeps running): what the coordinator gave it since then must be given again.
+     */
+    default void subtaskReset(int subtask, long checkpointId) throws Exception {}
 
     /** The job reached a terminal state; pending answers should complete. */
     default void jobEnded(Throwable failure) {}

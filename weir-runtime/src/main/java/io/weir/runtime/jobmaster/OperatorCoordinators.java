@@ -95,8 +95,12 @@ final class OperatorCoordinators {
     }
 
     void notifyCheckpointComplete(long checkpointId) {
-        for (OperatorCoordinator coordinator : coordinators.values()) {
-            coordinator.notifyCheckpointComplete(checkpointId);
+        for (Map.Entry<Integer, OperatorCoordinator> e : coordinators.entrySet()) {
+            try {
+                e.getValue().notifyCheckpointComplete(checkpointId);
+            } catch (Exception failure) {
+                onFailure.coordinatorFailed(where(e.getKey()), failure);
+            }
         }
     }
 

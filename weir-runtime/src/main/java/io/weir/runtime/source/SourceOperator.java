@@ -18,14 +18,14 @@ import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.StateInitializationContext;
 import io.weir.api.state.StateSnapshotContext;
-import io.weir.api.types.DataInputDeserializer;
-import io.weir.api.types.DataOutputSerializer;
-import io.weir.api.types.PrimitiveArrayTypeInfo;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.types.Types;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
 import io.weir.runtime.operators.WatermarkToDataOutput;
 import io.weir.runtime.task.RuntimeOperatorContext;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,11 +37,16 @@ import java.util.concurrent.CompletableFuture;
  * watermark (minimum over splits that are not idle), with periodic generators asked every
  * {@code autoWatermarkInterval} through the task's processing-time service. At the end of a
  * bounded input it emits the final watermark, so event time completes downstream.
+ *
+ * <p>Checkpoints: the reader's splits ({@link SourceReader#snapshotState}) go into operator list
+ * state, each written with the source's split serializer, so that a restore, also at another
+ * parallelism, hands every split to exactly one new reader, which continues where it was.
  */
 public final class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStreamOperator<OUT>
         implements OperatorEventHandler, ProcessingTimeCallback {
     private static final long serialVersionUID = 1L;
-    private static final String READER_STATE = "SourceReaderState";
+    /** The operator list state of the reader's splits (Flink's name for it). */
+    static final String SPLITS_STATE = "SourceReaderState";
 
     private final Source<OUT, SplitT, ?> source;
     private final WatermarkStrategy<OUT> watermarkStrategy;
@@ -51,13 +56,50 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
     private transient SourceReaderOutput<OUT> watermarkingOutput;
     private transient WatermarkToDataOutput watermarkOutput;
     private transient long watermarkInterval;
-    /** The reader's splits in checkpoints: each entry is the split serializer's version, then the split. */
-    private transient ListState<byte[]> readerState;
-    private transient List<SplitT> restoredSplits;
+    private transient ListState<byte[]> splitsState;
+    private transient SimpleVersionedSerializer<SplitT> splitSerializer;
 
     public SourceOperator(Source<OUT, SplitT, ?> source, WatermarkStrategy<OUT> watermarkStrategy) {
         this.source = source;
         this.watermarkStrategy = watermarkStrategy;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        splitSerializer = source.getSplitSerializer();
+        splitsState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>(SPLITS_STATE, (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE)));
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<byte[]> splits = new ArrayList<>();
+        for (SplitT split : reader.snapshotState(context.getCheckpointId())) {
+            byte[] bytes = splitSerializer.serialize(split);
+            splits.add(ByteBuffer.allocate(4 + bytes.length).putInt(splitSerializer.getVersion()).put(bytes).array());
+        }
+        splitsState.update(splits);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        reader.notifyCheckpointComplete(checkpointId);
+    }
+
+    private List<SplitT> restoredSplits() throws Exception {
+        List<SplitT> splits = new ArrayList<>();
+        for (byte[] entry : splitsState.get()) {
+            ByteBuffer buffer = ByteBuffer.wrap(entry);
+            int version = buffer.getInt();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            splits.add(splitSerializer.deserialize(version, bytes));
+        }
+        return splits;
     }
 
     @Override
@@ -79,10 +121,10 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
         }
         reader = source.createReader(new ReaderContext());
         reader.start();
-        if (!restoredSplits.isEmpty()) {
-            reader.addSplits(restoredSplits);
+        List<SplitT> restored = restoredSplits();
+        if (!restored.isEmpty()) {
+            reader.addSplits(restored);
         }
-        restoredSplits = null;
         gateway.sendEventToCoordinator(new SourceEvents.ReaderRegistration("localhost"));
     }
 
@@ -93,45 +135,6 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
 
     public CompletableFuture<Void> getAvailableFuture() {
         return reader.isAvailable();
-    }
-
-    /** Reads back the splits the reader held at the checkpoint this task restores (if any). */
-    @Override
-    public void initializeState(StateInitializationContext context) throws Exception {
-        super.initializeState(context);
-        readerState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>(READER_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        restoredSplits = new ArrayList<>();
-        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
-        for (byte[] entry : readerState.get()) {
-            DataInputDeserializer in = new DataInputDeserializer(entry);
-            int version = in.readInt();
-            byte[] bytes = new byte[in.available()];
-            in.readFully(bytes);
-            restoredSplits.add(serializer.deserialize(version, bytes));
-        }
-    }
-
-    /** Stores the reader's splits, with their progress, as this subtask's part of the checkpoint. */
-    @Override
-    public void snapshotState(StateSnapshotContext context) throws Exception {
-        super.snapshotState(context);
-        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
-        List<byte[]> entries = new ArrayList<>();
-        for (SplitT split : reader.snapshotState(context.getCheckpointId())) {
-            byte[] bytes = serializer.serialize(split);
-            DataOutputSerializer out = new DataOutputSerializer(bytes.length + 4);
-            out.writeInt(serializer.getVersion());
-            out.write(bytes);
-            entries.add(out.getCopyOfBuffer());
-        }
-        readerState.update(entries);
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) throws Exception {
-        super.notifyCheckpointComplete(checkpointId);
-        reader.notifyCheckpointComplete(checkpointId);
     }
 
     @Override

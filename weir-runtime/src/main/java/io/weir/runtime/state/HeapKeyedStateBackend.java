@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Keyed state kept as objects on the heap, organised by key group. Values are stored as given
@@ -152,7 +153,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         states.put(descriptor.getName(), state);
         descriptors.put(descriptor.getName(), descriptor);
         registered.put(descriptor.getName(), registration);
-        State facade = descriptor.getTtlConfig().isEnabled() ? withTtl(descriptor, state) : (State) state;
+        State facade = descriptor.getTtlConfig().isEnabled() ? withTtl(descriptor, state, registration) : (State) state;
         facades.put(descriptor.getName(), facade);
         return (S) facade;
     }
@@ -221,22 +222,28 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
      * state of the descriptor's kind, with its incremental cleanup.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State withTtl(StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state) {
+    private State withTtl(StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state,
+            RegisteredKeyedState<K> registration) {
         StateTtlConfig config = descriptor.getTtlConfig();
         StateTtlConfig.IncrementalCleanupStrategy incremental =
                 config.getCleanupStrategies().getIncrementalCleanupStrategy();
         TtlIncrementalCleanup cleanup = incremental == null ? null
                 : new TtlIncrementalCleanup(state.table(), incremental.getCleanupSize());
         TtlPolicy policy = new TtlPolicy(config, () -> ttlClock.getAsLong(), cleanup);
+        UnaryOperator<Object> pruner;
         switch (descriptor.getType()) {
             case LIST:
-                setPruner(cleanup, stored -> TtlListState.prune(stored, policy, policy.now()));
+                pruner = stored -> TtlListState.prune(stored, policy, policy.now());
                 break;
             case MAP:
-                setPruner(cleanup, stored -> TtlMapState.prune(stored, policy, policy.now()));
+                pruner = stored -> TtlMapState.prune(stored, policy, policy.now());
                 break;
             default:
-                setPruner(cleanup, stored -> TtlSingleValue.prune(stored, policy, policy.now()));
+                pruner = stored -> TtlSingleValue.prune(stored, policy, policy.now());
+        }
+        setPruner(cleanup, pruner);
+        if (config.getCleanupStrategies().inFullSnapshot()) {
+            registration.leaveOutExpired(pruner);
         }
         if (incremental != null && incremental.runCleanupForEveryRecord()) {
             perRecordCleanups.add(cleanup);
@@ -259,7 +266,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
     }
 
-    private static void setPruner(TtlIncrementalCleanup cleanup, java.util.function.UnaryOperator<Object> pruner) {
+    private static void setPruner(TtlIncrementalCleanup cleanup, UnaryOperator<Object> pruner) {
         if (cleanup != null) {
             cleanup.setPruner(pruner);
         }

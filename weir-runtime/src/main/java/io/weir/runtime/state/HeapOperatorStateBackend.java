@@ -39,10 +39,11 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
     private final Map<String, RegisteredBroadcast<?, ?>> broadcasts = new LinkedHashMap<>();
     private final Map<String, OperatorStateEntries> restored = new LinkedHashMap<>();
 
-    private record RegisteredList<S>(OperatorListState<S> state, Redistribution mode, TypeSerializer<S> serializer) {}
+    private record RegisteredList<S>(OperatorListState<S> state, Redistribution mode, TypeSerializer<S> serializer,
+            String description) {}
 
     private record RegisteredBroadcast<K, V>(OperatorBroadcastState<K, V> state, TypeSerializer<K> keySerializer,
-            TypeSerializer<V> valueSerializer) {}
+            TypeSerializer<V> valueSerializer, String description) {}
 
     public HeapOperatorStateBackend(String operatorName, SerializerConfig serializerConfig) {
         this.operatorName = operatorName;
@@ -81,9 +82,11 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
             }
             return (ListState<S>) existing.state();
         }
-        RegisteredList<S> registered = new RegisteredList<>(new OperatorListState<>(name), mode,
-                descriptor.getElementTypeInformation().createSerializer(serializerConfig));
-        OperatorStateEntries entries = takeRestored(name, mode);
+        TypeSerializer<S> serializer = descriptor.getElementTypeInformation().createSerializer(serializerConfig);
+        RegisteredList<S> registered = new RegisteredList<>(new OperatorListState<>(name), mode, serializer,
+                serializer.getClass().getName());
+        OperatorStateEntries entries = takeRestored(name, mode, registered.description(),
+                descriptor.getElementTypeInformation().toString());
         if (entries != null) {
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
@@ -104,10 +107,12 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         if (existing != null) {
             return (BroadcastState<K, V>) existing.state();
         }
-        RegisteredBroadcast<K, V> registered = new RegisteredBroadcast<>(new OperatorBroadcastState<>(),
-                descriptor.getKeyTypeInformation().createSerializer(serializerConfig),
-                descriptor.getValueTypeInformation().createSerializer(serializerConfig));
-        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST);
+        TypeSerializer<K> keySerializer = descriptor.getKeyTypeInformation().createSerializer(serializerConfig);
+        TypeSerializer<V> valueSerializer = descriptor.getValueTypeInformation().createSerializer(serializerConfig);
+        RegisteredBroadcast<K, V> registered = new RegisteredBroadcast<>(new OperatorBroadcastState<>(), keySerializer,
+                valueSerializer, keySerializer.getClass().getName() + " to " + valueSerializer.getClass().getName());
+        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST, registered.description(),
+                descriptor.getKeyTypeInformation() + " to " + descriptor.getValueTypeInformation());
         if (entries != null) {
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
@@ -136,11 +141,12 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         DataOutputSerializer out = new DataOutputSerializer(256);
         try {
             for (Map.Entry<String, RegisteredList<?>> list : lists.entrySet()) {
-                states.add(new OperatorStateEntries(list.getKey(), list.getValue().mode(), serialize(list.getValue(), out)));
+                states.add(new OperatorStateEntries(list.getKey(), list.getValue().mode(), serialize(list.getValue(), out),
+                        list.getValue().description()));
             }
             for (Map.Entry<String, RegisteredBroadcast<?, ?>> broadcast : broadcasts.entrySet()) {
                 states.add(new OperatorStateEntries(broadcast.getKey(), Redistribution.BROADCAST,
-                        serialize(broadcast.getValue(), out)));
+                        serialize(broadcast.getValue(), out), broadcast.getValue().description()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Snapshotting the operator state of '" + operatorName + "' failed: "
@@ -172,10 +178,20 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         return entries;
     }
 
-    private OperatorStateEntries takeRestored(String name, Redistribution mode) {
+    /**
+     * The restored entries of the state {@code name}, checked to be of the same kind and written by
+     * the same serializer classes ({@code description}) as the state registered now, of type {@code type}.
+     */
+    private OperatorStateEntries takeRestored(String name, Redistribution mode, String description, String type) {
         OperatorStateEntries entries = restored.get(name);
         if (entries != null && entries.mode() != mode) {
             throw kindConflict(name, kind(entries.mode()) + " in the restored checkpoint", kind(mode));
+        }
+        if (entries != null && !entries.serializers().isEmpty() && !entries.serializers().equals(description)) {
+            throw new IllegalStateException("Operator state '" + name + "' of operator '" + operatorName
+                    + "' cannot be restored: the checkpoint has it written by " + entries.serializers()
+                    + ", and it is now registered as type " + type + " with " + description + ". Keep the state's type (or give the new "
+                    + "state another name and migrate the values yourself).");
         }
         return restored.remove(name);
     }

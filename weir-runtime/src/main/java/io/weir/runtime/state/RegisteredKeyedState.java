@@ -7,8 +7,11 @@ import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.TypeSerializer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One state registered in a heap backend, with what it takes to snapshot and restore it: the
@@ -26,6 +29,8 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
     private final StoredValueFormat format;
     private final TypeSerializer<K> keySerializer;
     private TypeSerializer<?> namespaceSerializer = VoidNamespaceSerializer.INSTANCE;
+    /** For TTL state with {@code cleanupFullSnapshot()}: the stored value without its expired parts, {@code null} if all expired. */
+    private UnaryOperator<Object> withoutExpired;
 
     RegisteredKeyedState(String operatorName, StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state,
             StoredValueFormat format, TypeSerializer<K> keySerializer) {
@@ -50,6 +55,11 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
         }
     }
 
+    /** Leaves expired values out of snapshots (TTL's {@code cleanupFullSnapshot()}). */
+    void leaveOutExpired(UnaryOperator<Object> pruner) {
+        this.withoutExpired = pruner;
+    }
+
     @Override
     public SectionHeader header() {
         return new SectionHeader(descriptor.getName(), descriptor.getType().name(),
@@ -62,31 +72,37 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public boolean write(int keyGroup, DataOutputSerializer out) throws IOException {
         HashMap<?, ? extends HashMap<K, ?>> group = state.table().group(keyGroup);
-        int count = 0;
-        for (HashMap<K, ?> byKey : group.values()) {
-            count += byKey.size();
+        List<Object> entries = new ArrayList<>(); // namespace, key, stored value; for each entry to write
+        for (Map.Entry<?, ? extends HashMap<K, ?>> byNamespace : group.entrySet()) {
+            Object namespace = byNamespace.getKey();
+            for (Map.Entry<K, ?> entry : byNamespace.getValue().entrySet()) {
+                Object stored = withoutExpired == null ? entry.getValue() : withoutExpired.apply(entry.getValue());
+                if (stored != null) {
+                    entries.add(namespace);
+                    entries.add(entry.getKey());
+                    entries.add(stored);
+                }
+            }
         }
-        if (count == 0) {
+        if (entries.isEmpty()) {
             return false;
         }
         if (keySerializer == null) {
             throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '" + operatorName
                     + "' cannot be snapshotted: the backend was created without a key serializer (give the key type).");
         }
-        out.writeInt(count);
-        for (Map.Entry<?, ? extends HashMap<K, ?>> byNamespace : group.entrySet()) {
-            Object namespace = byNamespace.getKey();
+        out.writeInt(entries.size() / 3);
+        for (int i = 0; i < entries.size(); i += 3) {
+            Object namespace = entries.get(i);
             if (!(namespace instanceof VoidNamespace) && namespaceSerializer instanceof VoidNamespaceSerializer) {
                 throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '"
                         + operatorName + "' holds values in namespace " + namespace + " but was registered without "
                         + "a namespace serializer: get it with getPartitionedState(namespace, namespaceSerializer, "
                         + "descriptor) so that its namespaces can be checkpointed.");
             }
-            for (Map.Entry<K, ?> entry : byNamespace.getValue().entrySet()) {
-                ((TypeSerializer) namespaceSerializer).serialize(namespace, out);
-                keySerializer.serialize(entry.getKey(), out);
-                format.write(entry.getValue(), out);
-            }
+            ((TypeSerializer) namespaceSerializer).serialize(namespace, out);
+            keySerializer.serialize((K) entries.get(i + 1), out);
+            format.write(entries.get(i + 2), out);
         }
         return true;
     }

@@ -134,7 +134,7 @@ final class OperatorChain {
                 .withMetricGroup(operatorMetrics.computeIfAbsent(node,
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
         TaskStateSnapshot restored = deployment.restoredState();
-        if (restored != null) {
+        if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
             context.restoreState(restored.of(node.getId()), restored.checkpointId());
         }
         operator.setup(new StreamOperatorParameters(outputOf(node), context));

@@ -4,7 +4,6 @@ import io.weir.api.configuration.ReadableConfig;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.operators.StreamSource;
-import io.weir.api.operators.Watermark;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.configuration.TaskManagerOptions;
 import java.time.Duration;
@@ -13,77 +12,97 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The input of a task whose head runs a {@link SourceFunction}: starts the function on a thread of
- * its own and emits, on the task's thread, what it hands over through a {@link SourceHandover}.
+ * its own, which runs the operator chain inside each emit, as in Flink: an element has been
+ * processed (and, at the end of the chain, serialized into an exchange or handed to a sink) when
+ * {@code collect} returns, so a function may change and emit the same object again.
  *
  * <h2>Threading</h2>
- * {@link #start}, {@link #processInput} and {@link #release} run on the task's thread. The source
- * thread runs only the function's {@code run} and the {@link SourceFunction.SourceContext} it calls;
- * {@code cancel()} is called from the task's thread when the task stops early.
+ * The operators of the task are called by one thread at a time, holding the task's
+ * {@link CheckpointLock}: the source thread while it emits, the task's thread while it runs its mail
+ * (timers, periodic watermarks, buffer flushes, operator events, accumulator reports and, for
+ * checkpoints, the snapshot and the barrier, which thus fall between two elements and see the state
+ * of a function that changes it under {@code getCheckpointLock()}). {@code open}, {@code finish},
+ * {@code close}, {@link #start}, {@link #processInput} and {@link #release} run on the task's
+ * thread, before the source thread starts or after it ended or was released; {@code cancel()} is
+ * called from the task's thread when the task stops early. The task's thread sleeps while the
+ * function emits; it wakes for mail and when the function returns.
  *
  * <h2>Life cycle</h2>
  * The source thread starts after the chain is open and ends when {@code run} returns or throws. The
  * input then ends (the chain finishes and emits the final watermark) or throws the function's
- * exception. On cancellation or failure {@link #release} calls {@code cancel()}, stops a function
- * blocked in emitting, waits up to the cancel grace ({@code taskmanager.source-function.cancel-grace})
- * for {@code run} to return, then
- * interrupts its thread and waits once more, so that the task normally ends after its source.
+ * exception. On cancellation or failure {@link #release} calls {@code cancel()}, makes the next
+ * emit (or a wait for the lock) throw, waits up to {@code taskmanager.source-function.cancel-grace} for {@code run} to return,
+ * then interrupts its thread and waits once more, so that the task normally ends after its source.
  */
 final class SourceFunctionInput<T> implements TaskInput {
     private static final Logger LOG = LoggerFactory.getLogger(SourceFunctionInput.class);
 
-    /** Elements emitted per call, before the task looks at its mailbox again. */
-    private static final int BATCH = 256;
 
     private final StreamSource<T, ?> operator;
     private final TaskAccumulators accumulators;
     private final String taskName;
-    private final int handoverCapacity;
+    private final CheckpointLock lock;
     private final Duration cancelGrace;
-    private volatile SourceHandover<T> handover; // read by the timer thread in requestAccumulators
+    private TaskWakeup wakeup;
     private Thread thread;
+    private volatile boolean ended;
+    private volatile Throwable failure;
 
     SourceFunctionInput(StreamSource<T, ?> operator, TaskAccumulators accumulators, String taskName,
-            ReadableConfig settings) {
+            ReadableConfig config) {
         this.operator = operator;
         this.accumulators = accumulators;
         this.taskName = taskName;
-        this.handoverCapacity = settings.get(TaskManagerOptions.SOURCE_FUNCTION_HANDOVER_CAPACITY);
-        this.cancelGrace = settings.get(TaskManagerOptions.SOURCE_FUNCTION_CANCEL_GRACE);
+        this.lock = new CheckpointLock(operator.getCheckpointLock(), accumulators::publishSourceCopies);
+        this.cancelGrace = config.get(TaskManagerOptions.SOURCE_FUNCTION_CANCEL_GRACE);
     }
 
     @Override
     public void start(TaskWakeup wakeup, Mailbox mailbox) {
-        handover = new SourceHandover<>(handoverCapacity, wakeup, accumulators::publishSourceCopies);
-        Context<T> context = new Context<>(handover);
+        this.wakeup = wakeup;
+        mailbox.runUnder(lock);
+        SourceFunctionContext<T> context = new SourceFunctionContext<>(lock, operator.getOutput());
         thread = new Thread(() -> runFunction(context), taskName + " (source function)");
         thread.setDaemon(true);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        handover.bindProducer(thread);
         accumulators.sourceThreadStarted();
         thread.start();
     }
 
-    private void runFunction(Context<T> context) {
-        Throwable failure = null;
+    private void runFunction(SourceFunctionContext<T> context) {
+        Throwable error = null;
         try {
             operator.run(context);
         } catch (Throwable t) {
-            failure = t;
+            error = t;
         }
         accumulators.sourceThreadEnded();
-        handover.finish(failure);
+        failure = error;
+        ended = true;
+        wakeup.signal();
     }
 
     @Override
     public InputStatus processInput() throws Exception {
-        return handover.emitNext(operator.getOutput(), BATCH);
+        if (!ended) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        Throwable f = failure;
+        if (f instanceof Exception e) {
+            throw e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        if (f != null) {
+            throw new IllegalStateException("The source function failed", f);
+        }
+        return InputStatus.END_OF_INPUT;
     }
 
-    /** Asks the source thread for copies of the function's accumulators (sent with its next element). */
+    /** Asks the source thread for copies of the function's accumulators (made before its next element). */
     void requestAccumulators() {
-        if (handover != null) {
-            handover.requestAccumulators();
-        }
+        lock.requestAccumulators();
     }
 
     @Override
@@ -96,7 +115,7 @@ final class SourceFunctionInput<T> implements TaskInput {
         } catch (Throwable t) {
             LOG.warn("cancel() of the source function of task {} failed", taskName, t);
         }
-        handover.release();
+        lock.release();
         // the task's own cancellation interrupts this thread, maybe only now: it must not cut the grace short
         boolean interrupted = Thread.interrupted();
         interrupted |= join(cancelGrace);
@@ -127,43 +146,5 @@ final class SourceFunctionInput<T> implements TaskInput {
             }
         }
         return interrupted;
-    }
-
-    /** The context the function emits through, on the source thread. */
-    private static final class Context<T> implements SourceFunction.SourceContext<T> {
-        private final SourceHandover<T> handover;
-        private final Object checkpointLock = new Object();
-
-        Context(SourceHandover<T> handover) {
-            this.handover = handover;
-        }
-
-        @Override
-        public void collect(T element) {
-            handover.putRecord(element);
-        }
-
-        @Override
-        public void collectWithTimestamp(T element, long timestamp) {
-            handover.putRecord(element, timestamp);
-        }
-
-        @Override
-        public void emitWatermark(Watermark mark) {
-            handover.putWatermark(mark.getTimestamp());
-        }
-
-        @Override
-        public void markAsTemporarilyIdle() {
-            handover.putIdle();
-        }
-
-        @Override
-        public Object getCheckpointLock() {
-            return checkpointLock;
-        }
-
-        @Override
-        public void close() {}
     }
 }

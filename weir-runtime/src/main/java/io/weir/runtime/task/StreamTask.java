@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Threading</h2>
  * {@link #run()} is the task's thread. Everything that touches operators runs on it: input
  * records, watermarks, processing-time timers, operator events, buffer flushes. Other threads only put mail
- * ({@link #deliverOperatorEvent}) or {@link #cancel()}. A source function runs on a thread of its own
- * and hands its elements to this one (see {@link SourceFunctionInput}). Accumulator reports are
+ * ({@link #deliverOperatorEvent}) or {@link #cancel()}. The one exception is a task whose head runs
+ * a source function: its own thread runs the chain inside each emit, and this thread runs the mail;
+ * both hold the task's checkpoint lock, so the operators are still called by one thread at a time
+ * (see {@link SourceFunctionInput}). Accumulator reports are
  * taken on the task's thread, as mail, and at the end. The loop never blocks except while waiting
  * for input (woken by {@link TaskWakeup}) or for a free output buffer (backpressure).
  *

@@ -2,8 +2,8 @@ package io.weir.runtime.task;
 
 import io.weir.api.operators.ProcessingTimeCallback;
 import io.weir.api.operators.ProcessingTimeService;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
  * cancelled and callbacks already in the mailbox are skipped.
  *
  * <h2>Threading</h2>
- * {@link #registerTimer} and {@link #quiesce} on the task's thread; the scheduler's thread only
- * puts mail.
+ * {@link #registerTimer} on the thread that runs the operators (the task's, or a source function's
+ * holding the task's {@link CheckpointLock}), {@link #quiesce} on the task's thread, maybe while a
+ * released source thread still registers: the registrations are therefore a concurrent set, and a
+ * timer that slips in after {@code quiesce} finds it quiesced when it fires. The scheduler's thread
+ * only puts mail.
  */
 final class SystemProcessingTimeService implements ProcessingTimeService {
     private final ScheduledExecutorService scheduler;
     private final Mailbox mailbox;
-    /** Registered and not yet run; only touched on the task's thread. */
-    private final Set<Registration> pending = new HashSet<>();
+    /** Registered and not yet run. */
+    private final Set<Registration> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean quiesced;
 
     SystemProcessingTimeService(ScheduledExecutorService scheduler, Mailbox mailbox) {
@@ -50,7 +53,10 @@ final class SystemProcessingTimeService implements ProcessingTimeService {
     void quiesce() {
         quiesced = true;
         for (Registration registration : pending) {
-            registration.future.cancel(false);
+            ScheduledFuture<?> future = registration.future;
+            if (future != null) { // null while a source thread registers it
+                future.cancel(false);
+            }
         }
         pending.clear();
     }
@@ -58,7 +64,7 @@ final class SystemProcessingTimeService implements ProcessingTimeService {
     private final class Registration implements Runnable {
         private final long time;
         private final ProcessingTimeCallback callback;
-        private ScheduledFuture<?> future;
+        private volatile ScheduledFuture<?> future;
 
         Registration(long time, ProcessingTimeCallback callback) {
             this.time = time;

@@ -9,7 +9,9 @@ import io.weir.runtime.graph.JobVertex;
  * attempt, and the state to start from.
  *
  * @param restoredState the state of the chain's operators to restore before they open (for this
- *     subtask, already reassigned to the current parallelism), or {@code null} for a fresh start
+ *     subtask, already reassigned to the current parallelism with {@code StateAssignment}), or
+ *     {@code null} or {@link TaskStateSnapshot#EMPTY} for a fresh start; its {@code checkpointId} is
+ *     what the operators see as {@code getRestoredCheckpointId()}
  */
 public record TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber,
         TaskStateSnapshot restoredState) {

@@ -57,7 +57,7 @@ class BuiltInOperatorsTest {
         return Map.of(
                 window().reduce(Integer::sum), WindowOperator.class,
                 new AsyncWaitDescription<Integer, Integer>((in, result) -> result.complete(List.of(in)), 0, 1, true,
-                        null), AsyncWaitOperator.class,
+                        null, Types.INT), AsyncWaitOperator.class,
                 new IntervalJoinDescription<>(0, 10, true, false, null, null, Types.INT, Types.INT, new Join()),
                 IntervalJoinOperator.class,
                 new BroadcastProcessDescription<>(new Broadcast(), BROADCAST_STATES),
@@ -104,7 +104,7 @@ class BuiltInOperatorsTest {
     @Test
     void asyncIoStartsAChainAsTheOperatorDid() {
         var description = new AsyncWaitDescription<Integer, Integer>((in, result) -> result.complete(List.of(in)), 0,
-                1, false, null);
+                1, false, null, Types.INT);
         assertEquals(ChainingStrategy.HEAD, description.chainingStrategy(), "what the transformation chains by");
         assertEquals(ChainingStrategy.HEAD, BuiltInOperators.create(description).getChainingStrategy());
     }

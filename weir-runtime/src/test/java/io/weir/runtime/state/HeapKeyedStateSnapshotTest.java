@@ -200,6 +200,66 @@ class HeapKeyedStateSnapshotTest {
     }
 
     @Test
+    void ttlListAndMapStateKeepTheTimestampOfEachElementAndEntry() throws Exception {
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(100)).disableCleanupInBackground().build();
+        ListStateDescriptor<String> events = new ListStateDescriptor<>("events", String.class);
+        events.enableTimeToLive(ttl);
+        MapStateDescriptor<String, Integer> scores = new MapStateDescriptor<>("scores", String.class, Integer.class);
+        scores.enableTimeToLive(ttl);
+        ReducingStateDescriptor<Long> sum = reducing();
+        sum.enableTimeToLive(ttl);
+        HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, 127));
+        original.setCurrentKey("k");
+        now = 1_000;
+        original.getPartitionedState(events).add("early");
+        original.getPartitionedState(scores).put("early", 1);
+        original.getPartitionedState(sum).add(5L);
+        now = 1_050;
+        original.getPartitionedState(events).add("late");
+        original.getPartitionedState(scores).put("late", 2);
+
+        HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, 127));
+        restored.restore(original.snapshot());
+        restored.setCurrentKey("k");
+        now = 1_099;
+        assertEquals(List.of("early", "late"), toList(restored.getPartitionedState(events).get()));
+        assertEquals(5L, restored.getPartitionedState(sum).get());
+        now = 1_120; // "early" (and the sum, written at 1000) expired, "late" not
+        assertEquals(List.of("late"), toList(restored.getPartitionedState(events).get()));
+        assertEquals(Map.of("late", 2), toMap(restored.getPartitionedState(scores)));
+        assertNull(restored.getPartitionedState(sum).get());
+    }
+
+    @Test
+    void cleanupFullSnapshotLeavesExpiredValuesOutOfTheSnapshot() throws Exception {
+        ValueStateDescriptor<String> session = new ValueStateDescriptor<>("session", String.class);
+        session.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).disableCleanupInBackground()
+                .cleanupFullSnapshot().setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
+                .build());
+        ListStateDescriptor<String> events = new ListStateDescriptor<>("events", String.class);
+        events.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(100)).disableCleanupInBackground()
+                .cleanupFullSnapshot().build());
+        HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, 127));
+        now = 1_000;
+        original.setCurrentKey("old");
+        original.getPartitionedState(session).update("expires");
+        original.getPartitionedState(events).add("early");
+        now = 1_150;
+        original.setCurrentKey("new");
+        original.getPartitionedState(session).update("stays");
+        original.setCurrentKey("old");
+        original.getPartitionedState(events).add("late");
+
+        HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, 127));
+        restored.restore(original.snapshot());
+        restored.setCurrentKey("old");
+        assertNull(restored.getPartitionedState(session).value(), "an expired value is not even returned once");
+        assertEquals(List.of("late"), toList(restored.getPartitionedState(events).get()));
+        restored.setCurrentKey("new");
+        assertEquals("stays", restored.getPartitionedState(session).value());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stateInWindowNamespacesIsRestoredPerWindow() throws Exception {
         HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, 127));

@@ -79,6 +79,18 @@ class HeapOperatorStateBackendTest {
     }
 
     @Test
+    void aListStateRestoredWithAnotherElementTypeFailsNamingBothTypes() throws Exception {
+        HeapOperatorStateBackend original = backend();
+        original.getListState(OFFSETS).add(1L);
+        HeapOperatorStateBackend restored = backend();
+        restored.restore(original.snapshot());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> restored.getListState(new ListStateDescriptor<>("offsets", Integer.class)));
+        assertTrue(e.getMessage().contains("'offsets'") && e.getMessage().contains("'source'")
+                && e.getMessage().contains("LongSerializer") && e.getMessage().contains("IntSerializer"), e.getMessage());
+    }
+
+    @Test
     void oneNameCannotBeListAndBroadcastState() throws Exception {
         HeapOperatorStateBackend backend = backend();
         backend.getListState(new ListStateDescriptor<>("rules", String.class));

@@ -3,6 +3,7 @@ package io.weir.tests.faulttolerance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
@@ -13,7 +14,12 @@ import io.weir.api.execution.CheckpointingMode;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.state.CheckpointListener;
+import io.weir.api.state.FunctionInitializationContext;
+import io.weir.api.state.FunctionSnapshotContext;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -117,6 +123,19 @@ class ExactlyOnceRecoveryTest {
     }
 
     @Test
+    void aCheckpointedSourceFunctionResumesFromItsCheckpointedPosition() throws Exception {
+        StreamExecutionEnvironment env = environment(2, CheckpointingMode.EXACTLY_ONCE);
+        Map<Long, Long> recovered = asMap(env.addSource(new CountingSource(), Types.LONG)
+                .keyBy(x -> x % KEYS)
+                .process(new SumPerKey(RECORDS / 3))
+                .executeAndCollect(1_000));
+        assertEquals(1, FAILURES.get());
+        assertTrue(SEEN_AFTER_RESTART.get() > 0 && SEEN_AFTER_RESTART.get() < RECORDS,
+                "resumed from the checkpointed position: " + SEEN_AFTER_RESTART.get());
+        assertEquals(expected(), recovered);
+    }
+
+    @Test
     void atLeastOnceRecoveryLosesNothing() throws Exception {
         Map<Long, Long> recovered = asMap(run(environment(2, CheckpointingMode.AT_LEAST_ONCE), true));
         assertEquals(1, FAILURES.get());
@@ -124,6 +143,47 @@ class ExactlyOnceRecoveryTest {
         for (Map.Entry<Long, Long> e : expected.entrySet()) {
             assertTrue(recovered.get(e.getKey()) >= e.getValue(),
                     "key " + e.getKey() + ": " + recovered.get(e.getKey()) + " < " + e.getValue());
+        }
+    }
+
+    /**
+     * Emits 0 .. RECORDS-1 at a steady pace, its position in operator state: it changes the position
+     * and emits under the checkpoint lock, so a checkpoint sees both or neither.
+     */
+    static final class CountingSource implements SourceFunction<Long>, CheckpointedFunction {
+        private transient ListState<Long> position;
+        private long next;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("position", Types.LONG));
+            for (Long p : position.get()) {
+                next = p;
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            position.update(List.of(next));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running && next < RECORDS) {
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(next);
+                    next++;
+                }
+                if (next % 30 == 0) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
         }
     }
 

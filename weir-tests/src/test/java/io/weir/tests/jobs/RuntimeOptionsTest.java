@@ -33,13 +33,12 @@ class RuntimeOptionsTest {
     private static final int RECORDS = 20_000;
 
     @Test
-    void aJobRunsCorrectlyWithTheSmallestBuffersAndHandover() throws Exception {
+    void aJobRunsCorrectlyWithTheSmallestBuffers() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(Map.of(
                 "parallelism.default", "2",
                 "taskmanager.memory.segment-size", "256 b",
                 "taskmanager.network.memory.buffers-per-channel", "1",
                 "taskmanager.network.memory.extra-buffers-per-output", "0",
-                "taskmanager.source-function.handover-capacity", "2",
                 "execution.buffer-timeout.interval", "1 ms")));
         List<Tuple2<Integer, Long>> sums = env.addSource(new Numbers(), Types.INT)
                 .keyBy(n -> n % KEYS)
@@ -62,15 +61,15 @@ class RuntimeOptionsTest {
 
     @Test
     void badRuntimeValuesFailNamingTheKeyAndTheRule() {
-        IllegalConfigurationException capacity = assertThrows(IllegalConfigurationException.class,
-                () -> Configuration.fromMap(Map.of("taskmanager.source-function.handover-capacity", "1000")));
-        assertTrue(capacity.getMessage().contains("must be a power of two"), capacity.getMessage());
+        IllegalConfigurationException grace = assertThrows(IllegalConfigurationException.class,
+                () -> Configuration.fromMap(Map.of("taskmanager.source-function.cancel-grace", "-1 s")));
+        assertTrue(grace.getMessage().contains("'taskmanager.source-function.cancel-grace'"), grace.getMessage());
         IllegalConfigurationException segment = assertThrows(IllegalConfigurationException.class,
                 () -> Configuration.fromMap(Map.of("taskmanager.memory.segment-size", "2 gb")));
         assertTrue(segment.getMessage().contains("'taskmanager.memory.segment-size'"), segment.getMessage());
     }
 
-    /** 0 .. RECORDS-1, from its own thread through the hand-over. */
+    /** 0 .. RECORDS-1, from its own thread. */
     static final class Numbers implements SourceFunction<Integer> {
         @Override
         public void run(SourceContext<Integer> ctx) {

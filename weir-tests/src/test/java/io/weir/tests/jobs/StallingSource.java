@@ -87,7 +87,7 @@ final class StallingSource implements Source<Long, StallingSource.Range, Void> {
             }
 
             @Override
-            public byte[] serialize(Void obj) {
+            public byte[] serialize(Void checkpoint) {
                 return new byte[0];
             }
 
@@ -149,7 +149,9 @@ final class StallingSource implements Source<Long, StallingSource.Range, Void> {
             public List<Range> snapshotState(long checkpointId) {
                 List<Range> state = new ArrayList<>();
                 for (int i = 0; i < splits.size(); i++) {
-                    state.add(new Range(splits.get(i).splitId(), next.get(i), splits.get(i).to()));
+                    if (next.get(i) <= splits.get(i).to()) {
+                        state.add(new Range(splits.get(i).splitId(), next.get(i), splits.get(i).to()));
+                    }
                 }
                 return state;
             }

@@ -10,7 +10,7 @@ import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
-import io.weir.api.connector.source.lib.SplitsSerializer;
+import io.weir.api.connector.source.lib.SplitCollectionSerializer;
 import io.weir.api.connector.source.lib.StaticSplitEnumerator;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
@@ -93,6 +93,6 @@ public class DataGeneratorSource<OUT>
 
     @Override
     public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
+        return new SplitCollectionSerializer<>(new NumberSequenceSplitSerializer());
     }
 }

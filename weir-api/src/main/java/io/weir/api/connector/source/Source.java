@@ -15,15 +15,15 @@ public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Seriali
 
     SplitEnumerator<SplitT, EnumChkT> createEnumerator(SplitEnumeratorContext<SplitT> context) throws Exception;
 
-    SourceReader<T, SplitT> createReader(SourceReaderContext readerContext) throws Exception;
-
-    /** Creates the enumerator of a restored job from the state its predecessor had at a checkpoint. */
+    /** An enumerator that continues from {@code checkpoint}, what {@link SplitEnumerator#snapshotState} returned. */
     SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint)
             throws Exception;
 
-    /** Serializes the enumerator's state into checkpoints. */
-    SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer();
+    SourceReader<T, SplitT> createReader(SourceReaderContext readerContext) throws Exception;
 
     /** Serializes splits when they cross process boundaries or go into checkpoints. */
     SimpleVersionedSerializer<SplitT> getSplitSerializer();
+
+    /** Serializes the enumerator's checkpoints. */
+    SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer();
 }

@@ -1,5 +1,6 @@
 package io.weir.api.connector.source;
 
+import io.weir.api.state.CheckpointListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * returns {@link InputStatus#NOTHING_AVAILABLE} when there is nothing to read, and the task waits
  * for {@link #isAvailable()} before it asks again.
  */
-public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable {
+public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable, CheckpointListener {
     void start();
 
     /** Emits at most a few records to {@code output} and says whether more are ready. */
@@ -25,13 +26,15 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
     void notifyNoMoreSplits();
 
     /**
-     * The splits this reader holds, each with its progress, for checkpoint {@code checkpointId}: a
-     * reader restored from the checkpoint gets them back through {@link #addSplits} and continues
-     * where this one was. Called between two {@link #pollNext} calls.
+     * The splits this reader holds as of checkpoint {@code checkpointId}, each with the position
+     * it has read to: after a restore they are given back to a new reader through
+     * {@link #addSplits}, which continues from those positions. Called between two
+     * {@link #pollNext} calls, on the task's thread.
      */
     List<SplitT> snapshotState(long checkpointId);
 
-    /** Checkpoint {@code checkpointId} completed (for example: commit offsets to an external system). */
+    /** Checkpoint {@code checkpointId} completed (for example: commit offsets to the external system). */
+    @Override
     default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 
     @Override

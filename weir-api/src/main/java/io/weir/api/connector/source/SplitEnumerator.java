@@ -1,5 +1,6 @@
 package io.weir.api.connector.source;
 
+import io.weir.api.state.CheckpointListener;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * <p>Threading: all methods are called from one coordinator thread; an enumerator needs no locks.
  */
-public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extends AutoCloseable {
+public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extends AutoCloseable, CheckpointListener {
     void start();
 
     /** Reader {@code subtaskId} asks for a split. */
@@ -20,12 +21,14 @@ public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extend
     void addReader(int subtaskId);
 
     /**
-     * The enumerator's state for checkpoint {@code checkpointId}: the splits not assigned yet (and
-     * whatever else it needs to go on). Splits assigned before this call are in the readers' state.
+     * The enumerator's state as of checkpoint {@code checkpointId} (for example the splits not
+     * assigned yet), written with the source's {@code getEnumeratorCheckpointSerializer()} and given
+     * to {@code Source.restoreEnumerator} after a restore.
      */
     CheckpointT snapshotState(long checkpointId) throws Exception;
 
     /** Checkpoint {@code checkpointId} completed. */
+    @Override
     default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 
     @Override

@@ -24,11 +24,13 @@ import java.io.Serializable;
  * }
  * }</pre>
  *
- * <p><b>Threading.</b> {@code run} is called on a thread of its own, not the task's: emitting hands
- * the elements to the task, which processes them in order. Emitting blocks while the task is
- * backpressured. {@code cancel} is called from another thread while {@code run} is running, so the
- * flag it sets must be volatile; if {@code run} does not return soon after, its thread is
- * interrupted. A function that does not implement {@link ParallelSourceFunction} runs with
+ * <p><b>Threading.</b> {@code run} is called on a thread of its own, not the task's. Each emit runs
+ * the operators chained after the source on that thread, holding the checkpoint lock, and returns
+ * when they are done with the element: the function may then change the object it emitted and emit
+ * it again. Emitting blocks while the task is backpressured. The task's thread runs timers, buffer
+ * flushes and checkpoints holding the same lock, between two emits. {@code cancel} is called from
+ * another thread while {@code run} is running, so the flag it sets must be volatile; if {@code run}
+ * does not return soon after, its thread is interrupted. A function that does not implement {@link ParallelSourceFunction} runs with
  * parallelism 1.
  *
  * <p>When {@code run} returns the stream ends, with the final watermark
@@ -61,10 +63,10 @@ public interface SourceFunction<T> extends Function, Serializable {
         void markAsTemporarilyIdle();
 
         /**
-         * An object to synchronize on for code written for Flink, where state updates and emitting
-         * happen under this lock. Weir does not need it (the function's elements are handed to the
-         * task in order and its state is not shared with the task's thread) but returns a real,
-         * per-subtask object, so {@code synchronized (ctx.getCheckpointLock())} works unchanged.
+         * The checkpoint lock: each emit holds it, and so does the task's thread while it runs
+         * timers, flushes and checkpoints. Hold it around an emit and the state change that goes
+         * with it, so that a checkpoint falls before or after both; do not hold it while waiting for
+         * input, or the task's timers and flushes wait too.
          */
         Object getCheckpointLock();
 

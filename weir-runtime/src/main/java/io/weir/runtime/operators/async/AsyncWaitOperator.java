@@ -11,10 +11,23 @@ import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.StateInitializationContext;
+import io.weir.api.state.StateSnapshotContext;
 import io.weir.api.transformations.AsyncWaitDescription;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.Types;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -35,17 +48,32 @@ import java.util.function.Predicate;
  *       function's {@code timeout} decides (by default the job fails).</li>
  * </ul>
  *
+ * <p>Checkpoints: the elements and watermarks still in the queue (also completed ones not emitted
+ * yet) are written to operator list state on a snapshot and submitted again, in order, when the
+ * operator opens after a restore, so no element is lost and each gets a result; the function may
+ * thus be called again for an element it was called for before the failure.
+ *
  * <p>Starts a new chain, so that yielding to the mailbox never runs upstream operators re-entrantly.
  */
 public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, AsyncFunction<IN, OUT>>
         implements OneInputStreamOperator<IN, OUT>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+    private static final String IN_FLIGHT_STATE = "_async_wait_operator_state_";
+    private static final int RECORD = 0;
+    private static final int RECORD_WITH_TIMESTAMP = 1;
+    private static final int WATERMARK = 2;
 
     private final long timeoutMillis;
     private final int capacity;
     private final boolean ordered;
     private final AsyncRetryStrategy<OUT> retryStrategy;
+    private final TypeInformation<IN> inputType;
 
+    /** The queued elements in checkpoints: one entry each, see {@link #writeEntry}. */
+    private transient ListState<byte[]> inFlightState;
+    private transient TypeSerializer<IN> inputSerializer;
+    /** The queue of the checkpoint restored from, submitted again in {@link #open}. */
+    private transient List<byte[]> restoredQueue;
     private transient ArrayDeque<Entry> queue;
     private transient MailboxExecutor mailbox;
     private transient ProcessingTimeService clock;
@@ -56,10 +84,11 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     /**
      * @param timeoutMillis timeout per element, or 0 for none
      * @param retryStrategy when to try again, or {@code null} never to
+     * @param inputType the type of the elements, which checkpoints of elements in flight are written with
      */
     public AsyncWaitOperator(AsyncFunction<IN, OUT> function, long timeoutMillis, int capacity, boolean ordered,
-            AsyncRetryStrategy<OUT> retryStrategy) {
-        this(new AsyncWaitDescription<>(function, timeoutMillis, capacity, ordered, retryStrategy));
+            AsyncRetryStrategy<OUT> retryStrategy, TypeInformation<IN> inputType) {
+        this(new AsyncWaitDescription<>(function, timeoutMillis, capacity, ordered, retryStrategy, inputType));
     }
 
     /** The operator {@code description} describes (which has checked the settings). */
@@ -69,7 +98,21 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         this.capacity = description.capacity();
         this.ordered = description.ordered();
         this.retryStrategy = description.retryStrategy();
+        this.inputType = description.inputType();
         setChainingStrategy(description.chainingStrategy());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        inputSerializer = inputType.createSerializer(getOperatorContext().getExecutionConfig().getSerializerConfig());
+        inFlightState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>(IN_FLIGHT_STATE,
+                (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE)));
+        restoredQueue = new ArrayList<>();
+        for (byte[] entry : inFlightState.get()) {
+            restoredQueue.add(entry);
+        }
     }
 
     @Override
@@ -80,6 +123,48 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         clock = getProcessingTimeService();
         reuse = new StreamRecord<>(null);
         timeoutCallbackAt = Long.MAX_VALUE;
+        List<byte[]> restored = restoredQueue;
+        restoredQueue = null;
+        if (restored != null) {
+            DataInputDeserializer in = new DataInputDeserializer();
+            for (byte[] entry : restored) {
+                in.setBuffer(entry);
+                int kind = in.readByte();
+                long timestamp = in.readLong();
+                if (kind == WATERMARK) {
+                    processWatermark(new Watermark(timestamp));
+                } else {
+                    IN value = inputSerializer.deserialize(in);
+                    processElement(kind == RECORD_WITH_TIMESTAMP ? new StreamRecord<>(value, timestamp)
+                            : new StreamRecord<>(value));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<byte[]> entries = new ArrayList<>(queue.size());
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (Entry entry : queue) {
+            out.clear();
+            writeEntry(entry, out);
+            entries.add(out.getCopyOfBuffer());
+        }
+        inFlightState.update(entries);
+    }
+
+    /** One queue entry: its kind, its timestamp, and the element for a record. */
+    private void writeEntry(Entry entry, DataOutputSerializer out) throws IOException {
+        if (entry.watermark != null) {
+            out.writeByte(WATERMARK);
+            out.writeLong(entry.watermark.getTimestamp());
+        } else {
+            out.writeByte(entry.hasTimestamp ? RECORD_WITH_TIMESTAMP : RECORD);
+            out.writeLong(entry.timestamp);
+            inputSerializer.serialize(entry.input, out);
+        }
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.weir.runtime.operators.windowing;
 
-import io.weir.api.types.TypeSerializer;
 import io.weir.api.operators.InternalTimerService;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.state.MergingState;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
+import io.weir.api.types.TypeSerializer;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.triggers.TriggerResult;
 import io.weir.api.windowing.windows.Window;

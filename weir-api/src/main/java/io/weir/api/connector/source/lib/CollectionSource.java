@@ -85,6 +85,6 @@ public class CollectionSource<T> implements Source<T, NumberSequenceSplit, Colle
 
     @Override
     public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
+        return new SplitCollectionSerializer<>(new NumberSequenceSplitSerializer());
     }
 }

@@ -6,6 +6,7 @@ import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReaderContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -115,21 +116,24 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
         available.complete(null);
     }
 
-    @Override
-    public void notifyNoMoreSplits() {
-        noMoreSplits = true;
-        available.complete(null);
-    }
-
-    /** The rest of the split being read (from the next index on) and the splits not started yet. */
+    /**
+     * The split being read, from the next index not emitted yet, then the splits not started: a
+     * reader restored with them emits exactly the records this one had not emitted.
+     */
     @Override
     public List<NumberSequenceSplit> snapshotState(long checkpointId) {
-        List<NumberSequenceSplit> state = new java.util.ArrayList<>(splits.size() + 1);
+        List<NumberSequenceSplit> state = new ArrayList<>(splits.size() + 1);
         if (inSplit && next <= end) {
             state.add(new NumberSequenceSplit(splitId, next, end));
         }
         state.addAll(splits);
         return state;
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        available.complete(null);
     }
 
     @Override

@@ -67,6 +67,6 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSplit, C
 
     @Override
     public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-        return new SplitsSerializer<>(new NumberSequenceSplitSerializer());
+        return new SplitCollectionSerializer<>(new NumberSequenceSplitSerializer());
     }
 }

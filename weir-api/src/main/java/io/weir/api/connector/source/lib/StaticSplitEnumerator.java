@@ -4,6 +4,7 @@ import io.weir.api.connector.source.SourceSplit;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -43,10 +44,10 @@ public final class StaticSplitEnumerator<SplitT extends SourceSplit> implements 
     @Override
     public void addReader(int subtaskId) {}
 
-    /** The splits not handed out yet. */
+    /** The splits not assigned yet, in order. */
     @Override
     public Collection<SplitT> snapshotState(long checkpointId) {
-        return List.copyOf(remaining);
+        return new ArrayList<>(remaining);
     }
 
     @Override

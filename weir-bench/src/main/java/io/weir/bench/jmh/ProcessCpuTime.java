@@ -1,0 +1,41 @@
+package io.weir.bench.jmh;
+
+import java.lang.management.ManagementFactory;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The CPU time the whole JVM spent on the jobs of an iteration, and their records: JMH reports both
+ * next to the wall time, and {@code cpuNanos / records} is the CPU cost per record. On a machine
+ * shared with other work the wall time favours a job that runs more threads (each gets its share of
+ * the CPUs); the CPU time does not.
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class ProcessCpuTime {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    public long cpuNanos;
+    public long records;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+        cpuNanos = 0;
+        records = 0;
+    }
+
+    /** The JVM's CPU time so far, in nanoseconds. */
+    static long now() {
+        return OS.getProcessCpuTime();
+    }
+
+    /** Adds a job that began at CPU time {@code start} and processed {@code jobRecords} records. */
+    void add(long start, long jobRecords) {
+        cpuNanos += now() - start;
+        records += jobRecords;
+    }
+}

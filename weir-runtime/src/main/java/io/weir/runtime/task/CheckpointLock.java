@@ -1,0 +1,132 @@
+package io.weir.runtime.task;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The lock of a task whose head runs a source function: the monitor that
+ * {@code SourceContext.getCheckpointLock()} returns, held by whichever thread calls the task's
+ * operators, and the requests the task's thread leaves for the source thread.
+ *
+ * <h2>Threading</h2>
+ * Two threads call the operators of such a task, one at a time: the source thread, which runs the
+ * chain inside each emit ({@code collect} and the others), and the task's thread, which runs its
+ * mail (timers, buffer flushes, operator events, accumulator reports, checkpoints) in
+ * {@link #runExclusively}. Each holds the monitor while it does, so the operators see each other's
+ * writes and never run concurrently. The function may hold the monitor too, around an emit and the
+ * state change that goes with it; then none of the task's mail runs in between, which is what makes
+ * a checkpoint taken by the task's thread consistent with what the function emitted.
+ *
+ * <p>The source thread takes the monitor once per element. A JVM monitor is not fair: a function
+ * emitting in a tight loop would take it back before a waiting task thread wakes up. So the task's
+ * thread first leaves the TASK_WAITING request; the emitting thread reads the request word (one
+ * volatile read) before each element ({@link #beforeElement}) and waits until the task's thread is
+ * done, unless its function holds the monitor itself (then the task's thread gets it when the
+ * function lets go, as in Flink). The same word carries the other requests: publish accumulator
+ * copies, and stop (the task released its input). The emitting thread is normally the source
+ * thread, but a function may emit from threads of its own, so the wait is on a separate
+ * {@code gate} that wakes every waiter.
+ */
+final class CheckpointLock {
+    private static final int TASK_WAITING = 1;
+    private static final int PUBLISH_ACCUMULATORS = 2;
+    private static final int RELEASED = 4;
+
+    private final Object monitor;
+    /** Where emitting threads wait while the task's thread runs its mail. */
+    private final Object gate = new Object();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Runnable publishAccumulators;
+
+    /** {@code publishAccumulators} runs on the emitting thread when the task's thread asks for it. */
+    /** @param monitor the object the function's {@code getCheckpointLock()} returns */
+    CheckpointLock(Object monitor, Runnable publishAccumulators) {
+        this.monitor = monitor;
+        this.publishAccumulators = publishAccumulators;
+    }
+
+    /** The object functions synchronize on; emitting and the task's mail hold it. */
+    Object monitor() {
+        return monitor;
+    }
+
+    // ---- the task's thread ----
+
+    /** Runs {@code action} holding the monitor, after asking the emitting thread to stand aside. */
+    void runExclusively(ThrowingRunnable action) throws Exception {
+        if (Thread.holdsLock(monitor)) { // mail that yields to the mailbox runs mail itself
+            action.run();
+            return;
+        }
+        requests.getAndUpdate(r -> r | TASK_WAITING);
+        try {
+            synchronized (monitor) {
+                action.run();
+            }
+        } finally {
+            requests.getAndUpdate(r -> r & ~TASK_WAITING);
+            openGate();
+        }
+    }
+
+    /** Asks the emitting thread to publish copies of the function's accumulators before its next element. */
+    void requestAccumulators() {
+        requests.getAndUpdate(r -> r | PUBLISH_ACCUMULATORS);
+    }
+
+    /** The task stops consuming: the next emit, or a wait to emit, throws. */
+    void release() {
+        requests.getAndUpdate(r -> r | RELEASED);
+        openGate();
+    }
+
+    private void openGate() {
+        synchronized (gate) {
+            gate.notifyAll();
+        }
+    }
+
+    // ---- the emitting thread (the source thread, or one the function started) ----
+
+    /**
+     * Called by the emitting thread before each element, without the monitor unless the function
+     * holds it: serves the task's requests.
+     *
+     * @throws TaskCancelledException once the task released its input
+     */
+    void beforeElement() {
+        int r = requests.get();
+        if (r != 0) {
+            serveRequests(r);
+        }
+    }
+
+    private void serveRequests(int r) {
+        if ((r & RELEASED) != 0) {
+            throw new TaskCancelledException();
+        }
+        if ((r & PUBLISH_ACCUMULATORS) != 0) {
+            requests.getAndUpdate(x -> x & ~PUBLISH_ACCUMULATORS);
+            publishAccumulators.run();
+        }
+        if ((r & TASK_WAITING) != 0 && !Thread.holdsLock(monitor)) {
+            standAside();
+        }
+    }
+
+    private void standAside() {
+        synchronized (gate) {
+            int r;
+            while (((r = requests.get()) & TASK_WAITING) != 0) {
+                if ((r & RELEASED) != 0) {
+                    throw new TaskCancelledException();
+                }
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TaskCancelledException();
+                }
+            }
+        }
+    }
+}

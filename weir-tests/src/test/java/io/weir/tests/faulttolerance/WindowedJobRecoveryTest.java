@@ -1,0 +1,136 @@
+package io.weir.tests.faulttolerance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.weir.api.common.serialization.SimpleStringEncoder;
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.connector.datagen.DataGeneratorSource;
+import io.weir.api.connector.datagen.RateLimiterStrategy;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.RichMapFunction;
+import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.functions.Collector;
+import io.weir.api.state.CheckpointListener;
+import io.weir.api.types.Types;
+import io.weir.api.windowing.assigners.EventTimeSessionWindows;
+import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.connector.file.sink.FileSink;
+import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
+import io.weir.testutils.MiniClusterExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Event-time windows (tumbling and merging session windows) with out-of-order input, written to an
+ * exactly-once file sink, with a failure injected after a checkpoint: window contents, merge sets,
+ * timers and watermarks come back from the checkpoint, and the committed output equals the
+ * failure-free run's — every window fires once, with its full count.
+ */
+class WindowedJobRecoveryTest {
+    private static final long RECORDS = 6_000;
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
+            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build();
+
+    static final AtomicInteger FAILURES = new AtomicInteger();
+    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
+
+    @BeforeEach
+    void reset() {
+        FAILURES.set(0);
+        CHECKPOINT_COMPLETED.set(false);
+    }
+
+    /** Event time of record i: 10 ms apart, shuffled within blocks of 7, with a pause every 500 records. */
+    private static long eventTime(long i) {
+        long block = i / 7;
+        long shuffled = block * 7 + (i * 3) % 7;
+        return shuffled * 10 + (i / 500) * 2_000;
+    }
+
+    private static void run(Path out, String windows, boolean injectFailure) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.enableCheckpointing(50);
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        env.configure(restarts);
+        DataStream<Long> numbers = env.fromSource(
+                new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
+                WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
+                        .withTimestampAssigner((value, ts) -> eventTime(value)), "numbers")
+                .map(new FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG);
+        var keyed = numbers.keyBy(v -> v % 5);
+        var windowed = windows.equals("tumbling")
+                ? keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                : keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(700)));
+        windowed.process(new CountWindow()).returns(Types.STRING)
+                .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>()).build());
+        env.execute("windows " + windows);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tumbling", "session"})
+    void windowResultsAfterAFailureEqualTheFailureFreeRun(String windows, @TempDir Path dir) throws Exception {
+        run(dir.resolve("clean"), windows, false);
+        List<String> failureFree = CommittedFiles.lines(dir.resolve("clean"));
+        assertFalse(failureFree.isEmpty());
+        long total = failureFree.stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
+        assertEquals(RECORDS, total, "every record is counted in exactly one window");
+
+        run(dir.resolve("recovered"), windows, true);
+        assertEquals(1, FAILURES.get(), "exactly one failure was injected");
+        assertEquals(failureFree, CommittedFiles.lines(dir.resolve("recovered")));
+    }
+
+    /** "key,start,end,count" per window. */
+    static final class CountWindow extends ProcessWindowFunction<Long, String, Long, TimeWindow> {
+        @Override
+        public void process(Long key, Context context, Iterable<Long> elements, Collector<String> out) {
+            long count = 0;
+            for (Long ignored : elements) {
+                count++;
+            }
+            out.collect(key + "," + context.window().getStart() + "," + context.window().getEnd() + "," + count);
+        }
+    }
+
+    /** Passes values on; fails once, in the first attempt, after a checkpoint completed. */
+    static final class FailOnce extends RichMapFunction<Long, Long> implements CheckpointListener {
+        private final long failAfter;
+        private transient long seen;
+
+        FailOnce(long failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public Long map(Long value) {
+            if (++seen >= failAfter / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
+                    && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
+                throw new IllegalStateException("injected failure after " + seen + " records");
+            }
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            CHECKPOINT_COMPLETED.set(true);
+        }
+    }
+}
