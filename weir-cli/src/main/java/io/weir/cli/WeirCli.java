@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
-            "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain)."})
+            "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",
+            "SQL: bin/weir sql [-i init.sql] -f job.sql | -e statement (runs io.weir.sql.client.SqlClient)."})
 public final class WeirCli implements Runnable {
 
     /** The job's {@code main} threw. */

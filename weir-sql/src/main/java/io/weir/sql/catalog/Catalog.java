@@ -1,0 +1,39 @@
+package io.weir.sql.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A namespace of databases holding tables and views, as in Flink. Weir has
+ * {@link GenericInMemoryCatalog}; a persistent catalog implements the same interface.
+ *
+ * <p>Errors are {@link io.weir.sql.api.ValidationException}s whose message names the object and
+ * says what to do.
+ */
+public interface Catalog {
+
+    /** The database a session uses when it has not chosen one. */
+    String getDefaultDatabase();
+
+    List<String> listDatabases();
+
+    boolean databaseExists(String databaseName);
+
+    void createDatabase(String databaseName, boolean ignoreIfExists);
+
+    /** Tables and views of a database, sorted by name. */
+    List<String> listTables(String databaseName);
+
+    /** Views of a database, sorted by name. */
+    List<String> listViews(String databaseName);
+
+    Optional<CatalogBaseTable> getTable(ObjectPath path);
+
+    default boolean tableExists(ObjectPath path) {
+        return getTable(path).isPresent();
+    }
+
+    void createTable(ObjectPath path, CatalogBaseTable table, boolean ignoreIfExists);
+
+    void dropTable(ObjectPath path, boolean ignoreIfNotExists);
+}

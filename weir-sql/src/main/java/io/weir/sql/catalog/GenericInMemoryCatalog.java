@@ -1,0 +1,96 @@
+package io.weir.sql.catalog;
+
+import io.weir.sql.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A catalog held in memory: it lives as long as its session. Not thread-safe: a session's
+ * statements run one after another.
+ */
+public final class GenericInMemoryCatalog implements Catalog {
+
+    private final String name;
+    private final String defaultDatabase;
+    private final Map<String, Map<String, CatalogBaseTable>> databases = new TreeMap<>();
+
+    public GenericInMemoryCatalog(String name, String defaultDatabase) {
+        this.name = name;
+        this.defaultDatabase = defaultDatabase;
+        databases.put(defaultDatabase, new TreeMap<>());
+    }
+
+    @Override
+    public String getDefaultDatabase() {
+        return defaultDatabase;
+    }
+
+    @Override
+    public List<String> listDatabases() {
+        return new ArrayList<>(databases.keySet());
+    }
+
+    @Override
+    public boolean databaseExists(String databaseName) {
+        return databases.containsKey(databaseName);
+    }
+
+    @Override
+    public void createDatabase(String databaseName, boolean ignoreIfExists) {
+        if (databases.containsKey(databaseName) && !ignoreIfExists) {
+            throw new ValidationException("Database " + name + "." + databaseName + " already exists");
+        }
+        databases.putIfAbsent(databaseName, new TreeMap<>());
+    }
+
+    @Override
+    public List<String> listTables(String databaseName) {
+        return new ArrayList<>(database(databaseName).keySet());
+    }
+
+    @Override
+    public List<String> listViews(String databaseName) {
+        return database(databaseName).entrySet().stream()
+                .filter(e -> e.getValue() instanceof CatalogView).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Optional<CatalogBaseTable> getTable(ObjectPath path) {
+        Map<String, CatalogBaseTable> tables = databases.get(path.databaseName());
+        return tables == null ? Optional.empty() : Optional.ofNullable(tables.get(path.objectName()));
+    }
+
+    @Override
+    public void createTable(ObjectPath path, CatalogBaseTable table, boolean ignoreIfExists) {
+        Map<String, CatalogBaseTable> tables = database(path.databaseName());
+        if (tables.containsKey(path.objectName())) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Table or view " + name + "." + path.fullName()
+                    + " already exists; use CREATE ... IF NOT EXISTS, or DROP it first");
+        }
+        tables.put(path.objectName(), table);
+    }
+
+    @Override
+    public void dropTable(ObjectPath path, boolean ignoreIfNotExists) {
+        Map<String, CatalogBaseTable> tables = database(path.databaseName());
+        if (tables.remove(path.objectName()) == null && !ignoreIfNotExists) {
+            throw new ValidationException("Table or view " + name + "." + path.fullName()
+                    + " does not exist; use DROP ... IF EXISTS to ignore that");
+        }
+    }
+
+    private Map<String, CatalogBaseTable> database(String databaseName) {
+        Map<String, CatalogBaseTable> tables = databases.get(databaseName);
+        if (tables == null) {
+            throw new ValidationException("Database " + name + "." + databaseName + " does not exist; "
+                    + "the databases are " + databases.keySet());
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,146 @@
+package io.weir.sql.codegen;
+
+import io.weir.sql.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Code for operator calls. Most operators are strict (null if any operand is null) and are
+ * generated as "compute the operands, then the result if none is null"; AND, OR, the IS tests,
+ * CASE and COALESCE follow SQL's three-valued logic and evaluate CASE branches lazily.
+ */
+final class OperatorCode {
+
+    private OperatorCode() {
+    }
+
+    static ExprCode generate(CalcCodeGenerator g, RexCall call) {
+        SqlKind kind = call.getKind();
+        switch (kind) {
+            case AND, OR:
+                return logical(g, call, kind == SqlKind.AND);
+            case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE:
+                return test(g, call);
+            case CASE:
+                return caseWhen(g, call);
+            case COALESCE:
+                return coalesce(g, call);
+            default:
+                return strict(g, call);
+        }
+    }
+
+    private static ExprCode strict(CalcCodeGenerator g, RexCall call) {
+        List<ExprCode> operands = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            // A symbol (TRIM's BOTH/LEADING/TRAILING) is read at generation time, never at run time.
+            operands.add(operand.getType().getSqlTypeName() == SqlTypeName.SYMBOL
+                    ? new ExprCode("false", "null", operand.getType()) : g.generate(operand));
+        }
+        ExprCode result = g.declare(call.getType());
+        String anyNull = operands.isEmpty() ? "false"
+                : String.join(" || ", operands.stream().map(ExprCode::nullTerm).toList());
+        String value = StrictOperators.value(g, call, operands);
+        g.body().append(result.nullTerm()).append(" = ").append(anyNull).append(";\n")
+                .append("if (!").append(result.nullTerm()).append(") { ").append(result.valueTerm()).append(" = ")
+                .append(value).append("; }\n");
+        return result;
+    }
+
+    private static ExprCode logical(CalcCodeGenerator g, RexCall call, boolean and) {
+        List<ExprCode> operands = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            operands.add(g.generate(operand));
+        }
+        ExprCode result = g.declare(call.getType());
+        // AND: any false -> false; else any null -> null; else true. OR: the same with true and false swapped.
+        List<String> decisive = new ArrayList<>();
+        List<String> nulls = new ArrayList<>();
+        for (ExprCode operand : operands) {
+            decisive.add("(!" + operand.nullTerm() + " && " + (and ? "!" : "") + operand.valueTerm() + ")");
+            nulls.add(operand.nullTerm());
+        }
+        g.body().append("if (").append(String.join(" || ", decisive)).append(") { ")
+                .append(result.nullTerm()).append(" = false; ").append(result.valueTerm()).append(" = ")
+                .append(!and).append("; }\n")
+                .append("else if (").append(String.join(" || ", nulls)).append(") { ")
+                .append(result.nullTerm()).append(" = true; }\n")
+                .append("else { ").append(result.nullTerm()).append(" = false; ").append(result.valueTerm())
+                .append(" = ").append(and).append("; }\n");
+        return result;
+    }
+
+    private static ExprCode test(CalcCodeGenerator g, RexCall call) {
+        ExprCode operand = g.generate(call.getOperands().get(0));
+        String n = operand.nullTerm();
+        String v = operand.valueTerm();
+        String value = switch (call.getKind()) {
+            case IS_NULL -> n;
+            case IS_NOT_NULL -> "!" + n;
+            case IS_TRUE -> "!" + n + " && " + v;
+            case IS_FALSE -> "!" + n + " && !" + v;
+            case IS_NOT_TRUE -> n + " || !" + v;
+            case IS_NOT_FALSE -> n + " || " + v;
+            default -> throw new IllegalStateException(call.getKind().toString());
+        };
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = false;\n")
+                .append(result.valueTerm()).append(" = ").append(value).append(";\n");
+        return result;
+    }
+
+    /** CASE WHEN c1 THEN r1 ... ELSE e END: a branch's code runs only when it is taken. */
+    private static ExprCode caseWhen(CalcCodeGenerator g, RexCall call) {
+        ExprCode result = g.declare(call.getType());
+        List<RexNode> operands = call.getOperands();
+        int braces = 0;
+        for (int i = 0; i + 1 < operands.size(); i += 2) {
+            ExprCode condition = g.generate(operands.get(i));
+            g.body().append("if (!").append(condition.nullTerm()).append(" && ").append(condition.valueTerm())
+                    .append(") {\n");
+            assign(g, result, g.generate(operands.get(i + 1)));
+            g.body().append("} else {\n");
+            braces++;
+        }
+        assign(g, result, g.generate(operands.get(operands.size() - 1)));
+        g.body().append("}\n".repeat(braces));
+        return result;
+    }
+
+    private static ExprCode coalesce(CalcCodeGenerator g, RexCall call) {
+        ExprCode result = g.declare(call.getType());
+        int braces = 0;
+        for (RexNode operand : call.getOperands()) {
+            assign(g, result, g.generate(operand));
+            g.body().append("if (").append(result.nullTerm()).append(") {\n");
+            braces++;
+        }
+        g.body().append("}\n".repeat(braces));
+        return result;
+    }
+
+    private static void assign(CalcCodeGenerator g, ExprCode target, ExprCode source) {
+        g.body().append(target.nullTerm()).append(" = ").append(source.nullTerm()).append(";\n");
+        if (source.type().getSqlTypeName() == SqlTypeName.NULL) {
+            return;
+        }
+        g.body().append("if (!").append(target.nullTerm()).append(") { ").append(target.valueTerm()).append(" = ")
+                .append(ValueConversions.convert(source.valueTerm(), source.type(), target.type()))
+                .append("; }\n");
+    }
+
+    /** The literal value of a symbol operand (TRIM's BOTH/LEADING/TRAILING). */
+    static String symbol(RexNode node) {
+        return ((RexLiteral) node).getValue().toString();
+    }
+
+    static ValidationException unsupported(RexCall call) {
+        return new ValidationException("Function or operator " + call.getOperator().getName()
+                + " is not supported by Weir's SQL runtime yet; SHOW FUNCTIONS lists the ones that run");
+    }
+}

@@ -1,0 +1,132 @@
+package io.weir.sql.codegen;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The value expressions of strict operators (null in, null out): arithmetic, comparisons, CAST,
+ * NOT and the string functions. Each returns a Java expression over its operands' value terms,
+ * evaluated only when no operand is null.
+ */
+final class StrictOperators {
+
+    private static final String FUNCTIONS = "io.weir.sql.runtime.SqlFunctions";
+
+    private StrictOperators() {
+    }
+
+    static String value(CalcCodeGenerator g, RexCall call, List<ExprCode> operands) {
+        RelDataType type = call.getType();
+        switch (call.getKind()) {
+            case PLUS, MINUS, TIMES, DIVIDE, MOD:
+                return arithmetic(call.getKind(), operands.get(0), operands.get(1), type);
+            case MINUS_PREFIX:
+                return type.getSqlTypeName() == SqlTypeName.DECIMAL ? operands.get(0).valueTerm() + ".negate()"
+                        : "((" + JavaTypes.primitive(type) + ") -" + operands.get(0).valueTerm() + ")";
+            case PLUS_PREFIX:
+                return operands.get(0).valueTerm();
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL:
+                return comparison(call.getKind(), operands.get(0), operands.get(1));
+            case NOT:
+                return "!" + operands.get(0).valueTerm();
+            case CAST:
+                return ValueConversions.convert(operands.get(0).valueTerm(), operands.get(0).type(), type);
+            case LIKE:
+                return like(g, call, operands);
+            case TRIM:
+                return FUNCTIONS + ".trim(\"" + OperatorCode.symbol(call.getOperands().get(0)) + "\", "
+                        + operands.get(1).valueTerm() + ", " + operands.get(2).valueTerm() + ")";
+            case POSITION:
+                return FUNCTIONS + ".position(" + operands.get(0).valueTerm() + ", " + operands.get(1).valueTerm() + ")";
+            default:
+                return function(call, operands, type);
+        }
+    }
+
+    private static String function(RexCall call, List<ExprCode> operands, RelDataType type) {
+        String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+        String a = operands.isEmpty() ? null : operands.get(0).valueTerm();
+        return switch (name) {
+            case "UPPER" -> a + ".toUpperCase(java.util.Locale.ROOT)";
+            case "LOWER" -> a + ".toLowerCase(java.util.Locale.ROOT)";
+            case "CHAR_LENGTH", "CHARACTER_LENGTH" -> a + ".length()";
+            case "||" -> operands.stream().map(o -> ValueConversions.convert(o.valueTerm(), o.type(), type))
+                    .reduce((x, y) -> x + " + " + y).orElseThrow();
+            case "SUBSTRING" -> FUNCTIONS + ".substring(" + a + ", " + operands.get(1).valueTerm()
+                    + (operands.size() > 2 ? ", " + operands.get(2).valueTerm() : "") + ")";
+            case "ABS" -> type.getSqlTypeName() == SqlTypeName.DECIMAL ? a + ".abs()"
+                    : "((" + JavaTypes.primitive(type) + ") Math.abs(" + a + "))";
+            case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
+            default -> throw OperatorCode.unsupported(call);
+        };
+    }
+
+    private static String arithmetic(SqlKind kind, ExprCode left, ExprCode right, RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            String a = FUNCTIONS + ".decimal(" + left.valueTerm() + ")";
+            String b = FUNCTIONS + ".decimal(" + right.valueTerm() + ")";
+            return switch (kind) {
+                case PLUS -> FUNCTIONS + ".scale(" + a + ".add(" + b + "), " + type.getScale() + ")";
+                case MINUS -> FUNCTIONS + ".scale(" + a + ".subtract(" + b + "), " + type.getScale() + ")";
+                case TIMES -> FUNCTIONS + ".scale(" + a + ".multiply(" + b + "), " + type.getScale() + ")";
+                case DIVIDE -> FUNCTIONS + ".divide(" + a + ", " + b + ", " + type.getScale() + ")";
+                default -> FUNCTIONS + ".scale(" + a + ".remainder(" + b + "), " + type.getScale() + ")";
+            };
+        }
+        String java = JavaTypes.primitive(type);
+        String a = ValueConversions.convert(left.valueTerm(), left.type(), type);
+        String b = ValueConversions.convert(right.valueTerm(), right.type(), type);
+        String operator = switch (kind) {
+            case PLUS -> "+";
+            case MINUS -> "-";
+            case TIMES -> "*";
+            case DIVIDE -> "/";
+            default -> "%";
+        };
+        return "((" + java + ") (" + a + " " + operator + " " + b + "))";
+    }
+
+    private static String comparison(SqlKind kind, ExprCode left, ExprCode right) {
+        String operator = switch (kind) {
+            case EQUALS -> "==";
+            case NOT_EQUALS -> "!=";
+            case LESS_THAN -> "<";
+            case LESS_THAN_OR_EQUAL -> "<=";
+            case GREATER_THAN -> ">";
+            default -> ">=";
+        };
+        RelDataType l = left.type();
+        RelDataType r = right.type();
+        if (JavaTypes.isNumeric(l) && JavaTypes.isNumeric(r)) {
+            if (l.getSqlTypeName() == SqlTypeName.DECIMAL || r.getSqlTypeName() == SqlTypeName.DECIMAL) {
+                return FUNCTIONS + ".decimal(" + left.valueTerm() + ").compareTo(" + FUNCTIONS + ".decimal("
+                        + right.valueTerm() + ")) " + operator + " 0";
+            }
+            return left.valueTerm() + " " + operator + " " + right.valueTerm();
+        }
+        if (l.getSqlTypeName() == SqlTypeName.BOOLEAN) {
+            return "Boolean.compare(" + left.valueTerm() + ", " + right.valueTerm() + ") " + operator + " 0";
+        }
+        if (JavaTypes.isPrimitive(l) && JavaTypes.isPrimitive(r)) {
+            return left.valueTerm() + " " + operator + " " + right.valueTerm();
+        }
+        return left.valueTerm() + ".compareTo(" + right.valueTerm() + ") " + operator + " 0";
+    }
+
+    private static String like(CalcCodeGenerator g, RexCall call, List<ExprCode> operands) {
+        if (call.getOperands().size() > 2) {
+            throw OperatorCode.unsupported(call);
+        }
+        String negate = call.getOperator().getName().startsWith("NOT") ? "!" : "";
+        if (call.getOperands().get(1) instanceof RexLiteral pattern) {
+            String constant = g.constant("java.util.regex.Pattern", FUNCTIONS + ".likePattern("
+                    + LiteralCode.javaString(pattern.getValueAs(String.class)) + ")");
+            return negate + constant + ".matcher(" + operands.get(0).valueTerm() + ").matches()";
+        }
+        return negate + FUNCTIONS + ".like(" + operands.get(0).valueTerm() + ", " + operands.get(1).valueTerm() + ")";
+    }
+}

@@ -1,0 +1,91 @@
+package io.weir.sql.codegen;
+
+import io.weir.sql.api.ValidationException;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Java expressions that convert a non-null value from one SQL type to another (CAST and widening). */
+final class ValueConversions {
+
+    private static final String FUNCTIONS = "io.weir.sql.runtime.SqlFunctions";
+
+    private ValueConversions() {
+    }
+
+    static String convert(String value, RelDataType from, RelDataType to) {
+        String fromJava = JavaTypes.primitive(from);
+        String toJava = JavaTypes.primitive(to);
+        SqlTypeName target = to.getSqlTypeName();
+        if (target == SqlTypeName.DECIMAL) {
+            return toDecimal(value, from, to.getScale());
+        }
+        if (fromJava.equals(toJava)) {
+            return value;
+        }
+        if (JavaTypes.isString(to)) {
+            return fromJava.equals("boolean") || JavaTypes.isPrimitive(from)
+                    ? FUNCTIONS + ".toStringValue(" + value + ")" : FUNCTIONS + ".toStringValue((Object) " + value + ")";
+        }
+        if (JavaTypes.isString(from)) {
+            return fromString(value, to);
+        }
+        if (JavaTypes.isNumeric(to) && JavaTypes.isNumeric(from)) {
+            return from.getSqlTypeName() == SqlTypeName.DECIMAL
+                    ? value + "." + toJava + "Value()" : "((" + toJava + ") " + value + ")";
+        }
+        if (target == SqlTypeName.BOOLEAN && JavaTypes.isNumeric(from)) {
+            return "(" + value + " != 0)";
+        }
+        if (JavaTypes.isNumeric(to) && from.getSqlTypeName() == SqlTypeName.BOOLEAN) {
+            return "((" + toJava + ") (" + value + " ? 1 : 0))";
+        }
+        if (target == SqlTypeName.TIMESTAMP && from.getSqlTypeName() == SqlTypeName.DATE) {
+            return value + ".atStartOfDay()";
+        }
+        if (target == SqlTypeName.DATE && from.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return value + ".toLocalDate()";
+        }
+        if (target == SqlTypeName.TIME && from.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return value + ".toLocalTime()";
+        }
+        throw new ValidationException("CAST from " + from.getFullTypeString() + " to " + to.getFullTypeString()
+                + " is not supported by Weir yet; docs/sql.md lists the casts that run");
+    }
+
+    private static String toDecimal(String value, RelDataType from, int scale) {
+        if (JavaTypes.isString(from)) {
+            return FUNCTIONS + ".scale(" + FUNCTIONS + ".parseDecimal(" + value + "), " + scale + ")";
+        }
+        if (!JavaTypes.isNumeric(from)) {
+            throw new ValidationException("CAST from " + from.getFullTypeString() + " to DECIMAL is not supported");
+        }
+        return FUNCTIONS + ".scale(" + FUNCTIONS + ".decimal(" + value + "), " + scale + ")";
+    }
+
+    private static String fromString(String value, RelDataType to) {
+        String java = JavaTypes.primitive(to);
+        return switch (to.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> "((" + java + ") " + FUNCTIONS + ".parseLong(" + value + "))";
+            case FLOAT, REAL, DOUBLE -> "((" + java + ") " + FUNCTIONS + ".parseDouble(" + value + "))";
+            case BOOLEAN -> FUNCTIONS + ".parseBoolean(" + value + ")";
+            case DATE -> FUNCTIONS + ".parseDate(" + value + ")";
+            case TIME -> FUNCTIONS + ".parseTime(" + value + ")";
+            case TIMESTAMP -> FUNCTIONS + ".parseTimestamp(" + value + ")";
+            default -> throw new ValidationException("CAST from a string to " + to.getFullTypeString()
+                    + " is not supported by Weir yet");
+        };
+    }
+
+    /** The boxed form of a value, as stored in a Row field. */
+    static String box(String value, RelDataType type) {
+        return JavaTypes.isPrimitive(type) ? JavaTypes.boxed(type) + ".valueOf(" + value + ")" : value;
+    }
+
+    /** The unboxed value of a Row field (an Object expression that is not null). */
+    static String unbox(String field, RelDataType type) {
+        String boxed = JavaTypes.boxed(type);
+        return JavaTypes.isPrimitive(type)
+                ? "((" + boxed + ") " + field + ")." + JavaTypes.primitive(type) + "Value()"
+                : "((" + boxed + ") " + field + ")";
+    }
+}

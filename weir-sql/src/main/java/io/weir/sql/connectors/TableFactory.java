@@ -1,0 +1,48 @@
+package io.weir.sql.connectors;
+
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowTypeInfo;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.CatalogTable;
+import io.weir.sql.catalog.ObjectIdentifier;
+import java.util.Set;
+
+/**
+ * A connector for SQL tables, found by its {@code 'connector' = '...'} name through
+ * {@link java.util.ServiceLoader} (Flink's DynamicTableSourceFactory and DynamicTableSinkFactory
+ * in one). Rows flow as {@link Row}s with their change kind; the row type's fields are the
+ * table's physical columns.
+ */
+public interface TableFactory {
+
+    /** The value of the {@code 'connector'} option that selects this factory. */
+    String factoryIdentifier();
+
+    /**
+     * Option keys the connector understands, besides {@code connector}; {@code #} in a key
+     * stands for a column name ({@code fields.#.kind}). Any other key is rejected with a hint.
+     */
+    Set<String> supportedOptions();
+
+    /** Reads the table's rows; the default says the connector cannot be read. */
+    default DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        throw new ValidationException("Connector '" + factoryIdentifier() + "' of table "
+                + context.identifier().asSummaryString() + " can only be written to, not read");
+    }
+
+    /** Writes rows into the table; the default says the connector cannot be written. */
+    default void createSink(Context context, DataStream<Row> rows) {
+        throw new ValidationException("Connector '" + factoryIdentifier() + "' of table "
+                + context.identifier().asSummaryString() + " can only be read, not written to");
+    }
+
+    /** What a factory is told about the table it reads or writes. */
+    record Context(ObjectIdentifier identifier, CatalogTable table, RowTypeInfo rowType, int parallelism) {
+
+        public String option(String key, String defaultValue) {
+            return table.options().getOrDefault(key, defaultValue);
+        }
+    }
+}

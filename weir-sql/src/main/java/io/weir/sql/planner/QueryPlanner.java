@@ -1,0 +1,101 @@
+package io.weir.sql.planner;
+
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.SessionCatalogs;
+import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.types.FlinkTypeSystem;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+
+/**
+ * Validates SQL against a session's catalogs and converts it to Calcite's logical plan
+ * ({@link RelRoot}). One planner serves one statement: it sees the catalogs as they are when it
+ * is created. Views read by the statement are planned in place, each against its own path.
+ */
+public final class QueryPlanner implements RelOptTable.ViewExpander {
+
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(FlinkTypeSystem.INSTANCE);
+    private final CalciteSchema rootSchema;
+    private final RelOptCluster cluster;
+    private final List<String> defaultPath;
+
+    public QueryPlanner(SessionCatalogs catalogs) {
+        this.rootSchema = CatalogSchemas.rootSchema(catalogs);
+        this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
+        this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
+    }
+
+    public JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** The validator's view of the current path, for deriving types of DDL columns. */
+    public SqlValidator validator() {
+        return newValidator(defaultPath);
+    }
+
+    public RelDataType typeOf(SqlDataTypeSpec spec) {
+        return spec.deriveType(validator(), true);
+    }
+
+    /** Validates a query or INSERT and converts it to a logical plan. */
+    public RelRoot toRel(SqlNode statement) {
+        return toRel(statement, defaultPath);
+    }
+
+    private RelRoot toRel(SqlNode statement, List<String> path) {
+        SqlValidator validator = newValidator(path);
+        SqlNode validated;
+        try {
+            validated = validator.validate(statement);
+        } catch (CalciteContextException e) {
+            throw new ValidationException(ValidationMessages.describe(e), e);
+        }
+        SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
+                StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+        return converter.convertQuery(validated, false, true);
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+            List<String> viewPath) {
+        return toRel(SqlStatementParser.parse(queryString), schemaPath);
+    }
+
+    private SqlValidator newValidator(List<String> path) {
+        SqlValidator.Config config = SqlValidator.Config.DEFAULT
+                .withConformance(SqlStatementParser.CONFIG.conformance())
+                .withIdentifierExpansion(true);
+        return SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalogReader(path), typeFactory, config);
+    }
+
+    private CalciteCatalogReader catalogReader(List<String> path) {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+        return new CalciteCatalogReader(rootSchema, path, typeFactory, config);
+    }
+}

@@ -1,0 +1,45 @@
+package io.weir.sql.planner;
+
+import io.weir.sql.catalog.CatalogTable;
+import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.ObjectIdentifier;
+import io.weir.sql.types.CalciteTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A catalog table as Calcite's validator sees it: its columns and their types. The physical
+ * translator finds the table's connector options through {@link #catalogTable()}.
+ */
+public final class SourceTable extends AbstractTable {
+
+    private final ObjectIdentifier identifier;
+    private final CatalogTable catalogTable;
+
+    public SourceTable(ObjectIdentifier identifier, CatalogTable catalogTable) {
+        this.identifier = identifier;
+        this.catalogTable = catalogTable;
+    }
+
+    public ObjectIdentifier identifier() {
+        return identifier;
+    }
+
+    public CatalogTable catalogTable() {
+        return catalogTable;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        List<RelDataType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Column column : catalogTable.schema().columns()) {
+            names.add(column.name());
+            types.add(CalciteTypes.toRelDataType(column.type(), typeFactory));
+        }
+        return typeFactory.createStructType(types, names);
+    }
+}

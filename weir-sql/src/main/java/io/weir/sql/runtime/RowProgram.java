@@ -1,0 +1,13 @@
+package io.weir.sql.runtime;
+
+import io.weir.api.types.Row;
+
+/**
+ * A compiled projection and filter over rows, generated from a query's expressions: the new row,
+ * or null when the row does not pass the filter. Implementations are generated Java classes
+ * compiled with Janino; they keep no state between calls.
+ */
+public interface RowProgram {
+
+    Row apply(Row input);
+}

@@ -1,0 +1,139 @@
+package io.weir.sql.session;
+
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.types.Row;
+import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.Table;
+import io.weir.sql.api.TableConfig;
+import io.weir.sql.api.TableResult;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.SessionCatalogs;
+import io.weir.sql.catalog.TableSchema;
+import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.planner.QueryPlanner;
+import io.weir.sql.planner.StreamPlanTranslator;
+import io.weir.sql.parser.dml.SqlStatementSet;
+import io.weir.sql.types.CalciteTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Plans queries and INSERTs of one statement and runs them as Weir jobs, on the session's
+ * StreamExecutionEnvironment or, without one, a new local environment per job.
+ */
+final class JobSubmitter {
+
+    private final SessionCatalogs catalogs;
+    private final TableConfig config;
+    private final EnvironmentSettings settings;
+    private final StreamExecutionEnvironment sessionEnvironment;
+
+    JobSubmitter(SessionCatalogs catalogs, TableConfig config, EnvironmentSettings settings,
+            StreamExecutionEnvironment sessionEnvironment) {
+        this.catalogs = catalogs;
+        this.config = config;
+        this.settings = settings;
+        this.sessionEnvironment = sessionEnvironment;
+    }
+
+    TableResult executeQuery(SqlNode query) {
+        RelRoot root = new QueryPlanner(catalogs).toRel(query);
+        StreamExecutionEnvironment env = environment();
+        RelNode plan = StreamPlanTranslator.optimize(root.project());
+        try {
+            CloseableIterator<Row> rows = new StreamPlanTranslator(env).translate(plan).executeAndCollect("SQL query");
+            return new QueryTableResult(schemaOf(root), rows, settings.isStreamingMode());
+        } catch (ValidationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Submitting the query's job failed: " + e.getMessage(), e);
+        }
+    }
+
+    TableResult executeInserts(List<SqlInsert> inserts) {
+        StreamExecutionEnvironment env = environment();
+        StreamPlanTranslator translator = new StreamPlanTranslator(env);
+        for (SqlInsert insert : inserts) {
+            RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
+            translator.translateInsert((TableModify) plan);
+        }
+        try {
+            return new InsertTableResult(env.executeAsync(inserts.size() == 1 ? "INSERT" : "STATEMENT SET"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
+        }
+    }
+
+    String explain(SqlNode statement) {
+        List<SqlNode> statements = new ArrayList<>();
+        if (statement instanceof SqlStatementSet set) {
+            statements.addAll(set.inserts());
+        } else {
+            statements.add(statement);
+        }
+        List<String> plans = new ArrayList<>();
+        for (SqlNode node : statements) {
+            RelRoot root = new QueryPlanner(catalogs).toRel(node);
+            plans.add(StreamPlanTranslator.explain(StreamPlanTranslator.optimize(root.project())));
+        }
+        return "== Optimized Logical Plan ==\n" + String.join("\n\n", plans);
+    }
+
+    Table table(SqlNode query) {
+        RelRoot root = new QueryPlanner(catalogs).toRel(query);
+        TableSchema schema = schemaOf(root);
+        return new Table() {
+            @Override
+            public TableSchema getResolvedSchema() {
+                return schema;
+            }
+
+            @Override
+            public TableResult execute() {
+                return executeQuery(query);
+            }
+
+            @Override
+            public TableResult executeInsert(String tablePath) {
+                SqlNode insert = SqlStatementParser.parse("INSERT INTO " + tablePath + " " + query);
+                return executeInserts(List.of((SqlInsert) insert));
+            }
+
+            @Override
+            public String explain() {
+                return JobSubmitter.this.explain(query);
+            }
+        };
+    }
+
+    private StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = sessionEnvironment != null ? sessionEnvironment
+                : StreamExecutionEnvironment.getExecutionEnvironment();
+        String parallelism = config.get(TableConfig.PARALLELISM_DEFAULT);
+        if (parallelism != null) {
+            try {
+                env.setParallelism(Integer.parseInt(parallelism.trim()));
+            } catch (NumberFormatException e) {
+                throw new ValidationException("'" + TableConfig.PARALLELISM_DEFAULT + "' must be a whole number, not '"
+                        + parallelism + "'");
+            }
+        }
+        return env;
+    }
+
+    private static TableSchema schemaOf(RelRoot root) {
+        List<Column> columns = new ArrayList<>();
+        for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
+            columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())));
+        }
+        return TableSchema.of(columns);
+    }
+}

@@ -1,0 +1,27 @@
+package io.weir.sql.session;
+
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Cuts the text of a statement's last part (the query of CREATE VIEW ... AS query) out of the
+ * statement, from the node's start position to the end.
+ */
+final class QueryText {
+
+    private QueryText() {
+    }
+
+    static String cut(String statement, SqlNode node) {
+        SqlParserPos pos = node.getParserPosition();
+        return statement.substring(offset(statement, pos.getLineNum(), pos.getColumnNum())).strip();
+    }
+
+    private static int offset(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return offset + column - 1;
+    }
+}

@@ -1,0 +1,259 @@
+package io.weir.sql.session;
+
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.Row;
+import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.StreamTableEnvironment;
+import io.weir.sql.api.Table;
+import io.weir.sql.api.TableConfig;
+import io.weir.sql.api.TableResult;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.CatalogBaseTable;
+import io.weir.sql.catalog.CatalogView;
+import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.ObjectIdentifier;
+import io.weir.sql.catalog.SessionCatalogs;
+import io.weir.sql.catalog.TableSchema;
+import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.parser.SqlScript;
+import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.parser.ddl.SqlCreateTable;
+import io.weir.sql.parser.ddl.SqlCreateView;
+import io.weir.sql.parser.ddl.SqlDescribeStatement;
+import io.weir.sql.parser.ddl.SqlDropTableOrView;
+import io.weir.sql.parser.ddl.SqlResetStatement;
+import io.weir.sql.parser.ddl.SqlSetStatement;
+import io.weir.sql.parser.ddl.SqlShowStatement;
+import io.weir.sql.parser.ddl.SqlUseStatement;
+import io.weir.sql.parser.dml.SqlExplainStatement;
+import io.weir.sql.parser.dml.SqlStatementSet;
+import io.weir.sql.planner.QueryPlanner;
+import io.weir.sql.types.CalciteTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Weir's {@link StreamTableEnvironment}: one SQL session with its catalogs, options and current
+ * path, running each statement as it comes. DDL, SET, SHOW, DESCRIBE and USE act on the session;
+ * queries and INSERTs are planned and run as Weir jobs by {@link JobSubmitter}.
+ *
+ * <p>Not thread-safe: a session's statements run one after another, on the caller's thread.
+ */
+public final class SqlSession implements StreamTableEnvironment {
+
+    private final StreamExecutionEnvironment executionEnvironment;
+    private final EnvironmentSettings settings;
+    private final TableConfig config = new TableConfig();
+    private final SessionCatalogs catalogs = new SessionCatalogs();
+
+    private SqlSession(StreamExecutionEnvironment executionEnvironment, EnvironmentSettings settings) {
+        this.executionEnvironment = executionEnvironment;
+        this.settings = settings;
+    }
+
+    public static SqlSession create(EnvironmentSettings settings) {
+        return new SqlSession(null, settings);
+    }
+
+    public static SqlSession create(StreamExecutionEnvironment executionEnvironment, EnvironmentSettings settings) {
+        return new SqlSession(executionEnvironment, settings);
+    }
+
+    @Override
+    public TableResult executeSql(String statement) {
+        List<ScriptStatement> statements = SqlScript.split(statement);
+        if (statements.size() != 1) {
+            throw new ValidationException("executeSql runs exactly one statement, but got " + statements.size()
+                    + "; call it once per statement, or run the script with bin/weir sql -f");
+        }
+        return execute(statements.get(0));
+    }
+
+    /** Runs one statement of a script; errors are reported at the statement's place in the script. */
+    public TableResult execute(ScriptStatement statement) {
+        SqlNode node = SqlStatementParser.parse(statement);
+        return execute(node, statement.text());
+    }
+
+    private TableResult execute(SqlNode node, String text) {
+        if (node instanceof SqlCreateTable create) {
+            ObjectIdentifier id = catalogs.qualify(create.name().names);
+            catalogs.createTable(id, new CreateTableConverter(catalogs).convert(create), create.isTemporary(),
+                    create.ifNotExists());
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlCreateView create) {
+            createView(create, text);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlDropTableOrView drop) {
+            catalogs.dropTable(catalogs.qualify(drop.name().names), drop.isView(), drop.isTemporary(), drop.ifExists());
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlSetStatement set) {
+            return set(set);
+        } else if (node instanceof SqlResetStatement reset) {
+            if (reset.key() == null) {
+                config.resetAll();
+            } else {
+                config.reset(reset.key());
+            }
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlShowStatement show) {
+            return show(show);
+        } else if (node instanceof SqlDescribeStatement describe) {
+            return describe(describe);
+        } else if (node instanceof SqlUseStatement use) {
+            if (use.isCatalog()) {
+                catalogs.useCatalog(use.name().getSimple());
+            } else {
+                catalogs.useDatabase(use.name().names);
+            }
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlExplainStatement explain) {
+            return StaticTableResult.list("result", List.of(jobSubmitter().explain(explain.statement())));
+        } else if (node instanceof SqlStatementSet set) {
+            return jobSubmitter().executeInserts(new ArrayList<>(set.inserts()));
+        } else if (node instanceof SqlInsert insert) {
+            return jobSubmitter().executeInserts(List.of(insert));
+        } else if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return jobSubmitter().executeQuery(node);
+        }
+        throw new ValidationException("Statement " + node.getKind() + " is not supported by Weir yet; "
+                + "docs/sql.md lists the statements that run");
+    }
+
+    private void createView(SqlCreateView create, String text) {
+        ObjectIdentifier id = catalogs.qualify(create.name().names);
+        RelRoot root = new QueryPlanner(catalogs).toRel(create.query());
+        List<String> names = create.columnNames();
+        List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+        if (!names.isEmpty() && names.size() != fields.size()) {
+            throw new ValidationException("View " + create.name() + " names " + names.size() + " columns but its query has "
+                    + fields.size());
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = names.isEmpty() ? fields.get(i).getName() : names.get(i);
+            columns.add(Column.physical(name, CalciteTypes.toLogicalType(fields.get(i).getType())));
+        }
+        String query = QueryText.cut(text, create.query());
+        if (!names.isEmpty()) {
+            query = "SELECT * FROM (" + query + ") AS v(" + String.join(", ", names.stream()
+                    .map(n -> "`" + n.replace("`", "``") + "`").toList()) + ")";
+        }
+        CatalogView view = new CatalogView(TableSchema.of(columns), query,
+                List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), create.comment());
+        catalogs.createTable(id, view, create.isTemporary(), create.ifNotExists());
+    }
+
+    private TableResult set(SqlSetStatement set) {
+        if (set.key() == null) {
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<String, String> option : config.toMap().entrySet()) {
+                rows.add(Row.of(option.getKey(), option.getValue()));
+            }
+            return StaticTableResult.rows(List.of("key", "value"), rows);
+        }
+        config.set(set.key(), set.value());
+        return StaticTableResult.OK;
+    }
+
+    private TableResult show(SqlShowStatement show) {
+        return switch (show.listing()) {
+            case TABLES -> StaticTableResult.list("table name", catalogs.listTables(false));
+            case VIEWS -> StaticTableResult.list("view name", catalogs.listTables(true));
+            case CATALOGS -> StaticTableResult.list("catalog name", catalogs.listCatalogs());
+            case DATABASES -> StaticTableResult.list("database name",
+                    catalogs.catalog(catalogs.currentCatalog()).listDatabases());
+            case CURRENT_CATALOG -> StaticTableResult.list("current catalog name", List.of(catalogs.currentCatalog()));
+            case CURRENT_DATABASE -> StaticTableResult.list("current database name", List.of(catalogs.currentDatabase()));
+            case FUNCTIONS -> StaticTableResult.list("function name", BuiltInFunctionNames.sorted());
+        };
+    }
+
+    private TableResult describe(SqlDescribeStatement describe) {
+        ObjectIdentifier id = catalogs.qualify(describe.name().names);
+        CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException(
+                "Table or view " + id.asSummaryString() + " does not exist; SHOW TABLES lists the tables"));
+        TableSchema schema = table.schema();
+        List<Row> rows = new ArrayList<>();
+        for (Column column : schema.columns()) {
+            String key = schema.primaryKey().contains(column.name())
+                    ? "PRI(" + String.join(", ", schema.primaryKey()) + ")" : null;
+            String watermark = schema.watermark() != null && schema.watermark().rowtimeColumn().equals(column.name())
+                    ? schema.watermark().expression() : null;
+            String extras = column.extras().isEmpty() ? null : column.extras();
+            rows.add(Row.of(column.name(), column.type().copy(true).toString(), column.type().isNullable(),
+                    key, extras, watermark));
+        }
+        return StaticTableResult.rows(List.of("name", "type", "null", "key", "extras", "watermark"), rows);
+    }
+
+    @Override
+    public Table sqlQuery(String query) {
+        SqlNode node = SqlStatementParser.parse(query);
+        if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new ValidationException("sqlQuery takes a query (SELECT or VALUES), not " + node.getKind()
+                    + "; use executeSql for other statements");
+        }
+        return jobSubmitter().table(node);
+    }
+
+    @Override
+    public String explainSql(String statement) {
+        return jobSubmitter().explain(SqlStatementParser.parse(statement));
+    }
+
+    private JobSubmitter jobSubmitter() {
+        return new JobSubmitter(catalogs, config, settings, executionEnvironment);
+    }
+
+    @Override
+    public TableConfig getConfig() {
+        return config;
+    }
+
+    @Override
+    public String[] listCatalogs() {
+        return catalogs.listCatalogs().toArray(String[]::new);
+    }
+
+    @Override
+    public String[] listDatabases() {
+        return catalogs.catalog(catalogs.currentCatalog()).listDatabases().toArray(String[]::new);
+    }
+
+    @Override
+    public String[] listTables() {
+        return catalogs.listTables(false).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] listViews() {
+        return catalogs.listTables(true).toArray(String[]::new);
+    }
+
+    @Override
+    public String getCurrentCatalog() {
+        return catalogs.currentCatalog();
+    }
+
+    @Override
+    public String getCurrentDatabase() {
+        return catalogs.currentDatabase();
+    }
+
+    @Override
+    public void useCatalog(String catalogName) {
+        catalogs.useCatalog(catalogName);
+    }
+
+    @Override
+    public void useDatabase(String databaseName) {
+        catalogs.useDatabase(List.of(databaseName));
+    }
+}

@@ -1,0 +1,107 @@
+package io.weir.sql.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.types.Row;
+import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.TableResult;
+import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.parser.SqlScript;
+import io.weir.sql.session.SqlSession;
+import io.weir.sql.session.TableauPrinter;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * Runs every golden file under {@code src/test/resources/sql/<feature>/*.sql} at parallelism 1
+ * and 2. A golden file is a SQL script, then a line {@code ---- rows} followed by the rows the
+ * script's last statement (a query) must produce, one per line as {@code +I[1, abc, NULL]}, in
+ * any order; or a line {@code ---- error} followed by text the error message must contain.
+ * See {@code src/test/resources/sql/README.md}.
+ */
+class SqlGoldenTest {
+
+    private static final String ROWS = "---- rows";
+    private static final String ERROR = "---- error";
+
+    @TestFactory
+    Stream<DynamicNode> goldenFiles() throws IOException, URISyntaxException {
+        Path root = Paths.get(SqlGoldenTest.class.getResource("/sql").toURI());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, "the golden files were not found under " + root);
+        return files.stream().map(file -> DynamicContainer.dynamicContainer(root.relativize(file).toString(),
+                Stream.of(1, 2).map(parallelism -> DynamicTest.dynamicTest("parallelism " + parallelism,
+                        () -> Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                                () -> run(Files.readString(file), parallelism))))));
+    }
+
+    private static void run(String golden, int parallelism) throws Exception {
+        int rowsAt = golden.indexOf("\n" + ROWS);
+        int errorAt = golden.indexOf("\n" + ERROR);
+        boolean expectError = errorAt >= 0;
+        int split = expectError ? errorAt : rowsAt;
+        if (split < 0) {
+            throw new IllegalArgumentException("a golden file needs a '" + ROWS + "' or '" + ERROR + "' line");
+        }
+        String script = golden.substring(0, split);
+        String expected = golden.substring(golden.indexOf('\n', split + 1) + 1).strip();
+        SqlSession session = SqlSession.create(EnvironmentSettings.inStreamingMode());
+        session.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        List<ScriptStatement> statements = SqlScript.split(script);
+        for (int i = 0; i < statements.size() - 1; i++) {
+            session.execute(statements.get(i));
+        }
+        ScriptStatement last = statements.get(statements.size() - 1);
+        if (expectError) {
+            Exception e = assertThrows(Exception.class, () -> collect(session.execute(last)));
+            assertTrue(e.getMessage().contains(expected), () -> "expected an error containing\n" + expected
+                    + "\nbut got\n" + e.getMessage());
+            return;
+        }
+        List<String> actual = collect(session.execute(last));
+        List<String> wanted = expected.isEmpty() ? List.of() : expected.lines().map(String::strip).toList();
+        assertEquals(sorted(wanted), sorted(actual));
+    }
+
+    private static List<String> collect(TableResult result) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> iterator = result.collect()) {
+            while (iterator.hasNext()) {
+                rows.add(format(iterator.next()));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code +I[1, abc, NULL]}: the change kind, then each field as the tableau prints it. */
+    static String format(Row row) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < row.getArity(); i++) {
+            Object value = row.getField(i);
+            fields.add(value == null ? "NULL" : TableauPrinter.cell(value));
+        }
+        return row.getKind().shortString() + "[" + String.join(", ", fields) + "]";
+    }
+
+    private static String sorted(List<String> rows) {
+        return String.join("\n", rows.stream().sorted().toList());
+    }
+}
