@@ -10,14 +10,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@code _metadata} file of a checkpoint: its id and time, the parallelism of every vertex,
+ * The {@code _metadata} file of a checkpoint: its id and time, the parallelism of every vertex, the
+ * identity of every operator,
  * every task's state file (relative to the checkpoint's directory) and the operator coordinators'
  * states.
  */
 public final class CheckpointMetadata {
     public static final String FILE_NAME = "_metadata";
     private static final int MAGIC = 0x57434d44; // "WCMD"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CheckpointMetadata() {}
 
@@ -30,6 +31,19 @@ public final class CheckpointMetadata {
         for (Map.Entry<Integer, Integer> e : checkpoint.parallelism().entrySet()) {
             out.writeInt(e.getKey());
             out.writeInt(e.getValue());
+        }
+        out.writeInt(checkpoint.topology().operators().size());
+        for (Map.Entry<Integer, CheckpointedOperator> e : checkpoint.topology().operators().entrySet()) {
+            CheckpointedOperator op = e.getValue();
+            out.writeInt(e.getKey());
+            out.writeInt(op.vertexId());
+            out.writeUTF(op.operatorId());
+            out.writeBoolean(op.uid() != null);
+            if (op.uid() != null) {
+                out.writeUTF(op.uid());
+            }
+            out.writeUTF(op.name());
+            out.writeInt(op.maxParallelism());
         }
         out.writeInt(checkpoint.taskStates().size());
         for (Map.Entry<TaskKey, TaskStateHandle> e : checkpoint.taskStates().entrySet()) {
@@ -73,6 +87,14 @@ public final class CheckpointMetadata {
             for (int i = in.readInt(); i > 0; i--) {
                 parallelism.put(in.readInt(), in.readInt());
             }
+            Map<Integer, CheckpointedOperator> operators = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                int nodeId = in.readInt();
+                int vertexId = in.readInt();
+                String operatorId = in.readUTF();
+                String uid = in.readBoolean() ? in.readUTF() : null;
+                operators.put(nodeId, new CheckpointedOperator(vertexId, operatorId, uid, in.readUTF(), in.readInt()));
+            }
             Map<TaskKey, TaskStateHandle> tasks = new HashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 TaskKey key = new TaskKey(in.readInt(), in.readInt());
@@ -82,7 +104,7 @@ public final class CheckpointMetadata {
             for (int i = in.readInt(); i > 0; i--) {
                 coordinators.put(in.readInt(), TaskStateSnapshotFormat.readBytes(in));
             }
-            return new CompletedCheckpoint(id, timestamp, tasks, parallelism, coordinators, dir.toAbsolutePath().toString());
+            return new CompletedCheckpoint(id, timestamp, tasks, new JobTopology(parallelism, operators), coordinators, dir.toAbsolutePath().toString());
         }
     }
 }

@@ -2,7 +2,10 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,14 +20,30 @@ public interface CheckpointStorage {
     /** Writes one task's state of a checkpoint; the handle goes into the checkpoint's metadata. */
     TaskStateHandle writeTaskState(long checkpointId, TaskKey task, TaskStateSnapshot state) throws IOException;
 
-    /** Reads back what {@link #writeTaskState} wrote, for the checkpoint {@code checkpoint}. */
-    TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) throws IOException;
+    /**
+     * Reads back a task's state of a completed checkpoint, wherever the checkpoint was taken: from
+     * memory, or from a file relative to the checkpoint's (possibly moved) directory.
+     */
+    default TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) throws IOException {
+        if (handle instanceof TaskStateHandle.InMemory inMemory) {
+            return inMemory.state();
+        }
+        TaskStateHandle.InFile inFile = (TaskStateHandle.InFile) handle;
+        if (checkpoint.externalPointer() == null) {
+            throw new IOException("Checkpoint " + checkpoint.id() + " names the file " + inFile.relativePath()
+                    + " but has no directory");
+        }
+        Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            return TaskStateSnapshotFormat.read(in, file.toString());
+        }
+    }
 
     /**
      * Makes a fully acknowledged checkpoint durable: its metadata is written so that it appears
      * complete or not at all. Returns the completed checkpoint.
      */
-    CompletedCheckpoint commit(PendingCheckpoint checkpoint, java.util.Map<Integer, Integer> parallelism)
+    CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology)
             throws IOException;
 
     /** Deletes what a checkpoint wrote (best effort: a failure is logged, not thrown). */

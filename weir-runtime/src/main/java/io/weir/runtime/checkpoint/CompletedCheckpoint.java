@@ -6,17 +6,22 @@ import java.util.Map;
  * A checkpoint every task acknowledged and whose metadata is durable: what a restore starts from.
  *
  * @param taskStates the state handle of every subtask that had state, by task
- * @param parallelism the parallelism of every vertex when the checkpoint was taken, by vertex id
+ * @param topology the parallelism of every vertex and the identity of every operator when the
+ *     checkpoint was taken
  * @param coordinatorStates the serialized state of each operator coordinator (source enumerators), by operator id
  * @param externalPointer where the checkpoint is (its directory), or {@code null} when kept in memory
  */
 public record CompletedCheckpoint(long id, long timestamp, Map<TaskKey, TaskStateHandle> taskStates,
-        Map<Integer, Integer> parallelism, Map<Integer, byte[]> coordinatorStates, String externalPointer) {
+        JobTopology topology, Map<Integer, byte[]> coordinatorStates, String externalPointer) {
 
     public CompletedCheckpoint {
         taskStates = Map.copyOf(taskStates);
-        parallelism = Map.copyOf(parallelism);
         coordinatorStates = Map.copyOf(coordinatorStates);
+    }
+
+    /** The parallelism of every vertex when the checkpoint was taken, by vertex id. */
+    public Map<Integer, Integer> parallelism() {
+        return topology.parallelism();
     }
 
     public long stateSize() {

@@ -2,9 +2,7 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,23 +48,12 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
     }
 
     @Override
-    public TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) throws IOException {
-        if (!(handle instanceof TaskStateHandle.InFile inFile)) {
-            throw new IllegalArgumentException("Checkpoint " + checkpoint.id() + " refers to state kept in memory");
-        }
-        Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return TaskStateSnapshotFormat.read(in, file.toString());
-        }
-    }
-
-    @Override
-    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, Map<Integer, Integer> parallelism)
+    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology)
             throws IOException {
         Path dir = checkpointDirectory(checkpoint.id());
         Files.createDirectories(dir);
         CompletedCheckpoint completed = new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(),
-                checkpoint.taskStates(), parallelism, checkpoint.coordinatorStates(), dir.toString());
+                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), dir.toString());
         Path temporary = dir.resolve(CheckpointMetadata.FILE_NAME + ".inprogress");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
             CheckpointMetadata.write(completed, out);

@@ -19,16 +19,8 @@ final class MemoryCheckpointStorage implements CheckpointStorage {
     }
 
     @Override
-    public TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) {
-        if (handle instanceof TaskStateHandle.InMemory inMemory) {
-            return inMemory.state();
-        }
-        throw new IllegalArgumentException("A checkpoint kept in memory has no file " + handle);
-    }
-
-    @Override
-    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, Map<Integer, Integer> parallelism) {
-        return new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(), checkpoint.taskStates(), parallelism,
+    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology) {
+        return new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(), checkpoint.taskStates(), topology,
                 checkpoint.coordinatorStates(), null);
     }
 

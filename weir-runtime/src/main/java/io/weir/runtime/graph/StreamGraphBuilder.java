@@ -66,6 +66,7 @@ public final class StreamGraphBuilder {
             builder.translate(sink);
         }
         builder.checkRuntimeMode();
+        OperatorIds.assign(builder.nodes);
         return new StreamGraph(pipeline.jobName(), builder.nodes, pipeline.executionConfig(), pipeline.configuration());
     }
 
@@ -202,6 +203,7 @@ public final class StreamGraphBuilder {
         ChainingStrategy chaining = t.getChainingStrategy();
         StreamNode node = new StreamNode(t.getId(), t.getName(), factory,
                 new StreamNode.NodeSettings(parallelism, maxParallelism, group, chaining), outputType, stateKeySelector);
+        node.setUid(t.getUid());
         nodes.add(node);
         return node;
     }

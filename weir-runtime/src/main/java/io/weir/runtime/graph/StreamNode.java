@@ -22,6 +22,8 @@ public final class StreamNode {
     private boolean twoInput;
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
+    private String uid;
+    private String operatorId;
 
     StreamNode(int id, String name, OperatorFactory operatorFactory, NodeSettings settings,
             TypeInformation<?> outputType, KeySelector<?, ?> stateKeySelector) {
@@ -41,6 +43,27 @@ public final class StreamNode {
 
     public int getId() {
         return id;
+    }
+
+    /** The uid the user gave the operator ({@code .uid(...)}), or {@code null}. */
+    public String getUid() {
+        return uid;
+    }
+
+    void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    /**
+     * The operator's identity in checkpoints and savepoints: derived from its uid when it has one,
+     * otherwise from its place in the graph, so it is the same for the same program submitted again.
+     */
+    public String getOperatorId() {
+        return operatorId;
+    }
+
+    void setOperatorId(String operatorId) {
+        this.operatorId = operatorId;
     }
 
     public String getName() {

@@ -5,6 +5,7 @@ import io.weir.runtime.checkpoint.CheckpointCoordinator;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.JobTopology;
 import io.weir.runtime.checkpoint.PendingCheckpoint;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
@@ -45,7 +46,8 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         /** Fails the job as a whole (the restart strategy decides what follows). */
         void failGlobally(Throwable cause);
 
-        Map<Integer, Integer> parallelism();
+        /** The job's vertices and operators, recorded with each checkpoint. */
+        JobTopology topology();
     }
 
     private final CheckpointStorage storage;
@@ -130,11 +132,11 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
 
     @Override
     public void commit(PendingCheckpoint checkpoint) {
-        Map<Integer, Integer> parallelism = job.parallelism();
+        JobTopology topology = job.topology();
         io.execute(() -> {
             Runnable result;
             try {
-                CompletedCheckpoint completed = storage.commit(checkpoint, parallelism);
+                CompletedCheckpoint completed = storage.commit(checkpoint, topology);
                 result = () -> {
                     LOG.info("Checkpoint {} completed: {} bytes of state{}", completed.id(), completed.stateSize(),
                             completed.externalPointer() == null ? "" : " in " + completed.externalPointer());

@@ -124,6 +124,19 @@ public final class JobLifecycle {
         checkAllEnded();
     }
 
+    /**
+     * The attempt just deployed could not start any task (for example its state could not be
+     * restored): its tasks count as failed, and the restart strategy decides as for a failure.
+     */
+    public void onDeploymentFailed(Throwable cause, String where) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        executions.replaceAll((t, s) -> s.isTerminal() ? s : ExecutionState.FAILED);
+        onFailure(cause, where);
+        checkAllEnded();
+    }
+
     /** A failure of the job as a whole, not of one task. */
     public void onGlobalFailure(Throwable cause, String where) {
         if (status == JobStatus.CREATED) {

@@ -6,10 +6,13 @@ import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.accumulators.JobAccumulators;
+import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointMetadata;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.JobTopology;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
@@ -68,6 +71,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final OperatorCoordinators coordinators;
     private final ScheduledExecutorService timers;
     private final ExecutorService io;
+    private final CheckpointStorage storage;
+    /** What the job starts from ({@code execution.state-recovery.path}), or null. */
+    private final CompletedCheckpoint initialCheckpoint;
+    private final Throwable initialCheckpointError;
+    private final boolean ignoreUnclaimedState;
     private final Map<TaskKey, Slot> slotOf = new HashMap<>();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
@@ -92,9 +100,24 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.lifecycle = new JobLifecycle(allTasks(), RestartStrategies.fromConfiguration(job.getConfiguration(),
                 settings.enabled()), clock, new LifecycleCommands());
         this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
+        this.storage = CheckpointStorage.create(settings, job.getJobId());
+        CompletedCheckpoint initial = null;
+        Throwable initialError = null;
+        String restorePath = job.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).orElse(null);
+        if (restorePath != null) {
+            try {
+                initial = CheckpointMetadata.load(CheckpointStorage.resolve(restorePath));
+            } catch (Exception e) {
+                initialError = new IllegalArgumentException("Cannot restore job '" + job.getName() + "' from '"
+                        + restorePath + "' (" + StateRecoveryOptions.SAVEPOINT_PATH.key() + "): " + e.getMessage(), e);
+            }
+        }
+        this.initialCheckpoint = initial;
+        this.initialCheckpointError = initialError;
+        this.ignoreUnclaimedState = job.getConfiguration().get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE);
         this.checkpointing = settings.enabled()
-                ? new JobCheckpointing(settings, CheckpointStorage.create(settings, job.getJobId()), clock,
-                        this::runAsync, timers, io, new CheckpointedJob(), null)
+                ? new JobCheckpointing(settings, storage, clock, this::runAsync, timers, io, new CheckpointedJob(),
+                        initialCheckpoint)
                 : null;
     }
 
@@ -203,6 +226,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         runAsync(() -> {
             try {
                 coordinators.createAndStart();
+                if (initialCheckpointError != null) {
+                    throw initialCheckpointError;
+                }
             } catch (Throwable t) {
                 lifecycle.onStartFailed(t);
                 return;
@@ -247,7 +273,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 restored = restoreForAttempt(attempt);
             } catch (Exception e) {
                 LOG.warn("Job '{}' ({}) cannot restore its state", job.getName(), job.getJobId(), e);
-                lifecycle.onGlobalFailure(e, "state restore");
+                lifecycle.onDeploymentFailed(e, "state restore");
                 return;
             }
             timeline.deployed(allTasks());
@@ -299,20 +325,26 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     /**
-     * The state each task of an attempt restores: none for the first attempt (unless the job resumes
-     * from {@code execution.savepoint.path}); the latest completed checkpoint's after a restart, with
-     * the operator coordinators recreated from it.
+     * The state each task of an attempt restores: the latest completed checkpoint's (for the first
+     * attempt: the checkpoint or savepoint of {@code execution.state-recovery.path}, if set), with
+     * the operator coordinators reset to it; none when there is none.
      */
     private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
-        CompletedCheckpoint latest = checkpointing == null ? null : checkpointing.coordinator().latestCompleted();
-        if (attempt > 0) {
-            coordinators.resetTo(latest);
-        }
+        CompletedCheckpoint latest = checkpointing != null ? checkpointing.coordinator().latestCompleted()
+                : attempt == 0 ? initialCheckpoint : null;
         if (latest == null) {
+            if (attempt > 0) {
+                coordinators.resetTo(-1, null);
+            }
             return Map.of();
         }
-        LOG.info("Job '{}' ({}) restores checkpoint {}", job.getName(), job.getJobId(), latest.id());
-        return StateRestore.assign(job, latest, checkpointing.storage());
+        LOG.info("Job '{}' ({}) restores {} {}", job.getName(), job.getJobId(),
+                latest == initialCheckpoint ? "from " + latest.externalPointer() + ", checkpoint" : "checkpoint",
+                latest.id());
+        StateRestore.RestoredState restored = StateRestore.assign(job, latest, storage,
+                latest == initialCheckpoint && ignoreUnclaimedState);
+        coordinators.resetTo(latest.id(), restored.coordinatorStates());
+        return restored.tasks();
     }
 
     private ExecutionAttemptId attemptId(TaskKey task, int attempt) {
@@ -402,7 +434,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         coordinators.jobEnded(jobFailure);
         if (checkpointing != null) {
             checkpointing.coordinator().shutDown();
-            CheckpointStorage storage = checkpointing.storage();
             io.execute(() -> storage.jobEnded(status));
         }
         resourceManager.releaseSlots(job.getJobId());
@@ -538,12 +569,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
 
         @Override
-        public Map<Integer, Integer> parallelism() {
-            Map<Integer, Integer> parallelism = new HashMap<>();
-            for (JobVertex vertex : job.getVertices()) {
-                parallelism.put(vertex.getId(), vertex.getParallelism());
-            }
-            return parallelism;
+        public JobTopology topology() {
+            return JobTopology.of(job);
         }
     }
 }

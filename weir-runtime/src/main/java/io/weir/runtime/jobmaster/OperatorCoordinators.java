@@ -1,6 +1,5 @@
 package io.weir.runtime.jobmaster;
 
-import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.coordination.OperatorCoordinator;
 import io.weir.runtime.coordination.OperatorEvent;
@@ -51,7 +50,7 @@ final class OperatorCoordinators {
         this.mainThread = mainThread;
     }
 
-    /** Creates and starts the coordinator of every operator that has one. */
+    /** Creates the coordinator of every operator that has one and starts them. */
     void createAndStart() throws Exception {
         for (JobVertex vertex : job.getVertices()) {
             for (StreamNode node : vertex.getChain()) {
@@ -80,16 +79,14 @@ final class OperatorCoordinators {
     }
 
     /**
-     * The job restarts: every coordinator goes back to its state in {@code checkpoint} (to its
-     * initial state when there is none) and starts again.
+     * The job (re)starts from a checkpoint: every coordinator goes back to its state in it (to its
+     * initial state when it has none there, or {@code states} is null: no checkpoint) and starts again.
+     *
+     * @param states the coordinators' states by operator id of this job, or {@code null}
      */
-    void resetTo(CompletedCheckpoint checkpoint) throws Exception {
+    void resetTo(long checkpointId, Map<Integer, byte[]> states) throws Exception {
         for (Map.Entry<Integer, OperatorCoordinator> e : coordinators.entrySet()) {
-            if (checkpoint == null) {
-                e.getValue().resetToCheckpoint(-1, null);
-            } else {
-                e.getValue().resetToCheckpoint(checkpoint.id(), checkpoint.coordinatorStates().get(e.getKey()));
-            }
+            e.getValue().resetToCheckpoint(checkpointId, states == null ? null : states.get(e.getKey()));
             e.getValue().start();
         }
     }

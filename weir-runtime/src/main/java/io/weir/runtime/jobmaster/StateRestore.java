@@ -1,44 +1,135 @@
 package io.weir.runtime.jobmaster;
 
 import io.weir.runtime.checkpoint.CheckpointStorage;
+import io.weir.runtime.checkpoint.CheckpointedOperator;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.runtime.checkpoint.StateAssignment;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.StreamNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads a completed checkpoint's task states and gives each task of the job the state it restores.
+ * Gives each task of a job the state it restores from a completed checkpoint or savepoint — one
+ * taken by this run of the job, or by an earlier run of the same or a changed job, at the same or
+ * another parallelism. Operators are matched by operator id (their uid, or their place in the
+ * graph); each operator's state is redistributed over its new subtasks by {@link StateAssignment}.
+ * State of an operator the job no longer has fails the restore unless it may be ignored.
  */
 final class StateRestore {
-    private StateRestore() {}
 
-    /** The state of every task that has any, by task; tasks without state start empty. */
-    static Map<TaskKey, TaskStateSnapshot> assign(JobGraph job, CompletedCheckpoint checkpoint,
-            CheckpointStorage storage) throws IOException {
-        Map<TaskKey, TaskStateSnapshot> assigned = new HashMap<>();
+    /** What the job restores, by the ids of the job restoring it. */
+    record RestoredState(long checkpointId, Map<TaskKey, TaskStateSnapshot> tasks,
+            Map<Integer, byte[]> coordinatorStates) {}
+
+    private final CompletedCheckpoint checkpoint;
+    private final CheckpointStorage storage;
+    private final Map<Integer, List<TaskStateSnapshot>> tasksOfOldVertex = new HashMap<>();
+
+    private StateRestore(CompletedCheckpoint checkpoint, CheckpointStorage storage) {
+        this.checkpoint = checkpoint;
+        this.storage = storage;
+    }
+
+    static RestoredState assign(JobGraph job, CompletedCheckpoint checkpoint, CheckpointStorage storage,
+            boolean ignoreUnclaimedState) throws IOException {
+        return new StateRestore(checkpoint, storage).assign(job, ignoreUnclaimedState);
+    }
+
+    private RestoredState assign(JobGraph job, boolean ignoreUnclaimedState) throws IOException {
+        Map<String, Integer> oldNodeOfOperator = new HashMap<>();
+        checkpoint.topology().operators().forEach((node, op) -> oldNodeOfOperator.put(op.operatorId(), node));
+        Map<TaskKey, Map<Integer, OperatorSubtaskState>> tasks = new HashMap<>();
+        Map<Integer, byte[]> coordinatorStates = new HashMap<>();
+        Set<Integer> claimed = new HashSet<>();
         for (JobVertex vertex : job.getVertices()) {
-            Integer oldParallelism = checkpoint.parallelism().get(vertex.getId());
-            if (oldParallelism == null) {
-                continue;
-            }
-            if (oldParallelism != vertex.getParallelism()) {
-                throw new IllegalStateException("Checkpoint " + checkpoint.id() + " was taken with parallelism "
-                        + oldParallelism + " for '" + vertex.getName() + "', which now has parallelism "
-                        + vertex.getParallelism() + "; restoring at another parallelism is not supported yet");
-            }
-            for (int subtask = 0; subtask < vertex.getParallelism(); subtask++) {
-                TaskKey key = new TaskKey(vertex.getId(), subtask);
-                TaskStateHandle handle = checkpoint.taskStates().get(key);
-                if (handle != null) {
-                    assigned.put(key, storage.readTaskState(checkpoint, handle));
+            for (StreamNode node : vertex.getChain()) {
+                Integer oldNode = oldNodeOfOperator.get(node.getOperatorId());
+                if (oldNode == null) {
+                    continue;
+                }
+                claimed.add(oldNode);
+                byte[] coordinator = checkpoint.coordinatorStates().get(oldNode);
+                if (coordinator != null) {
+                    coordinatorStates.put(node.getId(), coordinator);
+                }
+                List<OperatorSubtaskState> assigned = assignOperator(checkpoint.topology().operators().get(oldNode),
+                        oldNode, node, vertex.getParallelism());
+                for (int i = 0; i < assigned.size(); i++) {
+                    if (!assigned.get(i).isEmpty()) {
+                        tasks.computeIfAbsent(new TaskKey(vertex.getId(), i), k -> new HashMap<>())
+                                .put(node.getId(), assigned.get(i));
+                    }
                 }
             }
         }
-        return assigned;
+        checkUnclaimed(claimed, ignoreUnclaimedState);
+        Map<TaskKey, TaskStateSnapshot> snapshots = new HashMap<>();
+        tasks.forEach((task, operators) -> snapshots.put(task, new TaskStateSnapshot(checkpoint.id(), operators)));
+        return new RestoredState(checkpoint.id(), snapshots, coordinatorStates);
+    }
+
+    private List<OperatorSubtaskState> assignOperator(CheckpointedOperator old, int oldNode, StreamNode node,
+            int newParallelism) throws IOException {
+        List<OperatorSubtaskState> oldStates = new ArrayList<>();
+        boolean hasState = false;
+        for (TaskStateSnapshot task : tasksOf(old.vertexId())) {
+            OperatorSubtaskState state = task == null ? OperatorSubtaskState.EMPTY : task.of(oldNode);
+            hasState |= !state.isEmpty();
+            oldStates.add(state);
+        }
+        if (hasState && old.maxParallelism() != node.getMaxParallelism()) {
+            throw new IllegalStateException("Operator " + old.describe() + " had max parallelism " + old.maxParallelism()
+                    + " in checkpoint " + checkpoint.id() + " but has " + node.getMaxParallelism() + " now: its keyed "
+                    + "state is split into that many key groups, which a restore cannot change. Set "
+                    + "setMaxParallelism(" + old.maxParallelism() + ") on the operator (or pipeline.max-parallelism).");
+        }
+        return StateAssignment.assign(oldStates, newParallelism, node.getMaxParallelism());
+    }
+
+    /** The state of every subtask of a vertex of the checkpoint's run (null for a subtask without state). */
+    private List<TaskStateSnapshot> tasksOf(int oldVertex) throws IOException {
+        List<TaskStateSnapshot> tasks = tasksOfOldVertex.get(oldVertex);
+        if (tasks == null) {
+            tasks = new ArrayList<>();
+            int parallelism = checkpoint.parallelism().get(oldVertex);
+            for (int subtask = 0; subtask < parallelism; subtask++) {
+                TaskStateHandle handle = checkpoint.taskStates().get(new TaskKey(oldVertex, subtask));
+                tasks.add(handle == null ? null : storage.readTaskState(checkpoint, handle));
+            }
+            tasksOfOldVertex.put(oldVertex, tasks);
+        }
+        return tasks;
+    }
+
+    private void checkUnclaimed(Set<Integer> claimed, boolean ignore) throws IOException {
+        List<String> unclaimed = new ArrayList<>();
+        for (Map.Entry<Integer, CheckpointedOperator> e : checkpoint.topology().operators().entrySet()) {
+            if (claimed.contains(e.getKey())) {
+                continue;
+            }
+            boolean hasState = checkpoint.coordinatorStates().containsKey(e.getKey());
+            for (TaskStateSnapshot task : tasksOf(e.getValue().vertexId())) {
+                hasState |= task != null && !task.of(e.getKey()).isEmpty();
+            }
+            if (hasState) {
+                unclaimed.add(e.getValue().describe());
+            }
+        }
+        if (!unclaimed.isEmpty() && !ignore) {
+            throw new IllegalStateException("Checkpoint " + checkpoint.id() + " has state for operator(s) " + unclaimed
+                    + " that this job does not have. Give the operators back their uid (or their place in the job), "
+                    + "or set execution.state-recovery.ignore-unclaimed-state: true to start without that state.");
+        }
     }
 }

@@ -223,7 +223,7 @@ class CheckpointCoordinatorTest {
     }
 
     private static CompletedCheckpoint completed(long id) {
-        return new CompletedCheckpoint(id, 0, Map.of(), Map.of(), Map.of(), null);
+        return new CompletedCheckpoint(id, 0, Map.of(), new JobTopology(Map.of(), Map.of()), Map.of(), null);
     }
 
     private static final class Recorder implements CheckpointCoordinator.Commands {

@@ -113,6 +113,14 @@ class JobLifecycleTest {
     }
 
     @Test
+    void anAttemptThatCannotDeployFailsWithoutWaitingForTasksThatNeverRan() {
+        JobLifecycle job = lifecycle(new NoRestartStrategy());
+        job.onSlotsReady();
+        job.onDeploymentFailed(new IllegalStateException("state of a lost operator"), "state restore");
+        assertEquals(List.of("deploy 0", "ended FAILED by state restore"), log);
+    }
+
+    @Test
     void failureBeforeDeploymentFailsAtOnce() {
         JobLifecycle job = lifecycle(new FixedDelayRestartStrategy(1, Duration.ZERO));
         job.onStartFailed(new RuntimeException("no slots"));

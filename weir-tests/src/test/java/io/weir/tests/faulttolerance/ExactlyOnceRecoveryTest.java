@@ -59,6 +59,8 @@ class ExactlyOnceRecoveryTest {
     static final Map<Integer, Boolean> ATTEMPTS = new ConcurrentHashMap<>();
     /** Records processed by the second attempt: fewer than all if it resumed from a checkpoint. */
     static final AtomicLong SEEN_AFTER_RESTART = new AtomicLong();
+    /** Records processed by SumPerKey in all attempts of all jobs since the last reset. */
+    static final AtomicLong PROCESSED = new AtomicLong();
 
     @BeforeEach
     void reset() {
@@ -66,6 +68,7 @@ class ExactlyOnceRecoveryTest {
         CHECKPOINT_COMPLETED.set(false);
         ATTEMPTS.clear();
         SEEN_AFTER_RESTART.set(0);
+        PROCESSED.set(0);
     }
 
     private static StreamExecutionEnvironment environment(int parallelism, CheckpointingMode mode) {
@@ -218,6 +221,7 @@ class ExactlyOnceRecoveryTest {
             }
             sum.update((current == null ? 0 : current) + value);
             seen++;
+            PROCESSED.incrementAndGet();
             if (attempt == 1) {
                 SEEN_AFTER_RESTART.incrementAndGet();
             }
