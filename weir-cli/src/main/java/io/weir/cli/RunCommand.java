@@ -1,6 +1,7 @@
 package io.weir.cli;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a job: call the main method of <main-class>.",
+            "With --web, the job's cluster serves the REST API (docs/monitoring.md) while the job runs;"
+                    + " its URL is logged when the job starts, and it stops when the job ends.",
             "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
                     + " main returns.",
@@ -33,6 +36,16 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "<jar-or-dir>",
             description = "A jar or a directory of classes holding the job; repeat for more.")
     private List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--web", description = "Serve the REST API of the job's cluster while the job runs.")
+    private boolean web;
+
+    @Option(
+            names = "--web-port",
+            paramLabel = "<port>",
+            defaultValue = "0",
+            description = "Port of the REST API with --web (default: any free port; the URL is logged).")
+    private int webPort;
 
     @Mixin
     private ConfigurationOptions configurationOptions;
@@ -52,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration configuration = configurationOptions.configuration(confDir);
+        if (web) {
+            if (webPort < 0 || webPort > 65535) {
+                throw new UserError("--web-port must be between 0 and 65535 (0 = any free port), got " + webPort + ".");
+            }
+            configuration.set(WebOptions.PORT, webPort);
+        }
         ClassLoader loader = JobLauncher.classLoaderFor(classpath);
         Method main;
         try {

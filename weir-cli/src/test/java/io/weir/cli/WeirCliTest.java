@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.web.WebOptions;
 import java.util.List;
+import java.util.Optional;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,7 @@ class WeirCliTest {
     @AfterEach
     void forgetRecordedArguments() {
         RecordingJob.lastArgs = null;
+        RecordingJob.lastRestPort = null;
     }
 
     private int weir(String... args) {
@@ -86,6 +90,19 @@ class WeirCliTest {
         assertEquals(0, weir("run", RecordingJob.class.getName(), "--input", "x", "-c", "y"));
         assertEquals(List.of("--input", "x", "-c", "y"), RecordingJob.lastArgs);
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void runWithWebGivesTheJobsEnvironmentARestPortOnlyWhileMainRuns() {
+        assertEquals(0, weir("run", "--web", "--web-port", "0", RecordingJob.class.getName(), "a"));
+        assertEquals(Optional.of(0), RecordingJob.lastRestPort);
+        assertEquals(List.of("a"), RecordingJob.lastArgs);
+        assertEquals(Optional.empty(), StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration()
+                .getOptional(WebOptions.PORT), "the context environment is reset after main");
+        assertEquals(0, weir("run", RecordingJob.class.getName()));
+        assertEquals(Optional.empty(), RecordingJob.lastRestPort);
+        assertEquals(2, weir("run", "--web", "--web-port", "70000", RecordingJob.class.getName()));
+        assertTrue(err.toString().contains("--web-port must be between 0 and 65535"), err.toString());
     }
 
     @Test
@@ -158,9 +175,12 @@ class WeirCliTest {
     /** Remembers the arguments it was started with. */
     public static final class RecordingJob {
         static List<String> lastArgs;
+        static Optional<Integer> lastRestPort;
 
         public static void main(String[] args) {
             lastArgs = List.of(args);
+            lastRestPort = StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration()
+                    .getOptional(WebOptions.PORT);
         }
     }
 

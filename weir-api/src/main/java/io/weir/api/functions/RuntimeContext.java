@@ -5,6 +5,7 @@ import io.weir.api.accumulators.DoubleCounter;
 import io.weir.api.accumulators.Histogram;
 import io.weir.api.accumulators.IntCounter;
 import io.weir.api.accumulators.LongCounter;
+import io.weir.api.metrics.MetricGroup;
 import java.io.Serializable;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.AggregatingStateDescriptor;
@@ -37,6 +38,13 @@ public interface RuntimeContext {
 
     <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
+
+    /**
+     * The metric group of the operator this function runs in: counters, gauges, meters and
+     * histograms registered here are reported with the operator's scope (job, task, subtask,
+     * operator). Register them in {@code open()}.
+     */
+    MetricGroup getMetricGroup();
 
     /** The class loader of the user's code. */
     ClassLoader getUserCodeClassLoader();

@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.metrics.MetricGroup;
 import io.weir.api.operators.internal.InternalTimerServices;
 import io.weir.api.state.OperatorStateStore;
 import java.util.OptionalLong;
@@ -49,6 +50,9 @@ public interface OperatorContext {
      * input is not keyed (timers need a key).
      */
     InternalTimerServices<?> getInternalTimerServices();
+
+    /** The operator's metric group (scope: job, task, subtask, operator). */
+    MetricGroup getMetricGroup();
 
     /** The task's mailbox: hands work from other threads to the task's thread. */
     MailboxExecutor getMailboxExecutor();

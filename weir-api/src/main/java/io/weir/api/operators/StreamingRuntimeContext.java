@@ -3,6 +3,7 @@ package io.weir.api.operators;
 import io.weir.api.accumulators.Accumulator;
 import io.weir.api.functions.RuntimeContext;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.metrics.MetricGroup;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.KeyedStateStore;
 import io.weir.api.state.AggregatingStateDescriptor;
@@ -33,6 +34,11 @@ public class StreamingRuntimeContext implements RuntimeContext, KeyedStateStore 
     @Override
     public TaskInfo getTaskInfo() {
         return context.getTaskInfo();
+    }
+
+    @Override
+    public MetricGroup getMetricGroup() {
+        return context.getMetricGroup();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.weir.runtime.configuration;
 import io.weir.api.configuration.ApiConfigOptions;
 import io.weir.api.configuration.ConfigOption;
 import io.weir.api.configuration.ConfigOptionProvider;
+import io.weir.runtime.metrics.MetricOptions;
 import io.weir.runtime.minicluster.MiniClusterOptions;
 import java.util.List;
 
@@ -11,7 +12,8 @@ public final class RuntimeConfigOptions implements ConfigOptionProvider {
 
     @Override
     public List<ConfigOption<?>> options() {
-        return ApiConfigOptions.optionsOf(TaskManagerOptions.class, JobManagerOptions.class, MiniClusterOptions.class);
+        return ApiConfigOptions.optionsOf(TaskManagerOptions.class, JobManagerOptions.class, MiniClusterOptions.class,
+                MetricOptions.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.metrics.WaitTimer;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
@@ -7,15 +8,19 @@ import java.util.concurrent.ArrayBlockingQueue;
  * waits for a consumer to return one: this is how a slow consumer slows down its producers
  * (backpressure), and why memory stays bounded.
  *
- * <p>Threading: requested by the producer's task thread, recycled by consumer threads.
+ * <p>Threading: requested by the producer's task thread, recycled by consumer threads. The time the
+ * producer waits is added up for the {@code backPressuredTimeMsPerSecond} metric.
  */
 public final class BufferPool {
     private final ArrayBlockingQueue<Buffer> free;
     private final int bufferSize;
+    private final int numBuffers;
+    private final WaitTimer backPressure = new WaitTimer();
 
     public BufferPool(int numBuffers, int bufferSize) {
         this.free = new ArrayBlockingQueue<>(numBuffers);
         this.bufferSize = bufferSize;
+        this.numBuffers = numBuffers;
         for (int i = 0; i < numBuffers; i++) {
             free.add(new Buffer(this, bufferSize));
         }
@@ -23,7 +28,26 @@ public final class BufferPool {
 
     /** Takes a free buffer, waiting while none is free. Interrupting the waiting thread cancels the wait. */
     public Buffer request() throws InterruptedException {
-        return free.take();
+        Buffer buffer = free.poll();
+        if (buffer == null) {
+            backPressure.start();
+            try {
+                buffer = free.take();
+            } finally {
+                backPressure.stop();
+            }
+        }
+        return buffer;
+    }
+
+    /** Time the producer waited for a free buffer (back-pressured), including a wait in progress. */
+    public long backPressuredNanos() {
+        return backPressure.totalNanos();
+    }
+
+    /** The share of buffers in flight or being filled, between 0 and 1 ({@code outPoolUsage}). */
+    public float usage() {
+        return (numBuffers - free.size()) / (float) numBuffers;
     }
 
     public int bufferSize() {

@@ -29,6 +29,11 @@ public final class InputQueue {
         return buffers.poll();
     }
 
+    /** Buffers waiting to be read ({@code inputQueueLength}). */
+    public synchronized int size() {
+        return buffers.size();
+    }
+
     /** Sets what to run when a buffer arrives (wakes the consumer's task). */
     public synchronized void attach(Runnable wakeUp) {
         this.wakeUp = wakeUp;

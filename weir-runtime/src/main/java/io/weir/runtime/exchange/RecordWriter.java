@@ -26,6 +26,8 @@ public final class RecordWriter<T> {
     private final boolean flushEveryRecord;
     private final Buffer[] current;
     private final int capacity;
+    // counted on the task's thread per buffer, read by the metrics (numBytesOut): a plain field
+    private long bytesWritten;
 
     /**
      * @param targets the input queue of every consumer subtask (null where not connected)
@@ -135,6 +137,15 @@ public final class RecordWriter<T> {
         }
     }
 
+    /** Bytes handed over in buffers so far. */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    public BufferPool pool() {
+        return pool;
+    }
+
     private Buffer bufferFor(int target) throws InterruptedException {
         Buffer b = current[target];
         if (b == null) {
@@ -148,6 +159,7 @@ public final class RecordWriter<T> {
     private void ship(int target) {
         Buffer b = current[target];
         current[target] = null;
+        bytesWritten += b.length();
         targets[target].push(b);
     }
 }

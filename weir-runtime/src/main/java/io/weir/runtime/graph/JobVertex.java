@@ -23,6 +23,14 @@ public final class JobVertex {
         return id;
     }
 
+    /**
+     * The id as monitoring shows it (REST API, metric variable {@code <task_id>}): 32 hex digits,
+     * the shape of Flink's vertex ids, so tools that parse those accept it.
+     */
+    public String idString() {
+        return String.format("%032x", id);
+    }
+
     /** The chain's operators, head first. */
     public List<StreamNode> getChain() {
         return chain;

@@ -21,12 +21,14 @@ import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.resourcemanager.Slot;
 import io.weir.runtime.restart.RestartStrategies;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
+import io.weir.api.metrics.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,12 +81,18 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private volatile JobAccumulators.Merged finalAccumulators;
     private volatile JobStatus finalStatus;
     private long startMillis;
+    // monitoring: the snapshot's times, the final snapshot, the job's JobManager metrics
+    private final JobTimeline timeline;
+    private volatile JobDetails finalDetails;
+    private volatile int restarts;
+    private ScopedMetricGroup metrics;
 
     public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock) {
         super("weir-jobmaster-" + job.getJobId().toHexString().substring(0, 8));
         this.job = job;
         this.resourceManager = resourceManager;
         this.clock = clock;
+        this.timeline = new JobTimeline(clock);
         String shortId = job.getJobId().toHexString().substring(0, 8);
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("weir-jobmaster-" + shortId + "-timers"));
         this.io = Executors.newCachedThreadPool(daemon("weir-jobmaster-" + shortId + "-io"));
@@ -159,6 +167,60 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return callAsync(() -> checkpointing == null ? null : checkpointing.coordinator().latestCompleted());
     }
 
+    /**
+     * Registers the job's JobManager-side metrics in {@code jobGroup}, which the JobMaster closes when
+     * the job ends: {@code uptime} (milliseconds since the job started running, 0 before and after)
+     * and {@code numRestarts}. Called before {@link #start()}.
+     */
+    public void registerMetrics(ScopedMetricGroup jobGroup) {
+        this.metrics = jobGroup;
+        jobGroup.gauge("uptime", (Gauge<Long>) () -> {
+            long started = startMillis;
+            return started == 0 || finalStatus != null ? 0L : clock.millis() - started;
+        });
+        jobGroup.gauge("numRestarts", (Gauge<Integer>) () -> restarts);
+    }
+
+    /** A snapshot of the job for monitoring, taken on the main thread; the final one once the job has ended. */
+    public CompletableFuture<JobDetails> details() {
+        JobDetails ended = finalDetails;
+        if (ended == null) {
+            try {
+                return callAsync(this::snapshot);
+            } catch (RejectedExecutionException closed) {
+                ended = finalDetails;
+            }
+        }
+        return CompletableFuture.completedFuture(ended);
+    }
+
+    private JobDetails snapshot() {
+        assertMainThread();
+        List<JobDetails.Vertex> vertices = new ArrayList<>();
+        for (JobVertex vertex : job.getVertices()) {
+            List<JobDetails.Subtask> subtasks = new ArrayList<>();
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                TaskKey task = new TaskKey(vertex.getId(), i);
+                long[] times = timeline.times(task);
+                Slot slot = slotOf.get(task);
+                subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
+                        slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
+            }
+            List<String> operators = new ArrayList<>();
+            vertex.getChain().forEach(node -> operators.add(node.getName()));
+            List<JobDetails.Input> inputs = new ArrayList<>();
+            vertex.getInputs().forEach(edge -> inputs.add(
+                    new JobDetails.Input(edge.producer().idString(), edge.streamEdge().exchange().name())));
+            vertices.add(new JobDetails.Vertex(vertex.idString(), vertex.getName(), vertex.getParallelism(),
+                    vertex.getMaxParallelism(), List.copyOf(operators), List.copyOf(inputs), List.copyOf(subtasks)));
+        }
+        JobStatus status = lifecycle.status();
+        Map<JobStatus, Long> reached = timeline.reached();
+        long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
+        return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
+                List.copyOf(vertices), timeline.failure());
+    }
+
     /** Allocates slots and deploys the job; failures to start fail the job. */
     public void start() {
         runAsync(() -> {
@@ -182,6 +244,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         } else {
                             assignSlots(slots, demand);
                             startMillis = clock.millis();
+                            timeline.reached(JobStatus.RUNNING);
                             lifecycle.onSlotsReady();
                         }
                     }));
@@ -213,6 +276,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 lifecycle.onDeploymentFailed(e, "state restore");
                 return;
             }
+            timeline.deployed(allTasks());
+            restarts = lifecycle.restarts();
             for (TaskKey task : allTasks()) {
                 ExecutionAttemptId id = attemptId(task, attempt);
                 JobVertex vertex = job.getVertices().get(task.vertexId());
@@ -288,8 +353,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable taskFailure) {
-        runAsync(() -> lifecycle.onTaskEnded(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
-                attempt.attemptNumber(), outcome, taskFailure, describe(attempt)));
+        runAsync(() -> {
+            TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
+                timeline.taskEnded(task);
+            }
+            lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
+        });
     }
 
     @Override
@@ -369,7 +439,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         resourceManager.releaseSlots(job.getJobId());
         JobAccumulators.Merged merged = accumulators.merge();
         finalAccumulators = merged;
+        timeline.ended(status, failure, failedTask);
+        finalDetails = snapshot();
         finalStatus = status;
+        if (metrics != null) {
+            metrics.close();
+        }
         LOG.info("Job '{}' ({}) {} after {} ms", job.getName(), job.getJobId(), status, runtime);
         if (status == JobStatus.FINISHED) {
             result.complete(new JobExecutionResult(job.getJobId(), runtime, merged.results(), merged.failures()));

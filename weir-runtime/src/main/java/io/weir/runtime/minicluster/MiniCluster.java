@@ -1,45 +1,91 @@
 package io.weir.runtime.minicluster;
 
+import io.weir.api.configuration.Configuration;
+import io.weir.api.execution.JobID;
+import io.weir.api.metrics.Gauge;
 import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.jobmaster.JobDetails;
 import io.weir.runtime.jobmaster.JobMaster;
+import io.weir.runtime.metrics.JvmMetrics;
+import io.weir.runtime.metrics.MetricOptions;
+import io.weir.runtime.metrics.MetricRegistry;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
 import io.weir.runtime.taskexecutor.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A whole cluster in one JVM: a resource manager, task executors with slots, and a JobMaster per
  * job — the same components as a distributed cluster, connected by in-JVM calls, with exchanges
- * that hand buffers over in memory.
+ * that hand buffers over in memory. It also runs the metric registry and the services configured
+ * beside the JobManager (the REST API, reporters).
+ *
+ * <h2>Monitoring</h2>
+ * The query methods ({@link #jobDetails()}, {@link #jobDetails(JobID)}, {@link #accumulators},
+ * {@link #taskManagers()}) return read-only snapshots taken on the owning components' main threads;
+ * they never hand out a component. The last {@link #ENDED_JOBS_KEPT} ended jobs stay queryable.
  *
  * <p>Threading: safe to use from any thread; each component runs on its own main thread.
  */
 public final class MiniCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MiniCluster.class);
+
+    /** How many ended jobs the monitoring queries remember. */
+    public static final int ENDED_JOBS_KEPT = 100;
+
     private final int numTaskManagers;
     private final int slotsPerTaskManager;
     private final Clock clock;
+    private final Configuration configuration;
     private final LocalExchange exchange = new LocalExchange();
     private final ResourceManager resourceManager;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
-    private final Map<io.weir.api.execution.JobID, JobMaster> jobs = new ConcurrentHashMap<>();
+    private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
+    private final Map<JobID, EndedJob> endedJobs = new LinkedHashMap<>();
+    private final List<AutoCloseable> services = new ArrayList<>();
+    private final long startMillis;
+    private MetricRegistry metricRegistry;
+    private ScopedMetricGroup jobManagerMetrics;
     private volatile boolean closed;
+
+    /** What the monitoring queries keep of an ended job. */
+    private record EndedJob(JobDetails details, Map<String, Object> accumulators) {}
+
+    /** Task manager details for monitoring. */
+    public record TaskManagerDetails(String id, int slots, int freeSlots) {}
 
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager) {
         this(numTaskManagers, slotsPerTaskManager, Clock.systemUTC());
     }
 
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock) {
-        this(numTaskManagers, slotsPerTaskManager, clock, JobManagerOptions.SLOT_REQUEST_TIMEOUT.defaultValue());
+        this(numTaskManagers, slotsPerTaskManager, clock, new Configuration());
     }
 
     /** A cluster whose jobs wait up to {@code slotRequestTimeout} for slots other jobs hold ({@code slot.request.timeout}). */
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Duration slotRequestTimeout) {
+        this(numTaskManagers, slotsPerTaskManager, clock,
+                new Configuration().set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, slotRequestTimeout));
+    }
+
+    /**
+     * @param configuration the cluster's settings: {@code slot.request.timeout}, metric reporters, and
+     *     services such as {@code rest.port}
+     */
+    public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Configuration configuration) {
         if (numTaskManagers < 1 || slotsPerTaskManager < 1) {
             throw new IllegalArgumentException("A MiniCluster needs at least one task manager with one slot, got "
                     + numTaskManagers + " × " + slotsPerTaskManager);
@@ -47,15 +93,41 @@ public final class MiniCluster implements AutoCloseable {
         this.numTaskManagers = numTaskManagers;
         this.slotsPerTaskManager = slotsPerTaskManager;
         this.clock = clock;
-        this.resourceManager = new ResourceManager(slotRequestTimeout);
+        this.configuration = new Configuration(configuration);
+        this.startMillis = clock.millis();
+        this.resourceManager = new ResourceManager(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
     }
 
-    /** Starts the task executors and registers their slots; returns when the cluster is ready. */
+    /**
+     * Starts the metric registry (with its reporters), the task executors, and the configured
+     * services; returns when the cluster is ready.
+     *
+     * @throws IllegalArgumentException if a reporter or service is misconfigured
+     */
     public MiniCluster start() {
+        metricRegistry = MetricOptions.createRegistry(configuration);
+        jobManagerMetrics = ScopedMetricGroup.jobManager(metricRegistry, "localhost");
+        JvmMetrics.register(jobManagerMetrics);
+        jobManagerMetrics.gauge("numRunningJobs", (Gauge<Integer>) jobs::size);
+        jobManagerMetrics.gauge("numRegisteredTaskManagers", (Gauge<Integer>) () -> numTaskManagers);
+        jobManagerMetrics.gauge("taskSlotsTotal", (Gauge<Integer>) this::totalSlots);
         for (int i = 0; i < numTaskManagers; i++) {
-            TaskExecutor te = new TaskExecutor("taskexecutor-" + i, slotsPerTaskManager, exchange);
+            TaskExecutor te = new TaskExecutor("taskexecutor-" + i, slotsPerTaskManager, exchange, metricRegistry,
+                    "localhost");
             taskExecutors.add(te);
             resourceManager.registerTaskExecutor(te, slotsPerTaskManager).join();
+        }
+        try {
+            for (ClusterServiceFactory factory : ServiceLoader.load(ClusterServiceFactory.class,
+                    MiniCluster.class.getClassLoader())) {
+                AutoCloseable service = factory.startIfConfigured(this, configuration);
+                if (service != null) {
+                    services.add(service);
+                }
+            }
+        } catch (Exception e) {
+            close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("A cluster service failed to start", e);
         }
         return this;
     }
@@ -70,9 +142,12 @@ public final class MiniCluster implements AutoCloseable {
             throw new IllegalStateException("The MiniCluster is shut down");
         }
         JobMaster jobMaster = new JobMaster(job, resourceManager, clock);
+        jobMaster.registerMetrics(jobManagerMetrics.addJob(job.getJobId().toHexString(), job.getName()));
         jobs.put(job.getJobId(), jobMaster);
         jobMaster.result().whenCompleteAsync((r, e) -> {
             exchange.release(job.getJobId());
+            taskExecutors.forEach(te -> te.releaseJob(job.getJobId()));
+            rememberEnded(jobMaster);
             jobs.remove(job.getJobId());
             jobMaster.close();
         });
@@ -80,9 +155,115 @@ public final class MiniCluster implements AutoCloseable {
         return jobMaster;
     }
 
+    private void rememberEnded(JobMaster jobMaster) {
+        JobDetails details = jobMaster.details().join();
+        Map<String, Object> accumulators = jobMaster.accumulators().exceptionally(e -> Map.of()).join();
+        synchronized (endedJobs) {
+            endedJobs.put(details.jobId(), new EndedJob(details, accumulators));
+            if (endedJobs.size() > ENDED_JOBS_KEPT) {
+                endedJobs.remove(endedJobs.keySet().iterator().next());
+            }
+        }
+    }
+
     /** Running jobs. */
     public int runningJobs() {
         return jobs.size();
+    }
+
+    /** Snapshots of all running jobs and the remembered ended ones. */
+    public CompletableFuture<List<JobDetails>> jobDetails() {
+        List<CompletableFuture<JobDetails>> running = new ArrayList<>();
+        Map<JobID, JobDetails> ended = new LinkedHashMap<>();
+        synchronized (endedJobs) {
+            endedJobs.forEach((id, job) -> ended.put(id, job.details()));
+        }
+        for (Map.Entry<JobID, JobMaster> job : jobs.entrySet()) {
+            if (!ended.containsKey(job.getKey())) {
+                running.add(job.getValue().details());
+            }
+        }
+        return CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            List<JobDetails> all = new ArrayList<>(ended.values());
+            running.forEach(f -> all.add(f.join()));
+            return all;
+        });
+    }
+
+    /** A snapshot of one job, if the cluster runs it or remembers it. */
+    public Optional<CompletableFuture<JobDetails>> jobDetails(JobID jobId) {
+        JobMaster running = jobs.get(jobId);
+        if (running != null) {
+            return Optional.of(running.details());
+        }
+        synchronized (endedJobs) {
+            EndedJob ended = endedJobs.get(jobId);
+            return ended == null ? Optional.empty() : Optional.of(CompletableFuture.completedFuture(ended.details()));
+        }
+    }
+
+    /** A job's accumulators merged over its subtasks (the latest reports while it runs), if known. */
+    public Optional<CompletableFuture<Map<String, Object>>> accumulators(JobID jobId) {
+        JobMaster running = jobs.get(jobId);
+        if (running != null) {
+            return Optional.of(running.accumulators());
+        }
+        synchronized (endedJobs) {
+            EndedJob ended = endedJobs.get(jobId);
+            return ended == null ? Optional.empty() : Optional.of(CompletableFuture.completedFuture(ended.accumulators()));
+        }
+    }
+
+    /**
+     * Cancels a running job.
+     *
+     * @return {@code false} if the cluster neither runs nor remembers the job
+     */
+    public boolean cancel(JobID jobId) {
+        JobMaster running = jobs.get(jobId);
+        if (running != null) {
+            running.cancel();
+            return true;
+        }
+        synchronized (endedJobs) {
+            return endedJobs.containsKey(jobId);
+        }
+    }
+
+    /** The task managers and their free slots. */
+    public CompletableFuture<List<TaskManagerDetails>> taskManagers() {
+        return resourceManager.freeSlotsPerTaskExecutor().thenApply(free -> {
+            List<TaskManagerDetails> all = new ArrayList<>();
+            for (TaskExecutor te : taskExecutors) {
+                all.add(new TaskManagerDetails(te.id(), te.slots(), free.getOrDefault(te.id(), 0)));
+            }
+            return all;
+        });
+    }
+
+    /** A service started beside the JobManager (such as the REST server), if one of that type runs. */
+    public <T> Optional<T> service(Class<T> type) {
+        for (AutoCloseable service : services) {
+            if (type.isInstance(service)) {
+                return Optional.of(type.cast(service));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The metric registry of this cluster's process. */
+    public MetricRegistry metricRegistry() {
+        return metricRegistry;
+    }
+
+    /** The cluster's configuration (a copy). */
+    public Configuration configuration() {
+        return new Configuration(configuration);
+    }
+
+    /** When the cluster was created, in epoch milliseconds. */
+    public long startMillis() {
+        return startMillis;
     }
 
     @Override
@@ -94,7 +275,20 @@ public final class MiniCluster implements AutoCloseable {
         for (JobMaster jm : jobs.values()) {
             jm.result().handle((r, e) -> null).join();
         }
+        for (AutoCloseable service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping cluster service {} failed", service, e);
+            }
+        }
         taskExecutors.forEach(TaskExecutor::close);
         resourceManager.close();
+        if (jobManagerMetrics != null) {
+            jobManagerMetrics.close();
+        }
+        if (metricRegistry != null) {
+            metricRegistry.close();
+        }
     }
 }

@@ -47,8 +47,7 @@ public final class MiniClusterExecutor implements PipelineExecutor {
             int taskManagers = configuration.get(MiniClusterOptions.NUM_TASK_MANAGERS);
             int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS)
                     .orElse(Math.max(1, (job.requiredSlots() + taskManagers - 1) / taskManagers));
-            MiniCluster perJob = new MiniCluster(taskManagers, slots, Clock.systemUTC(),
-                    configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT)).start();
+            MiniCluster perJob = new MiniCluster(taskManagers, slots, Clock.systemUTC(), configuration).start();
             JobMaster jobMaster = perJob.submit(job);
             jobMaster.result().whenCompleteAsync((r, e) -> perJob.close());
             return CompletableFuture.completedFuture(new MiniClusterJobClient(jobMaster));

@@ -97,6 +97,17 @@ public final class ResourceManager extends RpcEndpoint {
         return callAsync(free::size);
     }
 
+    /** Free slots per task executor id, for monitoring; a task executor with none free is absent. */
+    public CompletableFuture<Map<String, Integer>> freeSlotsPerTaskExecutor() {
+        return callAsync(() -> {
+            Map<String, Integer> perExecutor = new HashMap<>();
+            for (Slot slot : free) {
+                perExecutor.merge(slot.taskExecutor().id(), 1, Integer::sum);
+            }
+            return perExecutor;
+        });
+    }
+
     /** Grants waiting requests in arrival order while the oldest one fits. */
     private void servePending() {
         assertMainThread();

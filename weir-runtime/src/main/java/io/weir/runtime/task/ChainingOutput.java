@@ -14,12 +14,14 @@ import io.weir.api.types.TypeSerializer;
  * record. An output for a side-output edge takes only the records emitted to its tag; a main
  * output only main records.
  */
-final class ChainingOutput<T> implements Output<StreamRecord<T>> {
+final class ChainingOutput<T> implements Output<StreamRecord<T>>, CountedOutput {
     private final OneInputStreamOperator<T, ?> next;
     private final String nextName;
     private final TypeSerializer<T> copier;
     private final OutputTag<?> outputTag;
     private final StreamRecord<T> copy = new StreamRecord<>(null);
+    private long recordsOut;
+    private long lastWatermark = Long.MIN_VALUE;
 
     /**
      * @param copier serializer used to copy records, or {@code null} to pass them as they are
@@ -49,6 +51,7 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
     }
 
     private void push(StreamRecord<T> record) {
+        recordsOut++;
         try {
             // the next operator gets a record of its own: operators reuse their input record for
             // their output (StreamMap replaces its value), which must not change what the other
@@ -66,6 +69,7 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
 
     @Override
     public void emitWatermark(Watermark watermark) {
+        lastWatermark = watermark.getTimestamp();
         try {
             next.processWatermark(watermark);
         } catch (ChainedOperatorException e) {
@@ -84,6 +88,16 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
         } catch (Exception e) {
             throw new ChainedOperatorException(nextName, e);
         }
+    }
+
+    @Override
+    public long recordsOut() {
+        return recordsOut;
+    }
+
+    @Override
+    public long lastWatermark() {
+        return lastWatermark;
     }
 
     @Override

@@ -36,6 +36,10 @@ final class NetworkInput implements TaskInput {
     private Mailbox mailbox;
     private Buffer current;
     private int endedChannels;
+    // counted on the task's thread, read by the metrics (numRecordsIn, numBytesIn): plain fields. Records
+    // are counted one by one, not per buffer, so that a task stuck inside a buffer shows its exact count.
+    private long recordsRead;
+    private long bytesRead;
 
     private record HeldBack(Buffer buffer, int position) {}
 
@@ -83,9 +87,11 @@ final class NetworkInput implements TaskInput {
             byte tag = in.readByte();
             switch (tag) {
                 case ElementTag.RECORD:
+                    recordsRead++;
                     input.readRecord(in);
                     break;
                 case ElementTag.RECORD_WITH_TIMESTAMP:
+                    recordsRead++;
                     input.readRecordWithTimestamp(in);
                     break;
                 case ElementTag.WATERMARK:
@@ -116,10 +122,23 @@ final class NetworkInput implements TaskInput {
             }
         }
         if (in.available() == 0) {
+            bytesRead += current.length();
             current.recycle();
             current = null;
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    InputQueue queue() {
+        return queue;
     }
 
     /** Says whether the channel is blocked after this barrier. */

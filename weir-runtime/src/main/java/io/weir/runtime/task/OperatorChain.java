@@ -32,6 +32,7 @@ import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
@@ -66,17 +67,25 @@ final class OperatorChain {
     private final ProcessingTimeService processingTimeService;
     private final MailboxExecutor mailboxExecutor;
     private final TaskAccumulators accumulators;
+    private final ScopedMetricGroup metrics;
+    private final Map<StreamNode, List<CountedOutput>> countedOutputs = new HashMap<>();
+    private final Map<StreamNode, List<CountedOutput>> countedInputs = new HashMap<>();
+    private final Map<StreamNode, ScopedMetricGroup> operatorMetrics = new HashMap<>();
 
-    /** The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators. */
+    /**
+     * The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators,
+     * and the task's metric group, under which each operator gets its own.
+     */
     record TaskServices(java.util.function.Function<StreamNode, OperatorEventGateway> gateways,
             ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
-            TaskAccumulators accumulators) {}
+            TaskAccumulators accumulators, ScopedMetricGroup metrics) {}
 
     OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord, TaskServices services) {
         this.deployment = deployment;
         this.processingTimeService = services.processingTimeService();
         this.mailboxExecutor = services.mailboxExecutor();
         this.accumulators = services.accumulators();
+        this.metrics = services.metrics();
         java.util.function.Function<StreamNode, OperatorEventGateway> gateways = services.gateways();
         JobVertex vertex = deployment.vertex();
         for (JobEdge edge : vertex.getOutputs()) {
@@ -121,7 +130,9 @@ final class OperatorChain {
                 deployment.job().getUserClassLoader(),
                 new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
                 processingTimeService)
-                .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor);
+                .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor)
+                .withMetricGroup(operatorMetrics.computeIfAbsent(node,
+                        n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
         TaskStateSnapshot restored = deployment.restoredState();
         if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
             context.restoreState(restored.of(node.getId()), restored.checkpointId());
@@ -138,9 +149,13 @@ final class OperatorChain {
             if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
                         copierFor(edge.elementType()), edge.outputTag()));
+                countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
+                        .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: the next operator's input
             } else {
                 outputs.add(new RecordWriterOutput(writerOfEdge.get(edge.id()), edge.outputTag()));
             }
+            countedOutputs.computeIfAbsent(node, n -> new ArrayList<>())
+                    .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: this operator's output
         }
         if (outputs.isEmpty()) {
             return new DiscardingOutput();
@@ -294,6 +309,26 @@ final class OperatorChain {
         for (RecordWriter<?> writer : writers) {
             writer.release();
         }
+    }
+
+    /** The exchanges this task writes into. */
+    List<RecordWriter<?>> writers() {
+        return writers;
+    }
+
+    /** The counted outputs of the {@code index}-th operator of the chain (empty for a sink). */
+    List<CountedOutput> outputsOf(int index) {
+        return countedOutputs.getOrDefault(deployment.vertex().getChain().get(index), List.of());
+    }
+
+    /** The chained outputs that feed the {@code index}-th operator (empty for the head). */
+    List<CountedOutput> chainedInputsOf(int index) {
+        return countedInputs.getOrDefault(deployment.vertex().getChain().get(index), List.of());
+    }
+
+    /** The metric group of the {@code index}-th operator of the chain. */
+    ScopedMetricGroup metricGroupOf(int index) {
+        return operatorMetrics.get(deployment.vertex().getChain().get(index));
     }
 
     String name(StreamOperator<?> operator) {

@@ -11,9 +11,11 @@ import io.weir.runtime.exchange.RecordWriter;
  * Sends records of the last operator of a chain into an exchange to another task. An output for a
  * side-output edge takes only the records emitted to its tag; a main output only main records.
  */
-final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
+final class RecordWriterOutput<T> implements Output<StreamRecord<T>>, CountedOutput {
     private final RecordWriter<T> writer;
     private final OutputTag<?> outputTag;
+    private long recordsOut;
+    private long lastWatermark = Long.MIN_VALUE;
 
     /** @param outputTag the side output this edge carries, or {@code null} for the main output */
     RecordWriterOutput(RecordWriter<T> writer, OutputTag<?> outputTag) {
@@ -37,6 +39,7 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
     }
 
     private void emit(StreamRecord<T> record) {
+        recordsOut++;
         try {
             writer.emit(record);
         } catch (RuntimeException e) {
@@ -51,6 +54,7 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
 
     @Override
     public void emitWatermark(Watermark watermark) {
+        lastWatermark = watermark.getTimestamp();
         try {
             writer.emitWatermark(watermark);
         } catch (InterruptedException e) {
@@ -71,6 +75,16 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         } catch (Exception e) {
             throw new ChainedOperatorException("Exchange", e);
         }
+    }
+
+    @Override
+    public long recordsOut() {
+        return recordsOut;
+    }
+
+    @Override
+    public long lastWatermark() {
+        return lastWatermark;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.TaskInfo;
+import io.weir.api.metrics.MetricGroup;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OperatorContext;
@@ -13,6 +14,8 @@ import io.weir.api.state.OperatorStateStore;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.metrics.MetricRegistry;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapOperatorStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
@@ -39,6 +42,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private TaskAccumulators accumulators;
     private MailboxExecutor mailboxExecutor;
     private boolean accumulatorsChangedBySourceThread;
+    private MetricGroup metricGroup;
 
     /**
      * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
@@ -113,6 +117,26 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.accumulators = taskAccumulators;
         this.accumulatorsChangedBySourceThread = changedBySourceThread;
         return this;
+    }
+
+    /** Gives the operator its metric group (tasks do; harnesses keep one that no reporter sees). */
+    public RuntimeOperatorContext withMetricGroup(MetricGroup metricGroup) {
+        this.metricGroup = metricGroup;
+        return this;
+    }
+
+    /**
+     * The operator's metric group. Without one given, a group of its own, registered nowhere:
+     * metrics work (a test harness can read them) but are not reported.
+     */
+    @Override
+    public MetricGroup getMetricGroup() {
+        if (metricGroup == null) {
+            metricGroup = ScopedMetricGroup.taskManager(MetricRegistry.unreported(), "localhost", "harness")
+                    .addJob("harness", "harness").addTask("0", operatorName, taskInfo.getIndexOfThisSubtask(), 0)
+                    .addOperator("0", operatorName);
+        }
+        return metricGroup;
     }
 
     /** Gives the operator its task's mailbox (tasks and harnesses do). */

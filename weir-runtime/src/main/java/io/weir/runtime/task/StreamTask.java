@@ -20,6 +20,8 @@ import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.metrics.ScopedMetricGroup;
+import io.weir.runtime.metrics.WaitTimer;
 import io.weir.runtime.source.SourceOperator;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,19 +85,23 @@ public final class StreamTask implements Runnable {
     private volatile boolean flushPending;
     private volatile boolean reportPending;
     private final TaskAccumulators accumulators;
+    private final ScopedMetricGroup metrics;
+    private final WaitTimer idle = new WaitTimer();
     private final CheckpointingSettings checkpointing;
     // set and used on the task's thread only
     private OperatorChain chain;
     private NetworkInput networkInput;
 
+    /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
     public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
-            Map<StreamNode, OperatorEventGateway> gateways, Listener listener) {
+            Map<StreamNode, OperatorEventGateway> gateways, Listener listener, ScopedMetricGroup metrics) {
         this.deployment = deployment;
         this.exchange = exchange;
         this.timers = timers;
         this.gateways = gateways;
         this.listener = listener;
         this.accumulators = new TaskAccumulators(deployment.taskName());
+        this.metrics = metrics;
         this.checkpointing = CheckpointingSettings.of(deployment.job().getConfiguration());
     }
 
@@ -143,7 +149,7 @@ public final class StreamTask implements Runnable {
         boolean flushEveryRecord = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).isZero();
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
         chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
-                gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators));
+                gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators, metrics));
         for (int i = 0; i < deployment.vertex().getChain().size(); i++) {
             Object op = chain.operators().get(i);
             if (op instanceof OperatorEventHandler) {
@@ -151,6 +157,7 @@ public final class StreamTask implements Runnable {
             }
         }
         TaskInput input = createInput(chain);
+        TaskMetrics.register(metrics, chain, input, idle);
         if (input instanceof NetworkInput network && checkpointing.enabled()) {
             networkInput = network;
             network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
@@ -193,7 +200,12 @@ public final class StreamTask implements Runnable {
                 return;
             }
             if (status == InputStatus.NOTHING_AVAILABLE && !mailbox.hasMail()) {
-                wakeup.await();
+                idle.start();
+                try {
+                    wakeup.await();
+                } finally {
+                    idle.stop();
+                }
             }
         }
     }

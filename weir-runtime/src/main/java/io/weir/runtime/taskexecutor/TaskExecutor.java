@@ -13,9 +13,13 @@ import io.weir.runtime.exchange.LocalExchange;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
 import io.weir.runtime.jobmaster.JobMasterGateway;
+import io.weir.runtime.metrics.JvmMetrics;
+import io.weir.runtime.metrics.MetricRegistry;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
+import io.weir.api.execution.JobID;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +44,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final LocalExchange exchange;
     private final ScheduledExecutorService timers;
     private final Map<ExecutionAttemptId, StreamTask> running = new ConcurrentHashMap<>();
+    private final ScopedMetricGroup metrics;
+    // the metric groups of each job's tasks: kept until the job is released, so metrics of finished tasks stay readable while the job runs
+    private final Map<JobID, ScopedMetricGroup> jobMetrics = new ConcurrentHashMap<>();
     /** Writes tasks' checkpoint state off the task threads. */
     private final ExecutorService checkpointIo;
 
-    public TaskExecutor(String id, int slots, LocalExchange exchange) {
+    /** @param metrics the registry of the process; this TaskManager's group is {@code <host>.taskmanager.<id>} */
+    public TaskExecutor(String id, int slots, LocalExchange exchange, MetricRegistry metrics, String host) {
         super("weir-" + id);
+        this.metrics = ScopedMetricGroup.taskManager(metrics, host, id);
+        JvmMetrics.register(this.metrics);
         this.id = id;
         this.slots = slots;
         this.exchange = exchange;
@@ -89,6 +99,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                     }
                 });
             }
+            ScopedMetricGroup taskMetrics = jobMetrics.computeIfAbsent(deployment.job().getJobId(),
+                    job -> metrics.addJob(job.toHexString(), deployment.job().getName()))
+                    .addTask(deployment.vertex().idString(), deployment.vertex().getName(), deployment.subtaskIndex(),
+                            deployment.attemptNumber());
             StreamTask task = new StreamTask(deployment, exchange, timers, gateways, new StreamTask.Listener() {
                 @Override
                 public void taskEnded(StreamTask t, StreamTask.Outcome outcome, Throwable failure) {
@@ -105,7 +119,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 public void checkpointTaken(StreamTask t, long checkpointId, TaskStateSnapshot state) {
                     persistAndAcknowledge(storage, attempt, checkpointId, state, jobMaster);
                 }
-            });
+            }, taskMetrics);
             running.put(attempt, task);
             Thread thread = new Thread(task, deployment.taskName());
             thread.setDaemon(true);
@@ -186,6 +200,19 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
     }
 
+    /** Unregisters the metrics of a job that ended. */
+    public void releaseJob(JobID jobId) {
+        ScopedMetricGroup group = jobMetrics.remove(jobId);
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    /** This TaskManager's metric group. */
+    public ScopedMetricGroup metricGroup() {
+        return metrics;
+    }
+
     public int runningTasks() {
         return running.size();
     }
@@ -194,6 +221,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     public void close() {
         runAsync(() -> running.values().forEach(StreamTask::cancel));
         timers.shutdownNow();
+        metrics.close();
         checkpointIo.shutdown();
         super.close();
     }

@@ -39,6 +39,8 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamGraphBuilder;
 import io.weir.runtime.graph.StreamNode;
 import java.util.ArrayList;
+import io.weir.runtime.metrics.MetricRegistry;
+import io.weir.runtime.metrics.ScopedMetricGroup;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -125,7 +127,9 @@ class OperatorChainStateTest {
 
     private static OperatorChain chain(TaskDeployment deployment) {
         return new OperatorChain(deployment, new LocalExchange(), true, new OperatorChain.TaskServices(node -> null,
-                new StoppedClock(), null, new TaskAccumulators(deployment.taskName())));
+                new StoppedClock(), null, new TaskAccumulators(deployment.taskName()),
+                ScopedMetricGroup.taskManager(MetricRegistry.unreported(), "localhost", "test").addJob("j", "j")
+                        .addTask("t", deployment.taskName(), deployment.subtaskIndex(), 0)));
     }
 
     @SuppressWarnings("unchecked")

@@ -37,7 +37,17 @@ class LayerRulesTest {
             "io.weir.runtime..",
             "the runtime is embedded in every job; each library it adds lands on every user's classpath",
             JDK, "io.weir.api..", "io.weir.runtime..", "org.slf4j..",
-            "com.esotericsoftware..", "org.objenesis..");
+            "com.esotericsoftware..", "org.objenesis..",
+            // the JDK's management API: JVM metrics and the JMX reporter
+            "javax.management..");
+
+
+    private static final ArchRule WEB_USES_ONLY_API_RUNTIME_AND_ITS_HTTP_LIBRARIES = mayOnlyUse(
+            "io.weir.web..",
+            "the cluster's HTTP face reads the runtime through its query methods; its server and JSON libraries"
+                    + " stay inside it",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "org.slf4j..", "io.javalin..",
+            "com.fasterxml.jackson..", "kotlin..");
 
     private static final ArchRule TEST_UTILS_USE_ONLY_API_RUNTIME_AND_JUNIT = mayOnlyUse(
             "io.weir.testutils..",
@@ -47,7 +57,7 @@ class LayerRulesTest {
     private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
             "io.weir.cli..",
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.cli..", "picocli..", "org.slf4j..");
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cli..", "picocli..", "org.slf4j..");
 
     private static final ArchRule SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO = mayOnlyUse(
             "io.weir.sql..",
@@ -65,12 +75,12 @@ class LayerRulesTest {
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
-            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..", "io.weir.sql..");
+            "io.weir.runtime..", "io.weir.cli..", "io.weir.testutils..", "io.weir.web..", "io.weir.sql..");
 
     private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
-            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.sql..");
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..");
 
     private static final ArchRule CONNECTORS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
             "io.weir.connector..", "io.weir",
@@ -118,6 +128,21 @@ class LayerRulesTest {
             "what the API's operators share with the runtime is no user API: jobs must not be able to depend on it",
             "io.weir.api.operators", "io.weir.api.operators.internal..", "io.weir.runtime..", "io.weir.testutils..");
 
+    private static final ArchRule JAVALIN_ONLY_IN_WEB = onlyUsedBy(
+            "io.javalin..",
+            "one module serves HTTP, so the server library can be replaced or upgraded in one place",
+            "io.weir.web..");
+
+    private static final ArchRule JETTY_ONLY_IN_WEB = onlyUsedBy(
+            "org.eclipse.jetty..",
+            "Jetty is Javalin's engine; only the web module may see it, and only through Javalin",
+            "io.weir.web..");
+
+    private static final ArchRule JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT = onlyUsedBy(
+            "com.fasterxml.jackson..",
+            "JSON is the business of the REST API and of the JSON format; the engine has its own serializers",
+            "io.weir.web..", "io.weir.formats.json..");
+
     // Generated code keeps the names its generator gives (JavaCC's XTokenManager, XConstants).
     private static final String GENERATED = "io.weir.sql.parser.generated..";
 
@@ -160,6 +185,7 @@ class LayerRulesTest {
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
                 "weir-formats-json's classes were not imported");
+        assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
@@ -195,6 +221,11 @@ class LayerRulesTest {
     }
 
     @Test
+    void webUsesOnlyApiRuntimeAndItsHttpLibraries() {
+        WEB_USES_ONLY_API_RUNTIME_AND_ITS_HTTP_LIBRARIES.check(weir);
+    }
+
+    @Test
     void apiDoesNotReachUp() {
         API_DOES_NOT_REACH_UP.check(weir);
     }
@@ -221,6 +252,9 @@ class LayerRulesTest {
         CALCITE_ONLY_IN_SQL.check(weir);
         JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+        JAVALIN_ONLY_IN_WEB.check(weir);
+        JETTY_ONLY_IN_WEB.check(weir);
+        JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
     }
 
     @Test
@@ -268,6 +302,13 @@ class LayerRulesTest {
     @Test
     void kafkaWallReportsTheKafkaClientUsedOutsideItsConnector() {
         assertViolationsNamed(KAFKA_ONLY_IN_ITS_CONNECTOR, "KafkaOutsideItsWall");
+    }
+
+    @Test
+    void httpLibraryWallsReportAUseOutsideTheWebModule() {
+        assertViolationsNamed(JAVALIN_ONLY_IN_WEB, "ServesHttp");
+        assertViolationsNamed(JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT, "ServesHttp");
+        assertViolationsNamed(JETTY_ONLY_IN_WEB, "ServesHttp");
     }
 
     @Test

@@ -50,6 +50,7 @@ class MigrationTableTest {
             "io.weir.api.windowing",
             "io.weir.api.eventtime",
             "io.weir.api.accumulators",
+            "io.weir.api.metrics",
             "io.weir.api.annotation");
 
     /**

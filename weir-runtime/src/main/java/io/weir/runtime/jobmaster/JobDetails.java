@@ -1,0 +1,52 @@
+package io.weir.runtime.jobmaster;
+
+import io.weir.api.execution.JobID;
+import io.weir.api.execution.JobStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A read-only snapshot of a job as its JobMaster sees it, for monitoring (the REST API): status
+ * and when each status was reached, every subtask's state, and the failure that ended the job.
+ * Taken on the JobMaster's main thread, so it is consistent; it never changes afterwards.
+ *
+ * @param timestamps when the job reached each status, in epoch milliseconds (absent: not reached)
+ * @param endTime epoch milliseconds, or -1 while the job runs
+ * @param failure the failure that failed the job, or {@code null}
+ */
+public record JobDetails(JobID jobId, String name, JobStatus status, long startTime, long endTime,
+        Map<JobStatus, Long> timestamps, List<Vertex> vertices, Failure failure) {
+
+    /**
+     * One vertex (a chain of operators) and its subtasks.
+     *
+     * @param operators the names of the chained operators, head first
+     * @param inputs the edges into this vertex
+     */
+    public record Vertex(String id, String name, int parallelism, int maxParallelism, List<String> operators,
+            List<Input> inputs, List<Subtask> subtasks) {}
+
+    /**
+     * An edge into a vertex.
+     *
+     * @param exchange how records are distributed: FORWARD, REBALANCE, RESCALE, HASH, BROADCAST, GLOBAL
+     */
+    public record Input(String producerId, String exchange) {}
+
+    /**
+     * One subtask's current attempt.
+     *
+     * @param endTime epoch milliseconds, or -1 while it runs
+     * @param taskManagerId where it runs, or {@code null} before deployment
+     */
+    public record Subtask(int index, int attempt, ExecutionState state, String taskManagerId, long startTime,
+            long endTime) {}
+
+    /**
+     * What failed the job.
+     *
+     * @param taskName the subtask (or coordinator) where it happened, or {@code null}
+     * @param taskManagerId where that subtask ran, or {@code null}
+     */
+    public record Failure(long timestamp, String taskName, String taskManagerId, Throwable exception) {}
+}
