@@ -6,9 +6,7 @@ import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.accumulators.JobAccumulators;
-import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
-import io.weir.runtime.checkpoint.CheckpointMetadata;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
@@ -72,10 +70,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final ScheduledExecutorService timers;
     private final ExecutorService io;
     private final CheckpointStorage storage;
-    /** What the job starts from ({@code execution.state-recovery.path}), or null. */
-    private final CompletedCheckpoint initialCheckpoint;
-    private final Throwable initialCheckpointError;
-    private final boolean ignoreUnclaimedState;
+    private final RecoveryPoint recovery;
     private final Map<TaskKey, Slot> slotOf = new HashMap<>();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
@@ -101,23 +96,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 settings.enabled()), clock, new LifecycleCommands());
         this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
         this.storage = CheckpointStorage.create(settings, job.getJobId());
-        CompletedCheckpoint initial = null;
-        Throwable initialError = null;
-        String restorePath = job.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).orElse(null);
-        if (restorePath != null) {
-            try {
-                initial = CheckpointMetadata.load(CheckpointStorage.resolve(restorePath));
-            } catch (Exception e) {
-                initialError = new IllegalArgumentException("Cannot restore job '" + job.getName() + "' from '"
-                        + restorePath + "' (" + StateRecoveryOptions.SAVEPOINT_PATH.key() + "): " + e.getMessage(), e);
-            }
-        }
-        this.initialCheckpoint = initial;
-        this.initialCheckpointError = initialError;
-        this.ignoreUnclaimedState = job.getConfiguration().get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE);
+        this.recovery = new RecoveryPoint(job, storage);
         this.checkpointing = settings.enabled()
                 ? new JobCheckpointing(settings, storage, clock, this::runAsync, timers, io, new CheckpointedJob(),
-                        initialCheckpoint)
+                        recovery.initial())
                 : null;
     }
 
@@ -226,9 +208,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         runAsync(() -> {
             try {
                 coordinators.createAndStart();
-                if (initialCheckpointError != null) {
-                    throw initialCheckpointError;
-                }
+                recovery.checkInitial();
             } catch (Throwable t) {
                 lifecycle.onStartFailed(t);
                 return;
@@ -324,27 +304,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
     }
 
-    /**
-     * The state each task of an attempt restores: the latest completed checkpoint's (for the first
-     * attempt: the checkpoint or savepoint of {@code execution.state-recovery.path}, if set), with
-     * the operator coordinators reset to it; none when there is none.
-     */
+    /** The state each task of an attempt restores (see {@link RecoveryPoint}). */
     private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
         CompletedCheckpoint latest = checkpointing != null ? checkpointing.coordinator().latestCompleted()
-                : attempt == 0 ? initialCheckpoint : null;
-        if (latest == null) {
-            if (attempt > 0) {
-                coordinators.resetTo(-1, null);
-            }
-            return Map.of();
-        }
-        LOG.info("Job '{}' ({}) restores {} {}", job.getName(), job.getJobId(),
-                latest == initialCheckpoint ? "from " + latest.externalPointer() + ", checkpoint" : "checkpoint",
-                latest.id());
-        StateRestore.RestoredState restored = StateRestore.assign(job, latest, storage,
-                latest == initialCheckpoint && ignoreUnclaimedState);
-        coordinators.resetTo(latest.id(), restored.coordinatorStates());
-        return restored.tasks();
+                : attempt == 0 ? recovery.initial() : null;
+        return recovery.stateFor(attempt, latest, coordinators);
     }
 
     private ExecutionAttemptId attemptId(TaskKey task, int attempt) {
