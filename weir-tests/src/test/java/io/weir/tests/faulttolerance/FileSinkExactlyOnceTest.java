@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.common.serialization.SimpleStringEncoder;
-import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
 import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.RichMapFunction;
-import io.weir.api.state.CheckpointListener;
 import io.weir.api.types.Types;
 import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.OutputFileConfig;
@@ -21,12 +17,9 @@ import io.weir.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,23 +38,15 @@ class FileSinkExactlyOnceTest {
     static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build();
 
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
-
     @BeforeEach
     void reset() {
-        FAILURES.set(0);
-        CHECKPOINT_COMPLETED.set(false);
+        InjectedFailure.reset();
     }
 
     private static void run(Path out, boolean checkpoints, boolean injectFailure) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         if (checkpoints) {
-            env.enableCheckpointing(50);
-            Configuration restarts = new Configuration();
-            restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-            env.configure(restarts);
+            InjectedFailure.checkpointAndRestartQuickly(env);
         }
         FileSink<String> sink = FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
                 .withBucketAssigner(new BasePathBucketAssigner<>())
@@ -70,7 +55,8 @@ class FileSinkExactlyOnceTest {
                 .build();
         env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(2_500), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
-                .map(new FailOnce(injectFailure ? RECORDS / 4 : Long.MAX_VALUE)).returns(Types.STRING)
+                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 4 : Long.MAX_VALUE)).returns(Types.LONG)
+                .map(String::valueOf).returns(Types.STRING)
                 .sinkTo(sink);
         env.execute("file sink");
     }
@@ -109,7 +95,7 @@ class FileSinkExactlyOnceTest {
 
         Path recovered = dir.resolve("recovered");
         run(recovered, true, true);
-        assertEquals(1, FAILURES.get(), "exactly one failure was injected");
+        assertEquals(1, InjectedFailure.FAILURES.get(), "exactly one failure was injected");
         assertEquals(failureFree, committedLines(recovered), "every record once: none lost, none twice");
     }
 
@@ -123,27 +109,4 @@ class FileSinkExactlyOnceTest {
         }
     }
 
-    /** Passes numbers on as text; fails once, in the first attempt, after a checkpoint completed. */
-    static final class FailOnce extends RichMapFunction<Long, String> implements CheckpointListener {
-        private final long failAfter;
-        private transient long seen;
-
-        FailOnce(long failAfter) {
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public String map(Long value) {
-            if (++seen >= failAfter / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
-                    && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
-                throw new IllegalStateException("injected failure after " + seen + " records");
-            }
-            return Long.toString(value);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINT_COMPLETED.set(true);
-        }
-    }
 }

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.weir.api.common.serialization.SimpleStringEncoder;
-import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
 import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.RichMapFunction;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.functions.Collector;
-import io.weir.api.state.CheckpointListener;
 import io.weir.api.types.Types;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -25,8 +21,6 @@ import io.weir.testutils.MiniClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +40,9 @@ class WindowedJobRecoveryTest {
     static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build();
 
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
-
     @BeforeEach
     void reset() {
-        FAILURES.set(0);
-        CHECKPOINT_COMPLETED.set(false);
+        InjectedFailure.reset();
     }
 
     /** Event time of record i: 10 ms apart, shuffled within blocks of 7, with a pause every 500 records. */
@@ -64,16 +54,12 @@ class WindowedJobRecoveryTest {
 
     private static void run(Path out, String windows, boolean injectFailure) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.enableCheckpointing(50);
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-        env.configure(restarts);
+        InjectedFailure.checkpointAndRestartQuickly(env);
         DataStream<Long> numbers = env.fromSource(
                 new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
                 WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
                         .withTimestampAssigner((value, ts) -> eventTime(value)), "numbers")
-                .map(new FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG);
+                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG);
         var keyed = numbers.keyBy(v -> v % 5);
         var windowed = windows.equals("tumbling")
                 ? keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
@@ -94,7 +80,7 @@ class WindowedJobRecoveryTest {
         assertEquals(RECORDS, total, "every record is counted in exactly one window");
 
         run(dir.resolve("recovered"), windows, true);
-        assertEquals(1, FAILURES.get(), "exactly one failure was injected");
+        assertEquals(1, InjectedFailure.FAILURES.get(), "exactly one failure was injected");
         assertEquals(failureFree, CommittedFiles.lines(dir.resolve("recovered")));
     }
 
@@ -110,27 +96,4 @@ class WindowedJobRecoveryTest {
         }
     }
 
-    /** Passes values on; fails once, in the first attempt, after a checkpoint completed. */
-    static final class FailOnce extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private final long failAfter;
-        private transient long seen;
-
-        FailOnce(long failAfter) {
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public Long map(Long value) {
-            if (++seen >= failAfter / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
-                    && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
-                throw new IllegalStateException("injected failure after " + seen + " records");
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINT_COMPLETED.set(true);
-        }
-    }
 }
