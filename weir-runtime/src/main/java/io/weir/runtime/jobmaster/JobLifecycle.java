@@ -115,6 +115,12 @@ public final class JobLifecycle {
         if (taskAttempt != attempt || previous == null || previous.isTerminal()) {
             return;
         }
+        if (outcome == StreamTask.Outcome.CANCELED && status == JobStatus.RUNNING) {
+            // only the JobMaster cancels tasks, and never while the job runs: this one ended on its own
+            outcome = StreamTask.Outcome.FAILED;
+            taskFailure = new IllegalStateException("Task " + taskName + " ended as cancelled although nothing cancelled"
+                    + " it", taskFailure);
+        }
         switch (outcome) {
             case FINISHED -> executions.put(task, ExecutionState.FINISHED);
             case CANCELED -> executions.put(task, ExecutionState.CANCELED);

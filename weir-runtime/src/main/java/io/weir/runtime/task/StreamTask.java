@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Life cycle</h2>
  * Build the chain, open the operators tail first, loop until all input has ended, end the input
  * and finish the operators head first, send end-of-partition downstream, close the operators.
- * Cancellation interrupts the thread; the task ends CANCELED. Any other exception ends it FAILED.
+ * Cancellation interrupts the thread; the task ends CANCELED. An interrupt that is not a cancellation,
+ * and any other exception, end it FAILED.
  * A task that took its part of a stop-with-savepoint reads nothing more and, once told the
  * savepoint completed, ends FINISHED without ending its input: its operators are closed, not
  * finished, so nothing after the savepoint is emitted or committed.
@@ -136,11 +137,16 @@ public final class StreamTask implements Runnable {
             invoke();
             outcome = Outcome.FINISHED;
         } catch (Throwable t) {
-            if (cancelled || t instanceof TaskCancelledException || t instanceof InterruptedException) {
+            if (cancelled) {
                 outcome = Outcome.CANCELED;
             } else {
+                // interrupted without being cancelled: some thread outside Weir interrupted the task's thread;
+                // ending CANCELED would leave its consumers waiting for input that never comes
                 outcome = Outcome.FAILED;
-                failure = ChainedOperatorException.unwrap(t);
+                failure = t instanceof TaskCancelledException || t instanceof InterruptedException
+                        ? new IllegalStateException("The thread of task " + name() + " was interrupted although the "
+                                + "task was not cancelled (something outside Weir interrupted it)", t)
+                        : ChainedOperatorException.unwrap(t);
                 LOG.warn("Task {} failed", name(), failure);
             }
         }

@@ -2,6 +2,7 @@ package io.weir.runtime.jobmaster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.checkpoint.TaskKey;
@@ -69,6 +70,17 @@ class JobLifecycleTest {
         job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
         assertEquals(List.of("deploy 0", "cancel 0 [TaskKey[vertexId=2, subtaskIndex=0]]", "ended FAILED by a"), log);
         assertSame(boom, endFailure);
+    }
+
+    @Test
+    void aTaskEndingCancelledWhileNothingCancelledItIsAFailure() {
+        JobLifecycle job = lifecycle(new NoRestartStrategy());
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.CANCELED, null, "a");
+        assertEquals(JobStatus.FAILING, job.status(), "not a quiet end: its consumers would wait forever");
+        job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
+        assertEquals("ended FAILED by a", log.get(log.size() - 1));
+        assertTrue(endFailure.getMessage().contains("although nothing cancelled it"), endFailure.getMessage());
     }
 
     @Test

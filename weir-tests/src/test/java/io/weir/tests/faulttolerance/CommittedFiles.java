@@ -12,8 +12,22 @@ import java.util.stream.Stream;
 final class CommittedFiles {
     private CommittedFiles() {}
 
-    /** Every line of the files whose names do not start with a dot, sorted. */
+    /**
+     * Every line of the files whose names do not start with a dot, sorted. The directory may be read
+     * while a job writes it: a part file renamed (in progress → pending → finished) during the listing
+     * makes it list again.
+     */
     static List<String> lines(Path dir) throws IOException {
+        while (true) {
+            try {
+                return read(dir);
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException renamedMeanwhile) {
+                // list again
+            }
+        }
+    }
+
+    private static List<String> read(Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
         if (!Files.exists(dir)) {
             return lines;

@@ -57,6 +57,8 @@ class FailureKindsTest {
     /** What the failing function does; functions are copied into tasks, so this is static. */
     static volatile Set<Integer> throwInAttempts = Set.of();
     static volatile Set<Integer> throwInOpenOfAttempts = Set.of();
+    /** Attempts whose task thread another thread interrupts (instead of the function throwing). */
+    static volatile Set<Integer> interruptInAttempts = Set.of();
     /** While this file exists where the checkpoint directory's parent should be, no checkpoint can be written. */
     static volatile Path storageBlocker;
     static volatile int unblockAfterAbortedCheckpoints;
@@ -73,6 +75,7 @@ class FailureKindsTest {
     void reset() {
         throwInAttempts = Set.of();
         throwInOpenOfAttempts = Set.of();
+        interruptInAttempts = Set.of();
         storageBlocker = null;
         unblockAfterAbortedCheckpoints = Integer.MAX_VALUE;
         unblockOnRestart = false;
@@ -179,6 +182,17 @@ class FailureKindsTest {
     }
 
     @Test
+    void aTaskThreadInterruptedFromOutsideFailsTheTaskAndTheJobRecoversExactly() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.configure(fixedDelay(3));
+        env.enableCheckpointing(30);
+        interruptInAttempts = Set.of(0);
+
+        assertEquals(expected(), run(env)); // an interrupted task that ended quietly would lose records or hang
+        assertTrue(ATTEMPTS.containsKey(1), "the job failed over: " + ATTEMPTS.keySet());
+    }
+
+    @Test
     void aFailureWhileRestoringRestartsAgainAndTheResultIsExact() throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         env.configure(fixedDelay(3));
@@ -258,7 +272,15 @@ class FailureKindsTest {
             }
             sum.update((current == null ? 0 : current) + value);
             int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-            if (++seen >= RECORDS / 3 / parallelism && throwInAttempts.contains(attempt) && CHECKPOINT_COMPLETED.get()
+            if (++seen >= RECORDS / 3 / parallelism && interruptInAttempts.contains(attempt) && CHECKPOINT_COMPLETED.get()
+                    && THROWN.putIfAbsent(attempt, true) == null) {
+                Thread task = Thread.currentThread();
+                Thread outsider = new Thread(task::interrupt, "outsider");
+                outsider.start();
+                outsider.join();
+                return; // the task's thread goes on, interrupted: its next wait fails
+            }
+            if (seen >= RECORDS / 3 / parallelism && throwInAttempts.contains(attempt) && CHECKPOINT_COMPLETED.get()
                     && THROWN.putIfAbsent(attempt, true) == null) {
                 CHECKPOINT_COMPLETED.set(false); // the next attempt fails only after a checkpoint of its own
                 throw new IllegalStateException("injected failure in attempt " + attempt + " after " + seen + " records");
