@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real PostgreSQL 17 server (zonky's embedded binaries), started once per test class on a free
  * loopback port and removed afterwards. Register it as a static {@code @RegisterExtension} field.
  */
-final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
     @Override
@@ -30,11 +30,11 @@ final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    String url() {
+    public String url() {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
-    JdbcConnectionOptions connectionOptions() {
+    public JdbcConnectionOptions connectionOptions() {
         return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl("jdbc:postgresql://localhost:" + server.getPort() + "/postgres")
                 .withDriverName("org.postgresql.Driver")
@@ -43,11 +43,11 @@ final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
                 .build();
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url());
     }
 
-    void execute(String... statements) throws SQLException {
+    public void execute(String... statements) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -56,7 +56,7 @@ final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The rows of {@code query}, each as its columns joined by "|". */
-    List<String> rows(String query) throws SQLException {
+    public List<String> rows(String query) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
@@ -72,7 +72,7 @@ final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         return Long.parseLong(rows("SELECT count(*) FROM " + table).get(0));
     }
 
