@@ -3,6 +3,7 @@ package io.weir.connector.jdbc;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Where the database is and who to log in as: a JDBC URL, optionally the driver class to load, and
@@ -16,9 +17,10 @@ public class JdbcConnectionOptions implements Serializable {
     private final String username;
     private final String password;
     private final int connectionCheckTimeoutSeconds;
+    private final Properties properties;
 
     protected JdbcConnectionOptions(String url, String driverName, String username, String password,
-            int connectionCheckTimeoutSeconds) {
+            int connectionCheckTimeoutSeconds, Properties properties) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("The JDBC URL is missing: set it with withUrl(\"jdbc:postgresql://host:5432/db\")");
         }
@@ -31,6 +33,8 @@ public class JdbcConnectionOptions implements Serializable {
         this.username = username;
         this.password = password;
         this.connectionCheckTimeoutSeconds = connectionCheckTimeoutSeconds;
+        this.properties = new Properties();
+        this.properties.putAll(properties);
     }
 
     public String getDbURL() {
@@ -55,12 +59,22 @@ public class JdbcConnectionOptions implements Serializable {
         return connectionCheckTimeoutSeconds;
     }
 
+    /** Driver properties (for PostgreSQL's driver, e.g. {@code ssl}, {@code ApplicationName}), credentials included. */
+    public Properties getProperties() {
+        Properties all = new Properties();
+        all.putAll(properties);
+        getUsername().ifPresent(user -> all.setProperty("user", user));
+        getPassword().ifPresent(secret -> all.setProperty("password", secret));
+        return all;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JdbcConnectionOptions other && url.equals(other.url)
                 && Objects.equals(driverName, other.driverName) && Objects.equals(username, other.username)
                 && Objects.equals(password, other.password)
-                && connectionCheckTimeoutSeconds == other.connectionCheckTimeoutSeconds;
+                && connectionCheckTimeoutSeconds == other.connectionCheckTimeoutSeconds
+                && properties.equals(other.properties);
     }
 
     @Override
@@ -75,6 +89,7 @@ public class JdbcConnectionOptions implements Serializable {
         private String username;
         private String password;
         private int connectionCheckTimeoutSeconds = 60;
+        private final Properties properties = new Properties();
 
         public JdbcConnectionOptionsBuilder withUrl(String url) {
             this.url = url;
@@ -83,6 +98,12 @@ public class JdbcConnectionOptions implements Serializable {
 
         public JdbcConnectionOptionsBuilder withDriverName(String driverName) {
             this.driverName = driverName;
+            return this;
+        }
+
+        /** A property handed to the driver when connecting. */
+        public JdbcConnectionOptionsBuilder withProperty(String key, String value) {
+            properties.setProperty(key, value);
             return this;
         }
 
@@ -102,7 +123,7 @@ public class JdbcConnectionOptions implements Serializable {
         }
 
         public JdbcConnectionOptions build() {
-            return new JdbcConnectionOptions(url, driverName, username, password, connectionCheckTimeoutSeconds);
+            return new JdbcConnectionOptions(url, driverName, username, password, connectionCheckTimeoutSeconds, properties);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * Opens, checks and replaces one JDBC connection of a sink writer or source reader.
@@ -60,21 +61,10 @@ public final class JdbcConnectionProvider {
     }
 
     private Connection open() throws SQLException {
-        Properties properties = new Properties();
-        options.getUsername().ifPresent(user -> properties.setProperty("user", user));
-        options.getPassword().ifPresent(password -> properties.setProperty("password", password));
+        Properties properties = options.getProperties();
         String url = options.getDbURL();
         if (options.getDriverName() == null) {
-            try {
-                return DriverManager.getConnection(url, properties);
-            } catch (SQLException e) {
-                if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-                    throw new SQLException("No JDBC driver accepts the URL " + url + ": put the driver's jar on the "
-                            + "job's classpath (org.postgresql:postgresql for PostgreSQL and CrateDB) or name its "
-                            + "class with withDriverName", "08001", e);
-                }
-                throw e;
-            }
+            return connectWithoutDriverName(url, properties);
         }
         Connection opened = loadDriver().connect(url, properties);
         if (opened == null) {
@@ -82,6 +72,28 @@ public final class JdbcConnectionProvider {
                     + ": check the URL's prefix (jdbc:postgresql://host:port/database)", "08001");
         }
         return opened;
+    }
+
+    /**
+     * Asks {@link DriverManager} (drivers on the system class path), then the drivers the job's class
+     * loader declares as services (a driver bundled in the job's jar).
+     */
+    private Connection connectWithoutDriverName(String url, Properties properties) throws SQLException {
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            if (!"08001".equals(e.getSQLState()) || e.getMessage() == null || !e.getMessage().startsWith("No suitable driver")) {
+                throw e;
+            }
+        }
+        for (Driver driver : ServiceLoader.load(Driver.class, classLoader)) {
+            if (driver.acceptsURL(url)) {
+                return driver.connect(url, properties);
+            }
+        }
+        throw new SQLException("No JDBC driver accepts the URL " + url + ": put the driver's jar on the job's classpath "
+                + "or in Weir's lib/ (org.postgresql:postgresql for PostgreSQL and CrateDB), or name its class with "
+                + "withDriverName", "08001");
     }
 
     private Driver loadDriver() throws SQLException {

@@ -21,8 +21,8 @@ import java.io.IOException;
  *                 .withUrl("jdbc:postgresql://db:5432/shop").withUsername("weir").withPassword("...").build()));
  * }</pre>
  *
- * <p>Flink's {@code JdbcSink.sink(...)} returns a sink function for {@code addSink}; Weir's returns a
- * {@link Sink} for {@code sinkTo}, with the same arguments.
+ * <p>Flink's older {@code JdbcSink.sink(...)} returned a sink function for {@code addSink}; Weir's
+ * returns a {@link Sink} for {@code sinkTo}, with the same arguments, as does {@link #builder()}.
  */
 public final class JdbcSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
@@ -38,6 +38,11 @@ public final class JdbcSink<T> implements Sink<T> {
         this.batch = batch;
         this.executionOptions = executionOptions;
         this.connectionOptions = connectionOptions;
+    }
+
+    /** Flink's current way to build the sink: {@code builder().withQueryStatement(...).buildAtLeastOnce(...)}. */
+    public static <T> JdbcSinkBuilder<T> builder() {
+        return new JdbcSinkBuilder<>();
     }
 
     /** A sink that runs {@code sql} for every record, its parameters set by {@code statementBuilder}. */

@@ -53,10 +53,13 @@ class JdbcUpsertTest {
         POSTGRES.execute("CREATE TABLE last_value (k BIGINT PRIMARY KEY, v BIGINT)");
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         String upsert = new PostgresDialect().getUpsertStatement("last_value", new String[] {"k", "v"}, new String[] {"k"});
-        env.fromSequence(0, 999).sinkTo(JdbcSink.sink(upsert, (statement, i) -> {
-            statement.setLong(1, i % 10);
-            statement.setLong(2, i);
-        }, JdbcExecutionOptions.builder().withBatchSize(64).build(), POSTGRES.connectionOptions()));
+        env.fromSequence(0, 999).sinkTo(JdbcSink.<Long>builder()
+                .withQueryStatement(upsert, (statement, i) -> {
+                    statement.setLong(1, i % 10);
+                    statement.setLong(2, i);
+                })
+                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(64).build())
+                .buildAtLeastOnce(POSTGRES.connectionOptions()));
         env.execute("upsert");
 
         assertEquals(List.of("0|990", "1|991", "9|999"),

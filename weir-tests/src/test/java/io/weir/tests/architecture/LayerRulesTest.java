@@ -92,6 +92,12 @@ class LayerRulesTest {
             "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
             JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
 
+    private static final ArchRule JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL = mayOnlyUse(
+            "io.weir.connector.jdbc..",
+            "the JDBC connector speaks java.sql only; the user brings the driver of their database, so no driver"
+                    + " (and no other library) is compiled in",
+            JDK, "io.weir.api..", "io.weir.connector.jdbc..");
+
     private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
             "io.weir.formats..", "io.weir",
             "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
@@ -183,6 +189,7 @@ class LayerRulesTest {
                 "weir-api's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
                 "weir-formats-json's classes were not imported");
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
@@ -239,6 +246,7 @@ class LayerRulesTest {
     void connectorsUseOnlyTheApiOfWeir() {
         CONNECTORS_USE_ONLY_THE_API_OF_WEIR.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
+        JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
     }
 
     @Test

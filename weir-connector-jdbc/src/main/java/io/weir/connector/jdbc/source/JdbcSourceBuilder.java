@@ -35,6 +35,16 @@ public final class JdbcSourceBuilder<T> {
         return this;
     }
 
+    public JdbcSourceBuilder<T> setConnectionCheckTimeoutSeconds(int seconds) {
+        connection.withConnectionCheckTimeoutSeconds(seconds);
+        return this;
+    }
+
+    public JdbcSourceBuilder<T> setConnectionProperty(String key, String value) {
+        connection.withProperty(key, value);
+        return this;
+    }
+
     /** The query; with a parameters provider, its {@code ?} placeholders take one row of parameters per split. */
     public JdbcSourceBuilder<T> setSql(String sql) {
         this.sql = sql;
