@@ -33,4 +33,17 @@ public final class JdbcSinkBuilder<T> {
         }
         return JdbcSink.sink(batch, executionOptions, connectionOptions);
     }
+
+    /**
+     * An exactly-once sink on PostgreSQL's two-phase commit: what it writes becomes visible when the
+     * checkpoint after it completes. Flink's takes an XA data source; Weir's speaks PostgreSQL's
+     * {@code PREPARE TRANSACTION} (what PostgreSQL's XA support runs) over the connection options.
+     */
+    public JdbcExactlyOnceSink<T> buildExactlyOnce(JdbcExactlyOnceOptions exactlyOnceOptions,
+            JdbcConnectionOptions connectionOptions) {
+        if (batch == null) {
+            throw new IllegalArgumentException("The JDBC sink has no statement: call withQueryStatement(sql, statementBuilder)");
+        }
+        return new JdbcExactlyOnceSink<>(batch, executionOptions, exactlyOnceOptions, connectionOptions);
+    }
 }

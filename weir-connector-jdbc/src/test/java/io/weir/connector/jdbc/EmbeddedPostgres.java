@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,11 +17,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * loopback port and removed afterwards. Register it as a static {@code @RegisterExtension} field.
  */
 public final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> serverConfig;
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    public EmbeddedPostgres() {
+        this(Map.of());
+    }
+
+    /** With settings of {@code postgresql.conf}, such as {@code max_prepared_transactions}. */
+    public EmbeddedPostgres(Map<String, String> serverConfig) {
+        this.serverConfig = serverConfig;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+        var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+        serverConfig.forEach(builder::setServerConfig);
+        server = builder.start();
     }
 
     @Override

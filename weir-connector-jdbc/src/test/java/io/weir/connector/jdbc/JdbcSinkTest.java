@@ -93,6 +93,23 @@ class JdbcSinkTest {
         assertTrue(message.contains("No JDBC driver accepts the URL jdbc:nosuchdb://localhost/x"), message);
     }
 
+    @Test
+    void theExactlyOnceSinkOnAServerWithoutPreparedTransactionsSaysWhichSettingToChange() throws Exception {
+        // this class's server runs with PostgreSQL's default, max_prepared_transactions = 0
+        POSTGRES.execute("CREATE TABLE never_prepared (id BIGINT)");
+        JdbcExactlyOnceSink<Long> sink = JdbcSink.<Long>builder()
+                .withQueryStatement("INSERT INTO never_prepared (id) VALUES (?)", (statement, id) -> statement.setLong(1, id))
+                .buildExactlyOnce(JdbcExactlyOnceOptions.builder().withTransactionIdPrefix("never").build(),
+                        POSTGRES.connectionOptions());
+        try (var writer = (PreparedTransactionWriter<Long>) sink.restoreWriter(new WriterContextForTest(), List.of())) {
+            writer.write(1L, null);
+            java.io.IOException failure = assertThrows(java.io.IOException.class, writer::prepareCommit);
+            assertTrue(failure.getMessage().contains("set max_prepared_transactions (in postgresql.conf) to at least"),
+                    failure.getMessage());
+        }
+        assertEquals(0, POSTGRES.count("never_prepared"));
+    }
+
     static String causeMessages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
