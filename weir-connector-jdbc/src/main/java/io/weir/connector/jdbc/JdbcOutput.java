@@ -33,7 +33,10 @@ final class JdbcOutput<T> implements AutoCloseable {
         this.options = options;
     }
 
-    /** Opens the connection and prepares the statements, so a wrong URL or statement fails the job at start. */
+    /**
+     * Opens the connection and prepares the statements, so a wrong URL or bad credentials fail the job
+     * at start (drivers that prepare on the server, unlike PostgreSQL's, also reject a bad statement here).
+     */
     void open() throws IOException {
         try {
             prepare(connections.getOrEstablishConnection());

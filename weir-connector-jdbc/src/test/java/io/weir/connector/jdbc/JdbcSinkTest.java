@@ -83,6 +83,16 @@ class JdbcSinkTest {
     }
 
     @Test
+    void aMissingTableFailsTheFirstBatchWithoutRetries() {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.fromSequence(1, 3).sinkTo(JdbcSink.sink("INSERT INTO no_such_table (id) VALUES (?)",
+                (statement, id) -> statement.setLong(1, id), batches(10), POSTGRES.connectionOptions()));
+        String message = causeMessages(assertThrows(Exception.class, () -> env.execute("missing table")));
+        assertTrue(message.contains("SQLState 42P01"), message);
+        assertTrue(message.contains("not retried"), message);
+    }
+
+    @Test
     void aWrongUrlFailsAtStartWithTheFix() {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         JdbcConnectionOptions noDriver = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
