@@ -3,8 +3,6 @@ package io.weir.connector.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
 import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -12,7 +10,6 @@ import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Types;
 import io.weir.testutils.MiniClusterExtension;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,21 +40,16 @@ class JdbcExactlyOnceTest {
     @Test
     void aPlainInsertAfterAFailureAndARestoreHoldsEveryRecordOnce() throws Exception {
         POSTGRES.execute("CREATE TABLE once (id BIGINT)"); // no key: a record written twice would show
-        JdbcUpsertTest.FAILURES.set(0);
-        JdbcUpsertTest.CHECKPOINT_COMPLETED.set(false);
+        InjectedFailure.reset();
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.enableCheckpointing(50);
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-        env.configure(restarts);
+        InjectedFailure.checkpointAndRestartQuickly(env);
         env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perSecond(4000), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
-                .map(new JdbcUpsertTest.FailOnce(1500))
+                .map(new InjectedFailure.FailOnce(1500))
                 .sinkTo(insertOnce("once", "once_test"));
         env.execute("exactly once");
 
-        assertEquals(1, JdbcUpsertTest.FAILURES.get(), "the failure was injected");
+        assertEquals(1, InjectedFailure.FAILURES.get(), "the failure was injected");
         assertEquals(List.of("4000|4000|7998000"), POSTGRES.rows("SELECT count(*), count(DISTINCT id), sum(id) FROM once"));
         assertEquals(List.of("0"), POSTGRES.rows("SELECT count(*) FROM pg_prepared_xacts"), "nothing left prepared");
     }

@@ -3,14 +3,10 @@ package io.weir.connector.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.api.configuration.Configuration;
-import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
 import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.RichMapFunction;
-import io.weir.api.state.CheckpointListener;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.Types;
@@ -18,11 +14,8 @@ import io.weir.connector.jdbc.dialect.CrateDBDialect;
 import io.weir.connector.jdbc.dialect.JdbcDialect;
 import io.weir.connector.jdbc.dialect.PostgresDialect;
 import io.weir.testutils.MiniClusterExtension;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,9 +34,6 @@ class JdbcUpsertTest {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
-
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
 
     private static final String[] FIELDS = {"id", "name", "visits"};
     private static final String[] KEY = {"id"};
@@ -98,12 +88,12 @@ class JdbcUpsertTest {
     void aFailureAndRestoreLeaveTheTableOfAFailureFreeRun() throws Exception {
         POSTGRES.execute("CREATE TABLE squares_clean (id BIGINT PRIMARY KEY, square BIGINT, writes INT)",
                 "CREATE TABLE squares_recovered (id BIGINT PRIMARY KEY, square BIGINT, writes INT)");
+        InjectedFailure.reset();
         runSquares("squares_clean", Long.MAX_VALUE);
-        FAILURES.set(0);
-        CHECKPOINT_COMPLETED.set(false);
+        InjectedFailure.reset();
         runSquares("squares_recovered", 1500);
 
-        assertEquals(1, FAILURES.get(), "the failure was injected");
+        assertEquals(1, InjectedFailure.FAILURES.get(), "the failure was injected");
         assertEquals(4000, POSTGRES.count("squares_recovered"));
         assertEquals(POSTGRES.rows("SELECT id, square FROM squares_clean ORDER BY id"),
                 POSTGRES.rows("SELECT id, square FROM squares_recovered ORDER BY id"));
@@ -112,45 +102,17 @@ class JdbcUpsertTest {
     /** 4000 numbers at 4000/s over 2 subtasks, checkpoints every 50 ms; fails once after {@code failAfter} per subtask. */
     private void runSquares(String table, long failAfter) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.enableCheckpointing(50);
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-        env.configure(restarts);
+        InjectedFailure.checkpointAndRestartQuickly(env);
         // counts the writes of each row, so a replayed record shows up as writes > 1 without changing the square
         String upsert = "INSERT INTO " + table + " (id, square, writes) VALUES (?, ?, 1) "
                 + "ON CONFLICT (id) DO UPDATE SET square = excluded.square, writes = " + table + ".writes + 1";
         env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perSecond(4000), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
-                .map(new FailOnce(failAfter))
+                .map(new InjectedFailure.FailOnce(failAfter))
                 .sinkTo(JdbcSink.sink(upsert, (statement, i) -> {
                     statement.setLong(1, i);
                     statement.setLong(2, i * i);
                 }, JdbcExecutionOptions.builder().withBatchSize(300).build(), POSTGRES.connectionOptions()));
         env.execute("squares into " + table);
-    }
-
-    /** Fails once, in the first attempt, after {@code failAfter} records of its subtask and a completed checkpoint. */
-    static final class FailOnce extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private final long failAfter;
-        private transient long seen;
-
-        FailOnce(long failAfter) {
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public Long map(Long value) {
-            if (++seen >= failAfter && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
-                    && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
-                throw new IllegalStateException("injected failure after " + seen + " records");
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINT_COMPLETED.set(true);
-        }
     }
 }
