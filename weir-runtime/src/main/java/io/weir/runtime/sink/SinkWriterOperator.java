@@ -13,7 +13,9 @@ import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.ProcessingTimeService;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
 import io.weir.api.state.ListState;
@@ -89,6 +91,16 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
             @Override
             public ClassLoader getUserCodeClassLoader() {
                 return getOperatorContext().getUserCodeClassLoader();
+            }
+
+            @Override
+            public ProcessingTimeService getProcessingTimeService() {
+                return SinkWriterOperator.this.getProcessingTimeService();
+            }
+
+            @Override
+            public MailboxExecutor getMailboxExecutor() {
+                return getOperatorContext().getMailboxExecutor();
             }
         };
         if (sink instanceof SupportsWriterState stateful && !recoveredWriterState.isEmpty()) {

@@ -82,15 +82,33 @@ class LayerRulesTest {
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
             "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..");
 
-    private static final ArchRule CONNECTORS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
-            "io.weir.connector..", "io.weir",
-            "a connector is what a third party could write: it sees the public API, never the engine's insides",
-            "io.weir.api..", "io.weir.connector..");
+    /** A connector's SQL table factory lives in its {@code table} package; the rest of the connector is DataStream only. */
+    private static final String CONNECTOR_TABLE_FACTORIES = "io.weir.connector.*.table..";
+
+    private static final ArchRule CONNECTORS_USE_ONLY_THE_API_OF_WEIR = classes()
+            .that().resideInAPackage("io.weir.connector..").and().resideOutsideOfPackage(CONNECTOR_TABLE_FACTORIES)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.weir..")
+                    .or(resideInAnyPackage("io.weir.api..", "io.weir.connector..")))
+            .because("a connector is what a third party could write: it sees the public API, never the engine's insides")
+            .allowEmptyShould(true);
+
+    private static final ArchRule CONNECTOR_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
+            CONNECTOR_TABLE_FACTORIES, "io.weir",
+            "a connector plugs into SQL through the SQL layer's SPI (TableFactory, the catalog's table, ValidationException),"
+                    + " never through its planner or runtime, and depends on weir-sql only where SQL runs (provided scope)",
+            "io.weir.api..", "io.weir.connector..", "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..");
 
     private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
             "io.weir.connector.kafka..",
             "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
             JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
+
+    private static final ArchRule JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL = mayOnlyUse(
+            "io.weir.connector.jdbc..",
+            "the JDBC connector speaks java.sql only; the user brings the driver of their database, so no driver"
+                    + " (and no other library) is compiled in",
+            JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
+            "io.weir.sql.api..");
 
     private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
             "io.weir.formats..", "io.weir",
@@ -183,6 +201,9 @@ class LayerRulesTest {
                 "weir-api's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
+                "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
                 "weir-formats-json's classes were not imported");
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
@@ -238,7 +259,9 @@ class LayerRulesTest {
     @Test
     void connectorsUseOnlyTheApiOfWeir() {
         CONNECTORS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        CONNECTOR_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
+        JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
     }
 
     @Test
