@@ -67,8 +67,8 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     /**
      * How long this operator's partly filled output buffers wait before they are sent, overriding
      * the job's {@code execution.buffer-timeout.interval}: milliseconds, 0 to send every record at
-     * once, -1 to send only full buffers. Operators chained into one task share one flush timer:
-     * the shortest timeout among them applies.
+     * once, -1 for the job's setting (as in Flink). Operators chained into one task share one flush
+     * timer: the shortest timeout among them applies.
      */
     public SingleOutputStreamOperator<T> setBufferTimeout(long timeoutMillis) {
         transformation.setBufferTimeout(timeoutMillis);

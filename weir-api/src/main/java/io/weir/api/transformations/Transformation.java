@@ -27,8 +27,8 @@ public abstract class Transformation<T> {
     private long bufferTimeout = BUFFER_TIMEOUT_OF_JOB;
     private String description;
 
-    /** {@link #getBufferTimeout()} when the operator has none of its own and uses the job's. */
-    public static final long BUFFER_TIMEOUT_OF_JOB = -2;
+    /** {@link #getBufferTimeout()} when the operator has none of its own and uses the job's (as Flink's -1). */
+    public static final long BUFFER_TIMEOUT_OF_JOB = -1;
 
     protected Transformation(String name, TypeInformation<T> outputType, int parallelism) {
         this.name = name;
@@ -50,8 +50,8 @@ public abstract class Transformation<T> {
 
     /**
      * How long this operator's partly filled output buffers wait before they are sent, in
-     * milliseconds: 0 sends each record at once, -1 sends a buffer only when it is full (or the
-     * input ends), {@link #BUFFER_TIMEOUT_OF_JOB} uses the job's {@code execution.buffer-timeout.interval}.
+     * milliseconds: 0 sends each record at once, {@link #BUFFER_TIMEOUT_OF_JOB} (-1) uses the job's
+     * {@code execution.buffer-timeout.interval}.
      */
     public long getBufferTimeout() {
         return bufferTimeout;
@@ -59,8 +59,8 @@ public abstract class Transformation<T> {
 
     public void setBufferTimeout(long bufferTimeout) {
         if (bufferTimeout < -1) {
-            throw new IllegalArgumentException("The buffer timeout of operator '" + name + "' must be -1 (flush only"
-                    + " full buffers), 0 (flush every record) or a number of milliseconds, not " + bufferTimeout);
+            throw new IllegalArgumentException("The buffer timeout of operator '" + name + "' must be -1 (the job's),"
+                    + " 0 (flush every record) or a number of milliseconds, not " + bufferTimeout);
         }
         this.bufferTimeout = bufferTimeout;
     }

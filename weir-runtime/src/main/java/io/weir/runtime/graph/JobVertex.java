@@ -59,17 +59,14 @@ public final class JobVertex {
     /**
      * The buffer timeout of this task's outputs in milliseconds, or {@code jobDefault} when no
      * operator of the chain set its own. The task has one flush timer for all its outputs, so when
-     * several operators set one, the shortest wins (0, flush every record, before all; -1, flush
-     * full buffers only, only when no operator asked for a timed flush).
+     * several operators set one, the shortest wins (0, flush every record, before all).
      */
     public long bufferTimeout(long jobDefault) {
         long chosen = Transformation.BUFFER_TIMEOUT_OF_JOB;
         for (StreamNode node : chain) {
             long own = node.getBufferTimeout();
-            if (own == Transformation.BUFFER_TIMEOUT_OF_JOB) {
-                continue;
-            }
-            if (chosen < 0 || (own >= 0 && own < chosen)) {
+            if (own != Transformation.BUFFER_TIMEOUT_OF_JOB && (chosen == Transformation.BUFFER_TIMEOUT_OF_JOB
+                    || own < chosen)) {
                 chosen = own;
             }
         }

@@ -63,13 +63,13 @@ class JobGraphBuilderTest {
         env.setParallelism(1);
         env.fromSequence(1, 10).map(x -> x).name("a").setBufferTimeout(-1)
                 .map(x -> x).name("b").setBufferTimeout(50).map(x -> x).name("c").setBufferTimeout(20)
-                .rebalance().map(x -> x).name("d").setBufferTimeout(-1)
-                .rebalance().map(x -> x).name("e").print().name("p");
+                .rebalance().map(x -> x).name("d").setBufferTimeout(0)
+                .rebalance().map(x -> x).name("e").setBufferTimeout(-1).print().name("p");
         JobGraph job = build();
         assertEquals(List.of("Sequence Source -> a -> b -> c", "d", "e -> p"), vertexNames(job));
-        assertEquals(20, job.getVertices().get(0).bufferTimeout(100), "the shortest timed flush wins over -1");
-        assertEquals(-1, job.getVertices().get(1).bufferTimeout(100), "only full buffers");
-        assertEquals(100, job.getVertices().get(2).bufferTimeout(100), "the job's default");
+        assertEquals(20, job.getVertices().get(0).bufferTimeout(100), "the shortest of the chain");
+        assertEquals(0, job.getVertices().get(1).bufferTimeout(100), "every record");
+        assertEquals(100, job.getVertices().get(2).bufferTimeout(100), "-1: the job's");
     }
 
     @Test

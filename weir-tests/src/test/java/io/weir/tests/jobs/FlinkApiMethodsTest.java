@@ -158,7 +158,7 @@ class FlinkApiMethodsTest {
             evenResults.forEachRemaining(evenList::add);
             oddResults.forEachRemaining(oddList::add);
         }
-        assertEquals(100, evenList.size(), "-1 flushes full buffers and the rest at the end of input");
+        assertEquals(100, evenList.size());
         assertEquals(100, oddList.size());
         var fixed = assertThrows(IllegalArgumentException.class,
                 () -> env.fromSequence(1, 2).map(x -> x).forceNonParallel().setParallelism(2));
