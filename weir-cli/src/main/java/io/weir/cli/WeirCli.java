@@ -40,8 +40,8 @@ public final class WeirCli implements Runnable {
 
     /** Runs the command line and exits with its code; also when a job left threads running. */
     public static void main(String[] args) {
-        // The API logs through System.Logger, which lands in java.util.logging here; one line per
-        // message, shaped like the engine's SLF4J lines, instead of the JDK's two-line default.
+        // The API's System.Logger goes to SLF4J (slf4j-jdk-platform-logging). What still logs to
+        // java.util.logging directly gets one line per message shaped like SLF4J's, not two lines.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tH:%1$tM:%1$tS.%1$tL %4$s %3$s - %5$s%6$s%n");

@@ -98,6 +98,12 @@ class WeirCliTest {
     }
 
     @Test
+    void theApisSystemLoggerLogsThroughSlf4jSoTheCliHasOneLogFormat() {
+        String logger = System.getLogger("io.weir.api.types.TypeExtractor").getClass().getName();
+        assertTrue(logger.startsWith("org.slf4j."), "System.Logger is " + logger + ", not SLF4J's");
+    }
+
+    @Test
     void exampleWithoutNameIsAUserError() {
         assertEquals(WeirCli.USER_ERROR, weir("example"));
         assertTrue(err.toString().contains("weir example --list"), err.toString());
