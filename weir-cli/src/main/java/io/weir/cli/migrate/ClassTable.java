@@ -83,10 +83,12 @@ public final class ClassTable {
         }
     }
 
-    /** The one package all classes of {@code flinkPackage} move to, for a wildcard import; empty if several. */
-    public Optional<String> replacementOfPackage(String flinkPackage) {
-        Set<String> targets = targetPackagesByFlinkPackage.get(flinkPackage);
-        return targets != null && targets.size() == 1 ? Optional.of(targets.iterator().next()) : Optional.empty();
+    /**
+     * The packages the classes of {@code flinkPackage} move to, for a wildcard import, sorted; empty
+     * if the table has no class of that package.
+     */
+    public List<String> replacementsOfPackage(String flinkPackage) {
+        return targetPackagesByFlinkPackage.getOrDefault(flinkPackage, Set.of()).stream().sorted().toList();
     }
 
     int size() {

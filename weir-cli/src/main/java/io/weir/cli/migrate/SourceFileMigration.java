@@ -74,8 +74,11 @@ final class SourceFileMigration {
                 kept.add(importKey(declaration, name));
                 continue;
             }
-            Optional<String> target = declaration.isAsterisk() && !declaration.isStatic()
-                    ? table.replacementOfPackage(name) : table.replacementOfPrefix(name);
+            if (declaration.isAsterisk() && !declaration.isStatic()) {
+                rewriteWildcard(unit, declaration, kept);
+                continue;
+            }
+            Optional<String> target = table.replacementOfPrefix(name);
             String simpleName = name.substring(name.lastIndexOf('.') + 1);
             boolean unused = !declaration.isAsterisk() && !declaration.isStatic() && !used.contains(simpleName);
             if (unused || target.isPresent() && !kept.add(importKey(declaration, target.get()))) {
@@ -89,6 +92,28 @@ final class SourceFileMigration {
                         + ": see docs/migrating-from-flink.md for what Weir has instead");
             }
         }
+    }
+
+    /**
+     * A wildcard import of a Flink package becomes wildcard imports of the packages its classes
+     * moved to (one or several: importing a package's classes on demand costs nothing unused).
+     */
+    private void rewriteWildcard(CompilationUnit unit, ImportDeclaration declaration, Set<String> kept) {
+        String name = declaration.getNameAsString();
+        List<String> targets = table.replacementsOfPackage(name);
+        if (targets.isEmpty()) {
+            report(declaration, "no Weir class for " + name + ".*: see docs/migrating-from-flink.md for what Weir has"
+                    + " instead");
+            return;
+        }
+        List<String> added = targets.stream().filter(t -> kept.add(importKey(declaration, t))).toList();
+        if (added.isEmpty()) {
+            declaration.remove();
+        } else {
+            declaration.setName(added.get(0));
+            added.subList(1, added.size()).forEach(t -> unit.addImport(t, false, true));
+        }
+        changed = true;
     }
 
     private static String importKey(ImportDeclaration declaration, String name) {
