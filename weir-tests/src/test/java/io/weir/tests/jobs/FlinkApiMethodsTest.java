@@ -22,6 +22,7 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.RichFlatMapFunction;
 import io.weir.api.functions.RichMapFunction;
+import io.weir.api.functions.sink.RichSinkFunction;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
@@ -190,6 +191,15 @@ class FlinkApiMethodsTest {
     }
 
     @Test
+    void aSinkFunctionAfterKeyByHasKeyedState() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        KeyedCountingSink.SEEN.clear();
+        env.fromData("a", "b", "a", "a").keyBy(s -> s).addSink(new KeyedCountingSink());
+        env.execute();
+        assertSameElements(List.of("a1", "b1", "a2", "a3"), KeyedCountingSink.SEEN);
+    }
+
+    @Test
     void windowAllMinByAndMaxByKeepTheFirstOrTheLastOfEqualElements() throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         DataStream<Tuple2<String, Integer>> input = env.fromData(
@@ -249,6 +259,24 @@ class FlinkApiMethodsTest {
                 @Override
                 public void close() {}
             };
+        }
+    }
+
+    /** Counts the elements of each key in keyed state and records "key + count" in a static queue. */
+    static final class KeyedCountingSink extends RichSinkFunction<String> {
+        static final Queue<String> SEEN = new ConcurrentLinkedQueue<>();
+        private transient ValueState<Integer> count;
+
+        @Override
+        public void open(OpenContext context) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.INT));
+        }
+
+        @Override
+        public void invoke(String value, Context context) throws Exception {
+            int n = count.value() == null ? 1 : count.value() + 1;
+            count.update(n);
+            SEEN.add(value + n);
         }
     }
 
