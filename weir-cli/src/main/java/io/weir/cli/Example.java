@@ -9,24 +9,34 @@ enum Example {
     WORDCOUNT(
             "wordcount",
             "io.weir.examples.wordcount.WordCount",
+            "[--input <file>] [--parallelism <n>] [--streaming]",
             "Counts the words of a built-in text (or --input <file>) and prints (word,count) tuples."),
     RUNNING_COUNT(
             "running-count",
             "io.weir.examples.runningcount.RunningCount",
+            "[--events <n>] [--rate <per second>] [--parallelism <n>]",
             "Streams generated page views and keeps a running count per page in keyed state."),
     PAGE_VIEW_WINDOWS(
             "page-view-windows",
             "io.weir.examples.pageviewwindows.PageViewWindows",
+            "[--events <n>] [--parallelism <n>]",
             "Counts out-of-order page views per page in 10 s event-time windows; late views go to a side output.");
 
     private final String shortName;
     private final String mainClass;
+    private final String arguments;
     private final String description;
 
-    Example(String shortName, String mainClass, String description) {
+    Example(String shortName, String mainClass, String arguments, String description) {
         this.shortName = shortName;
         this.mainClass = mainClass;
+        this.arguments = arguments;
         this.description = description;
+    }
+
+    /** The arguments the example's main takes, in usage-line form. */
+    String arguments() {
+        return arguments;
     }
 
     String shortName() {

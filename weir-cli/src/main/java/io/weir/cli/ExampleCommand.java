@@ -53,6 +53,14 @@ final class ExampleCommand implements Callable<Integer> {
         Example example = Example.byShortName(name)
                 .orElseThrow(() -> new UserError("there is no example named '" + name + "'; the examples are: "
                         + Example.shortNames() + "."));
+        if (args.contains("--help") || args.contains("-h")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Usage: weir example [-D key=value]... [-p <parallelism>] " + example.shortName() + " "
+                    + example.arguments());
+            out.println(example.description());
+            out.flush();
+            return 0;
+        }
         Configuration configuration = configurationOptions.configuration(confDir);
         ClassLoader loader = JobLauncher.classLoaderFor(List.of());
         Method main;

@@ -9,11 +9,12 @@ import java.util.Set;
 
 /**
  * What the CLI prints when a job throws: one summary line with the message of every exception in
- * the cause chain, then the stack trace of the root cause, where the fault usually is.
+ * the cause chain, each said once, then the type and stack trace of the root cause, where the fault
+ * usually is (with its message only if the summary does not hold it).
  *
  * <pre>
  * Job failed: Job execution failed: Task 'Map (1/2)' failed: ArithmeticException: / by zero
- * Root cause: java.lang.ArithmeticException: / by zero
+ * Root cause: java.lang.ArithmeticException
  *     at my.Job.lambda$main$0(Job.java:12)
  *     ...
  * </pre>
@@ -27,9 +28,13 @@ final class JobFailureReport {
 
     static void print(Throwable failure, PrintWriter err) {
         List<Throwable> chain = causeChain(failure);
-        err.println("Job failed: " + summary(chain));
+        String summary = summary(chain);
+        err.println("Job failed: " + summary);
         Throwable root = chain.get(chain.size() - 1);
-        err.println("Root cause: " + root);
+        // Each message is said once: the summary line usually holds the root cause's already.
+        String message = root.getMessage();
+        boolean said = message != null && summary.contains(message);
+        err.println("Root cause: " + root.getClass().getName() + (said || message == null ? "" : ": " + message));
         StackTraceElement[] frames = root.getStackTrace();
         int shown = jobFrameCount(frames);
         for (int i = 0; i < shown; i++) {

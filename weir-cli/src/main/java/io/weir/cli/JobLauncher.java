@@ -82,10 +82,34 @@ final class JobLauncher {
     /**
      * Calls {@code main} with the job's arguments.
      *
-     * @return {@code 0} when {@code main} returned, {@link WeirCli#JOB_FAILED} after reporting
-     *     what it threw to {@code err}
+     * @return {@code 0} when {@code main} returned, {@link WeirCli#USER_ERROR} when it rejected its
+     *     arguments ({@link #isArgumentError}), {@link WeirCli#JOB_FAILED} after reporting what else it
+     *     threw to {@code err}
      */
     static int invoke(Method main, ClassLoader loader, List<String> args, PrintWriter err) {
+        return invokeMain(main, loader, args, err);
+    }
+
+    /**
+     * Whether {@code thrown} is the job rejecting its arguments before it built anything: an
+     * {@code IllegalArgumentException} (so also a {@code NumberFormatException}) thrown without any
+     * Weir engine or API frame on the stack, i.e. by the job's own argument parsing. That is the
+     * user's typing, not a job failure, so it gets a one-line message and no stack trace.
+     */
+    static boolean isArgumentError(Throwable thrown) {
+        if (!(thrown instanceof IllegalArgumentException) || thrown.getCause() != null) {
+            return false;
+        }
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("io.weir.") && !type.startsWith("io.weir.cli.") && !type.startsWith("io.weir.examples.")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int invokeMain(Method main, ClassLoader loader, List<String> args, PrintWriter err) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -93,6 +117,12 @@ final class JobLauncher {
             main.invoke(null, (Object) args.toArray(new String[0]));
             return 0;
         } catch (InvocationTargetException e) {
+            if (isArgumentError(e.getCause())) {
+                err.println("Error: invalid arguments for " + main.getDeclaringClass().getName() + ": "
+                        + e.getCause().getMessage());
+                err.flush();
+                return WeirCli.USER_ERROR;
+            }
             JobFailureReport.print(e.getCause(), err);
             return WeirCli.JOB_FAILED;
         } catch (ExceptionInInitializerError e) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
         subcommands = {RunCommand.class, SavepointCommand.class, StopCommand.class, ExampleCommand.class,
-            ConfigCommand.class, VersionCommand.class, HelpCommand.class},
+            ConfigCommand.class, MigrateCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
             "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",
@@ -40,8 +40,8 @@ public final class WeirCli implements Runnable {
 
     /** Runs the command line and exits with its code; also when a job left threads running. */
     public static void main(String[] args) {
-        // The API logs through System.Logger, which lands in java.util.logging here; one line per
-        // message, shaped like the engine's SLF4J lines, instead of the JDK's two-line default.
+        // The API's System.Logger goes to SLF4J (slf4j-jdk-platform-logging). What still logs to
+        // java.util.logging directly gets one line per message shaped like SLF4J's, not two lines.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tH:%1$tM:%1$tS.%1$tL %4$s %3$s - %5$s%6$s%n");
@@ -77,7 +77,8 @@ public final class WeirCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, savepoint, stop, example, config, version.");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: choose one of run, savepoint, stop, example, config, migrate, version.");
     }
 
     private static int handleUserError(Exception e, CommandLine cli, CommandLine.ParseResult parsed)

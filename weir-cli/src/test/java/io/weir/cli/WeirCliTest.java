@@ -80,6 +80,30 @@ class WeirCliTest {
     }
 
     @Test
+    void exampleHelpAfterTheNamePrintsTheExamplesUsageInsteadOfRunningIt() {
+        assertEquals(0, weir("example", "wordcount", "--help"));
+        assertEquals(List.of("Usage: weir example [-D key=value]... [-p <parallelism>] wordcount"
+                        + " [--input <file>] [--parallelism <n>] [--streaming]", Example.WORDCOUNT.description()),
+                out.toString().lines().toList());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aJobRejectingItsArgumentsIsAUserErrorWithoutStackTrace() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", ArgumentCheckingJob.class.getName(), "--bogus"));
+        assertEquals(List.of("Error: invalid arguments for " + ArgumentCheckingJob.class.getName()
+                + ": Unknown argument '--bogus'. Usage: checking [--n <count>]"), err.toString().lines().toList());
+        assertEquals(WeirCli.USER_ERROR, weir("run", ArgumentCheckingJob.class.getName(), "--n", "x"));
+        assertTrue(err.toString().contains("For input string: \"x\""), err.toString());
+    }
+
+    @Test
+    void theApisSystemLoggerLogsThroughSlf4jSoTheCliHasOneLogFormat() {
+        String logger = System.getLogger("io.weir.api.types.TypeExtractor").getClass().getName();
+        assertTrue(logger.startsWith("org.slf4j."), "System.Logger is " + logger + ", not SLF4J's");
+    }
+
+    @Test
     void exampleWithoutNameIsAUserError() {
         assertEquals(WeirCli.USER_ERROR, weir("example"));
         assertTrue(err.toString().contains("weir example --list"), err.toString());
@@ -150,7 +174,7 @@ class WeirCliTest {
         List<String> lines = err.toString().lines().toList();
         assertEquals("Job failed: Job execution failed: Task 'Map (1/2)' failed: ArithmeticException: / by zero",
                 lines.get(0));
-        assertEquals("Root cause: java.lang.ArithmeticException: / by zero", lines.get(1));
+        assertEquals("Root cause: java.lang.ArithmeticException", lines.get(1), "the message is said once, above");
         assertTrue(lines.get(2).contains(FailingJob.class.getName() + ".divide"), lines.get(2));
         assertTrue(lines.get(lines.size() - 1).endsWith("frames of the Weir launcher"), err.toString());
         assertFalse(err.toString().contains("reflect"), err.toString());
@@ -201,6 +225,18 @@ class WeirCliTest {
     }
 
     /** Has a main method, but not one the JVM would start. */
+    /** Parses its arguments as the examples do, and builds no job. */
+    public static final class ArgumentCheckingJob {
+        public static void main(String[] args) {
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].equals("--n")) {
+                    throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: checking [--n <count>]");
+                }
+                Integer.parseInt(args[i + 1]);
+            }
+        }
+    }
+
     public static final class NoMain {
         public void main(String[] args) {}
     }

@@ -62,8 +62,43 @@ public class AllWindowedStream<T, W extends Window> {
                 applyResultType(function, getInputType())));
     }
 
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction,
+            ProcessAllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+        return single(windowed.reduce(reduceFunction, new AllWindowFunctionAdapters.Process<>(function), resultType));
+    }
+
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function,
+            TypeInformation<R> resultType) {
+        return single(windowed.reduce(reduceFunction, new AllWindowFunctionAdapters.Apply<>(function), resultType));
+    }
+
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         return single(windowed.aggregate(function));
+    }
+
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function,
+            TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
+        return single(windowed.aggregate(function, accumulatorType, resultType));
+    }
+
+    /**
+     * As {@link #aggregate(AggregateFunction, ProcessAllWindowFunction)} with the types given.
+     * {@code aggregateResultType} is accepted for Flink's signature; Weir does not need it, because
+     * the aggregate's result goes straight to the window function and is never stored.
+     */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+            ProcessAllWindowFunction<V, R, W> windowFunction, TypeInformation<ACC> accumulatorType,
+            TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+        return single(windowed.aggregate(aggregateFunction, new AllWindowFunctionAdapters.Process<>(windowFunction),
+                accumulatorType, resultType));
+    }
+
+    /** As {@link #aggregate(AggregateFunction, AllWindowFunction)} with the types given ({@code aggregateResultType} unused). */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+            AllWindowFunction<V, R, W> windowFunction, TypeInformation<ACC> accumulatorType,
+            TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+        return single(windowed.aggregate(aggregateFunction, new AllWindowFunctionAdapters.Apply<>(windowFunction),
+                accumulatorType, resultType));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
@@ -135,12 +170,30 @@ public class AllWindowedStream<T, W extends Window> {
         return single(windowed.minBy(field));
     }
 
+    /** The element with the smallest field; of equal ones the first seen if {@code first}, else the last. */
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+        return single(windowed.minBy(positionToMinBy, first));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return single(windowed.minBy(field, first));
+    }
+
     public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy) {
         return single(windowed.maxBy(positionToMaxBy));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field) {
         return single(windowed.maxBy(field));
+    }
+
+    /** The element with the largest field; of equal ones the first seen if {@code first}, else the last. */
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+        return single(windowed.maxBy(positionToMaxBy, first));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return single(windowed.maxBy(field, first));
     }
 
     public TypeInformation<T> getInputType() {

@@ -11,6 +11,7 @@ import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.Partitioner;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.state.MapStateDescriptor;
@@ -26,6 +27,7 @@ import io.weir.api.windowing.triggers.PurgingTrigger;
 import io.weir.api.windowing.windows.GlobalWindow;
 import io.weir.api.windowing.windows.Window;
 import io.weir.api.transformations.CollectTransformation;
+import io.weir.api.transformations.CustomPartitioning;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.operators.StreamSink;
@@ -38,7 +40,9 @@ import io.weir.api.transformations.TimestampsAndWatermarksDescription;
 import io.weir.api.transformations.Transformation;
 import io.weir.api.transformations.UnionTransformation;
 import io.weir.api.types.TypeExtractor;
+import io.weir.api.tuple.Tuple;
 import io.weir.api.types.TypeInformation;
+import io.weir.api.environment.ExecutionConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +61,10 @@ public class DataStream<T> {
 
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return environment;
+    }
+
+    public ExecutionConfig getExecutionConfig() {
+        return environment.getConfig();
     }
 
     public Transformation<T> getTransformation() {
@@ -142,6 +150,14 @@ public class DataStream<T> {
     }
 
     /** Starts a window join with {@code other}: {@code join(other).where(...).equalTo(...).window(...).apply(...)}. */
+    /**
+     * A stream of tuples made of the fields {@code fieldIndexes} of this stream's tuples, in that
+     * order (a field may repeat). Only streams of tuples can be projected.
+     */
+    public <R extends Tuple> SingleOutputStreamOperator<R> project(int... fieldIndexes) {
+        return TupleProjection.apply(this, fieldIndexes);
+    }
+
     public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
         return new JoinedStreams<>(this, other);
     }
@@ -194,6 +210,17 @@ public class DataStream<T> {
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
         return new KeyedStream<>(this, ClosureCleaner.clean(key), keyType);
+    }
+
+    /**
+     * Sends each element to the subtask {@code partitioner} picks for its key (the key from
+     * {@code keySelector}), among the next operator's subtasks. The result is not a keyed stream.
+     */
+    public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+        CustomPartitioning<T, K> partitioning = new CustomPartitioning<>(ClosureCleaner.clean(partitioner),
+                ClosureCleaner.clean(keySelector));
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, Exchange.CUSTOM,
+                partitioning));
     }
 
     /** Sends elements round robin to all downstream subtasks. */
@@ -267,6 +294,11 @@ public class DataStream<T> {
         return sinkTo(new PrintSink<>(true), "Print to Std. Err");
     }
 
+    /** Prints each element to standard error, each line starting with {@code sinkIdentifier}. */
+    public DataStreamSink<T> printToErr(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier, true), "Print to Std. Err");
+    }
+
     public DataStreamSink<T> sinkTo(Sink<T> sink) {
         return sinkTo(sink, "Sink: " + sink.getClass().getSimpleName());
     }
@@ -321,5 +353,37 @@ public class DataStream<T> {
             }
         }
         return results;
+    }
+
+    /**
+     * Adds a sink that sends this stream's elements back to this program, and returns the iterator
+     * over them. It can be read once the job runs ({@code env.executeAsync()}); several streams can
+     * be collected from one job this way. Closing the iterator cancels the job.
+     */
+    public CloseableIterator<T> collectAsync() {
+        Collector<T> collector = new Collector<>();
+        collectAsync(collector);
+        return collector.getOutput();
+    }
+
+    /** As {@link #collectAsync()}, giving the iterator through {@code collector}. */
+    public void collectAsync(Collector<T> collector) {
+        TypeInformation<T> type = getType();
+        CollectTransformation<T> t = new CollectTransformation<>(transformation);
+        environment.addSink(t);
+        environment.registerCollectIterator(client -> collector.iterator.bind(
+                environment.collect(client, t.getCollectId(), type)));
+    }
+
+    /**
+     * Where {@link #collectAsync(Collector)} puts its iterator. The iterator exists at once but
+     * can be read only after the job was started; reading it earlier fails with that message.
+     */
+    public static class Collector<T> {
+        private final AsyncCollectIterator<T> iterator = new AsyncCollectIterator<>();
+
+        public CloseableIterator<T> getOutput() {
+            return iterator;
+        }
     }
 }

@@ -20,6 +20,12 @@ public class DataStreamSink<T> {
         return this;
     }
 
+    /** A longer description of the sink than its name (see {@code SingleOutputStreamOperator.setDescription}). */
+    public DataStreamSink<T> setDescription(String description) {
+        transformation.setDescription(description);
+        return this;
+    }
+
     public DataStreamSink<T> uid(String uid) {
         transformation.setUid(uid);
         return this;

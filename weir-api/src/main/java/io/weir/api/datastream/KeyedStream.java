@@ -10,6 +10,7 @@ import io.weir.api.functions.aggregation.AggregationFunction;
 import io.weir.api.functions.aggregation.AggregationFunction.AggregationType;
 import io.weir.api.functions.aggregation.ComparableAggregator;
 import io.weir.api.functions.aggregation.SumAggregator;
+import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.transformations.Exchange;
@@ -74,6 +75,15 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         SingleOutputStreamOperator<R> result = super.addOperator(operatorName, outputType, operator);
         ((OneInputTransformation<T, R>) result.getTransformation()).setStateKeySelector(keySelector, keyType);
         return result;
+    }
+
+    /** A sink function after {@code keyBy} is keyed too, as in Flink: it may use keyed state. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        DataStreamSink<T> sink = super.addSink(sinkFunction);
+        ((OneInputTransformation<T, ?>) sink.getTransformation()).setStateKeySelector(keySelector, keyType);
+        return sink;
     }
 
     /** Processes each element with its key's state in scope. */

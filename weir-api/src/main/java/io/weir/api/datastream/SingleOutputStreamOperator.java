@@ -57,10 +57,30 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     }
 
     /** Pins the operator to one subtask for good: a later {@link #setParallelism} other than 1 fails. */
-    SingleOutputStreamOperator<T> forceNonParallel() {
+    public SingleOutputStreamOperator<T> forceNonParallel() {
         transformation.setParallelism(1);
         transformation.setMaxParallelism(1);
         nonParallel = true;
+        return this;
+    }
+
+    /**
+     * How long this operator's partly filled output buffers wait before they are sent, overriding
+     * the job's {@code execution.buffer-timeout.interval}: milliseconds, 0 to send every record at
+     * once, -1 for the job's setting (as in Flink). Operators chained into one task share one flush
+     * timer: the shortest timeout among them applies.
+     */
+    public SingleOutputStreamOperator<T> setBufferTimeout(long timeoutMillis) {
+        transformation.setBufferTimeout(timeoutMillis);
+        return this;
+    }
+
+    /**
+     * A longer description of the operator than its name. Weir keeps it with the operator's
+     * transformation ({@code getTransformation().getDescription()}); the REST API does not show it yet.
+     */
+    public SingleOutputStreamOperator<T> setDescription(String description) {
+        transformation.setDescription(description);
         return this;
     }
 
@@ -104,7 +124,7 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
      * {@code ctx.output(tag, value)} in a process function, or as late data of a window). Asking
      * twice for the same tag id with different types is an error.
      */
-    public <X> DataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
+    public <X> SideOutputDataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
         Objects.requireNonNull(sideOutputTag, "sideOutputTag");
         TypeInformation<X> type = sideOutputTag.getTypeInfo();
         if (type == null) {
@@ -117,6 +137,6 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
                     + getName() + "' was already requested with type " + previous + "; it cannot also have type "
                     + type + ". Use a different tag id for each type.");
         }
-        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
+        return new SideOutputDataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
     }
 }

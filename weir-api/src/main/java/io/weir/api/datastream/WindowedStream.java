@@ -126,6 +126,23 @@ public class WindowedStream<T, K, W extends Window> {
                 builder.aggregate(aggregateFunction, windowFunction, accumulatorType));
     }
 
+    /**
+     * Flink's signature for {@link #aggregate(AggregateFunction, ProcessWindowFunction, TypeInformation,
+     * TypeInformation)}; {@code aggregateResultType} is unused, since the aggregate's result is never stored.
+     */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+            ProcessWindowFunction<V, R, K, W> windowFunction, TypeInformation<ACC> accumulatorType,
+            TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+        return aggregate(aggregateFunction, windowFunction, accumulatorType, resultType);
+    }
+
+    /** As the four-argument form; {@code aggregateResultType} is accepted for Flink's signature and not needed. */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+            WindowFunction<V, R, K, W> windowFunction, TypeInformation<ACC> accumulatorType,
+            TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+        return aggregate(aggregateFunction, windowFunction, accumulatorType, resultType);
+    }
+
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
             WindowFunction<V, R, K, W> windowFunction) {
         TypeInformation<V> aggregateType = TypeExtractor.getUnaryOperatorReturnType(aggregateFunction,

@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * The entry point of a DataStream program: creates sources, holds the job's settings, and runs
@@ -44,6 +45,7 @@ public class StreamExecutionEnvironment {
     private final ExecutionConfig config;
     private final PipelineExecutor executor;
     private final List<Transformation<?>> sinks = new ArrayList<>();
+    private final List<Consumer<JobClient>> pendingCollectIterators = new ArrayList<>();
 
     /**
      * A local environment (jobs run on an embedded MiniCluster) with the given settings; those not
@@ -281,6 +283,27 @@ public class StreamExecutionEnvironment {
         return fromData(Arrays.asList(data), type);
     }
 
+    /**
+     * A bounded stream of the given elements of {@code type} (or its subclasses), in order
+     * (parallelism 1); the type is analysed from the class, not from the first element.
+     */
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromData(Class<OUT> type, OUT... data) {
+        return fromData(Arrays.asList(data), TypeExtractor.createTypeInfo(type));
+    }
+
+    /** Flink 1.x's name for {@link #fromData(Object[])}; kept so that 1.x jobs compile. */
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromElements(OUT... data) {
+        return fromData(data);
+    }
+
+    /** Flink 1.x's name for {@link #fromData(Class, Object[])}. */
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromElements(Class<OUT> type, OUT... data) {
+        return fromData(type, data);
+    }
+
     public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data) {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("fromData needs at least one element to infer the type; "
@@ -359,8 +382,12 @@ public class StreamExecutionEnvironment {
         Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config.copy(), new Configuration(configuration),
                 config.getRuntimeMode());
         sinks.clear();
+        List<Consumer<JobClient>> collectors = List.copyOf(pendingCollectIterators);
+        pendingCollectIterators.clear();
         try {
-            return executor.execute(pipeline, userClassLoader()).get();
+            JobClient client = executor.execute(pipeline, userClassLoader()).get();
+            collectors.forEach(bind -> bind.accept(client));
+            return client;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception) {
@@ -368,6 +395,14 @@ public class StreamExecutionEnvironment {
             }
             throw e;
         }
+    }
+
+    /**
+     * Registers the binding of a {@code collectAsync} iterator to the next job this environment
+     * submits: {@code bind} is called with that job's client right after submission.
+     */
+    public void registerCollectIterator(Consumer<JobClient> bind) {
+        pendingCollectIterators.add(bind);
     }
 
     /** Opens the results of a collect sink of a running job (used by {@code executeAndCollect}). */

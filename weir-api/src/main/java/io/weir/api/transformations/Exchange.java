@@ -15,5 +15,7 @@ public enum Exchange {
     /** Everything to downstream subtask 0. */
     GLOBAL,
     /** Uniformly at random. */
-    SHUFFLE
+    SHUFFLE,
+    /** To the subtask a user's partitioner picks for the element's key ({@link CustomPartitioning}). */
+    CUSTOM
 }

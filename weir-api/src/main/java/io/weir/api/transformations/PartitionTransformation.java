@@ -11,8 +11,11 @@ public final class PartitionTransformation<T> extends Transformation<T> {
 
     public PartitionTransformation(Transformation<T> input, Exchange exchange, KeySelector<T, ?> keySelector) {
         super(exchange.name(), input.getOutputTypeUnchecked(), input.getParallelism());
-        if ((exchange == Exchange.HASH) != (keySelector != null)) {
-            throw new IllegalArgumentException("A HASH exchange needs a key selector, and only it takes one");
+        if ((exchange == Exchange.HASH || exchange == Exchange.CUSTOM) != (keySelector != null)) {
+            throw new IllegalArgumentException("HASH and CUSTOM exchanges need a key selector, and only they take one");
+        }
+        if (exchange == Exchange.CUSTOM && !(keySelector instanceof CustomPartitioning)) {
+            throw new IllegalArgumentException("A CUSTOM exchange takes a CustomPartitioning as its key selector");
         }
         this.input = input;
         this.exchange = exchange;
@@ -27,7 +30,7 @@ public final class PartitionTransformation<T> extends Transformation<T> {
         return exchange;
     }
 
-    /** The key selector of a HASH exchange, else {@code null}. */
+    /** The key selector of a HASH exchange, the {@link CustomPartitioning} of a CUSTOM one, else {@code null}. */
     public KeySelector<T, ?> getKeySelector() {
         return keySelector;
     }

@@ -24,6 +24,11 @@ public abstract class Transformation<T> {
     private int maxParallelism = -1;
     private String slotSharingGroup;
     private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+    private long bufferTimeout = BUFFER_TIMEOUT_OF_JOB;
+    private String description;
+
+    /** {@link #getBufferTimeout()} when the operator has none of its own and uses the job's (as Flink's -1). */
+    public static final long BUFFER_TIMEOUT_OF_JOB = -1;
 
     protected Transformation(String name, TypeInformation<T> outputType, int parallelism) {
         this.name = name;
@@ -41,6 +46,32 @@ public abstract class Transformation<T> {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /**
+     * How long this operator's partly filled output buffers wait before they are sent, in
+     * milliseconds: 0 sends each record at once, {@link #BUFFER_TIMEOUT_OF_JOB} (-1) uses the job's
+     * {@code execution.buffer-timeout.interval}.
+     */
+    public long getBufferTimeout() {
+        return bufferTimeout;
+    }
+
+    public void setBufferTimeout(long bufferTimeout) {
+        if (bufferTimeout < -1) {
+            throw new IllegalArgumentException("The buffer timeout of operator '" + name + "' must be -1 (the job's),"
+                    + " 0 (flush every record) or a number of milliseconds, not " + bufferTimeout);
+        }
+        this.bufferTimeout = bufferTimeout;
+    }
+
+    /** A longer description of the operator for people reading the job's plan, or {@code null}. */
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
     }
 
     public String getUid() {

@@ -44,15 +44,20 @@ public final class PageViewWindows {
     /** How many views a page had in the window starting at {@code windowStart}. */
     public record WindowCount(String page, long windowStart, long count) {}
 
+    private static final String USAGE = "page-view-windows [--events N] [--parallelism P]";
+
     public static void main(String[] args) throws Exception {
         long events = 20_000;
         int parallelism = 2;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("'" + args[i] + "' needs a value. Usage: " + USAGE);
+            }
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[i + 1]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'. Usage: page-view-windows [--events N] [--parallelism P]");
+                        + "'. Usage: " + USAGE);
             }
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -28,17 +28,22 @@ public final class RunningCount {
     /** A page's count so far. */
     public record PageCount(String page, long count) {}
 
+    private static final String USAGE = "running-count [--events N] [--rate PER_SECOND] [--parallelism P]";
+
     public static void main(String[] args) throws Exception {
         long events = 50_000;
         double rate = 20_000;
         int parallelism = 2;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("'" + args[i] + "' needs a value. Usage: " + USAGE);
+            }
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[i + 1]);
                 case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-                        + "'. Usage: running-count [--events N] [--rate PER_SECOND] [--parallelism P]");
+                        + "'. Usage: " + USAGE);
             }
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -1,6 +1,7 @@
 package io.weir.runtime.exchange;
 
 import io.weir.api.functions.KeySelector;
+import io.weir.api.transformations.CustomPartitioning;
 import io.weir.api.transformations.Exchange;
 import io.weir.runtime.state.KeyGroupAssignment;
 import java.util.SplittableRandom;
@@ -36,6 +37,8 @@ public abstract class ChannelSelector<T> {
                 return new Random<>(connected, new SplittableRandom(seed));
             case HASH:
                 return new ByKeyGroup<>((KeySelector<T, ?>) keySelector, numConsumers, consumerMaxParallelism);
+            case CUSTOM:
+                return new ByUserPartitioner<>((CustomPartitioning<T, ?>) keySelector, numConsumers);
             default:
                 throw new IllegalArgumentException("No channel selector for " + exchange);
         }
@@ -108,6 +111,21 @@ public abstract class ChannelSelector<T> {
             }
             int keyGroup = KeyGroupAssignment.assignToKeyGroup(key, maxParallelism);
             return KeyGroupAssignment.operatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
+        }
+    }
+
+    private static final class ByUserPartitioner<T> extends ChannelSelector<T> {
+        private final CustomPartitioning<T, ?> partitioning;
+        private final int parallelism;
+
+        ByUserPartitioner(CustomPartitioning<T, ?> partitioning, int parallelism) {
+            this.partitioning = partitioning;
+            this.parallelism = parallelism;
+        }
+
+        @Override
+        public int select(T value) throws Exception {
+            return partitioning.partition(value, parallelism);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.runtime.graph;
 
+import io.weir.api.transformations.Transformation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +54,23 @@ public final class JobVertex {
 
     public int getParallelism() {
         return getHead().getParallelism();
+    }
+
+    /**
+     * The buffer timeout of this task's outputs in milliseconds, or {@code jobDefault} when no
+     * operator of the chain set its own. The task has one flush timer for all its outputs, so when
+     * several operators set one, the shortest wins (0, flush every record, before all).
+     */
+    public long bufferTimeout(long jobDefault) {
+        long chosen = Transformation.BUFFER_TIMEOUT_OF_JOB;
+        for (StreamNode node : chain) {
+            long own = node.getBufferTimeout();
+            if (own != Transformation.BUFFER_TIMEOUT_OF_JOB && (chosen == Transformation.BUFFER_TIMEOUT_OF_JOB
+                    || own < chosen)) {
+                chosen = own;
+            }
+        }
+        return chosen == Transformation.BUFFER_TIMEOUT_OF_JOB ? jobDefault : chosen;
     }
 
     public int getMaxParallelism() {

@@ -204,6 +204,7 @@ public final class StreamGraphBuilder {
         StreamNode node = new StreamNode(t.getId(), t.getName(), factory,
                 new StreamNode.NodeSettings(parallelism, maxParallelism, group, chaining), outputType, stateKeySelector);
         node.setUid(t.getUid());
+        node.setBufferTimeout(t.getBufferTimeout());
         nodes.add(node);
         return node;
     }

@@ -1,5 +1,6 @@
 package io.weir.runtime.graph;
 
+import io.weir.api.transformations.Transformation;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.types.TypeInformation;
@@ -23,6 +24,7 @@ public final class StreamNode {
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
     private String uid;
+    private long bufferTimeout = Transformation.BUFFER_TIMEOUT_OF_JOB;
     private String operatorId;
 
     StreamNode(int id, String name, OperatorFactory operatorFactory, NodeSettings settings,
@@ -52,6 +54,15 @@ public final class StreamNode {
 
     void setUid(String uid) {
         this.uid = uid;
+    }
+
+    /** The operator's own buffer timeout in milliseconds (see {@code Transformation.getBufferTimeout}). */
+    public long getBufferTimeout() {
+        return bufferTimeout;
+    }
+
+    void setBufferTimeout(long bufferTimeout) {
+        this.bufferTimeout = bufferTimeout;
     }
 
     /**

@@ -127,8 +127,9 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     }
 
     @Override
-    public void processWatermark(Watermark mark) {
+    public void processWatermark(Watermark mark) throws Exception {
         context.watermark = mark.getTimestamp();
+        writer.writeWatermark(new io.weir.api.eventtime.Watermark(mark.getTimestamp()));
     }
 
     /** Flushes the writer, prepares its committables and stores them and the writer's state. */

@@ -165,7 +165,8 @@ public final class StreamTask implements Runnable {
     }
 
     private void invoke() throws Exception {
-        boolean flushEveryRecord = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).isZero();
+        long bufferTimeout = bufferTimeout();
+        boolean flushEveryRecord = bufferTimeout == 0;
         SystemProcessingTimeService processingTime = new SystemProcessingTimeService(timers, mailbox);
         chain = new OperatorChain(deployment, exchange, flushEveryRecord, new OperatorChain.TaskServices(
                 gateways::get, processingTime, new TaskMailboxExecutor(mailbox, wakeup), accumulators, metrics));
@@ -188,7 +189,7 @@ public final class StreamTask implements Runnable {
             network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(), checkpointing.unaligned(),
                     network.connectedChannels(), new BarrierCallbacks()));
         }
-        ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
+        ScheduledFuture<?> flusher = bufferTimeout > 0 ? scheduleFlushes(chain, bufferTimeout) : null;
         ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);
         boolean ended = false;
         try {
@@ -313,8 +314,13 @@ public final class StreamTask implements Runnable {
         return index == 0 ? HeadInput.first(head, serializer, channels) : HeadInput.second(head, serializer, channels);
     }
 
-    private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {
-        long timeout = deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
+    /** The job's buffer timeout, or the one an operator of this chain set ({@code setBufferTimeout}). */
+    private long bufferTimeout() {
+        return deployment.vertex().bufferTimeout(
+                deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis());
+    }
+
+    private ScheduledFuture<?> scheduleFlushes(OperatorChain chain, long timeout) {
         return timers.scheduleAtFixedRate(() -> {
             if (!flushPending) {
                 flushPending = true;

@@ -59,6 +59,20 @@ class JobGraphBuilderTest {
     }
 
     @Test
+    void aTaskFlushesAtTheShortestBufferTimeoutItsOperatorsSetOrTheJobDefault() throws Exception {
+        env.setParallelism(1);
+        env.fromSequence(1, 10).map(x -> x).name("a").setBufferTimeout(-1)
+                .map(x -> x).name("b").setBufferTimeout(50).map(x -> x).name("c").setBufferTimeout(20)
+                .rebalance().map(x -> x).name("d").setBufferTimeout(0)
+                .rebalance().map(x -> x).name("e").setBufferTimeout(-1).print().name("p");
+        JobGraph job = build();
+        assertEquals(List.of("Sequence Source -> a -> b -> c", "d", "e -> p"), vertexNames(job));
+        assertEquals(20, job.getVertices().get(0).bufferTimeout(100), "the shortest of the chain");
+        assertEquals(0, job.getVertices().get(1).bufferTimeout(100), "every record");
+        assertEquals(100, job.getVertices().get(2).bufferTimeout(100), "-1: the job's");
+    }
+
+    @Test
     void disableChainingAndStartNewChainSplitTasks() throws Exception {
         env.setParallelism(1);
         env.fromSequence(1, 10).map(x -> x).name("a").disableChaining()

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.types.Types;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
 import io.weir.api.windowing.assigners.ProcessingTimeSessionWindows;
@@ -22,6 +27,54 @@ import org.junit.jupiter.api.Test;
 
 /** Session windows: merging on arrival, trigger state and timers across merges, lateness. */
 class SessionWindowsTest {
+
+    @Test
+    void perWindowStateIsRejectedBecauseMergedSessionsWouldLoseIt() throws Exception {
+        var firings = new ValueStateDescriptor<>("firings", Types.INT);
+        try (var h = harness(builder(EventTimeSessionWindows.withGap(Duration.ofMillis(10))).process(
+                new ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow>() {
+                    @Override
+                    public void process(String key, Context context, Iterable<Tuple2<String, Integer>> elements,
+                            Collector<String> out) throws Exception {
+                        ValueState<Integer> state = context.windowState().getState(firings);
+                        out.collect(key + ":" + state.value());
+                    }
+                }))) {
+            h.processElement(pair("a", 1), 0L);
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> h.processWatermark(100L));
+            assertTrue(e.getMessage().startsWith("Per-window state is not allowed when using merging windows"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("'firings'") && e.getMessage().contains("globalState()"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void globalStateStaysAvailableToSessionWindowFunctions() throws Exception {
+        var total = new ValueStateDescriptor<>("total", Types.INT);
+        try (var h = harness(builder(EventTimeSessionWindows.withGap(Duration.ofMillis(10))).process(
+                new ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow>() {
+                    @Override
+                    public void process(String key, Context context, Iterable<Tuple2<String, Integer>> elements,
+                            Collector<String> out) throws Exception {
+                        ValueState<Integer> state = context.globalState().getState(total);
+                        int sum = state.value() == null ? 0 : state.value();
+                        for (Tuple2<String, Integer> e : elements) {
+                            sum += e.f1;
+                        }
+                        state.update(sum);
+                        out.collect(key + ":" + sum);
+                    }
+                }))) {
+            h.processElement(pair("a", 1), 0L);
+            h.processElement(pair("a", 2), 5L);
+            h.processWatermark(20L);
+            h.processElement(pair("a", 4), 40L);
+            h.processWatermark(100L);
+            assertEquals(List.of("a:3", "a:7"), h.extractOutputValues());
+        }
+    }
 
     @Test
     void elementsWithinTheGapFormOneSessionAndTheSessionFiresAfterTheGap() throws Exception {

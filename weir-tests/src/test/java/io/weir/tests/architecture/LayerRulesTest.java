@@ -57,7 +57,13 @@ class LayerRulesTest {
     private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
             "io.weir.cli..",
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cli..", "picocli..", "org.slf4j..");
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cli..", "picocli..", "org.slf4j..",
+            "com.github.javaparser..");
+
+    private static final ArchRule JAVAPARSER_ONLY_IN_THE_MIGRATE_TOOL = onlyUsedBy(
+            "com.github.javaparser..",
+            "the Java parser serves the source rewrite of 'weir migrate' only, so it stays out of the engine's way",
+            "io.weir.cli.migrate..");
 
     private static final ArchRule SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO = mayOnlyUse(
             "io.weir.sql..",
@@ -209,6 +215,11 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
+    }
+
+    @Test
+    void javaParserOnlyInTheMigrateTool() {
+        JAVAPARSER_ONLY_IN_THE_MIGRATE_TOOL.check(weir);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.weir.api.connector.sink;
 
+import io.weir.api.eventtime.Watermark;
 import java.io.IOException;
 
 /**
@@ -9,6 +10,12 @@ import java.io.IOException;
  */
 public interface SinkWriter<InputT> extends AutoCloseable {
     void write(InputT element, Context context) throws IOException, InterruptedException;
+
+    /**
+     * Called with each watermark the sink's input advances to, in order with the elements, for
+     * writers that pass watermarks on to the system they write to. Does nothing unless overridden.
+     */
+    default void writeWatermark(Watermark watermark) throws IOException, InterruptedException {}
 
     /** Writes out anything buffered; {@code endOfInput} is true once, after the last element. */
     void flush(boolean endOfInput) throws IOException, InterruptedException;

@@ -91,6 +91,15 @@ public final class ProcessInvocation<OUT> {
         return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
     }
 
+    /**
+     * The timestamp of the broadcast element being processed as Flink's broadcast side reports it:
+     * {@code Long.MIN_VALUE} (Flink's "no timestamp" marker) rather than null when it has none. Only
+     * the broadcast side does this in Flink; the other side and every other context give null.
+     */
+    public Long broadcastElementTimestamp() {
+        return element == null ? null : element.getTimestamp();
+    }
+
     /** The firing timer's time for event-time timers (like the records emitted); none for processing time. */
     public Long timerTimestamp() {
         return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;

@@ -137,12 +137,13 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return invocation.elementTimestamp();
+            // Flink's broadcast side reports a missing timestamp as Long.MIN_VALUE, not null
+            return invocation.broadcastElementTimestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            invocation.output(outputTag, value, timestamp());
+            invocation.output(outputTag, value, invocation.elementTimestamp());
         }
 
         @Override

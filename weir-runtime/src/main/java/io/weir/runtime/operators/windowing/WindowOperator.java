@@ -105,7 +105,8 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         triggerContext = new WindowTriggerContext<>(backend, timerService, spec.windowSerializer(),
                 (Trigger<Object, W>) trigger);
         processContext = new WindowProcessContext<>(userFunction, backend, timerService, spec.windowSerializer(),
-                output);
+                output, windowAssigner instanceof MergingWindowAssigner
+                        ? new MergingWindowStateStore(getOperatorContext().getOperatorName()) : null);
         contents = (AppendingState<Object, ACC>) backend.getPartitionedState(VoidNamespace.INSTANCE,
                 (TypeSerializer) spec.windowSerializer(), (StateDescriptor) contentsDescriptor);
         contentsNamespace = (InternalKvState<W>) contents;

@@ -11,20 +11,27 @@ import io.weir.api.operators.StreamRecord;
 import io.weir.api.state.KeyedStateStore;
 import io.weir.api.windowing.windows.Window;
 
-/** The context a window function is called with, pointed at one (key, window) at a time by the operator. */
+/**
+ * The context a window function is called with, pointed at one (key, window) at a time by the operator.
+ * With a merging assigner its per-window state store is a {@link MergingWindowStateStore}, which
+ * refuses every request (null otherwise).
+ */
 final class WindowProcessContext<K, OUT, W extends Window> extends ProcessWindowFunction<Object, OUT, K, W>.Context {
     private final InternalTimerService<W> timerService;
     private final Output<StreamRecord<OUT>> output;
     private final NamespacedStateStore windowState;
+    private final KeyedStateStore exposedWindowState;
     private final NamespacedStateStore globalState;
     private W window;
 
     WindowProcessContext(ProcessWindowFunction<Object, OUT, K, W> function, KeyedStateBackend<K> backend,
-            InternalTimerService<W> timerService, TypeSerializer<W> windowSerializer, Output<StreamRecord<OUT>> output) {
+            InternalTimerService<W> timerService, TypeSerializer<W> windowSerializer, Output<StreamRecord<OUT>> output,
+            MergingWindowStateStore mergingWindowState) {
         function.super();
         this.output = output;
         this.timerService = timerService;
         this.windowState = new NamespacedStateStore(backend, windowSerializer, null);
+        this.exposedWindowState = mergingWindowState != null ? mergingWindowState : windowState;
         this.globalState = new NamespacedStateStore(backend, VoidNamespaceSerializer.INSTANCE,
                 WindowOperator.globalNamespace());
     }
@@ -51,7 +58,7 @@ final class WindowProcessContext<K, OUT, W extends Window> extends ProcessWindow
 
     @Override
     public KeyedStateStore windowState() {
-        return windowState;
+        return exposedWindowState;
     }
 
     @Override
