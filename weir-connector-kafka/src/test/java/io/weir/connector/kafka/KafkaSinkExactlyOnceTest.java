@@ -1,15 +1,15 @@
 package io.weir.connector.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.common.serialization.SimpleStringSchema;
+import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExternalizedCheckpointRetention;
+import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.base.DeliveryGuarantee;
-import io.weir.api.connector.datagen.DataGeneratorSource;
-import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.connector.sink.Committer;
 import io.weir.api.connector.sink.CommitterInitContext;
 import io.weir.api.connector.sink.Sink;
@@ -18,18 +18,14 @@ import io.weir.api.connector.sink.SupportsCommitter;
 import io.weir.api.connector.sink.SupportsWriterState;
 import io.weir.api.connector.sink.WriterInitContext;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
-import io.weir.api.types.Types;
 import io.weir.connector.kafka.sink.KafkaCommittable;
 import io.weir.connector.kafka.sink.KafkaWriterState;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Collection;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.ListTransactionsOptions;
-import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.JobClient;
@@ -57,7 +53,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kafka → map → Kafka jobs with an injected failure, on a MiniCluster against the in-process broker.
@@ -75,7 +73,8 @@ class KafkaSinkExactlyOnceTest {
     static final KafkaBroker KAFKA = new KafkaBroker();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+    static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(3).build();
 
     /** Counted down when a checkpoint completes after a subtask has read the first half. */
     static volatile CountDownLatch firstHalfCheckpointed;
@@ -129,6 +128,12 @@ class KafkaSinkExactlyOnceTest {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
         env.configure(restarts);
+        program(env, input, group, injectFailure, sink);
+        return env.executeAsync("kafka to kafka " + input);
+    }
+
+    private static void program(StreamExecutionEnvironment env, String input, String group, boolean injectFailure,
+            Sink<String> sink) {
         Map<TopicPartition, Long> end = new HashMap<>();
         end.put(new TopicPartition(input, 0), (long) PER_PARTITION);
         end.put(new TopicPartition(input, 1), (long) PER_PARTITION);
@@ -139,10 +144,9 @@ class KafkaSinkExactlyOnceTest {
                 .setBounded(OffsetsInitializer.offsets(end))
                 .setValueOnlyDeserializer(new SimpleStringSchema())
                 .build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka in")
-                .map(new FailOnceInSecondHalf(injectFailure))
-                .sinkTo(sink);
-        return env.executeAsync("kafka to kafka " + input);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka in").uid("kafka in")
+                .map(new FailOnceInSecondHalf(injectFailure)).uid("map")
+                .sinkTo(sink).uid("kafka out");
     }
 
     /**
@@ -193,6 +197,53 @@ class KafkaSinkExactlyOnceTest {
         assertEquals(expected(), written.stream().distinct().sorted().toList(), "every record at least once");
     }
 
+    /**
+     * A job cancelled after a checkpoint (checkpoints retained) resumes from it at another parallelism:
+     * the restored writers commit the checkpoint's transactions of every old subtask, abort those the
+     * cancelled run left open after it, and the output has each record once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aRetainedCheckpointResumesAtAnotherParallelismWithEachRecordOnce(int parallelism, @TempDir Path dir)
+            throws Exception {
+        String input = "rescale-" + parallelism + "-in";
+        String out = "rescale-" + parallelism + "-out";
+        KafkaSink<String> kafka = sink(out, DeliveryGuarantee.EXACTLY_ONCE).build();
+        KAFKA.createTopic(input, 2);
+        produce(input, 0, PER_PARTITION / 2);
+        StreamExecutionEnvironment first = CLUSTER.createEnvironment(2);
+        first.enableCheckpointing(50);
+        Configuration retained = new Configuration();
+        retained.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+        retained.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        first.configure(retained);
+        program(first, input, out, false, kafka);
+        JobClient job = first.executeAsync("first run " + out);
+        assertTrue(firstHalfCheckpointed.await(60, TimeUnit.SECONDS), "a checkpoint completed");
+        job.cancel().get(60, TimeUnit.SECONDS);
+        produce(input, PER_PARTITION / 2, PER_PARTITION);
+
+        StreamExecutionEnvironment resumed = CLUSTER.createEnvironment(parallelism);
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, latestCheckpoint(dir).toString());
+        resumed.configure(restore);
+        program(resumed, input, out, false, kafka);
+        resumed.execute("resumed " + out);
+
+        assertEquals(expected(), committedValues(out), "every record once");
+    }
+
+    /** The completed checkpoint (a chk-N directory with _metadata) with the highest N. */
+    private static Path latestCheckpoint(Path checkpoints) throws IOException {
+        try (Stream<Path> dirs = Files.walk(checkpoints, 2)) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .filter(p -> Files.exists(p.resolve("_metadata")))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
+        }
+    }
+
     enum CommitFailure { BEFORE_COMMITTING, AFTER_COMMITTING }
 
     /**
@@ -208,80 +259,6 @@ class KafkaSinkExactlyOnceTest {
         runInTwoHalves(out + "-in", out, false, new CommitFailingSink(kafka, when), failed);
 
         assertEquals(expected(), committedValues(out), "every record once");
-    }
-
-    /**
-     * Transactions a crashed attempt left open (their producers gone without ending them) are aborted
-     * when the job starts again: a {@code read_committed} consumer can read past them at once instead
-     * of waiting for the broker to time them out. Transactions of another prefix are not touched.
-     */
-    @Test
-    void transactionsLeftOpenByACrashedAttemptAreAbortedOnStart() throws Exception {
-        KAFKA.createTopic("linger-out", 1);
-        KAFKA.createTopic("linger-other", 1);
-        String prefix = "eo-test-linger-out";
-        leaveOpen(prefix + "-0-5", "linger-out", "ghost of subtask 0");
-        leaveOpen(prefix + "-3-2", "linger-out", "ghost of a subtask that is gone");
-        leaveOpen("another-job-0-1", "linger-other", "not ours");
-
-        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
-        env.fromData("a", "b", "c").sinkTo(sink("linger-out", DeliveryGuarantee.EXACTLY_ONCE).build());
-        env.execute("after a crash");
-
-        assertEquals(List.of("a", "b", "c"), committedValues("linger-out"), "readable to the end, without the ghosts");
-        assertEquals(List.of("another-job-0-1"), openTransactions(), "the other prefix's transaction stays open");
-        try (KafkaProducer<String, String> fence = transactional("another-job-0-1")) {
-            fence.initTransactions(); // aborts it, so later tests see no open transaction
-        }
-    }
-
-    private static KafkaProducer<String, String> transactional(String transactionalId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    /** Writes a record in a transaction and drops the producer without ending it, as a crash would. */
-    private static void leaveOpen(String transactionalId, String topic, String value) {
-        KafkaProducer<String, String> producer = transactional(transactionalId);
-        producer.initTransactions();
-        producer.beginTransaction();
-        producer.send(new ProducerRecord<>(topic, value));
-        producer.flush();
-        producer.close(Duration.ZERO); // a graceful close would abort the transaction
-    }
-
-    private static List<String> openTransactions() throws Exception {
-        return KAFKA.admin().listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
-                .all().get(30, TimeUnit.SECONDS).stream().map(TransactionListing::transactionalId).sorted().toList();
-    }
-
-    @Test
-    void aTransactionTimeoutAboveTheBrokersMaximumFailsTheJobSayingWhichSettingToChange() {
-        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
-        env.fromData("x").sinkTo(sink("timeout-out", DeliveryGuarantee.EXACTLY_ONCE)
-                .setProperty("transaction.timeout.ms", "3600000").build());
-
-        String message = KafkaSourceTest.failureMessages(assertThrows(Exception.class, env::execute));
-        assertTrue(message.contains("transaction.max.timeout.ms") && message.contains("3600000 ms"), message);
-    }
-
-    /**
-     * Without checkpoints a transaction would stay open until the input ends, and Kafka aborts it
-     * after transaction.timeout.ms: the sink fails the job before that, saying to turn checkpointing on.
-     */
-    @Test
-    void exactlyOnceWithoutCheckpointsFailsBeforeKafkaAbortsTheTransaction() throws Exception {
-        KAFKA.createTopic("no-checkpoints-out", 1);
-        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
-        env.fromSource(new DataGeneratorSource<>(i -> "r" + i, 10_000, RateLimiterStrategy.perSecond(500), Types.STRING),
-                        WatermarkStrategy.noWatermarks(), "slow")
-                .sinkTo(sink("no-checkpoints-out", DeliveryGuarantee.EXACTLY_ONCE)
-                        .setProperty("transaction.timeout.ms", "1000").build());
-
-        String message = KafkaSourceTest.failureMessages(assertThrows(Exception.class, env::execute));
-        assertTrue(message.contains("env.enableCheckpointing") && message.contains("1000 ms"), message);
     }
 
     /** Delegates to a KafkaSink; its committer fails its first non-empty commit in the first attempt. */

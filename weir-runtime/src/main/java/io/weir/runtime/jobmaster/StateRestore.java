@@ -76,6 +76,13 @@ final class StateRestore {
         checkUnclaimed(claimed, ignoreUnclaimedState);
         Map<TaskKey, TaskStateSnapshot> snapshots = new HashMap<>();
         tasks.forEach((task, operators) -> snapshots.put(task, new TaskStateSnapshot(checkpoint.id(), operators)));
+        // a task that gets no state (after a rescale, say) is still restored from this checkpoint: its
+        // operators learn the id (sinks use it to tell what the checkpoint covers from what it does not)
+        for (JobVertex vertex : job.getVertices()) {
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                snapshots.putIfAbsent(new TaskKey(vertex.getId(), i), new TaskStateSnapshot(checkpoint.id(), Map.of()));
+            }
+        }
         return new RestoredState(checkpoint.id(), snapshots, coordinatorStates);
     }
 
