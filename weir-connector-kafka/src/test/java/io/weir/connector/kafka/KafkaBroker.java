@@ -55,6 +55,7 @@ public final class KafkaBroker implements BeforeAllCallback {
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .build();
             formatQuietly();
@@ -164,9 +165,22 @@ public final class KafkaBroker implements BeforeAllCallback {
 
     /** Every record of the topic's partitions up to their current end, read with a plain consumer. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(topic, "read_uncommitted");
+    }
+
+    /**
+     * The committed records of the topic, read with {@code isolation.level=read_committed} up to
+     * each partition's last stable offset (where the first open transaction begins).
+     */
+    public List<ConsumerRecord<String, String>> readCommitted(String topic) {
+        return readAll(topic, "read_committed");
+    }
+
+    private List<ConsumerRecord<String, String>> readAll(String topic, String isolationLevel) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()

@@ -81,6 +81,13 @@ final class StateRestore {
         inFlight.forEach((task, inputs) -> snapshots.merge(task,
                 new TaskStateSnapshot(checkpoint.id(), Map.of(), new InFlightData(inputs, Map.of())),
                 (state, data) -> state.withInFlight(data.inFlight())));
+        // a task that gets no state (after a rescale, say) is still restored from this checkpoint: its
+        // operators learn the id (sinks use it to tell what the checkpoint covers from what it does not)
+        for (JobVertex vertex : job.getVertices()) {
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                snapshots.putIfAbsent(new TaskKey(vertex.getId(), i), new TaskStateSnapshot(checkpoint.id(), Map.of()));
+            }
+        }
         return new RestoredState(checkpoint.id(), snapshots, coordinatorStates);
     }
 

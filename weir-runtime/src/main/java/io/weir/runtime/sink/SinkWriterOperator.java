@@ -27,6 +27,7 @@ import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.PrimitiveArrayTypeInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Runs a {@link Sink}'s writer: writes each element, flushes at each checkpoint and at the end of
@@ -101,6 +102,11 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
             @Override
             public MailboxExecutor getMailboxExecutor() {
                 return getOperatorContext().getMailboxExecutor();
+            }
+
+            @Override
+            public OptionalLong getRestoredCheckpointId() {
+                return getOperatorContext().getRestoredCheckpointId();
             }
         };
         if (sink instanceof SupportsWriterState stateful && !recoveredWriterState.isEmpty()) {

@@ -6,12 +6,20 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Builds a {@link KafkaSink}. Required: bootstrap servers and a record serializer. The delivery
- * guarantee defaults to {@link DeliveryGuarantee#NONE}, as in Flink.
+ * Builds a {@link KafkaSink}. Required: bootstrap servers and a record serializer, and with
+ * {@link DeliveryGuarantee#EXACTLY_ONCE} a transactional id prefix. The delivery guarantee defaults
+ * to {@link DeliveryGuarantee#NONE}, as in Flink.
  *
  * @param <IN> the records written
  */
 public final class KafkaSinkBuilder<IN> {
+    /**
+     * {@code transaction.timeout.ms} of EXACTLY_ONCE unless set: 15 minutes, the brokers' default
+     * {@code transaction.max.timeout.ms}, so the sink works with stock brokers (Flink sets one hour,
+     * which stock brokers refuse).
+     */
+    static final String DEFAULT_TRANSACTION_TIMEOUT_MS = "900000";
+
     private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.NONE;
     private KafkaRecordSerializationSchema<IN> recordSerializer;
     private String transactionalIdPrefix;
@@ -28,7 +36,11 @@ public final class KafkaSinkBuilder<IN> {
         return this;
     }
 
-    /** The prefix of the producers' transactional ids; used by EXACTLY_ONCE, which is not available yet. */
+    /**
+     * The prefix of the transactional ids of EXACTLY_ONCE ({@code <prefix>-<subtask>-<checkpoint>});
+     * required with it. Use one unique to the job and sink: a restored job aborts the open
+     * transactions with its prefix, including those of another job that shares it.
+     */
     public KafkaSinkBuilder<IN> setTransactionalIdPrefix(String transactionalIdPrefix) {
         this.transactionalIdPrefix = Objects.requireNonNull(transactionalIdPrefix, "transactionalIdPrefix");
         return this;
@@ -51,14 +63,6 @@ public final class KafkaSinkBuilder<IN> {
     }
 
     public KafkaSink<IN> build() {
-        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-            throw new UnsupportedOperationException("KafkaSink with DeliveryGuarantee.EXACTLY_ONCE is not available in"
-                    + " Weir yet: it needs Kafka transactions committed when a checkpoint completes, and the Kafka"
-                    + " sink does not do that yet. Use DeliveryGuarantee.AT_LEAST_ONCE (no record"
-                    + " is lost; a restarted job may write some again, so make consumers idempotent or deduplicate"
-                    + " by key)" + (transactionalIdPrefix == null ? "" : "; the transactional id prefix '"
-                    + transactionalIdPrefix + "' is then not needed") + ".");
-        }
         if (properties.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
             throw new IllegalStateException("Cannot build the KafkaSink: no bootstrap servers; call"
                     + " setBootstrapServers(\"host:port,...\").");
@@ -69,10 +73,28 @@ public final class KafkaSinkBuilder<IN> {
         }
         Properties producer = new Properties();
         producer.putAll(properties);
-        if (deliveryGuarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
+        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            checkTransactionalIdPrefix();
+            producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, DEFAULT_TRANSACTION_TIMEOUT_MS);
+        }
+        if (deliveryGuarantee != DeliveryGuarantee.NONE) {
             // a send is done only when every in-sync replica has it
             producer.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         }
-        return new KafkaSink<>(deliveryGuarantee, recordSerializer, producer);
+        return new KafkaSink<>(deliveryGuarantee, recordSerializer, producer, transactionalIdPrefix);
+    }
+
+    private void checkTransactionalIdPrefix() {
+        if (transactionalIdPrefix == null || transactionalIdPrefix.isBlank()) {
+            throw new IllegalStateException("Cannot build the KafkaSink: DeliveryGuarantee.EXACTLY_ONCE needs a"
+                    + " transactional id prefix; call setTransactionalIdPrefix(\"...\") with a name unique to this"
+                    + " job and sink (its transactions are named <prefix>-<subtask>-<checkpoint>, and a restored job"
+                    + " aborts the open ones with its prefix).");
+        }
+        if (properties.getProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG) != null) {
+            throw new IllegalStateException("Cannot build the KafkaSink: the producer property "
+                    + ProducerConfig.TRANSACTIONAL_ID_CONFIG + " is set; the exactly-once sink names its transactions"
+                    + " itself from setTransactionalIdPrefix(...). Remove the property.");
+        }
     }
 }

@@ -48,22 +48,37 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
         }
     }
 
-    /** Emits deserialized records through one split's output with the Kafka record's timestamp. */
+    /**
+     * Emits deserialized records through one split's output with the Kafka record's timestamp. A
+     * failure downstream (the operators chained after the source) comes out wrapped in
+     * {@link DownstreamFailure}, so that it is not reported as the deserializer's.
+     */
     private static final class TimestampedCollector<T> implements Collector<T> {
         SourceOutput<T> output;
         long timestamp;
 
         @Override
         public void collect(T record) {
-            if (timestamp >= 0) {
-                output.collect(record, timestamp);
-            } else {
-                output.collect(record);
+            try {
+                if (timestamp >= 0) {
+                    output.collect(record, timestamp);
+                } else {
+                    output.collect(record);
+                }
+            } catch (RuntimeException downstream) {
+                throw new DownstreamFailure(downstream);
             }
         }
 
         @Override
         public void close() {}
+    }
+
+    /** A failure of the operators after the source, passed through the deserializer unchanged. */
+    private static final class DownstreamFailure extends RuntimeException {
+        DownstreamFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private final SourceReaderContext context;
@@ -148,6 +163,8 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
             collector.timestamp = record.timestamp();
             try {
                 deserializer.deserialize(record, collector);
+            } catch (DownstreamFailure downstream) {
+                throw (RuntimeException) downstream.getCause();
             } catch (Exception e) {
                 throw new IOException(readerName + " could not deserialize the record at topic '" + record.topic()
                         + "', partition " + record.partition() + ", offset " + record.offset() + " with "
