@@ -2,6 +2,8 @@ package io.weir.runtime.jobmaster;
 
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CheckpointStatsTracker;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
@@ -56,6 +58,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     private final Executor io;
     private final RunningJob job;
     private final CheckpointCoordinator coordinator;
+    private final CheckpointStatsTracker stats;
     private boolean warnedFinished;
 
     JobCheckpointing(CheckpointingSettings settings, CheckpointStorage storage, Clock clock, Executor mainThread,
@@ -66,6 +69,15 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         this.io = io;
         this.job = job;
         this.coordinator = new CheckpointCoordinator(settings, clock, this, restoredFrom);
+        this.stats = new CheckpointStatsTracker(settings, clock);
+        if (restoredFrom != null) {
+            stats.restored(restoredFrom);
+        }
+    }
+
+    /** The checkpoint statistics, for monitoring. */
+    CheckpointStats stats() {
+        return stats.snapshot();
     }
 
     CheckpointCoordinator coordinator() {
@@ -82,11 +94,16 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             coordinator.start(tasks);
         } else if (coordinator.state() == CheckpointCoordinator.State.SUSPENDED) {
             coordinator.resume(tasks);
+            if (coordinator.latestCompleted() != null) {
+                stats.restored(coordinator.latestCompleted()); // a failover restores the latest checkpoint
+            }
         }
     }
 
     void acknowledge(TaskKey task, long checkpointId, TaskStateHandle state) {
-        coordinator.onAcknowledge(task, checkpointId, state);
+        if (coordinator.onAcknowledge(task, checkpointId, state)) {
+            stats.acknowledged(checkpointId, task, state == null ? 0 : state.size());
+        }
     }
 
     @Override
@@ -107,6 +124,8 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             return null;
         }
         job.triggerSourceTasks(barrier);
+        stats.triggered(barrier.id(), barrier.timestamp(),
+                job.topology().parallelism().values().stream().mapToInt(Integer::intValue).sum());
         return coordinatorStates;
     }
 
@@ -141,6 +160,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
                     LOG.info("Checkpoint {} completed: {} bytes of state{}", completed.id(), completed.stateSize(),
                             completed.externalPointer() == null ? "" : " in " + completed.externalPointer());
                     coordinator.onCommitted(completed);
+                    if (coordinator.latestCompleted() == completed) { // not aborted while committing
+                        stats.completed(completed.id(), completed.externalPointer());
+                    }
                 };
             } catch (Exception e) {
                 result = () -> coordinator.onCommitFailed(checkpoint.id(), e);
@@ -161,6 +183,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     @Override
     public void notifyCheckpointAborted(long checkpointId, String reason) {
         LOG.info("Checkpoint {} aborted: {}", checkpointId, reason);
+        stats.failed(checkpointId, reason);
         job.notifyTasks(checkpointId, false);
     }
 

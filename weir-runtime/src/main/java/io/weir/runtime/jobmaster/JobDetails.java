@@ -2,6 +2,7 @@ package io.weir.runtime.jobmaster;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.checkpoint.CheckpointStats;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,10 @@ import java.util.Map;
  * @param timestamps when the job reached each status, in epoch milliseconds (absent: not reached)
  * @param endTime epoch milliseconds, or -1 while the job runs
  * @param failure the failure that failed the job, or {@code null}
+ * @param checkpoints the checkpoint statistics, or {@code null} when checkpointing is off
  */
 public record JobDetails(JobID jobId, String name, JobStatus status, long startTime, long endTime,
-        Map<JobStatus, Long> timestamps, List<Vertex> vertices, Failure failure) {
+        Map<JobStatus, Long> timestamps, List<Vertex> vertices, Failure failure, CheckpointStats checkpoints) {
 
     /**
      * One vertex (a chain of operators) and its subtasks.

@@ -200,7 +200,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Map<JobStatus, Long> reached = timeline.reached();
         long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
         return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
-                List.copyOf(vertices), timeline.failure());
+                List.copyOf(vertices), timeline.failure(), checkpointing == null ? null : checkpointing.stats());
     }
 
     /** Allocates slots and deploys the job; failures to start fail the job. */

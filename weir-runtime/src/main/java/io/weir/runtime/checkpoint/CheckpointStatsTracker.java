@@ -1,0 +1,147 @@
+package io.weir.runtime.checkpoint;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts a job's checkpoints for monitoring and keeps the recent ones: its owner reports each
+ * checkpoint's trigger, acknowledgements and end; {@link #snapshot()} hands out an immutable copy.
+ * Only the latest {@link #HISTORY_SIZE} checkpoints are kept (as Flink's
+ * {@code web.checkpoints.history} default), so its memory is bounded however long the job runs.
+ *
+ * <p>Threading: every method runs on the owner's thread (the JobMaster's main thread).
+ */
+public final class CheckpointStatsTracker {
+    public static final int HISTORY_SIZE = 10;
+    /** How many completed checkpoints the duration and size summaries cover. */
+    public static final int SUMMARY_SIZE = 1000;
+
+    private final CheckpointingSettings settings;
+    private final Clock clock;
+    /** The recent checkpoints by id, oldest first. */
+    private final LinkedHashMap<Long, Tracked> history = new LinkedHashMap<>();
+    /** Duration and state size of the recent completed checkpoints, oldest first. */
+    private final ArrayDeque<long[]> completedSamples = new ArrayDeque<>();
+    private int total;
+    private int completed;
+    private int failed;
+    private int restoredCount;
+    private CheckpointStats.Checkpoint latestCompleted;
+    private CheckpointStats.Checkpoint latestFailed;
+    private CheckpointStats.Restored restored;
+
+    public CheckpointStatsTracker(CheckpointingSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A checkpoint started; {@code numSubtasks} will acknowledge it. */
+    public void triggered(long id, long timestamp, int numSubtasks) {
+        total++;
+        history.put(id, new Tracked(id, timestamp, numSubtasks));
+        while (history.size() > HISTORY_SIZE) {
+            Long oldest = history.keySet().iterator().next();
+            history.remove(oldest);
+        }
+    }
+
+    public void acknowledged(long id, TaskKey task, long stateSize) {
+        Tracked checkpoint = history.get(id);
+        if (checkpoint != null && checkpoint.status == CheckpointStats.Status.IN_PROGRESS) {
+            long now = clock.millis();
+            checkpoint.latestAck = Math.max(checkpoint.latestAck, now);
+            checkpoint.subtasks.put(task, new CheckpointStats.Acknowledgement(now, stateSize));
+        }
+    }
+
+    public void completed(long id, String externalPath) {
+        Tracked checkpoint = ended(id, CheckpointStats.Status.COMPLETED);
+        if (checkpoint != null) {
+            completed++;
+            checkpoint.externalPath = externalPath;
+            latestCompleted = checkpoint.snapshot();
+            completedSamples.add(new long[] {latestCompleted.duration(), latestCompleted.stateSize()});
+            if (completedSamples.size() > SUMMARY_SIZE) {
+                completedSamples.removeFirst();
+            }
+        }
+    }
+
+    /** The checkpoint was aborted: declined, expired, subsumed, or the job failed over or ended. */
+    public void failed(long id, String reason) {
+        Tracked checkpoint = ended(id, CheckpointStats.Status.FAILED);
+        if (checkpoint != null) {
+            failed++;
+            checkpoint.failureMessage = reason;
+            latestFailed = checkpoint.snapshot();
+        }
+    }
+
+    /** The job (re)started from {@code checkpoint}. */
+    public void restored(CompletedCheckpoint checkpoint) {
+        restoredCount++;
+        restored = new CheckpointStats.Restored(checkpoint.id(), clock.millis(), checkpoint.externalPointer());
+    }
+
+    private Tracked ended(long id, CheckpointStats.Status status) {
+        Tracked checkpoint = history.get(id);
+        if (checkpoint == null || checkpoint.status != CheckpointStats.Status.IN_PROGRESS) {
+            return null;
+        }
+        checkpoint.status = status;
+        checkpoint.end = clock.millis();
+        return checkpoint;
+    }
+
+    public CheckpointStats snapshot() {
+        List<CheckpointStats.Checkpoint> recent = new ArrayList<>();
+        int inProgress = 0;
+        for (Tracked checkpoint : history.values()) {
+            recent.add(0, checkpoint.snapshot());
+            if (checkpoint.status == CheckpointStats.Status.IN_PROGRESS) {
+                inProgress++;
+            }
+        }
+        return new CheckpointStats(settings,
+                new CheckpointStats.Counts(restoredCount, total, inProgress, completed, failed),
+                List.copyOf(recent), latestCompleted, latestFailed, restored, summary(0), summary(1));
+    }
+
+    private CheckpointStats.Summary summary(int field) {
+        long[] values = new long[completedSamples.size()];
+        int i = 0;
+        for (long[] sample : completedSamples) {
+            values[i++] = sample[field];
+        }
+        return CheckpointStats.Summary.of(values);
+    }
+
+    /** A checkpoint of the history, as it changes. */
+    private static final class Tracked {
+        final long id;
+        final long triggered;
+        final int numSubtasks;
+        final Map<TaskKey, CheckpointStats.Acknowledgement> subtasks = new HashMap<>();
+        CheckpointStats.Status status = CheckpointStats.Status.IN_PROGRESS;
+        long latestAck = -1;
+        long end = -1;
+        String failureMessage;
+        String externalPath;
+
+        Tracked(long id, long triggered, int numSubtasks) {
+            this.id = id;
+            this.triggered = triggered;
+            this.numSubtasks = numSubtasks;
+        }
+
+        CheckpointStats.Checkpoint snapshot() {
+            return new CheckpointStats.Checkpoint(id, status, triggered, latestAck, end, numSubtasks, failureMessage,
+                    externalPath, Map.copyOf(subtasks));
+        }
+    }
+}
