@@ -53,6 +53,7 @@ final class JobEndpoints {
                 .add(taskMetrics(ctx, subtask(ctx)), RegisteredMetric::restName).plain(ctx.queryParam("get"))));
         app.get(VERTEX + "/backpressure", this::backPressure);
         app.get(VERTEX + "/watermarks", this::watermarks);
+        new CheckpointEndpoints(this::job).register(app);
     }
 
     /** Each subtask's input watermark: {@code [{"id": "0.currentInputWatermark", "value": "..."}]}. */

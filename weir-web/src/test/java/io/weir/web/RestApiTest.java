@@ -241,7 +241,7 @@ class RestApiTest {
                 .path("state").asText());
     }
 
-    private static void assertError(RestClient.Response response, int status, String hint) {
+    static void assertError(RestClient.Response response, int status, String hint) {
         assertEquals(status, response.status(), response.body());
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
         JsonNode errors = response.json().path("errors");
@@ -280,7 +280,7 @@ class RestApiTest {
         return false;
     }
 
-    private static void assertFields(JsonNode node, String... fields) {
+    static void assertFields(JsonNode node, String... fields) {
         for (String field : fields) {
             assertTrue(node.has(field), "missing '" + field + "' in " + node);
         }
