@@ -202,6 +202,19 @@ class RestApiTest {
     }
 
     @Test
+    void dashboardAndItsLibrariesAreServed() throws Exception {
+        RestClient.Response index = rest.send("GET", "/");
+        assertEquals(200, index.status());
+        assertTrue(index.contentType().startsWith("text/html"), index.contentType());
+        assertTrue(index.body().contains("<title>Weir dashboard</title>"), index.body());
+        for (String asset : List.of("/app.js", "/dashboard.css", "/webjars/dagre/0.8.4/dist/dagre.min.js",
+                "/webjars/chart.js/4.5.1/dist/chart.umd.js")) {
+            assertEquals(200, rest.send("GET", asset).status(), asset);
+        }
+        assertTrue(rest.send("GET", "/graph.js").body().contains("${"), "scripts are served unfiltered");
+    }
+
+    @Test
     void patchCancelsAJob() throws Exception {
         StreamExecutionEnvironment env = environment();
         BlockingJob.build(env, 10, "rest-cancel");
