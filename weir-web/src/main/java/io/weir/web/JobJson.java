@@ -140,26 +140,35 @@ final class JobJson {
         return Map.of("plan", plan);
     }
 
-    /** {@code /jobs/:jobid/exceptions}: the failure that failed the job, as Flink 2's exception history. */
+    /**
+     * {@code /jobs/:jobid/exceptions}: Flink 2's exception history, newest first, each failure the
+     * job restarted from or failed with, and the failures concurrent to it.
+     */
     static Map<String, Object> exceptions(JobDetails job) {
         List<Object> entries = new ArrayList<>();
-        JobDetails.Failure failure = job.failure();
-        if (failure != null) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("exceptionName", failure.exception().getClass().getName());
-            entry.put("stacktrace", stackTrace(failure.exception()));
-            entry.put("timestamp", failure.timestamp());
-            entry.put("taskName", failure.taskName());
-            entry.put("endpoint", failure.taskManagerId() == null ? null : "localhost");
-            entry.put("taskManagerId", failure.taskManagerId());
-            entry.put("failureLabels", Map.of());
-            entry.put("concurrentExceptions", List.of());
+        for (JobDetails.Failure failure : job.failures()) {
+            Map<String, Object> entry = exception(failure);
+            List<Object> concurrent = new ArrayList<>();
+            failure.concurrent().forEach(c -> concurrent.add(exception(c)));
+            entry.put("concurrentExceptions", concurrent);
             entries.add(entry);
         }
         Map<String, Object> history = new LinkedHashMap<>();
         history.put("entries", entries);
         history.put("truncated", false);
         return Map.of("exceptionHistory", history);
+    }
+
+    private static Map<String, Object> exception(JobDetails.Failure failure) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("exceptionName", failure.exception().getClass().getName());
+        entry.put("stacktrace", stackTrace(failure.exception()));
+        entry.put("timestamp", failure.timestamp());
+        entry.put("taskName", failure.taskName());
+        entry.put("endpoint", failure.taskManagerId() == null ? null : "localhost");
+        entry.put("taskManagerId", failure.taskManagerId());
+        entry.put("failureLabels", Map.of());
+        return entry;
     }
 
     static Map<String, Object> taskCounts(List<JobDetails.Subtask> subtasks) {

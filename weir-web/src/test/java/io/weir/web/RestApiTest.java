@@ -254,6 +254,34 @@ class RestApiTest {
                 .path("state").asText());
     }
 
+    @Test
+    void exceptionHistoryHasEveryFailureTheJobRestartedFrom() throws Exception {
+        Configuration c = new Configuration();
+        c.set(PipelineOptions.PARALLELISM, 1);
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), c);
+        env.fromSequence(1, 5).name("Numbers").map(v -> {
+            if (v == 2) {
+                throw new IllegalArgumentException("always bad");
+            }
+            return v;
+        }).name("Always failing").addSink(new io.weir.api.functions.sink.DiscardingSink<>());
+        JobClient failing = env.executeAsync("Restarting job");
+        failing.getJobExecutionResult().handle((r, e) -> e).get(30, TimeUnit.SECONDS);
+        JsonNode entries = rest.get("/jobs/" + failing.getJobID().toHexString() + "/exceptions")
+                .path("exceptionHistory").path("entries");
+        assertEquals(3, entries.size(), "two restarts, then the failure that failed the job: " + entries);
+        for (JsonNode entry : entries) {
+            assertTrue(entry.path("stacktrace").asText().contains("always bad"), entry.toString());
+            assertTrue(entry.path("taskName").asText().contains("Always failing"), entry.toString());
+            assertTrue(entry.path("taskManagerId").asText().startsWith("taskexecutor"), entry.toString());
+        }
+        assertTrue(entries.get(0).path("timestamp").asLong() >= entries.get(2).path("timestamp").asLong(),
+                "newest first");
+    }
+
     static void assertError(RestClient.Response response, int status, String hint) {
         assertEquals(status, response.status(), response.body());
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());

@@ -200,7 +200,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Map<JobStatus, Long> reached = timeline.reached();
         long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
         return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
-                List.copyOf(vertices), timeline.failure(), checkpointing == null ? null : checkpointing.stats());
+                List.copyOf(vertices), timeline.failures(), checkpointing == null ? null : checkpointing.stats());
     }
 
     /** Allocates slots and deploys the job; failures to start fail the job. */
@@ -321,6 +321,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
             if (attempt.attemptNumber() == lifecycle.attempt()) {
                 timeline.taskEnded(task);
+                if (outcome == StreamTask.Outcome.FAILED && taskFailure != null) {
+                    Slot slot = slotOf.get(task);
+                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutor().id());
+                }
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
         });
@@ -479,7 +483,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void failFromCoordinator(String where, Throwable t) {
         LOG.warn("{} in job {} failed", where, job.getJobId(), t);
+        recordFailure(t, where, null);
         lifecycle.onGlobalFailure(t, where);
+    }
+
+    /** Adds a failure to the exception history, before the life cycle handles it. */
+    private void recordFailure(Throwable cause, String where, String taskManagerId) {
+        timeline.failed(cause, where, taskManagerId, lifecycle.status() == JobStatus.RUNNING);
     }
 
     private static String describe(Map<String, Integer> demand) {
@@ -532,6 +542,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
         @Override
         public void failGlobally(Throwable cause) {
+            recordFailure(cause, "checkpoint coordinator", null);
             lifecycle.onGlobalFailure(cause, "checkpoint coordinator");
         }
 

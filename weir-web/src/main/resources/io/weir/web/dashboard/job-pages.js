@@ -96,6 +96,7 @@
     ], details.vertices, (v) => `#/job/${details.jid}/vertex/${v.id}`));
   }
 
+  /** Newest first: each failure the job restarted from or failed with, and those concurrent to it. */
   async function exceptionsTab(details) {
     const history = (await api(`/jobs/${details.jid}/exceptions`)).exceptionHistory;
     if (history.entries.length === 0) return h('p', { class: 'empty', id: 'no-exceptions' }, 'No exceptions.');
@@ -103,7 +104,12 @@
       h('div', { class: 'exception-head' }, time(e.timestamp), ' · ', e.taskName || 'the job',
         e.endpoint ? ' on ' + e.endpoint : ''),
       h('div', { class: 'root-cause' }, 'Root cause: ', rootCause(e.stacktrace)),
-      h('details', null, h('summary', null, e.exceptionName), h('pre', { class: 'stacktrace' }, e.stacktrace)))));
+      h('details', null, h('summary', null, e.exceptionName), h('pre', { class: 'stacktrace' }, e.stacktrace)),
+      (e.concurrentExceptions || []).length === 0 ? null : h('details', null,
+        h('summary', null, `${e.concurrentExceptions.length} concurrent failure(s)`),
+        e.concurrentExceptions.map((c) => h('div', { class: 'concurrent' },
+          h('div', { class: 'exception-head' }, time(c.timestamp), ' · ', c.taskName || 'the job'),
+          h('div', null, rootCause(c.stacktrace))))))));
   }
 
   async function checkpointStats(details) {
