@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +63,11 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        // the window size includes the browser's frame: grow it until the page itself is width × height
+        Number innerWidth = (Number) driver.executeScript("return window.innerWidth");
+        Number innerHeight = (Number) driver.executeScript("return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(2 * width - innerWidth.intValue(),
+                2 * height - innerHeight.intValue()));
         return new Browser(service, driver, profile);
     }
 
