@@ -107,6 +107,29 @@ class CheckpointRestTest {
     }
 
     @Test
+    void checkpointMetricsOfTheJobAndAlignmentOfItsTasks() throws Exception {
+        String metrics = "/jobs/" + jobId + "/metrics?get=numberOfCompletedCheckpoints,lastCheckpointDuration,"
+                + "lastCheckpointSize,totalNumberOfCheckpoints";
+        JsonNode values = rest.poll(metrics, m -> m.size() == 4 && value(m, "numberOfCompletedCheckpoints") >= 1);
+        assertTrue(value(values, "lastCheckpointDuration") >= 0, values.toString());
+        assertTrue(value(values, "lastCheckpointSize") > 0, values.toString());
+        assertTrue(value(values, "totalNumberOfCheckpoints") >= value(values, "numberOfCompletedCheckpoints"));
+        // Sum -> Discard reads two channels (one per Parse subtask): aligning them takes time
+        String sum = find(rest.get("/jobs/" + jobId).path("vertices"), "Sum -> Discard").path("id").asText();
+        rest.poll("/jobs/" + jobId + "/vertices/" + sum + "/metrics?get=0.checkpointAlignmentTime",
+                m -> m.size() == 1 && m.get(0).path("value").asLong() > 0);
+    }
+
+    private static long value(JsonNode metrics, String id) {
+        for (JsonNode m : metrics) {
+            if (m.path("id").asText().equals(id)) {
+                return (long) Double.parseDouble(m.path("value").asText());
+            }
+        }
+        throw new AssertionError("no metric " + id + " in " + metrics);
+    }
+
+    @Test
     void configurationIsTheJobsCheckpointSettings() throws Exception {
         JsonNode config = rest.get("/jobs/" + jobId + "/checkpoints/config");
         RestApiTest.assertFields(config, "mode", "interval", "timeout", "min_pause", "max_concurrent",

@@ -1,5 +1,7 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.metrics.Gauge;
+import io.weir.api.metrics.MetricGroup;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +16,10 @@ import java.util.Map;
  * Only the latest {@link #HISTORY_SIZE} checkpoints are kept (as Flink's
  * {@code web.checkpoints.history} default), so its memory is bounded however long the job runs.
  *
- * <p>Threading: every method runs on the owner's thread (the JobMaster's main thread).
+ * <p>It also publishes Flink's checkpoint metrics of a job ({@link #registerMetrics}).
+ *
+ * <p>Threading: every method runs on the owner's thread (the JobMaster's main thread), except the
+ * metrics' gauges, which reporters read on theirs: they read only the volatile fields.
  */
 public final class CheckpointStatsTracker {
     public static final int HISTORY_SIZE = 10;
@@ -27,10 +32,16 @@ public final class CheckpointStatsTracker {
     private final LinkedHashMap<Long, Tracked> history = new LinkedHashMap<>();
     /** Duration and state size of the recent completed checkpoints, oldest first. */
     private final ArrayDeque<long[]> completedSamples = new ArrayDeque<>();
-    private int total;
-    private int completed;
-    private int failed;
-    private int restoredCount;
+    // written on the owner's thread, read by the metrics' gauges
+    private volatile int total;
+    private volatile int completed;
+    private volatile int failed;
+    private volatile int inProgress;
+    private volatile int restoredCount;
+    private volatile long lastDuration = -1;
+    private volatile long lastSize = -1;
+    private volatile long lastCompletedId = -1;
+    private volatile long lastRestoreTimestamp = -1;
     private CheckpointStats.Checkpoint latestCompleted;
     private CheckpointStats.Checkpoint latestFailed;
     private CheckpointStats.Restored restored;
@@ -43,10 +54,13 @@ public final class CheckpointStatsTracker {
     /** A checkpoint started; {@code numSubtasks} will acknowledge it. */
     public void triggered(long id, long timestamp, int numSubtasks) {
         total++;
+        inProgress++;
         history.put(id, new Tracked(id, timestamp, numSubtasks));
         while (history.size() > HISTORY_SIZE) {
-            Long oldest = history.keySet().iterator().next();
-            history.remove(oldest);
+            Tracked oldest = history.remove(history.keySet().iterator().next());
+            if (oldest.status == CheckpointStats.Status.IN_PROGRESS) {
+                inProgress--; // it leaves the statistics; its end is no longer counted
+            }
         }
     }
 
@@ -65,6 +79,9 @@ public final class CheckpointStatsTracker {
             completed++;
             checkpoint.externalPath = externalPath;
             latestCompleted = checkpoint.snapshot();
+            lastDuration = latestCompleted.duration();
+            lastSize = latestCompleted.stateSize();
+            lastCompletedId = id;
             completedSamples.add(new long[] {latestCompleted.duration(), latestCompleted.stateSize()});
             if (completedSamples.size() > SUMMARY_SIZE) {
                 completedSamples.removeFirst();
@@ -86,6 +103,7 @@ public final class CheckpointStatsTracker {
     public void restored(CompletedCheckpoint checkpoint) {
         restoredCount++;
         restored = new CheckpointStats.Restored(checkpoint.id(), clock.millis(), checkpoint.externalPointer());
+        lastRestoreTimestamp = restored.restoreTimestamp();
     }
 
     private Tracked ended(long id, CheckpointStats.Status status) {
@@ -95,21 +113,36 @@ public final class CheckpointStatsTracker {
         }
         checkpoint.status = status;
         checkpoint.end = clock.millis();
+        inProgress--;
         return checkpoint;
     }
 
     public CheckpointStats snapshot() {
         List<CheckpointStats.Checkpoint> recent = new ArrayList<>();
-        int inProgress = 0;
         for (Tracked checkpoint : history.values()) {
             recent.add(0, checkpoint.snapshot());
-            if (checkpoint.status == CheckpointStats.Status.IN_PROGRESS) {
-                inProgress++;
-            }
         }
         return new CheckpointStats(settings,
                 new CheckpointStats.Counts(restoredCount, total, inProgress, completed, failed),
                 List.copyOf(recent), latestCompleted, latestFailed, restored, summary(0), summary(1));
+    }
+
+    /**
+     * Registers Flink's checkpoint metrics of a job in {@code jobGroup}: {@code totalNumberOfCheckpoints},
+     * {@code numberOfInProgressCheckpoints}, {@code numberOfCompletedCheckpoints},
+     * {@code numberOfFailedCheckpoints}, {@code lastCheckpointDuration} (ms), {@code lastCheckpointSize}
+     * (bytes), {@code lastCompletedCheckpointId} and {@code lastCheckpointRestoreTimestamp}
+     * (epoch ms); the {@code last...} ones are -1 until there is such a checkpoint or restore.
+     */
+    public void registerMetrics(MetricGroup jobGroup) {
+        jobGroup.gauge("totalNumberOfCheckpoints", (Gauge<Integer>) () -> total);
+        jobGroup.gauge("numberOfInProgressCheckpoints", (Gauge<Integer>) () -> inProgress);
+        jobGroup.gauge("numberOfCompletedCheckpoints", (Gauge<Integer>) () -> completed);
+        jobGroup.gauge("numberOfFailedCheckpoints", (Gauge<Integer>) () -> failed);
+        jobGroup.gauge("lastCheckpointDuration", (Gauge<Long>) () -> lastDuration);
+        jobGroup.gauge("lastCheckpointSize", (Gauge<Long>) () -> lastSize);
+        jobGroup.gauge("lastCompletedCheckpointId", (Gauge<Long>) () -> lastCompletedId);
+        jobGroup.gauge("lastCheckpointRestoreTimestamp", (Gauge<Long>) () -> lastRestoreTimestamp);
     }
 
     private CheckpointStats.Summary summary(int field) {

@@ -80,6 +80,11 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         return stats.snapshot();
     }
 
+    /** Registers the job's checkpoint metrics (see {@link CheckpointStatsTracker#registerMetrics}). */
+    void registerMetrics(io.weir.api.metrics.MetricGroup jobGroup) {
+        stats.registerMetrics(jobGroup);
+    }
+
     CheckpointCoordinator coordinator() {
         return coordinator;
     }

@@ -152,7 +152,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     /**
      * Registers the job's JobManager-side metrics in {@code jobGroup}, which the JobMaster closes when
      * the job ends: {@code uptime} (milliseconds since the job started running, 0 before and after)
-     * and {@code numRestarts}. Called before {@link #start()}.
+     * and {@code numRestarts}, and with checkpointing its checkpoint metrics. Called before {@link #start()}.
      */
     public void registerMetrics(ScopedMetricGroup jobGroup) {
         this.metrics = jobGroup;
@@ -161,6 +161,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             return started == 0 || finalStatus != null ? 0L : clock.millis() - started;
         });
         jobGroup.gauge("numRestarts", (Gauge<Integer>) () -> restarts);
+        if (checkpointing != null) {
+            checkpointing.registerMetrics(jobGroup);
+        }
     }
 
     /** A snapshot of the job for monitoring, taken on the main thread; the final one once the job has ended. */

@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.accumulators.Accumulator;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.connector.source.InputStatus;
+import io.weir.api.metrics.Gauge;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.TwoInputStreamOperator;
@@ -160,8 +161,10 @@ public final class StreamTask implements Runnable {
         TaskMetrics.register(metrics, chain, input, idle);
         if (input instanceof NetworkInput network && checkpointing.enabled()) {
             networkInput = network;
-            network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
-                    network.connectedChannels(), new BarrierCallbacks()));
+            CheckpointBarrierHandler barriers = CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
+                    network.connectedChannels(), new BarrierCallbacks());
+            network.setBarrierHandler(barriers);
+            metrics.gauge("checkpointAlignmentTime", (Gauge<Long>) barriers::lastAlignmentNanos);
         }
         ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
         ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);

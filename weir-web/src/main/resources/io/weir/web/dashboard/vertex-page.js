@@ -60,10 +60,13 @@
     return {
       async refresh() {
         const base = `/jobs/${jid}/vertices/${vid}`;
-        const [details, metrics, watermarks, backPressure] = await Promise.all([api(base),
+        const details = await api(base);
+        const alignments = details.subtasks.map((st) => st.subtask + '.checkpointAlignmentTime').join(',');
+        const [metrics, watermarks, backPressure, alignment] = await Promise.all([
           api(base + '/subtasks/metrics?get=' + GET + '&agg=sum,max,avg'), api(base + '/watermarks'),
-          api(base + '/backpressure')]);
+          api(base + '/backpressure'), api(base + '/metrics?get=' + alignments)]);
         record(metrics);
+        const aligned = Object.fromEntries(alignment.map((m) => [m.id.split('.')[0], Number(m.value)]));
         const levels = Object.fromEntries(backPressure.subtasks.map((s) => [s.subtask, s]));
         const marks = Object.fromEntries(watermarks.map((w) => [w.id.split('.')[0], w.value]));
         replace(title,
@@ -83,6 +86,7 @@
             { title: 'Busy', value: (s) => pct((levels[s.subtask] || {}).busyRatio), class: 'num' },
             { title: 'Back-pressured', value: (s) => pct((levels[s.subtask] || {}).ratio), class: 'num' },
             { title: 'Input watermark', value: (s) => watermark(marks[String(s.subtask)]) },
+            { title: 'Last alignment', value: (s) => nanos(aligned[String(s.subtask)]), class: 'num' },
             { title: 'Attempt', value: (s) => String(s.attempt), class: 'num' },
             { title: 'Task manager', value: (s) => s['taskmanager-id'] },
             { title: 'Started', value: (s) => time(s['start-time']) },
@@ -94,6 +98,12 @@
         times.destroy();
       },
     };
+  }
+
+  /** A duration in nanoseconds, for the checkpoint alignment; absent without checkpointing. */
+  function nanos(ns) {
+    if (ns === undefined || Number.isNaN(ns)) return '–';
+    return ns >= 1e6 ? (ns / 1e6).toFixed(1) + ' ms' : (ns / 1e3).toFixed(0) + ' µs';
   }
 
   function pct(ratio) {
