@@ -118,12 +118,12 @@
 
   /** A table: columns [{title, value(row) → node or text, class}], rows, optional row link. */
   function table(columns, rows, link) {
-    return h('table', { class: 'grid' },
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
       h('thead', null, h('tr', null, columns.map((c) => h('th', { class: c.class }, c.title)))),
       h('tbody', null, rows.length === 0
         ? h('tr', null, h('td', { colspan: columns.length, class: 'empty' }, 'none'))
         : rows.map((row) => h('tr', link ? { class: 'link', onclick: () => (location.hash = link(row)) } : null,
-          columns.map((c) => h('td', { class: c.class }, c.value(row)))))));
+          columns.map((c) => h('td', { class: c.class }, c.value(row))))))));
   }
 
   /** A row of labelled numbers. */

@@ -4,7 +4,7 @@
 // Route: #/job/<jid>/vertex/<vertex id>.
 (function () {
   'use strict';
-  const { h, replace, api, count, bytes, duration, time, watermark, stateBadge, table } = window.Weir;
+  const { h, replace, api, count, bytes, duration, watermark, stateBadge, table } = window.Weir;
   const HISTORY_MS = 5 * 60 * 1000;
   const GET = 'numRecordsInPerSecond,numRecordsOutPerSecond,busyTimeMsPerSecond,backPressuredTimeMsPerSecond,'
     + 'idleTimeMsPerSecond';
@@ -88,8 +88,7 @@
             { title: 'Input watermark', value: (s) => watermark(marks[String(s.subtask)]) },
             { title: 'Last alignment', value: (s) => nanos(aligned[String(s.subtask)]), class: 'num' },
             { title: 'Attempt', value: (s) => String(s.attempt), class: 'num' },
-            { title: 'Task manager', value: (s) => s['taskmanager-id'] },
-            { title: 'Started', value: (s) => time(s['start-time']) },
+            { title: 'Task manager', value: (s) => s['taskmanager-id'], class: 'nowrap' },
             { title: 'Duration', value: (s) => duration(s.duration), class: 'num' },
           ], details.subtasks));
       },
