@@ -171,6 +171,39 @@ final class JobJson {
         return entry;
     }
 
+    /** Parts of option keys whose values are secrets: shown as {@link #HIDDEN}, as Flink does. */
+    private static final List<String> SENSITIVE = List.of("password", "secret", "token", "apikey", "api-key",
+            "auth-params", "service-key", "basic-auth", "jaas.config", "account.key");
+    static final String HIDDEN = "******";
+
+    /**
+     * {@code /jobs/:jobid/config}: Flink's {@code execution-config} fields Weir has, and (Weir's
+     * addition) every option set on the job, secrets hidden.
+     */
+    static Map<String, Object> config(JobDetails job) {
+        Map<String, String> options = job.configuration();
+        Map<String, Object> execution = new LinkedHashMap<>();
+        execution.put("execution-mode", "PIPELINED");
+        execution.put("restart-strategy", options.getOrDefault("restart-strategy.type",
+                "default (exponential-delay with checkpointing, else none)"));
+        execution.put("job-parallelism", Integer.parseInt(options.getOrDefault("parallelism.default", "-1")));
+        execution.put("object-reuse-mode", Boolean.parseBoolean(options.getOrDefault("pipeline.object-reuse", "false")));
+        execution.put("user-config", Map.of());
+        Map<String, String> shown = new java.util.TreeMap<>();
+        options.forEach((key, value) -> shown.put(key, isSensitive(key) ? HIDDEN : value));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jid", job.jobId().toHexString());
+        json.put("name", job.name());
+        json.put("execution-config", execution);
+        json.put("configuration", shown);
+        return json;
+    }
+
+    private static boolean isSensitive(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return SENSITIVE.stream().anyMatch(lower::contains);
+    }
+
     static Map<String, Object> taskCounts(List<JobDetails.Subtask> subtasks) {
         Map<String, Object> counts = new LinkedHashMap<>();
         TASK_STATES.forEach(s -> counts.put(s, 0));

@@ -36,7 +36,10 @@ class CheckpointRestTest {
         config.set(WebOptions.PORT, 0);
         cluster = new MiniCluster(1, 4, Clock.systemUTC(), config).start();
         rest = new RestClient("http://localhost:" + cluster.service(RestServer.class).orElseThrow().port());
-        StreamExecutionEnvironment env = environment();
+        Configuration options = new Configuration();
+        options.set(PipelineOptions.PARALLELISM, 1);
+        options.setString("my.connector.password", "do not show");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), options);
         env.enableCheckpointing(100);
         PacedJob.build(env, "Ticks");
         job = env.executeAsync("Checkpointed job");
@@ -137,6 +140,17 @@ class CheckpointRestTest {
         assertEquals("exactly_once", config.path("mode").asText());
         assertEquals(100, config.path("interval").asLong());
         assertEquals("JobManagerCheckpointStorage", config.path("checkpoint_storage").asText());
+    }
+
+    @Test
+    void jobConfigurationListsTheJobsOptionsWithSecretsHidden() throws Exception {
+        JsonNode config = rest.get("/jobs/" + jobId + "/config");
+        RestApiTest.assertFields(config, "jid", "name", "execution-config", "configuration");
+        RestApiTest.assertFields(config.path("execution-config"), "execution-mode", "restart-strategy",
+                "job-parallelism", "object-reuse-mode", "user-config");
+        assertEquals(1, config.path("execution-config").path("job-parallelism").asInt());
+        assertEquals("100 ms", config.path("configuration").path("execution.checkpointing.interval").asText());
+        assertEquals(JobJson.HIDDEN, config.path("configuration").path("my.connector.password").asText());
     }
 
     @Test

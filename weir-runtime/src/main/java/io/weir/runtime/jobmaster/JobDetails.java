@@ -16,9 +16,11 @@ import java.util.Map;
  * @param failures the exception history, newest first: each failure the job restarted from or failed
  *     with; the first is what failed the job when its status is FAILED
  * @param checkpoints the checkpoint statistics, or {@code null} when checkpointing is off
+ * @param configuration the options set on the job, by key, as strings
  */
 public record JobDetails(JobID jobId, String name, JobStatus status, long startTime, long endTime,
-        Map<JobStatus, Long> timestamps, List<Vertex> vertices, List<Failure> failures, CheckpointStats checkpoints) {
+        Map<JobStatus, Long> timestamps, List<Vertex> vertices, List<Failure> failures, CheckpointStats checkpoints,
+        Map<String, String> configuration) {
 
     /**
      * One vertex (a chain of operators) and its subtasks.

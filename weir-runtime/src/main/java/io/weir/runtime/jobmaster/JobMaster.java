@@ -203,7 +203,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Map<JobStatus, Long> reached = timeline.reached();
         long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
         return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
-                List.copyOf(vertices), timeline.failures(), checkpointing == null ? null : checkpointing.stats());
+                List.copyOf(vertices), timeline.failures(), checkpointing == null ? null : checkpointing.stats(),
+                Map.copyOf(job.getConfiguration().toMap()));
     }
 
     /** Allocates slots and deploys the job; failures to start fail the job. */

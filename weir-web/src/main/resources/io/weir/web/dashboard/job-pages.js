@@ -169,19 +169,31 @@
       ], Object.entries(cp.tasks)));
   }
 
+  /** The job's execution settings and options, then its checkpoint settings. */
   async function configurationTab(details) {
-    let config;
-    try {
-      config = await api(`/jobs/${details.jid}/checkpoints/config`);
-    } catch (e) {
-      return h('p', { class: 'empty' }, e.message);
-    }
-    const rows = Object.entries(config).map(([key, value]) =>
+    const [job, checkpoints] = await Promise.all([api(`/jobs/${details.jid}/config`),
+      checkpointConfig(details)]);
+    const rows = (object) => Object.entries(object).map(([key, value]) =>
       [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)]);
-    return h('div', null, h('h2', null, 'Checkpointing'),
-      table([{ title: 'Setting', value: (r) => r[0] }, { title: 'Value', value: (r) => r[1] }], rows),
+    const settings = (object) => table([{ title: 'Setting', value: (r) => r[0] },
+      { title: 'Value', value: (r) => r[1] }], rows(object));
+    const execution = Object.assign({}, job['execution-config']);
+    delete execution['user-config'];
+    return h('div', { id: 'job-configuration' },
+      h('h2', null, 'Execution'), settings(execution),
+      h('h2', null, 'Options set on the job'), settings(job.configuration),
+      h('h2', null, 'Checkpointing'),
+      checkpoints.unavailable ? h('p', { class: 'empty' }, checkpoints.unavailable) : settings(checkpoints),
       h('p', { class: 'footnote' }, 'The cluster\'s options are on the ', h('a', { href: '#/jobmanager' }, 'job manager'),
         ' page.'));
+  }
+
+  async function checkpointConfig(details) {
+    try {
+      return await api(`/jobs/${details.jid}/checkpoints/config`);
+    } catch (e) {
+      return { unavailable: e.message };
+    }
   }
 
   const TAB_BODIES = { overview: overviewTab, exceptions: exceptionsTab, checkpoints: checkpointsTab,
