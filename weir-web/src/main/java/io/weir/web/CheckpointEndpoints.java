@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * A job's checkpoint statistics: {@code /jobs/:jobid/checkpoints}, {@code /checkpoints/config},
- * {@code /checkpoints/details/:checkpointid} and its {@code /subtasks/:vertexid}. A job without
- * checkpointing answers 404 with how to enable it, as Flink does.
+ * {@code /checkpoints/details/:checkpointid} and its {@code /subtasks/:vertexid}. Every job has
+ * statistics (a job without periodic checkpoints can still take savepoints); {@code /config} of a
+ * job without periodic checkpoints answers 404 with how to enable them, as Flink does.
  */
 final class CheckpointEndpoints {
     private static final String CHECKPOINTS = "/jobs/{jobid}/checkpoints";
@@ -26,7 +27,14 @@ final class CheckpointEndpoints {
             JobDetails job = jobs.apply(ctx);
             ctx.json(CheckpointJson.overview(job, stats(job)));
         });
-        app.get(CHECKPOINTS + "/config", ctx -> ctx.json(CheckpointJson.config(stats(jobs.apply(ctx)).settings())));
+        app.get(CHECKPOINTS + "/config", ctx -> {
+            JobDetails job = jobs.apply(ctx);
+            if (!stats(job).settings().enabled()) {
+                throw RestError.notFound("Checkpointing is not enabled for job " + job.jobId().toHexString()
+                        + "; set execution.checkpointing.interval (or call enableCheckpointing) to take checkpoints.");
+            }
+            ctx.json(CheckpointJson.config(stats(job).settings()));
+        });
         app.get(CHECKPOINTS + "/details/{checkpointid}", ctx -> {
             JobDetails job = jobs.apply(ctx);
             ctx.json(CheckpointJson.checkpoint(job, checkpoint(ctx, job)));
@@ -48,8 +56,7 @@ final class CheckpointEndpoints {
 
     private static CheckpointStats stats(JobDetails job) {
         if (job.checkpoints() == null) {
-            throw RestError.notFound("Checkpointing is not enabled for job " + job.jobId().toHexString()
-                    + "; set execution.checkpointing.interval (or call enableCheckpointing) to take checkpoints.");
+            throw RestError.notFound("Job " + job.jobId().toHexString() + " has no checkpoint statistics.");
         }
         return job.checkpoints();
     }

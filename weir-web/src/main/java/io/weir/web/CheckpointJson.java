@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checkpoint statistics in the JSON shapes of Flink's {@code /jobs/:jobid/checkpoints} endpoints.
+ * Checkpoint statistics in the JSON shapes of Flink's {@code /jobs/:jobid/checkpoints} endpoints;
+ * savepoints are among them ({@code is_savepoint}, {@code checkpoint_type} SAVEPOINT or SYNC_SAVEPOINT
+ * for one that stops the job).
  * Weir has aligned checkpoints only and does not measure the data buffered during alignment, so
  * {@code alignment_buffered} is 0, as Flink also reports it since aligned checkpoints stopped
  * buffering; the unaligned-checkpoint fields ({@code processed_data}, {@code persisted_data}) are left out.
@@ -33,7 +35,7 @@ final class CheckpointJson {
         summary.put("end_to_end_duration", summary(stats.duration()));
         Map<String, Object> latest = new LinkedHashMap<>();
         latest.put("completed", stats.latestCompleted() == null ? null : checkpoint(job, stats.latestCompleted()));
-        latest.put("savepoint", null);
+        latest.put("savepoint", stats.latestSavepoint() == null ? null : checkpoint(job, stats.latestSavepoint()));
         latest.put("failed", stats.latestFailed() == null ? null : checkpoint(job, stats.latestFailed()));
         latest.put("restored", stats.restored() == null ? null : restored(stats.restored()));
         List<Object> history = new ArrayList<>();
@@ -53,8 +55,8 @@ final class CheckpointJson {
                 : checkpoint.status().name().toLowerCase());
         json.put("id", checkpoint.id());
         json.put("status", checkpoint.status().name());
-        json.put("is_savepoint", false);
-        json.put("savepointFormat", null);
+        json.put("is_savepoint", checkpoint.type().isSavepoint());
+        json.put("savepointFormat", checkpoint.type().isSavepoint() ? "CANONICAL" : null);
         json.put("trigger_timestamp", checkpoint.triggerTimestamp());
         json.put("latest_ack_timestamp", checkpoint.latestAckTimestamp());
         json.put("checkpointed_size", checkpoint.stateSize());
@@ -63,7 +65,8 @@ final class CheckpointJson {
         json.put("alignment_buffered", 0);
         json.put("num_subtasks", checkpoint.numSubtasks());
         json.put("num_acknowledged_subtasks", checkpoint.numAcknowledged());
-        json.put("checkpoint_type", "ALIGNED_CHECKPOINT");
+        json.put("checkpoint_type", !checkpoint.type().isSavepoint() ? "ALIGNED_CHECKPOINT"
+                : checkpoint.type().isSynchronous() ? "SYNC_SAVEPOINT" : "SAVEPOINT");
         Map<String, Object> tasks = new LinkedHashMap<>();
         for (int v = 0; v < job.vertices().size(); v++) {
             tasks.put(job.vertices().get(v).id(), task(job.vertices().get(v), v, checkpoint));

@@ -11,7 +11,6 @@ import io.weir.api.execution.JobClient;
 import io.weir.runtime.minicluster.MiniCluster;
 import io.weir.runtime.minicluster.MiniClusterExecutor;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +132,27 @@ class CheckpointRestTest {
     }
 
     @Test
+    void aSavepointIsListedAmongTheCheckpoints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                java.util.Map.of("target-directory", dir.toString()));
+        RestClient.Response accepted = rest.send("POST", "/jobs/" + jobId + "/savepoints", body);
+        assertEquals(202, accepted.status(), accepted.body());
+        String trigger = accepted.json().path("request-id").asText();
+        JsonNode done = rest.poll("/jobs/" + jobId + "/savepoints/" + trigger,
+                j -> j.path("status").path("id").asText().equals("COMPLETED"));
+        String location = done.path("operation").path("location").asText();
+        assertTrue(location.startsWith(dir.toString()), done.toString());
+
+        JsonNode savepoint = rest.poll("/jobs/" + jobId + "/checkpoints",
+                j -> !j.path("latest").path("savepoint").isNull()).path("latest").path("savepoint");
+        assertTrue(savepoint.path("is_savepoint").asBoolean(), savepoint.toString());
+        assertEquals("SAVEPOINT", savepoint.path("checkpoint_type").asText());
+        assertEquals(location, savepoint.path("external_path").asText());
+        assertEquals(5, savepoint.path("num_acknowledged_subtasks").asInt());
+    }
+
+    @Test
     void configurationIsTheJobsCheckpointSettings() throws Exception {
         JsonNode config = rest.get("/jobs/" + jobId + "/checkpoints/config");
         RestApiTest.assertFields(config, "mode", "interval", "timeout", "min_pause", "max_concurrent",
@@ -163,9 +183,10 @@ class CheckpointRestTest {
         JobClient plain = env.executeAsync("No checkpoints");
         plain.getJobExecutionResult().get(30, TimeUnit.SECONDS);
         String id = plain.getJobID().toHexString();
-        for (String path : List.of("/checkpoints", "/checkpoints/config")) {
-            RestApiTest.assertError(rest.send("GET", "/jobs/" + id + path), 404, "execution.checkpointing.interval");
-        }
+        RestApiTest.assertError(rest.send("GET", "/jobs/" + id + "/checkpoints/config"), 404,
+                "execution.checkpointing.interval");
+        assertEquals(0, rest.get("/jobs/" + id + "/checkpoints").path("counts").path("total").asInt(),
+                "no periodic checkpoints, no savepoint");
     }
 
     private static JsonNode find(JsonNode vertices, String name) {

@@ -6,18 +6,20 @@ import java.util.Map;
 /**
  * A read-only snapshot of a job's checkpoint statistics, for monitoring: how many checkpoints were
  * triggered, completed and failed, the latest of each kind, the checkpoint the job last restored,
- * and the most recent checkpoints with their per-subtask acknowledgements. Taken by
+ * and the most recent checkpoints with their per-subtask acknowledgements. Savepoints are counted
+ * and listed among the checkpoints, as Flink does, marked by their type. Taken by
  * {@link CheckpointStatsTracker}; it never changes afterwards.
  *
  * @param history the most recent checkpoints, newest first (at most {@link CheckpointStatsTracker#HISTORY_SIZE})
- * @param latestCompleted the newest completed checkpoint, or {@code null}
+ * @param latestCompleted the newest completed checkpoint (not savepoint), or {@code null}
+ * @param latestSavepoint the newest completed savepoint, or {@code null}
  * @param latestFailed the newest failed checkpoint, or {@code null}
  * @param restored the checkpoint the job last restored from, or {@code null}
  * @param duration milliseconds from trigger to completion, over the recent completed checkpoints
  * @param stateSize bytes of state, over the recent completed checkpoints
  */
 public record CheckpointStats(CheckpointingSettings settings, Counts counts, List<Checkpoint> history,
-        Checkpoint latestCompleted, Checkpoint latestFailed, Restored restored, Summary duration, Summary stateSize) {
+        Checkpoint latestCompleted, Checkpoint latestSavepoint, Checkpoint latestFailed, Restored restored, Summary duration, Summary stateSize) {
 
     /** Statistics of a value over completed checkpoints; all 0 before the first one completed. */
     public record Summary(long min, long max, long avg, long p50, long p90, long p95, long p99, long p999) {
@@ -56,7 +58,7 @@ public record CheckpointStats(CheckpointingSettings settings, Counts counts, Lis
      * @param externalPath its directory, or {@code null} while in progress or when kept in memory
      * @param subtasks each acknowledged subtask's acknowledgement
      */
-    public record Checkpoint(long id, Status status, long triggerTimestamp, long latestAckTimestamp,
+    public record Checkpoint(long id, SnapshotType type, Status status, long triggerTimestamp, long latestAckTimestamp,
             long endTimestamp, int numSubtasks, String failureMessage, String externalPath,
             Map<TaskKey, Acknowledgement> subtasks) {
 

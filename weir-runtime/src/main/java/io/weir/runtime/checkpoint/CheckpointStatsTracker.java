@@ -43,6 +43,7 @@ public final class CheckpointStatsTracker {
     private volatile long lastCompletedId = -1;
     private volatile long lastRestoreTimestamp = -1;
     private CheckpointStats.Checkpoint latestCompleted;
+    private CheckpointStats.Checkpoint latestSavepoint;
     private CheckpointStats.Checkpoint latestFailed;
     private CheckpointStats.Restored restored;
 
@@ -51,11 +52,11 @@ public final class CheckpointStatsTracker {
         this.clock = clock;
     }
 
-    /** A checkpoint started; {@code numSubtasks} will acknowledge it. */
-    public void triggered(long id, long timestamp, int numSubtasks) {
+    /** A checkpoint or savepoint started; {@code numSubtasks} will acknowledge it. */
+    public void triggered(long id, SnapshotType type, long timestamp, int numSubtasks) {
         total++;
         inProgress++;
-        history.put(id, new Tracked(id, timestamp, numSubtasks));
+        history.put(id, new Tracked(id, type, timestamp, numSubtasks));
         while (history.size() > HISTORY_SIZE) {
             Tracked oldest = history.remove(history.keySet().iterator().next());
             if (oldest.status == CheckpointStats.Status.IN_PROGRESS) {
@@ -78,11 +79,16 @@ public final class CheckpointStatsTracker {
         if (checkpoint != null) {
             completed++;
             checkpoint.externalPath = externalPath;
-            latestCompleted = checkpoint.snapshot();
-            lastDuration = latestCompleted.duration();
-            lastSize = latestCompleted.stateSize();
-            lastCompletedId = id;
-            completedSamples.add(new long[] {latestCompleted.duration(), latestCompleted.stateSize()});
+            CheckpointStats.Checkpoint done = checkpoint.snapshot();
+            if (done.type().isSavepoint()) {
+                latestSavepoint = done;
+            } else {
+                latestCompleted = done;
+                lastDuration = done.duration();
+                lastSize = done.stateSize();
+                lastCompletedId = id;
+            }
+            completedSamples.add(new long[] {done.duration(), done.stateSize()});
             if (completedSamples.size() > SUMMARY_SIZE) {
                 completedSamples.removeFirst();
             }
@@ -124,15 +130,17 @@ public final class CheckpointStatsTracker {
         }
         return new CheckpointStats(settings,
                 new CheckpointStats.Counts(restoredCount, total, inProgress, completed, failed),
-                List.copyOf(recent), latestCompleted, latestFailed, restored, summary(0), summary(1));
+                List.copyOf(recent), latestCompleted, latestSavepoint, latestFailed, restored, summary(0), summary(1));
     }
 
     /**
      * Registers Flink's checkpoint metrics of a job in {@code jobGroup}: {@code totalNumberOfCheckpoints},
      * {@code numberOfInProgressCheckpoints}, {@code numberOfCompletedCheckpoints},
-     * {@code numberOfFailedCheckpoints}, {@code lastCheckpointDuration} (ms), {@code lastCheckpointSize}
-     * (bytes), {@code lastCompletedCheckpointId} and {@code lastCheckpointRestoreTimestamp}
-     * (epoch ms); the {@code last...} ones are -1 until there is such a checkpoint or restore.
+     * {@code numberOfFailedCheckpoints} (savepoints included, as in Flink), {@code lastCheckpointDuration} (ms),
+     * {@code lastCheckpointSize}
+     * (bytes), {@code lastCompletedCheckpointId} (of checkpoints, not savepoints) and
+     * {@code lastCheckpointRestoreTimestamp} (epoch ms); the {@code last...} ones are -1 until there
+     * is such a checkpoint or restore.
      */
     public void registerMetrics(MetricGroup jobGroup) {
         jobGroup.gauge("totalNumberOfCheckpoints", (Gauge<Integer>) () -> total);
@@ -157,6 +165,7 @@ public final class CheckpointStatsTracker {
     /** A checkpoint of the history, as it changes. */
     private static final class Tracked {
         final long id;
+        final SnapshotType type;
         final long triggered;
         final int numSubtasks;
         final Map<TaskKey, CheckpointStats.Acknowledgement> subtasks = new HashMap<>();
@@ -166,14 +175,15 @@ public final class CheckpointStatsTracker {
         String failureMessage;
         String externalPath;
 
-        Tracked(long id, long triggered, int numSubtasks) {
+        Tracked(long id, SnapshotType type, long triggered, int numSubtasks) {
             this.id = id;
+            this.type = type;
             this.triggered = triggered;
             this.numSubtasks = numSubtasks;
         }
 
         CheckpointStats.Checkpoint snapshot() {
-            return new CheckpointStats.Checkpoint(id, status, triggered, latestAck, end, numSubtasks, failureMessage,
+            return new CheckpointStats.Checkpoint(id, type, status, triggered, latestAck, end, numSubtasks, failureMessage,
                     externalPath, Map.copyOf(subtasks));
         }
     }

@@ -21,7 +21,7 @@ class CheckpointStatsTrackerTest {
 
     @Test
     void completedCheckpointHasItsDurationSizeAndAcknowledgements() {
-        tracker.triggered(1, clock.millis(), 2);
+        tracker.triggered(1, SnapshotType.CHECKPOINT, clock.millis(), 2);
         clock.advance(30);
         tracker.acknowledged(1, new TaskKey(0, 0), 100);
         CheckpointStats inProgress = tracker.snapshot();
@@ -47,7 +47,7 @@ class CheckpointStatsTrackerTest {
 
     @Test
     void failedCheckpointKeepsItsReasonAndLateAcknowledgementsAreIgnored() {
-        tracker.triggered(1, clock.millis(), 2);
+        tracker.triggered(1, SnapshotType.CHECKPOINT, clock.millis(), 2);
         clock.advance(10);
         tracker.failed(1, "it expired");
         tracker.acknowledged(1, new TaskKey(0, 0), 100);
@@ -64,7 +64,7 @@ class CheckpointStatsTrackerTest {
     @Test
     void historyKeepsTheNewestCheckpointsFirstAndIsBounded() {
         for (long id = 1; id <= CheckpointStatsTracker.HISTORY_SIZE + 5; id++) {
-            tracker.triggered(id, clock.millis(), 1);
+            tracker.triggered(id, SnapshotType.CHECKPOINT, clock.millis(), 1);
             tracker.acknowledged(id, new TaskKey(0, 0), id);
             tracker.completed(id, null);
         }
@@ -74,6 +74,19 @@ class CheckpointStatsTrackerTest {
         assertEquals(CheckpointStatsTracker.HISTORY_SIZE + 5, stats.counts().completed());
         assertEquals(1, stats.stateSize().min());
         assertEquals(8, stats.stateSize().avg());
+    }
+
+    @Test
+    void savepointIsCountedAndListedButIsNotTheLatestCheckpoint() {
+        tracker.triggered(1, SnapshotType.CHECKPOINT, clock.millis(), 1);
+        tracker.completed(1, null);
+        tracker.triggered(2, SnapshotType.SAVEPOINT, clock.millis(), 1);
+        tracker.completed(2, "/savepoints/savepoint-1");
+        CheckpointStats stats = tracker.snapshot();
+        assertEquals(2, stats.counts().completed());
+        assertEquals(1, stats.latestCompleted().id());
+        assertEquals(2, stats.latestSavepoint().id());
+        assertEquals(SnapshotType.SAVEPOINT, stats.history().get(0).type());
     }
 
     @Test
