@@ -28,8 +28,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The dashboard in a real headless Chromium against running jobs on a MiniCluster: every page
  * loads and shows the cluster's data, the job graph has the job's vertices and its numbers move,
- * the checkpoint and exception pages show what the REST API reports, a job is cancelled from the
- * UI, and markup in job, operator and exception names shows as text and never runs. Every page is
+ * the checkpoint and exception pages show what the REST API reports, a savepoint is taken and a
+ * job stopped with a savepoint and another cancelled from the UI, and markup in job, operator and exception names shows as text and never runs. Every page is
  * saved as a screenshot under target/screenshots (1280×800).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -238,6 +238,38 @@ class DashboardBrowserTest {
         browser.screenshot("exceptions");
         assertNull(browser.script("return window.weirXss"), "no injected script ran");
         assertEquals(0L, browser.script("return document.querySelectorAll('#page script, #page img').length"));
+    }
+
+    @Test
+    void savepointAndStopWithSavepointFromTheUi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        WebDriver driver = open("/job/" + id(paced));
+        browser.waitFor("the savepoint directory field", d -> d.findElement(By.id("savepoint-dir")))
+                .sendKeys(dir.resolve("ui").toString());
+        driver.findElement(By.id("trigger-savepoint")).click();
+        String done = browser.waitFor("the savepoint to complete", d -> {
+            String text = d.findElement(By.id("action-message")).getText();
+            return text.startsWith("Savepoint completed: ") ? text : null;
+        });
+        java.nio.file.Path savepoint = java.nio.file.Path.of(done.substring("Savepoint completed: ".length()));
+        assertTrue(savepoint.startsWith(dir.resolve("ui")) && java.nio.file.Files.isDirectory(savepoint), done);
+        browser.screenshot("savepoint");
+
+        StreamExecutionEnvironment env = environment();
+        PacedJob.build(env, "Ticks to stop");
+        JobClient stopping = start(env, "Job to stop");
+        open("/job/" + id(stopping));
+        browser.waitFor("the savepoint directory field", d -> d.findElement(By.id("savepoint-dir")))
+                .sendKeys(dir.resolve("stop").toString());
+        browser.waitFor("the job to run", d -> d.findElement(By.cssSelector(".job-header h1")).getText()
+                .contains("RUNNING"));
+        driver.findElement(By.id("stop-job")).click();
+        browser.waitFor("the stop to complete", d -> d.findElement(By.id("action-message")).getText()
+                .startsWith("Stop with savepoint completed: " + dir.resolve("stop")));
+        assertEquals(JobStatus.FINISHED, stopping.getJobExecutionResult().handle((r, e) -> null)
+                .thenCompose(x -> stopping.getJobStatus()).get(30, TimeUnit.SECONDS));
+        browser.waitFor("the FINISHED badge", d -> d.findElement(By.cssSelector(".job-header h1")).getText()
+                .contains("FINISHED"));
     }
 
     @Test

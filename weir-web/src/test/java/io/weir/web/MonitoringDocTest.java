@@ -49,7 +49,6 @@ class MonitoringDocTest {
             Configuration c = new Configuration();
             c.set(PipelineOptions.PARALLELISM, 1);
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), c);
-            env.enableCheckpointing(60_000); // registers the checkpoint metrics; none is taken
             BlockingJob.build(env, 3, "docs");
             env.fromSequence(1, 3).name("Events")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()

@@ -1,4 +1,4 @@
-// The job page: a header with the job's state and actions (cancel), and tabs for the job graph
+// The job page: a header with the job's state and actions (job-actions.js), and tabs for the job graph
 // with its vertices, the exception history, the checkpoints (history and details of one), and the
 // checkpoint configuration. Route: #/job/<jid>[/<tab>[/<checkpoint id>]].
 (function () {
@@ -36,43 +36,24 @@
 
   function job(el, params) {
     const [jid, tab = 'overview', argument] = params;
-    const ui = { confirmingCancel: false, message: null };
-
-    function header(details) {
-      const running = !TERMINAL.includes(details.state);
-      const actions = !running ? [] : ui.confirmingCancel
-        ? [h('span', null, 'Cancel this job? '),
-          h('button', { id: 'confirm-cancel', class: 'danger', onclick: cancel }, 'Yes, cancel'),
-          h('button', { id: 'keep-running', onclick: () => { ui.confirmingCancel = false; controller.refresh(); } },
-            'No')]
-        : [h('button', { id: 'cancel-job', class: 'danger',
-          onclick: () => { ui.confirmingCancel = true; controller.refresh(); } }, 'Cancel job')];
-      return h('div', { class: 'job-header' },
-        h('h1', null, h('span', { id: 'job-name' }, details.name), ' ', stateBadge(details.state)),
-        h('div', { class: 'job-meta' }, 'Id ', details.jid, ' · started ', time(details['start-time']),
-          ' · duration ', duration(details.duration)),
-        h('div', { class: 'actions' }, actions, ui.message ? h('span', { class: 'message' }, ui.message) : null),
-        h('div', { class: 'tabs' }, TABS.map(([id, title]) => h('a', {
-          href: `#/job/${jid}/${id}`, class: id === tab ? 'tab active' : 'tab', 'data-tab': id }, title))));
-    }
-
-    async function cancel() {
-      ui.confirmingCancel = false;
-      try {
-        await api(`/jobs/${jid}?mode=cancel`, { method: 'PATCH' });
-        ui.message = 'Cancelling…';
-      } catch (e) {
-        ui.message = e.message;
-      }
-      controller.refresh();
-    }
+    const actions = window.Weir.jobActions(jid);
+    const title = h('div', { class: 'job-header' });
+    const tabs = h('div', { class: 'tabs' }, TABS.map(([id, label]) => h('a', {
+      href: `#/job/${jid}/${id}`, class: id === tab ? 'tab active' : 'tab', 'data-tab': id }, label)));
+    const body = h('div');
+    replace(el, title, actions.element, tabs, body);
 
     const controller = {
       async refresh() {
         const details = await api('/jobs/' + jid);
-        const body = TAB_BODIES[tab] ? await TAB_BODIES[tab](details, argument)
+        const content = TAB_BODIES[tab] ? await TAB_BODIES[tab](details, argument)
           : h('p', { class: 'page-error' }, `There is no tab '${tab}'; pick one above.`);
-        replace(el, header(details), body);
+        replace(title,
+          h('h1', null, h('span', { id: 'job-name' }, details.name), ' ', stateBadge(details.state)),
+          h('div', { class: 'job-meta' }, 'Id ', details.jid, ' · started ', time(details['start-time']),
+            ' · duration ', duration(details.duration)));
+        replace(body, content);
+        await actions.update(!TERMINAL.includes(details.state));
       },
     };
     return controller;
