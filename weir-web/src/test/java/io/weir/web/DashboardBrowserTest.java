@@ -190,6 +190,9 @@ class DashboardBrowserTest {
                 .contains("Checkpoint #"));
         String details = driver.findElement(By.id("page")).getText();
         assertTrue(details.contains("Ticks") && details.contains("Parse"), details);
+        assertEquals(5, driver.findElements(By.cssSelector("#checkpoint-subtasks tbody tr")).size(),
+                "1 source + 2 Parse + 2 Sum -> Discard subtasks");
+        assertTrue(driver.findElement(By.id("checkpoint-subtasks")).getText().contains("completed"));
         browser.screenshot("checkpoint-details");
         open("/job/" + id(paced) + "/configuration");
         browser.waitFor("the checkpoint configuration", d -> d.findElement(By.id("page")).getText()

@@ -113,6 +113,7 @@
       h('h2', null, 'Latest'),
       h('ul', { class: 'latest' },
         h('li', null, 'Completed: ', latest.completed ? `#${latest.completed.id} at ${time(latest.completed.latest_ack_timestamp)}, ${duration(latest.completed.end_to_end_duration)}, ${bytes(latest.completed.state_size)}` : 'none'),
+        h('li', null, 'Savepoint: ', latest.savepoint ? `#${latest.savepoint.id} at ${time(latest.savepoint.latest_ack_timestamp)}, ${latest.savepoint.external_path}` : 'none'),
         h('li', null, 'Failed: ', latest.failed ? `#${latest.failed.id} at ${time(latest.failed.failure_timestamp)}: ${latest.failed.failure_message}` : 'none'),
         h('li', null, 'Restored: ', latest.restored ? `#${latest.restored.id} at ${time(latest.restored.restore_timestamp)}` : 'none')),
       h('h2', null, 'Summary of completed checkpoints'),
@@ -124,6 +125,7 @@
       h('h2', null, 'History'),
       table([
         { title: 'Id', value: (cp) => '#' + cp.id, class: 'num' },
+        { title: 'Type', value: (cp) => (cp.is_savepoint ? 'savepoint' : 'checkpoint') },
         { title: 'Status', value: (cp) => stateBadge(cp.status) },
         { title: 'Triggered', value: (cp) => time(cp.trigger_timestamp) },
         { title: 'Duration', value: (cp) => duration(cp.end_to_end_duration), class: 'num' },
@@ -133,13 +135,16 @@
   }
 
   async function checkpointDetails(details, id) {
-    const cp = await api(`/jobs/${details.jid}/checkpoints/details/${encodeURIComponent(id)}`);
+    const base = `/jobs/${details.jid}/checkpoints/details/${encodeURIComponent(id)}`;
+    const cp = await api(base);
     const names = Object.fromEntries(details.vertices.map((v) => [v.id, v.name]));
+    const perVertex = await Promise.all(Object.keys(cp.tasks).map((vid) => api(`${base}/subtasks/${vid}`)
+      .then((answer) => answer.subtasks.map((s) => Object.assign({ vertex: names[vid] || vid }, s)))));
     return h('div', null,
       h('p', null, h('a', { href: `#/job/${details.jid}/checkpoints` }, '← all checkpoints')),
-      h('h2', null, `Checkpoint #${cp.id} `, stateBadge(cp.status)),
+      h('h2', null, `${cp.is_savepoint ? 'Savepoint' : 'Checkpoint'} #${cp.id} `, stateBadge(cp.status)),
       h('p', null, `Triggered ${time(cp.trigger_timestamp)}, ${duration(cp.end_to_end_duration)} end to end, `,
-        `${bytes(cp.state_size)} of state`, cp.external_path ? ', at ' + cp.external_path : '',
+        `${bytes(cp.state_size)} of state`, cp.external_path && !cp.external_path.startsWith('<') ? ', at ' + cp.external_path : '',
         cp.failure_message ? '; failed: ' + cp.failure_message : ''),
       table([
         { title: 'Vertex', value: ([vid]) => names[vid] || vid },
@@ -147,7 +152,16 @@
         { title: 'Latest acknowledgement', value: ([, t]) => time(t.latest_ack_timestamp) },
         { title: 'End to end', value: ([, t]) => duration(t.end_to_end_duration), class: 'num' },
         { title: 'State size', value: ([, t]) => bytes(t.state_size), class: 'num' },
-      ], Object.entries(cp.tasks)));
+      ], Object.entries(cp.tasks)),
+      h('h2', null, 'Subtasks'),
+      h('div', { id: 'checkpoint-subtasks' }, table([
+        { title: 'Vertex', value: (s) => s.vertex },
+        { title: '#', value: (s) => String(s.index), class: 'num' },
+        { title: 'Status', value: (s) => s.status },
+        { title: 'Acknowledged', value: (s) => time(s.ack_timestamp) },
+        { title: 'End to end', value: (s) => duration(s.end_to_end_duration), class: 'num' },
+        { title: 'State size', value: (s) => bytes(s.state_size), class: 'num' },
+      ], perVertex.flat())));
   }
 
   /** The job's execution settings and options, then its checkpoint settings. */
