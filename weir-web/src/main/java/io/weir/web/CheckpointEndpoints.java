@@ -3,6 +3,7 @@ package io.weir.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CheckpointStatsTracker;
 import io.weir.runtime.jobmaster.JobDetails;
 import java.util.function.Function;
 
@@ -77,7 +78,7 @@ final class CheckpointEndpoints {
             }
         }
         throw RestError.notFound("Checkpoint " + id + " is not in the history of job " + job.jobId().toHexString()
-                + " (it keeps the latest " + io.weir.runtime.checkpoint.CheckpointStatsTracker.HISTORY_SIZE
+                + " (it keeps the latest " + CheckpointStatsTracker.HISTORY_SIZE
                 + "); GET /jobs/" + job.jobId().toHexString() + "/checkpoints lists them.");
     }
 }

@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Job snapshots in Flink's JSON shapes and field names. Weir's subtask state DEPLOYED is Flink's
@@ -189,7 +191,7 @@ final class JobJson {
         execution.put("job-parallelism", Integer.parseInt(options.getOrDefault("parallelism.default", "-1")));
         execution.put("object-reuse-mode", Boolean.parseBoolean(options.getOrDefault("pipeline.object-reuse", "false")));
         execution.put("user-config", Map.of());
-        Map<String, String> shown = new java.util.TreeMap<>();
+        Map<String, String> shown = new TreeMap<>();
         options.forEach((key, value) -> shown.put(key, isSensitive(key) ? HIDDEN : value));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("jid", job.jobId().toHexString());
@@ -200,7 +202,7 @@ final class JobJson {
     }
 
     private static boolean isSensitive(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        String lower = key.toLowerCase(Locale.ROOT);
         return SENSITIVE.stream().anyMatch(lower::contains);
     }
 

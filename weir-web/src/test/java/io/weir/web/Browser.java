@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,8 +83,8 @@ final class Browser implements AutoCloseable {
     <T> T waitFor(String what, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.withMessage("waiting for " + what);
-        wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class);
         return wait.until(condition::apply);
     }
 
@@ -94,7 +98,7 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             File png = driver.getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(png.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,7 +112,7 @@ final class Browser implements AutoCloseable {
         } finally {
             service.stop();
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

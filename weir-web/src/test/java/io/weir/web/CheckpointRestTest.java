@@ -4,18 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
+import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.runtime.minicluster.MiniCluster;
 import io.weir.runtime.minicluster.MiniClusterExecutor;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checkpoint endpoints against a running checkpointed job: counts, history, latest, summary,
@@ -132,10 +137,10 @@ class CheckpointRestTest {
     }
 
     @Test
-    void aSavepointIsListedAmongTheCheckpoints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aSavepointIsListedAmongTheCheckpoints(@TempDir Path dir)
             throws Exception {
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                java.util.Map.of("target-directory", dir.toString()));
+        String body = new ObjectMapper().writeValueAsString(
+                Map.of("target-directory", dir.toString()));
         RestClient.Response accepted = rest.send("POST", "/jobs/" + jobId + "/savepoints", body);
         assertEquals(202, accepted.status(), accepted.body());
         String trigger = accepted.json().path("request-id").asText();
@@ -179,7 +184,7 @@ class CheckpointRestTest {
         RestApiTest.assertError(rest.send("GET", "/jobs/" + jobId + "/checkpoints/details/999999"), 404,
                 "is not in the history");
         StreamExecutionEnvironment env = environment();
-        env.fromSequence(1, 3).addSink(new io.weir.api.functions.sink.DiscardingSink<>());
+        env.fromSequence(1, 3).addSink(new DiscardingSink<>());
         JobClient plain = env.executeAsync("No checkpoints");
         plain.getJobExecutionResult().get(30, TimeUnit.SECONDS);
         String id = plain.getJobID().toHexString();

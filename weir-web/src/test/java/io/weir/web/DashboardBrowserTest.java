@@ -13,15 +13,20 @@ import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.runtime.metrics.MetricOptions;
 import io.weir.runtime.minicluster.MiniCluster;
 import io.weir.runtime.minicluster.MiniClusterExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -41,7 +46,7 @@ class DashboardBrowserTest {
     private static Browser browser;
     private static String base;
     private static JobClient paced;
-    private static final List<JobClient> jobs = new java.util.ArrayList<>();
+    private static final List<JobClient> jobs = new ArrayList<>();
 
     @BeforeAll
     static void startClusterJobsAndBrowser() throws Exception {
@@ -148,7 +153,7 @@ class DashboardBrowserTest {
                 return v;
             }
         }
-        throw new org.openqa.selenium.NoSuchElementException("vertex " + name);
+        throw new NoSuchElementException("vertex " + name);
     }
 
     private static String vertexText(String name) {
@@ -244,7 +249,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void savepointAndStopWithSavepointFromTheUi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void savepointAndStopWithSavepointFromTheUi(@TempDir Path dir)
             throws Exception {
         WebDriver driver = open("/job/" + id(paced));
         browser.waitFor("the savepoint directory field", d -> d.findElement(By.id("savepoint-dir")))
@@ -254,8 +259,8 @@ class DashboardBrowserTest {
             String text = d.findElement(By.id("action-message")).getText();
             return text.startsWith("Savepoint completed: ") ? text : null;
         });
-        java.nio.file.Path savepoint = java.nio.file.Path.of(done.substring("Savepoint completed: ".length()));
-        assertTrue(savepoint.startsWith(dir.resolve("ui")) && java.nio.file.Files.isDirectory(savepoint), done);
+        Path savepoint = Path.of(done.substring("Savepoint completed: ".length()));
+        assertTrue(savepoint.startsWith(dir.resolve("ui")) && Files.isDirectory(savepoint), done);
         browser.screenshot("savepoint");
 
         StreamExecutionEnvironment env = environment();

@@ -1,5 +1,6 @@
 package io.weir.runtime.jobmaster;
 
+import io.weir.api.metrics.MetricGroup;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.api.execution.JobID;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
@@ -92,7 +93,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     }
 
     /** Registers the job's checkpoint metrics (see {@link CheckpointStatsTracker#registerMetrics}). */
-    void registerMetrics(io.weir.api.metrics.MetricGroup jobGroup) {
+    void registerMetrics(MetricGroup jobGroup) {
         stats.registerMetrics(jobGroup);
     }
 
