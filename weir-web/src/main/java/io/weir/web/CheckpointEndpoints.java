@@ -38,7 +38,7 @@ final class CheckpointEndpoints {
         });
         app.get(CHECKPOINTS + "/details/{checkpointid}", ctx -> {
             JobDetails job = jobs.apply(ctx);
-            ctx.json(CheckpointJson.checkpoint(job, checkpoint(ctx, job)));
+            ctx.json(CheckpointJson.checkpoint(job, stats(job), checkpoint(ctx, job)));
         });
         app.get(CHECKPOINTS + "/details/{checkpointid}/subtasks/{vertexid}", ctx -> {
             JobDetails job = jobs.apply(ctx);

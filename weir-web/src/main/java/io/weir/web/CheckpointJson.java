@@ -14,9 +14,9 @@ import java.util.Map;
  * Checkpoint statistics in the JSON shapes of Flink's {@code /jobs/:jobid/checkpoints} endpoints;
  * savepoints are among them ({@code is_savepoint}, {@code checkpoint_type} SAVEPOINT or SYNC_SAVEPOINT
  * for one that stops the job).
- * Weir has aligned checkpoints only and does not measure the data buffered during alignment, so
- * {@code alignment_buffered} is 0, as Flink also reports it since aligned checkpoints stopped
- * buffering; the unaligned-checkpoint fields ({@code processed_data}, {@code persisted_data}) are left out.
+ * Weir does not measure the data buffered during alignment, so {@code alignment_buffered} is 0, as
+ * Flink also reports it since aligned checkpoints stopped buffering; the in-flight data fields
+ * ({@code processed_data}, {@code persisted_data}) are left out.
  */
 final class CheckpointJson {
     private CheckpointJson() {}
@@ -34,12 +34,12 @@ final class CheckpointJson {
         summary.put("state_size", summary(stats.stateSize()));
         summary.put("end_to_end_duration", summary(stats.duration()));
         Map<String, Object> latest = new LinkedHashMap<>();
-        latest.put("completed", stats.latestCompleted() == null ? null : checkpoint(job, stats.latestCompleted()));
-        latest.put("savepoint", stats.latestSavepoint() == null ? null : checkpoint(job, stats.latestSavepoint()));
-        latest.put("failed", stats.latestFailed() == null ? null : checkpoint(job, stats.latestFailed()));
+        latest.put("completed", stats.latestCompleted() == null ? null : checkpoint(job, stats, stats.latestCompleted()));
+        latest.put("savepoint", stats.latestSavepoint() == null ? null : checkpoint(job, stats, stats.latestSavepoint()));
+        latest.put("failed", stats.latestFailed() == null ? null : checkpoint(job, stats, stats.latestFailed()));
         latest.put("restored", stats.restored() == null ? null : restored(stats.restored()));
         List<Object> history = new ArrayList<>();
-        stats.history().forEach(c -> history.add(checkpoint(job, c)));
+        stats.history().forEach(c -> history.add(checkpoint(job, stats, c)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("counts", counts);
         json.put("summary", summary);
@@ -49,7 +49,7 @@ final class CheckpointJson {
     }
 
     /** A checkpoint of the history, and {@code /jobs/:jobid/checkpoints/details/:checkpointid}. */
-    static Map<String, Object> checkpoint(JobDetails job, CheckpointStats.Checkpoint checkpoint) {
+    static Map<String, Object> checkpoint(JobDetails job, CheckpointStats stats, CheckpointStats.Checkpoint checkpoint) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("className", checkpoint.status() == CheckpointStats.Status.IN_PROGRESS ? "in_progress"
                 : checkpoint.status().name().toLowerCase());
@@ -65,7 +65,8 @@ final class CheckpointJson {
         json.put("alignment_buffered", 0);
         json.put("num_subtasks", checkpoint.numSubtasks());
         json.put("num_acknowledged_subtasks", checkpoint.numAcknowledged());
-        json.put("checkpoint_type", !checkpoint.type().isSavepoint() ? "ALIGNED_CHECKPOINT"
+        json.put("checkpoint_type", !checkpoint.type().isSavepoint()
+                ? (stats.settings().unaligned() ? "UNALIGNED_CHECKPOINT" : "ALIGNED_CHECKPOINT")
                 : checkpoint.type().isSynchronous() ? "SYNC_SAVEPOINT" : "SAVEPOINT");
         Map<String, Object> tasks = new LinkedHashMap<>();
         for (int v = 0; v < job.vertices().size(); v++) {
@@ -170,7 +171,7 @@ final class CheckpointJson {
         json.put("checkpoint_storage", settings.directory() == null ? "JobManagerCheckpointStorage"
                 : "FileSystemCheckpointStorage");
         json.put("checkpoint_directory", settings.directory());
-        json.put("unaligned_checkpoints", false);
+        json.put("unaligned_checkpoints", settings.unaligned());
         json.put("tolerable_failed_checkpoints", settings.tolerableFailures());
         json.put("retained_checkpoints", settings.retained());
         return json;

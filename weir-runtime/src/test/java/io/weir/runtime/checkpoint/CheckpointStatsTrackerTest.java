@@ -17,7 +17,7 @@ class CheckpointStatsTrackerTest {
     private final MutableClock clock = new MutableClock();
     private final CheckpointStatsTracker tracker = new CheckpointStatsTracker(new CheckpointingSettings(
             Duration.ofMillis(100), CheckpointingMode.EXACTLY_ONCE, Duration.ofSeconds(10), Duration.ZERO, 1, 0, 1,
-            null, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS), clock);
+            null, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, false), clock);
 
     @Test
     void completedCheckpointHasItsDurationSizeAndAcknowledgements() {
