@@ -44,7 +44,7 @@ class CheckpointRestTest {
         options.set(PipelineOptions.PARALLELISM, 1);
         options.setString("my.connector.password", "do not show");
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), options);
-        env.enableCheckpointing(100);
+        env.enableCheckpointing(500); // the history keeps 10: a checkpoint stays there for 5 s
         PacedJob.build(env, "Ticks");
         job = env.executeAsync("Checkpointed job");
         jobId = job.getJobID().toHexString();
@@ -163,7 +163,7 @@ class CheckpointRestTest {
         RestApiTest.assertFields(config, "mode", "interval", "timeout", "min_pause", "max_concurrent",
                 "externalization", "checkpoint_storage", "unaligned_checkpoints", "tolerable_failed_checkpoints");
         assertEquals("exactly_once", config.path("mode").asText());
-        assertEquals(100, config.path("interval").asLong());
+        assertEquals(500, config.path("interval").asLong());
         assertEquals("JobManagerCheckpointStorage", config.path("checkpoint_storage").asText());
     }
 
@@ -174,7 +174,7 @@ class CheckpointRestTest {
         RestApiTest.assertFields(config.path("execution-config"), "execution-mode", "restart-strategy",
                 "job-parallelism", "object-reuse-mode", "user-config");
         assertEquals(1, config.path("execution-config").path("job-parallelism").asInt());
-        assertEquals("100 ms", config.path("configuration").path("execution.checkpointing.interval").asText());
+        assertEquals("500 ms", config.path("configuration").path("execution.checkpointing.interval").asText());
         assertEquals(JobJson.HIDDEN, config.path("configuration").path("my.connector.password").asText());
     }
 

@@ -57,7 +57,7 @@ class DashboardBrowserTest {
         cluster = new MiniCluster(2, 4, Clock.systemUTC(), config).start();
         base = "http://localhost:" + cluster.service(RestServer.class).orElseThrow().port();
         StreamExecutionEnvironment env = environment();
-        env.enableCheckpointing(200);
+        env.enableCheckpointing(1000); // the history keeps 10: a checkpoint stays there for 10 s, time to open it
         PacedJob.build(env, "Ticks");
         paced = start(env, "Paced job");
         browser = Browser.start(1280, 800);
