@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a job: call the main method of <main-class>.",
-            "With --web, the job's cluster serves the REST API (docs/monitoring.md) while the job runs;"
+            "With --web, the job's cluster serves the REST API and the web dashboard (docs/monitoring.md)"
+                    + " while the job runs;"
                     + " its URL is logged when the job starts, and it stops when the job ends.",
             "The class is looked up in the distribution's lib/ and in the -c jars and directories."
                     + " Everything after <main-class> goes to main unchanged. The process exits when"
@@ -38,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
             description = "A jar or a directory of classes holding the job; repeat for more.")
     private List<Path> classpath = new ArrayList<>();
 
-    @Option(names = "--web", description = "Serve the REST API of the job's cluster while the job runs.")
+    @Option(names = "--web", description = "Serve the REST API and the web dashboard of the job's cluster while the job runs.")
     private boolean web;
 
     @Option(

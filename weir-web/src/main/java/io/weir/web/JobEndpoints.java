@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 
 /**
  * The job endpoints: {@code /jobs}, {@code /jobs/overview}, {@code /jobs/:jobid} (GET, and PATCH to
- * cancel), its {@code /plan}, {@code /exceptions}, {@code /accumulators}, {@code /metrics}, and
+ * cancel), its {@code /plan}, {@code /config}, {@code /exceptions}, {@code /accumulators}, {@code /metrics}, and
  * per vertex {@code /vertices/:vertexid} with {@code /metrics}, {@code /subtasks/metrics},
  * {@code /subtasks/:subtaskindex/metrics}, {@code /backpressure} and {@code /watermarks}.
  */
@@ -34,6 +34,7 @@ final class JobEndpoints {
         app.get("/jobs/{jobid}", ctx -> ctx.json(JobJson.job(job(ctx), jobMetrics(job(ctx)), now())));
         app.patch("/jobs/{jobid}", this::cancel);
         app.get("/jobs/{jobid}/plan", ctx -> ctx.json(JobJson.plan(job(ctx))));
+        app.get("/jobs/{jobid}/config", ctx -> ctx.json(JobJson.config(job(ctx))));
         app.get("/jobs/{jobid}/exceptions", ctx -> ctx.json(JobJson.exceptions(job(ctx))));
         app.get("/jobs/{jobid}/accumulators", this::accumulators);
         app.get("/jobs/{jobid}/metrics", ctx -> {
@@ -53,6 +54,7 @@ final class JobEndpoints {
                 .add(taskMetrics(ctx, subtask(ctx)), RegisteredMetric::restName).plain(ctx.queryParam("get"))));
         app.get(VERTEX + "/backpressure", this::backPressure);
         app.get(VERTEX + "/watermarks", this::watermarks);
+        new CheckpointEndpoints(this::job).register(app);
     }
 
     /** Each subtask's input watermark: {@code [{"id": "0.currentInputWatermark", "value": "..."}]}. */

@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Job snapshots in Flink's JSON shapes and field names. Weir's subtask state DEPLOYED is Flink's
@@ -140,26 +142,68 @@ final class JobJson {
         return Map.of("plan", plan);
     }
 
-    /** {@code /jobs/:jobid/exceptions}: the failure that failed the job, as Flink 2's exception history. */
+    /**
+     * {@code /jobs/:jobid/exceptions}: Flink 2's exception history, newest first, each failure the
+     * job restarted from or failed with, and the failures concurrent to it.
+     */
     static Map<String, Object> exceptions(JobDetails job) {
         List<Object> entries = new ArrayList<>();
-        JobDetails.Failure failure = job.failure();
-        if (failure != null) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("exceptionName", failure.exception().getClass().getName());
-            entry.put("stacktrace", stackTrace(failure.exception()));
-            entry.put("timestamp", failure.timestamp());
-            entry.put("taskName", failure.taskName());
-            entry.put("endpoint", failure.taskManagerId() == null ? null : "localhost");
-            entry.put("taskManagerId", failure.taskManagerId());
-            entry.put("failureLabels", Map.of());
-            entry.put("concurrentExceptions", List.of());
+        for (JobDetails.Failure failure : job.failures()) {
+            Map<String, Object> entry = exception(failure);
+            List<Object> concurrent = new ArrayList<>();
+            failure.concurrent().forEach(c -> concurrent.add(exception(c)));
+            entry.put("concurrentExceptions", concurrent);
             entries.add(entry);
         }
         Map<String, Object> history = new LinkedHashMap<>();
         history.put("entries", entries);
         history.put("truncated", false);
         return Map.of("exceptionHistory", history);
+    }
+
+    private static Map<String, Object> exception(JobDetails.Failure failure) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("exceptionName", failure.exception().getClass().getName());
+        entry.put("stacktrace", stackTrace(failure.exception()));
+        entry.put("timestamp", failure.timestamp());
+        entry.put("taskName", failure.taskName());
+        entry.put("endpoint", failure.taskManagerId() == null ? null : "localhost");
+        entry.put("taskManagerId", failure.taskManagerId());
+        entry.put("failureLabels", Map.of());
+        return entry;
+    }
+
+    /** Parts of option keys whose values are secrets: shown as {@link #HIDDEN}, as Flink does. */
+    private static final List<String> SENSITIVE = List.of("password", "secret", "token", "apikey", "api-key",
+            "auth-params", "service-key", "basic-auth", "jaas.config", "account.key");
+    static final String HIDDEN = "******";
+
+    /**
+     * {@code /jobs/:jobid/config}: Flink's {@code execution-config} fields Weir has, and (Weir's
+     * addition) every option set on the job, secrets hidden.
+     */
+    static Map<String, Object> config(JobDetails job) {
+        Map<String, String> options = job.configuration();
+        Map<String, Object> execution = new LinkedHashMap<>();
+        execution.put("execution-mode", "PIPELINED");
+        execution.put("restart-strategy", options.getOrDefault("restart-strategy.type",
+                "default (exponential-delay with checkpointing, else none)"));
+        execution.put("job-parallelism", Integer.parseInt(options.getOrDefault("parallelism.default", "-1")));
+        execution.put("object-reuse-mode", Boolean.parseBoolean(options.getOrDefault("pipeline.object-reuse", "false")));
+        execution.put("user-config", Map.of());
+        Map<String, String> shown = new TreeMap<>();
+        options.forEach((key, value) -> shown.put(key, isSensitive(key) ? HIDDEN : value));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jid", job.jobId().toHexString());
+        json.put("name", job.name());
+        json.put("execution-config", execution);
+        json.put("configuration", shown);
+        return json;
+    }
+
+    private static boolean isSensitive(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SENSITIVE.stream().anyMatch(lower::contains);
     }
 
     static Map<String, Object> taskCounts(List<JobDetails.Subtask> subtasks) {

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API of a cluster, with Flink's paths and JSON shapes (see docs/monitoring.md). Read
+ * The REST API of a cluster, with Flink's paths and JSON shapes (see docs/monitoring.md), and the
+ * web dashboard at {@code /} that runs on it ({@link Dashboard}). Read
  * endpoints answer from snapshots the cluster takes on its components' threads; the only action is
  * cancelling a job ({@code PATCH /jobs/:jobid}). Every error is JSON, {@code {"errors": [...]}},
  * with a message that says what to change: 404 for an unknown path or job, 405 for a wrong method,
@@ -102,6 +103,7 @@ public final class RestServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
+            Dashboard.serve(config);
         });
         new ClusterEndpoints(cluster, configuration).register(app);
         new JobEndpoints(cluster).register(app);

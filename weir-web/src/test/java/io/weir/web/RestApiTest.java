@@ -202,6 +202,19 @@ class RestApiTest {
     }
 
     @Test
+    void dashboardAndItsLibrariesAreServed() throws Exception {
+        RestClient.Response index = rest.send("GET", "/");
+        assertEquals(200, index.status());
+        assertTrue(index.contentType().startsWith("text/html"), index.contentType());
+        assertTrue(index.body().contains("<title>Weir dashboard</title>"), index.body());
+        for (String asset : List.of("/app.js", "/dashboard.css", "/webjars/dagre/0.8.4/dist/dagre.min.js",
+                "/webjars/chart.js/4.5.1/dist/chart.umd.js")) {
+            assertEquals(200, rest.send("GET", asset).status(), asset);
+        }
+        assertTrue(rest.send("GET", "/graph.js").body().contains("${"), "scripts are served unfiltered");
+    }
+
+    @Test
     void patchCancelsAJob() throws Exception {
         StreamExecutionEnvironment env = environment();
         BlockingJob.build(env, 10, "rest-cancel");
@@ -241,7 +254,35 @@ class RestApiTest {
                 .path("state").asText());
     }
 
-    private static void assertError(RestClient.Response response, int status, String hint) {
+    @Test
+    void exceptionHistoryHasEveryFailureTheJobRestartedFrom() throws Exception {
+        Configuration c = new Configuration();
+        c.set(PipelineOptions.PARALLELISM, 1);
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        c.set(io.weir.api.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), c);
+        env.fromSequence(1, 5).name("Numbers").map(v -> {
+            if (v == 2) {
+                throw new IllegalArgumentException("always bad");
+            }
+            return v;
+        }).name("Always failing").addSink(new io.weir.api.functions.sink.DiscardingSink<>());
+        JobClient failing = env.executeAsync("Restarting job");
+        failing.getJobExecutionResult().handle((r, e) -> e).get(30, TimeUnit.SECONDS);
+        JsonNode entries = rest.get("/jobs/" + failing.getJobID().toHexString() + "/exceptions")
+                .path("exceptionHistory").path("entries");
+        assertEquals(3, entries.size(), "two restarts, then the failure that failed the job: " + entries);
+        for (JsonNode entry : entries) {
+            assertTrue(entry.path("stacktrace").asText().contains("always bad"), entry.toString());
+            assertTrue(entry.path("taskName").asText().contains("Always failing"), entry.toString());
+            assertTrue(entry.path("taskManagerId").asText().startsWith("taskexecutor"), entry.toString());
+        }
+        assertTrue(entries.get(0).path("timestamp").asLong() >= entries.get(2).path("timestamp").asLong(),
+                "newest first");
+    }
+
+    static void assertError(RestClient.Response response, int status, String hint) {
         assertEquals(status, response.status(), response.body());
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
         JsonNode errors = response.json().path("errors");
@@ -280,7 +321,7 @@ class RestApiTest {
         return false;
     }
 
-    private static void assertFields(JsonNode node, String... fields) {
+    static void assertFields(JsonNode node, String... fields) {
         for (String field : fields) {
             assertTrue(node.has(field), "missing '" + field + "' in " + node);
         }

@@ -32,8 +32,15 @@ final class RestClient {
     }
 
     Response send(String method, String path) throws Exception {
+        return send(method, path, null);
+    }
+
+    /** Sends {@code json} (or no body when {@code null}). */
+    Response send(String method, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));

@@ -1,10 +1,13 @@
 package io.weir.runtime.jobmaster;
 
+import io.weir.api.metrics.MetricGroup;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.api.execution.JobID;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
 import io.weir.runtime.checkpoint.CheckpointDirectory;
 import io.weir.runtime.checkpoint.CheckpointException;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CheckpointStatsTracker;
 import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
@@ -62,6 +65,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     private final Executor io;
     private final RunningJob job;
     private final CheckpointCoordinator coordinator;
+    private final CheckpointStatsTracker stats;
     // kept for the job's life (a few entries): a late commit or discard of an aborted savepoint still finds its directory
     private final Map<Long, Savepoint> savepoints = new HashMap<>();
     private boolean warnedFinished;
@@ -77,6 +81,20 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         this.io = io;
         this.job = job;
         this.coordinator = new CheckpointCoordinator(settings, clock, this, restoredFrom);
+        this.stats = new CheckpointStatsTracker(settings, clock);
+        if (restoredFrom != null) {
+            stats.restored(restoredFrom);
+        }
+    }
+
+    /** The checkpoint statistics, for monitoring. */
+    CheckpointStats stats() {
+        return stats.snapshot();
+    }
+
+    /** Registers the job's checkpoint metrics (see {@link CheckpointStatsTracker#registerMetrics}). */
+    void registerMetrics(MetricGroup jobGroup) {
+        stats.registerMetrics(jobGroup);
     }
 
     CheckpointCoordinator coordinator() {
@@ -93,6 +111,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             coordinator.start(tasks);
         } else if (coordinator.state() == CheckpointCoordinator.State.SUSPENDED) {
             coordinator.resume(tasks);
+            if (coordinator.latestCompleted() != null) {
+                stats.restored(coordinator.latestCompleted()); // a failover restores the latest checkpoint
+            }
         }
     }
 
@@ -126,6 +147,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         Savepoint done = savepoints.get(savepoint.id());
         LOG.info("Savepoint {} completed: {} bytes of state in {}", savepoint.id(), savepoint.stateSize(),
                 savepoint.externalPointer());
+        stats.completed(savepoint.id(), savepoint.externalPointer());
         if (done != null) {
             done.path().complete(savepoint.externalPointer());
         }
@@ -146,7 +168,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     }
 
     void acknowledge(TaskKey task, long checkpointId, TaskStateHandle state) {
-        coordinator.onAcknowledge(task, checkpointId, state);
+        if (coordinator.onAcknowledge(task, checkpointId, state)) {
+            stats.acknowledged(checkpointId, task, state == null ? 0 : state.size());
+        }
     }
 
     @Override
@@ -167,6 +191,8 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             return null;
         }
         job.triggerSourceTasks(barrier);
+        stats.triggered(barrier.id(), barrier.type(), barrier.timestamp(),
+                job.topology().parallelism().values().stream().mapToInt(Integer::intValue).sum());
         return coordinatorStates;
     }
 
@@ -205,6 +231,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
                                 completed.externalPointer() == null ? "" : " in " + completed.externalPointer());
                     }
                     coordinator.onCommitted(completed);
+                    if (coordinator.latestCompleted() == completed) { // not aborted while committing
+                        stats.completed(completed.id(), completed.externalPointer());
+                    }
                 };
             } catch (Exception e) {
                 result = () -> coordinator.onCommitFailed(checkpoint.id(), e);
@@ -225,6 +254,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     @Override
     public void notifyCheckpointAborted(long checkpointId, String reason) {
         LOG.info("Checkpoint {} aborted: {}", checkpointId, reason);
+        stats.failed(checkpointId, reason);
         job.notifyTasks(checkpointId, false);
     }
 

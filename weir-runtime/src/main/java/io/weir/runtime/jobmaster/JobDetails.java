@@ -2,6 +2,7 @@ package io.weir.runtime.jobmaster;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.checkpoint.CheckpointStats;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,14 @@ import java.util.Map;
  *
  * @param timestamps when the job reached each status, in epoch milliseconds (absent: not reached)
  * @param endTime epoch milliseconds, or -1 while the job runs
- * @param failure the failure that failed the job, or {@code null}
+ * @param failures the exception history, newest first: each failure the job restarted from or failed
+ *     with; the first is what failed the job when its status is FAILED
+ * @param checkpoints the checkpoint statistics, or {@code null} when checkpointing is off
+ * @param configuration the options set on the job, by key, as strings
  */
 public record JobDetails(JobID jobId, String name, JobStatus status, long startTime, long endTime,
-        Map<JobStatus, Long> timestamps, List<Vertex> vertices, Failure failure) {
+        Map<JobStatus, Long> timestamps, List<Vertex> vertices, List<Failure> failures, CheckpointStats checkpoints,
+        Map<String, String> configuration) {
 
     /**
      * One vertex (a chain of operators) and its subtasks.
@@ -43,10 +48,12 @@ public record JobDetails(JobID jobId, String name, JobStatus status, long startT
             long endTime) {}
 
     /**
-     * What failed the job.
+     * A failure of the job.
      *
      * @param taskName the subtask (or coordinator) where it happened, or {@code null}
      * @param taskManagerId where that subtask ran, or {@code null}
+     * @param concurrent failures that happened while this one was handled (empty for those themselves)
      */
-    public record Failure(long timestamp, String taskName, String taskManagerId, Throwable exception) {}
+    public record Failure(long timestamp, String taskName, String taskManagerId, Throwable exception,
+            List<Failure> concurrent) {}
 }

@@ -197,7 +197,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     /**
      * Registers the job's JobManager-side metrics in {@code jobGroup}, which the JobMaster closes when
      * the job ends: {@code uptime} (milliseconds since the job started running, 0 before and after)
-     * and {@code numRestarts}. Called before {@link #start()}.
+     * and {@code numRestarts}, and with checkpointing its checkpoint metrics. Called before {@link #start()}.
      */
     public void registerMetrics(ScopedMetricGroup jobGroup) {
         this.metrics = jobGroup;
@@ -206,6 +206,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             return started == 0 || finalStatus != null ? 0L : clock.millis() - started;
         });
         jobGroup.gauge("numRestarts", (Gauge<Integer>) () -> restarts);
+        if (checkpointing != null) {
+            checkpointing.registerMetrics(jobGroup);
+        }
     }
 
     /** A snapshot of the job for monitoring, taken on the main thread; the final one once the job has ended. */
@@ -245,7 +248,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Map<JobStatus, Long> reached = timeline.reached();
         long end = status.isTerminal() ? reached.getOrDefault(status, clock.millis()) : -1;
         return new JobDetails(job.getJobId(), job.getName(), status, timeline.created(), end, reached,
-                List.copyOf(vertices), timeline.failure());
+                List.copyOf(vertices), timeline.failures(), checkpointing == null ? null : checkpointing.stats(),
+                Map.copyOf(job.getConfiguration().toMap()));
     }
 
     /** Allocates slots and deploys the job; failures to start fail the job. */
@@ -361,6 +365,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
             if (attempt.attemptNumber() == lifecycle.attempt()) {
                 timeline.taskEnded(task);
+                if (outcome == StreamTask.Outcome.FAILED && taskFailure != null) {
+                    Slot slot = slotOf.get(task);
+                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutor().id());
+                }
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
         });
@@ -517,7 +525,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void failFromCoordinator(String where, Throwable t) {
         LOG.warn("{} in job {} failed", where, job.getJobId(), t);
+        recordFailure(t, where, null);
         lifecycle.onGlobalFailure(t, where);
+    }
+
+    /** Adds a failure to the exception history, before the life cycle handles it. */
+    private void recordFailure(Throwable cause, String where, String taskManagerId) {
+        timeline.failed(cause, where, taskManagerId, lifecycle.status() == JobStatus.RUNNING);
     }
 
     private static String describe(Map<String, Integer> demand) {
@@ -570,6 +584,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
         @Override
         public void failGlobally(Throwable cause) {
+            recordFailure(cause, "checkpoint coordinator", null);
             lifecycle.onGlobalFailure(cause, "checkpoint coordinator");
         }
 

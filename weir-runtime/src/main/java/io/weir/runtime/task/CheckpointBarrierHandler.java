@@ -65,6 +65,14 @@ interface CheckpointBarrierHandler {
     /** Whether elements of {@code channel} must be held back now. */
     boolean isBlocked(int channel);
 
+    /**
+     * Nanoseconds the last completed barrier alignment took, from the first barrier to the last;
+     * 0 without alignment (at-least-once). Any thread may call it.
+     */
+    default long lastAlignmentNanos() {
+        return 0;
+    }
+
     /** Whether some channel was unblocked since the last call; clears the flag. */
     boolean takeUnblocked();
 

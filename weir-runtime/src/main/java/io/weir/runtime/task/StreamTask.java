@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.accumulators.Accumulator;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.connector.source.InputStatus;
+import io.weir.api.metrics.Gauge;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.operators.TwoInputStreamOperator;
@@ -186,8 +187,10 @@ public final class StreamTask implements Runnable {
             if (restored != null) {
                 network.replay(restored.inFlight().inputs()); // an unaligned checkpoint's in-flight records first
             }
-            network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(), checkpointing.unaligned(),
-                    network.connectedChannels(), new BarrierCallbacks()));
+            CheckpointBarrierHandler barriers = CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
+                    checkpointing.unaligned(), network.connectedChannels(), new BarrierCallbacks());
+            network.setBarrierHandler(barriers);
+            metrics.gauge("checkpointAlignmentTime", (Gauge<Long>) barriers::lastAlignmentNanos);
         }
         ScheduledFuture<?> flusher = bufferTimeout > 0 ? scheduleFlushes(chain, bufferTimeout) : null;
         ScheduledFuture<?> reporter = scheduleAccumulatorReports(input);

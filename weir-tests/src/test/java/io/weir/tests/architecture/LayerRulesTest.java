@@ -167,6 +167,11 @@ class LayerRulesTest {
             "JSON is the business of the REST API and of the JSON format; the engine has its own serializers",
             "io.weir.web..", "io.weir.formats.json..");
 
+    private static final ArchRule SELENIUM_ONLY_IN_TESTS = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("org.openqa..")
+            .because("Selenium drives the dashboard's browser tests (weir-web, test scope); no shipped class needs it")
+            .allowEmptyShould(true);
+
     // Generated code keeps the names its generator gives (JavaCC's XTokenManager, XConstants).
     private static final String GENERATED = "io.weir.sql.parser.generated..";
 
@@ -289,6 +294,7 @@ class LayerRulesTest {
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
+        SELENIUM_ONLY_IN_TESTS.check(weir);
     }
 
     @Test
