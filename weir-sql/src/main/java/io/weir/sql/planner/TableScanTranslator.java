@@ -1,0 +1,108 @@
+package io.weir.sql.planner;
+
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.Row;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.ObjectIdentifier;
+import io.weir.sql.catalog.WatermarkSpec;
+import io.weir.sql.codegen.CalcCodeGenerator;
+import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.TableFactories;
+import io.weir.sql.connectors.TableFactory;
+import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.window.RowtimeWatermarks;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates a table scan: the connector's source, then, for a table with
+ * {@code WATERMARK FOR ts AS expr}, timestamps from {@code ts} and watermarks from {@code expr}
+ * (compiled like a Calc), so event-time operators downstream can fire.
+ */
+final class TableScanTranslator {
+
+    private final StreamExecutionEnvironment env;
+    private final QueryPlanner planner;
+
+    TableScanTranslator(StreamExecutionEnvironment env, QueryPlanner planner) {
+        this.env = env;
+        this.planner = planner;
+    }
+
+    ChangelogStream translate(LogicalTableScan scan) {
+        SourceTable table = scan.getTable().unwrap(SourceTable.class);
+        String name = table.identifier().asSummaryString();
+        for (Column column : table.catalogTable().schema().columns()) {
+            if (column.kind() != Column.Kind.PHYSICAL) {
+                throw new ValidationException("Table " + name + " has " + column.kind().name().toLowerCase()
+                        + " column '" + column.name() + "'; reading tables with computed or metadata columns is not "
+                        + "supported by Weir yet (docs/sql.md)");
+            }
+        }
+        TableFactory factory = TableFactories.find(name, table.catalogTable());
+        TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
+                RowTypes.of(scan.getRowType()), env.getParallelism());
+        DataStream<Row> rows = factory.createSource(context, env);
+        WatermarkSpec watermark = table.catalogTable().schema().watermark();
+        if (watermark != null) {
+            rows = rows.assignTimestampsAndWatermarks(watermarks(table.identifier(), watermark, scan))
+                    .setParallelism(rows.getParallelism()).name("WatermarkAssigner");
+        }
+        ChangelogMode mode = factory.sourceChangelogMode(context);
+        return new ChangelogStream(rows, mode, mode.isInsertOnly() ? null : "the changelog source table " + name);
+    }
+
+    private RowtimeWatermarks watermarks(ObjectIdentifier id, WatermarkSpec spec, LogicalTableScan scan) {
+        String query = "SELECT " + spec.expression() + " FROM " + quoted(id.catalogName()) + "."
+                + quoted(id.databaseName()) + "." + quoted(id.objectName());
+        RelNode plan = StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(query)).project());
+        if (!(plan instanceof LogicalCalc calc)) {
+            throw new ValidationException("The watermark expression '" + spec.expression() + "' of table "
+                    + id.asSummaryString() + " must be an expression over the table's columns");
+        }
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
+                calc.getCluster().getRexBuilder());
+        CompiledCalc.compile(generated.name(), generated.source());
+        int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
+        return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),
+                env.getConfig().getAutoWatermarkInterval() == 0);
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /**
+     * Checks that field {@code field} of {@code input} is a table's rowtime column (declared with
+     * {@code WATERMARK FOR}), following it through projections down to the table.
+     */
+    static void requireRowtime(RelNode input, int field, String function) {
+        RelNode node = input;
+        int index = field;
+        while (node instanceof LogicalCalc calc) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(index));
+            if (!(projected instanceof RexInputRef ref)) {
+                break;
+            }
+            index = ref.getIndex();
+            node = calc.getInput();
+        }
+        if (node instanceof LogicalTableScan scan) {
+            SourceTable table = scan.getTable().unwrap(SourceTable.class);
+            WatermarkSpec watermark = table == null ? null : table.catalogTable().schema().watermark();
+            if (watermark != null && scan.getRowType().getFieldNames().get(index).equals(watermark.rowtimeColumn())) {
+                return;
+            }
+        }
+        String column = input.getRowType().getFieldNames().get(field);
+        throw new ValidationException(function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
+                + "rowtime column of a table declared with WATERMARK FOR " + column + " AS ...; Weir's windows fire "
+                + "on watermarks");
+    }
+}
