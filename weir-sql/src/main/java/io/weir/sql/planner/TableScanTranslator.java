@@ -19,6 +19,7 @@ import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Translates a table scan: the connector's source, then, for a table with
@@ -70,6 +71,11 @@ final class TableScanTranslator {
                 calc.getCluster().getRexBuilder());
         CompiledCalc.compile(generated.name(), generated.source());
         int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
+        if (scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+            throw new ValidationException("Table " + id.asSummaryString() + ": Weir runs rowtime columns of type "
+                    + "TIMESTAMP(3) only; '" + spec.rowtimeColumn() + "' is "
+                    + scan.getRowType().getFieldList().get(rowtime).getType().getFullTypeString());
+        }
         return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),
                 env.getConfig().getAutoWatermarkInterval() == 0);
     }
