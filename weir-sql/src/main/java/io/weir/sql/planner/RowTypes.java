@@ -56,6 +56,7 @@ final class RowTypes {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> BasicTypeInfo.INSTANT_TYPE_INFO;
             case BINARY, VARBINARY -> TypeInformation.of(byte[].class);
             case NULL -> BasicTypeInfo.STRING_TYPE_INFO; // only ever null
+            case ROW -> of(type);
             default -> throw new ValidationException("Columns of type " + type.getFullTypeString()
                     + " cannot flow between Weir's SQL operators yet; docs/sql.md lists the types that run");
         };

@@ -19,10 +19,16 @@ import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rel.type.RelDataType;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Translates a table scan: the connector's source, then, for a table with
+ * Translates a table scan: the connector's source, its computed columns, then, for a table with
  * {@code WATERMARK FOR ts AS expr}, timestamps from {@code ts} and watermarks from {@code expr}
  * (compiled like a Calc), so event-time operators downstream can fire.
  */
@@ -39,17 +45,26 @@ final class TableScanTranslator {
     ChangelogStream translate(LogicalTableScan scan) {
         SourceTable table = scan.getTable().unwrap(SourceTable.class);
         String name = table.identifier().asSummaryString();
-        for (Column column : table.catalogTable().schema().columns()) {
-            if (column.kind() != Column.Kind.PHYSICAL) {
-                throw new ValidationException("Table " + name + " has " + column.kind().name().toLowerCase()
-                        + " column '" + column.name() + "'; reading tables with computed or metadata columns is not "
-                        + "supported by Weir yet (docs/sql.md)");
+        List<Column> columns = table.catalogTable().schema().columns();
+        List<Integer> physical = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column.kind() == Column.Kind.METADATA) {
+                throw new ValidationException("Table " + name + " has metadata column '" + column.name()
+                        + "'; reading tables with metadata columns is not supported by Weir yet (docs/sql.md)");
+            }
+            if (column.kind() == Column.Kind.PHYSICAL) {
+                physical.add(i);
             }
         }
         TableFactory factory = TableFactories.find(name, table.catalogTable());
         TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
-                RowTypes.of(scan.getRowType()), env.getParallelism());
+                RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
+                env.getParallelism());
         DataStream<Row> rows = factory.createSource(context, env);
+        if (physical.size() < columns.size()) {
+            rows = computedColumns(table.identifier(), scan, physical, rows);
+        }
         WatermarkSpec watermark = table.catalogTable().schema().watermark();
         if (watermark != null) {
             rows = rows.assignTimestampsAndWatermarks(watermarks(table.identifier(), watermark, scan))
@@ -59,9 +74,46 @@ final class TableScanTranslator {
         return new ChangelogStream(rows, mode, mode.isInsertOnly() ? null : "the changelog source table " + name);
     }
 
+    /**
+     * Computes the table's computed columns ({@code name AS expr}) from the source's physical
+     * columns: a generated Calc whose output is the table's full row, in declaration order.
+     */
+    private DataStream<Row> computedColumns(ObjectIdentifier id, LogicalTableScan scan, List<Integer> physical,
+            DataStream<Row> rows) {
+        List<Column> columns = scan.getTable().unwrap(SourceTable.class).catalogTable().schema().columns();
+        List<String> selected = new ArrayList<>();
+        for (Column column : columns) {
+            selected.add(column.kind() == Column.Kind.COMPUTED ? "(" + column.expression() + ")" : quoted(column.name()));
+        }
+        LogicalCalc calc = (LogicalCalc) StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(
+                "SELECT " + String.join(", ", selected) + " FROM " + quotedName(id))).project());
+        RexProgram program = calc.getProgram();
+        RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+        RelDataType physicalType = rexBuilder.getTypeFactory().createStructType(
+                physical.stream().map(i -> scan.getRowType().getFieldList().get(i)).toList());
+        RexShuttle toPhysical = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                int position = physical.indexOf(ref.getIndex());
+                if (position < 0) {
+                    throw new ValidationException("A computed column of table " + id.asSummaryString()
+                            + " refers to computed column '" + columns.get(ref.getIndex()).name()
+                            + "'; computed columns can only use physical columns");
+                }
+                return new RexInputRef(position, ref.getType());
+            }
+        };
+        List<RexNode> projects = program.getProjectList().stream()
+                .map(ref -> program.expandLocalRef(ref).accept(toPhysical)).toList();
+        RexProgram onPhysical = RexProgram.create(physicalType, projects, null, calc.getRowType(), rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(onPhysical, rexBuilder);
+        CompiledCalc.compile(generated.name(), generated.source());
+        return rows.flatMap(new CompiledCalc(generated.name(), generated.source()), RowTypes.of(scan.getRowType()))
+                .setParallelism(rows.getParallelism()).name("ComputedColumns");
+    }
+
     private RowtimeWatermarks watermarks(ObjectIdentifier id, WatermarkSpec spec, LogicalTableScan scan) {
-        String query = "SELECT " + spec.expression() + " FROM " + quoted(id.catalogName()) + "."
-                + quoted(id.databaseName()) + "." + quoted(id.objectName());
+        String query = "SELECT " + spec.expression() + " FROM " + quotedName(id);
         RelNode plan = StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(query)).project());
         if (!(plan instanceof LogicalCalc calc)) {
             throw new ValidationException("The watermark expression '" + spec.expression() + "' of table "
@@ -78,6 +130,10 @@ final class TableScanTranslator {
         }
         return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),
                 env.getConfig().getAutoWatermarkInterval() == 0);
+    }
+
+    private static String quotedName(ObjectIdentifier id) {
+        return quoted(id.catalogName()) + "." + quoted(id.databaseName()) + "." + quoted(id.objectName());
     }
 
     private static String quoted(String name) {
