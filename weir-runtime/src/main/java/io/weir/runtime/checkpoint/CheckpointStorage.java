@@ -2,10 +2,7 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,18 +22,7 @@ public interface CheckpointStorage {
      * memory, or from a file relative to the checkpoint's (possibly moved) directory.
      */
     default TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) throws IOException {
-        if (handle instanceof TaskStateHandle.InMemory inMemory) {
-            return inMemory.state();
-        }
-        TaskStateHandle.InFile inFile = (TaskStateHandle.InFile) handle;
-        if (checkpoint.externalPointer() == null) {
-            throw new IOException("Checkpoint " + checkpoint.id() + " names the file " + inFile.relativePath()
-                    + " but has no directory");
-        }
-        Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return TaskStateSnapshotFormat.read(in, file.toString());
-        }
+        return CheckpointDirectory.readTaskState(checkpoint, handle);
     }
 
     /**

@@ -2,23 +2,14 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints in a directory: {@code <dir>/<job id>/chk-<id>/} holds one state file per task and
- * the {@code _metadata} file, written last and atomically (a temporary file moved into place), so
- * a checkpoint directory without {@code _metadata} is incomplete and never restored from. The
- * metadata names task files relative to the checkpoint's directory, so the directory can be moved.
+ * Checkpoints in a directory: {@code <dir>/<job id>/chk-<id>/}, each a {@link CheckpointDirectory}
+ * (task state files and an atomically written {@code _metadata}; relocatable).
  */
 final class FileSystemCheckpointStorage implements CheckpointStorage {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemCheckpointStorage.class);
@@ -31,40 +22,23 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
         this.retention = retention;
     }
 
-    Path checkpointDirectory(long checkpointId) {
-        return jobDirectory.resolve("chk-" + checkpointId);
+    CheckpointDirectory checkpointDirectory(long checkpointId) {
+        return new CheckpointDirectory(jobDirectory.resolve("chk-" + checkpointId));
     }
 
     @Override
     public TaskStateHandle writeTaskState(long checkpointId, TaskKey task, TaskStateSnapshot state) throws IOException {
-        Path dir = checkpointDirectory(checkpointId);
-        Files.createDirectories(dir);
-        String name = "task-" + task.vertexId() + "-" + task.subtaskIndex() + ".state";
-        Path file = dir.resolve(name);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            TaskStateSnapshotFormat.write(state, out);
-        }
-        return new TaskStateHandle.InFile(name, Files.size(file));
+        return checkpointDirectory(checkpointId).writeTaskState(task, state);
     }
 
     @Override
-    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology)
-            throws IOException {
-        Path dir = checkpointDirectory(checkpoint.id());
-        Files.createDirectories(dir);
-        CompletedCheckpoint completed = new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(),
-                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), dir.toString());
-        Path temporary = dir.resolve(CheckpointMetadata.FILE_NAME + ".inprogress");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-            CheckpointMetadata.write(completed, out);
-        }
-        Files.move(temporary, dir.resolve(CheckpointMetadata.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
-        return completed;
+    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology) throws IOException {
+        return checkpointDirectory(checkpoint.id()).commit(checkpoint, topology);
     }
 
     @Override
     public void discard(long checkpointId) {
-        deleteRecursively(checkpointDirectory(checkpointId));
+        checkpointDirectory(checkpointId).delete();
     }
 
     @Override
@@ -77,24 +51,7 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
         if (keep) {
             LOG.info("Checkpoints of the job are kept in {} ({})", jobDirectory, retention);
         } else {
-            deleteRecursively(jobDirectory);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", p, e);
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}", path, e);
+            CheckpointDirectory.deleteRecursively(jobDirectory);
         }
     }
 }

@@ -71,6 +71,7 @@ final class OperatorChain {
     private final Map<StreamNode, List<CountedOutput>> countedOutputs = new HashMap<>();
     private final Map<StreamNode, List<CountedOutput>> countedInputs = new HashMap<>();
     private final Map<StreamNode, ScopedMetricGroup> operatorMetrics = new HashMap<>();
+    private Output<StreamRecord<?>> headOutput;
 
     /**
      * The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators,
@@ -137,7 +138,11 @@ final class OperatorChain {
         if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
             context.restoreState(restored.of(node.getId()), restored.checkpointId());
         }
-        operator.setup(new StreamOperatorParameters(outputOf(node), context));
+        Output<StreamRecord<?>> output = outputOf(node);
+        if (node == deployment.vertex().getHead()) {
+            headOutput = output;
+        }
+        operator.setup(new StreamOperatorParameters(output, context));
         return context;
     }
 
@@ -266,6 +271,14 @@ final class OperatorChain {
         for (RecordWriter<?> writer : writers) {
             writer.endOfPartition();
         }
+    }
+
+    /**
+     * Ends event time downstream of the head (the sources of a job stopped with drain): every
+     * event-time window and timer after the head fires. Records may follow; none is late.
+     */
+    void advanceToEndOfEventTime() {
+        headOutput.emitWatermark(io.weir.api.operators.Watermark.MAX_WATERMARK);
     }
 
     /** Sends a checkpoint barrier through every exchange this chain writes to, behind everything emitted so far. */
