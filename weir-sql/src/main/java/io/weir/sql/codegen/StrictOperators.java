@@ -61,6 +61,7 @@ final class StrictOperators {
             case "ABS" -> type.getSqlTypeName() == SqlTypeName.DECIMAL ? a + ".abs()"
                     : "((" + JavaTypes.primitive(type) + ") Math.abs(" + a + "))";
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
+            case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
             default -> throw OperatorCode.unsupported(call);
         };
     }

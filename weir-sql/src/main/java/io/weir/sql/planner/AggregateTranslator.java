@@ -26,14 +26,17 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
  * Translates a {@link Aggregate} into a keyed operator: a window aggregate when it groups by the
- * {@code window_start} and {@code window_end} of a window table function (append-only, fired by
- * the watermark), otherwise a group aggregate (an updating changelog).
+ * {@code window_start} and {@code window_end} of a window table function or by a legacy
+ * {@code TUMBLE(ts, size)} (append-only, fired by the watermark), otherwise a group aggregate (an
+ * updating changelog).
  */
 final class AggregateTranslator {
 
@@ -52,14 +55,17 @@ final class AggregateTranslator {
         RowTypeInfo keyType = RowTypes.of(inputType, keys);
         RowTypeInfo outputType = RowTypes.of(aggregate.getRowType());
         DataStream<Row> rows = input.rows();
-        int windowEnd = windowEndKey(aggregate, keys);
-        if (windowEnd >= 0) {
+        WindowKey window = windowKey(aggregate, keys);
+        if (window == null) {
+            window = legacyTumbleKey(aggregate, keys);
+        }
+        if (window != null) {
             if (!input.mode().isInsertOnly()) {
                 throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
             return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(keys), keyType)
-                    .process(new WindowAggregateFunction(accumulators, windowEnd), outputType)
+                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
                     .name("WindowAggregate"));
         }
         DataStream<Row> result = rows.keyBy(new KeyProjection(keys), keyType)
@@ -68,18 +74,22 @@ final class AggregateTranslator {
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
     }
 
+    /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */
+    private record WindowKey(int field, long endOffset) {
+    }
+
     /**
-     * The position in the grouping key of the window table function's {@code window_end}, when the
-     * aggregate groups by both {@code window_start} and {@code window_end} read straight (through
-     * at most one projection) from a window table function; otherwise -1, and the aggregate is a
-     * plain group aggregate over the windowed rows, as in Flink.
+     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}
+     * read straight (through at most one projection) from a window table function: its
+     * {@code window_end} key field. Otherwise null, and the aggregate is a plain group aggregate over
+     * the windowed rows, as in Flink.
      */
-    private static int windowEndKey(Aggregate aggregate, int[] keys) {
+    private static WindowKey windowKey(Aggregate aggregate, int[] keys) {
         RelNode input = aggregate.getInput();
         LogicalCalc calc = input instanceof LogicalCalc c ? c : null;
         RelNode below = calc == null ? input : calc.getInput();
         if (!(below instanceof LogicalTableFunctionScan scan) || !StreamPlanTranslator.isWindowFunction(scan)) {
-            return -1;
+            return null;
         }
         int startColumn = scan.getRowType().getFieldCount() - 3;
         int start = -1;
@@ -96,7 +106,28 @@ final class AggregateTranslator {
                 end = k;
             }
         }
-        return start >= 0 ? end : -1;
+        return start >= 0 && end >= 0 ? new WindowKey(end, 0) : null;
+    }
+
+    /**
+     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)}: Calcite computes the window's start
+     * as {@code $TUMBLE(ts, size)} in the projection below the aggregate (and TUMBLE_START/_END
+     * from it above), so the window ends at that key field plus the size.
+     */
+    private static WindowKey legacyTumbleKey(Aggregate aggregate, int[] keys) {
+        if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
+            return null;
+        }
+        for (int k = 0; k < keys.length; k++) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$TUMBLE")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral size) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
+                return new WindowKey(k, size.getValueAs(Long.class));
+            }
+        }
+        return null;
     }
 
     private static Accumulators accumulators(Aggregate aggregate, RelDataType inputType, boolean retracting) {

@@ -29,6 +29,7 @@ import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import com.google.common.collect.ImmutableList;
@@ -130,8 +131,7 @@ public final class StreamPlanTranslator {
                     + "updates from " + input.updatingNode());
         }
         List<RexNode> operands = call.getOperands();
-        int timeField = ((org.apache.calcite.rex.RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0))
-                .getIndex();
+        int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
         long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;

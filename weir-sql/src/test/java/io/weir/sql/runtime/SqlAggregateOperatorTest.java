@@ -90,7 +90,7 @@ class SqlAggregateOperatorTest {
                 BasicTypeInfo.INT_TYPE_INFO)));
         RowTypeInfo key = new RowTypeInfo(BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO,
                 BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO);
-        try (var harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new WindowAggregateFunction(sum, 2),
+        try (var harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new WindowAggregateFunction(sum, 2, 0),
                 new KeyProjection(new int[] {0, 2, 3}), key)) {
             long endMillis = WindowTableFunction.toMillis(end);
             harness.processElement(Row.of("a", 1, start, end), 0);

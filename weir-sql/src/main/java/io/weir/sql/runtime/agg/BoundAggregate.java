@@ -29,6 +29,8 @@ public final class BoundAggregate implements Serializable {
     private final int filter;
     private final boolean distinct;
     private final TypeInformation<?> argumentType;
+    /** Where the distinct map sits, after the slot's own fields. */
+    private final int distinctField;
 
     /**
      * @param argument the input field read, or -1 for COUNT(*)
@@ -42,6 +44,7 @@ public final class BoundAggregate implements Serializable {
         this.filter = filter;
         this.distinct = distinct && argument >= 0;
         this.argumentType = argumentType;
+        this.distinctField = slot.accumulatorTypes().size();
     }
 
     public AggregateSlot slot() {
@@ -60,7 +63,7 @@ public final class BoundAggregate implements Serializable {
     void init(Row acc, int offset) {
         slot.init(acc, offset);
         if (distinct) {
-            acc.setField(offset + slot.accumulatorTypes().size(), new HashMap<Object, Long>());
+            acc.setField(offset + distinctField, new HashMap<Object, Long>());
         }
     }
 
@@ -104,6 +107,6 @@ public final class BoundAggregate implements Serializable {
 
     @SuppressWarnings("unchecked")
     private Map<Object, Long> distinctValues(Row acc, int offset) {
-        return (Map<Object, Long>) acc.getField(offset + slot.accumulatorTypes().size());
+        return (Map<Object, Long>) acc.getField(offset + distinctField);
     }
 }

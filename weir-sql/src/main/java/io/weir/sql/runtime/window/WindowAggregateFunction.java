@@ -12,7 +12,8 @@ import io.weir.sql.runtime.agg.Accumulators;
 import java.time.LocalDateTime;
 
 /**
- * A window aggregate ({@code GROUP BY window_start, window_end, ...} over a window table function):
+ * A window aggregate ({@code GROUP BY window_start, window_end, ...} over a window table function,
+ * or the legacy {@code GROUP BY TUMBLE(ts, size)}):
  * keyed by the grouping fields, window bounds included, it accumulates a window's rows and emits
  * one {@code +I} row when the watermark passes the window's end (an event-time timer at
  * {@code window_end - 1}), then forgets the window. The result is append-only.
@@ -27,14 +28,20 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
-    private final int windowEndKeyField;
+    private final int windowKeyField;
+    private final long windowEndOffset;
     private transient ValueState<Row> state;
     private transient Counter lateRowsDropped;
 
-    /** @param windowEndKeyField the position of {@code window_end} in the grouping key */
-    public WindowAggregateFunction(Accumulators accumulators, int windowEndKeyField) {
+    /**
+     * @param windowKeyField the position in the grouping key of {@code window_end} (window table
+     *     functions) or of the window's start (legacy {@code GROUP BY TUMBLE(ts, size)})
+     * @param windowEndOffset what to add to that field to get the window's end: 0, or the size
+     */
+    public WindowAggregateFunction(Accumulators accumulators, int windowKeyField, long windowEndOffset) {
         this.accumulators = accumulators;
-        this.windowEndKeyField = windowEndKeyField;
+        this.windowKeyField = windowKeyField;
+        this.windowEndOffset = windowEndOffset;
     }
 
     @Override
@@ -46,7 +53,8 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long fireAt = WindowTableFunction.toMillis((LocalDateTime) ctx.getCurrentKey().getField(windowEndKeyField)) - 1;
+        long fireAt = WindowTableFunction.toMillis((LocalDateTime) ctx.getCurrentKey().getField(windowKeyField))
+                + windowEndOffset - 1;
         if (fireAt <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();
             return;
