@@ -35,8 +35,20 @@ public interface CheckpointStorage {
         }
         Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return TaskStateSnapshotFormat.read(in, file.toString());
+            return resolveSharedFiles(checkpoint, TaskStateSnapshotFormat.read(in, file.toString()));
         }
+    }
+
+    /**
+     * Gives the keyed files of a state read back from checkpoint {@code checkpoint} the directory
+     * their shared files are relative to: the job directory the checkpoint's directory is in.
+     */
+    static TaskStateSnapshot resolveSharedFiles(CompletedCheckpoint checkpoint, TaskStateSnapshot state)
+            throws IOException {
+        String base = checkpoint.externalPointer() == null ? null
+                : Path.of(checkpoint.externalPointer()).toAbsolutePath().getParent().toString();
+        return StateFilesWriter.convert(state, files -> files instanceof KeyedStateFiles.Stored stored
+                && stored.baseDirectory() == null ? stored.withBaseDirectory(base) : files);
     }
 
     /**

@@ -33,9 +33,11 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
-import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
+import io.weir.runtime.state.KeyedBackendParameters;
+import io.weir.runtime.state.StateBackendLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,14 +119,16 @@ final class OperatorChain {
         ExecutionConfig config = deployment.job().getExecutionConfig();
         SubtaskInfo taskInfo = new SubtaskInfo(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
                 node.getMaxParallelism(), deployment.attemptNumber());
-        HeapKeyedStateBackend<?> backend = null;
+        AbstractKeyedStateBackend<?> backend = null;
         if (node.getStateKeySelector() != null) {
             KeyGroupRange range = KeyGroupAssignment.rangeForOperator(node.getMaxParallelism(), node.getParallelism(),
                     deployment.subtaskIndex());
             TypeSerializer keySerializer = node.getStateKeyType() == null ? null
                     : node.getStateKeyType().createSerializer(config.getSerializerConfig());
-            backend = new HeapKeyedStateBackend<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
-                    range, config.getSerializerConfig(), keySerializer);
+            Configuration jobConfig = deployment.job().getConfiguration();
+            backend = StateBackendLoader.load(jobConfig, deployment.job().getUserClassLoader()).createKeyedStateBackend(
+                    new KeyedBackendParameters<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
+                            range, config.getSerializerConfig(), keySerializer, jobConfig));
         }
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
@@ -230,7 +234,7 @@ final class OperatorChain {
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).snapshotState(checkpointId, timestamp);
-            OperatorSubtaskState state = contexts.get(i).snapshotState();
+            OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, false);
             if (!state.isEmpty()) {
                 states.put(operatorIds.get(i), state);
             }
@@ -238,10 +242,11 @@ final class OperatorChain {
         return new TaskStateSnapshot(checkpointId, states);
     }
 
-    /** Checkpoint {@code checkpointId} completed: tells every operator, head first. */
+    /** Checkpoint {@code checkpointId} completed: tells every operator, head first, and its state backends. */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
-        for (StreamOperator<?> operator : operators) {
-            operator.notifyCheckpointComplete(checkpointId);
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).notifyCheckpointComplete(checkpointId);
+            contexts.get(i).notifyCheckpointComplete(checkpointId);
         }
     }
 
@@ -286,13 +291,27 @@ final class OperatorChain {
         }
     }
 
-    /** Closes every operator (also after a failure); the first exception is thrown after all are closed. */
+    /**
+     * Closes every operator (also after a failure), then frees their state backends; the first
+     * exception is thrown after all are closed.
+     */
     void close() throws Exception {
         Exception first = null;
         for (StreamOperator<?> operator : operators) {
             try {
                 operator.close();
             } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        for (RuntimeOperatorContext context : contexts) {
+            try {
+                context.disposeState();
+            } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
                 } else {
