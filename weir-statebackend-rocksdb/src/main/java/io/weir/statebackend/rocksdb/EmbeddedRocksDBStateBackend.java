@@ -31,14 +31,14 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     @Override
     public <K> AbstractKeyedStateBackend<K> createKeyedStateBackend(KeyedBackendParameters<K> parameters) {
         ReadableConfig config = parameters.configuration();
-        config.get(RocksDBConfigOptions.TIMER_SERVICE_FACTORY); // validates
+        config.get(RocksDBOptions.TIMER_SERVICE_FACTORY); // validates
         return new RocksDBKeyedStateBackend<>(parameters, localDirectory(config),
                 config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
     }
 
     /** One of the configured local directories, in turn, so subtasks spread over the disks. */
     static Path localDirectory(ReadableConfig config) {
-        String configured = config.get(RocksDBConfigOptions.LOCAL_DIRECTORIES);
+        String configured = config.get(RocksDBOptions.LOCAL_DIRECTORIES);
         List<String> directories = new ArrayList<>();
         if (configured != null) {
             for (String dir : configured.split("[," + File.pathSeparator + "]")) {

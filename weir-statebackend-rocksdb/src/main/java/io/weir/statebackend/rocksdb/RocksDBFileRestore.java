@@ -3,18 +3,20 @@ package io.weir.statebackend.rocksdb;
 import io.weir.runtime.checkpoint.KeyedStateFiles;
 import io.weir.runtime.state.KeyGroupRange;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a subtask's database from checkpointed database files. One checkpoint of exactly the
@@ -26,6 +28,7 @@ import org.rocksdb.WriteBatch;
  * <p>Threading: the task's thread, before the operator uses its state.
  */
 final class RocksDBFileRestore {
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDBFileRestore.class);
     private static final long BATCH_BYTES = 4 << 20;
 
     private final String operatorName;
@@ -115,21 +118,44 @@ final class RocksDBFileRestore {
         }
     }
 
-    /** Deletes a directory and everything in it (best effort). */
+    /**
+     * Deletes a directory and everything in it (best effort): files that vanish meanwhile (a
+     * checkpoint's local directory deleted by the thread that stored it) or cannot be deleted are
+     * passed over, so the rest is still deleted.
+     */
     static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    deleteQuietly(dir);
+                    return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            // a file the OS still holds: the directory is under the local directory, which the user cleans
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", path, e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", path, e.toString());
         }
     }
 }

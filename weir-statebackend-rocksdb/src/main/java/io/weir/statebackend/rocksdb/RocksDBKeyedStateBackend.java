@@ -64,6 +64,8 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private final Map<String, RocksDBState<K, ?, ?>> states = new HashMap<>();
     private final Map<String, StateDescriptor<?, ?>> descriptors = new HashMap<>();
     private final Map<String, State> facades = new HashMap<>();
+    /** The headers written into the database, by state. */
+    private final Map<String, byte[]> storedHeaders = new HashMap<>();
     /** Data files this database was restored from, by file name, with their absolute paths. */
     private Map<String, KeyedStateFiles.SharedFile> restoredShared = Map.of();
     private RocksDatabase database;
@@ -262,14 +264,21 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         return new KeyedStateSnapshot(writeKeyGroups(List.of(), true), files);
     }
 
-    /** Writes the header of every registered state into the database, as its namespace serializer is now. */
+    /**
+     * Writes the header of every registered state into the database, as its namespace serializer is
+     * now; only changed ones, so an unchanged database gets no new file for them.
+     */
     private void storeHeaders() {
         DataOutputSerializer out = new DataOutputSerializer(128);
         try {
             for (RocksDBState<K, ?, ?> state : states.values()) {
                 out.clear();
                 header(descriptors.get(state.name()), state).write(out);
-                database.putHeader(state.name(), out.getCopyOfBuffer());
+                byte[] header = out.getCopyOfBuffer();
+                if (!java.util.Arrays.equals(header, storedHeaders.get(state.name()))) {
+                    database.putHeader(state.name(), header);
+                    storedHeaders.put(state.name(), header);
+                }
             }
         } catch (RocksDBException | IOException e) {
             throw new IllegalStateException("RocksDB could not store the state headers of operator '" + operatorName

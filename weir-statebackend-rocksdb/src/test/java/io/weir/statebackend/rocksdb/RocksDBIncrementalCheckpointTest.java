@@ -39,7 +39,7 @@ class RocksDBIncrementalCheckpointTest {
     @BeforeEach
     void createHarness() {
         Configuration config = new Configuration();
-        config.set(RocksDBConfigOptions.LOCAL_DIRECTORIES, temporary.resolve("local").toString());
+        config.set(RocksDBOptions.LOCAL_DIRECTORIES, temporary.resolve("local").toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         harness = new StateBackendHarness(new EmbeddedRocksDBStateBackend(), config, temporary.resolve("checkpoints"));
     }

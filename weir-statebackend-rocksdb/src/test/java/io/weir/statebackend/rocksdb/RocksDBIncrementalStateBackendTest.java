@@ -15,7 +15,7 @@ class RocksDBIncrementalStateBackendTest extends KeyedStateBackendTestSuite {
     @Override
     protected Configuration configuration() {
         Configuration config = new Configuration();
-        config.set(RocksDBConfigOptions.LOCAL_DIRECTORIES, temporaryDirectory.resolve("rocksdb").toString());
+        config.set(RocksDBOptions.LOCAL_DIRECTORIES, temporaryDirectory.resolve("rocksdb").toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         return config;
     }

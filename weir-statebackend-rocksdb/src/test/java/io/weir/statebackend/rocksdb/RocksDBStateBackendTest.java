@@ -14,7 +14,7 @@ class RocksDBStateBackendTest extends KeyedStateBackendTestSuite {
     @Override
     protected Configuration configuration() {
         Configuration config = new Configuration();
-        config.set(RocksDBConfigOptions.LOCAL_DIRECTORIES, temporaryDirectory.resolve("rocksdb").toString());
+        config.set(RocksDBOptions.LOCAL_DIRECTORIES, temporaryDirectory.resolve("rocksdb").toString());
         return config;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The options of the RocksDB state backend, under Flink's keys. */
-public final class RocksDBConfigOptions implements ConfigOptionProvider {
+public final class RocksDBOptions implements ConfigOptionProvider {
 
     public static final ConfigOption<String> LOCAL_DIRECTORIES = ConfigOptions.key("state.backend.rocksdb.localdir")
             .stringType().noDefaultValue()
