@@ -1,6 +1,7 @@
 package io.weir.cli;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -50,6 +51,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigurationOptions configurationOptions;
 
+    @Option(names = {"-s", "--fromSavepoint"}, paramLabel = "<path>",
+            description = "Start the job from this savepoint or retained checkpoint (its directory or _metadata file);"
+                    + " sets execution.state-recovery.path.")
+    private String fromSavepoint;
+
+    @Option(names = {"-n", "--allowNonRestoredState"},
+            description = "With -s: let the job start although the savepoint has state of an operator the job no longer"
+                    + " has (that state is dropped); sets execution.state-recovery.ignore-unclaimed-state.")
+    private boolean allowNonRestoredState;
+
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
     private String mainClass;
 
@@ -70,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--web-port must be between 0 and 65535 (0 = any free port), got " + webPort + ".");
             }
             configuration.set(WebOptions.PORT, webPort);
+        }
+        if (fromSavepoint != null) {
+            configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+        }
+        if (allowNonRestoredState) {
+            configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         ClassLoader loader = JobLauncher.classLoaderFor(classpath);
         Method main;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, ExampleCommand.class, ConfigCommand.class, VersionCommand.class,
-            HelpCommand.class},
+        subcommands = {RunCommand.class, SavepointCommand.class, StopCommand.class, ExampleCommand.class,
+            ConfigCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
             "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",
@@ -77,7 +77,7 @@ public final class WeirCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, example, config, version.");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, savepoint, stop, example, config, version.");
     }
 
     private static int handleUserError(Exception e, CommandLine cli, CommandLine.ParseResult parsed)

@@ -89,7 +89,7 @@ final class JobEndpoints {
         String mode = ctx.queryParam("mode");
         if (mode != null && !mode.equals("cancel")) {
             throw RestError.badRequest("Unsupported mode '" + mode + "'; PATCH /jobs/:jobid?mode=cancel cancels the job"
-                    + " (stop with a savepoint is not available yet).");
+                    + " (POST /jobs/:jobid/stop stops it with a savepoint).");
         }
         JobID id = jobId(ctx);
         if (!cluster.cancel(id)) {
@@ -231,7 +231,7 @@ final class JobEndpoints {
         }
     }
 
-    private static JobID jobId(Context ctx) {
+    static JobID jobId(Context ctx) {
         String id = ctx.pathParam("jobid");
         if (!id.matches("[0-9a-fA-F]{32}")) {
             throw RestError.badRequest("'" + id + "' is not a job id: job ids have 32 hex digits;"
@@ -240,7 +240,7 @@ final class JobEndpoints {
         return JobID.fromHexString(id.toLowerCase());
     }
 
-    private static RestError unknownJob(JobID id) {
+    static RestError unknownJob(JobID id) {
         return RestError.notFound("Job " + id.toHexString() + " is not known to this cluster: it never ran here or"
                 + " ended long ago; GET /jobs lists the jobs.");
     }

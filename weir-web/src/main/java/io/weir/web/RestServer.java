@@ -105,6 +105,7 @@ public final class RestServer implements AutoCloseable {
         });
         new ClusterEndpoints(cluster, configuration).register(app);
         new JobEndpoints(cluster).register(app);
+        new SavepointEndpoints(cluster).register(app);
         app.exception(RestError.class, (e, ctx) -> errors(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("REST request {} {} failed", ctx.method(), ctx.path(), e);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <h2>States</h2>
  * STOPPED → (start) RUNNING ⇄ (suspend / resume) SUSPENDED → (shutDown) SHUT_DOWN. Checkpoints are
- * only triggered while RUNNING. Suspending (the job is failing over) aborts pending checkpoints
+ * only triggered while RUNNING (periodic ones only when an interval is set; savepoints on demand). Suspending (the job is failing over) aborts pending checkpoints
  * without counting them as failures.
  *
  * <h2>A checkpoint's life</h2>
@@ -67,6 +67,12 @@ public final class CheckpointCoordinator {
 
         /** Checkpoints failed more often in a row than tolerated. */
         void failJob(Throwable cause);
+
+        /** A savepoint's metadata is durable; for a stopping one, {@link #notifyCheckpointComplete} follows. */
+        void savepointCompleted(CompletedCheckpoint savepoint, SnapshotType type);
+
+        /** A savepoint was aborted (its files are discarded too). */
+        void savepointFailed(long savepointId, SnapshotType type, String reason);
     }
 
     private final CheckpointingSettings settings;
@@ -85,9 +91,6 @@ public final class CheckpointCoordinator {
     /** @param restoredFrom the checkpoint the job starts from, or {@code null}; ids continue after it */
     public CheckpointCoordinator(CheckpointingSettings settings, Clock clock, Commands commands,
             CompletedCheckpoint restoredFrom) {
-        if (!settings.enabled()) {
-            throw new IllegalArgumentException("Checkpointing is not enabled");
-        }
         this.settings = settings;
         this.clock = clock;
         this.commands = commands;
@@ -137,7 +140,9 @@ public final class CheckpointCoordinator {
         state = State.RUNNING;
         tasks = Set.copyOf(deployedTasks);
         triggerWhenPossible = false;
-        scheduleTrigger(settings.interval());
+        if (settings.enabled()) {
+            scheduleTrigger(settings.interval());
+        }
     }
 
     /** A trigger timer expired; timers of an earlier schedule (before a suspend) are ignored. */
@@ -168,8 +173,39 @@ public final class CheckpointCoordinator {
             return;
         }
         lastCheckpointId = id;
-        pending.put(id, new PendingCheckpoint(id, now, tasks, coordinatorStates));
+        pending.put(id, new PendingCheckpoint(barrier, tasks, coordinatorStates));
         commands.scheduleTimeout(id, settings.timeout());
+    }
+
+    /**
+     * Triggers a savepoint into {@code targetLocation} now, whatever the periodic schedule, the
+     * min pause and the number of pending checkpoints say. Returns its id; the owner learns the outcome
+     * through {@link Commands#savepointCompleted} or {@link Commands#savepointFailed}. A savepoint
+     * is not retained for recovery, subsumes no checkpoint and is subsumed by none, and its failure
+     * does not count against the tolerated checkpoint failures.
+     *
+     * @throws CheckpointException when it cannot start: the job is not running, or not all its tasks are
+     */
+    public long triggerSavepoint(SnapshotType type, String targetLocation) throws CheckpointException {
+        if (!type.isSavepoint()) {
+            throw new IllegalArgumentException(type + " is not a savepoint");
+        }
+        if (state != State.RUNNING) {
+            throw new CheckpointException("A savepoint cannot be taken now: the job's checkpointing is " + state
+                    + (state == State.SUSPENDED ? " (the job is restarting; try again when it runs)" : ""));
+        }
+        long now = clock.millis();
+        long id = lastCheckpointId + 1;
+        CheckpointBarrier barrier = new CheckpointBarrier(id, now, type, targetLocation);
+        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
+        if (coordinatorStates == null) {
+            throw new CheckpointException("A savepoint cannot be taken now: not every task of the job is running, "
+                    + "or an operator coordinator failed to snapshot (the JobManager log says which)");
+        }
+        lastCheckpointId = id;
+        pending.put(id, new PendingCheckpoint(barrier, tasks, coordinatorStates));
+        commands.scheduleTimeout(id, settings.timeout());
+        return id;
     }
 
     private void scheduleTrigger(Duration delay) {
@@ -200,10 +236,20 @@ public final class CheckpointCoordinator {
             commands.discard(checkpoint.id()); // aborted while committing (suspend or shut down)
             return;
         }
+        if (committed.type().isSavepoint()) {
+            commands.savepointCompleted(checkpoint, committed.type());
+            if (committed.type().commitsSideEffects()) {
+                commands.notifyCheckpointComplete(checkpoint.id());
+            }
+            afterPendingRemoved();
+            return;
+        }
         consecutiveFailures = 0;
         lastCompletionMillis = clock.millis();
-        for (Long older : new ArrayList<>(pending.headMap(checkpoint.id()).keySet())) {
-            abort(older, "subsumed by checkpoint " + checkpoint.id(), false);
+        for (PendingCheckpoint older : new ArrayList<>(pending.headMap(checkpoint.id()).values())) {
+            if (!older.type().isSavepoint()) {
+                abort(older.id(), "subsumed by checkpoint " + checkpoint.id(), false);
+            }
         }
         completed.add(checkpoint);
         while (completed.size() > settings.retained()) {
@@ -234,8 +280,9 @@ public final class CheckpointCoordinator {
         if (!pending.containsKey(checkpointId)) {
             return;
         }
+        boolean savepoint = pending.get(checkpointId).type().isSavepoint();
         abort(checkpointId, reason, true);
-        if (consecutiveFailures > settings.tolerableFailures()) {
+        if (!savepoint && consecutiveFailures > settings.tolerableFailures()) {
             commands.failJob(new CheckpointException("Checkpoint " + checkpointId + " failed because " + reason
                     + "; " + consecutiveFailures + " checkpoint failure(s) in a row exceed the tolerated "
                     + settings.tolerableFailures() + " (execution.checkpointing.tolerable-failed-checkpoints)"));
@@ -245,14 +292,19 @@ public final class CheckpointCoordinator {
     }
 
     private void abort(long checkpointId, String reason, boolean countsAsFailure) {
-        if (pending.remove(checkpointId) == null) {
+        PendingCheckpoint aborted = pending.remove(checkpointId);
+        if (aborted == null) {
             return;
         }
-        if (countsAsFailure) {
+        boolean savepoint = aborted.type().isSavepoint();
+        if (countsAsFailure && !savepoint) {
             consecutiveFailures++;
         }
         commands.notifyCheckpointAborted(checkpointId, reason);
         commands.discard(checkpointId);
+        if (savepoint) {
+            commands.savepointFailed(checkpointId, aborted.type(), reason);
+        }
     }
 
     private void abortAll(String reason, boolean countsAsFailure) {

@@ -2,10 +2,7 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,30 +22,7 @@ public interface CheckpointStorage {
      * memory, or from a file relative to the checkpoint's (possibly moved) directory.
      */
     default TaskStateSnapshot readTaskState(CompletedCheckpoint checkpoint, TaskStateHandle handle) throws IOException {
-        if (handle instanceof TaskStateHandle.InMemory inMemory) {
-            return inMemory.state();
-        }
-        TaskStateHandle.InFile inFile = (TaskStateHandle.InFile) handle;
-        if (checkpoint.externalPointer() == null) {
-            throw new IOException("Checkpoint " + checkpoint.id() + " names the file " + inFile.relativePath()
-                    + " but has no directory");
-        }
-        Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return resolveSharedFiles(checkpoint, TaskStateSnapshotFormat.read(in, file.toString()));
-        }
-    }
-
-    /**
-     * Gives the keyed files of a state read back from checkpoint {@code checkpoint} the directory
-     * their shared files are relative to: the job directory the checkpoint's directory is in.
-     */
-    static TaskStateSnapshot resolveSharedFiles(CompletedCheckpoint checkpoint, TaskStateSnapshot state)
-            throws IOException {
-        String base = checkpoint.externalPointer() == null ? null
-                : Path.of(checkpoint.externalPointer()).toAbsolutePath().getParent().toString();
-        return StateFilesWriter.convert(state, files -> files instanceof KeyedStateFiles.Stored stored
-                && stored.baseDirectory() == null ? stored.withBaseDirectory(base) : files);
+        return CheckpointDirectory.readTaskState(checkpoint, handle);
     }
 
     /**

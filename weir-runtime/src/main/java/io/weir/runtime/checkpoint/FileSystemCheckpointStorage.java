@@ -2,25 +2,16 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints in a directory: {@code <dir>/<job id>/chk-<id>/} holds one state file per task and
- * the {@code _metadata} file, written last and atomically (a temporary file moved into place), so
- * a checkpoint directory without {@code _metadata} is incomplete and never restored from. The
- * metadata names task files relative to the checkpoint's directory, so the directory can be moved.
+ * Checkpoints in a directory: {@code <dir>/<job id>/chk-<id>/}, each a {@link CheckpointDirectory}
+ * (task state files and an atomically written {@code _metadata}; relocatable).
  *
  * <p>Keyed state checkpointed as database files (RocksDB) puts its data files into
  * {@code <dir>/<job id>/shared/}, once, and every checkpoint that contains a file refers to it
@@ -41,48 +32,34 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
         this.sharedState = new SharedStateRegistry(jobDirectory);
     }
 
-    Path checkpointDirectory(long checkpointId) {
-        return jobDirectory.resolve("chk-" + checkpointId);
+    CheckpointDirectory checkpointDirectory(long checkpointId) {
+        return new CheckpointDirectory(jobDirectory.resolve("chk-" + checkpointId));
     }
 
     @Override
     public TaskStateHandle writeTaskState(long checkpointId, TaskKey task, TaskStateSnapshot state) throws IOException {
         try {
-            Path dir = checkpointDirectory(checkpointId);
-            Files.createDirectories(dir);
             List<String> shared = new ArrayList<>();
             TaskStateSnapshot stored = StateFilesWriter.convert(state, files -> files instanceof KeyedStateFiles.Local local
                     ? StateFilesWriter.persist(local, jobDirectory, shared) : files);
-            String name = "task-" + task.vertexId() + "-" + task.subtaskIndex() + ".state";
-            Path file = dir.resolve(name);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-                TaskStateSnapshotFormat.write(stored, out);
-            }
-            return new TaskStateHandle.InFile(name, Files.size(file), shared);
+            TaskStateHandle.InFile file = (TaskStateHandle.InFile) checkpointDirectory(checkpointId)
+                    .writeTaskState(task, stored);
+            return new TaskStateHandle.InFile(file.relativePath(), file.size(), shared);
         } finally {
             StateFilesWriter.deleteLocal(state);
         }
     }
 
+    /** Counts the checkpoint's shared files (failing if one is gone), then writes its metadata. */
     @Override
-    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology)
-            throws IOException {
-        Path dir = checkpointDirectory(checkpoint.id());
-        Files.createDirectories(dir);
-        CompletedCheckpoint completed = new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(),
-                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), dir.toString());
-        Path temporary = dir.resolve(CheckpointMetadata.FILE_NAME + ".inprogress");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-            CheckpointMetadata.write(completed, out);
-        }
+    public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology) throws IOException {
         sharedState.register(checkpoint.id(), SharedStateRegistry.sharedFilesOf(checkpoint.taskStates().values()));
-        Files.move(temporary, dir.resolve(CheckpointMetadata.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
-        return completed;
+        return checkpointDirectory(checkpoint.id()).commit(checkpoint, topology);
     }
 
     @Override
     public void discard(long checkpointId) {
-        deleteRecursively(checkpointDirectory(checkpointId));
+        checkpointDirectory(checkpointId).delete();
         sharedState.release(checkpointId);
     }
 
@@ -96,24 +73,7 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
         if (keep) {
             LOG.info("Checkpoints of the job are kept in {} ({})", jobDirectory, retention);
         } else {
-            deleteRecursively(jobDirectory);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", p, e);
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}", path, e);
+            CheckpointDirectory.deleteRecursively(jobDirectory);
         }
     }
 }

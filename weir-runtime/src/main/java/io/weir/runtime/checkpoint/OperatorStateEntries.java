@@ -42,7 +42,7 @@ public record OperatorStateEntries(String name, Redistribution mode, List<byte[]
         return new OperatorStateEntries(name, mode, newEntries, serializers);
     }
 
-    long stateSize() {
+    public long stateSize() {
         long size = 0;
         for (byte[] entry : entries) {
             size += entry.length;

@@ -13,14 +13,18 @@ import java.util.Set;
 public final class PendingCheckpoint {
     private final long id;
     private final long timestamp;
+    private final SnapshotType type;
+    private final String targetLocation;
     private final Set<TaskKey> notYetAcknowledged;
     private final Map<TaskKey, TaskStateHandle> states = new HashMap<>();
     private final Map<Integer, byte[]> coordinatorStates;
     private boolean committing;
 
-    PendingCheckpoint(long id, long timestamp, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates) {
-        this.id = id;
-        this.timestamp = timestamp;
+    PendingCheckpoint(CheckpointBarrier barrier, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates) {
+        this.id = barrier.id();
+        this.timestamp = barrier.timestamp();
+        this.type = barrier.type();
+        this.targetLocation = barrier.targetLocation();
         this.notYetAcknowledged = new HashSet<>(tasks);
         this.coordinatorStates = Map.copyOf(coordinatorStates);
     }
@@ -31,6 +35,15 @@ public final class PendingCheckpoint {
 
     public long timestamp() {
         return timestamp;
+    }
+
+    public SnapshotType type() {
+        return type;
+    }
+
+    /** A savepoint's directory; {@code null} for a checkpoint. */
+    public String targetLocation() {
+        return targetLocation;
     }
 
     /** Records a task's acknowledgement; says whether it was expected (not a duplicate, not unknown). */

@@ -106,6 +106,10 @@ public final class RecordWriter<T> {
             out.writeByte(ElementTag.BARRIER);
             out.writeLong(barrier.id());
             out.writeLong(barrier.timestamp());
+            out.writeByte(barrier.type().ordinal());
+            if (barrier.isSavepoint()) {
+                out.writeUTF(barrier.targetLocation());
+            }
             ship(target);
         }
     }

@@ -1,7 +1,11 @@
 package io.weir.runtime.jobmaster;
 
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.api.execution.JobID;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
+import io.weir.runtime.checkpoint.CheckpointDirectory;
+import io.weir.runtime.checkpoint.CheckpointException;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
@@ -11,7 +15,9 @@ import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,7 +62,12 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     private final Executor io;
     private final RunningJob job;
     private final CheckpointCoordinator coordinator;
+    // kept for the job's life (a few entries): a late commit or discard of an aborted savepoint still finds its directory
+    private final Map<Long, Savepoint> savepoints = new HashMap<>();
     private boolean warnedFinished;
+
+    /** A savepoint in progress: where it goes and who waits for its path. */
+    private record Savepoint(CheckpointDirectory directory, CompletableFuture<String> path) {}
 
     JobCheckpointing(CheckpointingSettings settings, CheckpointStorage storage, Clock clock, Executor mainThread,
             ScheduledExecutorService timers, Executor io, RunningJob job, CompletedCheckpoint restoredFrom) {
@@ -82,6 +93,55 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             coordinator.start(tasks);
         } else if (coordinator.state() == CheckpointCoordinator.State.SUSPENDED) {
             coordinator.resume(tasks);
+        }
+    }
+
+    /**
+     * Triggers a savepoint into a new directory under {@code parentDirectory}; the future completes with
+     * the savepoint's path once its metadata is written, or exceptionally when it fails or cannot start.
+     */
+    CompletableFuture<String> triggerSavepoint(SnapshotType type, String parentDirectory, JobID jobId) {
+        CheckpointDirectory directory = new CheckpointDirectory(
+                CheckpointStorage.resolve(parentDirectory).resolve(savepointDirectoryName(jobId)));
+        CompletableFuture<String> path = new CompletableFuture<>();
+        try {
+            long id = coordinator.triggerSavepoint(type, directory.path().toString());
+            savepoints.put(id, new Savepoint(directory, path));
+            LOG.info("Savepoint {} ({}) triggered into {}", id, type, directory.path());
+        } catch (CheckpointException e) {
+            path.completeExceptionally(e);
+        }
+        return path;
+    }
+
+    /** {@code savepoint-<first 6 hex digits of the job id>-<12 random hex digits>}, as Flink names them. */
+    private static String savepointDirectoryName(JobID jobId) {
+        String random = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8)
+                .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array()).substring(0, 12);
+        return "savepoint-" + jobId.toHexString().substring(0, 6) + "-" + random;
+    }
+
+    @Override
+    public void savepointCompleted(CompletedCheckpoint savepoint, SnapshotType type) {
+        Savepoint done = savepoints.get(savepoint.id());
+        LOG.info("Savepoint {} completed: {} bytes of state in {}", savepoint.id(), savepoint.stateSize(),
+                savepoint.externalPointer());
+        if (done != null) {
+            done.path().complete(savepoint.externalPointer());
+        }
+    }
+
+    @Override
+    public void savepointFailed(long savepointId, SnapshotType type, String reason) {
+        Savepoint failed = savepoints.get(savepointId);
+        LOG.warn("Savepoint {} failed: {}", savepointId, reason);
+        if (failed != null) {
+            failed.path().completeExceptionally(new CheckpointException("Savepoint " + savepointId + " failed: " + reason));
+        }
+        if (type == SnapshotType.SAVEPOINT_TERMINATE) {
+            // the sources already ended event time: going on would make every later record late
+            job.failGlobally(new CheckpointException("Stop-with-savepoint with drain failed after the sources had "
+                    + "advanced event time to its end (" + reason + "); the job restarts as its restart strategy says"));
         }
     }
 
@@ -133,13 +193,17 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     @Override
     public void commit(PendingCheckpoint checkpoint) {
         JobTopology topology = job.topology();
+        Savepoint savepoint = savepoints.get(checkpoint.id());
         io.execute(() -> {
             Runnable result;
             try {
-                CompletedCheckpoint completed = storage.commit(checkpoint, topology);
+                CompletedCheckpoint completed = savepoint != null ? savepoint.directory().commit(checkpoint, topology)
+                        : storage.commit(checkpoint, topology);
                 result = () -> {
-                    LOG.info("Checkpoint {} completed: {} bytes of state{}", completed.id(), completed.stateSize(),
-                            completed.externalPointer() == null ? "" : " in " + completed.externalPointer());
+                    if (savepoint == null) {
+                        LOG.info("Checkpoint {} completed: {} bytes of state{}", completed.id(), completed.stateSize(),
+                                completed.externalPointer() == null ? "" : " in " + completed.externalPointer());
+                    }
                     coordinator.onCommitted(completed);
                 };
             } catch (Exception e) {
@@ -166,7 +230,8 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
 
     @Override
     public void discard(long checkpointId) {
-        io.execute(() -> storage.discard(checkpointId));
+        Savepoint savepoint = savepoints.get(checkpointId);
+        io.execute(savepoint != null ? savepoint.directory()::delete : () -> storage.discard(checkpointId));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.weir.runtime.jobmaster;
 
 import io.weir.api.accumulators.Accumulator;
+import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
@@ -10,6 +11,7 @@ import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.JobTopology;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
@@ -97,10 +99,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
         this.storage = CheckpointStorage.create(settings, job.getJobId());
         this.recovery = new RecoveryPoint(job, storage);
-        this.checkpointing = settings.enabled()
-                ? new JobCheckpointing(settings, storage, clock, this::runAsync, timers, io, new CheckpointedJob(),
-                        recovery.initial())
-                : null;
+        // also without periodic checkpoints: savepoints are taken on demand
+        this.checkpointing = new JobCheckpointing(settings, storage, clock, this::runAsync, timers, io,
+                new CheckpointedJob(), recovery.initial());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -144,9 +145,53 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return callAsync(lifecycle::restarts);
     }
 
-    /** The latest completed checkpoint, or {@code null} (also when checkpointing is off). */
+    /**
+     * The latest completed checkpoint, or {@code null}; without checkpoints, the savepoint or checkpoint
+     * the job started from ({@code execution.state-recovery.path}), if any.
+     */
     public CompletableFuture<CompletedCheckpoint> latestCompletedCheckpoint() {
-        return callAsync(() -> checkpointing == null ? null : checkpointing.coordinator().latestCompleted());
+        return callAsync(() -> checkpointing.coordinator().latestCompleted());
+    }
+
+    /**
+     * Takes a savepoint of the running job into a new directory under {@code directory}, or under
+     * {@code execution.checkpointing.savepoint-dir} when it is {@code null}; completes with the
+     * savepoint's path. A stopping savepoint ({@link SnapshotType#isSynchronous()}) completes once the
+     * job has finished after it.
+     */
+    public CompletableFuture<String> triggerSavepoint(String directory, SnapshotType type) {
+        try {
+            return composeAsync(() -> startSavepoint(directory, type));
+        } catch (RejectedExecutionException ended) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job " + job.getJobId()
+                    + " has ended: a savepoint can only be taken of a running job"));
+        }
+    }
+
+    private CompletableFuture<String> startSavepoint(String directory, SnapshotType type) {
+        String parent = directory != null ? directory
+                : job.getConfiguration().getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY).orElse(null);
+        if (parent == null || parent.isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("No savepoint directory: pass one "
+                    + "(for example `bin/weir savepoint <job id> <dir>`) or set "
+                    + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + " (formerly state.savepoints.dir)"));
+        }
+        JobStatus status = lifecycle.status();
+        if (status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + job.getName() + "' ("
+                    + job.getJobId() + ") is " + status + ": a savepoint can only be taken of a running job"));
+        }
+        CompletableFuture<String> path = checkpointing.triggerSavepoint(type, parent, job.getJobId());
+        if (!type.isSynchronous()) {
+            return path;
+        }
+        return path.thenCompose(taken -> result.handle((finished, failure) -> {
+            if (failure != null) {
+                throw new java.util.concurrent.CompletionException(new IllegalStateException("Savepoint " + taken
+                        + " was taken, but the job did not finish after it: " + failure.getMessage(), failure));
+            }
+            return taken;
+        }));
     }
 
     /**
@@ -271,16 +316,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             LOG.info("Job '{}' ({}) deployed {} tasks{}", job.getName(), job.getJobId(), slotOf.size(),
                     attempt == 0 ? "" : " (attempt " + attempt + ")");
-            if (checkpointing != null) {
-                checkpointing.tasksDeployed(allTasks());
-            }
+            checkpointing.tasksDeployed(allTasks());
         }
 
         @Override
         public void cancelTasks(int attempt, List<TaskKey> tasks) {
-            if (checkpointing != null) {
-                checkpointing.coordinator().suspend();
-            }
+            checkpointing.coordinator().suspend();
             for (TaskKey task : tasks) {
                 slotOf.get(task).taskExecutor().cancelTask(attemptId(task, attempt));
             }
@@ -306,8 +347,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** The state each task of an attempt restores (see {@link RecoveryPoint}). */
     private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
-        CompletedCheckpoint latest = checkpointing != null ? checkpointing.coordinator().latestCompleted()
-                : attempt == 0 ? recovery.initial() : null;
+        CompletedCheckpoint latest = checkpointing.coordinator().latestCompleted();
         return recovery.stateFor(attempt, latest, coordinators);
     }
 
@@ -329,7 +369,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state) {
         runIfRunning(() -> {
-            if (checkpointing != null && attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
                 checkpointing.acknowledge(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()), checkpointId, state);
             }
         });
@@ -338,7 +378,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason) {
         runIfRunning(() -> {
-            if (checkpointing != null && attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
                 checkpointing.coordinator().onDecline(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
                         checkpointId, reason);
             }
@@ -396,10 +436,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Throwable jobFailure = status == JobStatus.FINISHED ? null
                 : status == JobStatus.CANCELED ? new IllegalStateException("Job was cancelled") : failure;
         coordinators.jobEnded(jobFailure);
-        if (checkpointing != null) {
-            checkpointing.coordinator().shutDown();
-            io.execute(() -> storage.jobEnded(status));
-        }
+        checkpointing.coordinator().shutDown();
+        io.execute(() -> storage.jobEnded(status));
         resourceManager.releaseSlots(job.getJobId());
         JobAccumulators.Merged merged = accumulators.merge();
         finalAccumulators = merged;

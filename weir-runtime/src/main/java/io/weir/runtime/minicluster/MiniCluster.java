@@ -230,6 +230,16 @@ public final class MiniCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a savepoint of a running job (and stops it after, if {@code type} is a stopping one); see
+     * {@link JobMaster#triggerSavepoint}. Empty if the cluster does not run the job.
+     */
+    public Optional<CompletableFuture<String>> triggerSavepoint(JobID jobId, String directory,
+            io.weir.runtime.checkpoint.SnapshotType type) {
+        JobMaster running = jobs.get(jobId);
+        return running == null ? Optional.empty() : Optional.of(running.triggerSavepoint(directory, type));
+    }
+
     /** The task managers and their free slots. */
     public CompletableFuture<List<TaskManagerDetails>> taskManagers() {
         return resourceManager.freeSlotsPerTaskExecutor().thenApply(free -> {

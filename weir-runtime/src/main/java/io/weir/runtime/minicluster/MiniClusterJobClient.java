@@ -4,6 +4,8 @@ import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.api.execution.SavepointFormatType;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.jobmaster.JobMaster;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,18 @@ public final class MiniClusterJobClient implements JobClient {
     @Override
     public CompletableFuture<Map<String, Object>> getAccumulators() {
         return jobMaster.accumulators();
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory, SavepointFormatType formatType) {
+        return jobMaster.triggerSavepoint(savepointDirectory, SnapshotType.SAVEPOINT);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory,
+            SavepointFormatType formatType) {
+        return jobMaster.triggerSavepoint(savepointDirectory,
+                advanceToEndOfEventTime ? SnapshotType.SAVEPOINT_TERMINATE : SnapshotType.SAVEPOINT_SUSPEND);
     }
 
     @Override

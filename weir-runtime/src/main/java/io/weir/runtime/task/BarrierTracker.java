@@ -16,8 +16,18 @@ final class BarrierTracker implements CheckpointBarrierHandler {
     private final boolean[] open;
     private int openChannels;
     private long latestTriggered = -1;
-    /** Checkpoints whose barriers are arriving, oldest first: {id, count, timestamp}. */
-    private final ArrayDeque<long[]> counting = new ArrayDeque<>();
+    /** Checkpoints whose barriers are arriving, oldest first. */
+    private final ArrayDeque<Counting> counting = new ArrayDeque<>();
+
+    /** The barrier of one checkpoint and how many channels delivered it. */
+    private static final class Counting {
+        final CheckpointBarrier barrier;
+        int count;
+
+        Counting(CheckpointBarrier barrier) {
+            this.barrier = barrier;
+        }
+    }
 
     BarrierTracker(boolean[] connected, Checkpointable task) {
         this.task = task;
@@ -33,18 +43,18 @@ final class BarrierTracker implements CheckpointBarrierHandler {
         if (id <= latestTriggered) {
             return false;
         }
-        long[] entry = null;
-        for (long[] e : counting) {
-            if (e[0] == id) {
+        Counting entry = null;
+        for (Counting e : counting) {
+            if (e.barrier.id() == id) {
                 entry = e;
             }
         }
         if (entry == null) {
-            entry = new long[] {id, 0, barrier.timestamp()};
+            entry = new Counting(barrier);
             counting.add(entry);
         }
-        entry[1]++;
-        if (entry[1] >= openChannels) {
+        entry.count++;
+        if (entry.count >= openChannels) {
             trigger(barrier);
         }
         return false;
@@ -52,7 +62,7 @@ final class BarrierTracker implements CheckpointBarrierHandler {
 
     private void trigger(CheckpointBarrier barrier) throws Exception {
         latestTriggered = barrier.id();
-        counting.removeIf(e -> e[0] <= barrier.id());
+        counting.removeIf(e -> e.barrier.id() <= barrier.id());
         task.triggerCheckpointOnBarrier(barrier);
     }
 
@@ -63,10 +73,10 @@ final class BarrierTracker implements CheckpointBarrierHandler {
         }
         open[channel] = false;
         openChannels--;
-        for (Iterator<long[]> it = counting.iterator(); it.hasNext(); ) {
-            long[] e = it.next();
-            if (e[1] >= openChannels) {
-                trigger(new CheckpointBarrier(e[0], e[2]));
+        for (Iterator<Counting> it = counting.iterator(); it.hasNext(); ) {
+            Counting e = it.next();
+            if (e.count >= openChannels) {
+                trigger(e.barrier);
                 return;
             }
         }
@@ -74,7 +84,7 @@ final class BarrierTracker implements CheckpointBarrierHandler {
 
     @Override
     public void onCheckpointAborted(long checkpointId) {
-        counting.removeIf(e -> e[0] == checkpointId);
+        counting.removeIf(e -> e.barrier.id() == checkpointId);
     }
 
     @Override

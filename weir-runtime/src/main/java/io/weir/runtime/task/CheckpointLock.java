@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * volatile read) before each element ({@link #beforeElement}) and waits until the task's thread is
  * done, unless its function holds the monitor itself (then the task's thread gets it when the
  * function lets go, as in Flink). The same word carries the other requests: publish accumulator
- * copies, and stop (the task released its input). The emitting thread is normally the source
+ * copies, stop (the task released its input), and suspend (a stop-with-savepoint took its barrier:
+ * the function emits nothing more until the savepoint is aborted or the task releases its input; a
+ * thread suspended while its function holds the monitor waits on the monitor, which lets it go).
+ * The emitting thread is normally the source
  * thread, but a function may emit from threads of its own, so the wait is on a separate
  * {@code gate} that wakes every waiter.
  */
@@ -30,6 +33,7 @@ final class CheckpointLock {
     private static final int TASK_WAITING = 1;
     private static final int PUBLISH_ACCUMULATORS = 2;
     private static final int RELEASED = 4;
+    private static final int SUSPENDED = 8;
 
     private final Object monitor;
     /** Where emitting threads wait while the task's thread runs its mail. */
@@ -75,13 +79,36 @@ final class CheckpointLock {
 
     /** The task stops consuming: the next emit, or a wait to emit, throws. */
     void release() {
-        requests.getAndUpdate(r -> r | RELEASED);
+        int before = requests.getAndUpdate(r -> r | RELEASED);
         openGate();
+        if ((before & SUSPENDED) != 0) {
+            wakeSuspendedOnMonitor();
+        }
+    }
+
+    /** The next emit waits until {@link #resume} or {@link #release}; called holding the monitor (as mail). */
+    void suspend() {
+        requests.getAndUpdate(r -> r | SUSPENDED);
+    }
+
+    /** Lets a suspended emitting thread go on. */
+    void resume() {
+        int before = requests.getAndUpdate(r -> r & ~SUSPENDED);
+        if ((before & SUSPENDED) != 0) {
+            openGate();
+            wakeSuspendedOnMonitor();
+        }
     }
 
     private void openGate() {
         synchronized (gate) {
             gate.notifyAll();
+        }
+    }
+
+    private void wakeSuspendedOnMonitor() {
+        synchronized (monitor) {
+            monitor.notifyAll();
         }
     }
 
@@ -108,8 +135,33 @@ final class CheckpointLock {
             requests.getAndUpdate(x -> x & ~PUBLISH_ACCUMULATORS);
             publishAccumulators.run();
         }
+        if ((r & SUSPENDED) != 0) {
+            waitWhileSuspended();
+        }
         if ((r & TASK_WAITING) != 0 && !Thread.holdsLock(monitor)) {
             standAside();
+        }
+    }
+
+    /** Waits on the monitor if the function holds it (so the task's thread can run its mail), else on the gate. */
+    private void waitWhileSuspended() {
+        Object waitOn = Thread.holdsLock(monitor) ? monitor : gate;
+        synchronized (waitOn) {
+            int r;
+            while (((r = requests.get()) & SUSPENDED) != 0) {
+                if ((r & RELEASED) != 0) {
+                    throw new TaskCancelledException();
+                }
+                try {
+                    waitOn.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TaskCancelledException();
+                }
+            }
+            if ((r & RELEASED) != 0) {
+                throw new TaskCancelledException();
+            }
         }
     }
 

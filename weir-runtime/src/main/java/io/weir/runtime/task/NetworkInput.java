@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.ElementTag;
 import io.weir.runtime.exchange.InputQueue;
@@ -108,7 +109,7 @@ final class NetworkInput implements TaskInput {
                     }
                     break;
                 case ElementTag.BARRIER:
-                    if (onBarrier(channel, new CheckpointBarrier(in.readLong(), in.readLong()))) {
+                    if (onBarrier(channel, readBarrier(in))) {
                         holdBack(channel, new HeldBack(current, in.getPosition()));
                         current = null;
                         return InputStatus.MORE_AVAILABLE;
@@ -142,6 +143,14 @@ final class NetworkInput implements TaskInput {
     }
 
     /** Says whether the channel is blocked after this barrier. */
+    /** Reads a barrier as {@link io.weir.runtime.exchange.RecordWriter#broadcastBarrier} wrote it. */
+    private static CheckpointBarrier readBarrier(DataInputDeserializer in) throws java.io.IOException {
+        long id = in.readLong();
+        long timestamp = in.readLong();
+        SnapshotType type = SnapshotType.values()[in.readByte()];
+        return new CheckpointBarrier(id, timestamp, type, type.isSavepoint() ? in.readUTF() : null);
+    }
+
     private boolean onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
         if (barriers == null) {
             throw new IllegalStateException("Task received the barrier of checkpoint " + barrier.id()

@@ -73,6 +73,7 @@ final class OperatorChain {
     private final Map<StreamNode, List<CountedOutput>> countedOutputs = new HashMap<>();
     private final Map<StreamNode, List<CountedOutput>> countedInputs = new HashMap<>();
     private final Map<StreamNode, ScopedMetricGroup> operatorMetrics = new HashMap<>();
+    private Output<StreamRecord<?>> headOutput;
 
     /**
      * The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators,
@@ -141,7 +142,11 @@ final class OperatorChain {
         if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
             context.restoreState(restored.of(node.getId()), restored.checkpointId());
         }
-        operator.setup(new StreamOperatorParameters(outputOf(node), context));
+        Output<StreamRecord<?>> output = outputOf(node);
+        if (node == deployment.vertex().getHead()) {
+            headOutput = output;
+        }
+        operator.setup(new StreamOperatorParameters(output, context));
         return context;
     }
 
@@ -228,13 +233,15 @@ final class OperatorChain {
      * operator writes what it holds outside its backends into them, then the backends are
      * serialized. Call between two elements, after {@link #open}.
      *
+     * @param savepoint whether it is a savepoint, whose keyed state must be self-contained and in
+     *     the format every backend restores (never incremental database files)
      * @return the state of each operator that has any, by stream node id
      */
-    TaskStateSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+    TaskStateSnapshot snapshotState(long checkpointId, long timestamp, boolean savepoint) throws Exception {
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).snapshotState(checkpointId, timestamp);
-            OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, false);
+            OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, savepoint);
             if (!state.isEmpty()) {
                 states.put(operatorIds.get(i), state);
             }
@@ -271,6 +278,14 @@ final class OperatorChain {
         for (RecordWriter<?> writer : writers) {
             writer.endOfPartition();
         }
+    }
+
+    /**
+     * Ends event time downstream of the head (the sources of a job stopped with drain): every
+     * event-time window and timer after the head fires. Records may follow; none is late.
+     */
+    void advanceToEndOfEventTime() {
+        headOutput.emitWatermark(io.weir.api.operators.Watermark.MAX_WATERMARK);
     }
 
     /** Sends a checkpoint barrier through every exchange this chain writes to, behind everything emitted so far. */

@@ -100,6 +100,17 @@ final class SourceFunctionInput<T> implements TaskInput {
         return InputStatus.END_OF_INPUT;
     }
 
+    /** The function emits nothing more until {@link #resume()} (or until the input is released). */
+    @Override
+    public void suspend() {
+        lock.suspend();
+    }
+
+    @Override
+    public void resume() {
+        lock.resume();
+    }
+
     /** Asks the source thread for copies of the function's accumulators (made before its next element). */
     void requestAccumulators() {
         lock.requestAccumulators();

@@ -7,6 +7,7 @@ import io.weir.runtime.source.SourceOperator;
 final class SourceInput implements TaskInput {
     private final SourceOperator<?, ?> source;
     private TaskWakeup wakeup;
+    private boolean suspended;
 
     SourceInput(SourceOperator<?, ?> source) {
         this.source = source;
@@ -19,11 +20,25 @@ final class SourceInput implements TaskInput {
 
     @Override
     public InputStatus processInput() throws Exception {
+        if (suspended) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
         InputStatus status = source.emitNext();
         if (status == InputStatus.NOTHING_AVAILABLE) {
             source.getAvailableFuture().thenRun(wakeup::signal);
         }
         return status;
+    }
+
+    @Override
+    public void suspend() {
+        suspended = true;
+    }
+
+    @Override
+    public void resume() {
+        suspended = false;
+        wakeup.signal();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * Build the chain, open the operators tail first, loop until all input has ended, end the input
  * and finish the operators head first, send end-of-partition downstream, close the operators.
  * Cancellation interrupts the thread; the task ends CANCELED. Any other exception ends it FAILED.
+ * A task that took its part of a stop-with-savepoint reads nothing more and, once told the
+ * savepoint completed, ends FINISHED without ending its input: its operators are closed, not
+ * finished, so nothing after the savepoint is emitted or committed.
  */
 public final class StreamTask implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
@@ -69,7 +73,7 @@ public final class StreamTask implements Runnable {
          * The task took its part of a checkpoint: the barrier went downstream and {@code state} is a
          * consistent snapshot of its operators, to be persisted and acknowledged. Called on the task's thread.
          */
-        default void checkpointTaken(StreamTask task, long checkpointId, TaskStateSnapshot state) {}
+        default void checkpointTaken(StreamTask task, CheckpointBarrier barrier, TaskStateSnapshot state) {}
     }
 
     private final TaskDeployment deployment;
@@ -91,6 +95,10 @@ public final class StreamTask implements Runnable {
     // set and used on the task's thread only
     private OperatorChain chain;
     private NetworkInput networkInput;
+    private TaskInput input;
+    /** The stop-with-savepoint this task took its part of and waits to see completed, or -1. */
+    private long stopWithSavepointId = -1;
+    private boolean stopped;
 
     /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
     public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
@@ -157,8 +165,10 @@ public final class StreamTask implements Runnable {
             }
         }
         TaskInput input = createInput(chain);
+        this.input = input;
         TaskMetrics.register(metrics, chain, input, idle);
-        if (input instanceof NetworkInput network && checkpointing.enabled()) {
+        // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
+        if (input instanceof NetworkInput network) {
             networkInput = network;
             network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
                     network.connectedChannels(), new BarrierCallbacks()));
@@ -170,8 +180,10 @@ public final class StreamTask implements Runnable {
             chain.open();
             input.start(wakeup, mailbox);
             runLoop(input);
-            chain.endInput();
-            ended = true;
+            if (!stopped) {
+                chain.endInput();
+                ended = true;
+            }
         } finally {
             processingTime.quiesce();
             if (flusher != null) {
@@ -194,6 +206,9 @@ public final class StreamTask implements Runnable {
             }
             if (cancelled) {
                 throw new TaskCancelledException();
+            }
+            if (stopped) {
+                return;
             }
             InputStatus status = input.processInput();
             if (status == InputStatus.END_OF_INPUT) {
@@ -327,7 +342,13 @@ public final class StreamTask implements Runnable {
 
     /** The checkpoint completed: operators that commit on completion (sinks) do so, in the task's mailbox. */
     public void notifyCheckpointComplete(long checkpointId) {
-        mailbox.put(() -> chain.notifyCheckpointComplete(checkpointId));
+        mailbox.put(() -> {
+            chain.notifyCheckpointComplete(checkpointId);
+            if (checkpointId == stopWithSavepointId) {
+                LOG.info("Task {} stops: savepoint {} completed", name(), checkpointId);
+                stopped = true;
+            }
+        });
     }
 
     /** The checkpoint will not complete: alignment for it stops and operators are told. */
@@ -337,6 +358,10 @@ public final class StreamTask implements Runnable {
                 networkInput.onCheckpointAborted(checkpointId);
             }
             chain.notifyCheckpointAborted(checkpointId);
+            if (checkpointId == stopWithSavepointId) {
+                stopWithSavepointId = -1;
+                input.resume();
+            }
         });
     }
 
@@ -346,9 +371,18 @@ public final class StreamTask implements Runnable {
      * snapshotted; no record is processed in between, so both mark the same point of the stream.
      */
     private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+        boolean source = networkInput == null;
+        if (source && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
+            chain.advanceToEndOfEventTime();
+        }
         chain.broadcastBarrier(barrier);
-        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp());
-        listener.checkpointTaken(this, barrier.id(), state);
+        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
+        if (barrier.type().isSynchronous()) {
+            // a stop-with-savepoint: nothing is read after its barrier; the task ends when it completes
+            stopWithSavepointId = barrier.id();
+            input.suspend();
+        }
+        listener.checkpointTaken(this, barrier, state);
     }
 
     /** What the barrier handler of a task with inputs asks of it. */

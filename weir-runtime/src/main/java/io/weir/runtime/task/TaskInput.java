@@ -17,6 +17,14 @@ interface TaskInput {
      */
     InputStatus processInput() throws Exception;
 
+    /**
+     * Reads no new input until {@link #resume()}: a source task whose stop-with-savepoint barrier went
+     * out. Inputs fed by other tasks ignore it (their producers stopped).
+     */
+    default void suspend() {}
+
+    default void resume() {}
+
     /** Releases buffers held (on cancellation or failure). */
     void release();
 }

@@ -2,6 +2,7 @@ package io.weir.runtime.taskexecutor;
 
 import io.weir.api.accumulators.Accumulator;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointDirectory;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.TaskKey;
@@ -20,6 +21,7 @@ import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
 import io.weir.api.execution.JobID;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -116,8 +118,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 }
 
                 @Override
-                public void checkpointTaken(StreamTask t, long checkpointId, TaskStateSnapshot state) {
-                    persistAndAcknowledge(storage, attempt, checkpointId, state, jobMaster);
+                public void checkpointTaken(StreamTask t, CheckpointBarrier barrier, TaskStateSnapshot state) {
+                    persistAndAcknowledge(storage, attempt, barrier, state, jobMaster);
                 }
             }, taskMetrics);
             running.put(attempt, task);
@@ -141,14 +143,18 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     }
 
     /** Writes a task's checkpoint state on an I/O thread, then acknowledges (or declines) the checkpoint. */
-    private void persistAndAcknowledge(CheckpointStorage storage, ExecutionAttemptId attempt, long checkpointId,
+    private void persistAndAcknowledge(CheckpointStorage storage, ExecutionAttemptId attempt, CheckpointBarrier barrier,
             TaskStateSnapshot state, JobMasterGateway jobMaster) {
+        long checkpointId = barrier.id();
+        TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
         checkpointIo.execute(() -> {
             TaskStateHandle handle;
             try {
+                // a savepoint is self-contained: its state goes into its own directory, whatever the checkpoint storage
                 handle = state.operators().isEmpty() ? null
-                        : storage.writeTaskState(checkpointId, new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
-                                state);
+                        : barrier.isSavepoint()
+                                ? new CheckpointDirectory(Path.of(barrier.targetLocation())).writeTaskState(task, state)
+                                : storage.writeTaskState(checkpointId, task, state);
             } catch (Exception e) {
                 LOG.warn("Could not write the state of {} for checkpoint {}", attempt, checkpointId, e);
                 jobMaster.declineCheckpoint(attempt, checkpointId, "writing its state failed: " + e);

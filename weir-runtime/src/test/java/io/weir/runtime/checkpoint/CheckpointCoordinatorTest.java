@@ -222,6 +222,72 @@ class CheckpointCoordinatorTest {
         assertEquals(CheckpointCoordinator.State.SHUT_DOWN, c.state());
     }
 
+    @Test
+    void aSavepointIsTakenAtOnceAndNeitherRetainedNorCommittingNorSubsuming() throws Exception {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c); // checkpoint 1 pending: a savepoint does not wait for max-concurrent or the interval
+        commands.log.clear();
+        long id = c.triggerSavepoint(SnapshotType.SAVEPOINT, "/savepoints/sp");
+        assertEquals(2, id);
+        assertEquals(List.of("trigger 2", "timeout 2"), commands.log);
+        acknowledgeAll(c, 2);
+        commands.log.clear();
+        c.onCommitted(completed(2));
+        assertEquals(List.of("savepoint done 2"), commands.log, "no notification: an intermediate savepoint commits nothing");
+        assertNull(c.latestCompleted(), "a savepoint is not used for recovery");
+        assertEquals(1, c.numPending(), "checkpoint 1 is not subsumed by the savepoint");
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        assertEquals(1, c.latestCompleted().id());
+    }
+
+    @Test
+    void aStoppingSavepointNotifiesTheTasksSoSinksCommit() throws Exception {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        long id = c.triggerSavepoint(SnapshotType.SAVEPOINT_SUSPEND, "/savepoints/sp");
+        acknowledgeAll(c, id);
+        commands.log.clear();
+        c.onCommitted(completed(id));
+        assertEquals(List.of("savepoint done 1", "complete 1"), commands.log);
+    }
+
+    @Test
+    void aFailedSavepointIsReportedAndNotCountedAsACheckpointFailure() throws Exception {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        long id = c.triggerSavepoint(SnapshotType.SAVEPOINT, "/savepoints/sp");
+        commands.log.clear();
+        c.onDecline(SINK, id, "disk full");
+        assertEquals(List.of("abort 1", "discard 1", "savepoint failed 1"), commands.log,
+                "no job failure although no checkpoint failure is tolerated");
+        fireTimer(c);
+        CheckpointCoordinator.State running = c.state();
+        assertEquals(CheckpointCoordinator.State.RUNNING, running);
+    }
+
+    @Test
+    void aSavepointCannotStartWhileTheJobRestartsOrWhenTasksAreNotRunning() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        commands.refuse = true;
+        CheckpointException notRunning = assertThrows(CheckpointException.class,
+                () -> c.triggerSavepoint(SnapshotType.SAVEPOINT, "/sp"));
+        assertTrue(notRunning.getMessage().contains("not every task"), notRunning.getMessage());
+        c.suspend();
+        CheckpointException suspended = assertThrows(CheckpointException.class,
+                () -> c.triggerSavepoint(SnapshotType.SAVEPOINT, "/sp"));
+        assertTrue(suspended.getMessage().contains("restarting"), suspended.getMessage());
+    }
+
+    @Test
+    void withoutAnIntervalNoCheckpointIsScheduledButSavepointsAre() throws Exception {
+        CheckpointingSettings off = new CheckpointingSettings(null, CheckpointingMode.EXACTLY_ONCE,
+                Duration.ofSeconds(10), Duration.ZERO, 1, 0, 1, null,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        CheckpointCoordinator c = new CheckpointCoordinator(off, clock, commands, null);
+        c.start(Set.of(SOURCE));
+        assertEquals(List.of(), commands.log);
+        assertEquals(1, c.triggerSavepoint(SnapshotType.SAVEPOINT, "/sp"));
+    }
+
     private static CompletedCheckpoint completed(long id) {
         return new CompletedCheckpoint(id, 0, Map.of(), new JobTopology(Map.of(), Map.of()), Map.of(), null);
     }
@@ -273,6 +339,16 @@ class CheckpointCoordinatorTest {
         public void failJob(Throwable cause) {
             log.add("fail");
             failure = cause;
+        }
+
+        @Override
+        public void savepointCompleted(CompletedCheckpoint savepoint, SnapshotType type) {
+            log.add("savepoint done " + savepoint.id());
+        }
+
+        @Override
+        public void savepointFailed(long savepointId, SnapshotType type, String reason) {
+            log.add("savepoint failed " + savepointId);
         }
     }
 

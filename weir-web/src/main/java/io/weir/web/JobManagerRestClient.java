@@ -1,0 +1,132 @@
+package io.weir.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Talks to a JobManager's REST API ({@code rest.port}, 8081 by default) for the CLI commands that act
+ * on a running job. Every failure is a {@link RequestFailedException} whose message says what to check.
+ *
+ * <p>Threading: one caller at a time.
+ */
+public final class JobManagerRestClient {
+
+    /** A request that failed; the message is meant for the person at the command line. */
+    public static final class RequestFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RequestFailedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** @param address {@code host:port} of the JobManager's REST endpoint */
+    public JobManagerRestClient(String address) {
+        if (!address.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new RequestFailedException("-m expects host:port of the JobManager's REST endpoint (for example localhost:8081),"
+                    + " got '" + address + "'.");
+        }
+        this.base = "http://" + address;
+    }
+
+    /**
+     * Takes a savepoint of a running job ({@code POST /jobs/:jobid/savepoints}) and waits for it; returns
+     * its location. {@code directory} may be {@code null} (the cluster's default).
+     */
+    public String triggerSavepoint(String jobId, String directory, Duration timeout) throws InterruptedException {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (directory != null) {
+            body.put("target-directory", directory);
+        }
+        return awaitSavepoint(jobId, post("/jobs/" + jobId + "/savepoints", body), timeout);
+    }
+
+    /** Stops a running job with a savepoint ({@code POST /jobs/:jobid/stop}); returns the savepoint's location. */
+    public String stopWithSavepoint(String jobId, String directory, boolean drain, Duration timeout)
+            throws InterruptedException {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (directory != null) {
+            body.put("targetDirectory", directory);
+        }
+        body.put("drain", drain);
+        return awaitSavepoint(jobId, post("/jobs/" + jobId + "/stop", body), timeout);
+    }
+
+    private JsonNode post(String path, Map<String, Object> body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new RequestFailedException("No JobManager answers at " + base + ": start the job with `bin/weir run --web ...`"
+                    + " (or -D rest.port=<port>) and pass that port with -m host:port.");
+        } catch (IOException e) {
+            throw new RequestFailedException("The request to " + base + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestFailedException("Interrupted while waiting for " + base);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RequestFailedException(base + " answered " + response.statusCode() + " with something that is not JSON;"
+                    + " is it a Weir JobManager?");
+        }
+        if (response.statusCode() >= 400) {
+            JsonNode errors = json.path("errors");
+            throw new RequestFailedException(errors.isArray() && !errors.isEmpty() ? errors.get(0).asText()
+                    : base + " answered " + response.statusCode());
+        }
+        return json;
+    }
+
+    /**
+     * Waits for a savepoint operation started with a POST that answered a {@code request-id}: returns
+     * the savepoint's location, or throws its failure as a {@link RequestFailedException}.
+     */
+    private String awaitSavepoint(String jobId, JsonNode accepted, Duration timeout) throws InterruptedException {
+        String triggerId = accepted.path("request-id").asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode status = get("/jobs/" + jobId + "/savepoints/" + triggerId);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode operation = status.path("operation");
+                if (operation.has("location")) {
+                    return operation.get("location").asText();
+                }
+                throw new RequestFailedException("The savepoint failed: " + operation.path("failure-cause").path("message").asText());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RequestFailedException("The savepoint did not complete within " + timeout.toSeconds() + " s; it may still"
+                        + " complete (GET /jobs/" + jobId + "/savepoints/" + triggerId + " tells).");
+            }
+            Thread.sleep(100); // polling a remote operation, as Flink's CLI does
+        }
+    }
+}
