@@ -58,7 +58,7 @@ class SharedStateFilesTest {
     }
 
     private CompletedCheckpoint commit(CheckpointStorage storage, long id, TaskStateHandle handle) throws IOException {
-        PendingCheckpoint pending = new PendingCheckpoint(id, 0, Set.of(TASK), Map.of());
+        PendingCheckpoint pending = new PendingCheckpoint(new CheckpointBarrier(id, 0), Set.of(TASK), Map.of());
         pending.acknowledge(TASK, handle);
         return storage.commit(pending, new JobTopology(Map.of(), Map.of()));
     }

@@ -157,7 +157,7 @@ class OperatorChainStateTest {
         first.open();
         assertFalse(function(first).restored);
         feed(first, 1, 2, 3, 4, 5);
-        TaskStateSnapshot snapshot = first.snapshotState(7, 1234);
+        TaskStateSnapshot snapshot = first.snapshotState(7, 1234, false);
         feed(first, 6, 7); // after the checkpoint: must not be in the restored state
         first.close();
 
