@@ -101,6 +101,32 @@ public class CheckpointConfig {
         configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, Objects.requireNonNull(retention));
     }
 
+    /**
+     * Turns unaligned checkpoints on ({@code execution.checkpointing.unaligned.enabled}): barriers
+     * overtake queued records, which go into the checkpoint, so checkpoints complete under
+     * backpressure. Exactly-once mode only.
+     */
+    public void enableUnalignedCheckpoints() {
+        enableUnalignedCheckpoints(true);
+    }
+
+    public void enableUnalignedCheckpoints(boolean enabled) {
+        configuration.set(CheckpointingOptions.ENABLE_UNALIGNED, enabled);
+    }
+
+    public boolean isUnalignedCheckpointsEnabled() {
+        return configuration.get(CheckpointingOptions.ENABLE_UNALIGNED);
+    }
+
+    /** {@code execution.checkpointing.aligned-checkpoint-timeout}; only 0 is supported yet (see docs/fault-tolerance.md). */
+    public void setAlignedCheckpointTimeout(Duration timeout) {
+        configuration.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Objects.requireNonNull(timeout));
+    }
+
+    public Duration getAlignedCheckpointTimeout() {
+        return configuration.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT);
+    }
+
     public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
         return configuration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
     }

@@ -3,24 +3,34 @@ package io.weir.runtime.checkpoint;
 /**
  * Marks the point in a stream that belongs to checkpoint {@code id}: every record before it is
  * reflected in the checkpoint's state, every record after it is not. Sources emit it between two
- * records; it travels in-band, in order with the records, through every exchange.
+ * records; it travels in-band, in order with the records, through every exchange — unless it is
+ * <em>unaligned</em>: then it overtakes the buffers queued before it, which the checkpoint keeps as
+ * in-flight data instead, and tasks take their snapshot at its first arrival without aligning.
  *
  * @param id the checkpoint's id, increasing within a job (savepoints take ids from the same sequence)
  * @param timestamp when the coordinator triggered the checkpoint (epoch millis)
  * @param type a checkpoint or which kind of savepoint
  * @param targetLocation the directory a savepoint's state is written to; {@code null} for checkpoints
+ * @param unaligned whether it overtakes in-flight data (only checkpoints, never savepoints)
  */
-public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation) {
+public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned) {
 
     public CheckpointBarrier {
         if (type.isSavepoint() == (targetLocation == null)) {
             throw new IllegalArgumentException("A savepoint barrier needs a target location, a checkpoint barrier none");
         }
+        if (unaligned && type.isSavepoint()) {
+            throw new IllegalArgumentException("Savepoints are always aligned");
+        }
     }
 
-    /** A checkpoint's barrier. */
+    public CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation) {
+        this(id, timestamp, type, targetLocation, false);
+    }
+
+    /** An aligned checkpoint's barrier. */
     public CheckpointBarrier(long id, long timestamp) {
-        this(id, timestamp, SnapshotType.CHECKPOINT, null);
+        this(id, timestamp, SnapshotType.CHECKPOINT, null, false);
     }
 
     public boolean isSavepoint() {

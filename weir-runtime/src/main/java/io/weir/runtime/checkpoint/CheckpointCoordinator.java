@@ -166,7 +166,7 @@ public final class CheckpointCoordinator {
             return;
         }
         long id = lastCheckpointId + 1;
-        CheckpointBarrier barrier = new CheckpointBarrier(id, now);
+        CheckpointBarrier barrier = new CheckpointBarrier(id, now, SnapshotType.CHECKPOINT, null, settings.unaligned());
         Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
         scheduleTrigger(settings.interval());
         if (coordinatorStates == null) {

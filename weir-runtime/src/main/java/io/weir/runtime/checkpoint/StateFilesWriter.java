@@ -113,7 +113,7 @@ final class StateFilesWriter {
             }
             converted.put(e.getKey(), e.getValue().withKeyedFiles(files));
         }
-        return new TaskStateSnapshot(snapshot.checkpointId(), converted);
+        return new TaskStateSnapshot(snapshot.checkpointId(), converted, snapshot.inFlight());
     }
 
     /** Deletes the local directories of every operator's keyed files (best effort). */

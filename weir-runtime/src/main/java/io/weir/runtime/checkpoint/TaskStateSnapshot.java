@@ -9,13 +9,28 @@ import java.util.Map;
  *
  * @param checkpointId the checkpoint the state belongs to ({@link #NO_CHECKPOINT} if unknown); a
  *     restored operator learns it through {@code getRestoredCheckpointId()}
+ * @param inFlight the records between tasks an unaligned checkpoint keeps ({@link InFlightData#NONE} if aligned)
  */
-public record TaskStateSnapshot(long checkpointId, Map<Integer, OperatorSubtaskState> operators) implements Serializable {
+public record TaskStateSnapshot(long checkpointId, Map<Integer, OperatorSubtaskState> operators, InFlightData inFlight)
+        implements Serializable {
     public static final long NO_CHECKPOINT = -1;
     public static final TaskStateSnapshot EMPTY = new TaskStateSnapshot(Map.of());
 
     public TaskStateSnapshot {
         operators = Map.copyOf(operators);
+    }
+
+    public TaskStateSnapshot(long checkpointId, Map<Integer, OperatorSubtaskState> operators) {
+        this(checkpointId, operators, InFlightData.NONE);
+    }
+
+    public TaskStateSnapshot withInFlight(InFlightData data) {
+        return new TaskStateSnapshot(checkpointId, operators, data);
+    }
+
+    /** Whether there is nothing to store: no operator state and no in-flight data. */
+    public boolean isEmpty() {
+        return operators.isEmpty() && inFlight.isEmpty();
     }
 
     public TaskStateSnapshot(Map<Integer, OperatorSubtaskState> operators) {

@@ -12,11 +12,15 @@ import java.util.Map;
 /**
  * The binary form of a {@link TaskStateSnapshot} in checkpoint storage: a magic number and version,
  * then the checkpoint id, then per operator its id, key-group range, keyed state per key group, named
- * operator states and (since version 2) keyed state as database files ({@link KeyedStateFiles.Stored}).
+ * operator states and (since version 3) keyed state as database files ({@link KeyedStateFiles.Stored}).
  */
 public final class TaskStateSnapshotFormat {
     private static final int MAGIC = 0x57545353; // "WTSS"
-    private static final int VERSION = 2;
+    /**
+     * 2 adds the in-flight data of unaligned checkpoints after the operators, 3 each operator's
+     * keyed state as database files; 1 and 2 are still read.
+     */
+    private static final int VERSION = 3;
 
     private TaskStateSnapshotFormat() {}
 
@@ -29,6 +33,50 @@ public final class TaskStateSnapshotFormat {
             out.writeInt(e.getKey());
             writeOperator(e.getValue(), out);
         }
+        writeInFlight(snapshot.inFlight(), out);
+    }
+
+    private static void writeInFlight(InFlightData data, DataOutputStream out) throws IOException {
+        out.writeInt(data.inputs().size());
+        for (Map.Entry<Integer, List<byte[]>> e : data.inputs().entrySet()) {
+            out.writeInt(e.getKey());
+            writeParts(e.getValue(), out);
+        }
+        out.writeInt(data.outputs().size());
+        for (Map.Entry<InFlightData.Channel, List<byte[]>> e : data.outputs().entrySet()) {
+            out.writeUTF(e.getKey().consumerOperatorId());
+            out.writeInt(e.getKey().consumerSubtask());
+            out.writeInt(e.getKey().channel());
+            writeParts(e.getValue(), out);
+        }
+    }
+
+    private static void writeParts(List<byte[]> parts, DataOutputStream out) throws IOException {
+        out.writeInt(parts.size());
+        for (byte[] part : parts) {
+            writeBytes(part, out);
+        }
+    }
+
+    private static InFlightData readInFlight(DataInputStream in) throws IOException {
+        Map<Integer, List<byte[]>> inputs = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            inputs.put(in.readInt(), readParts(in));
+        }
+        Map<InFlightData.Channel, List<byte[]>> outputs = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            outputs.put(new InFlightData.Channel(in.readUTF(), in.readInt(), in.readInt()), readParts(in));
+        }
+        return new InFlightData(inputs, outputs);
+    }
+
+    private static List<byte[]> readParts(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<byte[]> parts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            parts.add(readBytes(in));
+        }
+        return parts;
     }
 
     private static void writeOperator(OperatorSubtaskState state, DataOutputStream out) throws IOException {
@@ -99,9 +147,9 @@ public final class TaskStateSnapshotFormat {
             throw new IOException(source + " is not a Weir task state file");
         }
         int version = in.readInt();
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException(source + " has task state format version " + version + "; this Weir reads "
-                    + VERSION);
+                    + "versions 1 to " + VERSION);
         }
         long checkpointId = in.readLong();
         int operators = in.readInt();
@@ -109,7 +157,7 @@ public final class TaskStateSnapshotFormat {
         for (int i = 0; i < operators; i++) {
             states.put(in.readInt(), readOperator(in, version));
         }
-        return new TaskStateSnapshot(checkpointId, states);
+        return new TaskStateSnapshot(checkpointId, states, version >= 2 ? readInFlight(in) : InFlightData.NONE);
     }
 
     private static OperatorSubtaskState readOperator(DataInputStream in, int version) throws IOException {
@@ -133,7 +181,7 @@ public final class TaskStateSnapshotFormat {
             operatorState.add(new OperatorStateEntries(name, mode, entries));
         }
         List<KeyedStateFiles> files = new ArrayList<>();
-        int fileSets = version >= 2 ? in.readInt() : 0;
+        int fileSets = version >= 3 ? in.readInt() : 0;
         for (int i = 0; i < fileSets; i++) {
             files.add(readFiles(in));
         }

@@ -17,6 +17,21 @@ public final class Buffer {
         this.data = new DataOutputSerializer(capacity);
     }
 
+    /**
+     * A buffer of no pool, holding {@code bytes} for {@code channel}: an unaligned barrier, or restored
+     * in-flight data. Recycling it does nothing.
+     */
+    public static Buffer unpooled(byte[] bytes, int channel) {
+        Buffer buffer = new Buffer(null, Math.max(1, bytes.length));
+        try {
+            buffer.data.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // an in-memory buffer grows; it does not fail
+        }
+        buffer.channel = channel;
+        return buffer;
+    }
+
     /** Where elements are written; the producer's side. */
     public DataOutputSerializer data() {
         return data;
@@ -41,6 +56,8 @@ public final class Buffer {
 
     /** Hands the buffer back to its pool; called by the consumer when it has read everything. */
     public void recycle() {
-        pool.recycle(this);
+        if (pool != null) {
+            pool.recycle(this);
+        }
     }
 }

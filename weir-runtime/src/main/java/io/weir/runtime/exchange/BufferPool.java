@@ -16,11 +16,16 @@ public final class BufferPool {
     private final int bufferSize;
     private final int numBuffers;
     private final WaitTimer backPressure = new WaitTimer();
+    /** Free buffers, kept beside {@link #free} so that the producer can check for one without a lock. */
+    private final java.util.concurrent.atomic.AtomicInteger freeCount;
+    /** Run once when a buffer comes back (the producer's task waits for one while it runs its mail). */
+    private volatile Runnable availabilityListener;
 
     public BufferPool(int numBuffers, int bufferSize) {
         this.free = new ArrayBlockingQueue<>(numBuffers);
         this.bufferSize = bufferSize;
         this.numBuffers = numBuffers;
+        this.freeCount = new java.util.concurrent.atomic.AtomicInteger(numBuffers);
         for (int i = 0; i < numBuffers; i++) {
             free.add(new Buffer(this, bufferSize));
         }
@@ -37,6 +42,7 @@ public final class BufferPool {
                 backPressure.stop();
             }
         }
+        freeCount.decrementAndGet();
         return buffer;
     }
 
@@ -61,5 +67,24 @@ public final class BufferPool {
     void recycle(Buffer buffer) {
         buffer.data().clear();
         free.add(buffer);
+        freeCount.incrementAndGet();
+        Runnable listener = availabilityListener;
+        if (listener != null) {
+            availabilityListener = null;
+            listener.run();
+        }
+    }
+
+    /** Whether a buffer is free now (a lock-free read). */
+    public boolean isAvailable() {
+        return freeCount.get() > 0;
+    }
+
+    /**
+     * Runs {@code listener} (once) when a buffer comes back. Check {@link #isAvailable()} after
+     * registering: a buffer returned just before is not announced.
+     */
+    public void notifyWhenAvailable(Runnable listener) {
+        availabilityListener = listener;
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayDeque;
 public final class InputQueue {
     private final ArrayDeque<Buffer> buffers = new ArrayDeque<>();
     private Runnable wakeUp;
+    /** How many buffers at the head of the queue are priority buffers (unaligned barriers). */
+    private volatile int priorityBuffers;
+    private Runnable onPriority;
 
     public void push(Buffer buffer) {
         Runnable toWake;
@@ -24,9 +27,50 @@ public final class InputQueue {
         }
     }
 
+    /**
+     * Puts {@code priority} (an unaligned barrier) ahead of every queued buffer and returns copies of
+     * the queued buffers of its channel that it overtook, oldest first: the producer's in-flight data
+     * for the checkpoint. Atomic with respect to the consumer's {@link #poll()}.
+     */
+    public java.util.List<byte[]> prioritize(Buffer priority) {
+        java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+        Runnable toWake;
+        synchronized (this) {
+            for (Buffer queued : buffers) {
+                if (queued.channel() == priority.channel()) {
+                    overtaken.add(java.util.Arrays.copyOf(queued.bytes(), queued.length()));
+                }
+            }
+            buffers.addFirst(priority);
+            priorityBuffers++;
+            toWake = onPriority != null ? onPriority : wakeUp;
+        }
+        if (toWake != null) {
+            toWake.run();
+        }
+        return overtaken;
+    }
+
+    /** Whether an unaligned barrier waits at the head of the queue (a lock-free read). */
+    public boolean hasPriority() {
+        return priorityBuffers > 0;
+    }
+
+    /**
+     * Sets what to run when an unaligned barrier arrives: the consumer interrupts the buffer it is
+     * reading to take the barrier first.
+     */
+    public synchronized void attachPriority(Runnable interrupt) {
+        this.onPriority = interrupt;
+    }
+
     /** The next buffer, or {@code null} if none is there. */
     public synchronized Buffer poll() {
-        return buffers.poll();
+        Buffer next = buffers.poll();
+        if (next != null && priorityBuffers > 0) {
+            priorityBuffers--;
+        }
+        return next;
     }
 
     /** Buffers waiting to be read ({@code inputQueueLength}). */

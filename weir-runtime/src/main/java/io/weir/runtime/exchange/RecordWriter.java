@@ -97,22 +97,53 @@ public final class RecordWriter<T> {
     }
 
     /**
-     * Sends a checkpoint barrier to every connected consumer, behind everything written before it,
-     * and ships the buffers at once: a barrier must not wait for the buffer timeout.
+     * Sends a checkpoint barrier to every connected consumer and ships the buffers at once: a barrier
+     * must not wait for the buffer timeout. An aligned barrier goes behind everything written before
+     * it. An unaligned one overtakes what is still queued at each consumer; returns, per consumer
+     * subtask, copies of the buffers it overtook (the in-flight data the checkpoint keeps), oldest first.
      */
-    public void broadcastBarrier(CheckpointBarrier barrier) throws IOException, InterruptedException {
+    public java.util.Map<Integer, java.util.List<byte[]>> broadcastBarrier(CheckpointBarrier barrier)
+            throws IOException, InterruptedException {
+        if (barrier.unaligned()) {
+            return overtake(barrier);
+        }
         for (int target : connected) {
-            DataOutputSerializer out = bufferFor(target).data();
-            out.writeByte(ElementTag.BARRIER);
-            out.writeLong(barrier.id());
-            out.writeLong(barrier.timestamp());
-            out.writeByte(barrier.type().ordinal());
-            if (barrier.isSavepoint()) {
-                out.writeUTF(barrier.targetLocation());
-            }
+            writeBarrier(bufferFor(target).data(), barrier);
             ship(target);
         }
+        return java.util.Map.of();
     }
+
+    private java.util.Map<Integer, java.util.List<byte[]>> overtake(CheckpointBarrier barrier) throws IOException {
+        java.util.Map<Integer, java.util.List<byte[]>> overtaken = new java.util.HashMap<>();
+        DataOutputSerializer encoded = new DataOutputSerializer(64);
+        writeBarrier(encoded, barrier);
+        byte[] bytes = encoded.getCopyOfBuffer();
+        for (int target : connected) {
+            if (current[target] != null) {
+                ship(target); // what was written before the barrier belongs before it
+            }
+            java.util.List<byte[]> inFlight = targets[target].prioritize(Buffer.unpooled(bytes, channelAtTarget[target]));
+            if (!inFlight.isEmpty()) {
+                overtaken.put(target, inFlight);
+            }
+        }
+        return overtaken;
+    }
+
+    /** A barrier's encoding, as {@code NetworkInput} reads it. */
+    private static void writeBarrier(DataOutputSerializer out, CheckpointBarrier barrier) throws IOException {
+        out.writeByte(ElementTag.BARRIER);
+        out.writeLong(barrier.id());
+        out.writeLong(barrier.timestamp());
+        out.writeByte(barrier.type().ordinal() | (barrier.unaligned() ? UNALIGNED_FLAG : 0));
+        if (barrier.isSavepoint()) {
+            out.writeUTF(barrier.targetLocation());
+        }
+    }
+
+    /** Set in a barrier's type byte when the barrier is unaligned. */
+    public static final int UNALIGNED_FLAG = 0x80;
 
     /** Sends every partly filled buffer. */
     public void flush() {

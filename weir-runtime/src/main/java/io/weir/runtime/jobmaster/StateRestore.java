@@ -3,6 +3,7 @@ package io.weir.runtime.jobmaster;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointedOperator;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.InFlightData;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.StateAssignment;
 import io.weir.runtime.checkpoint.TaskKey;
@@ -74,9 +75,92 @@ final class StateRestore {
             }
         }
         checkUnclaimed(claimed, ignoreUnclaimedState);
+        Map<TaskKey, Map<Integer, List<byte[]>>> inFlight = assignInFlight(job);
         Map<TaskKey, TaskStateSnapshot> snapshots = new HashMap<>();
         tasks.forEach((task, operators) -> snapshots.put(task, new TaskStateSnapshot(checkpoint.id(), operators)));
+        inFlight.forEach((task, inputs) -> snapshots.merge(task,
+                new TaskStateSnapshot(checkpoint.id(), Map.of(), new InFlightData(inputs, Map.of())),
+                (state, data) -> state.withInFlight(data.inFlight())));
         return new RestoredState(checkpoint.id(), snapshots, coordinatorStates);
+    }
+
+    /**
+     * The in-flight records of an unaligned checkpoint, by the task that reads them again: per input
+     * channel, what the task itself recorded, then what its producer's barrier overtook. Only at the
+     * parallelism the checkpoint was taken at: channels are numbered by it.
+     */
+    private Map<TaskKey, Map<Integer, List<byte[]>>> assignInFlight(JobGraph job) throws IOException {
+        Map<TaskKey, Map<Integer, List<byte[]>>> own = new HashMap<>();
+        Map<TaskKey, Map<Integer, List<byte[]>>> overtaken = new HashMap<>();
+        for (Map.Entry<Integer, Integer> old : checkpoint.parallelism().entrySet()) {
+            List<TaskStateSnapshot> subtasks = tasksOf(old.getKey());
+            for (int subtask = 0; subtask < subtasks.size(); subtask++) {
+                TaskStateSnapshot task = subtasks.get(subtask);
+                if (task == null || task.inFlight().isEmpty()) {
+                    continue;
+                }
+                if (!task.inFlight().inputs().isEmpty()) {
+                    own.put(new TaskKey(sameVertex(job, old.getKey()).getId(), subtask), task.inFlight().inputs());
+                }
+                for (Map.Entry<InFlightData.Channel, List<byte[]>> e : task.inFlight().outputs().entrySet()) {
+                    JobVertex consumer = vertexWithHead(job, e.getKey().consumerOperatorId());
+                    overtaken.computeIfAbsent(new TaskKey(consumer.getId(), e.getKey().consumerSubtask()),
+                            k -> new HashMap<>()).put(e.getKey().channel(), e.getValue());
+                }
+            }
+        }
+        Map<TaskKey, Map<Integer, List<byte[]>>> merged = new HashMap<>();
+        for (Map<TaskKey, Map<Integer, List<byte[]>>> part : List.of(own, overtaken)) {
+            part.forEach((task, channels) -> channels.forEach((channel, records) -> merged
+                    .computeIfAbsent(task, k -> new HashMap<>())
+                    .computeIfAbsent(channel, c -> new ArrayList<>()).addAll(records)));
+        }
+        return merged;
+    }
+
+    /** The vertex of this job holding the operators of an old vertex, at the same parallelism. */
+    private JobVertex sameVertex(JobGraph job, int oldVertex) {
+        for (CheckpointedOperator op : checkpoint.topology().operators().values()) {
+            if (op.vertexId() != oldVertex) {
+                continue;
+            }
+            for (JobVertex vertex : job.getVertices()) {
+                for (StreamNode node : vertex.getChain()) {
+                    if (node.getOperatorId().equals(op.operatorId())) {
+                        return sameParallelism(vertex, checkpoint.parallelism().get(oldVertex));
+                    }
+                }
+            }
+        }
+        throw inFlightError("an operator that this job no longer has");
+    }
+
+    private JobVertex vertexWithHead(JobGraph job, String operatorId) {
+        for (JobVertex vertex : job.getVertices()) {
+            if (vertex.getHead().getOperatorId().equals(operatorId)) {
+                for (CheckpointedOperator op : checkpoint.topology().operators().values()) {
+                    if (op.operatorId().equals(operatorId)) {
+                        return sameParallelism(vertex, checkpoint.parallelism().get(op.vertexId()));
+                    }
+                }
+                return vertex;
+            }
+        }
+        throw inFlightError("operator " + operatorId + ", which this job no longer has as the first of a task");
+    }
+
+    private JobVertex sameParallelism(JobVertex vertex, Integer oldParallelism) {
+        if (oldParallelism != null && oldParallelism != vertex.getParallelism()) {
+            throw inFlightError("'" + vertex.getName() + "', whose parallelism changed from " + oldParallelism + " to "
+                    + vertex.getParallelism());
+        }
+        return vertex;
+    }
+
+    private IllegalStateException inFlightError(String what) {
+        return new IllegalStateException("Checkpoint " + checkpoint.id() + " was taken unaligned and holds records in "
+                + "flight to " + what + ". Such a checkpoint restores only into the same job at the same parallelism; "
+                + "to change either, take a savepoint (savepoints are always aligned) and restore from it.");
     }
 
     private List<OperatorSubtaskState> assignOperator(CheckpointedOperator old, int oldNode, StreamNode node,

@@ -1,6 +1,8 @@
 package io.weir.runtime.task;
 
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Decides, for a task with input channels, when the barriers of a checkpoint have arrived and the
@@ -10,7 +12,9 @@ import io.weir.runtime.checkpoint.CheckpointBarrier;
  * checkpoint n is blocked until every open channel delivered it, so that no element after the
  * barrier reaches the operators before the snapshot. At-least-once ({@link BarrierTracker}) blocks
  * nothing: the snapshot happens when the last barrier arrives, so elements after an early barrier
- * may be reflected in the snapshot too, and are replayed after a restore.
+ * may be reflected in the snapshot too, and are replayed after a restore. Unaligned exactly-once
+ * ({@link UnalignedBarrierHandler}) blocks nothing either: it snapshots at the first barrier and
+ * records what arrives before the others as in-flight data.
  *
  * <p>Threading: used by the task's thread only.
  */
@@ -23,10 +27,34 @@ interface CheckpointBarrierHandler {
 
         /** A checkpoint cannot complete in this task (a newer barrier overtook it). */
         void abortCheckpointOnBarrier(long checkpointId, String reason) throws Exception;
+
+        /**
+         * The first barrier of an unaligned checkpoint arrived: snapshot and pass the barrier on ahead
+         * of the queued output, but do not acknowledge yet.
+         */
+        default void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
+            throw new UnsupportedOperationException("unaligned checkpoints");
+        }
+
+        /** Every channel delivered the unaligned checkpoint's barrier: acknowledge with the recorded input. */
+        default void finishUnalignedCheckpoint(long checkpointId, Map<Integer, List<byte[]>> recordedInputs)
+                throws Exception {
+            throw new UnsupportedOperationException("unaligned checkpoints");
+        }
     }
 
     /** A barrier arrived on {@code channel}; says whether that channel is now blocked. */
     boolean onBarrier(int channel, CheckpointBarrier barrier) throws Exception;
+
+    /**
+     * An unaligned barrier arrived on {@code channel} ahead of {@code unread[from, to)}: elements of the
+     * same channel the task had taken from the queue before the barrier overtook them, and will read
+     * after it. They precede the barrier, so an unaligned checkpoint records them.
+     */
+    default boolean onBarrier(int channel, CheckpointBarrier barrier, byte[] unread, int from, int to)
+            throws Exception {
+        return onBarrier(channel, barrier);
+    }
 
     /** {@code channel} ended: it will deliver no more barriers. */
     void onChannelEnded(int channel) throws Exception;
@@ -40,7 +68,19 @@ interface CheckpointBarrierHandler {
     /** Whether some channel was unblocked since the last call; clears the flag. */
     boolean takeUnblocked();
 
-    static CheckpointBarrierHandler create(boolean exactlyOnce, boolean[] connected, Checkpointable task) {
-        return exactlyOnce ? new BarrierAligner(connected, task) : new BarrierTracker(connected, task);
+    /** Whether what is read on {@code channel} now belongs to an unaligned checkpoint's in-flight input. */
+    default boolean isRecording(int channel) {
+        return false;
+    }
+
+    /** Keeps {@code bytes[from, to)}, whole elements read on a recording channel. */
+    default void record(int channel, byte[] bytes, int from, int to) {}
+
+    static CheckpointBarrierHandler create(boolean exactlyOnce, boolean unaligned, boolean[] connected,
+            Checkpointable task) {
+        if (!exactlyOnce) {
+            return new BarrierTracker(connected, task);
+        }
+        return unaligned ? new UnalignedBarrierHandler(connected, task) : new BarrierAligner(connected, task);
     }
 }

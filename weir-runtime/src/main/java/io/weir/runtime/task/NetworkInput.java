@@ -7,6 +7,7 @@ import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.ElementTag;
 import io.weir.runtime.exchange.InputQueue;
+import io.weir.runtime.exchange.RecordWriter;
 import java.util.ArrayDeque;
 
 /**
@@ -36,6 +37,10 @@ final class NetworkInput implements TaskInput {
     private final ArrayDeque<HeldBack> released = new ArrayDeque<>();
     private Mailbox mailbox;
     private Buffer current;
+    /** The unread rest of a buffer interrupted by an unaligned barrier, until it is read again. */
+    private HeldBack interrupted;
+    /** Where recording of {@link #current} for an unaligned checkpoint started, or -1 when not recording. */
+    private int recordFrom = -1;
     private int endedChannels;
     // counted on the task's thread, read by the metrics (numRecordsIn, numBytesIn): plain fields. Records
     // are counted one by one, not per buffer, so that a task stuck inside a buffer shows its exact count.
@@ -75,10 +80,15 @@ final class NetworkInput implements TaskInput {
     public void start(TaskWakeup wakeup, Mailbox mailbox) {
         this.mailbox = mailbox;
         queue.attach(wakeup::signal);
+        // an unaligned barrier is taken between two records, not after the buffer being read: mail breaks the loop
+        queue.attachPriority(() -> mailbox.put(() -> { }));
     }
 
     @Override
     public InputStatus processInput() throws Exception {
+        if (current != null && queue.hasPriority()) {
+            interruptCurrent();
+        }
         if (current == null && !nextBuffer()) {
             return endedChannels == connectedChannels ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
         }
@@ -109,7 +119,11 @@ final class NetworkInput implements TaskInput {
                     }
                     break;
                 case ElementTag.BARRIER:
-                    if (onBarrier(channel, readBarrier(in))) {
+                    stopRecording(channel, in.getPosition() - 1);
+                    boolean blocked = onBarrier(channel, readBarrier(in), current.length() == in.getPosition());
+                    recordFrom = barriers.isRecording(channel) ? in.getPosition() : -1;
+                    if (blocked) {
+                        recordFrom = -1; // the held-back rest starts recording again when it is read
                         holdBack(channel, new HeldBack(current, in.getPosition()));
                         current = null;
                         return InputStatus.MORE_AVAILABLE;
@@ -123,11 +137,44 @@ final class NetworkInput implements TaskInput {
             }
         }
         if (in.available() == 0) {
+            stopRecording(channel, current.length());
             bytesRead += current.length();
             current.recycle();
             current = null;
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * An unaligned barrier waits in the queue: puts the unread rest of the current buffer back in front
+     * of what is read next, so that the barrier is taken first.
+     */
+    private void interruptCurrent() {
+        int position = in.getPosition();
+        stopRecording(current.channel(), position);
+        interrupted = new HeldBack(current, position);
+        released.addFirst(interrupted);
+        current = null;
+    }
+
+    /** Hands what was read of {@link #current} since recording started, up to {@code end}, to the handler. */
+    private void stopRecording(int channel, int end) {
+        if (recordFrom >= 0) {
+            barriers.record(channel, current.bytes(), recordFrom, end);
+            recordFrom = -1;
+        }
+    }
+
+    /**
+     * Restored in-flight data of an unaligned checkpoint, per channel in order: read before anything
+     * from the queue. Called before {@link #start}.
+     */
+    void replay(java.util.Map<Integer, java.util.List<byte[]>> inFlight) {
+        inFlight.forEach((channel, parts) -> {
+            for (byte[] part : parts) {
+                released.add(new HeldBack(Buffer.unpooled(part, channel), 0));
+            }
+        });
     }
 
     long recordsRead() {
@@ -147,16 +194,25 @@ final class NetworkInput implements TaskInput {
     private static CheckpointBarrier readBarrier(DataInputDeserializer in) throws java.io.IOException {
         long id = in.readLong();
         long timestamp = in.readLong();
-        SnapshotType type = SnapshotType.values()[in.readByte()];
-        return new CheckpointBarrier(id, timestamp, type, type.isSavepoint() ? in.readUTF() : null);
+        int typeByte = in.readByte() & 0xff;
+        SnapshotType type = SnapshotType.values()[typeByte & ~RecordWriter.UNALIGNED_FLAG];
+        return new CheckpointBarrier(id, timestamp, type, type.isSavepoint() ? in.readUTF() : null,
+                (typeByte & RecordWriter.UNALIGNED_FLAG) != 0);
     }
 
-    private boolean onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+    /**
+     * Hands a barrier to the handler; {@code alone} says it was a buffer of its own (an unaligned
+     * barrier is), which may have overtaken the unread rest of this channel's interrupted buffer.
+     */
+    private boolean onBarrier(int channel, CheckpointBarrier barrier, boolean alone) throws Exception {
         if (barriers == null) {
             throw new IllegalStateException("Task received the barrier of checkpoint " + barrier.id()
                     + " on channel " + channel + " but checkpointing is not enabled for it");
         }
-        boolean blocked = barriers.onBarrier(channel, barrier);
+        HeldBack overtaken = alone && interrupted != null && interrupted.buffer().channel() == channel ? interrupted : null;
+        boolean blocked = overtaken == null ? barriers.onBarrier(channel, barrier)
+                : barriers.onBarrier(channel, barrier, overtaken.buffer().bytes(), overtaken.position(),
+                        overtaken.buffer().length());
         releaseUnblocked();
         return blocked;
     }
@@ -167,7 +223,10 @@ final class NetworkInput implements TaskInput {
      */
     private boolean nextBuffer() {
         while (true) {
-            HeldBack next = released.poll();
+            HeldBack next = queue.hasPriority() ? null : released.poll();
+            if (next != null && next == interrupted) {
+                interrupted = null;
+            }
             Buffer buffer;
             int position;
             if (next != null) {
@@ -187,6 +246,7 @@ final class NetworkInput implements TaskInput {
             current = buffer;
             in.setBuffer(buffer.bytes(), 0, buffer.length());
             in.skipBytes(position);
+            recordFrom = barriers != null && barriers.isRecording(buffer.channel()) ? position : -1;
             return true;
         }
     }

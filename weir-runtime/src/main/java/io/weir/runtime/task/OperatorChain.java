@@ -17,6 +17,7 @@ import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.InFlightData;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.configuration.TaskManagerOptions;
@@ -61,6 +62,7 @@ final class OperatorChain {
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final Map<StreamNode, StreamOperator<?>> operatorOf = new HashMap<>();
     private final List<RecordWriter<?>> writers = new ArrayList<>();
+    private final List<JobEdge> writerEdges = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     /** The context (with the state backends) of each operator, in the order of {@link #operators}. */
@@ -94,6 +96,7 @@ final class OperatorChain {
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
             writers.add(writer);
+            writerEdges.add(edge);
             writerOfEdge.put(edge.streamEdge().id(), writer);
         }
         List<StreamNode> chain = vertex.getChain();
@@ -288,11 +291,38 @@ final class OperatorChain {
         headOutput.emitWatermark(io.weir.api.operators.Watermark.MAX_WATERMARK);
     }
 
-    /** Sends a checkpoint barrier through every exchange this chain writes to, behind everything emitted so far. */
-    void broadcastBarrier(CheckpointBarrier barrier) throws Exception {
-        for (RecordWriter<?> writer : writers) {
-            writer.broadcastBarrier(barrier);
+    /**
+     * Sends a checkpoint barrier through every exchange this chain writes to: an aligned one behind
+     * everything emitted so far; an unaligned one ahead of what is still queued at the consumers,
+     * which is returned (the task's in-flight output for the checkpoint), by consumer channel.
+     */
+    Map<InFlightData.Channel, List<byte[]>> broadcastBarrier(CheckpointBarrier barrier) throws Exception {
+        Map<InFlightData.Channel, List<byte[]>> overtaken = new HashMap<>();
+        for (int i = 0; i < writers.size(); i++) {
+            JobEdge edge = writerEdges.get(i);
+            String consumer = edge.consumer().getHead().getOperatorId();
+            int channel = edge.consumer().channelOffset(edge) + deployment.subtaskIndex();
+            writers.get(i).broadcastBarrier(barrier).forEach((subtask, parts) ->
+                    overtaken.put(new InFlightData.Channel(consumer, subtask, channel), parts));
         }
+        return overtaken;
+    }
+
+    /**
+     * Whether every exchange this chain writes to has a free buffer, so that processing the next input
+     * will not block for one; if not, {@code wakeUp} runs when one comes back.
+     */
+    boolean outputAvailable(Runnable wakeUp) {
+        for (RecordWriter<?> writer : writers) {
+            BufferPool pool = writer.pool();
+            if (!pool.isAvailable()) {
+                pool.notifyWhenAvailable(wakeUp);
+                if (!pool.isAvailable()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     void flushOutputs() throws Exception {

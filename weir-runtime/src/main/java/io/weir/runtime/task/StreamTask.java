@@ -10,6 +10,7 @@ import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
+import io.weir.runtime.checkpoint.InFlightData;
 import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
@@ -25,6 +26,7 @@ import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.metrics.WaitTimer;
 import io.weir.runtime.source.SourceOperator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -91,6 +93,7 @@ public final class StreamTask implements Runnable {
     private final TaskAccumulators accumulators;
     private final ScopedMetricGroup metrics;
     private final WaitTimer idle = new WaitTimer();
+    private final WaitTimer backPressured = new WaitTimer();
     private final CheckpointingSettings checkpointing;
     // set and used on the task's thread only
     private OperatorChain chain;
@@ -98,6 +101,8 @@ public final class StreamTask implements Runnable {
     private TaskInput input;
     /** The stop-with-savepoint this task took its part of and waits to see completed, or -1. */
     private long stopWithSavepointId = -1;
+    /** The unaligned checkpoint whose snapshot is taken and whose in-flight input is still being recorded. */
+    private UnalignedSnapshot unaligned;
     private boolean stopped;
 
     /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
@@ -166,11 +171,15 @@ public final class StreamTask implements Runnable {
         }
         TaskInput input = createInput(chain);
         this.input = input;
-        TaskMetrics.register(metrics, chain, input, idle);
+        TaskMetrics.register(metrics, chain, input, idle, backPressured);
         // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
         if (input instanceof NetworkInput network) {
             networkInput = network;
-            network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
+            TaskStateSnapshot restored = deployment.restoredState();
+            if (restored != null) {
+                network.replay(restored.inFlight().inputs()); // an unaligned checkpoint's in-flight records first
+            }
+            network.setBarrierHandler(CheckpointBarrierHandler.create(checkpointing.exactlyOnce(), checkpointing.unaligned(),
                     network.connectedChannels(), new BarrierCallbacks()));
         }
         ScheduledFuture<?> flusher = flushEveryRecord ? null : scheduleFlushes(chain);
@@ -209,6 +218,19 @@ public final class StreamTask implements Runnable {
             }
             if (stopped) {
                 return;
+            }
+            if (!chain.outputAvailable(wakeup::signal)) {
+                // back-pressured: wait for a free output buffer here, not inside the next record, so that
+                // mail (checkpoint barriers of sources, timers, notifications) still runs
+                backPressured.start();
+                try {
+                    if (!mailbox.hasMail()) {
+                        wakeup.await();
+                    }
+                } finally {
+                    backPressured.stop();
+                }
+                continue;
             }
             InputStatus status = input.processInput();
             if (status == InputStatus.END_OF_INPUT) {
@@ -375,8 +397,11 @@ public final class StreamTask implements Runnable {
         if (source && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
             chain.advanceToEndOfEventTime();
         }
-        chain.broadcastBarrier(barrier);
+        Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
         TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
+        if (!overtaken.isEmpty()) {
+            state = state.withInFlight(new InFlightData(Map.of(), overtaken));
+        }
         if (barrier.type().isSynchronous()) {
             // a stop-with-savepoint: nothing is read after its barrier; the task ends when it completes
             stopWithSavepointId = barrier.id();
@@ -384,6 +409,9 @@ public final class StreamTask implements Runnable {
         }
         listener.checkpointTaken(this, barrier, state);
     }
+
+    private record UnalignedSnapshot(CheckpointBarrier barrier, TaskStateSnapshot state,
+            Map<InFlightData.Channel, List<byte[]>> overtaken) {}
 
     /** What the barrier handler of a task with inputs asks of it. */
     private final class BarrierCallbacks implements CheckpointBarrierHandler.Checkpointable {
@@ -395,6 +423,27 @@ public final class StreamTask implements Runnable {
         @Override
         public void abortCheckpointOnBarrier(long checkpointId, String reason) {
             LOG.debug("Task {} gives up checkpoint {}: {}", name(), checkpointId, reason);
+            if (unaligned != null && unaligned.barrier().id() == checkpointId) {
+                unaligned = null;
+            }
+        }
+
+        @Override
+        public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
+            Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
+            unaligned = new UnalignedSnapshot(barrier,
+                    chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint()), overtaken);
+        }
+
+        @Override
+        public void finishUnalignedCheckpoint(long checkpointId, Map<Integer, List<byte[]>> recordedInputs) {
+            UnalignedSnapshot taken = unaligned;
+            if (taken == null || taken.barrier().id() != checkpointId) {
+                return;
+            }
+            unaligned = null;
+            listener.checkpointTaken(StreamTask.this, taken.barrier(),
+                    taken.state().withInFlight(new InFlightData(recordedInputs, taken.overtaken())));
         }
     }
 

@@ -34,7 +34,8 @@ import java.util.function.LongSupplier;
 final class TaskMetrics {
     private TaskMetrics() {}
 
-    static void register(ScopedMetricGroup task, OperatorChain chain, TaskInput input, WaitTimer idle) {
+    static void register(ScopedMetricGroup task, OperatorChain chain, TaskInput input, WaitTimer idle,
+            WaitTimer waitingForOutput) {
         List<RecordWriter<?>> writers = chain.writers();
         NetworkInput network = input instanceof NetworkInput n ? n : null;
         LongSupplier recordsIn = network == null ? () -> 0L : network::recordsRead;
@@ -61,7 +62,7 @@ final class TaskMetrics {
             return sum;
         };
         LongSupplier backPressured = () -> {
-            long sum = 0;
+            long sum = waitingForOutput.totalNanos();
             for (RecordWriter<?> writer : writers) {
                 sum += writer.pool().backPressuredNanos();
             }

@@ -151,7 +151,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             TaskStateHandle handle;
             try {
                 // a savepoint is self-contained: its state goes into its own directory, whatever the checkpoint storage
-                handle = state.operators().isEmpty() ? null
+                handle = state.isEmpty() ? null
                         : barrier.isSavepoint()
                                 ? new CheckpointDirectory(Path.of(barrier.targetLocation())).writeTaskState(task, state)
                                 : storage.writeTaskState(checkpointId, task, state);

@@ -22,7 +22,64 @@ class BarrierHandlersTest {
         public void abortCheckpointOnBarrier(long checkpointId, String reason) {
             log.add("abort " + checkpointId);
         }
+
+        @Override
+        public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) {
+            log.add("unaligned snapshot " + barrier.id());
+        }
+
+        @Override
+        public void finishUnalignedCheckpoint(long checkpointId, java.util.Map<Integer, List<byte[]>> recorded) {
+            java.util.TreeMap<Integer, String> text = new java.util.TreeMap<>();
+            recorded.forEach((c, parts) -> text.put(c, parts.stream().map(String::new).reduce("", String::concat)));
+            log.add("acknowledge " + checkpointId + " with " + text);
+        }
     };
+
+    private static CheckpointBarrier unaligned(long id) {
+        return new CheckpointBarrier(id, id * 100, io.weir.runtime.checkpoint.SnapshotType.CHECKPOINT, null, true);
+    }
+
+    @Test
+    void unalignedSnapshotsAtTheFirstBarrierRecordsTheOtherChannelsUntilTheirsAndBlocksNothing() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true, true}, task);
+        assertFalse(handler.isRecording(1), "nothing is recorded before a checkpoint starts");
+        assertFalse(handler.onBarrier(0, unaligned(1)), "no channel is blocked");
+        assertEquals(List.of("unaligned snapshot 1"), log);
+        assertFalse(handler.isRecording(0), "channel 0 delivered its barrier: what follows is after the checkpoint");
+        assertTrue(handler.isRecording(1) && handler.isRecording(2));
+        handler.record(1, "xab".getBytes(), 1, 3);
+        handler.record(2, "cd".getBytes(), 0, 2);
+        handler.onBarrier(2, unaligned(1));
+        assertFalse(handler.isRecording(2));
+        handler.record(1, "e".getBytes(), 0, 1);
+        handler.onBarrier(1, unaligned(1));
+        assertEquals(List.of("unaligned snapshot 1", "acknowledge 1 with {1=abe, 2=cd}"), log);
+        assertFalse(handler.isRecording(1));
+    }
+
+    @Test
+    void anUnalignedCheckpointEndsWhenTheChannelsStillToDeliverEndAndANewerOneAbortsAnOlder() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true, true}, task);
+        handler.onBarrier(0, unaligned(1));
+        handler.onBarrier(1, unaligned(2));
+        assertEquals(List.of("unaligned snapshot 1", "abort 1", "unaligned snapshot 2"), log);
+        handler.onBarrier(0, unaligned(1)); // stale
+        handler.onBarrier(0, unaligned(2));
+        handler.onChannelEnded(2);
+        assertEquals("acknowledge 2 with {}", log.get(log.size() - 1));
+    }
+
+    @Test
+    void savepointBarriersAreAlignedWhileUnalignedCheckpointsAreOn() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true}, task);
+        CheckpointBarrier savepoint = new CheckpointBarrier(3, 300, io.weir.runtime.checkpoint.SnapshotType.SAVEPOINT,
+                "/sp");
+        assertTrue(handler.onBarrier(0, savepoint), "a savepoint blocks the channel until aligned");
+        assertTrue(handler.isBlocked(0));
+        assertFalse(handler.onBarrier(1, savepoint));
+        assertEquals(List.of("snapshot 3"), log);
+    }
 
     private static CheckpointBarrier barrier(long id) {
         return new CheckpointBarrier(id, id * 100);
