@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         name = "weir bench",
         mixinStandardHelpOptions = true,
         description = "Measures Weir: Nexmark throughput, startup time and hot-path micro-benchmarks.",
-        subcommands = {NexmarkCommand.class, StartupCommand.class, CompareCommand.class, JmhCommand.class,
-                HelpCommand.class})
+        subcommands = {NexmarkCommand.class, StartupCommand.class, RecoveryCommand.class, CompareCommand.class,
+                JmhCommand.class, HelpCommand.class})
 public final class BenchMain implements Runnable {
     /** The user asked for something that cannot work; the message says what to change. */
     static final int USER_ERROR = 2;
@@ -41,7 +41,7 @@ public final class BenchMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of nexmark, startup, compare, jmh.");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of nexmark, startup, recovery, compare, jmh.");
     }
 
     private static int handleUserError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {

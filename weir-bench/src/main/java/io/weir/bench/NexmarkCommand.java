@@ -7,8 +7,10 @@ import io.weir.bench.nexmark.query.NexmarkQuery;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +58,15 @@ final class NexmarkCommand implements Callable<Integer> {
             description = "Extra option for each run's JVM, e.g. --jvm-opt=-XX:StartFlightRecording=filename=q1.jfr; repeatable.")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--checkpoint-interval", split = ",", defaultValue = "none", paramLabel = "INTERVAL",
+            description = "Checkpoint intervals to compare, e.g. none,10s,1s: each run goes through them in turn, so "
+                    + "the variants interleave (default ${DEFAULT-VALUE}). A variant is recorded as <query>+ckpt=<interval>.")
+    List<String> checkpointIntervals = new ArrayList<>(List.of("none"));
+
+    @Option(names = {"-D", "--conf"}, paramLabel = "KEY=VALUE",
+            description = "A configuration key for every run's job, e.g. -D state.backend.type=rocksdb; repeatable.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
     @Option(names = "--results", defaultValue = "bench-results/nexmark.csv",
             description = "CSV file a row per run is appended to (default ${DEFAULT-VALUE}).")
     Path resultsFile;
@@ -70,7 +81,9 @@ final class NexmarkCommand implements Callable<Integer> {
         for (int run = 0; run < runs; run++) {
             for (NexmarkQuery<?> query : selected) {
                 for (int parallelism : parallelisms) {
-                    runOnce(jvm, csv, commit, query, parallelism);
+                    for (String interval : checkpointIntervals) {
+                        runOnce(jvm, csv, commit, query, parallelism, interval);
+                    }
                 }
             }
         }
@@ -80,26 +93,32 @@ final class NexmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism)
-            throws Exception {
+    private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism,
+            String checkpointInterval) throws Exception {
         NexmarkConfig config = NexmarkConfig.defaults().withSeed(seed).withEventsPerSecond(tps);
         Instant start = Instant.now();
+        Map<String, String> jobConf = new LinkedHashMap<>(conf);
+        String label = query.name();
+        if (!checkpointInterval.equals("none")) {
+            jobConf.put("execution.checkpointing.interval", checkpointInterval);
+            label = query.name() + "+ckpt=" + checkpointInterval;
+        }
         ForkedJvm.Outcome outcome = jvm.runNexmark(
-                new NexmarkRun.Spec(query, config, events, parallelism, checkDir, true));
+                new NexmarkRun.Spec(query, config, events, parallelism, checkDir, true).withConf(jobConf));
         double jobSeconds = outcome.seconds("job_ms");
         double gcSeconds = outcome.seconds("gc_ms");
         double cpuSeconds = outcome.seconds("cpu_ms");
         double eventsPerSecond = events / jobSeconds;
         System.out.println(String.format(Locale.ROOT,
                 "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s  (job CPU %.3f s: %,.0f events/CPU-s)",
-                query.name(), parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds,
+                label, parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds,
                 cpuSeconds, events / cpuSeconds));
         if (checkDir != null) {
             System.out.println("  SHA-256 " + outcome.result().get("sha256") + "  "
                     + checkDir.resolve(query.name() + ".txt"));
             return;
         }
-        csv.append(new ResultsCsv.Row(start, query.name(), parallelism, events, seed, tps, jobSeconds, eventsPerSecond,
+        csv.append(new ResultsCsv.Row(start, label, parallelism, events, seed, tps, jobSeconds, eventsPerSecond,
                 outcome.processSeconds(), gcSeconds, commit));
     }
 

@@ -2,6 +2,7 @@ package io.weir.bench.nexmark;
 
 import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.configuration.Configuration;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.bench.nexmark.query.NexmarkQueries;
@@ -29,9 +30,26 @@ import java.util.Map;
  * classes, which costs a startup measurement tens of milliseconds.
  */
 public final class NexmarkRun {
-    /** What to run. {@code checkDir} is null for a discarding run. */
+    /** Arguments {@code conf.<key>=<value>} set configuration keys on the job. */
+    static final String CONF_PREFIX = "conf.";
+    /**
+     * What to run. {@code checkDir} is null for a discarding run; {@code conf} holds configuration keys
+     * set on the job (for example {@code execution.checkpointing.interval}).
+     */
     public record Spec(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism, Path checkDir,
-            boolean measureGc) {
+            boolean measureGc, Map<String, String> conf) {
+
+        public Spec(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism, Path checkDir,
+                boolean measureGc) {
+            this(query, config, events, parallelism, checkDir, measureGc, Map.of());
+        }
+
+        public Spec withConf(Map<String, String> extra) {
+            Map<String, String> merged = new java.util.TreeMap<>(conf);
+            merged.putAll(extra);
+            return new Spec(query, config, events, parallelism, checkDir, measureGc, merged);
+        }
+
         /** The spec as {@link #main} arguments. */
         public List<String> toArgs() {
             List<String> args = new ArrayList<>(List.of("query=" + query.name(), "events=" + events,
@@ -42,6 +60,7 @@ public final class NexmarkRun {
             if (!measureGc) {
                 args.add("gc=false");
             }
+            conf.forEach((key, value) -> args.add(CONF_PREFIX + key + "=" + value));
             return args;
         }
 
@@ -59,10 +78,16 @@ public final class NexmarkRun {
                     .withEventsPerSecond(Long.parseLong(
                             values.getOrDefault("tps", Long.toString(NexmarkConfig.DEFAULT_EVENTS_PER_SECOND))));
             String check = values.get("check");
+            Map<String, String> conf = new java.util.TreeMap<>();
+            values.forEach((key, value) -> {
+                if (key.startsWith(CONF_PREFIX)) {
+                    conf.put(key.substring(CONF_PREFIX.length()), value);
+                }
+            });
             return new Spec(NexmarkQueries.byName(required(values, "query")),
                     config, Long.parseLong(required(values, "events")),
                     Integer.parseInt(values.getOrDefault("parallelism", "1")),
-                    check == null ? null : Paths.get(check), !"false".equals(values.get("gc")));
+                    check == null ? null : Paths.get(check), !"false".equals(values.get("gc")), conf);
         }
 
         private static String required(Map<String, String> values, String key) {
@@ -125,6 +150,11 @@ public final class NexmarkRun {
 
     private static <R> Measurement runTyped(Spec spec, NexmarkQuery<R> query) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(spec.parallelism());
+        if (!spec.conf().isEmpty()) {
+            Configuration conf = new Configuration();
+            spec.conf().forEach(conf::setString);
+            env.configure(conf);
+        }
         DataStream<Event> source = env.fromSource(query.source(spec.config(), spec.events()),
                 query.watermarkStrategy(), "Nexmark source");
         DataStream<R> results = query.build(source);

@@ -1,0 +1,152 @@
+package io.weir.bench;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.connector.datagen.DataGeneratorSource;
+import io.weir.api.connector.datagen.RateLimiterStrategy;
+import io.weir.api.connector.sink.DiscardingSink;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.execution.JobClient;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.state.CheckpointListener;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.types.Types;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench recovery}: how long a job is down after a failure — from the moment a task throws to
+ * the first record processed by the restarted job, which restored the latest checkpoint. The job keeps
+ * a counter per key ({@code --keys} keys, so its state size is chosen), checkpoints every
+ * {@code --checkpoint-interval} and restarts after {@code --restart-delay}; the failure is injected
+ * once a checkpoint has completed and {@code --records-before-failure} records were processed.
+ */
+@Command(name = "recovery", mixinStandardHelpOptions = true,
+        description = "Times the recovery of a job: injected failure to first record processed after the restore.")
+final class RecoveryCommand implements Callable<Integer> {
+    static final AtomicLong FAILED_AT = new AtomicLong();
+    static final AtomicLong FIRST_AFTER_RESTORE = new AtomicLong();
+    static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
+
+    @Option(names = "--runs", defaultValue = "5", description = "Jobs to run; the median is printed (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--keys", defaultValue = "10000", description = "Keys with state (default ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "100ms",
+            description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
+    String checkpointInterval;
+
+    @Option(names = "--restart-delay", defaultValue = "0ms",
+            description = "Delay before the restart, as restart-strategy.fixed-delay.delay (default ${DEFAULT-VALUE}).")
+    String restartDelay;
+
+    @Option(names = "--records-before-failure", defaultValue = "50000",
+            description = "Records processed before the failure (default ${DEFAULT-VALUE}).")
+    long recordsBeforeFailure;
+
+    @Option(names = {"-D", "--conf"}, paramLabel = "KEY=VALUE",
+            description = "A configuration key for the job, e.g. -D state.backend.type=rocksdb; repeatable.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs <= 0 || keys <= 0 || parallelism <= 0) {
+            throw new IllegalArgumentException("--runs, --keys and --parallelism must be positive");
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            millis[i] = runOnce();
+            System.out.println(String.format(Locale.ROOT, "run %d: down for %.1f ms", i + 1, millis[i]));
+        }
+        Arrays.sort(millis);
+        System.out.println(String.format(Locale.ROOT, "recovery: failure to first record after the restore, median "
+                + "%.1f ms (min %.1f, max %.1f, %d runs; %,d keys, parallelism %d, checkpoints every %s, restart "
+                + "delay %s)", millis[runs / 2], millis[0], millis[runs - 1], runs, keys, parallelism,
+                checkpointInterval, restartDelay));
+        return 0;
+    }
+
+    private double runOnce() throws Exception {
+        FAILED_AT.set(0);
+        FIRST_AFTER_RESTORE.set(0);
+        CHECKPOINTED.set(false);
+        Configuration config = new Configuration();
+        config.setString("execution.checkpointing.interval", checkpointInterval);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.setString("restart-strategy.fixed-delay.delay", restartDelay);
+        conf.forEach(config::setString);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        env.configure(config);
+        int keyCount = keys;
+        env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200_000),
+                        Types.LONG), WatermarkStrategy.noWatermarks(), "numbers")
+                .keyBy(x -> x % keyCount)
+                .process(new CountThenFail(recordsBeforeFailure / parallelism))
+                .sinkTo(new DiscardingSink<>());
+        JobClient job = env.executeAsync("recovery benchmark");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (FIRST_AFTER_RESTORE.get() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the job did not recover within 5 minutes");
+                }
+                Thread.sleep(1); // a benchmark driver polling a flag, not a test synchronising
+            }
+            return (FIRST_AFTER_RESTORE.get() - FAILED_AT.get()) / 1e6;
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Counts per key; the first attempt throws once after a checkpoint completed and enough records. */
+    static final class CountThenFail extends KeyedProcessFunction<Long, Long, Long> implements CheckpointListener {
+        private final long failAfter;
+        private transient ValueState<Long> count;
+        private transient int attempt;
+        private transient long seen;
+
+        CountThenFail(long failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Long> out) throws Exception {
+            if (attempt > 0 && FIRST_AFTER_RESTORE.get() == 0) {
+                FIRST_AFTER_RESTORE.compareAndSet(0, System.nanoTime());
+            }
+            Long current = count.value();
+            count.update(current == null ? 1 : current + 1);
+            if (attempt == 0 && ++seen >= failAfter && CHECKPOINTED.get() && FAILED_AT.compareAndSet(0, System.nanoTime())) {
+                throw new IllegalStateException("injected failure (recovery benchmark)");
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            CHECKPOINTED.set(true);
+        }
+    }
+}
