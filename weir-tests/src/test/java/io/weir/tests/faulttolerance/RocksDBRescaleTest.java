@@ -95,8 +95,11 @@ class RocksDBRescaleTest {
         JobClient client = env.executeAsync("until a checkpoint");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Path before = latestCheckpoint(checkpoints);
-        while (latestCheckpoint(checkpoints) == null || latestCheckpoint(checkpoints).equals(before)
-                || ExactlyOnceRecoveryTest.PROCESSED.get() < records) {
+        while (true) {
+            Path latest = latestCheckpoint(checkpoints); // once per look: an older one is deleted as a new one completes
+            if (latest != null && !latest.equals(before) && ExactlyOnceRecoveryTest.PROCESSED.get() >= records) {
+                break;
+            }
             assertTrue(System.nanoTime() < deadline, "no checkpoint completed within 60 s");
             Thread.onSpinWait();
         }
