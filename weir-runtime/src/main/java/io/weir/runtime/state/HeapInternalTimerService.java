@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Threading: the task's thread only; callbacks arrive through the task's mailbox.
  */
 final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
-    private final HeapKeyedStateBackend<K> backend;
+    private final AbstractKeyedStateBackend<K> backend;
     private final HeapTimerServices<K> services;
     private final ProcessingTimeService processingTimeService;
     private final TypeSerializer<N> namespaceSerializer;
@@ -28,7 +28,7 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
     /** Time of the earliest registered processing-time callback, {@code Long.MAX_VALUE} if none. */
     private long nextProcessingCallback = Long.MAX_VALUE;
 
-    HeapInternalTimerService(HeapKeyedStateBackend<K> backend, HeapTimerServices<K> services,
+    HeapInternalTimerService(AbstractKeyedStateBackend<K> backend, HeapTimerServices<K> services,
             ProcessingTimeService processingTimeService, TypeSerializer<N> namespaceSerializer,
             Triggerable<K, N> triggerable) {
         this.backend = backend;

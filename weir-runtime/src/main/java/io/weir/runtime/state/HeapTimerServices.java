@@ -18,12 +18,12 @@ import java.util.Map;
  * <p>Threading: the task's thread only.
  */
 public final class HeapTimerServices<K> implements InternalTimerServices<K> {
-    private final HeapKeyedStateBackend<K> backend;
+    private final AbstractKeyedStateBackend<K> backend;
     private final ProcessingTimeService processingTimeService;
     private final Map<String, HeapInternalTimerService<K, ?>> services = new LinkedHashMap<>();
     private long currentWatermark = Long.MIN_VALUE;
 
-    public HeapTimerServices(HeapKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
+    public HeapTimerServices(AbstractKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
         this.backend = backend;
         this.processingTimeService = processingTimeService;
         backend.attachTimerServices(this);

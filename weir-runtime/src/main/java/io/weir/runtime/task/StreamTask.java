@@ -413,7 +413,7 @@ public final class StreamTask implements Runnable {
             chain.advanceToEndOfEventTime();
         }
         Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
-        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp());
+        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
         if (!overtaken.isEmpty()) {
             state = state.withInFlight(new InFlightData(Map.of(), overtaken));
         }
@@ -446,8 +446,8 @@ public final class StreamTask implements Runnable {
         @Override
         public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
             Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
-            unaligned = new UnalignedSnapshot(barrier, chain.snapshotState(barrier.id(), barrier.timestamp()),
-                    overtaken);
+            unaligned = new UnalignedSnapshot(barrier,
+                    chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint()), overtaken);
         }
 
         @Override

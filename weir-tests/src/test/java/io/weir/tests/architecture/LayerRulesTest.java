@@ -73,6 +73,11 @@ class LayerRulesTest {
             // Calcite's public API hands out Guava collections and carries checker annotations.
             "com.google.common..", "org.checkerframework..");
 
+    private static final ArchRule ROCKSDB_BACKEND_USES_ONLY_API_RUNTIME_AND_ROCKSDB = mayOnlyUse(
+            "io.weir.statebackend.rocksdb..",
+            "a state backend plugs into the runtime's state SPI and brings its one library",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.statebackend.rocksdb..", "org.rocksdb..", "org.slf4j..");
+
     private static final ArchRule EXAMPLES_USE_ONLY_THE_API = mayOnlyUse(
             "io.weir.examples..",
             "examples are what users write and copy: they must compile against the public API alone",
@@ -86,7 +91,9 @@ class LayerRulesTest {
     private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
-            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..");
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..",
+            // the runtime finds state backends by ServiceLoader; it never names one
+            "io.weir.statebackend..");
 
     /** A connector's SQL table factory lives in its {@code table} package; the rest of the connector is DataStream only. */
     private static final String CONNECTOR_TABLE_FACTORIES = "io.weir.connector.*.table..";
@@ -151,6 +158,11 @@ class LayerRulesTest {
             "io.weir.api.operators.internal..",
             "what the API's operators share with the runtime is no user API: jobs must not be able to depend on it",
             "io.weir.api.operators", "io.weir.api.operators.internal..", "io.weir.runtime..", "io.weir.testutils..");
+
+    private static final ArchRule ROCKSDB_ONLY_IN_ITS_STATE_BACKEND = onlyUsedBy(
+            "org.rocksdb..",
+            "RocksDB (88 MB of native code) is one state backend's library: the engine reaches it through the state SPI",
+            "io.weir.statebackend.rocksdb..");
 
     private static final ArchRule JAVALIN_ONLY_IN_WEB = onlyUsedBy(
             "io.javalin..",
@@ -219,6 +231,8 @@ class LayerRulesTest {
                 "weir-formats-json's classes were not imported");
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
+        assertTrue(weir.contain("io.weir.statebackend.rocksdb.EmbeddedRocksDBStateBackend"),
+                "weir-statebackend-rocksdb's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -250,6 +264,11 @@ class LayerRulesTest {
     @Test
     void sqlUsesOnlyApiRuntimeCalciteAndJanino() {
         SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO.check(weir);
+    }
+
+    @Test
+    void rocksDbBackendUsesOnlyApiRuntimeAndRocksDb() {
+        ROCKSDB_BACKEND_USES_ONLY_API_RUNTIME_AND_ROCKSDB.check(weir);
     }
 
     @Test
@@ -291,6 +310,7 @@ class LayerRulesTest {
         CALCITE_ONLY_IN_SQL.check(weir);
         JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+        ROCKSDB_ONLY_IN_ITS_STATE_BACKEND.check(weir);
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
