@@ -1,5 +1,8 @@
 package io.weir.sql.api;
 
+import io.weir.api.configuration.ConfigOptions;
+import io.weir.api.configuration.Configuration;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,12 +10,22 @@ import java.util.TreeMap;
 /**
  * The session options of a {@link TableEnvironment}: what {@code SET 'key' = 'value'} sets and
  * {@code RESET} clears. Keys are Flink's ({@code parallelism.default}, {@code table.exec.*}, ...).
- * Weir reads {@code parallelism.default} today; other keys are kept and listed by {@code SET}.
+ * Weir reads {@code parallelism.default} and {@code table.exec.state.ttl} today; other keys are kept
+ * and listed by {@code SET}.
  */
 public final class TableConfig {
 
     /** The parallelism of the operators of a SQL job. */
     public static final String PARALLELISM_DEFAULT = "parallelism.default";
+
+    /**
+     * How long the state of an idle key (a group of a group aggregate) is kept after its last
+     * change, as Flink's {@code table.exec.state.ttl}: {@code 0} (the default) keeps it forever.
+     */
+    public static final String STATE_TTL = "table.exec.state.ttl";
+
+    /** How often SQL sources with a WATERMARK emit watermarks; 0 emits one after every row that raises it. */
+    public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
 
     private final Map<String, String> options = new TreeMap<>();
 
@@ -24,6 +37,29 @@ public final class TableConfig {
     /** The value of a key, or null if it is not set. */
     public String get(String key) {
         return options.get(key);
+    }
+
+    /** {@link #STATE_TTL} as a duration. */
+    public Duration stateTtl() {
+        return duration(STATE_TTL);
+    }
+
+    /**
+     * The value of {@code key} as a duration: a number and a unit ({@code 1 h}, {@code 30 min}) or
+     * milliseconds; zero if it is not set.
+     */
+    public Duration duration(String key) {
+        String value = options.get(key);
+        if (value == null) {
+            return Duration.ZERO;
+        }
+        try {
+            return Configuration.fromMap(Map.of(key, value)).get(ConfigOptions.key(key).durationType()
+                    .defaultValue(Duration.ZERO));
+        } catch (RuntimeException e) {
+            throw new ValidationException("'" + key + "' must be a duration such as '1 h', '30 min' or '3600000' "
+                    + "(milliseconds), not '" + value + "'");
+        }
     }
 
     public void reset(String key) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
@@ -77,6 +78,9 @@ public final class CalcCodeGenerator {
         if (node instanceof RexInputRef ref) {
             return inputField(ref.getIndex());
         }
+        if (node instanceof RexFieldAccess access) {
+            return nestedField(generate(access.getReferenceExpr()), access.getField().getIndex(), access.getType());
+        }
         if (node instanceof RexLiteral literal) {
             return LiteralCode.generate(this, literal);
         }
@@ -95,6 +99,18 @@ public final class CalcCodeGenerator {
         String field = newName("field");
         ExprCode code = declare(type);
         body.append("Object ").append(field).append(" = input.getField(").append(index).append(");\n");
+        body.append(code.nullTerm()).append(" = ").append(field).append(" == null;\n");
+        body.append("if (!").append(code.nullTerm()).append(") { ").append(code.valueTerm()).append(" = ")
+                .append(ValueConversions.unbox(field, type)).append("; }\n");
+        return code;
+    }
+
+    /** A field of a ROW value ({@code person.id}): null if the row or the field is null. */
+    private ExprCode nestedField(ExprCode row, int index, RelDataType type) {
+        String field = newName("field");
+        ExprCode code = declare(type);
+        body.append("Object ").append(field).append(" = ").append(row.nullTerm()).append(" ? null : ")
+                .append(row.valueTerm()).append(".getField(").append(index).append(");\n");
         body.append(code.nullTerm()).append(" = ").append(field).append(" == null;\n");
         body.append("if (!").append(code.nullTerm()).append(") { ").append(code.valueTerm()).append(" = ")
                 .append(ValueConversions.unbox(field, type)).append("; }\n");

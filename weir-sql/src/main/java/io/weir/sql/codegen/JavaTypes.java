@@ -52,6 +52,7 @@ final class JavaTypes {
                     INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
                     INTERVAL_SECOND -> "Long";
             case NULL -> "Object";
+            case ROW -> "io.weir.api.types.Row";
             default -> throw new ValidationException("Expressions of type " + type.getFullTypeString()
                     + " are not supported by Weir's SQL runtime yet; docs/sql.md lists the types that run");
         };

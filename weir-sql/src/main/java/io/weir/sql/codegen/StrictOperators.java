@@ -61,11 +61,15 @@ final class StrictOperators {
             case "ABS" -> type.getSqlTypeName() == SqlTypeName.DECIMAL ? a + ".abs()"
                     : "((" + JavaTypes.primitive(type) + ") Math.abs(" + a + "))";
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
+            case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
             default -> throw OperatorCode.unsupported(call);
         };
     }
 
     private static String arithmetic(SqlKind kind, ExprCode left, ExprCode right, RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
+            return timestampArithmetic(kind, left, right);
+        }
         if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
             String a = FUNCTIONS + ".decimal(" + left.valueTerm() + ")";
             String b = FUNCTIONS + ".decimal(" + right.valueTerm() + ")";
@@ -88,6 +92,19 @@ final class StrictOperators {
             default -> "%";
         };
         return "((" + java + ") (" + a + " " + operator + " " + b + "))";
+    }
+
+    /** TIMESTAMP plus or minus a day-time INTERVAL (held as milliseconds), e.g. {@code ts - INTERVAL '5' SECOND}. */
+    private static String timestampArithmetic(SqlKind kind, ExprCode left, ExprCode right) {
+        boolean timestampFirst = left.type().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+        ExprCode timestamp = timestampFirst ? left : right;
+        ExprCode interval = timestampFirst ? right : left;
+        if (!SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
+            throw new io.weir.sql.api.ValidationException("TIMESTAMP arithmetic with " + interval.type().getFullTypeString()
+                    + " is not supported by Weir yet; use a day-time interval such as INTERVAL '5' SECOND");
+        }
+        String millis = kind == SqlKind.MINUS ? "-" + interval.valueTerm() : interval.valueTerm();
+        return timestamp.valueTerm() + ".plus(" + millis + ", java.time.temporal.ChronoUnit.MILLIS)";
     }
 
     private static String comparison(SqlKind kind, ExprCode left, ExprCode right) {

@@ -22,4 +22,10 @@ public final class BlackHoleTableFactory implements TableFactory {
     public void createSink(Context context, DataStream<Row> rows) {
         rows.sinkTo(new DiscardingSink<>()).name("blackhole");
     }
+
+    /** Every change kind: updates and deletes are dropped like inserts. */
+    @Override
+    public ChangelogMode sinkChangelogMode(Context context) {
+        return ChangelogMode.all();
+    }
 }

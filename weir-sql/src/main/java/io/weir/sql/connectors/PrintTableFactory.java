@@ -27,4 +27,10 @@ public final class PrintTableFactory implements TableFactory {
         boolean stdErr = Boolean.parseBoolean(context.option("standard-error", "false"));
         rows.sinkTo(prefix == null ? new PrintSink<>(stdErr) : new PrintSink<>(prefix, stdErr)).name("print");
     }
+
+    /** Every change kind: {@code -U}/{@code +U}/{@code -D} rows are written with their kind. */
+    @Override
+    public ChangelogMode sinkChangelogMode(Context context) {
+        return ChangelogMode.all();
+    }
 }

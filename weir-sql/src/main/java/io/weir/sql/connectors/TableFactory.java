@@ -32,6 +32,23 @@ public interface TableFactory {
                 + context.identifier().asSummaryString() + " can only be written to, not read");
     }
 
+    /**
+     * The change kinds the source's rows carry; the default is append-only ({@code +I}). A source
+     * of a changelog (CDC, upsert topics) says so, and the planner plans retraction downstream.
+     */
+    default ChangelogMode sourceChangelogMode(Context context) {
+        return ChangelogMode.insertOnly();
+    }
+
+    /**
+     * The change kinds the sink can take; the default is append-only. The planner refuses a query
+     * whose result has kinds the sink cannot take. A sink whose mode is {@link ChangelogMode#upsert()}
+     * gets no {@code -U} rows, and the table needs a primary key.
+     */
+    default ChangelogMode sinkChangelogMode(Context context) {
+        return ChangelogMode.insertOnly();
+    }
+
     /** Writes rows into the table; the default says the connector cannot be written. */
     default void createSink(Context context, DataStream<Row> rows) {
         throw new ValidationException("Connector '" + factoryIdentifier() + "' of table "

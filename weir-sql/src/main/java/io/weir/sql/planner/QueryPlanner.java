@@ -22,7 +22,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -35,6 +35,9 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
  * is created. Views read by the statement are planned in place, each against its own path.
  */
 public final class QueryPlanner implements RelOptTable.ViewExpander {
+
+    /** Calcite's standard operators with Flink's window table functions. */
+    private static final SqlOperatorTable OPERATORS = WindowTableFunctions.operatorTable();
 
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(FlinkTypeSystem.INSTANCE);
     private final CalciteSchema rootSchema;
@@ -89,7 +92,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
                 .withConformance(SqlStatementParser.CONFIG.conformance())
                 .withIdentifierExpansion(true);
-        return SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalogReader(path), typeFactory, config);
+        return SqlValidatorUtil.newValidator(OPERATORS, catalogReader(path), typeFactory, config);
     }
 
     private CalciteCatalogReader catalogReader(List<String> path) {

@@ -25,7 +25,19 @@ final class RowTypes {
         return new RowTypeInfo(types, names);
     }
 
-    private static TypeInformation<?> fieldType(RelDataType type) {
+    /** The type of rows holding the given fields of {@code rowType}, in that order. */
+    static RowTypeInfo of(RelDataType rowType, int[] fields) {
+        TypeInformation<?>[] types = new TypeInformation<?>[fields.length];
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            RelDataTypeField field = rowType.getFieldList().get(fields[i]);
+            names[i] = field.getName();
+            types[i] = fieldType(field.getType());
+        }
+        return new RowTypeInfo(types, names);
+    }
+
+    static TypeInformation<?> fieldType(RelDataType type) {
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> BasicTypeInfo.BOOLEAN_TYPE_INFO;
             case TINYINT -> BasicTypeInfo.BYTE_TYPE_INFO;
@@ -44,6 +56,7 @@ final class RowTypes {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> BasicTypeInfo.INSTANT_TYPE_INFO;
             case BINARY, VARBINARY -> TypeInformation.of(byte[].class);
             case NULL -> BasicTypeInfo.STRING_TYPE_INFO; // only ever null
+            case ROW -> of(type);
             default -> throw new ValidationException("Columns of type " + type.getFullTypeString()
                     + " cannot flow between Weir's SQL operators yet; docs/sql.md lists the types that run");
         };

@@ -7,38 +7,52 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.api.ValidationException;
-import io.weir.sql.catalog.Column;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
+import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.window.WindowTableFunction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 import com.google.common.collect.ImmutableList;
 
 /**
  * Turns a logical plan into a Weir DataStream job: projections and filters are merged into
  * {@link LogicalCalc}s and compiled to bytecode, VALUES become a collection source, table scans
- * and INSERTs go through their connector's {@link TableFactory}. Plans with other operators
- * (aggregates, joins, windows, ...) are rejected with a message naming the operator.
+ * and INSERTs go through their connector's {@link TableFactory}, aggregates become keyed operators
+ * ({@link AggregateTranslator}) and window table functions a window assigner. Each part carries its
+ * {@link ChangelogMode}, so an INSERT into a sink that cannot take the query's updates is refused
+ * at planning. Plans with other operators (joins, ...) are rejected with a message naming the operator.
  */
 public final class StreamPlanTranslator {
 
     private final StreamExecutionEnvironment env;
+    private final QueryPlanner planner;
+    private final Duration stateTtl;
 
-    public StreamPlanTranslator(StreamExecutionEnvironment env) {
+    /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
+    public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
         this.env = env;
+        this.planner = planner;
+        this.stateTtl = stateTtl;
     }
 
     /** The plan Weir runs: Calcite's logical plan with projections and filters merged into Calcs. */
@@ -58,38 +72,121 @@ public final class StreamPlanTranslator {
         return RelOptUtil.toString(optimized).stripTrailing();
     }
 
-    public DataStream<Row> translate(RelNode node) {
+    /** The first line of a node's plan, without Calcite's "Logical" prefix, for messages. */
+    static String describe(RelNode node) {
+        return explain(node).lines().findFirst().orElse("").replace("LogicalAggregate", "GroupAggregate")
+                .replace("Logical", "");
+    }
+
+    /** Translates a query's plan; its rows go to a collecting sink, which takes every change kind. */
+    public DataStream<Row> translateQuery(RelNode node) {
+        return translate(node).rows();
+    }
+
+    ChangelogStream translate(RelNode node) {
         if (node instanceof LogicalCalc calc) {
-            DataStream<Row> input = translate(calc.getInput());
-            CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
-                    calc.getCluster().getRexBuilder());
-            CompiledCalc.compile(generated.name(), generated.source()); // fail at planning, not in the job
-            SingleOutputStreamOperator<Row> output = input.flatMap(
-                    new CompiledCalc(generated.name(), generated.source()), RowTypes.of(calc.getRowType()));
-            return output.name("Calc");
+            ChangelogStream input = translate(calc.getInput());
+            return input.withRows(calc(calc, input.rows()));
+        }
+        if (node instanceof Aggregate aggregate) {
+            return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
+        }
+        if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
+            return windowTableFunction(scan);
         }
         if (node instanceof LogicalValues values) {
-            return values(values);
+            return ChangelogStream.appendOnly(values(values));
         }
         if (node instanceof LogicalTableScan scan) {
-            return scan(scan);
+            return new TableScanTranslator(env, planner).translate(scan);
         }
         throw new ValidationException("The query needs " + node.getRelTypeName().replace("Logical", "")
                 + ", which Weir's SQL runtime cannot run yet; docs/sql.md lists what runs today. Plan:\n"
                 + explain(node));
     }
 
-    /** Translates INSERT INTO: the input's rows go to the target table's connector. */
+    private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
+                calc.getCluster().getRexBuilder());
+        CompiledCalc.compile(generated.name(), generated.source()); // fail at planning, not in the job
+        // A Calc keeps its input's parallelism: it chains to it, and a changelog keeps its order per key.
+        SingleOutputStreamOperator<Row> output = input.flatMap(
+                new CompiledCalc(generated.name(), generated.source()), RowTypes.of(calc.getRowType()));
+        return output.setParallelism(input.getParallelism()).name("Calc");
+    }
+
+    static boolean isWindowFunction(LogicalTableFunctionScan scan) {
+        if (!(scan.getCall() instanceof RexCall call)) {
+            return false;
+        }
+        String name = call.getOperator().getName();
+        return name.equals("TUMBLE") || name.equals("HOP") || name.equals("CUMULATE");
+    }
+
+    private ChangelogStream windowTableFunction(LogicalTableFunctionScan scan) {
+        RexCall call = (RexCall) scan.getCall();
+        ChangelogStream input = translate(scan.getInputs().get(0));
+        if (!input.mode().isInsertOnly()) {
+            throw new ValidationException(call.getOperator().getName() + " needs append-only input, but its input has "
+                    + "updates from " + input.updatingNode());
+        }
+        List<RexNode> operands = call.getOperands();
+        int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
+        WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
+        long first = intervalMillis(operands.get(1));
+        long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;
+        TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
+        DataStream<Row> rows = input.rows();
+        DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first),
+                RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
+        return ChangelogStream.appendOnly(windowed);
+    }
+
+    private static long intervalMillis(RexNode node) {
+        if (node instanceof RexLiteral literal && literal.getValueAs(Long.class) != null) {
+            return literal.getValueAs(Long.class);
+        }
+        throw new ValidationException("Window sizes must be constant day-time intervals such as INTERVAL '10' SECOND, "
+                + "not " + node);
+    }
+
+    /** Translates INSERT INTO: the input's rows go to the target table's connector, if it can take them. */
     public void translateInsert(TableModify modify) {
         SourceTable target = modify.getTable().unwrap(SourceTable.class);
         if (target == null) {
             throw new ValidationException("INSERT INTO " + modify.getTable().getQualifiedName()
                     + ": only tables can be written to, not views");
         }
-        DataStream<Row> rows = translate(modify.getInput());
+        ChangelogStream rows = translate(modify.getInput());
         String name = target.identifier().asSummaryString();
         TableFactory factory = TableFactories.find(name, target.catalogTable());
-        factory.createSink(context(target, RowTypes.of(modify.getInput().getRowType())), rows);
+        TableFactory.Context context = context(target, RowTypes.of(modify.getInput().getRowType()));
+        ChangelogMode accepted = factory.sinkChangelogMode(context);
+        DataStream<Row> written = rows.rows();
+        for (RowKind kind : rows.mode().getContainedKinds()) {
+            if (accepted.contains(kind)) {
+                continue;
+            }
+            if (kind == RowKind.UPDATE_BEFORE && accepted.contains(RowKind.UPDATE_AFTER)) {
+                written = upsert(target, written);
+                continue;
+            }
+            throw new ValidationException("Table sink " + name + " (connector '" + factory.factoryIdentifier()
+                    + "') takes only " + accepted + " rows, but the query produces " + rows.mode() + " rows: "
+                    + rows.updatingNode() + " updates its results. Write to a sink that takes updates (print, "
+                    + "blackhole) or make the query append-only (a window aggregate instead of a group aggregate)");
+        }
+        factory.createSink(context, written);
+    }
+
+    /** An upsert sink finds the old row by the table's primary key, so it is sent no {@code -U} rows. */
+    private static DataStream<Row> upsert(SourceTable target, DataStream<Row> rows) {
+        if (target.catalogTable().schema().primaryKey().isEmpty()) {
+            throw new ValidationException("Table sink " + target.identifier().asSummaryString() + " writes updates "
+                    + "by key but has no PRIMARY KEY; declare one, e.g. PRIMARY KEY (id) NOT ENFORCED");
+        }
+        return rows.filter(row -> row.getKind() != RowKind.UPDATE_BEFORE).setParallelism(rows.getParallelism())
+                .name("DropUpdateBefore");
     }
 
     private DataStream<Row> values(LogicalValues values) {
@@ -102,20 +199,6 @@ public final class StreamPlanTranslator {
             rows.add(row);
         }
         return env.fromData(rows, RowTypes.of(values.getRowType())).name("Values");
-    }
-
-    private DataStream<Row> scan(LogicalTableScan scan) {
-        SourceTable table = scan.getTable().unwrap(SourceTable.class);
-        String name = table.identifier().asSummaryString();
-        for (Column column : table.catalogTable().schema().columns()) {
-            if (column.kind() != Column.Kind.PHYSICAL) {
-                throw new ValidationException("Table " + name + " has " + column.kind().name().toLowerCase()
-                        + " column '" + column.name() + "'; reading tables with computed or metadata columns is not "
-                        + "supported by Weir yet (docs/sql.md)");
-            }
-        }
-        TableFactory factory = TableFactories.find(name, table.catalogTable());
-        return factory.createSource(context(table, RowTypes.of(scan.getRowType())), env);
     }
 
     private TableFactory.Context context(SourceTable table, RowTypeInfo rowType) {

@@ -143,4 +143,10 @@ public final class SqlFunctions {
     public static boolean like(String text, String pattern) {
         return likePattern(pattern).matcher(text).matches();
     }
+
+    /** {@code $TUMBLE(ts, size)} of a legacy {@code GROUP BY TUMBLE(ts, size)}: the start of ts's window. */
+    public static LocalDateTime tumbleStart(LocalDateTime timestamp, long sizeMillis) {
+        long millis = io.weir.sql.runtime.window.WindowTableFunction.toMillis(timestamp);
+        return io.weir.sql.runtime.window.WindowTableFunction.toTimestamp(millis - Math.floorMod(millis, sizeMillis));
+    }
 }

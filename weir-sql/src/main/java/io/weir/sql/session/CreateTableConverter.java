@@ -4,6 +4,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogBaseTable;
 import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.catalog.WatermarkSpec;
@@ -86,7 +87,7 @@ final class CreateTableConverter {
                     column.isVirtual(), column.comment());
             case COMPUTED -> {
                 String expression = column.expression().toString();
-                LogicalType type = expressionType(expression, earlier, planner);
+                LogicalType type = expressionType(expression, earlier);
                 if (type.root() == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
                         && expression.replace(" ", "").equalsIgnoreCase("PROCTIME()")) {
                     type = type.withTimeAttribute(LogicalType.TimeAttribute.PROCTIME);
@@ -96,25 +97,23 @@ final class CreateTableConverter {
         };
     }
 
-    /** Types an expression by validating {@code SELECT expr FROM (VALUES (typed nulls)) AS t(columns)}. */
-    private static LogicalType expressionType(String expression, List<Column> columns, QueryPlanner planner) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(expression).append(" FROM ");
-        if (columns.isEmpty()) {
-            sql.append("(VALUES (1)) AS t(`$unused`)");
-        } else {
-            List<String> nulls = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Column c : columns) {
-                nulls.add("CAST(NULL AS " + c.type().withTimeAttribute(LogicalType.TimeAttribute.NONE).copy(true) + ")");
-                names.add("`" + c.name().replace("`", "``") + "`");
-            }
-            sql.append("(VALUES (").append(String.join(", ", nulls)).append(")) AS t(")
-                    .append(String.join(", ", names)).append(")");
+    /**
+     * Types an expression by validating {@code SELECT expr FROM scope}, where scope is a temporary
+     * table with the columns declared so far (a table, so that ROW columns' fields resolve as
+     * {@code person.id}, as in Flink); the table is dropped again at once.
+     */
+    private LogicalType expressionType(String expression, List<Column> columns) {
+        ObjectIdentifier scope = catalogs.qualify(List.of("$computed_column_scope$"));
+        List<Column> physical = columns.stream().map(c -> Column.physical(c.name(),
+                c.type().withTimeAttribute(LogicalType.TimeAttribute.NONE))).toList();
+        catalogs.createTable(scope, new CatalogTable(TableSchema.of(physical), Map.of(), List.of(), null), true, false);
+        try {
+            RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse("SELECT " + expression
+                    + " FROM `" + scope.objectName() + "`"));
+            return CalciteTypes.toLogicalType(root.validatedRowType.getFieldList().get(0).getType());
+        } finally {
+            catalogs.dropTable(scope, false, true, true);
         }
-        RelRoot root = planner.toRel(SqlStatementParser.parse(sql.toString()));
-        LogicalType type = CalciteTypes.toLogicalType(root.validatedRowType.getFieldList().get(0).getType());
-        // The values above are all null; the expression's nullability follows its inputs' declared ones.
-        return type;
     }
 
     private static List<Column> markRowtime(List<Column> columns, WatermarkSpec watermark) {

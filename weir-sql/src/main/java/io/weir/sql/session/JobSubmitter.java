@@ -49,7 +49,7 @@ final class JobSubmitter {
         StreamExecutionEnvironment env = environment();
         RelNode plan = StreamPlanTranslator.optimize(root.project());
         try {
-            CloseableIterator<Row> rows = new StreamPlanTranslator(env).translate(plan).executeAndCollect("SQL query");
+            CloseableIterator<Row> rows = translator(env).translateQuery(plan).executeAndCollect("SQL query");
             return new QueryTableResult(schemaOf(root), rows, settings.isStreamingMode());
         } catch (ValidationException e) {
             throw e;
@@ -60,7 +60,7 @@ final class JobSubmitter {
 
     TableResult executeInserts(List<SqlInsert> inserts) {
         StreamExecutionEnvironment env = environment();
-        StreamPlanTranslator translator = new StreamPlanTranslator(env);
+        StreamPlanTranslator translator = translator(env);
         for (SqlInsert insert : inserts) {
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
             translator.translateInsert((TableModify) plan);
@@ -114,6 +114,10 @@ final class JobSubmitter {
         };
     }
 
+    private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
+        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl());
+    }
+
     private StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = sessionEnvironment != null ? sessionEnvironment
                 : StreamExecutionEnvironment.getExecutionEnvironment();
@@ -125,6 +129,10 @@ final class JobSubmitter {
                 throw new ValidationException("'" + TableConfig.PARALLELISM_DEFAULT + "' must be a whole number, not '"
                         + parallelism + "'");
             }
+        }
+        String watermarkInterval = config.get(TableConfig.AUTO_WATERMARK_INTERVAL);
+        if (watermarkInterval != null) {
+            env.getConfig().setAutoWatermarkInterval(config.duration(TableConfig.AUTO_WATERMARK_INTERVAL).toMillis());
         }
         return env;
     }

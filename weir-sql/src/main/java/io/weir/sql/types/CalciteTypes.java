@@ -4,6 +4,7 @@ import io.weir.sql.api.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -27,10 +28,10 @@ public final class CalciteTypes {
             case FLOAT, REAL -> LogicalType.of(LogicalTypeRoot.FLOAT);
             case DOUBLE -> LogicalType.of(LogicalTypeRoot.DOUBLE);
             case DECIMAL -> LogicalType.of(LogicalTypeRoot.DECIMAL, type.getPrecision(), type.getScale());
-            case CHAR -> LogicalType.of(LogicalTypeRoot.CHAR, type.getPrecision(), -1);
-            case VARCHAR -> LogicalType.of(LogicalTypeRoot.VARCHAR, type.getPrecision(), -1);
-            case BINARY -> LogicalType.of(LogicalTypeRoot.BINARY, type.getPrecision(), -1);
-            case VARBINARY -> LogicalType.of(LogicalTypeRoot.VARBINARY, type.getPrecision(), -1);
+            case CHAR -> LogicalType.of(LogicalTypeRoot.CHAR, precision(type, 1), -1);
+            case VARCHAR -> LogicalType.of(LogicalTypeRoot.VARCHAR, precision(type, Integer.MAX_VALUE), -1);
+            case BINARY -> LogicalType.of(LogicalTypeRoot.BINARY, precision(type, 1), -1);
+            case VARBINARY -> LogicalType.of(LogicalTypeRoot.VARBINARY, precision(type, Integer.MAX_VALUE), -1);
             case DATE -> LogicalType.of(LogicalTypeRoot.DATE);
             case TIME -> LogicalType.of(LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE, type.getPrecision(), -1);
             case TIMESTAMP -> LogicalType.of(LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE, type.getPrecision(), -1);
@@ -52,6 +53,14 @@ public final class CalciteTypes {
                     + " has no counterpart in Flink's type system; use one of the types listed in docs/sql.md");
         };
         return logical.copy(type.isNullable());
+    }
+
+    /**
+     * The type's length, or {@code unspecified} when it has none: Calcite leaves the length of a
+     * {@code VARCHAR} nested in a {@code ROW<...>} unspecified, where Flink means its default.
+     */
+    private static int precision(RelDataType type, int unspecified) {
+        return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? unspecified : type.getPrecision();
     }
 
     private static LogicalType rowOf(RelDataType type) {
@@ -102,7 +111,8 @@ public final class CalciteTypes {
                 for (LogicalType field : type.children()) {
                     fields.add(toRelDataType(field, factory));
                 }
-                yield factory.createStructType(fields, type.fieldNames());
+                // As in Flink, a ROW column's fields resolve without the table's name: person.id, not t.person.id.
+                yield factory.createStructType(StructKind.PEEK_FIELDS_NO_EXPAND, fields, type.fieldNames());
             }
             case NULL -> factory.createSqlType(SqlTypeName.NULL);
         };

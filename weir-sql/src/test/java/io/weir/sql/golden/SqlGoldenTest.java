@@ -31,12 +31,15 @@ import org.junit.jupiter.api.Assertions;
  * Runs every golden file under {@code src/test/resources/sql/<feature>/*.sql} at parallelism 1
  * and 2. A golden file is a SQL script, then a line {@code ---- rows} followed by the rows the
  * script's last statement (a query) must produce, one per line as {@code +I[1, abc, NULL]}, in
- * any order; or a line {@code ---- error} followed by text the error message must contain.
+ * any order; or a line {@code ---- final} followed by the rows left when the changelog is applied
+ * (for updating results whose intermediate steps depend on how parallel inputs interleave); or a
+ * line {@code ---- error} followed by text the error message must contain.
  * See {@code src/test/resources/sql/README.md}.
  */
 class SqlGoldenTest {
 
     private static final String ROWS = "---- rows";
+    private static final String FINAL = "---- final";
     private static final String ERROR = "---- error";
 
     @TestFactory
@@ -55,11 +58,14 @@ class SqlGoldenTest {
 
     private static void run(String golden, int parallelism) throws Exception {
         int rowsAt = golden.indexOf("\n" + ROWS);
+        int finalAt = golden.indexOf("\n" + FINAL);
         int errorAt = golden.indexOf("\n" + ERROR);
         boolean expectError = errorAt >= 0;
-        int split = expectError ? errorAt : rowsAt;
+        boolean materialize = finalAt >= 0;
+        int split = expectError ? errorAt : materialize ? finalAt : rowsAt;
         if (split < 0) {
-            throw new IllegalArgumentException("a golden file needs a '" + ROWS + "' or '" + ERROR + "' line");
+            throw new IllegalArgumentException("a golden file needs a '" + ROWS + "', '" + FINAL + "' or '" + ERROR
+                    + "' line");
         }
         String script = golden.substring(0, split);
         String expected = golden.substring(golden.indexOf('\n', split + 1) + 1).strip();
@@ -77,6 +83,9 @@ class SqlGoldenTest {
             return;
         }
         List<String> actual = collect(session.execute(last));
+        if (materialize) {
+            actual = materialize(actual);
+        }
         List<String> wanted = expected.isEmpty() ? List.of() : expected.lines().map(String::strip).toList();
         assertEquals(sorted(wanted), sorted(actual));
     }
@@ -86,6 +95,24 @@ class SqlGoldenTest {
         try (CloseableIterator<Row> iterator = result.collect()) {
             while (iterator.hasNext()) {
                 rows.add(format(iterator.next()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Applies a changelog: {@code +I}/{@code +U} add a row, {@code -U}/{@code -D} remove one copy of
+     * it (failing if it is not there); the rows left, as {@code +I}.
+     */
+    private static List<String> materialize(List<String> changelog) {
+        List<String> rows = new ArrayList<>();
+        for (String change : changelog) {
+            String row = "+I" + change.substring(2);
+            if (change.startsWith("+")) {
+                rows.add(row);
+            } else {
+                assertTrue(rows.remove(row), () -> change + " retracts a row that is not in the result " + rows
+                        + "; changelog: " + changelog);
             }
         }
         return rows;

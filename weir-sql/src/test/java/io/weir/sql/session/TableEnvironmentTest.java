@@ -187,7 +187,8 @@ class TableEnvironmentTest {
             tableEnv.executeSql("CREATE TABLE k (a INT) WITH ('connector' = 'kafkaa')");
             tableEnv.executeSql("SELECT * FROM k");
         });
-        assertTrue(connector.getMessage().contains("available connectors: [blackhole, datagen, print]"),
-                connector.getMessage());
+        // The list grows with connectors on the class path (tests add 'values'), so check its shape only.
+        assertTrue(connector.getMessage().contains("names connector 'kafkaa', which Weir does not have; available "
+                + "connectors: [blackhole, datagen, ") && connector.getMessage().contains("print"), connector.getMessage());
     }
 }

@@ -1,0 +1,183 @@
+package io.weir.sql.planner;
+
+import io.weir.api.datastream.DataStream;
+import io.weir.api.types.RowTypeInfo;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.types.Row;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.runtime.agg.Accumulators;
+import io.weir.sql.runtime.agg.AggregateSlot;
+import io.weir.sql.runtime.agg.BoundAggregate;
+import io.weir.sql.runtime.agg.CountSlot;
+import io.weir.sql.runtime.agg.GroupAggregateFunction;
+import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.agg.MinMaxSlot;
+import io.weir.sql.runtime.agg.NumericType;
+import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
+import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.window.WindowAggregateFunction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Translates a {@link Aggregate} into a keyed operator: a window aggregate when it groups by the
+ * {@code window_start} and {@code window_end} of a window table function or by a legacy
+ * {@code TUMBLE(ts, size)} (append-only, fired by the watermark), otherwise a group aggregate (an
+ * updating changelog).
+ */
+final class AggregateTranslator {
+
+    private AggregateTranslator() {
+    }
+
+    static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported by Weir yet; "
+                    + "use GROUP BY with plain columns or expressions");
+        }
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        boolean retracting = input.mode().hasRetractions();
+        Accumulators accumulators = accumulators(aggregate, inputType, retracting);
+        RowTypeInfo keyType = RowTypes.of(inputType, keys);
+        RowTypeInfo outputType = RowTypes.of(aggregate.getRowType());
+        DataStream<Row> rows = input.rows();
+        WindowKey window = windowKey(aggregate, keys);
+        if (window == null) {
+            window = legacyTumbleKey(aggregate, keys);
+        }
+        if (window != null) {
+            if (!input.mode().isInsertOnly()) {
+                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                        + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
+            }
+            return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(keys), keyType)
+                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
+                    .name("WindowAggregate"));
+        }
+        DataStream<Row> result = rows.keyBy(new KeyProjection(keys), keyType)
+                .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
+                .name("GroupAggregate");
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */
+    private record WindowKey(int field, long endOffset) {
+    }
+
+    /**
+     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}
+     * read straight (through at most one projection) from a window table function: its
+     * {@code window_end} key field. Otherwise null, and the aggregate is a plain group aggregate over
+     * the windowed rows, as in Flink.
+     */
+    private static WindowKey windowKey(Aggregate aggregate, int[] keys) {
+        RelNode input = aggregate.getInput();
+        LogicalCalc calc = input instanceof LogicalCalc c ? c : null;
+        RelNode below = calc == null ? input : calc.getInput();
+        if (!(below instanceof LogicalTableFunctionScan scan) || !StreamPlanTranslator.isWindowFunction(scan)) {
+            return null;
+        }
+        int startColumn = scan.getRowType().getFieldCount() - 3;
+        int start = -1;
+        int end = -1;
+        for (int k = 0; k < keys.length; k++) {
+            int column = keys[k];
+            if (calc != null) {
+                RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(column));
+                column = projected instanceof RexInputRef ref ? ref.getIndex() : -1;
+            }
+            if (column == startColumn) {
+                start = k;
+            } else if (column == startColumn + 1) {
+                end = k;
+            }
+        }
+        return start >= 0 && end >= 0 ? new WindowKey(end, 0) : null;
+    }
+
+    /**
+     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)}: Calcite computes the window's start
+     * as {@code $TUMBLE(ts, size)} in the projection below the aggregate (and TUMBLE_START/_END
+     * from it above), so the window ends at that key field plus the size.
+     */
+    private static WindowKey legacyTumbleKey(Aggregate aggregate, int[] keys) {
+        if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
+            return null;
+        }
+        for (int k = 0; k < keys.length; k++) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$TUMBLE")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral size) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
+                return new WindowKey(k, size.getValueAs(Long.class));
+            }
+        }
+        return null;
+    }
+
+    private static Accumulators accumulators(Aggregate aggregate, RelDataType inputType, boolean retracting) {
+        List<BoundAggregate> bound = new ArrayList<>();
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            List<Integer> args = call.getArgList();
+            if (args.size() > 1) {
+                throw new ValidationException("Aggregate " + call + " takes " + args.size()
+                        + " arguments; Weir runs aggregates of one argument (or COUNT(*))");
+            }
+            int argument = args.isEmpty() ? -1 : args.get(0);
+            TypeInformation<?> argumentType = argument < 0 ? null
+                    : RowTypes.fieldType(inputType.getFieldList().get(argument).getType());
+            AggregateSlot slot = slot(call, argument < 0 ? null : inputType.getFieldList().get(argument).getType(),
+                    argumentType, retracting);
+            bound.add(new BoundAggregate(slot, argument, call.filterArg, call.isDistinct(), argumentType));
+        }
+        return new Accumulators(bound);
+    }
+
+    private static AggregateSlot slot(AggregateCall call, RelDataType argType, TypeInformation<?> argInfo,
+            boolean retracting) {
+        switch (call.getAggregation().getKind()) {
+            case COUNT:
+                return new CountSlot();
+            case SUM, AVG:
+                boolean average = call.getAggregation().getKind() == SqlKind.AVG;
+                return new SumSlot(numeric(argType, call), numeric(call.getType(), call), call.getType().getScale(),
+                        average);
+            case MIN, MAX:
+                boolean max = call.getAggregation().getKind() == SqlKind.MAX;
+                return retracting ? new RetractableMinMaxSlot(argInfo, max) : new MinMaxSlot(argInfo, max);
+            default:
+                break;
+        }
+        throw new ValidationException("Aggregate function " + call.getAggregation().getName()
+                + " is not supported by Weir yet; COUNT, SUM, AVG, MIN and MAX run (docs/sql.md)");
+    }
+
+    private static NumericType numeric(RelDataType type, AggregateCall call) {
+        return switch (type.getSqlTypeName()) {
+            case TINYINT -> NumericType.TINYINT;
+            case SMALLINT -> NumericType.SMALLINT;
+            case INTEGER -> NumericType.INTEGER;
+            case BIGINT -> NumericType.BIGINT;
+            case FLOAT, REAL -> NumericType.FLOAT;
+            case DOUBLE -> NumericType.DOUBLE;
+            case DECIMAL -> NumericType.DECIMAL;
+            default -> throw new ValidationException(call.getAggregation().getName() + " needs a numeric argument, not "
+                    + type.getFullTypeString());
+        };
+    }
+}

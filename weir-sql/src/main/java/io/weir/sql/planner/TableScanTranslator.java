@@ -1,0 +1,170 @@
+package io.weir.sql.planner;
+
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.Row;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.Column;
+import io.weir.sql.catalog.ObjectIdentifier;
+import io.weir.sql.catalog.WatermarkSpec;
+import io.weir.sql.codegen.CalcCodeGenerator;
+import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.TableFactories;
+import io.weir.sql.connectors.TableFactory;
+import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.window.RowtimeWatermarks;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rel.type.RelDataType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Translates a table scan: the connector's source, its computed columns, then, for a table with
+ * {@code WATERMARK FOR ts AS expr}, timestamps from {@code ts} and watermarks from {@code expr}
+ * (compiled like a Calc), so event-time operators downstream can fire.
+ */
+final class TableScanTranslator {
+
+    private final StreamExecutionEnvironment env;
+    private final QueryPlanner planner;
+
+    TableScanTranslator(StreamExecutionEnvironment env, QueryPlanner planner) {
+        this.env = env;
+        this.planner = planner;
+    }
+
+    ChangelogStream translate(LogicalTableScan scan) {
+        SourceTable table = scan.getTable().unwrap(SourceTable.class);
+        String name = table.identifier().asSummaryString();
+        List<Column> columns = table.catalogTable().schema().columns();
+        List<Integer> physical = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column.kind() == Column.Kind.METADATA) {
+                throw new ValidationException("Table " + name + " has metadata column '" + column.name()
+                        + "'; reading tables with metadata columns is not supported by Weir yet (docs/sql.md)");
+            }
+            if (column.kind() == Column.Kind.PHYSICAL) {
+                physical.add(i);
+            }
+        }
+        TableFactory factory = TableFactories.find(name, table.catalogTable());
+        TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
+                RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
+                env.getParallelism());
+        DataStream<Row> rows = factory.createSource(context, env);
+        if (physical.size() < columns.size()) {
+            rows = computedColumns(table.identifier(), scan, physical, rows);
+        }
+        WatermarkSpec watermark = table.catalogTable().schema().watermark();
+        if (watermark != null) {
+            rows = rows.assignTimestampsAndWatermarks(watermarks(table.identifier(), watermark, scan))
+                    .setParallelism(rows.getParallelism()).name("WatermarkAssigner");
+        }
+        ChangelogMode mode = factory.sourceChangelogMode(context);
+        return new ChangelogStream(rows, mode, mode.isInsertOnly() ? null : "the changelog source table " + name);
+    }
+
+    /**
+     * Computes the table's computed columns ({@code name AS expr}) from the source's physical
+     * columns: a generated Calc whose output is the table's full row, in declaration order.
+     */
+    private DataStream<Row> computedColumns(ObjectIdentifier id, LogicalTableScan scan, List<Integer> physical,
+            DataStream<Row> rows) {
+        List<Column> columns = scan.getTable().unwrap(SourceTable.class).catalogTable().schema().columns();
+        List<String> selected = new ArrayList<>();
+        for (Column column : columns) {
+            selected.add(column.kind() == Column.Kind.COMPUTED ? "(" + column.expression() + ")" : quoted(column.name()));
+        }
+        LogicalCalc calc = (LogicalCalc) StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(
+                "SELECT " + String.join(", ", selected) + " FROM " + quotedName(id))).project());
+        RexProgram program = calc.getProgram();
+        RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+        RelDataType physicalType = rexBuilder.getTypeFactory().createStructType(
+                physical.stream().map(i -> scan.getRowType().getFieldList().get(i)).toList());
+        RexShuttle toPhysical = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                int position = physical.indexOf(ref.getIndex());
+                if (position < 0) {
+                    throw new ValidationException("A computed column of table " + id.asSummaryString()
+                            + " refers to computed column '" + columns.get(ref.getIndex()).name()
+                            + "'; computed columns can only use physical columns");
+                }
+                return new RexInputRef(position, ref.getType());
+            }
+        };
+        List<RexNode> projects = program.getProjectList().stream()
+                .map(ref -> program.expandLocalRef(ref).accept(toPhysical)).toList();
+        RexProgram onPhysical = RexProgram.create(physicalType, projects, null, calc.getRowType(), rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(onPhysical, rexBuilder);
+        CompiledCalc.compile(generated.name(), generated.source());
+        return rows.flatMap(new CompiledCalc(generated.name(), generated.source()), RowTypes.of(scan.getRowType()))
+                .setParallelism(rows.getParallelism()).name("ComputedColumns");
+    }
+
+    private RowtimeWatermarks watermarks(ObjectIdentifier id, WatermarkSpec spec, LogicalTableScan scan) {
+        String query = "SELECT " + spec.expression() + " FROM " + quotedName(id);
+        RelNode plan = StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(query)).project());
+        if (!(plan instanceof LogicalCalc calc)) {
+            throw new ValidationException("The watermark expression '" + spec.expression() + "' of table "
+                    + id.asSummaryString() + " must be an expression over the table's columns");
+        }
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
+                calc.getCluster().getRexBuilder());
+        CompiledCalc.compile(generated.name(), generated.source());
+        int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
+        if (scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+            throw new ValidationException("Table " + id.asSummaryString() + ": Weir runs rowtime columns of type "
+                    + "TIMESTAMP(3) only; '" + spec.rowtimeColumn() + "' is "
+                    + scan.getRowType().getFieldList().get(rowtime).getType().getFullTypeString());
+        }
+        return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),
+                env.getConfig().getAutoWatermarkInterval() == 0);
+    }
+
+    private static String quotedName(ObjectIdentifier id) {
+        return quoted(id.catalogName()) + "." + quoted(id.databaseName()) + "." + quoted(id.objectName());
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /**
+     * Checks that field {@code field} of {@code input} is a table's rowtime column (declared with
+     * {@code WATERMARK FOR}), following it through projections down to the table.
+     */
+    static void requireRowtime(RelNode input, int field, String function) {
+        RelNode node = input;
+        int index = field;
+        while (node instanceof LogicalCalc calc) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(index));
+            if (!(projected instanceof RexInputRef ref)) {
+                break;
+            }
+            index = ref.getIndex();
+            node = calc.getInput();
+        }
+        if (node instanceof LogicalTableScan scan) {
+            SourceTable table = scan.getTable().unwrap(SourceTable.class);
+            WatermarkSpec watermark = table == null ? null : table.catalogTable().schema().watermark();
+            if (watermark != null && scan.getRowType().getFieldNames().get(index).equals(watermark.rowtimeColumn())) {
+                return;
+            }
+        }
+        String column = input.getRowType().getFieldNames().get(field);
+        throw new ValidationException(function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
+                + "rowtime column of a table declared with WATERMARK FOR " + column + " AS ...; Weir's windows fire "
+                + "on watermarks");
+    }
+}

@@ -1,0 +1,157 @@
+package io.weir.sql.planner;
+
+import io.weir.sql.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlWindowTableFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlOperandMetadata;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * Flink's window table functions, {@code TUMBLE(TABLE t, DESCRIPTOR(ts), size)},
+ * {@code HOP(TABLE t, DESCRIPTOR(ts), slide, size)} and {@code CUMULATE(TABLE t, DESCRIPTOR(ts), step, size)},
+ * for the validator: they return the input's columns plus {@code window_start}, {@code window_end}
+ * and {@code window_time} (Calcite's own TUMBLE and HOP lack {@code window_time}, and it has no
+ * CUMULATE). Registered through Calcite's operator table extension point; {@link #operatorTable()}
+ * is the standard table with Calcite's window table functions replaced by these.
+ */
+final class WindowTableFunctions {
+
+    static final List<String> WINDOW_COLUMNS = List.of("window_start", "window_end", "window_time");
+
+    private WindowTableFunctions() {
+    }
+
+    static SqlOperatorTable operatorTable() {
+        SqlOperatorTable windows = SqlOperatorTables.of(
+                new FlinkWindowFunction("TUMBLE", List.of("DATA", "TIMECOL", "SIZE")),
+                new FlinkWindowFunction("HOP", List.of("DATA", "TIMECOL", "SLIDE", "SIZE")),
+                new FlinkWindowFunction("CUMULATE", List.of("DATA", "TIMECOL", "STEP", "SIZE")));
+        return SqlOperatorTables.chain(windows, new WithoutCalciteWindows(SqlStdOperatorTable.instance()));
+    }
+
+    /** Calcite's standard operators (with their own lookup rules, e.g. for COUNT(*)) minus its window functions. */
+    private record WithoutCalciteWindows(SqlOperatorTable standard) implements SqlOperatorTable {
+
+        @Override
+        public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
+                List<SqlOperator> operators, SqlNameMatcher matcher) {
+            List<SqlOperator> found = new ArrayList<>();
+            standard.lookupOperatorOverloads(name, category, syntax, found, matcher);
+            found.removeIf(operator -> operator instanceof SqlWindowTableFunction);
+            operators.addAll(found);
+        }
+
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            List<SqlOperator> operators = new ArrayList<>(standard.getOperatorList());
+            operators.removeIf(operator -> operator instanceof SqlWindowTableFunction);
+            return operators;
+        }
+    }
+
+    /** One window table function: a table, a DESCRIPTOR of a timestamp column, then intervals. */
+    private static final class FlinkWindowFunction extends SqlWindowTableFunction {
+
+        FlinkWindowFunction(String name, List<String> params) {
+            super(name, new Operands(params));
+        }
+
+        @Override
+        public SqlReturnTypeInference getRowTypeInference() {
+            return binding -> {
+                RelDataTypeFactory factory = binding.getTypeFactory();
+                RelDataTypeFactory.Builder builder = factory.builder().addAll(binding.getOperandType(0).getFieldList());
+                RelDataType timestamp = factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+                for (String column : WINDOW_COLUMNS) {
+                    builder.add(column, timestamp);
+                }
+                return builder.build();
+            };
+        }
+    }
+
+    private record Operands(List<String> params) implements SqlOperandMetadata {
+
+        @Override
+        public List<RelDataType> paramTypes(RelDataTypeFactory factory) {
+            List<RelDataType> types = new ArrayList<>();
+            for (int i = 0; i < params.size(); i++) {
+                types.add(factory.createSqlType(SqlTypeName.ANY));
+            }
+            return types;
+        }
+
+        @Override
+        public List<String> paramNames() {
+            return params;
+        }
+
+        @Override
+        public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            String problem = problem(binding);
+            if (problem != null && throwOnFailure) {
+                SqlParserPos pos = binding.getCall().getParserPosition();
+                throw new ValidationException(problem + " (line " + pos.getLineNum() + ", column "
+                        + pos.getColumnNum() + ")");
+            }
+            return problem == null;
+        }
+
+        private String problem(SqlCallBinding binding) {
+            String name = binding.getOperator().getName();
+            SqlNode descriptor = binding.operand(1);
+            if (!(descriptor instanceof SqlCall call) || call.getKind() != SqlKind.DESCRIPTOR
+                    || call.operandCount() != 1) {
+                return name + " needs DESCRIPTOR(time_column) as its second argument";
+            }
+            String column = ((SqlIdentifier) call.operand(0)).getSimple();
+            RelDataTypeField field = binding.getOperandType(0).getField(column, true, false);
+            if (field == null) {
+                return name + ": DESCRIPTOR(" + column + ") names no column of the input table; it has "
+                        + binding.getOperandType(0).getFieldNames();
+            }
+            if (field.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+                return name + ": the time column '" + column + "' must be a TIMESTAMP(3) time attribute, not "
+                        + field.getType().getFullTypeString();
+            }
+            for (int i = 2; i < binding.getOperandCount(); i++) {
+                if (!SqlTypeFamily.DATETIME_INTERVAL.contains(binding.getOperandType(i))) {
+                    return name + ": argument " + (i + 1) + " must be an INTERVAL such as INTERVAL '10' SECOND";
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public SqlOperandCountRange getOperandCountRange() {
+            return SqlOperandCountRanges.of(params.size());
+        }
+
+        @Override
+        public String getAllowedSignatures(SqlOperator op, String opName) {
+            return opName + "(TABLE table, DESCRIPTOR(time_column), " + String.join(", ",
+                    params.subList(2, params.size()).stream().map(p -> p.toLowerCase() + " INTERVAL").toList()) + ")";
+        }
+    }
+}

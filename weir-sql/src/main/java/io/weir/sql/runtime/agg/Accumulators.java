@@ -1,0 +1,86 @@
+package io.weir.sql.runtime.agg;
+
+import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.api.types.RowTypeInfo;
+import io.weir.api.types.TypeInformation;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accumulator of a group: one row holding the number of input rows in the group (field 0)
+ * and then every aggregate call's fields, each call at a fixed offset. Creating, updating and
+ * reading it are plain field operations through each call's specialised {@link AggregateSlot}.
+ */
+public final class Accumulators implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BoundAggregate[] aggregates;
+    private final int[] offsets;
+    private final int arity;
+
+    public Accumulators(List<BoundAggregate> aggregates) {
+        this.aggregates = aggregates.toArray(BoundAggregate[]::new);
+        this.offsets = new int[this.aggregates.length];
+        int next = 1;
+        for (int i = 0; i < this.aggregates.length; i++) {
+            offsets[i] = next;
+            next += this.aggregates[i].accumulatorTypes().size();
+        }
+        this.arity = next;
+    }
+
+    /** The type of accumulator rows, for the keyed state that holds them. */
+    public RowTypeInfo accumulatorType() {
+        List<TypeInformation<?>> types = new ArrayList<>();
+        types.add(BasicTypeInfo.LONG_TYPE_INFO);
+        for (BoundAggregate aggregate : aggregates) {
+            types.addAll(aggregate.accumulatorTypes());
+        }
+        return new RowTypeInfo(types.toArray(TypeInformation<?>[]::new));
+    }
+
+    public Row create() {
+        Row acc = new Row(RowKind.INSERT, arity);
+        acc.setField(0, 0L);
+        for (int i = 0; i < aggregates.length; i++) {
+            aggregates[i].init(acc, offsets[i]);
+        }
+        return acc;
+    }
+
+    public void accumulate(Row acc, Row input) {
+        acc.setField(0, (Long) acc.getField(0) + 1);
+        for (int i = 0; i < aggregates.length; i++) {
+            aggregates[i].accumulate(acc, offsets[i], input);
+        }
+    }
+
+    public void retract(Row acc, Row input) {
+        acc.setField(0, (Long) acc.getField(0) - 1);
+        for (int i = 0; i < aggregates.length; i++) {
+            aggregates[i].retract(acc, offsets[i], input);
+        }
+    }
+
+    /** How many rows the group holds: accumulated minus retracted. */
+    public long rowCount(Row acc) {
+        return (Long) acc.getField(0);
+    }
+
+    /** The output row: the group's key fields, then each call's result. */
+    public Row output(RowKind kind, Row key, Row acc) {
+        int keyArity = key.getArity();
+        Row out = new Row(kind, keyArity + aggregates.length);
+        for (int i = 0; i < keyArity; i++) {
+            out.setField(i, key.getField(i));
+        }
+        for (int i = 0; i < aggregates.length; i++) {
+            out.setField(keyArity + i, aggregates[i].slot().result(acc, offsets[i]));
+        }
+        return out;
+    }
+}

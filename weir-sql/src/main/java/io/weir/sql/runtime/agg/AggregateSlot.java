@@ -1,0 +1,40 @@
+package io.weir.sql.runtime.agg;
+
+import io.weir.api.types.Row;
+import io.weir.api.types.TypeInformation;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The accumulator logic of one aggregate function (COUNT, SUM, AVG, MIN, MAX) for one argument
+ * type, specialised per function so the per-row work is a virtual call and a few field updates,
+ * never reflection. A slot owns {@link #accumulatorTypes()}.size() consecutive fields of the
+ * accumulator row, starting at the offset it is given.
+ *
+ * <p>{@link #accumulate} and {@link #retract} are called only with non-null values: SQL aggregates
+ * skip nulls (COUNT(*) gets a non-null marker). Implementations are stateless; all state is in
+ * the accumulator row, which the caller keeps in keyed state.
+ */
+public abstract class AggregateSlot implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The types of this slot's accumulator fields, for the state serializer. */
+    public abstract List<TypeInformation<?>> accumulatorTypes();
+
+    /** Sets this slot's fields of a new accumulator. */
+    public abstract void init(Row acc, int offset);
+
+    public abstract void accumulate(Row acc, int offset, Object value);
+
+    /** Takes a value back out; only called for values accumulated before. */
+    public abstract void retract(Row acc, int offset, Object value);
+
+    /** The aggregate's current result, in the Java class of its SQL result type (null allowed). */
+    public abstract Object result(Row acc, int offset);
+
+    /** Whether {@link #retract} is supported; a slot that cannot retract is used on append-only input only. */
+    public boolean canRetract() {
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package io.weir.sql.runtime.agg;
+
+import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.Row;
+import io.weir.api.types.TypeInformation;
+import io.weir.api.types.Types;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One aggregate call of a query bound to its input: which field it reads (none for COUNT(*)),
+ * the boolean field of its {@code FILTER (WHERE ...)} clause if any, and whether it is DISTINCT.
+ * A DISTINCT call keeps a map from each value to its multiplicity in an extra accumulator field
+ * and passes a value to its slot only when the value first appears (and retracts it only when
+ * its last copy goes).
+ */
+public final class BoundAggregate implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The value COUNT(*) counts: any non-null object. */
+    private static final Object ROW_MARKER = Boolean.TRUE;
+
+    private final AggregateSlot slot;
+    private final int argument;
+    private final int filter;
+    private final boolean distinct;
+    private final TypeInformation<?> argumentType;
+    /** Where the distinct map sits, after the slot's own fields. */
+    private final int distinctField;
+
+    /**
+     * @param argument the input field read, or -1 for COUNT(*)
+     * @param filter the input field of the FILTER condition, or -1
+     * @param argumentType the argument's type (for a DISTINCT call's map); null for COUNT(*)
+     */
+    public BoundAggregate(AggregateSlot slot, int argument, int filter, boolean distinct,
+            TypeInformation<?> argumentType) {
+        this.slot = slot;
+        this.argument = argument;
+        this.filter = filter;
+        this.distinct = distinct && argument >= 0;
+        this.argumentType = argumentType;
+        this.distinctField = slot.accumulatorTypes().size();
+    }
+
+    public AggregateSlot slot() {
+        return slot;
+    }
+
+    /** The accumulator fields: the slot's, then the distinct map if any. */
+    List<TypeInformation<?>> accumulatorTypes() {
+        List<TypeInformation<?>> types = new ArrayList<>(slot.accumulatorTypes());
+        if (distinct) {
+            types.add(Types.MAP(argumentType, BasicTypeInfo.LONG_TYPE_INFO));
+        }
+        return types;
+    }
+
+    void init(Row acc, int offset) {
+        slot.init(acc, offset);
+        if (distinct) {
+            acc.setField(offset + distinctField, new HashMap<Object, Long>());
+        }
+    }
+
+    void accumulate(Row acc, int offset, Row input) {
+        Object value = value(input);
+        if (value == null) {
+            return;
+        }
+        if (distinct && distinctValues(acc, offset).merge(value, 1L, Long::sum) > 1) {
+            return;
+        }
+        slot.accumulate(acc, offset, value);
+    }
+
+    void retract(Row acc, int offset, Row input) {
+        Object value = value(input);
+        if (value == null) {
+            return;
+        }
+        if (distinct) {
+            Map<Object, Long> values = distinctValues(acc, offset);
+            Long count = values.get(value);
+            if (count == null) {
+                return;
+            }
+            if (count > 1) {
+                values.put(value, count - 1);
+                return;
+            }
+            values.remove(value);
+        }
+        slot.retract(acc, offset, value);
+    }
+
+    private Object value(Row input) {
+        if (filter >= 0 && !Boolean.TRUE.equals(input.getField(filter))) {
+            return null;
+        }
+        return argument < 0 ? ROW_MARKER : input.getField(argument);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Object, Long> distinctValues(Row acc, int offset) {
+        return (Map<Object, Long>) acc.getField(offset + distinctField);
+    }
+}

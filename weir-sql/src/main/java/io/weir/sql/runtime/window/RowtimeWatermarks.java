@@ -1,0 +1,76 @@
+package io.weir.sql.runtime.window;
+
+import io.weir.api.eventtime.TimestampAssigner;
+import io.weir.api.eventtime.TimestampAssignerSupplier;
+import io.weir.api.eventtime.Watermark;
+import io.weir.api.eventtime.WatermarkGenerator;
+import io.weir.api.eventtime.WatermarkGeneratorSupplier;
+import io.weir.api.eventtime.WatermarkOutput;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.types.Row;
+import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.RowProgram;
+import java.time.LocalDateTime;
+
+/**
+ * The watermarks a table's {@code WATERMARK FOR rowtime AS expr} declares: a row's timestamp is its
+ * rowtime column (read as UTC milliseconds), and the watermark is the largest value of
+ * {@code expr} seen so far, emitted periodically ({@code pipeline.auto-watermark-interval}), as
+ * Flink's SQL sources do. {@code expr} is generated code: a {@link RowProgram} whose only output
+ * field is the watermark's timestamp. With periodic watermarks off
+ * ({@code pipeline.auto-watermark-interval} = 0) a watermark follows every row that raises it, which
+ * makes lateness deterministic in tests.
+ */
+public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int rowtimeField;
+    private final String className;
+    private final String source;
+    private final boolean perRow;
+
+    /** @param perRow emit the watermark after each row rather than periodically */
+    public RowtimeWatermarks(int rowtimeField, String className, String source, boolean perRow) {
+        this.rowtimeField = rowtimeField;
+        this.className = className;
+        this.source = source;
+        this.perRow = perRow;
+    }
+
+    @Override
+    public TimestampAssigner<Row> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+        return (row, previous) -> {
+            Object time = row.getField(rowtimeField);
+            return time == null ? previous : WindowTableFunction.toMillis((LocalDateTime) time);
+        };
+    }
+
+    @Override
+    public WatermarkGenerator<Row> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        RowProgram program = CompiledCalc.compile(className, source);
+        return new WatermarkGenerator<>() {
+            private long watermark = Long.MIN_VALUE;
+            private long emitted = Long.MIN_VALUE;
+
+            @Override
+            public void onEvent(Row row, long eventTimestamp, WatermarkOutput output) {
+                Object value = program.apply(row).getField(0);
+                if (value != null) {
+                    watermark = Math.max(watermark, WindowTableFunction.toMillis((LocalDateTime) value));
+                }
+                if (perRow) {
+                    onPeriodicEmit(output);
+                }
+            }
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                if (watermark > emitted) {
+                    emitted = watermark;
+                    output.emitWatermark(new Watermark(watermark));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package io.weir.sql.runtime.window;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.types.Row;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The window table functions TUMBLE, HOP and CUMULATE: each input row comes out once per window
+ * it belongs to, with three fields appended: {@code window_start}, {@code window_end} and
+ * {@code window_time} ({@code window_end} minus 1 ms, the time of the window's result). Windows
+ * are aligned to the epoch, in UTC, as Flink aligns them. A row whose time field is null belongs
+ * to no window and is dropped.
+ */
+public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Which table function. */
+    public enum Kind { TUMBLE, HOP, CUMULATE }
+
+    private final Kind kind;
+    private final int timeField;
+    private final long size;
+    private final long step;
+
+    /**
+     * @param timeField the input field the DESCRIPTOR names
+     * @param size the window size (HOP's size, CUMULATE's max size) in ms
+     * @param step HOP's slide or CUMULATE's step in ms; TUMBLE's size
+     */
+    public WindowTableFunction(Kind kind, int timeField, long size, long step) {
+        if (size <= 0 || step <= 0) {
+            throw new IllegalArgumentException("Window sizes must be positive, not " + size + " / " + step);
+        }
+        this.kind = kind;
+        this.timeField = timeField;
+        this.size = size;
+        this.step = step;
+    }
+
+    @Override
+    public void flatMap(Row row, Collector<Row> out) {
+        Object time = row.getField(timeField);
+        if (time == null) {
+            return;
+        }
+        long ts = toMillis((LocalDateTime) time);
+        switch (kind) {
+            case TUMBLE -> {
+                long start = ts - Math.floorMod(ts, size);
+                out.collect(windowed(row, start, start + size));
+            }
+            case HOP -> {
+                for (long start = ts - Math.floorMod(ts, step); start > ts - size; start -= step) {
+                    out.collect(windowed(row, start, start + size));
+                }
+            }
+            case CUMULATE -> {
+                long start = ts - Math.floorMod(ts, size);
+                for (long end = start + step; end <= start + size; end += step) {
+                    if (end > ts) {
+                        out.collect(windowed(row, start, end));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Row windowed(Row row, long start, long end) {
+        int arity = row.getArity();
+        Row out = new Row(row.getKind(), arity + 3);
+        for (int i = 0; i < arity; i++) {
+            out.setField(i, row.getField(i));
+        }
+        out.setField(arity, toTimestamp(start));
+        out.setField(arity + 1, toTimestamp(end));
+        out.setField(arity + 2, toTimestamp(end - 1));
+        return out;
+    }
+
+    /** Milliseconds since the epoch of a SQL TIMESTAMP, read as UTC (as Flink reads rowtime values). */
+    public static long toMillis(LocalDateTime timestamp) {
+        return timestamp.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    public static LocalDateTime toTimestamp(long millis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
+                ZoneOffset.UTC);
+    }
+}

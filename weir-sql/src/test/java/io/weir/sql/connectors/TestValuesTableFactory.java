@@ -1,0 +1,101 @@
+package io.weir.sql.connectors;
+
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.api.types.TypeInformation;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.runtime.SqlFunctions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A test source, {@code 'connector' = 'values'} (as in Flink's SQL tests): it emits the rows of its
+ * {@code 'data'} option in order, from one subtask, then ends. Rows are written the way golden
+ * files write results, one per line or separated by {@code ;}: {@code +I[a, 1, 2024-01-01 00:00:01]},
+ * {@code -U[...]}, {@code NULL} for null; string values cannot contain {@code ", "}. A changelog
+ * source says so with {@code 'changelog-mode' = 'I,UB,UA,D'} (Flink's option and spelling).
+ */
+public final class TestValuesTableFactory implements TableFactory {
+
+    @Override
+    public String factoryIdentifier() {
+        return "values";
+    }
+
+    @Override
+    public Set<String> supportedOptions() {
+        return Set.of("data", "changelog-mode");
+    }
+
+    @Override
+    public ChangelogMode sourceChangelogMode(Context context) {
+        String mode = context.option("changelog-mode", "I");
+        EnumSet<RowKind> kinds = EnumSet.noneOf(RowKind.class);
+        for (String kind : mode.split(",")) {
+            kinds.add(switch (kind.trim()) {
+                case "I" -> RowKind.INSERT;
+                case "UB" -> RowKind.UPDATE_BEFORE;
+                case "UA" -> RowKind.UPDATE_AFTER;
+                case "D" -> RowKind.DELETE;
+                default -> throw new ValidationException("Unknown change kind '" + kind + "' in 'changelog-mode'; "
+                        + "use I, UB, UA and D");
+            });
+        }
+        return ChangelogMode.of(kinds);
+    }
+
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : context.option("data", "").split("[;\n]")) {
+            if (!line.isBlank()) {
+                rows.add(parse(line.strip(), context.rowType().getFieldTypes()));
+            }
+        }
+        return env.fromData(rows, context.rowType()).setParallelism(1).name("values");
+    }
+
+    private static Row parse(String text, TypeInformation<?>[] types) {
+        RowKind kind = switch (text.substring(0, 2)) {
+            case "+I" -> RowKind.INSERT;
+            case "-U" -> RowKind.UPDATE_BEFORE;
+            case "+U" -> RowKind.UPDATE_AFTER;
+            case "-D" -> RowKind.DELETE;
+            default -> throw new ValidationException("A values row starts with +I, -U, +U or -D: " + text);
+        };
+        String[] fields = text.substring(3, text.length() - 1).split(", ", -1);
+        if (fields.length != types.length) {
+            throw new ValidationException("The values row " + text + " has " + fields.length + " fields, the table "
+                    + types.length);
+        }
+        Row row = new Row(kind, types.length);
+        for (int i = 0; i < types.length; i++) {
+            row.setField(i, fields[i].equals("NULL") ? null : value(fields[i], types[i]));
+        }
+        return row;
+    }
+
+    private static Object value(String text, TypeInformation<?> type) {
+        if (type.equals(BasicTypeInfo.INT_TYPE_INFO)) {
+            return Integer.parseInt(text);
+        } else if (type.equals(BasicTypeInfo.LONG_TYPE_INFO)) {
+            return Long.parseLong(text);
+        } else if (type.equals(BasicTypeInfo.DOUBLE_TYPE_INFO)) {
+            return Double.parseDouble(text);
+        } else if (type.equals(BasicTypeInfo.BIG_DEC_TYPE_INFO)) {
+            return SqlFunctions.parseDecimal(text);
+        } else if (type.equals(BasicTypeInfo.BOOLEAN_TYPE_INFO)) {
+            return SqlFunctions.parseBoolean(text);
+        } else if (type.equals(BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO)) {
+            return SqlFunctions.parseTimestamp(text);
+        } else if (type.equals(BasicTypeInfo.STRING_TYPE_INFO)) {
+            return text;
+        }
+        throw new ValidationException("The values connector cannot read " + type + " fields");
+    }
+}
