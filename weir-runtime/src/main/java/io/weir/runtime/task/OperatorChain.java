@@ -102,12 +102,21 @@ final class OperatorChain {
         List<StreamNode> chain = vertex.getChain();
         StreamOperator<?>[] created = new StreamOperator<?>[chain.size()];
         RuntimeOperatorContext[] createdContexts = new RuntimeOperatorContext[chain.size()];
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            StreamNode node = chain.get(i);
-            StreamOperator<?> operator = node.getOperatorFactory().createOperator();
-            operatorOf.put(node, operator);
-            createdContexts[i] = setup(node, operator, gateways.apply(node));
-            created[i] = operator;
+        try {
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                StreamNode node = chain.get(i);
+                StreamOperator<?> operator = node.getOperatorFactory().createOperator();
+                operatorOf.put(node, operator);
+                createdContexts[i] = setup(node, operator, gateways.apply(node));
+                created[i] = operator;
+            }
+        } catch (RuntimeException | Error e) {
+            // a restore that fails: the state backends opened so far hold files and native memory
+            for (RuntimeOperatorContext context : createdContexts) {
+                disposeQuietly(context, e);
+            }
+            releaseOutputs();
+            throw e;
         }
         for (int i = 0; i < created.length; i++) {
             operators.add(created[i]);
@@ -143,7 +152,12 @@ final class OperatorChain {
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
         TaskStateSnapshot restored = deployment.restoredState();
         if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
-            context.restoreState(restored.of(node.getId()), restored.checkpointId());
+            try {
+                context.restoreState(restored.of(node.getId()), restored.checkpointId());
+            } catch (RuntimeException | Error e) {
+                disposeQuietly(context, e);
+                throw e;
+            }
         }
         Output<StreamRecord<?>> output = outputOf(node);
         if (node == deployment.vertex().getHead()) {
@@ -366,6 +380,17 @@ final class OperatorChain {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    private static void disposeQuietly(RuntimeOperatorContext context, Throwable cause) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.disposeState();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
