@@ -118,7 +118,11 @@ public class CheckpointConfig {
         return configuration.get(CheckpointingOptions.ENABLE_UNALIGNED);
     }
 
-    /** {@code execution.checkpointing.aligned-checkpoint-timeout}; only 0 is supported yet (see docs/fault-tolerance.md). */
+    /**
+     * {@code execution.checkpointing.aligned-checkpoint-timeout}: with unaligned checkpoints, each checkpoint
+     * starts aligned and a task goes unaligned when the checkpoint is older than this and its alignment is not
+     * done; 0 (the default): unaligned from the start.
+     */
     public void setAlignedCheckpointTimeout(Duration timeout) {
         configuration.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Objects.requireNonNull(timeout));
     }

@@ -36,4 +36,17 @@ public record CheckpointBarrier(long id, long timestamp, SnapshotType type, Stri
     public boolean isSavepoint() {
         return type.isSavepoint();
     }
+
+    /** The same checkpoint's barrier, unaligned: a task whose alignment timed out sends this one on. */
+    public CheckpointBarrier asUnaligned() {
+        return unaligned ? this : new CheckpointBarrier(id, timestamp, type, targetLocation, true);
+    }
+
+    /**
+     * Whether a task may stop aligning this barrier after {@code execution.checkpointing.aligned-checkpoint-timeout}
+     * and go on unaligned: an aligned checkpoint's barrier (savepoints always stay aligned).
+     */
+    public boolean mayTimeOut() {
+        return !unaligned && type == SnapshotType.CHECKPOINT;
+    }
 }

@@ -166,7 +166,9 @@ public final class CheckpointCoordinator {
             return;
         }
         long id = lastCheckpointId + 1;
-        CheckpointBarrier barrier = new CheckpointBarrier(id, now, SnapshotType.CHECKPOINT, null, settings.unaligned());
+        // with an aligned-checkpoint timeout, barriers start aligned and tasks turn them unaligned when it passes
+        CheckpointBarrier barrier = new CheckpointBarrier(id, now, SnapshotType.CHECKPOINT, null,
+                settings.unaligned() && !settings.alignedFirst());
         Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
         scheduleTrigger(settings.interval());
         if (coordinatorStates == null) {

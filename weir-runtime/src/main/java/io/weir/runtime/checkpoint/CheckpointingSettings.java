@@ -12,15 +12,25 @@ import java.time.Duration;
  * @param interval time between the starts of two checkpoints, or {@code null} when disabled
  * @param directory where checkpoints are written, or {@code null} to keep them in memory
  * @param unaligned whether checkpoints are unaligned (asked for, and the mode is exactly-once)
+ * @param alignedTimeout with unaligned checkpoints, how long a checkpoint stays aligned before a task
+ *     goes unaligned, counted from the checkpoint's start; zero: unaligned from the start
  */
 public record CheckpointingSettings(Duration interval, CheckpointingMode mode, Duration timeout, Duration minPause,
         int maxConcurrent, int tolerableFailures, int retained, String directory,
-        ExternalizedCheckpointRetention retention, boolean unaligned) {
+        ExternalizedCheckpointRetention retention, boolean unaligned, Duration alignedTimeout) {
 
     public CheckpointingSettings(Duration interval, CheckpointingMode mode, Duration timeout, Duration minPause,
             int maxConcurrent, int tolerableFailures, int retained, String directory,
             ExternalizedCheckpointRetention retention) {
-        this(interval, mode, timeout, minPause, maxConcurrent, tolerableFailures, retained, directory, retention, false);
+        this(interval, mode, timeout, minPause, maxConcurrent, tolerableFailures, retained, directory, retention, false,
+                Duration.ZERO);
+    }
+
+    public CheckpointingSettings(Duration interval, CheckpointingMode mode, Duration timeout, Duration minPause,
+            int maxConcurrent, int tolerableFailures, int retained, String directory,
+            ExternalizedCheckpointRetention retention, boolean unaligned) {
+        this(interval, mode, timeout, minPause, maxConcurrent, tolerableFailures, retained, directory, retention,
+                unaligned, Duration.ZERO);
     }
 
     public static CheckpointingSettings of(Configuration config) {
@@ -36,26 +46,26 @@ public record CheckpointingSettings(Duration interval, CheckpointingMode mode, D
                         CheckpointingOptions.MAX_RETAINED_CHECKPOINTS.key()),
                 config.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).orElse(null),
                 config.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION),
-                unaligned(config));
+                unaligned(config), alignedTimeout(config));
     }
 
     /**
      * Unaligned checkpoints apply to exactly-once mode only (at-least-once blocks nothing anyway), as in
-     * Flink. A checkpoint that starts aligned and switches after {@code aligned-checkpoint-timeout} is
-     * not supported yet: a timeout above 0 is refused rather than ignored.
+     * Flink.
      */
     private static boolean unaligned(Configuration config) {
-        if (!config.get(CheckpointingOptions.ENABLE_UNALIGNED)) {
-            return false;
-        }
-        Duration timeout = config.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT);
-        if (!timeout.isZero()) {
-            throw new IllegalArgumentException(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " is "
-                    + timeout.toMillis() + " ms, but Weir cannot switch a checkpoint from aligned to unaligned yet: "
-                    + "set it to 0 (unaligned from the start), or turn "
-                    + CheckpointingOptions.ENABLE_UNALIGNED.key() + " off");
-        }
-        return config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE) == CheckpointingMode.EXACTLY_ONCE;
+        return config.get(CheckpointingOptions.ENABLE_UNALIGNED)
+                && config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE) == CheckpointingMode.EXACTLY_ONCE;
+    }
+
+    /** As in Flink, the timeout only matters with unaligned checkpoints. */
+    private static Duration alignedTimeout(Configuration config) {
+        return unaligned(config) ? config.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT) : Duration.ZERO;
+    }
+
+    /** Whether checkpoints start aligned and go unaligned when their alignment takes longer than {@link #alignedTimeout}. */
+    public boolean alignedFirst() {
+        return unaligned && !alignedTimeout.isZero();
     }
 
     public boolean enabled() {

@@ -11,6 +11,8 @@ public final class Buffer {
     private final BufferPool pool;
     private final DataOutputSerializer data;
     private int channel;
+    /** The barrier this buffer holds alone, or {@code null} for a buffer of elements. */
+    private io.weir.runtime.checkpoint.CheckpointBarrier barrier;
 
     Buffer(BufferPool pool, int capacity) {
         this.pool = pool;
@@ -30,6 +32,21 @@ public final class Buffer {
         }
         buffer.channel = channel;
         return buffer;
+    }
+
+    /**
+     * A buffer of no pool holding only {@code barrier}, encoded as {@code bytes}: barriers never wait
+     * for a free buffer, and a consumer can find one in its queue.
+     */
+    public static Buffer barrier(byte[] bytes, int channel, io.weir.runtime.checkpoint.CheckpointBarrier barrier) {
+        Buffer buffer = unpooled(bytes, channel);
+        buffer.barrier = barrier;
+        return buffer;
+    }
+
+    /** The barrier this buffer holds alone, or {@code null}. */
+    public io.weir.runtime.checkpoint.CheckpointBarrier barrier() {
+        return barrier;
     }
 
     /** Where elements are written; the producer's side. */

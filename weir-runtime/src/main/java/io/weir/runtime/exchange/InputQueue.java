@@ -15,16 +15,62 @@ public final class InputQueue {
     /** How many buffers at the head of the queue are priority buffers (unaligned barriers). */
     private volatile int priorityBuffers;
     private Runnable onPriority;
+    private java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> onBarrierThatMayTimeOut;
 
     public void push(Buffer buffer) {
         Runnable toWake;
+        java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> barrierListener = null;
         synchronized (this) {
             buffers.add(buffer);
             toWake = wakeUp;
+            if (buffer.barrier() != null && buffer.barrier().mayTimeOut()) {
+                barrierListener = onBarrierThatMayTimeOut;
+            }
+        }
+        if (barrierListener != null) {
+            barrierListener.accept(buffer.barrier());
         }
         if (toWake != null) {
             toWake.run();
         }
+    }
+
+    /**
+     * Sets what to run (on the producer's thread) when an aligned checkpoint's barrier is queued: the
+     * consumer starts the clock of its alignment timeout.
+     */
+    public synchronized void attachBarrierListener(
+            java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> listener) {
+        this.onBarrierThatMayTimeOut = listener;
+    }
+
+    /**
+     * For every channel whose barrier of checkpoint {@code checkpointId} is queued, copies of the
+     * buffers of that channel queued before it, oldest first (an empty list when there are none): what
+     * the consumer still has to read of that channel before the barrier. Channels where another
+     * barrier is queued before it are left out. The queue is unchanged.
+     */
+    public synchronized java.util.Map<Integer, java.util.List<byte[]>> copyAheadOfBarrier(long checkpointId) {
+        java.util.Map<Integer, java.util.List<byte[]>> ahead = new java.util.HashMap<>();
+        java.util.Map<Integer, java.util.List<byte[]>> seen = new java.util.HashMap<>();
+        java.util.Set<Integer> otherBarrierFirst = new java.util.HashSet<>();
+        for (Buffer queued : buffers) {
+            int channel = queued.channel();
+            if (ahead.containsKey(channel) || otherBarrierFirst.contains(channel)) {
+                continue;
+            }
+            if (queued.barrier() != null) {
+                if (queued.barrier().id() == checkpointId) {
+                    ahead.put(channel, seen.getOrDefault(channel, new java.util.ArrayList<>()));
+                } else if (!queued.barrier().unaligned()) {
+                    otherBarrierFirst.add(channel);
+                }
+            } else {
+                seen.computeIfAbsent(channel, c -> new java.util.ArrayList<>())
+                        .add(java.util.Arrays.copyOf(queued.bytes(), queued.length()));
+            }
+        }
+        return ahead;
     }
 
     /**

@@ -97,38 +97,47 @@ public final class RecordWriter<T> {
     }
 
     /**
-     * Sends a checkpoint barrier to every connected consumer and ships the buffers at once: a barrier
-     * must not wait for the buffer timeout. An aligned barrier goes behind everything written before
-     * it. An unaligned one overtakes what is still queued at each consumer; returns, per consumer
-     * subtask, copies of the buffers it overtook (the in-flight data the checkpoint keeps), oldest first.
+     * Sends a checkpoint barrier to every connected consumer, in a buffer of its own outside the pool
+     * (a barrier never waits for the buffer timeout, nor for a free buffer), after shipping what was
+     * written before it. An aligned barrier goes behind everything queued before it. An unaligned one
+     * overtakes what is still queued at each consumer; returns, per consumer subtask, copies of the
+     * buffers it overtook (the in-flight data the checkpoint keeps), oldest first.
      */
     public java.util.Map<Integer, java.util.List<byte[]>> broadcastBarrier(CheckpointBarrier barrier)
             throws IOException, InterruptedException {
         if (barrier.unaligned()) {
             return overtake(barrier);
         }
+        byte[] bytes = encode(barrier);
         for (int target : connected) {
-            writeBarrier(bufferFor(target).data(), barrier);
-            ship(target);
+            if (current[target] != null) {
+                ship(target);
+            }
+            targets[target].push(Buffer.barrier(bytes, channelAtTarget[target], barrier));
         }
         return java.util.Map.of();
     }
 
     private java.util.Map<Integer, java.util.List<byte[]>> overtake(CheckpointBarrier barrier) throws IOException {
         java.util.Map<Integer, java.util.List<byte[]>> overtaken = new java.util.HashMap<>();
-        DataOutputSerializer encoded = new DataOutputSerializer(64);
-        writeBarrier(encoded, barrier);
-        byte[] bytes = encoded.getCopyOfBuffer();
+        byte[] bytes = encode(barrier);
         for (int target : connected) {
             if (current[target] != null) {
                 ship(target); // what was written before the barrier belongs before it
             }
-            java.util.List<byte[]> inFlight = targets[target].prioritize(Buffer.unpooled(bytes, channelAtTarget[target]));
+            java.util.List<byte[]> inFlight = targets[target].prioritize(
+                    Buffer.barrier(bytes, channelAtTarget[target], barrier));
             if (!inFlight.isEmpty()) {
                 overtaken.put(target, inFlight);
             }
         }
         return overtaken;
+    }
+
+    private static byte[] encode(CheckpointBarrier barrier) throws IOException {
+        DataOutputSerializer encoded = new DataOutputSerializer(64);
+        writeBarrier(encoded, barrier);
+        return encoded.getCopyOfBuffer();
     }
 
     /** A barrier's encoding, as {@code NetworkInput} reads it. */

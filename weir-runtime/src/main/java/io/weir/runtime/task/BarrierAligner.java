@@ -88,6 +88,33 @@ final class BarrierAligner implements CheckpointBarrierHandler {
         }
     }
 
+    /**
+     * Stops aligning checkpoint {@code checkpointId} without a snapshot, because the task takes it
+     * unaligned: every channel is unblocked, and the barriers of that checkpoint still to come are
+     * stale here. Returns which channels had delivered its barrier (all {@code false} if it was not
+     * being aligned).
+     */
+    boolean[] abandon(long checkpointId) throws Exception {
+        boolean[] delivered = new boolean[blocked.length];
+        if (aligning && checkpointId == currentCheckpoint) {
+            System.arraycopy(blocked, 0, delivered, 0, blocked.length);
+            releaseAll();
+        } else if (checkpointId > currentCheckpoint) {
+            if (aligning) {
+                long older = currentCheckpoint;
+                releaseAll();
+                task.abortCheckpointOnBarrier(older, "checkpoint " + checkpointId + " went unaligned first");
+            }
+            currentCheckpoint = checkpointId;
+        }
+        return delivered;
+    }
+
+    /** Whether checkpoint {@code checkpointId} was taken here already, or given up. */
+    boolean isDone(long checkpointId) {
+        return checkpointId < currentCheckpoint || (checkpointId == currentCheckpoint && !aligning);
+    }
+
     /** Completes the alignment when every open channel has delivered the barrier; says whether it did. */
     private boolean completeIfAligned(CheckpointBarrier barrier) throws Exception {
         if (arrived < openChannels) {

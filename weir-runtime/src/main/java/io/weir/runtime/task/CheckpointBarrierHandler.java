@@ -56,6 +56,14 @@ interface CheckpointBarrierHandler {
         return onBarrier(channel, barrier);
     }
 
+    /**
+     * The alignment of {@code barrier}'s checkpoint ran out of time ({@code aligned-checkpoint-timeout});
+     * {@code queuedAhead}: per channel whose barrier of it is queued, what precedes the barrier. Only
+     * handlers of unaligned checkpoints act on it.
+     */
+    default void onAlignmentTimeout(CheckpointBarrier barrier, Map<Integer, List<byte[]>> queuedAhead)
+            throws Exception {}
+
     /** {@code channel} ended: it will deliver no more barriers. */
     void onChannelEnded(int channel) throws Exception;
 

@@ -84,6 +84,64 @@ final class NetworkInput implements TaskInput {
         queue.attachPriority(() -> mailbox.put(() -> { }));
     }
 
+    /**
+     * Checkpoints start aligned and go unaligned after {@code timeout}, counted from the checkpoint's
+     * start: when a barrier that may time out is queued, a timer is set (once per checkpoint) whose
+     * mail hands the timeout to the barrier handler. Call after {@link #start}.
+     */
+    void enableAlignmentTimeout(java.time.Duration timeout, java.util.concurrent.ScheduledExecutorService timers) {
+        java.util.concurrent.atomic.AtomicLong lastTimed = new java.util.concurrent.atomic.AtomicLong(-1);
+        queue.attachBarrierListener(barrier -> {
+            long previous = lastTimed.getAndAccumulate(barrier.id(), Math::max);
+            if (previous >= barrier.id()) {
+                return;
+            }
+            long delay = Math.max(0, barrier.timestamp() + timeout.toMillis() - System.currentTimeMillis());
+            System.err.println("DBG listener " + barrier + " delay " + delay);
+            timers.schedule(() -> mailbox.put(() -> onAlignmentTimeout(barrier)), delay,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /**
+     * The alignment of {@code barrier}'s checkpoint ran out of time, on the task's thread between two
+     * records. For each channel whose barrier is queued, everything still to be read before it — the
+     * rest of the buffer being read, released parts, queued buffers — is handed to the handler, which
+     * may take the checkpoint unaligned now.
+     */
+    private void onAlignmentTimeout(CheckpointBarrier barrier) throws Exception {
+        if (barriers == null) {
+            return;
+        }
+        if (current != null) {
+            stopRecording(current.channel(), in.getPosition());
+        }
+        java.util.Map<Integer, java.util.List<byte[]>> ahead = new java.util.HashMap<>();
+        queue.copyAheadOfBarrier(barrier.id()).forEach((channel, queued) -> {
+            if (barriers.isBlocked(channel)) {
+                return; // its held-back parts come first; it is recorded as it is read
+            }
+            java.util.List<byte[]> parts = new java.util.ArrayList<>();
+            if (current != null && current.channel() == channel && in.available() > 0) {
+                parts.add(java.util.Arrays.copyOfRange(current.bytes(), in.getPosition(), current.length()));
+            }
+            for (HeldBack part : released) {
+                if (part.buffer().channel() == channel && part.position() < part.buffer().length()) {
+                    parts.add(java.util.Arrays.copyOfRange(part.buffer().bytes(), part.position(),
+                            part.buffer().length()));
+                }
+            }
+            parts.addAll(queued);
+            ahead.put(channel, parts);
+        });
+        System.err.println("DBG timeout " + barrier.id() + " ahead " + ahead.keySet() + " " + barriers);
+        barriers.onAlignmentTimeout(barrier, ahead);
+        releaseUnblocked();
+        if (current != null) {
+            recordFrom = barriers.isRecording(current.channel()) ? in.getPosition() : -1;
+        }
+    }
+
     @Override
     public InputStatus processInput() throws Exception {
         if (current != null && queue.hasPriority()) {

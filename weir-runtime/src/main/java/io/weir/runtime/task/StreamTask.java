@@ -198,6 +198,9 @@ public final class StreamTask implements Runnable {
         try {
             chain.open();
             input.start(wakeup, mailbox);
+            if (networkInput != null && checkpointing.alignedFirst()) {
+                networkInput.enableAlignmentTimeout(checkpointing.alignedTimeout(), timers);
+            }
             runLoop(input);
             if (!stopped) {
                 chain.endInput();
@@ -422,6 +425,7 @@ public final class StreamTask implements Runnable {
             stopWithSavepointId = barrier.id();
             input.suspend();
         }
+        System.err.println("DBG taken " + name() + " " + barrier.id());
         listener.checkpointTaken(this, barrier, state);
     }
 

@@ -17,6 +17,16 @@ import java.util.Map;
  * <p>Aligned barriers (savepoints are always aligned) go to a {@link BarrierAligner}; both kinds
  * may be in progress at once, each consistent on its own.
  *
+ * <h2>Alignment timeout</h2>
+ * With {@code execution.checkpointing.aligned-checkpoint-timeout} above zero, checkpoints start
+ * aligned and a task goes unaligned when its alignment has not finished by the checkpoint's start
+ * plus the timeout ({@link #onAlignmentTimeout}), or when an upstream task that went unaligned sends
+ * an unaligned barrier of the checkpoint: it stops aligning (the channels that delivered the
+ * barrier are unblocked; what follows their barrier is after the checkpoint), snapshots, and records
+ * the other channels until their barriers — which still come in order — arrive. What is already
+ * queued before such a barrier is copied at once rather than read first, so the checkpoint does not
+ * wait for a back-pressured task to work through its queue.
+ *
  * <p>Threading: used by the task's thread only.
  */
 final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
@@ -44,7 +54,12 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
     @Override
     public boolean onBarrier(int channel, CheckpointBarrier barrier, byte[] unread, int from, int to)
             throws Exception {
+        System.err.println("DBG onBarrier " + channel + " " + barrier.id() + " unaligned=" + barrier.unaligned() + " cur=" + currentCheckpoint + " inProgress=" + inProgress);
         if (!barrier.unaligned()) {
+            if (barrier.id() == currentCheckpoint && inProgress) {
+                arrived(channel); // a checkpoint this task took unaligned: the channel's own barrier, in order
+                return false;
+            }
             return aligned.onBarrier(channel, barrier);
         }
         long id = barrier.id();
@@ -56,6 +71,9 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
                 abort("barrier of newer checkpoint " + id + " arrived first");
             }
             start(barrier);
+            if (!inProgress) {
+                return false;
+            }
         }
         if (unread != null && pending[channel]) {
             record(channel, unread, from, to);
@@ -64,16 +82,54 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
         return false;
     }
 
+    /**
+     * Snapshots for {@code barrier}'s checkpoint now; the channels that delivered its barrier aligned
+     * before (if it started aligned) are not waited for.
+     */
     private void start(CheckpointBarrier barrier) throws Exception {
+        boolean[] delivered = aligned.abandon(barrier.id());
         currentCheckpoint = barrier.id();
         inProgress = true;
         recorded = new HashMap<>();
         pendingCount = 0;
         for (int i = 0; i < open.length; i++) {
-            pending[i] = open[i];
-            pendingCount += open[i] ? 1 : 0;
+            pending[i] = open[i] && !delivered[i];
+            pendingCount += pending[i] ? 1 : 0;
         }
-        task.triggerUnalignedCheckpoint(barrier);
+        task.triggerUnalignedCheckpoint(barrier.asUnaligned());
+        if (pendingCount == 0) {
+            finish();
+        }
+    }
+
+    /**
+     * The alignment of {@code barrier}'s checkpoint timed out: unless the task took it already, it
+     * takes it unaligned now. {@code queuedAhead} holds, for channels whose barrier of it is queued,
+     * everything of that channel still to be read before the barrier: recorded at once, and those
+     * channels count as arrived.
+     */
+    @Override
+    public void onAlignmentTimeout(CheckpointBarrier barrier, Map<Integer, List<byte[]>> queuedAhead)
+            throws Exception {
+        long id = barrier.id();
+        if (id < currentCheckpoint || (id == currentCheckpoint && !inProgress) || aligned.isDone(id)) {
+            return; // taken already (aligned or not), or given up
+        }
+        if (id > currentCheckpoint) {
+            if (inProgress) {
+                abort("checkpoint " + id + " timed out aligning first");
+            }
+            start(barrier);
+        }
+        for (Map.Entry<Integer, List<byte[]>> channel : queuedAhead.entrySet()) {
+            if (!inProgress) {
+                return;
+            }
+            if (pending[channel.getKey()]) {
+                recorded.computeIfAbsent(channel.getKey(), c -> new ArrayList<>()).addAll(channel.getValue());
+                arrived(channel.getKey());
+            }
+        }
     }
 
     private void arrived(int channel) throws Exception {
@@ -82,11 +138,15 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
             pendingCount--;
         }
         if (inProgress && pendingCount == 0) {
-            inProgress = false;
-            Map<Integer, List<byte[]>> inputs = recorded;
-            recorded = new HashMap<>();
-            task.finishUnalignedCheckpoint(currentCheckpoint, inputs);
+            finish();
         }
+    }
+
+    private void finish() throws Exception {
+        inProgress = false;
+        Map<Integer, List<byte[]>> inputs = recorded;
+        recorded = new HashMap<>();
+        task.finishUnalignedCheckpoint(currentCheckpoint, inputs);
     }
 
     private void abort(String reason) throws Exception {

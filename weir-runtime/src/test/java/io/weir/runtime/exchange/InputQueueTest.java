@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** An unaligned barrier goes ahead of the queue and takes copies of its own channel's buffers with it. */
+/**
+ * An unaligned barrier goes ahead of the queue and takes copies of its own channel's buffers with it;
+ * a consumer whose alignment timed out copies what precedes each queued barrier.
+ */
 class InputQueueTest {
 
     @Test
@@ -27,5 +30,32 @@ class InputQueueTest {
         assertSame(a1, queue.poll(), "the overtaken buffers are still delivered, after the barrier");
         assertSame(b1, queue.poll());
         assertSame(a2, queue.poll());
+    }
+
+    @Test
+    void queuedBarriersOfACheckpointAreFoundWithWhatPrecedesThemAndTheirListenerIsCalled() {
+        InputQueue queue = new InputQueue();
+        List<Long> heard = new java.util.ArrayList<>();
+        queue.attachBarrierListener(b -> heard.add(b.id()));
+        io.weir.runtime.checkpoint.CheckpointBarrier seven = new io.weir.runtime.checkpoint.CheckpointBarrier(7, 0);
+        io.weir.runtime.checkpoint.CheckpointBarrier six = new io.weir.runtime.checkpoint.CheckpointBarrier(6, 0);
+        queue.push(Buffer.unpooled("a1".getBytes(), 0));
+        queue.push(Buffer.unpooled("b1".getBytes(), 1));
+        queue.push(Buffer.barrier("|".getBytes(), 1, seven));
+        queue.push(Buffer.unpooled("a2".getBytes(), 0));
+        queue.push(Buffer.unpooled("b2".getBytes(), 1));
+        queue.push(Buffer.barrier("|".getBytes(), 0, seven));
+        queue.push(Buffer.barrier("|".getBytes(), 2, six));
+        queue.push(Buffer.barrier("|".getBytes(), 2, seven));
+        queue.push(Buffer.unpooled("d1".getBytes(), 3));
+
+        java.util.Map<Integer, List<byte[]>> ahead = queue.copyAheadOfBarrier(7);
+
+        assertEquals(List.of(7L, 7L, 6L, 7L), heard, "every aligned checkpoint barrier is announced");
+        assertEquals(java.util.Set.of(0, 1), ahead.keySet(),
+                "channel 2 has checkpoint 6's barrier first, channel 3 none of checkpoint 7");
+        assertEquals(List.of("a1", "a2"), ahead.get(0).stream().map(String::new).toList());
+        assertEquals(List.of("b1"), ahead.get(1).stream().map(String::new).toList());
+        assertEquals(9, queue.size(), "the queue is unchanged");
     }
 }

@@ -70,6 +70,79 @@ class BarrierHandlersTest {
         assertEquals("acknowledge 2 with {}", log.get(log.size() - 1));
     }
 
+    private static CheckpointBarrier alignedFirst(long id) {
+        return new CheckpointBarrier(id, id * 100);
+    }
+
+    private static java.util.Map<Integer, List<byte[]>> queued(int channel, String... parts) {
+        List<byte[]> bytes = new ArrayList<>();
+        for (String part : parts) {
+            bytes.add(part.getBytes());
+        }
+        return java.util.Map.of(channel, bytes);
+    }
+
+    @Test
+    void anAlignmentThatTimesOutGoesUnalignedUnblocksTheDeliveredChannelsAndCopiesWhatIsQueued() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true, true}, task);
+        assertTrue(handler.onBarrier(0, alignedFirst(1)), "the checkpoint starts aligned");
+        assertTrue(handler.isBlocked(0));
+
+        // channel 1's barrier is queued behind "pq"; channel 2's is not there yet
+        handler.onAlignmentTimeout(alignedFirst(1), queued(1, "p", "q"));
+        assertEquals(List.of("unaligned snapshot 1"), log);
+        assertFalse(handler.isBlocked(0), "what follows channel 0's barrier is after the checkpoint");
+        assertTrue(handler.takeUnblocked());
+        assertFalse(handler.isRecording(0));
+        assertFalse(handler.isRecording(1), "channel 1 was copied up to its barrier");
+        assertTrue(handler.isRecording(2), "channel 2 is recorded until its barrier arrives");
+
+        handler.record(2, "rs".getBytes(), 0, 2);
+        assertFalse(handler.onBarrier(1, alignedFirst(1)), "channel 1's barrier, read in order, changes nothing");
+        assertEquals(1, log.size());
+        assertFalse(handler.onBarrier(2, alignedFirst(1)), "a barrier after the switch blocks nothing");
+        assertEquals(List.of("unaligned snapshot 1", "acknowledge 1 with {1=pq, 2=rs}"), log);
+
+        handler.onAlignmentTimeout(alignedFirst(1), java.util.Map.of());
+        assertEquals(2, log.size(), "a late timer of a finished checkpoint does nothing");
+        assertTrue(handler.onBarrier(0, alignedFirst(2)), "the next checkpoint starts aligned again");
+    }
+
+    @Test
+    void aTimeoutAfterTheAlignmentCompletedDoesNothing() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true}, task);
+        handler.onBarrier(0, alignedFirst(1));
+        handler.onBarrier(1, alignedFirst(1));
+        handler.onAlignmentTimeout(alignedFirst(1), queued(0));
+        assertEquals(List.of("snapshot 1"), log);
+        assertFalse(handler.isRecording(0) || handler.isRecording(1));
+    }
+
+    @Test
+    void aTimeoutBeforeAnyBarrierWasReadSnapshotsAndTheBarriersLaterAreNotAlignedAgain() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true}, task);
+        handler.onAlignmentTimeout(alignedFirst(4), queued(0, "a"));
+        assertEquals(List.of("unaligned snapshot 4"), log);
+        assertFalse(handler.onBarrier(0, alignedFirst(4)), "copied already: not blocked");
+        handler.record(1, "b".getBytes(), 0, 1);
+        assertFalse(handler.onBarrier(1, alignedFirst(4)));
+        assertEquals("acknowledge 4 with {0=a, 1=b}", log.get(log.size() - 1));
+    }
+
+    @Test
+    void anUnalignedBarrierFromUpstreamEndsTheAlignmentOfTheSameCheckpoint() throws Exception {
+        UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true, true}, task);
+        assertTrue(handler.onBarrier(0, alignedFirst(1)));
+        // the task feeding channel 1 timed out and sent the checkpoint's barrier on, unaligned
+        assertFalse(handler.onBarrier(1, unaligned(1)));
+        assertEquals(List.of("unaligned snapshot 1"), log);
+        assertFalse(handler.isBlocked(0));
+        assertTrue(handler.isRecording(2));
+        assertFalse(handler.isRecording(0) || handler.isRecording(1));
+        handler.onBarrier(2, alignedFirst(1));
+        assertEquals("acknowledge 1 with {}", log.get(log.size() - 1));
+    }
+
     @Test
     void savepointBarriersAreAlignedWhileUnalignedCheckpointsAreOn() throws Exception {
         UnalignedBarrierHandler handler = new UnalignedBarrierHandler(new boolean[] {true, true}, task);
