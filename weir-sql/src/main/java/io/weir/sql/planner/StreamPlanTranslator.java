@@ -22,6 +22,8 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
@@ -40,7 +42,8 @@ import com.google.common.collect.ImmutableList;
  * and INSERTs go through their connector's {@link TableFactory}, aggregates become keyed operators
  * ({@link AggregateTranslator}) and window table functions a window assigner. Each part carries its
  * {@link ChangelogMode}, so an INSERT into a sink that cannot take the query's updates is refused
- * at planning. Plans with other operators (joins, ...) are rejected with a message naming the operator.
+ * at planning. Regular joins become keyed two-input operators ({@link JoinTranslator}). Plans with
+ * other operators are rejected with a message naming the operator.
  */
 public final class StreamPlanTranslator {
 
@@ -58,6 +61,9 @@ public final class StreamPlanTranslator {
     /** The plan Weir runs: Calcite's logical plan with projections and filters merged into Calcs. */
     public static RelNode optimize(RelNode logical) {
         HepProgram program = HepProgram.builder()
+                // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
+                .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+                        CoreRules.JOIN_PUSH_EXPRESSIONS))
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)
@@ -78,6 +84,12 @@ public final class StreamPlanTranslator {
                 .replace("Logical", "");
     }
 
+    /** {@code Left} for LEFT: a join type as it reads in an operator's name. */
+    static String capitalized(JoinRelType type) {
+        String name = type.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Translates a query's plan; its rows go to a collecting sink, which takes every change kind. */
     public DataStream<Row> translateQuery(RelNode node) {
         return translate(node).rows();
@@ -90,6 +102,9 @@ public final class StreamPlanTranslator {
         }
         if (node instanceof Aggregate aggregate) {
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
+        }
+        if (node instanceof Join join) {
+            return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
         if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
             return windowTableFunction(scan);
