@@ -16,6 +16,7 @@ import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,18 @@ final class AggregateTranslator {
         WindowKey window = windowKey(aggregate, keys);
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
+        }
+        SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
+        if ((window != null || session != null) && !input.mode().isInsertOnly()) {
+            throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                    + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
+        }
+        if (session != null) {
+            RowTypeInfo otherKeys = RowTypes.of(inputType, session.otherKeys(keys));
+            return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(session.otherKeys(keys)), otherKeys)
+                    .process(new SessionWindowAggregateFunction(accumulators, keys, session.position(), session.gap(),
+                            RowTypes.of(inputType)), outputType)
+                    .name("SessionWindowAggregate"));
         }
         if (window != null) {
             if (!input.mode().isInsertOnly()) {
@@ -125,6 +138,40 @@ final class AggregateTranslator {
                     && call.getOperands().get(1) instanceof RexLiteral size) {
                 TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
                 return new WindowKey(k, size.getValueAs(Long.class));
+            }
+        }
+        return null;
+    }
+
+    /** A legacy {@code GROUP BY SESSION(ts, gap)}: the session's position among the grouping keys, and its gap. */
+    private record SessionKey(int position, long gap) {
+
+        int[] otherKeys(int[] keys) {
+            int[] others = new int[keys.length - 1];
+            for (int k = 0, o = 0; k < keys.length; k++) {
+                if (k != position) {
+                    others[o++] = keys[k];
+                }
+            }
+            return others;
+        }
+    }
+
+    /**
+     * The session of a legacy {@code GROUP BY SESSION(ts, gap)}: Calcite groups by {@code $SESSION(ts, gap)}
+     * computed in the projection below the aggregate (the row's time, see StrictOperators).
+     */
+    private static SessionKey legacySessionKey(Aggregate aggregate, int[] keys) {
+        if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
+            return null;
+        }
+        for (int k = 0; k < keys.length; k++) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$SESSION")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral gap) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "SESSION");
+                return new SessionKey(k, gap.getValueAs(Long.class));
             }
         }
         return null;
