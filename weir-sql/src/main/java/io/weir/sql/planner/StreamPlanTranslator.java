@@ -29,6 +29,7 @@ import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -64,6 +65,8 @@ public final class StreamPlanTranslator {
                 // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
                 .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
                         CoreRules.JOIN_PUSH_EXPRESSIONS))
+                // ROW_NUMBER() OVER (...) becomes a Window, which Top-N recognises under the filter on it.
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)
@@ -97,8 +100,13 @@ public final class StreamPlanTranslator {
 
     ChangelogStream translate(RelNode node) {
         if (node instanceof LogicalCalc calc) {
-            ChangelogStream input = translate(calc.getInput());
+            ChangelogStream input = RankTranslator.isRank(calc)
+                    ? RankTranslator.translate(calc, translate(calc.getInput().getInput(0)), stateTtl)
+                    : translate(calc.getInput());
             return input.withRows(calc(calc, input.rows()));
+        }
+        if (node instanceof LogicalWindow window) {
+            throw RankTranslator.unsupported(window);
         }
         if (node instanceof Aggregate aggregate) {
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
