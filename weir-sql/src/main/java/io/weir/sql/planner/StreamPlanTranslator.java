@@ -16,7 +16,9 @@ import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
@@ -51,6 +53,8 @@ public final class StreamPlanTranslator {
     private final StreamExecutionEnvironment env;
     private final QueryPlanner planner;
     private final Duration stateTtl;
+    /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
+    private final Map<String, ChangelogStream> translated = new HashMap<>();
 
     /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
@@ -98,7 +102,22 @@ public final class StreamPlanTranslator {
         return translate(node).rows();
     }
 
+    /**
+     * Translates a part of the plan, or returns the stream of an equal part translated before: equal
+     * plans compute equal rows, so the job reads a table once however many views of it a query
+     * joins (Flink reuses sources and subplans likewise), and its rows fan out to each consumer.
+     */
     ChangelogStream translate(RelNode node) {
+        String plan = explain(node);
+        ChangelogStream stream = translated.get(plan);
+        if (stream == null) {
+            stream = translateOnce(node);
+            translated.put(plan, stream);
+        }
+        return stream;
+    }
+
+    private ChangelogStream translateOnce(RelNode node) {
         if (node instanceof LogicalCalc calc) {
             ChangelogStream input = RankTranslator.isRank(calc)
                     ? RankTranslator.translate(calc, translate(calc.getInput().getInput(0)), stateTtl)
