@@ -62,37 +62,10 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     private void process(Row row, boolean fromLeft, Row key, Collector<Row> out) throws Exception {
         boolean adds = row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER;
         boolean preserved = fromLeft ? spec.leftOuter() : spec.rightOuter();
-        boolean otherPreserved = fromLeft ? spec.rightOuter() : spec.leftOuter();
-        JoinRecords own = fromLeft ? leftRecords : rightRecords;
-        JoinRecords other = fromLeft ? rightRecords : leftRecords;
-        RowKind joinedKind = adds ? RowKind.INSERT : RowKind.DELETE;
         long associations = 0;
         if (!hasRejectedNull(key)) {
-            List<Object[]> changedPartners = new ArrayList<>();
-            for (Map.Entry<Row, Row> entry : other.entries()) {
-                Row partner = entry.getKey();
-                Row joined = fromLeft ? joined(joinedKind, row, partner) : joined(joinedKind, partner, row);
-                if (residual != null && residual.apply(joined) == null) {
-                    continue;
-                }
-                long copies = (Long) entry.getValue().getField(0);
-                long partnerAssociations = (Long) entry.getValue().getField(1);
-                associations += copies;
-                if (otherPreserved && adds && partnerAssociations == 0) {
-                    emitPadded(RowKind.DELETE, partner, !fromLeft, copies, out);
-                }
-                emit(joined, copies, out);
-                if (otherPreserved) {
-                    long updated = partnerAssociations + (adds ? 1 : -1);
-                    changedPartners.add(new Object[] {partner, copies, updated});
-                    if (!adds && updated == 0) {
-                        emitPadded(RowKind.INSERT, partner, !fromLeft, copies, out);
-                    }
-                }
-            }
-            for (Object[] change : changedPartners) {
-                other.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
-            }
+            associations = joinWithPartners(row, fromLeft, adds, out);
+            JoinRecords own = fromLeft ? leftRecords : rightRecords;
             if (adds) {
                 own.add(row, associations);
             } else {
@@ -100,8 +73,48 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
             }
         }
         if (preserved && associations == 0) {
-            emitPadded(joinedKind, row, fromLeft, 1, out);
+            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, 1, out);
         }
+    }
+
+    /**
+     * Emits {@code row} joined with each stored row of the other input that passes the residual
+     * condition ({@code +I} when it adds, {@code -D} when it retracts), keeps the other input's
+     * padded rows and association counts right if it is preserved, and returns how many rows
+     * {@code row} joins with.
+     */
+    private long joinWithPartners(Row row, boolean fromLeft, boolean adds, Collector<Row> out) throws Exception {
+        boolean otherPreserved = fromLeft ? spec.rightOuter() : spec.leftOuter();
+        JoinRecords other = fromLeft ? rightRecords : leftRecords;
+        RowKind joinedKind = adds ? RowKind.INSERT : RowKind.DELETE;
+        long associations = 0;
+        List<Object[]> changedPartners = new ArrayList<>();
+        for (Map.Entry<Row, Row> entry : other.entries()) {
+            Row partner = entry.getKey();
+            Row joined = fromLeft ? joined(joinedKind, row, partner) : joined(joinedKind, partner, row);
+            if (residual != null && residual.apply(joined) == null) {
+                continue;
+            }
+            long copies = (Long) entry.getValue().getField(0);
+            long partnerAssociations = (Long) entry.getValue().getField(1);
+            associations += copies;
+            if (otherPreserved && adds && partnerAssociations == 0) {
+                emitPadded(RowKind.DELETE, partner, !fromLeft, copies, out);
+            }
+            emit(joined, copies, out);
+            if (otherPreserved) {
+                long updated = partnerAssociations + (adds ? 1 : -1);
+                changedPartners.add(new Object[] {partner, copies, updated});
+                if (updated == 0) {
+                    emitPadded(RowKind.INSERT, partner, !fromLeft, copies, out);
+                }
+            }
+        }
+        // Written after the iteration: the state's entries are not changed while they are iterated.
+        for (Object[] change : changedPartners) {
+            other.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
+        }
+        return associations;
     }
 
     private boolean hasRejectedNull(Row key) {
