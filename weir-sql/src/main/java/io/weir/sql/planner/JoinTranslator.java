@@ -10,6 +10,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.join.IntervalBounds;
 import io.weir.sql.runtime.join.JoinKeyProjection;
 import io.weir.sql.runtime.join.JoinSpec;
 import io.weir.sql.runtime.join.StreamingJoinFunction;
@@ -32,7 +33,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Translates a regular {@link Join} (inner, left, right, full) into a {@link StreamingJoinFunction}
  * over both inputs keyed by the equi-join key. Conditions that are not equalities between the two
  * inputs are compiled into a residual check on the joined row. A join without any equality runs
- * on one key (all rows meet in one subtask), as in Flink.
+ * on one key (all rows meet in one subtask), as in Flink. An inner join of append-only inputs
+ * whose condition bounds one rowtime by the other is an interval join ({@link IntervalJoins}): the
+ * watermark drops its stored rows.
  */
 final class JoinTranslator {
 
@@ -64,17 +67,21 @@ final class JoinTranslator {
             nullRejecting[i] = filterNulls.get(i);
         }
         CalcCodeGenerator.GeneratedClass residualCode = residualCode(join, residual);
+        boolean appendOnlyInner = type == JoinRelType.INNER && left.mode().isInsertOnly()
+                && right.mode().isInsertOnly();
+        IntervalBounds interval = appendOnlyInner ? IntervalJoins.bounds(join, nonEquiConditions) : null;
         JoinSpec spec = new JoinSpec(type == JoinRelType.LEFT || type == JoinRelType.FULL,
                 type == JoinRelType.RIGHT || type == JoinRelType.FULL, RowTypes.of(leftType), RowTypes.of(rightType),
                 nullRejecting, residualCode == null ? null : residualCode.name(),
-                residualCode == null ? null : residualCode.source(), stateTtl);
+                residualCode == null ? null : residualCode.source(), stateTtl, interval);
         RowTypeInfo keyType = RowTypes.of(leftType, leftKeys.stream().mapToInt(Integer::intValue).toArray());
         DataStream<Row> rows = left.rows().connect(right.rows())
                 .keyBy(new JoinKeyProjection(toArray(leftKeys), widenings),
                         new JoinKeyProjection(toArray(rightKeys), widenings), widenedKeyType(keyType, widenings))
                 .process(new StreamingJoinFunction(spec), RowTypes.of(join.getRowType()))
-                .name(type == JoinRelType.INNER ? "Join" : StreamPlanTranslator.capitalized(type) + "OuterJoin");
-        if (type == JoinRelType.INNER && left.mode().isInsertOnly() && right.mode().isInsertOnly()) {
+                .name(interval != null ? "IntervalJoin"
+                        : type == JoinRelType.INNER ? "Join" : StreamPlanTranslator.capitalized(type) + "OuterJoin");
+        if (appendOnlyInner) {
             return ChangelogStream.appendOnly(rows);
         }
         return new ChangelogStream(rows, ChangelogMode.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE)),

@@ -8,11 +8,14 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.sql.runtime.join.IntervalBounds;
 import io.weir.sql.runtime.join.JoinKeyProjection;
 import io.weir.sql.runtime.join.JoinSpec;
 import io.weir.sql.runtime.join.StreamingJoinFunction;
 import io.weir.testutils.KeyedTwoInputStreamOperatorTestHarness;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The regular join operator on the operator harness: the exact changelog of outer joins (padded
  * rows retracted when a partner arrives and sent again when the last partner goes), retractions
- * from an updating input, state TTL on a manual clock, and snapshot and restore into a fresh operator.
+ * from an updating input, state TTL on a manual clock, rows of an interval join dropped by the
+ * watermark, and snapshot and restore into a fresh operator.
  * Rows are {@code (k INT, v STRING)} on both sides, joined on {@code k}.
  */
 @Timeout(30)
@@ -31,7 +35,7 @@ class StreamingJoinOperatorTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<Row, Row, Row, Row> join(boolean leftOuter,
             boolean rightOuter, Duration ttl) throws Exception {
-        JoinSpec spec = new JoinSpec(leftOuter, rightOuter, SIDE, SIDE, new boolean[] {true}, null, null, ttl);
+        JoinSpec spec = new JoinSpec(leftOuter, rightOuter, SIDE, SIDE, new boolean[] {true}, null, null, ttl, null);
         JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
                 JoinKeyProjection.Widening.NONE});
         return new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new StreamingJoinFunction(spec)),
@@ -93,6 +97,32 @@ class StreamingJoinOperatorTest {
             assertEquals(List.of(Row.of(1, "a", 1, "x"), Row.of(1, "b", 1, "x"), Row.of(1, "b", 1, "y")),
                     harness.extractOutputValues());
         }
+    }
+
+    @Test
+    void intervalJoinDropsRowsOnceTheWatermarkPassesTheirLastPartnerTime() throws Exception {
+        RowTypeInfo timed = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO, BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO);
+        // left.ts - right.ts in [-5 s, 0]: a left row at t joins right rows up to t + 5 s, a right row at s left rows up to s
+        IntervalBounds bounds = new IntervalBounds(1, 1, -5_000, 0);
+        JoinSpec spec = new JoinSpec(false, false, timed, timed, new boolean[] {true}, null, null, Duration.ZERO, bounds);
+        JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
+                JoinKeyProjection.Widening.NONE});
+        try (var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new StreamingJoinFunction(spec)), key, key, KEY)) {
+            harness.open();
+            harness.processElement1(Row.of(1, at(10)), 0);
+            harness.processElement2(Row.of(1, at(12)), 0);
+            harness.processBothWatermarks(new io.weir.api.operators.Watermark(at(15).toInstant(ZoneOffset.UTC).toEpochMilli()));
+            harness.processElement2(Row.of(1, at(15)), 0); // the left row (last partner at 15 s) is still there
+            harness.processBothWatermarks(new io.weir.api.operators.Watermark(at(16).toInstant(ZoneOffset.UTC).toEpochMilli()));
+            harness.processElement2(Row.of(1, at(14)), 0); // late: the left row has gone
+            assertEquals(List.of(Row.of(1, at(10), 1, at(12)), Row.of(1, at(10), 1, at(15))),
+                    harness.extractOutputValues());
+        }
+    }
+
+    private static LocalDateTime at(int second) {
+        return LocalDateTime.of(2024, 1, 1, 0, 0, second);
     }
 
     @Test

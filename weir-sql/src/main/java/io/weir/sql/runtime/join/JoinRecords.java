@@ -72,6 +72,19 @@ final class JoinRecords {
         rows.put(stored, Row.of(copies, associations));
     }
 
+    /** Removes every stored row (all its copies) that {@code expired} accepts. */
+    void removeIf(java.util.function.Predicate<Row> expired) throws Exception {
+        java.util.List<Row> gone = new java.util.ArrayList<>();
+        for (Row row : rows.keys()) {
+            if (expired.test(row)) {
+                gone.add(row);
+            }
+        }
+        for (Row row : gone) {
+            rows.remove(row);
+        }
+    }
+
     private static Row asInsert(Row row) {
         if (row.getKind() == RowKind.INSERT) {
             return row;

@@ -3,6 +3,7 @@ package io.weir.sql.runtime.join;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.TimerService;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.CompiledCalc;
@@ -25,7 +26,9 @@ import java.util.Map;
  *       back ({@code +I}).</li>
  *   <li>A row whose key has a null (for {@code =} keys) joins with nothing and is not stored.</li>
  * </ul>
- * An inner join of two append-only inputs therefore emits only {@code +I} rows.
+ * An inner join of two append-only inputs therefore emits only {@code +I} rows. For an interval
+ * join ({@link IntervalBounds}) each stored row gets an event-time timer for when the watermark
+ * has passed the last time a partner could have, and is dropped then.
  *
  * <p>Threading: called by the task's thread only, like every keyed function.
  */
@@ -51,15 +54,23 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
 
     @Override
     public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
-        process(row, true, ctx.getCurrentKey(), out);
+        process(row, true, ctx.getCurrentKey(), ctx.timerService(), out);
     }
 
     @Override
     public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
-        process(row, false, ctx.getCurrentKey(), out);
+        process(row, false, ctx.getCurrentKey(), ctx.timerService(), out);
     }
 
-    private void process(Row row, boolean fromLeft, Row key, Collector<Row> out) throws Exception {
+    /** Interval joins: drops the rows no later row of the other input can join (rows as late as the watermark still can). */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        leftRecords.removeIf(row -> spec.interval().lastPartnerTime(row, true) < timestamp);
+        rightRecords.removeIf(row -> spec.interval().lastPartnerTime(row, false) < timestamp);
+    }
+
+    private void process(Row row, boolean fromLeft, Row key, TimerService timers, Collector<Row> out)
+            throws Exception {
         boolean adds = row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER;
         boolean preserved = fromLeft ? spec.leftOuter() : spec.rightOuter();
         long associations = 0;
@@ -68,6 +79,12 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
             JoinRecords own = fromLeft ? leftRecords : rightRecords;
             if (adds) {
                 own.add(row, associations);
+                if (spec.interval() != null) {
+                    long lastPartnerTime = spec.interval().lastPartnerTime(row, fromLeft);
+                    if (lastPartnerTime > Long.MIN_VALUE && lastPartnerTime < Long.MAX_VALUE) {
+                        timers.registerEventTimeTimer(lastPartnerTime + 1);
+                    }
+                }
             } else {
                 own.remove(row);
             }
