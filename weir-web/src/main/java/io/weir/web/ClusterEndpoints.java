@@ -138,7 +138,11 @@ final class ClusterEndpoints {
     }
 
     private MiniCluster.TaskManagerDetails knownTaskManager(Context ctx) {
-        String id = ctx.pathParam("tmid");
+        return knownTaskManager(ctx.pathParam("tmid"));
+    }
+
+    /** @throws RestError 404 if the cluster has no task manager with this id */
+    MiniCluster.TaskManagerDetails knownTaskManager(String id) {
         for (MiniCluster.TaskManagerDetails tm : RestServer.await(cluster.taskManagers())) {
             if (tm.id().equals(id)) {
                 return tm;

@@ -105,7 +105,14 @@ public final class RestServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             Dashboard.serve(config);
         });
-        new ClusterEndpoints(cluster, configuration).register(app);
+        ClusterEndpoints clusterEndpoints = new ClusterEndpoints(cluster, configuration);
+        clusterEndpoints.register(app);
+        // the embedded cluster's task managers run in this JVM: they share its log files
+        LogFiles logs = LogFiles.of(configuration);
+        new LogEndpoints(logs, id -> {
+            clusterEndpoints.knownTaskManager(id);
+            return logs;
+        }).register(app);
         new JobEndpoints(cluster).register(app);
         new SavepointEndpoints(cluster).register(app);
         app.exception(RestError.class, (e, ctx) -> errors(ctx, e.status(), e.getMessage()));
