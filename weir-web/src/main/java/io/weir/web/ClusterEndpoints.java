@@ -54,7 +54,7 @@ final class ClusterEndpoints {
         json.put("timezone-name", zone.getDisplayName());
         json.put("timezone-offset", zone.getOffset(System.currentTimeMillis()));
         json.put("weir-version", WeirWebVersion.get());
-        json.put("features", Map.of("web-submit", false, "web-cancel", true, "web-rescale", false,
+        json.put("features", Map.of("web-submit", configuration.get(WebOptions.SUBMIT_ENABLE), "web-cancel", true, "web-rescale", false,
                 "web-history", false));
         ctx.json(json);
     }
