@@ -105,7 +105,9 @@ public final class RestServer implements AutoCloseable {
 
     private static Javalin create(MiniCluster cluster, Configuration configuration, JarStore jars) {
         long maxContentLength = configuration.get(WebOptions.MAX_CONTENT_LENGTH);
+        OpenApiDocument openApi = new OpenApiDocument();
         Javalin app = Javalin.create(config -> {
+            openApi.listen(config);
             config.jetty.multipartConfig.maxFileSize(maxContentLength, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxContentLength, SizeUnit.BYTES);
             config.showJavalinBanner = false;
@@ -124,6 +126,7 @@ public final class RestServer implements AutoCloseable {
         }).register(app);
         new JobEndpoints(cluster).register(app);
         new JarEndpoints(cluster, configuration, jars).register(app);
+        app.get(OpenApiDocument.PATH, ctx -> ctx.json(openApi.json(WeirWebVersion.get())));
         new SavepointEndpoints(cluster).register(app);
         app.exception(RestError.class, (e, ctx) -> errors(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -158,6 +161,19 @@ public final class RestServer implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The cluster failed to answer", e.getCause());
         }
+    }
+
+    /** Every route the server has, as {@code GET /jobs/{jobid}}, read from its router. */
+    List<String> routes() {
+        List<String> routes = new java.util.ArrayList<>();
+        for (var parsed : app.unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
+            var endpoint = parsed.getEndpoint();
+            HandlerType method = endpoint.getMethod();
+            if (method.isHttpMethod() && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
+                routes.add(method.name() + " " + endpoint.getPath());
+            }
+        }
+        return routes;
     }
 
     /** The server's base URL, such as {@code http://localhost:8081}. */
