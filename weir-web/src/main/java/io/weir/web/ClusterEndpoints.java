@@ -74,12 +74,12 @@ final class ClusterEndpoints {
         ctx.json(json);
     }
 
-    /** The options set on the cluster, as {@code [{"key": ..., "value": ...}]}. */
+    /** The options set on the cluster, as {@code [{"key": ..., "value": ...}]}, secrets hidden. */
     private void jobManagerConfig(Context ctx) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (ConfigOption<?> option : ConfigOptionRegistry.global().options()) {
-            configuration.getOptional(option).ifPresent(value ->
-                    entries.add(Map.of("key", option.key(), "value", String.valueOf(value))));
+            configuration.getOptional(option).ifPresent(value -> entries.add(Map.of("key", option.key(),
+                    "value", JobJson.isSensitive(option.key()) ? JobJson.HIDDEN : String.valueOf(value))));
         }
         ctx.json(entries);
     }

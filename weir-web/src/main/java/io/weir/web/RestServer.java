@@ -106,8 +106,10 @@ public final class RestServer implements AutoCloseable {
     private static Javalin create(MiniCluster cluster, Configuration configuration, JarStore jars) {
         long maxContentLength = configuration.get(WebOptions.MAX_CONTENT_LENGTH);
         OpenApiDocument openApi = new OpenApiDocument();
+        AccessControl access = new AccessControl(configuration);
         Javalin app = Javalin.create(config -> {
             openApi.listen(config);
+            access.configure(config);
             config.jetty.multipartConfig.maxFileSize(maxContentLength, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxContentLength, SizeUnit.BYTES);
             config.showJavalinBanner = false;
@@ -116,6 +118,7 @@ public final class RestServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             Dashboard.serve(config);
         });
+        access.register(app);
         ClusterEndpoints clusterEndpoints = new ClusterEndpoints(cluster, configuration);
         clusterEndpoints.register(app);
         // the embedded cluster's task managers run in this JVM: they share its log files

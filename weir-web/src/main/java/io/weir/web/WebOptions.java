@@ -48,7 +48,22 @@ public final class WebOptions {
             .withDescription("Largest request body the REST server accepts, in bytes (an uploaded jar included);"
                     + " a larger one is refused with 413.");
 
+    public static final ConfigOption<String> AUTH_TOKEN = ConfigOptions.key("rest.auth.token")
+            .stringType().noDefaultValue()
+            .withDescription("A secret that every REST request must carry as the header 'Authorization: Bearer"
+                    + " <token>'; others get 401. The dashboard's pages load without it and send it once opened as"
+                    + " http://host:port/?token=<token>. Plain HTTP carries it in clear text: use it on a trusted"
+                    + " network or behind a TLS proxy. Unset: no authentication.");
+
+    public static final ConfigOption<List<String>> CORS_ALLOWED_ORIGINS = ConfigOptions.key("rest.cors.allowed-origins")
+            .stringType().asList().noDefaultValue()
+            .withDeprecatedKeys("web.access-control-allow-origin")
+            .withDescription("Origins (scheme://host:port) whose web pages may call the REST API from a browser"
+                    + " (CORS), separated by ';'; '*' allows every origin. Unset: only pages the server itself"
+                    + " serves (Flink allows every origin by default).");
+
     public static List<ConfigOption<?>> all() {
-        return List.of(PORT, ADDRESS, BIND_ADDRESS, BIND_PORT, LOG_PATH, SUBMIT_ENABLE, UPLOAD_DIR, MAX_CONTENT_LENGTH);
+        return List.of(PORT, ADDRESS, BIND_ADDRESS, BIND_PORT, LOG_PATH, SUBMIT_ENABLE, UPLOAD_DIR, MAX_CONTENT_LENGTH,
+                AUTH_TOKEN, CORS_ALLOWED_ORIGINS);
     }
 }
