@@ -1,6 +1,7 @@
 package io.weir.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,8 +108,24 @@ class CheckpointRestTest {
                 "subtasks");
         assertEquals(2, subtasks.path("subtasks").size());
         JsonNode first = subtasks.path("subtasks").get(0);
-        RestApiTest.assertFields(first, "index", "status", "ack_timestamp", "end_to_end_duration", "state_size");
+        RestApiTest.assertFields(first, "index", "status", "ack_timestamp", "end_to_end_duration", "state_size",
+                "checkpointed_size", "checkpoint", "alignment", "start_delay", "unaligned_checkpoint", "aborted");
         assertEquals("completed", first.path("status").asText());
+        long sync = first.path("checkpoint").path("sync").asLong(-1);
+        long async = first.path("checkpoint").path("async").asLong(-1);
+        long alignment = first.path("alignment").path("duration").asLong(-1);
+        long startDelay = first.path("start_delay").asLong(-1);
+        assertTrue(sync >= 0 && async >= 0 && alignment >= 0 && startDelay >= 0, first.toString());
+        // the parts happen one after the other between trigger and acknowledgement (+3: each is rounded down)
+        assertTrue(startDelay + alignment + sync + async <= first.path("end_to_end_duration").asLong() + 3,
+                first.toString());
+        assertFalse(first.path("unaligned_checkpoint").asBoolean());
+        JsonNode summary = subtasks.path("summary");
+        RestApiTest.assertFields(summary, "checkpointed_size", "state_size", "end_to_end_duration",
+                "checkpoint_duration", "alignment", "start_delay");
+        RestApiTest.assertFields(summary.path("checkpoint_duration").path("async"), "min", "max", "avg", "p50", "p90",
+                "p95", "p99", "p999");
+        assertTrue(summary.path("state_size").path("max").asLong() >= first.path("state_size").asLong());
         String source = find(job.path("vertices"), "Ticks").path("id").asText();
         assertTrue(details.path("tasks").path(source).path("state_size").asLong() > 0, "the source's position");
     }

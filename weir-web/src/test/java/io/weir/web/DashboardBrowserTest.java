@@ -203,6 +203,10 @@ class DashboardBrowserTest {
         assertEquals(5, driver.findElements(By.cssSelector("#checkpoint-subtasks tbody tr")).size(),
                 "1 source + 2 Parse + 2 Sum -> Discard subtasks");
         assertTrue(driver.findElement(By.id("checkpoint-subtasks")).getText().contains("completed"));
+        String subtaskColumns = driver.findElement(By.cssSelector("#checkpoint-subtasks thead")).getText();
+        for (String column : List.of("Start delay", "Alignment", "Sync", "Async")) {
+            assertTrue(subtaskColumns.contains(column), subtaskColumns);
+        }
         browser.screenshot("checkpoint-details");
         open("/job/" + id(paced) + "/configuration");
         browser.waitFor("the checkpoint configuration", d -> d.findElement(By.id("page")).getText()
