@@ -142,6 +142,19 @@ class CheckpointRestTest {
         String sum = find(rest.get("/jobs/" + jobId).path("vertices"), "Sum -> Discard").path("id").asText();
         rest.poll("/jobs/" + jobId + "/vertices/" + sum + "/metrics?get=0.checkpointAlignmentTime",
                 m -> m.size() == 1 && m.get(0).path("value").asLong() > 0);
+        JsonNode startDelay = rest.get("/jobs/" + jobId + "/vertices/" + sum + "/metrics?get=0.checkpointStartDelayNanos");
+        assertTrue(startDelay.get(0).path("value").asLong() >= 0, startDelay.toString());
+    }
+
+    @Test
+    void watermarkLagOfTheSourceIsTheWallClockMinusItsWatermark() throws Exception {
+        String ticks = find(rest.get("/jobs/" + jobId).path("vertices"), "Ticks").path("id").asText();
+        // the source's timestamps count from 0, so its watermark is far behind the wall clock
+        JsonNode values = rest.poll("/jobs/" + jobId + "/vertices/" + ticks
+                + "/metrics?get=0.Ticks.watermarkLag,0.Ticks.currentOutputWatermark",
+                m -> m.size() == 2 && value(m, "0.Ticks.watermarkLag") > 0);
+        long expected = System.currentTimeMillis() - value(values, "0.Ticks.currentOutputWatermark");
+        assertTrue(Math.abs(expected - value(values, "0.Ticks.watermarkLag")) < 60_000, values.toString());
     }
 
     private static long value(JsonNode metrics, String id) {

@@ -100,6 +100,8 @@ public final class StreamTask implements Runnable {
     private final WaitTimer idle = new WaitTimer();
     private final WaitTimer backPressured = new WaitTimer();
     private final CheckpointingSettings checkpointing;
+    /** Trigger to first barrier of the latest checkpoint, in ns (the {@code checkpointStartDelayNanos} metric). */
+    private volatile long lastStartDelayNanos;
     // set and used on the task's thread only
     private OperatorChain chain;
     private NetworkInput networkInput;
@@ -185,6 +187,7 @@ public final class StreamTask implements Runnable {
         TaskInput input = createInput(chain);
         this.input = input;
         TaskMetrics.register(metrics, chain, input, idle, backPressured);
+        metrics.gauge("checkpointStartDelayNanos", (Gauge<Long>) () -> lastStartDelayNanos);
         // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
         if (input instanceof NetworkInput network) {
             networkInput = network;
@@ -438,12 +441,13 @@ public final class StreamTask implements Runnable {
      * The timings of a snapshot whose synchronous part started at {@code startNanos} and just ended.
      * Two clock reads per checkpoint, none per record.
      */
-    private static CheckpointMetrics syncMetrics(CheckpointBarrier barrier, long startNanos, long alignmentNanos,
+    private CheckpointMetrics syncMetrics(CheckpointBarrier barrier, long startNanos, long alignmentNanos,
             boolean unaligned) {
         long syncNanos = System.nanoTime() - startNanos;
         long firstBarrierAt = System.currentTimeMillis() - (syncNanos + alignmentNanos) / 1_000_000;
-        return new CheckpointMetrics(syncNanos / 1_000_000, 0, alignmentNanos / 1_000_000,
-                Math.max(0, firstBarrierAt - barrier.timestamp()), unaligned);
+        long startDelayMillis = Math.max(0, firstBarrierAt - barrier.timestamp());
+        lastStartDelayNanos = startDelayMillis * 1_000_000;
+        return new CheckpointMetrics(syncNanos / 1_000_000, 0, alignmentNanos / 1_000_000, startDelayMillis, unaligned);
     }
 
     private record UnalignedSnapshot(CheckpointBarrier barrier, TaskStateSnapshot state,
