@@ -147,6 +147,39 @@ class CheckpointRestTest {
     }
 
     @Test
+    void flameGraphHasTheStacksOfTheVertexsTaskThreads() throws Exception {
+        String base = "/jobs/" + jobId + "/vertices/" + find(rest.get("/jobs/" + jobId).path("vertices"), "Parse")
+                .path("id").asText() + "/flamegraph";
+        JsonNode graph = rest.get(base);
+        assertTrue(graph.path("endTimestamp").asLong() > 0, graph.toString());
+        JsonNode root = graph.path("data");
+        assertEquals("root", root.path("name").asText());
+        assertEquals(100, root.path("value").asInt(), "two task threads, 50 samples each");
+        assertTrue(hasFrame(root, "io.weir.runtime.task.StreamTask."), "a task thread's frames");
+        int childSum = 0;
+        for (JsonNode child : root.path("children")) {
+            childSum += child.path("value").asInt();
+        }
+        assertEquals(100, childSum, "every sample goes through one outermost frame");
+        int onCpu = rest.get(base + "?type=on_cpu").path("data").path("value").asInt();
+        int offCpu = rest.get(base + "?type=off_cpu").path("data").path("value").asInt();
+        assertTrue(onCpu <= 100 && offCpu <= 100 && onCpu + offCpu > 0, onCpu + " " + offCpu);
+        RestApiTest.assertError(rest.send("GET", base + "?type=cpu"), 400, "use full, on_cpu or off_cpu");
+    }
+
+    private static boolean hasFrame(JsonNode node, String prefix) {
+        if (node.path("name").asText().startsWith(prefix)) {
+            return true;
+        }
+        for (JsonNode child : node.path("children")) {
+            if (hasFrame(child, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void watermarkLagOfTheSourceIsTheWallClockMinusItsWatermark() throws Exception {
         String ticks = find(rest.get("/jobs/" + jobId).path("vertices"), "Ticks").path("id").asText();
         // the source's timestamps count from 0, so its watermark is far behind the wall clock

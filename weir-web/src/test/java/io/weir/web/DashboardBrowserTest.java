@@ -180,6 +180,10 @@ class DashboardBrowserTest {
                 + ".filter(v => v > 0).length");
         assertTrue(((Number) points).intValue() >= 1, "the throughput chart has points: " + points);
         browser.screenshot("vertex");
+        browser.driver().findElement(By.id("take-flame-graph")).click();
+        browser.waitFor("a flame graph with the task's frames", d -> d.findElements(By.cssSelector(".flame-frame"))
+                .stream().anyMatch(f -> f.getAttribute("title").startsWith("io.weir.runtime.task.StreamTask.")));
+        browser.screenshot("flame-graph");
     }
 
     @Test

@@ -135,6 +135,12 @@ public final class StreamTask implements Runnable {
         return deployment.taskName();
     }
 
+    /** The id of the thread that runs this task, or -1 before it started (flame graphs sample that thread). */
+    public long threadId() {
+        Thread t = thread;
+        return t == null ? -1 : t.getId();
+    }
+
     @Override
     public void run() {
         thread = Thread.currentThread();

@@ -24,6 +24,7 @@ import io.weir.runtime.task.TaskDeployment;
 import io.weir.api.execution.JobID;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -221,6 +222,21 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     /** This TaskManager's metric group. */
     public ScopedMetricGroup metricGroup() {
         return metrics;
+    }
+
+    /**
+     * The threads of this executor's running subtasks of one vertex of a job, for flame graphs; may
+     * be called from any thread (the running-task map is concurrent).
+     */
+    public List<Long> taskThreadIds(JobID job, int vertexId) {
+        List<Long> ids = new java.util.ArrayList<>();
+        running.forEach((attempt, task) -> {
+            long id = task.threadId();
+            if (attempt.jobId().equals(job) && attempt.vertexId() == vertexId && id >= 0) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     public int runningTasks() {
