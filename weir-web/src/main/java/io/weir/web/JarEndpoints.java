@@ -28,6 +28,9 @@ import java.util.concurrent.TimeoutException;
  * A run starts the jar's {@code main} ({@link JarProgram}) and answers {@code {"jobid": ...}} once
  * the program has submitted its job to this cluster. With {@code web.submit.enable: false} every
  * one of them answers 403.
+ *
+ * <p>Threading: handlers run on the server's request threads; a run waits there (at most
+ * {@link #SUBMIT_TIMEOUT_SECONDS}) while the program runs on its own thread ({@link JarProgram}).
  */
 final class JarEndpoints {
     /** How long a run waits for the program to submit its job. */

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * serves one file as text, {@code /jobmanager/log} the log file and {@code /jobmanager/stdout}
  * its stdout file; {@code /taskmanagers/:tmid/...} the same for a task manager. Files are served
  * only through {@link LogFiles}, which never leaves its directory.
+ *
+ * <p>Threading: handlers run on the server's request threads; a file is streamed by the server
+ * after the handler returned, and closed by it.
  */
 final class LogEndpoints {
     private final LogFiles jobManager;
