@@ -109,6 +109,12 @@ class LayerRulesTest {
             "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
             JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
 
+    private static final ArchRule MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO = mayOnlyUse(
+            "io.weir.connector.mqtt..",
+            "the MQTT connector ships as one jar plus the Paho client; its table factory sees only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.mqtt..", "org.eclipse.paho.client.mqttv3..",
+            "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..");
+
     private static final ArchRule JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL = mayOnlyUse(
             "io.weir.connector.jdbc..",
             "the JDBC connector speaks java.sql only; the user brings the driver of their database, so no driver"
@@ -120,6 +126,11 @@ class LayerRulesTest {
             "io.weir.formats..", "io.weir",
             "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
             "io.weir.api..", "io.weir.formats..");
+
+    private static final ArchRule PAHO_ONLY_IN_THE_MQTT_CONNECTOR = onlyUsedBy(
+            "org.eclipse.paho..",
+            "a connector wraps its client library; nothing else may depend on a particular external system",
+            "io.weir.connector.mqtt..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -213,6 +224,8 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.mqtt.source.MqttSource"),
+                "weir-connector-mqtt's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
                 "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
@@ -278,6 +291,7 @@ class LayerRulesTest {
         CONNECTOR_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
         JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
+        MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO.check(weir);
     }
 
     @Test
@@ -291,6 +305,7 @@ class LayerRulesTest {
         CALCITE_ONLY_IN_SQL.check(weir);
         JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+        PAHO_ONLY_IN_THE_MQTT_CONNECTOR.check(weir);
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
