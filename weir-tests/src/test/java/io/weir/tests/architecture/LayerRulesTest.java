@@ -122,10 +122,21 @@ class LayerRulesTest {
             JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
             "io.weir.sql.api..");
 
-    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
-            "io.weir.formats..", "io.weir",
-            "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
-            "io.weir.api..", "io.weir.formats..");
+    /** A format's SQL factory lives in its {@code table} package; the rest of the format is DataStream only. */
+    private static final String FORMAT_TABLE_FACTORIES = "io.weir.formats.*.table..";
+
+    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = classes()
+            .that().resideInAPackage("io.weir.formats..").and().resideOutsideOfPackage(FORMAT_TABLE_FACTORIES)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.weir..")
+                    .or(resideInAnyPackage("io.weir.api..", "io.weir.formats..")))
+            .because("a format plugs into any connector through the API's serialization schemas, so it needs nothing"
+                    + " else of Weir")
+            .allowEmptyShould(true);
+
+    private static final ArchRule FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
+            FORMAT_TABLE_FACTORIES, "io.weir",
+            "a format plugs into SQL through the SQL layer's format SPI, never through its planner or runtime",
+            "io.weir.api..", "io.weir.formats..", "io.weir.sql.connectors..", "io.weir.sql.api..");
 
     private static final ArchRule PAHO_ONLY_IN_THE_MQTT_CONNECTOR = onlyUsedBy(
             "org.eclipse.paho..",
@@ -297,6 +308,7 @@ class LayerRulesTest {
     @Test
     void formatsUseOnlyTheApiOfWeir() {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
     }
 
     @Test
