@@ -15,7 +15,26 @@ final class MqttTestClient implements AutoCloseable {
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
 
     private MqttTestClient(String serverUri, String clientId, boolean cleanSession) throws MqttException {
+        this(serverUri, clientId, cleanSession, false);
+    }
+
+    private MqttTestClient(String serverUri, String clientId, boolean cleanSession, boolean record)
+            throws MqttException {
         client = new MqttClient(serverUri, clientId, new MemoryPersistence());
+        if (record) {
+            client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {}
+
+                @Override
+                public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                    received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+            });
+        }
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(cleanSession);
         options.setConnectionTimeout(10);
@@ -36,6 +55,11 @@ final class MqttTestClient implements AutoCloseable {
         try (MqttTestClient session = new MqttTestClient(broker.serverUri(), clientId, false)) {
             session.client.subscribe(filter, 1);
         }
+    }
+
+    /** Connects to the existing persistent session {@code clientId} and records what the broker delivers in it. */
+    static MqttTestClient resume(MqttBroker broker, String clientId) throws MqttException {
+        return new MqttTestClient(broker.serverUri(), clientId, false, true);
     }
 
     /** A clean-session subscriber that records each message's text. */
