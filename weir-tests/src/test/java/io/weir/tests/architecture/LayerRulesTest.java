@@ -106,8 +106,10 @@ class LayerRulesTest {
 
     private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
             "io.weir.connector.kafka..",
-            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
-            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
+            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths."
+                    + " Its table factories see only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..", "io.weir.sql.connectors..",
+            "io.weir.sql.catalog..", "io.weir.sql.api..");
 
     private static final ArchRule MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO = mayOnlyUse(
             "io.weir.connector.mqtt..",
