@@ -39,6 +39,11 @@ public final class JsonFormatFactory implements FormatFactory {
                 new JsonRowConverter(context.rowType(), failOnMissing, isoTimestamps(context)), ignoreParseErrors);
     }
 
+    /** A converter for the changelog formats: missing properties are NULL. */
+    static JsonRowConverter converter(Context context) {
+        return new JsonRowConverter(context.rowType(), false, isoTimestamps(context));
+    }
+
     static boolean isoTimestamps(Context context) {
         String standard = context.option("timestamp-format.standard", "SQL");
         return switch (standard) {
