@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Moquette MQTT broker in this JVM on loopback, started once per test class, with persistence
- * on (in a temporary directory) so that {@link #restart()} keeps sessions, subscriptions and queued
- * messages like a production broker. Moquette cannot bind port 0, so the port is one the OS just
- * handed out and released; the broker keeps it across restarts.
+ * A real Moquette MQTT broker in this JVM on loopback, started once per test class. Sessions live in
+ * memory; {@link #persistent()} keeps them in a temporary directory instead, so that {@link #restart()}
+ * keeps sessions, subscriptions and queued messages like a production broker (the restart test has a
+ * broker of its own, so a restart never disturbs other tests). Moquette cannot bind port 0, so the
+ * port is one the OS just handed out and released; the broker keeps it across restarts.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -26,9 +27,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
+    private final boolean persistent;
     private Server server;
     private int port;
     private Path dataDir;
+
+    public MqttBroker() {
+        this(false);
+    }
+
+    private MqttBroker(boolean persistent) {
+        this.persistent = persistent;
+    }
+
+    /** A broker that stores its sessions and messages on disk, so they survive {@link #restart()}. */
+    public static MqttBroker persistent() {
+        return new MqttBroker(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -53,7 +68,7 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("allow_anonymous", "true");
-        properties.setProperty("persistence_enabled", "true");
+        properties.setProperty("persistence_enabled", Boolean.toString(persistent));
         properties.setProperty("data_path", dataDir.toString());
         server = new Server();
         server.startServer(new MemoryConfig(properties));

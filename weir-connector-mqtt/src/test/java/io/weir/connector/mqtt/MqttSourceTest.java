@@ -182,27 +182,6 @@ class MqttSourceTest {
     }
 
     @Test
-    void aBrokerRestartMidJobLosesNoMessage() throws Exception {
-        MqttTestClient.createSession(BROKER, "restart-0", "restart/in");
-        List<String> first = range("r", 0, 100);
-        List<String> second = range("r", 100, 200);
-        publish("restart/in", first);
-        StreamExecutionEnvironment env = checkpointed(1);
-        env.fromSource(strings("restart", "restart/in").build(), WatermarkStrategy.noWatermarks(), "mqtt")
-                .sinkTo(new CollectingSink("restart"));
-        JobClient job = env.executeAsync("broker restart");
-        Await.until(() -> CollectingSink.written("restart").size() >= 50, WAIT, "half of the first batch arrived");
-
-        BROKER.restart();
-        publish("restart/in", second);
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        awaitAll("restart", all);
-        job.cancel().get(30, TimeUnit.SECONDS);
-        assertEquals(new TreeSet<>(all), new TreeSet<>(CollectingSink.written("restart")));
-    }
-
-    @Test
     void aBrokerThatIsNotThereFailsTheJobNamingIt() {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         env.fromSource(MqttSource.<String>builder().setServerUri("tcp://127.0.0.1:1")
