@@ -87,6 +87,20 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
     }
 
+    /**
+     * Drops every value of the current key, in every state and namespace: BATCH execution feeds a
+     * keyed operator one key after another and drops a key's state once the key is done, so state
+     * never holds more than one key.
+     */
+    public void dropCurrentKey() {
+        if (currentKeyGroup < 0) {
+            return;
+        }
+        for (HeapState<K, ?, ?> state : states.values()) {
+            state.table().removeKey(currentKey, currentKeyGroup);
+        }
+    }
+
     /** The clock state TTL is measured on: the task's processing time (a manual clock in harnesses). */
     public void setTtlTimeProvider(LongSupplier clock) {
         this.ttlClock = clock;

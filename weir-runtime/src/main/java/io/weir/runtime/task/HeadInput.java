@@ -114,6 +114,27 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
         };
     }
 
+    /**
+     * An input of a keyed operator in BATCH execution: its records go into {@code sorted}, which
+     * hands them to the operator key by key once all input has ended; its watermarks and idleness
+     * are dropped (event time ends per key instead), and its end is announced by {@code sorted}.
+     */
+    static <T> HeadInput<T> sorting(SortedKeyedInput sorted, int inputIndex, TypeSerializer<T> serializer,
+            boolean[] channels) {
+        return new HeadInput<>(serializer, channels) {
+            @Override
+            void process(StreamRecord<T> record) throws Exception {
+                sorted.add(inputIndex, record);
+            }
+
+            @Override
+            void processWatermark(Watermark watermark) {}
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) {}
+        };
+    }
+
     abstract void process(StreamRecord<T> record) throws Exception;
 
     abstract void processWatermark(Watermark watermark) throws Exception;

@@ -62,6 +62,11 @@ final class NetworkInput implements TaskInput {
         this.heldBack = new ArrayDeque[inputOfChannel.length];
     }
 
+    @Override
+    public NetworkInput network() {
+        return this;
+    }
+
     /** Sets who handles the barriers; without one, barriers are not expected. */
     void setBarrierHandler(CheckpointBarrierHandler handler) {
         this.barriers = handler;
