@@ -21,10 +21,15 @@ import java.util.List;
  * files and may be called at any time after that thread stopped using the sorter.
  */
 public final class ExternalSorter implements AutoCloseable {
+    /** Most runs merged at once. */
+    static final int MAX_FAN_IN = 64;
+
+    private final long memoryBytes;
     private final SortBuffer buffer;
     private final Path spillDirectory;
     private final List<SpilledRun> runs = new ArrayList<>();
     private MergedRuns merged;
+    private int spills;
     private long entries;
     private boolean finished;
 
@@ -33,6 +38,7 @@ public final class ExternalSorter implements AutoCloseable {
      * @param spillDirectory where runs are written when the budget is used up
      */
     public ExternalSorter(long memoryBytes, Path spillDirectory) {
+        this.memoryBytes = memoryBytes;
         this.buffer = new SortBuffer(memoryBytes);
         this.spillDirectory = spillDirectory;
     }
@@ -59,7 +65,7 @@ public final class ExternalSorter implements AutoCloseable {
 
     /** Number of runs written to disk so far (for tests and metrics). */
     public int spilledRuns() {
-        return runs.size();
+        return spills;
     }
 
     /**
@@ -77,16 +83,45 @@ public final class ExternalSorter implements AutoCloseable {
         }
         if (buffer.count() > 0) {
             runs.add(SpilledRun.write(buffer.entries(), spillDirectory));
+            spills++;
             buffer.release();
         }
-        merged = new MergedRuns(runs);
+        reduceToFanIn();
+        merged = new MergedRuns(runs, readBufferBytes());
         return merged;
+    }
+
+    /**
+     * Merges the earliest runs into one until at most {@link #MAX_FAN_IN} are left, so the final
+     * merge keeps few files open; merging consecutive runs from the front keeps ties in order.
+     */
+    private void reduceToFanIn() throws IOException {
+        while (runs.size() > MAX_FAN_IN) {
+            List<SpilledRun> first = new ArrayList<>(runs.subList(0, MAX_FAN_IN));
+            MergedRuns merge = new MergedRuns(first, readBufferBytes());
+            SpilledRun combined;
+            try {
+                combined = SpilledRun.write(merge, spillDirectory);
+            } finally {
+                merge.close();
+            }
+            first.forEach(SpilledRun::delete);
+            runs.subList(0, MAX_FAN_IN).clear();
+            runs.add(0, combined);
+        }
+    }
+
+    /** Read buffers share the memory budget, between 4 and 64 kb each. */
+    private int readBufferBytes() {
+        long share = memoryBytes / Math.max(1, Math.min(runs.size(), MAX_FAN_IN));
+        return (int) Math.max(4096, Math.min(64 * 1024, share));
     }
 
     private void spill() {
         buffer.sort();
         try {
             runs.add(SpilledRun.write(buffer.entries(), spillDirectory));
+            spills++;
         } catch (IOException e) {
             throw new UncheckedIOException("Sorting the input of a BATCH job needed to spill to " + spillDirectory
                     + " and writing there failed: " + e.getMessage() + ". Give the directory room, or raise "

@@ -13,18 +13,16 @@ import java.util.PriorityQueue;
  * <p>Threading: one thread.
  */
 final class MergedRuns implements SortedEntries {
-    private static final int READ_BUFFER = 64 * 1024;
-
     private final PriorityQueue<Head> queue;
     private final List<SpilledRun.Reader> readers = new ArrayList<>();
     private Head current;
 
     private record Head(SpilledRun.Reader reader, int run) {}
 
-    MergedRuns(List<SpilledRun> runs) throws IOException {
+    MergedRuns(List<SpilledRun> runs, int readBufferBytes) throws IOException {
         queue = new PriorityQueue<>(Math.max(1, runs.size()), MergedRuns::compare);
         for (int i = 0; i < runs.size(); i++) {
-            SpilledRun.Reader reader = runs.get(i).open(READ_BUFFER);
+            SpilledRun.Reader reader = runs.get(i).open(readBufferBytes);
             readers.add(reader);
             if (reader.next()) {
                 queue.add(new Head(reader, i));
