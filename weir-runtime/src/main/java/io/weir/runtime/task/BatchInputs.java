@@ -6,28 +6,45 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.operators.broadcast.CoBroadcastWithNonKeyedOperator;
 import io.weir.runtime.sort.ExternalSorter;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
 import java.nio.file.Path;
 
 /**
- * Builds the inputs of a task whose head is a keyed operator of a BATCH job: the
- * {@link SortedKeyedInput} and the heads that fill it. A keyed head in STREAMING, and every other
- * head, reads its input as it arrives.
+ * Builds the inputs of a task whose head is a keyed operator (or a non-keyed broadcast
+ * {@code connect}) of a BATCH job: the {@link SortedKeyedInput} and the heads that fill it. Every
+ * head in STREAMING, and every other head, reads its input as it arrives.
  */
 final class BatchInputs {
     private BatchInputs() {}
 
-    /** Whether the deployment's head operator is keyed and the job runs in BATCH mode. */
-    static boolean isSortedKeyed(TaskDeployment deployment) {
+    /**
+     * The sorted input of the chain's head in a BATCH job, handing records to {@code direct}: key by
+     * key for a keyed head; for a non-keyed broadcast {@code connect}, the non-broadcast side held
+     * back in arrival order until the broadcast side has ended. {@code null} for any other head, and
+     * in STREAMING, where the head reads its input as it arrives.
+     */
+    static SortedKeyedInput sortedInput(TaskDeployment deployment, OperatorChain chain, HeadInput<?>[] direct) {
+        if (deployment.job().getExecutionConfig().getRuntimeMode() != RuntimeExecutionMode.BATCH) {
+            return null;
+        }
         StreamNode head = deployment.vertex().getHead();
-        return deployment.job().getExecutionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH
-                && (head.getStateKeySelector() != null || head.getStateKeySelector2() != null);
+        if (head.getStateKeySelector() != null || head.getStateKeySelector2() != null) {
+            return sortedKeyedInput(deployment, chain, direct);
+        }
+        if (chain.head() instanceof CoBroadcastWithNonKeyedOperator<?, ?, ?>) {
+            KeySelector<?, ?> holdBack = value -> value;
+            return new SortedKeyedInput(direct, new KeySelector<?, ?>[] {holdBack, null}, null,
+                    new TypeSerializer<?>[] {serializerOf(deployment, 0), serializerOf(deployment, 1)},
+                    sorter(deployment), null, null);
+        }
+        return null;
     }
 
-    /** The sorted input of the chain's keyed head, handing records to {@code direct} key by key. */
-    static SortedKeyedInput sortedKeyedInput(TaskDeployment deployment, OperatorChain chain, HeadInput<?>[] direct) {
+    private static SortedKeyedInput sortedKeyedInput(TaskDeployment deployment, OperatorChain chain,
+            HeadInput<?>[] direct) {
         StreamNode head = deployment.vertex().getHead();
         KeySelector<?, ?>[] selectors = direct.length == 1 ? new KeySelector<?, ?>[] {head.getStateKeySelector()}
                 : new KeySelector<?, ?>[] {head.getStateKeySelector(), head.getStateKeySelector2()};
@@ -41,11 +58,18 @@ final class BatchInputs {
             throw new IllegalStateException("Operator '" + head.getName() + "' runs in BATCH mode, which keeps "
                     + "keyed state on the heap one key at a time, but it got another state backend");
         }
-        long memory = deployment.job().getConfiguration().get(ExecutionOptions.SORTED_INPUTS_MEMORY).getBytes();
-        ExternalSorter sorter = new ExternalSorter(memory, Path.of(System.getProperty("java.io.tmpdir")));
+        if (head.getStateKeyType() == null) {
+            throw new IllegalStateException("Operator '" + head.getName() + "' is keyed but its key type is unknown; "
+                    + "BATCH mode sorts its input by serialized key. Give the key type: keyBy(selector, keyType).");
+        }
         TypeSerializer<?> keySerializer = head.getStateKeyType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
-        return new SortedKeyedInput(direct, selectors, keySerializer, serializers, sorter, backend, timers);
+        return new SortedKeyedInput(direct, selectors, keySerializer, serializers, sorter(deployment), backend, timers);
+    }
+
+    private static ExternalSorter sorter(TaskDeployment deployment) {
+        long memory = deployment.job().getConfiguration().get(ExecutionOptions.SORTED_INPUTS_MEMORY).getBytes();
+        return new ExternalSorter(memory, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** The head of input {@code index} that feeds {@code sorted}. */

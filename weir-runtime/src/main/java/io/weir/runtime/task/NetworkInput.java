@@ -104,11 +104,11 @@ final class NetworkInput implements TaskInput {
             switch (tag) {
                 case ElementTag.RECORD:
                     recordsRead++;
-                    input.readRecord(in);
+                    input.readRecord(in, current.bytes());
                     break;
                 case ElementTag.RECORD_WITH_TIMESTAMP:
                     recordsRead++;
-                    input.readRecordWithTimestamp(in);
+                    input.readRecordWithTimestamp(in, current.bytes());
                     break;
                 case ElementTag.WATERMARK:
                     input.onWatermark(channel, in.readLong());

@@ -28,6 +28,10 @@ import java.util.Arrays;
  * them. An unkeyed input (the broadcast side of a keyed broadcast connect) is not sorted: it
  * reaches the operator as it arrives, so it is consumed completely before the first keyed record.
  *
+ * <p>Without a key serializer (and without state and timers) the input only holds its sorted
+ * inputs back, in arrival order, until every channel has ended: the non-broadcast side of a
+ * non-keyed broadcast {@code connect} in BATCH mode, which so sees the whole broadcast side first.
+ *
  * <p>Threading: used by the task's thread only. Replaying yields to the mailbox between records,
  * like {@link NetworkInput}.
  */
@@ -57,6 +61,8 @@ final class SortedKeyedInput implements TaskInput {
      * @param keySelectors per input index, the key of its records; {@code null} for an input that
      *     is not sorted (reaches the operator directly)
      * @param serializers per input index, the serializer of its records
+     * @param keySerializer the serializer of the keys; {@code null} to hold records back in arrival
+     *     order instead of sorting them (then {@code backend} and {@code timers} are {@code null})
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     SortedKeyedInput(HeadInput<?>[] direct, KeySelector<?, ?>[] keySelectors, TypeSerializer<?> keySerializer,
@@ -73,7 +79,9 @@ final class SortedKeyedInput implements TaskInput {
         for (int i = 0; i < records.length; i++) {
             records[i] = new StreamRecord<>(null);
         }
-        timers.fireTimersKeyByKey();
+        if (timers != null) {
+            timers.fireTimersKeyByKey();
+        }
     }
 
     /** The network input that fills the sorter; set once, before {@link #start}. */
@@ -97,17 +105,27 @@ final class SortedKeyedInput implements TaskInput {
         network.start(wakeup, mailbox);
     }
 
-    /** Adds a record of a sorted input (called by its {@link HeadInput#sorting} head). */
-    void add(int inputIndex, StreamRecord<?> record) throws Exception {
-        Object value = record.getValue();
+    /**
+     * Adds a record of a sorted input (called by its {@link HeadInput#sorting} head): {@code value}
+     * gives the key, {@code bytes[offset, offset + length)} is the value as its serializer wrote it.
+     */
+    void add(int inputIndex, Object value, boolean hasTimestamp, long timestamp, byte[] bytes, int offset, int length)
+            throws Exception {
         keyOut.clear();
-        keySerializer.serialize(keySelectors[inputIndex].getKey(value), keyOut);
+        if (keySerializer != null) {
+            keySerializer.serialize(keySelectors[inputIndex].getKey(value), keyOut);
+        }
         payloadOut.clear();
         payloadOut.writeByte(inputIndex);
-        payloadOut.writeBoolean(record.hasTimestamp());
-        serializers[inputIndex].serialize(value, payloadOut);
-        sorter.add(keyOut.getSharedBuffer(), 0, keyOut.length(), record.hasTimestamp() ? record.getTimestamp()
-                : Long.MIN_VALUE, payloadOut.getSharedBuffer(), 0, payloadOut.length());
+        payloadOut.writeBoolean(hasTimestamp);
+        if (keySerializer == null) {
+            payloadOut.writeLong(timestamp);
+        }
+        payloadOut.write(bytes, offset, length);
+        // held back (no key): one timestamp for all, so the stable sort keeps the arrival order
+        long sortTimestamp = hasTimestamp && keySerializer != null ? timestamp : Long.MIN_VALUE;
+        sorter.add(keyOut.getSharedBuffer(), 0, keyOut.length(), sortTimestamp, payloadOut.getSharedBuffer(), 0,
+                payloadOut.length());
     }
 
     @Override
@@ -150,10 +168,11 @@ final class SortedKeyedInput implements TaskInput {
         in.setBuffer(entry.payloadBytes(), entry.payloadOffset(), entry.payloadLength());
         int inputIndex = in.readByte();
         boolean hasTimestamp = in.readBoolean();
+        long timestamp = keySerializer == null ? in.readLong() : entry.timestamp();
         StreamRecord<Object> record = records[inputIndex];
         Object value = serializers[inputIndex].deserialize(in);
         if (hasTimestamp) {
-            record.replace(value, entry.timestamp());
+            record.replace(value, timestamp);
         } else {
             record.replace(value);
             record.eraseTimestamp();
@@ -163,8 +182,10 @@ final class SortedKeyedInput implements TaskInput {
 
     /** The current key's records are done: its timers fire, then its state goes. */
     private void endKey() throws Exception {
-        timers.fireAtEndOfKey();
-        backend.dropCurrentKey();
+        if (timers != null) {
+            timers.fireAtEndOfKey();
+            backend.dropCurrentKey();
+        }
     }
 
     private void finish() throws Exception {

@@ -298,8 +298,7 @@ public final class StreamTask implements Runnable {
             inputs[index] = headInput(chain, index, any, own);
             channelsOf[index] = own;
         }
-        SortedKeyedInput sorted = BatchInputs.isSortedKeyed(deployment)
-                ? BatchInputs.sortedKeyedInput(deployment, chain, inputs) : null;
+        SortedKeyedInput sorted = BatchInputs.sortedInput(deployment, chain, inputs);
         for (int index = 0; index < inputs.length; index++) {
             HeadInput<?> head = sorted != null && sorted.sorts(index)
                     ? BatchInputs.sortingHead(sorted, index, deployment, channelsOf[index]) : inputs[index];

@@ -10,6 +10,7 @@ import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.configuration.MemorySize;
+import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -291,6 +292,28 @@ class BatchExecutionTest {
         StreamExecutionEnvironment env = env(CLUSTER.createEnvironment(2), RuntimeExecutionMode.BATCH);
         env.configure(new Configuration().set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(10)));
         List<Tuple2<String, Long>> result = stamped(env, EVENTS).keyBy(e -> e.f0).sum(1).executeAndCollect(100);
+        assertSameElements(List.of(Tuple2.of("a", 1710L), Tuple2.of("b", 4700L)), result);
+    }
+
+    /** Fails its first attempt on the first record it gets (after the sort, before any output). */
+    static final class FailFirstAttempt extends KeyedProcessFunction<String, Tuple2<String, Long>, Tuple2<String, Long>> {
+        @Override
+        public void processElement(Tuple2<String, Long> e, Context ctx, Collector<Tuple2<String, Long>> out) {
+            if (getRuntimeContext().getTaskInfo().getAttemptNumber() == 0) {
+                throw new IllegalStateException("first attempt fails on purpose");
+            }
+            out.collect(e);
+        }
+    }
+
+    @Test
+    void aFailedBatchJobRunsAgainFromItsBoundedInput() throws Exception {
+        StreamExecutionEnvironment env = env(CLUSTER.createEnvironment(2), RuntimeExecutionMode.BATCH);
+        env.configure(new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2)
+                .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10)));
+        List<Tuple2<String, Long>> result = stamped(env, EVENTS).keyBy(e -> e.f0).process(new FailFirstAttempt())
+                .keyBy(e -> e.f0).sum(1).executeAndCollect(100);
         assertSameElements(List.of(Tuple2.of("a", 1710L), Tuple2.of("b", 4700L)), result);
     }
 }

@@ -10,6 +10,7 @@ import io.weir.api.datastream.BroadcastStream;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.BroadcastProcessFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedBroadcastProcessFunction;
 import io.weir.api.functions.KeyedCoProcessFunction;
@@ -131,6 +132,41 @@ class BatchTwoInputTest {
         }
         BroadcastStream<Tuple2<String, Long>> broadcast = env.fromData(factors).broadcast(FACTORS);
         List<String> result = env.fromData(records).keyBy(e -> e.f0).connect(broadcast).process(new ApplyFactor())
+                .executeAndCollect(1000);
+        assertSameElements(expected, result);
+    }
+
+    /** As {@link ApplyFactor}, on a stream that is not keyed. */
+    static final class ApplyFactorUnkeyed extends BroadcastProcessFunction<Tuple2<String, Long>, Tuple2<String, Long>,
+            String> {
+        @Override
+        public void processElement(Tuple2<String, Long> e, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            Long factor = ctx.getBroadcastState(FACTORS).get(e.f0);
+            out.collect(e.f0 + "=" + (factor == null ? "missing" : String.valueOf(e.f1 * factor)));
+        }
+
+        @Override
+        public void processBroadcastElement(Tuple2<String, Long> f, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(FACTORS).put(f.f0, f.f1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void theBroadcastSideIsConsumedWhollyFirstOnAStreamThatIsNotKeyedToo(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(CLUSTER.createEnvironment(parallelism), RuntimeExecutionMode.BATCH);
+        List<Tuple2<String, Long>> records = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (long i = 0; i < 500; i++) {
+            records.add(Tuple2.of("k" + i % 10, i));
+            expected.add("k" + i % 10 + "=" + i * (i % 10 + 1));
+        }
+        List<Tuple2<String, Long>> factors = new ArrayList<>();
+        for (long k = 0; k < 10; k++) {
+            factors.add(Tuple2.of("k" + k, k + 1));
+        }
+        BroadcastStream<Tuple2<String, Long>> broadcast = env.fromData(factors).broadcast(FACTORS);
+        List<String> result = env.fromData(records).rebalance().connect(broadcast).process(new ApplyFactorUnkeyed())
                 .executeAndCollect(1000);
         assertSameElements(expected, result);
     }
