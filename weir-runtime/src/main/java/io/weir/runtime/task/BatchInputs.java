@@ -36,9 +36,9 @@ final class BatchInputs {
         }
         if (chain.head() instanceof CoBroadcastWithNonKeyedOperator<?, ?, ?>) {
             KeySelector<?, ?> holdBack = value -> value;
-            return new SortedKeyedInput(direct, new KeySelector<?, ?>[] {holdBack, null}, null,
+            return new SortedKeyedInput(direct, new KeySelector<?, ?>[] {holdBack, null},
                     new TypeSerializer<?>[] {serializerOf(deployment, 0), serializerOf(deployment, 1)},
-                    sorter(deployment), null, null);
+                    sorter(deployment), SortedKeyedInput.KeyScope.HOLD_BACK);
         }
         return null;
     }
@@ -64,7 +64,8 @@ final class BatchInputs {
         }
         TypeSerializer<?> keySerializer = head.getStateKeyType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
-        return new SortedKeyedInput(direct, selectors, keySerializer, serializers, sorter(deployment), backend, timers);
+        return new SortedKeyedInput(direct, selectors, serializers, sorter(deployment),
+                new SortedKeyedInput.KeyScope(keySerializer, backend, timers));
     }
 
     private static ExternalSorter sorter(TaskDeployment deployment) {

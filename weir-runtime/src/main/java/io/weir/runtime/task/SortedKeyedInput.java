@@ -57,24 +57,31 @@ final class SortedKeyedInput implements TaskInput {
     private boolean ended;
 
     /**
+     * What a sorted input needs to know of its operator's keys: their serializer, and the state
+     * and timers to end key by key. All {@code null} for an input that only holds records back.
+     */
+    record KeyScope(TypeSerializer<?> keySerializer, HeapKeyedStateBackend<?> backend, HeapTimerServices<?> timers) {
+        static final KeyScope HOLD_BACK = new KeyScope(null, null, null);
+    }
+
+    /**
      * @param direct per input index, what hands a record to the operator
      * @param keySelectors per input index, the key of its records; {@code null} for an input that
      *     is not sorted (reaches the operator directly)
      * @param serializers per input index, the serializer of its records
-     * @param keySerializer the serializer of the keys; {@code null} to hold records back in arrival
-     *     order instead of sorting them (then {@code backend} and {@code timers} are {@code null})
+     * @param keys the operator's keys, or {@link KeyScope#HOLD_BACK} to hold records back in
+     *     arrival order instead of sorting them
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    SortedKeyedInput(HeadInput<?>[] direct, KeySelector<?, ?>[] keySelectors, TypeSerializer<?> keySerializer,
-            TypeSerializer<?>[] serializers, ExternalSorter sorter, HeapKeyedStateBackend<?> backend,
-            HeapTimerServices<?> timers) {
+    SortedKeyedInput(HeadInput<?>[] direct, KeySelector<?, ?>[] keySelectors, TypeSerializer<?>[] serializers,
+            ExternalSorter sorter, KeyScope keys) {
         this.direct = direct.clone();
         this.keySelectors = (KeySelector<Object, ?>[]) keySelectors.clone();
-        this.keySerializer = (TypeSerializer<Object>) keySerializer;
+        this.keySerializer = (TypeSerializer<Object>) keys.keySerializer();
         this.serializers = (TypeSerializer<Object>[]) serializers.clone();
         this.sorter = sorter;
-        this.backend = backend;
-        this.timers = timers;
+        this.backend = keys.backend();
+        this.timers = keys.timers();
         this.records = new StreamRecord[direct.length];
         for (int i = 0; i < records.length; i++) {
             records[i] = new StreamRecord<>(null);
