@@ -195,7 +195,8 @@ public final class StreamTask implements Runnable {
         TaskMetrics.register(metrics, chain, input, idle, backPressured);
         metrics.gauge("checkpointStartDelayNanos", (Gauge<Long>) () -> lastStartDelayNanos);
         // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
-        if (input instanceof NetworkInput network) {
+        NetworkInput network = input.network();
+        if (network != null) {
             networkInput = network;
             TaskStateSnapshot restored = deployment.restoredState();
             if (restored != null) {
@@ -287,6 +288,7 @@ public final class StreamTask implements Runnable {
         }
         boolean twoInput = vertex.getHead().isTwoInput();
         HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        boolean[][] channelsOf = new boolean[inputs.length][];
         HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
         int connected = 0;
         for (int index = 0; index < inputs.length; index++) {
@@ -309,16 +311,27 @@ public final class StreamTask implements Runnable {
             }
             // each input's valve counts only its own connected channels
             inputs[index] = headInput(chain, index, any, own);
+            channelsOf[index] = own;
+        }
+        SortedKeyedInput sorted = BatchInputs.sortedInput(deployment, chain, inputs);
+        for (int index = 0; index < inputs.length; index++) {
+            HeadInput<?> head = sorted != null && sorted.sorts(index)
+                    ? BatchInputs.sortingHead(sorted, index, deployment, channelsOf[index]) : inputs[index];
             for (int channel = 0; channel < total; channel++) {
-                if (own[channel]) {
-                    inputOfChannel[channel] = inputs[index];
+                if (channelsOf[index][channel]) {
+                    inputOfChannel[channel] = head;
                 }
             }
         }
-        return new NetworkInput(
+        NetworkInput network = new NetworkInput(
                 exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
                         deployment.subtaskIndex())),
                 inputOfChannel, connected);
+        if (sorted == null) {
+            return network;
+        }
+        sorted.readFrom(network);
+        return sorted;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -38,7 +38,7 @@ final class TaskMetrics {
     static void register(ScopedMetricGroup task, OperatorChain chain, TaskInput input, WaitTimer idle,
             WaitTimer waitingForOutput) {
         List<RecordWriter<?>> writers = chain.writers();
-        NetworkInput network = input instanceof NetworkInput n ? n : null;
+        NetworkInput network = input.network();
         LongSupplier recordsIn = network == null ? () -> 0L : network::recordsRead;
         List<CountedOutput> exits = new ArrayList<>();
         for (int i = 0; i < chain.operators().size(); i++) {
