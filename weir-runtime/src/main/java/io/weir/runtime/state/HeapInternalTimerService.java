@@ -60,8 +60,11 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
 
     @Override
     public void registerProcessingTimeTimer(N namespace, long time) {
+        if (services.isQuiesced()) {
+            return;
+        }
         processingTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
-        if (time < nextProcessingCallback) {
+        if (time < nextProcessingCallback && !services.isKeyByKey()) {
             nextProcessingCallback = time;
             processingTimeService.registerTimer(time, this::onProcessingTime);
         }
@@ -74,6 +77,9 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
 
     @Override
     public void registerEventTimeTimer(N namespace, long time) {
+        if (services.isQuiesced()) {
+            return;
+        }
         eventTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
     }
 
@@ -89,6 +95,15 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
             eventTimeTimers.poll();
             backend.setCurrentKey(timer.getKey());
             triggerable.onEventTime(timer);
+        }
+    }
+
+    /** Fires every processing-time timer, in timestamp order (BATCH execution, at the end of a key). */
+    void fireAllProcessingTimeTimers() throws Exception {
+        TimerEntry<K, N> timer;
+        while ((timer = processingTimeTimers.poll()) != null) {
+            backend.setCurrentKey(timer.getKey());
+            triggerable.onProcessingTime(timer);
         }
     }
 

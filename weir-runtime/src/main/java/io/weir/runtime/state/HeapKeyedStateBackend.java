@@ -65,6 +65,22 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
         }
     }
 
+    /**
+     * Drops every value of the current key, in every state and namespace: BATCH execution feeds a
+     * keyed operator one key after another and drops a key's state once the key is done, so state
+     * never holds more than one key.
+     */
+    public void dropCurrentKey() {
+        K key = getCurrentKey();
+        if (key == null) {
+            return;
+        }
+        int keyGroup = currentKeyGroup();
+        for (HeapState<K, ?, ?> state : states.values()) {
+            state.table().removeKey(key, keyGroup);
+        }
+    }
+
     @Override
     public <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor) {
         return getPartitionedState(descriptor, VoidNamespaceSerializer.INSTANCE);

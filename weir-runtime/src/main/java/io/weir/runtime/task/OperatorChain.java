@@ -230,6 +230,11 @@ final class OperatorChain {
         return operators.get(0);
     }
 
+    /** The context of the head operator, with its state backends. */
+    RuntimeOperatorContext headContext() {
+        return contexts.get(0);
+    }
+
     List<StreamOperator<?>> operators() {
         return operators;
     }

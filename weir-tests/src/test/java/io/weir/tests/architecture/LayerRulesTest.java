@@ -113,8 +113,16 @@ class LayerRulesTest {
 
     private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
             "io.weir.connector.kafka..",
-            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
-            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
+            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths."
+                    + " Its table factories see only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..", "io.weir.sql.connectors..",
+            "io.weir.sql.catalog..", "io.weir.sql.api..");
+
+    private static final ArchRule MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO = mayOnlyUse(
+            "io.weir.connector.mqtt..",
+            "the MQTT connector ships as one jar plus the Paho client; its table factory sees only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.mqtt..", "org.eclipse.paho.client.mqttv3..",
+            "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..");
 
     private static final ArchRule JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL = mayOnlyUse(
             "io.weir.connector.jdbc..",
@@ -123,10 +131,26 @@ class LayerRulesTest {
             JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
             "io.weir.sql.api..");
 
-    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
-            "io.weir.formats..", "io.weir",
-            "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
-            "io.weir.api..", "io.weir.formats..");
+    /** A format's SQL factory lives in its {@code table} package; the rest of the format is DataStream only. */
+    private static final String FORMAT_TABLE_FACTORIES = "io.weir.formats.*.table..";
+
+    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = classes()
+            .that().resideInAPackage("io.weir.formats..").and().resideOutsideOfPackage(FORMAT_TABLE_FACTORIES)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.weir..")
+                    .or(resideInAnyPackage("io.weir.api..", "io.weir.formats..")))
+            .because("a format plugs into any connector through the API's serialization schemas, so it needs nothing"
+                    + " else of Weir")
+            .allowEmptyShould(true);
+
+    private static final ArchRule FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
+            FORMAT_TABLE_FACTORIES, "io.weir",
+            "a format plugs into SQL through the SQL layer's format SPI, never through its planner or runtime",
+            "io.weir.api..", "io.weir.formats..", "io.weir.sql.connectors..", "io.weir.sql.api..");
+
+    private static final ArchRule PAHO_ONLY_IN_THE_MQTT_CONNECTOR = onlyUsedBy(
+            "org.eclipse.paho..",
+            "a connector wraps its client library; nothing else may depend on a particular external system",
+            "io.weir.connector.mqtt..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -225,6 +249,8 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.mqtt.source.MqttSource"),
+                "weir-connector-mqtt's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
                 "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
@@ -297,11 +323,13 @@ class LayerRulesTest {
         CONNECTOR_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
         JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
+        MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO.check(weir);
     }
 
     @Test
     void formatsUseOnlyTheApiOfWeir() {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
     }
 
     @Test
@@ -311,6 +339,7 @@ class LayerRulesTest {
         JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
         ROCKSDB_ONLY_IN_ITS_STATE_BACKEND.check(weir);
+        PAHO_ONLY_IN_THE_MQTT_CONNECTOR.check(weir);
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
