@@ -1,6 +1,14 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The buffers arriving for one consumer subtask from all its input channels, in arrival order.
@@ -15,11 +23,11 @@ public final class InputQueue {
     /** How many buffers at the head of the queue are priority buffers (unaligned barriers). */
     private volatile int priorityBuffers;
     private Runnable onPriority;
-    private java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> onBarrierThatMayTimeOut;
+    private Consumer<CheckpointBarrier> onBarrierThatMayTimeOut;
 
     public void push(Buffer buffer) {
         Runnable toWake;
-        java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> barrierListener = null;
+        Consumer<CheckpointBarrier> barrierListener = null;
         synchronized (this) {
             buffers.add(buffer);
             toWake = wakeUp;
@@ -40,34 +48,32 @@ public final class InputQueue {
      * consumer starts the clock of its alignment timeout.
      */
     public synchronized void attachBarrierListener(
-            java.util.function.Consumer<io.weir.runtime.checkpoint.CheckpointBarrier> listener) {
+            Consumer<CheckpointBarrier> listener) {
         this.onBarrierThatMayTimeOut = listener;
     }
 
     /**
      * For every channel whose barrier of checkpoint {@code checkpointId} is queued, copies of the
      * buffers of that channel queued before it, oldest first (an empty list when there are none): what
-     * the consumer still has to read of that channel before the barrier. Channels where another
-     * barrier is queued before it are left out. The queue is unchanged.
+     * the consumer still has to read of that channel before the barrier. Barriers of older
+     * checkpoints queued before it are passed over: a consumer taking this checkpoint has taken or
+     * given up the older ones. The queue is unchanged.
      */
-    public synchronized java.util.Map<Integer, java.util.List<byte[]>> copyAheadOfBarrier(long checkpointId) {
-        java.util.Map<Integer, java.util.List<byte[]>> ahead = new java.util.HashMap<>();
-        java.util.Map<Integer, java.util.List<byte[]>> seen = new java.util.HashMap<>();
-        java.util.Set<Integer> otherBarrierFirst = new java.util.HashSet<>();
+    public synchronized Map<Integer, List<byte[]>> copyAheadOfBarrier(long checkpointId) {
+        Map<Integer, List<byte[]>> ahead = new HashMap<>();
+        Map<Integer, List<byte[]>> seen = new HashMap<>();
         for (Buffer queued : buffers) {
             int channel = queued.channel();
-            if (ahead.containsKey(channel) || otherBarrierFirst.contains(channel)) {
+            if (ahead.containsKey(channel)) {
                 continue;
             }
             if (queued.barrier() != null) {
                 if (queued.barrier().id() == checkpointId) {
-                    ahead.put(channel, seen.getOrDefault(channel, new java.util.ArrayList<>()));
-                } else if (!queued.barrier().unaligned()) {
-                    otherBarrierFirst.add(channel);
-                }
+                    ahead.put(channel, seen.getOrDefault(channel, new ArrayList<>()));
+                } // barriers of older checkpoints are stale for a consumer taking this one: data goes on
             } else {
-                seen.computeIfAbsent(channel, c -> new java.util.ArrayList<>())
-                        .add(java.util.Arrays.copyOf(queued.bytes(), queued.length()));
+                seen.computeIfAbsent(channel, c -> new ArrayList<>())
+                        .add(Arrays.copyOf(queued.bytes(), queued.length()));
             }
         }
         return ahead;
@@ -78,13 +84,13 @@ public final class InputQueue {
      * the queued buffers of its channel that it overtook, oldest first: the producer's in-flight data
      * for the checkpoint. Atomic with respect to the consumer's {@link #poll()}.
      */
-    public java.util.List<byte[]> prioritize(Buffer priority) {
-        java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+    public List<byte[]> prioritize(Buffer priority) {
+        List<byte[]> overtaken = new ArrayList<>();
         Runnable toWake;
         synchronized (this) {
             for (Buffer queued : buffers) {
                 if (queued.channel() == priority.channel()) {
-                    overtaken.add(java.util.Arrays.copyOf(queued.bytes(), queued.length()));
+                    overtaken.add(Arrays.copyOf(queued.bytes(), queued.length()));
                 }
             }
             buffers.addFirst(priority);

@@ -8,7 +8,17 @@ import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.ElementTag;
 import io.weir.runtime.exchange.InputQueue;
 import io.weir.runtime.exchange.RecordWriter;
+
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the buffers of a task's input channels, deserializes the elements and hands them to the
@@ -94,17 +104,16 @@ final class NetworkInput implements TaskInput {
      * start: when a barrier that may time out is queued, a timer is set (once per checkpoint) whose
      * mail hands the timeout to the barrier handler. Call after {@link #start}.
      */
-    void enableAlignmentTimeout(java.time.Duration timeout, java.util.concurrent.ScheduledExecutorService timers) {
-        java.util.concurrent.atomic.AtomicLong lastTimed = new java.util.concurrent.atomic.AtomicLong(-1);
+    void enableAlignmentTimeout(Duration timeout, ScheduledExecutorService timers) {
+        AtomicLong lastTimed = new AtomicLong(-1);
         queue.attachBarrierListener(barrier -> {
             long previous = lastTimed.getAndAccumulate(barrier.id(), Math::max);
             if (previous >= barrier.id()) {
                 return;
             }
             long delay = Math.max(0, barrier.timestamp() + timeout.toMillis() - System.currentTimeMillis());
-            System.err.println("DBG listener " + barrier + " delay " + delay);
             timers.schedule(() -> mailbox.put(() -> onAlignmentTimeout(barrier)), delay,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                    TimeUnit.MILLISECONDS);
         });
     }
 
@@ -121,25 +130,24 @@ final class NetworkInput implements TaskInput {
         if (current != null) {
             stopRecording(current.channel(), in.getPosition());
         }
-        java.util.Map<Integer, java.util.List<byte[]>> ahead = new java.util.HashMap<>();
+        Map<Integer, List<byte[]>> ahead = new HashMap<>();
         queue.copyAheadOfBarrier(barrier.id()).forEach((channel, queued) -> {
             if (barriers.isBlocked(channel)) {
                 return; // its held-back parts come first; it is recorded as it is read
             }
-            java.util.List<byte[]> parts = new java.util.ArrayList<>();
+            List<byte[]> parts = new ArrayList<>();
             if (current != null && current.channel() == channel && in.available() > 0) {
-                parts.add(java.util.Arrays.copyOfRange(current.bytes(), in.getPosition(), current.length()));
+                parts.add(Arrays.copyOfRange(current.bytes(), in.getPosition(), current.length()));
             }
             for (HeldBack part : released) {
                 if (part.buffer().channel() == channel && part.position() < part.buffer().length()) {
-                    parts.add(java.util.Arrays.copyOfRange(part.buffer().bytes(), part.position(),
+                    parts.add(Arrays.copyOfRange(part.buffer().bytes(), part.position(),
                             part.buffer().length()));
                 }
             }
             parts.addAll(queued);
             ahead.put(channel, parts);
         });
-        System.err.println("DBG timeout " + barrier.id() + " ahead " + ahead.keySet() + " " + barriers);
         barriers.onAlignmentTimeout(barrier, ahead);
         releaseUnblocked();
         if (current != null) {
@@ -232,7 +240,7 @@ final class NetworkInput implements TaskInput {
      * Restored in-flight data of an unaligned checkpoint, per channel in order: read before anything
      * from the queue. Called before {@link #start}.
      */
-    void replay(java.util.Map<Integer, java.util.List<byte[]>> inFlight) {
+    void replay(Map<Integer, List<byte[]>> inFlight) {
         inFlight.forEach((channel, parts) -> {
             for (byte[] part : parts) {
                 released.add(new HeldBack(Buffer.unpooled(part, channel), 0));

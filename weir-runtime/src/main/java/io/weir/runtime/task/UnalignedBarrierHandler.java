@@ -54,7 +54,6 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
     @Override
     public boolean onBarrier(int channel, CheckpointBarrier barrier, byte[] unread, int from, int to)
             throws Exception {
-        System.err.println("DBG onBarrier " + channel + " " + barrier.id() + " unaligned=" + barrier.unaligned() + " cur=" + currentCheckpoint + " inProgress=" + inProgress);
         if (!barrier.unaligned()) {
             if (barrier.id() == currentCheckpoint && inProgress) {
                 arrived(channel); // a checkpoint this task took unaligned: the channel's own barrier, in order

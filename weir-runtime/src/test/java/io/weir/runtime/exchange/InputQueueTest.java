@@ -45,17 +45,20 @@ class InputQueueTest {
         queue.push(Buffer.unpooled("a2".getBytes(), 0));
         queue.push(Buffer.unpooled("b2".getBytes(), 1));
         queue.push(Buffer.barrier("|".getBytes(), 0, seven));
+        queue.push(Buffer.unpooled("c1".getBytes(), 2));
         queue.push(Buffer.barrier("|".getBytes(), 2, six));
+        queue.push(Buffer.unpooled("c2".getBytes(), 2));
         queue.push(Buffer.barrier("|".getBytes(), 2, seven));
         queue.push(Buffer.unpooled("d1".getBytes(), 3));
 
         java.util.Map<Integer, List<byte[]>> ahead = queue.copyAheadOfBarrier(7);
 
         assertEquals(List.of(7L, 7L, 6L, 7L), heard, "every aligned checkpoint barrier is announced");
-        assertEquals(java.util.Set.of(0, 1), ahead.keySet(),
-                "channel 2 has checkpoint 6's barrier first, channel 3 none of checkpoint 7");
+        assertEquals(java.util.Set.of(0, 1, 2), ahead.keySet(), "channel 3 has no barrier of checkpoint 7");
         assertEquals(List.of("a1", "a2"), ahead.get(0).stream().map(String::new).toList());
         assertEquals(List.of("b1"), ahead.get(1).stream().map(String::new).toList());
-        assertEquals(9, queue.size(), "the queue is unchanged");
+        assertEquals(List.of("c1", "c2"), ahead.get(2).stream().map(String::new).toList(),
+                "checkpoint 6's barrier before it is stale for a consumer taking checkpoint 7");
+        assertEquals(11, queue.size(), "the queue is unchanged");
     }
 }

@@ -118,21 +118,38 @@ class UnalignedCheckpointTest {
         assertTrue(checkpointsWithInFlightRecords(dir) > 0, "the checkpoints held records in flight");
     }
 
-    /** How many of the retained checkpoints under {@code dir} hold in-flight records. */
+    /**
+     * How many of the retained checkpoints under {@code dir} (one directory per job) hold in-flight
+     * records. Aborted checkpoints' directories may still be being deleted: only completed ones, with
+     * their {@code _metadata}, are read.
+     */
     private static long checkpointsWithInFlightRecords(Path dir) throws Exception {
         long count = 0;
-        try (Stream<Path> metadata = Files.walk(dir).filter(p -> p.getFileName().toString().equals("_metadata"))) {
-            for (Path file : metadata.toList()) {
-                CompletedCheckpoint checkpoint = CheckpointMetadata.load(file);
-                for (TaskStateHandle handle : checkpoint.taskStates().values()) {
-                    if (!CheckpointDirectory.readTaskState(checkpoint, handle).inFlight().isEmpty()) {
-                        count++;
-                        break;
-                    }
+        for (Path job : list(dir)) {
+            for (Path checkpointDir : list(job)) {
+                Path file = checkpointDir.resolve("_metadata");
+                if (checkpointDir.getFileName().toString().startsWith("chk-") && Files.exists(file)
+                        && holdsInFlightRecords(CheckpointMetadata.load(file))) {
+                    count++;
                 }
             }
         }
         return count;
+    }
+
+    private static List<Path> list(Path dir) throws Exception {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).toList();
+        }
+    }
+
+    private static boolean holdsInFlightRecords(CompletedCheckpoint checkpoint) throws Exception {
+        for (TaskStateHandle handle : checkpoint.taskStates().values()) {
+            if (!CheckpointDirectory.readTaskState(checkpoint, handle).inFlight().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes slowly (a millisecond a record) and counts completed and aborted checkpoints. */
