@@ -10,7 +10,9 @@ import io.weir.api.connector.sink.WriterInitContext;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.connector.file.sink.bucketassigners.DateTimeBucketAssigner;
 import io.weir.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
-import java.nio.file.Path;
+import io.weir.api.fs.Path;
+import java.io.IOException;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -36,22 +38,36 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
     private final OutputFileConfig fileConfig;
 
     private FileSink(RowFormatBuilder<IN, ?> builder) {
-        this.basePath = builder.basePath.toAbsolutePath().toString();
+        this.basePath = builder.basePath.toUri().toString();
         this.encoder = builder.encoder;
         this.bucketAssigner = builder.bucketAssigner;
         this.rollingPolicy = builder.rollingPolicy;
         this.fileConfig = builder.fileConfig;
     }
 
-    /** A sink that writes each element with {@code encoder}, one after the other, into part files under {@code basePath}. */
+    /**
+     * A sink that writes each element with {@code encoder}, one after the other, into part files under
+     * {@code basePath} on its file system ({@code /data/out}, {@code file:///data/out}, {@code s3://bucket/out}).
+     */
     public static <IN> RowFormatBuilder<IN, String> forRowFormat(Path basePath, Encoder<IN> encoder) {
-        return new RowFormatBuilder<>(basePath, encoder, new DateTimeBucketAssigner<>());
+        return new RowFormatBuilder<>(absolute(basePath), encoder, new DateTimeBucketAssigner<>());
+    }
+
+    /** {@link #forRowFormat(Path, Encoder)} for a local directory. */
+    public static <IN> RowFormatBuilder<IN, String> forRowFormat(java.nio.file.Path basePath, Encoder<IN> encoder) {
+        return forRowFormat(Path.fromLocalFile(basePath.toFile()), encoder);
+    }
+
+    /** A local path without a scheme is made absolute here, where the job is built. */
+    private static Path absolute(Path path) {
+        URI uri = path.toUri();
+        return uri.getScheme() == null && !path.isAbsolute() ? Path.fromLocalFile(new java.io.File(uri.getPath())) : path;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public CommittingSinkWriter<IN, FileSinkCommittable> createWriter(WriterInitContext context) {
-        return new FileWriter<>(Path.of(basePath), encoder, (BucketAssigner) bucketAssigner,
+    public CommittingSinkWriter<IN, FileSinkCommittable> createWriter(WriterInitContext context) throws IOException {
+        return new FileWriter<>(new Path(URI.create(basePath)), encoder, (BucketAssigner) bucketAssigner,
                 (RollingPolicy) rollingPolicy, fileConfig, context.getTaskInfo().getIndexOfThisSubtask(),
                 System::currentTimeMillis);
     }

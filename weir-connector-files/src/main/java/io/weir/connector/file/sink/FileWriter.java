@@ -4,7 +4,9 @@ import io.weir.api.common.serialization.Encoder;
 import io.weir.api.connector.sink.CommittingSinkWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
+import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.Path;
+import io.weir.api.fs.RecoverableWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.function.LongSupplier;
  */
 final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSinkCommittable> {
     private final Path basePath;
+    private final RecoverableWriter fileWriter;
     private final Encoder<IN> encoder;
     private final BucketAssigner<IN, BucketID> bucketAssigner;
     private final RollingPolicy<IN, BucketID> rollingPolicy;
@@ -39,8 +42,10 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
     private long partCounter;
 
     FileWriter(Path basePath, Encoder<IN> encoder, BucketAssigner<IN, BucketID> bucketAssigner,
-            RollingPolicy<IN, BucketID> rollingPolicy, OutputFileConfig fileConfig, int subtask, LongSupplier clock) {
+            RollingPolicy<IN, BucketID> rollingPolicy, OutputFileConfig fileConfig, int subtask, LongSupplier clock)
+            throws IOException {
         this.basePath = basePath;
+        this.fileWriter = FileSystem.get(basePath.toUri()).createRecoverableWriter();
         this.encoder = encoder;
         this.bucketAssigner = bucketAssigner;
         this.rollingPolicy = rollingPolicy;
@@ -62,7 +67,7 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
             part = null;
         }
         if (part == null) {
-            part = new PartFile<>(bucket, bucketDir(bucket), partName(), now);
+            part = new PartFile<>(bucket, new Path(bucketDir(bucket), partName()), fileWriter, now);
             open.put(bucket, part);
         }
         counting.target = part.stream();
@@ -73,7 +78,7 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
 
     private Path bucketDir(BucketID bucket) {
         String relative = bucket.toString();
-        return relative.isEmpty() ? basePath : basePath.resolve(relative);
+        return relative.isEmpty() ? basePath : new Path(basePath, relative);
     }
 
     private String partName() {
@@ -104,7 +109,7 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
         IOException first = null;
         for (PartFile<BucketID> part : open.values()) {
             try {
-                part.close();
+                part.abandon();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }
