@@ -3,7 +3,7 @@ package io.weir.runtime.checkpoint;
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.weir.api.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
     }
 
     CheckpointDirectory checkpointDirectory(long checkpointId) {
-        return new CheckpointDirectory(jobDirectory.resolve("chk-" + checkpointId));
+        return new CheckpointDirectory(new Path(jobDirectory, "chk-" + checkpointId));
     }
 
     @Override

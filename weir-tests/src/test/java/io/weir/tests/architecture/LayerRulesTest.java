@@ -116,10 +116,34 @@ class LayerRulesTest {
             JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
             "io.weir.sql.api..");
 
+    private static final ArchRule S3_FILE_SYSTEM_USES_ONLY_API_AND_AWS_SDK = mayOnlyUse(
+            "io.weir.filesystem.s3..",
+            "a file system plugs in through the API's FileSystemFactory and wraps one client library, so it ships as"
+                    + " one jar plus its SDK",
+            JDK, "io.weir.api..", "io.weir.filesystem.s3..", "software.amazon.awssdk..");
+
+    private static final ArchRule AWS_SDK_ONLY_IN_THE_S3_FILE_SYSTEM = onlyUsedBy(
+            "software.amazon.awssdk..",
+            "object storage is reached through the file-system abstraction; only its S3 implementation knows the SDK",
+            "io.weir.filesystem.s3..");
+
     private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
             "io.weir.formats..", "io.weir",
-            "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
-            "io.weir.api..", "io.weir.formats..");
+            "a format plugs into any connector through the API's serialization schemas and bulk writers (and into the"
+                    + " FileSource through its StreamFormat), so it needs nothing else of Weir",
+            "io.weir.api..", "io.weir.formats..", "io.weir.connector.file.src.reader..",
+            "io.weir.connector.file.src.util..");
+
+    private static final ArchRule PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
+            "org.apache.parquet..",
+            "Parquet (with Avro and Hadoop's configuration under it) is one format's business; no other module carries"
+                    + " its 50 MB of jars",
+            "io.weir.formats.parquet..");
+
+    private static final ArchRule HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
+            "org.apache.hadoop..",
+            "Hadoop is there only because Parquet's writer needs its Configuration; Weir has its own file systems",
+            "io.weir.formats.parquet..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -213,6 +237,10 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.formats.parquet.AvroParquetWriters"),
+                "weir-formats-parquet's classes were not imported");
+        assertTrue(weir.contain("io.weir.filesystem.s3.S3FileSystemFactory"),
+                "weir-filesystem-s3's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
                 "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
@@ -281,8 +309,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void fileSystemsUseOnlyTheApiAndTheirClientLibrary() {
+        S3_FILE_SYSTEM_USES_ONLY_API_AND_AWS_SDK.check(weir);
+        AWS_SDK_ONLY_IN_THE_S3_FILE_SYSTEM.check(weir);
+    }
+
+    @Test
     void formatsUseOnlyTheApiOfWeir() {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
+        HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.weir.connector.file.sink;
 
-import io.weir.api.common.serialization.Encoder;
 import io.weir.api.connector.sink.CommittingSinkWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,7 @@ import java.util.function.LongSupplier;
 final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSinkCommittable> {
     private final Path basePath;
     private final RecoverableWriter fileWriter;
-    private final Encoder<IN> encoder;
+    private final PartFormat<IN> format;
     private final BucketAssigner<IN, BucketID> bucketAssigner;
     private final RollingPolicy<IN, BucketID> rollingPolicy;
     private final OutputFileConfig fileConfig;
@@ -41,12 +40,12 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
     private final AssignerContext assignerContext = new AssignerContext();
     private long partCounter;
 
-    FileWriter(Path basePath, Encoder<IN> encoder, BucketAssigner<IN, BucketID> bucketAssigner,
+    FileWriter(Path basePath, PartFormat<IN> format, BucketAssigner<IN, BucketID> bucketAssigner,
             RollingPolicy<IN, BucketID> rollingPolicy, OutputFileConfig fileConfig, int subtask, LongSupplier clock)
             throws IOException {
         this.basePath = basePath;
         this.fileWriter = FileSystem.get(basePath.toUri()).createRecoverableWriter();
-        this.encoder = encoder;
+        this.format = format;
         this.bucketAssigner = bucketAssigner;
         this.rollingPolicy = rollingPolicy;
         this.fileConfig = fileConfig;
@@ -67,13 +66,17 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
             part = null;
         }
         if (part == null) {
-            part = new PartFile<>(bucket, new Path(bucketDir(bucket), partName()), fileWriter, now);
+            part = new PartFile<>(bucket, new Path(bucketDir(bucket), partName()), fileWriter, format, now);
             open.put(bucket, part);
         }
-        counting.target = part.stream();
-        counting.count = 0;
-        encoder.encode(element, counting);
-        part.wrote(counting.count, now);
+        if (format.isBulk()) {
+            part.add(element, now);
+        } else {
+            counting.target = part.stream();
+            counting.count = 0;
+            format.encoder().encode(element, counting);
+            part.wrote(counting.count, now);
+        }
     }
 
     private Path bucketDir(BucketID bucket) {

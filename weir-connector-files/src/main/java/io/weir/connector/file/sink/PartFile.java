@@ -1,5 +1,6 @@
 package io.weir.connector.file.sink;
 
+import io.weir.api.common.serialization.BulkWriter;
 import io.weir.api.fs.Path;
 import io.weir.api.fs.RecoverableFsDataOutputStream;
 import io.weir.api.fs.RecoverableWriter;
@@ -18,15 +19,20 @@ final class PartFile<BucketID> implements PartFileInfo<BucketID> {
     private final Path finalPath;
     private final RecoverableWriter writer;
     private final RecoverableFsDataOutputStream out;
+    /** The bulk format's writer, or null for a row format. */
+    private final BulkWriter<Object> bulk;
     private final long creationTime;
     private long size;
     private long lastUpdateTime;
 
-    PartFile(BucketID bucketId, Path finalPath, RecoverableWriter writer, long now) throws IOException {
+    @SuppressWarnings("unchecked")
+    PartFile(BucketID bucketId, Path finalPath, RecoverableWriter writer, PartFormat<?> format, long now)
+            throws IOException {
         this.bucketId = bucketId;
         this.finalPath = finalPath;
         this.writer = writer;
         this.out = writer.open(finalPath);
+        this.bulk = format.isBulk() ? (BulkWriter<Object>) format.bulkWriterFactory().create(out) : null;
         this.creationTime = now;
         this.lastUpdateTime = now;
     }
@@ -36,6 +42,13 @@ final class PartFile<BucketID> implements PartFileInfo<BucketID> {
         return out;
     }
 
+    /** Hands an element to the bulk format's writer. */
+    void add(Object element, long now) throws IOException {
+        bulk.addElement(element);
+        size = out.getPos();
+        lastUpdateTime = now;
+    }
+
     void wrote(long bytes, long now) {
         size += bytes;
         lastUpdateTime = now;
@@ -43,6 +56,9 @@ final class PartFile<BucketID> implements PartFileInfo<BucketID> {
 
     /** Closes the file; it stays invisible until its committable is committed. */
     FileSinkCommittable close() throws IOException {
+        if (bulk != null) {
+            bulk.finish();
+        }
         RecoverableWriter.CommitRecoverable handle = out.closeForCommit().getRecoverable();
         var serializer = writer.getCommitRecoverableSerializer();
         return new FileSinkCommittable(finalPath.toUri().toString(), serializer.getVersion(), serializer.serialize(handle));
@@ -54,6 +70,9 @@ final class PartFile<BucketID> implements PartFileInfo<BucketID> {
     }
 
     void flush() throws IOException {
+        if (bulk != null) {
+            bulk.flush();
+        }
         out.flush();
     }
 
