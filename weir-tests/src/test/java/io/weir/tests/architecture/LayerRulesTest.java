@@ -140,6 +140,11 @@ class LayerRulesTest {
                     + " its 50 MB of jars",
             "io.weir.formats.parquet..");
 
+    private static final ArchRule AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS = onlyUsedBy(
+            "org.apache.avro..",
+            "Avro describes the records of two file formats; nothing else of Weir should carry it",
+            "io.weir.formats.avro..", "io.weir.formats.parquet..");
+
     private static final ArchRule HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
             "org.apache.hadoop..",
             "Hadoop is there only because Parquet's writer needs its Configuration; Weir has its own file systems",
@@ -237,6 +242,7 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.formats.avro.AvroWriters"), "weir-formats-avro's classes were not imported");
         assertTrue(weir.contain("io.weir.formats.parquet.AvroParquetWriters"),
                 "weir-formats-parquet's classes were not imported");
         assertTrue(weir.contain("io.weir.filesystem.s3.S3FileSystemFactory"),
@@ -319,6 +325,7 @@ class LayerRulesTest {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
         PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
         HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
+        AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS.check(weir);
     }
 
     @Test
