@@ -7,6 +7,7 @@ import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.configuration.StateBackendOptions;
 import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
 import io.weir.api.connector.datagen.RateLimiterStrategy;
@@ -24,6 +25,7 @@ import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.Types;
 import io.weir.testutils.MiniClusterExtension;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checkpoints and savepoints on {@code s3://} (an in-process s3proxy): a keyed job that fails once
- * restores its state from a checkpoint in the bucket and ends with the failure-free sums; a
- * savepoint taken into the bucket is resumed by a new job, which goes on from it.
+ * restores its state from a checkpoint in the bucket and ends with the failure-free sums, on the
+ * heap and on RocksDB with incremental checkpoints (whose data files go to the job's
+ * {@code shared/} prefix in the bucket); a savepoint taken into the bucket is resumed by a new job,
+ * which goes on from it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class S3CheckpointStorageTest {
@@ -108,27 +112,61 @@ class S3CheckpointStorageTest {
 
     @Test
     void aJobRestoresFromACheckpointInTheBucket() throws Exception {
-        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
-        env.enableCheckpointing(100);
-        Configuration config = new Configuration();
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, "s3://state/checkpoints");
-        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-        env.configure(config);
-        List<Tuple2<Long, Long>> results = sums(env, true).executeAndCollect(100_000);
+        Configuration config = restartingWithCheckpointsIn("s3://state/checkpoints");
+        List<Tuple2<Long, Long>> results = runFailingOnce(config);
 
         assertEquals(1, FAILURES.get(), "exactly one failure was injected");
         assertEquals(expectedTotals(), totals(results), "the sums went on from the state restored from S3");
         FileSystem fs = new Path("s3://state/").getFileSystem();
         FileStatus[] jobs = fs.listStatus(new Path("s3://state/checkpoints"));
         assertEquals(1, jobs.length);
-        boolean anyComplete = false;
-        for (FileStatus checkpoint : fs.listStatus(jobs[0].getPath())) {
-            anyComplete |= checkpoint.getPath().getName().startsWith("chk-")
-                    && fs.exists(new Path(checkpoint.getPath(), "_metadata"));
+        assertTrue(anyCompleteCheckpoint(fs, jobs[0].getPath()),
+                "a completed checkpoint (with its _metadata) is kept in the bucket");
+    }
+
+    @Test
+    void anIncrementalRocksDBCheckpointInTheBucketIsRestored() throws Exception {
+        Configuration config = restartingWithCheckpointsIn("s3://state/incremental");
+        config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        config.setString("state.backend.rocksdb.localdir", storage.resolve("rocksdb").toString());
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        List<Tuple2<Long, Long>> results = runFailingOnce(config);
+
+        assertEquals(1, FAILURES.get(), "exactly one failure was injected");
+        assertEquals(expectedTotals(), totals(results), "the sums went on from the RocksDB files restored from S3");
+        FileSystem fs = new Path("s3://state/").getFileSystem();
+        FileStatus[] jobs = fs.listStatus(new Path("s3://state/incremental"));
+        assertEquals(1, jobs.length);
+        assertTrue(anyCompleteCheckpoint(fs, jobs[0].getPath()), "a completed checkpoint is kept in the bucket");
+        FileStatus[] shared = fs.listStatus(new Path(jobs[0].getPath(), "shared"));
+        assertTrue(Arrays.stream(shared).anyMatch(file -> file.getPath().getName().endsWith(".sst")),
+                "the RocksDB data files are in the job's shared/ prefix of the bucket");
+    }
+
+    private static Configuration restartingWithCheckpointsIn(String directory) {
+        Configuration config = new Configuration();
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        return config;
+    }
+
+    private static List<Tuple2<Long, Long>> runFailingOnce(Configuration config) throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.enableCheckpointing(100);
+        env.configure(config);
+        return sums(env, true).executeAndCollect(100_000);
+    }
+
+    private static boolean anyCompleteCheckpoint(FileSystem fs, Path jobDirectory) throws Exception {
+        for (FileStatus checkpoint : fs.listStatus(jobDirectory)) {
+            if (checkpoint.getPath().getName().startsWith("chk-")
+                    && fs.exists(new Path(checkpoint.getPath(), "_metadata"))) {
+                return true;
+            }
         }
-        assertTrue(anyComplete, "a completed checkpoint (with its _metadata) is kept in the bucket");
+        return false;
     }
 
     @Test
