@@ -63,13 +63,13 @@ public final class CheckpointingOptions {
             ConfigOptions.key("execution.checkpointing.dir")
             .stringType().noDefaultValue()
             .withDeprecatedKeys("state.checkpoints.dir", "state.backend.fs.checkpointdir")
-            .withDescription("Directory (path or file: URI) that checkpoint data and metadata are written to.");
+            .withDescription("Directory (a path, or a file: or s3:// URI) that checkpoint data and metadata are written to.");
 
     public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
             ConfigOptions.key("execution.checkpointing.savepoint-dir")
             .stringType().noDefaultValue()
             .withDeprecatedKeys("state.savepoints.dir", "savepoints.state.backend.fs.dir")
-            .withDescription("Default directory for savepoints when a savepoint is triggered without one.");
+            .withDescription("Default directory (a path, or a file: or s3:// URI) for savepoints when a savepoint is triggered without one.");
 
     public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS =
             ConfigOptions.key("execution.checkpointing.num-retained")

@@ -1,21 +1,21 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.fs.FSDataOutputStream;
+import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.Path;
+import io.weir.api.fs.RecoverableFsDataOutputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The directory of one checkpoint or savepoint: one state file per task and the {@code _metadata}
- * file, written last and atomically (a temporary file moved into place), so a directory without
+ * file, written last and atomically (through the file system's recoverable writer: a hidden file
+ * renamed on a local disk, a multipart upload completed on S3), so a directory without
  * {@code _metadata} is incomplete and never restored from. The metadata names the task files
  * relative to the directory, so it can be moved or copied elsewhere and still be restored from.
  *
@@ -27,8 +27,14 @@ public final class CheckpointDirectory {
 
     private final Path path;
 
+    /** A directory on any file system (a local path, {@code s3://...}). */
     public CheckpointDirectory(Path path) {
         this.path = path;
+    }
+
+    /** A local directory. */
+    public CheckpointDirectory(java.nio.file.Path path) {
+        this(Path.fromLocalFile(path.toAbsolutePath().toFile()));
     }
 
     public Path path() {
@@ -37,25 +43,34 @@ public final class CheckpointDirectory {
 
     /** Writes one task's state; the handle goes into the metadata. */
     public TaskStateHandle writeTaskState(TaskKey task, TaskStateSnapshot state) throws IOException {
-        Files.createDirectories(path);
+        FileSystem fs = path.getFileSystem();
+        fs.mkdirs(path);
         String name = "task-" + task.vertexId() + "-" + task.subtaskIndex() + ".state";
-        Path file = path.resolve(name);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+        FSDataOutputStream file = fs.create(new Path(path, name), FileSystem.WriteMode.OVERWRITE);
+        long size;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
             TaskStateSnapshotFormat.write(state, out);
+            out.flush();
+            size = file.getPos();
         }
-        return new TaskStateHandle.InFile(name, Files.size(file));
+        return new TaskStateHandle.InFile(name, size);
     }
 
     /** Writes the metadata of a fully acknowledged checkpoint: from now on it is complete. */
     public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology) throws IOException {
-        Files.createDirectories(path);
+        FileSystem fs = path.getFileSystem();
+        fs.mkdirs(path);
         CompletedCheckpoint completed = new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(),
-                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), path.toString());
-        Path temporary = path.resolve(CheckpointMetadata.FILE_NAME + ".inprogress");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), CheckpointStorage.pointer(path));
+        RecoverableFsDataOutputStream metadata = fs.createRecoverableWriter()
+                .open(new Path(path, CheckpointMetadata.FILE_NAME));
+        RecoverableFsDataOutputStream.Committer committer;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(metadata))) {
             CheckpointMetadata.write(completed, out);
+            out.flush();
+            committer = metadata.closeForCommit();
         }
-        Files.move(temporary, path.resolve(CheckpointMetadata.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+        committer.commit();
         return completed;
     }
 
@@ -73,8 +88,8 @@ public final class CheckpointDirectory {
             throw new IOException("Checkpoint " + checkpoint.id() + " names the file " + inFile.relativePath()
                     + " but has no directory");
         }
-        Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        Path file = new Path(CheckpointStorage.resolve(checkpoint.externalPointer()), inFile.relativePath());
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(file.getFileSystem().open(file)))) {
             return resolveSharedFiles(checkpoint, TaskStateSnapshotFormat.read(in, file.toString()));
         }
     }
@@ -85,7 +100,7 @@ public final class CheckpointDirectory {
      */
     private static TaskStateSnapshot resolveSharedFiles(CompletedCheckpoint checkpoint, TaskStateSnapshot state)
             throws IOException {
-        String base = Path.of(checkpoint.externalPointer()).toAbsolutePath().getParent().toString();
+        String base = CheckpointStorage.pointer(CheckpointStorage.resolve(checkpoint.externalPointer()).getParent());
         return StateFilesWriter.convert(state, files -> files instanceof KeyedStateFiles.Stored stored
                 && stored.baseDirectory() == null ? stored.withBaseDirectory(base) : files);
     }
@@ -96,17 +111,8 @@ public final class CheckpointDirectory {
     }
 
     static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", p, e);
-                }
-            });
+        try {
+            path.getFileSystem().delete(path, true);
         } catch (IOException e) {
             LOG.warn("Could not delete {}", path, e);
         }

@@ -1,10 +1,11 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.fs.FileSystem;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,13 +68,22 @@ public final class CheckpointMetadata {
      * directory has been moved to.
      */
     public static CompletedCheckpoint load(Path pathToCheckpoint) throws IOException {
-        Path dir = Files.isDirectory(pathToCheckpoint) ? pathToCheckpoint : pathToCheckpoint.getParent();
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
+        return load(io.weir.api.fs.Path.fromLocalFile(pathToCheckpoint.toAbsolutePath().toFile()));
+    }
+
+    /**
+     * Reads a completed checkpoint from its directory or its {@code _metadata} file on any file system
+     * (a local path, {@code s3://...}), wherever the directory has been moved to.
+     */
+    public static CompletedCheckpoint load(io.weir.api.fs.Path pathToCheckpoint) throws IOException {
+        FileSystem fs = pathToCheckpoint.getFileSystem();
+        io.weir.api.fs.Path dir = isDirectory(fs, pathToCheckpoint) ? pathToCheckpoint : pathToCheckpoint.getParent();
+        io.weir.api.fs.Path file = new io.weir.api.fs.Path(dir, FILE_NAME);
+        if (!fs.exists(file)) {
             throw new IOException("No checkpoint at " + pathToCheckpoint + ": " + file + " does not exist (an "
                     + "incomplete checkpoint has no metadata file; pick another chk-<id> directory)");
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(fs.open(file)))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + " is not a Weir checkpoint metadata file");
             }
@@ -104,7 +114,16 @@ public final class CheckpointMetadata {
             for (int i = in.readInt(); i > 0; i--) {
                 coordinators.put(in.readInt(), TaskStateSnapshotFormat.readBytes(in));
             }
-            return new CompletedCheckpoint(id, timestamp, tasks, new JobTopology(parallelism, operators), coordinators, dir.toAbsolutePath().toString());
+            return new CompletedCheckpoint(id, timestamp, tasks, new JobTopology(parallelism, operators), coordinators,
+                    CheckpointStorage.pointer(dir));
+        }
+    }
+
+    private static boolean isDirectory(FileSystem fs, io.weir.api.fs.Path path) throws IOException {
+        try {
+            return fs.getFileStatus(path).isDir();
+        } catch (FileNotFoundException e) {
+            return false;
         }
     }
 }

@@ -2,12 +2,16 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.LocalFileSystem;
+import io.weir.api.fs.Path;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Where a job's checkpoints are kept: in the JobManager's memory, or in a directory
- * ({@code execution.checkpointing.dir}), one subdirectory {@code chk-<id>} per checkpoint.
+ * ({@code execution.checkpointing.dir}), one subdirectory {@code chk-<id>} per checkpoint, on any
+ * {@link FileSystem} (a local path, {@code file:} or {@code s3://} URI).
  *
  * <p>Threading: safe for concurrent use. Tasks write their state from I/O threads while the
  * JobMaster commits and discards checkpoints.
@@ -42,20 +46,41 @@ public interface CheckpointStorage {
         if (settings.directory() == null) {
             return new MemoryCheckpointStorage();
         }
-        return new FileSystemCheckpointStorage(resolve(settings.directory()).resolve(job.toHexString()),
+        return new FileSystemCheckpointStorage(new Path(resolve(settings.directory()), job.toHexString()),
                 settings.retention());
     }
 
-    /** A directory path or a {@code file:} URI. */
+    /**
+     * A directory path (made absolute) or a URI of a file system Weir has ({@code file:}, {@code s3://}
+     * with weir-filesystem-s3); the inverse of {@link #pointer}.
+     *
+     * @throws IllegalArgumentException for a scheme no file system on the classpath serves
+     */
     static Path resolve(String directory) {
         String trimmed = directory.trim();
-        if (trimmed.startsWith("file:")) {
-            return Path.of(java.net.URI.create(trimmed));
+        if (!trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            return Path.fromLocalFile(new File(trimmed).getAbsoluteFile());
         }
-        if (trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new IllegalArgumentException("Checkpoint directory '" + directory + "' uses a file system Weir "
-                    + "cannot write to yet; use a local path or a file: URI (execution.checkpointing.dir)");
+        Path path = new Path(trimmed);
+        if ("file".equalsIgnoreCase(path.toUri().getScheme())) {
+            return Path.fromLocalFile(new File(path.toUri().getPath()).getAbsoluteFile());
         }
-        return Path.of(trimmed).toAbsolutePath();
+        try {
+            FileSystem.get(path.toUri());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Checkpoint directory '" + directory + "' is on a file system Weir "
+                    + "cannot reach: " + e.getMessage(), e);
+        }
+        return path;
+    }
+
+    /**
+     * How the location of a checkpoint is written in its metadata, logs and answers: a local
+     * directory as a plain absolute path, anything else as its URI ({@code s3://bucket/...}).
+     */
+    static String pointer(Path path) {
+        String scheme = path.toUri().getScheme();
+        return scheme == null || scheme.equalsIgnoreCase("file") ? LocalFileSystem.toNioPath(path).toString()
+                : path.toString();
     }
 }

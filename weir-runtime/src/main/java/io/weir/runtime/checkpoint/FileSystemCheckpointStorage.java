@@ -2,8 +2,8 @@ package io.weir.runtime.checkpoint;
 
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
 import io.weir.api.execution.JobStatus;
+import io.weir.api.fs.Path;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ final class FileSystemCheckpointStorage implements CheckpointStorage {
     }
 
     CheckpointDirectory checkpointDirectory(long checkpointId) {
-        return new CheckpointDirectory(jobDirectory.resolve("chk-" + checkpointId));
+        return new CheckpointDirectory(new Path(jobDirectory, "chk-" + checkpointId));
     }
 
     @Override

@@ -29,7 +29,8 @@ public sealed interface KeyedStateFiles extends Serializable {
      *
      * @param instanceId unique to the database instance: data file names are unique within it only
      * @param restoredShared data files the database was restored from, by file name, with their
-     *     absolute paths: referenced again instead of written again when they are in the same job's
+     *     absolute paths or URIs ({@link io.weir.api.fs.Path#toString()}): referenced again
+     *     instead of written again when they are in the same job's
      *     shared directory
      */
     record Local(String backend, KeyGroupRange keyGroupRange, Path directory, String instanceId,
@@ -41,7 +42,8 @@ public sealed interface KeyedStateFiles extends Serializable {
      * @param sharedFiles the data files, in the shared directory of checkpoint storage
      * @param inlineFiles the other files (manifest, options), by name, with their bytes
      * @param baseDirectory what the shared files' paths are relative to: the job's checkpoint
-     *     directory; {@code null} until the checkpoint is read back from storage
+     *     directory (a local path or a URI such as {@code s3://bucket/checkpoints/<job>}); {@code null}
+     *     until the checkpoint is read back from storage
      */
     record Stored(String backend, KeyGroupRange keyGroupRange, List<SharedFile> sharedFiles,
             Map<String, byte[]> inlineFiles, String baseDirectory) implements KeyedStateFiles {
@@ -50,12 +52,15 @@ public sealed interface KeyedStateFiles extends Serializable {
             inlineFiles = Map.copyOf(inlineFiles);
         }
 
-        /** Where a shared file is, once {@link #baseDirectory} is known. */
-        public Path locate(SharedFile file) {
+        /**
+         * Where a shared file is, once {@link #baseDirectory} is known: on the file system of the
+         * checkpoint storage (a local disk, S3).
+         */
+        public io.weir.api.fs.Path locate(SharedFile file) {
             if (baseDirectory == null) {
                 throw new IllegalStateException("The shared file " + file.path() + " has no base directory yet");
             }
-            return Path.of(baseDirectory).resolve(file.path());
+            return new io.weir.api.fs.Path(CheckpointStorage.resolve(baseDirectory), file.path());
         }
 
         public Stored withBaseDirectory(String directory) {

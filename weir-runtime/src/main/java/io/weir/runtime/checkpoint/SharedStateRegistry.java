@@ -1,8 +1,7 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.fs.Path;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +41,8 @@ final class SharedStateRegistry {
     /** Counts the shared files of a completing checkpoint; fails if one of them is gone. */
     synchronized void register(long checkpointId, Set<String> sharedFiles) throws IOException {
         for (String file : sharedFiles) {
-            if (!Files.exists(jobDirectory.resolve(file))) {
+            Path stored = new Path(jobDirectory, file);
+            if (!stored.getFileSystem().exists(stored)) {
                 throw new IOException("Checkpoint " + checkpointId + " refers to the shared file " + file
                         + ", which was deleted meanwhile (no retained checkpoint used it any more); the next "
                         + "checkpoint writes it again");
@@ -65,7 +65,8 @@ final class SharedStateRegistry {
             if (left != null && left <= 0) {
                 references.remove(file);
                 try {
-                    Files.deleteIfExists(jobDirectory.resolve(file));
+                    Path stored = new Path(jobDirectory, file);
+                    stored.getFileSystem().delete(stored, false);
                 } catch (IOException e) {
                     LOG.warn("Could not delete the shared state file {}", file, e);
                 }

@@ -1,10 +1,11 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.RecoverableFsDataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,13 +28,13 @@ final class StateFilesWriter {
     private StateFilesWriter() {}
 
     /**
-     * Stores the files under {@code jobDirectory}; adds the shared files the result refers to
-     * (relative to {@code jobDirectory}) to {@code sharedFiles}.
+     * Stores the files under {@code jobDirectory} (on any file system: a local disk, S3); adds the
+     * shared files the result refers to (relative to {@code jobDirectory}) to {@code sharedFiles}.
      */
-    static KeyedStateFiles.Stored persist(KeyedStateFiles.Local local, Path jobDirectory, List<String> sharedFiles)
-            throws IOException {
-        Path shared = jobDirectory.resolve(SHARED_DIRECTORY);
-        Files.createDirectories(shared);
+    static KeyedStateFiles.Stored persist(KeyedStateFiles.Local local, io.weir.api.fs.Path jobDirectory,
+            List<String> sharedFiles) throws IOException {
+        FileSystem fs = jobDirectory.getFileSystem();
+        fs.mkdirs(new io.weir.api.fs.Path(jobDirectory, SHARED_DIRECTORY));
         List<KeyedStateFiles.SharedFile> stored = new ArrayList<>();
         Map<String, byte[]> inline = new HashMap<>();
         for (Path file : list(local.directory())) {
@@ -46,17 +47,30 @@ final class StateFilesWriter {
             if (relative == null) {
                 relative = SHARED_DIRECTORY + "/" + local.instanceId() + "-" + name;
             }
-            Path target = jobDirectory.resolve(relative);
-            long size = Files.size(file);
-            if (!Files.exists(target)) {
-                Path temporary = shared.resolve(target.getFileName() + ".inprogress");
-                Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            io.weir.api.fs.Path target = new io.weir.api.fs.Path(jobDirectory, relative);
+            if (!fs.exists(target)) {
+                copyAtomically(file, fs, target);
             }
-            stored.add(new KeyedStateFiles.SharedFile(name, relative, size));
+            stored.add(new KeyedStateFiles.SharedFile(name, relative, Files.size(file)));
             sharedFiles.add(relative);
         }
         return new KeyedStateFiles.Stored(local.backend(), local.keyGroupRange(), stored, inline, null);
+    }
+
+    /**
+     * Copies a local file to {@code target} through the recoverable writer, so the target appears
+     * complete or not at all (a hidden file renamed on a local disk, a multipart upload on S3): a
+     * task that fails mid-copy never leaves a truncated shared file that a later checkpoint would
+     * take as stored.
+     */
+    private static void copyAtomically(Path file, FileSystem fs, io.weir.api.fs.Path target) throws IOException {
+        RecoverableFsDataOutputStream out = fs.createRecoverableWriter().open(target);
+        RecoverableFsDataOutputStream.Committer committer;
+        try (out) {
+            Files.copy(file, out);
+            committer = out.closeForCommit();
+        }
+        committer.commit();
     }
 
     /** Keeps every file inline: for checkpoints kept in memory, which have no shared directory. */
@@ -73,16 +87,18 @@ final class StateFilesWriter {
      * job's checkpoints own it (it is in this job's directory); {@code null} otherwise, also for a
      * file of another job's checkpoint, which that job may delete.
      */
-    private static String reusablePath(KeyedStateFiles.SharedFile restored, Path jobDirectory) {
+    private static String reusablePath(KeyedStateFiles.SharedFile restored, io.weir.api.fs.Path jobDirectory)
+            throws IOException {
         if (restored == null) {
             return null;
         }
-        Path absolute = Path.of(restored.path()).toAbsolutePath().normalize();
-        Path job = jobDirectory.toAbsolutePath().normalize();
-        if (!absolute.startsWith(job) || !Files.exists(absolute)) {
+        io.weir.api.fs.Path absolute = CheckpointStorage.resolve(restored.path());
+        String job = jobDirectory.toUri().toString() + "/";
+        String file = absolute.toUri().toString();
+        if (!file.startsWith(job) || !absolute.getFileSystem().exists(absolute)) {
             return null;
         }
-        return job.relativize(absolute).toString().replace('\\', '/');
+        return file.substring(job.length());
     }
 
     private static List<Path> list(Path directory) throws IOException {

@@ -123,11 +123,11 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
      * the savepoint's path once its metadata is written, or exceptionally when it fails or cannot start.
      */
     CompletableFuture<String> triggerSavepoint(SnapshotType type, String parentDirectory, JobID jobId) {
-        CheckpointDirectory directory = new CheckpointDirectory(
-                CheckpointStorage.resolve(parentDirectory).resolve(savepointDirectoryName(jobId)));
+        CheckpointDirectory directory = new CheckpointDirectory(new io.weir.api.fs.Path(
+                CheckpointStorage.resolve(parentDirectory), savepointDirectoryName(jobId)));
         CompletableFuture<String> path = new CompletableFuture<>();
         try {
-            long id = coordinator.triggerSavepoint(type, directory.path().toString());
+            long id = coordinator.triggerSavepoint(type, CheckpointStorage.pointer(directory.path()));
             savepoints.put(id, new Savepoint(directory, path));
             LOG.info("Savepoint {} ({}) triggered into {}", id, type, directory.path());
         } catch (CheckpointException e) {

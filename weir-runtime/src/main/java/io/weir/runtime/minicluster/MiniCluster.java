@@ -2,6 +2,7 @@ package io.weir.runtime.minicluster;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.execution.JobID;
+import io.weir.api.fs.FileSystem;
 import io.weir.api.metrics.Gauge;
 import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.exchange.LocalExchange;
@@ -100,11 +101,13 @@ public final class MiniCluster implements AutoCloseable {
 
     /**
      * Starts the metric registry (with its reporters), the task executors, and the configured
-     * services; returns when the cluster is ready.
+     * services; returns when the cluster is ready. File systems ({@code s3://}) are configured from
+     * the cluster's settings (options such as {@code s3.endpoint}).
      *
      * @throws IllegalArgumentException if a reporter or service is misconfigured
      */
     public MiniCluster start() {
+        FileSystem.initialize(configuration);
         metricRegistry = MetricOptions.createRegistry(configuration);
         jobManagerMetrics = ScopedMetricGroup.jobManager(metricRegistry, "localhost");
         JvmMetrics.register(jobManagerMetrics);

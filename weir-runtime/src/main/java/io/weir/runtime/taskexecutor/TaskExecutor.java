@@ -22,7 +22,6 @@ import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskDeployment;
 import io.weir.api.execution.JobID;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +156,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 // a savepoint is self-contained: its state goes into its own directory, whatever the checkpoint storage
                 handle = state.isEmpty() ? null
                         : barrier.isSavepoint()
-                                ? new CheckpointDirectory(Path.of(barrier.targetLocation())).writeTaskState(task, state)
+                                ? new CheckpointDirectory(CheckpointStorage.resolve(barrier.targetLocation()))
+                                        .writeTaskState(task, state)
                                 : storage.writeTaskState(checkpointId, task, state);
             } catch (Exception e) {
                 LOG.warn("Could not write the state of {} for checkpoint {}", attempt, checkpointId, e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.configuration.CheckpointingOptions;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.execution.JobID;
+import io.weir.api.fs.LocalFileSystem;
 import io.weir.runtime.state.KeyGroupRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class SharedStateFilesTest {
         KeyedStateFiles.Stored files = (KeyedStateFiles.Stored) restored.keyedFiles().get(0);
         assertEquals(2, files.sharedFiles().size());
         for (KeyedStateFiles.SharedFile file : files.sharedFiles()) {
-            assertTrue(Files.exists(files.locate(file)), file.toString());
+            assertTrue(Files.exists(LocalFileSystem.toNioPath(files.locate(file))), file.toString());
         }
         assertEquals("m2", new String(files.inlineFiles().get("MANIFEST-000002"), StandardCharsets.UTF_8));
 

@@ -1,8 +1,10 @@
 package io.weir.statebackend.rocksdb;
 
+import io.weir.api.fs.FileSystem;
 import io.weir.runtime.checkpoint.KeyedStateFiles;
 import io.weir.runtime.state.KeyGroupRange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ final class RocksDBFileRestore {
      * Writes the database of this subtask's key groups into {@code databaseDirectory}.
      *
      * @return the data files the database now has that are shared files of checkpoint storage,
-     *     by file name, with their absolute paths (empty after a rescale)
+     *     by file name, with their absolute paths or URIs (empty after a rescale)
      */
     Map<String, KeyedStateFiles.SharedFile> restoreInto(List<KeyedStateFiles> files, Path databaseDirectory)
             throws IOException, RocksDBException {
@@ -82,14 +84,16 @@ final class RocksDBFileRestore {
         Files.createDirectories(directory);
         Map<String, KeyedStateFiles.SharedFile> shared = new HashMap<>();
         for (KeyedStateFiles.SharedFile file : stored.sharedFiles()) {
-            Path source = stored.locate(file);
-            if (!Files.exists(source)) {
+            io.weir.api.fs.Path source = stored.locate(file);
+            FileSystem fs = source.getFileSystem();
+            if (!fs.exists(source)) {
                 throw new IOException("the checkpoint's shared file " + source + " is missing (was the checkpoint "
                         + "directory moved without its job's shared/ directory?)");
             }
-            Files.copy(source, directory.resolve(file.name()));
-            shared.put(file.name(), new KeyedStateFiles.SharedFile(file.name(), source.toAbsolutePath().toString(),
-                    file.size()));
+            try (InputStream in = fs.open(source)) {
+                Files.copy(in, directory.resolve(file.name()));
+            }
+            shared.put(file.name(), new KeyedStateFiles.SharedFile(file.name(), source.toString(), file.size()));
         }
         for (Map.Entry<String, byte[]> file : stored.inlineFiles().entrySet()) {
             Files.write(directory.resolve(file.getKey()), file.getValue());

@@ -137,9 +137,10 @@ class LayerRulesTest {
     private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = classes()
             .that().resideInAPackage("io.weir.formats..").and().resideOutsideOfPackage(FORMAT_TABLE_FACTORIES)
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.weir..")
-                    .or(resideInAnyPackage("io.weir.api..", "io.weir.formats..")))
-            .because("a format plugs into any connector through the API's serialization schemas, so it needs nothing"
-                    + " else of Weir")
+                    .or(resideInAnyPackage("io.weir.api..", "io.weir.formats..", "io.weir.connector.file.src.reader..",
+                            "io.weir.connector.file.src.util..")))
+            .because("a format plugs into any connector through the API's serialization schemas and bulk writers (and"
+                    + " into the FileSource through its StreamFormat), so it needs nothing else of Weir")
             .allowEmptyShould(true);
 
     private static final ArchRule FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
@@ -151,6 +152,33 @@ class LayerRulesTest {
             "org.eclipse.paho..",
             "a connector wraps its client library; nothing else may depend on a particular external system",
             "io.weir.connector.mqtt..");
+
+    private static final ArchRule S3_FILE_SYSTEM_USES_ONLY_API_AND_AWS_SDK = mayOnlyUse(
+            "io.weir.filesystem.s3..",
+            "a file system plugs in through the API's FileSystemFactory and wraps one client library, so it ships as"
+                    + " one jar plus its SDK",
+            JDK, "io.weir.api..", "io.weir.filesystem.s3..", "software.amazon.awssdk..");
+
+    private static final ArchRule AWS_SDK_ONLY_IN_THE_S3_FILE_SYSTEM = onlyUsedBy(
+            "software.amazon.awssdk..",
+            "object storage is reached through the file-system abstraction; only its S3 implementation knows the SDK",
+            "io.weir.filesystem.s3..");
+
+    private static final ArchRule PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
+            "org.apache.parquet..",
+            "Parquet (with Avro and Hadoop's configuration under it) is one format's business; no other module carries"
+                    + " its 50 MB of jars",
+            "io.weir.formats.parquet..");
+
+    private static final ArchRule AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS = onlyUsedBy(
+            "org.apache.avro..",
+            "Avro describes the records of two file formats; nothing else of Weir should carry it",
+            "io.weir.formats.avro..", "io.weir.formats.parquet..");
+
+    private static final ArchRule HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
+            "org.apache.hadoop..",
+            "Hadoop is there only because Parquet's writer needs its Configuration; Weir has its own file systems",
+            "io.weir.formats.parquet..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -249,6 +277,11 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.formats.avro.AvroWriters"), "weir-formats-avro's classes were not imported");
+        assertTrue(weir.contain("io.weir.formats.parquet.AvroParquetWriters"),
+                "weir-formats-parquet's classes were not imported");
+        assertTrue(weir.contain("io.weir.filesystem.s3.S3FileSystemFactory"),
+                "weir-filesystem-s3's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.mqtt.source.MqttSource"),
                 "weir-connector-mqtt's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
@@ -327,8 +360,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void fileSystemsUseOnlyTheApiAndTheirClientLibrary() {
+        S3_FILE_SYSTEM_USES_ONLY_API_AND_AWS_SDK.check(weir);
+        AWS_SDK_ONLY_IN_THE_S3_FILE_SYSTEM.check(weir);
+    }
+
+    @Test
     void formatsUseOnlyTheApiOfWeir() {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
+        HADOOP_ONLY_IN_THE_PARQUET_FORMAT.check(weir);
+        AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS.check(weir);
         FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
     }
 

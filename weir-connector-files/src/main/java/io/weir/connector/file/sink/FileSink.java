@@ -1,5 +1,6 @@
 package io.weir.connector.file.sink;
 
+import io.weir.api.common.serialization.BulkWriter;
 import io.weir.api.common.serialization.Encoder;
 import io.weir.api.connector.sink.Committer;
 import io.weir.api.connector.sink.CommitterInitContext;
@@ -10,7 +11,10 @@ import io.weir.api.connector.sink.WriterInitContext;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.connector.file.sink.bucketassigners.DateTimeBucketAssigner;
 import io.weir.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
-import java.nio.file.Path;
+import io.weir.connector.file.sink.rollingpolicies.OnCheckpointRollingPolicy;
+import io.weir.api.fs.Path;
+import java.io.IOException;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -30,28 +34,51 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
     private static final long serialVersionUID = 1L;
 
     private final String basePath;
-    private final Encoder<IN> encoder;
+    private final PartFormat<IN> format;
     private final BucketAssigner<IN, ?> bucketAssigner;
     private final RollingPolicy<IN, ?> rollingPolicy;
     private final OutputFileConfig fileConfig;
 
-    private FileSink(RowFormatBuilder<IN, ?> builder) {
-        this.basePath = builder.basePath.toAbsolutePath().toString();
-        this.encoder = builder.encoder;
-        this.bucketAssigner = builder.bucketAssigner;
-        this.rollingPolicy = builder.rollingPolicy;
-        this.fileConfig = builder.fileConfig;
+    private FileSink(Path basePath, PartFormat<IN> format, BucketAssigner<IN, ?> bucketAssigner,
+            RollingPolicy<IN, ?> rollingPolicy, OutputFileConfig fileConfig) {
+        this.basePath = basePath.toUri().toString();
+        this.format = format;
+        this.bucketAssigner = bucketAssigner;
+        this.rollingPolicy = rollingPolicy;
+        this.fileConfig = fileConfig;
     }
 
-    /** A sink that writes each element with {@code encoder}, one after the other, into part files under {@code basePath}. */
+    /**
+     * A sink that writes each element with {@code encoder}, one after the other, into part files under
+     * {@code basePath} on its file system ({@code /data/out}, {@code file:///data/out}, {@code s3://bucket/out}).
+     */
     public static <IN> RowFormatBuilder<IN, String> forRowFormat(Path basePath, Encoder<IN> encoder) {
-        return new RowFormatBuilder<>(basePath, encoder, new DateTimeBucketAssigner<>());
+        return new RowFormatBuilder<>(absolute(basePath), encoder, new DateTimeBucketAssigner<>());
+    }
+
+    /** {@link #forRowFormat(Path, Encoder)} for a local directory. */
+    public static <IN> RowFormatBuilder<IN, String> forRowFormat(java.nio.file.Path basePath, Encoder<IN> encoder) {
+        return forRowFormat(Path.fromLocalFile(basePath.toFile()), encoder);
+    }
+
+    /**
+     * A sink that writes its elements into part files of a bulk format (Parquet, Avro) made by
+     * {@code factory}: each part file is written as a whole and closed at every checkpoint.
+     */
+    public static <IN> BulkFormatBuilder<IN, String> forBulkFormat(Path basePath, BulkWriter.Factory<IN> factory) {
+        return new BulkFormatBuilder<>(absolute(basePath), factory, new DateTimeBucketAssigner<>());
+    }
+
+    /** A local path without a scheme is made absolute here, where the job is built. */
+    private static Path absolute(Path path) {
+        URI uri = path.toUri();
+        return uri.getScheme() == null && !path.isAbsolute() ? Path.fromLocalFile(new java.io.File(uri.getPath())) : path;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public CommittingSinkWriter<IN, FileSinkCommittable> createWriter(WriterInitContext context) {
-        return new FileWriter<>(Path.of(basePath), encoder, (BucketAssigner) bucketAssigner,
+    public CommittingSinkWriter<IN, FileSinkCommittable> createWriter(WriterInitContext context) throws IOException {
+        return new FileWriter<>(new Path(URI.create(basePath)), format, (BucketAssigner) bucketAssigner,
                 (RollingPolicy) rollingPolicy, fileConfig, context.getTaskInfo().getIndexOfThisSubtask(),
                 System::currentTimeMillis);
     }
@@ -98,7 +125,38 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
         }
 
         public FileSink<IN> build() {
-            return new FileSink<>(this);
+            return new FileSink<>(basePath, PartFormat.rows(encoder), bucketAssigner, rollingPolicy, fileConfig);
+        }
+    }
+
+    /** Configures a bulk-format file sink; its part files roll at every checkpoint. */
+    public static final class BulkFormatBuilder<IN, BucketID> {
+        private final Path basePath;
+        private final BulkWriter.Factory<IN> factory;
+        private BucketAssigner<IN, BucketID> bucketAssigner;
+        private OutputFileConfig fileConfig = OutputFileConfig.builder().build();
+
+        BulkFormatBuilder(Path basePath, BulkWriter.Factory<IN> factory, BucketAssigner<IN, BucketID> bucketAssigner) {
+            this.basePath = Objects.requireNonNull(basePath, "base path");
+            this.factory = Objects.requireNonNull(factory, "bulk writer factory");
+            this.bucketAssigner = bucketAssigner;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <ID> BulkFormatBuilder<IN, ID> withBucketAssigner(BucketAssigner<IN, ID> assigner) {
+            BulkFormatBuilder<IN, ID> self = (BulkFormatBuilder<IN, ID>) this;
+            self.bucketAssigner = Objects.requireNonNull(assigner, "bucket assigner");
+            return self;
+        }
+
+        public BulkFormatBuilder<IN, BucketID> withOutputFileConfig(OutputFileConfig config) {
+            this.fileConfig = Objects.requireNonNull(config, "output file config");
+            return this;
+        }
+
+        public FileSink<IN> build() {
+            return new FileSink<>(basePath, PartFormat.bulk(factory), bucketAssigner, OnCheckpointRollingPolicy.build(),
+                    fileConfig);
         }
     }
 }

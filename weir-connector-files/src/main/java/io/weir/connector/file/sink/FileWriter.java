@@ -1,10 +1,11 @@
 package io.weir.connector.file.sink;
 
-import io.weir.api.common.serialization.Encoder;
 import io.weir.api.connector.sink.CommittingSinkWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
+import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.Path;
+import io.weir.api.fs.RecoverableWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import java.util.function.LongSupplier;
  */
 final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSinkCommittable> {
     private final Path basePath;
-    private final Encoder<IN> encoder;
+    private final RecoverableWriter fileWriter;
+    private final PartFormat<IN> format;
     private final BucketAssigner<IN, BucketID> bucketAssigner;
     private final RollingPolicy<IN, BucketID> rollingPolicy;
     private final OutputFileConfig fileConfig;
@@ -38,10 +40,12 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
     private final AssignerContext assignerContext = new AssignerContext();
     private long partCounter;
 
-    FileWriter(Path basePath, Encoder<IN> encoder, BucketAssigner<IN, BucketID> bucketAssigner,
-            RollingPolicy<IN, BucketID> rollingPolicy, OutputFileConfig fileConfig, int subtask, LongSupplier clock) {
+    FileWriter(Path basePath, PartFormat<IN> format, BucketAssigner<IN, BucketID> bucketAssigner,
+            RollingPolicy<IN, BucketID> rollingPolicy, OutputFileConfig fileConfig, int subtask, LongSupplier clock)
+            throws IOException {
         this.basePath = basePath;
-        this.encoder = encoder;
+        this.fileWriter = FileSystem.get(basePath.toUri()).createRecoverableWriter();
+        this.format = format;
         this.bucketAssigner = bucketAssigner;
         this.rollingPolicy = rollingPolicy;
         this.fileConfig = fileConfig;
@@ -62,18 +66,22 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
             part = null;
         }
         if (part == null) {
-            part = new PartFile<>(bucket, bucketDir(bucket), partName(), now);
+            part = new PartFile<>(bucket, new Path(bucketDir(bucket), partName()), fileWriter, format, now);
             open.put(bucket, part);
         }
-        counting.target = part.stream();
-        counting.count = 0;
-        encoder.encode(element, counting);
-        part.wrote(counting.count, now);
+        if (format.isBulk()) {
+            part.add(element, now);
+        } else {
+            counting.target = part.stream();
+            counting.count = 0;
+            format.encoder().encode(element, counting);
+            part.wrote(counting.count, now);
+        }
     }
 
     private Path bucketDir(BucketID bucket) {
         String relative = bucket.toString();
-        return relative.isEmpty() ? basePath : basePath.resolve(relative);
+        return relative.isEmpty() ? basePath : new Path(basePath, relative);
     }
 
     private String partName() {
@@ -104,7 +112,7 @@ final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSin
         IOException first = null;
         for (PartFile<BucketID> part : open.values()) {
             try {
-                part.close();
+                part.abandon();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }

@@ -1,0 +1,21 @@
+package io.weir.formats.avro;
+
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * Avro 1.12 loads only trusted classes named by a schema (a file's schema may come from anyone). A job
+ * that names a class to write or read with trusts that one class; a file naming another still fails.
+ *
+ * <p>Threading: safe for concurrent use (Avro's trust setting is process-wide).
+ */
+final class TrustedClasses {
+    private TrustedClasses() {}
+
+    static synchronized void trust(Class<?> type) {
+        ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
+        if (!current.isTrusted(type)) {
+            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current,
+                    ClassSecurityValidator.builder().add(type).build()));
+        }
+    }
+}
