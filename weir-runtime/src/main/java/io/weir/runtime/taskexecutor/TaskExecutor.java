@@ -10,7 +10,7 @@ import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
-import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
 import io.weir.runtime.jobmaster.JobMasterGateway;
@@ -43,7 +43,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
     private final String id;
     private final int slots;
-    private final LocalExchange exchange;
+    private final DataExchange exchange;
     private final ScheduledExecutorService timers;
     private final Map<ExecutionAttemptId, StreamTask> running = new ConcurrentHashMap<>();
     private final ScopedMetricGroup metrics;
@@ -53,7 +53,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final ExecutorService checkpointIo;
 
     /** @param metrics the registry of the process; this TaskManager's group is {@code <host>.taskmanager.<id>} */
-    public TaskExecutor(String id, int slots, LocalExchange exchange, MetricRegistry metrics, String host) {
+    public TaskExecutor(String id, int slots, DataExchange exchange, MetricRegistry metrics, String host) {
         super("weir-" + id);
         this.metrics = ScopedMetricGroup.taskManager(metrics, host, id);
         JvmMetrics.register(this.metrics);

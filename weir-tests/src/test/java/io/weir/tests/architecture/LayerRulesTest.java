@@ -78,6 +78,12 @@ class LayerRulesTest {
             "examples are what users write and copy: they must compile against the public API alone",
             JDK, "io.weir.api..", "io.weir.examples..");
 
+    private static final ArchRule NETWORK_USES_ONLY_API_RUNTIME_AND_NETTY = mayOnlyUse(
+            "io.weir.network..",
+            "the data plane carries the runtime's buffers over Netty and nothing else; the processes and their"
+                    + " control plane sit above it",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "org.slf4j..", "io.netty..");
+
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
@@ -86,7 +92,8 @@ class LayerRulesTest {
     private static final ArchRule RUNTIME_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
-            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..");
+            "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..",
+            "io.weir.network..");
 
     /** A connector's SQL table factory lives in its {@code table} package; the rest of the connector is DataStream only. */
     private static final String CONNECTOR_TABLE_FACTORIES = "io.weir.connector.*.table..";
@@ -219,6 +226,7 @@ class LayerRulesTest {
                 "weir-formats-json's classes were not imported");
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
+        assertTrue(weir.contain("io.weir.network.NetworkExchange"), "weir-network's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -255,6 +263,11 @@ class LayerRulesTest {
     @Test
     void examplesUseOnlyTheApi() {
         EXAMPLES_USE_ONLY_THE_API.check(weir);
+    }
+
+    @Test
+    void networkUsesOnlyApiRuntimeAndNetty() {
+        NETWORK_USES_ONLY_API_RUNTIME_AND_NETTY.check(weir);
     }
 
     @Test
