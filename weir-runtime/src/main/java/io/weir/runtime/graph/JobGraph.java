@@ -8,15 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The job as the scheduler sees it: vertices (operator chains) in topological order and their edges. */
-public final class JobGraph {
+/**
+ * The job as the scheduler sees it: vertices (operator chains) in topological order and their edges.
+ *
+ * <p>Serializable, so that it travels to a cluster's JobManager and TaskManagers; user functions
+ * inside travel serialized (see {@link SerializedOperatorFactory}). The user class loader does not
+ * travel: a graph read from a {@link UserCodeObjectInputStream} takes that stream's class loader.
+ */
+public final class JobGraph implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final JobID jobId = JobID.generate();
     private final String name;
     private final List<JobVertex> vertices;
     private final List<JobEdge> edges;
     private final ExecutionConfig executionConfig;
     private final Configuration configuration;
-    private final ClassLoader userClassLoader;
+    private transient ClassLoader userClassLoader;
 
     JobGraph(String name, List<JobVertex> vertices, List<JobEdge> edges, ExecutionConfig executionConfig,
             Configuration configuration, ClassLoader userClassLoader) {
@@ -54,6 +62,12 @@ public final class JobGraph {
 
     public ClassLoader getUserClassLoader() {
         return userClassLoader;
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        userClassLoader = in instanceof UserCodeObjectInputStream userCode ? userCode.classLoader()
+                : JobGraph.class.getClassLoader();
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Threading: state on the main thread only (see {@link RpcEndpoint}); the timeout of a waiting
  * request fires on a JDK timer thread and only enqueues its removal.
  */
-public final class ResourceManager extends RpcEndpoint {
+public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
     private final Duration slotRequestTimeout;
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private final Map<JobID, List<Slot>> allocated = new HashMap<>();
@@ -41,6 +41,7 @@ public final class ResourceManager extends RpcEndpoint {
         this.slotRequestTimeout = slotRequestTimeout;
     }
 
+    @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots) {
         return callAsync(() -> {
             taskExecutors++;

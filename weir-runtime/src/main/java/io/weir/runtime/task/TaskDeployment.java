@@ -6,7 +6,9 @@ import io.weir.runtime.graph.JobVertex;
 
 /**
  * What a TaskExecutor needs to run one subtask: the job, the vertex, which subtask and which
- * attempt, and the state to start from.
+ * attempt, and the state to start from. Serializable, to travel to a TaskManager in another
+ * process; read it back with a {@link io.weir.runtime.graph.UserCodeObjectInputStream} so the user's
+ * classes resolve and the job graph knows its class loader.
  *
  * @param restoredState the state of the chain's operators to restore before they open (for this
  *     subtask, already reassigned to the current parallelism with {@code StateAssignment}), or
@@ -14,7 +16,7 @@ import io.weir.runtime.graph.JobVertex;
  *     what the operators see as {@code getRestoredCheckpointId()}
  */
 public record TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber,
-        TaskStateSnapshot restoredState) {
+        TaskStateSnapshot restoredState) implements java.io.Serializable {
 
     /** A deployment that starts without state. */
     public TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber) {

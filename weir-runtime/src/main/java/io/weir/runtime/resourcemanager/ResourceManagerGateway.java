@@ -1,0 +1,10 @@
+package io.weir.runtime.resourcemanager;
+
+import io.weir.runtime.taskexecutor.TaskExecutorGateway;
+import java.util.concurrent.CompletableFuture;
+
+/** What a TaskManager calls on the resource manager: it registers itself and offers its slots. */
+public interface ResourceManagerGateway {
+    /** Adds {@code taskExecutor}'s {@code slots} to the cluster's free slots. */
+    CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots);
+}
