@@ -18,6 +18,7 @@ import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.ExchangeKey;
 import io.weir.runtime.exchange.InputQueue;
 import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.task.TaskDeployment;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
@@ -130,8 +131,14 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
     }
 
     @Override
+    public void prepare(TaskDeployment deployment) {
+        locator.learn(deployment);
+    }
+
+    @Override
     public void release(JobID jobId) {
         local.release(jobId);
+        locator.forget(jobId);
         Set<RemoteChannelSender> sent = senders.remove(jobId);
         if (sent != null) {
             sent.forEach(RemoteChannelSender::abort);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Turns the method calls on a proxy of a remote gateway into invocations on its connection. */
 final class RemoteGateway implements InvocationHandler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteGateway.class);
     private final RpcService service;
     private final RpcMessage.RemoteRef reference;
     private final InetSocketAddress address;
@@ -37,7 +38,19 @@ final class RemoteGateway implements InvocationHandler {
             };
         }
         boolean isVoid = method.getReturnType() == void.class;
-        CompletableFuture<Object> reply = service.connection(address).call(reference.name(), method, args, !isVoid);
+        CompletableFuture<Object> reply;
+        try {
+            reply = service.connection(address).call(reference.name(), method, args, !isVoid);
+        } catch (IllegalStateException unreachable) {
+            if (isVoid) { // a one-way message to a process that is gone: its loss is noticed by heartbeats
+                LOG.warn("Dropped {} to {}: {}", method.getName(), reference.name(), unreachable.getMessage());
+                return null;
+            }
+            if (CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
+                return CompletableFuture.failedFuture(unreachable);
+            }
+            throw unreachable;
+        }
         if (isVoid || CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
             return reply;
         }

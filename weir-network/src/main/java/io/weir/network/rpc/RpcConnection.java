@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * futures when the replies come, and it runs the invocations that arrive on the exported objects
  * of its {@link RpcService}, replying when their futures complete.
  *
- * <p>Invocations that arrive are run in arrival order on the connection's event-loop thread; the
- * gateways' methods only enqueue work on their endpoint's main thread, so they do not block it.
+ * <p>Invocations that arrive are run in arrival order on a thread of the connection's own.
  * When the connection closes, every call still waiting for a reply fails, naming the peer.
  *
- * <p>Threading: {@link #call} from any thread; everything else on the event-loop thread.
+ * <p>Threading: {@link #call} from any thread; invocations on the connection's invocation thread;
+ * everything else on the event-loop thread.
  */
 final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcConnection.class);
@@ -36,6 +36,16 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private volatile Channel channel;
     private volatile String peer = "a peer not yet connected";
+    /**
+     * Runs arriving invocations in arrival order, off the event loop: a gateway method may itself call
+     * another process and wait (a getter), which must not block the thread that reads the answer.
+     */
+    private final java.util.concurrent.ExecutorService invocations = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "weir-rpc-invocations");
+                t.setDaemon(true);
+                return t;
+            });
 
     RpcConnection(RpcService service) {
         this.service = service;
@@ -116,7 +126,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 }
             }
         } else if (message instanceof RpcMessage.Invocation invocation) {
-            invoke(invocation);
+            invocations.execute(() -> invoke(invocation));
         }
     }
 
@@ -164,6 +174,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 + " before it answered: the process ended or the network dropped the connection.");
         pending.values().forEach(reply -> reply.completeExceptionally(lost));
         pending.clear();
+        invocations.shutdown();
         service.connectionClosed(this);
     }
 

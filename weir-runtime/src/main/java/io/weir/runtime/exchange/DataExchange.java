@@ -20,6 +20,12 @@ public interface DataExchange {
      */
     BufferReceiver receiver(ExchangeKey key, int channel);
 
+    /**
+     * Called by the TaskExecutor before the task of {@code deployment} starts: an exchange between
+     * TaskManagers learns from it where the job's consumers run. Does nothing in one JVM.
+     */
+    default void prepare(io.weir.runtime.task.TaskDeployment deployment) {}
+
     /** Drops the queues and channels of a job that ended, returning any buffers still queued. */
     void release(JobID jobId);
 }

@@ -234,7 +234,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 long[] times = timeline.times(task);
                 Slot slot = slotOf.get(task);
                 subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
-                        slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
+                        slot == null ? null : slot.taskExecutorId(), times[0], times[1]));
             }
             List<String> operators = new ArrayList<>();
             vertex.getChain().forEach(node -> operators.add(node.getName()));
@@ -295,8 +295,39 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** Carries out what the job's life cycle decides. */
     private final class LifecycleCommands implements JobLifecycle.Commands {
+        /** Deploys the attempt; tasks whose slot was lost with its TaskManager first get new slots. */
         @Override
         public void deploy(int attempt) {
+            List<TaskKey> withoutSlot = new ArrayList<>();
+            for (TaskKey task : allTasks()) {
+                if (!slotOf.containsKey(task)) {
+                    withoutSlot.add(task);
+                }
+            }
+            if (withoutSlot.isEmpty()) {
+                deployInSlots(attempt);
+                return;
+            }
+            LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
+                    job.getJobId(), withoutSlot.size());
+            resourceManager.requestSlots(job.getJobId(), withoutSlot.size(), withoutSlot.size()
+                    + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
+                        if (attempt != lifecycle.attempt()) {
+                            return;
+                        }
+                        if (error != null) {
+                            lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
+                                    ? error.getCause() : error, "slot allocation");
+                            return;
+                        }
+                        for (int i = 0; i < withoutSlot.size(); i++) {
+                            slotOf.put(withoutSlot.get(i), slots.get(i));
+                        }
+                        deployInSlots(attempt);
+                    }));
+        }
+
+        private void deployInSlots(int attempt) {
             Map<TaskKey, TaskStateSnapshot> restored;
             try {
                 restored = restoreForAttempt(attempt);
@@ -307,11 +338,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             timeline.deployed(allTasks());
             restarts = lifecycle.restarts();
+            Map<TaskKey, String> taskExecutorOf = new HashMap<>();
+            slotOf.forEach((task, slot) -> taskExecutorOf.put(task, slot.taskExecutorId()));
             for (TaskKey task : allTasks()) {
                 ExecutionAttemptId id = attemptId(task, attempt);
                 JobVertex vertex = job.getVertices().get(task.vertexId());
                 TaskDeployment deployment = new TaskDeployment(job, vertex, task.subtaskIndex(), attempt,
-                        restored.get(task));
+                        restored.get(task), taskExecutorOf);
                 slotOf.get(task).taskExecutor().submitTask(deployment, id, JobMaster.this).whenComplete((ok, error) -> {
                     if (error != null) {
                         taskEnded(id, StreamTask.Outcome.FAILED, error);
@@ -327,7 +360,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         public void cancelTasks(int attempt, List<TaskKey> tasks) {
             checkpointing.coordinator().suspend();
             for (TaskKey task : tasks) {
-                slotOf.get(task).taskExecutor().cancelTask(attemptId(task, attempt));
+                Slot slot = slotOf.get(task);
+                if (slot != null) { // none when its TaskManager was lost
+                    slot.taskExecutor().cancelTask(attemptId(task, attempt));
+                }
             }
         }
 
@@ -359,6 +395,27 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return new ExecutionAttemptId(job.getJobId(), task.vertexId(), task.subtaskIndex(), attempt);
     }
 
+    /**
+     * The TaskManager {@code taskExecutorId} was lost (no heartbeat): the tasks it ran fail, and the
+     * job fails over per its restart strategy; their slots are replaced before the next attempt.
+     */
+    public void taskExecutorLost(String taskExecutorId, String reason) {
+        runIfRunning(() -> {
+            List<TaskKey> lost = new ArrayList<>();
+            slotOf.forEach((task, slot) -> {
+                if (slot.taskExecutorId().equals(taskExecutorId)) {
+                    lost.add(task);
+                }
+            });
+            lost.forEach(slotOf::remove);
+            int attempt = lifecycle.attempt();
+            for (TaskKey task : lost) {
+                taskEnded(attemptId(task, attempt), StreamTask.Outcome.FAILED, new IllegalStateException(
+                        "TaskManager " + taskExecutorId + " was lost: " + reason));
+            }
+        });
+    }
+
     @Override
     public void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable taskFailure) {
         runAsync(() -> {
@@ -367,7 +424,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 timeline.taskEnded(task);
                 if (outcome == StreamTask.Outcome.FAILED && taskFailure != null) {
                     Slot slot = slotOf.get(task);
-                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutor().id());
+                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutorId());
                 }
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));

@@ -7,4 +7,10 @@ import java.util.concurrent.CompletableFuture;
 public interface ResourceManagerGateway {
     /** Adds {@code taskExecutor}'s {@code slots} to the cluster's free slots. */
     CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots);
+
+    /**
+     * The task executor {@code taskExecutorId} is alive. Once a task executor has sent one, it is
+     * lost when it stays silent longer than the heartbeat timeout (see {@link ResourceManager#removeSilent}).
+     */
+    void heartbeat(String taskExecutorId);
 }

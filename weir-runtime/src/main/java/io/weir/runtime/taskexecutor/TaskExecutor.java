@@ -85,6 +85,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     public CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt,
             JobMasterGateway jobMaster) {
         return callAsync(() -> {
+            exchange.prepare(deployment);
             CheckpointStorage storage = CheckpointStorage.create(
                     CheckpointingSettings.of(deployment.job().getConfiguration()), deployment.job().getJobId());
             Map<StreamNode, OperatorEventGateway> gateways = new HashMap<>();
@@ -206,8 +207,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
     }
 
-    /** Unregisters the metrics of a job that ended. */
+    /** Unregisters the metrics of a job that ended and drops its queues and channels. */
+    @Override
     public void releaseJob(JobID jobId) {
+        exchange.release(jobId);
         ScopedMetricGroup group = jobMetrics.remove(jobId);
         if (group != null) {
             group.close();

@@ -84,6 +84,11 @@ class LayerRulesTest {
                     + " control plane sit above it",
             JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "org.slf4j..", "io.netty..");
 
+    private static final ArchRule CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK = mayOnlyUse(
+            "io.weir.cluster..",
+            "the processes wire the runtime's roles to the network module's planes; libraries stay behind those modules",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..");
+
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
@@ -93,7 +98,7 @@ class LayerRulesTest {
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
             "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..",
-            "io.weir.network..");
+            "io.weir.network..", "io.weir.cluster..");
 
     /** A connector's SQL table factory lives in its {@code table} package; the rest of the connector is DataStream only. */
     private static final String CONNECTOR_TABLE_FACTORIES = "io.weir.connector.*.table..";
@@ -227,6 +232,7 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
         assertTrue(weir.contain("io.weir.network.NetworkExchange"), "weir-network's classes were not imported");
+        assertTrue(weir.contain("io.weir.cluster.JobManagerProcess"), "weir-cluster's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -263,6 +269,11 @@ class LayerRulesTest {
     @Test
     void examplesUseOnlyTheApi() {
         EXAMPLES_USE_ONLY_THE_API.check(weir);
+    }
+
+    @Test
+    void clusterUsesOnlyApiRuntimeAndNetwork() {
+        CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK.check(weir);
     }
 
     @Test
