@@ -168,6 +168,27 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         });
     }
 
+    /**
+     * Takes {@code count} free slots, one task executor after the other, so that a job's subtasks
+     * spread over the TaskManagers and losing one costs it as few tasks as possible.
+     */
+    private List<Slot> takeSpread(int count) {
+        Map<String, ArrayDeque<Slot>> byTaskExecutor = new java.util.LinkedHashMap<>();
+        for (Slot slot : free) {
+            byTaskExecutor.computeIfAbsent(slot.taskExecutorId(), id -> new ArrayDeque<>()).add(slot);
+        }
+        List<Slot> taken = new ArrayList<>(count);
+        while (taken.size() < count) {
+            for (ArrayDeque<Slot> slotsOfOne : byTaskExecutor.values()) {
+                if (!slotsOfOne.isEmpty() && taken.size() < count) {
+                    taken.add(slotsOfOne.poll());
+                }
+            }
+        }
+        free.removeAll(taken);
+        return taken;
+    }
+
     /** Grants waiting requests in arrival order while the oldest one fits. */
     private void servePending() {
         assertMainThread();
@@ -181,10 +202,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 return;
             }
             it.remove();
-            List<Slot> slots = new ArrayList<>(request.count());
-            for (int i = 0; i < request.count(); i++) {
-                slots.add(free.poll());
-            }
+            List<Slot> slots = takeSpread(request.count());
             if (request.result().complete(slots)) {
                 // a job that lost slots asks for replacements: they join the ones it holds
                 allocated.computeIfAbsent(request.jobId(), job -> new ArrayList<>()).addAll(slots);
