@@ -22,12 +22,12 @@ public final class TaskManagerOptions {
     public static final ConfigOption<Integer> RPC_PORT = ConfigOptions.key("taskmanager.rpc.port")
             .intType().defaultValue(0)
             .withValidation(p -> p >= 0 && p <= 65535, "be a port number (0 picks a free one)")
-            .withDescription("Port of the TaskManager's control plane; 0 picks a free one.");
+            .withDescription("Port of the TaskManager's control plane.");
 
     public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.key("taskmanager.data.port")
             .intType().defaultValue(0)
             .withValidation(p -> p >= 0 && p <= 65535, "be a port number (0 picks a free one)")
-            .withDescription("Port other TaskManagers send records to; 0 picks a free one.");
+            .withDescription("Port other TaskManagers send records to.");
 
     public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
             .intType().noDefaultValue()

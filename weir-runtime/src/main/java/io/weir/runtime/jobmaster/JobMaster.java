@@ -74,6 +74,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final CheckpointStorage storage;
     private final RecoveryPoint recovery;
     private final Map<TaskKey, Slot> slotOf = new HashMap<>();
+    /** The tasks of each slot lost with its TaskManager, which get one replacement slot before the next attempt. */
+    private final Map<Object, List<TaskKey>> lostSlots = new java.util.LinkedHashMap<>();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
     private volatile JobStatus finalStatus;
@@ -298,32 +300,33 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         /** Deploys the attempt; tasks whose slot was lost with its TaskManager first get new slots. */
         @Override
         public void deploy(int attempt) {
-            List<TaskKey> withoutSlot = new ArrayList<>();
-            for (TaskKey task : allTasks()) {
-                if (!slotOf.containsKey(task)) {
-                    withoutSlot.add(task);
-                }
-            }
-            if (withoutSlot.isEmpty()) {
+            if (lostSlots.isEmpty()) {
                 deployInSlots(attempt);
                 return;
             }
+            // the tasks that shared a lost slot share its replacement
+            List<List<TaskKey>> sharers = new ArrayList<>(lostSlots.values());
+            lostSlots.clear();
             LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
-                    job.getJobId(), withoutSlot.size());
-            resourceManager.requestSlots(job.getJobId(), withoutSlot.size(), withoutSlot.size()
+                    job.getJobId(), sharers.size());
+            resourceManager.requestSlots(job.getJobId(), sharers.size(), sharers.size()
                     + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
-                        if (attempt != lifecycle.attempt()) {
-                            return;
-                        }
                         if (error != null) {
-                            lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
-                                    ? error.getCause() : error, "slot allocation");
+                            sharers.forEach(tasks -> lostSlots.put(new Object(), tasks));
+                            if (attempt == lifecycle.attempt()) {
+                                lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
+                                        ? error.getCause() : error, "slot allocation");
+                            }
                             return;
                         }
-                        for (int i = 0; i < withoutSlot.size(); i++) {
-                            slotOf.put(withoutSlot.get(i), slots.get(i));
+                        for (int i = 0; i < sharers.size(); i++) {
+                            for (TaskKey task : sharers.get(i)) {
+                                slotOf.put(task, slots.get(i));
+                            }
                         }
-                        deployInSlots(attempt);
+                        if (attempt == lifecycle.attempt()) {
+                            deployInSlots(attempt);
+                        }
                     }));
         }
 
@@ -405,6 +408,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             slotOf.forEach((task, slot) -> {
                 if (slot.taskExecutorId().equals(taskExecutorId)) {
                     lost.add(task);
+                    lostSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(task);
                 }
             });
             lost.forEach(slotOf::remove);

@@ -57,7 +57,8 @@ class LayerRulesTest {
     private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
             "io.weir.cli..",
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cli..", "picocli..", "org.slf4j..",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cluster..", "io.weir.cli..", "picocli..",
+            "org.slf4j..",
             "com.github.javaparser..");
 
     private static final ArchRule JAVAPARSER_ONLY_IN_THE_MIGRATE_TOOL = onlyUsedBy(

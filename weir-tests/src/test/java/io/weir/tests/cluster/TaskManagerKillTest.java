@@ -3,6 +3,7 @@ package io.weir.tests.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.common.serialization.SimpleStringEncoder;
 import io.weir.api.configuration.Configuration;
@@ -112,6 +113,9 @@ class TaskManagerKillTest {
             victim.kill();
             job.getJobExecutionResult().get(90, TimeUnit.SECONDS);
         }
+        String jobManagerLog = Files.readString(dir.resolve("jobmanager.log"));
+        assertTrue(jobManagerLog.contains("sent no heartbeat") && jobManagerLog.contains("to replace slots of lost"),
+                "the JobManager noticed the loss and replaced the slots (see " + dir.resolve("jobmanager.log") + ")");
         assertEquals(failureFree, committedLines(recovered));
     }
 
