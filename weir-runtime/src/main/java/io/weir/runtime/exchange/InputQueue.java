@@ -117,8 +117,11 @@ public final class InputQueue implements BufferReceiver {
     public void releaseAll() {
         while (true) {
             Buffer b;
-            synchronized (this) {
+            synchronized (this) { // not poll(): releasing a failed queue must not throw its failure
                 b = buffers.poll();
+                if (b != null && priorityBuffers > 0) {
+                    priorityBuffers--;
+                }
             }
             if (b == null) {
                 return;
