@@ -4,6 +4,7 @@ import io.weir.bench.nexmark.NexmarkConfig;
 import io.weir.bench.nexmark.NexmarkRun;
 import io.weir.bench.nexmark.query.NexmarkQueries;
 import io.weir.bench.nexmark.query.NexmarkQuery;
+import io.weir.bench.nexmark.sql.NexmarkSqlQueries;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,15 @@ final class NexmarkCommand implements Callable<Integer> {
             description = "Write each query's final result in canonical form to DIR/<query>.txt and print its SHA-256.")
     Path checkDir;
 
+    @Option(names = "--api", split = ",", defaultValue = "datastream", paramLabel = "API",
+            description = "How to run each query: datastream (its DataStream job), sql (the Nexmark SQL file, run by "
+                    + "weir-sql), or both, comma-separated, interleaved per run (default ${DEFAULT-VALUE}). SQL runs are "
+                    + "recorded as <query>-sql; with --check and both, SQL results go to DIR/sql/.")
+    List<String> apis = new ArrayList<>(List.of("datastream"));
+
+    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q11).")
+    boolean sql;
+
     @Option(names = "--heap", defaultValue = "4g", description = "Maximum heap of each run's JVM, as for -Xmx (default ${DEFAULT-VALUE}).")
     String heap;
 
@@ -82,7 +92,9 @@ final class NexmarkCommand implements Callable<Integer> {
             for (NexmarkQuery<?> query : selected) {
                 for (int parallelism : parallelisms) {
                     for (String interval : checkpointIntervals) {
-                        runOnce(jvm, csv, commit, query, parallelism, interval);
+                        for (String api : apis) {
+                            runOnce(jvm, csv, commit, query, parallelism, interval, api.equals("sql"));
+                        }
                     }
                 }
             }
@@ -94,17 +106,18 @@ final class NexmarkCommand implements Callable<Integer> {
     }
 
     private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism,
-            String checkpointInterval) throws Exception {
+            String checkpointInterval, boolean runSql) throws Exception {
         NexmarkConfig config = NexmarkConfig.defaults().withSeed(seed).withEventsPerSecond(tps);
         Instant start = Instant.now();
         Map<String, String> jobConf = new LinkedHashMap<>(conf);
-        String label = query.name();
+        String label = runSql ? query.name() + "-sql" : query.name();
         if (!checkpointInterval.equals("none")) {
             jobConf.put("execution.checkpointing.interval", checkpointInterval);
-            label = query.name() + "+ckpt=" + checkpointInterval;
+            label = label + "+ckpt=" + checkpointInterval;
         }
-        ForkedJvm.Outcome outcome = jvm.runNexmark(
-                new NexmarkRun.Spec(query, config, events, parallelism, checkDir, true).withConf(jobConf));
+        Path resultDir = runSql && checkDir != null && apis.size() > 1 ? checkDir.resolve("sql") : checkDir;
+        ForkedJvm.Outcome outcome = jvm.runNexmark(new NexmarkRun.Spec(query, config, events, parallelism, resultDir, true)
+                .withConf(jobConf).withSql(runSql));
         double jobSeconds = outcome.seconds("job_ms");
         double gcSeconds = outcome.seconds("gc_ms");
         double cpuSeconds = outcome.seconds("cpu_ms");
@@ -115,7 +128,7 @@ final class NexmarkCommand implements Callable<Integer> {
                 cpuSeconds, events / cpuSeconds));
         if (checkDir != null) {
             System.out.println("  SHA-256 " + outcome.result().get("sha256") + "  "
-                    + checkDir.resolve(query.name() + ".txt"));
+                    + resultDir.resolve(query.name() + ".txt"));
             return;
         }
         csv.append(new ResultsCsv.Row(start, label, parallelism, events, seed, tps, jobSeconds, eventsPerSecond,
@@ -123,11 +136,17 @@ final class NexmarkCommand implements Callable<Integer> {
     }
 
     private List<NexmarkQuery<?>> selectedQueries() {
+        if (sql) {
+            apis = List.of("sql");
+        }
+        // With SQL runs, "all" means the queries that have a SQL file.
+        boolean withSql = apis.contains("sql");
         List<NexmarkQuery<?>> selected = new ArrayList<>();
         for (String name : queries) {
             if (name.equals("all")) {
                 for (NexmarkQuery<?> query : NexmarkQueries.all()) {
-                    if (checkDir == null || !query.name().equals("generator-only")) {
+                    if ((!withSql || NexmarkSqlQueries.NAMES.contains(query.name()))
+                            && (checkDir == null || !query.name().equals("generator-only"))) {
                         selected.add(query);
                     }
                 }
@@ -152,6 +171,17 @@ final class NexmarkCommand implements Callable<Integer> {
         }
         if (tps <= 0) {
             throw new IllegalArgumentException("--tps must be positive, got " + tps);
+        }
+        for (String api : apis) {
+            if (!api.equals("sql") && !api.equals("datastream")) {
+                throw new IllegalArgumentException("--api takes datastream and sql, not '" + api + "'");
+            }
+        }
+        for (NexmarkQuery<?> query : selected) {
+            if (apis.contains("sql") && !NexmarkSqlQueries.NAMES.contains(query.name())) {
+                throw new IllegalArgumentException(query.name() + " has no SQL file; the queries that run as SQL are "
+                        + NexmarkSqlQueries.NAMES);
+            }
         }
         if (checkDir != null && selected.stream().anyMatch(q -> q.name().equals("generator-only"))) {
             throw new IllegalArgumentException("generator-only has no result to check; leave it out of --check runs");

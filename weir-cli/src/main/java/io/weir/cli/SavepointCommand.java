@@ -46,7 +46,7 @@ final class SavepointCommand implements Callable<Integer> {
         }
         String location;
         try {
-            location = new JobManagerRestClient(jobManager).triggerSavepoint(jobId, targetDirectory,
+            location = new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).triggerSavepoint(jobId, targetDirectory,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());

@@ -45,7 +45,7 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String location;
         try {
-            location = new JobManagerRestClient(jobManager).stopWithSavepoint(jobId, savepointPath, drain,
+            location = new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).stopWithSavepoint(jobId, savepointPath, drain,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());

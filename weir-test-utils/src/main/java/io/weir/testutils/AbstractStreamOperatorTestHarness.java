@@ -1,5 +1,6 @@
 package io.weir.testutils;
 
+import io.weir.api.configuration.Configuration;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.OutputTag;
@@ -16,8 +17,11 @@ import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.StateAssignment;
-import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.AbstractKeyedStateBackend;
+import io.weir.runtime.state.HashMapStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
+import io.weir.runtime.state.KeyedBackendParameters;
+import io.weir.runtime.state.StateBackend;
 import io.weir.runtime.task.Mailbox;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import io.weir.runtime.task.SubtaskInfo;
@@ -52,7 +56,9 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final int parallelism;
     private final int subtaskIndex;
     private final KeySelector<?, ?>[] keySelectors;
-    private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private AbstractKeyedStateBackend<Object> keyedStateBackend;
+    private StateBackend stateBackend = new HashMapStateBackend();
+    private Configuration backendConfiguration = new Configuration();
     private RuntimeOperatorContext context;
     private TypeInformation<?> keyType;
     private boolean stateInitialized;
@@ -85,6 +91,20 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         return executionConfig;
     }
 
+    /**
+     * Keeps the operator's keyed state in {@code backend} (the heap backend unless set), configured
+     * by {@code configuration} (for RocksDB: {@code state.backend.rocksdb.localdir}). Call before
+     * {@link #setup()}. Snapshots of the harness are always self-contained (canonical, as a
+     * savepoint), so they restore into a harness on any backend.
+     */
+    public void setStateBackend(StateBackend backend, Configuration configuration) {
+        if (setUp) {
+            throw new IllegalStateException("Set the state backend before setup() or open().");
+        }
+        this.stateBackend = backend;
+        this.backendConfiguration = configuration;
+    }
+
     /** The type of the keys, which keyed state and timers are snapshotted with; set by the keyed harnesses. */
     void setKeyType(TypeInformation<?> keyType) {
         this.keyType = keyType;
@@ -100,9 +120,9 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         if (keySelectors[0] != null) {
             TypeSerializer keySerializer = keyType == null ? null : keyType.createSerializer(
                     executionConfig.getSerializerConfig());
-            keyedStateBackend = new HeapKeyedStateBackend<>(name, subtaskIndex, maxParallelism,
-                    KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
-                    executionConfig.getSerializerConfig(), keySerializer);
+            keyedStateBackend = stateBackend.createKeyedStateBackend(new KeyedBackendParameters<>(name, subtaskIndex,
+                    maxParallelism, KeyGroupAssignment.rangeForOperator(maxParallelism, parallelism, subtaskIndex),
+                    executionConfig.getSerializerConfig(), keySerializer, backendConfiguration));
         }
         context = new RuntimeOperatorContext(name,
                 new SubtaskInfo(name, subtaskIndex, parallelism, maxParallelism, 0), executionConfig,
@@ -158,7 +178,7 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         } else {
             operator.snapshotState(checkpointId, timestamp);
         }
-        return context.snapshotState();
+        return context.snapshotState(checkpointId, true);
     }
 
     /**
@@ -310,7 +330,11 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     @Override
     public void close() throws Exception {
         if (setUp) {
-            operator.close();
+            try {
+                operator.close();
+            } finally {
+                context.disposeState();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.weir.web;
 
 import io.weir.api.configuration.ExternalizedCheckpointRetention;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.CheckpointStats;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.TaskKey;
@@ -16,7 +17,8 @@ import java.util.Map;
  * for one that stops the job).
  * Weir does not measure the data buffered during alignment, so {@code alignment_buffered} is 0, as
  * Flink also reports it since aligned checkpoints stopped buffering; the in-flight data fields
- * ({@code processed_data}, {@code persisted_data}) are left out.
+ * ({@code processed_data}, {@code persisted_data}) are left out. Each subtask's timings (sync,
+ * async, alignment, start delay) come with its acknowledgement ({@link CheckpointMetrics}).
  */
 final class CheckpointJson {
     private CheckpointJson() {}
@@ -110,11 +112,15 @@ final class CheckpointJson {
         return json;
     }
 
-    /** {@code /jobs/:jobid/checkpoints/details/:checkpointid/subtasks/:vertexid}. */
+    /**
+     * {@code /jobs/:jobid/checkpoints/details/:checkpointid/subtasks/:vertexid}: the vertex's part, a
+     * {@code summary} over its acknowledged subtasks, and each subtask with its timings.
+     */
     static Map<String, Object> subtasks(JobDetails job, int vertexIndex, CheckpointStats.Checkpoint checkpoint) {
         JobDetails.Vertex vertex = job.vertices().get(vertexIndex);
         Map<String, Object> json = task(vertex, vertexIndex, checkpoint);
         List<Object> subtasks = new ArrayList<>();
+        List<CheckpointStats.Acknowledgement> acks = new ArrayList<>();
         for (int i = 0; i < vertex.parallelism(); i++) {
             CheckpointStats.Acknowledgement ack = checkpoint.subtasks().get(new TaskKey(vertexIndex, i));
             Map<String, Object> subtask = new LinkedHashMap<>();
@@ -122,15 +128,65 @@ final class CheckpointJson {
             if (ack == null) {
                 subtask.put("status", "pending_or_failed");
             } else {
+                acks.add(ack);
+                CheckpointMetrics timings = ack.metrics();
                 subtask.put("status", "completed");
                 subtask.put("ack_timestamp", ack.timestamp());
                 subtask.put("end_to_end_duration", ack.timestamp() - checkpoint.triggerTimestamp());
                 subtask.put("state_size", ack.stateSize());
                 subtask.put("checkpointed_size", ack.stateSize());
+                subtask.put("checkpoint", Map.of("sync", timings.syncDurationMillis(),
+                        "async", timings.asyncDurationMillis()));
+                subtask.put("alignment", alignment(timings.alignmentDurationMillis()));
+                subtask.put("start_delay", timings.startDelayMillis());
+                subtask.put("unaligned_checkpoint", timings.unaligned());
+                subtask.put("aborted", false);
             }
             subtasks.add(subtask);
         }
+        json.put("summary", subtaskSummary(checkpoint, acks));
         json.put("subtasks", subtasks);
+        return json;
+    }
+
+    /** Flink's alignment object: Weir buffers nothing during alignment, so only the duration is measured. */
+    private static Map<String, Object> alignment(Object duration) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("buffered", 0);
+        json.put("processed", 0);
+        json.put("persisted", 0);
+        json.put("duration", duration);
+        return json;
+    }
+
+    private static Map<String, Object> subtaskSummary(CheckpointStats.Checkpoint checkpoint,
+            List<CheckpointStats.Acknowledgement> acks) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("checkpointed_size", statistics(acks, a -> a.stateSize()));
+        json.put("state_size", statistics(acks, a -> a.stateSize()));
+        json.put("end_to_end_duration", statistics(acks, a -> a.timestamp() - checkpoint.triggerTimestamp()));
+        json.put("checkpoint_duration", Map.of("sync", statistics(acks, a -> a.metrics().syncDurationMillis()),
+                "async", statistics(acks, a -> a.metrics().asyncDurationMillis())));
+        json.put("alignment", alignment(statistics(acks, a -> a.metrics().alignmentDurationMillis())));
+        json.put("start_delay", statistics(acks, a -> a.metrics().startDelayMillis()));
+        return json;
+    }
+
+    /** {@code min}, {@code max}, {@code avg} and percentiles of a value over the acknowledgements. */
+    private static Map<String, Object> statistics(List<CheckpointStats.Acknowledgement> acks,
+            java.util.function.ToLongFunction<CheckpointStats.Acknowledgement> value) {
+        long[] values = acks.stream().mapToLong(value).sorted().toArray();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("min", values.length == 0 ? 0 : values[0]);
+        json.put("max", values.length == 0 ? 0 : values[values.length - 1]);
+        json.put("avg", values.length == 0 ? 0 : java.util.Arrays.stream(values).sum() / values.length);
+        String[] names = {"p50", "p90", "p95", "p99", "p999"};
+        double[] quantiles = {0.5, 0.9, 0.95, 0.99, 0.999};
+        for (int q = 0; q < names.length; q++) {
+            double quantile = quantiles[q];
+            json.put(names[q], values.length == 0 ? 0
+                    : values[Math.min(values.length - 1, (int) Math.ceil(quantile * values.length) - 1)]);
+        }
         return json;
     }
 

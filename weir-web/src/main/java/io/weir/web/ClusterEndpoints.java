@@ -54,7 +54,7 @@ final class ClusterEndpoints {
         json.put("timezone-name", zone.getDisplayName());
         json.put("timezone-offset", zone.getOffset(System.currentTimeMillis()));
         json.put("weir-version", WeirWebVersion.get());
-        json.put("features", Map.of("web-submit", false, "web-cancel", true, "web-rescale", false,
+        json.put("features", Map.of("web-submit", configuration.get(WebOptions.SUBMIT_ENABLE), "web-cancel", true, "web-rescale", false,
                 "web-history", false));
         ctx.json(json);
     }
@@ -74,12 +74,12 @@ final class ClusterEndpoints {
         ctx.json(json);
     }
 
-    /** The options set on the cluster, as {@code [{"key": ..., "value": ...}]}. */
+    /** The options set on the cluster, as {@code [{"key": ..., "value": ...}]}, secrets hidden. */
     private void jobManagerConfig(Context ctx) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (ConfigOption<?> option : ConfigOptionRegistry.global().options()) {
-            configuration.getOptional(option).ifPresent(value ->
-                    entries.add(Map.of("key", option.key(), "value", String.valueOf(value))));
+            configuration.getOptional(option).ifPresent(value -> entries.add(Map.of("key", option.key(),
+                    "value", JobJson.isSensitive(option.key()) ? JobJson.HIDDEN : String.valueOf(value))));
         }
         ctx.json(entries);
     }
@@ -138,7 +138,11 @@ final class ClusterEndpoints {
     }
 
     private MiniCluster.TaskManagerDetails knownTaskManager(Context ctx) {
-        String id = ctx.pathParam("tmid");
+        return knownTaskManager(ctx.pathParam("tmid"));
+    }
+
+    /** @throws RestError 404 if the cluster has no task manager with this id */
+    MiniCluster.TaskManagerDetails knownTaskManager(String id) {
         for (MiniCluster.TaskManagerDetails tm : RestServer.await(cluster.taskManagers())) {
             if (tm.id().equals(id)) {
                 return tm;

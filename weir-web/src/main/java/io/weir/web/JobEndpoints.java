@@ -17,10 +17,11 @@ import java.util.function.Predicate;
  * The job endpoints: {@code /jobs}, {@code /jobs/overview}, {@code /jobs/:jobid} (GET, and PATCH to
  * cancel), its {@code /plan}, {@code /config}, {@code /exceptions}, {@code /accumulators}, {@code /metrics}, and
  * per vertex {@code /vertices/:vertexid} with {@code /metrics}, {@code /subtasks/metrics},
- * {@code /subtasks/:subtaskindex/metrics}, {@code /backpressure} and {@code /watermarks}.
+ * {@code /subtasks/:subtaskindex/metrics}, {@code /backpressure}, {@code /watermarks} and {@code /flamegraph}.
  */
 final class JobEndpoints {
     private static final String VERTEX = "/jobs/{jobid}/vertices/{vertexid}";
+    private static final StackSampler FLAME_GRAPH_SAMPLER = new StackSampler(50, 10);
 
     private final MiniCluster cluster;
 
@@ -54,6 +55,7 @@ final class JobEndpoints {
                 .add(taskMetrics(ctx, subtask(ctx)), RegisteredMetric::restName).plain(ctx.queryParam("get"))));
         app.get(VERTEX + "/backpressure", this::backPressure);
         app.get(VERTEX + "/watermarks", this::watermarks);
+        app.get(VERTEX + "/flamegraph", this::flameGraph);
         new CheckpointEndpoints(this::job).register(app);
     }
 
@@ -67,6 +69,19 @@ final class JobEndpoints {
         }
         ctx.json(new MetricValues().add(watermarks, m -> m.group().variable("<subtask_index>") + "." + m.name())
                 .all());
+    }
+
+    /**
+     * Samples the vertex's task threads ({@link StackSampler}, 50 samples 10 ms apart) and answers
+     * Flink's shape: {@code {"endTimestamp", "data": {"name": "root", "value", "children"}}}.
+     */
+    private void flameGraph(Context ctx) {
+        StackSampler.Type type = StackSampler.Type.parse(ctx.queryParam("type"));
+        JobDetails job = job(ctx);
+        int vertexIndex = job.vertices().indexOf(vertexOf(ctx, job));
+        long[] threads = cluster.taskThreadIds(job.jobId(), vertexIndex);
+        Map<String, Object> data = FLAME_GRAPH_SAMPLER.sample(threads, type);
+        ctx.json(Map.of("endTimestamp", now(), "data", data));
     }
 
     private void jobs(Context ctx) {

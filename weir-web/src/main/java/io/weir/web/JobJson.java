@@ -201,7 +201,8 @@ final class JobJson {
         return json;
     }
 
-    private static boolean isSensitive(String key) {
+    /** Whether the option's value is a secret, to be shown as {@link #HIDDEN}. */
+    static boolean isSensitive(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return SENSITIVE.stream().anyMatch(lower::contains);
     }

@@ -31,10 +31,21 @@ public final class JobManagerRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    /** The bearer token for a server with {@code rest.auth.token}, or {@code null}. */
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** @param address {@code host:port} of the JobManager's REST endpoint */
     public JobManagerRestClient(String address) {
+        this(address, null);
+    }
+
+    /**
+     * @param address {@code host:port} of the JobManager's REST endpoint
+     * @param token the server's {@code rest.auth.token}, sent as a bearer token; {@code null} for none
+     */
+    public JobManagerRestClient(String address, String token) {
+        this.token = token == null || token.isBlank() ? null : token;
         if (!address.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new RequestFailedException("-m expects host:port of the JobManager's REST endpoint (for example localhost:8081),"
                     + " got '" + address + "'.");
@@ -80,6 +91,9 @@ public final class JobManagerRestClient {
 
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse<String> response;
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
@@ -100,8 +114,10 @@ public final class JobManagerRestClient {
         }
         if (response.statusCode() >= 400) {
             JsonNode errors = json.path("errors");
-            throw new RequestFailedException(errors.isArray() && !errors.isEmpty() ? errors.get(0).asText()
-                    : base + " answered " + response.statusCode());
+            String message = errors.isArray() && !errors.isEmpty() ? errors.get(0).asText()
+                    : base + " answered " + response.statusCode();
+            throw new RequestFailedException(response.statusCode() == 401
+                    ? message + " bin/weir sends the token in the environment variable WEIR_REST_TOKEN." : message);
         }
         return json;
     }

@@ -1,6 +1,7 @@
 package io.weir.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.weir.api.configuration.Configuration;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The REST API of a cluster, with Flink's paths and JSON shapes (see docs/monitoring.md), and the
  * web dashboard at {@code /} that runs on it ({@link Dashboard}). Read
- * endpoints answer from snapshots the cluster takes on its components' threads; the only action is
- * cancelling a job ({@code PATCH /jobs/:jobid}). Every error is JSON, {@code {"errors": [...]}},
+ * endpoints answer from snapshots the cluster takes on its components' threads; the actions are
+ * cancelling a job ({@code PATCH /jobs/:jobid}), savepoints, and uploading and running jars
+ * ({@code /jars}). Every error is JSON, {@code {"errors": [...]}},
  * with a message that says what to change: 404 for an unknown path or job, 405 for a wrong method,
  * 400 for a malformed id or parameter.
  *
@@ -35,10 +37,12 @@ public final class RestServer implements AutoCloseable {
 
     private final Javalin app;
     private final String url;
+    private final JarStore jars;
 
-    private RestServer(Javalin app, String url) {
+    private RestServer(Javalin app, String url, JarStore jars) {
         this.app = app;
         this.url = url;
+        this.jars = jars;
     }
 
     /**
@@ -50,18 +54,20 @@ public final class RestServer implements AutoCloseable {
         String bindAddress = configuration.get(WebOptions.BIND_ADDRESS);
         int[] ports = ports(configuration);
         RuntimeException last = null;
+        JarStore jars = JarStore.open(configuration);
         for (int port = ports[0]; port <= ports[1]; port++) {
-            Javalin app = create(cluster, configuration);
+            Javalin app = create(cluster, configuration, jars);
             try {
                 app.start(bindAddress, port);
                 String url = "http://" + configuration.get(WebOptions.ADDRESS) + ":" + app.port();
                 LOG.info("REST API of the cluster at {}", url);
-                return new RestServer(app, url);
+                return new RestServer(app, url, jars);
             } catch (RuntimeException e) {
                 app.stop();
                 last = e;
             }
         }
+        jars.close();
         throw new IllegalArgumentException("The REST server could not listen on " + bindAddress + " port "
                 + (ports[0] == ports[1] ? ports[0] : ports[0] + "-" + ports[1]) + " (" + last.getMessage()
                 + "); choose a free port with rest.port (0 = any free port).", last);
@@ -97,16 +103,33 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    private static Javalin create(MiniCluster cluster, Configuration configuration) {
+    private static Javalin create(MiniCluster cluster, Configuration configuration, JarStore jars) {
+        long maxContentLength = configuration.get(WebOptions.MAX_CONTENT_LENGTH);
+        OpenApiDocument openApi = new OpenApiDocument();
+        AccessControl access = new AccessControl(configuration);
         Javalin app = Javalin.create(config -> {
+            openApi.listen(config);
+            access.configure(config);
+            config.jetty.multipartConfig.maxFileSize(maxContentLength, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxContentLength, SizeUnit.BYTES);
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Dashboard.serve(config);
         });
-        new ClusterEndpoints(cluster, configuration).register(app);
+        access.register(app);
+        ClusterEndpoints clusterEndpoints = new ClusterEndpoints(cluster, configuration);
+        clusterEndpoints.register(app);
+        // the embedded cluster's task managers run in this JVM: they share its log files
+        LogFiles logs = LogFiles.of(configuration);
+        new LogEndpoints(logs, id -> {
+            clusterEndpoints.knownTaskManager(id);
+            return logs;
+        }).register(app);
         new JobEndpoints(cluster).register(app);
+        new JarEndpoints(cluster, configuration, jars).register(app);
+        app.get(OpenApiDocument.PATH, ctx -> ctx.json(openApi.json(WeirWebVersion.get())));
         new SavepointEndpoints(cluster).register(app);
         app.exception(RestError.class, (e, ctx) -> errors(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -143,6 +166,19 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
+    /** Every route the server has, as {@code GET /jobs/{jobid}}, read from its router. */
+    List<String> routes() {
+        List<String> routes = new java.util.ArrayList<>();
+        for (var parsed : app.unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
+            var endpoint = parsed.getEndpoint();
+            HandlerType method = endpoint.getMethod();
+            if (method.isHttpMethod() && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
+                routes.add(method.name() + " " + endpoint.getPath());
+            }
+        }
+        return routes;
+    }
+
     /** The server's base URL, such as {@code http://localhost:8081}. */
     public String url() {
         return url;
@@ -155,5 +191,6 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        jars.close();
     }
 }

@@ -16,6 +16,6 @@ public final class WebConfigOptions implements ConfigOptionProvider {
 
     @Override
     public List<String> claimedNamespaces() {
-        return List.of("rest.");
+        return List.of("rest.", "web.");
     }
 }

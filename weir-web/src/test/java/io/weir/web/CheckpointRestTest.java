@@ -1,6 +1,7 @@
 package io.weir.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,8 +108,24 @@ class CheckpointRestTest {
                 "subtasks");
         assertEquals(2, subtasks.path("subtasks").size());
         JsonNode first = subtasks.path("subtasks").get(0);
-        RestApiTest.assertFields(first, "index", "status", "ack_timestamp", "end_to_end_duration", "state_size");
+        RestApiTest.assertFields(first, "index", "status", "ack_timestamp", "end_to_end_duration", "state_size",
+                "checkpointed_size", "checkpoint", "alignment", "start_delay", "unaligned_checkpoint", "aborted");
         assertEquals("completed", first.path("status").asText());
+        long sync = first.path("checkpoint").path("sync").asLong(-1);
+        long async = first.path("checkpoint").path("async").asLong(-1);
+        long alignment = first.path("alignment").path("duration").asLong(-1);
+        long startDelay = first.path("start_delay").asLong(-1);
+        assertTrue(sync >= 0 && async >= 0 && alignment >= 0 && startDelay >= 0, first.toString());
+        // the parts happen one after the other between trigger and acknowledgement (+3: each is rounded down)
+        assertTrue(startDelay + alignment + sync + async <= first.path("end_to_end_duration").asLong() + 3,
+                first.toString());
+        assertFalse(first.path("unaligned_checkpoint").asBoolean());
+        JsonNode summary = subtasks.path("summary");
+        RestApiTest.assertFields(summary, "checkpointed_size", "state_size", "end_to_end_duration",
+                "checkpoint_duration", "alignment", "start_delay");
+        RestApiTest.assertFields(summary.path("checkpoint_duration").path("async"), "min", "max", "avg", "p50", "p90",
+                "p95", "p99", "p999");
+        assertTrue(summary.path("state_size").path("max").asLong() >= first.path("state_size").asLong());
         String source = find(job.path("vertices"), "Ticks").path("id").asText();
         assertTrue(details.path("tasks").path(source).path("state_size").asLong() > 0, "the source's position");
     }
@@ -125,6 +142,52 @@ class CheckpointRestTest {
         String sum = find(rest.get("/jobs/" + jobId).path("vertices"), "Sum -> Discard").path("id").asText();
         rest.poll("/jobs/" + jobId + "/vertices/" + sum + "/metrics?get=0.checkpointAlignmentTime",
                 m -> m.size() == 1 && m.get(0).path("value").asLong() > 0);
+        JsonNode startDelay = rest.get("/jobs/" + jobId + "/vertices/" + sum + "/metrics?get=0.checkpointStartDelayNanos");
+        assertTrue(startDelay.get(0).path("value").asLong() >= 0, startDelay.toString());
+    }
+
+    @Test
+    void flameGraphHasTheStacksOfTheVertexsTaskThreads() throws Exception {
+        String base = "/jobs/" + jobId + "/vertices/" + find(rest.get("/jobs/" + jobId).path("vertices"), "Parse")
+                .path("id").asText() + "/flamegraph";
+        JsonNode graph = rest.get(base);
+        assertTrue(graph.path("endTimestamp").asLong() > 0, graph.toString());
+        JsonNode root = graph.path("data");
+        assertEquals("root", root.path("name").asText());
+        assertEquals(100, root.path("value").asInt(), "two task threads, 50 samples each");
+        assertTrue(hasFrame(root, "io.weir.runtime.task.StreamTask."), "a task thread's frames");
+        int childSum = 0;
+        for (JsonNode child : root.path("children")) {
+            childSum += child.path("value").asInt();
+        }
+        assertEquals(100, childSum, "every sample goes through one outermost frame");
+        int onCpu = rest.get(base + "?type=on_cpu").path("data").path("value").asInt();
+        int offCpu = rest.get(base + "?type=off_cpu").path("data").path("value").asInt();
+        assertTrue(onCpu <= 100 && offCpu <= 100 && onCpu + offCpu > 0, onCpu + " " + offCpu);
+        RestApiTest.assertError(rest.send("GET", base + "?type=cpu"), 400, "use full, on_cpu or off_cpu");
+    }
+
+    private static boolean hasFrame(JsonNode node, String prefix) {
+        if (node.path("name").asText().startsWith(prefix)) {
+            return true;
+        }
+        for (JsonNode child : node.path("children")) {
+            if (hasFrame(child, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void watermarkLagOfTheSourceIsTheWallClockMinusItsWatermark() throws Exception {
+        String ticks = find(rest.get("/jobs/" + jobId).path("vertices"), "Ticks").path("id").asText();
+        // the source's timestamps count from 0, so its watermark is far behind the wall clock
+        JsonNode values = rest.poll("/jobs/" + jobId + "/vertices/" + ticks
+                + "/metrics?get=0.Ticks.watermarkLag,0.Ticks.currentOutputWatermark",
+                m -> m.size() == 2 && value(m, "0.Ticks.watermarkLag") > 0);
+        long expected = System.currentTimeMillis() - value(values, "0.Ticks.currentOutputWatermark");
+        assertTrue(Math.abs(expected - value(values, "0.Ticks.watermarkLag")) < 60_000, values.toString());
     }
 
     private static long value(JsonNode metrics, String id) {

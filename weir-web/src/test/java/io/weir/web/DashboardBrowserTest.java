@@ -34,7 +34,8 @@ import org.openqa.selenium.WebElement;
  * The dashboard in a real headless Chromium against running jobs on a MiniCluster: every page
  * loads and shows the cluster's data, the job graph has the job's vertices and its numbers move,
  * the checkpoint and exception pages show what the REST API reports, a savepoint is taken and a
- * job stopped with a savepoint and another cancelled from the UI, and markup in job, operator and exception names shows as text and never runs. Every page is
+ * job stopped with a savepoint and another cancelled from the UI, the word count example is uploaded as
+ * a jar and submitted from the UI, the log files are listed and shown, and markup in job, operator and exception names shows as text and never runs. Every page is
  * saved as a screenshot under target/screenshots (1280×800).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -47,6 +48,8 @@ class DashboardBrowserTest {
     private static String base;
     private static JobClient paced;
     private static final List<JobClient> jobs = new ArrayList<>();
+    @TempDir
+    static Path logs;
 
     @BeforeAll
     static void startClusterJobsAndBrowser() throws Exception {
@@ -54,6 +57,8 @@ class DashboardBrowserTest {
         Configuration config = new Configuration();
         config.set(WebOptions.PORT, 0);
         config.set(MetricOptions.VIEW_UPDATE_INTERVAL, Duration.ofMillis(500));
+        Files.writeString(logs.resolve("weir-browser.log"), "12:00:00.000 INFO  MiniCluster - a line of the log\n");
+        config.set(WebOptions.LOG_PATH, logs.resolve("weir-browser.log").toString());
         cluster = new MiniCluster(2, 4, Clock.systemUTC(), config).start();
         base = "http://localhost:" + cluster.service(RestServer.class).orElseThrow().port();
         StreamExecutionEnvironment env = environment();
@@ -175,6 +180,10 @@ class DashboardBrowserTest {
                 + ".filter(v => v > 0).length");
         assertTrue(((Number) points).intValue() >= 1, "the throughput chart has points: " + points);
         browser.screenshot("vertex");
+        browser.driver().findElement(By.id("take-flame-graph")).click();
+        browser.waitFor("a flame graph with the task's frames", d -> d.findElements(By.cssSelector(".flame-frame"))
+                .stream().anyMatch(f -> f.getAttribute("title").startsWith("io.weir.runtime.task.StreamTask.")));
+        browser.screenshot("flame-graph");
     }
 
     @Test
@@ -198,6 +207,10 @@ class DashboardBrowserTest {
         assertEquals(5, driver.findElements(By.cssSelector("#checkpoint-subtasks tbody tr")).size(),
                 "1 source + 2 Parse + 2 Sum -> Discard subtasks");
         assertTrue(driver.findElement(By.id("checkpoint-subtasks")).getText().contains("completed"));
+        String subtaskColumns = driver.findElement(By.cssSelector("#checkpoint-subtasks thead")).getText();
+        for (String column : List.of("Start delay", "Alignment", "Sync", "Async")) {
+            assertTrue(subtaskColumns.contains(column), subtaskColumns);
+        }
         browser.screenshot("checkpoint-details");
         open("/job/" + id(paced) + "/configuration");
         browser.waitFor("the checkpoint configuration", d -> d.findElement(By.id("page")).getText()
@@ -218,6 +231,9 @@ class DashboardBrowserTest {
         browser.screenshot("taskmanager");
         open("/jobmanager");
         browser.waitFor("the cluster options", d -> d.findElement(By.id("page")).getText().contains("rest.port"));
+        browser.waitFor("the log file listed", d -> d.findElement(By.cssSelector("a.log-file"))).click();
+        browser.waitFor("the log's text", d -> d.findElement(By.id("log-text")).getText()
+                .contains("a line of the log"));
         browser.screenshot("jobmanager");
     }
 
@@ -278,6 +294,29 @@ class DashboardBrowserTest {
                 .thenCompose(x -> stopping.getJobStatus()).get(30, TimeUnit.SECONDS));
         browser.waitFor("the FINISHED badge", d -> d.findElement(By.cssSelector(".job-header h1")).getText()
                 .contains("FINISHED"));
+    }
+
+    @Test
+    void uploadAndSubmitAJarFromTheUi(@TempDir Path dir) throws Exception {
+        Path jar = TestJars.example(dir, io.weir.examples.wordcount.WordCount.class);
+        WebDriver driver = open("/submit");
+        browser.waitFor("the file field", d -> d.findElement(By.id("jar-file"))).sendKeys(jar.toString());
+        driver.findElement(By.id("upload-jar")).click();
+        browser.waitFor("the uploaded jar listed", d -> d.findElement(By.id("page")).getText()
+                .contains("wordcount-example.jar"));
+        assertEquals("io.weir.examples.wordcount.WordCount",
+                driver.findElement(By.cssSelector("input.entry-class")).getAttribute("value"));
+        driver.findElement(By.cssSelector("input.program-args")).sendKeys("--parallelism 1");
+        browser.screenshot("submit");
+        driver.findElement(By.cssSelector("button.run-jar")).click();
+        browser.waitFor("the submitted job's page", d -> d.getCurrentUrl().contains("#/job/")
+                && d.findElement(By.id("job-name")).getText().equals("WordCount"));
+        String jobId = driver.getCurrentUrl().replaceAll(".*#/job/", "");
+        browser.waitFor("the word count's vertices in the graph",
+                d -> d.findElements(By.cssSelector("#job-graph g.vertex")).size() >= 2);
+        assertTrue(new RestClient(base).poll("/jobs/" + jobId, j -> j.path("state").asText().equals("FINISHED"))
+                .path("name").asText().equals("WordCount"));
+        browser.screenshot("submitted-job");
     }
 
     @Test

@@ -37,10 +37,36 @@ final class RestClient {
 
     /** Sends {@code json} (or no body when {@code null}). */
     Response send(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+        return send(method, path, json, java.util.Map.of()).response();
+    }
+
+    /** A response with its headers. */
+    record Exchange(Response response, java.net.http.HttpHeaders headers) {}
+
+    /** Sends {@code json} (or no body when {@code null}) with extra request headers. */
+    Exchange send(String method, String path, String json, java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)).build();
+                        : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Exchange(new Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse("")), response.headers());
+    }
+
+    /** POSTs {@code content} as the file {@code fileName} in the multipart field {@code field}. */
+    Response upload(String path, String field, String fileName, byte[] content) throws Exception {
+        String boundary = "weir-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));

@@ -98,5 +98,6 @@ public final class CheckpointingOptions {
             .booleanType().defaultValue(false)
             .withDeprecatedKeys("state.backend.incremental")
             .withDescription("Write only what changed since the previous checkpoint, where the state backend can "
-                    + "(rocksdb).");
+                    + "(rocksdb): its immutable data files go to <checkpoint dir>/<job id>/shared/ once and are shared "
+                    + "by the retained checkpoints that contain them. Savepoints are always full; hashmap ignores it.");
 }

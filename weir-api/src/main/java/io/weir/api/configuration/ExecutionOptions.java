@@ -3,7 +3,7 @@ package io.weir.api.configuration;
 import io.weir.api.environment.RuntimeExecutionMode;
 import java.time.Duration;
 
-/** Settings of how a job executes: streaming or batch, network flushing, accumulator reports. */
+/** Settings of how a job executes: streaming or batch, batch sorting memory, network flushing, accumulator reports. */
 public final class ExecutionOptions {
     private ExecutionOptions() {}
 
@@ -11,6 +11,13 @@ public final class ExecutionOptions {
             .enumType(RuntimeExecutionMode.class).defaultValue(RuntimeExecutionMode.STREAMING)
             .withDescription("STREAMING, BATCH (every source must be bounded) or AUTOMATIC (BATCH when every "
                     + "source is bounded).");
+
+    public static final ConfigOption<MemorySize> SORTED_INPUTS_MEMORY = ConfigOptions.key("execution.sorted-inputs.memory")
+            .memoryType().defaultValue(MemorySize.ofMebiBytes(128))
+            .withValidation(m -> m.getBytes() >= 1024, "be at least 1kb")
+            .withDescription("In BATCH mode, the heap memory each keyed operator subtask may use to sort its input "
+                    + "by key before it runs; more input is sorted in runs spilled to temporary files "
+                    + "(java.io.tmpdir) and merged.");
 
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout.interval")
             .durationType().defaultValue(Duration.ofMillis(100))

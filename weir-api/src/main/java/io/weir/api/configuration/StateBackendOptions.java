@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Which state backend keeps the keyed state of a job.
  *
- * <p>Declared ahead of checkpointing, recovery and the state backends (issue 8): the keys are
- * accepted and checked now, and the runtime reads them as those features land.
+ * <p>Each backend's own options are declared by the module that brings it (for rocksdb:
+ * {@code state.backend.rocksdb.*} in weir-statebackend-rocksdb).
  */
 public final class StateBackendOptions {
     private StateBackendOptions() {}
@@ -15,8 +15,10 @@ public final class StateBackendOptions {
     public static final ConfigOption<String> STATE_BACKEND = ConfigOptions.key("state.backend.type")
             .stringType().defaultValue("hashmap")
             .withDeprecatedKeys("state.backend")
-            .withValidation(s -> Set.of("hashmap", "rocksdb").contains(s.toLowerCase(Locale.ROOT)),
-                    "be hashmap or rocksdb")
+            .withValidation(s -> Set.of("hashmap", "rocksdb").contains(s.trim().toLowerCase(Locale.ROOT))
+                    || s.contains("."), "be hashmap, rocksdb or the class name of an io.weir.runtime.state.StateBackend")
             .withDescription("hashmap keeps state as objects on the heap (fastest, bounded by memory); rocksdb "
-                    + "keeps it serialized in an embedded RocksDB on local disk (state larger than memory).");
+                    + "keeps it serialized in an embedded RocksDB on local disk (state larger than memory; needs "
+                    + "the module weir-statebackend-rocksdb, which the distribution has in lib/). Also the class "
+                    + "name of a state backend (io.weir.runtime.state.StateBackend).");
 }

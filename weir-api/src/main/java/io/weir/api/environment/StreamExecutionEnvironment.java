@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  */
 public class StreamExecutionEnvironment {
     private static volatile StreamExecutionEnvironmentFactory contextFactory;
+    private static final ThreadLocal<StreamExecutionEnvironmentFactory> threadContextFactory = new ThreadLocal<>();
 
     private final Configuration configuration;
     private final ExecutionConfig config;
@@ -76,7 +77,10 @@ public class StreamExecutionEnvironment {
      * context's settings: values set here win over the configuration file and the command line.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
-        StreamExecutionEnvironmentFactory factory = contextFactory;
+        StreamExecutionEnvironmentFactory factory = threadContextFactory.get();
+        if (factory == null) {
+            factory = contextFactory;
+        }
         if (factory != null) {
             return factory.createExecutionEnvironment(configuration);
         }
@@ -110,6 +114,20 @@ public class StreamExecutionEnvironment {
 
     public static void resetContextEnvironment() {
         contextFactory = null;
+    }
+
+    /**
+     * As {@link #initializeContextEnvironment}, for the calling thread only, where it wins over the
+     * process-wide factory: a server that runs several programs' {@code main} methods at once (the
+     * REST API's {@code POST /jars/:jarid/run}) gives each program's thread its own cluster and settings.
+     * Threads the program starts itself do not inherit it.
+     */
+    public static void initializeThreadContextEnvironment(StreamExecutionEnvironmentFactory factory) {
+        threadContextFactory.set(factory);
+    }
+
+    public static void resetThreadContextEnvironment() {
+        threadContextFactory.remove();
     }
 
     // ---- settings ----

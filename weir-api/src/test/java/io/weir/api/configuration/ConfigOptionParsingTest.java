@@ -110,7 +110,7 @@ class ConfigOptionParsingTest {
     @Test
     void validationRejectsValuesBreakingTheRuleAndSaysTheRule() {
         rejects(PipelineOptions.PARALLELISM, "0", "must be at least 1");
-        rejects(StateBackendOptions.STATE_BACKEND, "filesystem", "must be hashmap or rocksdb");
+        rejects(StateBackendOptions.STATE_BACKEND, "filesystem", "must be hashmap, rocksdb or the class name");
         rejects(RestartStrategyOptions.RESTART_STRATEGY, "sometimes", "must be none, fixed-delay");
         assertEquals("rocksdb", StateBackendOptions.STATE_BACKEND.parse("rocksdb"));
         IllegalConfigurationException typed = assertThrows(IllegalConfigurationException.class,

@@ -47,7 +47,7 @@ public final class CanonicalResult {
     }
 
     /** Writes sorted {@code rows} to {@code out} and returns the file's SHA-256 in hex. */
-    static String write(List<String> rows, Path out) throws IOException {
+    public static String write(List<String> rows, Path out) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");

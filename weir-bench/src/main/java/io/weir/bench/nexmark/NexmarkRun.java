@@ -1,5 +1,6 @@
 package io.weir.bench.nexmark;
 
+import io.weir.bench.nexmark.sql.NexmarkSqlRun;
 import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.configuration.Configuration;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Runs one Nexmark query as one job in this JVM and prints one {@code RESULT} line: the
  * measurement of a single benchmark run. The bench runner starts this class in a fresh JVM per run,
  * with {@code key=value} arguments: {@code query}, {@code events}, {@code parallelism}, {@code seed},
- * {@code tps}, optionally {@code check=DIR} and {@code gc=false}.
+ * {@code tps}, optionally {@code check=DIR}, {@code gc=false} and {@code sql=true} (run the query's
+ * SQL file, {@link NexmarkSqlRun}, instead of its DataStream job).
  *
  * <p>Without a check directory the results go to a {@link DiscardingSink}; with one, the final
  * result is written in canonical form to {@code DIR/<query>.txt} and its SHA-256 reported.
@@ -37,17 +39,22 @@ public final class NexmarkRun {
      * set on the job (for example {@code execution.checkpointing.interval}).
      */
     public record Spec(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism, Path checkDir,
-            boolean measureGc, Map<String, String> conf) {
+            boolean measureGc, Map<String, String> conf, boolean sql) {
 
         public Spec(NexmarkQuery<?> query, NexmarkConfig config, long events, int parallelism, Path checkDir,
                 boolean measureGc) {
-            this(query, config, events, parallelism, checkDir, measureGc, Map.of());
+            this(query, config, events, parallelism, checkDir, measureGc, Map.of(), false);
         }
 
         public Spec withConf(Map<String, String> extra) {
             Map<String, String> merged = new java.util.TreeMap<>(conf);
             merged.putAll(extra);
-            return new Spec(query, config, events, parallelism, checkDir, measureGc, merged);
+            return new Spec(query, config, events, parallelism, checkDir, measureGc, merged, sql);
+        }
+
+        /** The same run of the query's SQL file (io.weir.bench.nexmark.sql.NexmarkSqlQueries) instead of its DataStream job. */
+        public Spec withSql(boolean runSql) {
+            return new Spec(query, config, events, parallelism, checkDir, measureGc, conf, runSql);
         }
 
         /** The spec as {@link #main} arguments. */
@@ -59,6 +66,9 @@ public final class NexmarkRun {
             }
             if (!measureGc) {
                 args.add("gc=false");
+            }
+            if (sql) {
+                args.add("sql=true");
             }
             conf.forEach((key, value) -> args.add(CONF_PREFIX + key + "=" + value));
             return args;
@@ -87,7 +97,8 @@ public final class NexmarkRun {
             return new Spec(NexmarkQueries.byName(required(values, "query")),
                     config, Long.parseLong(required(values, "events")),
                     Integer.parseInt(values.getOrDefault("parallelism", "1")),
-                    check == null ? null : Paths.get(check), !"false".equals(values.get("gc")), conf);
+                    check == null ? null : Paths.get(check), !"false".equals(values.get("gc")), conf,
+                    "true".equals(values.get("sql")));
         }
 
         private static String required(Map<String, String> values, String key) {
@@ -127,7 +138,7 @@ public final class NexmarkRun {
             spec = Spec.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + ". Usage: NexmarkRun query=q0 events=N [parallelism=P] [seed=S] "
-                    + "[tps=T] [check=DIR] [gc=false]");
+                    + "[tps=T] [check=DIR] [gc=false] [sql=true]");
             System.exit(2);
             return;
         }
@@ -145,7 +156,18 @@ public final class NexmarkRun {
     }
 
     public static Measurement run(Spec spec) throws Exception {
-        return runTyped(spec, spec.query());
+        return spec.sql() ? runSql(spec) : runTyped(spec, spec.query());
+    }
+
+    private static Measurement runSql(Spec spec) throws Exception {
+        long gcBefore = spec.measureGc() ? gcMillis() : 0;
+        long cpuBefore = cpuMillis();
+        NexmarkSqlRun.Outcome outcome = NexmarkSqlRun.run(spec.query().name(), spec.config(), spec.events(),
+                spec.parallelism(), spec.checkDir(), spec.conf());
+        long cpuAfter = cpuMillis();
+        long gc = spec.measureGc() ? gcMillis() - gcBefore : -1;
+        return new Measurement(spec.query().name(), spec.parallelism(), spec.events(), outcome.jobMillis(), gc,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, outcome.sha256());
     }
 
     private static <R> Measurement runTyped(Spec spec, NexmarkQuery<R> query) throws Exception {

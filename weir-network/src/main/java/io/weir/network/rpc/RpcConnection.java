@@ -36,6 +36,8 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private volatile Channel channel;
     private volatile String peer = "a peer not yet connected";
+    /** Set once the channel went inactive; a call registered after that fails at once instead of waiting. */
+    private volatile boolean lost;
     /**
      * Runs arriving invocations in arrival order, off the event loop: a gateway method may itself call
      * another process and wait (a getter), which must not block the thread that reads the answer.
@@ -71,6 +73,10 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         CompletableFuture<Object> reply = expectReply ? new CompletableFuture<>() : null;
         if (expectReply) {
             pending.put(callId, reply);
+            if (lost) { // the connection went down while this call was being registered
+                failPending();
+                return reply;
+            }
         }
         Class<?>[] types = method.getParameterTypes();
         String[] typeNames = new String[types.length];
@@ -83,8 +89,9 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
             send(invocation);
         } catch (IOException e) {
             pending.remove(callId);
-            IllegalStateException failure = new IllegalStateException("Could not send " + method.getName() + " to "
-                    + target + " at " + peer + ": an argument is not serializable (" + e + ")", e);
+            IllegalStateException failure = lost || !isActive() ? lostConnection()
+                    : new IllegalStateException("Could not send " + method.getName() + " to " + target + " at " + peer
+                            + ": an argument is not serializable (" + e + ")", e);
             if (reply == null) {
                 throw failure;
             }
@@ -170,12 +177,25 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        IllegalStateException lost = new IllegalStateException("Lost the connection to " + peer
-                + " before it answered: the process ended or the network dropped the connection.");
-        pending.values().forEach(reply -> reply.completeExceptionally(lost));
-        pending.clear();
+        lost = true;
+        failPending();
         invocations.shutdown();
         service.connectionClosed(this);
+    }
+
+    /** Fails every waiting call; each is removed before it is failed, so none is dropped unanswered. */
+    private void failPending() {
+        for (Long callId : pending.keySet()) {
+            CompletableFuture<Object> reply = pending.remove(callId);
+            if (reply != null) {
+                reply.completeExceptionally(lostConnection());
+            }
+        }
+    }
+
+    private IllegalStateException lostConnection() {
+        return new IllegalStateException("Lost the connection to " + peer
+                + " before it answered: the process ended or the network dropped the connection.");
     }
 
     @Override

@@ -75,8 +75,19 @@ public final class CheckpointDirectory {
         }
         Path file = Path.of(checkpoint.externalPointer()).resolve(inFile.relativePath());
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return TaskStateSnapshotFormat.read(in, file.toString());
+            return resolveSharedFiles(checkpoint, TaskStateSnapshotFormat.read(in, file.toString()));
         }
+    }
+
+    /**
+     * Gives the keyed files of a state read back from {@code checkpoint} the directory their shared
+     * files are relative to: the job directory the checkpoint's directory is in.
+     */
+    private static TaskStateSnapshot resolveSharedFiles(CompletedCheckpoint checkpoint, TaskStateSnapshot state)
+            throws IOException {
+        String base = Path.of(checkpoint.externalPointer()).toAbsolutePath().getParent().toString();
+        return StateFilesWriter.convert(state, files -> files instanceof KeyedStateFiles.Stored stored
+                && stored.baseDirectory() == null ? stored.withBaseDirectory(base) : files);
     }
 
     /** Deletes the directory and everything in it (best effort: a failure is logged, not thrown). */

@@ -79,8 +79,8 @@ public record CheckpointStats(CheckpointingSettings settings, Counts counts, Lis
         }
     }
 
-    /** A subtask's acknowledgement: when it arrived and how many bytes of state it carried. */
-    public record Acknowledgement(long timestamp, long stateSize) {}
+    /** A subtask's acknowledgement: when it arrived, how many bytes of state it carried, and how it was taken. */
+    public record Acknowledgement(long timestamp, long stateSize, CheckpointMetrics metrics) {}
 
     /**
      * A restore.

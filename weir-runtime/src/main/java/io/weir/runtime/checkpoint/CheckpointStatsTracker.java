@@ -65,12 +65,12 @@ public final class CheckpointStatsTracker {
         }
     }
 
-    public void acknowledged(long id, TaskKey task, long stateSize) {
+    public void acknowledged(long id, TaskKey task, long stateSize, CheckpointMetrics metrics) {
         Tracked checkpoint = history.get(id);
         if (checkpoint != null && checkpoint.status == CheckpointStats.Status.IN_PROGRESS) {
             long now = clock.millis();
             checkpoint.latestAck = Math.max(checkpoint.latestAck, now);
-            checkpoint.subtasks.put(task, new CheckpointStats.Acknowledgement(now, stateSize));
+            checkpoint.subtasks.put(task, new CheckpointStats.Acknowledgement(now, stateSize, metrics));
         }
     }
 

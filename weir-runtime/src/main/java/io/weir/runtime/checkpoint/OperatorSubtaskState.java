@@ -19,19 +19,34 @@ import java.util.Objects;
  * @param keyedState key group → the serialized keyed state and timers of that group; groups without
  *     state may be missing
  * @param operatorState the operator's non-keyed states (list, union list and broadcast state)
+ * @param keyedFiles keyed state checkpointed as database files (RocksDB), each for a key-group range;
+ *     after a rescale a subtask may get several, each overlapping its range
  */
 public record OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byte[]> keyedState,
-        List<OperatorStateEntries> operatorState) implements Serializable {
+        List<OperatorStateEntries> operatorState, List<KeyedStateFiles> keyedFiles) implements Serializable {
 
     public static final OperatorSubtaskState EMPTY = new OperatorSubtaskState(null, Map.of(), List.of());
 
     public OperatorSubtaskState {
         keyedState = Map.copyOf(keyedState);
         operatorState = List.copyOf(operatorState);
+        keyedFiles = List.copyOf(keyedFiles);
+    }
+
+    /** State without database files. */
+    public OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byte[]> keyedState,
+            List<OperatorStateEntries> operatorState) {
+        this(keyGroupRange, keyedState, operatorState, List.of());
     }
 
     public boolean isEmpty() {
-        return keyedState.isEmpty() && operatorState.stream().allMatch(s -> s.entries().isEmpty());
+        return keyedState.isEmpty() && keyedFiles.isEmpty()
+                && operatorState.stream().allMatch(s -> s.entries().isEmpty());
+    }
+
+    /** The same state with its keyed files replaced (as checkpoint storage persists or resolves them). */
+    public OperatorSubtaskState withKeyedFiles(List<KeyedStateFiles> files) {
+        return new OperatorSubtaskState(keyGroupRange, keyedState, operatorState, files);
     }
 
     /** Bytes of serialized state held, for checkpoint statistics. */
@@ -43,6 +58,11 @@ public record OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byt
         for (OperatorStateEntries state : operatorState) {
             size += state.stateSize();
         }
+        for (KeyedStateFiles files : keyedFiles) {
+            if (files instanceof KeyedStateFiles.Stored stored) {
+                size += stored.size();
+            }
+        }
         return size;
     }
 
@@ -52,7 +72,7 @@ public record OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byt
             return false;
         }
         if (!Objects.equals(keyGroupRange, other.keyGroupRange) || !operatorState.equals(other.operatorState)
-                || !keyedState.keySet().equals(other.keyedState.keySet())) {
+                || !keyedState.keySet().equals(other.keyedState.keySet()) || !keyedFiles.equals(other.keyedFiles)) {
             return false;
         }
         for (Map.Entry<Integer, byte[]> e : keyedState.entrySet()) {
@@ -65,6 +85,6 @@ public record OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byt
 
     @Override
     public int hashCode() {
-        return Objects.hash(keyGroupRange, keyedState.keySet(), operatorState);
+        return Objects.hash(keyGroupRange, keyedState.keySet(), operatorState, keyedFiles);
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * group, operator state by entry.
  * <ul>
  *   <li>Keyed state: new subtask {@code i} gets the key groups of its new range
- *       ({@link KeyGroupAssignment#rangeForOperator}), from whichever old subtasks held them.
+ *       ({@link KeyGroupAssignment#rangeForOperator}), from whichever old subtasks held them; keyed
+ *       state checkpointed as database files goes whole to every new subtask whose range overlaps
+ *       the files' range (the backend takes out its own key groups).
  *   <li>List state ({@link Redistribution#SPLIT_DISTRIBUTE}): at the same parallelism every subtask
  *       gets its own entries back; otherwise the entries of all old subtasks, in subtask order, are
  *       cut into {@code newParallelism} contiguous runs whose sizes differ by at most one.
@@ -60,7 +62,7 @@ public final class StateAssignment {
                     }
                 }
             }
-            assigned.add(new OperatorSubtaskState(range, groups, operatorState.get(i)));
+            assigned.add(new OperatorSubtaskState(range, groups, operatorState.get(i), filesOverlapping(oldSubtasks, range)));
         }
         return assigned;
     }
@@ -81,7 +83,26 @@ public final class StateAssignment {
             groups.putAll(state.keyedState());
         }
         List<OperatorStateEntries> operatorState = assignOperatorState(subtasks, 1).get(0);
-        return new OperatorSubtaskState(covering, groups, operatorState);
+        List<KeyedStateFiles> files = new ArrayList<>();
+        subtasks.forEach(s -> files.addAll(s.keyedFiles()));
+        return new OperatorSubtaskState(covering, groups, operatorState, files);
+    }
+
+    /** The keyed files of the old subtasks that hold state of key groups in {@code range}. */
+    private static List<KeyedStateFiles> filesOverlapping(List<OperatorSubtaskState> oldSubtasks, KeyGroupRange range) {
+        List<KeyedStateFiles> files = new ArrayList<>();
+        if (range == null) {
+            return files;
+        }
+        for (OperatorSubtaskState old : oldSubtasks) {
+            for (KeyedStateFiles f : old.keyedFiles()) {
+                KeyGroupRange held = f.keyGroupRange();
+                if (held.start() <= range.end() && range.start() <= held.end()) {
+                    files.add(f);
+                }
+            }
+        }
+        return files;
     }
 
     private static List<List<OperatorStateEntries>> assignOperatorState(List<OperatorSubtaskState> oldSubtasks,

@@ -11,12 +11,16 @@ import java.util.Map;
 
 /**
  * The binary form of a {@link TaskStateSnapshot} in checkpoint storage: a magic number and version,
- * then the checkpoint id, then per operator its id, key-group range, keyed state per key group and named operator states.
+ * then the checkpoint id, then per operator its id, key-group range, keyed state per key group, named
+ * operator states and (since version 3) keyed state as database files ({@link KeyedStateFiles.Stored}).
  */
 public final class TaskStateSnapshotFormat {
     private static final int MAGIC = 0x57545353; // "WTSS"
-    /** 2 adds the in-flight data of unaligned checkpoints after the operators; 1 is still read. */
-    private static final int VERSION = 2;
+    /**
+     * 2 adds the in-flight data of unaligned checkpoints after the operators, 3 each operator's
+     * keyed state as database files; 1 and 2 are still read.
+     */
+    private static final int VERSION = 3;
 
     private TaskStateSnapshotFormat() {}
 
@@ -96,6 +100,46 @@ public final class TaskStateSnapshotFormat {
                 writeBytes(entry, out);
             }
         }
+        out.writeInt(state.keyedFiles().size());
+        for (KeyedStateFiles files : state.keyedFiles()) {
+            writeFiles(files, out);
+        }
+    }
+
+    private static void writeFiles(KeyedStateFiles files, DataOutputStream out) throws IOException {
+        if (!(files instanceof KeyedStateFiles.Stored stored)) {
+            throw new IllegalStateException("Local state files must be persisted before they are written: " + files);
+        }
+        out.writeUTF(stored.backend());
+        out.writeInt(stored.keyGroupRange().start());
+        out.writeInt(stored.keyGroupRange().end());
+        out.writeInt(stored.sharedFiles().size());
+        for (KeyedStateFiles.SharedFile file : stored.sharedFiles()) {
+            out.writeUTF(file.name());
+            out.writeUTF(file.path());
+            out.writeLong(file.size());
+        }
+        out.writeInt(stored.inlineFiles().size());
+        for (Map.Entry<String, byte[]> file : stored.inlineFiles().entrySet()) {
+            out.writeUTF(file.getKey());
+            writeBytes(file.getValue(), out);
+        }
+    }
+
+    private static KeyedStateFiles readFiles(DataInputStream in) throws IOException {
+        String backend = in.readUTF();
+        KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
+        int shared = in.readInt();
+        List<KeyedStateFiles.SharedFile> sharedFiles = new ArrayList<>(shared);
+        for (int i = 0; i < shared; i++) {
+            sharedFiles.add(new KeyedStateFiles.SharedFile(in.readUTF(), in.readUTF(), in.readLong()));
+        }
+        int inline = in.readInt();
+        Map<String, byte[]> inlineFiles = new HashMap<>();
+        for (int i = 0; i < inline; i++) {
+            inlineFiles.put(in.readUTF(), readBytes(in));
+        }
+        return new KeyedStateFiles.Stored(backend, range, sharedFiles, inlineFiles, null);
     }
 
     public static TaskStateSnapshot read(DataInputStream in, String source) throws IOException {
@@ -103,20 +147,20 @@ public final class TaskStateSnapshotFormat {
             throw new IOException(source + " is not a Weir task state file");
         }
         int version = in.readInt();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new IOException(source + " has task state format version " + version + "; this Weir reads "
-                    + "versions 1 and " + VERSION);
+                    + "versions 1 to " + VERSION);
         }
         long checkpointId = in.readLong();
         int operators = in.readInt();
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators; i++) {
-            states.put(in.readInt(), readOperator(in));
+            states.put(in.readInt(), readOperator(in, version));
         }
         return new TaskStateSnapshot(checkpointId, states, version >= 2 ? readInFlight(in) : InFlightData.NONE);
     }
 
-    private static OperatorSubtaskState readOperator(DataInputStream in) throws IOException {
+    private static OperatorSubtaskState readOperator(DataInputStream in, int version) throws IOException {
         KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
         int groups = in.readInt();
         Map<Integer, byte[]> keyed = new HashMap<>();
@@ -136,7 +180,12 @@ public final class TaskStateSnapshotFormat {
             }
             operatorState.add(new OperatorStateEntries(name, mode, entries));
         }
-        return new OperatorSubtaskState(range, keyed, operatorState);
+        List<KeyedStateFiles> files = new ArrayList<>();
+        int fileSets = version >= 3 ? in.readInt() : 0;
+        for (int i = 0; i < fileSets; i++) {
+            files.add(readFiles(in));
+        }
+        return new OperatorSubtaskState(range, keyed, operatorState, files);
     }
 
     static void writeBytes(byte[] bytes, DataOutputStream out) throws IOException {

@@ -11,6 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * Holds the batches of a collect sink until the client fetches them. At most {@link #MAX_BATCHES}
  * batches wait; the sink's next batch is acknowledged only when there is room again.
  *
+ * <p>The client's stream ends when the job has ended, not when the sink sent its last batch: as in
+ * Flink, a program that read every result finds the job terminated (its tasks closed, their state
+ * released). A job failure after the sink's last batch does not fail the client's stream.
+ *
  * <p>Threading: all calls on the JobMaster's main thread while the job runs; after it ended, only
  * {@link #fetch()} from the client's thread (the JobMaster publishes the end through a volatile write).
  */
@@ -22,6 +26,7 @@ public final class CollectCoordinator implements OperatorCoordinator {
     private final ArrayDeque<Pending> waitingForRoom = new ArrayDeque<>();
     private CompletableFuture<CollectResults> waitingClient;
     private boolean ended;
+    private boolean sinkFinished;
     private Throwable failure;
 
     private record Pending(CollectBatch batch, CompletableFuture<Object> ack) {}
@@ -82,21 +87,20 @@ public final class CollectCoordinator implements OperatorCoordinator {
         if (waitingClient == null || waitingClient.isDone()) {
             return;
         }
-        boolean last = false;
         List<CollectBatch> batches = new ArrayList<>();
         while (!ready.isEmpty()) {
             CollectBatch b = ready.poll();
             batches.add(b);
-            last |= b.last();
+            sinkFinished |= b.last();
         }
         while (!waitingForRoom.isEmpty()) {
             Pending p = waitingForRoom.poll();
             batches.add(p.batch());
-            last |= p.batch().last();
+            sinkFinished |= p.batch().last();
             p.ack().complete(Boolean.TRUE);
         }
         if (!batches.isEmpty() || ended) {
-            waitingClient.complete(new CollectResults(batches, last || ended, last ? null : failure));
+            waitingClient.complete(new CollectResults(batches, ended, sinkFinished ? null : failure));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.weir.runtime.graph;
 
 import io.weir.api.common.InvalidProgramException;
+import io.weir.api.configuration.CheckpointingOptions;
+import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.connector.source.Boundedness;
 import io.weir.api.environment.RuntimeExecutionMode;
@@ -30,12 +32,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates the transformations of a {@link Pipeline} into a {@link StreamGraph}: one node per
  * operator; partitionings, unions and side outputs become properties of the edges.
  */
 public final class StreamGraphBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamGraphBuilder.class);
+
     private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
 
     private final Pipeline pipeline;
@@ -67,7 +73,8 @@ public final class StreamGraphBuilder {
         }
         builder.checkRuntimeMode();
         OperatorIds.assign(builder.nodes);
-        return new StreamGraph(pipeline.jobName(), builder.nodes, pipeline.executionConfig(), pipeline.configuration());
+        return new StreamGraph(pipeline.jobName(), builder.nodes, pipeline.executionConfig(),
+                withoutCheckpointsInBatch(pipeline));
     }
 
     /** Fails BATCH jobs with unbounded sources; resolves AUTOMATIC to BATCH when all sources are bounded. */
@@ -81,6 +88,24 @@ public final class StreamGraphBuilder {
             pipeline.executionConfig().setRuntimeMode(
                     allSourcesBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         }
+    }
+
+    /**
+     * The job's configuration, without checkpointing in BATCH mode: as in Flink, a BATCH job takes
+     * no checkpoints (a failed job runs again from its bounded input), and a checkpoint interval set
+     * for it is ignored, with a note in the log.
+     */
+    private static Configuration withoutCheckpointsInBatch(Pipeline pipeline) {
+        Configuration configuration = pipeline.configuration();
+        if (pipeline.executionConfig().getRuntimeMode() != RuntimeExecutionMode.BATCH
+                || configuration.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).isEmpty()) {
+            return configuration;
+        }
+        LOG.info("Job '{}' runs in BATCH mode: its checkpoint interval is ignored (BATCH jobs take no checkpoints; a "
+                + "failed job runs again from its bounded input).", pipeline.jobName());
+        Configuration copy = new Configuration(configuration);
+        copy.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        return copy;
     }
 
     private List<Endpoint> translate(Transformation<?> t) {

@@ -6,6 +6,7 @@ import io.weir.api.execution.JobID;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
 import io.weir.runtime.checkpoint.CheckpointDirectory;
 import io.weir.runtime.checkpoint.CheckpointException;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.CheckpointStats;
 import io.weir.runtime.checkpoint.CheckpointStatsTracker;
 import io.weir.runtime.checkpoint.SnapshotType;
@@ -167,9 +168,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         }
     }
 
-    void acknowledge(TaskKey task, long checkpointId, TaskStateHandle state) {
+    void acknowledge(TaskKey task, long checkpointId, TaskStateHandle state, CheckpointMetrics metrics) {
         if (coordinator.onAcknowledge(task, checkpointId, state)) {
-            stats.acknowledged(checkpointId, task, state == null ? 0 : state.size());
+            stats.acknowledged(checkpointId, task, state == null ? 0 : state.size(), metrics);
         }
     }
 

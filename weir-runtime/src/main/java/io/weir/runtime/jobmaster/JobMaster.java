@@ -8,6 +8,7 @@ import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.accumulators.JobAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
@@ -436,10 +437,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     @Override
-    public void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state) {
+    public void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state,
+            CheckpointMetrics metrics) {
         runIfRunning(() -> {
             if (attempt.attemptNumber() == lifecycle.attempt()) {
-                checkpointing.acknowledge(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()), checkpointId, state);
+                checkpointing.acknowledge(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()), checkpointId, state,
+                        metrics);
             }
         });
     }

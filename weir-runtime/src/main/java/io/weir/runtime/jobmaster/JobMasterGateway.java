@@ -1,6 +1,7 @@
 package io.weir.runtime.jobmaster;
 
 import io.weir.api.accumulators.Accumulator;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.task.StreamTask;
@@ -19,7 +20,8 @@ public interface JobMasterGateway {
     void reportAccumulators(ExecutionAttemptId attempt, Map<String, Accumulator<?, ?>> accumulators);
 
     /** A task took its part of a checkpoint; its state is at {@code state} ({@code null} if it has none). */
-    void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state);
+    void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state,
+            CheckpointMetrics metrics);
 
     /** A task could not take its part of a checkpoint. */
     void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason);

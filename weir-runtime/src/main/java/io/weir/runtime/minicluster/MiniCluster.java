@@ -315,6 +315,12 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
         return running == null ? Optional.empty() : Optional.of(running.triggerSavepoint(directory, type));
     }
 
+    /** The threads that run the subtasks of one vertex of a job, on every task executor (for flame graphs). */
+    public long[] taskThreadIds(JobID job, int vertexId) {
+        return taskExecutors.stream().flatMap(te -> te.taskThreadIds(job, vertexId).stream())
+                .mapToLong(Long::longValue).toArray();
+    }
+
     /** The task managers and their free slots. */
     public CompletableFuture<List<TaskManagerDetails>> taskManagers() {
         return resourceManager.freeSlotsPerTaskExecutor().thenApply(free -> {

@@ -3,10 +3,13 @@ package io.weir.runtime.operators;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.operators.AbstractUdfStreamOperator;
-import io.weir.api.operators.BoundedOneInput;
-import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.operators.InternalTimer;
+import io.weir.api.operators.InternalTimerService;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Triggerable;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.TypeInformation;
@@ -14,11 +17,13 @@ import io.weir.api.types.TypeSerializer;
 
 /**
  * A rolling reduce on a keyed stream: keeps the reduced value per key in keyed state and emits
- * the new value after every element. In BATCH mode it emits only the final value of each key, at
- * the end of the input.
+ * the new value after every element. In BATCH mode it emits only the final value of each key:
+ * the key's first element registers an event-time timer at {@code Long.MAX_VALUE}, which fires
+ * when the key's input is complete (BATCH execution feeds the operator key by key); the value is
+ * emitted with that timestamp, as Flink does.
  */
 public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<IN, ReduceFunction<IN>>
-        implements OneInputStreamOperator<IN, IN>, BoundedOneInput {
+        implements OneInputStreamOperator<IN, IN>, Triggerable<Object, VoidNamespace> {
     private static final long serialVersionUID = 1L;
 
     private static final String STATE_NAME = "_op_state";
@@ -27,6 +32,7 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
     private transient ValueState<IN> values;
     private transient TypeSerializer<IN> serializer;
     private transient boolean emitOnlyFinal;
+    private transient InternalTimerService<VoidNamespace> endOfKey;
 
     public StreamGroupedReduceOperator(ReduceFunction<IN> reducer, TypeInformation<IN> valueType) {
         super(reducer);
@@ -43,6 +49,9 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
         serializer = valueType.createSerializer(getOperatorContext().getExecutionConfig().getSerializerConfig());
         values = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, valueType));
         emitOnlyFinal = getOperatorContext().getExecutionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH;
+        if (emitOnlyFinal) {
+            endOfKey = getInternalTimerService("end-of-key", VoidNamespaceSerializer.INSTANCE, this);
+        }
     }
 
     @Override
@@ -54,19 +63,20 @@ public class StreamGroupedReduceOperator<IN> extends AbstractUdfStreamOperator<I
         values.update(reduced);
         if (!emitOnlyFinal) {
             output.collect(element.replace(reduced));
+        } else if (current == null) {
+            endOfKey.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
+        }
+    }
+
+    /** BATCH mode: the key's input is complete; its final value goes out. */
+    @Override
+    public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+        IN value = values.value();
+        if (value != null) {
+            output.collect(new StreamRecord<>(value, Long.MAX_VALUE));
         }
     }
 
     @Override
-    public void endInput() throws Exception {
-        if (!emitOnlyFinal) {
-            return;
-        }
-        KeyedStateBackend<Object> backend = getKeyedStateBackend();
-        StreamRecord<IN> record = new StreamRecord<>(null);
-        for (Object key : backend.getKeys(STATE_NAME)) {
-            backend.setCurrentKey(key);
-            output.collect(record.replace(values.value()));
-        }
-    }
+    public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) {}
 }

@@ -18,26 +18,29 @@ import java.util.Objects;
  * the strategy's assigner, feeds it to the strategy's watermark generator, and asks the generator
  * for a periodic watermark every {@code autoWatermarkInterval} of processing time. Watermarks from
  * upstream are not forwarded (this operator makes its own), except the final one that ends a
- * bounded input; upstream idleness is replaced by this operator's own.
+ * bounded input; upstream idleness is replaced by this operator's own. In BATCH mode only
+ * timestamps are assigned: the generator does not run ({@link TimestampsOnlyStrategy}).
  */
 public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T>, ProcessingTimeCallback {
     private static final long serialVersionUID = 1L;
 
-    private final WatermarkStrategy<T> watermarkStrategy;
+    private final WatermarkStrategy<T> configuredStrategy;
+    private transient WatermarkStrategy<T> watermarkStrategy;
     private transient TimestampAssigner<T> timestampAssigner;
     private transient WatermarkGenerator<T> watermarkGenerator;
     private transient WatermarkToDataOutput watermarkOutput;
     private transient long watermarkInterval;
 
     public TimestampsAndWatermarksOperator(WatermarkStrategy<T> watermarkStrategy) {
-        this.watermarkStrategy = Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+        this.configuredStrategy = Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
     }
 
     @Override
     public void open() throws Exception {
         super.open();
         ProcessingTimeService clock = getProcessingTimeService();
+        watermarkStrategy = TimestampsOnlyStrategy.forMode(configuredStrategy, getOperatorContext().getExecutionConfig());
         timestampAssigner = watermarkStrategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {});
         watermarkGenerator = watermarkStrategy.createWatermarkGenerator(() -> clock::getCurrentProcessingTime);
         watermarkOutput = new WatermarkToDataOutput(output);

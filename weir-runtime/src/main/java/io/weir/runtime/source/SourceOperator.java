@@ -23,6 +23,7 @@ import io.weir.api.types.Types;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
+import io.weir.runtime.operators.TimestampsOnlyStrategy;
 import io.weir.runtime.operators.WatermarkToDataOutput;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import java.nio.ByteBuffer;
@@ -36,7 +37,8 @@ import java.util.concurrent.CompletableFuture;
  * source's {@link WatermarkStrategy}: one watermark generator per split, merged into the reader's
  * watermark (minimum over splits that are not idle), with periodic generators asked every
  * {@code autoWatermarkInterval} through the task's processing-time service. At the end of a
- * bounded input it emits the final watermark, so event time completes downstream.
+ * bounded input it emits the final watermark, so event time completes downstream. In BATCH mode
+ * only the strategy's timestamps are used: no watermark before the final one.
  *
  * <p>Checkpoints: the reader's splits ({@link SourceReader#snapshotState}) go into operator list
  * state, each written with the source's split serializer, so that a restore, also at another
@@ -49,7 +51,8 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
     static final String SPLITS_STATE = "SourceReaderState";
 
     private final Source<OUT, SplitT, ?> source;
-    private final WatermarkStrategy<OUT> watermarkStrategy;
+    private final WatermarkStrategy<OUT> configuredStrategy;
+    private transient WatermarkStrategy<OUT> watermarkStrategy;
     private transient SourceReader<OUT, SplitT> reader;
     private transient OperatorEventGateway gateway;
     private transient ReaderOutput<OUT> emitter;
@@ -61,7 +64,7 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
 
     public SourceOperator(Source<OUT, SplitT, ?> source, WatermarkStrategy<OUT> watermarkStrategy) {
         this.source = source;
-        this.watermarkStrategy = watermarkStrategy;
+        this.configuredStrategy = watermarkStrategy;
     }
 
     @Override
@@ -107,6 +110,7 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
         super.open();
         gateway = ((RuntimeOperatorContext) getOperatorContext()).getOperatorEventGateway();
         watermarkOutput = new WatermarkToDataOutput(output);
+        watermarkStrategy = TimestampsOnlyStrategy.forMode(configuredStrategy, getOperatorContext().getExecutionConfig());
         if (watermarkStrategy == WatermarkStrategy.<OUT>noWatermarks()) {
             emitter = new Emitter();
         } else {

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Threading: the task's thread only; callbacks arrive through the task's mailbox.
  */
 final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
-    private final HeapKeyedStateBackend<K> backend;
+    private final AbstractKeyedStateBackend<K> backend;
     private final HeapTimerServices<K> services;
     private final ProcessingTimeService processingTimeService;
     private final TypeSerializer<N> namespaceSerializer;
@@ -28,7 +28,7 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
     /** Time of the earliest registered processing-time callback, {@code Long.MAX_VALUE} if none. */
     private long nextProcessingCallback = Long.MAX_VALUE;
 
-    HeapInternalTimerService(HeapKeyedStateBackend<K> backend, HeapTimerServices<K> services,
+    HeapInternalTimerService(AbstractKeyedStateBackend<K> backend, HeapTimerServices<K> services,
             ProcessingTimeService processingTimeService, TypeSerializer<N> namespaceSerializer,
             Triggerable<K, N> triggerable) {
         this.backend = backend;
@@ -60,8 +60,11 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
 
     @Override
     public void registerProcessingTimeTimer(N namespace, long time) {
+        if (services.isQuiesced()) {
+            return;
+        }
         processingTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
-        if (time < nextProcessingCallback) {
+        if (time < nextProcessingCallback && !services.isKeyByKey()) {
             nextProcessingCallback = time;
             processingTimeService.registerTimer(time, this::onProcessingTime);
         }
@@ -74,6 +77,9 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
 
     @Override
     public void registerEventTimeTimer(N namespace, long time) {
+        if (services.isQuiesced()) {
+            return;
+        }
         eventTimeTimers.add(time, backend.getCurrentKey(), namespace, backend.currentKeyGroup());
     }
 
@@ -89,6 +95,15 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
             eventTimeTimers.poll();
             backend.setCurrentKey(timer.getKey());
             triggerable.onEventTime(timer);
+        }
+    }
+
+    /** Fires every processing-time timer, in timestamp order (BATCH execution, at the end of a key). */
+    void fireAllProcessingTimeTimers() throws Exception {
+        TimerEntry<K, N> timer;
+        while ((timer = processingTimeTimers.poll()) != null) {
+            backend.setCurrentKey(timer.getKey());
+            triggerable.onProcessingTime(timer);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.weir.runtime.state;
 
-import io.weir.api.operators.KeyedStateBackend;
+import io.weir.api.configuration.Configuration;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.MapStateDescriptor;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,26 +35,18 @@ import java.util.function.UnaryOperator;
  *
  * <p>Threading: used by the task's thread only.
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
-    private final String operatorName;
-    private final int subtaskIndex;
-    private final int maxParallelism;
-    private final KeyGroupRange keyGroupRange;
-    private final SerializerConfig serializerConfig;
-    /** Writes keys into snapshots; {@code null} if the key type is unknown (then snapshots fail). */
-    private final TypeSerializer<K> keySerializer;
+public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private final Map<String, HeapState<K, ?, ?>> states = new HashMap<>();
     /** The registered states in registration order, as they are snapshotted. */
     private final Map<String, RegisteredKeyedState<K>> registered = new LinkedHashMap<>();
-    private RestoredKeyGroups restored = new RestoredKeyGroups();
-    private HeapTimerServices<K> timerServices;
     private final Map<String, StateDescriptor<?, ?>> descriptors = new HashMap<>();
     /** What users get for each state: the heap state itself, or its TTL decorator. */
     private final Map<String, State> facades = new HashMap<>();
     private final List<TtlIncrementalCleanup> perRecordCleanups = new ArrayList<>();
-    private LongSupplier ttlClock = System::currentTimeMillis;
-    private K currentKey;
-    private int currentKeyGroup = -1;
+
+    public HeapKeyedStateBackend(KeyedBackendParameters<K> parameters) {
+        super(parameters);
+    }
 
     /**
      * @param keySerializer writes the keys into snapshots; {@code null} when the key type is
@@ -63,50 +54,31 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
      */
     public HeapKeyedStateBackend(String operatorName, int subtaskIndex, int maxParallelism,
             KeyGroupRange keyGroupRange, SerializerConfig serializerConfig, TypeSerializer<K> keySerializer) {
-        this.operatorName = operatorName;
-        this.keySerializer = keySerializer;
-        this.subtaskIndex = subtaskIndex;
-        this.maxParallelism = maxParallelism;
-        this.keyGroupRange = keyGroupRange;
-        this.serializerConfig = serializerConfig;
+        this(new KeyedBackendParameters<>(operatorName, subtaskIndex, maxParallelism, keyGroupRange, serializerConfig,
+                keySerializer, new Configuration()));
     }
 
     @Override
-    public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key '" + key + "' in operator '" + operatorName + "' belongs to key group "
-                    + keyGroup + ", which subtask " + subtaskIndex + " does not own (it owns " + keyGroupRange.start()
-                    + ".." + keyGroupRange.end() + "). The KeySelector must return the same key for the same element "
-                    + "every time, and the key's hashCode() must be stable (not identity-based).");
-        }
-        this.currentKey = key;
-        this.currentKeyGroup = keyGroup;
+    protected void onKeyChanged() {
         for (int i = 0; i < perRecordCleanups.size(); i++) {
             perRecordCleanups.get(i).run();
         }
     }
 
-    /** The clock state TTL is measured on: the task's processing time (a manual clock in harnesses). */
-    public void setTtlTimeProvider(LongSupplier clock) {
-        this.ttlClock = clock;
-    }
-
-    @Override
-    public K getCurrentKey() {
-        return currentKey;
-    }
-
-    int currentKeyGroup() {
-        if (currentKeyGroup < 0) {
-            throw new IllegalStateException("Keyed state of operator '" + operatorName
-                    + "' was used outside of the processing of an element: no key is set.");
+    /**
+     * Drops every value of the current key, in every state and namespace: BATCH execution feeds a
+     * keyed operator one key after another and drops a key's state once the key is done, so state
+     * never holds more than one key.
+     */
+    public void dropCurrentKey() {
+        K key = getCurrentKey();
+        if (key == null) {
+            return;
         }
-        return currentKeyGroup;
-    }
-
-    public KeyGroupRange getKeyGroupRange() {
-        return keyGroupRange;
+        int keyGroup = currentKeyGroup();
+        for (HeapState<K, ?, ?> state : states.values()) {
+            state.table().removeKey(key, keyGroup);
+        }
     }
 
     @Override
@@ -141,7 +113,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         RegisteredKeyedState<K> registration = new RegisteredKeyedState<>(operatorName, descriptor, state,
                 StoredValueFormat.of(descriptor, serializerConfig), keySerializer);
         registration.useNamespaceSerializer(namespaceSerializer);
-        RestoredKeyGroups.Restored restoredState = restored.takeState(descriptor.getName());
+        RestoredKeyGroups.Restored restoredState = takeRestoredState(descriptor.getName());
         if (restoredState != null) {
             try {
                 registration.restore(restoredState);
@@ -158,18 +130,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return (S) facade;
     }
 
-    /**
-     * Takes this backend's key groups out of checkpointed keyed state: {@code keyGroups} may hold
-     * other groups too (when restoring at another parallelism), which are ignored. Call before the
-     * operator registers any state.
-     */
+    /** Restores the key groups of {@code keyGroups} that this backend owns (see {@link #restore(Map, List)}). */
     public void restore(Map<Integer, byte[]> keyGroups) {
-        if (!states.isEmpty() || timerServices != null && timerServices.numEventTimeTimers()
-                + timerServices.numProcessingTimeTimers() > 0) {
-            throw new IllegalStateException("Keyed state of operator '" + operatorName
-                    + "' must be restored before the operator uses it.");
-        }
-        restored = RestoredKeyGroups.parse(keyGroups, keyGroupRange, operatorName);
+        restore(keyGroups, List.of());
+    }
+
+    @Override
+    protected boolean hasRegisteredState() {
+        return !states.isEmpty();
     }
 
     /**
@@ -177,44 +145,13 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
      * without state are left out). Synchronous: the result does not change with the state afterwards.
      */
     public Map<Integer, byte[]> snapshot() {
-        List<KeyGroupsWriter.Section> sections = new ArrayList<>(registered.values());
-        if (timerServices != null) {
-            sections.addAll(timerServices.snapshotSections(keySerializer));
-        }
-        if (keySerializer == null && (numKeyValueStateEntries() > 0 || timerServices != null
-                && timerServices.numEventTimeTimers() + timerServices.numProcessingTimeTimers() > 0)) {
-            throw new IllegalStateException("The keyed state of operator '" + operatorName + "' cannot be "
-                    + "snapshotted: its backend was created without a key serializer (the key type is unknown).");
-        }
-        for (RestoredKeyGroups.Restored unclaimed : restored.unclaimed().values()) {
-            sections.add(KeyGroupsWriter.unclaimed(unclaimed));
-        }
-        try {
-            return KeyGroupsWriter.write(keyGroupRange, sections);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Snapshotting the keyed state of operator '" + operatorName + "' failed: "
-                    + e.getMessage(), e);
-        }
+        return writeKeyGroups(new ArrayList<>(registered.values()), numKeyValueStateEntries() > 0);
     }
 
-    void attachTimerServices(HeapTimerServices<K> services) {
-        if (timerServices != null) {
-            throw new IllegalStateException("Operator '" + operatorName + "' already has timer services.");
-        }
-        timerServices = services;
-    }
-
-    /** Adds the restored timers of the service {@code name}, if the checkpoint had any. */
-    void restoreTimers(String name, HeapInternalTimerService<K, ?> service) {
-        RestoredKeyGroups.Restored timers = restored.takeTimers(name);
-        if (timers != null) {
-            try {
-                service.restore(timers, keySerializer, operatorName);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The checkpointed timers '" + name + "' of operator '" + operatorName
-                        + "' are unreadable: " + e.getMessage(), e);
-            }
-        }
+    /** The heap backend writes every checkpoint in the canonical key-group format. */
+    @Override
+    public KeyedStateSnapshot snapshot(long checkpointId, boolean canonical) {
+        return new KeyedStateSnapshot(snapshot(), null);
     }
 
     /**
@@ -229,7 +166,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 config.getCleanupStrategies().getIncrementalCleanupStrategy();
         TtlIncrementalCleanup cleanup = incremental == null ? null
                 : new TtlIncrementalCleanup(state.table(), incremental.getCleanupSize());
-        TtlPolicy policy = new TtlPolicy(config, () -> ttlClock.getAsLong(), cleanup);
+        TtlPolicy policy = new TtlPolicy(config, ttlClock(), cleanup);
         UnaryOperator<Object> pruner;
         switch (descriptor.getType()) {
             case LIST:
@@ -320,7 +257,4 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return state == null ? List.of() : ((StateTable<K, Object, ?>) state.table()).keys(VoidNamespace.INSTANCE);
     }
 
-    SerializerConfig serializerConfig() {
-        return serializerConfig;
-    }
 }

@@ -18,12 +18,16 @@ import java.util.Map;
  * <p>Threading: the task's thread only.
  */
 public final class HeapTimerServices<K> implements InternalTimerServices<K> {
-    private final HeapKeyedStateBackend<K> backend;
+    private final AbstractKeyedStateBackend<K> backend;
     private final ProcessingTimeService processingTimeService;
     private final Map<String, HeapInternalTimerService<K, ?>> services = new LinkedHashMap<>();
     private long currentWatermark = Long.MIN_VALUE;
+    /** BATCH execution: timers fire at the end of each key (see {@link #fireAtEndOfKey}), not by clock or watermark. */
+    private boolean keyByKey;
+    /** While the timers of a finished key fire: timers registered now are ignored. */
+    private boolean quiesced;
 
-    public HeapTimerServices(HeapKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
+    public HeapTimerServices(AbstractKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService) {
         this.backend = backend;
         this.processingTimeService = processingTimeService;
         backend.attachTimerServices(this);
@@ -51,6 +55,45 @@ public final class HeapTimerServices<K> implements InternalTimerServices<K> {
         services.put(name, service);
         backend.restoreTimers(name, service);
         return service;
+    }
+
+    /**
+     * Switches to BATCH execution, before any timer is registered: the operator's input arrives key
+     * after key, and {@link #fireAtEndOfKey} fires each key's timers when the key is done.
+     * Processing-time timers are not scheduled on the clock; they fire with the key's end too.
+     */
+    public void fireTimersKeyByKey() {
+        keyByKey = true;
+    }
+
+    boolean isKeyByKey() {
+        return keyByKey;
+    }
+
+    /** Whether timers registered now are to be ignored: the finished key's timers are firing. */
+    boolean isQuiesced() {
+        return quiesced;
+    }
+
+    /**
+     * The current key's input is complete (BATCH execution): its event time jumps to the end, so
+     * every event-time timer of the key fires in timestamp order, then every processing-time timer
+     * of it, service by service. Timers registered by those firings are ignored, as in Flink: a
+     * timer that re-registers itself would otherwise never let the key end. Only the current key
+     * has timers when this is called, since each key's are fired before the next key starts.
+     */
+    public void fireAtEndOfKey() throws Exception {
+        quiesced = true;
+        currentWatermark = Long.MAX_VALUE;
+        try {
+            for (HeapInternalTimerService<K, ?> service : services.values()) {
+                service.advanceWatermark(Long.MAX_VALUE);
+                service.fireAllProcessingTimeTimers();
+            }
+        } finally {
+            quiesced = false;
+            currentWatermark = Long.MIN_VALUE;
+        }
     }
 
     /** The timers of every service as they are now, for a snapshot. */

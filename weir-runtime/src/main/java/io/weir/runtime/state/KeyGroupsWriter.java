@@ -19,11 +19,11 @@ import java.util.Map;
  * {@code KeyedStateSnapshotBenchmark}); a copy-on-write table that is serialized off the task's
  * thread is the later optimization.
  */
-final class KeyGroupsWriter {
+public final class KeyGroupsWriter {
     private KeyGroupsWriter() {}
 
     /** One state's or timer service's part of the snapshot. */
-    interface Section {
+    public interface Section {
         SectionHeader header();
 
         /** Writes this section's entries of {@code keyGroup}; returns {@code false} (having written nothing) if it has none. */

@@ -17,9 +17,9 @@ import java.util.TreeMap;
  *
  * <p>Threading: the task's thread only.
  */
-final class RestoredKeyGroups {
+public final class RestoredKeyGroups {
     /** One state's or timer service's header and its sections by key group, in key group order. */
-    record Restored(SectionHeader header, TreeMap<Integer, byte[]> sections) {}
+    public record Restored(SectionHeader header, TreeMap<Integer, byte[]> sections) {}
 
     static final int FORMAT_VERSION = 1;
 

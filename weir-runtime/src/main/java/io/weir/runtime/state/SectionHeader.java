@@ -1,7 +1,10 @@
 package io.weir.runtime.state;
 
+import io.weir.api.state.StateDescriptor;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
+import io.weir.api.types.SerializerConfig;
+import io.weir.api.types.TypeSerializer;
 import java.io.IOException;
 
 /**
@@ -13,14 +16,14 @@ import java.io.IOException;
  * @param serializers the classes of the key, namespace and value serializers
  * @param type the stored type as the user declared it (for error messages)
  */
-record SectionHeader(String name, String kind, boolean ttl, String serializers, String type) {
+public record SectionHeader(String name, String kind, boolean ttl, String serializers, String type) {
     static final String TIMERS = "TIMERS";
 
     boolean isTimers() {
         return TIMERS.equals(kind);
     }
 
-    void write(DataOutputView out) throws IOException {
+    public void write(DataOutputView out) throws IOException {
         out.writeUTF(name);
         out.writeUTF(kind);
         out.writeBoolean(ttl);
@@ -28,8 +31,20 @@ record SectionHeader(String name, String kind, boolean ttl, String serializers, 
         out.writeUTF(type);
     }
 
-    static SectionHeader read(DataInputView in) throws IOException {
+    public static SectionHeader read(DataInputView in) throws IOException {
         return new SectionHeader(in.readUTF(), in.readUTF(), in.readBoolean(), in.readUTF(), in.readUTF());
+    }
+
+    /**
+     * The header a state of {@code descriptor} has in snapshots, with its key and namespace
+     * serializers: the same for every backend, so canonical snapshots move between backends.
+     */
+    public static SectionHeader ofState(StateDescriptor<?, ?> descriptor, SerializerConfig config,
+            TypeSerializer<?> keySerializer, TypeSerializer<?> namespaceSerializer) {
+        return new SectionHeader(descriptor.getName(), descriptor.getType().name(),
+                descriptor.getTtlConfig().isEnabled(), serializers(keySerializer, namespaceSerializer,
+                        StoredValueFormat.of(descriptor, config).serializerClasses()),
+                descriptor.getTypeInformation().toString());
     }
 
     static String serializers(Object keySerializer, Object namespaceSerializer, String valueSerializers) {

@@ -41,6 +41,12 @@ final class StateTable<K, N, S> {
         }
     }
 
+    /** Removes the key's values in every namespace of its key group. */
+    void removeKey(K key, int keyGroup) {
+        HashMap<N, HashMap<K, S>> group = groups.get(keyGroup - firstKeyGroup);
+        group.values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
+    }
+
     int size() {
         int n = 0;
         for (HashMap<N, HashMap<K, S>> group : groups) {

@@ -1,4 +1,4 @@
 package io.weir.runtime.state;
 
 /** A state value with the processing time it was last written (or read, with OnReadAndWrite). */
-record TtlValue<V>(V userValue, long lastAccessTimestamp) {}
+public record TtlValue<V>(V userValue, long lastAccessTimestamp) {}

@@ -114,19 +114,58 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
         };
     }
 
+    /**
+     * An input of a keyed operator in BATCH execution: its records go into {@code sorted}, which
+     * hands them to the operator key by key once all input has ended; its watermarks and idleness
+     * are dropped (event time ends per key instead), and its end is announced by {@code sorted}.
+     */
+    static <T> HeadInput<T> sorting(SortedKeyedInput sorted, int inputIndex, TypeSerializer<T> serializer,
+            boolean[] channels) {
+        return new HeadInput<>(serializer, channels) {
+            // the record's bytes go into the sorter as they came: deserialized only for the key
+            @Override
+            void readRecord(DataInputDeserializer in, byte[] array) throws Exception {
+                int start = in.getPosition();
+                T value = serializer.deserialize(in);
+                sorted.add(inputIndex, value, false, Long.MIN_VALUE, array, start, in.getPosition() - start);
+            }
+
+            @Override
+            void readRecordWithTimestamp(DataInputDeserializer in, byte[] array) throws Exception {
+                long timestamp = in.readLong();
+                int start = in.getPosition();
+                T value = serializer.deserialize(in);
+                sorted.add(inputIndex, value, true, timestamp, array, start, in.getPosition() - start);
+            }
+
+            @Override
+            void process(StreamRecord<T> record) {
+                throw new IllegalStateException("A sorting input reads records only from the network");
+            }
+
+            @Override
+            void processWatermark(Watermark watermark) {}
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) {}
+        };
+    }
+
     abstract void process(StreamRecord<T> record) throws Exception;
 
     abstract void processWatermark(Watermark watermark) throws Exception;
 
     abstract void processWatermarkStatus(WatermarkStatus status) throws Exception;
 
-    final void readRecord(DataInputDeserializer in) throws Exception {
+    /** Reads a record without timestamp; {@code array} is the array {@code in} reads. */
+    void readRecord(DataInputDeserializer in, byte[] array) throws Exception {
         reuse.replace(serializer.deserialize(in));
         reuse.eraseTimestamp();
         process(reuse);
     }
 
-    final void readRecordWithTimestamp(DataInputDeserializer in) throws Exception {
+    /** Reads a record with its timestamp; {@code array} is the array {@code in} reads. */
+    void readRecordWithTimestamp(DataInputDeserializer in, byte[] array) throws Exception {
         long timestamp = in.readLong();
         reuse.replace(serializer.deserialize(in), timestamp);
         process(reuse);

@@ -62,6 +62,11 @@ final class NetworkInput implements TaskInput {
         this.heldBack = new ArrayDeque[inputOfChannel.length];
     }
 
+    @Override
+    public NetworkInput network() {
+        return this;
+    }
+
     /** Sets who handles the barriers; without one, barriers are not expected. */
     void setBarrierHandler(CheckpointBarrierHandler handler) {
         this.barriers = handler;
@@ -99,11 +104,11 @@ final class NetworkInput implements TaskInput {
             switch (tag) {
                 case ElementTag.RECORD:
                     recordsRead++;
-                    input.readRecord(in);
+                    input.readRecord(in, current.bytes());
                     break;
                 case ElementTag.RECORD_WITH_TIMESTAMP:
                     recordsRead++;
-                    input.readRecordWithTimestamp(in);
+                    input.readRecordWithTimestamp(in, current.bytes());
                     break;
                 case ElementTag.WATERMARK:
                     input.onWatermark(channel, in.readLong());

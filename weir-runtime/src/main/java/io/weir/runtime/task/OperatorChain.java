@@ -34,9 +34,11 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
-import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
+import io.weir.runtime.state.KeyedBackendParameters;
+import io.weir.runtime.state.StateBackendLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,12 +102,21 @@ final class OperatorChain {
         List<StreamNode> chain = vertex.getChain();
         StreamOperator<?>[] created = new StreamOperator<?>[chain.size()];
         RuntimeOperatorContext[] createdContexts = new RuntimeOperatorContext[chain.size()];
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            StreamNode node = chain.get(i);
-            StreamOperator<?> operator = node.getOperatorFactory().createOperator();
-            operatorOf.put(node, operator);
-            createdContexts[i] = setup(node, operator, gateways.apply(node));
-            created[i] = operator;
+        try {
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                StreamNode node = chain.get(i);
+                StreamOperator<?> operator = node.getOperatorFactory().createOperator();
+                operatorOf.put(node, operator);
+                createdContexts[i] = setup(node, operator, gateways.apply(node));
+                created[i] = operator;
+            }
+        } catch (RuntimeException | Error e) {
+            // a restore that fails: the state backends opened so far hold files and native memory
+            for (RuntimeOperatorContext context : createdContexts) {
+                disposeQuietly(context, e);
+            }
+            releaseOutputs();
+            throw e;
         }
         for (int i = 0; i < created.length; i++) {
             operators.add(created[i]);
@@ -121,14 +132,16 @@ final class OperatorChain {
         ExecutionConfig config = deployment.job().getExecutionConfig();
         SubtaskInfo taskInfo = new SubtaskInfo(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
                 node.getMaxParallelism(), deployment.attemptNumber());
-        HeapKeyedStateBackend<?> backend = null;
+        AbstractKeyedStateBackend<?> backend = null;
         if (node.getStateKeySelector() != null) {
             KeyGroupRange range = KeyGroupAssignment.rangeForOperator(node.getMaxParallelism(), node.getParallelism(),
                     deployment.subtaskIndex());
             TypeSerializer keySerializer = node.getStateKeyType() == null ? null
                     : node.getStateKeyType().createSerializer(config.getSerializerConfig());
-            backend = new HeapKeyedStateBackend<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
-                    range, config.getSerializerConfig(), keySerializer);
+            Configuration jobConfig = deployment.job().getConfiguration();
+            backend = StateBackendLoader.load(jobConfig, deployment.job().getUserClassLoader()).createKeyedStateBackend(
+                    new KeyedBackendParameters<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
+                            range, config.getSerializerConfig(), keySerializer, jobConfig));
         }
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
@@ -139,7 +152,12 @@ final class OperatorChain {
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
         TaskStateSnapshot restored = deployment.restoredState();
         if (restored != null && !restored.equals(TaskStateSnapshot.EMPTY)) {
-            context.restoreState(restored.of(node.getId()), restored.checkpointId());
+            try {
+                context.restoreState(restored.of(node.getId()), restored.checkpointId());
+            } catch (RuntimeException | Error e) {
+                disposeQuietly(context, e);
+                throw e;
+            }
         }
         Output<StreamRecord<?>> output = outputOf(node);
         if (node == deployment.vertex().getHead()) {
@@ -213,6 +231,11 @@ final class OperatorChain {
         return operators.get(0);
     }
 
+    /** The context of the head operator, with its state backends. */
+    RuntimeOperatorContext headContext() {
+        return contexts.get(0);
+    }
+
     List<StreamOperator<?>> operators() {
         return operators;
     }
@@ -233,13 +256,15 @@ final class OperatorChain {
      * operator writes what it holds outside its backends into them, then the backends are
      * serialized. Call between two elements, after {@link #open}.
      *
+     * @param savepoint whether it is a savepoint, whose keyed state must be self-contained and in
+     *     the format every backend restores (never incremental database files)
      * @return the state of each operator that has any, by stream node id
      */
-    TaskStateSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+    TaskStateSnapshot snapshotState(long checkpointId, long timestamp, boolean savepoint) throws Exception {
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).snapshotState(checkpointId, timestamp);
-            OperatorSubtaskState state = contexts.get(i).snapshotState();
+            OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, savepoint);
             if (!state.isEmpty()) {
                 states.put(operatorIds.get(i), state);
             }
@@ -247,10 +272,11 @@ final class OperatorChain {
         return new TaskStateSnapshot(checkpointId, states);
     }
 
-    /** Checkpoint {@code checkpointId} completed: tells every operator, head first. */
+    /** Checkpoint {@code checkpointId} completed: tells every operator, head first, and its state backends. */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
-        for (StreamOperator<?> operator : operators) {
-            operator.notifyCheckpointComplete(checkpointId);
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).notifyCheckpointComplete(checkpointId);
+            contexts.get(i).notifyCheckpointComplete(checkpointId);
         }
     }
 
@@ -330,7 +356,10 @@ final class OperatorChain {
         }
     }
 
-    /** Closes every operator (also after a failure); the first exception is thrown after all are closed. */
+    /**
+     * Closes every operator (also after a failure), then frees their state backends; the first
+     * exception is thrown after all are closed.
+     */
     void close() throws Exception {
         Exception first = null;
         for (StreamOperator<?> operator : operators) {
@@ -344,8 +373,30 @@ final class OperatorChain {
                 }
             }
         }
+        for (RuntimeOperatorContext context : contexts) {
+            try {
+                context.disposeState();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
         if (first != null) {
             throw first;
+        }
+    }
+
+    private static void disposeQuietly(RuntimeOperatorContext context, Throwable cause) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.disposeState();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -16,9 +16,12 @@ import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.metrics.MetricRegistry;
 import io.weir.runtime.metrics.ScopedMetricGroup;
-import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.HeapOperatorStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
+import io.weir.runtime.state.KeyedStateSnapshot;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -45,8 +48,8 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private MetricGroup metricGroup;
 
     /**
-     * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; on the heap
-     *     backend the operator's timers are stored beside it
+     * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; the
+     *     operator's timers are kept beside it, on the heap
      * @param processingTimeService the task's clock (a manual one in test harnesses)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -61,11 +64,11 @@ public final class RuntimeOperatorContext implements OperatorContext {
         this.keyedStateBackend = keyedStateBackend;
         this.eventGateway = eventGateway;
         this.processingTimeService = processingTimeService;
-        this.timerServices = keyedStateBackend instanceof HeapKeyedStateBackend
-                ? new HeapTimerServices<>((HeapKeyedStateBackend) keyedStateBackend, processingTimeService)
+        this.timerServices = keyedStateBackend instanceof AbstractKeyedStateBackend
+                ? new HeapTimerServices<>((AbstractKeyedStateBackend) keyedStateBackend, processingTimeService)
                 : null;
-        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap && processingTimeService != null) {
-            heap.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
+        if (keyedStateBackend instanceof AbstractKeyedStateBackend<?> keyed && processingTimeService != null) {
+            keyed.setTtlTimeProvider(processingTimeService::getCurrentProcessingTime); // state TTL runs on processing time
         }
         this.accumulators = new TaskAccumulators(operatorName);
         this.operatorStateBackend = new HeapOperatorStateBackend(operatorName, executionConfig.getSerializerConfig());
@@ -78,9 +81,9 @@ public final class RuntimeOperatorContext implements OperatorContext {
      * @param checkpointId the checkpoint the state is from, reported by {@link #getRestoredCheckpointId()}
      */
     public void restoreState(OperatorSubtaskState state, long checkpointId) {
-        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap) {
-            heap.restore(state.keyedState());
-        } else if (!state.keyedState().isEmpty()) {
+        if (keyedStateBackend instanceof AbstractKeyedStateBackend<?> keyed) {
+            keyed.restore(state.keyedState(), state.keyedFiles());
+        } else if (!state.keyedState().isEmpty() || !state.keyedFiles().isEmpty()) {
             throw new IllegalStateException("Operator '" + operatorName + "' has checkpointed keyed state but its input "
                     + "is not keyed any more: key its input as before, or give the changed operator a new uid.");
         }
@@ -91,12 +94,37 @@ public final class RuntimeOperatorContext implements OperatorContext {
     /**
      * Serializes the operator's keyed state, timers and operator state as they are now; the
      * operator's own {@code snapshotState} must have run first.
+     *
+     * @param canonical whether the keyed state must be self-contained and backend-independent (a
+     *     savepoint) rather than what the backend checkpoints best (incremental files)
      */
-    public OperatorSubtaskState snapshotState() {
-        if (keyedStateBackend instanceof HeapKeyedStateBackend<?> heap) {
-            return new OperatorSubtaskState(heap.getKeyGroupRange(), heap.snapshot(), operatorStateBackend.snapshot());
+    public OperatorSubtaskState snapshotState(long checkpointId, boolean canonical) {
+        if (keyedStateBackend instanceof AbstractKeyedStateBackend<?> keyed) {
+            KeyedStateSnapshot keyedState = keyed.snapshot(checkpointId, canonical);
+            return new OperatorSubtaskState(keyed.getKeyGroupRange(), keyedState.keyGroups(),
+                    operatorStateBackend.snapshot(),
+                    keyedState.files() == null ? List.of() : List.of(keyedState.files()));
         }
         return new OperatorSubtaskState(null, Map.of(), operatorStateBackend.snapshot());
+    }
+
+    /** Serializes the state of a checkpoint (not a savepoint). */
+    public OperatorSubtaskState snapshotState() {
+        return snapshotState(TaskStateSnapshot.NO_CHECKPOINT, false);
+    }
+
+    /** Checkpoint {@code checkpointId} completed: the keyed state backend learns it. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (keyedStateBackend instanceof AbstractKeyedStateBackend<?> keyed) {
+            keyed.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** The operator is closed: its keyed state backend frees what it holds off the heap. */
+    public void disposeState() {
+        if (keyedStateBackend instanceof AbstractKeyedStateBackend<?> keyed) {
+            keyed.dispose();
+        }
     }
 
     @Override

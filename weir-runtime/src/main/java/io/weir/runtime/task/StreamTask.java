@@ -13,6 +13,7 @@ import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.InFlightData;
 import io.weir.runtime.checkpoint.SnapshotType;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
@@ -75,9 +76,11 @@ public final class StreamTask implements Runnable {
 
         /**
          * The task took its part of a checkpoint: the barrier went downstream and {@code state} is a
-         * consistent snapshot of its operators, to be persisted and acknowledged. Called on the task's thread.
+         * consistent snapshot of its operators, to be persisted and acknowledged; {@code metrics} says
+         * how the synchronous part went (its asynchronous duration is still 0). Called on the task's thread.
          */
-        default void checkpointTaken(StreamTask task, CheckpointBarrier barrier, TaskStateSnapshot state) {}
+        default void checkpointTaken(StreamTask task, CheckpointBarrier barrier, TaskStateSnapshot state,
+                CheckpointMetrics metrics) {}
     }
 
     private final TaskDeployment deployment;
@@ -97,9 +100,13 @@ public final class StreamTask implements Runnable {
     private final WaitTimer idle = new WaitTimer();
     private final WaitTimer backPressured = new WaitTimer();
     private final CheckpointingSettings checkpointing;
+    /** Trigger to first barrier of the latest checkpoint, in ns (the {@code checkpointStartDelayNanos} metric). */
+    private volatile long lastStartDelayNanos;
     // set and used on the task's thread only
     private OperatorChain chain;
     private NetworkInput networkInput;
+    /** Aligns the barriers of a task with inputs; {@code null} for a source task. */
+    private CheckpointBarrierHandler barrierHandler;
     private TaskInput input;
     /** The stop-with-savepoint this task took its part of and waits to see completed, or -1. */
     private long stopWithSavepointId = -1;
@@ -126,6 +133,12 @@ public final class StreamTask implements Runnable {
 
     public String name() {
         return deployment.taskName();
+    }
+
+    /** The id of the thread that runs this task, or -1 before it started (flame graphs sample that thread). */
+    public long threadId() {
+        Thread t = thread;
+        return t == null ? -1 : t.getId();
     }
 
     @Override
@@ -180,8 +193,10 @@ public final class StreamTask implements Runnable {
         TaskInput input = createInput(chain);
         this.input = input;
         TaskMetrics.register(metrics, chain, input, idle, backPressured);
+        metrics.gauge("checkpointStartDelayNanos", (Gauge<Long>) () -> lastStartDelayNanos);
         // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
-        if (input instanceof NetworkInput network) {
+        NetworkInput network = input.network();
+        if (network != null) {
             networkInput = network;
             TaskStateSnapshot restored = deployment.restoredState();
             if (restored != null) {
@@ -190,6 +205,7 @@ public final class StreamTask implements Runnable {
             CheckpointBarrierHandler barriers = CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
                     checkpointing.unaligned(), network.connectedChannels(), new BarrierCallbacks());
             network.setBarrierHandler(barriers);
+            barrierHandler = barriers;
             metrics.gauge("checkpointAlignmentTime", (Gauge<Long>) barriers::lastAlignmentNanos);
         }
         ScheduledFuture<?> flusher = bufferTimeout > 0 ? scheduleFlushes(chain, bufferTimeout) : null;
@@ -272,6 +288,7 @@ public final class StreamTask implements Runnable {
         }
         boolean twoInput = vertex.getHead().isTwoInput();
         HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        boolean[][] channelsOf = new boolean[inputs.length][];
         HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
         int connected = 0;
         for (int index = 0; index < inputs.length; index++) {
@@ -294,16 +311,27 @@ public final class StreamTask implements Runnable {
             }
             // each input's valve counts only its own connected channels
             inputs[index] = headInput(chain, index, any, own);
+            channelsOf[index] = own;
+        }
+        SortedKeyedInput sorted = BatchInputs.sortedInput(deployment, chain, inputs);
+        for (int index = 0; index < inputs.length; index++) {
+            HeadInput<?> head = sorted != null && sorted.sorts(index)
+                    ? BatchInputs.sortingHead(sorted, index, deployment, channelsOf[index]) : inputs[index];
             for (int channel = 0; channel < total; channel++) {
-                if (own[channel]) {
-                    inputOfChannel[channel] = inputs[index];
+                if (channelsOf[index][channel]) {
+                    inputOfChannel[channel] = head;
                 }
             }
         }
-        return new NetworkInput(
+        NetworkInput network = new NetworkInput(
                 exchange.inputQueue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
                         deployment.subtaskIndex())),
                 inputOfChannel, connected);
+        if (sorted == null) {
+            return network;
+        }
+        sorted.readFrom(network);
+        return sorted;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -412,21 +440,37 @@ public final class StreamTask implements Runnable {
         if (source && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
             chain.advanceToEndOfEventTime();
         }
+        long alignmentNanos = barrierHandler == null ? 0 : barrierHandler.lastAlignmentNanos();
+        long start = System.nanoTime();
         Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
-        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp());
+        TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
         if (!overtaken.isEmpty()) {
             state = state.withInFlight(new InFlightData(Map.of(), overtaken));
         }
+        CheckpointMetrics metrics = syncMetrics(barrier, start, alignmentNanos, !overtaken.isEmpty());
         if (barrier.type().isSynchronous()) {
             // a stop-with-savepoint: nothing is read after its barrier; the task ends when it completes
             stopWithSavepointId = barrier.id();
             input.suspend();
         }
-        listener.checkpointTaken(this, barrier, state);
+        listener.checkpointTaken(this, barrier, state, metrics);
+    }
+
+    /**
+     * The timings of a snapshot whose synchronous part started at {@code startNanos} and just ended.
+     * Two clock reads per checkpoint, none per record.
+     */
+    private CheckpointMetrics syncMetrics(CheckpointBarrier barrier, long startNanos, long alignmentNanos,
+            boolean unaligned) {
+        long syncNanos = System.nanoTime() - startNanos;
+        long firstBarrierAt = System.currentTimeMillis() - (syncNanos + alignmentNanos) / 1_000_000;
+        long startDelayMillis = Math.max(0, firstBarrierAt - barrier.timestamp());
+        lastStartDelayNanos = startDelayMillis * 1_000_000;
+        return new CheckpointMetrics(syncNanos / 1_000_000, 0, alignmentNanos / 1_000_000, startDelayMillis, unaligned);
     }
 
     private record UnalignedSnapshot(CheckpointBarrier barrier, TaskStateSnapshot state,
-            Map<InFlightData.Channel, List<byte[]>> overtaken) {}
+            Map<InFlightData.Channel, List<byte[]>> overtaken, CheckpointMetrics metrics) {}
 
     /** What the barrier handler of a task with inputs asks of it. */
     private final class BarrierCallbacks implements CheckpointBarrierHandler.Checkpointable {
@@ -445,9 +489,10 @@ public final class StreamTask implements Runnable {
 
         @Override
         public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
+            long start = System.nanoTime();
             Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
-            unaligned = new UnalignedSnapshot(barrier, chain.snapshotState(barrier.id(), barrier.timestamp()),
-                    overtaken);
+            TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
+            unaligned = new UnalignedSnapshot(barrier, state, overtaken, syncMetrics(barrier, start, 0, true));
         }
 
         @Override
@@ -458,7 +503,7 @@ public final class StreamTask implements Runnable {
             }
             unaligned = null;
             listener.checkpointTaken(StreamTask.this, taken.barrier(),
-                    taken.state().withInFlight(new InFlightData(recordedInputs, taken.overtaken())));
+                    taken.state().withInFlight(new InFlightData(recordedInputs, taken.overtaken())), taken.metrics());
         }
     }
 

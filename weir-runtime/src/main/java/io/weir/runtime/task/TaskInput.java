@@ -25,6 +25,11 @@ interface TaskInput {
 
     default void resume() {}
 
+    /** The exchanges this input reads, or {@code null} for a source. */
+    default NetworkInput network() {
+        return null;
+    }
+
     /** Releases buffers held (on cancellation or failure). */
     void release();
 }

@@ -27,7 +27,8 @@ import java.util.function.LongSupplier;
  * {@code backPressuredTimeMsPerSecond}, {@code currentInputWatermark}, and under
  * {@code buffers}: {@code inputQueueLength}, {@code outPoolUsage}.
  * Operator: {@code numRecordsIn}, {@code numRecordsOut} and rates, {@code currentInputWatermark},
- * {@code currentOutputWatermark}, and {@code numLateRecordsDropped} for window operators.
+ * {@code currentOutputWatermark}, {@code watermarkLag} for sources, and {@code numLateRecordsDropped}
+ * for window operators.
  *
  * <p>Threading: registered on the task's thread; the gauges are read by reporters on theirs.
  */
@@ -37,7 +38,7 @@ final class TaskMetrics {
     static void register(ScopedMetricGroup task, OperatorChain chain, TaskInput input, WaitTimer idle,
             WaitTimer waitingForOutput) {
         List<RecordWriter<?>> writers = chain.writers();
-        NetworkInput network = input instanceof NetworkInput n ? n : null;
+        NetworkInput network = input.network();
         LongSupplier recordsIn = network == null ? () -> 0L : network::recordsRead;
         List<CountedOutput> exits = new ArrayList<>();
         for (int i = 0; i < chain.operators().size(); i++) {
@@ -128,10 +129,24 @@ final class TaskMetrics {
         if (!outputs.isEmpty()) {
             CountedOutput first = outputs.get(0);
             group.gauge("currentOutputWatermark", (Gauge<Long>) first::lastWatermark);
+            if (source) {
+                group.gauge("watermarkLag", (Gauge<Long>) () -> watermarkLag(first.lastWatermark()));
+            }
         }
         if (operator instanceof WindowOperator<?, ?, ?, ?, ?> window) {
             group.gauge("numLateRecordsDropped", (Gauge<Long>) window::getNumLateRecordsDropped);
         }
+    }
+
+    /**
+     * FLIP-33's {@code watermarkLag} of a source: how far its latest watermark is behind the wall
+     * clock, in ms; -1 before its first watermark and after its last (end of input).
+     */
+    private static long watermarkLag(long watermark) {
+        if (watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE) {
+            return -1;
+        }
+        return System.currentTimeMillis() - watermark;
     }
 
     private static void counterWithRate(ScopedMetricGroup group, String name, LongSupplier count) {

@@ -7,6 +7,7 @@ import io.weir.runtime.checkpoint.CheckpointStorage;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
+import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
@@ -23,6 +24,7 @@ import io.weir.runtime.task.TaskDeployment;
 import io.weir.api.execution.JobID;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,8 +121,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 }
 
                 @Override
-                public void checkpointTaken(StreamTask t, CheckpointBarrier barrier, TaskStateSnapshot state) {
-                    persistAndAcknowledge(storage, attempt, barrier, state, jobMaster);
+                public void checkpointTaken(StreamTask t, CheckpointBarrier barrier, TaskStateSnapshot state,
+                        CheckpointMetrics metrics) {
+                    persistAndAcknowledge(storage, attempt, barrier, state, metrics, jobMaster);
                 }
             }, taskMetrics);
             running.put(attempt, task);
@@ -145,10 +148,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     /** Writes a task's checkpoint state on an I/O thread, then acknowledges (or declines) the checkpoint. */
     private void persistAndAcknowledge(CheckpointStorage storage, ExecutionAttemptId attempt, CheckpointBarrier barrier,
-            TaskStateSnapshot state, JobMasterGateway jobMaster) {
+            TaskStateSnapshot state, CheckpointMetrics metrics, JobMasterGateway jobMaster) {
         long checkpointId = barrier.id();
         TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
         checkpointIo.execute(() -> {
+            long start = System.nanoTime();
             TaskStateHandle handle;
             try {
                 // a savepoint is self-contained: its state goes into its own directory, whatever the checkpoint storage
@@ -161,7 +165,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 jobMaster.declineCheckpoint(attempt, checkpointId, "writing its state failed: " + e);
                 return;
             }
-            jobMaster.acknowledgeCheckpoint(attempt, checkpointId, handle);
+            jobMaster.acknowledgeCheckpoint(attempt, checkpointId, handle,
+                    metrics.withAsyncDuration((System.nanoTime() - start) / 1_000_000));
         });
     }
 
@@ -220,6 +225,21 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     /** This TaskManager's metric group. */
     public ScopedMetricGroup metricGroup() {
         return metrics;
+    }
+
+    /**
+     * The threads of this executor's running subtasks of one vertex of a job, for flame graphs; may
+     * be called from any thread (the running-task map is concurrent).
+     */
+    public List<Long> taskThreadIds(JobID job, int vertexId) {
+        List<Long> ids = new java.util.ArrayList<>();
+        running.forEach((attempt, task) -> {
+            long id = task.threadId();
+            if (attempt.jobId().equals(job) && attempt.vertexId() == vertexId && id >= 0) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     public int runningTasks() {

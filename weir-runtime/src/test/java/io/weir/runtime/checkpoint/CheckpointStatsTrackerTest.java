@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CheckpointStatsTrackerTest {
+    private static final CheckpointMetrics TIMINGS = new CheckpointMetrics(3, 7, 2, 1, false);
+
     private final MutableClock clock = new MutableClock();
     private final CheckpointStatsTracker tracker = new CheckpointStatsTracker(new CheckpointingSettings(
             Duration.ofMillis(100), CheckpointingMode.EXACTLY_ONCE, Duration.ofSeconds(10), Duration.ZERO, 1, 0, 1,
@@ -23,12 +25,12 @@ class CheckpointStatsTrackerTest {
     void completedCheckpointHasItsDurationSizeAndAcknowledgements() {
         tracker.triggered(1, SnapshotType.CHECKPOINT, clock.millis(), 2);
         clock.advance(30);
-        tracker.acknowledged(1, new TaskKey(0, 0), 100);
+        tracker.acknowledged(1, new TaskKey(0, 0), 100, CheckpointMetrics.UNKNOWN);
         CheckpointStats inProgress = tracker.snapshot();
         assertEquals(new CheckpointStats.Counts(0, 1, 1, 0, 0), inProgress.counts());
         assertEquals(1, inProgress.history().get(0).numAcknowledged());
         clock.advance(20);
-        tracker.acknowledged(1, new TaskKey(1, 0), 50);
+        tracker.acknowledged(1, new TaskKey(1, 0), 50, TIMINGS);
         clock.advance(5);
         tracker.completed(1, "/checkpoints/chk-1");
 
@@ -39,7 +41,7 @@ class CheckpointStatsTrackerTest {
         assertEquals(55, latest.duration());
         assertEquals(150, latest.stateSize());
         assertEquals("/checkpoints/chk-1", latest.externalPath());
-        assertEquals(new CheckpointStats.Acknowledgement(1_050, 50), latest.subtasks().get(new TaskKey(1, 0)));
+        assertEquals(new CheckpointStats.Acknowledgement(1_050, 50, TIMINGS), latest.subtasks().get(new TaskKey(1, 0)));
         assertEquals(55, stats.duration().max());
         assertEquals(150, stats.stateSize().p50());
         assertNull(stats.latestFailed());
@@ -50,7 +52,7 @@ class CheckpointStatsTrackerTest {
         tracker.triggered(1, SnapshotType.CHECKPOINT, clock.millis(), 2);
         clock.advance(10);
         tracker.failed(1, "it expired");
-        tracker.acknowledged(1, new TaskKey(0, 0), 100);
+        tracker.acknowledged(1, new TaskKey(0, 0), 100, CheckpointMetrics.UNKNOWN);
         tracker.completed(1, null);
 
         CheckpointStats stats = tracker.snapshot();
@@ -65,7 +67,7 @@ class CheckpointStatsTrackerTest {
     void historyKeepsTheNewestCheckpointsFirstAndIsBounded() {
         for (long id = 1; id <= CheckpointStatsTracker.HISTORY_SIZE + 5; id++) {
             tracker.triggered(id, SnapshotType.CHECKPOINT, clock.millis(), 1);
-            tracker.acknowledged(id, new TaskKey(0, 0), id);
+            tracker.acknowledged(id, new TaskKey(0, 0), id, CheckpointMetrics.UNKNOWN);
             tracker.completed(id, null);
         }
         CheckpointStats stats = tracker.snapshot();

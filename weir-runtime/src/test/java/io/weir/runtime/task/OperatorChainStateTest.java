@@ -157,7 +157,7 @@ class OperatorChainStateTest {
         first.open();
         assertFalse(function(first).restored);
         feed(first, 1, 2, 3, 4, 5);
-        TaskStateSnapshot snapshot = first.snapshotState(7, 1234);
+        TaskStateSnapshot snapshot = first.snapshotState(7, 1234, false);
         feed(first, 6, 7); // after the checkpoint: must not be in the restored state
         first.close();
 
@@ -192,7 +192,7 @@ class OperatorChainStateTest {
         OperatorChain chain = chain(new TaskDeployment(job, job.getVertices().get(1), 0, 0, TaskStateSnapshot.EMPTY));
         chain.open();
         assertFalse(function(chain).restored, "EMPTY is a fresh start");
-        TaskStateSnapshot snapshot = chain.snapshotState(1, 1);
+        TaskStateSnapshot snapshot = chain.snapshotState(1, 1, false);
         // the function's operator state (the total, 0) is there; the key groups are empty
         assertTrue(snapshot.of(job.getVertices().get(1).getChain().get(0).getId()).keyedState().isEmpty());
         chain.close();

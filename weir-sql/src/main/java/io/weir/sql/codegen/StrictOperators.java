@@ -62,6 +62,8 @@ final class StrictOperators {
                     : "((" + JavaTypes.primitive(type) + ") Math.abs(" + a + "))";
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
             case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
+            // A session's key is the row's time; the session window aggregate turns it into the session's start.
+            case "$SESSION" -> a;
             default -> throw OperatorCode.unsupported(call);
         };
     }

@@ -56,6 +56,10 @@ public final class TableFactories {
             if (option.equals(key)) {
                 return true;
             }
+            if (option.endsWith(".*") && key.startsWith(option.substring(0, option.length() - 1))
+                    && key.length() > option.length() - 1) {
+                return true;
+            }
             int hash = option.indexOf('#');
             if (hash >= 0) {
                 String prefix = option.substring(0, hash);

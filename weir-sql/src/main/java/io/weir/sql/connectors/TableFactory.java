@@ -22,7 +22,8 @@ public interface TableFactory {
 
     /**
      * Option keys the connector understands, besides {@code connector}; {@code #} in a key
-     * stands for a column name ({@code fields.#.kind}). Any other key is rejected with a hint.
+     * stands for a column name ({@code fields.#.kind}), and a key ending in {@code .*} for any key with
+     * that prefix ({@code properties.*}). Any other key is rejected with a hint.
      */
     Set<String> supportedOptions();
 

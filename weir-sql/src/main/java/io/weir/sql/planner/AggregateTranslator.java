@@ -16,6 +16,7 @@ import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +56,21 @@ final class AggregateTranslator {
         RowTypeInfo keyType = RowTypes.of(inputType, keys);
         RowTypeInfo outputType = RowTypes.of(aggregate.getRowType());
         DataStream<Row> rows = input.rows();
-        WindowKey window = windowKey(aggregate, keys);
+        WindowKey window = windowKey(aggregate);
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
+        }
+        SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
+        if ((window != null || session != null) && !input.mode().isInsertOnly()) {
+            throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                    + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
+        }
+        if (session != null) {
+            RowTypeInfo otherKeys = RowTypes.of(inputType, session.otherKeys(keys));
+            return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(session.otherKeys(keys)), otherKeys)
+                    .process(new SessionWindowAggregateFunction(accumulators, keys, session.position(), session.gap(),
+                            RowTypes.of(inputType)), outputType)
+                    .name("SessionWindowAggregate"));
         }
         if (window != null) {
             if (!input.mode().isInsertOnly()) {
@@ -79,19 +92,40 @@ final class AggregateTranslator {
     }
 
     /**
-     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}
-     * read straight (through at most one projection) from a window table function: its
-     * {@code window_end} key field. Otherwise null, and the aggregate is a plain group aggregate over
-     * the windowed rows, as in Flink.
+     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}:
+     * its {@code window_end} key field. Otherwise null, and the aggregate is a plain group aggregate
+     * over the windowed rows, as in Flink.
      */
-    private static WindowKey windowKey(Aggregate aggregate, int[] keys) {
+    private static WindowKey windowKey(Aggregate aggregate) {
+        int[] bounds = windowBoundKeys(aggregate);
+        return bounds == null ? null : new WindowKey(bounds[1], 0);
+    }
+
+    /**
+     * The positions among an aggregate's grouping keys of {@code window_start} and {@code window_end}
+     * read straight (through at most one projection) from a window table function, or from the
+     * window bounds of a window aggregate below (a window aggregate of a window aggregate, such as
+     * q5's largest count per window, is itself one: the rows below come out when their window fires,
+     * before the watermark that fires the window above). Null if it does not group by both.
+     */
+    private static int[] windowBoundKeys(Aggregate aggregate) {
         RelNode input = aggregate.getInput();
         LogicalCalc calc = input instanceof LogicalCalc c ? c : null;
         RelNode below = calc == null ? input : calc.getInput();
-        if (!(below instanceof LogicalTableFunctionScan scan) || !StreamPlanTranslator.isWindowFunction(scan)) {
+        int startColumn;
+        int endColumn;
+        int[] innerBounds = below instanceof Aggregate inner && inner.getGroupType() == Aggregate.Group.SIMPLE
+                ? windowBoundKeys(inner) : null;
+        if (below instanceof LogicalTableFunctionScan scan && StreamPlanTranslator.isWindowFunction(scan)) {
+            startColumn = scan.getRowType().getFieldCount() - 3;
+            endColumn = startColumn + 1;
+        } else if (innerBounds != null) {
+            startColumn = innerBounds[0]; // an aggregate's output starts with its keys
+            endColumn = innerBounds[1];
+        } else {
             return null;
         }
-        int startColumn = scan.getRowType().getFieldCount() - 3;
+        int[] keys = aggregate.getGroupSet().toArray();
         int start = -1;
         int end = -1;
         for (int k = 0; k < keys.length; k++) {
@@ -102,11 +136,11 @@ final class AggregateTranslator {
             }
             if (column == startColumn) {
                 start = k;
-            } else if (column == startColumn + 1) {
+            } else if (column == endColumn) {
                 end = k;
             }
         }
-        return start >= 0 && end >= 0 ? new WindowKey(end, 0) : null;
+        return start >= 0 && end >= 0 ? new int[] {start, end} : null;
     }
 
     /**
@@ -125,6 +159,40 @@ final class AggregateTranslator {
                     && call.getOperands().get(1) instanceof RexLiteral size) {
                 TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
                 return new WindowKey(k, size.getValueAs(Long.class));
+            }
+        }
+        return null;
+    }
+
+    /** A legacy {@code GROUP BY SESSION(ts, gap)}: the session's position among the grouping keys, and its gap. */
+    private record SessionKey(int position, long gap) {
+
+        int[] otherKeys(int[] keys) {
+            int[] others = new int[keys.length - 1];
+            for (int k = 0, o = 0; k < keys.length; k++) {
+                if (k != position) {
+                    others[o++] = keys[k];
+                }
+            }
+            return others;
+        }
+    }
+
+    /**
+     * The session of a legacy {@code GROUP BY SESSION(ts, gap)}: Calcite groups by {@code $SESSION(ts, gap)}
+     * computed in the projection below the aggregate (the row's time, see StrictOperators).
+     */
+    private static SessionKey legacySessionKey(Aggregate aggregate, int[] keys) {
+        if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
+            return null;
+        }
+        for (int k = 0; k < keys.length; k++) {
+            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$SESSION")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral gap) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "SESSION");
+                return new SessionKey(k, gap.getValueAs(Long.class));
             }
         }
         return null;

@@ -70,6 +70,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
     private RelRoot toRel(SqlNode statement, List<String> path) {
         SqlValidator validator = newValidator(path);
+        SessionEndRewriter.rewrite(statement);
         SqlNode validated;
         try {
             validated = validator.validate(statement);

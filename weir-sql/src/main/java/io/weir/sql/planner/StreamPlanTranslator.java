@@ -16,17 +16,22 @@ import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -40,13 +45,16 @@ import com.google.common.collect.ImmutableList;
  * and INSERTs go through their connector's {@link TableFactory}, aggregates become keyed operators
  * ({@link AggregateTranslator}) and window table functions a window assigner. Each part carries its
  * {@link ChangelogMode}, so an INSERT into a sink that cannot take the query's updates is refused
- * at planning. Plans with other operators (joins, ...) are rejected with a message naming the operator.
+ * at planning. Regular joins become keyed two-input operators ({@link JoinTranslator}). Plans with
+ * other operators are rejected with a message naming the operator.
  */
 public final class StreamPlanTranslator {
 
     private final StreamExecutionEnvironment env;
     private final QueryPlanner planner;
     private final Duration stateTtl;
+    /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
+    private final Map<String, ChangelogStream> translated = new HashMap<>();
 
     /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
@@ -58,6 +66,11 @@ public final class StreamPlanTranslator {
     /** The plan Weir runs: Calcite's logical plan with projections and filters merged into Calcs. */
     public static RelNode optimize(RelNode logical) {
         HepProgram program = HepProgram.builder()
+                // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
+                .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+                        CoreRules.JOIN_PUSH_EXPRESSIONS))
+                // ROW_NUMBER() OVER (...) becomes a Window, which Top-N recognises under the filter on it.
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)
@@ -78,18 +91,47 @@ public final class StreamPlanTranslator {
                 .replace("Logical", "");
     }
 
+    /** {@code Left} for LEFT: a join type as it reads in an operator's name. */
+    static String capitalized(JoinRelType type) {
+        String name = type.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Translates a query's plan; its rows go to a collecting sink, which takes every change kind. */
     public DataStream<Row> translateQuery(RelNode node) {
         return translate(node).rows();
     }
 
+    /**
+     * Translates a part of the plan, or returns the stream of an equal part translated before: equal
+     * plans compute equal rows, so the job reads a table once however many views of it a query
+     * joins (Flink reuses sources and subplans likewise), and its rows fan out to each consumer.
+     */
     ChangelogStream translate(RelNode node) {
+        String plan = explain(node);
+        ChangelogStream stream = translated.get(plan);
+        if (stream == null) {
+            stream = translateOnce(node);
+            translated.put(plan, stream);
+        }
+        return stream;
+    }
+
+    private ChangelogStream translateOnce(RelNode node) {
         if (node instanceof LogicalCalc calc) {
-            ChangelogStream input = translate(calc.getInput());
+            ChangelogStream input = RankTranslator.isRank(calc)
+                    ? RankTranslator.translate(calc, translate(calc.getInput().getInput(0)), stateTtl)
+                    : translate(calc.getInput());
             return input.withRows(calc(calc, input.rows()));
+        }
+        if (node instanceof LogicalWindow window) {
+            throw RankTranslator.unsupported(window);
         }
         if (node instanceof Aggregate aggregate) {
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
+        }
+        if (node instanceof Join join) {
+            return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
         if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
             return windowTableFunction(scan);

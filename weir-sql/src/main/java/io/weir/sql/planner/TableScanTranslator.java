@@ -145,12 +145,23 @@ final class TableScanTranslator {
      * {@code WATERMARK FOR}), following it through projections down to the table.
      */
     static void requireRowtime(RelNode input, int field, String function) {
+        if (isRowtime(input, field)) {
+            return;
+        }
+        String column = input.getRowType().getFieldNames().get(field);
+        throw new ValidationException(function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
+                + "rowtime column of a table declared with WATERMARK FOR " + column + " AS ...; Weir's windows fire "
+                + "on watermarks");
+    }
+
+    /** Whether field {@code field} of {@code input} is a table's rowtime column, read through projections. */
+    static boolean isRowtime(RelNode input, int field) {
         RelNode node = input;
         int index = field;
         while (node instanceof LogicalCalc calc) {
             RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(index));
             if (!(projected instanceof RexInputRef ref)) {
-                break;
+                return false;
             }
             index = ref.getIndex();
             node = calc.getInput();
@@ -158,13 +169,8 @@ final class TableScanTranslator {
         if (node instanceof LogicalTableScan scan) {
             SourceTable table = scan.getTable().unwrap(SourceTable.class);
             WatermarkSpec watermark = table == null ? null : table.catalogTable().schema().watermark();
-            if (watermark != null && scan.getRowType().getFieldNames().get(index).equals(watermark.rowtimeColumn())) {
-                return;
-            }
+            return watermark != null && scan.getRowType().getFieldNames().get(index).equals(watermark.rowtimeColumn());
         }
-        String column = input.getRowType().getFieldNames().get(field);
-        throw new ValidationException(function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
-                + "rowtime column of a table declared with WATERMARK FOR " + column + " AS ...; Weir's windows fire "
-                + "on watermarks");
+        return false;
     }
 }

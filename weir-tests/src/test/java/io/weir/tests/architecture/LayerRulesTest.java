@@ -74,6 +74,11 @@ class LayerRulesTest {
             // Calcite's public API hands out Guava collections and carries checker annotations.
             "com.google.common..", "org.checkerframework..");
 
+    private static final ArchRule ROCKSDB_BACKEND_USES_ONLY_API_RUNTIME_AND_ROCKSDB = mayOnlyUse(
+            "io.weir.statebackend.rocksdb..",
+            "a state backend plugs into the runtime's state SPI and brings its one library",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.statebackend.rocksdb..", "org.rocksdb..", "org.slf4j..");
+
     private static final ArchRule EXAMPLES_USE_ONLY_THE_API = mayOnlyUse(
             "io.weir.examples..",
             "examples are what users write and copy: they must compile against the public API alone",
@@ -99,7 +104,9 @@ class LayerRulesTest {
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
             "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..",
-            "io.weir.network..", "io.weir.cluster..");
+            "io.weir.network..", "io.weir.cluster..",
+            // the runtime finds state backends by ServiceLoader; it never names one
+            "io.weir.statebackend..");
 
     /** A connector's SQL table factory lives in its {@code table} package; the rest of the connector is DataStream only. */
     private static final String CONNECTOR_TABLE_FACTORIES = "io.weir.connector.*.table..";
@@ -119,8 +126,16 @@ class LayerRulesTest {
 
     private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
             "io.weir.connector.kafka..",
-            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths",
-            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..");
+            "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths."
+                    + " Its table factories see only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..", "io.weir.sql.connectors..",
+            "io.weir.sql.catalog..", "io.weir.sql.api..");
+
+    private static final ArchRule MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO = mayOnlyUse(
+            "io.weir.connector.mqtt..",
+            "the MQTT connector ships as one jar plus the Paho client; its table factory sees only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.mqtt..", "org.eclipse.paho.client.mqttv3..",
+            "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..");
 
     private static final ArchRule JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL = mayOnlyUse(
             "io.weir.connector.jdbc..",
@@ -129,10 +144,26 @@ class LayerRulesTest {
             JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
             "io.weir.sql.api..");
 
-    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = mayUseOfWeirOnly(
-            "io.weir.formats..", "io.weir",
-            "a format plugs into any connector through the API's serialization schemas, so it needs nothing else of Weir",
-            "io.weir.api..", "io.weir.formats..");
+    /** A format's SQL factory lives in its {@code table} package; the rest of the format is DataStream only. */
+    private static final String FORMAT_TABLE_FACTORIES = "io.weir.formats.*.table..";
+
+    private static final ArchRule FORMATS_USE_ONLY_THE_API_OF_WEIR = classes()
+            .that().resideInAPackage("io.weir.formats..").and().resideOutsideOfPackage(FORMAT_TABLE_FACTORIES)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.weir..")
+                    .or(resideInAnyPackage("io.weir.api..", "io.weir.formats..")))
+            .because("a format plugs into any connector through the API's serialization schemas, so it needs nothing"
+                    + " else of Weir")
+            .allowEmptyShould(true);
+
+    private static final ArchRule FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
+            FORMAT_TABLE_FACTORIES, "io.weir",
+            "a format plugs into SQL through the SQL layer's format SPI, never through its planner or runtime",
+            "io.weir.api..", "io.weir.formats..", "io.weir.sql.connectors..", "io.weir.sql.api..");
+
+    private static final ArchRule PAHO_ONLY_IN_THE_MQTT_CONNECTOR = onlyUsedBy(
+            "org.eclipse.paho..",
+            "a connector wraps its client library; nothing else may depend on a particular external system",
+            "io.weir.connector.mqtt..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -164,6 +195,11 @@ class LayerRulesTest {
             "io.weir.api.operators.internal..",
             "what the API's operators share with the runtime is no user API: jobs must not be able to depend on it",
             "io.weir.api.operators", "io.weir.api.operators.internal..", "io.weir.runtime..", "io.weir.testutils..");
+
+    private static final ArchRule ROCKSDB_ONLY_IN_ITS_STATE_BACKEND = onlyUsedBy(
+            "org.rocksdb..",
+            "RocksDB (88 MB of native code) is one state backend's library: the engine reaches it through the state SPI",
+            "io.weir.statebackend.rocksdb..");
 
     private static final ArchRule JAVALIN_ONLY_IN_WEB = onlyUsedBy(
             "io.javalin..",
@@ -226,6 +262,8 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.connector.kafka.source.KafkaSource"),
                 "weir-connector-kafka's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.JdbcSink"), "weir-connector-jdbc's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.mqtt.source.MqttSource"),
+                "weir-connector-mqtt's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
                 "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
@@ -234,6 +272,8 @@ class LayerRulesTest {
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
         assertTrue(weir.contain("io.weir.network.NetworkExchange"), "weir-network's classes were not imported");
         assertTrue(weir.contain("io.weir.cluster.JobManagerProcess"), "weir-cluster's classes were not imported");
+        assertTrue(weir.contain("io.weir.statebackend.rocksdb.EmbeddedRocksDBStateBackend"),
+                "weir-statebackend-rocksdb's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
     }
 
@@ -265,6 +305,11 @@ class LayerRulesTest {
     @Test
     void sqlUsesOnlyApiRuntimeCalciteAndJanino() {
         SQL_USES_ONLY_API_RUNTIME_CALCITE_AND_JANINO.check(weir);
+    }
+
+    @Test
+    void rocksDbBackendUsesOnlyApiRuntimeAndRocksDb() {
+        ROCKSDB_BACKEND_USES_ONLY_API_RUNTIME_AND_ROCKSDB.check(weir);
     }
 
     @Test
@@ -303,11 +348,13 @@ class LayerRulesTest {
         CONNECTOR_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
         JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
+        MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO.check(weir);
     }
 
     @Test
     void formatsUseOnlyTheApiOfWeir() {
         FORMATS_USE_ONLY_THE_API_OF_WEIR.check(weir);
+        FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI.check(weir);
     }
 
     @Test
@@ -316,6 +363,8 @@ class LayerRulesTest {
         CALCITE_ONLY_IN_SQL.check(weir);
         JANINO_ONLY_IN_SQL.check(weir);
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
+        ROCKSDB_ONLY_IN_ITS_STATE_BACKEND.check(weir);
+        PAHO_ONLY_IN_THE_MQTT_CONNECTOR.check(weir);
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);

@@ -19,6 +19,7 @@ import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.types.Types;
 import io.weir.testutils.MiniClusterExtension;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A keyed sum over a paced source, with one failure injected after a checkpoint completed: the job
  * restarts from that checkpoint, the source rewinds to its position in it, and every key's final
  * sum equals the failure-free result — nothing lost, nothing counted twice. The sums are emitted
- * once, at the end of input, by the attempt that completes.
+ * once, at the end of input, by the attempt that completes. Also on RocksDB with incremental
+ * checkpoints in a checkpoint directory.
  */
 class ExactlyOnceRecoveryTest {
     private static final int KEYS = 10;
@@ -103,13 +106,19 @@ class ExactlyOnceRecoveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void keyedStateAfterAFailureEqualsTheFailureFreeRun(int parallelism) throws Exception {
-        Map<Long, Long> failureFree = asMap(run(environment(parallelism, CheckpointingMode.EXACTLY_ONCE), false));
+    @CsvSource({"1, HASHMAP", "2, HASHMAP", "2, ROCKSDB_INCREMENTAL"})
+    void keyedStateAfterAFailureEqualsTheFailureFreeRun(int parallelism, TestedBackend backend, @TempDir Path dir)
+            throws Exception {
+        StreamExecutionEnvironment failureFreeEnv = environment(parallelism, CheckpointingMode.EXACTLY_ONCE);
+        backend.configure(failureFreeEnv, dir.resolve("clean"));
+        Map<Long, Long> failureFree = asMap(run(failureFreeEnv, false));
         assertEquals(expected(), failureFree);
         reset();
 
-        Map<Long, Long> recovered = asMap(run(environment(parallelism, CheckpointingMode.EXACTLY_ONCE), true));
+        StreamExecutionEnvironment env = environment(parallelism, CheckpointingMode.EXACTLY_ONCE);
+        backend.configure(env, dir.resolve("recovered"));
+        Map<Long, Long> recovered = asMap(run(env, true));
+        backend.assertRan(dir.resolve("recovered"));
 
         assertEquals(1, FAILURES.get(), "exactly one failure was injected");
         assertTrue(ATTEMPTS.containsKey(1), "the job ran a second attempt: " + ATTEMPTS.keySet());

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Event-time windows (tumbling and merging session windows) with out-of-order input, written to an
  * exactly-once file sink, with a failure injected after a checkpoint: window contents, merge sets,
  * timers and watermarks come back from the checkpoint, and the committed output equals the
- * failure-free run's — every window fires once, with its full count.
+ * failure-free run's — every window fires once, with its full count. Session windows also on
+ * RocksDB (window contents and merged namespaces in the database).
  */
 class WindowedJobRecoveryTest {
     private static final long RECORDS = 6_000;
@@ -52,9 +53,10 @@ class WindowedJobRecoveryTest {
         return shuffled * 10 + (i / 500) * 2_000;
     }
 
-    private static void run(Path out, String windows, boolean injectFailure) throws Exception {
+    private static void run(Path out, String windows, TestedBackend backend, boolean injectFailure) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         InjectedFailure.checkpointAndRestartQuickly(env);
+        backend.configure(env, out.resolveSibling(out.getFileName() + "-state"));
         DataStream<Long> numbers = env.fromSource(
                 new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
                 WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
@@ -71,15 +73,17 @@ class WindowedJobRecoveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tumbling", "session"})
-    void windowResultsAfterAFailureEqualTheFailureFreeRun(String windows, @TempDir Path dir) throws Exception {
-        run(dir.resolve("clean"), windows, false);
+    @CsvSource({"tumbling, HASHMAP", "session, HASHMAP", "session, ROCKSDB"})
+    void windowResultsAfterAFailureEqualTheFailureFreeRun(String windows, TestedBackend backend, @TempDir Path dir)
+            throws Exception {
+        run(dir.resolve("clean"), windows, backend, false);
         List<String> failureFree = CommittedFiles.lines(dir.resolve("clean"));
         assertFalse(failureFree.isEmpty());
         long total = failureFree.stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
         assertEquals(RECORDS, total, "every record is counted in exactly one window");
 
-        run(dir.resolve("recovered"), windows, true);
+        run(dir.resolve("recovered"), windows, backend, true);
+        backend.assertRanAndCleanedUp(dir.resolve("recovered-state"));
         assertEquals(1, InjectedFailure.FAILURES.get(), "exactly one failure was injected");
         assertEquals(failureFree, CommittedFiles.lines(dir.resolve("recovered")));
     }

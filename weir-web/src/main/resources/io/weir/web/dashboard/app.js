@@ -1,6 +1,6 @@
 // The dashboard's router and refresh loop. The hash names the page (#/overview, #/jobs,
 // #/job/<jid>[/<tab>[/<id>]], #/job/<jid>/vertex/<vid>, #/taskmanagers, #/taskmanager/<id>,
-// #/jobmanager); the current page refreshes every refresh-interval (from /config), one refresh at
+// #/jobmanager, #/submit); the current page refreshes every refresh-interval (from /config), one refresh at
 // a time. A failed refresh is shown in the status bar and on the page, and retried on the next tick.
 (function () {
   'use strict';
@@ -21,6 +21,7 @@
       case 'taskmanagers': return ['taskmanagers', pages.taskManagers, params];
       case 'taskmanager': return ['taskmanagers', pages.taskManager, params];
       case 'jobmanager': return ['jobmanager', pages.jobManager, params];
+      case 'submit': return ['submit', pages.submit, params];
       default: return ['overview', pages.overview, params];
     }
   }
@@ -58,5 +59,6 @@
   window.addEventListener('hashchange', navigate);
   api('/config').then((config) => {
     interval = Math.max(500, Number(config['refresh-interval']) || interval);
+    if (!config.features || !config.features['web-submit']) document.getElementById('nav-submit').remove();
   }).catch(() => {}).finally(navigate);
 })();

@@ -3,7 +3,36 @@
 // is a function (element, route parameters) → {refresh()}; the app calls refresh on every tick.
 (function () {
   'use strict';
-  const { h, replace, api, count, bytes, duration, time, stateBadge, table, cards } = window.Weir;
+  const { h, replace, api, apiText, count, bytes, duration, time, stateBadge, table, cards } = window.Weir;
+
+  /**
+   * The log section of a process (base: /jobmanager or /taskmanagers/<id>): its log files, each
+   * opened on click, and its stdout. state.shown = {title, text} of the open file, kept across refreshes.
+   */
+  async function logSection(base, state, rerender) {
+    const logs = await api(base + '/logs');
+    const open = async (title, path) => {
+      try {
+        state.shown = { title, text: await apiText(path) };
+      } catch (e) {
+        state.shown = { title, text: e.message };
+      }
+      rerender();
+    };
+    return [
+      h('h2', null, 'Logs'),
+      table([
+        { title: 'File', value: (f) => h('a', { href: 'javascript:void(0)', class: 'log-file',
+          onclick: () => open(f.name, base + '/logs/' + encodeURIComponent(f.name)) }, f.name) },
+        { title: 'Size', value: (f) => bytes(f.size), class: 'num' },
+        { title: 'Modified', value: (f) => time(f.mtime) },
+      ], logs.logs),
+      h('div', { class: 'actions' },
+        h('button', { id: 'show-stdout', onclick: () => open('stdout', base + '/stdout') }, 'Show stdout')),
+      state.shown ? [h('h2', null, state.shown.title), h('pre', { class: 'log', id: 'log-text' }, state.shown.text)]
+        : null,
+    ];
+  }
 
   function jobTable(jobs) {
     return table([
@@ -67,9 +96,11 @@
     const id = params[0];
     const base = '/taskmanagers/' + encodeURIComponent(id);
     let dump = null;
+    const logs = {};
     const controller = {
       async refresh() {
         const tm = await api(base);
+        const logParts = await logSection(base, logs, () => controller.refresh());
         const m = tm.metrics;
         replace(el,
           h('h1', null, 'Task manager ', id),
@@ -81,29 +112,33 @@
             ['CPU cores', tm.hardware.cpuCores, 'cores'],
           ]),
           h('h2', null, 'Thread dump'),
-          h('p', { class: 'footnote' }, 'On the embedded cluster the task managers share one JVM: the dump is the ',
-            'whole process. Logs and stdout are not served yet.'),
+          h('p', { class: 'footnote' }, 'On the embedded cluster the task managers share one JVM: the dump, logs and ',
+            'stdout are the whole process\'s.'),
           h('button', { id: 'thread-dump', onclick: async () => {
             const answer = await api(base + '/thread-dump');
             dump = answer.threadInfos.map((t) => t.stringifiedThreadInfo).join('\n');
             controller.refresh();
           } }, dump ? 'Take another thread dump' : 'Take a thread dump'),
-          dump ? h('pre', { class: 'dump' }, dump) : null);
+          dump ? h('pre', { class: 'dump' }, dump) : null,
+          logParts);
       },
     };
     return controller;
   }
 
   function jobManager(el) {
-    return {
+    const logs = {};
+    const controller = {
       async refresh() {
         const config = await api('/jobmanager/config');
+        const logParts = await logSection('/jobmanager', logs, () => controller.refresh());
         replace(el, h('h1', null, 'Job manager configuration'), table([
           { title: 'Key', value: (e) => e.key },
           { title: 'Value', value: (e) => e.value },
-        ], config.sort((a, b) => a.key.localeCompare(b.key))));
+        ], config.sort((a, b) => a.key.localeCompare(b.key))), logParts);
       },
     };
+    return controller;
   }
 
   Object.assign(window.Weir, { pages: Object.assign(window.Weir.pages || {}, {

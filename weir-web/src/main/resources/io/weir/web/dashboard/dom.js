@@ -48,9 +48,23 @@
 
   class RestFailure extends Error {}
 
+  /**
+   * Adds the bearer token, when the server wants one (rest.auth.token), to request headers. The
+   * token comes from the page's URL once (?token=...), and is then kept in this tab's session storage.
+   */
+  function authorization(headers) {
+    const fromUrl = new URLSearchParams(location.search).get('token');
+    if (fromUrl) sessionStorage.setItem('weir-token', fromUrl);
+    const token = sessionStorage.getItem('weir-token');
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return headers;
+  }
+
   /** Fetches JSON from the REST API; rejects with the server's error message. */
   async function api(path, options) {
-    const response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
+    options = Object.assign({}, options);
+    options.headers = authorization(Object.assign({ Accept: 'application/json' }, options.headers));
+    const response = await fetch(path, options);
     const text = await response.text();
     let body = null;
     try {
@@ -63,6 +77,22 @@
       throw new RestFailure(`${path}: ${message}`);
     }
     return body;
+  }
+
+  /** Fetches a text file (a log) from the REST API; rejects with the server's error message. */
+  async function apiText(path) {
+    const response = await fetch(path, { headers: authorization({}) });
+    const text = await response.text();
+    if (!response.ok) {
+      let message = `status ${response.status}`;
+      try {
+        message = JSON.parse(text).errors.join('; ');
+      } catch (e) {
+        // not JSON: keep the status
+      }
+      throw new RestFailure(`${path}: ${message}`);
+    }
+    return text;
   }
 
   function count(n) {
@@ -134,6 +164,6 @@
         h('div', { class: 'card-label' }, label))));
   }
 
-  Object.assign(Weir, { h, svg, replace, api, RestFailure, count, bytes, duration, time, watermark, stateBadge,
+  Object.assign(Weir, { h, svg, replace, api, apiText, RestFailure, count, bytes, duration, time, watermark, stateBadge,
     table, cards });
 })();

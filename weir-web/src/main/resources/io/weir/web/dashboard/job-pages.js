@@ -160,7 +160,12 @@
         { title: 'Status', value: (s) => s.status },
         { title: 'Acknowledged', value: (s) => time(s.ack_timestamp) },
         { title: 'End to end', value: (s) => duration(s.end_to_end_duration), class: 'num' },
+        { title: 'Start delay', value: (s) => s.start_delay === undefined ? '' : duration(s.start_delay), class: 'num' },
+        { title: 'Alignment', value: (s) => s.alignment ? duration(s.alignment.duration) : '', class: 'num' },
+        { title: 'Sync', value: (s) => s.checkpoint ? duration(s.checkpoint.sync) : '', class: 'num' },
+        { title: 'Async', value: (s) => s.checkpoint ? duration(s.checkpoint.async) : '', class: 'num' },
         { title: 'State size', value: (s) => bytes(s.state_size), class: 'num' },
+        { title: 'Unaligned', value: (s) => s.unaligned_checkpoint === undefined ? '' : (s.unaligned_checkpoint ? 'yes' : 'no') },
       ], perVertex.flat())));
   }
 

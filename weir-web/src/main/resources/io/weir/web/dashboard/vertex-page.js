@@ -31,7 +31,7 @@
     const timeCanvas = h('canvas', { id: 'time-chart' });
     const live = h('div');
     replace(el, title, h('div', { class: 'charts' }, h('div', { class: 'chart' }, throughputCanvas),
-      h('div', { class: 'chart' }, timeCanvas)), live);
+      h('div', { class: 'chart' }, timeCanvas)), live, window.Weir.flameGraphSection(`/jobs/${jid}/vertices/${vid}`));
     const throughput = chart(throughputCanvas, 'Records per second (all subtasks)',
       [['in', '#2a6fdb'], ['out', '#1b9e5a']]);
     const times = chart(timeCanvas, 'Milliseconds per second (busiest subtask)',

@@ -1,0 +1,104 @@
+package io.weir.bench.jmh;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExecutionOptions;
+import io.weir.api.configuration.MemorySize;
+import io.weir.api.connector.sink.DiscardingSink;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.RuntimeExecutionMode;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessJoinFunction;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.types.Types;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A bounded keyed aggregation and a bounded join, each a whole job of {@value #RECORDS} records
+ * per input at parallelism 1, in BATCH and in STREAMING mode; per input record.
+ *
+ * <ul>
+ *   <li>{@code aggregation}: {@code sequence -> (x % 100,000, 1) -> keyBy -> sum -> discard}.
+ *       STREAMING emits every update and keeps every key's sum; BATCH sorts by key and emits one
+ *       sum per key.
+ *   <li>{@code join}: two sequences stamped with {@code x} as event time, keyed by
+ *       {@code x % 100,000}, interval-joined within ±10 ms (each record meets its twin). STREAMING
+ *       buffers each side in keyed state until the watermark passes; BATCH joins key by key.
+ * </ul>
+ *
+ * {@code sortMemory} bounds the sort of BATCH mode ({@code execution.sorted-inputs.memory}):
+ * {@code 1mb} makes it spill many runs to disk and merge them.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+@State(Scope.Benchmark)
+public class BatchModeBenchmark {
+    static final int RECORDS = 2_000_000;
+    static final int KEYS = 100_000;
+
+    @Param({"aggregation", "join"})
+    public String job;
+
+    @Param({"STREAMING", "BATCH"})
+    public RuntimeExecutionMode mode;
+
+    @Param({"128mb", "1mb"})
+    public String sortMemory;
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long run() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRuntimeMode(mode);
+        env.configure(new Configuration().set(ExecutionOptions.SORTED_INPUTS_MEMORY, MemorySize.parse(sortMemory)));
+        if (job.equals("aggregation")) {
+            env.fromSequence(0, RECORDS - 1).map(new KeyAndOne(), Types.TUPLE(Types.LONG, Types.LONG))
+                    .keyBy(t -> t.f0, Types.LONG).sum(1).sinkTo(new DiscardingSink<>());
+        } else {
+            stamped(env).keyBy(x -> x % KEYS, Types.LONG).intervalJoin(stamped(env).keyBy(x -> x % KEYS, Types.LONG))
+                    .between(Duration.ofMillis(-10), Duration.ofMillis(10))
+                    .process(new Pair(), Types.LONG).sinkTo(new DiscardingSink<>());
+        }
+        return env.execute("batch mode benchmark").getNetRuntime();
+    }
+
+    private static DataStream<Long> stamped(StreamExecutionEnvironment env) {
+        return env.fromSequence(0, RECORDS - 1).assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((x, previous) -> x));
+    }
+
+    static final class KeyAndOne implements MapFunction<Long, Tuple2<Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Long> map(Long x) {
+            return Tuple2.of(x % KEYS, 1L);
+        }
+    }
+
+    static final class Pair extends ProcessJoinFunction<Long, Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(Long left, Long right, Context ctx, Collector<Long> out) {
+            out.collect(left + right);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.weir.bench.nexmark.sql;
+
+import io.weir.bench.nexmark.NexmarkConfig;
+import io.weir.sql.api.TableEnvironment;
+import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.parser.SqlScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Nexmark SQL queries as the Flink harness runs them (its {@code ddl_source.sql},
+ * {@code ddl_views.sql} and {@code qN.sql}, kept as resources next to this class), with the source
+ * table's connector changed to {@code nexmark}. A query file creates its sink table
+ * ({@code blackhole}) and INSERTs into it; {@link #select} is the query of that INSERT, for runs that
+ * collect or check the result instead.
+ */
+public final class NexmarkSqlQueries {
+
+    /** The queries that have a SQL file. */
+    public static final List<String> NAMES = List.of("q0", "q1", "q2", "q3", "q4", "q5", "q7", "q8", "q11");
+
+    private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\s+\\S+\\s+(.*)$");
+
+    private NexmarkSqlQueries() {
+    }
+
+    /** Creates the harness's source table ({@code datagen}) over {@code events} events and its three views. */
+    public static void createSourceAndViews(TableEnvironment tableEnv, NexmarkConfig config, long events) {
+        String source = resource("ddl_source.sql")
+                .replace("${EVENTS_NUM}", Long.toString(events))
+                .replace("${SEED}", Long.toString(config.seed()))
+                .replace("${TPS}", Long.toString(config.eventsPerSecond()))
+                .replace("${BASE_TIME_MS}", Long.toString(config.baseTimeMs()));
+        execute(tableEnv, source);
+        execute(tableEnv, resource("ddl_views.sql").replace("${NEXMARK_TABLE}", "datagen"));
+    }
+
+    /** The statements of query {@code name}'s file: CREATE TABLE of its sink, then the INSERT. */
+    public static List<ScriptStatement> statements(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("There is no Nexmark SQL query '" + name + "'; the SQL queries are "
+                    + NAMES);
+        }
+        return SqlScript.split(resource(name + ".sql"));
+    }
+
+    /** The query that query {@code name}'s INSERT writes into its sink. */
+    public static String select(String name) {
+        for (ScriptStatement statement : statements(name)) {
+            Matcher insert = INSERT.matcher(statement.text());
+            if (insert.matches()) {
+                return insert.group(1);
+            }
+        }
+        throw new IllegalStateException("The SQL file of " + name + " has no INSERT INTO");
+    }
+
+    private static void execute(TableEnvironment tableEnv, String script) {
+        for (ScriptStatement statement : SqlScript.split(script)) {
+            tableEnv.executeSql(statement.text());
+        }
+    }
+
+    private static String resource(String file) {
+        try (InputStream in = NexmarkSqlQueries.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("The resource " + file + " is missing next to "
+                        + NexmarkSqlQueries.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

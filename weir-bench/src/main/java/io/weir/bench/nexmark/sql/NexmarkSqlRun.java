@@ -1,0 +1,103 @@
+package io.weir.bench.nexmark.sql;
+
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.bench.nexmark.CanonicalResult;
+import io.weir.bench.nexmark.NexmarkConfig;
+import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.TableEnvironment;
+import io.weir.sql.api.TableResult;
+import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.session.SqlSession;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a Nexmark query's SQL file as one job: the harness's source table and views over the
+ * bench's events, then the query file unchanged (its sink is {@code blackhole}); or, to check, the
+ * query of its INSERT collected and its final rows (changelog applied) written in canonical form.
+ */
+public final class NexmarkSqlRun {
+
+    /** The job's net runtime, and the result's SHA-256 when it was written (else null). */
+    public record Outcome(long jobMillis, String sha256) {
+    }
+
+    private NexmarkSqlRun() {
+    }
+
+    public static Outcome run(String query, NexmarkConfig config, long events, int parallelism, Path checkDir,
+            Map<String, String> conf) throws Exception {
+        TableEnvironment tableEnv = SqlSession.create(EnvironmentSettings.inStreamingMode());
+        tableEnv.getConfig().set("parallelism.default", Integer.toString(parallelism));
+        conf.forEach(tableEnv.getConfig()::set);
+        NexmarkSqlQueries.createSourceAndViews(tableEnv, config, events);
+        if (checkDir != null) {
+            long start = System.nanoTime();
+            List<String> rows = finalRows(tableEnv.executeSql(NexmarkSqlQueries.select(query)));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new Outcome(millis, CanonicalResult.write(rows, checkDir.resolve(query + ".txt")));
+        }
+        TableResult insert = null;
+        for (ScriptStatement statement : NexmarkSqlQueries.statements(query)) {
+            insert = tableEnv.executeSql(statement.text());
+        }
+        JobExecutionResult result = insert.getJobClient().orElseThrow().getJobExecutionResult().get();
+        return new Outcome(result.getNetRuntime(), null);
+    }
+
+    /** The rows a changelog adds up to, in canonical form, sorted. */
+    private static List<String> finalRows(TableResult result) throws Exception {
+        Map<String, Integer> copies = new TreeMap<>();
+        try (CloseableIterator<Row> iterator = result.collect()) {
+            while (iterator.hasNext()) {
+                Row row = iterator.next();
+                String line = canonical(row);
+                boolean adds = row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER;
+                int count = copies.getOrDefault(line, 0) + (adds ? 1 : -1);
+                if (count < 0) {
+                    throw new IllegalStateException(row + " retracts a row the result does not hold");
+                }
+                if (count == 0) {
+                    copies.remove(line);
+                } else {
+                    copies.put(line, count);
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        copies.forEach((line, count) -> {
+            for (int i = 0; i < count; i++) {
+                rows.add(line);
+            }
+        });
+        return rows;
+    }
+
+    /** A row in the canonical form of shared/nexmark.md: fields joined by '|', timestamps as epoch ms. */
+    public static String canonical(Row row) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.getArity(); i++) {
+            if (i > 0) {
+                line.append('|');
+            }
+            Object value = row.getField(i);
+            if (value instanceof LocalDateTime time) {
+                line.append(time.toInstant(ZoneOffset.UTC).toEpochMilli());
+            } else if (value instanceof BigDecimal decimal) {
+                line.append(decimal.toPlainString());
+            } else {
+                line.append(value);
+            }
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,170 @@
+package io.weir.sql.runtime.join;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedCoProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.TimerService;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.RowProgram;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A regular SQL join (inner, left, right or full outer) on an equi-join key, with Flink's
+ * changelog semantics. Both inputs are keyed by the join key; each keeps the rows it has sent in
+ * keyed state ({@link JoinRecords}) until they are retracted (or expire by {@code table.exec.state.ttl}).
+ * <ul>
+ *   <li>An added row ({@code +I}/{@code +U}) is stored and emitted joined with every stored row of
+ *       the other input that passes the remaining condition, as {@code +I}. A retracted row
+ *       ({@code -U}/{@code -D}) is removed and its joined rows are emitted as {@code -D}.</li>
+ *   <li>A row of a preserved (outer) input that joins with nothing is emitted padded with nulls
+ *       ({@code +I}); when its first partner arrives that padded row is retracted ({@code -D})
+ *       before the joined row is sent, and when its last partner is retracted the padded row comes
+ *       back ({@code +I}).</li>
+ *   <li>A row whose key has a null (for {@code =} keys) joins with nothing and is not stored.</li>
+ * </ul>
+ * An inner join of two append-only inputs therefore emits only {@code +I} rows. For an interval
+ * join ({@link IntervalBounds}) each stored row gets an event-time timer for when the watermark
+ * has passed the last time a partner could have, and is dropped then.
+ *
+ * <p>Threading: called by the task's thread only, like every keyed function.
+ */
+public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JoinSpec spec;
+    private transient RowProgram residual;
+    private transient JoinRecords leftRecords;
+    private transient JoinRecords rightRecords;
+
+    public StreamingJoinFunction(JoinSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
+        leftRecords = new JoinRecords(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl());
+        rightRecords = new JoinRecords(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl());
+    }
+
+    @Override
+    public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
+        process(row, true, ctx.getCurrentKey(), ctx.timerService(), out);
+    }
+
+    @Override
+    public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
+        process(row, false, ctx.getCurrentKey(), ctx.timerService(), out);
+    }
+
+    /** Interval joins: drops the rows no later row of the other input can join (rows as late as the watermark still can). */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        leftRecords.removeIf(row -> spec.interval().lastPartnerTime(row, true) < timestamp);
+        rightRecords.removeIf(row -> spec.interval().lastPartnerTime(row, false) < timestamp);
+    }
+
+    private void process(Row row, boolean fromLeft, Row key, TimerService timers, Collector<Row> out)
+            throws Exception {
+        boolean adds = row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER;
+        boolean preserved = fromLeft ? spec.leftOuter() : spec.rightOuter();
+        long associations = 0;
+        if (!hasRejectedNull(key)) {
+            associations = joinWithPartners(row, fromLeft, adds, out);
+            JoinRecords own = fromLeft ? leftRecords : rightRecords;
+            if (adds) {
+                own.add(row, associations);
+                if (spec.interval() != null) {
+                    long lastPartnerTime = spec.interval().lastPartnerTime(row, fromLeft);
+                    if (lastPartnerTime > Long.MIN_VALUE && lastPartnerTime < Long.MAX_VALUE) {
+                        timers.registerEventTimeTimer(lastPartnerTime + 1);
+                    }
+                }
+            } else {
+                own.remove(row);
+            }
+        }
+        if (preserved && associations == 0) {
+            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, 1, out);
+        }
+    }
+
+    /**
+     * Emits {@code row} joined with each stored row of the other input that passes the residual
+     * condition ({@code +I} when it adds, {@code -D} when it retracts), keeps the other input's
+     * padded rows and association counts right if it is preserved, and returns how many rows
+     * {@code row} joins with.
+     */
+    private long joinWithPartners(Row row, boolean fromLeft, boolean adds, Collector<Row> out) throws Exception {
+        boolean otherPreserved = fromLeft ? spec.rightOuter() : spec.leftOuter();
+        JoinRecords other = fromLeft ? rightRecords : leftRecords;
+        RowKind joinedKind = adds ? RowKind.INSERT : RowKind.DELETE;
+        long associations = 0;
+        List<Object[]> changedPartners = new ArrayList<>();
+        for (Map.Entry<Row, Row> entry : other.entries()) {
+            Row partner = entry.getKey();
+            Row joined = fromLeft ? joined(joinedKind, row, partner) : joined(joinedKind, partner, row);
+            if (residual != null && residual.apply(joined) == null) {
+                continue;
+            }
+            long copies = (Long) entry.getValue().getField(0);
+            long partnerAssociations = (Long) entry.getValue().getField(1);
+            associations += copies;
+            if (otherPreserved && adds && partnerAssociations == 0) {
+                emitPadded(RowKind.DELETE, partner, !fromLeft, copies, out);
+            }
+            emit(joined, copies, out);
+            if (otherPreserved) {
+                long updated = partnerAssociations + (adds ? 1 : -1);
+                changedPartners.add(new Object[] {partner, copies, updated});
+                if (updated == 0) {
+                    emitPadded(RowKind.INSERT, partner, !fromLeft, copies, out);
+                }
+            }
+        }
+        // Written after the iteration: the state's entries are not changed while they are iterated.
+        for (Object[] change : changedPartners) {
+            other.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
+        }
+        return associations;
+    }
+
+    private boolean hasRejectedNull(Row key) {
+        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
+            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Row joined(RowKind kind, Row left, Row right) {
+        int leftArity = spec.leftType().getArity();
+        int rightArity = spec.rightType().getArity();
+        Row joined = new Row(kind, leftArity + rightArity);
+        for (int i = 0; i < leftArity; i++) {
+            joined.setField(i, left == null ? null : left.getField(i));
+        }
+        for (int i = 0; i < rightArity; i++) {
+            joined.setField(leftArity + i, right == null ? null : right.getField(i));
+        }
+        return joined;
+    }
+
+    /** {@code row} of one input with nulls for the other input's fields. */
+    private void emitPadded(RowKind kind, Row row, boolean rowIsLeft, long copies, Collector<Row> out) {
+        emit(rowIsLeft ? joined(kind, row, null) : joined(kind, null, row), copies, out);
+    }
+
+    private static void emit(Row joined, long copies, Collector<Row> out) {
+        out.collect(joined);
+        for (long i = 1; i < copies; i++) {
+            out.collect(Row.copy(joined));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.weir.sql.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weir.api.operators.KeyedCoProcessOperator;
+import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.api.types.RowTypeInfo;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
+import io.weir.sql.runtime.join.IntervalBounds;
+import io.weir.sql.runtime.join.JoinKeyProjection;
+import io.weir.sql.runtime.join.JoinSpec;
+import io.weir.sql.runtime.join.StreamingJoinFunction;
+import io.weir.testutils.KeyedTwoInputStreamOperatorTestHarness;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The regular join operator on the operator harness: the exact changelog of outer joins (padded
+ * rows retracted when a partner arrives and sent again when the last partner goes), retractions
+ * from an updating input, state TTL on a manual clock, rows of an interval join dropped by the
+ * watermark, and snapshot and restore into a fresh operator.
+ * Rows are {@code (k INT, v STRING)} on both sides, joined on {@code k}.
+ */
+@Timeout(30)
+class StreamingJoinOperatorTest {
+
+    private static final RowTypeInfo SIDE = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO);
+    private static final RowTypeInfo KEY = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO);
+
+    private static KeyedTwoInputStreamOperatorTestHarness<Row, Row, Row, Row> join(boolean leftOuter,
+            boolean rightOuter, Duration ttl) throws Exception {
+        JoinSpec spec = new JoinSpec(leftOuter, rightOuter, SIDE, SIDE, new boolean[] {true}, null, null, ttl, null);
+        JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
+                JoinKeyProjection.Widening.NONE});
+        return new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new StreamingJoinFunction(spec)),
+                key, key, KEY);
+    }
+
+    private static Row row(RowKind kind, Object... fields) {
+        return Row.ofKind(kind, fields);
+    }
+
+    @Test
+    void fullOuterJoinRetractsPaddedRowsWhenPartnersComeAndGo() throws Exception {
+        try (var harness = join(true, true, Duration.ZERO)) {
+            harness.open();
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.processElement2(Row.of(1, "x"), 0);
+            harness.processElement2(Row.of(1, "y"), 0);
+            harness.processElement2(row(RowKind.DELETE, 1, "x"), 0);
+            harness.processElement2(row(RowKind.DELETE, 1, "y"), 0);
+            harness.processElement1(row(RowKind.UPDATE_BEFORE, 1, "a"), 0);
+            assertEquals(List.of(
+                    row(RowKind.INSERT, 1, "a", null, null),
+                    row(RowKind.DELETE, 1, "a", null, null),
+                    row(RowKind.INSERT, 1, "a", 1, "x"),
+                    row(RowKind.INSERT, 1, "a", 1, "y"),
+                    row(RowKind.DELETE, 1, "a", 1, "x"),
+                    row(RowKind.DELETE, 1, "a", 1, "y"),
+                    row(RowKind.INSERT, 1, "a", null, null),
+                    row(RowKind.DELETE, 1, "a", null, null)), harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void innerJoinEmitsEachCopyOfADuplicateAndIgnoresNullKeys() throws Exception {
+        try (var harness = join(false, false, Duration.ZERO)) {
+            harness.open();
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.processElement1(Row.of(null, "n"), 0);
+            harness.processElement2(Row.of(null, "m"), 0);
+            harness.processElement2(Row.of(1, "x"), 0);
+            harness.processElement1(row(RowKind.DELETE, 1, "a"), 0);
+            assertEquals(List.of(Row.of(1, "a", 1, "x"), Row.of(1, "a", 1, "x"), row(RowKind.DELETE, 1, "a", 1, "x")),
+                    harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void idleRowsExpireAfterTheStateTtl() throws Exception {
+        try (var harness = join(false, false, Duration.ofSeconds(10))) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.setProcessingTime(5_000);
+            harness.processElement2(Row.of(1, "x"), 0);
+            harness.setProcessingTime(12_000); // "a" was written 12 s ago: expired; "x" 7 s ago: kept
+            harness.processElement2(Row.of(1, "y"), 0);
+            harness.processElement1(Row.of(1, "b"), 0);
+            assertEquals(List.of(Row.of(1, "a", 1, "x"), Row.of(1, "b", 1, "x"), Row.of(1, "b", 1, "y")),
+                    harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void intervalJoinDropsRowsOnceTheWatermarkPassesTheirLastPartnerTime() throws Exception {
+        RowTypeInfo timed = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO, BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO);
+        // left.ts - right.ts in [-5 s, 0]: a left row at t joins right rows up to t + 5 s, a right row at s left rows up to s
+        IntervalBounds bounds = new IntervalBounds(1, 1, -5_000, 0);
+        JoinSpec spec = new JoinSpec(false, false, timed, timed, new boolean[] {true}, null, null, Duration.ZERO, bounds);
+        JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
+                JoinKeyProjection.Widening.NONE});
+        try (var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new StreamingJoinFunction(spec)), key, key, KEY)) {
+            harness.open();
+            harness.processElement1(Row.of(1, at(10)), 0);
+            harness.processElement2(Row.of(1, at(12)), 0);
+            harness.processBothWatermarks(new io.weir.api.operators.Watermark(at(15).toInstant(ZoneOffset.UTC).toEpochMilli()));
+            harness.processElement2(Row.of(1, at(15)), 0); // the left row (last partner at 15 s) is still there
+            harness.processBothWatermarks(new io.weir.api.operators.Watermark(at(16).toInstant(ZoneOffset.UTC).toEpochMilli()));
+            harness.processElement2(Row.of(1, at(14)), 0); // late: the left row has gone
+            assertEquals(List.of(Row.of(1, at(10), 1, at(12)), Row.of(1, at(10), 1, at(15))),
+                    harness.extractOutputValues());
+        }
+    }
+
+    private static LocalDateTime at(int second) {
+        return LocalDateTime.of(2024, 1, 1, 0, 0, second);
+    }
+
+    @Test
+    void storedRowsSurviveSnapshotAndRestoreIntoAFreshOperator() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = join(true, false, Duration.ZERO)) {
+            harness.open();
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.processElement1(Row.of(2, "b"), 0);
+            harness.processElement2(Row.of(2, "x"), 0);
+            snapshot = harness.snapshot(1, 0);
+        }
+        try (var restored = join(true, false, Duration.ZERO)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement2(Row.of(1, "y"), 0);
+            restored.processElement2(row(RowKind.DELETE, 2, "x"), 0);
+            assertEquals(List.of(row(RowKind.DELETE, 1, "a", null, null), Row.of(1, "a", 1, "y"),
+                    row(RowKind.DELETE, 2, "b", 2, "x"), Row.of(2, "b", null, null)), restored.extractOutputValues());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.weir.statebackend.rocksdb;
+
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.runtime.state.KeyGroupsWriter;
+import io.weir.runtime.state.SectionHeader;
+import java.io.IOException;
+import java.util.Arrays;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksIterator;
+
+/**
+ * One state's part of a canonical snapshot, read from its column family: per key group the number
+ * of entries, then per entry the namespace, the key and the stored value, exactly as the heap
+ * backend writes them. Made by copying bytes: the key's parts are length-prefixed in RocksDB
+ * ({@link CompositeKeyBuilder}) and values are stored in the canonical form, so no serializer is
+ * needed and state never registered since a restore is written too. The entries of one key and
+ * namespace of a map state become one entry holding the map (size, then key and value per entry).
+ *
+ * <p>Threading: the task's thread only, synchronously in the snapshot.
+ */
+final class CanonicalSection implements KeyGroupsWriter.Section {
+    private final SectionHeader header;
+    private final RocksDatabase database;
+    private final ColumnFamilyHandle column;
+    private final boolean map;
+    private final DataOutputSerializer entries = new DataOutputSerializer(4096);
+
+    CanonicalSection(SectionHeader header, RocksDatabase database, ColumnFamilyHandle column) {
+        this.header = header;
+        this.database = database;
+        this.column = column;
+        this.map = "MAP".equals(header.kind());
+    }
+
+    @Override
+    public SectionHeader header() {
+        return header;
+    }
+
+    @Override
+    public boolean write(int keyGroup, DataOutputSerializer out) throws IOException {
+        entries.clear();
+        int count = 0;
+        byte[] groupPrefix = null;
+        int mapSizeField = -1;
+        int mapSize = 0;
+        try (RocksIterator it = database.iterator(column)) {
+            for (it.seek(CompositeKeyBuilder.keyGroupPrefix(keyGroup));
+                    it.isValid() && CompositeKeyBuilder.keyGroupOf(it.key()) == keyGroup; it.next()) {
+                byte[] key = it.key();
+                CompositeKeyBuilder.Parts parts = CompositeKeyBuilder.Parts.of(key);
+                boolean sameMap = map && groupPrefix != null && parts.prefixLength() == groupPrefix.length
+                        && Arrays.equals(key, 0, groupPrefix.length, groupPrefix, 0, groupPrefix.length);
+                if (!sameMap) {
+                    if (mapSizeField >= 0) {
+                        patch(mapSizeField, mapSize);
+                    }
+                    entries.write(key, parts.namespaceOffset(), parts.namespaceLength());
+                    entries.write(key, parts.keyOffset(), parts.keyLength());
+                    count++;
+                    if (map) {
+                        groupPrefix = Arrays.copyOf(key, parts.prefixLength());
+                        mapSizeField = entries.length();
+                        mapSize = 0;
+                        entries.writeInt(0);
+                    }
+                }
+                if (map) {
+                    entries.write(key, parts.userKeyOffset(), key.length - parts.userKeyOffset());
+                    mapSize++;
+                }
+                entries.write(it.value());
+            }
+        }
+        if (mapSizeField >= 0) {
+            patch(mapSizeField, mapSize);
+        }
+        if (count == 0) {
+            return false;
+        }
+        out.writeInt(count);
+        out.write(entries.getSharedBuffer(), 0, entries.length());
+        return true;
+    }
+
+    private void patch(int position, int value) throws IOException {
+        int end = entries.length();
+        entries.setPosition(position);
+        entries.writeInt(value);
+        entries.setPosition(end);
+    }
+}

@@ -1,0 +1,53 @@
+package io.weir.statebackend.rocksdb;
+
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.state.AggregatingState;
+import io.weir.runtime.state.InternalMergingState;
+import java.util.Collection;
+import org.rocksdb.ColumnFamilyHandle;
+
+/** {@link AggregatingState} in RocksDB: the accumulator, one entry per key and namespace. */
+final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends RocksDBState<K, N, ACC>
+        implements AggregatingState<IN, OUT>, InternalMergingState<N> {
+    private final AggregateFunction<IN, ACC, OUT> function;
+
+    RocksDBAggregatingState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
+            StoredValueCodec<ACC> codec, AggregateFunction<IN, ACC, OUT> function) {
+        super(backend, name, column, codec);
+        this.function = function;
+    }
+
+    @Override
+    public OUT get() {
+        ACC accumulator = getValue(currentKey());
+        return accumulator == null ? null : function.getResult(accumulator);
+    }
+
+    @Override
+    public void add(IN value) {
+        byte[] key = currentKey();
+        ACC accumulator = getValue(key);
+        putBytes(key, encode(function.add(value, accumulator == null ? function.createAccumulator() : accumulator)));
+    }
+
+    @Override
+    public void mergeNamespaces(N target, Collection<N> sources) {
+        ACC merged = null;
+        for (N source : sources) {
+            if (source.equals(target)) {
+                continue;
+            }
+            byte[] key = currentKey(source);
+            ACC value = getValue(key);
+            if (value != null) {
+                delete(key);
+                merged = merged == null ? value : function.merge(merged, value);
+            }
+        }
+        if (merged != null) {
+            byte[] key = currentKey(target);
+            ACC current = getValue(key);
+            putBytes(key, encode(current == null ? merged : function.merge(current, merged)));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.weir.statebackend.rocksdb;
+
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.state.InternalKvState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Base of the RocksDB states: one column family, values of the backend's current key in the
+ * current namespace, read and written through the state's {@link StoredValueCodec}.
+ *
+ * <p>Threading: the task's thread only.
+ */
+abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
+    protected final RocksDBKeyedStateBackend<K> backend;
+    protected final ColumnFamilyHandle column;
+    protected final StoredValueCodec<V> codec;
+    private final String name;
+    private TypeSerializer<N> namespaceSerializer;
+    @SuppressWarnings("unchecked")
+    private N namespace = (N) VoidNamespace.INSTANCE;
+    protected final DataOutputSerializer valueOut = new DataOutputSerializer(64);
+    protected final DataInputDeserializer valueIn = new DataInputDeserializer();
+
+    @SuppressWarnings("unchecked")
+    RocksDBState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column, StoredValueCodec<V> codec) {
+        this.backend = backend;
+        this.name = name;
+        this.column = column;
+        this.codec = codec;
+        this.namespaceSerializer = (TypeSerializer<N>) VoidNamespaceSerializer.INSTANCE;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Map state stores one RocksDB entry per map entry; the others one per key and namespace. */
+    boolean isMap() {
+        return false;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Sets how namespaces are written; plain keyed state keeps {@link VoidNamespaceSerializer}. */
+    @SuppressWarnings("unchecked")
+    void useNamespaceSerializer(TypeSerializer<?> serializer) {
+        if (serializer != null && !(serializer instanceof VoidNamespaceSerializer)) {
+            namespaceSerializer = (TypeSerializer<N>) serializer;
+        }
+    }
+
+    TypeSerializer<N> namespaceSerializer() {
+        return namespaceSerializer;
+    }
+
+    protected final byte[] currentKey() {
+        return currentKey(namespace);
+    }
+
+    protected final byte[] currentKey(N ns) {
+        if (!(ns instanceof VoidNamespace) && namespaceSerializer instanceof VoidNamespaceSerializer) {
+            throw new IllegalStateException("Keyed state '" + name + "' is used in namespace " + ns + " but was "
+                    + "registered without a namespace serializer: get it with getPartitionedState(namespace, "
+                    + "namespaceSerializer, descriptor).");
+        }
+        return backend.keyBuilder().build(ns, namespaceSerializer);
+    }
+
+    protected final N currentNamespace() {
+        return namespace;
+    }
+
+    protected final V getValue(byte[] key) {
+        byte[] bytes = getBytes(key);
+        return bytes == null ? null : decode(bytes);
+    }
+
+    protected final byte[] getBytes(byte[] key) {
+        try {
+            return backend.database().db().get(column, key);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    protected final V decode(byte[] bytes) {
+        try {
+            valueIn.setBuffer(bytes);
+            return codec.read(valueIn);
+        } catch (IOException e) {
+            throw new UncheckedIOException("State '" + name + "' holds an unreadable value: " + e.getMessage(), e);
+        }
+    }
+
+    protected final byte[] encode(V value) {
+        try {
+            valueOut.clear();
+            codec.write(value, valueOut);
+            return valueOut.getCopyOfBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("A value of state '" + name + "' cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+
+    protected final void putBytes(byte[] key, byte[] value) {
+        try {
+            backend.database().db().put(column, backend.database().writeOptions(), key, value);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    protected final void delete(byte[] key) {
+        try {
+            backend.database().db().delete(column, backend.database().writeOptions(), key);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        delete(currentKey());
+    }
+
+    protected final RuntimeException failure(String what, RocksDBException e) {
+        return new IllegalStateException("RocksDB could not " + what + " state '" + name + "' of operator '"
+                + backend.operatorName() + "': " + e.getMessage(), e);
+    }
+}

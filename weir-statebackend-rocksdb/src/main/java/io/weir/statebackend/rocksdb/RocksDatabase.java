@@ -1,0 +1,164 @@
+package io.weir.statebackend.rocksdb;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * One open RocksDB database with a column family per state (named {@code state/<name>}) and, in
+ * the default column family, each state's snapshot header ({@code header/<name>}), so that a
+ * database restored from files knows what its states are without the operator registering them.
+ *
+ * <p>The write-ahead log is off: the database is rebuilt from a checkpoint after any failure, never
+ * recovered from its own log, and a checkpoint flushes the memtables into files first.
+ *
+ * <p>Threading: the task's thread only (RocksDB itself is thread-safe; this wrapper is not).
+ */
+final class RocksDatabase implements AutoCloseable {
+    private static final String STATE_PREFIX = "state/";
+    private static final byte[] HEADER_PREFIX = "header/".getBytes(StandardCharsets.UTF_8);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions columnOptions;
+    private final WriteOptions writeOptions;
+    private final RocksDB db;
+    private final ColumnFamilyHandle defaultColumn;
+    private final Map<String, ColumnFamilyHandle> states = new LinkedHashMap<>();
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+
+    private RocksDatabase(Path directory) throws RocksDBException, IOException {
+        this.directory = directory;
+        Files.createDirectories(directory);
+        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setMaxOpenFiles(-1).setInfoLogLevel(org.rocksdb.InfoLogLevel.HEADER_LEVEL).setKeepLogFileNum(1);
+        this.columnOptions = new ColumnFamilyOptions();
+        this.writeOptions = new WriteOptions().setDisableWAL(true);
+        List<byte[]> names;
+        try (Options options = new Options()) {
+            names = RocksDB.listColumnFamilies(options, directory.toString());
+        }
+        if (names.isEmpty()) {
+            names = List.of(RocksDB.DEFAULT_COLUMN_FAMILY);
+        }
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (byte[] name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+        }
+        this.db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        ColumnFamilyHandle defaultHandle = null;
+        for (int i = 0; i < names.size(); i++) {
+            String name = new String(names.get(i), StandardCharsets.UTF_8);
+            if (name.startsWith(STATE_PREFIX)) {
+                states.put(name.substring(STATE_PREFIX.length()), handles.get(i));
+            } else {
+                defaultHandle = handles.get(i);
+            }
+        }
+        this.defaultColumn = defaultHandle;
+    }
+
+    /** Opens the database in {@code directory}, creating it if there is none, with all its column families. */
+    static RocksDatabase open(Path directory) throws IOException {
+        try {
+            return new RocksDatabase(directory);
+        } catch (RocksDBException e) {
+            throw new IOException("Cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    RocksDB db() {
+        return db;
+    }
+
+    WriteOptions writeOptions() {
+        return writeOptions;
+    }
+
+    /** The column family of the named state, created if it does not exist. */
+    ColumnFamilyHandle columnFamily(String stateName) throws RocksDBException {
+        ColumnFamilyHandle handle = states.get(stateName);
+        if (handle == null) {
+            handle = db.createColumnFamily(new ColumnFamilyDescriptor(
+                    (STATE_PREFIX + stateName).getBytes(StandardCharsets.UTF_8), columnOptions));
+            handles.add(handle);
+            states.put(stateName, handle);
+        }
+        return handle;
+    }
+
+    /** The states that have a column family, by name, in creation order. */
+    Map<String, ColumnFamilyHandle> states() {
+        return states;
+    }
+
+    void putHeader(String stateName, byte[] header) throws RocksDBException {
+        db.put(defaultColumn, writeOptions, headerKey(stateName), header);
+    }
+
+    /** The stored snapshot header of the named state, or {@code null}. */
+    byte[] header(String stateName) throws RocksDBException {
+        return db.get(defaultColumn, headerKey(stateName));
+    }
+
+    private static byte[] headerKey(String stateName) {
+        byte[] name = stateName.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[HEADER_PREFIX.length + name.length];
+        System.arraycopy(HEADER_PREFIX, 0, key, 0, HEADER_PREFIX.length);
+        System.arraycopy(name, 0, key, HEADER_PREFIX.length, name.length);
+        return key;
+    }
+
+    RocksIterator iterator(ColumnFamilyHandle column) {
+        return db.newIterator(column);
+    }
+
+    void write(WriteBatch batch) throws RocksDBException {
+        db.write(writeOptions, batch);
+    }
+
+    /**
+     * Writes a consistent copy of the database into {@code target} (which must not exist): hard
+     * links to the immutable data files, copies of the small ones, the memtables flushed first.
+     */
+    void checkpointTo(Path target) throws RocksDBException {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ColumnFamilyHandle handle : handles) {
+            handle.close();
+        }
+        db.close();
+        writeOptions.close();
+        columnOptions.close();
+        dbOptions.close();
+    }
+}

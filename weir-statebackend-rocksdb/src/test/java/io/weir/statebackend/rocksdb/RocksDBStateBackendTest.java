@@ -1,0 +1,20 @@
+package io.weir.statebackend.rocksdb;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.runtime.state.StateBackend;
+import io.weir.testutils.state.KeyedStateBackendTestSuite;
+
+/** The shared backend suite on RocksDB with full (canonical) checkpoints. */
+class RocksDBStateBackendTest extends KeyedStateBackendTestSuite {
+    @Override
+    protected StateBackend stateBackend() {
+        return new EmbeddedRocksDBStateBackend();
+    }
+
+    @Override
+    protected Configuration configuration() {
+        Configuration config = new Configuration();
+        config.set(RocksDBOptions.LOCAL_DIRECTORIES, temporaryDirectory.resolve("rocksdb").toString());
+        return config;
+    }
+}
