@@ -66,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
             description = "Submit the job to the cluster whose JobManager listens at host:port (its jobmanager.rpc.port)"
-                    + " instead of running it on an embedded local cluster. The job's classes must be on the cluster's"
-                    + " classpath too.")
+                    + " instead of running it on an embedded local cluster. The -c jars and directories are shipped to"
+                    + " the cluster with the job.")
     private String jobManager;
 
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")

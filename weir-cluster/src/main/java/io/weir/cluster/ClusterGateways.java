@@ -14,9 +14,15 @@ final class ClusterGateways {
 
     private ClusterGateways() {}
 
+    /** Where a process makes its directory of jobs' jars: {@code blob.storage.directory}, else the temp dir. */
+    static java.nio.file.Path blobParent(io.weir.api.configuration.Configuration configuration) {
+        return java.nio.file.Path.of(configuration.getOptional(io.weir.runtime.configuration.JobManagerOptions
+                .BLOB_STORAGE_DIRECTORY).orElse(System.getProperty("java.io.tmpdir")));
+    }
+
     static RpcService rpcService(String host, int port) {
         return new RpcService(new InetSocketAddress(host, port), ClusterGateways.class.getClassLoader(),
                 List.of(ResourceManagerGateway.class, TaskExecutorGateway.class, JobMasterGateway.class,
-                        DispatcherGateway.class));
+                        DispatcherGateway.class, BlobGateway.class));
     }
 }

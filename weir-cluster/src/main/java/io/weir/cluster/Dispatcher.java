@@ -2,6 +2,7 @@ package io.weir.cluster;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.graph.JobCodeResolver;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.UserCodeObjectInputStream;
 import io.weir.runtime.jobmaster.JobMaster;
@@ -21,29 +22,52 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dispatcher implements DispatcherGateway {
     private final MiniCluster cluster;
     private final ClassLoader classLoader;
+    private final JobCodeResolver jobCode;
+    private final BlobStore blobs;
     private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
 
-    Dispatcher(MiniCluster cluster, ClassLoader classLoader) {
+    /**
+     * @param jobCode loads the shipped jars of a submitted job (here, from {@code blobs})
+     * @param blobs keeps a job's jars while it runs and deletes them when it ends
+     */
+    Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode, BlobStore blobs) {
         this.cluster = cluster;
         this.classLoader = classLoader;
+        this.jobCode = jobCode;
+        this.blobs = blobs;
     }
 
     @Override
     public CompletableFuture<JobID> submitJob(byte[] jobGraph) {
         JobGraph job;
         try (UserCodeObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(jobGraph),
-                classLoader)) {
+                classLoader, jobCode)) {
             job = (JobGraph) in.readObject();
         } catch (ClassNotFoundException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("The JobManager cannot load class "
-                    + e.getMessage() + " of the submitted job: put the job's jar on the cluster's classpath (lib/)", e));
+                    + e.getMessage() + " of the submitted job: submit the job's jar with it (bin/weir run -m ... -c"
+                    + " <job jar>) or put it on the cluster's classpath (lib/)", e));
         } catch (Exception e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "The submitted job graph cannot be read: " + e, e));
         }
-        JobMaster jobMaster = cluster.submit(job);
+        blobs.retain(job.getJars());
+        JobMaster jobMaster;
+        try {
+            jobMaster = cluster.submit(job);
+        } catch (RuntimeException e) {
+            release(job);
+            return CompletableFuture.failedFuture(e);
+        }
         jobs.put(job.getJobId(), jobMaster);
+        jobMaster.result().whenComplete((result, failure) -> release(job));
         return CompletableFuture.completedFuture(job.getJobId());
+    }
+
+    /** The job ended (or never started): its class loader here and its jars go. */
+    private void release(JobGraph job) {
+        job.releaseUserCode();
+        blobs.release(job.getJars());
     }
 
     @Override

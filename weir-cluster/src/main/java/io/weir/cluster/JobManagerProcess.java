@@ -26,19 +26,27 @@ public final class JobManagerProcess implements AutoCloseable {
 
     private final MiniCluster cluster;
     private final RpcService rpc;
+    private final BlobStore blobs;
+    private final JobCodeCache jobCode;
 
     /** Starts the JobManager; returns when it accepts TaskManagers and jobs. */
     public JobManagerProcess(Configuration configuration) {
+        blobs = new BlobStore(ClusterGateways.blobParent(configuration));
+        jobCode = new JobCodeCache(blobs.directory().resolve("loaded"),
+                jar -> java.nio.file.Files.readAllBytes(blobs.path(jar.key())), JobManagerProcess.class.getClassLoader());
         cluster = MiniCluster.withRemoteTaskManagers(Clock.systemUTC(), configuration).start();
         try {
             rpc = ClusterGateways.rpcService(configuration.get(JobManagerOptions.RPC_ADDRESS),
                     configuration.get(JobManagerOptions.RPC_PORT));
         } catch (RuntimeException e) {
             cluster.close();
+            blobs.close();
             throw e;
         }
         rpc.export(ClusterGateways.RESOURCE_MANAGER, cluster);
-        rpc.export(DispatcherGateway.NAME, new Dispatcher(cluster, JobManagerProcess.class.getClassLoader()));
+        rpc.export(BlobGateway.NAME, blobs);
+        rpc.export(DispatcherGateway.NAME, new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode,
+                blobs));
     }
 
     /** Where TaskManagers and clients reach this JobManager. */
@@ -55,6 +63,8 @@ public final class JobManagerProcess implements AutoCloseable {
     public void close() {
         cluster.close();
         rpc.close();
+        jobCode.close();
+        blobs.close();
     }
 
     public static void main(String[] args) throws InterruptedException {

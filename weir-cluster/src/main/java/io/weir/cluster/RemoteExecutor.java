@@ -11,22 +11,41 @@ import io.weir.api.execution.SavepointFormatType;
 import io.weir.api.types.TypeSerializer;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobJar;
 import io.weir.runtime.graph.JobGraphBuilder;
 import io.weir.runtime.graph.StreamGraphBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.ObjectOutputStream;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * Runs pipelines on a cluster's JobManager: builds the job graph here, as the local executor does
  * (so a function that cannot be serialized fails here, naming its operator), and submits it to the
  * JobManager's dispatcher over the control plane.
  *
+ * <p>The jars and class directories that the job's class loader adds to this process's classpath
+ * (the {@code -c} entries of {@code bin/weir run}) are uploaded to the JobManager's blob service
+ * before the job is submitted; the cluster's processes load the job's classes from them.
+ *
  * <p>Not yet supported on a cluster: {@code executeAndCollect} (collect sinks), savepoints from the
- * client. The job's classes must be on the cluster's classpath: jars are not shipped yet.
+ * client.
  *
  * <p>Threading: safe for concurrent use; owns an RPC service, closed with {@link #close()}.
  */
@@ -34,6 +53,9 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
     private final RpcService rpc;
     private final DispatcherGateway dispatcher;
     private final InetSocketAddress jobManager;
+    private final BlobGateway blobs;
+    /** How long the upload of one of the job's jars may take. */
+    private static final long UPLOAD_TIMEOUT_SECONDS = 120;
 
     /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}). */
     public RemoteExecutor(InetSocketAddress jobManager) {
@@ -41,16 +63,71 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         this.rpc = ClusterGateways.rpcService(jobManager.getAddress() != null && jobManager.getAddress().isLoopbackAddress()
                 ? "127.0.0.1" : "0.0.0.0", 0);
         this.dispatcher = rpc.connect(jobManager, DispatcherGateway.NAME, DispatcherGateway.class);
+        this.blobs = rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class);
     }
 
     @Override
     public CompletableFuture<JobClient> execute(Pipeline pipeline, ClassLoader userClassLoader) throws IOException {
         JobGraph job = JobGraphBuilder.build(StreamGraphBuilder.build(pipeline, userClassLoader), userClassLoader);
+        job.setJars(uploadJars(userClassLoader));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(job);
         }
         return dispatcher.submitJob(bytes.toByteArray()).thenApply(RemoteJobClient::new);
+    }
+
+    /**
+     * Uploads the jars (and class directories, packed as jars) that the job's class loader adds to
+     * this process's classpath, so the cluster loads the job's classes from them.
+     */
+    private List<JobJar> uploadJars(ClassLoader userClassLoader) throws IOException {
+        List<JobJar> jars = new ArrayList<>();
+        ClassLoader own = RemoteExecutor.class.getClassLoader();
+        for (ClassLoader loader = userClassLoader; loader != null && loader != own; loader = loader.getParent()) {
+            if (!(loader instanceof URLClassLoader urls)) {
+                continue;
+            }
+            for (URL url : urls.getURLs()) {
+                Path entry;
+                try {
+                    entry = Path.of(url.toURI());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new IOException("The job's classpath entry " + url + " is not a local file; pass jars or"
+                            + " directories of classes", e);
+                }
+                byte[] content = Files.isDirectory(entry) ? packed(entry) : Files.readAllBytes(entry);
+                jars.add(await(blobs.upload(entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""), content),
+                        "upload " + entry));
+            }
+        }
+        return jars;
+    }
+
+    /** A directory of classes as the bytes of a jar. */
+    private static byte[] packed(Path directory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes); Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                jar.putNextEntry(new JarEntry(directory.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, jar);
+                jar.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T await(CompletableFuture<T> reply, String what) throws IOException {
+        try {
+            return reply.get(UPLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted: " + what);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not " + what + " to the JobManager: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Could not " + what + " to the JobManager within " + UPLOAD_TIMEOUT_SECONDS + " s", e);
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.weir.network.rpc;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
  * futures when the replies come, and it runs the invocations that arrive on the exported objects
  * of its {@link RpcService}, replying when their futures complete.
  *
- * <p>Invocations that arrive are run in arrival order on a thread of the connection's own.
- * When the connection closes, every call still waiting for a reply fails, naming the peer.
+ * <p>Messages that arrive are deserialized and handled in arrival order on a thread of the
+ * connection's own, not on the event loop: reading a job graph may wait for the job's jars. A
+ * connection a process opened only receives replies, one it accepted only invocations, so a gateway
+ * method waiting for another process's answer never waits on its own thread. When the connection
+ * closes, every call still waiting for a reply fails, naming the peer.
  *
- * <p>Threading: {@link #call} from any thread; invocations on the connection's invocation thread;
- * everything else on the event-loop thread.
+ * <p>Threading: {@link #call} from any thread; arriving messages on the connection's own thread;
+ * the rest on the event-loop thread.
  */
 final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcConnection.class);
@@ -39,8 +42,8 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     /** Set once the channel went inactive; a call registered after that fails at once instead of waiting. */
     private volatile boolean lost;
     /**
-     * Runs arriving invocations in arrival order, off the event loop: a gateway method may itself call
-     * another process and wait (a getter), which must not block the thread that reads the answer.
+     * Reads and handles arriving messages in arrival order, off the event loop: a gateway method may
+     * itself call another process and wait (a getter), which must not block the thread that reads the answer.
      */
     private final java.util.concurrent.ExecutorService invocations = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
@@ -118,11 +121,23 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) throws Exception {
-        Object message;
-        try (RpcObjectInput in = service.objectInput(new ByteBufInputStream(frame))) {
-            message = in.readObject();
-        }
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        // read off the event loop: reading a job graph may fetch the job's jars first (and wait for them)
+        byte[] bytes = ByteBufUtil.getBytes(frame);
+        invocations.execute(() -> {
+            Object message;
+            try (RpcObjectInput in = service.objectInput(new java.io.ByteArrayInputStream(bytes))) {
+                message = in.readObject();
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                LOG.warn("Could not read a message from {}; closing the connection", peer, e);
+                close();
+                return;
+            }
+            handle(message);
+        });
+    }
+
+    private void handle(Object message) {
         if (message instanceof RpcMessage.Reply reply) {
             CompletableFuture<Object> waiting = pending.remove(reply.callId());
             if (waiting != null) {
@@ -133,7 +148,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 }
             }
         } else if (message instanceof RpcMessage.Invocation invocation) {
-            invocations.execute(() -> invoke(invocation));
+            invoke(invocation);
         }
     }
 

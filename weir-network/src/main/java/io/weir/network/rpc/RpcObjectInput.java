@@ -1,5 +1,6 @@
 package io.weir.network.rpc;
 
+import io.weir.runtime.graph.JobCodeResolver;
 import io.weir.runtime.graph.UserCodeObjectInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,9 @@ import java.io.InputStream;
 final class RpcObjectInput extends UserCodeObjectInputStream {
     private final RpcService service;
 
-    RpcObjectInput(InputStream in, ClassLoader classLoader, RpcService service) throws IOException {
-        super(in, classLoader);
+    RpcObjectInput(InputStream in, ClassLoader classLoader, JobCodeResolver jobCode, RpcService service)
+            throws IOException {
+        super(in, classLoader, jobCode);
         this.service = service;
         enableResolveObject(true);
     }

@@ -61,6 +61,7 @@ public final class RpcService implements AutoCloseable {
     private final Map<Object, String> exportedNames = new IdentityHashMap<>();
     private final Map<InetSocketAddress, RpcConnection> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextExportId = new AtomicLong();
+    private volatile io.weir.runtime.graph.JobCodeResolver jobCode;
 
     /**
      * Starts listening on {@code bindAddress} (port 0 picks a free one; see {@link #address()}).
@@ -216,8 +217,17 @@ public final class RpcService implements AutoCloseable {
         return new RpcObjectOutput(out, this);
     }
 
+    /**
+     * From now on, job graphs arriving in messages load the job's shipped jars through
+     * {@code resolver} (a TaskManager's cache of the JobManager's blobs); without one, the jobs'
+     * classes must be on this process's classpath.
+     */
+    public void resolveJobCodeWith(io.weir.runtime.graph.JobCodeResolver resolver) {
+        this.jobCode = resolver;
+    }
+
     RpcObjectInput objectInput(InputStream in) throws IOException {
-        return new RpcObjectInput(in, classLoader, this);
+        return new RpcObjectInput(in, classLoader, jobCode, this);
     }
 
     @Override

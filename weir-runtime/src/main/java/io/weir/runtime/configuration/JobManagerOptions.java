@@ -32,4 +32,10 @@ public final class JobManagerOptions {
             .withValidation(d -> !d.isNegative() && !d.isZero(), "be longer than 0")
             .withDescription("A TaskManager silent for this long is lost: its slots are dropped and the jobs that"
                     + " ran tasks in it fail over from their latest checkpoint.");
+
+    public static final ConfigOption<String> BLOB_STORAGE_DIRECTORY = ConfigOptions.key("blob.storage.directory")
+            .stringType().noDefaultValue()
+            .withDescription("Directory under which a cluster's JobManager keeps the uploaded jars of running jobs"
+                    + " and a TaskManager its copies of them (each process in a new subdirectory, deleted when"
+                    + " it stops). Unset: the system's temporary directory (java.io.tmpdir).");
 }

@@ -86,7 +86,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     @Override
     public CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt,
             JobMasterGateway jobMaster) {
-        return callAsync(() -> {
+        return this.<Void>callAsync(() -> {
             exchange.prepare(deployment);
             CheckpointStorage storage = CheckpointStorage.create(
                     CheckpointingSettings.of(deployment.job().getConfiguration()), deployment.job().getJobId());
@@ -112,6 +112,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 @Override
                 public void taskEnded(StreamTask t, StreamTask.Outcome outcome, Throwable failure) {
                     running.remove(attempt);
+                    deployment.job().releaseUserCode(); // this deployment's hold on shipped jars, if any
                     jobMaster.taskEnded(attempt, outcome, failure);
                 }
 
@@ -132,6 +133,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             thread.setContextClassLoader(deployment.job().getUserClassLoader());
             thread.start();
             return null;
+        }).whenComplete((started, failure) -> {
+            if (failure != null) {
+                deployment.job().releaseUserCode(); // the task never ran, so it will not release it
+            }
         });
     }
 

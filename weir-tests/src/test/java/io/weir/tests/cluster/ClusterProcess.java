@@ -65,6 +65,14 @@ final class ClusterProcess implements AutoCloseable {
         return readyLine.get(seconds, TimeUnit.SECONDS);
     }
 
+    /** The exit code once the process ended by itself; fails if it takes longer than {@code seconds}. */
+    int awaitExit(long seconds) throws Exception {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new java.util.concurrent.TimeoutException(name + " did not end within " + seconds + " s");
+        }
+        return process.exitValue();
+    }
+
     /** {@code kill -9}: the process gets no chance to say goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
