@@ -23,18 +23,13 @@ final class Dispatcher implements DispatcherGateway {
     private final MiniCluster cluster;
     private final ClassLoader classLoader;
     private final JobCodeResolver jobCode;
-    private final BlobStore blobs;
     private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
 
-    /**
-     * @param jobCode loads the shipped jars of a submitted job (here, from {@code blobs})
-     * @param blobs keeps a job's jars while it runs and deletes them when it ends
-     */
-    Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode, BlobStore blobs) {
+    /** @param jobCode loads the shipped jars of a submitted job (from the JobManager's blob store) */
+    Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode) {
         this.cluster = cluster;
         this.classLoader = classLoader;
         this.jobCode = jobCode;
-        this.blobs = blobs;
     }
 
     @Override
@@ -51,23 +46,15 @@ final class Dispatcher implements DispatcherGateway {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "The submitted job graph cannot be read: " + e, e));
         }
-        blobs.retain(job.getJars());
         JobMaster jobMaster;
         try {
-            jobMaster = cluster.submit(job);
+            jobMaster = cluster.submit(job); // the cluster's JobJarShipping keeps the job's jars while it runs
         } catch (RuntimeException e) {
-            release(job);
+            job.releaseUserCode();
             return CompletableFuture.failedFuture(e);
         }
         jobs.put(job.getJobId(), jobMaster);
-        jobMaster.result().whenComplete((result, failure) -> release(job));
         return CompletableFuture.completedFuture(job.getJobId());
-    }
-
-    /** The job ended (or never started): its class loader here and its jars go. */
-    private void release(JobGraph job) {
-        job.releaseUserCode();
-        blobs.release(job.getJars());
     }
 
     @Override

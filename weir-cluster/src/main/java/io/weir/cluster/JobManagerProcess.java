@@ -34,7 +34,9 @@ public final class JobManagerProcess implements AutoCloseable {
         blobs = new BlobStore(ClusterGateways.blobParent(configuration));
         jobCode = new JobCodeCache(blobs.directory().resolve("loaded"),
                 jar -> java.nio.file.Files.readAllBytes(blobs.path(jar.key())), JobManagerProcess.class.getClassLoader());
-        cluster = MiniCluster.withRemoteTaskManagers(Clock.systemUTC(), configuration).start();
+        cluster = MiniCluster.withRemoteTaskManagers(Clock.systemUTC(), configuration);
+        cluster.addJobHook(new JobJarShipping(blobs));
+        cluster.start();
         try {
             rpc = ClusterGateways.rpcService(configuration.get(JobManagerOptions.RPC_ADDRESS),
                     configuration.get(JobManagerOptions.RPC_PORT));
@@ -45,8 +47,7 @@ public final class JobManagerProcess implements AutoCloseable {
         }
         rpc.export(ClusterGateways.RESOURCE_MANAGER, cluster);
         rpc.export(BlobGateway.NAME, blobs);
-        rpc.export(DispatcherGateway.NAME, new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode,
-                blobs));
+        rpc.export(DispatcherGateway.NAME, new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode));
     }
 
     /** Where TaskManagers and clients reach this JobManager. */

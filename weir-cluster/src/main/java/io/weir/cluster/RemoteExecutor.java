@@ -19,11 +19,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.ObjectOutputStream;
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 /**
  * Runs pipelines on a cluster's JobManager: builds the job graph here, as the local executor does
@@ -83,38 +75,10 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
      */
     private List<JobJar> uploadJars(ClassLoader userClassLoader) throws IOException {
         List<JobJar> jars = new ArrayList<>();
-        ClassLoader own = RemoteExecutor.class.getClassLoader();
-        for (ClassLoader loader = userClassLoader; loader != null && loader != own; loader = loader.getParent()) {
-            if (!(loader instanceof URLClassLoader urls)) {
-                continue;
-            }
-            for (URL url : urls.getURLs()) {
-                Path entry;
-                try {
-                    entry = Path.of(url.toURI());
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    throw new IOException("The job's classpath entry " + url + " is not a local file; pass jars or"
-                            + " directories of classes", e);
-                }
-                byte[] content = Files.isDirectory(entry) ? packed(entry) : Files.readAllBytes(entry);
-                jars.add(await(blobs.upload(entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""), content),
-                        "upload " + entry));
-            }
+        for (JobClasspath.Entry entry : JobClasspath.of(userClassLoader, RemoteExecutor.class.getClassLoader())) {
+            jars.add(await(blobs.upload(entry.name(), entry.jar()), "upload " + entry.name()));
         }
         return jars;
-    }
-
-    /** A directory of classes as the bytes of a jar. */
-    private static byte[] packed(Path directory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes); Stream<Path> files = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                jar.putNextEntry(new JarEntry(directory.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, jar);
-                jar.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static <T> T await(CompletableFuture<T> reply, String what) throws IOException {

@@ -1,6 +1,7 @@
 package io.weir.network.rpc;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
@@ -22,17 +23,21 @@ import org.slf4j.LoggerFactory;
  * futures when the replies come, and it runs the invocations that arrive on the exported objects
  * of its {@link RpcService}, replying when their futures complete.
  *
- * <p>Messages that arrive are deserialized and handled in arrival order on a thread of the
- * connection's own, not on the event loop: reading a job graph may wait for the job's jars. A
- * connection a process opened only receives replies, one it accepted only invocations, so a gateway
- * method waiting for another process's answer never waits on its own thread. When the connection
- * closes, every call still waiting for a reply fails, naming the peer.
+ * <p>Invocations that arrive are read and run in arrival order on a thread of the connection's own,
+ * not on the event loop (reading a job graph may wait for the job's jars to download); replies are
+ * read on the event loop, so a gateway method waiting for another process's answer never blocks the
+ * thread that reads it. A frame says in its first byte which of the two it holds. When the
+ * connection closes, every call still waiting for a reply fails, naming the peer.
  *
- * <p>Threading: {@link #call} from any thread; arriving messages on the connection's own thread;
- * the rest on the event-loop thread.
+ * <p>Threading: {@link #call} from any thread; arriving invocations on the connection's invocation
+ * thread; everything else on the event-loop thread.
  */
 final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcConnection.class);
+
+    /** The first byte of a frame after its length: what the rest is. */
+    private static final byte INVOCATION = 0;
+    private static final byte REPLY = 1;
 
     private final RpcService service;
     private final AtomicLong nextCallId = new AtomicLong(1);
@@ -42,7 +47,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     /** Set once the channel went inactive; a call registered after that fails at once instead of waiting. */
     private volatile boolean lost;
     /**
-     * Reads and handles arriving messages in arrival order, off the event loop: a gateway method may
+     * Reads and runs arriving invocations in arrival order, off the event loop: a gateway method may
      * itself call another process and wait (a getter), which must not block the thread that reads the answer.
      */
     private final java.util.concurrent.ExecutorService invocations = java.util.concurrent.Executors
@@ -110,6 +115,11 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         }
         ByteBuf frame = ch.alloc().buffer();
         frame.writeInt(0); // the length, filled in below
+        if (message instanceof RpcMessage.Invocation invocation) {
+            frame.writeByte(INVOCATION).writeLong(invocation.callId());
+        } else {
+            frame.writeByte(REPLY);
+        }
         try (ObjectOutputStream out = service.objectOutput(new ByteBufOutputStream(frame))) {
             out.writeObject(message);
         } catch (IOException | RuntimeException e) {
@@ -122,19 +132,52 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        // read off the event loop: reading a job graph may fetch the job's jars first (and wait for them)
+        if (frame.readByte() == REPLY) { // replies on the event loop, so a waiting invocation never blocks its own answer
+            read(new ByteBufInputStream(frame));
+            return;
+        }
+        // invocations are read off the event loop: reading a job graph may fetch the job's jars first and wait
+        long callId = frame.readLong();
         byte[] bytes = ByteBufUtil.getBytes(frame);
         invocations.execute(() -> {
-            Object message;
+            Object invocation;
             try (RpcObjectInput in = service.objectInput(new java.io.ByteArrayInputStream(bytes))) {
-                message = in.readObject();
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                LOG.warn("Could not read a message from {}; closing the connection", peer, e);
-                close();
+                invocation = in.readObject();
+            } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                // the caller learns why (a job's jar that cannot be fetched, a class missing here)
+                LOG.warn("Could not read an invocation from {}", peer, e);
+                if (callId != 0) {
+                    replyFailure(callId, new IllegalStateException("The process at " + service.address()
+                            + " could not read the call: " + e, e));
+                }
                 return;
             }
-            handle(message);
+            handle(invocation);
         });
+    }
+
+    private void read(java.io.InputStream bytes) {
+        Object message;
+        try (RpcObjectInput in = service.objectInput(bytes)) {
+            message = in.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            LOG.warn("Could not read a message from {}; closing the connection", peer, e);
+            close();
+            return;
+        }
+        handle(message);
+    }
+
+    private void replyFailure(long callId, Throwable failure) {
+        try {
+            send(new RpcMessage.Reply(callId, null, failure));
+        } catch (IOException e) {
+            try { // the cause itself may not serialize: send its message only
+                send(new RpcMessage.Reply(callId, null, new IllegalStateException(String.valueOf(failure.getMessage()))));
+            } catch (IOException again) {
+                LOG.warn("Could not reply to call {} from {}", callId, peer, again);
+            }
+        }
     }
 
     private void handle(Object message) {
@@ -148,7 +191,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 }
             }
         } else if (message instanceof RpcMessage.Invocation invocation) {
-            invoke(invocation);
+            invoke(invocation); // on the invocation thread, where channelRead0 put it
         }
     }
 

@@ -67,6 +67,7 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
     private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
     private final Map<JobID, EndedJob> endedJobs = new LinkedHashMap<>();
     private final List<AutoCloseable> services = new ArrayList<>();
+    private final List<JobLifecycleHook> jobHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long startMillis;
     private MetricRegistry metricRegistry;
     private ScopedMetricGroup jobManagerMetrics;
@@ -211,10 +212,16 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
     }
 
     /** Submits a job; the returned JobMaster's {@code result()} completes when the job ends. */
+    /** Adds a hook called around every job submitted from now on. */
+    public void addJobHook(JobLifecycleHook hook) {
+        jobHooks.add(hook);
+    }
+
     public JobMaster submit(JobGraph job) {
         if (closed) {
             throw new IllegalStateException("The MiniCluster is shut down");
         }
+        jobHooks.forEach(hook -> hook.beforeStart(job));
         JobMaster jobMaster = new JobMaster(job, resourceManager, clock);
         jobMaster.registerMetrics(jobManagerMetrics.addJob(job.getJobId().toHexString(), job.getName()));
         jobs.put(job.getJobId(), jobMaster);
@@ -225,6 +232,7 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
             rememberEnded(jobMaster);
             jobs.remove(job.getJobId());
             jobMaster.close();
+            jobHooks.forEach(hook -> hook.afterEnd(job));
         });
         jobMaster.start();
         return jobMaster;
