@@ -75,6 +75,15 @@ final class ConfigurationOptions {
         });
     }
 
+    /** As {@link #install(Configuration)}, with the jobs submitted through {@code executor} (a cluster's). */
+    static void install(Configuration configuration, io.weir.api.execution.PipelineExecutor executor) {
+        StreamExecutionEnvironment.initializeContextEnvironment(fromCode -> {
+            Configuration merged = new Configuration(configuration);
+            merged.addAll(fromCode);
+            return new StreamExecutionEnvironment(executor, merged);
+        });
+    }
+
     static void uninstall() {
         StreamExecutionEnvironment.resetContextEnvironment();
     }

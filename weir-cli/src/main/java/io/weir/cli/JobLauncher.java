@@ -1,5 +1,6 @@
 package io.weir.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * Finds a job's main class and calls its {@code main(String[])}.
@@ -39,6 +41,14 @@ final class JobLauncher {
             if (!Files.exists(entry)) {
                 throw new UserError("classpath entry '" + entry + "' does not exist;"
                         + " pass a jar file or a directory of classes with -c.");
+            }
+            if (Files.isRegularFile(entry)) {
+                try (JarFile jar = new JarFile(entry.toFile())) {
+                    jar.size(); // opening reads the central directory: a truncated or non-zip file fails here
+                } catch (IOException e) {
+                    throw new UserError("classpath entry '" + entry + "' is not a readable jar (" + e.getMessage()
+                            + "); rebuild it, or pass the job's jar or a directory of classes with -c.");
+                }
             }
             try {
                 urls[i] = entry.toAbsolutePath().toUri().toURL();

@@ -2,6 +2,8 @@ package io.weir.cli;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.StateRecoveryOptions;
+import io.weir.cluster.RemoteExecutor;
+import java.net.InetSocketAddress;
 import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -62,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
                     + " has (that state is dropped); sets execution.state-recovery.ignore-unclaimed-state.")
     private boolean allowNonRestoredState;
 
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = "Submit the job to the cluster whose JobManager listens at host:port (its jobmanager.rpc.port)"
+                    + " instead of running it on an embedded local cluster. The -c jars and directories are shipped to"
+                    + " the cluster with the job.")
+    private String jobManager;
+
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
     private String mainClass;
 
@@ -98,11 +106,39 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("main class '" + mainClass + "' was not found in " + where
                     + "; check the fully qualified name and pass the job's jar with -c <jar>.");
         }
-        ConfigurationOptions.install(configuration);
-        try {
+        if (jobManager == null) {
+            ConfigurationOptions.install(configuration);
+            try {
+                return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+            } finally {
+                ConfigurationOptions.uninstall();
+            }
+        }
+        try (RemoteExecutor executor = new RemoteExecutor(jobManagerAddress(jobManager))) {
+            ConfigurationOptions.install(configuration, executor);
             return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        } catch (IllegalStateException unreachable) {
+            throw new UserError("cannot reach the JobManager at " + jobManager + ": " + unreachable.getMessage());
         } finally {
             ConfigurationOptions.uninstall();
         }
+    }
+
+    /** {@code host:port} as an address, or a user error saying what is wrong with it. */
+    static InetSocketAddress jobManagerAddress(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostAndPort.length() - 1) {
+            throw new UserError("-m needs host:port (the JobManager's jobmanager.rpc.port), got '" + hostAndPort + "'.");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(hostAndPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UserError("-m needs host:port with a numeric port, got '" + hostAndPort + "'.");
+        }
+        if (port < 1 || port > 65535) {
+            throw new UserError("-m: the port must be between 1 and 65535, got " + port + ".");
+        }
+        return new InetSocketAddress(hostAndPort.substring(0, colon), port);
     }
 }

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, SavepointCommand.class, StopCommand.class, ExampleCommand.class,
-            ConfigCommand.class, MigrateCommand.class, VersionCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
+            StopCommand.class, ExampleCommand.class, ConfigCommand.class, MigrateCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
             "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",

@@ -76,6 +76,26 @@ public final class JobManagerRestClient {
         return awaitSavepoint(jobId, post("/jobs/" + jobId + "/stop", body), timeout);
     }
 
+    /** A job as {@code GET /jobs/overview} lists it. */
+    public record JobSummary(String id, String name, String state, long startTime) {}
+
+    /** The cluster's jobs, running and ended, newest first ({@code GET /jobs/overview}). */
+    public java.util.List<JobSummary> listJobs() {
+        java.util.List<JobSummary> jobs = new java.util.ArrayList<>();
+        for (JsonNode job : get("/jobs/overview").path("jobs")) {
+            jobs.add(new JobSummary(job.path("jid").asText(), job.path("name").asText(), job.path("state").asText(),
+                    job.path("start-time").asLong()));
+        }
+        jobs.sort(java.util.Comparator.comparingLong(JobSummary::startTime).reversed());
+        return jobs;
+    }
+
+    /** Cancels a job ({@code PATCH /jobs/:jobid?mode=cancel}); returns once the JobManager accepted it. */
+    public void cancel(String jobId) {
+        send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
     private JsonNode post(String path, Map<String, Object> body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

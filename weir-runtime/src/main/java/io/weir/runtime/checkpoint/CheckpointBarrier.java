@@ -13,7 +13,8 @@ package io.weir.runtime.checkpoint;
  * @param targetLocation the directory a savepoint's state is written to; {@code null} for checkpoints
  * @param unaligned whether it overtakes in-flight data (only checkpoints, never savepoints)
  */
-public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned) {
+public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned)
+        implements java.io.Serializable {
 
     public CheckpointBarrier {
         if (type.isSavepoint() == (targetLocation == null)) {

@@ -14,7 +14,7 @@ package io.weir.runtime.checkpoint;
  * @param unaligned whether the subtask took an unaligned snapshot (with in-flight data)
  */
 public record CheckpointMetrics(long syncDurationMillis, long asyncDurationMillis, long alignmentDurationMillis,
-        long startDelayMillis, boolean unaligned) {
+        long startDelayMillis, boolean unaligned) implements java.io.Serializable {
 
     /** For an acknowledgement whose timings are not known. */
     public static final CheckpointMetrics UNKNOWN = new CheckpointMetrics(0, 0, 0, 0, false);

@@ -18,6 +18,6 @@ public final class RuntimeConfigOptions implements ConfigOptionProvider {
 
     @Override
     public List<String> claimedNamespaces() {
-        return List.of("taskmanager.", "jobmanager.", "slot.", "minicluster.");
+        return List.of("taskmanager.", "jobmanager.", "slot.", "minicluster.", "heartbeat.", "blob.");
     }
 }

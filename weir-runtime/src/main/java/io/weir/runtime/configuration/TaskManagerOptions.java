@@ -15,6 +15,20 @@ import java.time.Duration;
 public final class TaskManagerOptions {
     private TaskManagerOptions() {}
 
+    public static final ConfigOption<String> HOST = ConfigOptions.key("taskmanager.host")
+            .stringType().defaultValue("localhost")
+            .withDescription("The address other processes reach this TaskManager at (its control and data ports).");
+
+    public static final ConfigOption<Integer> RPC_PORT = ConfigOptions.key("taskmanager.rpc.port")
+            .intType().defaultValue(0)
+            .withValidation(p -> p >= 0 && p <= 65535, "be a port number (0 picks a free one)")
+            .withDescription("Port of the TaskManager's control plane.");
+
+    public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.key("taskmanager.data.port")
+            .intType().defaultValue(0)
+            .withValidation(p -> p >= 0 && p <= 65535, "be a port number (0 picks a free one)")
+            .withDescription("Port other TaskManagers send records to.");
+
     public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
             .intType().noDefaultValue()
             .withValidation(n -> n >= 1, "be at least 1")

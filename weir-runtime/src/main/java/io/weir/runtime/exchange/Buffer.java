@@ -4,19 +4,29 @@ import io.weir.api.types.DataOutputSerializer;
 
 /**
  * A batch of serialized stream elements on its way from one producer subtask to one consumer
- * subtask. Elements never span buffers. Owned by a {@link BufferPool}, to which the consumer
- * returns it after reading.
+ * subtask. Elements never span buffers. Owned by a {@link BufferRecycler} (usually a
+ * {@link BufferPool}), to which the consumer returns it after reading.
  */
 public final class Buffer {
-    private final BufferPool pool;
+    private final BufferRecycler owner;
     private final DataOutputSerializer data;
     private int channel;
     /** The barrier this buffer holds alone, or {@code null} for a buffer of elements. */
     private io.weir.runtime.checkpoint.CheckpointBarrier barrier;
 
-    Buffer(BufferPool pool, int capacity) {
-        this.pool = pool;
+    Buffer(BufferRecycler owner, int capacity) {
+        this.owner = owner;
         this.data = new DataOutputSerializer(capacity);
+    }
+
+    /**
+     * An empty buffer that {@code owner} takes back when its consumer has read it: for the
+     * receiving end of a remote channel, which fills it with what arrived for {@code channel}.
+     */
+    public static Buffer owned(BufferRecycler owner, int capacity, int channel) {
+        Buffer buffer = new Buffer(owner, capacity);
+        buffer.channel = channel;
+        return buffer;
     }
 
     /**
@@ -71,10 +81,10 @@ public final class Buffer {
         this.channel = channel;
     }
 
-    /** Hands the buffer back to its pool; called by the consumer when it has read everything. */
+    /** Hands the buffer back to its owner; called by the consumer when it has read everything. */
     public void recycle() {
-        if (pool != null) {
-            pool.recycle(this);
+        if (owner != null) {
+            owner.recycle(this);
         }
     }
 }

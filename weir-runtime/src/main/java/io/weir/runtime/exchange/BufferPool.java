@@ -11,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * <p>Threading: requested by the producer's task thread, recycled by consumer threads. The time the
  * producer waits is added up for the {@code backPressuredTimeMsPerSecond} metric.
  */
-public final class BufferPool {
+public final class BufferPool implements BufferRecycler {
     private final ArrayBlockingQueue<Buffer> free;
     private final int bufferSize;
     private final int numBuffers;
@@ -64,7 +64,8 @@ public final class BufferPool {
         return free.size();
     }
 
-    void recycle(Buffer buffer) {
+    @Override
+    public void recycle(Buffer buffer) {
         buffer.data().clear();
         free.add(buffer);
         freeCount.incrementAndGet();

@@ -15,16 +15,21 @@ import java.util.function.Consumer;
  * Producers may push before the consumer has started; the consumer's wake-up is attached when it
  * starts.
  *
- * <p>Threading: pushed by producer threads, polled by the consumer's task thread.
+ * <p>A queue fed over the network may {@link #fail}: the consumer then gets the failure at its next
+ * {@link #poll()} instead of waiting for buffers that will never come.
+ *
+ * <p>Threading: pushed by producer threads (or a network thread), polled by the consumer's task thread.
  */
-public final class InputQueue {
+public final class InputQueue implements BufferReceiver {
     private final ArrayDeque<Buffer> buffers = new ArrayDeque<>();
     private Runnable wakeUp;
     /** How many buffers at the head of the queue are priority buffers (unaligned barriers). */
     private volatile int priorityBuffers;
     private Runnable onPriority;
     private Consumer<CheckpointBarrier> onBarrierThatMayTimeOut;
+    private RuntimeException failure;
 
+    @Override
     public void push(Buffer buffer) {
         Runnable toWake;
         Consumer<CheckpointBarrier> barrierListener = null;
@@ -84,6 +89,7 @@ public final class InputQueue {
      * the queued buffers of its channel that it overtook, oldest first: the producer's in-flight data
      * for the checkpoint. Atomic with respect to the consumer's {@link #poll()}.
      */
+    @Override
     public List<byte[]> prioritize(Buffer priority) {
         List<byte[]> overtaken = new ArrayList<>();
         Runnable toWake;
@@ -116,8 +122,15 @@ public final class InputQueue {
         this.onPriority = interrupt;
     }
 
-    /** The next buffer, or {@code null} if none is there. */
+    /**
+     * The next buffer, or {@code null} if none is there.
+     *
+     * @throws IllegalStateException once the queue {@link #fail failed}: a producer can no longer reach it
+     */
     public synchronized Buffer poll() {
+        if (failure != null) {
+            throw failure;
+        }
         Buffer next = buffers.poll();
         if (next != null && priorityBuffers > 0) {
             priorityBuffers--;
@@ -135,10 +148,33 @@ public final class InputQueue {
         this.wakeUp = wakeUp;
     }
 
+    /**
+     * Fails the consumer: its next {@link #poll()} throws {@code failure} (the first failure wins),
+     * and it is woken up to see it.
+     */
+    public void fail(IllegalStateException failure) {
+        Runnable toWake;
+        synchronized (this) {
+            if (this.failure == null) {
+                this.failure = failure;
+            }
+            toWake = wakeUp;
+        }
+        if (toWake != null) {
+            toWake.run();
+        }
+    }
+
     /** Returns all queued buffers to their pools (on cancellation). */
     public void releaseAll() {
         while (true) {
-            Buffer b = poll();
+            Buffer b;
+            synchronized (this) { // not poll(): releasing a failed queue must not throw its failure
+                b = buffers.poll();
+                if (b != null && priorityBuffers > 0) {
+                    priorityBuffers--;
+                }
+            }
             if (b == null) {
                 return;
             }

@@ -9,14 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Threading: safe for concurrent use.
  */
-public final class LocalExchange {
+public final class LocalExchange implements DataExchange {
     private final ConcurrentHashMap<ExchangeKey, InputQueue> queues = new ConcurrentHashMap<>();
 
-    public InputQueue queue(ExchangeKey key) {
+    @Override
+    public InputQueue inputQueue(ExchangeKey key) {
         return queues.computeIfAbsent(key, k -> new InputQueue());
     }
 
+    /** In one JVM, a producer pushes straight into its consumer's queue. */
+    @Override
+    public BufferReceiver receiver(ExchangeKey key, int channel) {
+        return inputQueue(key);
+    }
+
     /** Drops the queues of a job that ended, returning any buffers still queued. */
+    @Override
     public void release(JobID jobId) {
         queues.entrySet().removeIf(e -> {
             if (e.getKey().jobId().equals(jobId)) {

@@ -18,7 +18,7 @@ import java.io.IOException;
 public final class RecordWriter<T> {
     private final TypeSerializer<T> serializer;
     private final BufferPool pool;
-    private final InputQueue[] targets;
+    private final BufferReceiver[] targets;
     private final int[] channelAtTarget;
     private final int[] connected;
     private final ChannelSelector<T> selector;
@@ -30,12 +30,12 @@ public final class RecordWriter<T> {
     private long bytesWritten;
 
     /**
-     * @param targets the input queue of every consumer subtask (null where not connected)
+     * @param targets the receiver of every consumer subtask (null where not connected)
      * @param channelAtTarget this producer's channel index at each consumer
      * @param connected the consumers this producer writes to
      * @param selector picks the consumer for a record, or {@code null} to broadcast
      */
-    public RecordWriter(TypeSerializer<T> serializer, BufferPool pool, InputQueue[] targets, int[] channelAtTarget,
+    public RecordWriter(TypeSerializer<T> serializer, BufferPool pool, BufferReceiver[] targets, int[] channelAtTarget,
             int[] connected, ChannelSelector<T> selector, boolean flushEveryRecord) {
         this.serializer = serializer;
         this.pool = pool;
@@ -168,6 +168,7 @@ public final class RecordWriter<T> {
         for (int target : connected) {
             bufferFor(target).data().writeByte(ElementTag.END_OF_PARTITION);
             ship(target);
+            targets[target].finish();
         }
     }
 

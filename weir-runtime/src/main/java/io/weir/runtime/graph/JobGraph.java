@@ -8,15 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The job as the scheduler sees it: vertices (operator chains) in topological order and their edges. */
-public final class JobGraph {
+/**
+ * The job as the scheduler sees it: vertices (operator chains) in topological order and their edges.
+ *
+ * <p>Serializable, so that it travels to a cluster's JobManager and TaskManagers; user functions
+ * inside travel serialized (see {@link SerializedOperatorFactory}). The user class loader does not
+ * travel: a graph read from a {@link UserCodeObjectInputStream} takes that stream's class loader,
+ * which for a graph with shipped {@link #getJars() jars} is the loader of those jars (held until
+ * {@link #releaseUserCode()}). The id and the jars are written before the other fields, so a
+ * reader knows which jars to load before it meets the job's classes.
+ */
+public final class JobGraph implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final JobID jobId = JobID.generate();
     private final String name;
     private final List<JobVertex> vertices;
     private final List<JobEdge> edges;
     private final ExecutionConfig executionConfig;
     private final Configuration configuration;
-    private final ClassLoader userClassLoader;
+    private transient ClassLoader userClassLoader;
+    private transient List<JobJar> jars = List.of();
+    private transient JobCodeResolver.Lease userCodeLease;
 
     JobGraph(String name, List<JobVertex> vertices, List<JobEdge> edges, ExecutionConfig executionConfig,
             Configuration configuration, ClassLoader userClassLoader) {
@@ -54,6 +67,55 @@ public final class JobGraph {
 
     public ClassLoader getUserClassLoader() {
         return userClassLoader;
+    }
+
+    /** The jars of the job's code that the cluster ships to its processes; empty when none are shipped. */
+    public List<JobJar> getJars() {
+        return jars;
+    }
+
+    /** Sets the shipped jars (the client does, after uploading them to the cluster's blob service). */
+    public void setJars(List<JobJar> jars) {
+        this.jars = List.copyOf(jars);
+    }
+
+    /**
+     * Gives back this graph's hold on the class loader of its shipped jars (taken when it was read);
+     * call it when nothing of the graph runs any more. Does nothing for a graph without one, and the
+     * second time.
+     */
+    public void releaseUserCode() {
+        JobCodeResolver.Lease lease;
+        synchronized (this) {
+            lease = userCodeLease;
+            userCodeLease = null;
+        }
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.writeObject(jobId);
+        out.writeObject(new java.util.ArrayList<>(jars));
+        out.defaultWriteObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        JobID id = (JobID) in.readObject();
+        jars = List.copyOf((List<JobJar>) in.readObject());
+        if (in instanceof UserCodeObjectInputStream userCode) {
+            userCodeLease = userCode.useJobCode(id, jars);
+        }
+        try {
+            in.defaultReadObject();
+        } catch (java.io.IOException | ClassNotFoundException | RuntimeException e) {
+            releaseUserCode();
+            throw e;
+        }
+        userClassLoader = in instanceof UserCodeObjectInputStream userCode ? userCode.classLoader()
+                : JobGraph.class.getClassLoader();
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.List;
  * A task type of the job: a chain of operators that run together in one task, with one
  * parallelism. The first node is the chain's head; nodes are in topological order.
  */
-public final class JobVertex {
+public final class JobVertex implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int id;
     private final List<StreamNode> chain;
     private final List<JobEdge> inputs = new ArrayList<>();

@@ -6,10 +6,8 @@ import io.weir.runtime.coordination.OperatorCoordinator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 /**
  * Creates operator instances from a user operator serialized once when the graph is built: each
@@ -43,7 +41,7 @@ public final class SerializedOperatorFactory implements OperatorFactory {
     @Override
     public StreamOperator<?> createOperator() {
         ClassLoader cl = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-        try (ObjectInputStream in = new ClassLoaderObjectInputStream(new ByteArrayInputStream(serializedOperator), cl)) {
+        try (ObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(serializedOperator), cl)) {
             return (StreamOperator<?>) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Could not instantiate the operator from its serialized form", e);
@@ -61,27 +59,5 @@ public final class SerializedOperatorFactory implements OperatorFactory {
                     + "non-serializable objects (such as the enclosing class) in lambdas.", e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Resolves classes through a given class loader (the user's code). */
-    static final class ClassLoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        ClassLoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            if (classLoader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, classLoader);
-                } catch (ClassNotFoundException e) {
-                    // fall through to the default resolution (primitives, JDK classes)
-                }
-            }
-            return super.resolveClass(desc);
-        }
     }
 }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One operator of the stream graph, with its settings and its edges. */
-public final class StreamNode {
+public final class StreamNode implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int id;
     private final String name;
     private final OperatorFactory operatorFactory;

@@ -75,6 +75,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final CheckpointStorage storage;
     private final RecoveryPoint recovery;
     private final Map<TaskKey, Slot> slotOf = new HashMap<>();
+    /** The tasks of each slot lost with its TaskManager, which get one replacement slot before the next attempt. */
+    private final Map<Object, List<TaskKey>> lostSlots = new java.util.LinkedHashMap<>();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
     private volatile JobStatus finalStatus;
@@ -235,7 +237,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 long[] times = timeline.times(task);
                 Slot slot = slotOf.get(task);
                 subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
-                        slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
+                        slot == null ? null : slot.taskExecutorId(), times[0], times[1]));
             }
             vertices.add(JobDetails.Vertex.of(vertex, subtasks));
         }
@@ -290,8 +292,40 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** Carries out what the job's life cycle decides. */
     private final class LifecycleCommands implements JobLifecycle.Commands {
+        /** Deploys the attempt; tasks whose slot was lost with its TaskManager first get new slots. */
         @Override
         public void deploy(int attempt) {
+            if (lostSlots.isEmpty()) {
+                deployInSlots(attempt);
+                return;
+            }
+            // the tasks that shared a lost slot share its replacement
+            List<List<TaskKey>> sharers = new ArrayList<>(lostSlots.values());
+            lostSlots.clear();
+            LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
+                    job.getJobId(), sharers.size());
+            resourceManager.requestSlots(job.getJobId(), sharers.size(), sharers.size()
+                    + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
+                        if (error != null) {
+                            sharers.forEach(tasks -> lostSlots.put(new Object(), tasks));
+                            if (attempt == lifecycle.attempt()) {
+                                lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
+                                        ? error.getCause() : error, "slot allocation");
+                            }
+                            return;
+                        }
+                        for (int i = 0; i < sharers.size(); i++) {
+                            for (TaskKey task : sharers.get(i)) {
+                                slotOf.put(task, slots.get(i));
+                            }
+                        }
+                        if (attempt == lifecycle.attempt()) {
+                            deployInSlots(attempt);
+                        }
+                    }));
+        }
+
+        private void deployInSlots(int attempt) {
             Map<TaskKey, TaskStateSnapshot> restored;
             try {
                 restored = restoreForAttempt(attempt);
@@ -302,11 +336,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             timeline.deployed(allTasks());
             restarts = lifecycle.restarts();
+            Map<TaskKey, String> taskExecutorOf = new HashMap<>();
+            slotOf.forEach((task, slot) -> taskExecutorOf.put(task, slot.taskExecutorId()));
             for (TaskKey task : allTasks()) {
                 ExecutionAttemptId id = attemptId(task, attempt);
                 JobVertex vertex = job.getVertices().get(task.vertexId());
                 TaskDeployment deployment = new TaskDeployment(job, vertex, task.subtaskIndex(), attempt,
-                        restored.get(task));
+                        restored.get(task), taskExecutorOf);
                 slotOf.get(task).taskExecutor().submitTask(deployment, id, JobMaster.this).whenComplete((ok, error) -> {
                     if (error != null) {
                         taskEnded(id, StreamTask.Outcome.FAILED, error);
@@ -322,7 +358,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         public void cancelTasks(int attempt, List<TaskKey> tasks) {
             checkpointing.coordinator().suspend();
             for (TaskKey task : tasks) {
-                slotOf.get(task).taskExecutor().cancelTask(attemptId(task, attempt));
+                Slot slot = slotOf.get(task);
+                if (slot != null) { // none when its TaskManager was lost
+                    slot.taskExecutor().cancelTask(attemptId(task, attempt));
+                }
             }
         }
 
@@ -354,6 +393,28 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return new ExecutionAttemptId(job.getJobId(), task.vertexId(), task.subtaskIndex(), attempt);
     }
 
+    /**
+     * The TaskManager {@code taskExecutorId} was lost (no heartbeat): the tasks it ran fail, and the
+     * job fails over per its restart strategy; their slots are replaced before the next attempt.
+     */
+    public void taskExecutorLost(String taskExecutorId, String reason) {
+        runIfRunning(() -> {
+            List<TaskKey> lost = new ArrayList<>();
+            slotOf.forEach((task, slot) -> {
+                if (slot.taskExecutorId().equals(taskExecutorId)) {
+                    lost.add(task);
+                    lostSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(task);
+                }
+            });
+            lost.forEach(slotOf::remove);
+            int attempt = lifecycle.attempt();
+            for (TaskKey task : lost) {
+                taskEnded(attemptId(task, attempt), StreamTask.Outcome.FAILED, new IllegalStateException(
+                        "TaskManager " + taskExecutorId + " was lost: " + reason));
+            }
+        });
+    }
+
     @Override
     public void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable taskFailure) {
         runAsync(() -> {
@@ -362,7 +423,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 timeline.taskEnded(task);
                 if (outcome == StreamTask.Outcome.FAILED && taskFailure != null) {
                     Slot slot = slotOf.get(task);
-                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutor().id());
+                    recordFailure(taskFailure, describe(attempt), slot == null ? null : slot.taskExecutorId());
                 }
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));

@@ -14,6 +14,8 @@ import io.weir.runtime.metrics.MetricOptions;
 import io.weir.runtime.metrics.MetricRegistry;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.resourcemanager.ResourceManager;
+import io.weir.runtime.resourcemanager.ResourceManagerGateway;
+import io.weir.runtime.taskexecutor.TaskExecutorGateway;
 import io.weir.runtime.taskexecutor.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +41,15 @@ import org.slf4j.LoggerFactory;
  * {@link #taskManagers()}) return read-only snapshots taken on the owning components' main threads;
  * they never hand out a component. The last {@link #ENDED_JOBS_KEPT} ended jobs stay queryable.
  *
+ * <h2>As a cluster's JobManager</h2>
+ * {@link #withRemoteTaskManagers} makes one without task executors of its own: TaskManagers in other
+ * processes register through {@link ResourceManagerGateway} (over the control plane) and send
+ * heartbeats; one silent longer than {@code heartbeat.timeout} is dropped with its slots, and the jobs
+ * that ran tasks in it fail over.
+ *
  * <p>Threading: safe to use from any thread; each component runs on its own main thread.
  */
-public final class MiniCluster implements AutoCloseable {
+public final class MiniCluster implements AutoCloseable, ResourceManagerGateway {
     private static final Logger LOG = LoggerFactory.getLogger(MiniCluster.class);
 
     /** How many ended jobs the monitoring queries remember. */
@@ -54,9 +62,13 @@ public final class MiniCluster implements AutoCloseable {
     private final LocalExchange exchange = new LocalExchange();
     private final ResourceManager resourceManager;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
+    /** Task executors in other processes, by id. */
+    private final Map<String, RemoteTaskExecutor> remoteTaskExecutors = new ConcurrentHashMap<>();
+    private java.util.concurrent.ScheduledExecutorService heartbeatCheck;
     private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
     private final Map<JobID, EndedJob> endedJobs = new LinkedHashMap<>();
     private final List<AutoCloseable> services = new ArrayList<>();
+    private final List<JobLifecycleHook> jobHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long startMillis;
     private MetricRegistry metricRegistry;
     private ScopedMetricGroup jobManagerMetrics;
@@ -64,6 +76,8 @@ public final class MiniCluster implements AutoCloseable {
 
     /** What the monitoring queries keep of an ended job. */
     private record EndedJob(JobDetails details, Map<String, Object> accumulators) {}
+
+    private record RemoteTaskExecutor(TaskExecutorGateway gateway, int slots) {}
 
     /** Task manager details for monitoring. */
     public record TaskManagerDetails(String id, int slots, int freeSlots) {}
@@ -87,7 +101,20 @@ public final class MiniCluster implements AutoCloseable {
      *     services such as {@code rest.port}
      */
     public MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Configuration configuration) {
-        if (numTaskManagers < 1 || slotsPerTaskManager < 1) {
+        this(numTaskManagers, slotsPerTaskManager, clock, configuration, false);
+    }
+
+    /**
+     * The JobManager of a cluster of processes: no task executors of its own; TaskManagers register
+     * through {@link #registerTaskExecutor} and must send heartbeats.
+     */
+    public static MiniCluster withRemoteTaskManagers(Clock clock, Configuration configuration) {
+        return new MiniCluster(0, 0, clock, configuration, true);
+    }
+
+    private MiniCluster(int numTaskManagers, int slotsPerTaskManager, Clock clock, Configuration configuration,
+            boolean remoteOnly) {
+        if (!remoteOnly && (numTaskManagers < 1 || slotsPerTaskManager < 1)) {
             throw new IllegalArgumentException("A MiniCluster needs at least one task manager with one slot, got "
                     + numTaskManagers + " × " + slotsPerTaskManager);
         }
@@ -96,7 +123,7 @@ public final class MiniCluster implements AutoCloseable {
         this.clock = clock;
         this.configuration = new Configuration(configuration);
         this.startMillis = clock.millis();
-        this.resourceManager = new ResourceManager(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
+        this.resourceManager = new ResourceManager(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT), clock);
     }
 
     /**
@@ -112,13 +139,17 @@ public final class MiniCluster implements AutoCloseable {
         jobManagerMetrics = ScopedMetricGroup.jobManager(metricRegistry, "localhost");
         JvmMetrics.register(jobManagerMetrics);
         jobManagerMetrics.gauge("numRunningJobs", (Gauge<Integer>) jobs::size);
-        jobManagerMetrics.gauge("numRegisteredTaskManagers", (Gauge<Integer>) () -> numTaskManagers);
+        jobManagerMetrics.gauge("numRegisteredTaskManagers",
+                (Gauge<Integer>) () -> numTaskManagers + remoteTaskExecutors.size());
         jobManagerMetrics.gauge("taskSlotsTotal", (Gauge<Integer>) this::totalSlots);
         for (int i = 0; i < numTaskManagers; i++) {
             TaskExecutor te = new TaskExecutor("taskexecutor-" + i, slotsPerTaskManager, exchange, metricRegistry,
                     "localhost");
             taskExecutors.add(te);
             resourceManager.registerTaskExecutor(te, slotsPerTaskManager).join();
+        }
+        if (numTaskManagers == 0) {
+            startHeartbeatCheck();
         }
         try {
             for (ClusterServiceFactory factory : ServiceLoader.load(ClusterServiceFactory.class,
@@ -136,23 +167,75 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     public int totalSlots() {
-        return numTaskManagers * slotsPerTaskManager;
+        int remote = 0;
+        for (RemoteTaskExecutor te : remoteTaskExecutors.values()) {
+            remote += te.slots();
+        }
+        return numTaskManagers * slotsPerTaskManager + remote;
+    }
+
+    /** A TaskManager in another process offers its slots. */
+    @Override
+    public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots) {
+        String id = taskExecutor.id();
+        return resourceManager.registerTaskExecutor(taskExecutor, slots).thenRun(() -> {
+            remoteTaskExecutors.put(id, new RemoteTaskExecutor(taskExecutor, slots));
+            LOG.info("TaskManager {} registered with {} slot(s)", id, slots);
+        });
+    }
+
+    @Override
+    public void heartbeat(String taskExecutorId) {
+        resourceManager.heartbeat(taskExecutorId);
+    }
+
+    /** Checks for silent TaskManagers a few times per timeout; the jobs that used a lost one fail over. */
+    private void startHeartbeatCheck() {
+        Duration timeout = configuration.get(JobManagerOptions.HEARTBEAT_TIMEOUT);
+        long period = Math.max(10, Math.min(timeout.toMillis() / 4,
+                configuration.get(JobManagerOptions.HEARTBEAT_INTERVAL).toMillis()));
+        heartbeatCheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "weir-heartbeat-check");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeatCheck.scheduleWithFixedDelay(() -> resourceManager.removeSilent(timeout).thenAccept(lost -> {
+            for (ResourceManager.LostTaskExecutor te : lost) {
+                remoteTaskExecutors.remove(te.id());
+                LOG.warn("TaskManager {} sent no heartbeat for {} ms: it is lost; {} job(s) fail over", te.id(),
+                        timeout.toMillis(), te.jobs().size());
+                for (JobID job : te.jobs()) {
+                    JobMaster jobMaster = jobs.get(job);
+                    if (jobMaster != null) {
+                        jobMaster.taskExecutorLost(te.id(), "no heartbeat for " + timeout.toMillis() + " ms");
+                    }
+                }
+            }
+        }), period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Submits a job; the returned JobMaster's {@code result()} completes when the job ends. */
+    /** Adds a hook called around every job submitted from now on. */
+    public void addJobHook(JobLifecycleHook hook) {
+        jobHooks.add(hook);
+    }
+
     public JobMaster submit(JobGraph job) {
         if (closed) {
             throw new IllegalStateException("The MiniCluster is shut down");
         }
+        jobHooks.forEach(hook -> hook.beforeStart(job));
         JobMaster jobMaster = new JobMaster(job, resourceManager, clock);
         jobMaster.registerMetrics(jobManagerMetrics.addJob(job.getJobId().toHexString(), job.getName()));
         jobs.put(job.getJobId(), jobMaster);
         jobMaster.result().whenCompleteAsync((r, e) -> {
             exchange.release(job.getJobId());
             taskExecutors.forEach(te -> te.releaseJob(job.getJobId()));
+            remoteTaskExecutors.values().forEach(te -> te.gateway().releaseJob(job.getJobId()));
             rememberEnded(jobMaster);
             jobs.remove(job.getJobId());
             jobMaster.close();
+            jobHooks.forEach(hook -> hook.afterEnd(job));
         });
         jobMaster.start();
         return jobMaster;
@@ -256,6 +339,8 @@ public final class MiniCluster implements AutoCloseable {
             for (TaskExecutor te : taskExecutors) {
                 all.add(new TaskManagerDetails(te.id(), te.slots(), free.getOrDefault(te.id(), 0)));
             }
+            remoteTaskExecutors.forEach((id, te) -> all.add(new TaskManagerDetails(id, te.slots(),
+                    free.getOrDefault(id, 0))));
             return all;
         });
     }
@@ -300,6 +385,9 @@ public final class MiniCluster implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Stopping cluster service {} failed", service, e);
             }
+        }
+        if (heartbeatCheck != null) {
+            heartbeatCheck.shutdownNow();
         }
         taskExecutors.forEach(TaskExecutor::close);
         resourceManager.close();

@@ -25,11 +25,15 @@ import java.util.concurrent.TimeoutException;
  * <p>Threading: state on the main thread only (see {@link RpcEndpoint}); the timeout of a waiting
  * request fires on a JDK timer thread and only enqueues its removal.
  */
-public final class ResourceManager extends RpcEndpoint {
+public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
     private final Duration slotRequestTimeout;
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private final Map<JobID, List<Slot>> allocated = new HashMap<>();
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
+    private final Map<String, Integer> slotsOf = new HashMap<>();
+    /** When each task executor that sends heartbeats sent its last one (epoch millis). */
+    private final Map<String, Long> lastHeartbeat = new HashMap<>();
+    private final java.time.Clock clock;
     private int taskExecutors;
     private int totalSlots;
 
@@ -37,16 +41,72 @@ public final class ResourceManager extends RpcEndpoint {
 
     /** A resource manager whose requests for busy slots wait up to {@code slotRequestTimeout} ({@code slot.request.timeout}). */
     public ResourceManager(Duration slotRequestTimeout) {
-        super("weir-resource-manager");
-        this.slotRequestTimeout = slotRequestTimeout;
+        this(slotRequestTimeout, java.time.Clock.systemUTC());
     }
 
+    /** @param clock the time heartbeats are stamped and checked with */
+    public ResourceManager(Duration slotRequestTimeout, java.time.Clock clock) {
+        super("weir-resource-manager");
+        this.slotRequestTimeout = slotRequestTimeout;
+        this.clock = clock;
+    }
+
+    /** A task executor the resource manager dropped, and the jobs that held slots in it. */
+    public record LostTaskExecutor(String id, java.util.Set<JobID> jobs) {}
+
+    @Override
+    public void heartbeat(String taskExecutorId) {
+        runAsync(() -> {
+            if (slotsOf.containsKey(taskExecutorId)) {
+                lastHeartbeat.put(taskExecutorId, clock.millis());
+            }
+        });
+    }
+
+    /**
+     * Drops the task executors whose last heartbeat is older than {@code timeout}, with their free and
+     * allocated slots; returns them with the jobs that held slots in them, which must fail over.
+     */
+    public CompletableFuture<List<LostTaskExecutor>> removeSilent(Duration timeout) {
+        return callAsync(() -> {
+            long deadline = clock.millis() - timeout.toMillis();
+            List<LostTaskExecutor> lost = new ArrayList<>();
+            for (Iterator<Map.Entry<String, Long>> it = lastHeartbeat.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Long> beat = it.next();
+                if (beat.getValue() < deadline) {
+                    it.remove();
+                    lost.add(remove(beat.getKey()));
+                }
+            }
+            return lost;
+        });
+    }
+
+    private LostTaskExecutor remove(String id) {
+        totalSlots -= slotsOf.remove(id);
+        taskExecutors--;
+        free.removeIf(slot -> slot.taskExecutorId().equals(id));
+        java.util.Set<JobID> jobs = new java.util.HashSet<>();
+        allocated.forEach((job, slots) -> {
+            if (slots.removeIf(slot -> slot.taskExecutorId().equals(id))) {
+                jobs.add(job);
+            }
+        });
+        return new LostTaskExecutor(id, jobs);
+    }
+
+    @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int slots) {
         return callAsync(() -> {
+            String id = taskExecutor.id();
+            if (slotsOf.containsKey(id)) {
+                throw new IllegalStateException("A task executor with id " + id + " is registered already");
+            }
+            slotsOf.put(id, slots);
             taskExecutors++;
             totalSlots += slots;
             for (int i = 0; i < slots; i++) {
-                free.add(new Slot(taskExecutor, i));
+                free.add(new Slot(taskExecutor, id, i));
             }
             servePending();
             return null;
@@ -102,10 +162,31 @@ public final class ResourceManager extends RpcEndpoint {
         return callAsync(() -> {
             Map<String, Integer> perExecutor = new HashMap<>();
             for (Slot slot : free) {
-                perExecutor.merge(slot.taskExecutor().id(), 1, Integer::sum);
+                perExecutor.merge(slot.taskExecutorId(), 1, Integer::sum);
             }
             return perExecutor;
         });
+    }
+
+    /**
+     * Takes {@code count} free slots, one task executor after the other, so that a job's subtasks
+     * spread over the TaskManagers and losing one costs it as few tasks as possible.
+     */
+    private List<Slot> takeSpread(int count) {
+        Map<String, ArrayDeque<Slot>> byTaskExecutor = new java.util.LinkedHashMap<>();
+        for (Slot slot : free) {
+            byTaskExecutor.computeIfAbsent(slot.taskExecutorId(), id -> new ArrayDeque<>()).add(slot);
+        }
+        List<Slot> taken = new ArrayList<>(count);
+        while (taken.size() < count) {
+            for (ArrayDeque<Slot> slotsOfOne : byTaskExecutor.values()) {
+                if (!slotsOfOne.isEmpty() && taken.size() < count) {
+                    taken.add(slotsOfOne.poll());
+                }
+            }
+        }
+        free.removeAll(taken);
+        return taken;
     }
 
     /** Grants waiting requests in arrival order while the oldest one fits. */
@@ -121,12 +202,10 @@ public final class ResourceManager extends RpcEndpoint {
                 return;
             }
             it.remove();
-            List<Slot> slots = new ArrayList<>(request.count());
-            for (int i = 0; i < request.count(); i++) {
-                slots.add(free.poll());
-            }
+            List<Slot> slots = takeSpread(request.count());
             if (request.result().complete(slots)) {
-                allocated.put(request.jobId(), slots);
+                // a job that lost slots asks for replacements: they join the ones it holds
+                allocated.computeIfAbsent(request.jobId(), job -> new ArrayList<>()).addAll(slots);
             } else {
                 free.addAll(slots);
             }

@@ -139,7 +139,13 @@ final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> implements O
         @Override
         public void assignSplit(SplitT split, int subtask) {
             assignedSinceLastCheckpoint.computeIfAbsent(subtask, s -> new ArrayList<>()).add(split);
-            context.subtasks().sendEvent(subtask, new SourceEvents.AddSplits<>(List.of(split)));
+            SourceEvents.AddSplits event;
+            try {
+                event = SourceEvents.AddSplits.of(List.of(split), source.getSplitSerializer());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not serialize split " + split + " for subtask " + subtask, e);
+            }
+            context.subtasks().sendEvent(subtask, event);
         }
 
         @Override

@@ -144,8 +144,12 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit> extends Abstr
     @Override
     @SuppressWarnings("unchecked")
     public void handleOperatorEvent(OperatorEvent event) {
-        if (event instanceof SourceEvents.AddSplits<?> add) {
-            reader.addSplits((java.util.List<SplitT>) add.splits());
+        if (event instanceof SourceEvents.AddSplits add) {
+            try {
+                reader.addSplits(add.read(splitSerializer));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not read the splits assigned to a reader of " + source, e);
+            }
         } else if (event instanceof SourceEvents.NoMoreSplits) {
             reader.notifyNoMoreSplits();
         } else {

@@ -26,8 +26,8 @@ import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.ConnectionPattern;
 import io.weir.runtime.exchange.ExchangeKey;
-import io.weir.runtime.exchange.InputQueue;
-import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.exchange.BufferReceiver;
+import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.RecordWriter;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
@@ -85,7 +85,7 @@ final class OperatorChain {
             ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
             TaskAccumulators accumulators, ScopedMetricGroup metrics) {}
 
-    OperatorChain(TaskDeployment deployment, LocalExchange exchange, boolean flushEveryRecord, TaskServices services) {
+    OperatorChain(TaskDeployment deployment, DataExchange exchange, boolean flushEveryRecord, TaskServices services) {
         this.deployment = deployment;
         this.processingTimeService = services.processingTimeService();
         this.mailboxExecutor = services.mailboxExecutor();
@@ -198,19 +198,20 @@ final class OperatorChain {
         return serializer.isImmutableType() ? null : serializer;
     }
 
-    private <T> RecordWriter<T> createWriter(JobEdge edge, LocalExchange exchange, boolean flushEveryRecord) {
+    private <T> RecordWriter<T> createWriter(JobEdge edge, DataExchange exchange, boolean flushEveryRecord) {
         JobVertex consumer = edge.consumer();
         int producers = edge.producer().getParallelism();
         int consumers = consumer.getParallelism();
         int index = deployment.subtaskIndex();
         Exchange kind = edge.streamEdge().exchange();
         int[] connected = ConnectionPattern.consumersOf(kind, index, producers, consumers);
-        InputQueue[] targets = new InputQueue[consumers];
+        BufferReceiver[] targets = new BufferReceiver[consumers];
         int[] channelAtTarget = new int[consumers];
         int offset = consumer.channelOffset(edge);
         for (int j : connected) {
-            targets[j] = exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), consumer.getId(), j));
             channelAtTarget[j] = offset + index;
+            targets[j] = exchange.receiver(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(),
+                    consumer.getId(), j), channelAtTarget[j]);
         }
         @SuppressWarnings("unchecked")
         TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()

@@ -21,7 +21,7 @@ import io.weir.runtime.coordination.OperatorEventHandler;
 import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.exchange.ConnectionPattern;
 import io.weir.runtime.exchange.ExchangeKey;
-import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
@@ -85,7 +85,7 @@ public final class StreamTask implements Runnable {
     }
 
     private final TaskDeployment deployment;
-    private final LocalExchange exchange;
+    private final DataExchange exchange;
     private final ScheduledExecutorService timers;
     private final Map<StreamNode, OperatorEventGateway> gateways;
     private final Listener listener;
@@ -116,7 +116,7 @@ public final class StreamTask implements Runnable {
     private boolean stopped;
 
     /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
-    public StreamTask(TaskDeployment deployment, LocalExchange exchange, ScheduledExecutorService timers,
+    public StreamTask(TaskDeployment deployment, DataExchange exchange, ScheduledExecutorService timers,
             Map<StreamNode, OperatorEventGateway> gateways, Listener listener, ScopedMetricGroup metrics) {
         this.deployment = deployment;
         this.exchange = exchange;
@@ -329,7 +329,7 @@ public final class StreamTask implements Runnable {
             }
         }
         NetworkInput network = new NetworkInput(
-                exchange.queue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
+                exchange.inputQueue(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(), vertex.getId(),
                         deployment.subtaskIndex())),
                 inputOfChannel, connected);
         if (sorted == null) {

@@ -11,7 +11,7 @@ import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
-import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
 import io.weir.runtime.jobmaster.JobMasterGateway;
@@ -44,7 +44,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
     private final String id;
     private final int slots;
-    private final LocalExchange exchange;
+    private final DataExchange exchange;
     private final ScheduledExecutorService timers;
     private final Map<ExecutionAttemptId, StreamTask> running = new ConcurrentHashMap<>();
     private final ScopedMetricGroup metrics;
@@ -54,7 +54,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final ExecutorService checkpointIo;
 
     /** @param metrics the registry of the process; this TaskManager's group is {@code <host>.taskmanager.<id>} */
-    public TaskExecutor(String id, int slots, LocalExchange exchange, MetricRegistry metrics, String host) {
+    public TaskExecutor(String id, int slots, DataExchange exchange, MetricRegistry metrics, String host) {
         super("weir-" + id);
         this.metrics = ScopedMetricGroup.taskManager(metrics, host, id);
         JvmMetrics.register(this.metrics);
@@ -85,7 +85,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     @Override
     public CompletableFuture<Void> submitTask(TaskDeployment deployment, ExecutionAttemptId attempt,
             JobMasterGateway jobMaster) {
-        return callAsync(() -> {
+        return this.<Void>callAsync(() -> {
+            exchange.prepare(deployment);
             CheckpointStorage storage = CheckpointStorage.create(
                     CheckpointingSettings.of(deployment.job().getConfiguration()), deployment.job().getJobId());
             Map<StreamNode, OperatorEventGateway> gateways = new HashMap<>();
@@ -110,6 +111,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 @Override
                 public void taskEnded(StreamTask t, StreamTask.Outcome outcome, Throwable failure) {
                     running.remove(attempt);
+                    deployment.job().releaseUserCode(); // this deployment's hold on shipped jars, if any
                     jobMaster.taskEnded(attempt, outcome, failure);
                 }
 
@@ -130,6 +132,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             thread.setContextClassLoader(deployment.job().getUserClassLoader());
             thread.start();
             return null;
+        }).whenComplete((started, failure) -> {
+            if (failure != null) {
+                deployment.job().releaseUserCode(); // the task never ran, so it will not release it
+            }
         });
     }
 
@@ -211,8 +217,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
     }
 
-    /** Unregisters the metrics of a job that ended. */
+    /** Unregisters the metrics of a job that ended and drops its queues and channels. */
+    @Override
     public void releaseJob(JobID jobId) {
+        exchange.release(jobId);
         ScopedMetricGroup group = jobMetrics.remove(jobId);
         if (group != null) {
             group.close();

@@ -1,5 +1,6 @@
 package io.weir.runtime.taskexecutor;
 
+import io.weir.api.execution.JobID;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
@@ -23,4 +24,7 @@ public interface TaskExecutorGateway {
     void notifyCheckpointAborted(ExecutionAttemptId attempt, long checkpointId);
 
     void sendOperatorEvent(ExecutionAttemptId attempt, int operatorId, OperatorEvent event);
+
+    /** The job ended: drop what this task executor kept for it (metrics, exchange queues and channels). */
+    void releaseJob(JobID jobId);
 }

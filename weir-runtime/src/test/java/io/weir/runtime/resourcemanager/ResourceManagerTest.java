@@ -16,12 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ResourceManagerTest {
-    /** A task executor that only has an id: the resource manager never calls it. */
-    private static final TaskExecutorGateway TASK_EXECUTOR = new TaskExecutorGateway() {
-        @Override
-        public String id() {
-            return "te-0";
-        }
+    private static final TaskExecutorGateway TASK_EXECUTOR = new IdOnly("te-0");
+
+    /** A task executor that only has an id: the resource manager never calls it otherwise. */
+    private record IdOnly(String id) implements TaskExecutorGateway {
 
         @Override
         public CompletableFuture<Void> submitTask(io.weir.runtime.task.TaskDeployment deployment,
@@ -55,7 +53,69 @@ class ResourceManagerTest {
         public void notifyCheckpointAborted(io.weir.runtime.jobmaster.ExecutionAttemptId attempt, long checkpointId) {
             throw new UnsupportedOperationException();
         }
-    };
+
+        @Override
+        public void releaseJob(JobID jobId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class ManualClock extends java.time.Clock {
+        private volatile long millis;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis);
+        }
+
+        void advance(Duration by) {
+            millis += by.toMillis();
+        }
+    }
+
+    @Test
+    void slotsOfAJobSpreadOverTheTaskExecutors() throws Exception {
+        resourceManager = new ResourceManager(Duration.ofMinutes(5));
+        resourceManager.registerTaskExecutor(new IdOnly("a"), 2).join();
+        resourceManager.registerTaskExecutor(new IdOnly("b"), 2).join();
+        List<Slot> slots = resourceManager.requestSlots(JobID.generate(), 3, "3").get();
+        assertEquals(List.of("a", "b", "a"), slots.stream().map(Slot::taskExecutorId).toList());
+    }
+
+    @Test
+    void aSilentTaskExecutorIsDroppedWithItsSlotsAndNamesTheJobsThatHeldSlotsInIt() throws Exception {
+        ManualClock clock = new ManualClock();
+        resourceManager = new ResourceManager(Duration.ofMinutes(5), clock);
+        resourceManager.registerTaskExecutor(new IdOnly("a"), 2).join();
+        resourceManager.registerTaskExecutor(new IdOnly("b"), 2).join();
+        resourceManager.heartbeat("a");
+        resourceManager.heartbeat("b");
+        JobID job = JobID.generate();
+        resourceManager.requestSlots(job, 2, "2").get();
+        clock.advance(Duration.ofSeconds(3));
+        resourceManager.heartbeat("a");
+        assertEquals(List.of(), resourceManager.removeSilent(Duration.ofSeconds(5)).get(), "within the timeout");
+
+        clock.advance(Duration.ofSeconds(3));
+        List<ResourceManager.LostTaskExecutor> lost = resourceManager.removeSilent(Duration.ofSeconds(5)).get();
+        assertEquals(List.of(new ResourceManager.LostTaskExecutor("b", java.util.Set.of(job))), lost);
+        assertEquals(1, resourceManager.freeSlots().get(), "b's free slot is gone, a's stays");
+        List<Slot> replacement = resourceManager.requestSlots(job, 1, "1 to replace").get();
+        assertEquals("a", replacement.get(0).taskExecutorId());
+        resourceManager.releaseSlots(job).get();
+        assertEquals(2, resourceManager.freeSlots().get(), "the job's slots on a, old and new, are released together");
+    }
 
     private ResourceManager resourceManager;
 

@@ -33,8 +33,13 @@ class SourceCoordinatorStateTest {
         }
 
         private static String describe(OperatorEvent event) {
-            if (event instanceof SourceEvents.AddSplits<?> add) {
-                NumberSequenceSplit split = (NumberSequenceSplit) add.splits().get(0);
+            if (event instanceof SourceEvents.AddSplits add) {
+                NumberSequenceSplit split;
+                try {
+                    split = add.read(new NumberSequenceSource(1, 40).getSplitSerializer()).get(0);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 return split.from() + "-" + split.to();
             }
             return "no more";

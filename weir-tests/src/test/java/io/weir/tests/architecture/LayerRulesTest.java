@@ -57,7 +57,8 @@ class LayerRulesTest {
     private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
             "io.weir.cli..",
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cli..", "picocli..", "org.slf4j..",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cluster..", "io.weir.cli..", "picocli..",
+            "org.slf4j..",
             "com.github.javaparser..");
 
     private static final ArchRule JAVAPARSER_ONLY_IN_THE_MIGRATE_TOOL = onlyUsedBy(
@@ -83,6 +84,17 @@ class LayerRulesTest {
             "examples are what users write and copy: they must compile against the public API alone",
             JDK, "io.weir.api..", "io.weir.examples..");
 
+    private static final ArchRule NETWORK_USES_ONLY_API_RUNTIME_AND_NETTY = mayOnlyUse(
+            "io.weir.network..",
+            "the data plane carries the runtime's buffers over Netty and nothing else; the processes and their"
+                    + " control plane sit above it",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "org.slf4j..", "io.netty..");
+
+    private static final ArchRule CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK = mayOnlyUse(
+            "io.weir.cluster..",
+            "the processes wire the runtime's roles to the network module's planes; libraries stay behind those modules",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..");
+
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
             "dependencies point down only: the API is the bottom layer",
@@ -92,6 +104,7 @@ class LayerRulesTest {
             "io.weir.runtime..",
             "dependencies point down only: tools, tests, benchmarks and examples sit above the runtime",
             "io.weir.testutils..", "io.weir.cli..", "io.weir.bench..", "io.weir.examples..", "io.weir.web..", "io.weir.sql..",
+            "io.weir.network..", "io.weir.cluster..",
             // the runtime finds state backends by ServiceLoader; it never names one
             "io.weir.statebackend..");
 
@@ -290,6 +303,8 @@ class LayerRulesTest {
                 "weir-formats-json's classes were not imported");
         assertTrue(weir.contain("io.weir.web.RestServer"), "weir-web's classes were not imported");
         assertTrue(weir.contain("io.weir.sql.parser.SqlStatementParser"), "weir-sql's classes were not imported");
+        assertTrue(weir.contain("io.weir.network.NetworkExchange"), "weir-network's classes were not imported");
+        assertTrue(weir.contain("io.weir.cluster.JobManagerProcess"), "weir-cluster's classes were not imported");
         assertTrue(weir.contain("io.weir.statebackend.rocksdb.EmbeddedRocksDBStateBackend"),
                 "weir-statebackend-rocksdb's classes were not imported");
         assertFalse(weir.contain(LayerRulesTest.class), "test classes must not be imported");
@@ -333,6 +348,16 @@ class LayerRulesTest {
     @Test
     void examplesUseOnlyTheApi() {
         EXAMPLES_USE_ONLY_THE_API.check(weir);
+    }
+
+    @Test
+    void clusterUsesOnlyApiRuntimeAndNetwork() {
+        CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK.check(weir);
+    }
+
+    @Test
+    void networkUsesOnlyApiRuntimeAndNetty() {
+        NETWORK_USES_ONLY_API_RUNTIME_AND_NETTY.check(weir);
     }
 
     @Test

@@ -1,0 +1,160 @@
+package io.weir.cluster;
+
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.execution.JobID;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.execution.Pipeline;
+import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.execution.SavepointFormatType;
+import io.weir.api.types.TypeSerializer;
+import io.weir.network.rpc.RpcService;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobJar;
+import io.weir.runtime.graph.JobGraphBuilder;
+import io.weir.runtime.graph.StreamGraphBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.ObjectOutputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs pipelines on a cluster's JobManager: builds the job graph here, as the local executor does
+ * (so a function that cannot be serialized fails here, naming its operator), and submits it to the
+ * JobManager's dispatcher over the control plane.
+ *
+ * <p>The jars and class directories that the job's class loader adds to this process's classpath
+ * (the {@code -c} entries of {@code bin/weir run}) are uploaded to the JobManager's blob service
+ * before the job is submitted; the cluster's processes load the job's classes from them.
+ *
+ * <p>Not yet supported on a cluster: {@code executeAndCollect} (collect sinks), savepoints from the
+ * client.
+ *
+ * <p>Threading: safe for concurrent use; owns an RPC service, closed with {@link #close()}.
+ */
+public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
+    private final RpcService rpc;
+    private final DispatcherGateway dispatcher;
+    private final InetSocketAddress jobManager;
+    private final BlobGateway blobs;
+    /** How long the upload of one of the job's jars may take. */
+    private static final long UPLOAD_TIMEOUT_SECONDS = 120;
+
+    /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}). */
+    public RemoteExecutor(InetSocketAddress jobManager) {
+        this.jobManager = jobManager;
+        this.rpc = ClusterGateways.rpcService(jobManager.getAddress() != null && jobManager.getAddress().isLoopbackAddress()
+                ? "127.0.0.1" : "0.0.0.0", 0);
+        this.dispatcher = rpc.connect(jobManager, DispatcherGateway.NAME, DispatcherGateway.class);
+        this.blobs = rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class);
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(Pipeline pipeline, ClassLoader userClassLoader) throws IOException {
+        JobGraph job = JobGraphBuilder.build(StreamGraphBuilder.build(pipeline, userClassLoader), userClassLoader);
+        job.setJars(uploadJars(userClassLoader));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(job);
+        }
+        return dispatcher.submitJob(bytes.toByteArray()).thenApply(RemoteJobClient::new);
+    }
+
+    /**
+     * Uploads the jars (and class directories, packed as jars) that the job's class loader adds to
+     * this process's classpath, so the cluster loads the job's classes from them.
+     */
+    private List<JobJar> uploadJars(ClassLoader userClassLoader) throws IOException {
+        List<JobJar> jars = new ArrayList<>();
+        for (JobClasspath.Entry entry : JobClasspath.of(userClassLoader, RemoteExecutor.class.getClassLoader())) {
+            jars.add(await(blobs.upload(entry.name(), entry.jar()), "upload " + entry.name()));
+        }
+        return jars;
+    }
+
+    private static <T> T await(CompletableFuture<T> reply, String what) throws IOException {
+        try {
+            return reply.get(UPLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted: " + what);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not " + what + " to the JobManager: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Could not " + what + " to the JobManager within " + UPLOAD_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    @Override
+    public <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeSerializer<T> serializer) {
+        throw new UnsupportedOperationException("Collecting results (executeAndCollect, collectAsync) does not run"
+                + " on a cluster yet; write to a sink instead, or run the job locally");
+    }
+
+    @Override
+    public void close() {
+        rpc.close();
+    }
+
+    /** A job on the cluster, followed through the dispatcher. */
+    private final class RemoteJobClient implements JobClient {
+        private final JobID jobId;
+
+        RemoteJobClient(JobID jobId) {
+            this.jobId = jobId;
+        }
+
+        @Override
+        public JobID getJobID() {
+            return jobId;
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return dispatcher.jobStatus(jobId);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            return dispatcher.cancelJob(jobId);
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return dispatcher.jobResult(jobId).thenApply(outcome ->
+                    new JobExecutionResult(jobId, outcome.netRuntimeMillis(), outcome.accumulators(), Map.of()));
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Object>> getAccumulators() {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "Live accumulators of a job on a cluster are not served yet; they come with the job's result"));
+        }
+
+        @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory, SavepointFormatType formatType) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "Savepoints of a job on a cluster are not triggered from the client yet"));
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory,
+                SavepointFormatType formatType) {
+            return triggerSavepoint(savepointDirectory, formatType);
+        }
+
+        @Override
+        public String toString() {
+            return "JobClient{" + jobId + " on " + jobManager + "}";
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.weir.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.JobClient;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.runtime.configuration.JobManagerOptions;
+import io.weir.runtime.configuration.TaskManagerOptions;
+import io.weir.runtime.jobmaster.JobDetails;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A JobManager and two TaskManagers, as their process classes, in one JVM: they reach each other
+ * only over the control plane and exchange records only over the data plane, on loopback.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ClusterInOneJvmTest {
+    private static final Map<Long, Long> LATEST_SUM_PER_KEY = new ConcurrentHashMap<>();
+    private static JobManagerProcess jobManager;
+    private static TaskManagerProcess first;
+    private static TaskManagerProcess second;
+
+    @BeforeAll
+    static void startCluster() {
+        Configuration jm = new Configuration()
+                .set(JobManagerOptions.RPC_ADDRESS, "127.0.0.1")
+                .set(JobManagerOptions.RPC_PORT, 0);
+        jobManager = new JobManagerProcess(jm);
+        first = new TaskManagerProcess(taskManagerConfiguration());
+        second = new TaskManagerProcess(taskManagerConfiguration());
+    }
+
+    private static Configuration taskManagerConfiguration() {
+        return new Configuration()
+                .set(JobManagerOptions.RPC_ADDRESS, "127.0.0.1")
+                .set(JobManagerOptions.RPC_PORT, jobManager.address().getPort())
+                .set(TaskManagerOptions.HOST, "127.0.0.1")
+                .set(TaskManagerOptions.NUM_TASK_SLOTS, 1)
+                .set(JobManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        second.close();
+        first.close();
+        jobManager.close();
+    }
+
+    /** Keeps the latest running sum of each key; static, since the sink itself travels serialized. */
+    private static final class LatestSum implements SinkFunction<Long> {
+        @Override
+        public void invoke(Long value) {
+            LATEST_SUM_PER_KEY.merge(value % 1_000_000, value / 1_000_000, Math::max);
+        }
+    }
+
+    @Test
+    void aKeyedJobRunsAcrossBothTaskManagers() throws Exception {
+        assertEquals(2, jobManager.cluster().totalSlots());
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(2);
+            env.fromSequence(1, 10_000)
+                    .map(x -> x * 1_000_000 + x % 7).name("encode")
+                    .keyBy(x -> x % 1_000_000)
+                    .reduce((a, b) -> (a / 1_000_000 + b / 1_000_000) * 1_000_000 + a % 1_000_000).name("sum")
+                    .addSink(new LatestSum()).name("sink");
+            JobClient client = env.executeAsync("keyed sums on a cluster");
+            client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            JobDetails details = jobManager.cluster().jobDetails(client.getJobID()).orElseThrow()
+                    .get(10, TimeUnit.SECONDS);
+            Set<String> taskManagers = new HashSet<>();
+            details.vertices().forEach(v -> v.subtasks().forEach(s -> taskManagers.add(s.taskManagerId())));
+            assertEquals(Set.of(first.id(), second.id()), taskManagers, "the tasks ran in both TaskManagers");
+        }
+        for (long key = 0; key < 7; key++) {
+            long expected = 0;
+            for (long x = 1; x <= 10_000; x++) {
+                expected += x % 7 == key ? x : 0;
+            }
+            assertEquals(expected, LATEST_SUM_PER_KEY.get(key), "sum of key " + key);
+        }
+    }
+
+    @Test
+    void aJobNeedingMoreSlotsThanTheClusterHasIsRefusedSayingWhy() throws Exception {
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(3);
+            env.fromSequence(1, 10).addSink(new LatestSum());
+            JobClient client = env.executeAsync("too wide");
+            Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> client.getJobExecutionResult().get(30, TimeUnit.SECONDS));
+            String message = String.valueOf(failure.getCause());
+            assertTrue(message.contains("needs 3 slots") && message.contains("taskmanager.numberOfTaskSlots"), message);
+        }
+    }
+}

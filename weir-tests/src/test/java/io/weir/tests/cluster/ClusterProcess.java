@@ -1,0 +1,95 @@
+package io.weir.tests.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A JobManager or TaskManager in a JVM of its own, started with this JVM's classpath (so the tests'
+ * job classes are on the cluster's classpath). Its log (stderr) goes to a file; its stdout is read
+ * for the line that says it is ready.
+ */
+final class ClusterProcess implements AutoCloseable {
+    private final Process process;
+    private final CompletableFuture<String> readyLine = new CompletableFuture<>();
+    private final String name;
+
+    private ClusterProcess(String name, Process process, Predicate<String> isReadyLine) {
+        this.name = name;
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (isReadyLine.test(line)) {
+                        readyLine.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                readyLine.completeExceptionally(e);
+            }
+            readyLine.completeExceptionally(new IllegalStateException(name + " ended before it was ready; see its log"));
+        }, name + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code mainClass} with {@code -D} settings; its log goes to {@code logDir/<name>.log}. */
+    static ClusterProcess start(String name, String mainClass, Path logDir, Predicate<String> isReadyLine,
+            String... settings) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        for (String setting : settings) {
+            command.add("-D" + setting);
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectError(logDir.resolve(name + ".log").toFile())
+                .start();
+        return new ClusterProcess(name, process, isReadyLine);
+    }
+
+    /** The line that said the process is ready; fails if it ends first or takes longer than {@code seconds}. */
+    String awaitReady(long seconds) throws Exception {
+        return readyLine.get(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The exit code once the process ended by itself; fails if it takes longer than {@code seconds}. */
+    int awaitExit(long seconds) throws Exception {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new java.util.concurrent.TimeoutException(name + " did not end within " + seconds + " s");
+        }
+        return process.exitValue();
+    }
+
+    /** {@code kill -9}: the process gets no chance to say goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the graceful shutdown
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
