@@ -4,12 +4,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.exchange.BarrierEncoding;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.BufferRecycler;
 import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.InputQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -53,7 +56,7 @@ final class RemoteChannelReceiver extends SimpleChannelInboundHandler<ByteBuf> i
         switch (kind) {
             case Frame.OPEN -> open(ctx, Frame.Open.decode(frame));
             case Frame.BUFFER -> receive(frame);
-            case Frame.PRIORITY -> queue.push(Buffer.unpooled(read(frame), open.channel()));
+            case Frame.PRIORITY -> queue.push(priorityBarrier(read(frame)));
             case Frame.FINISH -> finished = true;
             default -> throw new IllegalStateException("Unexpected frame kind " + kind + " on " + this);
         }
@@ -81,11 +84,28 @@ final class RemoteChannelReceiver extends SimpleChannelInboundHandler<ByteBuf> i
         }
         frame.readBytes(scratch, 0, length);
         try {
+            CheckpointBarrier barrier = BarrierEncoding.decodeIfBarrier(scratch, length);
+            if (barrier != null) {
+                // a barrier travels as a buffer of no pool, which its consumer can find in its queue
+                // (an aligned-checkpoint timeout copies what is queued ahead of it); its credit returns
+                queue.push(Buffer.barrier(Arrays.copyOf(scratch, length), open.channel(), barrier));
+                recycle(buffer);
+                return;
+            }
             buffer.data().write(scratch, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory buffer grows; it does not fail
         }
         queue.push(buffer);
+    }
+
+    /** An unaligned barrier that arrived, as a buffer of no pool marked with its barrier. */
+    private Buffer priorityBarrier(byte[] bytes) {
+        try {
+            return Buffer.barrier(bytes, open.channel(), BarrierEncoding.decodeIfBarrier(bytes, bytes.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A priority frame on " + this + " holds no readable barrier", e);
+        }
     }
 
     /** A copy of the rest of a frame (for the rare priority buffer). */

@@ -108,7 +108,7 @@ public final class RecordWriter<T> {
         if (barrier.unaligned()) {
             return overtake(barrier);
         }
-        byte[] bytes = encode(barrier);
+        byte[] bytes = BarrierEncoding.encode(barrier);
         for (int target : connected) {
             if (current[target] != null) {
                 ship(target);
@@ -120,7 +120,7 @@ public final class RecordWriter<T> {
 
     private java.util.Map<Integer, java.util.List<byte[]>> overtake(CheckpointBarrier barrier) throws IOException {
         java.util.Map<Integer, java.util.List<byte[]>> overtaken = new java.util.HashMap<>();
-        byte[] bytes = encode(barrier);
+        byte[] bytes = BarrierEncoding.encode(barrier);
         for (int target : connected) {
             if (current[target] != null) {
                 ship(target); // what was written before the barrier belongs before it
@@ -133,26 +133,6 @@ public final class RecordWriter<T> {
         }
         return overtaken;
     }
-
-    private static byte[] encode(CheckpointBarrier barrier) throws IOException {
-        DataOutputSerializer encoded = new DataOutputSerializer(64);
-        writeBarrier(encoded, barrier);
-        return encoded.getCopyOfBuffer();
-    }
-
-    /** A barrier's encoding, as {@code NetworkInput} reads it. */
-    private static void writeBarrier(DataOutputSerializer out, CheckpointBarrier barrier) throws IOException {
-        out.writeByte(ElementTag.BARRIER);
-        out.writeLong(barrier.id());
-        out.writeLong(barrier.timestamp());
-        out.writeByte(barrier.type().ordinal() | (barrier.unaligned() ? UNALIGNED_FLAG : 0));
-        if (barrier.isSavepoint()) {
-            out.writeUTF(barrier.targetLocation());
-        }
-    }
-
-    /** Set in a barrier's type byte when the barrier is unaligned. */
-    public static final int UNALIGNED_FLAG = 0x80;
 
     /** Sends every partly filled buffer. */
     public void flush() {

@@ -3,11 +3,11 @@ package io.weir.runtime.task;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
-import io.weir.runtime.checkpoint.SnapshotType;
+
+import io.weir.runtime.exchange.BarrierEncoding;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.ElementTag;
 import io.weir.runtime.exchange.InputQueue;
-import io.weir.runtime.exchange.RecordWriter;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -191,7 +191,8 @@ final class NetworkInput implements TaskInput {
                     break;
                 case ElementTag.BARRIER:
                     stopRecording(channel, in.getPosition() - 1);
-                    boolean blocked = onBarrier(channel, readBarrier(in), current.length() == in.getPosition());
+                    boolean blocked = onBarrier(channel, BarrierEncoding.readAfterTag(in),
+                            current.length() == in.getPosition());
                     recordFrom = barriers.isRecording(channel) ? in.getPosition() : -1;
                     if (blocked) {
                         recordFrom = -1; // the held-back rest starts recording again when it is read
@@ -258,17 +259,6 @@ final class NetworkInput implements TaskInput {
 
     InputQueue queue() {
         return queue;
-    }
-
-    /** Says whether the channel is blocked after this barrier. */
-    /** Reads a barrier as {@link io.weir.runtime.exchange.RecordWriter#broadcastBarrier} wrote it. */
-    private static CheckpointBarrier readBarrier(DataInputDeserializer in) throws java.io.IOException {
-        long id = in.readLong();
-        long timestamp = in.readLong();
-        int typeByte = in.readByte() & 0xff;
-        SnapshotType type = SnapshotType.values()[typeByte & ~RecordWriter.UNALIGNED_FLAG];
-        return new CheckpointBarrier(id, timestamp, type, type.isSavepoint() ? in.readUTF() : null,
-                (typeByte & RecordWriter.UNALIGNED_FLAG) != 0);
     }
 
     /**
