@@ -14,6 +14,8 @@ import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.TypeSerializer;
 import io.weir.api.types.Types;
+import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.exchange.BarrierEncoding;
 import io.weir.runtime.exchange.Buffer;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.BufferReceiver;
@@ -24,6 +26,8 @@ import io.weir.runtime.exchange.RecordWriter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -138,8 +142,9 @@ class NetworkExchangeTest {
             channel.push(filled(pool, i));
         }
         assertTrue(arrivals.tryAcquire(2, 10, TimeUnit.SECONDS)); // 0 and 1 are credited; 2 and 3 wait
-        byte[] barrier = {ElementTag.BARRIER, 42};
-        List<byte[]> overtaken = channel.prioritize(Buffer.unpooled(barrier, CHANNEL));
+        CheckpointBarrier unaligned = new CheckpointBarrier(42, 0).asUnaligned();
+        byte[] barrier = BarrierEncoding.encode(unaligned);
+        List<byte[]> overtaken = channel.prioritize(Buffer.barrier(barrier, CHANNEL, unaligned));
         assertEquals(2, overtaken.size());
         assertEquals(2, intAt(overtaken.get(0)));
         assertEquals(3, intAt(overtaken.get(1)));
@@ -161,6 +166,27 @@ class NetworkExchangeTest {
         assertArrayEquals(barrier, read.get(2), "the barrier comes before the backlog it overtook");
         assertEquals(2, intAt(read.get(3)));
         assertEquals(3, intAt(read.get(4)));
+    }
+
+    @Test
+    void anAlignedBarrierArrivesMarkedSoItsConsumerFindsItInTheQueue() throws Exception {
+        BufferPool pool = new BufferPool(4, 256);
+        RecordWriter<Integer> writer = writer(pool, producerSide.receiver(consumer, CHANNEL));
+        writer.emit(new StreamRecord<>(7, 0));
+        CheckpointBarrier barrier = new CheckpointBarrier(5, 0);
+        writer.broadcastBarrier(barrier);
+        assertTrue(arrivals.tryAcquire(2, 10, TimeUnit.SECONDS));
+
+        Map<Integer, List<byte[]>> ahead = queue.copyAheadOfBarrier(5);
+        assertEquals(Set.of(CHANNEL), ahead.keySet(), "the queued barrier is found, as on a local channel");
+        assertEquals(1, ahead.get(CHANNEL).size(), "with the buffer of the record before it");
+        Buffer record = queue.poll();
+        assertNull(record.barrier());
+        record.recycle();
+        Buffer received = queue.poll();
+        assertEquals(barrier, received.barrier());
+        assertEquals(CHANNEL, received.channel());
+        received.recycle();
     }
 
     @Test
