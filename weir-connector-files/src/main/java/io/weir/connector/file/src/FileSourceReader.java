@@ -129,14 +129,15 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
                     + "files must stay until the source has read them (" + split + ")");
         }
         long splitEnd = split.offset() + split.length();
+        StreamFormat<T> fileFormat = format.forFile(split.path());
         CheckpointedPosition position = split.getReaderPosition();
         if (position != null && position.offset() != CheckpointedPosition.NO_OFFSET) {
             in.seek(position.offset());
-            reader = format.restoreReader(config, in, position.offset(), split.fileSize(), splitEnd);
+            reader = fileFormat.restoreReader(config, in, position.offset(), split.fileSize(), splitEnd);
             offset = position.offset();
         } else {
             in.seek(split.offset());
-            reader = format.createReader(config, in, split.fileSize(), splitEnd);
+            reader = fileFormat.createReader(config, in, split.fileSize(), splitEnd);
             offset = CheckpointedPosition.NO_OFFSET;
         }
         recordsAfterOffset = 0;

@@ -2,6 +2,7 @@ package io.weir.connector.file.src.reader;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.fs.FSDataInputStream;
+import io.weir.api.fs.Path;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
 import io.weir.connector.file.src.util.CheckpointedPosition;
@@ -39,6 +40,14 @@ public interface StreamFormat<T> extends Serializable, ResultTypeQueryable<T> {
      */
     Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset, long fileLen,
             long splitEnd) throws IOException;
+
+    /**
+     * The format that reads {@code file}: this one, unless the records depend on where the file is
+     * (the SQL filesystem connector adds the partition values of a {@code k=v} directory path).
+     */
+    default StreamFormat<T> forFile(Path file) {
+        return this;
+    }
 
     /** Whether a file may be cut into several splits read independently. */
     boolean isSplittable();

@@ -1,0 +1,126 @@
+package io.weir.connector.file.table;
+
+import io.weir.api.configuration.MemorySize;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.DataStreamSink;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.fs.Path;
+import io.weir.api.types.Row;
+import io.weir.connector.file.sink.FileSink;
+import io.weir.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
+import io.weir.connector.file.src.FileSource;
+import io.weir.connector.file.src.reader.DeserializingLineFormat;
+import io.weir.connector.file.src.reader.StreamFormat;
+import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.TableFactory;
+import io.weir.sql.connectors.formats.FormatFactory;
+import io.weir.sql.connectors.formats.Formats;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code 'connector' = 'filesystem'}: a table whose rows are the lines of the files under {@code path}
+ * (a local path, {@code file://} or {@code s3://} URI), in a line format ({@code csv}, {@code json},
+ * {@code raw}, ...), with Flink's option keys. {@code PARTITIONED BY (dt, hr)} puts each row into a
+ * Hive-style {@code dt=.../hr=...} directory, without the partition columns in the file, and reading
+ * takes them from the directory names.
+ *
+ * <p>Reading is a {@link FileSource}: bounded (the files there at start), or monitoring {@code path}
+ * for new files every {@code source.monitor-interval}. Writing is a {@link FileSink}: exactly-once,
+ * files appear when the checkpoint after their rows completes (and at the end of a bounded job),
+ * rolled also by {@code sink.rolling-policy.file-size} and {@code sink.rolling-policy.rollover-interval}.
+ */
+public final class FileSystemTableFactory implements TableFactory {
+    static final String DEFAULT_PARTITION_NAME = "__DEFAULT_PARTITION__";
+
+    @Override
+    public String factoryIdentifier() {
+        return "filesystem";
+    }
+
+    @Override
+    public Set<String> supportedOptions() {
+        Set<String> options = new HashSet<>(Set.of("path", "format", "source.monitor-interval",
+                "partition.default-name", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval",
+                "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "sink.parallelism"));
+        options.addAll(Formats.optionKeys(""));
+        return options;
+    }
+
+    @Override
+    public ChangelogMode sourceChangelogMode(Context context) {
+        return format(context).changelogMode();
+    }
+
+    @Override
+    public ChangelogMode sinkChangelogMode(Context context) {
+        return format(context).changelogMode();
+    }
+
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        TableOptions table = new TableOptions(context);
+        PartitionLayout layout = layout(context, table);
+        StreamFormat<Row> lines = new DeserializingLineFormat<>(
+                format(context).createDeserializer(formatContext(context, layout)));
+        StreamFormat<Row> rows = layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
+        FileSource.FileSourceBuilder<Row> source = FileSource.forRecordStreamFormat(rows, path(table));
+        if (table.has("source.monitor-interval")) {
+            source.monitorContinuously(table.duration("source.monitor-interval", null));
+        }
+        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "filesystem " + table.name());
+    }
+
+    @Override
+    public void createSink(Context context, DataStream<Row> rows) {
+        TableOptions table = new TableOptions(context);
+        PartitionLayout layout = layout(context, table);
+        RowLineEncoder encoder = new RowLineEncoder(
+                format(context).createSerializer(formatContext(context, layout)), layout);
+        DefaultRollingPolicy<Row, String> rolling = DefaultRollingPolicy.builder()
+                .withMaxPartSize(table.bytes("sink.rolling-policy.file-size", MemorySize.ofMebiBytes(128)))
+                .withRolloverInterval(table.duration("sink.rolling-policy.rollover-interval", Duration.ofMinutes(30)))
+                .withInactivityInterval(table.duration("sink.rolling-policy.inactivity-interval", Duration.ofMinutes(30)))
+                .build();
+        table.duration("sink.rolling-policy.check-interval", Duration.ofMinutes(1)); // checked for its form only
+        FileSink<Row> sink = FileSink.forRowFormat(path(table), encoder)
+                .withBucketAssigner(new PartitionBucketAssigner(layout))
+                .withRollingPolicy(rolling)
+                .build();
+        DataStreamSink<Row> written = rows.sinkTo(sink).name("filesystem " + table.name());
+        if (table.has("sink.parallelism")) {
+            written.setParallelism(table.positive("sink.parallelism"));
+        }
+    }
+
+    private static PartitionLayout layout(Context context, TableOptions table) {
+        try {
+            return new PartitionLayout(table.name(), context.rowType(), context.table().partitionKeys(),
+                    table.text("partition.default-name", DEFAULT_PARTITION_NAME));
+        } catch (IllegalArgumentException e) {
+            throw table.invalid(e.getMessage());
+        }
+    }
+
+    private static Path path(TableOptions table) {
+        String path = table.required("path", "s3://bucket/orders");
+        try {
+            return new Path(path);
+        } catch (IllegalArgumentException e) {
+            throw table.invalid("'path' = '" + path + "' is not a path or URI: " + e.getMessage());
+        }
+    }
+
+    private static FormatFactory format(Context context) {
+        String name = new TableOptions(context).required("format", "csv");
+        return Formats.find(context.identifier().asSummaryString(), "format", name);
+    }
+
+    /** The format reads and writes the physical columns only: partition columns are in the directories. */
+    private static FormatFactory.Context formatContext(Context context, PartitionLayout layout) {
+        return Formats.context(context.identifier().asSummaryString(), context.table().options().get("format"), "",
+                layout.physicalType(), context.table().options());
+    }
+}

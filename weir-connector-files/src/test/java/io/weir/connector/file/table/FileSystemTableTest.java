@@ -1,0 +1,194 @@
+package io.weir.connector.file.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.types.Row;
+import io.weir.sql.api.StreamTableEnvironment;
+import io.weir.sql.api.ValidationException;
+import io.weir.testutils.MiniClusterExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQL {@code filesystem} connector on local files: a partitioned CSV table written from VALUES
+ * lands in Hive-style directories with the golden lines (no partition columns in them) and reads back
+ * with the partition values; a streaming INSERT into a partitioned JSON table survives an injected
+ * failure with every row in its directory exactly once; {@code source.monitor-interval} picks up a
+ * file that appears while the query runs; bad options fail naming the table.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FileSystemTableTest {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build();
+
+    @TempDir
+    Path dir;
+
+    private static StreamTableEnvironment tables(int parallelism) {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
+        env.enableCheckpointing(50);
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        env.configure(config);
+        return StreamTableEnvironment.create(env);
+    }
+
+    /** The lines of every visible file under {@code root}, by directory relative to it, sorted. */
+    private static Map<String, List<String>> linesByDirectory(Path root) throws IOException {
+        Map<String, List<String>> lines = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.startsWith("_")) {
+                    continue;
+                }
+                String directory = root.relativize(file.getParent()).toString().replace('\\', '/');
+                lines.computeIfAbsent(directory, d -> new ArrayList<>()).addAll(Files.readAllLines(file));
+            }
+        }
+        lines.values().forEach(l -> l.sort(null));
+        return lines;
+    }
+
+    private static List<String> collect(CloseableIterator<Row> rows) throws Exception {
+        List<String> result = new ArrayList<>();
+        try (rows) {
+            rows.forEachRemaining(row -> result.add(row.toString()));
+        }
+        result.sort(null);
+        return result;
+    }
+
+    @Test
+    void aPartitionedCsvTableIsWrittenIntoHiveDirectoriesAndReadBack() throws Exception {
+        StreamTableEnvironment tables = tables(2);
+        tables.executeSql("CREATE TEMPORARY VIEW orders (id, customer, amount, dt, hr) AS VALUES"
+                + " (1, 'ann', 10, '2026-12-01', 9), (2, 'bob', 20, '2026-12-01', 9),"
+                + " (3, 'cy', 30, '2026-12-01', 10), (4, 'dee', 40, '2026-12-02', 9),"
+                + " (5, 'ed', 50, '2026-12-02', CAST(NULL AS INT))");
+        tables.executeSql("CREATE TABLE sales (id INT, customer STRING, amount INT, dt STRING, hr INT)"
+                + " PARTITIONED BY (dt, hr) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()
+                + "', 'format' = 'csv')");
+        tables.executeSql("INSERT INTO sales SELECT id, customer, amount, dt, hr FROM orders").await();
+
+        assertEquals(Map.of(
+                "dt=2026-12-01/hr=9", List.of("1,ann,10", "2,bob,20"),
+                "dt=2026-12-01/hr=10", List.of("3,cy,30"),
+                "dt=2026-12-02/hr=9", List.of("4,dee,40"),
+                "dt=2026-12-02/hr=__DEFAULT_PARTITION__", List.of("5,ed,50")), linesByDirectory(dir));
+
+        assertEquals(List.of("+I[1, ann, 10, 2026-12-01, 9]", "+I[2, bob, 20, 2026-12-01, 9]",
+                        "+I[4, dee, 40, 2026-12-02, 9]"),
+                collect(tables.executeSql("SELECT id, customer, amount, dt, hr FROM sales WHERE hr = 9").collect()));
+        assertEquals(List.of("+I[2026-12-02, 50, null]"),
+                collect(tables.executeSql("SELECT dt, amount, hr FROM sales WHERE hr IS NULL").collect()));
+    }
+
+    @Test
+    void aStreamingInsertIntoPartitionedJsonFilesIsExactlyOnceAcrossAFailure() throws Exception {
+        NumbersFailingOnceTableFactory.FAILURES.set(0);
+        NumbersFailingOnceTableFactory.CHECKPOINT_COMPLETED.set(false);
+        int rows = 3_000;
+        StreamTableEnvironment tables = tables(2);
+        tables.executeSql("CREATE TABLE numbers (id BIGINT, dt STRING, hr INT) WITH ("
+                + " 'connector' = 'numbers-failing-once', 'rows' = '" + rows + "')");
+        tables.executeSql("CREATE TABLE archive (id BIGINT, dt STRING, hr INT) PARTITIONED BY (dt) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + dir + "', 'format' = 'json',"
+                + " 'sink.rolling-policy.file-size' = '4 kb', 'sink.rolling-policy.rollover-interval' = '10 min')");
+        tables.executeSql("INSERT INTO archive SELECT id, dt, hr FROM numbers").await();
+        assertEquals(1, NumbersFailingOnceTableFactory.FAILURES.get(), "the job failed once and recovered");
+
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (long id = 0; id < rows; id++) {
+            expected.computeIfAbsent("dt=" + NumbersFailingOnceTableFactory.day(id), d -> new ArrayList<>())
+                    .add("{\"id\":" + id + ",\"hr\":" + NumbersFailingOnceTableFactory.hour(id) + "}");
+        }
+        expected.values().forEach(l -> l.sort(null));
+        assertEquals(expected, linesByDirectory(dir), "every row once, in its day's directory, without dt");
+        try (Stream<Path> parts = Files.list(dir.resolve("dt=2026-12-01"))) {
+            assertTrue(parts.count() > 1, "files rolled at 4 kb");
+        }
+
+        Row last = null;
+        try (CloseableIterator<Row> readBack = tables.executeSql("SELECT COUNT(*), COUNT(DISTINCT id), MIN(dt),"
+                + " MAX(dt) FROM archive").collect()) {
+            while (readBack.hasNext()) {
+                last = readBack.next();
+            }
+        }
+        assertEquals("+U[3000, 3000, 2026-12-01, 2026-12-03]", String.valueOf(last), "read back through SQL");
+    }
+
+    @Test
+    void aMonitoredTableReadsFilesThatAppearWhileTheQueryRuns() throws Exception {
+        Files.createDirectories(dir.resolve("dt=1"));
+        Files.writeString(dir.resolve("dt=1/a.csv"), "1,x\n2,y\n");
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE incoming (id INT, name STRING, dt INT) PARTITIONED BY (dt) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + dir + "', 'format' = 'csv',"
+                + " 'source.monitor-interval' = '50 ms')");
+        List<String> seen = new ArrayList<>();
+        try (CloseableIterator<Row> rows = tables.executeSql("SELECT id, name, dt FROM incoming").collect()) {
+            seen.add(rows.next().toString());
+            seen.add(rows.next().toString());
+            Files.createDirectories(dir.resolve("dt=2"));
+            Files.writeString(dir.resolve("dt=2/.b.csv"), "3,z\n");
+            Files.move(dir.resolve("dt=2/.b.csv"), dir.resolve("dt=2/b.csv")); // appears whole
+            seen.add(rows.next().toString());
+        }
+        seen.sort(null);
+        assertEquals(List.of("+I[1, x, 1]", "+I[2, y, 1]", "+I[3, z, 2]"), seen);
+    }
+
+    @Test
+    void badTablesFailNamingTheTableAndWhatToDo() throws Exception {
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE no_path (v STRING) WITH ('connector' = 'filesystem', 'format' = 'raw')");
+        ValidationException missing = assertThrows(ValidationException.class,
+                () -> tables.executeSql("SELECT * FROM no_path").collect().close());
+        assertTrue(missing.getMessage().contains("(connector 'filesystem'): the 'path' option is missing"),
+                missing.getMessage());
+
+        tables.executeSql("CREATE TABLE typo (v STRING) WITH ('connector' = 'filesystem', 'path' = '" + dir
+                + "', 'format' = 'raw', 'sink.rolling-policy.file-sise' = '1 mb')");
+        ValidationException typo = assertThrows(ValidationException.class,
+                () -> tables.executeSql("SELECT * FROM typo").collect().close());
+        assertTrue(typo.getMessage().contains("did you mean 'sink.rolling-policy.file-size'"), typo.getMessage());
+
+        Files.writeString(dir.resolve("stray.csv"), "1\n");
+        tables.executeSql("CREATE TABLE parted (v INT, dt STRING) PARTITIONED BY (dt) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + dir + "', 'format' = 'csv')");
+        Exception stray = assertThrows(Exception.class,
+                () -> collect(tables.executeSql("SELECT * FROM parted").collect()));
+        assertTrue(causes(stray).contains("stray.csv is not in a 'dt=<value>' directory"), causes(stray));
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            messages.append(c.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+}
