@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code jobmanager.rpc.address:jobmanager.rpc.port}.
  *
  * <p>{@link #main} runs it in the foreground until SIGTERM (or Ctrl-C), which cancels the running
- * jobs and closes the ports. Once ready it prints {@code JobManager ready at host:port} on stdout.
+ * jobs and closes the ports; it serves the REST API on port 8081 unless {@code rest.port} or
+ * {@code rest.bind-port} say otherwise. Once ready it prints {@code JobManager ready at host:port} on stdout.
  *
  * <p>Threading: start and close from one thread; the components run on their own threads.
  */
@@ -71,7 +72,12 @@ public final class JobManagerProcess implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         JobManagerProcess jobManager;
         try {
-            jobManager = new JobManagerProcess(ProcessConfiguration.fromArguments(args));
+            Configuration configuration = ProcessConfiguration.fromArguments(args);
+            if (!configuration.containsKey("rest.port") && !configuration.containsKey("rest.bind-port")) {
+                // as Flink's, a JobManager process serves its REST API (bin/weir list, cancel, savepoint) on 8081
+                configuration.setString("rest.port", "8081");
+            }
+            jobManager = new JobManagerProcess(configuration);
         } catch (RuntimeException e) {
             System.err.println("The JobManager could not start: " + e.getMessage());
             System.exit(1);

@@ -64,7 +64,7 @@ class TaskManagerKillTest {
     static void startCluster() throws Exception {
         jobManager = ClusterProcess.start("jobmanager", "io.weir.cluster.JobManagerProcess", dir,
                 line -> line.startsWith("JobManager ready at "),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=1 s");
+                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=1 s", "rest.port=0");
         String ready = jobManager.awaitReady(60);
         int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
         jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
