@@ -66,7 +66,10 @@ public final class StreamPlanTranslator {
         this.stateTtl = stateTtl;
     }
 
-    /** The plan Weir runs: Calcite's logical plan with projections and filters merged into Calcs. */
+    /**
+     * The plan Weir runs: Calcite's logical plan with IN/EXISTS sub-queries as semi and anti joins
+     * ({@link SubQueryJoins}) and projections and filters merged into Calcs.
+     */
     public static RelNode optimize(RelNode logical) {
         HepProgram program = HepProgram.builder()
                 // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
@@ -80,7 +83,7 @@ public final class StreamPlanTranslator {
                 .addRuleInstance(CoreRules.CALC_REMOVE)
                 .build();
         HepPlanner planner = new HepPlanner(program);
-        planner.setRoot(logical);
+        planner.setRoot(SubQueryJoins.rewrite(logical));
         return planner.findBestExp();
     }
 
