@@ -92,10 +92,16 @@ final class JoinTranslator {
                 type == JoinRelType.RIGHT || type == JoinRelType.FULL, RowTypes.of(leftType), RowTypes.of(rightType),
                 nullRejecting, residualCode == null ? null : residualCode.name(),
                 residualCode == null ? null : residualCode.source(), stateTtl, interval);
+        return regularJoin(join, keyed, spec, appendOnlyInputs);
+    }
+
+    /** A regular, interval, semi or anti join: a changelog unless both inputs are append-only. */
+    private static ChangelogStream regularJoin(Join join, KeyedInputs keyed, JoinSpec spec, boolean appendOnlyInputs) {
+        JoinRelType type = join.getJoinType();
         boolean semiOrAnti = type == JoinRelType.SEMI || type == JoinRelType.ANTI;
         DataStream<Row> rows = keyed.process(semiOrAnti ? new SemiAntiJoinFunction(spec, type == JoinRelType.ANTI)
                 : new StreamingJoinFunction(spec), RowTypes.of(join.getRowType()))
-                .name(interval != null ? "IntervalJoin" : type == JoinRelType.INNER ? "Join"
+                .name(spec.interval() != null ? "IntervalJoin" : type == JoinRelType.INNER ? "Join"
                         : StreamPlanTranslator.capitalized(type) + (semiOrAnti ? "Join" : "OuterJoin"));
         if (appendOnlyInputs && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
             return ChangelogStream.appendOnly(rows);

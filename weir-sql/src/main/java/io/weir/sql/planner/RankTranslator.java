@@ -30,7 +30,7 @@ import org.apache.calcite.rex.RexUtil;
  * {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)} becomes a {@link RankFunction} keyed by
  * the partition; the filter and projection above it then run as an ordinary Calc. When the
  * partition holds both bounds of a window ({@link WindowBounds}) it is a window Top-N or window
- * deduplication instead ({@link WindowRankFunction}, append-only), which also takes {@code RANK()}
+ * deduplication instead ({@link WindowRankFunction}, append-only). Both also take {@code RANK()}
  * and {@code DENSE_RANK()}. Other OVER aggregates are refused with a message.
  */
 final class RankTranslator {
@@ -65,12 +65,7 @@ final class RankTranslator {
         if (bounds != null) {
             return windowRank(window, input, partition, order, limit);
         }
-        RankKind kind = rankKind(window);
-        if (kind != RankKind.ROW_NUMBER) {
-            throw new ValidationException(kind + "() runs in Weir only in a window Top-N (PARTITION BY window_start, "
-                    + "window_end, ...) yet; use ROW_NUMBER(). Plan:\n" + StreamPlanTranslator.explain(window));
-        }
-        RankFunction.Spec spec = new RankFunction.Spec(order, limit,
+        RankFunction.Spec spec = new RankFunction.Spec(order, rankKind(window), limit,
                 input.mode().isInsertOnly(), RowTypes.of(window.getInput().getRowType()), stateTtl);
         DataStream<Row> rows = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))

@@ -8,7 +8,6 @@ import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.ListTypeInfo;
 import io.weir.api.types.Row;
-import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.io.Serializable;
@@ -70,8 +69,8 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
             rows = new ArrayList<>();
             ctx.timerService().registerEventTimeTimer(fireAt);
         }
-        rows.add(insertionPoint(rows, input), input);
-        trim(rows);
+        rows.add(RankedRows.insertionPoint(rows, input, spec.order()), input);
+        RankedRows.trim(rows, spec.order(), spec.kind(), spec.limit());
         best.update(rows);
     }
 
@@ -82,46 +81,8 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
         if (rows == null) {
             return;
         }
-        long number = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            number = spec.kind().next(number, i, i > 0 && spec.order().compare(rows.get(i - 1), rows.get(i)) == 0);
-            out.collect(numbered(rows.get(i), number));
+        for (Row numbered : RankedRows.numbered(rows, spec.order(), spec.kind(), spec.limit())) {
+            out.collect(numbered);
         }
-    }
-
-    /** Drops the rows whose number is beyond N: they can never come back, since the input only adds rows. */
-    private void trim(List<Row> rows) {
-        long number = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            number = spec.kind().next(number, i, i > 0 && spec.order().compare(rows.get(i - 1), rows.get(i)) == 0);
-            if (number > spec.limit()) {
-                rows.subList(i, rows.size()).clear();
-                return;
-            }
-        }
-    }
-
-    /** After the last row that sorts before or equal to {@code row}: equal rows keep arrival order. */
-    private int insertionPoint(List<Row> rows, Row row) {
-        int low = 0;
-        int high = rows.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (spec.order().compare(rows.get(middle), row) <= 0) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static Row numbered(Row row, long number) {
-        Row out = new Row(RowKind.INSERT, row.getArity() + 1);
-        for (int i = 0; i < row.getArity(); i++) {
-            out.setField(i, row.getField(i));
-        }
-        out.setField(row.getArity(), number);
-        return out;
     }
 }
