@@ -50,7 +50,7 @@ final class AggregateTranslator {
         int[] keys = aggregate.getGroupSet().toArray();
         RelDataType inputType = aggregate.getInput().getRowType();
         boolean retracting = input.mode().hasRetractions();
-        Accumulators accumulators = accumulators(aggregate, inputType, retracting);
+        Accumulators accumulators = accumulators(aggregate.getAggCallList(), inputType, retracting);
         RowTypeInfo keyType = RowTypes.of(inputType, keys);
         RowTypeInfo outputType = RowTypes.of(aggregate.getRowType());
         DataStream<Row> rows = input.rows();
@@ -156,9 +156,10 @@ final class AggregateTranslator {
         return null;
     }
 
-    private static Accumulators accumulators(Aggregate aggregate, RelDataType inputType, boolean retracting) {
+    /** The accumulators of aggregate calls over rows of {@code inputType} (also OVER aggregates' calls). */
+    static Accumulators accumulators(List<AggregateCall> calls, RelDataType inputType, boolean retracting) {
         List<BoundAggregate> bound = new ArrayList<>();
-        for (AggregateCall call : aggregate.getAggCallList()) {
+        for (AggregateCall call : calls) {
             List<Integer> args = call.getArgList();
             if (args.size() > 1) {
                 throw new ValidationException("Aggregate " + call + " takes " + args.size()
@@ -179,7 +180,9 @@ final class AggregateTranslator {
         switch (call.getAggregation().getKind()) {
             case COUNT:
                 return new CountSlot();
-            case SUM, AVG:
+            case SUM, SUM0, AVG:
+                // $SUM0 comes from SUM(x) OVER, which Calcite writes as CASE WHEN COUNT(x) > 0 THEN $SUM0(x):
+                // the CASE already gives NULL where $SUM0 would give 0.
                 boolean average = call.getAggregation().getKind() == SqlKind.AVG;
                 return new SumSlot(numeric(argType, call), numeric(call.getType(), call), call.getType().getScale(),
                         average);

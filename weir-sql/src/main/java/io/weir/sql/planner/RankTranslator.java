@@ -31,7 +31,7 @@ import org.apache.calcite.rex.RexUtil;
  * the partition; the filter and projection above it then run as an ordinary Calc. When the
  * partition holds both bounds of a window ({@link WindowBounds}) it is a window Top-N or window
  * deduplication instead ({@link WindowRankFunction}, append-only). Both also take {@code RANK()}
- * and {@code DENSE_RANK()}. Other OVER aggregates are refused with a message.
+ * and {@code DENSE_RANK()}. Other OVER windows are OVER aggregates ({@link OverAggregateTranslator}).
  */
 final class RankTranslator {
 
@@ -145,12 +145,5 @@ final class RankTranslator {
             }
         }
         return 0;
-    }
-
-    /** A window that is not a Top-N: refused, naming what runs instead. */
-    static ValidationException unsupported(LogicalWindow window) {
-        return new ValidationException("OVER windows run in Weir only as Top-N or deduplication: ROW_NUMBER() OVER "
-                + "(PARTITION BY ... ORDER BY ...) AS rn in a subquery, filtered by WHERE rn <= N (or rn = 1) outside "
-                + "it. Plan:\n" + StreamPlanTranslator.explain(window));
     }
 }

@@ -131,7 +131,7 @@ public final class StreamPlanTranslator {
             return input.withRows(calc(calc, input.rows()));
         }
         if (node instanceof LogicalWindow window) {
-            throw RankTranslator.unsupported(window);
+            return OverAggregateTranslator.translate(window, translate(window.getInput()));
         }
         if (node instanceof Aggregate aggregate) {
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
