@@ -1,4 +1,4 @@
 CREATE TEMPORARY VIEW t (k, v) AS VALUES ('a', 1), ('a', 2);
 SELECT k, SUM(v) OVER (PARTITION BY k ORDER BY v) FROM t
 ---- error
-OVER windows run in Weir only as Top-N or deduplication
+OVER aggregates need ORDER BY the input's rowtime column

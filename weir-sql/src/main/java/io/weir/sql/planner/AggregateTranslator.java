@@ -21,11 +21,9 @@ import io.weir.sql.runtime.window.WindowAggregateFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalCalc;
-import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -52,7 +50,7 @@ final class AggregateTranslator {
         int[] keys = aggregate.getGroupSet().toArray();
         RelDataType inputType = aggregate.getInput().getRowType();
         boolean retracting = input.mode().hasRetractions();
-        Accumulators accumulators = accumulators(aggregate, inputType, retracting);
+        Accumulators accumulators = accumulators(aggregate.getAggCallList(), inputType, retracting);
         RowTypeInfo keyType = RowTypes.of(inputType, keys);
         RowTypeInfo outputType = RowTypes.of(aggregate.getRowType());
         DataStream<Row> rows = input.rows();
@@ -92,55 +90,15 @@ final class AggregateTranslator {
     }
 
     /**
-     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}:
-     * its {@code window_end} key field. Otherwise null, and the aggregate is a plain group aggregate
-     * over the windowed rows, as in Flink.
+     * The window of an aggregate that groups by both {@code window_start} and {@code window_end}
+     * ({@link WindowBounds}): its {@code window_end} key field. Otherwise null, and the aggregate is a
+     * plain group aggregate over the windowed rows, as in Flink. A window aggregate of a window
+     * aggregate's rows grouped by the same bounds (q5's largest count per window) is itself one: the
+     * rows below come out when their window fires, before the watermark that fires the window above.
      */
     private static WindowKey windowKey(Aggregate aggregate) {
-        int[] bounds = windowBoundKeys(aggregate);
-        return bounds == null ? null : new WindowKey(bounds[1], 0);
-    }
-
-    /**
-     * The positions among an aggregate's grouping keys of {@code window_start} and {@code window_end}
-     * read straight (through at most one projection) from a window table function, or from the
-     * window bounds of a window aggregate below (a window aggregate of a window aggregate, such as
-     * q5's largest count per window, is itself one: the rows below come out when their window fires,
-     * before the watermark that fires the window above). Null if it does not group by both.
-     */
-    private static int[] windowBoundKeys(Aggregate aggregate) {
-        RelNode input = aggregate.getInput();
-        LogicalCalc calc = input instanceof LogicalCalc c ? c : null;
-        RelNode below = calc == null ? input : calc.getInput();
-        int startColumn;
-        int endColumn;
-        int[] innerBounds = below instanceof Aggregate inner && inner.getGroupType() == Aggregate.Group.SIMPLE
-                ? windowBoundKeys(inner) : null;
-        if (below instanceof LogicalTableFunctionScan scan && StreamPlanTranslator.isWindowFunction(scan)) {
-            startColumn = scan.getRowType().getFieldCount() - 3;
-            endColumn = startColumn + 1;
-        } else if (innerBounds != null) {
-            startColumn = innerBounds[0]; // an aggregate's output starts with its keys
-            endColumn = innerBounds[1];
-        } else {
-            return null;
-        }
-        int[] keys = aggregate.getGroupSet().toArray();
-        int start = -1;
-        int end = -1;
-        for (int k = 0; k < keys.length; k++) {
-            int column = keys[k];
-            if (calc != null) {
-                RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(column));
-                column = projected instanceof RexInputRef ref ? ref.getIndex() : -1;
-            }
-            if (column == startColumn) {
-                start = k;
-            } else if (column == endColumn) {
-                end = k;
-            }
-        }
-        return start >= 0 && end >= 0 ? new int[] {start, end} : null;
+        WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
+        return bounds == null ? null : new WindowKey(bounds.end(), 0);
     }
 
     /**
@@ -198,9 +156,10 @@ final class AggregateTranslator {
         return null;
     }
 
-    private static Accumulators accumulators(Aggregate aggregate, RelDataType inputType, boolean retracting) {
+    /** The accumulators of aggregate calls over rows of {@code inputType} (also OVER aggregates' calls). */
+    static Accumulators accumulators(List<AggregateCall> calls, RelDataType inputType, boolean retracting) {
         List<BoundAggregate> bound = new ArrayList<>();
-        for (AggregateCall call : aggregate.getAggCallList()) {
+        for (AggregateCall call : calls) {
             List<Integer> args = call.getArgList();
             if (args.size() > 1) {
                 throw new ValidationException("Aggregate " + call + " takes " + args.size()
@@ -221,7 +180,9 @@ final class AggregateTranslator {
         switch (call.getAggregation().getKind()) {
             case COUNT:
                 return new CountSlot();
-            case SUM, AVG:
+            case SUM, SUM0, AVG:
+                // $SUM0 comes from SUM(x) OVER, which Calcite writes as CASE WHEN COUNT(x) > 0 THEN $SUM0(x):
+                // the CASE already gives NULL where $SUM0 would give 0.
                 boolean average = call.getAggregation().getKind() == SqlKind.AVG;
                 return new SumSlot(numeric(argType, call), numeric(call.getType(), call), call.getType().getScale(),
                         average);

@@ -1,6 +1,9 @@
 package io.weir.sql.planner;
 
+import io.weir.api.datastream.ConnectedStreams;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.SingleOutputStreamOperator;
+import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.types.BasicTypeInfo;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
@@ -13,7 +16,9 @@ import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.join.IntervalBounds;
 import io.weir.sql.runtime.join.JoinKeyProjection;
 import io.weir.sql.runtime.join.JoinSpec;
+import io.weir.sql.runtime.join.SemiAntiJoinFunction;
 import io.weir.sql.runtime.join.StreamingJoinFunction;
+import io.weir.sql.runtime.join.WindowJoinFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,15 +32,18 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Translates a regular {@link Join} (inner, left, right, full) into a {@link StreamingJoinFunction}
+ * (semi and anti joins, from {@code IN}/{@code EXISTS}, into a {@link SemiAntiJoinFunction})
  * over both inputs keyed by the equi-join key. Conditions that are not equalities between the two
  * inputs are compiled into a residual check on the joined row. A join without any equality runs
  * on one key (all rows meet in one subtask), as in Flink. An inner join of append-only inputs
  * whose condition bounds one rowtime by the other is an interval join ({@link IntervalJoins}): the
- * watermark drops its stored rows.
+ * watermark drops its stored rows. A join of two inputs carrying window bounds
+ * ({@link WindowBounds}) on both bounds is a window join ({@link WindowJoinFunction}).
  */
 final class JoinTranslator {
 
@@ -44,11 +52,9 @@ final class JoinTranslator {
 
     static ChangelogStream translate(Join join, ChangelogStream left, ChangelogStream right, Duration stateTtl) {
         JoinRelType type = join.getJoinType();
-        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT
-                && type != JoinRelType.FULL) {
-            throw new ValidationException("The query needs a " + type + " join (from IN/EXISTS subqueries), which "
-                    + "Weir's SQL runtime cannot run yet; write it as a JOIN. Plan:\n"
-                    + StreamPlanTranslator.explain(join));
+        if (type == JoinRelType.ASOF || type == JoinRelType.LEFT_ASOF) {
+            throw new ValidationException("The query needs an " + type + " join, which Weir's SQL runtime cannot run; "
+                    + "write it as a JOIN. Plan:\n" + StreamPlanTranslator.explain(join));
         }
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
@@ -67,25 +73,95 @@ final class JoinTranslator {
             nullRejecting[i] = filterNulls.get(i);
         }
         CalcCodeGenerator.GeneratedClass residualCode = residualCode(join, residual);
-        boolean appendOnlyInner = type == JoinRelType.INNER && left.mode().isInsertOnly()
-                && right.mode().isInsertOnly();
-        IntervalBounds interval = appendOnlyInner ? IntervalJoins.bounds(join, nonEquiConditions) : null;
+        RowTypeInfo keyType = widenedKeyType(RowTypes.of(leftType, toArray(leftKeys)), widenings);
+        ConnectedStreams<Row, Row> connected = left.rows().connect(right.rows());
+        KeyedInputs keyed = new KeyedInputs(connected, new JoinKeyProjection(toArray(leftKeys), widenings),
+                new JoinKeyProjection(toArray(rightKeys), widenings), keyType);
+        WindowBounds leftBounds = WindowBounds.of(join.getLeft());
+        WindowBounds rightBounds = WindowBounds.of(join.getRight());
+        if (leftBounds != null && rightBounds != null && joinsOn(leftKeys, rightKeys, leftBounds, rightBounds)) {
+            return windowJoin(join, left, right, keyed, new WindowJoinFunction.Spec(windowJoinType(type),
+                    leftBounds.end(), rightBounds.end(), RowTypes.of(leftType), RowTypes.of(rightType), nullRejecting,
+                    residualCode == null ? null : residualCode.name(),
+                    residualCode == null ? null : residualCode.source()));
+        }
+        boolean appendOnlyInputs = left.mode().isInsertOnly() && right.mode().isInsertOnly();
+        IntervalBounds interval = type == JoinRelType.INNER && appendOnlyInputs
+                ? IntervalJoins.bounds(join, nonEquiConditions) : null;
         JoinSpec spec = new JoinSpec(type == JoinRelType.LEFT || type == JoinRelType.FULL,
                 type == JoinRelType.RIGHT || type == JoinRelType.FULL, RowTypes.of(leftType), RowTypes.of(rightType),
                 nullRejecting, residualCode == null ? null : residualCode.name(),
                 residualCode == null ? null : residualCode.source(), stateTtl, interval);
-        RowTypeInfo keyType = RowTypes.of(leftType, leftKeys.stream().mapToInt(Integer::intValue).toArray());
-        DataStream<Row> rows = left.rows().connect(right.rows())
-                .keyBy(new JoinKeyProjection(toArray(leftKeys), widenings),
-                        new JoinKeyProjection(toArray(rightKeys), widenings), widenedKeyType(keyType, widenings))
-                .process(new StreamingJoinFunction(spec), RowTypes.of(join.getRowType()))
-                .name(interval != null ? "IntervalJoin"
-                        : type == JoinRelType.INNER ? "Join" : StreamPlanTranslator.capitalized(type) + "OuterJoin");
-        if (appendOnlyInner) {
+        return regularJoin(join, keyed, spec, appendOnlyInputs);
+    }
+
+    /** A regular, interval, semi or anti join: a changelog unless both inputs are append-only. */
+    private static ChangelogStream regularJoin(Join join, KeyedInputs keyed, JoinSpec spec, boolean appendOnlyInputs) {
+        JoinRelType type = join.getJoinType();
+        boolean semiOrAnti = type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+        DataStream<Row> rows = keyed.process(semiOrAnti ? new SemiAntiJoinFunction(spec, type == JoinRelType.ANTI)
+                : new StreamingJoinFunction(spec), RowTypes.of(join.getRowType()))
+                .name(spec.interval() != null ? "IntervalJoin" : type == JoinRelType.INNER ? "Join"
+                        : StreamPlanTranslator.capitalized(type) + (semiOrAnti ? "Join" : "OuterJoin"));
+        if (appendOnlyInputs && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
             return ChangelogStream.appendOnly(rows);
         }
         return new ChangelogStream(rows, ChangelogMode.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE)),
                 StreamPlanTranslator.describe(join));
+    }
+
+    /** Both inputs keyed by the join key, before the join's function is chosen. */
+    private record KeyedInputs(ConnectedStreams<Row, Row> inputs, JoinKeyProjection leftKey,
+            JoinKeyProjection rightKey, RowTypeInfo keyType) {
+
+        SingleOutputStreamOperator<Row> process(KeyedCoProcessFunction<Row, Row, Row, Row> function,
+                RowTypeInfo outputType) {
+            return inputs.keyBy(leftKey, rightKey, keyType).process(function, outputType);
+        }
+    }
+
+    /** Whether the equi-keys pair the left window's start and end with the right window's. */
+    private static boolean joinsOn(List<Integer> leftKeys, List<Integer> rightKeys, WindowBounds left,
+            WindowBounds right) {
+        boolean starts = false;
+        boolean ends = false;
+        for (int i = 0; i < leftKeys.size(); i++) {
+            starts |= leftKeys.get(i) == left.start() && rightKeys.get(i) == right.start();
+            ends |= leftKeys.get(i) == left.end() && rightKeys.get(i) == right.end();
+        }
+        return starts && ends;
+    }
+
+    /**
+     * A window join: both inputs carry window bounds and are joined on them, so each window's rows
+     * are complete when the watermark passes its end; the window is joined then and forgotten, and
+     * the result is append-only.
+     */
+    private static ChangelogStream windowJoin(Join join, ChangelogStream left, ChangelogStream right,
+            KeyedInputs keyed, WindowJoinFunction.Spec spec) {
+        for (ChangelogStream input : List.of(left, right)) {
+            if (!input.mode().isInsertOnly()) {
+                throw new ValidationException("A window join needs append-only inputs, but an input has updates from "
+                        + input.updatingNode());
+            }
+        }
+        String name = spec.type() == WindowJoinFunction.Type.INNER ? "WindowJoin"
+                : "Window" + StreamPlanTranslator.capitalized(join.getJoinType())
+                        + (spec.type().ordinal() > WindowJoinFunction.Type.FULL.ordinal() ? "Join" : "OuterJoin");
+        return ChangelogStream.appendOnly(keyed.process(new WindowJoinFunction(spec), RowTypes.of(join.getRowType()))
+                .name(name));
+    }
+
+    private static WindowJoinFunction.Type windowJoinType(JoinRelType type) {
+        return switch (type) {
+            case INNER -> WindowJoinFunction.Type.INNER;
+            case LEFT -> WindowJoinFunction.Type.LEFT;
+            case RIGHT -> WindowJoinFunction.Type.RIGHT;
+            case FULL -> WindowJoinFunction.Type.FULL;
+            case SEMI -> WindowJoinFunction.Type.SEMI;
+            case ANTI -> WindowJoinFunction.Type.ANTI;
+            default -> throw new ValidationException("A " + type + " window join cannot run in Weir");
+        };
     }
 
     /** The check of the condition left after the equi-keys, on the joined row; null when there is none. */
@@ -94,8 +170,11 @@ final class JoinTranslator {
             return null;
         }
         RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        // The joined row is the left fields, then the right fields: the join's own row type.
-        RexProgram program = RexProgram.create(join.getRowType(), List.of(), residual,
+        // The joined row is the left fields, then the right fields (a semi or anti join's own row type
+        // has the left fields only).
+        RelDataType joined = SqlValidatorUtil.createJoinType(rexBuilder.getTypeFactory(), join.getLeft().getRowType(),
+                join.getRight().getRowType(), null, List.of());
+        RexProgram program = RexProgram.create(joined, List.of(), residual,
                 rexBuilder.getTypeFactory().createStructType(List.of(), List.of()), rexBuilder);
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder);
         CompiledCalc.compile(generated.name(), generated.source());

@@ -71,6 +71,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     private RelRoot toRel(SqlNode statement, List<String> path) {
         SqlValidator validator = newValidator(path);
         SessionEndRewriter.rewrite(statement);
+        SessionPartitionRewriter.rewrite(statement);
         SqlNode validated;
         try {
             validated = validator.validate(statement);

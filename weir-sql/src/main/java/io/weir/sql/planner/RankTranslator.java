@@ -6,6 +6,8 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.rank.RankFunction;
+import io.weir.sql.runtime.rank.RankKind;
+import io.weir.sql.runtime.rank.WindowRankFunction;
 import io.weir.sql.runtime.rank.RowOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,23 +23,24 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * Translates Top-N and deduplication: a filter on a row number,
  * {@code WHERE rn <= N} ({@code rn < N}, {@code rn = 1}), over
  * {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)} becomes a {@link RankFunction} keyed by
- * the partition; the filter and projection above it then run as an ordinary Calc. Other OVER
- * aggregates are refused with a message.
+ * the partition; the filter and projection above it then run as an ordinary Calc. When the
+ * partition holds both bounds of a window ({@link WindowBounds}) it is a window Top-N or window
+ * deduplication instead ({@link WindowRankFunction}, append-only). Both also take {@code RANK()}
+ * and {@code DENSE_RANK()}. Other OVER windows are OVER aggregates ({@link OverAggregateTranslator}).
  */
 final class RankTranslator {
 
     private RankTranslator() {
     }
 
-    /** Whether {@code calc} filters a row number computed by the window below it. */
+    /** Whether {@code calc} filters a row number (or rank) computed by the window below it. */
     static boolean isRank(LogicalCalc calc) {
-        return calc.getInput() instanceof LogicalWindow window && isRowNumber(window)
+        return calc.getInput() instanceof LogicalWindow window && rankKind(window) != null
                 && limit(calc, window.getInput().getRowType().getFieldCount()) > 0;
     }
 
@@ -57,7 +60,12 @@ final class RankTranslator {
             nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
         }
         long limit = limit(calc, window.getInput().getRowType().getFieldCount());
-        RankFunction.Spec spec = new RankFunction.Spec(new RowOrder(fields, descending, nullsFirst), limit,
+        RowOrder order = new RowOrder(fields, descending, nullsFirst);
+        WindowBounds bounds = WindowBounds.inKeys(window.getInput(), partition);
+        if (bounds != null) {
+            return windowRank(window, input, partition, order, limit);
+        }
+        RankFunction.Spec spec = new RankFunction.Spec(order, rankKind(window), limit,
                 input.mode().isInsertOnly(), RowTypes.of(window.getInput().getRowType()), stateTtl);
         DataStream<Row> rows = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
@@ -66,14 +74,42 @@ final class RankTranslator {
         return new ChangelogStream(rows, ChangelogMode.all(), StreamPlanTranslator.describe(window));
     }
 
-    /** ROW_NUMBER over one partition and order, from the partition's start to the current row. */
-    private static boolean isRowNumber(LogicalWindow window) {
-        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
-            return false;
+    /**
+     * A window Top-N or window deduplication: the partition holds both bounds of a window, so the
+     * window's rows are complete when the watermark passes its end. Its operator emits each window's
+     * first N rows then, append-only, and forgets the window.
+     */
+    private static ChangelogStream windowRank(LogicalWindow window, ChangelogStream input, int[] partition,
+            RowOrder order, long limit) {
+        if (!input.mode().isInsertOnly()) {
+            throw new ValidationException("A window Top-N needs append-only input, but its input has updates from "
+                    + input.updatingNode());
         }
-        Window.Group group = window.groups.get(0);
-        return group.aggCalls.get(0).getOperator().getKind() == SqlKind.ROW_NUMBER
-                && !group.orderKeys.getFieldCollations().isEmpty();
+        WindowBounds inputBounds = WindowBounds.of(window.getInput());
+        WindowRankFunction.Spec spec = new WindowRankFunction.Spec(order, rankKind(window), limit, inputBounds.end(),
+                RowTypes.of(window.getInput().getRowType()));
+        DataStream<Row> rows = input.rows()
+                .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
+                .process(new WindowRankFunction(spec), RowTypes.of(window.getRowType()))
+                .name(limit == 1 ? "WindowDeduplicate" : "WindowRank");
+        return ChangelogStream.appendOnly(rows);
+    }
+
+    /**
+     * ROW_NUMBER, RANK or DENSE_RANK over one partition and order, from the partition's start to the
+     * current row; null for any other window.
+     */
+    private static RankKind rankKind(LogicalWindow window) {
+        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1
+                || window.groups.get(0).orderKeys.getFieldCollations().isEmpty()) {
+            return null;
+        }
+        return switch (window.groups.get(0).aggCalls.get(0).getOperator().getKind()) {
+            case ROW_NUMBER -> RankKind.ROW_NUMBER;
+            case RANK -> RankKind.RANK;
+            case DENSE_RANK -> RankKind.DENSE_RANK;
+            default -> null;
+        };
     }
 
     /**
@@ -109,12 +145,5 @@ final class RankTranslator {
             }
         }
         return 0;
-    }
-
-    /** A window that is not a Top-N: refused, naming what runs instead. */
-    static ValidationException unsupported(LogicalWindow window) {
-        return new ValidationException("OVER windows run in Weir only as Top-N or deduplication: ROW_NUMBER() OVER "
-                + "(PARTITION BY ... ORDER BY ...) AS rn in a subquery, filtered by WHERE rn <= N (or rn = 1) outside "
-                + "it. Plan:\n" + StreamPlanTranslator.explain(window));
     }
 }

@@ -13,6 +13,8 @@ import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.window.SessionWindowTableFunction;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.logical.LogicalWindow;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -63,7 +66,10 @@ public final class StreamPlanTranslator {
         this.stateTtl = stateTtl;
     }
 
-    /** The plan Weir runs: Calcite's logical plan with projections and filters merged into Calcs. */
+    /**
+     * The plan Weir runs: Calcite's logical plan with IN/EXISTS sub-queries as semi and anti joins
+     * ({@link SubQueryJoins}) and projections and filters merged into Calcs.
+     */
     public static RelNode optimize(RelNode logical) {
         HepProgram program = HepProgram.builder()
                 // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
@@ -77,7 +83,7 @@ public final class StreamPlanTranslator {
                 .addRuleInstance(CoreRules.CALC_REMOVE)
                 .build();
         HepPlanner planner = new HepPlanner(program);
-        planner.setRoot(logical);
+        planner.setRoot(SubQueryJoins.rewrite(logical));
         return planner.findBestExp();
     }
 
@@ -125,7 +131,7 @@ public final class StreamPlanTranslator {
             return input.withRows(calc(calc, input.rows()));
         }
         if (node instanceof LogicalWindow window) {
-            throw RankTranslator.unsupported(window);
+            return OverAggregateTranslator.translate(window, translate(window.getInput()));
         }
         if (node instanceof Aggregate aggregate) {
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
@@ -162,7 +168,7 @@ public final class StreamPlanTranslator {
             return false;
         }
         String name = call.getOperator().getName();
-        return name.equals("TUMBLE") || name.equals("HOP") || name.equals("CUMULATE");
+        return name.equals("TUMBLE") || name.equals("HOP") || name.equals("CUMULATE") || name.equals("SESSION");
     }
 
     private ChangelogStream windowTableFunction(LogicalTableFunctionScan scan) {
@@ -174,6 +180,10 @@ public final class StreamPlanTranslator {
         }
         List<RexNode> operands = call.getOperands();
         int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
+        if (call.getOperator().getName().equals("SESSION")) {
+            TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, "SESSION");
+            return sessionTableFunction(scan, input, timeField, intervalMillis(operands.get(1)));
+        }
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
         long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;
@@ -181,6 +191,25 @@ public final class StreamPlanTranslator {
         DataStream<Row> rows = input.rows();
         DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
+        return ChangelogStream.appendOnly(windowed);
+    }
+
+    /**
+     * SESSION: keyed by its PARTITION BY keys (one partition without them, at one subtask, as in
+     * Flink), rows wait in state until their session ends.
+     */
+    private static ChangelogStream sessionTableFunction(LogicalTableFunctionScan scan, ChangelogStream input,
+            int timeField, long gap) {
+        List<RexNode> operands = ((RexCall) scan.getCall()).getOperands();
+        int[] partition = operands.size() > 2
+                ? ((RexCall) operands.get(2)).getOperands().stream().mapToInt(k -> ((RexInputRef) k).getIndex()).toArray()
+                : new int[0];
+        RelDataType inputType = scan.getInputs().get(0).getRowType();
+        DataStream<Row> windowed = input.rows()
+                .keyBy(new KeyProjection(partition), RowTypes.of(inputType, partition))
+                .process(new SessionWindowTableFunction(timeField, gap, RowTypes.of(inputType)),
+                        RowTypes.of(scan.getRowType()))
+                .name("SESSION");
         return ChangelogStream.appendOnly(windowed);
     }
 

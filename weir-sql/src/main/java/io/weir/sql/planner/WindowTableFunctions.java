@@ -29,15 +29,19 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
  * Flink's window table functions, {@code TUMBLE(TABLE t, DESCRIPTOR(ts), size)},
- * {@code HOP(TABLE t, DESCRIPTOR(ts), slide, size)} and {@code CUMULATE(TABLE t, DESCRIPTOR(ts), step, size)},
- * for the validator: they return the input's columns plus {@code window_start}, {@code window_end}
+ * {@code HOP(TABLE t, DESCRIPTOR(ts), slide, size)}, {@code CUMULATE(TABLE t, DESCRIPTOR(ts), step, size)}
+ * and {@code SESSION(TABLE t [PARTITION BY (k, ...)], DESCRIPTOR(ts), gap)}, for the validator: they return the input's columns plus {@code window_start}, {@code window_end}
  * and {@code window_time} (Calcite's own TUMBLE and HOP lack {@code window_time}, and it has no
- * CUMULATE). Registered through Calcite's operator table extension point; {@link #operatorTable()}
+ * CUMULATE). {@link SessionPartitionRewriter} has moved SESSION's {@code PARTITION BY} keys into a
+ * fourth operand, {@code DESCRIPTOR(k, ...)}, before validation. Registered through Calcite's operator table extension point; {@link #operatorTable()}
  * is the standard table with Calcite's window table functions replaced by these.
  */
 final class WindowTableFunctions {
 
     static final List<String> WINDOW_COLUMNS = List.of("window_start", "window_end", "window_time");
+
+    /** SESSION's optional fourth operand: the PARTITION BY keys, as a DESCRIPTOR of the table's columns. */
+    static final String SESSION_PARTITION = "PARTITION";
 
     private WindowTableFunctions() {
     }
@@ -46,7 +50,8 @@ final class WindowTableFunctions {
         SqlOperatorTable windows = SqlOperatorTables.of(
                 new FlinkWindowFunction("TUMBLE", List.of("DATA", "TIMECOL", "SIZE")),
                 new FlinkWindowFunction("HOP", List.of("DATA", "TIMECOL", "SLIDE", "SIZE")),
-                new FlinkWindowFunction("CUMULATE", List.of("DATA", "TIMECOL", "STEP", "SIZE")));
+                new FlinkWindowFunction("CUMULATE", List.of("DATA", "TIMECOL", "STEP", "SIZE")),
+                new FlinkWindowFunction("SESSION", List.of("DATA", "TIMECOL", "GAP", SESSION_PARTITION)));
         return SqlOperatorTables.chain(windows, new WithoutCalciteWindows(SqlStdOperatorTable.instance()));
     }
 
@@ -135,7 +140,16 @@ final class WindowTableFunctions {
                 return name + ": the time column '" + column + "' must be a TIMESTAMP(3) time attribute, not "
                         + field.getType().getFullTypeString();
             }
+            if (params.contains(SESSION_PARTITION) && binding.getOperandCount() == params.size()) {
+                String partitionProblem = partitionProblem(binding);
+                if (partitionProblem != null) {
+                    return partitionProblem;
+                }
+            }
             for (int i = 2; i < binding.getOperandCount(); i++) {
+                if (params.get(i).equals(SESSION_PARTITION)) {
+                    continue;
+                }
                 if (!SqlTypeFamily.DATETIME_INTERVAL.contains(binding.getOperandType(i))) {
                     return name + ": argument " + (i + 1) + " must be an INTERVAL such as INTERVAL '10' SECOND";
                 }
@@ -143,13 +157,35 @@ final class WindowTableFunctions {
             return null;
         }
 
+        /** The PARTITION BY keys must be columns of the input table. */
+        private static String partitionProblem(SqlCallBinding binding) {
+            SqlCall keys = (SqlCall) binding.operand(3);
+            for (SqlNode key : keys.getOperandList()) {
+                String column = ((SqlIdentifier) key).getSimple();
+                if (binding.getOperandType(0).getField(column, true, false) == null) {
+                    return "SESSION: PARTITION BY " + column + " names no column of the input table; it has "
+                            + binding.getOperandType(0).getFieldNames();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean isOptional(int i) {
+            return params.get(i).equals(SESSION_PARTITION);
+        }
+
         @Override
         public SqlOperandCountRange getOperandCountRange() {
-            return SqlOperandCountRanges.of(params.size());
+            return params.contains(SESSION_PARTITION) ? SqlOperandCountRanges.between(params.size() - 1, params.size())
+                    : SqlOperandCountRanges.of(params.size());
         }
 
         @Override
         public String getAllowedSignatures(SqlOperator op, String opName) {
+            if (params.contains(SESSION_PARTITION)) {
+                return opName + "(TABLE table [PARTITION BY (key, ...)], DESCRIPTOR(time_column), gap INTERVAL)";
+            }
             return opName + "(TABLE table, DESCRIPTOR(time_column), " + String.join(", ",
                     params.subList(2, params.size()).stream().map(p -> p.toLowerCase() + " INTERVAL").toList()) + ")";
         }

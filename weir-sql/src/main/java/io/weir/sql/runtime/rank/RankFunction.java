@@ -19,7 +19,9 @@ import java.util.List;
  * Top-N ({@code ROW_NUMBER() OVER (PARTITION BY k ORDER BY o) AS rn ... WHERE rn <= N}), and with
  * {@code N = 1} deduplication: keyed by the partition, it keeps the partition's rows sorted by the
  * order and emits the changes to the first N rows as an updating changelog. Each output row is the
- * input row followed by its row number ({@code BIGINT}).
+ * input row followed by its number ({@code BIGINT}): its row number, or with {@code RANK()} and
+ * {@code DENSE_RANK()} its rank ({@link RankKind}), where ties share a number and all rows ranked
+ * within N are in the result.
  * <ul>
  *   <li>When a row enters the first N at position i, every row at or after i moves down one: each
  *       position whose row changed emits {@code -U} with the old row and number and {@code +U} with
@@ -41,7 +43,8 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
      * @param appendOnlyInput whether the input has only {@code +I} rows
      * @param stateTtl {@code table.exec.state.ttl}; zero keeps state forever
      */
-    public record Spec(RowOrder order, long limit, boolean appendOnlyInput, RowTypeInfo rowType, Duration stateTtl)
+    public record Spec(RowOrder order, RankKind kind, long limit, boolean appendOnlyInput, RowTypeInfo rowType,
+            Duration stateTtl)
             implements Serializable {
     }
 
@@ -71,18 +74,14 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
         if (rows == null) {
             rows = new ArrayList<>();
         }
-        int topSize = (int) Math.min(spec.limit(), rows.size());
-        List<Row> before = new ArrayList<>(rows.subList(0, topSize));
+        List<Row> before = RankedRows.numbered(rows, spec.order(), spec.kind(), spec.limit());
         Row row = asInsert(input);
         boolean adds = input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER;
         if (adds) {
-            int position = insertionPoint(rows, row);
-            if (spec.appendOnlyInput() && position >= spec.limit()) {
-                return; // below the first N, and nothing can retract the rows above it
-            }
-            rows.add(position, row);
-            if (spec.appendOnlyInput() && rows.size() > spec.limit()) {
-                rows.remove(rows.size() - 1);
+            rows.add(RankedRows.insertionPoint(rows, row, spec.order()), row);
+            if (spec.appendOnlyInput()) {
+                // Rows numbered beyond N never come back: nothing can retract the rows above them.
+                RankedRows.trim(rows, spec.order(), spec.kind(), spec.limit());
             }
         } else if (!rows.remove(row)) {
             return; // never seen, or expired
@@ -92,22 +91,7 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
         } else {
             sorted.update(rows);
         }
-        emitChanges(before, rows.subList(0, (int) Math.min(spec.limit(), rows.size())), out);
-    }
-
-    /** After the last row that sorts before or equal to {@code row}: equal rows keep arrival order. */
-    private int insertionPoint(List<Row> rows, Row row) {
-        int low = 0;
-        int high = rows.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (spec.order().compare(rows.get(middle), row) <= 0) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        emitChanges(before, RankedRows.numbered(rows, spec.order(), spec.kind(), spec.limit()), out);
     }
 
     private static void emitChanges(List<Row> before, List<Row> after, Collector<Row> out) {
@@ -115,22 +99,20 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
             Row old = i < before.size() ? before.get(i) : null;
             Row current = i < after.size() ? after.get(i) : null;
             if (old == null) {
-                out.collect(numbered(RowKind.INSERT, current, i));
+                out.collect(as(RowKind.INSERT, current));
             } else if (current == null) {
-                out.collect(numbered(RowKind.DELETE, old, i));
+                out.collect(as(RowKind.DELETE, old));
             } else if (!old.equals(current)) {
-                out.collect(numbered(RowKind.UPDATE_BEFORE, old, i));
-                out.collect(numbered(RowKind.UPDATE_AFTER, current, i));
+                out.collect(as(RowKind.UPDATE_BEFORE, old));
+                out.collect(as(RowKind.UPDATE_AFTER, current));
             }
         }
     }
 
-    private static Row numbered(RowKind kind, Row row, int position) {
-        Row out = new Row(kind, row.getArity() + 1);
-        for (int i = 0; i < row.getArity(); i++) {
-            out.setField(i, row.getField(i));
-        }
-        out.setField(row.getArity(), (long) position + 1);
+    /** A numbered row with the change kind it is emitted with. */
+    private static Row as(RowKind kind, Row numbered) {
+        Row out = Row.copy(numbered);
+        out.setKind(kind);
         return out;
     }
 

@@ -68,7 +68,8 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         }
     }
 
-    private static Row windowed(Row row, long start, long end) {
+    /** {@code row} with {@code window_start}, {@code window_end} and {@code window_time} appended. */
+    static Row windowed(Row row, long start, long end) {
         int arity = row.getArity();
         Row out = new Row(row.getKind(), arity + 3);
         for (int i = 0; i < arity; i++) {

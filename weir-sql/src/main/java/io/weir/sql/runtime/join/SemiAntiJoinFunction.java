@@ -1,0 +1,143 @@
+package io.weir.sql.runtime.join;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedCoProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.RowProgram;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A regular semi join ({@code IN}, {@code EXISTS}) or anti join ({@code NOT IN}, {@code NOT EXISTS}):
+ * it emits left rows only, each once while it has a partner (semi) or while it has none (anti), with
+ * Flink's changelog. Both inputs are keyed by the join key and keep their rows in keyed state
+ * ({@link JoinRecords}), each left row with the number of right rows it joins (its associations).
+ * <ul>
+ *   <li>A left row added with partners (semi) or without (anti) is emitted {@code +I}; retracted, it
+ *       is taken back ({@code -D}) if it had been emitted.</li>
+ *   <li>A right row changes the associations of the left rows it joins: a left row whose count goes
+ *       from 0 to 1 is emitted (semi) or taken back (anti), one whose count goes back to 0 the
+ *       opposite.</li>
+ *   <li>A left row whose key has a null (for {@code =} keys) joins nothing; such right rows are ignored.</li>
+ * </ul>
+ * A semi join of append-only inputs therefore emits only {@code +I} rows.
+ *
+ * <p>Threading: called by the task's thread only, like every keyed function.
+ */
+public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JoinSpec spec;
+    private final boolean anti;
+    private transient RowProgram residual;
+    private transient JoinRecords leftRecords;
+    private transient JoinRecords rightRecords;
+
+    /** @param anti whether left rows are emitted while they have no partner (else while they have one) */
+    public SemiAntiJoinFunction(JoinSpec spec, boolean anti) {
+        this.spec = spec;
+        this.anti = anti;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
+        leftRecords = new JoinRecords(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl());
+        rightRecords = new JoinRecords(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl());
+    }
+
+    @Override
+    public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
+        boolean adds = adds(row);
+        long associations = 0;
+        if (!hasRejectedNull(ctx.getCurrentKey())) {
+            for (Map.Entry<Row, Row> entry : rightRecords.entries()) {
+                if (passes(row, entry.getKey())) {
+                    associations += (Long) entry.getValue().getField(0);
+                }
+            }
+            if (adds) {
+                leftRecords.add(row, associations);
+            } else {
+                leftRecords.remove(row);
+            }
+        }
+        if ((associations == 0) == anti) {
+            out.collect(as(adds ? RowKind.INSERT : RowKind.DELETE, row));
+        }
+    }
+
+    @Override
+    public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
+        if (hasRejectedNull(ctx.getCurrentKey())) {
+            return;
+        }
+        boolean adds = adds(row);
+        List<Object[]> changed = new ArrayList<>();
+        for (Map.Entry<Row, Row> entry : leftRecords.entries()) {
+            Row left = entry.getKey();
+            if (!passes(left, row)) {
+                continue;
+            }
+            long copies = (Long) entry.getValue().getField(0);
+            long before = (Long) entry.getValue().getField(1);
+            long after = before + (adds ? 1 : -1);
+            changed.add(new Object[] {left, copies, after});
+            if (before == 0 || after == 0) {
+                // Semi: 0 -> 1 emits, 1 -> 0 takes back; anti the opposite.
+                RowKind kind = (before == 0) != anti ? RowKind.INSERT : RowKind.DELETE;
+                for (long i = 0; i < copies; i++) {
+                    out.collect(as(kind, left));
+                }
+            }
+        }
+        // Written after the iteration: the state's entries are not changed while they are iterated.
+        for (Object[] change : changed) {
+            leftRecords.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
+        }
+        if (adds) {
+            rightRecords.add(row, 0);
+        } else {
+            rightRecords.remove(row);
+        }
+    }
+
+    private boolean passes(Row left, Row right) {
+        if (residual == null) {
+            return true;
+        }
+        int leftArity = spec.leftType().getArity();
+        Row joined = new Row(RowKind.INSERT, leftArity + spec.rightType().getArity());
+        for (int i = 0; i < leftArity; i++) {
+            joined.setField(i, left.getField(i));
+        }
+        for (int i = 0; i < right.getArity(); i++) {
+            joined.setField(leftArity + i, right.getField(i));
+        }
+        return residual.apply(joined) != null;
+    }
+
+    private boolean hasRejectedNull(Row key) {
+        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
+            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean adds(Row row) {
+        return row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER;
+    }
+
+    private static Row as(RowKind kind, Row row) {
+        Row copy = Row.copy(row);
+        copy.setKind(kind);
+        return copy;
+    }
+}
