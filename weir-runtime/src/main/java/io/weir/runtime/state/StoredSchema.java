@@ -125,7 +125,7 @@ public final class StoredSchema {
     private static IllegalStateException incompatible(String operatorName, SectionHeader before, SectionHeader now,
             String why) {
         return new IllegalStateException("State '" + before.name() + "' of operator '" + operatorName
-                + "' cannot be restored: the checkpoint has it as " + describe(before) + ", and it is now registered as "
+                + "' cannot be restored: the checkpoint or savepoint has it as " + describe(before) + ", and it is now registered as "
                 + describe(now) + "; " + why + ".");
     }
 

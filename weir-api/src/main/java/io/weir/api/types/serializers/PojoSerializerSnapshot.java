@@ -130,6 +130,10 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
 
     @Override
     public String toString() {
-        return pojoClass.getName() + Arrays.toString(fieldNames);
+        StringBuilder fields = new StringBuilder(pojoClass.getName()).append('[');
+        for (int i = 0; i < fieldNames.length; i++) {
+            fields.append(i == 0 ? "" : ", ").append(fieldNames[i]).append(": ").append(fieldSnapshots[i]);
+        }
+        return fields.append(']').toString();
     }
 }

@@ -116,6 +116,10 @@ public final class RecordSerializerSnapshot<T extends Record> implements TypeSer
 
     @Override
     public String toString() {
-        return recordClass.getName() + Arrays.toString(componentNames);
+        StringBuilder fields = new StringBuilder(recordClass.getName()).append('[');
+        for (int i = 0; i < componentNames.length; i++) {
+            fields.append(i == 0 ? "" : ", ").append(componentNames[i]).append(": ").append(componentSnapshots[i]);
+        }
+        return fields.append(']').toString();
     }
 }
