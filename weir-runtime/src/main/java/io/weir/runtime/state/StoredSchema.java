@@ -101,6 +101,42 @@ public final class StoredSchema {
         return migrate ? readers : null;
     }
 
+    /**
+     * Checks an operator (non-keyed) state's stored serializer snapshots against the serializers of
+     * the state registered now ({@code partsNow}: a list's element; a broadcast state's key and value).
+     *
+     * @return the serializers that read the stored entries: the new ones when they read them as they
+     *     are, else the old ones (the heap keeps objects, so later snapshots write the new format)
+     * @throws IllegalStateException when a part is incompatible, naming the operator, the state and both types
+     */
+    static TypeSerializer<?>[] operatorStateReaders(String operatorName, String stateName, String storedSerializers,
+            byte[] storedSnapshots, String typeNow, List<TypeSerializer<?>> partsNow) {
+        List<TypeSerializerSnapshot<?>> stored;
+        try {
+            stored = read(storedSnapshots, Thread.currentThread().getContextClassLoader());
+        } catch (IOException e) {
+            throw new IllegalStateException("The stored serializer snapshots of operator state '" + stateName
+                    + "' of operator '" + operatorName + "' are unreadable: " + e.getMessage(), e);
+        }
+        TypeSerializer<?>[] readers = new TypeSerializer<?>[partsNow.size()];
+        for (int i = 0; i < readers.length; i++) {
+            TypeSerializerSchemaCompatibility<?> compatibility = i < stored.size()
+                    ? resolve(stored.get(i), partsNow.get(i)) : TypeSerializerSchemaCompatibility.incompatible();
+            if (compatibility.isIncompatible() || stored.size() != partsNow.size()) {
+                throw new IllegalStateException("Operator state '" + stateName + "' of operator '" + operatorName
+                        + "' cannot be restored: the checkpoint or savepoint has it written by " + stored
+                        + " (" + storedSerializers + "), and it is now registered as type " + typeNow + " with "
+                        + partsNow.stream().map(p -> p.snapshotConfiguration().toString()).toList()
+                        + ", which cannot read it. Keep the old type, or give the new state another name (and "
+                        + "restore with execution.state-recovery.ignore-unclaimed-state: true to drop the old one).");
+            }
+            readers[i] = compatibility.isCompatibleWithReconfiguredSerializer()
+                    ? compatibility.getReconfiguredSerializer()
+                    : compatibility.isCompatibleAfterMigration() ? stored.get(i).restoreSerializer() : partsNow.get(i);
+        }
+        return readers;
+    }
+
     private static void checkKind(String operatorName, SectionHeader before, SectionHeader now) {
         if (!before.kind().equals(now.kind()) || before.ttl() != now.ttl()) {
             throw incompatible(operatorName, before, now, "the kind of state changed");
