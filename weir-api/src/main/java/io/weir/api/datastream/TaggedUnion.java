@@ -1,10 +1,12 @@
 package io.weir.api.datastream;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -176,6 +178,39 @@ public final class TaggedUnion<T1, T2> {
         public TaggedUnion<T1, T2> deserialize(DataInputView source) throws IOException {
             byte tag = source.readByte();
             return tag == 0 ? one(oneSerializer.deserialize(source)) : two(twoSerializer.deserialize(source));
+        }
+
+        @Override
+        public TypeSerializerSnapshot<TaggedUnion<T1, T2>> snapshotConfiguration() {
+            return new Snapshot<>(this);
+        }
+
+        /** The two inputs' serializer snapshots. */
+        static final class Snapshot<T1, T2>
+                extends CompositeTypeSerializerSnapshot<TaggedUnion<T1, T2>, UnionSerializer<T1, T2>> {
+            Snapshot() {}
+
+            Snapshot(UnionSerializer<T1, T2> serializer) {
+                super(serializer);
+            }
+
+            @Override
+            protected int getCurrentOuterSnapshotVersion() {
+                return 1;
+            }
+
+            @Override
+            protected TypeSerializer<?>[] getNestedSerializers(UnionSerializer<T1, T2> outerSerializer) {
+                return new TypeSerializer<?>[] {outerSerializer.oneSerializer, outerSerializer.twoSerializer};
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected UnionSerializer<T1, T2> createOuterSerializerWithNestedSerializers(
+                    TypeSerializer<?>[] nestedSerializers) {
+                return new UnionSerializer<>((TypeSerializer<T1>) nestedSerializers[0],
+                        (TypeSerializer<T2>) nestedSerializers[1]);
+            }
         }
 
         @Override

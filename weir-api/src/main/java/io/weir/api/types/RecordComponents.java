@@ -25,6 +25,7 @@ public final class RecordComponents implements Serializable {
     };
 
     private final Class<?> recordClass;
+    private transient Object[] initialValues;
     private final transient String[] names;
     private final transient MethodHandle[] accessors;
     private final transient MethodHandle constructor;
@@ -72,6 +73,25 @@ public final class RecordComponents implements Serializable {
 
     public String name(int index) {
         return names[index];
+    }
+
+    /**
+     * Component values to start a record from when some are not known: null, or zero or false for
+     * primitive components (which cannot be null). A new array on every call.
+     */
+    public Object[] initialValues() {
+        if (initialValues == null) {
+            Object[] values = new Object[names.length];
+            java.lang.reflect.RecordComponent[] declared = recordClass.getRecordComponents();
+            for (int i = 0; i < values.length; i++) {
+                Class<?> type = declared[i].getType();
+                if (type.isPrimitive()) {
+                    values[i] = java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0);
+                }
+            }
+            initialValues = values;
+        }
+        return initialValues.clone();
     }
 
     /** The value of component {@code index} of {@code record}; primitives come boxed. */

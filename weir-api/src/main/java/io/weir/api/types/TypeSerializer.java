@@ -34,6 +34,13 @@ public abstract class TypeSerializer<T> implements Serializable {
     /** The fixed length in bytes of every serialized value, or -1 if it varies. */
     public abstract int getLength();
 
+    /**
+     * A snapshot of this serializer's configuration, written with the state it serializes so that a
+     * restore can check (and, where needed, migrate) the stored data against the serializer of the
+     * restored job.
+     */
+    public abstract TypeSerializerSnapshot<T> snapshotConfiguration();
+
     public abstract void serialize(T record, DataOutputView target) throws IOException;
 
     public abstract T deserialize(DataInputView source) throws IOException;

@@ -1,8 +1,10 @@
 package io.weir.bench.nexmark;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -84,6 +86,37 @@ final class EventSerializer extends TypeSerializer<Event> {
                 return persons.deserialize(source);
             default:
                 throw new IOException("Corrupt Nexmark event: unknown tag " + tag);
+        }
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Event> snapshotConfiguration() {
+        return new Snapshot(this);
+    }
+
+    /** The person, auction and bid serializers' snapshots. */
+    static final class Snapshot extends CompositeTypeSerializerSnapshot<Event, EventSerializer> {
+        Snapshot() {}
+
+        Snapshot(EventSerializer serializer) {
+            super(serializer);
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(EventSerializer outerSerializer) {
+            return new TypeSerializer<?>[] {outerSerializer.persons, outerSerializer.auctions, outerSerializer.bids};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected EventSerializer createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new EventSerializer((TypeSerializer<Person>) nestedSerializers[0],
+                    (TypeSerializer<Auction>) nestedSerializers[1], (TypeSerializer<Bid>) nestedSerializers[2]);
         }
     }
 

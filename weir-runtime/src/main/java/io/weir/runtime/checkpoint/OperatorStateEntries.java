@@ -11,11 +11,13 @@ import java.util.List;
  * @param name the state's name (its descriptor's name)
  * @param mode how the entries are redistributed on restore
  * @param entries the serialized entries: list elements, or broadcast map entries
- * @param serializers the classes of the serializers that wrote the entries (and their type), which
- *     a restore compares with the state registered again; empty if unknown
+ * @param serializers the classes of the serializers that wrote the entries, for people; empty if unknown
+ * @param serializerSnapshots the snapshots of those serializers (a list's element; a broadcast
+ *     state's key and value), which a restore checks against the state registered again; empty if
+ *     unknown
  */
-public record OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries, String serializers)
-        implements Serializable {
+public record OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries, String serializers,
+        byte[] serializerSnapshots) implements Serializable {
 
     /** How entries of an operator state reach the subtasks of a restored operator. */
     public enum Redistribution {
@@ -30,16 +32,17 @@ public record OperatorStateEntries(String name, Redistribution mode, List<byte[]
     public OperatorStateEntries {
         entries = List.copyOf(entries);
         serializers = serializers == null ? "" : serializers;
+        serializerSnapshots = serializerSnapshots == null ? new byte[0] : serializerSnapshots;
     }
 
     /** Entries whose serializers are not recorded. */
     public OperatorStateEntries(String name, Redistribution mode, List<byte[]> entries) {
-        this(name, mode, entries, "");
+        this(name, mode, entries, "", new byte[0]);
     }
 
     /** The same state with other entries (what a redistribution hands one subtask). */
     public OperatorStateEntries withEntries(List<byte[]> newEntries) {
-        return new OperatorStateEntries(name, mode, newEntries, serializers);
+        return new OperatorStateEntries(name, mode, newEntries, serializers, serializerSnapshots);
     }
 
     public long stateSize() {
@@ -53,7 +56,8 @@ public record OperatorStateEntries(String name, Redistribution mode, List<byte[]
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof OperatorStateEntries other) || !name.equals(other.name) || mode != other.mode
-                || !serializers.equals(other.serializers) || entries.size() != other.entries.size()) {
+                || !serializers.equals(other.serializers) || !Arrays.equals(serializerSnapshots, other.serializerSnapshots)
+                || entries.size() != other.entries.size()) {
             return false;
         }
         for (int i = 0; i < entries.size(); i++) {

@@ -20,7 +20,7 @@ public final class TaskStateSnapshotFormat {
      * 2 adds the in-flight data of unaligned checkpoints after the operators, 3 each operator's
      * keyed state as database files; 1 and 2 are still read.
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private TaskStateSnapshotFormat() {}
 
@@ -99,6 +99,8 @@ public final class TaskStateSnapshotFormat {
             for (byte[] entry : named.entries()) {
                 writeBytes(entry, out);
             }
+            out.writeUTF(named.serializers());
+            writeBytes(named.serializerSnapshots(), out);
         }
         out.writeInt(state.keyedFiles().size());
         for (KeyedStateFiles files : state.keyedFiles()) {
@@ -178,7 +180,8 @@ public final class TaskStateSnapshotFormat {
             for (int j = 0; j < count; j++) {
                 entries.add(readBytes(in));
             }
-            operatorState.add(new OperatorStateEntries(name, mode, entries));
+            operatorState.add(version >= 4 ? new OperatorStateEntries(name, mode, entries, in.readUTF(), readBytes(in))
+                    : new OperatorStateEntries(name, mode, entries));
         }
         List<KeyedStateFiles> files = new ArrayList<>();
         int fileSets = version >= 3 ? in.readInt() : 0;

@@ -10,6 +10,8 @@ import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSchemaCompatibility;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.util.Map;
@@ -154,6 +156,59 @@ public final class KryoSerializer<T> extends TypeSerializer<T> {
             return (T) k.readClassAndObject(input);
         } catch (KryoException e) {
             throw new IOException("Kryo could not deserialize a value of " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return new Snapshot<>(type);
+    }
+
+    /**
+     * The serialized class's name. Kryo's bytes depend on the class's fields and on the registered
+     * Kryo types, which the snapshot does not record: data of the same class is taken as compatible
+     * as is (as Flink does), and a serializer restored from the snapshot uses the default config.
+     * State whose schema will change should have a POJO or record type instead.
+     */
+    public static final class Snapshot<T> implements TypeSerializerSnapshot<T> {
+        private Class<T> type;
+
+        public Snapshot() {}
+
+        Snapshot(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return 1;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            out.writeUTF(type.getName());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void readSnapshot(int readVersion, DataInputView in, ClassLoader userCodeClassLoader) throws IOException {
+            type = (Class<T>) TypeSerializerSnapshot.loadClass(in.readUTF(), userCodeClassLoader);
+        }
+
+        @Override
+        public TypeSerializer<T> restoreSerializer() {
+            return new KryoSerializer<>(type, new SerializerConfig());
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializerSnapshot<T> oldSerializerSnapshot) {
+            return oldSerializerSnapshot instanceof Snapshot<T> old && old.type.getName().equals(type.getName())
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs() : TypeSerializerSchemaCompatibility.incompatible();
+        }
+
+        @Override
+        public String toString() {
+            return "Kryo " + type.getName();
         }
     }
 

@@ -195,19 +195,17 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         }
     }
 
-    /** Fails when a restored state's header differs from the header of the state registered again. */
-    protected final void checkCompatible(String stateName, SectionHeader before, SectionHeader now) {
-        if (!before.kind().equals(now.kind()) || before.ttl() != now.ttl()
-                || !before.serializers().equals(now.serializers())) {
-            throw new IllegalStateException("State '" + stateName + "' of operator '" + operatorName
-                    + "' cannot be restored: the checkpoint has it as " + describe(before) + ", and it is now registered as "
-                    + describe(now) + ". Keep the state's type (or give the new state another name and migrate the "
-                    + "values yourself).");
-        }
-    }
-
-    private static String describe(SectionHeader header) {
-        return header.kind() + (header.ttl() ? " state with TTL" : " state") + " of type " + header.type()
-                + " (serializers: " + header.serializers() + ")";
+    /**
+     * Checks a restored state's header against the header of the state registered again, whose
+     * stored parts {@code partsNow} (key, namespace, values) serialize; fails when they are
+     * incompatible (see {@link StoredSchema}).
+     *
+     * @return {@code null} when the stored values are read as they are, else the serializers that
+     *     read them, for a migration to the new ones
+     */
+    protected final TypeSerializer<?>[] checkCompatible(SectionHeader before, SectionHeader now,
+            TypeSerializer<?> namespaceSerializer, TypeSerializer<?>[] valueSerializers) {
+        return StoredSchema.valueReaders(operatorName, before, now,
+                SectionHeader.parts(keySerializer, namespaceSerializer, valueSerializers));
     }
 }

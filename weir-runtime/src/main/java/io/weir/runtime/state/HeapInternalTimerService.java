@@ -134,12 +134,14 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
      */
     void restore(RestoredKeyGroups.Restored restored, TypeSerializer<K> keySerializer, String operatorName)
             throws IOException {
-        String now = TimerServiceSection.header(restored.header().name(), keySerializer, namespaceSerializer)
-                .serializers();
-        if (!now.equals(restored.header().serializers())) {
+        SectionHeader now = TimerServiceSection.header(restored.header().name(), keySerializer, namespaceSerializer);
+        if (restored.header().serializerSnapshots().length > 0 && now.serializerSnapshots().length > 0) {
+            StoredSchema.valueReaders(operatorName, restored.header(), now,
+                    SectionHeader.parts(keySerializer, namespaceSerializer, new TypeSerializer<?>[0]));
+        } else if (!now.serializers().equals(restored.header().serializers())) {
             throw new IllegalStateException("Timer service '" + restored.header().name() + "' of operator '"
                     + operatorName + "' cannot be restored: its timers were checkpointed with serializers ("
-                    + restored.header().serializers() + ") and it is now created with (" + now + ").");
+                    + restored.header().serializers() + ") and it is now created with (" + now.serializers() + ").");
         }
         List<List<TimerServiceSection.RestoredTimer<K, N>>> timers =
                 TimerServiceSection.read(restored, keySerializer, namespaceSerializer);

@@ -40,10 +40,10 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
     private final Map<String, OperatorStateEntries> restored = new LinkedHashMap<>();
 
     private record RegisteredList<S>(OperatorListState<S> state, Redistribution mode, TypeSerializer<S> serializer,
-            String description) {}
+            String description, byte[] snapshots) {}
 
     private record RegisteredBroadcast<K, V>(OperatorBroadcastState<K, V> state, TypeSerializer<K> keySerializer,
-            TypeSerializer<V> valueSerializer, String description) {}
+            TypeSerializer<V> valueSerializer, String description, byte[] snapshots) {}
 
     public HeapOperatorStateBackend(String operatorName, SerializerConfig serializerConfig) {
         this.operatorName = operatorName;
@@ -84,14 +84,16 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         }
         TypeSerializer<S> serializer = descriptor.getElementTypeInformation().createSerializer(serializerConfig);
         RegisteredList<S> registered = new RegisteredList<>(new OperatorListState<>(name), mode, serializer,
-                serializer.getClass().getName());
+                serializer.getClass().getName(), StoredSchema.snapshotsOf(List.of(serializer)));
         OperatorStateEntries entries = takeRestored(name, mode, registered.description(),
                 descriptor.getElementTypeInformation().toString());
         if (entries != null) {
+            TypeSerializer<S> reader = (TypeSerializer<S>) readers(entries, descriptor.getElementTypeInformation()
+                    .toString(), List.of(serializer))[0];
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
                 in.setBuffer(entry);
-                registered.state().elements().add(read(registered.serializer(), in, name));
+                registered.state().elements().add(read(reader, in, name));
             }
         }
         lists.put(name, registered);
@@ -110,15 +112,17 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         TypeSerializer<K> keySerializer = descriptor.getKeyTypeInformation().createSerializer(serializerConfig);
         TypeSerializer<V> valueSerializer = descriptor.getValueTypeInformation().createSerializer(serializerConfig);
         RegisteredBroadcast<K, V> registered = new RegisteredBroadcast<>(new OperatorBroadcastState<>(), keySerializer,
-                valueSerializer, keySerializer.getClass().getName() + " to " + valueSerializer.getClass().getName());
-        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST, registered.description(),
-                descriptor.getKeyTypeInformation() + " to " + descriptor.getValueTypeInformation());
+                valueSerializer, keySerializer.getClass().getName() + " to " + valueSerializer.getClass().getName(),
+                StoredSchema.snapshotsOf(List.of(keySerializer, valueSerializer)));
+        String type = descriptor.getKeyTypeInformation() + " to " + descriptor.getValueTypeInformation();
+        OperatorStateEntries entries = takeRestored(name, Redistribution.BROADCAST, registered.description(), type);
         if (entries != null) {
+            TypeSerializer<?>[] readers = readers(entries, type, List.of(keySerializer, valueSerializer));
             DataInputDeserializer in = new DataInputDeserializer();
             for (byte[] entry : entries.entries()) {
                 in.setBuffer(entry);
-                K key = read(registered.keySerializer(), in, name);
-                registered.state().map().put(key, read(registered.valueSerializer(), in, name));
+                K key = read((TypeSerializer<K>) readers[0], in, name);
+                registered.state().map().put(key, read((TypeSerializer<V>) readers[1], in, name));
             }
         }
         broadcasts.put(name, registered);
@@ -142,11 +146,12 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
         try {
             for (Map.Entry<String, RegisteredList<?>> list : lists.entrySet()) {
                 states.add(new OperatorStateEntries(list.getKey(), list.getValue().mode(), serialize(list.getValue(), out),
-                        list.getValue().description()));
+                        list.getValue().description(), list.getValue().snapshots()));
             }
             for (Map.Entry<String, RegisteredBroadcast<?, ?>> broadcast : broadcasts.entrySet()) {
                 states.add(new OperatorStateEntries(broadcast.getKey(), Redistribution.BROADCAST,
-                        serialize(broadcast.getValue(), out), broadcast.getValue().description()));
+                        serialize(broadcast.getValue(), out), broadcast.getValue().description(),
+                        broadcast.getValue().snapshots()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Snapshotting the operator state of '" + operatorName + "' failed: "
@@ -179,15 +184,30 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
     }
 
     /**
-     * The restored entries of the state {@code name}, checked to be of the same kind and written by
-     * the same serializer classes ({@code description}) as the state registered now, of type {@code type}.
+     * The serializers that read restored {@code entries}: checked against the serializers of the
+     * state registered now ({@code now}) through the stored serializer snapshots, the old ones where
+     * the values need a migration (see {@link StoredSchema#operatorStateReaders}).
+     */
+    private TypeSerializer<?>[] readers(OperatorStateEntries entries, String type, List<TypeSerializer<?>> now) {
+        if (entries.serializerSnapshots().length == 0) {
+            return now.toArray(TypeSerializer<?>[]::new); // written without snapshots: checked by class in takeRestored
+        }
+        return StoredSchema.operatorStateReaders(operatorName, entries.name(), entries.serializers(),
+                entries.serializerSnapshots(), type, now);
+    }
+
+    /**
+     * The restored entries of the state {@code name}, checked to be of the same kind as the state
+     * registered now, of type {@code type}; entries without serializer snapshots must have been
+     * written by the same serializer classes ({@code description}).
      */
     private OperatorStateEntries takeRestored(String name, Redistribution mode, String description, String type) {
         OperatorStateEntries entries = restored.get(name);
         if (entries != null && entries.mode() != mode) {
             throw kindConflict(name, kind(entries.mode()) + " in the restored checkpoint", kind(mode));
         }
-        if (entries != null && !entries.serializers().isEmpty() && !entries.serializers().equals(description)) {
+        if (entries != null && entries.serializerSnapshots().length == 0 && !entries.serializers().isEmpty()
+                && !entries.serializers().equals(description)) {
             throw new IllegalStateException("Operator state '" + name + "' of operator '" + operatorName
                     + "' cannot be restored: the checkpoint has it written by " + entries.serializers()
                     + ", and it is now registered as type " + type + " with " + description + ". Keep the state's type (or give the new "

@@ -31,6 +31,8 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
     private TypeSerializer<?> namespaceSerializer = VoidNamespaceSerializer.INSTANCE;
     /** For TTL state with {@code cleanupFullSnapshot()}: the stored value without its expired parts, {@code null} if all expired. */
     private UnaryOperator<Object> withoutExpired;
+    /** The header, made once per namespace serializer: its serializer snapshots take some work to write. */
+    private SectionHeader header;
 
     RegisteredKeyedState(String operatorName, StateDescriptor<?, ?> descriptor, HeapState<K, ?, ?> state,
             StoredValueFormat format, TypeSerializer<K> keySerializer) {
@@ -50,8 +52,9 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
      * serializer; plain keyed state keeps {@link VoidNamespaceSerializer}.
      */
     void useNamespaceSerializer(TypeSerializer<?> serializer) {
-        if (serializer != null && !(serializer instanceof VoidNamespaceSerializer)) {
+        if (serializer != null && !(serializer instanceof VoidNamespaceSerializer) && serializer != namespaceSerializer) {
             namespaceSerializer = serializer;
+            header = null;
         }
     }
 
@@ -62,10 +65,10 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
 
     @Override
     public SectionHeader header() {
-        return new SectionHeader(descriptor.getName(), descriptor.getType().name(),
-                descriptor.getTtlConfig().isEnabled(),
-                SectionHeader.serializers(keySerializer, namespaceSerializer, format.serializerClasses()),
-                descriptor.getTypeInformation().toString());
+        if (header == null) {
+            header = SectionHeader.ofState(descriptor, format, keySerializer, namespaceSerializer);
+        }
+        return header;
     }
 
     @Override
@@ -109,18 +112,15 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
 
     /**
      * Reads the restored sections of this state into its table, after checking that they were
-     * written by the same kind of state with the same serializers.
+     * written by the same kind of state with compatible serializers ({@link StoredSchema}). Values
+     * that need a migration are read with the serializers they were written with; as the heap keeps
+     * objects, the next snapshot writes them with the new ones.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void restore(RestoredKeyGroups.Restored restored) throws IOException {
-        SectionHeader now = header();
-        SectionHeader before = restored.header();
-        if (!before.kind().equals(now.kind()) || before.ttl() != now.ttl() || !before.serializers().equals(now.serializers())) {
-            throw new IllegalStateException("State '" + descriptor.getName() + "' of operator '" + operatorName
-                    + "' cannot be restored: the checkpoint has it as " + describe(before) + ", and it is now registered as "
-                    + describe(now) + ". Keep the state's type (or give the new state another name and migrate the "
-                    + "values yourself).");
-        }
+        TypeSerializer<?>[] readers = StoredSchema.valueReaders(operatorName, restored.header(), header(),
+                SectionHeader.parts(keySerializer, namespaceSerializer, format.serializers()));
+        StoredValueFormat readFormat = readers == null ? format : format.withSerializers(readers);
         StateTable table = state.table();
         DataInputDeserializer in = new DataInputDeserializer();
         for (Map.Entry<Integer, byte[]> section : restored.sections().entrySet()) {
@@ -130,13 +130,8 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
             for (int i = 0; i < count; i++) {
                 Object namespace = namespaceSerializer.deserialize(in);
                 K key = keySerializer.deserialize(in);
-                table.put(key, keyGroup, namespace, format.read(in));
+                table.put(key, keyGroup, namespace, readFormat.read(in));
             }
         }
-    }
-
-    private static String describe(SectionHeader header) {
-        return header.kind() + (header.ttl() ? " state with TTL" : " state") + " of type " + header.type()
-                + " (serializers: " + header.serializers() + ")";
     }
 }

@@ -21,7 +21,7 @@ public final class RestoredKeyGroups {
     /** One state's or timer service's header and its sections by key group, in key group order. */
     public record Restored(SectionHeader header, TreeMap<Integer, byte[]> sections) {}
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private final Map<String, Restored> states = new LinkedHashMap<>();
     private final Map<String, Restored> timers = new LinkedHashMap<>();

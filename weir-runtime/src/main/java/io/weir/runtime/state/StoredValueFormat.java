@@ -19,7 +19,7 @@ import java.util.Map;
  * map value is stored as a {@link TtlValue} and written with its timestamp before it.
  */
 abstract class StoredValueFormat {
-    private final boolean ttl;
+    final boolean ttl;
 
     private StoredValueFormat(boolean ttl) {
         this.ttl = ttl;
@@ -39,6 +39,12 @@ abstract class StoredValueFormat {
                 return new SingleValueFormat(descriptor.getTypeInformation().createSerializer(config), ttl);
         }
     }
+
+    /** The serializers of the stored value parts: the value; a list's element; a map's key and value. */
+    abstract TypeSerializer<?>[] serializers();
+
+    /** This format with other serializers of the same parts, for reading state written by earlier ones. */
+    abstract StoredValueFormat withSerializers(TypeSerializer<?>[] serializers);
 
     abstract void write(Object stored, DataOutputView out) throws IOException;
 
@@ -85,6 +91,16 @@ abstract class StoredValueFormat {
         }
 
         @Override
+        TypeSerializer<?>[] serializers() {
+            return new TypeSerializer<?>[] {serializer};
+        }
+
+        @Override
+        StoredValueFormat withSerializers(TypeSerializer<?>[] serializers) {
+            return new SingleValueFormat(serializers[0], ttl);
+        }
+
+        @Override
         String serializerClasses() {
             return serializer.getClass().getName();
         }
@@ -115,6 +131,16 @@ abstract class StoredValueFormat {
                 list.add(readValue(elementSerializer, in));
             }
             return list;
+        }
+
+        @Override
+        TypeSerializer<?>[] serializers() {
+            return new TypeSerializer<?>[] {elementSerializer};
+        }
+
+        @Override
+        StoredValueFormat withSerializers(TypeSerializer<?>[] serializers) {
+            return new ListFormat(serializers[0], ttl);
         }
 
         @Override
@@ -153,6 +179,16 @@ abstract class StoredValueFormat {
                 map.put(key, readValue(valueSerializer, in));
             }
             return map;
+        }
+
+        @Override
+        TypeSerializer<?>[] serializers() {
+            return new TypeSerializer<?>[] {keySerializer, valueSerializer};
+        }
+
+        @Override
+        StoredValueFormat withSerializers(TypeSerializer<?>[] serializers) {
+            return new MapFormat(serializers[0], serializers[1], ttl);
         }
 
         @Override

@@ -43,8 +43,8 @@ final class TimerServiceSection<K, N> implements KeyGroupsWriter.Section {
     }
 
     static SectionHeader header(String name, TypeSerializer<?> keySerializer, TypeSerializer<?> namespaceSerializer) {
-        return new SectionHeader(name, SectionHeader.TIMERS, false,
-                SectionHeader.serializers(keySerializer, namespaceSerializer, null), "timers");
+        return SectionHeader.of(name, SectionHeader.TIMERS, false, "timers", keySerializer, namespaceSerializer,
+                new TypeSerializer<?>[0], null);
     }
 
     private static <K, N> void index(TimerQueue<K, N> queue, Map<Integer, List<Object>> byKeyGroup) {

@@ -140,7 +140,8 @@ final class OperatorChain {
                     : node.getStateKeyType().createSerializer(config.getSerializerConfig());
             Configuration jobConfig = deployment.job().getConfiguration();
             backend = StateBackendLoader.load(jobConfig, deployment.job().getUserClassLoader()).createKeyedStateBackend(
-                    new KeyedBackendParameters<>(node.getName(), deployment.subtaskIndex(), node.getMaxParallelism(),
+                    new KeyedBackendParameters<>(node.getUid() == null ? node.getName()
+                            : node.getName() + " (uid " + node.getUid() + ")", deployment.subtaskIndex(), node.getMaxParallelism(),
                             range, config.getSerializerConfig(), keySerializer, jobConfig));
         }
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,

@@ -15,7 +15,9 @@ import org.rocksdb.WriteBatch;
 /**
  * Writes one state's restored canonical sections (see {@link CanonicalSection}) into its column
  * family. The serializers of the state registered again find where each namespace, key, value and
- * map key ends; the bytes themselves are copied, not re-serialized.
+ * map key ends; the bytes themselves are copied, not re-serialized — unless the state's values need a
+ * migration ({@link StoredValueMigration}): then each value (and map key) is read with the old
+ * serializers and written with the new ones.
  *
  * <p>Threading: the task's thread only, when the operator registers the state.
  */
@@ -25,7 +27,7 @@ final class CanonicalImport {
     private CanonicalImport() {}
 
     static <K> void into(RocksDBKeyedStateBackend<K> backend, RocksDBState<K, ?, ?> state,
-            StateDescriptor<?, ?> descriptor, RestoredKeyGroups.Restored restored) {
+            StateDescriptor<?, ?> descriptor, RestoredKeyGroups.Restored restored, StoredValueMigration migration) {
         TypeSerializer<?> keySerializer = backend.keySerializer();
         TypeSerializer<?> namespaceSerializer = state.namespaceSerializer();
         RocksDatabase database = backend.database();
@@ -48,7 +50,11 @@ final class CanonicalImport {
                     rocksKey.write(bytes, keyStart, valueStart - keyStart);
                     rocksKey.writeInt(keyStart - namespaceStart);
                     rocksKey.write(bytes, namespaceStart, keyStart - namespaceStart);
-                    writeValue(descriptor, state, in, bytes, rocksKey, batch);
+                    if (migration == null) {
+                        writeValue(descriptor, state, in, bytes, rocksKey, batch);
+                    } else {
+                        migrateValue(migration, state, in, rocksKey, batch);
+                    }
                 }
                 if (batch.getDataSize() > BATCH_BYTES) {
                     database.write(batch);
@@ -62,6 +68,25 @@ final class CanonicalImport {
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB could not restore state '" + descriptor.getName()
                     + "' of operator '" + backend.operatorName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one stored value (or a map's entries) in the old format and puts it in the new under {@code rocksKey}. */
+    private static void migrateValue(StoredValueMigration migration, RocksDBState<?, ?, ?> state,
+            DataInputDeserializer in, DataOutputSerializer rocksKey, WriteBatch batch) throws IOException, RocksDBException {
+        DataOutputSerializer value = new DataOutputSerializer(256);
+        if (!migration.isMap()) {
+            migration.migrateValue(in, value);
+            batch.put(state.column, rocksKey.getCopyOfBuffer(), value.getCopyOfBuffer());
+            return;
+        }
+        int prefixLength = rocksKey.length();
+        for (int n = in.readInt(); n > 0; n--) {
+            rocksKey.setPosition(prefixLength);
+            migration.migrateUserKey(in, rocksKey);
+            value.clear();
+            migration.migrateValue(in, value);
+            batch.put(state.column, rocksKey.getCopyOfBuffer(), value.getCopyOfBuffer());
         }
     }
 

@@ -153,11 +153,13 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         RocksDBState<K, ?, ?> state = create(descriptor);
         state.useNamespaceSerializer(namespaceSerializer);
         SectionHeader header = header(descriptor, state);
-        checkStoredHeader(name, header);
+        checkStoredHeader(name, header, state);
         RestoredKeyGroups.Restored restored = takeRestoredState(name);
         if (restored != null) {
-            checkCompatible(name, restored.header(), header);
-            CanonicalImport.into(this, state, descriptor, restored);
+            TypeSerializer<?>[] readers = checkCompatible(restored.header(), header, state.namespaceSerializer(),
+                    valueSerializers(state));
+            CanonicalImport.into(this, state, descriptor, restored,
+                    readers == null ? null : new StoredValueMigration(state, readers));
         }
         states.put(name, state);
         descriptors.put(name, descriptor);
@@ -171,17 +173,34 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         return SectionHeader.ofState(descriptor, serializerConfig, keySerializer, state.namespaceSerializer());
     }
 
-    /** A database restored from files knows the header its state was written with: it must match. */
-    private void checkStoredHeader(String name, SectionHeader now) {
+    /**
+     * A database restored from files knows the header its state was written with: it must be
+     * compatible, and when the values need a migration the state's column family is rewritten now.
+     */
+    private void checkStoredHeader(String name, SectionHeader now, RocksDBState<K, ?, ?> state) {
+        SectionHeader before;
         try {
             byte[] stored = database().header(name);
-            if (stored != null) {
-                checkCompatible(name, SectionHeader.read(new DataInputDeserializer(stored)), now);
+            if (stored == null) {
+                return;
             }
+            before = SectionHeader.read(new DataInputDeserializer(stored));
         } catch (RocksDBException | IOException e) {
             throw new IllegalStateException("The restored header of state '" + name + "' of operator '" + operatorName
                     + "' is unreadable: " + e.getMessage(), e);
         }
+        TypeSerializer<?>[] readers = checkCompatible(before, now, state.namespaceSerializer(), valueSerializers(state));
+        if (readers != null) {
+            new StoredValueMigration(state, readers).rewrite(database, state.column,
+                    "state '" + name + "' of operator '" + operatorName + "'");
+        }
+    }
+
+    /** The serializers of a state's stored value parts, in the order of its header's snapshots. */
+    private static TypeSerializer<?>[] valueSerializers(RocksDBState<?, ?, ?> state) {
+        return state instanceof RocksDBMapState<?, ?, ?, ?> map
+                ? new TypeSerializer<?>[] {map.userKeySerializer(), state.codec.serializer()}
+                : new TypeSerializer<?>[] {state.codec.serializer()};
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -21,6 +21,14 @@ final class StoredValueCodec<V> {
         this.ttl = ttl;
     }
 
+    TypeSerializer<Object> serializer() {
+        return serializer;
+    }
+
+    boolean ttl() {
+        return ttl;
+    }
+
     void write(V value, DataOutputView out) throws IOException {
         if (ttl) {
             TtlValue<?> timed = (TtlValue<?>) value;

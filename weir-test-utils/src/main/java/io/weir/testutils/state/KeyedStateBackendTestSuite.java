@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
-public abstract class KeyedStateBackendTestSuite extends KeyedStateAccessTestSuite {
+public abstract class KeyedStateBackendTestSuite extends StateSchemaEvolutionTestSuite {
     // ---- checkpoints of namespaces and TTL ----
 
     @Test

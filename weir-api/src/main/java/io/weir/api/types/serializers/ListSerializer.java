@@ -1,8 +1,10 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +101,36 @@ public final class ListSerializer<T> extends TypeSerializer<List<T>> {
             }
         }
         return list;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<List<T>> snapshotConfiguration() {
+        return new Snapshot<>(this);
+    }
+
+    /** The element serializer's snapshot. */
+    public static final class Snapshot<T> extends CompositeTypeSerializerSnapshot<List<T>, ListSerializer<T>> {
+        public Snapshot() {}
+
+        Snapshot(ListSerializer<T> serializer) {
+            super(serializer);
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(ListSerializer<T> outerSerializer) {
+            return new TypeSerializer<?>[] {outerSerializer.elementSerializer};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected ListSerializer<T> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new ListSerializer<>((TypeSerializer<T>) nestedSerializers[0]);
+        }
     }
 
     @Override

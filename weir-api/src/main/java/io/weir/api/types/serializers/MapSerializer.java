@@ -1,8 +1,10 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -96,6 +98,36 @@ public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
 
     private static int capacityFor(int size) {
         return (int) (size / 0.75f) + 1;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Map<K, V>> snapshotConfiguration() {
+        return new Snapshot<>(this);
+    }
+
+    /** The key and value serializers' snapshots. */
+    public static final class Snapshot<K, V> extends CompositeTypeSerializerSnapshot<Map<K, V>, MapSerializer<K, V>> {
+        public Snapshot() {}
+
+        Snapshot(MapSerializer<K, V> serializer) {
+            super(serializer);
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(MapSerializer<K, V> outerSerializer) {
+            return new TypeSerializer<?>[] {outerSerializer.keySerializer, outerSerializer.valueSerializer};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected MapSerializer<K, V> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new MapSerializer<>((TypeSerializer<K>) nestedSerializers[0], (TypeSerializer<V>) nestedSerializers[1]);
+        }
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSchemaCompatibility;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Objects;
@@ -110,6 +113,58 @@ public final class ObjectArraySerializer<C> extends TypeSerializer<C[]> {
     @SuppressWarnings("unchecked")
     private C[] newArray(int length) {
         return (C[]) Array.newInstance(componentClass, length);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<C[]> snapshotConfiguration() {
+        return new Snapshot<>(this);
+    }
+
+    /** The component class and the element serializer's snapshot. */
+    public static final class Snapshot<C> extends CompositeTypeSerializerSnapshot<C[], ObjectArraySerializer<C>> {
+        private Class<C> componentClass;
+
+        public Snapshot() {}
+
+        Snapshot(ObjectArraySerializer<C> serializer) {
+            super(serializer);
+            this.componentClass = serializer.componentClass;
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected void writeOuterSnapshot(DataOutputView out) throws IOException {
+            out.writeUTF(componentClass.getName());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void readOuterSnapshot(int readOuterSnapshotVersion, DataInputView in, ClassLoader userCodeClassLoader)
+                throws IOException {
+            componentClass = (Class<C>) TypeSerializerSnapshot.loadClass(in.readUTF(), userCodeClassLoader);
+        }
+
+        @Override
+        protected TypeSerializerSchemaCompatibility<C[]> resolveOuterSchemaCompatibility(
+                CompositeTypeSerializerSnapshot<C[], ObjectArraySerializer<C>> oldSnapshot) {
+            return ((Snapshot<C>) oldSnapshot).componentClass.getName().equals(componentClass.getName())
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs() : TypeSerializerSchemaCompatibility.incompatible();
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(ObjectArraySerializer<C> outerSerializer) {
+            return new TypeSerializer<?>[] {outerSerializer.elementSerializer};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected ObjectArraySerializer<C> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new ObjectArraySerializer<>(componentClass, (TypeSerializer<C>) nestedSerializers[0]);
+        }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +64,36 @@ public final class OptionalSerializer<T> extends TypeSerializer<Optional<T>> {
     @Override
     public Optional<T> deserialize(DataInputView source) throws IOException {
         return source.readBoolean() ? Optional.of(valueSerializer.deserialize(source)) : Optional.empty();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Optional<T>> snapshotConfiguration() {
+        return new Snapshot<>(this);
+    }
+
+    /** The value serializer's snapshot. */
+    public static final class Snapshot<T> extends CompositeTypeSerializerSnapshot<Optional<T>, OptionalSerializer<T>> {
+        public Snapshot() {}
+
+        Snapshot(OptionalSerializer<T> serializer) {
+            super(serializer);
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(OptionalSerializer<T> outerSerializer) {
+            return new TypeSerializer<?>[] {outerSerializer.valueSerializer};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected OptionalSerializer<T> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new OptionalSerializer<>((TypeSerializer<T>) nestedSerializers[0]);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.StringEncoding;
 import io.weir.api.types.TypeExtractor;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.lang.invoke.MethodHandle;
@@ -26,6 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A value of a subclass is written with its class name and the serializer for that subclass
  * (its own POJO serializer if it is a POJO, else the generic one), which is slower; a warning is
  * logged once per subclass.
+ *
+ * <p>A serializer restored from a {@link PojoSerializerSnapshot} reads the fields the POJO had when
+ * the data was written: a field the class no longer has is given as a {@code null} {@link PojoField},
+ * read and dropped (and written as null).
  *
  * <p>Threading: keeps a cache of subclass serializers, so {@link #duplicate()} always returns a
  * new instance.
@@ -62,6 +67,23 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         this.fieldSerializers = (TypeSerializer<Object>[]) fieldSerializers.clone();
         this.config = config;
         init();
+    }
+
+    Class<T> pojoClass() {
+        return pojoClass;
+    }
+
+    /** The fields in the order they are written; {@code null} for a field that no longer exists. */
+    PojoField[] fields() {
+        return fields.clone();
+    }
+
+    TypeSerializer<?>[] fieldSerializers() {
+        return fieldSerializers.clone();
+    }
+
+    SerializerConfig config() {
+        return config;
     }
 
     private void init() {
@@ -113,6 +135,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         T copy = createInstance();
         for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null) {
+                continue;
+            }
             Object value = fields[i].get(from);
             fields[i].set(copy, value == null ? null : fieldSerializers[i].copy(value));
         }
@@ -143,13 +168,13 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = 0;
             for (int i = group; i < end; i++) {
-                if (fields[i].get(record) == null) {
+                if (fields[i] == null || fields[i].get(record) == null) {
                     mask |= 1 << (i - group);
                 }
             }
             target.writeByte(mask);
             for (int i = group; i < end; i++) {
-                Object value = fields[i].get(record);
+                Object value = fields[i] == null ? null : fields[i].get(record);
                 if (value != null) {
                     fieldSerializers[i].serialize(value, target);
                 }
@@ -176,7 +201,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = source.readUnsignedByte();
             for (int i = group; i < end; i++) {
-                fields[i].set(pojo, (mask & (1 << (i - group))) == 0 ? fieldSerializers[i].deserialize(source) : null);
+                Object value = (mask & (1 << (i - group))) == 0 ? fieldSerializers[i].deserialize(source) : null;
+                if (fields[i] != null) {
+                    fields[i].set(pojo, value);
+                }
             }
         }
         return pojo;
@@ -209,6 +237,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             subclassSerializers.put(subclass, serializer);
         }
         return serializer;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return new PojoSerializerSnapshot<>(this);
     }
 
     @Override

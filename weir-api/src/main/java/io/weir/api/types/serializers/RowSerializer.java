@@ -1,10 +1,12 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -151,6 +153,58 @@ public final class RowSerializer extends TypeSerializer<Row> {
                     + Arrays.toString(fieldNames));
         }
         return pos;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Row> snapshotConfiguration() {
+        return new Snapshot(this);
+    }
+
+    /**
+     * The field names and the field serializers' snapshots. Rows are positional: renaming a field
+     * keeps the data as is; a field added or removed is incompatible.
+     */
+    public static final class Snapshot extends CompositeTypeSerializerSnapshot<Row, RowSerializer> {
+        private String[] fieldNames;
+
+        public Snapshot() {}
+
+        Snapshot(RowSerializer serializer) {
+            super(serializer);
+            this.fieldNames = serializer.fieldNames;
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected void writeOuterSnapshot(DataOutputView out) throws IOException {
+            out.writeInt(fieldNames.length);
+            for (String name : fieldNames) {
+                out.writeUTF(name);
+            }
+        }
+
+        @Override
+        protected void readOuterSnapshot(int readOuterSnapshotVersion, DataInputView in, ClassLoader userCodeClassLoader)
+                throws IOException {
+            fieldNames = new String[in.readInt()];
+            for (int i = 0; i < fieldNames.length; i++) {
+                fieldNames[i] = in.readUTF();
+            }
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(RowSerializer outerSerializer) {
+            return outerSerializer.fieldSerializers;
+        }
+
+        @Override
+        protected RowSerializer createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new RowSerializer(fieldNames, nestedSerializers);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.weir.api.types.serializers;
 
+import io.weir.api.types.SimpleTypeSerializerSnapshot;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSnapshot;
 
 /**
  * Base for serializers without fields: one shared instance serves all threads, and any two
@@ -12,6 +14,13 @@ public abstract class StatelessSerializer<T> extends TypeSerializer<T> {
     @Override
     public final TypeSerializer<T> duplicate() {
         return this;
+    }
+
+    /** The serializer's class: stateless serializers of the same class read each other's data. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return new SimpleTypeSerializerSnapshot<>((Class<? extends TypeSerializer<T>>) getClass());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.weir.api.types.serializers;
 
 import io.weir.api.tuple.Tuple;
+import io.weir.api.types.CompositeTypeSerializerSnapshot;
 import io.weir.api.types.DataInputView;
 import io.weir.api.types.DataOutputView;
 import io.weir.api.types.TypeSerializer;
+import io.weir.api.types.TypeSerializerSchemaCompatibility;
+import io.weir.api.types.TypeSerializerSnapshot;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -134,6 +137,60 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot create " + tupleClass.getName()
                     + "; tuple subclasses need a public no-arg constructor", e);
+        }
+    }
+
+    @Override
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return new Snapshot<>(this);
+    }
+
+    /**
+     * The tuple class and the field serializers' snapshots. Tuples have no field names, so a field
+     * added or removed is incompatible; a field's type may evolve as its serializer allows.
+     */
+    public static final class Snapshot<T extends Tuple> extends CompositeTypeSerializerSnapshot<T, TupleSerializer<T>> {
+        private Class<T> tupleClass;
+
+        public Snapshot() {}
+
+        Snapshot(TupleSerializer<T> serializer) {
+            super(serializer);
+            this.tupleClass = serializer.tupleClass;
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return 1;
+        }
+
+        @Override
+        protected void writeOuterSnapshot(DataOutputView out) throws IOException {
+            out.writeUTF(tupleClass.getName());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void readOuterSnapshot(int readOuterSnapshotVersion, DataInputView in, ClassLoader userCodeClassLoader)
+                throws IOException {
+            tupleClass = (Class<T>) TypeSerializerSnapshot.loadClass(in.readUTF(), userCodeClassLoader);
+        }
+
+        @Override
+        protected TypeSerializerSchemaCompatibility<T> resolveOuterSchemaCompatibility(
+                CompositeTypeSerializerSnapshot<T, TupleSerializer<T>> oldSnapshot) {
+            return ((Snapshot<T>) oldSnapshot).tupleClass.getName().equals(tupleClass.getName())
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs() : TypeSerializerSchemaCompatibility.incompatible();
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(TupleSerializer<T> outerSerializer) {
+            return outerSerializer.fieldSerializers;
+        }
+
+        @Override
+        protected TupleSerializer<T> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nestedSerializers) {
+            return new TupleSerializer<>(tupleClass, nestedSerializers);
         }
     }
 
