@@ -29,12 +29,12 @@ public class ProcessCpuTime {
     }
 
     /** The JVM's CPU time so far, in nanoseconds. */
-    static long now() {
+    public static long now() {
         return OS.getProcessCpuTime();
     }
 
     /** Adds a job that began at CPU time {@code start} and processed {@code jobRecords} records. */
-    void add(long start, long jobRecords) {
+    public void add(long start, long jobRecords) {
         cpuNanos += now() - start;
         records += jobRecords;
     }
