@@ -28,8 +28,8 @@ public class ProcessCpuTime {
         records = 0;
     }
 
-    /** The JVM's CPU time so far, in nanoseconds. */
-    public static long now() {
+    /** The JVM's CPU time so far, in nanoseconds (not public: JMH would report a public method as a counter). */
+    static long now() {
         return OS.getProcessCpuTime();
     }
 
