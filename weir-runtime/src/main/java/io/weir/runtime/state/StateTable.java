@@ -10,41 +10,67 @@ import java.util.Map;
  * The values of one state for all keys of a subtask: per key group, per namespace, per key. The
  * namespace is {@link VoidNamespace} for plain keyed state and the window for window state.
  *
+ * <p>Plain keyed state reads its key group's {@link VoidNamespace} map straight from
+ * {@code voidMaps} (the same map object its key group holds under {@code VoidNamespace.INSTANCE}),
+ * which saves a hash lookup of the namespace on every access; every change of a key group's
+ * namespaces goes through this class, which keeps the two in step.
+ *
  * <p>Threading: used by the task's thread only.
  */
 final class StateTable<K, N, S> {
     private final int firstKeyGroup;
     private final List<HashMap<N, HashMap<K, S>>> groups;
+    /** Per key group of the range, its map of {@link VoidNamespace#INSTANCE}, or {@code null} when it has none. */
+    private final HashMap<K, S>[] voidMaps;
 
+    @SuppressWarnings("unchecked")
     StateTable(KeyGroupRange range) {
         this.firstKeyGroup = range.start();
         this.groups = new ArrayList<>(range.size());
+        this.voidMaps = new HashMap[range.size()];
         for (int i = 0; i < range.size(); i++) {
             groups.add(new HashMap<>(4));
         }
     }
 
     S get(K key, int keyGroup, N namespace) {
-        HashMap<K, S> byKey = groups.get(keyGroup - firstKeyGroup).get(namespace);
+        int index = keyGroup - firstKeyGroup;
+        HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : groups.get(index).get(namespace);
         return byKey == null ? null : byKey.get(key);
     }
 
     void put(K key, int keyGroup, N namespace, S value) {
-        groups.get(keyGroup - firstKeyGroup).computeIfAbsent(namespace, n -> new HashMap<>()).put(key, value);
+        int index = keyGroup - firstKeyGroup;
+        HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : null;
+        if (byKey == null) {
+            byKey = groups.get(index).computeIfAbsent(namespace, n -> new HashMap<>());
+            if (VoidNamespace.INSTANCE.equals(namespace)) {
+                voidMaps[index] = byKey;
+            }
+        }
+        byKey.put(key, value);
     }
 
     void remove(K key, int keyGroup, N namespace) {
-        HashMap<N, HashMap<K, S>> group = groups.get(keyGroup - firstKeyGroup);
+        int index = keyGroup - firstKeyGroup;
+        HashMap<N, HashMap<K, S>> group = groups.get(index);
         HashMap<K, S> byKey = group.get(namespace);
         if (byKey != null && byKey.remove(key) != null && byKey.isEmpty()) {
             group.remove(namespace);
+            refreshVoidMap(index);
         }
     }
 
     /** Removes the key's values in every namespace of its key group. */
     void removeKey(K key, int keyGroup) {
-        HashMap<N, HashMap<K, S>> group = groups.get(keyGroup - firstKeyGroup);
-        group.values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
+        int index = keyGroup - firstKeyGroup;
+        groups.get(index).values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
+        refreshVoidMap(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refreshVoidMap(int index) {
+        voidMaps[index] = groups.get(index).get((N) VoidNamespace.INSTANCE);
     }
 
     int size() {

@@ -1,0 +1,144 @@
+package io.weir.bench.jmh.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weir.api.datastream.AsyncDataStream;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.windowing.assigners.EventTimeSessionWindows;
+import io.weir.api.windowing.assigners.GlobalWindows;
+import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.windows.Window;
+import io.weir.bench.jmh.suite.IntegerLongSource.Record;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The programs of the same-program suite, run small, give the results flink-benchmarks' programs
+ * give (count and content), so the benchmarks time jobs that do the work they claim.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SameProgramSuiteTest {
+    private static final int KEYS = 10;
+    private static final int RECORDS = 1_000;
+
+    /** Per key, twice the sum of the values (the record indexes) of that key. */
+    private static TreeMap<Integer, Long> doubledSumsPerKey() {
+        TreeMap<Integer, Long> sums = new TreeMap<>();
+        for (int i = 0; i < RECORDS; i++) {
+            sums.merge(i % KEYS, 2L * i, Long::sum);
+        }
+        return sums;
+    }
+
+    private static List<Record> windowResults(WindowAssigner<Object, ? extends Window> windows) throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        return collect(WindowBenchmarks.program(env, KEYS, RECORDS, windows));
+    }
+
+    private static <T> List<T> collect(DataStream<T> stream) throws Exception {
+        List<T> out = new ArrayList<>();
+        stream.executeAndCollect().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void tumblingAndSessionWindowsSumEachKeyOnce() throws Exception {
+        for (WindowAssigner<Object, ? extends Window> windows : List.of(
+                TumblingEventTimeWindows.of(Duration.ofSeconds(10_000)), EventTimeSessionWindows.withGap(Duration.ofSeconds(500)))) {
+            TreeMap<Integer, Long> actual = new TreeMap<>();
+            for (Record record : windowResults(windows)) {
+                assertEquals(null, actual.put(record.key, record.value), "one window per key: " + windows);
+            }
+            assertEquals(doubledSumsPerKey(), actual, windows.toString());
+        }
+    }
+
+    @Test
+    void slidingWindowsSumEachKeyInTenWindows() throws Exception {
+        // 1 s of event time lies in the 10 windows of 10,000 s that start every 1,000 s before it
+        List<Record> results = windowResults(SlidingEventTimeWindows.of(Duration.ofSeconds(10_000), Duration.ofSeconds(1_000)));
+        assertEquals(KEYS * 10, results.size());
+        TreeMap<Integer, Long> sums = doubledSumsPerKey();
+        for (Record record : results) {
+            assertEquals(sums.get(record.key), record.value);
+        }
+    }
+
+    @Test
+    void globalWindowNeverFires() throws Exception {
+        assertEquals(List.of(), windowResults(GlobalWindows.create()));
+    }
+
+    @Test
+    void tupleKeyByPassesEveryTupleOfEverySubtask() throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        env.setParallelism(2);
+        TreeMap<Integer, Integer> perKey = new TreeMap<>();
+        for (Tuple2<Integer, Integer> tuple : collect(KeyByBenchmarks.program(env, RECORDS))) {
+            perKey.merge(tuple.f0, tuple.f1, Integer::sum);
+        }
+        TreeMap<Integer, Integer> expected = new TreeMap<>();
+        for (int key = 0; key < KEYS; key++) {
+            expected.put(key, 2 * RECORDS / KEYS);
+        }
+        assertEquals(expected, perKey);
+    }
+
+    @Test
+    void twoInputMapSinkDoublesBothInputs() throws Exception {
+        List<Long> out = collect(TwoInputBenchmark.mapSink(SuiteEnvironment.create(), RECORDS));
+        Collections.sort(out);
+        List<Long> expected = new ArrayList<>();
+        LongStream.range(0, RECORDS / 2).forEach(i -> {
+            expected.add(2 * i);
+            expected.add(2 * i);
+        });
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void twoInputOneIdleMapSinkRunsTheSourcesInTurn() throws Exception {
+        List<Long> out = collect(TwoInputBenchmark.oneIdleMapSink(SuiteEnvironment.create(), RECORDS));
+        List<Long> expected = new ArrayList<>();
+        LongStream.range(0, RECORDS - 1).forEach(i -> expected.add(2 * i));
+        expected.add(0L); // the second source's one element, after all of the first's
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void processingTimersAllFireAndEndTheJob() throws Exception {
+        // the source ends only when the last of the timers fired; the function emits nothing
+        assertEquals(List.of(), collect(ProcessingTimerBenchmark.program(SuiteEnvironment.create(), 10_000)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AsyncDataStream.OutputMode.class)
+    void asyncWaitDoublesEveryElement(AsyncDataStream.OutputMode mode) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            AsyncWaitOperatorBenchmark.useExecutor(pool);
+            List<Long> out = collect(AsyncWaitOperatorBenchmark.program(SuiteEnvironment.create(), RECORDS, mode));
+            if (mode == AsyncDataStream.OutputMode.UNORDERED) {
+                Collections.sort(out);
+            }
+            assertEquals(LongStream.range(0, RECORDS).map(i -> 2 * i).boxed().toList(), out);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
