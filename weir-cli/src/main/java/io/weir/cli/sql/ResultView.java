@@ -117,10 +117,13 @@ final class ResultView {
     }
 
     private void draw() {
-        List<String> lines = screen(result.snapshot(), terminal.getHeight(), result.ended(), result.changes());
+        // A terminal that does not know its size says 0 x 0.
+        int width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
+        int height = terminal.getHeight() > 0 ? terminal.getHeight() : 24;
+        List<String> lines = screen(result.snapshot(), height, result.ended(), result.changes());
         terminal.puts(Capability.clear_screen);
         for (String line : lines) {
-            out.print(line.length() > terminal.getWidth() ? line.substring(0, terminal.getWidth()) : line);
+            out.print(line.length() > width ? line.substring(0, width) : line);
             out.print("\r\n");
         }
         out.flush();

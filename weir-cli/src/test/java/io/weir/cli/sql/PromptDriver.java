@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /**
  * Drives the interactive client as a user at a dumb terminal would: what the test types goes into
@@ -30,9 +31,19 @@ final class PromptDriver implements AutoCloseable {
     private final SqlPrompt prompt;
     private final Thread thread;
 
+    /** A client at a dumb terminal: no cursor movement, no echo. */
     PromptDriver(ClientCluster cluster, Path historyFile) throws IOException {
-        terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new PipedInputStream(keyboard, 1 << 16), screen,
-                StandardCharsets.UTF_8);
+        this(cluster, historyFile, false);
+    }
+
+    /**
+     * @param xterm a terminal that can move its cursor and read single keys (an xterm on the test's
+     *     streams), so the table and changelog views refresh in place
+     */
+    PromptDriver(ClientCluster cluster, Path historyFile, boolean xterm) throws IOException {
+        PipedInputStream input = new PipedInputStream(keyboard, 1 << 16);
+        terminal = xterm ? new ExternalTerminal("test", "xterm", input, screen, StandardCharsets.UTF_8)
+                : new DumbTerminal("test", Terminal.TYPE_DUMB, input, screen, StandardCharsets.UTF_8);
         prompt = new SqlPrompt(terminal, SqlSession.create(EnvironmentSettings.inStreamingMode()), cluster, historyFile);
         thread = new Thread(prompt::run, "sql-prompt");
         thread.setDaemon(true);

@@ -207,4 +207,22 @@ class SqlPromptTest {
             assertTrue(client.awaitEnd().contains("| table name |\n+------------+\n|        gen |"), client.screen());
         }
     }
+
+    @Test
+    void onATerminalWithACursorTheTableViewRefreshesUntilQIsPressed() throws Exception {
+        try (PromptDriver client = new PromptDriver(cluster, dir.resolve("history"), true)) {
+            client.type("CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '50',"
+                    + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1000000');\r"
+                    + "SELECT id % 3 AS k, COUNT(*) AS c FROM endless GROUP BY id % 3;\r").start();
+            int at = client.await("SQL Query Result (Table)", 0);
+            at = client.await("Query running.", at);
+            at = client.awaitLine(at, " k ", " c");
+            at = client.await("Rows: 3", at);
+            client.type("q");
+            at = client.await("Query terminated. 3 rows in the result, after ", at);
+            client.type("QUIT;\r");
+            client.await("Shutting down the session...", at);
+            client.awaitEnd();
+        }
+    }
 }
