@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +28,8 @@ import java.util.concurrent.TimeoutException;
  * {@value #DEFAULT_SLOTS}: slots of an embedded cluster are only a count, and background jobs
  * hold theirs while they run). Jobs get {@code parallelism.default} or the number of cores.
  *
- * <p>Threading: the statements run on the client's thread; {@link #stop} and {@link #close} may be
- * called from any thread. Closing cancels the jobs that still run (they live in this process).
+ * <p>Threading: the statements run on the client's thread; {@link #close} may be called from any
+ * thread. Closing cancels the jobs that still run (they live in this process).
  */
 public final class ClientCluster implements AutoCloseable {
 
@@ -39,7 +38,6 @@ public final class ClientCluster implements AutoCloseable {
 
     private final MiniCluster cluster;
     private final Configuration configuration;
-    private final Map<JobID, JobClient> submitted = new ConcurrentHashMap<>();
 
     private ClientCluster(MiniCluster cluster, Configuration configuration) {
         this.cluster = cluster;
@@ -72,11 +70,6 @@ public final class ClientCluster implements AutoCloseable {
         StreamExecutionEnvironment.resetThreadContextEnvironment();
     }
 
-    /** Remembers a job the client submitted, so STOP JOB can stop it with a savepoint. */
-    void track(JobClient job) {
-        submitted.put(job.getJobID(), job);
-    }
-
     /** The cluster's jobs, running and recently ended, oldest first. */
     List<JobDetails> jobs() {
         return cluster.jobDetails().join().stream().sorted(Comparator.comparingLong(JobDetails::startTime)).toList();
@@ -86,18 +79,19 @@ public final class ClientCluster implements AutoCloseable {
      * Stops a job: cancels it, or with {@code withSavepoint} stops it with a savepoint into
      * {@code savepointDirectory} ({@code null}: the job's {@code execution.checkpointing.savepoint-dir}).
      *
+     * @param jobs the jobs this client submitted, by id
      * @return the savepoint's path, or {@code null} without one
      * @throws ValidationException if the id names no running job of this client
      */
-    String stop(String jobId, boolean withSavepoint, boolean drain, String savepointDirectory)
-            throws InterruptedException {
+    static String stop(Map<JobID, JobClient> jobs, String jobId, boolean withSavepoint, boolean drain,
+            String savepointDirectory) throws InterruptedException {
         JobID id;
         try {
             id = JobID.fromHexString(jobId);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("'" + jobId + "' is not a job id (32 hex digits); SHOW JOBS lists the ids");
         }
-        JobClient job = submitted.get(id);
+        JobClient job = jobs.get(id);
         if (job == null || job.getJobStatus().join().isTerminal()) {
             throw new ValidationException("No running job has the id " + jobId + "; SHOW JOBS lists the jobs");
         }
@@ -113,11 +107,6 @@ public final class ClientCluster implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new ValidationException("Job " + jobId + " did not stop within " + STOP_TIMEOUT_SECONDS + " s");
         }
-    }
-
-    /** How many of the client's jobs still run. */
-    int runningJobs() {
-        return (int) submitted.values().stream().filter(job -> !job.getJobStatus().join().isTerminal()).count();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.weir.cli.sql;
 
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobID;
 import io.weir.api.types.Row;
 import io.weir.runtime.jobmaster.JobDetails;
 import io.weir.sql.api.ResultKind;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jline.terminal.Terminal;
 
 /**
@@ -47,6 +49,8 @@ public final class SqlClient {
     private final PrintWriter out;
     private final Terminal terminal;
     private volatile Thread running;
+    /** The jobs this client submitted: STOP JOB stops these. */
+    private final Map<JobID, JobClient> submitted = new ConcurrentHashMap<>();
 
     /**
      * @param terminal the interactive terminal, or {@code null} when running scripts to {@code out}
@@ -143,7 +147,7 @@ public final class SqlClient {
     }
 
     private void showSubmittedJob(JobClient job) {
-        cluster.track(job);
+        submitted.put(job.getJobID(), job);
         out.println("[INFO] Submitting SQL update statement to the cluster...");
         out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
         out.println("Job ID: " + job.getJobID());
@@ -233,7 +237,7 @@ public final class SqlClient {
     private void stopJob(ClientStatement.StopJob stop) {
         String savepoint;
         try {
-            savepoint = cluster.stop(stop.jobId(), stop.withSavepoint(), stop.drain(),
+            savepoint = ClientCluster.stop(submitted, stop.jobId(), stop.withSavepoint(), stop.drain(),
                     session.getConfig().get("execution.checkpointing.savepoint-dir"));
         } catch (InterruptedException e) {
             throw new IllegalStateException("Interrupted while stopping job " + stop.jobId()
@@ -247,8 +251,8 @@ public final class SqlClient {
     }
 
     /** How many jobs the client submitted still run (they end with the client). */
-    public int runningJobs() {
-        return cluster.runningJobs();
+    int runningJobs() {
+        return (int) submitted.values().stream().filter(job -> !job.getJobStatus().join().isTerminal()).count();
     }
 
     private void printTableau(PrintableResult result) {

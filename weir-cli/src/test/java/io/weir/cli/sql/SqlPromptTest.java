@@ -160,13 +160,23 @@ class SqlPromptTest {
                     0);
             String jobId = client.screen().substring(at, at + 32);
             client.type("SHOW JOBS;\n");
-            at = client.awaitLine(at, jobId, " endless copy |", " RUNNING |");
+            at = client.awaitLine(at, jobId, " endless copy |");
+            String line = client.screen().substring(client.screen().lastIndexOf('\n', at - 1) + 1, at);
+            assertTrue(line.matches(".* (CREATED|RUNNING) \\|.*"), "a job still running: " + line);
             client.type("STOP JOB '" + jobId + "';\n");
             at = client.await(SqlClient.SUCCEEDED, at);
-            client.type("SHOW JOBS;\nSTOP JOB 'nope';\nQUIT;\n");
+            client.type("SHOW JOBS;\nSTOP JOB 'nope';\n");
             at = client.awaitLine(at, jobId, " endless copy |", " CANCELED |");
-            client.await("'nope' is not a job id (32 hex digits); SHOW JOBS lists the ids", at);
-            client.awaitEnd();
+            at = client.await("'nope' is not a job id (32 hex digits); SHOW JOBS lists the ids", at);
+
+            client.type("SET 'execution.checkpointing.savepoint-dir' = '" + dir.resolve("savepoints") + "';\n"
+                    + "INSERT INTO sink SELECT id FROM endless;\n");
+            at = client.await("Job ID: ", at);
+            String second = client.screen().substring(at, at + 32);
+            client.type("STOP JOB '" + second + "' WITH SAVEPOINT;\nQUIT;\n");
+            at = client.await(" savepoint path |", at);
+            at = client.await(dir.resolve("savepoints").toString(), at);
+            assertTrue(client.awaitEnd().endsWith("Shutting down the session...\ndone.\n"), client.screen());
         }
     }
 
