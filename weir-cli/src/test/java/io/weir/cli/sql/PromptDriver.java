@@ -65,6 +65,11 @@ final class PromptDriver implements AutoCloseable {
         return this;
     }
 
+    /** Presses Ctrl-D: the input ends. */
+    void endInput() throws IOException {
+        keyboard.close();
+    }
+
     /** Presses Ctrl-C. */
     void interrupt() {
         terminal.raise(Terminal.Signal.INT);

@@ -209,12 +209,14 @@ class SqlPromptTest {
     }
 
     @Test
-    void initScriptRunsBeforeThePrompt() throws Exception {
+    void initScriptRunsBeforeThePromptAndCtrlDLeaves() throws Exception {
         try (PromptDriver client = new PromptDriver(cluster, dir.resolve("history"))) {
             assertTrue(client.client().runScript("CREATE TABLE gen (id INT) WITH ('connector' = 'datagen');",
                     "init.sql"));
-            client.type("SHOW TABLES;\nQUIT;\n").start();
+            client.type("SHOW TABLES;\n").start();
+            client.endInput();
             assertTrue(client.awaitEnd().contains("| table name |\n+------------+\n|        gen |"), client.screen());
+            assertTrue(client.screen().endsWith("Shutting down the session...\ndone.\n"), client.screen());
         }
     }
 
