@@ -21,12 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
+        subcommands = {RunCommand.class, SqlCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
             StopCommand.class, ExampleCommand.class, ConfigCommand.class, MigrateCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
-            "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain).",
-            "SQL: bin/weir sql [-i init.sql] -f job.sql | -e statement (runs io.weir.sql.client.SqlClient)."})
+            "Benchmarks: bin/weir bench [args...] (runs io.weir.bench.BenchMain)."})
 public final class WeirCli implements Runnable {
 
     /** The job's {@code main} threw. */
@@ -59,6 +58,7 @@ public final class WeirCli implements Runnable {
         CommandLine cli = new CommandLine(new WeirCli());
         ((RunCommand) cli.getSubcommands().get("run").getCommand()).confDir = confDir;
         ((ExampleCommand) cli.getSubcommands().get("example").getCommand()).confDir = confDir;
+        ((SqlCommand) cli.getSubcommands().get("sql").getCommand()).confDir = confDir;
         // Everything after the main class (or example name) belongs to the job, options included.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("example").setStopAtPositional(true);
@@ -78,7 +78,7 @@ public final class WeirCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: choose one of run, savepoint, stop, example, config, migrate, version.");
+                "Missing command: choose one of run, sql, savepoint, stop, example, config, migrate, version.");
     }
 
     private static int handleUserError(Exception e, CommandLine cli, CommandLine.ParseResult parsed)

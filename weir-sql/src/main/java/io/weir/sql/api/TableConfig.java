@@ -27,6 +27,9 @@ public final class TableConfig {
     /** How often SQL sources with a WATERMARK emit watermarks; 0 emits one after every row that raises it. */
     public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
 
+    /** The name of the job an INSERT or statement set submits; unset: {@code insert-into_} and the sink tables. */
+    public static final String PIPELINE_NAME = "pipeline.name";
+
     private final Map<String, String> options = new TreeMap<>();
 
     public TableConfig set(String key, String value) {

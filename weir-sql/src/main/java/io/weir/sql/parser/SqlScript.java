@@ -49,6 +49,62 @@ public final class SqlScript {
         return statements;
     }
 
+    /**
+     * Whether {@code script} ends a statement: its last character outside literals, quoted
+     * identifiers and comments is a semicolon that ends a statement (not one inside an open
+     * {@code EXECUTE STATEMENT SET BEGIN ... END} block), and no literal or block comment is left
+     * open. An interactive client reads lines until this holds.
+     */
+    public static boolean isComplete(String script) {
+        StringBuilder code = new StringBuilder();
+        boolean ended = false;
+        int i = 0;
+        while (i < script.length()) {
+            char c = script.charAt(i);
+            int end = skipQuotedOrComment(script, i);
+            if (end > i) {
+                if (!isComment(script, i)) {
+                    code.append(script, i, end);
+                    ended = false;
+                } else if (script.startsWith("/*", i) && !script.startsWith("*/", end - 2)) {
+                    return false; // an open block comment
+                }
+                if (end == script.length() && !isComment(script, i) && !isClosedQuote(script, i, end)) {
+                    return false; // an open literal or quoted identifier
+                }
+                i = end;
+            } else if (c == ';' && !insideOpenBlock(code)) {
+                code.setLength(0);
+                ended = true;
+                i++;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    ended = false;
+                }
+                code.append(c);
+                i++;
+            }
+        }
+        return ended;
+    }
+
+    /** Whether the quoted text from {@code start} to {@code end} has its closing quote (not a doubled one). */
+    private static boolean isClosedQuote(String script, int start, int end) {
+        char quote = script.charAt(start);
+        int j = start + 1;
+        while (j < end) {
+            if (script.charAt(j) == quote) {
+                if (j + 1 < end && script.charAt(j + 1) == quote) {
+                    j += 2;
+                    continue;
+                }
+                return j == end - 1;
+            }
+            j++;
+        }
+        return false;
+    }
+
     private static boolean insideOpenBlock(CharSequence code) {
         return BLOCK_START.matcher(code).matches() && !BLOCK_END.matcher(code).matches();
     }

@@ -22,6 +22,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
@@ -61,12 +62,15 @@ final class JobSubmitter {
     TableResult executeInserts(List<SqlInsert> inserts) {
         StreamExecutionEnvironment env = environment();
         StreamPlanTranslator translator = translator(env);
+        List<String> sinks = new ArrayList<>();
         for (SqlInsert insert : inserts) {
+            sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
             translator.translateInsert((TableModify) plan);
         }
         try {
-            return new InsertTableResult(env.executeAsync(inserts.size() == 1 ? "INSERT" : "STATEMENT SET"));
+            String name = config.get(TableConfig.PIPELINE_NAME);
+            return new InsertTableResult(env.executeAsync(name != null ? name : "insert-into_" + String.join(",", sinks)));
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
         }

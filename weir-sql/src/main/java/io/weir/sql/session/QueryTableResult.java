@@ -50,6 +50,11 @@ final class QueryTableResult implements TableResult, PrintableResult {
     }
 
     @Override
+    public boolean isQueryResult() {
+        return true;
+    }
+
+    @Override
     public CloseableIterator<Row> collect() {
         return rows;
     }

@@ -51,4 +51,19 @@ class SqlScriptTest {
         assertEquals(2, ((io.weir.sql.parser.dml.SqlStatementSet) SqlStatementParser.parse(statements.get(0)))
                 .inserts().size());
     }
+
+    @Test
+    void aScriptIsCompleteOnlyWhenASemicolonEndsItsLastStatement() {
+        assertEquals(true, SqlScript.isComplete("SELECT 1;"));
+        assertEquals(true, SqlScript.isComplete("SELECT 1\nFROM t;  -- done\n"));
+        assertEquals(false, SqlScript.isComplete("SELECT 1"));
+        assertEquals(false, SqlScript.isComplete("SELECT 1; SELECT 2"));
+        assertEquals(false, SqlScript.isComplete("SELECT 'a;"), "open literal");
+        assertEquals(false, SqlScript.isComplete("SELECT 'it'';"), "a doubled quote does not close");
+        assertEquals(false, SqlScript.isComplete("SELECT 1 /* ;"), "open comment");
+        assertEquals(false, SqlScript.isComplete("SELECT 1 -- ;"));
+        assertEquals(false, SqlScript.isComplete("EXECUTE STATEMENT SET BEGIN\nINSERT INTO a SELECT 1;"));
+        assertEquals(true, SqlScript.isComplete("EXECUTE STATEMENT SET BEGIN\nINSERT INTO a SELECT 1;\nEND;"));
+        assertEquals(false, SqlScript.isComplete(""));
+    }
 }

@@ -59,9 +59,13 @@ class LayerRulesTest {
     private static final ArchRule CLI_USES_ONLY_API_RUNTIME_AND_PICOCLI = mayOnlyUse(
             "io.weir.cli..",
             "the CLI is a thin shell over the engine; anything heavier belongs in a layer of its own",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.cluster..", "io.weir.cli..", "picocli..",
-            "org.slf4j..",
-            "com.github.javaparser..");
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "io.weir.sql..", "io.weir.cluster..", "io.weir.cli..", "picocli..",
+            "org.slf4j..", "com.github.javaparser..", "org.jline..");
+
+    private static final ArchRule JLINE_ONLY_IN_THE_SQL_CLIENT = onlyUsedBy(
+            "org.jline..",
+            "the line editor serves the interactive SQL client only; the rest of the CLI reads plain arguments",
+            "io.weir.cli.sql..");
 
     private static final ArchRule JAVAPARSER_ONLY_IN_THE_MIGRATE_TOOL = onlyUsedBy(
             "com.github.javaparser..",
@@ -413,6 +417,7 @@ class LayerRulesTest {
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
         SELENIUM_ONLY_IN_TESTS.check(weir);
+        JLINE_ONLY_IN_THE_SQL_CLIENT.check(weir);
     }
 
     @Test

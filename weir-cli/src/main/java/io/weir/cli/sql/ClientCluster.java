@@ -1,0 +1,116 @@
+package io.weir.cli.sql;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobID;
+import io.weir.api.execution.SavepointFormatType;
+import io.weir.runtime.configuration.TaskManagerOptions;
+import io.weir.runtime.jobmaster.JobDetails;
+import io.weir.runtime.minicluster.MiniCluster;
+import io.weir.runtime.minicluster.MiniClusterExecutor;
+import io.weir.sql.api.ValidationException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The embedded cluster the client's jobs run on: one MiniCluster for the whole session, so that
+ * INSERT jobs run in the background while the prompt takes the next statement, and {@code SHOW
+ * JOBS} / {@code STOP JOB} see them all, as with Flink's session cluster.
+ *
+ * <p>It has one task manager with {@code taskmanager.numberOfTaskSlots} slots (default
+ * {@value #DEFAULT_SLOTS}: slots of an embedded cluster are only a count, and background jobs
+ * hold theirs while they run). Jobs get {@code parallelism.default} or the number of cores.
+ *
+ * <p>Threading: the statements run on the client's thread; {@link #close} may be called from any
+ * thread. Closing cancels the jobs that still run (they live in this process).
+ */
+public final class ClientCluster implements AutoCloseable {
+
+    static final int DEFAULT_SLOTS = 32;
+    private static final long STOP_TIMEOUT_SECONDS = 600;
+
+    private final MiniCluster cluster;
+    private final Configuration configuration;
+
+    private ClientCluster(MiniCluster cluster, Configuration configuration) {
+        this.cluster = cluster;
+        this.configuration = configuration;
+    }
+
+    /** Starts the cluster with {@code configuration} (conf/config.yaml and -D); its jobs get the same settings. */
+    public static ClientCluster start(Configuration configuration) {
+        Configuration jobs = new Configuration(configuration);
+        if (!jobs.contains(PipelineOptions.PARALLELISM)) {
+            jobs.set(PipelineOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
+        }
+        int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(DEFAULT_SLOTS);
+        return new ClientCluster(new MiniCluster(1, slots, Clock.systemUTC(), configuration).start(), jobs);
+    }
+
+    /**
+     * Makes the calling thread's {@code StreamExecutionEnvironment.getExecutionEnvironment()} submit
+     * to this cluster; the SQL session asks for an environment per job on that thread.
+     */
+    void bindToCurrentThread() {
+        StreamExecutionEnvironment.initializeThreadContextEnvironment(fromCode -> {
+            Configuration merged = new Configuration(configuration);
+            merged.addAll(fromCode);
+            return new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), merged);
+        });
+    }
+
+    void unbindFromCurrentThread() {
+        StreamExecutionEnvironment.resetThreadContextEnvironment();
+    }
+
+    /** The cluster's jobs, running and recently ended, oldest first. */
+    List<JobDetails> jobs() {
+        return cluster.jobDetails().join().stream().sorted(Comparator.comparingLong(JobDetails::startTime)).toList();
+    }
+
+    /**
+     * Stops a job: cancels it, or with {@code withSavepoint} stops it with a savepoint into
+     * {@code savepointDirectory} ({@code null}: the job's {@code execution.checkpointing.savepoint-dir}).
+     *
+     * @param jobs the jobs this client submitted, by id
+     * @return the savepoint's path, or {@code null} without one
+     * @throws ValidationException if the id names no running job of this client
+     */
+    static String stop(Map<JobID, JobClient> jobs, String jobId, boolean withSavepoint, boolean drain,
+            String savepointDirectory) throws InterruptedException {
+        JobID id;
+        try {
+            id = JobID.fromHexString(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("'" + jobId + "' is not a job id (32 hex digits); SHOW JOBS lists the ids");
+        }
+        JobClient job = jobs.get(id);
+        if (job == null || job.getJobStatus().join().isTerminal()) {
+            throw new ValidationException("No running job has the id " + jobId + "; SHOW JOBS lists the jobs");
+        }
+        try {
+            if (!withSavepoint) {
+                job.cancel().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return null;
+            }
+            return job.stopWithSavepoint(drain, savepointDirectory, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new ValidationException("Could not stop job " + jobId + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new ValidationException("Job " + jobId + " did not stop within " + STOP_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
