@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobID;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.jobmaster.JobDetails;
 import io.weir.runtime.minicluster.MiniCluster;
 import io.weir.runtime.minicluster.MiniClusterExecutor;
 import java.io.IOException;
@@ -58,6 +61,8 @@ final class JarEndpoints {
         app.post("/jars/upload", this::upload);
         app.get("/jars", this::list);
         app.post("/jars/{jarid}/run", this::run);
+        app.get("/jars/{jarid}/plan", this::plan);
+        app.post("/jars/{jarid}/plan", this::plan);
         app.delete("/jars/{jarid}", ctx -> {
             enabled();
             jars.delete(ctx.pathParam("jarid"));
@@ -136,14 +141,7 @@ final class JarEndpoints {
         enabled();
         JarStore.StoredJar jar = jars.find(ctx.pathParam("jarid"));
         RunRequest request = request(ctx);
-        if (request.jobId() != null) {
-            throw RestError.badRequest("jobId is not supported: Weir gives each job a new id; leave it out.");
-        }
-        String entryClass = request.entryClass() != null && !request.entryClass().isBlank() ? request.entryClass()
-                : jar.mainClass();
-        if (entryClass == null) {
-            throw RestError.badRequest("The jar " + jar.name() + " names no Main-Class in its manifest; pass entryClass.");
-        }
+        String entryClass = entryClass(jar, request);
         JarProgram program = new JarProgram(jars.path(jar), jar.name(), entryClass);
         try {
             JobID job = program.start(MiniClusterExecutor.on(cluster), jobConfiguration(request), arguments(request))
@@ -158,6 +156,63 @@ final class JarEndpoints {
             throw new RestError(504, "The main method of " + entryClass + " did not submit a job within "
                     + SUBMIT_TIMEOUT_SECONDS + " s; it is still running and its job may appear in GET /jobs later.");
         }
+    }
+
+    /**
+     * {@code GET|POST /jars/:jarid/plan}: the job graph the program would submit, as
+     * {@code /jobs/:jobid/plan} shows a running job's, without running the job. GET takes Flink's
+     * query parameters ({@code entry-class}, {@code programArg} comma-separated, {@code parallelism}),
+     * POST the run request's fields.
+     */
+    private void plan(Context ctx) throws IOException, InterruptedException {
+        enabled();
+        JarStore.StoredJar jar = jars.find(ctx.pathParam("jarid"));
+        RunRequest request = ctx.method() == HandlerType.GET ? queryRequest(ctx) : request(ctx);
+        String entryClass = entryClass(jar, request);
+        JarProgram program = new JarProgram(jars.path(jar), jar.name(), entryClass);
+        try {
+            JobGraph job = program.plan(jobConfiguration(request), arguments(request))
+                    .get(SUBMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<JobDetails.Vertex> vertices = new ArrayList<>();
+            job.getVertices().forEach(vertex -> vertices.add(JobDetails.Vertex.of(vertex, List.of())));
+            ctx.json(JobJson.plan(job.getJobId(), job.getName(), vertices));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RestError error) {
+                throw error;
+            }
+            throw new IllegalStateException("The program's plan could not be taken", e.getCause());
+        } catch (TimeoutException e) {
+            throw new RestError(504, "The main method of " + entryClass + " did not execute a job within "
+                    + SUBMIT_TIMEOUT_SECONDS + " s, so there is no plan to show.");
+        }
+    }
+
+    private static RunRequest queryRequest(Context ctx) {
+        String args = ctx.queryParam("programArg");
+        Integer parallelism = null;
+        String given = ctx.queryParam("parallelism");
+        if (given != null && !given.isBlank()) {
+            try {
+                parallelism = Integer.valueOf(given.trim());
+            } catch (NumberFormatException e) {
+                throw RestError.badRequest("parallelism must be a whole number, got '" + given + "'.");
+            }
+        }
+        return new RunRequest(ctx.queryParam("entry-class"), ctx.queryParam("program-args"),
+                args == null || args.isEmpty() ? null : List.of(args.split(",")), parallelism, null, null, null, null);
+    }
+
+    /** The request's entry class, else the jar manifest's. */
+    private static String entryClass(JarStore.StoredJar jar, RunRequest request) {
+        if (request.jobId() != null) {
+            throw RestError.badRequest("jobId is not supported: Weir gives each job a new id; leave it out.");
+        }
+        String entryClass = request.entryClass() != null && !request.entryClass().isBlank() ? request.entryClass()
+                : jar.mainClass();
+        if (entryClass == null) {
+            throw RestError.badRequest("The jar " + jar.name() + " names no Main-Class in its manifest; pass entryClass.");
+        }
+        return entryClass;
     }
 
     private static RunRequest request(Context ctx) {

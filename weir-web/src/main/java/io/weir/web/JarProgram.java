@@ -8,6 +8,9 @@ import io.weir.api.execution.JobID;
 import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobGraphBuilder;
+import io.weir.runtime.graph.StreamGraphBuilder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -67,6 +70,29 @@ final class JarProgram {
         return submitted;
     }
 
+    /**
+     * Runs the program only until it executes its first job, and completes with that job's graph
+     * instead of submitting it ({@code GET /jars/:jarid/plan}): the program is stopped by an error
+     * thrown from its {@code execute()} call, which it cannot catch as an {@code Exception}.
+     */
+    CompletableFuture<JobGraph> plan(Configuration jobConfiguration, List<String> args) {
+        URLClassLoader loader = classLoader();
+        Method main = findMain(loader);
+        CompletableFuture<JobGraph> planned = new CompletableFuture<>();
+        CompletableFuture<JobID> outcome = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            run(main, loader, new PlanningExecutor(planned), jobConfiguration, args, outcome);
+            outcome.whenComplete((id, failure) -> {
+                if (failure != null) {
+                    planned.completeExceptionally(failure);
+                }
+            });
+        }, "weir-jar-plan-" + jarName);
+        thread.setDaemon(true);
+        thread.start();
+        return planned;
+    }
+
     private void run(Method main, ClassLoader loader, PipelineExecutor executor, Configuration jobConfiguration,
             List<String> args, CompletableFuture<JobID> submitted) {
         Thread.currentThread().setContextClassLoader(loader);
@@ -78,6 +104,10 @@ final class JarProgram {
                     + " returned without executing a job; does it call execute() on its environment?"));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof PlanTaken) {
+                submitted.cancel(false);
+                return;
+            }
             if (!submitted.completeExceptionally(RestError.badRequest("The main method of " + entryClass
                     + " failed before it submitted a job: " + cause))) {
                 LOG.warn("The program {} of {} failed after submitting its job", entryClass, jarName, cause);
@@ -124,6 +154,36 @@ final class JarProgram {
         }
         throw RestError.badRequest("The class '" + entryClass + "' has no 'public static void main(String[] args)';"
                 + " pass the class that builds and executes the job as entryClass.");
+    }
+
+    /** Builds the first job's graph instead of running it, and stops the program. */
+    private record PlanningExecutor(CompletableFuture<JobGraph> planned) implements PipelineExecutor {
+        @Override
+        public CompletableFuture<JobClient> execute(Pipeline pipeline, ClassLoader userClassLoader) {
+            try {
+                planned.complete(JobGraphBuilder.build(StreamGraphBuilder.build(pipeline, userClassLoader),
+                        userClassLoader));
+            } catch (RuntimeException e) {
+                planned.completeExceptionally(RestError.badRequest("The program's job cannot be planned: "
+                        + e.getMessage()));
+            }
+            throw new PlanTaken();
+        }
+
+        @Override
+        public <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeSerializer<T> serializer) {
+            throw new IllegalStateException("a planned job has no results");
+        }
+    }
+
+    /**
+     * Thrown out of the program's {@code execute()} once its plan is taken: an {@code Error}, so that a
+     * program catching {@code Exception} around {@code execute()} still stops.
+     */
+    private static final class PlanTaken extends Error {
+        PlanTaken() {
+            super("the job's plan was taken; the program stops here", null, false, false);
+        }
     }
 
     /** Passes submissions on and reports the first job's id. */

@@ -1,5 +1,6 @@
 package io.weir.web;
 
+import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.jobmaster.ExecutionState;
 import io.weir.runtime.jobmaster.JobDetails;
@@ -110,8 +111,13 @@ final class JobJson {
 
     /** {@code /jobs/:jobid/plan}. */
     static Map<String, Object> plan(JobDetails job) {
+        return plan(job.jobId(), job.name(), job.vertices());
+    }
+
+    /** {@code /jobs/:jobid/plan}, and {@code /jars/:jarid/plan} of a job not submitted. */
+    static Map<String, Object> plan(JobID jobId, String name, List<JobDetails.Vertex> vertices) {
         List<Object> nodes = new ArrayList<>();
-        for (JobDetails.Vertex vertex : job.vertices()) {
+        for (JobDetails.Vertex vertex : vertices) {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("id", vertex.id());
             node.put("parallelism", vertex.parallelism());
@@ -135,8 +141,8 @@ final class JobJson {
             nodes.add(node);
         }
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("jid", job.jobId().toHexString());
-        plan.put("name", job.name());
+        plan.put("jid", jobId.toHexString());
+        plan.put("name", name);
         plan.put("type", "STREAMING");
         plan.put("nodes", nodes);
         return Map.of("plan", plan);

@@ -152,7 +152,7 @@ final class OpenApiDocument {
                     "type", "object", "required", List.of("jarfile"),
                     "properties", Map.of("jarfile", Map.of("type", "string", "format", "binary"))))));
         }
-        if (route.key().equals("POST /jars/{jarid}/run")) {
+        if (route.key().equals("POST /jars/{jarid}/run") || route.key().equals("POST /jars/{jarid}/plan")) {
             return Map.of("required", false, "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", "#/components/schemas/RunRequest"))));
         }

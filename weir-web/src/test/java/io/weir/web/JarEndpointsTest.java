@@ -52,6 +52,25 @@ class JarEndpointsTest {
                 }
             }
             """;
+    private static final String CATCHES = """
+            package jarjob;
+
+            import io.weir.api.connector.sink.DiscardingSink;
+            import io.weir.api.environment.StreamExecutionEnvironment;
+
+            public class Catches {
+                public static void main(String[] args) throws Exception {
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                    env.fromSequence(1, Long.parseLong(args[0])).sinkTo(new DiscardingSink<>());
+                    try {
+                        env.execute("catches " + args[0]);
+                    } catch (Exception e) {
+                        env.fromSequence(1, 2).sinkTo(new DiscardingSink<>());
+                        env.execute("second job");
+                    }
+                }
+            }
+            """;
     private static final String FAILS = """
             package jarjob;
 
@@ -80,7 +99,7 @@ class JarEndpointsTest {
     @BeforeAll
     static void startCluster() throws Exception {
         jar = Files.readAllBytes(TestJars.compile(dir, "uploaded-job.jar", "jarjob.Job",
-                Map.of("jarjob.Job", JOB, "jarjob.Fails", FAILS, "jarjob.NoJob", NO_JOB)));
+                Map.of("jarjob.Job", JOB, "jarjob.Fails", FAILS, "jarjob.NoJob", NO_JOB, "jarjob.Catches", CATCHES)));
         uploads = dir.resolve("uploads");
         Configuration config = new Configuration();
         config.set(WebOptions.PORT, 0);
@@ -147,6 +166,38 @@ class JarEndpointsTest {
         assertEquals(200, deleted.status(), deleted.body());
         assertFalse(Files.exists(uploads.resolve(id)));
         assertError(rest.send("POST", "/jars/" + id + "/run", "{}"), 404, "GET /jars lists the ids");
+    }
+
+    @Test
+    void aJarsPlanIsItsJobGraphAndNoJobRuns() throws Exception {
+        String id = upload();
+        int jobsBefore = rest.get("/jobs").path("jobs").size();
+
+        RestClient.Response get = rest.send("GET", "/jars/" + id + "/plan?programArg=1000,two&parallelism=3");
+        assertEquals(200, get.status(), get.body());
+        JsonNode plan = get.json().path("plan");
+        assertEquals("uploaded 1000|two", plan.path("name").asText());
+        assertFields(plan, "jid", "name", "type", "nodes");
+        JsonNode doubler = null;
+        for (JsonNode node : plan.path("nodes")) {
+            assertFields(node, "id", "parallelism", "operator", "operator_strategy", "description",
+                    "optimizer_properties");
+            if (node.path("description").asText().contains("Double")) {
+                doubler = node;
+            }
+        }
+        assertEquals(3, doubler.path("parallelism").asInt(), plan.toString());
+
+        RestClient.Response post = rest.send("POST", "/jars/" + id + "/plan",
+                "{\"entryClass\": \"jarjob.Catches\", \"programArgsList\": [\"5\"]}");
+        assertEquals(200, post.status(), post.body());
+        assertEquals("catches 5", post.json().path("plan").path("name").asText(),
+                "the first execute() is planned, even in a program that catches Exception around it");
+        assertEquals(jobsBefore, rest.get("/jobs").path("jobs").size(), "planning submits no job");
+
+        assertError(rest.send("GET", "/jars/" + id + "/plan?entry-class=jarjob.NoJob"), 400,
+                "returned without executing a job");
+        assertError(rest.send("GET", "/jars/" + id + "/plan?parallelism=two"), 400, "whole number");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.weir.runtime.jobmaster;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.graph.JobVertex;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,19 @@ public record JobDetails(JobID jobId, String name, JobStatus status, long startT
      * @param inputs the edges into this vertex
      */
     public record Vertex(String id, String name, int parallelism, int maxParallelism, List<String> operators,
-            List<Input> inputs, List<Subtask> subtasks) {}
+            List<Input> inputs, List<Subtask> subtasks) {
+
+        /** The vertex of a job graph, with its subtasks (none for a job not submitted). */
+        public static Vertex of(JobVertex vertex, List<Subtask> subtasks) {
+            List<String> operators = new ArrayList<>();
+            vertex.getChain().forEach(node -> operators.add(node.getName()));
+            List<Input> inputs = new ArrayList<>();
+            vertex.getInputs().forEach(edge -> inputs.add(
+                    new Input(edge.producer().idString(), edge.streamEdge().exchange().name())));
+            return new Vertex(vertex.idString(), vertex.getName(), vertex.getParallelism(), vertex.getMaxParallelism(),
+                    List.copyOf(operators), List.copyOf(inputs), List.copyOf(subtasks));
+        }
+    }
 
     /**
      * An edge into a vertex.

@@ -237,13 +237,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
                         slot == null ? null : slot.taskExecutor().id(), times[0], times[1]));
             }
-            List<String> operators = new ArrayList<>();
-            vertex.getChain().forEach(node -> operators.add(node.getName()));
-            List<JobDetails.Input> inputs = new ArrayList<>();
-            vertex.getInputs().forEach(edge -> inputs.add(
-                    new JobDetails.Input(edge.producer().idString(), edge.streamEdge().exchange().name())));
-            vertices.add(new JobDetails.Vertex(vertex.idString(), vertex.getName(), vertex.getParallelism(),
-                    vertex.getMaxParallelism(), List.copyOf(operators), List.copyOf(inputs), List.copyOf(subtasks)));
+            vertices.add(JobDetails.Vertex.of(vertex, subtasks));
         }
         JobStatus status = lifecycle.status();
         Map<JobStatus, Long> reached = timeline.reached();

@@ -18,6 +18,7 @@ import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.coordination.OperatorEventHandler;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.exchange.ConnectionPattern;
 import io.weir.runtime.exchange.ExchangeKey;
 import io.weir.runtime.exchange.LocalExchange;
@@ -192,7 +193,8 @@ public final class StreamTask implements Runnable {
         }
         TaskInput input = createInput(chain);
         this.input = input;
-        TaskMetrics.register(metrics, chain, input, idle, backPressured);
+        TaskMetrics.register(metrics, chain, input, idle, backPressured,
+                deployment.job().getConfiguration().get(TaskManagerOptions.NETWORK_BUFFERS_PER_CHANNEL));
         metrics.gauge("checkpointStartDelayNanos", (Gauge<Long>) () -> lastStartDelayNanos);
         // savepoints come without checkpointing enabled too; aligned unless at-least-once checkpoints are asked for
         NetworkInput network = input.network();

@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * <p>Task: {@code numRecordsIn}, {@code numRecordsOut}, {@code numBytesIn}, {@code numBytesOut}
  * and their {@code PerSecond} rates, {@code busyTimeMsPerSecond}, {@code idleTimeMsPerSecond},
  * {@code backPressuredTimeMsPerSecond}, {@code currentInputWatermark}, and under
- * {@code buffers}: {@code inputQueueLength}, {@code outPoolUsage}.
+ * {@code buffers}: {@code inputQueueLength}, {@code inPoolUsage} (queued input buffers over the buffers
+ * per channel of its channels, at most 1), {@code outPoolUsage}.
  * Operator: {@code numRecordsIn}, {@code numRecordsOut} and rates, {@code currentInputWatermark},
  * {@code currentOutputWatermark}, {@code watermarkLag} for sources, and {@code numLateRecordsDropped}
  * for window operators.
@@ -35,8 +36,9 @@ import java.util.function.LongSupplier;
 final class TaskMetrics {
     private TaskMetrics() {}
 
+    /** @param buffersPerChannel the buffers each channel is given ({@code inPoolUsage} is measured against them) */
     static void register(ScopedMetricGroup task, OperatorChain chain, TaskInput input, WaitTimer idle,
-            WaitTimer waitingForOutput) {
+            WaitTimer waitingForOutput, int buffersPerChannel) {
         List<RecordWriter<?>> writers = chain.writers();
         NetworkInput network = input.network();
         LongSupplier recordsIn = network == null ? () -> 0L : network::recordsRead;
@@ -85,6 +87,13 @@ final class TaskMetrics {
         MetricGroup buffers = task.addGroup("buffers");
         if (network != null) {
             buffers.gauge("inputQueueLength", (Gauge<Integer>) () -> network.queue().size());
+            // the producers' pools give each channel buffersPerChannel buffers (Flink's exclusive buffers)
+            int channels = 0;
+            for (boolean connected : network.connectedChannels()) {
+                channels += connected ? 1 : 0;
+            }
+            float share = Math.max(1, buffersPerChannel * channels);
+            buffers.gauge("inPoolUsage", (Gauge<Float>) () -> Math.min(1f, network.queue().size() / share));
         }
         buffers.gauge("outPoolUsage", (Gauge<Float>) () -> {
             float max = 0;

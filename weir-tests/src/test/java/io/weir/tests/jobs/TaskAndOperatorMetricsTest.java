@@ -97,6 +97,45 @@ class TaskAndOperatorMetricsTest {
         }
     }
 
+    /** Blocks on its first record until the task is cancelled. */
+    static final class Blocked implements SinkFunction<Long> {
+        @Override
+        public void invoke(Long value) throws InterruptedException {
+            new CountDownLatch(1).await();
+        }
+    }
+
+    @Test
+    void aBlockedConsumerFillsItsInputBuffersAndItsProducersOutputBuffers() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.fromSequence(1, 1_000_000_000L).name("Numbers").rebalance().addSink(new Blocked()).name("Blocked");
+        JobClient job = env.executeAsync("back-pressured");
+        try {
+            String jobId = job.getJobID().toHexString();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((bufferUsage(jobId, "Blocked", "inPoolUsage") < 1 || bufferUsage(jobId, "Numbers", "outPoolUsage") < 1)
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1f, bufferUsage(jobId, "Blocked", "inPoolUsage"), "every input buffer of the sink is queued");
+            assertEquals(1f, bufferUsage(jobId, "Numbers", "outPoolUsage"), "every output buffer of the source is in flight");
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A task's {@code buffers} gauge; the task is the one whose name contains {@code task}; -1 before it registered. */
+    private static float bufferUsage(String jobId, String task, String name) {
+        for (RegisteredMetric m : CLUSTER.getMiniCluster().metricRegistry().metrics()) {
+            String taskName = m.group().variable("<task_name>");
+            if (jobId.equals(m.group().variable("<job_id>")) && taskName != null && taskName.contains(task)
+                    && m.group().variable("<operator_name>") == null && m.name().equals(name)) {
+                return ((Number) ((Gauge<?>) m.metric()).getValue()).floatValue();
+            }
+        }
+        return -1;
+    }
+
     /** An operator metric of the job, as a number; -1 while it is not registered. */
     private static long value(String jobId, String operator, String name) {
         for (RegisteredMetric m : CLUSTER.getMiniCluster().metricRegistry().metrics()) {

@@ -9,9 +9,11 @@ import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.functions.Collector;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,12 @@ final class MqttSourceReader<T> implements SourceReader<T, MqttTopicSplit> {
     private final TreeMap<Long, List<ArrivedMessage>> acknowledgementsOfCheckpoints = new TreeMap<>();
     private final RecordCollector<T> collector = new RecordCollector<>();
     private List<ArrivedMessage> unacknowledged = new ArrayList<>();
+    /**
+     * The QoS 1 messages emitted and not acknowledged yet, by session and packet id: a broker may send
+     * such a message again (flagged duplicate) while it waits for the acknowledgement, which comes only
+     * with the next completed checkpoint; that copy is not emitted twice.
+     */
+    private final Set<InFlight> inFlight = new HashSet<>();
     private long lastCheckpointNanos = System.nanoTime();
     private boolean warnedAboutCheckpoints;
     private long skipped;
@@ -110,7 +118,17 @@ final class MqttSourceReader<T> implements SourceReader<T, MqttTopicSplit> {
         return InputStatus.MORE_AVAILABLE;
     }
 
+    private record InFlight(MqttSubscription subscription, long session, int id) {
+        static InFlight of(ArrivedMessage message) {
+            return new InFlight(message.subscription(), message.session(), message.id());
+        }
+    }
+
     private void emit(ArrivedMessage message) throws IOException {
+        boolean awaitsAcknowledgement = source.acknowledgeOnCheckpoint() && message.qos() > 0;
+        if (awaitsAcknowledgement && message.duplicate() && inFlight.contains(InFlight.of(message))) {
+            return; // the broker sent it again before our acknowledgement: emitted already
+        }
         try {
             source.deserializer().deserialize(message.payload(), collector);
         } catch (DownstreamFailure downstream) {
@@ -118,11 +136,10 @@ final class MqttSourceReader<T> implements SourceReader<T, MqttTopicSplit> {
         } catch (Exception e) {
             handleBadRecord(message, e);
         }
-        if (source.acknowledgeOnCheckpoint()) {
-            if (message.qos() > 0) {
-                unacknowledged.add(message);
-            }
-        } else {
+        if (awaitsAcknowledgement) {
+            unacknowledged.add(message);
+            inFlight.add(InFlight.of(message));
+        } else if (!source.acknowledgeOnCheckpoint()) {
             message.subscription().acknowledge(message);
         }
     }
@@ -202,6 +219,7 @@ final class MqttSourceReader<T> implements SourceReader<T, MqttTopicSplit> {
         for (List<ArrivedMessage> messages : covered.values()) {
             for (ArrivedMessage message : messages) {
                 message.subscription().acknowledge(message);
+                inFlight.remove(InFlight.of(message));
             }
         }
         covered.clear();
