@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Decides whether a class is a POJO and finds its fields. The rules: the class is public and not a
  * non-static inner, local or anonymous class; it has a public no-arg constructor; and every
- * non-static, non-transient field, including inherited ones, is not final and is either public or
+ * non-static, non-transient field, including inherited ones, is either public or
  * has a public getter ({@code getX()}, {@code isX()} for booleans, or {@code x()}) and a public
  * setter ({@code setX(value)}) of the field's type. A class that breaks a rule is a generic type;
- * the reason is logged once per class.
+ * the reason is logged once per class. As in Flink, a public field may be final: the serializer
+ * sets it by reflection on the instance the no-arg constructor made.
  */
 final class PojoAnalysis {
     private static final System.Logger LOG = System.getLogger(TypeExtractor.class.getName());
@@ -91,9 +92,6 @@ final class PojoAnalysis {
                 count++;
                 if (!names.add(field.getName())) {
                     return "field '" + field.getName() + "' is declared twice in its class hierarchy";
-                }
-                if (Modifier.isFinal(field.getModifiers())) {
-                    return "field '" + field.getName() + "' is final";
                 }
                 if (!Modifier.isPublic(field.getModifiers()) && !hasGetterAndSetter(field, methods)) {
                     return "field '" + field.getName() + "' is neither public nor has a public getter and setter";

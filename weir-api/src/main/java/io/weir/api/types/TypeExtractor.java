@@ -25,7 +25,7 @@ import java.util.Objects;
  * {@link MapTypeInfo} or {@link OptionalTypeInfo} for parameterized {@code List}, {@code Map} and
  * {@code Optional}; a {@link RecordTypeInfo} for a Java record; a {@link PojoTypeInfo} for a class
  * that follows the POJO rules (public class, public no-arg constructor, every non-static
- * non-transient field public or with getter and setter, none final); and a {@link GenericTypeInfo}
+ * non-transient field public or with getter and setter); and a {@link GenericTypeInfo}
  * for everything else, including interfaces, abstract classes and other JDK classes. Recursive
  * types become generic where they recur.
  *

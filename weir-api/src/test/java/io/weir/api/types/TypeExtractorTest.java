@@ -218,4 +218,34 @@ class TypeExtractorTest {
         }
         assertTrue(Types.STRING == SerializerAssertions.javaRoundTrip(Types.STRING), "basic types stay canonical");
     }
+
+    /** Public final fields and a no-arg constructor: a POJO to Flink, so to Weir (flink-benchmarks' window record). */
+    public static final class FinalFields {
+        public final int key;
+        public final long value;
+
+        public FinalFields() {
+            this(0, 0);
+        }
+
+        public FinalFields(int key, long value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    @Test
+    void publicFinalFieldsMakeAPojoThatRoundTrips() throws Exception {
+        TypeInformation<FinalFields> type = TypeInformation.of(FinalFields.class);
+        assertInstanceOf(PojoTypeInfo.class, type, "public final fields are POJO fields, as in Flink");
+        TypeSerializer<FinalFields> serializer = type.createSerializer(new SerializerConfig());
+        DataOutputSerializer out = new DataOutputSerializer(32);
+        serializer.serialize(new FinalFields(7, 1L << 40), out);
+        FinalFields read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals(7, read.key);
+        assertEquals(1L << 40, read.value);
+        FinalFields copy = serializer.copy(new FinalFields(3, 4));
+        assertEquals(3, copy.key);
+        assertEquals(4, copy.value);
+    }
 }

@@ -28,7 +28,8 @@ public record OperatorSubtaskState(KeyGroupRange keyGroupRange, Map<Integer, byt
     public static final OperatorSubtaskState EMPTY = new OperatorSubtaskState(null, Map.of(), List.of());
 
     public OperatorSubtaskState {
-        keyedState = Map.copyOf(keyedState);
+        // deferred bytes stay deferred: the checkpoint I/O thread writes them (see DeferredKeyGroups)
+        keyedState = keyedState instanceof DeferredKeyGroups ? keyedState : Map.copyOf(keyedState);
         operatorState = List.copyOf(operatorState);
         keyedFiles = List.copyOf(keyedFiles);
     }

@@ -155,24 +155,52 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
      */
     protected final Map<Integer, byte[]> writeKeyGroups(List<? extends KeyGroupsWriter.Section> stateSections,
             boolean hasState) {
-        List<KeyGroupsWriter.Section> sections = new ArrayList<>(stateSections);
-        if (timerServices != null) {
-            sections.addAll(timerServices.snapshotSections(keySerializer));
-        }
-        if (keySerializer == null && (hasState || timerServices != null
-                && timerServices.numEventTimeTimers() + timerServices.numProcessingTimeTimers() > 0)) {
-            throw new IllegalStateException("The keyed state of operator '" + operatorName + "' cannot be "
-                    + "snapshotted: its backend was created without a key serializer (the key type is unknown).");
-        }
-        for (RestoredKeyGroups.Restored unclaimed : restored.unclaimed().values()) {
-            sections.add(KeyGroupsWriter.unclaimed(unclaimed));
-        }
         try {
-            return KeyGroupsWriter.write(keyGroupRange, sections);
+            return KeyGroupsWriter.writeAndRelease(keyGroupRange, sections(stateSections, hasState, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Snapshotting the keyed state of operator '" + operatorName + "' failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Like {@link #writeKeyGroups}, but the state sections' bytes are written when the result is
+     * first read (on the checkpoint I/O thread): the sections must read what they captured now, as
+     * heap states' copy-on-write sections do. The timers are written now.
+     */
+    protected final Map<Integer, byte[]> deferredKeyGroups(List<? extends KeyGroupsWriter.Section> stateSections,
+            boolean hasState) {
+        List<KeyGroupsWriter.Section> sections;
+        try {
+            sections = sections(stateSections, hasState, true);
+        } catch (IOException e) {
+            stateSections.forEach(KeyGroupsWriter.Section::releaseAll);
+            throw new UncheckedIOException("Snapshotting the timers of operator '" + operatorName + "' failed: "
+                    + e.getMessage(), e);
+        }
+        KeyGroupRange range = keyGroupRange;
+        return new io.weir.runtime.checkpoint.DeferredKeyGroups(() -> KeyGroupsWriter.writeAndRelease(range, sections));
+    }
+
+    /** The state sections, then the timers' (written now if {@code timersNow}), then restored state not claimed. */
+    private List<KeyGroupsWriter.Section> sections(List<? extends KeyGroupsWriter.Section> stateSections,
+            boolean hasState, boolean timersNow) throws IOException {
+        List<KeyGroupsWriter.Section> sections = new ArrayList<>(stateSections);
+        if (keySerializer == null && (hasState || timerServices != null
+                && timerServices.numEventTimeTimers() + timerServices.numProcessingTimeTimers() > 0)) {
+            stateSections.forEach(KeyGroupsWriter.Section::releaseAll);
+            throw new IllegalStateException("The keyed state of operator '" + operatorName + "' cannot be "
+                    + "snapshotted: its backend was created without a key serializer (the key type is unknown).");
+        }
+        if (timerServices != null) {
+            for (KeyGroupsWriter.Section timers : timerServices.snapshotSections(keySerializer)) {
+                sections.add(timersNow ? KeyGroupsWriter.writtenNow(keyGroupRange, timers) : timers);
+            }
+        }
+        for (RestoredKeyGroups.Restored unclaimed : restored.unclaimed().values()) {
+            sections.add(KeyGroupsWriter.unclaimed(unclaimed));
+        }
+        return sections;
     }
 
     void attachTimerServices(HeapTimerServices<K> services) {

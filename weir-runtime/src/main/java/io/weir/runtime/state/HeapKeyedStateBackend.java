@@ -145,13 +145,26 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
      * without state are left out). Synchronous: the result does not change with the state afterwards.
      */
     public Map<Integer, byte[]> snapshot() {
-        return writeKeyGroups(new ArrayList<>(registered.values()), numKeyValueStateEntries() > 0);
+        return writeKeyGroups(stateSections(), numKeyValueStateEntries() > 0);
     }
 
-    /** The heap backend writes every checkpoint in the canonical key-group format. */
+    /**
+     * The heap backend writes every checkpoint in the canonical key-group format. The snapshot is
+     * taken here, on the task's thread, by capturing the state tables (copy on write, see
+     * {@link StateTable}) and writing the timers; the state's bytes are written when the result's key
+     * groups are first read, by the checkpoint I/O thread.
+     */
     @Override
     public KeyedStateSnapshot snapshot(long checkpointId, boolean canonical) {
-        return new KeyedStateSnapshot(snapshot(), null);
+        return new KeyedStateSnapshot(deferredKeyGroups(stateSections(), numKeyValueStateEntries() > 0), null);
+    }
+
+    private List<KeyGroupsWriter.Section> stateSections() {
+        List<KeyGroupsWriter.Section> sections = new ArrayList<>(registered.size());
+        for (RegisteredKeyedState<K> state : registered.values()) {
+            sections.add(state.snapshotSection());
+        }
+        return sections;
     }
 
     /**

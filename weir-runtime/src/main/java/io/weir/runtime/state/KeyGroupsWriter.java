@@ -14,10 +14,10 @@ import java.util.Map;
  * of sections, then per section its {@link SectionHeader}, its length and its bytes. Groups without
  * any state are left out, and so is a state's section in a group where it has no entries.
  *
- * <p>The bytes are written synchronously, so they are a consistent copy however the state changes
- * afterwards. That costs the serialization of all state on the task's thread per checkpoint (see
- * {@code KeyedStateSnapshotBenchmark}); a copy-on-write table that is serialized off the task's
- * thread is the later optimization.
+ * <p>A heap state's section reads its table's maps as they were at the snapshot (copy on write, see
+ * {@link StateTable}), so the bytes can be written on another thread than the task's; each section
+ * is told when a key group is written ({@link Section#release}), so that the table stops copying it.
+ * Timers are written into bytes at the snapshot itself ({@link #writtenNow}).
  */
 public final class KeyGroupsWriter {
     private KeyGroupsWriter() {}
@@ -28,6 +28,55 @@ public final class KeyGroupsWriter {
 
         /** Writes this section's entries of {@code keyGroup}; returns {@code false} (having written nothing) if it has none. */
         boolean write(int keyGroup, DataOutputSerializer out) throws IOException;
+
+        /** {@code keyGroup} is written: the section will not read it again. */
+        default void release(int keyGroup) {}
+
+        /** The section will not be read any more (written, failed or given up). */
+        default void releaseAll() {}
+    }
+
+    /**
+     * Writes the key groups of {@code range} and releases the sections, also when writing fails.
+     * Runs on any thread: the sections read only what they captured at the snapshot.
+     */
+    static Map<Integer, byte[]> writeAndRelease(KeyGroupRange range, List<Section> sections) throws IOException {
+        try {
+            return write(range, sections);
+        } finally {
+            for (Section section : sections) {
+                section.releaseAll();
+            }
+        }
+    }
+
+    /** {@code section}'s bytes of every key group of {@code range}, written now, as a section to write them later. */
+    static Section writtenNow(KeyGroupRange range, Section section) throws IOException {
+        Map<Integer, byte[]> bytes = new HashMap<>();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        for (int keyGroup = range.start(); keyGroup <= range.end(); keyGroup++) {
+            out.clear();
+            if (section.write(keyGroup, out)) {
+                bytes.put(keyGroup, out.getCopyOfBuffer());
+            }
+        }
+        SectionHeader header = section.header();
+        return new Section() {
+            @Override
+            public SectionHeader header() {
+                return header;
+            }
+
+            @Override
+            public boolean write(int keyGroup, DataOutputSerializer target) throws IOException {
+                byte[] written = bytes.get(keyGroup);
+                if (written == null) {
+                    return false;
+                }
+                target.write(written);
+                return true;
+            }
+        };
     }
 
     static Map<Integer, byte[]> write(KeyGroupRange range, List<Section> sections) throws IOException {
@@ -55,6 +104,7 @@ public final class KeyGroupsWriter {
                 } else {
                     out.setPosition(start);
                 }
+                section.release(keyGroup);
             }
             if (written > 0) {
                 int end = out.length();

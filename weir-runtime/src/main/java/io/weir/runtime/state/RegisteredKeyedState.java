@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Threading: the task's thread only.
  */
-final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
+final class RegisteredKeyedState<K> {
     private final String operatorName;
     private final StateDescriptor<?, ?> descriptor;
     private final HeapState<K, ?, ?> state;
@@ -41,6 +41,12 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
         this.state = state;
         this.format = format;
         this.keySerializer = keySerializer;
+        copyValuesOf(state.table(), format);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void copyValuesOf(StateTable table, StoredValueFormat format) {
+        table.copyValuesWith(format::copy);
     }
 
     StateDescriptor<?, ?> descriptor() {
@@ -63,23 +69,69 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
         this.withoutExpired = pruner;
     }
 
-    @Override
-    public SectionHeader header() {
+    SectionHeader header() {
         if (header == null) {
             header = SectionHeader.ofState(descriptor, format, keySerializer, namespaceSerializer);
         }
         return header;
     }
 
-    @Override
+    /**
+     * This state's section of a snapshot taken now, to be written later on another thread: it reads
+     * the table's maps as they are now (the table copies a key group the task touches before the
+     * section released it) with duplicates of the serializers, which are not shared across threads.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public boolean write(int keyGroup, DataOutputSerializer out) throws IOException {
-        HashMap<?, ? extends HashMap<K, ?>> group = state.table().group(keyGroup);
+    KeyGroupsWriter.Section snapshotSection() {
+        if (state.table().size() > 0 && keySerializer == null) {
+            throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '" + operatorName
+                    + "' cannot be snapshotted: the backend was created without a key serializer (give the key type).");
+        }
+        StateTableSnapshot<K, ?, ?> snapshot = ((StateTable) state.table()).snapshot();
+        SectionHeader sectionHeader = header();
+        int firstKeyGroup = state.table().firstKeyGroup();
+        TypeSerializer<K> keys = keySerializer == null ? null : keySerializer.duplicate();
+        TypeSerializer<Object> namespaces = (TypeSerializer<Object>) namespaceSerializer.duplicate();
+        TypeSerializer<?>[] parts = format.serializers();
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].duplicate();
+        }
+        StoredValueFormat values = format.withSerializers(parts);
+        UnaryOperator<Object> pruner = withoutExpired;
+        return new KeyGroupsWriter.Section() {
+            @Override
+            public SectionHeader header() {
+                return sectionHeader;
+            }
+
+            @Override
+            public boolean write(int keyGroup, DataOutputSerializer out) throws IOException {
+                return writeGroup(snapshot.group(keyGroup - firstKeyGroup), keys, namespaces, values, pruner, out);
+            }
+
+            @Override
+            public void release(int keyGroup) {
+                snapshot.release(keyGroup - firstKeyGroup);
+            }
+
+            @Override
+            public void releaseAll() {
+                snapshot.releaseAll();
+            }
+        };
+    }
+
+    /** Writes one key group's entries as they were at the snapshot; the maps and values are only read. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean writeGroup(HashMap<?, ? extends HashMap<K, ?>> group, TypeSerializer<K> keys,
+            TypeSerializer<Object> namespaces, StoredValueFormat values, UnaryOperator<Object> pruner,
+            DataOutputSerializer out) throws IOException {
         List<Object> entries = new ArrayList<>(); // namespace, key, stored value; for each entry to write
         for (Map.Entry<?, ? extends HashMap<K, ?>> byNamespace : group.entrySet()) {
             Object namespace = byNamespace.getKey();
             for (Map.Entry<K, ?> entry : byNamespace.getValue().entrySet()) {
-                Object stored = withoutExpired == null ? entry.getValue() : withoutExpired.apply(entry.getValue());
+                // the pruner drops expired parts in place: on a copy, as the task may be copying the original
+                Object stored = pruner == null ? entry.getValue() : pruner.apply(values.copy(entry.getValue()));
                 if (stored != null) {
                     entries.add(namespace);
                     entries.add(entry.getKey());
@@ -90,22 +142,18 @@ final class RegisteredKeyedState<K> implements KeyGroupsWriter.Section {
         if (entries.isEmpty()) {
             return false;
         }
-        if (keySerializer == null) {
-            throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '" + operatorName
-                    + "' cannot be snapshotted: the backend was created without a key serializer (give the key type).");
-        }
         out.writeInt(entries.size() / 3);
         for (int i = 0; i < entries.size(); i += 3) {
             Object namespace = entries.get(i);
-            if (!(namespace instanceof VoidNamespace) && namespaceSerializer instanceof VoidNamespaceSerializer) {
+            if (!(namespace instanceof VoidNamespace) && ((Object) namespaces) instanceof VoidNamespaceSerializer) {
                 throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' of operator '"
                         + operatorName + "' holds values in namespace " + namespace + " but was registered without "
                         + "a namespace serializer: get it with getPartitionedState(namespace, namespaceSerializer, "
                         + "descriptor) so that its namespaces can be checkpointed.");
             }
-            ((TypeSerializer) namespaceSerializer).serialize(namespace, out);
-            keySerializer.serialize((K) entries.get(i + 1), out);
-            format.write(entries.get(i + 2), out);
+            namespaces.serialize(namespace, out);
+            keys.serialize((K) entries.get(i + 1), out);
+            values.write(entries.get(i + 2), out);
         }
         return true;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The values of one state for all keys of a subtask: per key group, per namespace, per key. The
@@ -15,32 +16,95 @@ import java.util.Map;
  * which saves a hash lookup of the namespace on every access; every change of a key group's
  * namespaces goes through this class, which keeps the two in step.
  *
- * <p>Threading: used by the task's thread only.
+ * <h2>Copy on write</h2>
+ * {@link #snapshot} hands out the key groups' maps themselves (a few references, not a copy), for
+ * a checkpoint to serialize off the task's thread. Until the snapshot {@link StateTableSnapshot#release
+ * released} a key group, the first access to that group copies its maps and values (with
+ * {@link #copyValuesWith the copier} of the stored values) and works on the copy from then on: the
+ * snapshot keeps what it saw, and a value read and changed in place by the task — a list appended
+ * to, a POJO modified — changes only the copy. A group the writer released before the task came
+ * to it is not copied. Every access checks one array slot for this.
+ *
+ * <p>Threading: used by the task's thread only; a snapshot's maps are read by its writer's thread.
  */
 final class StateTable<K, N, S> {
     private final int firstKeyGroup;
     private final List<HashMap<N, HashMap<K, S>>> groups;
     /** Per key group of the range, its map of {@link VoidNamespace#INSTANCE}, or {@code null} when it has none. */
     private final HashMap<K, S>[] voidMaps;
+    /** Per key group of the range, the latest snapshot that may still read its maps, or {@code null}. */
+    private final StateTableSnapshot<K, N, S>[] sharedWith;
+    private UnaryOperator<S> valueCopier;
 
     @SuppressWarnings("unchecked")
     StateTable(KeyGroupRange range) {
         this.firstKeyGroup = range.start();
         this.groups = new ArrayList<>(range.size());
         this.voidMaps = new HashMap[range.size()];
+        this.sharedWith = new StateTableSnapshot[range.size()];
         for (int i = 0; i < range.size(); i++) {
             groups.add(new HashMap<>(4));
         }
     }
 
+    /** How a stored value is copied when a snapshot still reads the original; required before {@link #snapshot}. */
+    void copyValuesWith(UnaryOperator<S> copier) {
+        this.valueCopier = copier;
+    }
+
+    /**
+     * The key groups as they are now, for a writer on another thread; from now on the task's first
+     * access to a group the snapshot has not released copies it (see the class comment).
+     */
+    StateTableSnapshot<K, N, S> snapshot() {
+        if (valueCopier == null) {
+            throw new IllegalStateException("The state table has no value copier: it cannot be snapshotted while in use");
+        }
+        StateTableSnapshot<K, N, S> snapshot = new StateTableSnapshot<>(groups, sharedWith);
+        java.util.Arrays.fill(sharedWith, snapshot);
+        return snapshot;
+    }
+
+    /** Makes the {@code index}-th key group the table's own again, copying it if a snapshot may still read it. */
+    private void own(int index) {
+        StateTableSnapshot<K, N, S> snapshot = sharedWith[index];
+        if (snapshot != null) {
+            if (!snapshot.releasedByAll(index)) {
+                copyGroup(index);
+            }
+            sharedWith[index] = null;
+        }
+    }
+
+    private void copyGroup(int index) {
+        HashMap<N, HashMap<K, S>> original = groups.get(index);
+        HashMap<N, HashMap<K, S>> copy = new HashMap<>(Math.max(4, original.size() * 4 / 3 + 1));
+        for (Map.Entry<N, HashMap<K, S>> byNamespace : original.entrySet()) {
+            HashMap<K, S> values = byNamespace.getValue();
+            HashMap<K, S> copied = new HashMap<>(Math.max(4, values.size() * 4 / 3 + 1));
+            for (Map.Entry<K, S> entry : values.entrySet()) {
+                copied.put(entry.getKey(), valueCopier.apply(entry.getValue()));
+            }
+            copy.put(byNamespace.getKey(), copied);
+        }
+        groups.set(index, copy);
+        refreshVoidMap(index);
+    }
+
     S get(K key, int keyGroup, N namespace) {
         int index = keyGroup - firstKeyGroup;
+        if (sharedWith[index] != null) {
+            own(index);
+        }
         HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : groups.get(index).get(namespace);
         return byKey == null ? null : byKey.get(key);
     }
 
     void put(K key, int keyGroup, N namespace, S value) {
         int index = keyGroup - firstKeyGroup;
+        if (sharedWith[index] != null) {
+            own(index);
+        }
         HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : null;
         if (byKey == null) {
             byKey = groups.get(index).computeIfAbsent(namespace, n -> new HashMap<>());
@@ -53,6 +117,9 @@ final class StateTable<K, N, S> {
 
     void remove(K key, int keyGroup, N namespace) {
         int index = keyGroup - firstKeyGroup;
+        if (sharedWith[index] != null) {
+            own(index);
+        }
         HashMap<N, HashMap<K, S>> group = groups.get(index);
         HashMap<K, S> byKey = group.get(namespace);
         if (byKey != null && byKey.remove(key) != null && byKey.isEmpty()) {
@@ -64,6 +131,9 @@ final class StateTable<K, N, S> {
     /** Removes the key's values in every namespace of its key group. */
     void removeKey(K key, int keyGroup) {
         int index = keyGroup - firstKeyGroup;
+        if (sharedWith[index] != null) {
+            own(index);
+        }
         groups.get(index).values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
         refreshVoidMap(index);
     }
@@ -81,11 +151,6 @@ final class StateTable<K, N, S> {
             }
         }
         return n;
-    }
-
-    /** The values of key group {@code keyGroup} (of this table's range): namespace → key → value. */
-    HashMap<N, HashMap<K, S>> group(int keyGroup) {
-        return groups.get(keyGroup - firstKeyGroup);
     }
 
     int firstKeyGroup() {

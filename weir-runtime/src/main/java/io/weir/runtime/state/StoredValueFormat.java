@@ -53,6 +53,21 @@ abstract class StoredValueFormat {
     /** The serializer classes, as written in the snapshot and compared on restore. */
     abstract String serializerClasses();
 
+    /**
+     * A deep copy of a stored object (the values copied with their serializers, a list or map
+     * rebuilt), which the task may change in place while a snapshot still reads the original.
+     */
+    abstract Object copy(Object stored);
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final Object copyValue(TypeSerializer serializer, Object value) {
+        if (ttl) {
+            TtlValue<?> timed = (TtlValue<?>) value;
+            return new TtlValue<>(serializer.copy(timed.userValue()), timed.lastAccessTimestamp());
+        }
+        return serializer.copy(value);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     final void writeValue(TypeSerializer serializer, Object value, DataOutputView out) throws IOException {
         if (ttl) {
@@ -88,6 +103,11 @@ abstract class StoredValueFormat {
         @Override
         Object read(DataInputView in) throws IOException {
             return readValue(serializer, in);
+        }
+
+        @Override
+        Object copy(Object stored) {
+            return copyValue(serializer, stored);
         }
 
         @Override
@@ -131,6 +151,16 @@ abstract class StoredValueFormat {
                 list.add(readValue(elementSerializer, in));
             }
             return list;
+        }
+
+        @Override
+        Object copy(Object stored) {
+            List<?> list = (List<?>) stored;
+            ArrayList<Object> copy = new ArrayList<>(list.size());
+            for (Object element : list) {
+                copy.add(copyValue(elementSerializer, element));
+            }
+            return copy;
         }
 
         @Override
@@ -179,6 +209,17 @@ abstract class StoredValueFormat {
                 map.put(key, readValue(valueSerializer, in));
             }
             return map;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object copy(Object stored) {
+            Map<?, ?> map = (Map<?, ?>) stored;
+            HashMap<Object, Object> copy = new HashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                copy.put(((TypeSerializer) keySerializer).copy(entry.getKey()), copyValue(valueSerializer, entry.getValue()));
+            }
+            return copy;
         }
 
         @Override
