@@ -12,6 +12,7 @@ import io.weir.api.datastream.DataStreamSink;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
+import io.weir.api.types.Types;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.List;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.types.Types;
 
 /**
  * Writes a stream of {@link Row}s into an Iceberg table as Parquet data files, committed once per
@@ -133,8 +133,12 @@ public final class IcebergSink implements Sink<Row>, SupportsCommitter<IcebergCo
                         + "RowTypeInfo with names (returns(Types.ROW_NAMED(...)))");
             }
             Table table = checkedTable(rowType);
-            IcebergSink sink = new IcebergSink(tableLoader, rowType, upsert ? keyColumns(table) : List.of());
-            DataStreamSink<Row> added = input.sinkTo(sink).name("IcebergSink " + tableLoader.identifier());
+            List<String> key = upsert ? keyColumns(table) : List.of();
+            IcebergSink sink = new IcebergSink(tableLoader, rowType, key);
+            // upsert: every change of a key to one subtask, in order (see UpsertKeySelector)
+            DataStream<Row> rows = key.isEmpty() ? input
+                    : input.keyBy(new UpsertKeySelector(rowType.getFieldNames(), key), Types.STRING);
+            DataStreamSink<Row> added = rows.sinkTo(sink).name("IcebergSink " + tableLoader.identifier());
             if (writeParallelism != null) {
                 added.setParallelism(writeParallelism);
             }
@@ -179,7 +183,7 @@ public final class IcebergSink implements Sink<Row>, SupportsCommitter<IcebergCo
         }
 
         private static List<String> columnNames(Schema schema) {
-            return schema.columns().stream().map(Types.NestedField::name).toList();
+            return schema.columns().stream().map(org.apache.iceberg.types.Types.NestedField::name).toList();
         }
     }
 }

@@ -217,7 +217,7 @@ class IcebergSinkTest {
     }
 
     private static void upsert(TableIdentifier id, TypeInformation<Row> type, Row... changes) throws Exception {
-        StreamExecutionEnvironment env = environment(1);
+        StreamExecutionEnvironment env = environment(2); // two sink subtasks: changes are routed by key
         IcebergSink.forRow(env.fromData(type, changes))
                 .tableLoader(TableLoader.fromCatalog(hadoop, id))
                 .upsert(true).equalityFieldColumns(List.of("id"))
