@@ -117,23 +117,23 @@ class IcebergSinkTest {
         return LocalDateTime.of(2026, 12, 1 + (int) (id % 4), (int) (id % 24), 0);
     }
 
-    @Test
-    void writesEveryRowOnceThroughAFailureWithOneSnapshotPerCheckpointIntoPartitionedFiles() throws Exception {
-        TableIdentifier id = TableIdentifier.of("db", "events");
-        jdbcCatalog.createTable(id, EVENTS, PartitionSpec.builderFor(EVENTS).identity("category").day("ts").build());
+    /** Runs 2000 numbers through a job that fails once mid-way into the table; returns the snapshots' count. */
+    private static int writeThroughAFailure(Catalog catalog, CatalogLoader loader, TableIdentifier id, int sinkParallelism)
+            throws Exception {
+        EventFailingOnce.reset();
         long rows = 2000;
         StreamExecutionEnvironment env = environment(2);
         IcebergSink.forRow(env.fromSource(new DataGeneratorSource<>(i -> i, rows, RateLimiterStrategy.perSecond(3_000),
                         Types.LONG), WatermarkStrategy.noWatermarks(), "numbers")
                         .map(new EventFailingOnce(rows)).returns(EVENT_ROWS))
-                .tableLoader(TableLoader.fromCatalog(jdbc, id))
-                .writeParallelism(1)
+                .tableLoader(TableLoader.fromCatalog(loader, id))
+                .writeParallelism(sinkParallelism)
                 .append();
         env.execute("iceberg exactly-once");
 
         assertEquals(1, EventFailingOnce.FAILURES.get(), "the failure was injected");
         Map<Long, Integer> seen = new TreeMap<>();
-        for (Record record : readBack(jdbcCatalog, id)) {
+        for (Record record : readBack(catalog, id)) {
             long value = (Long) record.getField("id");
             seen.merge(value, 1, Integer::sum);
             assertEquals(category(value), record.getField("category"));
@@ -142,16 +142,32 @@ class IcebergSinkTest {
         assertEquals(rows, seen.size(), "every row is there");
         assertTrue(seen.values().stream().allMatch(n -> n == 1), "no row twice");
 
-        Table table = jdbcCatalog.loadTable(id);
         Set<String> commitIds = new HashSet<>();
         int snapshots = 0;
-        for (Snapshot snapshot : table.snapshots()) {
+        for (Snapshot snapshot : catalog.loadTable(id).snapshots()) {
             snapshots++;
             assertTrue(commitIds.add(snapshot.summary().get(IcebergCommitter.COMMIT_ID)), "a committable committed twice");
         }
-        // one sink subtask: at most one snapshot per completed checkpoint, plus the end of input's
-        assertTrue(snapshots >= 2 && snapshots <= EventFailingOnce.COMPLETED.get() + 1,
+        // at most one snapshot per sink subtask and completed checkpoint, plus the end of input's
+        assertTrue(snapshots >= 2 && snapshots <= sinkParallelism * (EventFailingOnce.COMPLETED.get() + 1),
                 snapshots + " snapshots for " + EventFailingOnce.COMPLETED.get() + " completed checkpoints");
+        return snapshots;
+    }
+
+    @Test
+    void twoSinkSubtasksWriteEveryRowOnceThroughAFailureIntoAHadoopCatalog() throws Exception {
+        TableIdentifier id = TableIdentifier.of("db", "events_unpartitioned");
+        hadoopCatalog.createTable(id, EVENTS, PartitionSpec.unpartitioned());
+        writeThroughAFailure(hadoopCatalog, hadoop, id, 2);
+    }
+
+    @Test
+    void writesEveryRowOnceThroughAFailureWithOneSnapshotPerCheckpointIntoPartitionedFiles() throws Exception {
+        TableIdentifier id = TableIdentifier.of("db", "events");
+        jdbcCatalog.createTable(id, EVENTS, PartitionSpec.builderFor(EVENTS).identity("category").day("ts").build());
+        writeThroughAFailure(jdbcCatalog, jdbc, id, 1);
+
+        Table table = jdbcCatalog.loadTable(id);
 
         Set<String> partitions = new HashSet<>();
         try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
@@ -172,6 +188,12 @@ class IcebergSinkTest {
         static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
         private final long rows;
         private transient long seen;
+
+        static void reset() {
+            FAILURES.set(0);
+            COMPLETED.set(0);
+            CHECKPOINT_COMPLETED.set(false);
+        }
 
         EventFailingOnce(long rows) {
             this.rows = rows;
