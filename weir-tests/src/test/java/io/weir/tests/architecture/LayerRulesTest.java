@@ -157,6 +157,7 @@ class LayerRulesTest {
             "the Iceberg connector ships as one jar plus Iceberg (core, data, parquet) and the shaded Hadoop client that"
                     + " Iceberg's Parquet writer and HadoopCatalog need; its table factory sees only the SQL SPI",
             JDK, "io.weir.api..", "io.weir.connector.iceberg..", "org.apache.iceberg..", "org.apache.hadoop..",
+            "org.apache.parquet.schema..",
             "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..", "io.weir.sql.types..");
 
     private static final ArchRule ICEBERG_ONLY_IN_ITS_CONNECTOR = onlyUsedBy(
@@ -199,9 +200,9 @@ class LayerRulesTest {
 
     private static final ArchRule PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
             "org.apache.parquet..",
-            "Parquet (with Avro and Hadoop's configuration under it) is one format's business; no other module carries"
-                    + " its 50 MB of jars",
-            "io.weir.formats.parquet..");
+            "Parquet (with Avro and Hadoop's configuration under it) is one format's business (and the file format of"
+                    + " Iceberg tables); no other module carries its 50 MB of jars",
+            "io.weir.formats.parquet..", "io.weir.connector.iceberg..");
 
     private static final ArchRule AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS = onlyUsedBy(
             "org.apache.avro..",

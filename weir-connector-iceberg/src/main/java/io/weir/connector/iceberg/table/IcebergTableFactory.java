@@ -2,10 +2,13 @@ package io.weir.connector.iceberg.table;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.DataStreamSink;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Row;
 import io.weir.connector.iceberg.CatalogLoader;
 import io.weir.connector.iceberg.IcebergSink;
 import io.weir.connector.iceberg.TableLoader;
+import io.weir.connector.iceberg.source.IcebergSource;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactory;
@@ -15,12 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
- * {@code 'connector' = 'iceberg'}: writes a table of an Iceberg catalog with an {@link IcebergSink},
- * with the option keys of Flink's Iceberg connector. The Iceberg table is created from the SQL
+ * {@code 'connector' = 'iceberg'}: writes a table of an Iceberg catalog with an {@link IcebergSink}
+ * and reads its current snapshot with an {@link IcebergSource}, with the option keys of Flink's
+ * Iceberg connector. The Iceberg table is created from the SQL
  * table's columns, primary key and {@code PARTITIONED BY} columns (identity partitions) when it does
  * not exist yet; an existing table must have the SQL table's columns. A table with a primary key
  * and {@code 'write.upsert.enabled' = 'true'} takes changelogs (upserts and deletes by key).
@@ -36,6 +41,27 @@ public final class IcebergTableFactory implements TableFactory {
     public Set<String> supportedOptions() {
         return Set.of("catalog-type", "catalog-name", "catalog-database", "catalog-table", "warehouse", "uri",
                 "write.upsert.enabled", "format-version", "write-parallelism", "jdbc.*");
+    }
+
+    /** Reads the table's current snapshot once (a bounded scan). */
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        TableLoader table = TableLoader.fromCatalog(catalogLoader(context), identifier(context));
+        try (TableLoader loader = table.copy()) {
+            Schema schema = loader.loadTable().schema();
+            for (String field : context.rowType().getFieldNames()) {
+                if (schema.caseInsensitiveFindField(field) == null) {
+                    throw invalid(context, "column '" + field + "' is not a column of Iceberg table " + table
+                            + "; drop it from the DDL or add it to the Iceberg table");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(context, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return env.fromSource(IcebergSource.forRow(table, context.rowType()), WatermarkStrategy.noWatermarks(),
+                "iceberg " + table.identifier());
     }
 
     @Override
