@@ -128,7 +128,9 @@ class LayerRulesTest {
             CONNECTOR_TABLE_FACTORIES, "io.weir",
             "a connector plugs into SQL through the SQL layer's SPI (TableFactory, the catalog's table, ValidationException),"
                     + " never through its planner or runtime, and depends on weir-sql only where SQL runs (provided scope)",
-            "io.weir.api..", "io.weir.connector..", "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..");
+            "io.weir.api..", "io.weir.connector..", "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..",
+            // a catalog column's type (Column.type()), with its precision and scale
+            "io.weir.sql.types..");
 
     private static final ArchRule KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS = mayOnlyUse(
             "io.weir.connector.kafka..",
@@ -149,6 +151,19 @@ class LayerRulesTest {
                     + " (and no other library) is compiled in",
             JDK, "io.weir.api..", "io.weir.connector.jdbc..", "io.weir.sql.connectors..", "io.weir.sql.catalog..",
             "io.weir.sql.api..");
+
+    private static final ArchRule ICEBERG_CONNECTOR_USES_ONLY_API_ICEBERG_AND_HADOOP = mayOnlyUse(
+            "io.weir.connector.iceberg..",
+            "the Iceberg connector ships as one jar plus Iceberg (core, data, parquet) and the shaded Hadoop client that"
+                    + " Iceberg's Parquet writer and HadoopCatalog need; its table factory sees only the SQL SPI",
+            JDK, "io.weir.api..", "io.weir.connector.iceberg..", "org.apache.iceberg..", "org.apache.hadoop..",
+            "org.apache.parquet.schema..",
+            "io.weir.sql.connectors..", "io.weir.sql.catalog..", "io.weir.sql.api..", "io.weir.sql.types..");
+
+    private static final ArchRule ICEBERG_ONLY_IN_ITS_CONNECTOR = onlyUsedBy(
+            "org.apache.iceberg..",
+            "a connector wraps its client library; nothing else may depend on a particular external system",
+            "io.weir.connector.iceberg..");
 
     /** A format's SQL factory lives in its {@code table} package; the rest of the format is DataStream only. */
     private static final String FORMAT_TABLE_FACTORIES = "io.weir.formats.*.table..";
@@ -185,9 +200,9 @@ class LayerRulesTest {
 
     private static final ArchRule PARQUET_AVRO_AND_HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
             "org.apache.parquet..",
-            "Parquet (with Avro and Hadoop's configuration under it) is one format's business; no other module carries"
-                    + " its 50 MB of jars",
-            "io.weir.formats.parquet..");
+            "Parquet (with Avro and Hadoop's configuration under it) is one format's business (and the file format of"
+                    + " Iceberg tables); no other module carries its 50 MB of jars",
+            "io.weir.formats.parquet..", "io.weir.connector.iceberg..");
 
     private static final ArchRule AVRO_ONLY_IN_THE_AVRO_AND_PARQUET_FORMATS = onlyUsedBy(
             "org.apache.avro..",
@@ -196,8 +211,9 @@ class LayerRulesTest {
 
     private static final ArchRule HADOOP_ONLY_IN_THE_PARQUET_FORMAT = onlyUsedBy(
             "org.apache.hadoop..",
-            "Hadoop is there only because Parquet's writer needs its Configuration; Weir has its own file systems",
-            "io.weir.formats.parquet..");
+            "Hadoop is there only because Parquet's writer needs its Configuration (and Iceberg's HadoopCatalog its"
+                    + " FileSystem); Weir has its own file systems",
+            "io.weir.formats.parquet..", "io.weir.connector.iceberg..");
 
     private static final ArchRule NETTY_ONLY_IN_NETWORK = onlyUsedBy(
             "io.netty..",
@@ -303,6 +319,8 @@ class LayerRulesTest {
                 "weir-filesystem-s3's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.mqtt.source.MqttSource"),
                 "weir-connector-mqtt's classes were not imported");
+        assertTrue(weir.contain("io.weir.connector.iceberg.IcebergSink"),
+                "weir-connector-iceberg's classes were not imported");
         assertTrue(weir.contain("io.weir.connector.jdbc.table.JdbcTableFactory"),
                 "the JDBC connector's table factory was not imported");
         assertTrue(weir.contain("io.weir.formats.json.JsonDeserializationSchema"),
@@ -388,6 +406,7 @@ class LayerRulesTest {
         KAFKA_CONNECTOR_USES_ONLY_API_AND_KAFKA_CLIENTS.check(weir);
         JDBC_CONNECTOR_USES_ONLY_API_AND_JAVA_SQL.check(weir);
         MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO.check(weir);
+        ICEBERG_CONNECTOR_USES_ONLY_API_ICEBERG_AND_HADOOP.check(weir);
     }
 
     @Test
@@ -413,6 +432,7 @@ class LayerRulesTest {
         KAFKA_ONLY_IN_ITS_CONNECTOR.check(weir);
         ROCKSDB_ONLY_IN_ITS_STATE_BACKEND.check(weir);
         PAHO_ONLY_IN_THE_MQTT_CONNECTOR.check(weir);
+        ICEBERG_ONLY_IN_ITS_CONNECTOR.check(weir);
         JAVALIN_ONLY_IN_WEB.check(weir);
         JETTY_ONLY_IN_WEB.check(weir);
         JACKSON_ONLY_IN_WEB_AND_JSON_FORMAT.check(weir);
