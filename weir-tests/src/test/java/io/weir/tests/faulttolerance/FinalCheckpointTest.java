@@ -13,7 +13,11 @@ import io.weir.api.connector.sink.Sink;
 import io.weir.api.connector.sink.SupportsCommitter;
 import io.weir.api.connector.sink.WriterInitContext;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
+import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.execution.SavepointFormatType;
 import io.weir.api.functions.source.RichParallelSourceFunction;
 import io.weir.api.state.CheckpointListener;
 import io.weir.api.state.FunctionInitializationContext;
@@ -23,6 +27,7 @@ import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.types.Types;
 import io.weir.testutils.MiniClusterExtension;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The final checkpoint of a two-phase-commit sink: a bounded job of parallelism 2 whose source
@@ -52,6 +58,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * records it emits last are after it, and a min pause keeps the next checkpoint away); source
  * subtask 1 waits, on latches, until sink subtask 0 has seen its end of input (and, in the second
  * case, until sink subtask 0 committed its final records), then throws, in the first attempt only.
+ * A stop-with-savepoint taken after sink subtask 0 saw its end of input reaches that subtask too.
  */
 @Timeout(120)
 class FinalCheckpointTest {
@@ -114,10 +121,34 @@ class FinalCheckpointTest {
         assertEquals(all, committed(), "committed with the final checkpoint");
     }
 
-    /** What source subtask 1 waits for before it fails. */
-    enum Gate { NONE, SINK_ZERO_ENDED, SINK_ZERO_COMMITTED_FINAL }
+    @Test
+    void aStopWithSavepointReachesASubtaskThatEndedItsDataAndTheResumedJobCompletesTheOutput(@TempDir Path dir)
+            throws Exception {
+        StreamExecutionEnvironment env = environment();
+        env.addSource(new TwoSpeedSource(Gate.STOP_WITH_SAVEPOINT), "numbers").uid("numbers").returns(Types.LONG)
+                .sinkTo(new RecordingSink()).uid("sink");
+        JobClient client = env.executeAsync("stopped");
+        await(sinkZeroEnded, "sink subtask 0 saw its end of input");
+        String savepoint = client.stopWithSavepoint(false, dir.toString(), SavepointFormatType.DEFAULT)
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(JobStatus.FINISHED, client.getJobStatus().get(10, TimeUnit.SECONDS));
+        List<Long> upToTheSavepoint = new ArrayList<>(expected().subList(0, RECORDS_PER_SUBTASK + RECORDS_PER_SUBTASK / 2));
+        assertEquals(upToTheSavepoint, committed(), "subtask 0's records all, subtask 1's up to the savepoint");
 
-    private static void run(Gate gate) throws Exception {
+        StreamExecutionEnvironment resumed = environment();
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        resumed.configure(restore);
+        resumed.addSource(new TwoSpeedSource(Gate.NONE), "numbers").uid("numbers").returns(Types.LONG)
+                .sinkTo(new RecordingSink()).uid("sink");
+        resumed.execute("resumed");
+        assertEquals(expected(), committed(), "every record exactly once over both runs");
+    }
+
+    /** What source subtask 1 waits for before it fails (or, for a stop-with-savepoint, stops). */
+    enum Gate { NONE, SINK_ZERO_ENDED, SINK_ZERO_COMMITTED_FINAL, STOP_WITH_SAVEPOINT }
+
+    private static StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         env.enableCheckpointing(20);
         // keeps the checkpoint after the one source subtask 0 waited for far from its last records
@@ -126,6 +157,11 @@ class FinalCheckpointTest {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
         env.configure(restarts);
+        return env;
+    }
+
+    private static void run(Gate gate) throws Exception {
+        StreamExecutionEnvironment env = environment();
         env.addSource(new TwoSpeedSource(gate), "numbers").returns(Types.LONG)
                 .sinkTo(new RecordingSink());
         env.execute("final checkpoint");
@@ -163,6 +199,8 @@ class FinalCheckpointTest {
         private final Gate gate;
         private transient ListState<Long> position;
         private transient CountDownLatch checkpointCompleted;
+        /** Never opened: subtask 1 polls it only to notice its cancellation. */
+        private transient CountDownLatch stopped;
         private long next;
         private volatile boolean running = true;
 
@@ -177,6 +215,7 @@ class FinalCheckpointTest {
                 next = p;
             }
             checkpointCompleted = new CountDownLatch(1);
+            stopped = new CountDownLatch(1);
         }
 
         @Override
@@ -202,6 +241,12 @@ class FinalCheckpointTest {
                                 ctx.collect(next); // subtask 0: the value is the position
                                 next++;
                             }
+                        }
+                        return;
+                    } else if (gate == Gate.STOP_WITH_SAVEPOINT) {
+                        // stays here, reading nothing, until the stop cancels the function
+                        while (running && !stopped.await(10, TimeUnit.MILLISECONDS)) {
+                            // polls running, which cancel() clears
                         }
                         return;
                     } else if (gate != Gate.NONE) {
