@@ -12,9 +12,11 @@ package io.weir.runtime.checkpoint;
  * @param type a checkpoint or which kind of savepoint
  * @param targetLocation the directory a savepoint's state is written to; {@code null} for checkpoints
  * @param unaligned whether it overtakes in-flight data (only checkpoints, never savepoints)
+ * @param endsJob whether it is the job's final checkpoint: triggered once every task had reported the end
+ *     of its data, so every task takes it directly (none travels in-band) and ends once it completed
  */
-public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned)
-        implements java.io.Serializable {
+public record CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned,
+        boolean endsJob) implements java.io.Serializable {
 
     public CheckpointBarrier {
         if (type.isSavepoint() == (targetLocation == null)) {
@@ -23,6 +25,13 @@ public record CheckpointBarrier(long id, long timestamp, SnapshotType type, Stri
         if (unaligned && type.isSavepoint()) {
             throw new IllegalArgumentException("Savepoints are always aligned");
         }
+        if (endsJob && type != SnapshotType.CHECKPOINT) {
+            throw new IllegalArgumentException("Only a checkpoint ends a job whose tasks all ended their data");
+        }
+    }
+
+    public CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation, boolean unaligned) {
+        this(id, timestamp, type, targetLocation, unaligned, false);
     }
 
     public CheckpointBarrier(long id, long timestamp, SnapshotType type, String targetLocation) {
@@ -40,7 +49,7 @@ public record CheckpointBarrier(long id, long timestamp, SnapshotType type, Stri
 
     /** The same checkpoint's barrier, unaligned: a task whose alignment timed out sends this one on. */
     public CheckpointBarrier asUnaligned() {
-        return unaligned ? this : new CheckpointBarrier(id, timestamp, type, targetLocation, true);
+        return unaligned ? this : new CheckpointBarrier(id, timestamp, type, targetLocation, true, endsJob);
     }
 
     /**

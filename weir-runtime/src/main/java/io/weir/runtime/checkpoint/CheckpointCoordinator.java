@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,15 @@ import java.util.TreeMap;
  * timed-out or uncommittable checkpoint is aborted; more consecutive failures than tolerated fail
  * the job.
  *
+ * <h2>Tasks whose data ended</h2>
+ * With checkpointing enabled a task whose input ended reports it ({@link #onEndOfData}) and keeps
+ * running until the job's final checkpoint completed, so checkpoints go on while other tasks still
+ * read. No barrier reaches such a task in-band any more, so every checkpoint is sent to it directly
+ * (with the sources), also a pending one it had not taken yet when it reported. Once every task
+ * has reported, the next checkpoint is the job's final one ({@link CheckpointBarrier#endsJob()}): it
+ * is triggered at once, whatever the interval and the min pause say, and the tasks end when it
+ * completes — only then do two-phase-commit sinks commit what they wrote last.
+ *
  * <h2>Threading</h2>
  * Every method runs on the owner's thread.
  */
@@ -39,11 +49,15 @@ public final class CheckpointCoordinator {
     /** What the coordinator asks its owner to do. */
     public interface Commands {
         /**
-         * Snapshots the operator coordinators and sends the barrier to the source tasks. Returns the
+         * Snapshots the operator coordinators and sends the barrier to the source tasks and to every
+         * task in {@code endedTasks} (whose data ended: no barrier reaches them in-band). Returns the
          * coordinators' states by operator id, or {@code null} when the checkpoint cannot start now
          * (for example a task is not running); then the next one is tried one interval later.
          */
-        Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier);
+        Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier, Set<TaskKey> endedTasks);
+
+        /** Sends the barrier of a pending checkpoint to one task whose data ended after it was triggered. */
+        void triggerTask(TaskKey task, CheckpointBarrier barrier);
 
         /** Calls {@link #onTriggerTimer(long)} with {@code token} after {@code delay}. */
         void scheduleTrigger(Duration delay, long token);
@@ -82,6 +96,8 @@ public final class CheckpointCoordinator {
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
     private State state = State.STOPPED;
     private Set<TaskKey> tasks = Set.of();
+    /** The tasks of the current attempt that reported the end of their data. */
+    private final Set<TaskKey> endedData = new HashSet<>();
     private long lastCheckpointId;
     private long timerToken;
     private long lastCompletionMillis = Long.MIN_VALUE;
@@ -139,10 +155,34 @@ public final class CheckpointCoordinator {
     private void run(Set<TaskKey> deployedTasks) {
         state = State.RUNNING;
         tasks = Set.copyOf(deployedTasks);
+        endedData.clear();
         triggerWhenPossible = false;
         if (settings.enabled()) {
             scheduleTrigger(settings.interval());
         }
+    }
+
+    /**
+     * {@code task} ended its data and waits for the job's final checkpoint: it takes the pending
+     * checkpoints it has not acknowledged yet, directly; once every task has reported, the final
+     * checkpoint is triggered at once (or as soon as fewer than max-concurrent are pending).
+     */
+    public void onEndOfData(TaskKey task) {
+        if (state != State.RUNNING || !tasks.contains(task) || !endedData.add(task)) {
+            return;
+        }
+        for (PendingCheckpoint checkpoint : pending.values()) {
+            if (!checkpoint.isCommitting() && checkpoint.awaits(task)) {
+                commands.triggerTask(task, checkpoint.barrier());
+            }
+        }
+        if (allDataEnded() && settings.enabled()) {
+            tryTrigger();
+        }
+    }
+
+    private boolean allDataEnded() {
+        return !tasks.isEmpty() && endedData.size() == tasks.size();
     }
 
     /** A trigger timer expired; timers of an earlier schedule (before a suspend) are ignored. */
@@ -159,17 +199,19 @@ public final class CheckpointCoordinator {
             return;
         }
         long now = clock.millis();
-        long pauseOver = lastCompletionMillis == Long.MIN_VALUE ? now
+        boolean endsJob = allDataEnded();
+        long pauseOver = lastCompletionMillis == Long.MIN_VALUE || endsJob ? now
                 : lastCompletionMillis + settings.minPause().toMillis();
         if (now < pauseOver) {
             scheduleTrigger(Duration.ofMillis(pauseOver - now));
             return;
         }
         long id = lastCheckpointId + 1;
-        // with an aligned-checkpoint timeout, barriers start aligned and tasks turn them unaligned when it passes
+        // with an aligned-checkpoint timeout, barriers start aligned and tasks turn them unaligned when it passes;
+        // the final checkpoint's barriers travel in no channel
         CheckpointBarrier barrier = new CheckpointBarrier(id, now, SnapshotType.CHECKPOINT, null,
-                settings.unaligned() && !settings.alignedFirst());
-        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
+                settings.unaligned() && !settings.alignedFirst() && !endsJob, endsJob);
+        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier, Set.copyOf(endedData));
         scheduleTrigger(settings.interval());
         if (coordinatorStates == null) {
             return;
@@ -199,7 +241,7 @@ public final class CheckpointCoordinator {
         long now = clock.millis();
         long id = lastCheckpointId + 1;
         CheckpointBarrier barrier = new CheckpointBarrier(id, now, type, targetLocation);
-        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier);
+        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier, Set.copyOf(endedData));
         if (coordinatorStates == null) {
             throw new CheckpointException("A savepoint cannot be taken now: not every task of the job is running, "
                     + "or an operator coordinator failed to snapshot (the JobManager log says which)");

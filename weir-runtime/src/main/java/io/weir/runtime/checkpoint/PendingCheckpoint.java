@@ -11,6 +11,7 @@ import java.util.Set;
  * <p>Threading: owned by the {@link CheckpointCoordinator}, on its owner's thread.
  */
 public final class PendingCheckpoint {
+    private final CheckpointBarrier barrier;
     private final long id;
     private final long timestamp;
     private final SnapshotType type;
@@ -21,6 +22,7 @@ public final class PendingCheckpoint {
     private boolean committing;
 
     PendingCheckpoint(CheckpointBarrier barrier, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates) {
+        this.barrier = barrier;
         this.id = barrier.id();
         this.timestamp = barrier.timestamp();
         this.type = barrier.type();
@@ -44,6 +46,16 @@ public final class PendingCheckpoint {
     /** A savepoint's directory; {@code null} for a checkpoint. */
     public String targetLocation() {
         return targetLocation;
+    }
+
+    /** The barrier the checkpoint was triggered with. */
+    public CheckpointBarrier barrier() {
+        return barrier;
+    }
+
+    /** Whether {@code task} has not acknowledged the checkpoint yet. */
+    boolean awaits(TaskKey task) {
+        return notYetAcknowledged.contains(task);
     }
 
     /** Records a task's acknowledgement; says whether it was expected (not a duplicate, not unknown). */

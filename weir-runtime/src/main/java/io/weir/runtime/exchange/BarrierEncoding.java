@@ -8,13 +8,16 @@ import java.io.IOException;
 
 /**
  * How a checkpoint barrier travels in a channel: the {@link ElementTag#BARRIER} tag, the checkpoint
- * id and timestamp, a type byte (the {@link SnapshotType} with {@link #UNALIGNED_FLAG}), and a
+ * id and timestamp, a type byte (the {@link SnapshotType} with {@link #UNALIGNED_FLAG} and
+ * {@link #ENDS_JOB_FLAG}), and a
  * savepoint's target directory. A barrier always travels in a buffer of its own, so a buffer whose
  * first byte is the tag holds one barrier and nothing else.
  */
 public final class BarrierEncoding {
     /** Set in a barrier's type byte when the barrier is unaligned. */
     public static final int UNALIGNED_FLAG = 0x80;
+    /** Set in a barrier's type byte when it is the job's final checkpoint (such a barrier is rarely sent in-band). */
+    public static final int ENDS_JOB_FLAG = 0x40;
 
     private BarrierEncoding() {}
 
@@ -23,7 +26,8 @@ public final class BarrierEncoding {
         out.writeByte(ElementTag.BARRIER);
         out.writeLong(barrier.id());
         out.writeLong(barrier.timestamp());
-        out.writeByte(barrier.type().ordinal() | (barrier.unaligned() ? UNALIGNED_FLAG : 0));
+        out.writeByte(barrier.type().ordinal() | (barrier.unaligned() ? UNALIGNED_FLAG : 0)
+                | (barrier.endsJob() ? ENDS_JOB_FLAG : 0));
         if (barrier.isSavepoint()) {
             out.writeUTF(barrier.targetLocation());
         }
@@ -35,9 +39,9 @@ public final class BarrierEncoding {
         long id = in.readLong();
         long timestamp = in.readLong();
         int typeByte = in.readByte() & 0xff;
-        SnapshotType type = SnapshotType.values()[typeByte & ~UNALIGNED_FLAG];
+        SnapshotType type = SnapshotType.values()[typeByte & ~(UNALIGNED_FLAG | ENDS_JOB_FLAG)];
         return new CheckpointBarrier(id, timestamp, type, type.isSavepoint() ? in.readUTF() : null,
-                (typeByte & UNALIGNED_FLAG) != 0);
+                (typeByte & UNALIGNED_FLAG) != 0, (typeByte & ENDS_JOB_FLAG) != 0);
     }
 
     /**

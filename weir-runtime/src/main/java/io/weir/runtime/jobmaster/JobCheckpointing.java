@@ -49,7 +49,11 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
         /** Snapshots the operator coordinators for a checkpoint; their states by operator id. */
         Map<Integer, byte[]> snapshotCoordinators(long checkpointId) throws Exception;
 
-        void triggerSourceTasks(CheckpointBarrier barrier);
+        /** Sends the barrier to the source tasks and to {@code endedTasks} (whose data ended), directly. */
+        void triggerTasks(CheckpointBarrier barrier, Set<TaskKey> endedTasks);
+
+        /** Sends the barrier to one task, directly. */
+        void triggerTask(TaskKey task, CheckpointBarrier barrier);
 
         void notifyTasks(long checkpointId, boolean completed);
 
@@ -175,7 +179,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     }
 
     @Override
-    public Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier) {
+    public Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier, Set<TaskKey> endedTasks) {
         if (!job.allTasksRunning()) {
             if (!warnedFinished) {
                 warnedFinished = true;
@@ -191,10 +195,18 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             LOG.warn("Checkpoint {} not taken: an operator coordinator failed to snapshot", barrier.id(), e);
             return null;
         }
-        job.triggerSourceTasks(barrier);
+        if (barrier.endsJob()) {
+            LOG.info("Checkpoint {} is the job's final one: every task's data ended", barrier.id());
+        }
+        job.triggerTasks(barrier, endedTasks);
         stats.triggered(barrier.id(), barrier.type(), barrier.timestamp(),
                 job.topology().parallelism().values().stream().mapToInt(Integer::intValue).sum());
         return coordinatorStates;
+    }
+
+    @Override
+    public void triggerTask(TaskKey task, CheckpointBarrier barrier) {
+        job.triggerTask(task, barrier);
     }
 
     @Override

@@ -442,6 +442,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     @Override
+    public void notifyEndOfData(ExecutionAttemptId attempt) {
+        runIfRunning(() -> {
+            if (attempt.attemptNumber() == lifecycle.attempt()) {
+                checkpointing.coordinator().onEndOfData(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()));
+            }
+        });
+    }
+
+    @Override
     public void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason) {
         runIfRunning(() -> {
             if (attempt.attemptNumber() == lifecycle.attempt()) {
@@ -611,17 +620,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
 
         @Override
-        public void triggerSourceTasks(CheckpointBarrier barrier) {
-            int attempt = lifecycle.attempt();
+        public void triggerTasks(CheckpointBarrier barrier, Set<TaskKey> endedTasks) {
             for (JobVertex vertex : job.getVertices()) {
-                if (!vertex.getInputs().isEmpty()) {
-                    continue;
-                }
                 for (int i = 0; i < vertex.getParallelism(); i++) {
                     TaskKey task = new TaskKey(vertex.getId(), i);
-                    slotOf.get(task).taskExecutor().triggerCheckpoint(attemptId(task, attempt), barrier);
+                    if (vertex.getInputs().isEmpty() || endedTasks.contains(task)) {
+                        triggerTask(task, barrier);
+                    }
                 }
             }
+        }
+
+        @Override
+        public void triggerTask(TaskKey task, CheckpointBarrier barrier) {
+            slotOf.get(task).taskExecutor().triggerCheckpoint(attemptId(task, lifecycle.attempt()), barrier);
         }
 
         @Override

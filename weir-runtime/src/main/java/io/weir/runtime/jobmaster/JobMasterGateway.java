@@ -23,6 +23,12 @@ public interface JobMasterGateway {
     void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state,
             CheckpointMetrics metrics);
 
+    /**
+     * A task's input ended and its operators finished; with checkpointing it now waits for the job's
+     * final checkpoint, taking every checkpoint sent to it directly.
+     */
+    void notifyEndOfData(ExecutionAttemptId attempt);
+
     /** A task could not take its part of a checkpoint. */
     void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason);
 

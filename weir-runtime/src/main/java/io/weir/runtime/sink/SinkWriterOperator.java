@@ -25,6 +25,7 @@ import io.weir.api.state.StateSnapshotContext;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.PrimitiveArrayTypeInfo;
+import io.weir.runtime.task.RuntimeOperatorContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -38,7 +39,11 @@ import java.util.OptionalLong;
  * at each checkpoint; they are kept in this operator's state and committed when that checkpoint
  * completes ({@link #notifyCheckpointComplete}). A restored subtask first commits the committables
  * of the checkpoint it restored (which completed, but whose commit may not have happened). At the
- * end of a bounded input the last committables are committed at once. Writer state of a
+ * end of a bounded input the writer prepares its last committables; with checkpointing enabled they
+ * go into the next checkpoint and are committed when it completes (the task waits for the job's
+ * final checkpoint), so that nothing written after the latest checkpoint is committed before a
+ * failure elsewhere in the job could make it be written again; without checkpointing they are
+ * committed at once. Writer state of a
  * {@link SupportsWriterState} sink goes into checkpoints too and is given back to the restored writer.
  */
 public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
@@ -53,6 +58,9 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     private transient ListState<byte[]> committableState;
     private transient PendingCommittables<Object> pending;
     private transient Committer<Object> committer;
+    /** Prepared at the end of input, to be committed with the next checkpoint; {@code null} before and after. */
+    private transient List<Object> finalCommittables;
+    private transient boolean inputEnded;
 
     public SinkWriterOperator(Sink<IN> sink) {
         this.sink = sink;
@@ -143,9 +151,16 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @SuppressWarnings("unchecked")
     public void snapshotState(StateSnapshotContext stateContext) throws Exception {
         super.snapshotState(stateContext);
-        writer.flush(false);
+        if (!inputEnded) {
+            writer.flush(false);
+        }
         if (pending != null) {
-            pending.add(stateContext.getCheckpointId(), ((CommittingSinkWriter<IN, Object>) writer).prepareCommit());
+            if (!inputEnded) {
+                pending.add(stateContext.getCheckpointId(), ((CommittingSinkWriter<IN, Object>) writer).prepareCommit());
+            } else if (finalCommittables != null) {
+                pending.add(stateContext.getCheckpointId(), finalCommittables);
+                finalCommittables = null;
+            }
             committableState.update(pending.snapshot());
         }
         if (writerState != null) {
@@ -171,8 +186,15 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @SuppressWarnings("unchecked")
     public void endInput() throws Exception {
         writer.flush(true);
-        if (pending != null) {
-            pending.add(Long.MAX_VALUE, ((CommittingSinkWriter<IN, Object>) writer).prepareCommit());
+        inputEnded = true;
+        if (pending == null) {
+            return;
+        }
+        List<Object> last = new ArrayList<>(((CommittingSinkWriter<IN, Object>) writer).prepareCommit());
+        if (getOperatorContext() instanceof RuntimeOperatorContext context && context.isCheckpointingEnabled()) {
+            finalCommittables = last; // committed with the next checkpoint, which the task waits for
+        } else {
+            pending.add(Long.MAX_VALUE, last);
             pending.commitUpTo(Long.MAX_VALUE, committer);
         }
     }

@@ -17,6 +17,7 @@ import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
+import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.InFlightData;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
@@ -76,6 +77,7 @@ final class OperatorChain {
     private final Map<StreamNode, List<CountedOutput>> countedInputs = new HashMap<>();
     private final Map<StreamNode, ScopedMetricGroup> operatorMetrics = new HashMap<>();
     private Output<StreamRecord<?>> headOutput;
+    private final boolean checkpointingEnabled;
 
     /**
      * The task's services the operators get: gateways to coordinators, clock, mailbox, accumulators,
@@ -87,6 +89,7 @@ final class OperatorChain {
 
     OperatorChain(TaskDeployment deployment, DataExchange exchange, boolean flushEveryRecord, TaskServices services) {
         this.deployment = deployment;
+        this.checkpointingEnabled = CheckpointingSettings.of(deployment.job().getConfiguration()).enabled();
         this.processingTimeService = services.processingTimeService();
         this.mailboxExecutor = services.mailboxExecutor();
         this.accumulators = services.accumulators();
@@ -149,6 +152,7 @@ final class OperatorChain {
                 new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
                 processingTimeService)
                 .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor)
+                .withCheckpointingEnabled(checkpointingEnabled)
                 .withMetricGroup(operatorMetrics.computeIfAbsent(node,
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
         TaskStateSnapshot restored = deployment.restoredState();

@@ -46,6 +46,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
     private MailboxExecutor mailboxExecutor;
     private boolean accumulatorsChangedBySourceThread;
     private MetricGroup metricGroup;
+    private boolean checkpointingEnabled;
 
     /**
      * @param keyedStateBackend the keyed state, or {@code null} on a non-keyed input; the
@@ -165,6 +166,22 @@ public final class RuntimeOperatorContext implements OperatorContext {
                     .addOperator("0", operatorName);
         }
         return metricGroup;
+    }
+
+    /**
+     * Says that the job takes periodic checkpoints: then the operator's task, once its input ended,
+     * waits for the job's final checkpoint before it ends, and operators that commit on completed
+     * checkpoints (two-phase-commit sinks) commit what they wrote last when that one completes,
+     * not at the end of input. Harnesses leave it off.
+     */
+    public RuntimeOperatorContext withCheckpointingEnabled(boolean enabled) {
+        this.checkpointingEnabled = enabled;
+        return this;
+    }
+
+    /** See {@link #withCheckpointingEnabled}. */
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
     }
 
     /** Gives the operator its task's mailbox (tasks and harnesses do). */

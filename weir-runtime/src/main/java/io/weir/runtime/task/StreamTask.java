@@ -53,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Life cycle</h2>
  * Build the chain, open the operators tail first, loop until all input has ended, end the input
  * and finish the operators head first, send end-of-partition downstream, close the operators.
+ * With checkpointing enabled the task does not close right after its end of data: it reports it
+ * ({@link Listener#endOfData}) and keeps running its mail — taking every checkpoint sent to it
+ * directly (the barriers no longer reach it in-band, and it sends none downstream, where its
+ * channels have ended) and passing on completions, so two-phase-commit sinks commit what they wrote
+ * last — until the job's final checkpoint ({@link CheckpointBarrier#endsJob()}) completed.
  * Cancellation interrupts the thread; the task ends CANCELED. An interrupt that is not a cancellation,
  * and any other exception, end it FAILED.
  * A task that took its part of a stop-with-savepoint reads nothing more and, once told the
@@ -74,6 +79,12 @@ public final class StreamTask implements Runnable {
          * called on the task's thread.
          */
         default void accumulatorsReported(StreamTask task, Map<String, Accumulator<?, ?>> accumulators) {}
+
+        /**
+         * The task's input ended and its operators finished; it now waits for the job's final checkpoint
+         * (only with checkpointing enabled). Called on the task's thread.
+         */
+        default void endOfData(StreamTask task) {}
 
         /**
          * The task took its part of a checkpoint: the barrier went downstream and {@code state} is a
@@ -114,6 +125,13 @@ public final class StreamTask implements Runnable {
     /** The unaligned checkpoint whose snapshot is taken and whose in-flight input is still being recorded. */
     private UnalignedSnapshot unaligned;
     private boolean stopped;
+    /** The input ended and the operators finished; the task waits for the job's final checkpoint. */
+    private boolean dataEnded;
+    /** The newest checkpoint this task took its part of, so a direct trigger of one taken in-band is ignored. */
+    private long lastCheckpointTaken = -1;
+    /** The job's final checkpoint this task took its part of, or -1. */
+    private long finalCheckpointId = -1;
+    private boolean finalCheckpointCompleted;
 
     /** @param metrics the task's metric group; the task registers its built-in metrics and its operators' groups */
     public StreamTask(TaskDeployment deployment, DataExchange exchange, ScheduledExecutorService timers,
@@ -223,6 +241,13 @@ public final class StreamTask implements Runnable {
             if (!stopped) {
                 chain.endInput();
                 ended = true;
+                if (checkpointing.enabled()) {
+                    processingTime.quiesce(); // finished operators fire no more timers
+                    if (flusher != null) {
+                        flusher.cancel(false); // the outputs have ended
+                    }
+                    awaitFinalCheckpoint();
+                }
             }
         } finally {
             processingTime.quiesce();
@@ -268,6 +293,35 @@ public final class StreamTask implements Runnable {
                 return;
             }
             if (status == InputStatus.NOTHING_AVAILABLE && !mailbox.hasMail()) {
+                idle.start();
+                try {
+                    wakeup.await();
+                } finally {
+                    idle.stop();
+                }
+            }
+        }
+    }
+
+    /**
+     * After the end of data: reports it and runs mail — checkpoint triggers and notifications — until
+     * the job's final checkpoint completed, a stop-with-savepoint completed, or the task is cancelled.
+     */
+    private void awaitFinalCheckpoint() throws Exception {
+        dataEnded = true;
+        listener.endOfData(this);
+        while (true) {
+            wakeup.reset();
+            if (mailbox.hasMail()) {
+                mailbox.runAll();
+            }
+            if (cancelled) {
+                throw new TaskCancelledException();
+            }
+            if (finalCheckpointCompleted || stopped) {
+                return;
+            }
+            if (!mailbox.hasMail()) {
                 idle.start();
                 try {
                     wakeup.await();
@@ -404,7 +458,9 @@ public final class StreamTask implements Runnable {
 
     /**
      * Asks a source task to take its part of checkpoint {@code barrier.id()} between two records: it
-     * snapshots its operators and sends the barrier downstream, in the task's mailbox.
+     * snapshots its operators and sends the barrier downstream, in the task's mailbox. A task whose
+     * data ended is asked the same way, and only snapshots; one that took the checkpoint already
+     * (its barriers arrived before its input ended) ignores it.
      */
     public void triggerCheckpoint(CheckpointBarrier barrier) {
         mailbox.put(() -> performCheckpoint(barrier));
@@ -414,6 +470,10 @@ public final class StreamTask implements Runnable {
     public void notifyCheckpointComplete(long checkpointId) {
         mailbox.put(() -> {
             chain.notifyCheckpointComplete(checkpointId);
+            if (finalCheckpointId != -1 && checkpointId >= finalCheckpointId) {
+                LOG.info("Task {} ends: the job's final checkpoint {} completed", name(), checkpointId);
+                finalCheckpointCompleted = true;
+            }
             if (checkpointId == stopWithSavepointId) {
                 LOG.info("Task {} stops: savepoint {} completed", name(), checkpointId);
                 stopped = true;
@@ -441,13 +501,21 @@ public final class StreamTask implements Runnable {
      * snapshotted; no record is processed in between, so both mark the same point of the stream.
      */
     private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+        if (barrier.id() <= lastCheckpointTaken) {
+            return; // a direct trigger of a checkpoint whose barriers reached this task before its input ended
+        }
+        lastCheckpointTaken = barrier.id();
+        if (barrier.endsJob()) {
+            finalCheckpointId = barrier.id();
+        }
         boolean source = networkInput == null;
-        if (source && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
+        if (source && !dataEnded && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
             chain.advanceToEndOfEventTime();
         }
         long alignmentNanos = barrierHandler == null ? 0 : barrierHandler.lastAlignmentNanos();
         long start = System.nanoTime();
-        Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
+        // after the end of data the outputs have ended: the consumers count those channels as aligned
+        Map<InFlightData.Channel, List<byte[]>> overtaken = dataEnded ? Map.of() : chain.broadcastBarrier(barrier);
         TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
         if (!overtaken.isEmpty()) {
             state = state.withInFlight(new InFlightData(Map.of(), overtaken));
@@ -456,7 +524,9 @@ public final class StreamTask implements Runnable {
         if (barrier.type().isSynchronous()) {
             // a stop-with-savepoint: nothing is read after its barrier; the task ends when it completes
             stopWithSavepointId = barrier.id();
-            input.suspend();
+            if (!dataEnded) {
+                input.suspend();
+            }
         }
         listener.checkpointTaken(this, barrier, state, metrics);
     }
@@ -494,6 +564,7 @@ public final class StreamTask implements Runnable {
 
         @Override
         public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
+            lastCheckpointTaken = Math.max(lastCheckpointTaken, barrier.id());
             long start = System.nanoTime();
             Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
             TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());

@@ -116,6 +116,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 }
 
                 @Override
+                public void endOfData(StreamTask t) {
+                    jobMaster.notifyEndOfData(attempt);
+                }
+
+                @Override
                 public void accumulatorsReported(StreamTask t, Map<String, Accumulator<?, ?>> accumulators) {
                     jobMaster.reportAccumulators(attempt, accumulators);
                 }

@@ -16,7 +16,10 @@ public interface TaskExecutorGateway {
 
     void cancelTask(ExecutionAttemptId attempt);
 
-    /** Asks a source task to take its part of a checkpoint and emit the barrier. */
+    /**
+     * Asks a source task, or a task whose data ended, to take its part of a checkpoint; a source
+     * that still reads emits the barrier.
+     */
     void triggerCheckpoint(ExecutionAttemptId attempt, CheckpointBarrier barrier);
 
     void notifyCheckpointComplete(ExecutionAttemptId attempt, long checkpointId);

@@ -288,6 +288,86 @@ class CheckpointCoordinatorTest {
         assertEquals(1, c.triggerSavepoint(SnapshotType.SAVEPOINT, "/sp"));
     }
 
+    @Test
+    void aTaskWhoseDataEndedIsSentEveryLaterCheckpointDirectly() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        c.onEndOfData(SINK);
+        commands.log.clear();
+        fireTimer(c);
+        assertEquals(List.of("trigger 1 +ended [sink]", "schedule 100", "timeout 1"), commands.log);
+    }
+
+    @Test
+    void aTaskThatEndsItsDataWhileACheckpointIsPendingTakesItDirectlyUnlessItAcknowledgedIt() {
+        CheckpointCoordinator c = started(2, 0, 0, 1);
+        fireTimer(c);
+        fireTimer(c);
+        assertTrue(c.onAcknowledge(SINK, 1, null));
+        commands.log.clear();
+        c.onEndOfData(SINK);
+        assertEquals(List.of("trigger 2 at [sink]"), commands.log, "checkpoint 1 has the sink's acknowledgement");
+        commands.log.clear();
+        c.onEndOfData(SINK);
+        assertEquals(List.of(), commands.log, "a second report changes nothing");
+    }
+
+    @Test
+    void theFinalCheckpointIsTriggeredAtOnceWhenEveryTaskEndedItsDataWhateverTheMinPause() {
+        CheckpointCoordinator c = started(1, 500, 0, 1);
+        fireTimer(c);
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        commands.log.clear();
+        c.onEndOfData(SOURCE);
+        assertEquals(List.of(), commands.log, "the sink still reads");
+        c.onEndOfData(SINK);
+        assertEquals(List.of("trigger 2 final +ended [sink, source]", "schedule 100", "timeout 2"), commands.log);
+        commands.log.clear();
+        acknowledgeAll(c, 2);
+        c.onCommitted(completed(2));
+        assertEquals(List.of("commit 2", "discard 1", "complete 2"), commands.log, "the tasks end when it completes");
+    }
+
+    @Test
+    void theFinalCheckpointWaitsWhileMaxConcurrentArePending() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        fireTimer(c);
+        c.onEndOfData(SOURCE);
+        commands.log.clear();
+        c.onEndOfData(SINK);
+        assertEquals(List.of("trigger 1 at [sink]"), commands.log, "checkpoint 1 is pending");
+        commands.log.clear();
+        acknowledgeAll(c, 1);
+        c.onCommitted(completed(1));
+        assertEquals(List.of("commit 1", "complete 1", "trigger 2 final +ended [sink, source]", "schedule 100",
+                "timeout 2"), commands.log);
+    }
+
+    @Test
+    void aFailoverForgetsWhichTasksEndedTheirData() {
+        CheckpointCoordinator c = started(1, 0, 0, 1);
+        c.onEndOfData(SOURCE);
+        c.suspend();
+        c.onEndOfData(SINK);
+        c.resume(Set.of(SOURCE, SINK));
+        commands.log.clear();
+        fireTimer(c);
+        assertEquals(List.of("trigger 1", "schedule 100", "timeout 1"), commands.log);
+    }
+
+    @Test
+    void withoutAnIntervalTheEndOfDataTriggersNothingButSavepointsReachTheEndedTasks() throws Exception {
+        CheckpointingSettings off = new CheckpointingSettings(null, CheckpointingMode.EXACTLY_ONCE,
+                Duration.ofSeconds(10), Duration.ZERO, 1, 0, 1, null,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        CheckpointCoordinator c = new CheckpointCoordinator(off, clock, commands, null);
+        c.start(Set.of(SOURCE));
+        c.onEndOfData(SOURCE);
+        assertEquals(List.of(), commands.log);
+        c.triggerSavepoint(SnapshotType.SAVEPOINT, "/sp");
+        assertEquals(List.of("trigger 1 +ended [source]", "timeout 1"), commands.log);
+    }
+
     private static CompletedCheckpoint completed(long id) {
         return new CompletedCheckpoint(id, 0, Map.of(), new JobTopology(Map.of(), Map.of()), Map.of(), null);
     }
@@ -299,9 +379,20 @@ class CheckpointCoordinatorTest {
         Throwable failure;
 
         @Override
-        public Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier) {
-            log.add("trigger " + barrier.id());
+        public Map<Integer, byte[]> triggerCheckpoint(CheckpointBarrier barrier, Set<TaskKey> endedTasks) {
+            log.add("trigger " + barrier.id() + (barrier.endsJob() ? " final" : "")
+                    + (endedTasks.isEmpty() ? "" : " +ended " + names(endedTasks)));
             return refuse ? null : Map.of();
+        }
+
+        @Override
+        public void triggerTask(TaskKey task, CheckpointBarrier barrier) {
+            log.add("trigger " + barrier.id() + " at " + names(Set.of(task)));
+        }
+
+        private static String names(Set<TaskKey> tasks) {
+            return tasks.stream().map(t -> t.equals(SOURCE) ? "source" : t.equals(SINK) ? "sink" : t.toString())
+                    .sorted().toList().toString();
         }
 
         @Override

@@ -6,9 +6,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * A {@link LongSource} that waits for its turn: the sources of one job run one after the other in
  * the order of their ranks (1, 2, ...), so while one emits, the others are idle. The turn is kept
- * in a static, as the sources run in the benchmark's JVM; {@link #reset} before each job.
+ * in a static, as the sources run in the benchmark's JVM; {@link #reset} before each job. A source
+ * passes the turn on when its task closes it, after the task sent its last records and its end of
+ * partition downstream: passed on when {@code run} returns, the next source's records could overtake
+ * the last buffer of this one.
  *
- * <p>Threading: each source's thread waits on the shared monitor until its rank comes up.
+ * <p>Threading: each source's thread waits on the shared monitor until its rank comes up; the turn
+ * is passed on by the task's thread, in {@link #close()}.
  */
 public final class QueuingLongSource extends LongSource {
     private static final long serialVersionUID = 1L;
@@ -43,9 +47,16 @@ public final class QueuingLongSource extends LongSource {
             }
         }
         super.run(ctx);
+    }
+
+    @Override
+    public void close() throws Exception {
+        super.close();
         synchronized (TURN) {
-            currentRank++;
-            TURN.notifyAll();
+            if (currentRank == rank) {
+                currentRank++;
+                TURN.notifyAll();
+            }
         }
     }
 }
