@@ -75,8 +75,8 @@ public final class ZooKeeperServices implements AutoCloseable {
         if (!connected) {
             client.close();
             throw new IllegalStateException("Cannot reach ZooKeeper at " + quorum + " ("
-                    + HighAvailabilityOptions.ZOOKEEPER_QUORUM.key() + ") within " + connectionTimeout.toSeconds()
-                    + " s (" + HighAvailabilityOptions.CONNECTION_TIMEOUT.key() + "): check that ZooKeeper runs and"
+                    + HighAvailabilityOptions.ZOOKEEPER_QUORUM.key() + ") within " + connectionTimeout.toMillis()
+                    + " ms (" + HighAvailabilityOptions.CONNECTION_TIMEOUT.key() + "): check that ZooKeeper runs and"
                     + " that the quorum names its servers");
         }
         return new ZooKeeperServices(client, quorum, clusterId, configuration);
