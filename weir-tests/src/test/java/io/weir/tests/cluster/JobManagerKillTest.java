@@ -141,6 +141,9 @@ class JobManagerKillTest {
             leader.kill();
             standby.awaitLine(line -> line.startsWith("JobManager ready at "), 60);
             job.getJobExecutionResult().get(120, TimeUnit.SECONDS); // the client follows the job to the new leader
+            String listed = weirListWithoutJobManagerAddress();
+            assertTrue(listed.contains(job.getJobID().toHexString() + " : windows, the leading JobManager killed (FINISHED)"),
+                    "bin/weir list found the new leader's REST API through ZooKeeper:\n" + listed);
         }
         String standbyLog = Files.readString(dir.resolve("jobmanager-2.log"));
         assertTrue(standbyLog.contains("from its latest checkpoint"),
@@ -151,6 +154,33 @@ class JobManagerKillTest {
                     + " followed the new leader:\n" + log);
         }
         assertEquals(failureFree, committedLines(recovered));
+    }
+
+    /** {@code bin/weir list} in a JVM of its own, with the HA settings in its config.yaml and no {@code -m}. */
+    private static String weirListWithoutJobManagerAddress() throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("client-conf"));
+        StringBuilder yaml = new StringBuilder();
+        haConfiguration().toMap().forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
+        Files.writeString(conf.resolve("config.yaml"), yaml);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), "io.weir.cli.WeirCli", "list")
+                .redirectErrorStream(true);
+        builder.environment().put("WEIR_CONF_DIR", conf.toString());
+        Process process = builder.start();
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/weir list did not end within 60 s");
+        }
+        String output = read.get(10, TimeUnit.SECONDS);
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     /** Waits (on file system events, not a clock) until the sink commits its first part file. */
