@@ -137,48 +137,53 @@ public final class JobManagerProcess implements AutoCloseable {
         blobs.close();
     }
 
+    /** A started JobManager process and, with high availability, its ZooKeeper connection and election. */
+    private record Started(JobManagerProcess jobManager, ZooKeeperServices zooKeeper, LeaderElection election) {
+        void stop() {
+            jobManager.close();
+            if (election != null) {
+                election.close();
+                zooKeeper.close();
+            }
+        }
+    }
+
+    /** Starts from the command line's configuration; with high availability, waits for leadership first. */
+    private static Started start(String[] args) throws InterruptedException {
+        Configuration configuration = ProcessConfiguration.fromArguments(args);
+        if (!configuration.containsKey("rest.port") && !configuration.containsKey("rest.bind-port")) {
+            // as Flink's, a JobManager process serves its REST API (bin/weir list, cancel, savepoint) on 8081
+            configuration.setString("rest.port", "8081");
+        }
+        if (!HighAvailabilityOptions.isEnabled(configuration)) {
+            return new Started(new JobManagerProcess(configuration), null, null);
+        }
+        ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
+        zooKeeper.storageDirectory(); // fails now, not once elected, if it is missing
+        LeaderElection election = zooKeeper.leaderElection("jobmanager-" + UUID.randomUUID());
+        // never act beside the new leader: halt, with no clean-up that could touch the jobs' records
+        election.start(() -> Runtime.getRuntime().halt(2));
+        System.out.println("JobManager standby: waiting for leadership (" + zooKeeper + ")");
+        System.out.flush();
+        return new Started(lead(configuration, zooKeeper, election), zooKeeper, election);
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        JobManagerProcess jobManager;
-        ZooKeeperServices zooKeeper = null;
-        LeaderElection election = null;
+        Started started;
         try {
-            Configuration configuration = ProcessConfiguration.fromArguments(args);
-            if (!configuration.containsKey("rest.port") && !configuration.containsKey("rest.bind-port")) {
-                // as Flink's, a JobManager process serves its REST API (bin/weir list, cancel, savepoint) on 8081
-                configuration.setString("rest.port", "8081");
-            }
-            if (HighAvailabilityOptions.isEnabled(configuration)) {
-                zooKeeper = ZooKeeperServices.connect(configuration);
-                zooKeeper.storageDirectory(); // fails now, not at the election, if it is missing
-                election = zooKeeper.leaderElection("jobmanager-" + UUID.randomUUID());
-                election.start(() -> {
-                    // never act beside the new leader: no clean-up that could touch the jobs' records
-                    Runtime.getRuntime().halt(2);
-                });
-                System.out.println("JobManager standby: waiting for leadership (" + zooKeeper + ")");
-                System.out.flush();
-                jobManager = lead(configuration, zooKeeper, election);
-            } else {
-                jobManager = new JobManagerProcess(configuration);
-            }
+            started = start(args);
         } catch (RuntimeException e) {
             System.err.println("The JobManager could not start: " + e.getMessage());
             System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ZooKeeperServices ha = zooKeeper;
-        LeaderElection leadership = election;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the JobManager");
-            jobManager.close();
-            if (leadership != null) {
-                leadership.close();
-                ha.close();
-            }
+            started.stop();
             stopped.countDown();
         }, "weir-jobmanager-shutdown"));
-        InetSocketAddress address = jobManager.address();
+        InetSocketAddress address = started.jobManager().address();
         System.out.println("JobManager ready at " + address.getHostString() + ":" + address.getPort());
         System.out.flush();
         stopped.await();

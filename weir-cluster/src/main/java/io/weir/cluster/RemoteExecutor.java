@@ -41,6 +41,10 @@ import java.util.function.Function;
  * (the {@code -c} entries of {@code bin/weir run}) are uploaded to the JobManager's blob service
  * before the job is submitted; the cluster's processes load the job's classes from them.
  *
+ * <p>For a highly available cluster ({@link #forHighAvailableCluster}) it finds the leading JobManager
+ * through ZooKeeper; a call on a job that loses its connection because the leader went away (such
+ * as waiting for the job's result) is made again on the next leader, which recovered the job.
+ *
  * <p>Not yet supported on a cluster: {@code executeAndCollect} (collect sinks), savepoints from the
  * client.
  *

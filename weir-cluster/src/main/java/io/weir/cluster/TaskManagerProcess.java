@@ -98,31 +98,22 @@ public final class TaskManagerProcess implements AutoCloseable {
         rpc.resolveJobCodeWith(jobCode);
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("weir-heartbeat"));
         leaderChanges = Executors.newSingleThreadExecutor(daemon("weir-leader-change"));
-        InetSocketAddress jobManagerAddress;
-        String where;
-        if (HighAvailabilityOptions.isEnabled(configuration)) {
-            zooKeeper = ZooKeeperServices.connect(configuration);
-            leaders = zooKeeper.leaderRetriever();
-            try {
-                jobManagerAddress = leaders.awaitLeader().resolvedRpcAddress();
-            } catch (Exception e) {
-                close();
-                throw new IllegalStateException("TaskManager " + id + " found no leading JobManager: " + e.getMessage(), e);
-            }
-            where = "(the leader in " + zooKeeper + ")";
-        } else {
-            zooKeeper = null;
-            leaders = null;
-            jobManagerAddress = new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
-                    configuration.get(JobManagerOptions.RPC_PORT));
-            where = "(jobmanager.rpc.address, jobmanager.rpc.port)";
+        FirstJobManager first;
+        try {
+            first = firstJobManager(configuration);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("TaskManager " + id + " found no JobManager: " + e.getMessage(), e);
         }
+        zooKeeper = first.zooKeeper();
+        leaders = first.leaders();
+        InetSocketAddress jobManagerAddress = first.address();
         try {
             register(jobManagerAddress);
         } catch (Exception e) {
             close();
             throw new IllegalStateException("TaskManager " + id + " could not register with the JobManager at "
-                    + jobManagerAddress + " " + where + ": " + e.getMessage(), e);
+                    + jobManagerAddress + " " + first.foundThrough() + ": " + e.getMessage(), e);
         }
         if (leaders != null) {
             leaders.addListener(leader -> leaderChanges.execute(() -> followLeader(leader)));
@@ -130,6 +121,28 @@ public final class TaskManagerProcess implements AutoCloseable {
         long interval = configuration.get(JobManagerOptions.HEARTBEAT_INTERVAL).toMillis();
         heartbeats.scheduleWithFixedDelay(this::sendHeartbeat, 0, interval, TimeUnit.MILLISECONDS);
         LOG.info("TaskManager {} registered with the JobManager at {} ({} slot(s))", id, jobManagerAddress, slots);
+    }
+
+    /** The JobManager to register with first, how it was found, and (with high availability) how to follow it. */
+    private record FirstJobManager(InetSocketAddress address, String foundThrough, ZooKeeperServices zooKeeper,
+            LeaderRetriever leaders) {}
+
+    private static FirstJobManager firstJobManager(Configuration configuration) throws Exception {
+        if (!HighAvailabilityOptions.isEnabled(configuration)) {
+            return new FirstJobManager(new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
+                    configuration.get(JobManagerOptions.RPC_PORT)), "(jobmanager.rpc.address, jobmanager.rpc.port)",
+                    null, null);
+        }
+        ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
+        LeaderRetriever leaders = zooKeeper.leaderRetriever();
+        try {
+            return new FirstJobManager(leaders.awaitLeader().resolvedRpcAddress(), "(the leader in " + zooKeeper + ")",
+                    zooKeeper, leaders);
+        } catch (Exception e) {
+            leaders.close();
+            zooKeeper.close();
+            throw e;
+        }
     }
 
     private void register(InetSocketAddress address) throws Exception {
