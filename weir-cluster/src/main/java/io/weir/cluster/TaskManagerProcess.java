@@ -98,9 +98,9 @@ public final class TaskManagerProcess implements AutoCloseable {
         rpc.resolveJobCodeWith(jobCode);
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("weir-heartbeat"));
         leaderChanges = Executors.newSingleThreadExecutor(daemon("weir-leader-change"));
-        FirstJobManager first;
+        FirstRegistration first;
         try {
-            first = firstJobManager(configuration);
+            first = firstRegistration(configuration);
         } catch (Exception e) {
             close();
             throw new IllegalStateException("TaskManager " + id + " found no JobManager: " + e.getMessage(), e);
@@ -124,19 +124,19 @@ public final class TaskManagerProcess implements AutoCloseable {
     }
 
     /** The JobManager to register with first, how it was found, and (with high availability) how to follow it. */
-    private record FirstJobManager(InetSocketAddress address, String foundThrough, ZooKeeperServices zooKeeper,
+    private record FirstRegistration(InetSocketAddress address, String foundThrough, ZooKeeperServices zooKeeper,
             LeaderRetriever leaders) {}
 
-    private static FirstJobManager firstJobManager(Configuration configuration) throws Exception {
+    private static FirstRegistration firstRegistration(Configuration configuration) throws Exception {
         if (!HighAvailabilityOptions.isEnabled(configuration)) {
-            return new FirstJobManager(new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
+            return new FirstRegistration(new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
                     configuration.get(JobManagerOptions.RPC_PORT)), "(jobmanager.rpc.address, jobmanager.rpc.port)",
                     null, null);
         }
         ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
         LeaderRetriever leaders = zooKeeper.leaderRetriever();
         try {
-            return new FirstJobManager(leaders.awaitLeader().resolvedRpcAddress(), "(the leader in " + zooKeeper + ")",
+            return new FirstRegistration(leaders.awaitLeader().resolvedRpcAddress(), "(the leader in " + zooKeeper + ")",
                     zooKeeper, leaders);
         } catch (Exception e) {
             leaders.close();
@@ -171,9 +171,10 @@ public final class TaskManagerProcess implements AutoCloseable {
      */
     private void followLeader(LeaderInfo leader) {
         JobManagerConnection current = jobManager;
-        if (leader != null && current != null && current.address().getPort() == leader.rpcAddress().getPort()
+        if (leader != null && !cancelledTasksOfLostLeader && current != null
+                && current.address().getPort() == leader.rpcAddress().getPort()
                 && current.address().getHostString().equals(leader.rpcAddress().getHostString())) {
-            return; // the same leader, published again
+            return; // the same leader, published again (one that vanished and came back is registered with anew)
         }
         if (!cancelledTasksOfLostLeader) {
             try {

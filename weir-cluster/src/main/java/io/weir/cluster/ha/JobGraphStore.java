@@ -8,7 +8,6 @@ import io.weir.api.fs.Path;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,13 +72,24 @@ public final class JobGraphStore {
         }
     }
 
+    /** What a job's pointer node names: its graph's file and its jars' keys. */
+    private record Pointer(JobID jobId, String graph, List<String> jarKeys) {}
+
     /** Every stored job, as the leader recovers them. */
     public List<StoredJob> recoverAll() throws IOException {
         List<StoredJob> jobs = new ArrayList<>();
+        for (Pointer pointer : pointers()) {
+            jobs.add(new StoredJob(pointer.jobId(), read(new Path(pointer.graph())), pointer.jarKeys()));
+        }
+        return jobs;
+    }
+
+    private List<Pointer> pointers() throws IOException {
+        List<Pointer> pointers = new ArrayList<>();
         for (String child : children()) {
-            byte[] pointer;
+            byte[] data;
             try {
-                pointer = client.getData().forPath(ZooKeeperServices.JOB_GRAPHS + "/" + child);
+                data = client.getData().forPath(ZooKeeperServices.JOB_GRAPHS + "/" + child);
             } catch (KeeperException.NoNodeException removed) {
                 continue; // the job ended meanwhile
             } catch (Exception e) {
@@ -87,19 +97,19 @@ public final class JobGraphStore {
             }
             String graph = null;
             List<String> jarKeys = List.of();
-            for (String line : new String(pointer, StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(data, StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("graph=")) {
                     graph = line.substring(6);
                 } else if (line.startsWith("jars=") && line.length() > 5) {
-                    jarKeys = Arrays.asList(line.substring(5).split(","));
+                    jarKeys = List.of(line.substring(5).split(","));
                 }
             }
             if (graph == null) {
                 throw new IOException("The pointer to job " + child + " in ZooKeeper names no graph file");
             }
-            jobs.add(new StoredJob(JobID.fromHexString(child), read(new Path(graph)), List.copyOf(jarKeys)));
+            pointers.add(new Pointer(JobID.fromHexString(child), graph, jarKeys));
         }
-        return jobs;
+        return pointers;
     }
 
     /** The bytes of a stored jar. */
@@ -116,7 +126,7 @@ public final class JobGraphStore {
         }
         graphPath(jobId).getFileSystem().delete(graphPath(jobId), false);
         Set<String> stillUsed = new HashSet<>();
-        for (StoredJob other : recoverAll()) {
+        for (Pointer other : pointers()) {
             stillUsed.addAll(other.jarKeys());
         }
         for (String key : jarKeys) {

@@ -98,7 +98,7 @@ class JobManagerKillTest {
         configuration.setString("high-availability.zookeeper.quorum", zooKeeper.getConnectString());
         configuration.setString("high-availability.storageDir", dir.resolve("ha").toString());
         configuration.setString("high-availability.cluster-id", "/kill-test");
-        configuration.setString("high-availability.zookeeper.client.session-timeout", "4 s");
+        configuration.setString("high-availability.zookeeper.client.session-timeout", "6 s");
         configuration.setString("high-availability.zookeeper.client.retry-wait", "200 ms");
         return configuration;
     }
