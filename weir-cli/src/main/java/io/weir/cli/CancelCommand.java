@@ -1,5 +1,6 @@
 package io.weir.cli;
 
+import java.nio.file.Path;
 import io.weir.web.JobManagerRestClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,9 +21,12 @@ final class CancelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<job-id>", description = "The job's id (32 hex digits; bin/weir list shows it).")
     String jobId;
 
-    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>", defaultValue = "localhost:8081",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = JobManagerRestAddress.OPTION_DESCRIPTION)
     String jobManager;
+
+    /** Where config.yaml is looked for (high availability settings); {@code null} for no file. */
+    Path confDir;
 
     @Spec
     CommandSpec spec;
@@ -30,11 +34,12 @@ final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!jobId.matches("[0-9a-fA-F]{32}")) {
-            throw new UserError("'" + jobId + "' is not a job id (32 hex digits); bin/weir list -m " + jobManager
+            throw new UserError("'" + jobId + "' is not a job id (32 hex digits); bin/weir list "
+                    + (jobManager == null ? "" : "-m " + jobManager)
                     + " shows the jobs' ids.");
         }
         try {
-            new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).cancel(jobId);
+            restClient().cancel(jobId);
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());
         }
@@ -42,5 +47,9 @@ final class CancelCommand implements Callable<Integer> {
         out.println("Cancelled job " + jobId + ".");
         out.flush();
         return 0;
+    }
+
+    private JobManagerRestClient restClient() {
+        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.cli;
 
+import java.nio.file.Path;
 import io.weir.web.JobManagerRestClient;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -18,9 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " each with its start time, id, name and state."})
 final class ListCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>", defaultValue = "localhost:8081",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = JobManagerRestAddress.OPTION_DESCRIPTION)
     String jobManager;
+
+    /** Where config.yaml is looked for (high availability settings); {@code null} for no file. */
+    Path confDir;
 
     @Option(names = {"-r", "--running"}, description = "Only the running jobs.")
     boolean runningOnly;
@@ -32,7 +36,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<JobManagerRestClient.JobSummary> jobs;
         try {
-            jobs = new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).listJobs();
+            jobs = restClient().listJobs();
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());
         }
@@ -60,5 +64,9 @@ final class ListCommand implements Callable<Integer> {
             out.println(Instant.ofEpochMilli(job.startTime()) + " : " + job.id() + " : " + job.name() + " ("
                     + job.state() + ")");
         }
+    }
+
+    private JobManagerRestClient restClient() {
+        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
     }
 }

@@ -3,6 +3,7 @@ package io.weir.cli;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.cluster.RemoteExecutor;
+import io.weir.cluster.ha.HighAvailabilityOptions;
 import java.net.InetSocketAddress;
 import io.weir.web.WebOptions;
 import java.lang.reflect.Method;
@@ -67,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
             description = "Submit the job to the cluster whose JobManager listens at host:port (its jobmanager.rpc.port)"
                     + " instead of running it on an embedded local cluster. The -c jars and directories are shipped to"
-                    + " the cluster with the job.")
+                    + " the cluster with the job. Without -m, a configuration with high-availability.type: ZOOKEEPER"
+                    + " submits to the leading JobManager that ZooKeeper names.")
     private String jobManager;
 
     @Parameters(index = "0", paramLabel = "<main-class>", description = "Fully qualified name of the job's main class.")
@@ -106,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("main class '" + mainClass + "' was not found in " + where
                     + "; check the fully qualified name and pass the job's jar with -c <jar>.");
         }
-        if (jobManager == null) {
+        boolean highlyAvailable = jobManager == null && HighAvailabilityOptions.isEnabled(configuration);
+        if (jobManager == null && !highlyAvailable) {
             ConfigurationOptions.install(configuration);
             try {
                 return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
@@ -114,11 +117,13 @@ final class RunCommand implements Callable<Integer> {
                 ConfigurationOptions.uninstall();
             }
         }
-        try (RemoteExecutor executor = new RemoteExecutor(jobManagerAddress(jobManager))) {
+        try (RemoteExecutor executor = highlyAvailable ? RemoteExecutor.forHighAvailableCluster(configuration)
+                : new RemoteExecutor(jobManagerAddress(jobManager))) {
             ConfigurationOptions.install(configuration, executor);
             return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
-        } catch (IllegalStateException unreachable) {
-            throw new UserError("cannot reach the JobManager at " + jobManager + ": " + unreachable.getMessage());
+        } catch (IllegalStateException | IllegalArgumentException unreachable) {
+            throw new UserError("cannot reach the " + (highlyAvailable ? "cluster's leading JobManager"
+                    : "JobManager at " + jobManager) + ": " + unreachable.getMessage());
         } finally {
             ConfigurationOptions.uninstall();
         }

@@ -1,5 +1,6 @@
 package io.weir.cli;
 
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import io.weir.web.JobManagerRestClient;
 import java.time.Duration;
@@ -27,9 +28,12 @@ final class SavepointCommand implements Callable<Integer> {
             description = "Where the savepoint's directory is created; default: execution.checkpointing.savepoint-dir.")
     String targetDirectory;
 
-    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>", defaultValue = "localhost:8081",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = JobManagerRestAddress.OPTION_DESCRIPTION)
     String jobManager;
+
+    /** Where config.yaml is looked for (high availability settings); {@code null} for no file. */
+    Path confDir;
 
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
             description = "How long to wait for the savepoint (default: ${DEFAULT-VALUE} s).")
@@ -46,7 +50,7 @@ final class SavepointCommand implements Callable<Integer> {
         }
         String location;
         try {
-            location = new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).triggerSavepoint(jobId, targetDirectory,
+            location = restClient().triggerSavepoint(jobId, targetDirectory,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());
@@ -56,5 +60,9 @@ final class SavepointCommand implements Callable<Integer> {
         out.println("Resume from it with: bin/weir run -s " + location + " ...");
         out.flush();
         return 0;
+    }
+
+    private JobManagerRestClient restClient() {
+        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.cli;
 
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import io.weir.web.JobManagerRestClient;
 import java.time.Duration;
@@ -30,9 +31,12 @@ final class StopCommand implements Callable<Integer> {
                     + " that stops for good.")
     boolean drain;
 
-    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>", defaultValue = "localhost:8081",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = JobManagerRestAddress.OPTION_DESCRIPTION)
     String jobManager;
+
+    /** Where config.yaml is looked for (high availability settings); {@code null} for no file. */
+    Path confDir;
 
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
             description = "How long to wait for the savepoint and the job's end (default: ${DEFAULT-VALUE} s).")
@@ -45,7 +49,7 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String location;
         try {
-            location = new JobManagerRestClient(jobManager, System.getenv("WEIR_REST_TOKEN")).stopWithSavepoint(jobId, savepointPath, drain,
+            location = restClient().stopWithSavepoint(jobId, savepointPath, drain,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (JobManagerRestClient.RequestFailedException e) {
             throw new UserError(e.getMessage());
@@ -55,5 +59,9 @@ final class StopCommand implements Callable<Integer> {
         out.println("Resume from it with: bin/weir run -s " + location + " ...");
         out.flush();
         return 0;
+    }
+
+    private JobManagerRestClient restClient() {
+        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
     }
 }

@@ -59,6 +59,10 @@ public final class WeirCli implements Runnable {
         ((RunCommand) cli.getSubcommands().get("run").getCommand()).confDir = confDir;
         ((ExampleCommand) cli.getSubcommands().get("example").getCommand()).confDir = confDir;
         ((SqlCommand) cli.getSubcommands().get("sql").getCommand()).confDir = confDir;
+        ((ListCommand) cli.getSubcommands().get("list").getCommand()).confDir = confDir;
+        ((CancelCommand) cli.getSubcommands().get("cancel").getCommand()).confDir = confDir;
+        ((StopCommand) cli.getSubcommands().get("stop").getCommand()).confDir = confDir;
+        ((SavepointCommand) cli.getSubcommands().get("savepoint").getCommand()).confDir = confDir;
         // Everything after the main class (or example name) belongs to the job, options included.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("example").setStopAtPositional(true);

@@ -89,6 +89,24 @@ class WeirCliTest {
     }
 
     @Test
+    void runOnAHighlyAvailableClusterWhoseZooKeeperIsUnreachableSaysWhichQuorumAndOption() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", "-D", "high-availability.type=zookeeper",
+                "-D", "high-availability.zookeeper.quorum=127.0.0.1:1",
+                "-D", "high-availability.zookeeper.client.connection-timeout=200 ms",
+                RecordingJob.class.getName()));
+        assertTrue(err.toString().contains("Cannot reach ZooKeeper at 127.0.0.1:1 (high-availability.zookeeper.quorum)"),
+                err.toString());
+        assertEquals(1, err.toString().lines().count(), "one line, no stack trace: " + err);
+    }
+
+    @Test
+    void runOnAHighlyAvailableClusterWithoutQuorumSaysWhichOptionToSet() {
+        assertEquals(WeirCli.USER_ERROR, weir("run", "-D", "high-availability.type=zookeeper",
+                RecordingJob.class.getName()));
+        assertTrue(err.toString().contains("high-availability.zookeeper.quorum is not set"), err.toString());
+    }
+
+    @Test
     void aJobRejectingItsArgumentsIsAUserErrorWithoutStackTrace() {
         assertEquals(WeirCli.USER_ERROR, weir("run", ArgumentCheckingJob.class.getName(), "--bogus"));
         assertEquals(List.of("Error: invalid arguments for " + ArgumentCheckingJob.class.getName()

@@ -1,5 +1,6 @@
 package io.weir.cluster;
 
+import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.runtime.graph.JobCodeResolver;
@@ -8,22 +9,34 @@ import io.weir.runtime.graph.UserCodeObjectInputStream;
 import io.weir.runtime.jobmaster.JobMaster;
 import io.weir.runtime.minicluster.MiniCluster;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts jobs for the JobManager's cluster and answers questions about them. A job whose graph
  * cannot be read (a class missing on the cluster's classpath, a corrupt upload) is refused with a
  * message that says so.
  *
+ * <p>A new leader of a highly available cluster {@link #recover recovers} the running jobs of the
+ * old one; each starts once the TaskManagers that registered with the new leader offer enough slots
+ * for it ({@link #taskManagerRegistered}), and until then questions about it wait.
+ *
  * <p>Threading: safe for concurrent use; each job runs on its JobMaster's main thread.
  */
 final class Dispatcher implements DispatcherGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
     private final MiniCluster cluster;
     private final ClassLoader classLoader;
     private final JobCodeResolver jobCode;
-    private final Map<JobID, JobMaster> jobs = new ConcurrentHashMap<>();
+    private final Map<JobID, CompletableFuture<JobMaster>> jobs = new ConcurrentHashMap<>();
+    /** Recovered jobs waiting for enough slots, in recovery order. */
+    private final List<JobGraph> waitingForSlots = new ArrayList<>();
 
     /** @param jobCode loads the shipped jars of a submitted job (from the JobManager's blob store) */
     Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode) {
@@ -35,16 +48,10 @@ final class Dispatcher implements DispatcherGateway {
     @Override
     public CompletableFuture<JobID> submitJob(byte[] jobGraph) {
         JobGraph job;
-        try (UserCodeObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(jobGraph),
-                classLoader, jobCode)) {
-            job = (JobGraph) in.readObject();
-        } catch (ClassNotFoundException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("The JobManager cannot load class "
-                    + e.getMessage() + " of the submitted job: submit the job's jar with it (bin/weir run -m ... -c"
-                    + " <job jar>) or put it on the cluster's classpath (lib/)", e));
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "The submitted job graph cannot be read: " + e, e));
+        try {
+            job = read(jobGraph);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
         JobMaster jobMaster;
         try {
@@ -53,8 +60,65 @@ final class Dispatcher implements DispatcherGateway {
             job.releaseUserCode();
             return CompletableFuture.failedFuture(e);
         }
-        jobs.put(job.getJobId(), jobMaster);
+        jobs.put(job.getJobId(), CompletableFuture.completedFuture(jobMaster));
         return CompletableFuture.completedFuture(job.getJobId());
+    }
+
+    private JobGraph read(byte[] jobGraph) {
+        try (UserCodeObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(jobGraph),
+                classLoader, jobCode)) {
+            return (JobGraph) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("The JobManager cannot load class " + e.getMessage() + " of the"
+                    + " submitted job: submit the job's jar with it (bin/weir run -m ... -c <job jar>) or put it on"
+                    + " the cluster's classpath (lib/)", e);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("The submitted job graph cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * Starts a job the previous leader ran, from its latest completed checkpoint if it has one, as soon
+     * as the registered TaskManagers offer the slots it needs.
+     *
+     * @param latestCheckpoint the directory of the job's latest completed checkpoint, or {@code null}
+     * @throws IllegalArgumentException if the stored graph cannot be read
+     */
+    void recover(byte[] jobGraph, String latestCheckpoint) {
+        JobGraph job = read(jobGraph);
+        if (latestCheckpoint != null) {
+            job.getConfiguration().set(StateRecoveryOptions.SAVEPOINT_PATH, latestCheckpoint);
+        }
+        LOG.info("Recovering job '{}' ({}) {}", job.getName(), job.getJobId(), latestCheckpoint == null
+                ? "from its start (it completed no checkpoint)" : "from its latest checkpoint " + latestCheckpoint);
+        jobs.put(job.getJobId(), new CompletableFuture<>());
+        synchronized (waitingForSlots) {
+            waitingForSlots.add(job);
+        }
+        taskManagerRegistered();
+    }
+
+    /** Starts the recovered jobs that the cluster's slots now fit, in the order they were recovered. */
+    void taskManagerRegistered() {
+        List<JobGraph> startable = new ArrayList<>();
+        synchronized (waitingForSlots) {
+            int slots = cluster.totalSlots();
+            while (!waitingForSlots.isEmpty() && waitingForSlots.get(0).requiredSlots() <= slots) {
+                JobGraph job = waitingForSlots.remove(0);
+                slots -= job.requiredSlots();
+                startable.add(job);
+            }
+        }
+        for (JobGraph job : startable) {
+            CompletableFuture<JobMaster> started = jobs.get(job.getJobId());
+            try {
+                started.complete(cluster.submit(job));
+            } catch (RuntimeException e) {
+                LOG.error("Recovered job '{}' ({}) could not start", job.getName(), job.getJobId(), e);
+                job.releaseUserCode();
+                started.completeExceptionally(e);
+            }
+        }
     }
 
     @Override
@@ -65,6 +129,10 @@ final class Dispatcher implements DispatcherGateway {
 
     @Override
     public CompletableFuture<JobStatus> jobStatus(JobID jobId) {
+        CompletableFuture<JobMaster> jobMaster = jobs.get(jobId);
+        if (jobMaster != null && !jobMaster.isDone()) {
+            return CompletableFuture.completedFuture(JobStatus.RESTARTING); // recovered, waiting for slots
+        }
         return jobMaster(jobId).thenCompose(JobMaster::status);
     }
 
@@ -74,8 +142,8 @@ final class Dispatcher implements DispatcherGateway {
     }
 
     private CompletableFuture<JobMaster> jobMaster(JobID jobId) {
-        JobMaster jobMaster = jobs.get(jobId);
-        return jobMaster != null ? CompletableFuture.completedFuture(jobMaster)
+        CompletableFuture<JobMaster> jobMaster = jobs.get(jobId);
+        return jobMaster != null ? jobMaster
                 : CompletableFuture.failedFuture(new IllegalArgumentException("This JobManager knows no job " + jobId));
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.cluster;
 
+import io.weir.api.configuration.Configuration;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;
@@ -9,6 +10,9 @@ import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
 import io.weir.api.execution.SavepointFormatType;
 import io.weir.api.types.TypeSerializer;
+import io.weir.cluster.ha.LeaderRetriever;
+import io.weir.cluster.ha.ZooKeeperServices;
+import io.weir.network.rpc.RpcConnectionLostException;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobJar;
@@ -26,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs pipelines on a cluster's JobManager: builds the job graph here, as the local executor does
@@ -36,26 +41,118 @@ import java.util.concurrent.TimeoutException;
  * (the {@code -c} entries of {@code bin/weir run}) are uploaded to the JobManager's blob service
  * before the job is submitted; the cluster's processes load the job's classes from them.
  *
+ * <p>For a highly available cluster ({@link #forHighAvailableCluster}) it finds the leading JobManager
+ * through ZooKeeper; a call on a job that loses its connection because the leader went away (such
+ * as waiting for the job's result) is made again on the next leader, which recovered the job.
+ *
  * <p>Not yet supported on a cluster: {@code executeAndCollect} (collect sinks), savepoints from the
  * client.
  *
  * <p>Threading: safe for concurrent use; owns an RPC service, closed with {@link #close()}.
  */
 public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
-    private final RpcService rpc;
-    private final DispatcherGateway dispatcher;
-    private final InetSocketAddress jobManager;
-    private final BlobGateway blobs;
     /** How long the upload of one of the job's jars may take. */
     private static final long UPLOAD_TIMEOUT_SECONDS = 120;
 
+    private final RpcService rpc;
+    private final ZooKeeperServices zooKeeper;
+    private final LeaderRetriever leaders;
+    private volatile Connection connection;
+
+    /** The gateways of one JobManager. */
+    private record Connection(InetSocketAddress address, DispatcherGateway dispatcher, BlobGateway blobs) {}
+
     /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}). */
     public RemoteExecutor(InetSocketAddress jobManager) {
-        this.jobManager = jobManager;
+        this(jobManager, null, null);
+    }
+
+    private RemoteExecutor(InetSocketAddress jobManager, ZooKeeperServices zooKeeper, LeaderRetriever leaders) {
+        this.zooKeeper = zooKeeper;
+        this.leaders = leaders;
         this.rpc = ClusterGateways.rpcService(jobManager.getAddress() != null && jobManager.getAddress().isLoopbackAddress()
                 ? "127.0.0.1" : "0.0.0.0", 0);
-        this.dispatcher = rpc.connect(jobManager, DispatcherGateway.NAME, DispatcherGateway.class);
-        this.blobs = rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class);
+        try {
+            this.connection = connect(jobManager);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * An executor submitting to the leading JobManager of the highly available cluster that
+     * {@code configuration} names ({@code high-availability.zookeeper.quorum}, {@code high-availability.cluster-id});
+     * when the leader changes, calls that lost their connection go to the new one.
+     *
+     * @throws IllegalStateException if ZooKeeper or a leader cannot be reached, saying which
+     */
+    public static RemoteExecutor forHighAvailableCluster(Configuration configuration) {
+        ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
+        LeaderRetriever leaders = zooKeeper.leaderRetriever();
+        try {
+            return new RemoteExecutor(leaders.awaitLeader().resolvedRpcAddress(), zooKeeper, leaders);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            leaders.close();
+            zooKeeper.close();
+            throw new IllegalStateException("Interrupted while waiting for the cluster's leader", e);
+        } catch (Exception e) {
+            leaders.close();
+            zooKeeper.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The JobManager this executor talks to now. */
+    public InetSocketAddress jobManager() {
+        return connection.address();
+    }
+
+    private Connection connect(InetSocketAddress jobManager) {
+        return new Connection(jobManager, rpc.connect(jobManager, DispatcherGateway.NAME, DispatcherGateway.class),
+                rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class));
+    }
+
+    /**
+     * Calls the dispatcher; in a highly available cluster, a call that lost its JobManager is made
+     * again on the next leader (waiting up to {@code high-availability.leader-wait-timeout} for it).
+     */
+    private <T> CompletableFuture<T> onDispatcher(Function<DispatcherGateway, CompletableFuture<T>> call) {
+        Connection used = connection;
+        CompletableFuture<T> reply;
+        try {
+            reply = call.apply(used.dispatcher());
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        if (leaders == null) {
+            return reply;
+        }
+        return reply.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (!(cause instanceof RpcConnectionLostException)) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            return CompletableFuture.supplyAsync(() -> followLeader(used)).thenCompose(next -> onDispatcher(call));
+        });
+    }
+
+    /** Connects to the leader after {@code lost}, unless another call already did. */
+    private synchronized Connection followLeader(Connection lost) {
+        if (connection != lost) {
+            return connection;
+        }
+        try {
+            connection = connect(leaders.awaitLeader(lost.address(), zooKeeper.leaderWaitTimeout()).resolvedRpcAddress());
+            return connection;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a new leader", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -66,7 +163,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(job);
         }
-        return dispatcher.submitJob(bytes.toByteArray()).thenApply(RemoteJobClient::new);
+        return connection.dispatcher().submitJob(bytes.toByteArray()).thenApply(RemoteJobClient::new);
     }
 
     /**
@@ -76,7 +173,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
     private List<JobJar> uploadJars(ClassLoader userClassLoader) throws IOException {
         List<JobJar> jars = new ArrayList<>();
         for (JobClasspath.Entry entry : JobClasspath.of(userClassLoader, RemoteExecutor.class.getClassLoader())) {
-            jars.add(await(blobs.upload(entry.name(), entry.jar()), "upload " + entry.name()));
+            jars.add(await(connection.blobs().upload(entry.name(), entry.jar()), "upload " + entry.name()));
         }
         return jars;
     }
@@ -100,9 +197,20 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
                 + " on a cluster yet; write to a sink instead, or run the job locally");
     }
 
+    /** A client for a job already running on the cluster (submitted by this or another client). */
+    public JobClient jobClient(JobID jobId) {
+        return new RemoteJobClient(jobId);
+    }
+
     @Override
     public void close() {
-        rpc.close();
+        if (rpc != null) {
+            rpc.close();
+        }
+        if (leaders != null) {
+            leaders.close();
+            zooKeeper.close();
+        }
     }
 
     /** A job on the cluster, followed through the dispatcher. */
@@ -120,17 +228,17 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
 
         @Override
         public CompletableFuture<JobStatus> getJobStatus() {
-            return dispatcher.jobStatus(jobId);
+            return onDispatcher(dispatcher -> dispatcher.jobStatus(jobId));
         }
 
         @Override
         public CompletableFuture<Void> cancel() {
-            return dispatcher.cancelJob(jobId);
+            return onDispatcher(dispatcher -> dispatcher.cancelJob(jobId));
         }
 
         @Override
         public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
-            return dispatcher.jobResult(jobId).thenApply(outcome ->
+            return onDispatcher(dispatcher -> dispatcher.jobResult(jobId)).thenApply(outcome ->
                     new JobExecutionResult(jobId, outcome.netRuntimeMillis(), outcome.accumulators(), Map.of()));
         }
 
@@ -154,7 +262,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
 
         @Override
         public String toString() {
-            return "JobClient{" + jobId + " on " + jobManager + "}";
+            return "JobClient{" + jobId + " on " + connection.address() + "}";
         }
     }
 }

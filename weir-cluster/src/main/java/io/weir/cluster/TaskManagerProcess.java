@@ -1,6 +1,10 @@
 package io.weir.cluster;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.cluster.ha.HighAvailabilityOptions;
+import io.weir.cluster.ha.LeaderInfo;
+import io.weir.cluster.ha.LeaderRetriever;
+import io.weir.cluster.ha.ZooKeeperServices;
 import io.weir.network.NetworkExchange;
 import io.weir.network.TaskLocations;
 import io.weir.network.rpc.RpcService;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +50,9 @@ public final class TaskManagerProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerProcess.class);
     /** How long the download of a job's jar may take before the deployment that needs it fails. */
     private static final long DOWNLOAD_TIMEOUT_SECONDS = 120;
+    private static final long REGISTRATION_TIMEOUT_SECONDS = 30;
+    /** How long the tasks of a lost leader may take to end before the TaskManager halts instead. */
+    private static final long CANCEL_TIMEOUT_SECONDS = 60;
 
     private final NetworkExchange exchange;
     private final MetricRegistry metrics;
@@ -52,16 +60,32 @@ public final class TaskManagerProcess implements AutoCloseable {
     private final RpcService rpc;
     private final ScheduledExecutorService heartbeats;
     private final JobCodeCache jobCode;
+    private final int slots;
+    private final ZooKeeperServices zooKeeper;
+    private final LeaderRetriever leaders;
+    /** Follows leader changes one at a time, off Curator's thread. */
+    private final ExecutorService leaderChanges;
+    /** The JobManager this TaskManager is registered with (changes when a new leader takes over). */
+    private volatile JobManagerConnection jobManager;
+    /** Whether the tasks of {@link #jobManager} were cancelled since it was lost (touched by leaderChanges only). */
+    private boolean cancelledTasksOfLostLeader;
+
+    /** The gateways of one JobManager. */
+    private record JobManagerConnection(InetSocketAddress address, ResourceManagerGateway resourceManager,
+            BlobGateway blobs) {}
 
     /**
-     * Starts the TaskManager and registers it; returns once the JobManager accepted its slots.
+     * Starts the TaskManager and registers it; returns once the JobManager accepted its slots. With
+     * {@code high-availability.type: ZOOKEEPER} the JobManager is the cluster's leader, found through
+     * ZooKeeper; when a new leader takes over, this TaskManager cancels the tasks of the old one and
+     * registers with the new one.
      *
      * @throws IllegalStateException if the JobManager cannot be reached, naming its address and the
      *     settings that point to it
      */
     public TaskManagerProcess(Configuration configuration) {
         String host = configuration.get(TaskManagerOptions.HOST);
-        int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1);
+        slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1);
         exchange = new NetworkExchange(new InetSocketAddress(host, configuration.get(TaskManagerOptions.DATA_PORT)),
                 new TaskLocations(), configuration.get(TaskManagerOptions.NETWORK_BUFFERS_PER_CHANNEL),
                 configuration.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytesAsInt());
@@ -69,29 +93,120 @@ public final class TaskManagerProcess implements AutoCloseable {
         metrics = MetricOptions.createRegistry(configuration);
         taskExecutor = new TaskExecutor(id, slots, exchange, metrics, host);
         rpc = ClusterGateways.rpcService(host, configuration.get(TaskManagerOptions.RPC_PORT));
-        InetSocketAddress jobManager = new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
-                configuration.get(JobManagerOptions.RPC_PORT));
-        ResourceManagerGateway resourceManager = rpc.connect(jobManager, ClusterGateways.RESOURCE_MANAGER,
-                ResourceManagerGateway.class);
-        BlobGateway blobs = rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class);
-        jobCode = new JobCodeCache(codeDirectory(configuration, id), jar -> download(blobs, jar),
+        jobCode = new JobCodeCache(codeDirectory(configuration, id), jar -> download(jobManager.blobs(), jar),
                 TaskManagerProcess.class.getClassLoader());
         rpc.resolveJobCodeWith(jobCode);
-        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "weir-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("weir-heartbeat"));
+        leaderChanges = Executors.newSingleThreadExecutor(daemon("weir-leader-change"));
+        FirstRegistration first;
         try {
-            resourceManager.registerTaskExecutor(taskExecutor, slots).get(30, TimeUnit.SECONDS);
+            first = firstRegistration(configuration);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("TaskManager " + id + " found no JobManager: " + e.getMessage(), e);
+        }
+        zooKeeper = first.zooKeeper();
+        leaders = first.leaders();
+        InetSocketAddress jobManagerAddress = first.address();
+        try {
+            register(jobManagerAddress);
         } catch (Exception e) {
             close();
             throw new IllegalStateException("TaskManager " + id + " could not register with the JobManager at "
-                    + jobManager + " (jobmanager.rpc.address, jobmanager.rpc.port): " + e.getMessage(), e);
+                    + jobManagerAddress + " " + first.foundThrough() + ": " + e.getMessage(), e);
+        }
+        if (leaders != null) {
+            leaders.addListener(leader -> leaderChanges.execute(() -> followLeader(leader)));
         }
         long interval = configuration.get(JobManagerOptions.HEARTBEAT_INTERVAL).toMillis();
-        heartbeats.scheduleWithFixedDelay(() -> resourceManager.heartbeat(id), 0, interval, TimeUnit.MILLISECONDS);
-        LOG.info("TaskManager {} registered with the JobManager at {} ({} slot(s))", id, jobManager, slots);
+        heartbeats.scheduleWithFixedDelay(this::sendHeartbeat, 0, interval, TimeUnit.MILLISECONDS);
+        LOG.info("TaskManager {} registered with the JobManager at {} ({} slot(s))", id, jobManagerAddress, slots);
+    }
+
+    /** The JobManager to register with first, how it was found, and (with high availability) how to follow it. */
+    private record FirstRegistration(InetSocketAddress address, String foundThrough, ZooKeeperServices zooKeeper,
+            LeaderRetriever leaders) {}
+
+    private static FirstRegistration firstRegistration(Configuration configuration) throws Exception {
+        if (!HighAvailabilityOptions.isEnabled(configuration)) {
+            return new FirstRegistration(new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
+                    configuration.get(JobManagerOptions.RPC_PORT)), "(jobmanager.rpc.address, jobmanager.rpc.port)",
+                    null, null);
+        }
+        ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
+        LeaderRetriever leaders = zooKeeper.leaderRetriever();
+        try {
+            return new FirstRegistration(leaders.awaitLeader().resolvedRpcAddress(), "(the leader in " + zooKeeper + ")",
+                    zooKeeper, leaders);
+        } catch (Exception e) {
+            leaders.close();
+            zooKeeper.close();
+            throw e;
+        }
+    }
+
+    private void register(InetSocketAddress address) throws Exception {
+        JobManagerConnection connection = new JobManagerConnection(address,
+                rpc.connect(address, ClusterGateways.RESOURCE_MANAGER, ResourceManagerGateway.class),
+                rpc.connect(address, BlobGateway.NAME, BlobGateway.class));
+        jobManager = connection;
+        connection.resourceManager().registerTaskExecutor(taskExecutor, slots).get(REGISTRATION_TIMEOUT_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    private void sendHeartbeat() {
+        try {
+            jobManager.resourceManager().heartbeat(id());
+        } catch (RuntimeException e) {
+            // the JobManager is gone; a lost leader is replaced through ZooKeeper, and a heartbeat failing must
+            // not end the schedule
+            LOG.debug("Heartbeat to {} failed: {}", jobManager.address(), e.toString());
+        }
+    }
+
+    /**
+     * A change of leader: the tasks of the old leader's jobs are cancelled (the new leader restarts
+     * the jobs from their latest checkpoints, and an old task must not write beside a new one), then
+     * the TaskManager registers with the new leader.
+     */
+    private void followLeader(LeaderInfo leader) {
+        JobManagerConnection current = jobManager;
+        if (leader != null && !cancelledTasksOfLostLeader && current != null
+                && current.address().getPort() == leader.rpcAddress().getPort()
+                && current.address().getHostString().equals(leader.rpcAddress().getHostString())) {
+            return; // the same leader, published again (one that vanished and came back is registered with anew)
+        }
+        if (!cancelledTasksOfLostLeader) {
+            try {
+                taskExecutor.cancelAllJobs().get(CANCEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                cancelledTasksOfLostLeader = true;
+                LOG.info("TaskManager {} cancelled the tasks of the lost JobManager {}", id(), current.address());
+            } catch (Exception e) {
+                LOG.error("TaskManager {} could not cancel the tasks of the lost JobManager within {} s; it stops, so"
+                        + " that they cannot run beside the new leader's", id(), CANCEL_TIMEOUT_SECONDS, e);
+                Runtime.getRuntime().halt(3);
+            }
+        }
+        if (leader == null) {
+            return; // wait for the next leader
+        }
+        try {
+            register(leader.resolvedRpcAddress());
+            cancelledTasksOfLostLeader = false;
+            LOG.info("TaskManager {} registered with the new leading JobManager at {} ({} slot(s))", id(),
+                    leader.rpcHostAndPort(), slots);
+        } catch (Exception e) {
+            LOG.error("TaskManager {} could not register with the new leading JobManager at {}; it waits for the"
+                    + " next leader", id(), leader.rpcHostAndPort(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static Path codeDirectory(Configuration configuration, String id) {
@@ -124,6 +239,11 @@ public final class TaskManagerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (leaders != null) {
+            leaders.close();
+            zooKeeper.close();
+        }
+        leaderChanges.shutdownNow();
         heartbeats.shutdownNow();
         taskExecutor.close();
         rpc.close();

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: handlers run on the HTTP server's threads and wait at most
  * {@link #QUERY_TIMEOUT_SECONDS} for the cluster's answer.
  */
-public final class RestServer implements AutoCloseable {
+public final class RestServer implements AutoCloseable, io.weir.runtime.minicluster.ClusterEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     static final int QUERY_TIMEOUT_SECONDS = 10;
@@ -180,6 +180,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     /** The server's base URL, such as {@code http://localhost:8081}. */
+    @Override
     public String url() {
         return url;
     }

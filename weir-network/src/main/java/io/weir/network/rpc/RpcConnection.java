@@ -255,8 +255,8 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private IllegalStateException lostConnection() {
-        return new IllegalStateException("Lost the connection to " + peer
-                + " before it answered: the process ended or the network dropped the connection.");
+        return new RpcConnectionLostException("Lost the connection to " + peer
+                + " before it answered: the process ended or the network dropped the connection.", null);
     }
 
     @Override

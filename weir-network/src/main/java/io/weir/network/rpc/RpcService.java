@@ -178,7 +178,7 @@ public final class RpcService implements AutoCloseable {
                     .connect(address)
                     .awaitUninterruptibly();
             if (!connected.isSuccess()) {
-                throw new IllegalStateException("Could not connect to " + address + ": " + connected.cause()
+                throw new RpcConnectionLostException("Could not connect to " + address + ": " + connected.cause()
                         + ". Is the process running and its RPC port reachable from here?", connected.cause());
             }
             connection.connected(connected.channel());

@@ -11,6 +11,7 @@ import io.weir.runtime.checkpoint.CheckpointStats;
 import io.weir.runtime.checkpoint.CheckpointStatsTracker;
 import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.CheckpointStorage;
+import io.weir.runtime.checkpoint.CompletedCheckpointRecorder;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.checkpoint.JobTopology;
@@ -71,6 +72,7 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     private final RunningJob job;
     private final CheckpointCoordinator coordinator;
     private final CheckpointStatsTracker stats;
+    private final CompletedCheckpointRecorder recorder;
     // kept for the job's life (a few entries): a late commit or discard of an aborted savepoint still finds its directory
     private final Map<Long, Savepoint> savepoints = new HashMap<>();
     private boolean warnedFinished;
@@ -79,8 +81,10 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
     private record Savepoint(CheckpointDirectory directory, CompletableFuture<String> path) {}
 
     JobCheckpointing(CheckpointingSettings settings, CheckpointStorage storage, Clock clock, Executor mainThread,
-            ScheduledExecutorService timers, Executor io, RunningJob job, CompletedCheckpoint restoredFrom) {
+            ScheduledExecutorService timers, Executor io, RunningJob job, CompletedCheckpoint restoredFrom,
+            CompletedCheckpointRecorder recorder) {
         this.storage = storage;
+        this.recorder = recorder;
         this.mainThread = mainThread;
         this.timers = timers;
         this.io = io;
@@ -238,6 +242,9 @@ final class JobCheckpointing implements CheckpointCoordinator.Commands {
             try {
                 CompletedCheckpoint completed = savepoint != null ? savepoint.directory().commit(checkpoint, topology)
                         : storage.commit(checkpoint, topology);
+                if (savepoint == null) {
+                    recorder.completed(completed); // before the tasks commit side effects and older ones go
+                }
                 result = () -> {
                     if (savepoint == null) {
                         LOG.info("Checkpoint {} completed: {} bytes of state{}", completed.id(), completed.stateSize(),

@@ -10,6 +10,7 @@ import io.weir.runtime.accumulators.JobAccumulators;
 import io.weir.runtime.checkpoint.CheckpointBarrier;
 import io.weir.runtime.checkpoint.CheckpointMetrics;
 import io.weir.runtime.checkpoint.CheckpointStorage;
+import io.weir.runtime.checkpoint.CompletedCheckpointRecorder;
 import io.weir.runtime.checkpoint.CheckpointingSettings;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.checkpoint.SnapshotType;
@@ -88,6 +89,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private ScopedMetricGroup metrics;
 
     public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock) {
+        this(job, resourceManager, clock, CompletedCheckpointRecorder.NONE);
+    }
+
+    /** @param recorder records each completed checkpoint (see its contract), for a highly available cluster */
+    public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock,
+            CompletedCheckpointRecorder recorder) {
         super("weir-jobmaster-" + job.getJobId().toHexString().substring(0, 8));
         this.job = job;
         this.resourceManager = resourceManager;
@@ -104,7 +111,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.recovery = new RecoveryPoint(job, storage);
         // also without periodic checkpoints: savepoints are taken on demand
         this.checkpointing = new JobCheckpointing(settings, storage, clock, this::runAsync, timers, io,
-                new CheckpointedJob(), recovery.initial());
+                new CheckpointedJob(), recovery.initial(), recorder);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -214,18 +214,22 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
         }), period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Submits a job; the returned JobMaster's {@code result()} completes when the job ends. */
     /** Adds a hook called around every job submitted from now on. */
     public void addJobHook(JobLifecycleHook hook) {
         jobHooks.add(hook);
     }
 
+    /** Submits a job; the returned JobMaster's {@code result()} completes when the job ends. */
     public JobMaster submit(JobGraph job) {
         if (closed) {
             throw new IllegalStateException("The MiniCluster is shut down");
         }
         jobHooks.forEach(hook -> hook.beforeStart(job));
-        JobMaster jobMaster = new JobMaster(job, resourceManager, clock);
+        JobMaster jobMaster = new JobMaster(job, resourceManager, clock, checkpoint -> {
+            for (JobLifecycleHook hook : jobHooks) {
+                hook.checkpointCompleted(job, checkpoint);
+            }
+        });
         jobMaster.registerMetrics(jobManagerMetrics.addJob(job.getJobId().toHexString(), job.getName()));
         jobs.put(job.getJobId(), jobMaster);
         jobMaster.result().whenCompleteAsync((r, e) -> {

@@ -52,6 +52,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final Map<JobID, ScopedMetricGroup> jobMetrics = new ConcurrentHashMap<>();
     /** Writes tasks' checkpoint state off the task threads. */
     private final ExecutorService checkpointIo;
+    /** Who waits for every task to end ({@link #cancelAllJobs}); completed by the task that ends last. */
+    private final List<CompletableFuture<Void>> idleWaiters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param metrics the registry of the process; this TaskManager's group is {@code <host>.taskmanager.<id>} */
     public TaskExecutor(String id, int slots, DataExchange exchange, MetricRegistry metrics, String host) {
@@ -113,6 +115,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                     running.remove(attempt);
                     deployment.job().releaseUserCode(); // this deployment's hold on shipped jars, if any
                     jobMaster.taskEnded(attempt, outcome, failure);
+                    completeIdleWaitersIfIdle();
                 }
 
                 @Override
@@ -229,6 +232,32 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         ScopedMetricGroup group = jobMetrics.remove(jobId);
         if (group != null) {
             group.close();
+        }
+    }
+
+    /**
+     * Cancels every task and, once all of them ended, releases every job: a TaskManager whose
+     * JobManager was lost (a new leader took over) must not run or keep anything of the old
+     * leader's attempts before it offers its slots to the new one.
+     *
+     * @return completes once no task runs any more and every job was released
+     */
+    public CompletableFuture<Void> cancelAllJobs() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        idleWaiters.add(idle);
+        runAsync(() -> {
+            running.values().forEach(StreamTask::cancel);
+            completeIdleWaitersIfIdle();
+        });
+        return idle.thenRun(() -> new java.util.ArrayList<>(jobMetrics.keySet()).forEach(this::releaseJob));
+    }
+
+    private void completeIdleWaitersIfIdle() {
+        if (running.isEmpty()) {
+            for (CompletableFuture<Void> waiter : idleWaiters) {
+                idleWaiters.remove(waiter);
+                waiter.complete(null);
+            }
         }
     }
 

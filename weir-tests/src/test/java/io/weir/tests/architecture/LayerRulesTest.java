@@ -98,8 +98,17 @@ class LayerRulesTest {
 
     private static final ArchRule CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK = mayOnlyUse(
             "io.weir.cluster..",
-            "the processes wire the runtime's roles to the network module's planes; libraries stay behind those modules",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..");
+            "the processes wire the runtime's roles to the network module's planes; libraries stay behind those modules"
+                    + " (ZooKeeper and Curator behind io.weir.cluster.ha)",
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..",
+            "org.apache.curator..", "org.apache.zookeeper..");
+
+    private static final ArchRule ZOOKEEPER_ONLY_IN_CLUSTER_HA = noClasses()
+            .that().resideOutsideOfPackages("io.weir.cluster.ha..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.curator..", "org.apache.zookeeper..")
+            .because("leader election and the HA records are one package's business; the processes see leaders and"
+                    + " stores, not ZooKeeper nodes")
+            .allowEmptyShould(true);
 
     private static final ArchRule API_DOES_NOT_REACH_UP = mustNotUse(
             "io.weir.api..",
@@ -377,6 +386,11 @@ class LayerRulesTest {
     @Test
     void clusterUsesOnlyApiRuntimeAndNetwork() {
         CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK.check(weir);
+    }
+
+    @Test
+    void zooKeeperOnlyInClusterHa() {
+        ZOOKEEPER_ONLY_IN_CLUSTER_HA.check(weir);
     }
 
     @Test

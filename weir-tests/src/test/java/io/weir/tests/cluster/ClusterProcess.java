@@ -20,6 +20,9 @@ final class ClusterProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<String> readyLine = new CompletableFuture<>();
     private final String name;
+    /** Every line of stdout so far, for {@link #awaitLine}; guarded by itself. */
+    private final List<String> lines = new ArrayList<>();
+    private boolean ended;
 
     private ClusterProcess(String name, Process process, Predicate<String> isReadyLine) {
         this.name = name;
@@ -32,9 +35,17 @@ final class ClusterProcess implements AutoCloseable {
                     if (isReadyLine.test(line)) {
                         readyLine.complete(line);
                     }
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
                 }
             } catch (IOException e) {
                 readyLine.completeExceptionally(e);
+            }
+            synchronized (lines) {
+                ended = true;
+                lines.notifyAll();
             }
             readyLine.completeExceptionally(new IllegalStateException(name + " ended before it was ready; see its log"));
         }, name + "-stdout");
@@ -63,6 +74,26 @@ final class ClusterProcess implements AutoCloseable {
     /** The line that said the process is ready; fails if it ends first or takes longer than {@code seconds}. */
     String awaitReady(long seconds) throws Exception {
         return readyLine.get(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The first line of stdout that matches; fails if the process ends first or it takes longer than {@code seconds}. */
+    String awaitLine(Predicate<String> matches, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (lines) {
+            while (true) {
+                for (String line : lines) {
+                    if (matches.test(line)) {
+                        return line;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (ended || left <= 0) {
+                    throw new java.util.concurrent.TimeoutException(name + (ended ? " ended" : " took longer than "
+                            + seconds + " s") + " before it printed the line awaited; see its log");
+                }
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
     }
 
     /** The exit code once the process ended by itself; fails if it takes longer than {@code seconds}. */

@@ -1,0 +1,21 @@
+package io.weir.cluster;
+
+import io.weir.api.configuration.ApiConfigOptions;
+import io.weir.api.configuration.ConfigOption;
+import io.weir.api.configuration.ConfigOptionProvider;
+import io.weir.cluster.ha.HighAvailabilityOptions;
+import java.util.List;
+
+/** The options the cluster's processes declare, registered through {@code META-INF/services}. */
+public final class ClusterConfigOptions implements ConfigOptionProvider {
+
+    @Override
+    public List<ConfigOption<?>> options() {
+        return ApiConfigOptions.optionsOf(HighAvailabilityOptions.class);
+    }
+
+    @Override
+    public List<String> claimedNamespaces() {
+        return List.of("high-availability.");
+    }
+}

@@ -1,0 +1,97 @@
+package io.weir.cluster.ha;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.zookeeper.CreateMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JobManager's part in the election of the cluster's leader (a Curator {@link LeaderLatch}): one
+ * JobManager at a time leads; when its ZooKeeper session ends (it crashed, or was cut off longer
+ * than the session timeout) the next one in line becomes leader. The leader publishes its addresses
+ * ({@link #publish}) once it is ready to serve; they vanish with its session.
+ *
+ * <p>Leadership is lost when the connection to ZooKeeper is suspended or lost (Curator's standard
+ * policy), before another JobManager can be elected: the listener given to {@link #start} must stop
+ * this JobManager from acting as the leader.
+ *
+ * <p>Threading: {@link #awaitLeadership} blocks the calling thread; the listener runs on a Curator
+ * thread.
+ */
+public final class LeaderElection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+    private final CuratorFramework client;
+    private final LeaderLatch latch;
+    private final String participant;
+
+    LeaderElection(CuratorFramework client, String participant) {
+        this.client = client;
+        this.participant = participant;
+        this.latch = new LeaderLatch(client, ZooKeeperServices.LEADER_LATCH, participant);
+    }
+
+    /** Joins the election; {@code onLost} runs if this JobManager led and lost its leadership. */
+    public void start(Runnable onLost) {
+        latch.addListener(new LeaderLatchListener() {
+            @Override
+            public void isLeader() {
+                LOG.info("JobManager {} was elected leader", participant);
+            }
+
+            @Override
+            public void notLeader() {
+                LOG.error("JobManager {} lost its leadership (its ZooKeeper connection was suspended or lost)",
+                        participant);
+                onLost.run();
+            }
+        });
+        try {
+            latch.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot join the leader election in ZooKeeper: " + e.getMessage(), e);
+        }
+    }
+
+    /** Blocks until this JobManager leads. */
+    public void awaitLeadership() throws InterruptedException {
+        try {
+            latch.await();
+        } catch (java.io.EOFException e) {
+            throw new IllegalStateException("The leader election was closed while waiting", e);
+        }
+    }
+
+    public boolean isLeader() {
+        return latch.hasLeadership();
+    }
+
+    /**
+     * Publishes where this leader is reached, for TaskManagers and clients.
+     *
+     * @throws IllegalStateException if this JobManager does not lead, or ZooKeeper refuses the write
+     */
+    public void publish(LeaderInfo leader) {
+        if (!latch.hasLeadership()) {
+            throw new IllegalStateException("JobManager " + participant + " does not lead the cluster");
+        }
+        try {
+            client.create().orSetData().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL)
+                    .forPath(ZooKeeperServices.LEADER, leader.encode());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish the leader's address in ZooKeeper: " + e.getMessage(), e);
+        }
+        LOG.info("Published the leader's addresses: control plane {}, REST {}", leader.rpcHostAndPort(), leader.restUrl());
+    }
+
+    @Override
+    public void close() {
+        try {
+            latch.close(LeaderLatch.CloseMode.SILENT);
+        } catch (Exception e) {
+            LOG.warn("Leaving the leader election failed", e);
+        }
+    }
+}
