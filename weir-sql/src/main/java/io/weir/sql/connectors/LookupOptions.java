@@ -31,8 +31,8 @@ public final class LookupOptions {
     public static final ConfigOption<Duration> PARTIAL_CACHE_EXPIRE_AFTER_ACCESS = ConfigOptions
             .key("lookup.partial-cache.expire-after-access").durationType().noDefaultValue()
             .withDescription("How long a cached answer is kept after it was last used");
-    public static final ConfigOption<Boolean> PARTIAL_CACHE_CACHE_MISSING_KEY = ConfigOptions
-            .key("lookup.partial-cache.cache-missing-key").booleanType().defaultValue(true)
+    public static final ConfigOption<Boolean> PARTIAL_CACHE_CACHING_MISSING_KEY = ConfigOptions
+            .key("lookup.partial-cache.caching-missing-key").booleanType().defaultValue(true)
             .withDescription("Whether a key with no rows is cached too");
     public static final ConfigOption<Integer> MAX_RETRIES = ConfigOptions.key("lookup.max-retries").intType()
             .defaultValue(3).withDescription("How often a failed lookup is retried before the job fails");
@@ -40,7 +40,7 @@ public final class LookupOptions {
     /** The keys above, for a connector's {@link TableFactory#supportedOptions()}. */
     public static final Set<String> KEYS = Set.of(CACHE.key(), PARTIAL_CACHE_MAX_ROWS.key(),
             PARTIAL_CACHE_EXPIRE_AFTER_WRITE.key(), PARTIAL_CACHE_EXPIRE_AFTER_ACCESS.key(),
-            PARTIAL_CACHE_CACHE_MISSING_KEY.key(), MAX_RETRIES.key());
+            PARTIAL_CACHE_CACHING_MISSING_KEY.key(), MAX_RETRIES.key());
 
     private LookupOptions() {
     }
@@ -63,8 +63,12 @@ public final class LookupOptions {
                     + "'lookup.partial-cache.expire-after-access'");
         }
         DefaultLookupCache.Builder builder = DefaultLookupCache.newBuilder()
-                .cacheMissingKey(get(tableName, options, PARTIAL_CACHE_CACHE_MISSING_KEY));
+                .cacheMissingKey(get(tableName, options, PARTIAL_CACHE_CACHING_MISSING_KEY));
         if (maxRows != null) {
+            if (maxRows <= 0) {
+                throw new ValidationException("Table " + tableName + ": 'lookup.partial-cache.max-rows' must be at "
+                        + "least 1, not " + maxRows);
+            }
             builder.maximumSize(maxRows);
         }
         if (afterWrite != null) {

@@ -97,7 +97,7 @@ class JdbcLookupJoinTest {
             assertEquals(List.of(Row.of(100, 1, 1, "ann", 1)), join.probe(Row.of(100, 1)));
             assertEquals(List.of(), join.probe(Row.of(101, 4)));
             POSTGRES.execute("UPDATE customers SET name = 'anna' WHERE id = 1", "INSERT INTO customers VALUES (4, 'dan', 3)");
-            // hits: the cached answers, including "no row" for key 4 (cache-missing-key is on by default)
+            // hits: the cached answers, including "no row" for key 4 (caching-missing-key is on by default)
             assertEquals(List.of(Row.of(102, 1, 1, "ann", 1)), join.probe(Row.of(102, 1)));
             assertEquals(List.of(), join.probe(Row.of(103, 4)));
             // a miss reads the table now and evicts the least recently used key (1) from the two-key cache ...
