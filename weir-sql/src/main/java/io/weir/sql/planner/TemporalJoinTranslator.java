@@ -77,13 +77,14 @@ final class TemporalJoinTranslator {
                     + "run inner and LEFT temporal joins only");
         }
         int timeField = periodField(correlate, snapshot, tableName);
-        Condition condition = condition(correlate, table);
+        RexNode joinedCondition = joinedCondition(correlate);
         TimeAttribute time = TemporalTables.timeAttribute(left, timeField);
         if (time == TimeAttribute.ROWTIME) {
-            return eventTimeJoin(correlate, probe, table, tableName, timeField, condition);
+            return eventTimeJoin(correlate, probe, table, tableName, timeField, equiSplit(correlate, table,
+                    joinedCondition));
         }
         if (time == TimeAttribute.PROCTIME) {
-            return lookupJoin(correlate, probe, table, tableName, condition);
+            return lookupJoin(correlate, probe, table, tableName, LookupKeys.of(correlate, joinedCondition));
         }
         throw new ValidationException("Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's "
                 + "time attribute field: '" + left.getRowType().getFieldNames().get(timeField) + "' in the join of "
@@ -95,7 +96,8 @@ final class TemporalJoinTranslator {
     private record Condition(List<Integer> leftKeys, List<Integer> rightKeys, boolean[] nullRejecting, RexNode residual) {
     }
 
-    private static Condition condition(LogicalCorrelate correlate, RelNode table) {
+    /** The join condition (the filters above the snapshot) on the joined row: probe fields, then the table's. */
+    private static RexNode joinedCondition(LogicalCorrelate correlate) {
         int leftCount = correlate.getLeft().getRowType().getFieldCount();
         RexShuttle toJoinedRow = new RexShuttle() {
             @Override
@@ -121,7 +123,10 @@ final class TemporalJoinTranslator {
             }
             right = calc.getInput();
         }
-        RexNode joined = RexUtil.composeConjunction(correlate.getCluster().getRexBuilder(), conjunctions);
+        return RexUtil.composeConjunction(correlate.getCluster().getRexBuilder(), conjunctions);
+    }
+
+    private static Condition equiSplit(LogicalCorrelate correlate, RelNode table, RexNode joined) {
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
         List<Boolean> filterNulls = new ArrayList<>();
@@ -148,6 +153,31 @@ final class TemporalJoinTranslator {
     private ChangelogStream eventTimeJoin(LogicalCorrelate correlate, ChangelogStream probe, RelNode table,
             String tableName, int timeField, Condition condition) {
         TemporalTables.Versioned versioned = TemporalTables.versioned(table);
+        checkVersioned(versioned, table, tableName, condition);
+        RelNode left = correlate.getLeft();
+        CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, condition.residual());
+        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
+        for (int i = 0; i < widenings.length; i++) {
+            widenings[i] = JoinTranslator.widening(left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
+                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
+        }
+        int[] leftKeys = JoinTranslator.toArray(condition.leftKeys());
+        RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(left.getRowType(), leftKeys), widenings);
+        TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
+                RowTypes.of(left.getRowType()), RowTypes.of(table.getRowType()), timeField, versioned.rowtime(),
+                residual == null ? null : residual.name(), residual == null ? null : residual.source());
+        ChangelogStream versions = translator.apply(table);
+        DataStream<Row> rows = probe.rows().connect(versions.rows())
+                .keyBy(new JoinKeyProjection(leftKeys, widenings),
+                        new JoinKeyProjection(JoinTranslator.toArray(condition.rightKeys()), widenings), keyType)
+                .process(new TemporalJoinFunction(spec), RowTypes.of(correlate.getRowType()))
+                .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftTemporalJoin" : "TemporalJoin");
+        return probe.withRows(rows);
+    }
+
+    /** A versioned table has a key and a rowtime, and the join's equalities hold the whole key. */
+    private static void checkVersioned(TemporalTables.Versioned versioned, RelNode table, String tableName,
+            Condition condition) {
         if (versioned.key() == null) {
             throw new ValidationException("Event-Time Temporal Table Join requires both primary key and row time attribute "
                     + "in versioned table, but no primary key found. Declare one on " + tableName
@@ -168,31 +198,10 @@ final class TemporalJoinTranslator {
                         + "temporal join: add " + tableName + "." + rightNames.get(keyField) + " = ... to the ON clause");
             }
         }
-        CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(correlate.getLeft(), table,
-                condition.residual());
-        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
-        for (int i = 0; i < widenings.length; i++) {
-            widenings[i] = JoinTranslator.widening(
-                    correlate.getLeft().getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
-                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
-        }
-        int[] leftKeys = JoinTranslator.toArray(condition.leftKeys());
-        RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(correlate.getLeft().getRowType(), leftKeys),
-                widenings);
-        TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
-                RowTypes.of(correlate.getLeft().getRowType()), RowTypes.of(table.getRowType()), timeField,
-                versioned.rowtime(), residual == null ? null : residual.name(), residual == null ? null : residual.source());
-        ChangelogStream versions = translator.apply(table);
-        DataStream<Row> rows = probe.rows().connect(versions.rows())
-                .keyBy(new JoinKeyProjection(leftKeys, widenings),
-                        new JoinKeyProjection(JoinTranslator.toArray(condition.rightKeys()), widenings), keyType)
-                .process(new TemporalJoinFunction(spec), RowTypes.of(correlate.getRowType()))
-                .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftTemporalJoin" : "TemporalJoin");
-        return probe.withRows(rows);
     }
 
     private ChangelogStream lookupJoin(LogicalCorrelate correlate, ChangelogStream probe, RelNode table,
-            String tableName, Condition condition) {
+            String tableName, LookupKeys keys) {
         if (!(table instanceof LogicalTableScan scan) || scan.getTable().unwrap(SourceTable.class) == null) {
             throw processingTimeJoin(tableName, "it is a view, not a table");
         }
@@ -201,42 +210,47 @@ final class TemporalJoinTranslator {
         if (!(factory instanceof LookupTableSource lookupSource)) {
             throw processingTimeJoin(tableName, "its connector '" + factory.factoryIdentifier() + "' cannot look rows up");
         }
-        if (condition.leftKeys().isEmpty()) {
+        RelNode left = correlate.getLeft();
+        checkLookup(source, table, tableName, keys);
+        TableFactory.Context context = new TableFactory.Context(source.identifier(), source.catalogTable(),
+                RowTypes.of(table.getRowType()), env.getParallelism());
+        LookupProvider provider = lookupSource.createLookup(context, JoinTranslator.toArray(keys.columns()));
+        CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, keys.residual());
+        CalcCodeGenerator.GeneratedClass keyCode = keys.probeFields() == null ? keys.valuesCode(left) : null;
+        LookupJoinFunction.Spec spec = new LookupJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
+                keys.probeFields(), keyCode == null ? null : keyCode.name(), keyCode == null ? null : keyCode.source(),
+                left.getRowType().getFieldCount(), table.getRowType().getFieldCount(), provider,
+                residual == null ? null : residual.name(), residual == null ? null : residual.source());
+        DataStream<Row> rows = probe.rows()
+                .flatMap(new LookupJoinFunction(spec), RowTypes.of(correlate.getRowType()))
+                .setParallelism(probe.rows().getParallelism())
+                .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftLookupJoin" : "LookupJoin");
+        return probe.withRows(rows);
+    }
+
+    /** A lookup needs an equality, looks up physical columns only, and by values of the columns' own types. */
+    private static void checkLookup(SourceTable source, RelNode table, String tableName, LookupKeys keys) {
+        if (keys.columns().isEmpty()) {
             throw new ValidationException("Temporal table join requires an equality condition on fields of table ["
-                    + tableName + "]: add one such as ON o.k = " + tableName + ".k, by which its rows are looked up");
+                    + tableName + "]: add one such as ON o.k = " + tableName + ".k, by which its rows are looked up "
+                    + "(where the two columns' types differ, CAST the probe side's column to the table column's type)");
         }
-        List<Column> columns = source.catalogTable().schema().columns();
-        for (Column column : columns) {
+        for (Column column : source.catalogTable().schema().columns()) {
             if (column.kind() != Column.Kind.PHYSICAL) {
                 throw new ValidationException("Lookup table " + tableName + " has the " + column.kind().name().toLowerCase(
                         java.util.Locale.ROOT) + " column '" + column.name() + "'; Weir looks up tables of physical "
                         + "columns only: drop it from the table, or compute it in the query");
             }
         }
-        RelNode left = correlate.getLeft();
-        for (int i = 0; i < condition.leftKeys().size(); i++) {
-            var leftType = left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType();
-            var rightType = table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType();
-            if (!RowTypes.fieldType(leftType).equals(RowTypes.fieldType(rightType))) {
-                throw new ValidationException("The lookup join of " + tableName + " compares "
-                        + left.getRowType().getFieldNames().get(condition.leftKeys().get(i)) + " (" + leftType
-                        + ") with " + table.getRowType().getFieldNames().get(condition.rightKeys().get(i)) + " ("
-                        + rightType + "); CAST the probe side's field to " + rightType + " in the ON clause");
+        for (int i = 0; i < keys.columns().size(); i++) {
+            var column = table.getRowType().getFieldList().get(keys.columns().get(i));
+            RexNode value = keys.values().get(i);
+            if (!RowTypes.fieldType(value.getType()).equals(RowTypes.fieldType(column.getType()))) {
+                throw new ValidationException("The lookup join of " + tableName + " compares " + column.getName()
+                        + " (" + column.getType() + ") with " + value + " (" + value.getType() + "); CAST the probe "
+                        + "side to " + column.getType() + " in the ON clause");
             }
         }
-        TableFactory.Context context = new TableFactory.Context(source.identifier(), source.catalogTable(),
-                RowTypes.of(table.getRowType()), env.getParallelism());
-        LookupProvider provider = lookupSource.createLookup(context, JoinTranslator.toArray(condition.rightKeys()));
-        CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, condition.residual());
-        LookupJoinFunction.Spec spec = new LookupJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
-                JoinTranslator.toArray(condition.leftKeys()), left.getRowType().getFieldCount(),
-                table.getRowType().getFieldCount(), provider, residual == null ? null : residual.name(),
-                residual == null ? null : residual.source());
-        DataStream<Row> rows = probe.rows()
-                .flatMap(new LookupJoinFunction(spec), RowTypes.of(correlate.getRowType()))
-                .setParallelism(probe.rows().getParallelism())
-                .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftLookupJoin" : "LookupJoin");
-        return probe.withRows(rows);
     }
 
     private static ValidationException processingTimeJoin(String tableName, String reason) {

@@ -154,8 +154,8 @@ class JdbcLookupJoinTest {
         TableFactory.Context context = new TableFactory.Context(
                 new ObjectIdentifier("default_catalog", "default_database", "customers"), table, rowType, 1);
         LookupProvider provider = new JdbcTableFactory().createLookup(context, new int[] {0});
-        LookupJoinFunction function = new LookupJoinFunction(new LookupJoinFunction.Spec(false, new int[] {1}, 2, 3,
-                provider, null, null));
+        LookupJoinFunction function = new LookupJoinFunction(LookupJoinFunction.Spec.onFields(false, new int[] {1}, 2, 3,
+                provider));
         OneInputStreamOperatorTestHarness<Row, Row> harness = new OneInputStreamOperatorTestHarness<>(
                 new StreamFlatMap<>(function));
         harness.open();

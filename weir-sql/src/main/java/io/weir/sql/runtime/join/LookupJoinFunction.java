@@ -25,15 +25,25 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param keyFields the probe row's fields whose values are looked up, in the order of the table's key columns
+     * @param keyFields the probe row's fields whose values are looked up, in the order of the table's
+     *     key columns; null when a key value is an expression ({@code CAST(o.k AS INT)}, a constant)
+     * @param keyClass when {@code keyFields} is null: generated code computing the key values from the probe row
      * @param residualClass generated check of the rest of the condition on the joined row, or null
      */
-    public record Spec(boolean leftOuter, int[] keyFields, int leftArity, int rightArity, LookupProvider provider,
-            String residualClass, String residualSource) implements Serializable {
+    public record Spec(boolean leftOuter, int[] keyFields, String keyClass, String keySource, int leftArity,
+            int rightArity, LookupProvider provider, String residualClass, String residualSource)
+            implements Serializable {
+
+        /** A join whose key values are the probe row's fields {@code keyFields}. */
+        public static Spec onFields(boolean leftOuter, int[] keyFields, int leftArity, int rightArity,
+                LookupProvider provider) {
+            return new Spec(leftOuter, keyFields, null, null, leftArity, rightArity, provider, null, null);
+        }
     }
 
     private final Spec spec;
     private transient RowProgram residual;
+    private transient RowProgram keyValues;
     private transient LookupCache cache;
 
     public LookupJoinFunction(Spec spec) {
@@ -43,6 +53,7 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
     @Override
     public void open(OpenContext openContext) throws Exception {
         residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
+        keyValues = spec.keyClass() == null ? null : CompiledCalc.compile(spec.keyClass(), spec.keySource());
         cache = spec.provider().cache();
         if (cache != null) {
             cache.open();
@@ -86,14 +97,21 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
 
     /** The probe row's key values, or null if one is null (SQL's {@code =} never matches a null). */
     private Row key(Row probe) {
-        Row key = new Row(spec.keyFields().length);
-        for (int i = 0; i < spec.keyFields().length; i++) {
-            Object value = probe.getField(spec.keyFields()[i]);
-            if (value == null) {
+        Row key;
+        if (keyValues != null) {
+            key = keyValues.apply(probe);
+        } else {
+            key = new Row(spec.keyFields().length);
+            for (int i = 0; i < spec.keyFields().length; i++) {
+                key.setField(i, probe.getField(spec.keyFields()[i]));
+            }
+        }
+        for (int i = 0; i < key.getArity(); i++) {
+            if (key.getField(i) == null) {
                 return null;
             }
-            key.setField(i, value);
         }
+        key.setKind(io.weir.api.types.RowKind.INSERT); // a cache key: equal values, equal keys
         return key;
     }
 
