@@ -92,8 +92,12 @@ final class TemporalJoinTranslator {
                 + "(a column AS PROCTIME()). Name one of those instead");
     }
 
-    /** The equi-keys of the join condition and the rest of it, on the joined row (probe fields, then the table's). */
-    private record Condition(List<Integer> leftKeys, List<Integer> rightKeys, boolean[] nullRejecting, RexNode residual) {
+    /**
+     * The equi-keys of the join condition, which of them reject nulls ({@code =}, not
+     * {@code IS NOT DISTINCT FROM}), and the rest of it, on the joined row (probe fields, then the table's).
+     */
+    private record Condition(List<Integer> leftKeys, List<Integer> rightKeys, boolean[] nullRejecting,
+            RexNode residual) {
     }
 
     /** The join condition (the filters above the snapshot) on the joined row: probe fields, then the table's. */
@@ -165,7 +169,8 @@ final class TemporalJoinTranslator {
         RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(left.getRowType(), leftKeys), widenings);
         TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
                 RowTypes.of(left.getRowType()), RowTypes.of(table.getRowType()), timeField, versioned.rowtime(),
-                residual == null ? null : residual.name(), residual == null ? null : residual.source());
+                condition.nullRejecting(), residual == null ? null : residual.name(),
+                residual == null ? null : residual.source());
         ChangelogStream versions = translator.apply(table);
         DataStream<Row> rows = probe.rows().connect(versions.rows())
                 .keyBy(new JoinKeyProjection(leftKeys, widenings),

@@ -34,7 +34,8 @@ class TemporalJoinOperatorTest {
     private static final RowTypeInfo KEY = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO);
 
     private static KeyedTwoInputStreamOperatorTestHarness<Row, Row, Row, Row> join(boolean leftOuter) throws Exception {
-        TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(leftOuter, SIDE, SIDE, 2, 2, null, null);
+        TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(leftOuter, SIDE, SIDE, 2, 2,
+                new boolean[] {true}, null, null);
         JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
                 JoinKeyProjection.Widening.NONE});
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * inputs are keyed by the equi-join key, which holds the versioned table's primary key, so the
  * versions stored for a key are the history of one row.
  * <ul>
- *   <li>A probe row waits in state until the watermark (the smaller of both inputs') reaches its
+ *   <li>A probe row whose key has a null (for {@code =}) joins nothing: it is padded (LEFT) or
+ *       dropped at once. Any other probe row waits in state until the watermark (the smaller of both inputs') reaches its
  *       time: then every version up to that time has arrived. It is joined then and forgotten; the
  *       joined row has the probe row's change kind. A LEFT join pads a row without a valid version
  *       (none yet, or deleted) with nulls.</li>
@@ -47,10 +48,12 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
 
     /**
      * @param leftTime the probe row's rowtime field; {@code rightTime} the version's
+     * @param nullRejectingKeys which key positions are {@code =} (a null there joins nothing), not
+     *     {@code IS NOT DISTINCT FROM}
      * @param residualClass generated check of the condition left after the equi-keys on the joined row, or null
      */
     public record Spec(boolean leftOuter, RowTypeInfo leftType, RowTypeInfo rightType, int leftTime, int rightTime,
-            String residualClass, String residualSource) implements Serializable {
+            boolean[] nullRejectingKeys, String residualClass, String residualSource) implements Serializable {
     }
 
     private final Spec spec;
@@ -76,8 +79,9 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
     @Override
     public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
         Long time = millis(row.getField(spec.leftTime()));
-        if (time == null) {
-            return; // a row without a time has no version to join; Flink drops it as well
+        if (time == null || hasRejectedNull(ctx.getCurrentKey())) {
+            join(row, null, out); // no version is valid for it: dropped, or padded at once by a LEFT join
+            return;
         }
         List<Row> waiting = probes.get(time);
         List<Row> updated = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
@@ -89,8 +93,8 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
     @Override
     public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
         Long time = millis(row.getField(spec.rightTime()));
-        if (time == null || row.getKind() == RowKind.UPDATE_BEFORE) {
-            return;
+        if (time == null || row.getKind() == RowKind.UPDATE_BEFORE || hasRejectedNull(ctx.getCurrentKey())) {
+            return; // not a version any probe row can join
         }
         versions.put(time, row);
         ctx.timerService().registerEventTimeTimer(time); // to drop the versions this one replaces
@@ -118,6 +122,15 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
             probes.remove(probe.getKey());
         }
         dropReplacedVersions(history, watermark);
+    }
+
+    private boolean hasRejectedNull(Row key) {
+        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
+            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void join(Row probe, Row version, Collector<Row> out) {
