@@ -173,11 +173,28 @@ class SqlPromptTest {
                     + "INSERT INTO sink SELECT id FROM endless;\n");
             at = client.await("Job ID: ", at);
             String second = client.screen().substring(at, at + 32);
+            at = awaitRunning(client, second, at); // a savepoint is only taken of a running job, as in Flink
             client.type("STOP JOB '" + second + "' WITH SAVEPOINT;\nQUIT;\n");
             at = client.await(" savepoint path |", at);
             at = client.await(dir.resolve("savepoints").toString(), at);
             assertTrue(client.awaitEnd().endsWith("Shutting down the session...\ndone.\n"), client.screen());
         }
+    }
+
+    /** Asks SHOW JOBS until the job's line says RUNNING (it may be CREATED at first on a loaded machine), for up to 60 s. */
+    private static int awaitRunning(PromptDriver client, String jobId, int from) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        int at = from;
+        while (System.nanoTime() < deadline) {
+            client.type("SHOW JOBS;\n");
+            at = client.awaitLine(at, jobId, " endless copy |");
+            String screen = client.screen();
+            if (screen.substring(screen.lastIndexOf('\n', at - 1) + 1, at).contains(" RUNNING |")) {
+                return at;
+            }
+            Thread.sleep(50); // polls the job's status: there is no event to wait for from outside the client
+        }
+        throw new AssertionError("job " + jobId + " never showed RUNNING:\n" + client.screen());
     }
 
     @Test

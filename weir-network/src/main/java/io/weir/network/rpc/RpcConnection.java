@@ -70,6 +70,9 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     void connected(Channel ch) {
         channel = ch;
         peer = String.valueOf(ch.remoteAddress());
+        if (!lost) { // the connecting thread may come after the event loop saw it close
+            service.connectionOpened(this);
+        }
     }
 
     /**
@@ -162,7 +165,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
             message = in.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("Could not read a message from {}; closing the connection", peer, e);
-            close();
+            channel.close(); // on the event loop: never wait for it here
             return;
         }
         handle(message);
@@ -267,10 +270,11 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         return ch != null && ch.isActive();
     }
 
-    void close() {
+    /** Closes the connection and waits until it is closed (so the peer learns of it), at most {@code timeoutMillis}. */
+    void close(long timeoutMillis) {
         Channel ch = channel;
         if (ch != null) {
-            ch.close();
+            ch.close().awaitUninterruptibly(timeoutMillis);
         }
     }
 }

@@ -49,6 +49,7 @@ public final class RpcService implements AutoCloseable {
     /** How long a call of a method that returns a plain value waits for it. */
     public static final long SYNC_CALL_TIMEOUT_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final long CLOSE_TIMEOUT_MILLIS = 2_000;
     private static final Map<String, Class<?>> PRIMITIVES = Map.of("int", int.class, "long", long.class,
             "boolean", boolean.class, "double", double.class, "float", float.class, "short", short.class,
             "byte", byte.class, "char", char.class);
@@ -60,6 +61,8 @@ public final class RpcService implements AutoCloseable {
     private final Map<String, Object> exported = new ConcurrentHashMap<>();
     private final Map<Object, String> exportedNames = new IdentityHashMap<>();
     private final Map<InetSocketAddress, RpcConnection> connections = new ConcurrentHashMap<>();
+    /** Every open connection, accepted ones too: {@link #close} closes each before it stops the event loops. */
+    private final java.util.Set<RpcConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextExportId = new AtomicLong();
     private volatile io.weir.runtime.graph.JobCodeResolver jobCode;
 
@@ -184,7 +187,12 @@ public final class RpcService implements AutoCloseable {
         }
     }
 
+    void connectionOpened(RpcConnection connection) {
+        open.add(connection);
+    }
+
     void connectionClosed(RpcConnection connection) {
+        open.remove(connection);
         connections.values().remove(connection);
     }
 
@@ -230,10 +238,17 @@ public final class RpcService implements AutoCloseable {
         return new RpcObjectInput(in, classLoader, jobCode, this);
     }
 
+    /**
+     * Stops accepting connections, closes every connection — waiting until each is closed, so the
+     * processes at their other ends see them end (stopping the event loops alone was seen to leave an
+     * accepted connection open, and a caller waiting for its answer) — and stops the event loops.
+     */
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
-        connections.values().forEach(RpcConnection::close);
+        for (RpcConnection connection : List.copyOf(open)) {
+            connection.close(CLOSE_TIMEOUT_MILLIS);
+        }
         eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

@@ -118,9 +118,6 @@ class RpcServiceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Races in CI (seen 2026-12-04 on an idle machine): the call sometimes waits out its 30 s"
-            + " timeout instead of failing with the lost connection; to be fixed in RpcConnection before re-enabling."
-            + " A lost TaskManager is still detected by heartbeats (TaskManagerKillTest).")
     void callsWaitingForAnAnswerFailWhenTheConnectionIsLost() throws Exception {
         List<Slot> slots = resourceManager.requestSlots(JobID.generate(), 1, "test").get(10, TimeUnit.SECONDS);
         TaskExecutorGateway remote = slots.get(0).taskExecutor();

@@ -23,8 +23,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * followed by Kryo's bytes for the class and the object, so reading never consumes bytes of the next
  * record. Kryo is set up without required registration and without reference tracking (a value
  * that appears twice is written twice); classes without a no-arg constructor are created without
- * running a constructor. The config's Kryo types are registered, in order, so all tasks must use
- * the same config.
+ * running a constructor. The serializer's own type is registered first (when it is a concrete
+ * class), so a value of exactly that type carries a small id instead of its class name; then the
+ * config's Kryo types, in order, so all tasks must use the same config. Data written before the type
+ * was registered (by name) still reads.
  *
  * <p>Threading: holds a {@link Kryo} instance and buffers, created on first use, so an instance
  * serves one thread; {@link #duplicate()} gives an independent one.
@@ -72,6 +74,9 @@ public final class KryoSerializer<T> extends TypeSerializer<T> {
                         + entry.getKey().getName() + " is not a subclass of " + Serializer.class.getName());
             }
             k.addDefaultSerializer(entry.getKey(), (Class<? extends Serializer>) entry.getValue());
+        }
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers()) && type != Object.class) {
+            k.register(type); // its id depends on nothing but Kryo's defaults: a restored serializer agrees
         }
         for (Class<?> registered : config.getRegisteredKryoTypes()) {
             k.register(registered);

@@ -133,10 +133,26 @@ class KryoSerializerTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theSerializersOwnTypeIsWrittenWithAnIdAndDataWrittenByNameStillReads() throws IOException {
+        Money money = new Money("USD", 5, null);
+        KryoSerializer<Object> anyObject = new KryoSerializer<>(Object.class, new SerializerConfig());
+        byte[] byName = serialize(anyObject, List.of(money)); // Object is not registered: the class name is written
+        KryoSerializer<Money> own = new KryoSerializer<>(Money.class, new SerializerConfig());
+        byte[] withId = serialize(own, List.of(money));
+        assertTrue(withId.length + Money.class.getName().length() - 2 <= byName.length,
+                "the id replaces the name: " + withId.length + " vs " + byName.length);
+        assertEquals(List.of(money), deserialize(own, withId, 1));
+        assertEquals(List.of(money), deserialize(own, byName, 1), "data written by name reads");
+        assertEquals(List.of(money), deserialize((TypeSerializer) own.snapshotConfiguration().restoreSerializer(),
+                withId, 1), "a serializer restored from the snapshot agrees on the id");
+    }
+
+    @Test
     void registeredTypesAreWrittenWithAnIdInsteadOfTheirName() throws IOException {
         Money money = new Money("USD", 5, null);
-        byte[] unregistered = serialize(new KryoSerializer<>(Money.class, new SerializerConfig()), List.of(money));
-        KryoSerializer<Money> registered = new KryoSerializer<>(Money.class,
+        byte[] unregistered = serialize(new KryoSerializer<>(Object.class, new SerializerConfig()), List.of(money));
+        KryoSerializer<Object> registered = new KryoSerializer<>(Object.class,
                 new SerializerConfig().registerKryoType(Money.class));
         byte[] withId = serialize(registered, List.of(money));
         assertTrue(withId.length < unregistered.length, withId.length + " < " + unregistered.length);

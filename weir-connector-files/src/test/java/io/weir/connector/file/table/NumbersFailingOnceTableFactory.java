@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test connector, {@code 'connector' = 'numbers-failing-once'}: {@code rows} paced rows
  * {@code (id BIGINT, dt STRING, hr INT)} with {@code id} 0, 1, ..., {@code dt} one of three days and
  * {@code hr} one of four hours, whose job fails once, in its first attempt, after a checkpoint
- * completed and half the rows went by: the injected failure of the streaming filesystem sink's test.
+ * completed and a subtask saw half of its share of the rows: the injected failure of the streaming
+ * filesystem sink's test. The failure is mid-stream on purpose (a subtask's half, not the job's, which
+ * with parallelism 2 would be a subtask's last row, when the other subtask may already have ended).
  */
 public final class NumbersFailingOnceTableFactory implements TableFactory {
     static final AtomicInteger FAILURES = new AtomicInteger();
@@ -61,7 +63,8 @@ public final class NumbersFailingOnceTableFactory implements TableFactory {
 
         @Override
         public Row map(Long id) {
-            if (++seen >= rows / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
+            long share = rows / getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+            if (++seen >= share / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
                     && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
                 throw new IllegalStateException("injected failure after " + seen + " rows");
             }
