@@ -5,7 +5,7 @@ import java.sql.SQLNonTransientException;
 import java.util.Set;
 
 /**
- * What a writer does when a batch fails, decided by the SQLState's class (its first two
+ * What a writer (or a lookup) does when a batch (a query) fails, decided by the SQLState's class (its first two
  * characters, the same in every standard database) and by whether the connection still works.
  *
  * <p>Errors in the data or the statement — integrity constraint violations (class 23), data
@@ -14,7 +14,7 @@ import java.util.Set;
  * on a new connection when the old one no longer answers or the server said it closed it
  * (connection exceptions, 08; operator intervention such as {@code pg_terminate_backend}, 57).
  */
-enum FailureAction {
+public enum FailureAction {
     RETRY,
     RECONNECT_AND_RETRY,
     FAIL;
@@ -22,7 +22,7 @@ enum FailureAction {
     private static final Set<String> PERMANENT_CLASSES = Set.of("23", "22", "42", "0A", "28", "2B", "44");
     private static final Set<String> CONNECTION_LOST_CLASSES = Set.of("08", "57");
 
-    static FailureAction of(SQLException error, boolean connectionValid) {
+    public static FailureAction of(SQLException error, boolean connectionValid) {
         String sqlClass = sqlStateClass(error);
         if (sqlClass != null && PERMANENT_CLASSES.contains(sqlClass)) {
             return FAIL;

@@ -51,6 +51,8 @@ final class StrictOperators {
         String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
         String a = operands.isEmpty() ? null : operands.get(0).valueTerm();
         return switch (name) {
+            // Wall-clock milliseconds, like Flink's processing time (TIMESTAMP_LTZ(3)).
+            case "PROCTIME" -> "java.time.Instant.ofEpochMilli(System.currentTimeMillis())";
             case "UPPER" -> a + ".toUpperCase(java.util.Locale.ROOT)";
             case "LOWER" -> a + ".toLowerCase(java.util.Locale.ROOT)";
             case "CHAR_LENGTH", "CHARACTER_LENGTH" -> a + ".length()";

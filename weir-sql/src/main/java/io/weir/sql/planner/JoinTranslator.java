@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
@@ -166,14 +167,19 @@ final class JoinTranslator {
 
     /** The check of the condition left after the equi-keys, on the joined row; null when there is none. */
     private static CalcCodeGenerator.GeneratedClass residualCode(Join join, RexNode residual) {
+        return residualCode(join.getLeft(), join.getRight(), residual);
+    }
+
+    /** The check of {@code residual} on a joined row: {@code left}'s fields, then {@code right}'s; null when there is none. */
+    static CalcCodeGenerator.GeneratedClass residualCode(RelNode left, RelNode right, RexNode residual) {
         if (residual == null || residual.isAlwaysTrue()) {
             return null;
         }
-        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+        RexBuilder rexBuilder = left.getCluster().getRexBuilder();
         // The joined row is the left fields, then the right fields (a semi or anti join's own row type
         // has the left fields only).
-        RelDataType joined = SqlValidatorUtil.createJoinType(rexBuilder.getTypeFactory(), join.getLeft().getRowType(),
-                join.getRight().getRowType(), null, List.of());
+        RelDataType joined = SqlValidatorUtil.createJoinType(rexBuilder.getTypeFactory(), left.getRowType(),
+                right.getRowType(), null, List.of());
         RexProgram program = RexProgram.create(joined, List.of(), residual,
                 rexBuilder.getTypeFactory().createStructType(List.of(), List.of()), rexBuilder);
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder);
@@ -181,7 +187,8 @@ final class JoinTranslator {
         return generated;
     }
 
-    private static JoinKeyProjection.Widening widening(RelDataType left, RelDataType right, Join join) {
+    /** How a key pair of these types is compared: both widened to one type, or an error naming {@code join}'s plan. */
+    static JoinKeyProjection.Widening widening(RelDataType left, RelDataType right, RelNode join) {
         SqlTypeName l = left.getSqlTypeName();
         SqlTypeName r = right.getSqlTypeName();
         if (RowTypes.fieldType(left).equals(RowTypes.fieldType(right))) {
@@ -203,7 +210,7 @@ final class JoinTranslator {
                 + StreamPlanTranslator.explain(join));
     }
 
-    private static RowTypeInfo widenedKeyType(RowTypeInfo keyType, JoinKeyProjection.Widening[] widenings) {
+    static RowTypeInfo widenedKeyType(RowTypeInfo keyType, JoinKeyProjection.Widening[] widenings) {
         TypeInformation<?>[] types = new TypeInformation<?>[widenings.length];
         for (int i = 0; i < widenings.length; i++) {
             types[i] = switch (widenings[i]) {
@@ -216,7 +223,7 @@ final class JoinTranslator {
         return new RowTypeInfo(types);
     }
 
-    private static int[] toArray(List<Integer> fields) {
+    static int[] toArray(List<Integer> fields) {
         return fields.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -23,6 +23,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -36,8 +37,9 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
  */
 public final class QueryPlanner implements RelOptTable.ViewExpander {
 
-    /** Calcite's standard operators with Flink's window table functions. */
-    private static final SqlOperatorTable OPERATORS = WindowTableFunctions.operatorTable();
+    /** Calcite's standard operators with Flink's window table functions and PROCTIME(). */
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(WindowTableFunctions.operatorTable(),
+            ProctimeFunction.operatorTable());
 
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(FlinkTypeSystem.INSTANCE);
     private final CalciteSchema rootSchema;

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * A catalog table as Calcite's validator sees it: its columns and their types. The physical
  * translator finds the table's connector options through {@link #catalogTable()}.
  */
-public final class SourceTable extends AbstractTable {
+public final class SourceTable extends AbstractTable implements TemporalTable {
 
     private final ObjectIdentifier identifier;
     private final CatalogTable catalogTable;
@@ -41,5 +42,19 @@ public final class SourceTable extends AbstractTable {
             types.add(CalciteTypes.toRelDataType(column.type(), typeFactory));
         }
         return typeFactory.createStructType(types, names);
+    }
+
+    /**
+     * Every table may be named in {@code FOR SYSTEM_TIME AS OF}: whether it can be joined that way
+     * (a versioned table, or a connector that looks rows up) is the planner's check, which says what to change.
+     */
+    @Override
+    public String getSysStartFieldName() {
+        return "";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "";
     }
 }

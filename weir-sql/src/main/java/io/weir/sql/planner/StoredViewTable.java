@@ -10,6 +10,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
@@ -17,7 +18,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * place, resolving names against the catalog and database that were current when the view was
  * created.
  */
-final class StoredViewTable extends AbstractTable implements TranslatableTable {
+final class StoredViewTable extends AbstractTable implements TranslatableTable, TemporalTable {
 
     private final ObjectIdentifier identifier;
     private final CatalogView view;
@@ -38,5 +39,19 @@ final class StoredViewTable extends AbstractTable implements TranslatableTable {
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         List<String> viewPath = List.of(identifier.catalogName(), identifier.databaseName(), identifier.objectName());
         return context.expandView(relOptTable.getRowType(), view.expandedQuery(), view.resolutionPath(), viewPath).rel;
+    }
+
+    /**
+     * Every table may be named in {@code FOR SYSTEM_TIME AS OF}: whether it can be joined that way
+     * (a versioned table, or a connector that looks rows up) is the planner's check, which says what to change.
+     */
+    @Override
+    public String getSysStartFieldName() {
+        return "";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "";
     }
 }

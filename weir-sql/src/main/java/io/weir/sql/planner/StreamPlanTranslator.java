@@ -30,6 +30,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -48,7 +49,8 @@ import com.google.common.collect.ImmutableList;
  * and INSERTs go through their connector's {@link TableFactory}, aggregates become keyed operators
  * ({@link AggregateTranslator}) and window table functions a window assigner. Each part carries its
  * {@link ChangelogMode}, so an INSERT into a sink that cannot take the query's updates is refused
- * at planning. Regular joins become keyed two-input operators ({@link JoinTranslator}). Plans with
+ * at planning. Regular joins become keyed two-input operators ({@link JoinTranslator}), temporal and
+ * lookup joins ({@code FOR SYSTEM_TIME AS OF}) too or a lookup per row ({@link TemporalJoinTranslator}). Plans with
  * other operators are rejected with a message naming the operator.
  */
 public final class StreamPlanTranslator {
@@ -138,6 +140,9 @@ public final class StreamPlanTranslator {
         }
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
+        }
+        if (node instanceof LogicalCorrelate correlate && TemporalJoinTranslator.snapshot(correlate) != null) {
+            return new TemporalJoinTranslator(env, this::translate).translate(correlate, translate(correlate.getLeft()));
         }
         if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
             return windowTableFunction(scan);

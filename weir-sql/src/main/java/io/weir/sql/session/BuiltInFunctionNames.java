@@ -9,7 +9,7 @@ final class BuiltInFunctionNames {
             "%", "*", "+", "-", "/", "<", "<=", "<>", "=", ">", ">=", "||",
             "ABS", "AND", "CASE", "CAST", "CHARACTER_LENGTH", "CHAR_LENGTH", "COALESCE", "IN", "IS FALSE",
             "IS NOT FALSE", "IS NOT NULL", "IS NOT TRUE", "IS NULL", "IS TRUE", "LIKE", "LOWER", "MOD", "NOT",
-            "NOT LIKE", "OR", "POSITION", "SUBSTRING", "TRIM", "UPPER");
+            "NOT LIKE", "OR", "POSITION", "PROCTIME", "SUBSTRING", "TRIM", "UPPER");
 
     private BuiltInFunctionNames() {
     }

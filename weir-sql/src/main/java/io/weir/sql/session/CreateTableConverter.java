@@ -89,7 +89,7 @@ final class CreateTableConverter {
                 String expression = column.expression().toString();
                 LogicalType type = expressionType(expression, earlier);
                 if (type.root() == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
-                        && expression.replace(" ", "").equalsIgnoreCase("PROCTIME()")) {
+                        && expression.replace(" ", "").replace("`", "").equalsIgnoreCase("PROCTIME()")) {
                     type = type.withTimeAttribute(LogicalType.TimeAttribute.PROCTIME);
                 }
                 yield new Column(name, type, Column.Kind.COMPUTED, expression, null, false, column.comment());

@@ -18,9 +18,11 @@ import java.util.Set;
  * {@code 'data'} option in order, from one subtask, then ends. Rows are written the way golden
  * files write results, one per line or separated by {@code ;}: {@code +I[a, 1, 2024-01-01 00:00:01]},
  * {@code -U[...]}, {@code NULL} for null; string values cannot contain {@code ", "}. A changelog
- * source says so with {@code 'changelog-mode' = 'I,UB,UA,D'} (Flink's option and spelling).
+ * source says so with {@code 'changelog-mode' = 'I,UB,UA,D'} (Flink's option and spelling). A lookup
+ * join looks rows up in the table its data leaves when the changes are applied, as Flink's test
+ * connector does.
  */
-public final class TestValuesTableFactory implements TableFactory {
+public final class TestValuesTableFactory implements TableFactory, LookupTableSource {
 
     @Override
     public String factoryIdentifier() {
@@ -51,13 +53,66 @@ public final class TestValuesTableFactory implements TableFactory {
 
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        return env.fromData(rows(context), context.rowType()).setParallelism(1).name("values");
+    }
+
+    @Override
+    public LookupProvider createLookup(Context context, int[] keyColumns) {
+        // With a primary key a change replaces or deletes the row with its key (upsert); without, the equal row.
+        List<String> names = List.of(context.rowType().getFieldNames());
+        int[] primaryKey = context.table().schema().primaryKey().stream().mapToInt(names::indexOf).toArray();
+        List<Row> table = new ArrayList<>();
+        for (Row change : rows(context)) {
+            Row row = Row.copy(change);
+            row.setKind(RowKind.INSERT);
+            if (primaryKey.length > 0) {
+                table.removeIf(stored -> java.util.Arrays.stream(primaryKey)
+                        .allMatch(k -> java.util.Objects.equals(stored.getField(k), row.getField(k))));
+            } else if (change.getKind() == RowKind.UPDATE_BEFORE || change.getKind() == RowKind.DELETE) {
+                table.remove(row);
+            }
+            if (change.getKind() == RowKind.INSERT || change.getKind() == RowKind.UPDATE_AFTER) {
+                table.add(row);
+            }
+        }
+        return LookupProvider.of(new ScanningLookup(table, keyColumns));
+    }
+
+    /** Finds the rows whose key columns equal the key's fields by scanning them all. */
+    private static final class ScanningLookup extends LookupFunction {
+        private static final long serialVersionUID = 1L;
+        private final List<Row> table;
+        private final int[] keyColumns;
+
+        ScanningLookup(List<Row> table, int[] keyColumns) {
+            this.table = table;
+            this.keyColumns = keyColumns;
+        }
+
+        @Override
+        public java.util.Collection<Row> lookup(Row key) {
+            List<Row> found = new ArrayList<>();
+            for (Row row : table) {
+                boolean matches = true;
+                for (int i = 0; i < keyColumns.length; i++) {
+                    matches &= key.getField(i).equals(row.getField(keyColumns[i]));
+                }
+                if (matches) {
+                    found.add(row);
+                }
+            }
+            return found;
+        }
+    }
+
+    private static List<Row> rows(Context context) {
         List<Row> rows = new ArrayList<>();
         for (String line : context.option("data", "").split("[;\n]")) {
             if (!line.isBlank()) {
                 rows.add(parse(line.strip(), context.rowType().getFieldTypes()));
             }
         }
-        return env.fromData(rows, context.rowType()).setParallelism(1).name("values");
+        return rows;
     }
 
     private static Row parse(String text, TypeInformation<?>[] types) {

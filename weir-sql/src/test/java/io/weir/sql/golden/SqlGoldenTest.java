@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Assertions;
  * any order; or a line {@code ---- final} followed by the rows left when the changelog is applied
  * (for updating results whose intermediate steps depend on how parallel inputs interleave); or a
  * line {@code ---- error} followed by text the error message must contain.
- * See {@code src/test/resources/sql/README.md}.
+ * See {@code src/test/resources/sql/README.md}; {@code -Dgolden=join/} runs only the files whose
+ * path contains {@code join/}.
  */
 class SqlGoldenTest {
 
@@ -50,6 +51,9 @@ class SqlGoldenTest {
             files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
         }
         assertTrue(files.size() >= 5, "the golden files were not found under " + root);
+        // -Dgolden=join/ runs only the files whose path contains "join/", for a focused run
+        String only = System.getProperty("golden", "");
+        files = files.stream().filter(file -> root.relativize(file).toString().contains(only)).toList();
         return files.stream().map(file -> DynamicContainer.dynamicContainer(root.relativize(file).toString(),
                 Stream.of(1, 2).map(parallelism -> DynamicTest.dynamicTest("parallelism " + parallelism,
                         () -> Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),

@@ -17,17 +17,25 @@ import io.weir.connector.jdbc.source.JdbcNumericBetweenParametersProvider;
 import io.weir.connector.jdbc.source.JdbcSource;
 import io.weir.connector.jdbc.source.JdbcSourceBuilder;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.connectors.LookupCache;
+import io.weir.sql.connectors.LookupOptions;
+import io.weir.sql.connectors.LookupProvider;
+import io.weir.sql.connectors.LookupTableSource;
 import io.weir.sql.connectors.TableFactory;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code 'connector' = 'jdbc'}: a table in a database, read with a {@link JdbcSource} and written
  * with a {@link JdbcSink}, with Flink's option keys. A table with a primary key is written by
- * upserts and deletes (so updating queries keep it right); one without is appended to.
+ * upserts and deletes (so updating queries keep it right); one without is appended to. A lookup join
+ * ({@code FOR SYSTEM_TIME AS OF o.proc_time}) queries it by key ({@link JdbcLookupFunction}), with
+ * Flink's {@code lookup.*} options ({@link LookupOptions}).
  */
-public final class JdbcTableFactory implements TableFactory {
+public final class JdbcTableFactory implements TableFactory, LookupTableSource {
 
     private static final ConfigOption<Integer> MAX_ROWS = ConfigOptions.key("sink.buffer-flush.max-rows").intType()
             .defaultValue(100);
@@ -53,10 +61,26 @@ public final class JdbcTableFactory implements TableFactory {
 
     @Override
     public Set<String> supportedOptions() {
-        return Set.of("url", "table-name", "username", "password", "driver", "dialect",
+        Set<String> options = new HashSet<>(Set.of("url", "table-name", "username", "password", "driver", "dialect",
                 "sink.buffer-flush.max-rows", "sink.buffer-flush.interval", "sink.max-retries", "sink.parallelism",
                 "scan.partition.column", "scan.partition.num", "scan.partition.lower-bound",
-                "scan.partition.upper-bound", "scan.fetch-size");
+                "scan.partition.upper-bound", "scan.fetch-size"));
+        options.addAll(LookupOptions.KEYS);
+        return options;
+    }
+
+    @Override
+    public LookupProvider createLookup(Context context, int[] keyColumns) {
+        TableOptions table = new TableOptions(context);
+        String[] columns = table.columns();
+        String[] keys = Arrays.stream(keyColumns).mapToObj(i -> columns[i]).toArray(String[]::new);
+        String query = table.dialect().getSelectFromStatement(table.tableName(), columns, keys);
+        String name = context.identifier().asSummaryString();
+        JdbcLookupFunction function = new JdbcLookupFunction(connection(table), name, query,
+                new RowExtractor(context.rowType().getFieldTypes()),
+                LookupOptions.get(name, table.options(), LookupOptions.MAX_RETRIES));
+        LookupCache cache = LookupOptions.cache(name, table.options());
+        return cache == null ? LookupProvider.of(function) : LookupProvider.partialCaching(function, cache);
     }
 
     @Override
@@ -97,12 +121,16 @@ public final class JdbcTableFactory implements TableFactory {
         List<String> key = context.table().schema().primaryKey();
         ChangelogRowBatch batch = new ChangelogRowBatch(table.dialect(), table.tableName(), table.columns(),
                 key.toArray(new String[0]));
-        JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                .withUrl(table.url()).withDriverName(table.options().get("driver"))
-                .withUsername(table.options().get("username")).withPassword(table.options().get("password"));
-        DataStreamSink<Row> sink = rows.sinkTo(JdbcSink.sink(batch, execution, connection.build()))
+        DataStreamSink<Row> sink = rows.sinkTo(JdbcSink.sink(batch, execution, connection(table)))
                 .name("jdbc " + table.tableName());
         table.optional(SINK_PARALLELISM).ifPresent(sink::setParallelism);
+    }
+
+    private static JdbcConnectionOptions connection(TableOptions table) {
+        return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                .withUrl(table.url()).withDriverName(table.options().get("driver"))
+                .withUsername(table.options().get("username")).withPassword(table.options().get("password"))
+                .build();
     }
 
     /** A user error in the table's definition, naming the table. */
