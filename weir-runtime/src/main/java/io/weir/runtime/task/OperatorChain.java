@@ -1,6 +1,7 @@
 package io.weir.runtime.task;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
@@ -23,6 +24,7 @@ import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.exchange.BlockingMemory;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.ConnectionPattern;
@@ -30,6 +32,7 @@ import io.weir.runtime.exchange.ExchangeKey;
 import io.weir.runtime.exchange.BufferReceiver;
 import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.RecordWriter;
+import io.weir.runtime.exchange.ResultKey;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
@@ -213,10 +216,16 @@ final class OperatorChain {
         BufferReceiver[] targets = new BufferReceiver[consumers];
         int[] channelAtTarget = new int[consumers];
         int offset = consumer.channelOffset(edge);
+        // blocking (BATCH): the output is kept in the exchange until the consumer stage starts
+        BlockingMemory blocking = !deployment.job().hasBlockingExchanges() ? null : new BlockingMemory(
+                deployment.job().getConfiguration().get(ExecutionOptions.BATCH_SHUFFLE_MEMORY).getBytes());
         for (int j : connected) {
             channelAtTarget[j] = offset + index;
-            targets[j] = exchange.receiver(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(),
-                    consumer.getId(), j), channelAtTarget[j]);
+            targets[j] = blocking != null
+                    ? exchange.blockingResult(new ResultKey(deployment.job().getJobId(), edge.id(), index, j),
+                            channelAtTarget[j], blocking)
+                    : exchange.receiver(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(),
+                            consumer.getId(), j), channelAtTarget[j]);
         }
         @SuppressWarnings("unchecked")
         TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()
