@@ -30,7 +30,6 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<MemorySize> BATCH_SHUFFLE_MEMORY = ConfigOptions.key("execution.batch-shuffle.memory")
             .memoryType().defaultValue(MemorySize.ofMebiBytes(64))
-            .withValidation(m -> m.getBytes() >= 0, "not be negative")
             .withDescription("In BATCH mode with blocking exchanges, the heap memory each producer subtask may keep "
                     + "of its output on one exchange; what does not fit is written to a temporary file "
                     + "(java.io.tmpdir), deleted when the job ends.");

@@ -549,6 +549,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         .forEach(s -> lostSlots.putIfAbsent(s, new ArrayList<>()));
             }
             lost.forEach(slotOf::remove);
+            if (stages != null && lost.stream().anyMatch(t -> lifecycle.executionState(t) == ExecutionState.FINISHED)) {
+                // finished results were kept there: the stages reading them cannot run, so the job runs again
+                IllegalStateException cause = new IllegalStateException("TaskManager " + taskExecutorId
+                        + " was lost with the results of finished stages: " + reason);
+                recordFailure(cause, "TaskManager " + taskExecutorId, taskExecutorId);
+                lifecycle.onGlobalFailure(cause, "TaskManager " + taskExecutorId);
+            }
             for (TaskKey task : lost) {
                 taskEnded(attemptId(task, lifecycle.attemptOf(task)), StreamTask.Outcome.FAILED, new IllegalStateException(
                         "TaskManager " + taskExecutorId + " was lost: " + reason));

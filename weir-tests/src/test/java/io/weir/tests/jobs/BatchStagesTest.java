@@ -9,6 +9,7 @@ import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.configuration.MemorySize;
 import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.configuration.StateBackendOptions;
 import io.weir.api.environment.BatchShuffleMode;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -129,6 +130,12 @@ class BatchStagesTest {
     void resultsLargerThanTheShuffleMemorySpillToFilesAndReadBackTheSame() throws Exception {
         Configuration noMemory = new Configuration().set(ExecutionOptions.BATCH_SHUFFLE_MEMORY, MemorySize.parse("0"));
         assertSameElements(expected(), run(env(SMALL, noMemory), new Format(false)));
+    }
+
+    @Test
+    void withTheRocksDbBackendConfiguredKeyedStateStaysOnTheHeapOneKeyAtATime() throws Exception {
+        Configuration rocksdb = new Configuration().set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        assertSameElements(expected(), run(env(SMALL, rocksdb), new Format(false)));
     }
 
     private static String rootMessage(Throwable t) {
