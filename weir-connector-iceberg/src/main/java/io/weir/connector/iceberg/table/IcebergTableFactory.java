@@ -1,7 +1,6 @@
 package io.weir.connector.iceberg.table;
 
 import io.weir.api.datastream.DataStream;
-import io.weir.api.datastream.DataStreamSink;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Row;
@@ -80,13 +79,13 @@ public final class IcebergTableFactory implements TableFactory {
         TableLoader table = TableLoader.fromCatalog(catalogLoader(context), identifier(context));
         createIfMissing(context, table);
         try {
-            DataStreamSink<Row> sink = IcebergSink.forRow(rows).tableLoader(table)
-                    .upsert(upsert).equalityFieldColumns(upsert ? key : List.of())
-                    .append();
+            IcebergSink.Builder sink = IcebergSink.forRow(rows).tableLoader(table)
+                    .upsert(upsert).equalityFieldColumns(upsert ? key : List.of());
             String parallelism = context.option("write-parallelism", null);
             if (parallelism != null) {
-                sink.setParallelism(positive(context, "write-parallelism", parallelism));
+                sink.writeParallelism(positive(context, "write-parallelism", parallelism));
             }
+            sink.append();
         } catch (IllegalArgumentException e) {
             throw invalid(context, e.getMessage());
         }
