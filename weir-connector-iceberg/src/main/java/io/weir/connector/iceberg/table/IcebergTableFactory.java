@@ -39,7 +39,7 @@ public final class IcebergTableFactory implements TableFactory {
     @Override
     public Set<String> supportedOptions() {
         return Set.of("catalog-type", "catalog-name", "catalog-database", "catalog-table", "warehouse", "uri",
-                "write.upsert.enabled", "format-version", "write-parallelism", "jdbc.*");
+                "write.upsert.enabled", "format-version", "write-parallelism", "io-impl", "jdbc.*");
     }
 
     /** Reads the table's current snapshot once (a bounded scan). */
@@ -108,7 +108,7 @@ public final class IcebergTableFactory implements TableFactory {
         String name = context.option("catalog-name", "iceberg");
         Map<String, String> properties = new HashMap<>();
         context.table().options().forEach((key, value) -> {
-            if (key.equals("warehouse") || key.equals("uri") || key.startsWith("jdbc.")) {
+            if (key.equals("warehouse") || key.equals("uri") || key.equals("io-impl") || key.startsWith("jdbc.")) {
                 properties.put(key, value);
             }
         });
