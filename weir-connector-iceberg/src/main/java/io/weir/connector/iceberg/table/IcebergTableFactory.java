@@ -1,5 +1,7 @@
 package io.weir.connector.iceberg.table;
 
+import io.weir.api.configuration.ConfigOptions;
+import io.weir.api.configuration.Configuration;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
@@ -13,6 +15,7 @@ import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +42,14 @@ public final class IcebergTableFactory implements TableFactory {
     @Override
     public Set<String> supportedOptions() {
         return Set.of("catalog-type", "catalog-name", "catalog-database", "catalog-table", "warehouse", "uri",
-                "write.upsert.enabled", "format-version", "write-parallelism", "io-impl", "jdbc.*");
+                "write.upsert.enabled", "format-version", "write-parallelism", "io-impl", "streaming", "monitor-interval",
+                "jdbc.*");
     }
 
-    /** Reads the table's current snapshot once (a bounded scan). */
+    /**
+     * Reads the table's current snapshot once (a bounded scan), or with {@code 'streaming' = 'true'}
+     * that snapshot and then the rows newer snapshots append, looking every {@code 'monitor-interval'}.
+     */
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
         TableLoader table = TableLoader.fromCatalog(catalogLoader(context), identifier(context));
@@ -59,8 +66,12 @@ public final class IcebergTableFactory implements TableFactory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return env.fromSource(IcebergSource.forRow(table, context.rowType()), WatermarkStrategy.noWatermarks(),
-                "iceberg " + table.identifier());
+        IcebergSource source = IcebergSource.forRow(table, context.rowType()).streaming(flag(context, "streaming"));
+        String interval = context.option("monitor-interval", null);
+        if (interval != null) {
+            source = source.monitorInterval(duration(context, "monitor-interval", interval));
+        }
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "iceberg " + table.identifier());
     }
 
     @Override
@@ -92,11 +103,30 @@ public final class IcebergTableFactory implements TableFactory {
     }
 
     private static boolean upsert(Context context) {
-        String value = context.option("write.upsert.enabled", "false");
+        return flag(context, "write.upsert.enabled");
+    }
+
+    /** A {@code 'true'}/{@code 'false'} option, {@code false} when not set. */
+    private static boolean flag(Context context, String key) {
+        String value = context.option(key, "false");
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw invalid(context, "'write.upsert.enabled' must be 'true' or 'false', not '" + value + "'");
+            throw invalid(context, "'" + key + "' must be 'true' or 'false', not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** A positive duration option such as {@code '10 s'} or {@code '1min'}. */
+    private static Duration duration(Context context, String key, String value) {
+        Duration parsed;
+        try {
+            parsed = Configuration.fromMap(Map.of(key, value)).get(ConfigOptions.key(key).durationType().noDefaultValue());
+        } catch (IllegalArgumentException e) {
+            throw invalid(context, "'" + key + "' = '" + value + "' is not a duration; write e.g. '10 s' or '1 min'");
+        }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw invalid(context, "'" + key + "' must be positive, not '" + value + "'");
+        }
+        return parsed;
     }
 
     private static CatalogLoader catalogLoader(Context context) {
