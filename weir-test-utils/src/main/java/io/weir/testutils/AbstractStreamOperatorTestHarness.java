@@ -167,10 +167,12 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
 
     /**
      * Takes the operator's state as checkpoint {@code checkpointId} would: the operator's
+     * {@code prepareSnapshotPreBarrier} (what it emits goes to the output), its
      * {@code snapshotState}, then its keyed state, timers and operator state, serialized.
      */
     public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
         checkOpen();
+        operator.prepareSnapshotPreBarrier(checkpointId);
         if (operator instanceof StreamSource<?, ?> source) {
             synchronized (source.getCheckpointLock()) { // as the task does for a source function
                 operator.snapshotState(checkpointId, timestamp);

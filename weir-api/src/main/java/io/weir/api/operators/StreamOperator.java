@@ -34,6 +34,14 @@ public interface StreamOperator<OUT> extends CheckpointListener, Serializable {
      */
     void snapshotState(long checkpointId, long timestamp) throws Exception;
 
+    /**
+     * Checkpoint {@code checkpointId} is about to be taken and its barrier is not sent downstream
+     * yet: what the operator emits now reaches the next operators before the barrier, so it belongs
+     * to the checkpoint (a writer hands its files to a committer this way). Called on the task's
+     * thread, before {@link #snapshotState}, operators of a chain head first; not after the input ended.
+     */
+    default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {}
+
     void open() throws Exception;
 
     /** All input has ended: emit what is buffered. Not called when the task is cancelled or fails. */

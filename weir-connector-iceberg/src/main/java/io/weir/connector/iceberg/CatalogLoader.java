@@ -15,8 +15,9 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * properties, never an open catalog. As Flink's {@code CatalogLoader}.
  *
  * <p>Two kinds: {@link #hadoop} keeps the tables' metadata in the warehouse directory itself
- * ({@code file:} or any Hadoop file system); {@link #jdbc} keeps the pointer to each table's
- * current metadata in a database table ({@code uri = jdbc:...}), the files in the warehouse. The
+ * (a {@code file:} one); {@link #jdbc} keeps the pointer to each table's current metadata in a
+ * database table ({@code uri = jdbc:...}), the files in the warehouse, which may be on S3
+ * ({@code s3://}, written through Weir's S3 file system by {@link WeirFileSystemIO}). The
  * JDBC driver of that database must be on the classpath (the user brings it, as for the JDBC
  * connector).
  */
@@ -35,6 +36,11 @@ public final class CatalogLoader implements Serializable {
         if (warehouse == null || warehouse.isBlank()) {
             throw new IllegalArgumentException("The " + type + " catalog '" + name + "' needs the 'warehouse' "
                     + "property: the directory (file:/..., or a Hadoop file system URI) where the tables' files go");
+        }
+        if ("hadoop".equals(type) && isS3(warehouse)) {
+            throw new IllegalArgumentException("The hadoop catalog '" + name + "' keeps its metadata with Hadoop's file "
+                    + "systems, and Hadoop's S3 file system (s3a) is not on Weir's classpath, so it cannot use " + warehouse
+                    + "; use the jdbc catalog, which writes an s3:// warehouse through Weir's S3 file system");
         }
         if ("jdbc".equals(type) && properties.get(CatalogProperties.URI) == null) {
             throw new IllegalArgumentException("The jdbc catalog '" + name + "' needs the 'uri' property: the JDBC URL "
@@ -67,10 +73,19 @@ public final class CatalogLoader implements Serializable {
         Map<String, String> jdbcProperties = new HashMap<>(properties);
         // V1 also keeps views; without it an existing V0 catalog database is used as it is
         jdbcProperties.putIfAbsent("jdbc.schema-version", "V1");
+        if (isS3(properties.get(CatalogProperties.WAREHOUSE_LOCATION))) {
+            // through Weir's S3 file system: Hadoop's s3a is not on the classpath
+            jdbcProperties.putIfAbsent(CatalogProperties.FILE_IO_IMPL, WeirFileSystemIO.class.getName());
+        }
         JdbcCatalog catalog = new JdbcCatalog();
         catalog.setConf(hadoopConf);
         catalog.initialize(name, jdbcProperties);
         return catalog;
+    }
+
+    private static boolean isS3(String warehouse) {
+        String lower = warehouse.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("s3:") || lower.startsWith("s3a:") || lower.startsWith("s3n:");
     }
 
     public String name() {

@@ -6,11 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
 import org.apache.iceberg.io.WriteResult;
 
 /**
- * What one writer subtask wrote between two checkpoints: its data files (and, in upsert mode,
- * delete files), committed as one Iceberg snapshot. {@code commitId} is unique to this
+ * Data files (and, in upsert mode, delete files) written between two checkpoints: what one writer
+ * subtask hands to the {@link IcebergFilesCommitter}, and what the committer commits as one
+ * Iceberg snapshot per checkpoint (all writers' files). {@code commitId} is unique to this
  * committable; the snapshot's summary carries it, so a commit repeated after a restore sees that
  * it was done already.
  */
@@ -18,6 +20,22 @@ record IcebergCommittable(String commitId, WriteResult files) {
 
     boolean isEmpty() {
         return files.dataFiles().length == 0 && files.deleteFiles().length == 0;
+    }
+
+    /** As the writer emits it to the committer: serializer version, then the serialized committable. */
+    byte[] toMessage() throws IOException {
+        Serializer serializer = new Serializer();
+        byte[] bytes = serializer.serialize(this);
+        return ByteBuffer.allocate(4 + bytes.length).putInt(serializer.getVersion()).put(bytes).array();
+    }
+
+    /** Reads what {@link #toMessage} wrote. */
+    static IcebergCommittable fromMessage(byte[] message) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(message);
+        int version = buffer.getInt();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return new Serializer().deserialize(version, bytes);
     }
 
     /**

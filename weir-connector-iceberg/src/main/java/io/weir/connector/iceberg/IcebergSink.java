@@ -1,14 +1,9 @@
 package io.weir.connector.iceberg;
 
-import io.weir.api.connector.sink.Committer;
-import io.weir.api.connector.sink.CommitterInitContext;
-import io.weir.api.connector.sink.Sink;
-import io.weir.api.connector.sink.SinkWriter;
-import io.weir.api.connector.sink.SupportsCommitter;
-import io.weir.api.connector.sink.WriterInitContext;
-import io.weir.api.connector.source.SimpleVersionedSerializer;
+import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.DataStreamSink;
+import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
@@ -22,9 +17,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 
 /**
- * Writes a stream of {@link Row}s into an Iceberg table as Parquet data files, committed once per
- * completed checkpoint, exactly once (see {@link IcebergCommitter}). As Flink's
- * {@code IcebergSink.forRowData(stream).tableLoader(...).append()}:
+ * Writes a stream of {@link Row}s into an Iceberg table as Parquet data files, committed as one
+ * snapshot per completed checkpoint, exactly once. As Flink's
+ * {@code FlinkSink.forRowData(stream).tableLoader(...).append()}:
  *
  * <pre>{@code
  * IcebergSink.forRow(rows)
@@ -36,46 +31,20 @@ import org.apache.iceberg.Table;
  * <p>The rows' type must be a {@link RowTypeInfo} with field names: fields are matched to the
  * table's columns by name, checked when {@link Builder#append()} builds the job.
  *
- * <p>Each sink subtask commits its own files: a checkpoint yields one snapshot per subtask that
- * wrote rows since the previous one (one in all with {@code writeParallelism(1)}).
+ * <p>The job gets two steps, as with Flink's Iceberg sink: parallel writers
+ * ({@link IcebergStreamWriter}, {@code writeParallelism}) that hand their files over before each
+ * checkpoint's barrier, and one committer ({@link IcebergFilesCommitter}, parallelism 1) that
+ * commits all writers' files of a checkpoint as one snapshot when the checkpoint completes.
  */
-public final class IcebergSink implements Sink<Row>, SupportsCommitter<IcebergCommittable> {
-    private static final long serialVersionUID = 1L;
+public final class IcebergSink {
+    private static final TypeInformation<byte[]> FILES =
+            io.weir.api.types.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
 
-    private final TableLoader tableLoader;
-    private final String[] fieldNames;
-    private final TypeInformation<?>[] fieldTypes;
-    private final List<String> upsertKey;
-
-    private IcebergSink(TableLoader tableLoader, RowTypeInfo rowType, List<String> upsertKey) {
-        this.tableLoader = tableLoader;
-        this.fieldNames = rowType.getFieldNames();
-        this.fieldTypes = rowType.getFieldTypes();
-        this.upsertKey = List.copyOf(upsertKey);
-    }
+    private IcebergSink() {}
 
     /** Starts a sink for this stream of rows. */
     public static Builder forRow(DataStream<Row> input) {
         return new Builder(input);
-    }
-
-    @Override
-    public SinkWriter<Row> createWriter(WriterInitContext context) {
-        TableLoader loader = tableLoader.copy();
-        // checked again against the table as it is now: its schema may have changed since the job was built
-        RowConverter converter = RowConverter.check(loader.toString(), loader.loadTable().schema(), fieldNames, fieldTypes);
-        return new IcebergSinkWriter(loader, converter, upsertKey, context.getTaskInfo().getIndexOfThisSubtask(),
-                context.getTaskInfo().getAttemptNumber());
-    }
-
-    @Override
-    public Committer<IcebergCommittable> createCommitter(CommitterInitContext context) {
-        return new IcebergCommitter(tableLoader.copy(), context.getTaskInfo().getIndexOfThisSubtask());
-    }
-
-    @Override
-    public SimpleVersionedSerializer<IcebergCommittable> getCommittableSerializer() {
-        return new IcebergCommittable.Serializer();
     }
 
     static int[] fieldIds(Schema schema, List<String> columns) {
@@ -123,7 +92,7 @@ public final class IcebergSink implements Sink<Row>, SupportsCommitter<IcebergCo
          *
          * @throws IllegalArgumentException saying what does not fit and what to do
          */
-        public DataStreamSink<Row> append() {
+        public DataStreamSink<Void> append() {
             if (tableLoader == null) {
                 throw new IllegalArgumentException("IcebergSink needs the table: call tableLoader(TableLoader.fromCatalog(...))");
             }
@@ -134,15 +103,20 @@ public final class IcebergSink implements Sink<Row>, SupportsCommitter<IcebergCo
             }
             Table table = checkedTable(rowType);
             List<String> key = upsert ? keyColumns(table) : List.of();
-            IcebergSink sink = new IcebergSink(tableLoader, rowType, key);
-            // upsert: every change of a key to one subtask, in order (see UpsertKeySelector)
+            // upsert: every change of a key to one writer, in order (see UpsertKeySelector)
             DataStream<Row> rows = key.isEmpty() ? input
                     : input.keyBy(new UpsertKeySelector(rowType.getFieldNames(), key), Types.STRING);
-            DataStreamSink<Row> added = rows.sinkTo(sink).name("IcebergSink " + tableLoader.identifier());
+            SingleOutputStreamOperator<byte[]> written = rows.transform("IcebergStreamWriter " + tableLoader.identifier(),
+                    FILES, new IcebergStreamWriter(tableLoader, rowType.getFieldNames(), rowType.getFieldTypes(), key));
             if (writeParallelism != null) {
-                added.setParallelism(writeParallelism);
+                written.setParallelism(writeParallelism);
             }
-            return added;
+            SingleOutputStreamOperator<Void> committed = written.global()
+                    .transform("IcebergFilesCommitter " + tableLoader.identifier(), Types.VOID,
+                            new IcebergFilesCommitter(tableLoader))
+                    .setParallelism(1).setMaxParallelism(1);
+            return committed.sinkTo(new DiscardingSink<>()).name("IcebergSink " + tableLoader.identifier())
+                    .setParallelism(1);
         }
 
         private Table checkedTable(RowTypeInfo rowType) {

@@ -293,6 +293,16 @@ final class OperatorChain {
         return new TaskStateSnapshot(checkpointId, states);
     }
 
+    /**
+     * Checkpoint {@code checkpointId} is about to be taken: each operator, head first, emits what
+     * belongs before its barrier. Call before {@link #broadcastBarrier}, not after the input ended.
+     */
+    void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        for (StreamOperator<?> operator : operators) {
+            operator.prepareSnapshotPreBarrier(checkpointId);
+        }
+    }
+
     /** Checkpoint {@code checkpointId} completed: tells every operator, head first, and its state backends. */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
         for (int i = 0; i < operators.size(); i++) {

@@ -180,6 +180,7 @@ public final class RuntimeOperatorContext implements OperatorContext {
     }
 
     /** See {@link #withCheckpointingEnabled}. */
+    @Override
     public boolean isCheckpointingEnabled() {
         return checkpointingEnabled;
     }

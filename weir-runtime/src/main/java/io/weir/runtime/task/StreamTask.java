@@ -515,6 +515,9 @@ public final class StreamTask implements Runnable {
         long alignmentNanos = barrierHandler == null ? 0 : barrierHandler.lastAlignmentNanos();
         long start = System.nanoTime();
         // after the end of data the outputs have ended: the consumers count those channels as aligned
+        if (!dataEnded) {
+            chain.prepareSnapshotPreBarrier(barrier.id());
+        }
         Map<InFlightData.Channel, List<byte[]>> overtaken = dataEnded ? Map.of() : chain.broadcastBarrier(barrier);
         TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
         if (!overtaken.isEmpty()) {
@@ -566,6 +569,7 @@ public final class StreamTask implements Runnable {
         public void triggerUnalignedCheckpoint(CheckpointBarrier barrier) throws Exception {
             lastCheckpointTaken = Math.max(lastCheckpointTaken, barrier.id());
             long start = System.nanoTime();
+            chain.prepareSnapshotPreBarrier(barrier.id());
             Map<InFlightData.Channel, List<byte[]>> overtaken = chain.broadcastBarrier(barrier);
             TaskStateSnapshot state = chain.snapshotState(barrier.id(), barrier.timestamp(), barrier.isSavepoint());
             unaligned = new UnalignedSnapshot(barrier, state, overtaken, syncMetrics(barrier, start, 0, true));

@@ -7,85 +7,93 @@ import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
-import io.weir.api.connector.source.lib.SplitCollectionSerializer;
-import io.weir.api.connector.source.lib.StaticSplitEnumerator;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
 import io.weir.connector.iceberg.TableLoader;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.ScanTaskParser;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.io.CloseableIterable;
+import java.time.Duration;
 
 /**
- * Reads an Iceberg table's current snapshot once, as a bounded stream of {@link Row}s (Iceberg's
- * Flink connector: {@code IcebergSource.forRowData()...streaming(false)}). The enumerator plans the
- * snapshot's file scan tasks when the job starts and hands them out one at a time; the rows' fields
- * are taken from the table's columns by name. Parquet data files only; deletes are applied.
+ * Reads an Iceberg table as a stream of {@link Row}s, as Iceberg's Flink connector's
+ * {@code IcebergSource.forRowData()}: by default the snapshot current when the job starts, once (a
+ * bounded stream); with {@link #streaming streaming(true)} that snapshot and then, every
+ * {@link #monitorInterval monitor interval}, the rows appended by newer snapshots (an unbounded
+ * stream). The enumerator plans the snapshots' file scan tasks and hands them out one at a time;
+ * the rows' fields are taken from the table's columns by name. Parquet data files only; deletes are
+ * applied. A checkpoint holds the tasks not read yet, the position in the task being read and, in
+ * streaming mode, the last snapshot planned.
  *
  * <pre>{@code
- * env.fromSource(IcebergSource.forRow(tableLoader, rowType), WatermarkStrategy.noWatermarks(), "orders")
+ * env.fromSource(IcebergSource.forRow(tableLoader, rowType).streaming(true).monitorInterval(Duration.ofSeconds(10)),
+ *         WatermarkStrategy.noWatermarks(), "orders")
  * }</pre>
  */
-public final class IcebergSource implements Source<Row, IcebergSourceSplit, Collection<IcebergSourceSplit>>,
+public final class IcebergSource implements Source<Row, IcebergSourceSplit, IcebergEnumeratorState>,
         ResultTypeQueryable<Row> {
     private static final long serialVersionUID = 1L;
+    /** Flink's default {@code monitor-interval}. */
+    public static final Duration DEFAULT_MONITOR_INTERVAL = Duration.ofSeconds(60);
 
     private final TableLoader tableLoader;
     private final RowTypeInfo rowType;
+    private final boolean streaming;
+    private final Duration monitorInterval;
 
-    private IcebergSource(TableLoader tableLoader, RowTypeInfo rowType) {
+    private IcebergSource(TableLoader tableLoader, RowTypeInfo rowType, boolean streaming, Duration monitorInterval) {
         this.tableLoader = tableLoader;
         this.rowType = rowType;
+        this.streaming = streaming;
+        this.monitorInterval = monitorInterval;
     }
 
-    /** A source of the table's rows with these fields (each a column of the table, by name). */
+    /** A bounded source of the table's rows with these fields (each a column of the table, by name). */
     public static IcebergSource forRow(TableLoader tableLoader, RowTypeInfo rowType) {
-        return new IcebergSource(tableLoader, rowType);
+        return new IcebergSource(tableLoader, rowType, false, DEFAULT_MONITOR_INTERVAL);
+    }
+
+    /** Whether to go on reading the rows that new snapshots append (an unbounded source); off by default. */
+    public IcebergSource streaming(boolean enabled) {
+        return new IcebergSource(tableLoader, rowType, enabled, monitorInterval);
+    }
+
+    /**
+     * How often a streaming source looks for new snapshots (60 s by default): the latency it adds
+     * on top of the writer's checkpoint interval.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public IcebergSource monitorInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("The monitor interval of an Iceberg source must be positive, not " + interval);
+        }
+        return new IcebergSource(tableLoader, rowType, streaming, interval);
     }
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.BOUNDED;
+        return streaming ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
     }
 
     @Override
-    public SplitEnumerator<IcebergSourceSplit, Collection<IcebergSourceSplit>> createEnumerator(
-            SplitEnumeratorContext<IcebergSourceSplit> context) throws IOException {
-        return new StaticSplitEnumerator<>(context, planSplits());
-    }
-
-    private List<IcebergSourceSplit> planSplits() throws IOException {
-        List<IcebergSourceSplit> splits = new ArrayList<>();
-        try (TableLoader loader = tableLoader.copy()) {
-            Table table = loader.loadTable();
-            if (table.currentSnapshot() == null) {
-                return splits; // a table without snapshots has no rows
-            }
-            try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-                for (FileScanTask task : tasks) {
-                    splits.add(new IcebergSourceSplit("task-" + splits.size(), ScanTaskParser.toJson(task), 0));
-                }
-            }
-        }
-        return splits;
+    public SplitEnumerator<IcebergSourceSplit, IcebergEnumeratorState> createEnumerator(
+            SplitEnumeratorContext<IcebergSourceSplit> context) {
+        return new IcebergSplitEnumerator(context, tableLoader.copy(), monitorIntervalNanos(), System::nanoTime, null);
     }
 
     @Override
-    public SplitEnumerator<IcebergSourceSplit, Collection<IcebergSourceSplit>> restoreEnumerator(
-            SplitEnumeratorContext<IcebergSourceSplit> context, Collection<IcebergSourceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+    public SplitEnumerator<IcebergSourceSplit, IcebergEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<IcebergSourceSplit> context, IcebergEnumeratorState checkpoint) {
+        return new IcebergSplitEnumerator(context, tableLoader.copy(), monitorIntervalNanos(), System::nanoTime, checkpoint);
+    }
+
+    private long monitorIntervalNanos() {
+        return streaming ? monitorInterval.toNanos() : 0;
     }
 
     @Override
     public SourceReader<Row, IcebergSourceSplit> createReader(SourceReaderContext readerContext) {
-        return new IcebergSourceReader(readerContext, tableLoader.copy(), new RecordConverter(rowType));
+        return new IcebergSourceReader(readerContext, tableLoader.copy(), new RecordConverter(rowType), monitorIntervalNanos());
     }
 
     @Override
@@ -94,8 +102,8 @@ public final class IcebergSource implements Source<Row, IcebergSourceSplit, Coll
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<IcebergSourceSplit>> getEnumeratorCheckpointSerializer() {
-        return new SplitCollectionSerializer<>(new IcebergSourceSplit.Serializer());
+    public SimpleVersionedSerializer<IcebergEnumeratorState> getEnumeratorCheckpointSerializer() {
+        return new IcebergEnumeratorState.Serializer();
     }
 
     @Override

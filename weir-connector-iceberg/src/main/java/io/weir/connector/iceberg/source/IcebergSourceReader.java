@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.ScanTaskParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -40,11 +41,16 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
     private CloseableIterable<Record> currentRecords;
     private CloseableIterator<Record> records;
     private long emitted;
+    private final long requestIntervalNanos;
+    private long requestedAtNanos;
 
-    IcebergSourceReader(SourceReaderContext context, TableLoader tableLoader, RecordConverter converter) {
+    /** @param requestIntervalNanos a streaming source's monitor interval (a request unanswered is repeated after it), else 0 */
+    IcebergSourceReader(SourceReaderContext context, TableLoader tableLoader, RecordConverter converter,
+            long requestIntervalNanos) {
         this.context = context;
         this.tableLoader = tableLoader;
         this.converter = converter;
+        this.requestIntervalNanos = requestIntervalNanos;
     }
 
     @Override
@@ -58,10 +64,8 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
             if (noMoreSplits) {
                 return InputStatus.END_OF_INPUT;
             }
-            if (!requested) {
-                requested = true;
-                available = new CompletableFuture<>();
-                context.sendSplitRequest();
+            if (!requested || (requestIntervalNanos > 0 && System.nanoTime() - requestedAtNanos >= requestIntervalNanos)) {
+                requestSplit();
             }
             return InputStatus.NOTHING_AVAILABLE;
         }
@@ -73,6 +77,18 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
             closeCurrent();
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Asks the enumerator; a streaming source's reader asks again after the interval if nothing came. */
+    private void requestSplit() {
+        requested = true;
+        requestedAtNanos = System.nanoTime();
+        available = new CompletableFuture<>();
+        context.sendSplitRequest();
+        if (requestIntervalNanos > 0) {
+            CompletableFuture<Void> toComplete = available;
+            CompletableFuture.delayedExecutor(requestIntervalNanos, TimeUnit.NANOSECONDS).execute(() -> toComplete.complete(null));
+        }
     }
 
     private boolean openNextSplit() throws IOException {

@@ -1,7 +1,8 @@
 package io.weir.connector.iceberg.table;
 
+import io.weir.api.configuration.ConfigOptions;
+import io.weir.api.configuration.Configuration;
 import io.weir.api.datastream.DataStream;
-import io.weir.api.datastream.DataStreamSink;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Row;
@@ -14,6 +15,7 @@ import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,14 @@ public final class IcebergTableFactory implements TableFactory {
     @Override
     public Set<String> supportedOptions() {
         return Set.of("catalog-type", "catalog-name", "catalog-database", "catalog-table", "warehouse", "uri",
-                "write.upsert.enabled", "format-version", "write-parallelism", "jdbc.*");
+                "write.upsert.enabled", "format-version", "write-parallelism", "io-impl", "streaming", "monitor-interval",
+                "jdbc.*");
     }
 
-    /** Reads the table's current snapshot once (a bounded scan). */
+    /**
+     * Reads the table's current snapshot once (a bounded scan), or with {@code 'streaming' = 'true'}
+     * that snapshot and then the rows newer snapshots append, looking every {@code 'monitor-interval'}.
+     */
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
         TableLoader table = TableLoader.fromCatalog(catalogLoader(context), identifier(context));
@@ -60,8 +66,12 @@ public final class IcebergTableFactory implements TableFactory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return env.fromSource(IcebergSource.forRow(table, context.rowType()), WatermarkStrategy.noWatermarks(),
-                "iceberg " + table.identifier());
+        IcebergSource source = IcebergSource.forRow(table, context.rowType()).streaming(flag(context, "streaming"));
+        String interval = context.option("monitor-interval", null);
+        if (interval != null) {
+            source = source.monitorInterval(duration(context, "monitor-interval", interval));
+        }
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "iceberg " + table.identifier());
     }
 
     @Override
@@ -80,24 +90,43 @@ public final class IcebergTableFactory implements TableFactory {
         TableLoader table = TableLoader.fromCatalog(catalogLoader(context), identifier(context));
         createIfMissing(context, table);
         try {
-            DataStreamSink<Row> sink = IcebergSink.forRow(rows).tableLoader(table)
-                    .upsert(upsert).equalityFieldColumns(upsert ? key : List.of())
-                    .append();
+            IcebergSink.Builder sink = IcebergSink.forRow(rows).tableLoader(table)
+                    .upsert(upsert).equalityFieldColumns(upsert ? key : List.of());
             String parallelism = context.option("write-parallelism", null);
             if (parallelism != null) {
-                sink.setParallelism(positive(context, "write-parallelism", parallelism));
+                sink.writeParallelism(positive(context, "write-parallelism", parallelism));
             }
+            sink.append();
         } catch (IllegalArgumentException e) {
             throw invalid(context, e.getMessage());
         }
     }
 
     private static boolean upsert(Context context) {
-        String value = context.option("write.upsert.enabled", "false");
+        return flag(context, "write.upsert.enabled");
+    }
+
+    /** A {@code 'true'}/{@code 'false'} option, {@code false} when not set. */
+    private static boolean flag(Context context, String key) {
+        String value = context.option(key, "false");
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw invalid(context, "'write.upsert.enabled' must be 'true' or 'false', not '" + value + "'");
+            throw invalid(context, "'" + key + "' must be 'true' or 'false', not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** A positive duration option such as {@code '10 s'} or {@code '1min'}. */
+    private static Duration duration(Context context, String key, String value) {
+        Duration parsed;
+        try {
+            parsed = Configuration.fromMap(Map.of(key, value)).get(ConfigOptions.key(key).durationType().noDefaultValue());
+        } catch (IllegalArgumentException e) {
+            throw invalid(context, "'" + key + "' = '" + value + "' is not a duration; write e.g. '10 s' or '1 min'");
+        }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw invalid(context, "'" + key + "' must be positive, not '" + value + "'");
+        }
+        return parsed;
     }
 
     private static CatalogLoader catalogLoader(Context context) {
@@ -109,7 +138,7 @@ public final class IcebergTableFactory implements TableFactory {
         String name = context.option("catalog-name", "iceberg");
         Map<String, String> properties = new HashMap<>();
         context.table().options().forEach((key, value) -> {
-            if (key.equals("warehouse") || key.equals("uri") || key.startsWith("jdbc.")) {
+            if (key.equals("warehouse") || key.equals("uri") || key.equals("io-impl") || key.startsWith("jdbc.")) {
                 properties.put(key, value);
             }
         });

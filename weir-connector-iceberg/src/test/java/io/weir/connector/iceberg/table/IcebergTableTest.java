@@ -165,6 +165,37 @@ class IcebergTableTest {
     }
 
     @Test
+    void aStreamingSelectReadsTheRowsOfEveryNewSnapshot() throws Exception {
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE events (id INT, name STRING)" + with(""));
+        tables.executeSql("INSERT INTO events VALUES (1, 'a'), (2, 'b')").await();
+        tables.executeSql("CREATE TABLE events_stream (id INT, name STRING)" + with(", 'catalog-table' = 'events',"
+                + " 'streaming' = 'true', 'monitor-interval' = '50 ms'"));
+        try (CloseableIterator<Row> read = tables.executeSql("SELECT id, name FROM events_stream").collect()) {
+            assertEquals(List.of("1 a", "2 b"), next(read, 2), "the snapshot current at the start");
+            tables.executeSql("INSERT INTO events VALUES (3, 'c')").await();
+            tables.executeSql("INSERT INTO events VALUES (4, 'd'), (5, 'e')").await();
+            assertEquals(List.of("3 c", "4 d", "5 e"), next(read, 3), "the snapshots committed since");
+        }
+
+        tables.executeSql("CREATE TABLE bad_interval (id INT, name STRING)" + with(", 'catalog-table' = 'events',"
+                + " 'streaming' = 'true', 'monitor-interval' = 'soon'"));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tables.executeSql("SELECT * FROM bad_interval").collect().close());
+        assertTrue(e.getMessage().contains("bad_interval") && e.getMessage().contains("'monitor-interval' = 'soon'"),
+                e.getMessage());
+    }
+
+    private static List<String> next(CloseableIterator<Row> rows, int count) {
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Row row = rows.next();
+            read.add(row.getField(0) + " " + row.getField(1));
+        }
+        return read.stream().sorted().toList();
+    }
+
+    @Test
     void badOptionsFailNamingTheTableAndWhatToDo() {
         StreamTableEnvironment tables = tables(1);
         tables.executeSql("CREATE TEMPORARY VIEW single_row (id, name) AS VALUES (1, 'x')");
