@@ -7,11 +7,10 @@ import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.connector.iceberg.CatalogLoader;
+import io.weir.connector.kafka.KafkaBroker;
 import io.weir.sql.api.StreamTableEnvironment;
 import io.weir.sql.api.TableResult;
 import io.weir.testutils.MiniClusterExtension;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,16 +29,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,33 +58,8 @@ class CdcToIcebergPipelineTest {
 
     @TempDir
     static Path dir;
-    static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        PrintStream out = System.out; // the storage formatter prints to System.out
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            kafka.format();
-        } finally {
-            System.setOut(out);
-        }
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
     void debeziumChangesOnKafkaLandInAnIcebergUpsertTableThroughAFailure() throws Exception {
@@ -111,7 +76,7 @@ class CdcToIcebergPipelineTest {
                 change("d", order(1, "ann", "12.00", "2026-12-01 09:00:00"), null),
                 change("c", null, order(3, "cy", "6.00", "2026-12-03 13:00:00")),
                 change("u", order(4, "di", "7.00", "2026-12-02 11:00:00"), order(4, "di", "7.00", "2026-12-04 00:30:00")));
-        createTopic("orders-cdc");
+        KAFKA.createTopic("orders-cdc", 1);
         send("orders-cdc", phaseOne);
         FailingOnceIcebergTableFactory.reset();
 
@@ -139,7 +104,7 @@ class CdcToIcebergPipelineTest {
                   'scan.startup.mode' = 'earliest-offset',
                   'scan.bounded.mode' = 'specific-offsets',
                   'scan.bounded.specific-offsets' = 'partition:0,offset:%d'
-                )""".formatted(kafka.bootstrapServers(), phaseOne.size() + phaseTwo.size()));
+                )""".formatted(KAFKA.bootstrapServers(), phaseOne.size() + phaseTwo.size()));
         String warehouse = dir.resolve("warehouse").toUri().toString();
         tables.executeSql("""
                 CREATE TABLE orders_lake (
@@ -227,20 +192,11 @@ class CdcToIcebergPipelineTest {
                 + ", \"created_at\": \"" + createdAt + "\"}";
     }
 
-    private static void createTopic(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
     private static void send(String topic, List<String> values) throws Exception {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, 0, null, value)).get(30, TimeUnit.SECONDS);
-            }
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String value : values) {
+            records.add(new ProducerRecord<>(topic, 0, null, value));
         }
+        KAFKA.produce(records);
     }
 }

@@ -13,6 +13,7 @@ import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.connector.file.src.util.CheckpointedPosition;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,7 +47,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     /** @param requestIntervalMillis how often to ask again for a split while none comes, or 0 (bounded) */
     FileSourceReader(SourceReaderContext context, StreamFormat<T> format, long requestIntervalMillis) {
         this.format = format;
-        this.splits = new SplitQueue<>(context, requestIntervalMillis);
+        this.splits = new SplitQueue<>(context, Duration.ofMillis(requestIntervalMillis));
     }
 
     @Override

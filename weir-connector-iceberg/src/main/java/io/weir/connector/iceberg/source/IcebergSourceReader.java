@@ -4,14 +4,13 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
+import io.weir.api.connector.source.lib.SplitQueue;
 import io.weir.api.types.Row;
 import io.weir.connector.iceberg.TableLoader;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.ScanTaskParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -29,28 +28,21 @@ import org.apache.iceberg.io.CloseableIterator;
 final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit> {
     private static final int BATCH = 512;
 
-    private final SourceReaderContext context;
     private final TableLoader tableLoader;
     private final RecordConverter converter;
-    private final ArrayDeque<IcebergSourceSplit> splits = new ArrayDeque<>();
-    private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
+    private final SplitQueue<IcebergSourceSplit> splits;
     private Table table;
-    private boolean requested;
-    private boolean noMoreSplits;
     private IcebergSourceSplit current;
     private CloseableIterable<Record> currentRecords;
     private CloseableIterator<Record> records;
     private long emitted;
-    private final long requestIntervalNanos;
-    private long requestedAtNanos;
 
     /** @param requestIntervalNanos a streaming source's monitor interval (a request unanswered is repeated after it), else 0 */
     IcebergSourceReader(SourceReaderContext context, TableLoader tableLoader, RecordConverter converter,
             long requestIntervalNanos) {
-        this.context = context;
         this.tableLoader = tableLoader;
         this.converter = converter;
-        this.requestIntervalNanos = requestIntervalNanos;
+        this.splits = new SplitQueue<>(context, Duration.ofNanos(requestIntervalNanos));
     }
 
     @Override
@@ -61,13 +53,7 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
     @Override
     public InputStatus pollNext(ReaderOutput<Row> output) throws IOException {
         if (current == null && !openNextSplit()) {
-            if (noMoreSplits) {
-                return InputStatus.END_OF_INPUT;
-            }
-            if (!requested || (requestIntervalNanos > 0 && System.nanoTime() - requestedAtNanos >= requestIntervalNanos)) {
-                requestSplit();
-            }
-            return InputStatus.NOTHING_AVAILABLE;
+            return splits.awaitSplit();
         }
         for (int i = 0; i < BATCH && records.hasNext(); i++) {
             output.collect(converter.toRow(records.next()));
@@ -77,18 +63,6 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
             closeCurrent();
         }
         return InputStatus.MORE_AVAILABLE;
-    }
-
-    /** Asks the enumerator; a streaming source's reader asks again after the interval if nothing came. */
-    private void requestSplit() {
-        requested = true;
-        requestedAtNanos = System.nanoTime();
-        available = new CompletableFuture<>();
-        context.sendSplitRequest();
-        if (requestIntervalNanos > 0) {
-            CompletableFuture<Void> toComplete = available;
-            CompletableFuture.delayedExecutor(requestIntervalNanos, TimeUnit.NANOSECONDS).execute(() -> toComplete.complete(null));
-        }
     }
 
     private boolean openNextSplit() throws IOException {
@@ -124,30 +98,22 @@ final class IcebergSourceReader implements SourceReader<Row, IcebergSourceSplit>
 
     @Override
     public CompletableFuture<Void> isAvailable() {
-        return available;
+        return splits.isAvailable();
     }
 
     @Override
     public void addSplits(List<IcebergSourceSplit> newSplits) {
-        splits.addAll(newSplits);
-        requested = false;
-        available.complete(null);
+        splits.add(newSplits);
     }
 
     @Override
     public void notifyNoMoreSplits() {
-        noMoreSplits = true;
-        available.complete(null);
+        splits.noMoreSplits();
     }
 
     @Override
     public List<IcebergSourceSplit> snapshotState(long checkpointId) {
-        List<IcebergSourceSplit> state = new ArrayList<>(splits.size() + 1);
-        if (current != null) {
-            state.add(current.skipping(emitted));
-        }
-        state.addAll(splits);
-        return state;
+        return splits.snapshot(current == null ? null : current.skipping(emitted));
     }
 
     @Override

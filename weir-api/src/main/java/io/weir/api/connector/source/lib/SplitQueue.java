@@ -3,6 +3,7 @@ package io.weir.api.connector.source.lib;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SourceSplit;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SplitQueue<SplitT extends SourceSplit> {
     private final SourceReaderContext context;
-    private final long requestIntervalMillis;
+    private final long requestIntervalNanos;
     private final ArrayDeque<SplitT> splits = new ArrayDeque<>();
     private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
     private boolean requested;
@@ -32,16 +33,16 @@ public final class SplitQueue<SplitT extends SourceSplit> {
 
     /** A queue that asks the enumerator once per split it needs. */
     public SplitQueue(SourceReaderContext context) {
-        this(context, 0);
+        this(context, Duration.ZERO);
     }
 
     /**
-     * @param requestIntervalMillis how often to ask again while no split comes (a continuous
-     *     source whose enumerator answers only when it has found new splits), or 0 to ask once
+     * @param requestInterval how often to ask again while no split comes (a continuous source
+     *     whose enumerator answers only when it has found new splits), or zero to ask once
      */
-    public SplitQueue(SourceReaderContext context, long requestIntervalMillis) {
+    public SplitQueue(SourceReaderContext context, Duration requestInterval) {
         this.context = context;
-        this.requestIntervalMillis = requestIntervalMillis;
+        this.requestIntervalNanos = requestInterval.toNanos();
     }
 
     /** The next split to read, or null when there is none at hand. */
@@ -58,8 +59,7 @@ public final class SplitQueue<SplitT extends SourceSplit> {
         if (noMoreSplits) {
             return InputStatus.END_OF_INPUT;
         }
-        if (!requested || (requestIntervalMillis > 0
-                && System.nanoTime() - requestedAtNanos >= TimeUnit.MILLISECONDS.toNanos(requestIntervalMillis))) {
+        if (!requested || (requestIntervalNanos > 0 && System.nanoTime() - requestedAtNanos >= requestIntervalNanos)) {
             requestSplit();
         }
         return InputStatus.NOTHING_AVAILABLE;
@@ -70,9 +70,9 @@ public final class SplitQueue<SplitT extends SourceSplit> {
         requestedAtNanos = System.nanoTime();
         available = new CompletableFuture<>();
         context.sendSplitRequest();
-        if (requestIntervalMillis > 0) {
+        if (requestIntervalNanos > 0) {
             CompletableFuture<Void> toComplete = available;
-            CompletableFuture.delayedExecutor(requestIntervalMillis, TimeUnit.MILLISECONDS)
+            CompletableFuture.delayedExecutor(requestIntervalNanos, TimeUnit.NANOSECONDS)
                     .execute(() -> toComplete.complete(null));
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SourceSplit;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class SplitQueueTest {
     @Timeout(10)
     void aContinuousReaderBecomesAvailableAgainAfterTheIntervalAndAsksAgain() throws Exception {
         RequestCounter context = new RequestCounter();
-        SplitQueue<Split> queue = new SplitQueue<>(context, 20);
+        SplitQueue<Split> queue = new SplitQueue<>(context, Duration.ofMillis(20));
         assertEquals(InputStatus.NOTHING_AVAILABLE, queue.awaitSplit());
         // completes no earlier than the interval after the request, so the reader asks again
         queue.isAvailable().get(5, TimeUnit.SECONDS);
