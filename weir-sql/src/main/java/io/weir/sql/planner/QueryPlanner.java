@@ -3,6 +3,9 @@ package io.weir.sql.planner;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.parser.ddl.SqlCreateTable;
+import io.weir.sql.udf.JavaSqlTypes;
+import io.weir.sql.udf.UserFunctionTable;
 import io.weir.sql.types.FlinkTypeSystem;
 import java.util.List;
 import java.util.Properties;
@@ -37,19 +40,24 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
  */
 public final class QueryPlanner implements RelOptTable.ViewExpander {
 
-    /** Calcite's standard operators with Flink's window table functions and PROCTIME(). */
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(WindowTableFunctions.operatorTable(),
-            ProctimeFunction.operatorTable());
-
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(FlinkTypeSystem.INSTANCE);
     private final CalciteSchema rootSchema;
     private final RelOptCluster cluster;
     private final List<String> defaultPath;
+    /**
+     * The session's system functions, Calcite's standard operators with Flink's window table
+     * functions and PROCTIME(), then the session's catalog functions.
+     */
+    private final SqlOperatorTable operators;
 
     public QueryPlanner(SessionCatalogs catalogs) {
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
         this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
+        JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
+        this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
+                WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
+                UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
     public JavaTypeFactory typeFactory() {
@@ -63,6 +71,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
     public RelDataType typeOf(SqlDataTypeSpec spec) {
         return spec.deriveType(validator(), true);
+    }
+
+    /** A type in DDL syntax ({@code ROW<a INT, b STRING>}), as a column of CREATE TABLE declares it. */
+    public RelDataType parseType(String type) {
+        SqlNode node = SqlStatementParser.parse("CREATE TEMPORARY TABLE t (x " + type + ") WITH ('connector' = 'blackhole')");
+        return typeOf(((SqlCreateTable) node).columns().get(0).type());
     }
 
     /** Validates a query or INSERT and converts it to a logical plan. */
@@ -96,7 +110,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
                 .withConformance(SqlStatementParser.CONFIG.conformance())
                 .withIdentifierExpansion(true);
-        return SqlValidatorUtil.newValidator(OPERATORS, catalogReader(path), typeFactory, config);
+        return SqlValidatorUtil.newValidator(operators, catalogReader(path), typeFactory, config);
     }
 
     private CalciteCatalogReader catalogReader(List<String> path) {
