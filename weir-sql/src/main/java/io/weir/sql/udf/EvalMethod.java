@@ -35,29 +35,46 @@ public record EvalMethod(Method method, List<RelDataType> parameterTypes) {
     /** Finds the eval method for the argument types, or explains which signatures exist. */
     public static EvalMethod resolve(Class<? extends UserDefinedFunction> functionClass, String name,
             List<RelDataType> argumentTypes, JavaSqlTypes types) {
+        return resolve(functionClass, "eval", 0, name, argumentTypes, types);
+    }
+
+    /**
+     * Finds the method of that name for the argument types; its first {@code leading} parameters
+     * are not arguments (an aggregate's accumulator).
+     */
+    public static EvalMethod resolve(Class<? extends UserDefinedFunction> functionClass, String methodName,
+            int leading, String name, List<RelDataType> argumentTypes, JavaSqlTypes types) {
         EvalMethod best = null;
         int bestCost = Integer.MAX_VALUE;
-        for (Method method : evalMethods(functionClass)) {
+        for (Method method : methods(functionClass, methodName)) {
+            if (method.getParameterCount() < leading) {
+                continue;
+            }
             List<RelDataType> parameters = new ArrayList<>();
-            int cost = fit(method, argumentTypes, types, parameters);
+            int cost = fit(method, leading, argumentTypes, types, parameters);
             if (cost >= 0 && cost < bestCost) {
                 best = new EvalMethod(method, parameters);
                 bestCost = cost;
             }
         }
         if (best == null) {
-            throw new ValidationException("Function " + name + " has no eval method for arguments ("
+            throw new ValidationException("Function " + name + " has no " + methodName + " method for arguments ("
                     + argumentTypes.stream().map(RelDataType::getFullTypeString).collect(Collectors.joining(", "))
-                    + "); " + functionClass.getName() + " declares " + signatures(functionClass)
-                    + ". Cast the arguments, or add an eval method taking them");
+                    + "); " + functionClass.getName() + " declares " + signatures(functionClass, methodName)
+                    + ". Cast the arguments, or add " + methodName + " method taking them");
         }
         return best;
     }
 
     static List<Method> evalMethods(Class<?> functionClass) {
+        return methods(functionClass, "eval");
+    }
+
+    static List<Method> methods(Class<?> functionClass, String methodName) {
         List<Method> methods = new ArrayList<>();
         for (Method method : functionClass.getMethods()) {
-            if (method.getName().equals("eval") && !Modifier.isStatic(method.getModifiers())) {
+            if (method.getName().equals(methodName) && !Modifier.isStatic(method.getModifiers())
+                    && !method.isBridge()) {
                 methods.add(method);
             }
         }
@@ -65,15 +82,23 @@ public record EvalMethod(Method method, List<RelDataType> parameterTypes) {
     }
 
     static String signatures(Class<?> functionClass) {
-        List<String> signatures = evalMethods(functionClass).stream().map(m -> "eval(" + Arrays.stream(
+        return signatures(functionClass, "eval");
+    }
+
+    static String signatures(Class<?> functionClass, String methodName) {
+        List<String> signatures = methods(functionClass, methodName).stream().map(m -> methodName + "(" + Arrays.stream(
                 m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")").sorted().toList();
-        return signatures.isEmpty() ? "no public eval method" : String.join(", ", signatures);
+        return signatures.isEmpty() ? "no public " + methodName + " method" : String.join(", ", signatures);
     }
 
     /** The cost of calling the method with the arguments (widenings), or -1 if they do not fit. */
-    private static int fit(Method method, List<RelDataType> arguments, JavaSqlTypes types,
+    private static int fit(Method method, int leading, List<RelDataType> arguments, JavaSqlTypes types,
             List<RelDataType> parameters) {
-        Class<?>[] classes = method.getParameterTypes();
+        Class<?>[] all = method.getParameterTypes();
+        Class<?>[] classes = Arrays.copyOfRange(all, leading, all.length);
+        if (classes.length == 0 && method.isVarArgs()) {
+            return -1;
+        }
         int fixed = method.isVarArgs() ? classes.length - 1 : classes.length;
         if (arguments.size() < fixed || (!method.isVarArgs() && arguments.size() != fixed)) {
             return -1;
@@ -82,7 +107,7 @@ public record EvalMethod(Method method, List<RelDataType> parameterTypes) {
         for (int i = 0; i < arguments.size(); i++) {
             int p = Math.min(i, classes.length - 1);
             Class<?> parameterClass = i >= fixed ? classes[p].getComponentType() : classes[p];
-            RelDataType hinted = types.hinted(method.getParameters()[p], "parameter " + p + " of " + method);
+            RelDataType hinted = types.hinted(method.getParameters()[leading + p], "parameter " + p + " of " + method);
             RelDataType argument = arguments.get(i);
             RelDataType parameter = hinted != null ? hinted
                     : parameterClass == Object.class ? argument : types.ofClass(parameterClass);

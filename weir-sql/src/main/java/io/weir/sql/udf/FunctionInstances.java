@@ -1,6 +1,7 @@
 package io.weir.sql.udf;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.ScalarFunction;
 import io.weir.sql.functions.TableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
@@ -48,9 +49,17 @@ public final class FunctionInstances {
     public static UserDefinedFunction check(String name, UserDefinedFunction function) {
         Class<?> functionClass = function.getClass();
         checkClass(name, functionClass);
+        if (function instanceof AggregateFunction<?, ?>) {
+            if (EvalMethod.methods(functionClass, "accumulate").isEmpty()) {
+                throw new ValidationException("Aggregate function " + name + ": " + functionClass.getName()
+                        + " declares no public accumulate(ACC acc, ...) method");
+            }
+            return function;
+        }
         if (!(function instanceof ScalarFunction) && !(function instanceof TableFunction<?>)) {
-            throw new ValidationException("Function " + name + ": Weir runs ScalarFunction and TableFunction; "
-                    + functionClass.getName() + " is neither (aggregate functions are not supported yet)");
+            throw new ValidationException("Function " + name + ": Weir runs ScalarFunction, TableFunction and "
+                    + "AggregateFunction; " + functionClass.getName() + " is none of them (table aggregate and async "
+                    + "table functions are not supported yet)");
         }
         if (EvalMethod.evalMethods(functionClass).isEmpty()) {
             throw new ValidationException("Function " + name + ": " + functionClass.getName() + " declares no public "

@@ -2,6 +2,7 @@ package io.weir.sql.udf;
 
 import io.weir.sql.catalog.FunctionCatalog;
 import io.weir.sql.catalog.ObjectIdentifier;
+import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.ScalarFunction;
 import io.weir.sql.functions.TableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
@@ -59,6 +60,8 @@ public final class UserFunctionTable implements SqlOperatorTable {
                 operators.add(new TableFunctionOperator(simpleName, table, types));
             } else if (function instanceof ScalarFunction scalar && !tableCall) {
                 operators.add(new ScalarFunctionOperator(simpleName, scalar, types));
+            } else if (function instanceof AggregateFunction<?, ?> aggregate && !tableCall) {
+                operators.add(new AggregateFunctionOperator(simpleName, aggregate, types));
             }
         });
     }

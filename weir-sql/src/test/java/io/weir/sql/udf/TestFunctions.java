@@ -3,6 +3,7 @@ package io.weir.sql.udf;
 import io.weir.api.types.Row;
 import io.weir.sql.annotation.DataTypeHint;
 import io.weir.sql.annotation.FunctionHint;
+import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.FunctionContext;
 import io.weir.sql.functions.ScalarFunction;
 import io.weir.sql.functions.TableFunction;
@@ -76,6 +77,56 @@ public final class TestFunctions {
     public static class Untyped extends TableFunction<Row> {
         public void eval(String s) {
             collect(Row.of(s));
+        }
+    }
+
+    /** The accumulator of {@link WeightedAvg}: a POJO, so it is kept in state by its fields. */
+    public static class WeightedAvgAccumulator {
+        public long sum;
+        public int count;
+    }
+
+    /** Flink's documented example: an average weighted by a second argument, with retraction. */
+    public static class WeightedAvg extends AggregateFunction<Long, WeightedAvgAccumulator> {
+        @Override
+        public WeightedAvgAccumulator createAccumulator() {
+            return new WeightedAvgAccumulator();
+        }
+
+        @Override
+        public Long getValue(WeightedAvgAccumulator acc) {
+            return acc.count == 0 ? null : acc.sum / acc.count;
+        }
+
+        public void accumulate(WeightedAvgAccumulator acc, Long value, Integer weight) {
+            if (value != null && weight != null) {
+                acc.sum += value * weight;
+                acc.count += weight;
+            }
+        }
+
+        public void retract(WeightedAvgAccumulator acc, Long value, Integer weight) {
+            if (value != null && weight != null) {
+                acc.sum -= value * weight;
+                acc.count -= weight;
+            }
+        }
+    }
+
+    /** Counts rows, NULL arguments included; it cannot take rows back. */
+    public static class CountAll extends AggregateFunction<Long, WeightedAvgAccumulator> {
+        @Override
+        public WeightedAvgAccumulator createAccumulator() {
+            return new WeightedAvgAccumulator();
+        }
+
+        @Override
+        public Long getValue(WeightedAvgAccumulator acc) {
+            return (long) acc.count;
+        }
+
+        public void accumulate(WeightedAvgAccumulator acc, Object value) {
+            acc.count++;
         }
     }
 }
