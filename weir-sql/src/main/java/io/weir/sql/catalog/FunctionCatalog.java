@@ -65,6 +65,11 @@ public final class FunctionCatalog {
         return Optional.ofNullable(catalogFunctions.get(normalized(id)));
     }
 
+    /** The system functions by their (lower-case) names. */
+    public Map<String, UserDefinedFunction> systemFunctions() {
+        return Map.copyOf(systemFunctions);
+    }
+
     /** The names SHOW FUNCTIONS lists: system functions, then those of the given database. */
     public List<String> names(String catalogName, String databaseName) {
         List<String> names = new ArrayList<>(systemFunctions.keySet());

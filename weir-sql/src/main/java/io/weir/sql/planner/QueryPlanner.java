@@ -1,6 +1,7 @@
 package io.weir.sql.planner;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.FunctionCatalog;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.parser.ddl.SqlCreateTable;
@@ -49,11 +50,13 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
      * functions and PROCTIME(), then the session's catalog functions.
      */
     private final SqlOperatorTable operators;
+    private final FunctionCatalog functions;
 
     public QueryPlanner(SessionCatalogs catalogs) {
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
         this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
+        this.functions = catalogs.functions();
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
@@ -88,6 +91,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = newValidator(path);
         SessionEndRewriter.rewrite(statement);
         SessionPartitionRewriter.rewrite(statement);
+        TemporalTableFunctionJoins.rewrite(statement, functions, path);
         SqlNode validated;
         try {
             validated = validator.validate(statement);

@@ -31,6 +31,7 @@ import io.weir.sql.parser.dml.SqlExplainStatement;
 import io.weir.sql.parser.dml.SqlStatementSet;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.types.CalciteTypes;
+import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
 import io.weir.sql.udf.FunctionInstances;
 import java.util.ArrayList;
@@ -292,6 +293,10 @@ public final class SqlSession implements StreamTableEnvironment {
 
     @Override
     public void createTemporaryFunction(String path, UserDefinedFunction functionInstance) {
+        if (functionInstance instanceof TemporalTableFunction) {
+            throw new ValidationException("Register temporal table function " + path + " with "
+                    + "createTemporarySystemFunction; Weir finds temporal table functions among system functions only");
+        }
         catalogs.functions().createCatalogFunction(functionPath(path), FunctionInstances.check(path, functionInstance),
                 false);
     }

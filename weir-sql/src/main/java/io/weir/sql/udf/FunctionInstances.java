@@ -4,6 +4,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.ScalarFunction;
 import io.weir.sql.functions.TableFunction;
+import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
 import java.lang.reflect.Modifier;
 
@@ -49,6 +50,9 @@ public final class FunctionInstances {
     public static UserDefinedFunction check(String name, UserDefinedFunction function) {
         Class<?> functionClass = function.getClass();
         checkClass(name, functionClass);
+        if (function instanceof TemporalTableFunction) {
+            return function;
+        }
         if (function instanceof AggregateFunction<?, ?>) {
             if (EvalMethod.methods(functionClass, "accumulate").isEmpty()) {
                 throw new ValidationException("Aggregate function " + name + ": " + functionClass.getName()
