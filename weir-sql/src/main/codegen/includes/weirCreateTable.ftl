@@ -6,16 +6,40 @@
 SqlCreate WeirCreateTableOrView(Span s, boolean replace) :
 {
     boolean temporary = false;
+    boolean system = false;
     final SqlCreate create;
 }
 {
-    [ <TEMPORARY> { temporary = true; } ]
+    [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
     (
         create = WeirCreateTable(s, replace, temporary)
     |
         create = WeirCreateView(s, replace, temporary)
+    |
+        create = WeirCreateFunction(s, replace, temporary, system)
     )
     { return create; }
+}
+
+/** CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE JAVA]. */
+SqlCreate WeirCreateFunction(Span s, boolean replace, boolean temporary, boolean system) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final SqlNode className;
+    SqlIdentifier language = null;
+}
+{
+    <FUNCTION>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = CompoundIdentifier()
+    <AS> className = StringLiteral()
+    [ <LANGUAGE> language = SimpleIdentifier() ]
+    {
+        return new SqlCreateFunction(s.end(this), name, ((SqlLiteral) className).getValueAs(String.class),
+            language == null ? null : language.getSimple(),
+            temporary, system, ifNotExists, replace);
+    }
 }
 
 SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary) :

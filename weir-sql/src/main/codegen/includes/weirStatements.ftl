@@ -166,20 +166,28 @@ SqlNode WeirStatementSet() :
     )
 }
 
-/** DROP [TEMPORARY] TABLE | VIEW [IF EXISTS] name. */
+/** DROP [TEMPORARY] TABLE | VIEW [IF EXISTS] name, DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name. */
 SqlDrop WeirDropTableOrView(Span s, boolean replace) :
 {
     boolean temporary = false;
+    boolean system = false;
     boolean ifExists = false;
     final boolean view;
     final SqlIdentifier name;
 }
 {
-    [ <TEMPORARY> { temporary = true; } ]
-    ( <TABLE> { view = false; } | <VIEW> { view = true; } )
-    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
-    name = CompoundIdentifier()
-    { return new SqlDropTableOrView(s.end(this), name, view, temporary, ifExists); }
+    [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
+    (
+        <FUNCTION>
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = CompoundIdentifier()
+        { return new SqlDropFunction(s.end(this), name, temporary, system, ifExists); }
+    |
+        ( <TABLE> { view = false; } | <VIEW> { view = true; } )
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = CompoundIdentifier()
+        { return new SqlDropTableOrView(s.end(this), name, view, temporary, ifExists); }
+    )
 }
 
 /**

@@ -15,8 +15,8 @@ final class HelpText {
               SET '<key>' = '<value>';   Sets an option, e.g. 'sql-client.execution.result-mode' = 'tableau'.
               RESET ['<key>'];           Resets one option, or all.
 
-            SQL (docs/sql.md lists what runs): CREATE TABLE | VIEW, DROP TABLE | VIEW, SHOW TABLES | VIEWS |
-            FUNCTIONS | CATALOGS | DATABASES, DESCRIBE, USE, EXPLAIN, SELECT, INSERT INTO,
+            SQL (docs/sql.md lists what runs): CREATE TABLE | VIEW | FUNCTION, DROP TABLE | VIEW | FUNCTION,
+            SHOW TABLES | VIEWS | FUNCTIONS | CATALOGS | DATABASES, DESCRIBE, USE, EXPLAIN, SELECT, INSERT INTO,
             EXECUTE STATEMENT SET BEGIN ... END;
 
             Ctrl-C cancels the running query (not the client). Result modes: 'table' (a refreshing view of the

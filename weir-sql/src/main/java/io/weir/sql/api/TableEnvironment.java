@@ -1,5 +1,6 @@
 package io.weir.sql.api;
 
+import io.weir.sql.functions.UserDefinedFunction;
 import io.weir.sql.session.SqlSession;
 
 /**
@@ -30,6 +31,32 @@ public interface TableEnvironment {
     String explainSql(String statement);
 
     TableConfig getConfig();
+
+    /**
+     * Registers a function by its class (made with its no-argument constructor) under a name every
+     * catalog and database sees; it shadows a built-in of the same name. Names are case-insensitive.
+     */
+    void createTemporarySystemFunction(String name, Class<? extends UserDefinedFunction> functionClass);
+
+    /** Registers a function instance (its fields configure it) under a name every catalog and database sees. */
+    void createTemporarySystemFunction(String name, UserDefinedFunction functionInstance);
+
+    /** Drops a temporary system function; false if there was none. */
+    boolean dropTemporarySystemFunction(String name);
+
+    /** Registers a function in a database: {@code path} is {@code name}, {@code db.name} or {@code catalog.db.name}. */
+    void createTemporaryFunction(String path, Class<? extends UserDefinedFunction> functionClass);
+
+    void createTemporaryFunction(String path, UserDefinedFunction functionInstance);
+
+    /** Drops a temporary catalog function; false if there was none. */
+    boolean dropTemporaryFunction(String path);
+
+    /** Registers a catalog function by its class, as {@code CREATE FUNCTION path AS 'class'} does. */
+    void createFunction(String path, Class<? extends UserDefinedFunction> functionClass);
+
+    /** The user-defined functions the current catalog and database see. */
+    String[] listUserDefinedFunctions();
 
     String[] listCatalogs();
 

@@ -23,11 +23,17 @@ public final class SessionCatalogs {
 
     private final Map<String, Catalog> catalogs = new TreeMap<>();
     private final Map<ObjectIdentifier, CatalogBaseTable> temporaryTables = new LinkedHashMap<>();
+    private final FunctionCatalog functions = new FunctionCatalog();
     private String currentCatalog = DEFAULT_CATALOG;
     private String currentDatabase = DEFAULT_DATABASE;
 
     public SessionCatalogs() {
         catalogs.put(DEFAULT_CATALOG, new GenericInMemoryCatalog(DEFAULT_CATALOG, DEFAULT_DATABASE));
+    }
+
+    /** The session's user-defined functions. */
+    public FunctionCatalog functions() {
+        return functions;
     }
 
     public void registerCatalog(String name, Catalog catalog) {

@@ -1,6 +1,7 @@
 package io.weir.sql.codegen;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.functions.UserDefinedFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,20 +32,32 @@ public final class CalcCodeGenerator {
     private final RelDataType inputType;
     private final RexProgram program;
     private final RexBuilder rexBuilder;
+    /** The user-defined functions the code calls, in the order of their fields; null where none may be called. */
+    private final List<UserDefinedFunction> functions;
     private int variables;
 
-    private CalcCodeGenerator(RexProgram program, RexBuilder rexBuilder) {
+    private CalcCodeGenerator(RexProgram program, RexBuilder rexBuilder, boolean functionsAllowed) {
         this.program = program;
         this.rexBuilder = rexBuilder;
         this.inputType = program.getInputRowType();
+        this.functions = functionsAllowed ? new ArrayList<>() : null;
     }
 
-    /** The generated class: its name and its source. */
-    public record GeneratedClass(String name, String source) {
+    /**
+     * The generated class: its name, its source, and the user-defined functions an instance must be
+     * given ({@link io.weir.sql.runtime.RowProgram#setFunctions}) before it runs.
+     */
+    public record GeneratedClass(String name, String source, List<UserDefinedFunction> functions) {
     }
 
+    /** Code for a program that calls no user-defined function (a join condition, a lookup key, a watermark). */
     public static GeneratedClass generate(RexProgram program, RexBuilder rexBuilder) {
-        return new CalcCodeGenerator(program, rexBuilder).generateClass();
+        return new CalcCodeGenerator(program, rexBuilder, false).generateClass();
+    }
+
+    /** Code for a program that may call user-defined functions: a projection and filter, a table function's arguments. */
+    public static GeneratedClass generateWithFunctions(RexProgram program, RexBuilder rexBuilder) {
+        return new CalcCodeGenerator(program, rexBuilder, true).generateClass();
     }
 
     private GeneratedClass generateClass() {
@@ -67,10 +80,41 @@ public final class CalcCodeGenerator {
         String source = "package io.weir.sql.generated;\n\n"
                 + "public final class " + simpleName + " implements io.weir.sql.runtime.RowProgram {\n"
                 + String.join("", constants)
+                + functionFields()
                 + "public io.weir.api.types.Row apply(io.weir.api.types.Row input) {\n"
                 + body
                 + "}\n}\n";
-        return new GeneratedClass(name, source);
+        return new GeneratedClass(name, source, functions == null ? List.of() : List.copyOf(functions));
+    }
+
+    /** A field per function called, set by {@code setFunctions}. */
+    private String functionFields() {
+        if (functions == null || functions.isEmpty()) {
+            return "";
+        }
+        StringBuilder fields = new StringBuilder();
+        StringBuilder setter = new StringBuilder("public void setFunctions(Object[] functions) {\n");
+        for (int i = 0; i < functions.size(); i++) {
+            String type = functions.get(i).getClass().getCanonicalName();
+            fields.append("private ").append(type).append(" function").append(i).append(";\n");
+            setter.append("function").append(i).append(" = (").append(type).append(") functions[").append(i)
+                    .append("];\n");
+        }
+        return fields.append(setter).append("}\n").toString();
+    }
+
+    /**
+     * The field through which the code calls a user-defined function; an error where the program
+     * may call none.
+     */
+    String function(UserDefinedFunction function, String name) {
+        if (functions == null) {
+            throw new ValidationException("Function " + name + " is user-defined, and Weir runs user-defined "
+                    + "functions in projections, filters and LATERAL TABLE arguments only, not in join conditions, "
+                    + "lookup keys or watermarks yet; compute it in a projection before the join");
+        }
+        functions.add(function);
+        return "function" + (functions.size() - 1);
     }
 
     /** Emits the code computing {@code node} and returns where its result is. */

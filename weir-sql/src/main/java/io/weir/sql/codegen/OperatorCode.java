@@ -1,6 +1,7 @@
 package io.weir.sql.codegen;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.udf.ScalarFunctionOperator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
@@ -20,6 +21,9 @@ final class OperatorCode {
     }
 
     static ExprCode generate(CalcCodeGenerator g, RexCall call) {
+        if (call.getOperator() instanceof ScalarFunctionOperator function) {
+            return FunctionCallCode.generate(g, call, function);
+        }
         SqlKind kind = call.getKind();
         switch (kind) {
             case AND, OR:

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import io.weir.sql.api.ValidationException;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -57,6 +59,20 @@ public final class SqlStatementParser {
         } catch (SqlParseException e) {
             throw describe(statement, e);
         }
+    }
+
+    /** Parses a dotted name such as {@code cat.db.func}, as a Table API method takes it. */
+    public static SqlIdentifier parseIdentifier(String path) {
+        SqlNode node;
+        try {
+            node = SqlParser.create(path, CONFIG).parseExpression();
+        } catch (SqlParseException e) {
+            throw describe(ScriptStatement.of(path), e);
+        }
+        if (!(node instanceof SqlIdentifier identifier) || identifier.names.size() > 3) {
+            throw new ValidationException("'" + path + "' is not a name of the form [catalog.][database.]name");
+        }
+        return identifier;
     }
 
     /** Splits a script and parses every statement, failing on the first bad one. */

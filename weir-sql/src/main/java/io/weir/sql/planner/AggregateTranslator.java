@@ -8,6 +8,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.AggregateSlot;
+import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
@@ -161,6 +162,10 @@ final class AggregateTranslator {
         List<BoundAggregate> bound = new ArrayList<>();
         for (AggregateCall call : calls) {
             List<Integer> args = call.getArgList();
+            if (call.getAggregation() instanceof AggregateFunctionOperator user) {
+                bound.add(UserAggregates.bind(call, user, inputType, retracting));
+                continue;
+            }
             if (args.size() > 1) {
                 throw new ValidationException("Aggregate " + call + " takes " + args.size()
                         + " arguments; Weir runs aggregates of one argument (or COUNT(*))");

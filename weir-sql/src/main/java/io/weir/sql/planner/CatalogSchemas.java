@@ -6,6 +6,7 @@ import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.SessionCatalogs;
+import io.weir.sql.functions.TemporalTableFunction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -51,7 +52,10 @@ final class CatalogSchemas {
         }
     }
 
-    /** The tables and views of one database, temporary ones included. */
+    /**
+     * The tables and views of one database, temporary ones included, and the versioned views of
+     * temporal table functions under names no statement can write ({@link TemporalTableFunctionJoins}).
+     */
     private static final class DatabaseLevel extends AbstractSchema {
         private final SessionCatalogs catalogs;
         private final String catalogName;
@@ -72,6 +76,13 @@ final class CatalogSchemas {
                 tables.put(name, table instanceof CatalogView view
                         ? new StoredViewTable(id, view) : new SourceTable(id, (CatalogTable) table));
             }
+            catalogs.functions().systemFunctions().forEach((name, function) -> {
+                if (function instanceof TemporalTableFunction temporal) {
+                    String hidden = TemporalTableFunctionJoins.versionedViewName(name);
+                    tables.put(hidden, new StoredViewTable(new ObjectIdentifier(catalogName, databaseName, hidden),
+                            temporal.versionedView()));
+                }
+            });
             return tables;
         }
     }

@@ -1,8 +1,12 @@
 package io.weir.sql.planner;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.FunctionCatalog;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.parser.ddl.SqlCreateTable;
+import io.weir.sql.udf.JavaSqlTypes;
+import io.weir.sql.udf.UserFunctionTable;
 import io.weir.sql.types.FlinkTypeSystem;
 import java.util.List;
 import java.util.Properties;
@@ -37,19 +41,26 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
  */
 public final class QueryPlanner implements RelOptTable.ViewExpander {
 
-    /** Calcite's standard operators with Flink's window table functions and PROCTIME(). */
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(WindowTableFunctions.operatorTable(),
-            ProctimeFunction.operatorTable());
-
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(FlinkTypeSystem.INSTANCE);
     private final CalciteSchema rootSchema;
     private final RelOptCluster cluster;
     private final List<String> defaultPath;
+    /**
+     * The session's system functions, Calcite's standard operators with Flink's window table
+     * functions and PROCTIME(), then the session's catalog functions.
+     */
+    private final SqlOperatorTable operators;
+    private final FunctionCatalog functions;
 
     public QueryPlanner(SessionCatalogs catalogs) {
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
         this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
+        this.functions = catalogs.functions();
+        JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
+        this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
+                WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
+                UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
     public JavaTypeFactory typeFactory() {
@@ -65,6 +76,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         return spec.deriveType(validator(), true);
     }
 
+    /** A type in DDL syntax ({@code ROW<a INT, b STRING>}), as a column of CREATE TABLE declares it. */
+    public RelDataType parseType(String type) {
+        SqlNode node = SqlStatementParser.parse("CREATE TEMPORARY TABLE t (x " + type + ") WITH ('connector' = 'blackhole')");
+        return typeOf(((SqlCreateTable) node).columns().get(0).type());
+    }
+
     /** Validates a query or INSERT and converts it to a logical plan. */
     public RelRoot toRel(SqlNode statement) {
         return toRel(statement, defaultPath);
@@ -74,6 +91,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = newValidator(path);
         SessionEndRewriter.rewrite(statement);
         SessionPartitionRewriter.rewrite(statement);
+        TemporalTableFunctionJoins.rewrite(statement, functions, path);
         SqlNode validated;
         try {
             validated = validator.validate(statement);
@@ -96,7 +114,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
                 .withConformance(SqlStatementParser.CONFIG.conformance())
                 .withIdentifierExpansion(true);
-        return SqlValidatorUtil.newValidator(OPERATORS, catalogReader(path), typeFactory, config);
+        return SqlValidatorUtil.newValidator(operators, catalogReader(path), typeFactory, config);
     }
 
     private CalciteCatalogReader catalogReader(List<String> path) {

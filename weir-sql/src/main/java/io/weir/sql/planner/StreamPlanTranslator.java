@@ -141,6 +141,9 @@ public final class StreamPlanTranslator {
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
+        if (node instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunctionCall(correlate)) {
+            return CorrelateTranslator.translate(correlate, translate(correlate.getLeft()));
+        }
         if (node instanceof LogicalCorrelate correlate && TemporalJoinTranslator.snapshot(correlate) != null) {
             return new TemporalJoinTranslator(env, this::translate).translate(correlate, translate(correlate.getLeft()));
         }
@@ -159,12 +162,13 @@ public final class StreamPlanTranslator {
     }
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generateWithFunctions(calc.getProgram(),
                 calc.getCluster().getRexBuilder());
-        CompiledCalc.compile(generated.name(), generated.source()); // fail at planning, not in the job
+        CompiledCalc.compile(generated.name(), generated.source(), generated.functions()); // fail at planning
         // A Calc keeps its input's parallelism: it chains to it, and a changelog keeps its order per key.
         SingleOutputStreamOperator<Row> output = input.flatMap(
-                new CompiledCalc(generated.name(), generated.source()), RowTypes.of(calc.getRowType()));
+                new CompiledCalc(generated.name(), generated.source(), generated.functions()),
+                RowTypes.of(calc.getRowType()));
         return output.setParallelism(input.getParallelism()).name("Calc");
     }
 

@@ -10,4 +10,11 @@ import io.weir.api.types.Row;
 public interface RowProgram {
 
     Row apply(Row input);
+
+    /**
+     * Hands the program the user-defined functions it calls, in the order its generator listed
+     * them; called once, before the first {@link #apply}. Programs that call none ignore it.
+     */
+    default void setFunctions(Object[] functions) {
+    }
 }

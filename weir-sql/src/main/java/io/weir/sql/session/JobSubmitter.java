@@ -8,9 +8,11 @@ import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
+import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
@@ -115,7 +117,35 @@ final class JobSubmitter {
             public String explain() {
                 return JobSubmitter.this.explain(query);
             }
+
+            @Override
+            public TemporalTableFunction createTemporalTableFunction(String timeAttribute, String primaryKey) {
+                return temporalTableFunction(query, schema, timeAttribute, primaryKey);
+            }
         };
+    }
+
+    /** The history deduplicated to its latest row per key (Flink's versioned view), as a function. */
+    private TemporalTableFunction temporalTableFunction(SqlNode query, TableSchema schema, String timeAttribute,
+            String primaryKey) {
+        for (String column : List.of(timeAttribute, primaryKey)) {
+            if (!schema.columnNames().contains(column)) {
+                throw new ValidationException("createTemporalTableFunction: the table has no column '" + column
+                        + "'; its columns are " + schema.columnNames());
+            }
+        }
+        String columns = String.join(", ", schema.columnNames().stream().map(JobSubmitter::quoted).toList());
+        String versioned = "SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY "
+                + quoted(primaryKey) + " ORDER BY " + quoted(timeAttribute) + " DESC) AS `$version` FROM ("
+                + query + ")) WHERE `$version` = 1";
+        TableSchema versionedSchema = schemaOf(new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(versioned)));
+        CatalogView view = new CatalogView(versionedSchema, versioned,
+                List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null);
+        return new TemporalTableFunction(view, timeAttribute, primaryKey);
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {

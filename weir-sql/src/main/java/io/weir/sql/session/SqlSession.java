@@ -17,7 +17,9 @@ import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.parser.ScriptStatement;
 import io.weir.sql.parser.SqlScript;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.parser.ddl.SqlCreateFunction;
 import io.weir.sql.parser.ddl.SqlCreateTable;
+import io.weir.sql.parser.ddl.SqlDropFunction;
 import io.weir.sql.parser.ddl.SqlCreateView;
 import io.weir.sql.parser.ddl.SqlDescribeStatement;
 import io.weir.sql.parser.ddl.SqlDropTableOrView;
@@ -29,6 +31,9 @@ import io.weir.sql.parser.dml.SqlExplainStatement;
 import io.weir.sql.parser.dml.SqlStatementSet;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.types.CalciteTypes;
+import io.weir.sql.functions.TemporalTableFunction;
+import io.weir.sql.functions.UserDefinedFunction;
+import io.weir.sql.udf.FunctionInstances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +95,12 @@ public final class SqlSession implements StreamTableEnvironment {
         } else if (node instanceof SqlCreateView create) {
             createView(create, text);
             return StaticTableResult.OK;
+        } else if (node instanceof SqlCreateFunction create) {
+            createFunction(create);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlDropFunction drop) {
+            dropFunction(drop);
+            return StaticTableResult.OK;
         } else if (node instanceof SqlDropTableOrView drop) {
             catalogs.dropTable(catalogs.qualify(drop.name().names), drop.isView(), drop.isTemporary(), drop.ifExists());
             return StaticTableResult.OK;
@@ -124,6 +135,41 @@ public final class SqlSession implements StreamTableEnvironment {
         }
         throw new ValidationException("Statement " + node.getKind() + " is not supported by Weir yet; "
                 + "docs/sql.md lists the statements that run");
+    }
+
+    /** CREATE FUNCTION: the class is loaded from the caller's class path (the thread's context class loader). */
+    private void createFunction(SqlCreateFunction create) {
+        String name = create.name().toString();
+        if (create.language() != null && !create.language().equalsIgnoreCase("JAVA")) {
+            throw new ValidationException("CREATE FUNCTION " + name + ": Weir runs functions in Java only, not "
+                    + create.language() + "; write the function as a Java class");
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        UserDefinedFunction function = FunctionInstances.instantiate(name, create.className(),
+                loader != null ? loader : SqlSession.class.getClassLoader());
+        if (create.isSystem()) {
+            if (!create.name().isSimple()) {
+                throw new ValidationException("A system function's name has no catalog or database: " + name);
+            }
+            if (create.getReplace()) {
+                catalogs.functions().dropSystemFunction(name);
+            }
+            catalogs.functions().createSystemFunction(name, function, create.ifNotExists());
+        } else {
+            ObjectIdentifier id = catalogs.qualify(create.name().names);
+            if (create.getReplace()) {
+                catalogs.functions().dropCatalogFunction(id);
+            }
+            catalogs.functions().createCatalogFunction(id, function, create.ifNotExists());
+        }
+    }
+
+    private void dropFunction(SqlDropFunction drop) {
+        boolean dropped = drop.isSystem() ? catalogs.functions().dropSystemFunction(drop.name().toString())
+                : catalogs.functions().dropCatalogFunction(catalogs.qualify(drop.name().names));
+        if (!dropped && !drop.ifExists()) {
+            throw new ValidationException("Function " + drop.name() + " does not exist; SHOW FUNCTIONS lists them");
+        }
     }
 
     private void createView(SqlCreateView create, String text) {
@@ -171,8 +217,15 @@ public final class SqlSession implements StreamTableEnvironment {
                     catalogs.catalog(catalogs.currentCatalog()).listDatabases());
             case CURRENT_CATALOG -> StaticTableResult.list("current catalog name", List.of(catalogs.currentCatalog()));
             case CURRENT_DATABASE -> StaticTableResult.list("current database name", List.of(catalogs.currentDatabase()));
-            case FUNCTIONS -> StaticTableResult.list("function name", BuiltInFunctionNames.sorted());
+            case FUNCTIONS -> StaticTableResult.list("function name", functionNames());
         };
+    }
+
+    /** Built-in functions, then the user-defined ones the current database sees. */
+    private List<String> functionNames() {
+        List<String> names = new ArrayList<>(BuiltInFunctionNames.sorted());
+        names.addAll(catalogs.functions().names(catalogs.currentCatalog(), catalogs.currentDatabase()));
+        return names;
     }
 
     private TableResult describe(SqlDescribeStatement describe) {
@@ -215,6 +268,57 @@ public final class SqlSession implements StreamTableEnvironment {
     @Override
     public TableConfig getConfig() {
         return config;
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, Class<? extends UserDefinedFunction> functionClass) {
+        catalogs.functions().createSystemFunction(name, FunctionInstances.instantiate(name, functionClass), false);
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, UserDefinedFunction functionInstance) {
+        catalogs.functions().createSystemFunction(name, FunctionInstances.check(name, functionInstance), false);
+    }
+
+    @Override
+    public boolean dropTemporarySystemFunction(String name) {
+        return catalogs.functions().dropSystemFunction(name);
+    }
+
+    @Override
+    public void createTemporaryFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+        catalogs.functions().createCatalogFunction(functionPath(path), FunctionInstances.instantiate(path, functionClass),
+                false);
+    }
+
+    @Override
+    public void createTemporaryFunction(String path, UserDefinedFunction functionInstance) {
+        if (functionInstance instanceof TemporalTableFunction) {
+            throw new ValidationException("Register temporal table function " + path + " with "
+                    + "createTemporarySystemFunction; Weir finds temporal table functions among system functions only");
+        }
+        catalogs.functions().createCatalogFunction(functionPath(path), FunctionInstances.check(path, functionInstance),
+                false);
+    }
+
+    @Override
+    public boolean dropTemporaryFunction(String path) {
+        return catalogs.functions().dropCatalogFunction(functionPath(path));
+    }
+
+    @Override
+    public void createFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+        createTemporaryFunction(path, functionClass);
+    }
+
+    @Override
+    public String[] listUserDefinedFunctions() {
+        return catalogs.functions().names(catalogs.currentCatalog(), catalogs.currentDatabase()).toArray(String[]::new);
+    }
+
+    /** A function's path of one to three dot-separated parts (back-quoted parts may hold dots). */
+    private ObjectIdentifier functionPath(String path) {
+        return catalogs.qualify(SqlStatementParser.parseIdentifier(path).names);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.weir.api.types.TypeInformation;
 import io.weir.api.types.Types;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class BoundAggregate implements Serializable {
 
     private final AggregateSlot slot;
     private final int argument;
+    /** For a user-defined aggregate: the fields of its arguments, passed as one list; null otherwise. */
+    private final int[] arguments;
     private final int filter;
     private final boolean distinct;
     private final TypeInformation<?> argumentType;
@@ -39,8 +42,22 @@ public final class BoundAggregate implements Serializable {
      */
     public BoundAggregate(AggregateSlot slot, int argument, int filter, boolean distinct,
             TypeInformation<?> argumentType) {
+        this(slot, argument, null, filter, distinct, argumentType);
+    }
+
+    /**
+     * A user-defined aggregate over any number of arguments: its slot gets the list of their values
+     * for every row the FILTER lets through, NULLs included, as Flink passes them.
+     */
+    public static BoundAggregate ofArguments(AggregateSlot slot, int[] arguments, int filter) {
+        return new BoundAggregate(slot, -2, arguments.clone(), filter, false, null);
+    }
+
+    private BoundAggregate(AggregateSlot slot, int argument, int[] arguments, int filter, boolean distinct,
+            TypeInformation<?> argumentType) {
         this.slot = slot;
         this.argument = argument;
+        this.arguments = arguments;
         this.filter = filter;
         this.distinct = distinct && argument >= 0;
         this.argumentType = argumentType;
@@ -101,6 +118,13 @@ public final class BoundAggregate implements Serializable {
     private Object value(Row input) {
         if (filter >= 0 && !Boolean.TRUE.equals(input.getField(filter))) {
             return null;
+        }
+        if (arguments != null) {
+            Object[] values = new Object[arguments.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = input.getField(arguments[i]);
+            }
+            return Arrays.asList(values);
         }
         return argument < 0 ? ROW_MARKER : input.getField(argument);
     }

@@ -1,0 +1,83 @@
+package io.weir.sql.parser.ddl;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCreate;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** {@code CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE JAVA]}. */
+public final class SqlCreateFunction extends SqlCreate {
+
+    private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE FUNCTION", SqlKind.CREATE_FUNCTION);
+
+    private final SqlIdentifier name;
+    private final String className;
+    private final String language;
+    private final boolean temporary;
+    private final boolean system;
+
+    /** @param language as written after LANGUAGE, or null */
+    public SqlCreateFunction(SqlParserPos pos, SqlIdentifier name, String className, String language,
+            boolean temporary, boolean system, boolean ifNotExists, boolean replace) {
+        super(OPERATOR, pos, replace, ifNotExists);
+        this.name = name;
+        this.className = className;
+        this.language = language;
+        this.temporary = temporary;
+        this.system = system;
+    }
+
+    public SqlIdentifier name() {
+        return name;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    /** The language as written, or null: Java when not given. */
+    public String language() {
+        return language;
+    }
+
+    public boolean isTemporary() {
+        return temporary;
+    }
+
+    public boolean isSystem() {
+        return system;
+    }
+
+    public boolean ifNotExists() {
+        return ifNotExists;
+    }
+
+    @Override
+    public List<SqlNode> getOperandList() {
+        return List.of(name);
+    }
+
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        writer.keyword(getReplace() ? "CREATE OR REPLACE" : "CREATE");
+        if (temporary) {
+            writer.keyword(system ? "TEMPORARY SYSTEM" : "TEMPORARY");
+        }
+        writer.keyword("FUNCTION");
+        if (ifNotExists) {
+            writer.keyword("IF NOT EXISTS");
+        }
+        name.unparse(writer, 0, 0);
+        writer.keyword("AS");
+        writer.literal("'" + className.replace("'", "''") + "'");
+        if (language != null) {
+            writer.keyword("LANGUAGE");
+            writer.keyword(language);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+CREATE FUNCTION weighted_avg AS 'io.weir.sql.udf.TestFunctions$WeightedAvg';
+CREATE TABLE scores (k STRING, v BIGINT, w INT) WITH (
+  'connector' = 'values', 'changelog-mode' = 'I,UB,UA,D',
+  'data' = '+I[a, 10, 1]; +I[a, 40, 2]; -U[a, 40, 2]; +U[a, 100, 1]; +I[b, 7, 1]; -D[b, 7, 1]');
+SELECT k, weighted_avg(v, w) AS avg_v FROM scores GROUP BY k
+---- final
++I[a, 55]
