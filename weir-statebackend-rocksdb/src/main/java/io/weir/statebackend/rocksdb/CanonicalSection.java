@@ -16,18 +16,26 @@ import org.rocksdb.RocksIterator;
  * needed and state never registered since a restore is written too. The entries of one key and
  * namespace of a map state become one entry holding the map (size, then key and value per entry).
  *
- * <p>Threading: the task's thread only, synchronously in the snapshot.
+ * <p>It reads the column family through a {@link DatabaseSnapshot} taken at the barrier, so what it
+ * writes is the state at the snapshot whenever it runs, and releases its hold on the snapshot when
+ * the writing ends ({@link #releaseAll}).
+ *
+ * <p>Threading: any one thread at a time — the task's thread for a savepoint, the checkpoint I/O
+ * thread for a checkpoint, while the task goes on writing to the database.
  */
 final class CanonicalSection implements KeyGroupsWriter.Section {
     private final SectionHeader header;
-    private final RocksDatabase database;
+    /** How many entries a reader copies between two checks whether the task ended meanwhile. */
+    private static final int ENTRIES_BETWEEN_ABORT_CHECKS = 4096;
+    private final DatabaseSnapshot snapshot;
     private final ColumnFamilyHandle column;
+    private boolean released;
     private final boolean map;
     private final DataOutputSerializer entries = new DataOutputSerializer(4096);
 
-    CanonicalSection(SectionHeader header, RocksDatabase database, ColumnFamilyHandle column) {
+    CanonicalSection(SectionHeader header, DatabaseSnapshot snapshot, ColumnFamilyHandle column) {
         this.header = header;
-        this.database = database;
+        this.snapshot = snapshot;
         this.column = column;
         this.map = "MAP".equals(header.kind());
     }
@@ -44,9 +52,14 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
         byte[] groupPrefix = null;
         int mapSizeField = -1;
         int mapSize = 0;
-        try (RocksIterator it = database.iterator(column)) {
+        int sinceCheck = 0;
+        try (RocksIterator it = snapshot.beginRead(column)) {
             for (it.seek(CompositeKeyBuilder.keyGroupPrefix(keyGroup));
                     it.isValid() && CompositeKeyBuilder.keyGroupOf(it.key()) == keyGroup; it.next()) {
+                if (++sinceCheck == ENTRIES_BETWEEN_ABORT_CHECKS) {
+                    sinceCheck = 0;
+                    checkNotAborted();
+                }
                 byte[] key = it.key();
                 CompositeKeyBuilder.Parts parts = CompositeKeyBuilder.Parts.of(key);
                 boolean sameMap = map && groupPrefix != null && parts.prefixLength() == groupPrefix.length
@@ -71,6 +84,8 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
                 }
                 entries.write(it.value());
             }
+        } finally {
+            snapshot.endRead();
         }
         if (mapSizeField >= 0) {
             patch(mapSizeField, mapSize);
@@ -81,6 +96,21 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
         out.writeInt(count);
         out.write(entries.getSharedBuffer(), 0, entries.length());
         return true;
+    }
+
+    private void checkNotAborted() throws IOException {
+        if (snapshot.aborted()) {
+            throw new IOException("The task ended while state '" + header.name() + "' was being written into a "
+                    + "checkpoint; the checkpoint is given up, a later one will be taken");
+        }
+    }
+
+    @Override
+    public void releaseAll() {
+        if (!released) {
+            released = true;
+            snapshot.release();
+        }
     }
 
     private void patch(int position, int value) throws IOException {

@@ -40,7 +40,10 @@ import org.rocksdb.RocksIterator;
  * <h2>Snapshots</h2>
  * A canonical snapshot (savepoints, and checkpoints unless they are incremental) iterates every
  * column family key group by key group and writes the same bytes the heap backend writes
- * ({@link CanonicalSection}), so either backend restores it. An incremental checkpoint asks RocksDB
+ * ({@link CanonicalSection}), so either backend restores it. For a checkpoint the task's thread
+ * only takes a RocksDB snapshot ({@link DatabaseSnapshot}, with the headers and timers); the
+ * checkpoint I/O thread iterates it and the last section written releases it. A savepoint is
+ * written on the task's thread, as the task may end right after it (stop-with-savepoint). An incremental checkpoint asks RocksDB
  * for a checkpoint of the database (hard links to its immutable files, in the working directory)
  * and hands the directory to checkpoint storage, which stores files it has not stored before.
  *
@@ -54,7 +57,9 @@ import org.rocksdb.RocksIterator;
  * <p>Working directory {@code <state.backend.rocksdb.localdir>/weir-rocksdb-<uuid>}, deleted by
  * {@link #dispose()} when the task ends.
  *
- * <p>Threading: the task's thread only.
+ * <p>Threading: the task's thread only; a checkpoint's sections are read on the checkpoint I/O
+ * thread, and {@link #dispose()} waits for such a read and releases snapshots never read (see
+ * {@link RocksDatabase#close}).
  */
 final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private final Path workingDirectory;
@@ -265,11 +270,11 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         }
         storeHeaders();
         if (canonical || !incremental) {
-            List<KeyGroupsWriter.Section> sections = new ArrayList<>();
-            for (Map.Entry<String, ColumnFamilyHandle> column : database.states().entrySet()) {
-                sections.add(new CanonicalSection(storedHeader(column.getKey()), database, column.getValue()));
-            }
-            return new KeyedStateSnapshot(writeKeyGroups(sections, true), null);
+            List<KeyGroupsWriter.Section> sections = canonicalSections();
+            // a savepoint is written now (the task may end right after it, as in stop-with-savepoint); a
+            // checkpoint's sections are read by the checkpoint I/O thread through the database snapshot
+            return new KeyedStateSnapshot(canonical ? writeKeyGroups(sections, true)
+                    : deferredKeyGroups(sections, true), null);
         }
         Path directory = workingDirectory.resolve("chk-" + checkpointId + "-" + localCheckpoints++);
         try {
@@ -281,6 +286,28 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         KeyedStateFiles.Local files = new KeyedStateFiles.Local(EmbeddedRocksDBStateBackend.NAME, keyGroupRange,
                 directory, instanceId, restoredShared);
         return new KeyedStateSnapshot(writeKeyGroups(List.of(), true), files);
+    }
+
+    /**
+     * One section per column family, all reading one database snapshot taken now, which the last
+     * section to be written releases.
+     */
+    private List<KeyGroupsWriter.Section> canonicalSections() {
+        Map<String, ColumnFamilyHandle> columns = database.states();
+        List<SectionHeader> headers = new ArrayList<>();
+        for (String name : columns.keySet()) {
+            headers.add(storedHeader(name));
+        }
+        DatabaseSnapshot snapshot = database.snapshot(columns.size());
+        List<KeyGroupsWriter.Section> sections = new ArrayList<>();
+        int i = 0;
+        for (ColumnFamilyHandle column : columns.values()) {
+            sections.add(new CanonicalSection(headers.get(i++), snapshot, column));
+        }
+        if (sections.isEmpty()) {
+            snapshot.release();
+        }
+        return sections;
     }
 
     /**

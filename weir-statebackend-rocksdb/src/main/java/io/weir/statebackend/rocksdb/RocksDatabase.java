@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -28,7 +30,11 @@ import org.rocksdb.WriteOptions;
  * <p>The write-ahead log is off: the database is rebuilt from a checkpoint after any failure, never
  * recovered from its own log, and a checkpoint flushes the memtables into files first.
  *
- * <p>Threading: the task's thread only (RocksDB itself is thread-safe; this wrapper is not).
+ * <p>Threading: the task's thread only (RocksDB itself is thread-safe; this wrapper is not), except
+ * for reading a {@link DatabaseSnapshot}: the checkpoint I/O thread opens iterators on one through
+ * {@link #beginRead}, and {@link #close} (the task's thread) waits for a read in progress, tells the
+ * readers to stop, and releases every snapshot still open before it frees the native objects. The
+ * snapshot bookkeeping is guarded by this object's monitor.
  */
 final class RocksDatabase implements AutoCloseable {
     private static final String STATE_PREFIX = "state/";
@@ -46,6 +52,11 @@ final class RocksDatabase implements AutoCloseable {
     private final ColumnFamilyHandle defaultColumn;
     private final Map<String, ColumnFamilyHandle> states = new LinkedHashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    /** Snapshots not released yet; guarded by {@code this}. */
+    private final Set<DatabaseSnapshot> openSnapshots = new HashSet<>();
+    /** Iterators open on snapshots (reads in progress on the I/O thread); guarded by {@code this}. */
+    private int reading;
+    private volatile boolean closing;
 
     private RocksDatabase(Path directory) throws RocksDBException, IOException {
         this.directory = directory;
@@ -151,8 +162,83 @@ final class RocksDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a snapshot of the database now, to be read later through {@link DatabaseSnapshot#beginRead}
+     * and released by its {@code holders} once each (or by {@link #close}).
+     */
+    synchronized DatabaseSnapshot snapshot(int holders) {
+        if (closing) {
+            throw new IllegalStateException("RocksDB in " + directory + " is closed: no snapshot can be taken");
+        }
+        DatabaseSnapshot snapshot = new DatabaseSnapshot(this, db.getSnapshot(), holders);
+        openSnapshots.add(snapshot);
+        return snapshot;
+    }
+
+    synchronized RocksIterator beginRead(DatabaseSnapshot snapshot, ColumnFamilyHandle column) throws IOException {
+        if (closing || snapshot.released) {
+            throw new IOException("The task ended (its RocksDB in " + directory + " was closed) before this "
+                    + "checkpoint's state was written; the checkpoint is given up, a later one will be taken");
+        }
+        reading++;
+        return db.newIterator(column, snapshot.readOptions);
+    }
+
+    synchronized void endRead() {
+        reading--;
+        notifyAll();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    synchronized void releaseHolder(DatabaseSnapshot snapshot) {
+        if (snapshot.dropHolder()) {
+            release(snapshot);
+        }
+    }
+
+    /** Snapshots taken and not yet released (for tests: a checkpoint must not leak one). */
+    synchronized int openSnapshots() {
+        return openSnapshots.size();
+    }
+
+    private void release(DatabaseSnapshot snapshot) {
+        if (!snapshot.released) {
+            snapshot.released = true;
+            openSnapshots.remove(snapshot);
+            db.releaseSnapshot(snapshot.snapshot);
+            snapshot.readOptions.close();
+        }
+    }
+
+    /**
+     * Closes the database: first tells readers of snapshots to stop and waits until no iterator is
+     * open on one (closing RocksDB under an open iterator would crash the process), then releases
+     * the snapshots still held, then frees the native objects. An interrupt (task cancellation)
+     * does not cut the wait short, as readers stop within a bounded number of entries; it is
+     * restored afterwards.
+     */
     @Override
     public void close() {
+        boolean interrupted = false;
+        synchronized (this) {
+            closing = true;
+            while (reading > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            for (DatabaseSnapshot snapshot : List.copyOf(openSnapshots)) {
+                release(snapshot);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         for (ColumnFamilyHandle handle : handles) {
             handle.close();
         }
