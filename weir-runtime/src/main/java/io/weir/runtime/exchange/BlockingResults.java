@@ -3,9 +3,12 @@ package io.weir.runtime.exchange;
 import io.weir.api.execution.JobID;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * MiniCluster), kept until their job ends, and replayed to consumers on request.
  *
  * <p>Threading: safe for concurrent use. Each replay runs on a thread of its own (a daemon of a cached
- * pool), since it waits for its consumer to read.
+ * pool), since it waits for its consumer to read; releasing a job interrupts its replays still
+ * running, which wait for a consumer that was cancelled.
  */
 public final class BlockingResults {
     private static final Logger LOG = LoggerFactory.getLogger(BlockingResults.class);
@@ -22,6 +26,8 @@ public final class BlockingResults {
     private static final int REPLAY_BUFFERS = 4;
 
     private final Map<ResultKey, BlockingSubpartition> results = new ConcurrentHashMap<>();
+    /** The replays in progress per job, interrupted when it is released (their consumer may be gone). */
+    private final Map<JobID, Set<Future<?>>> replaying = new ConcurrentHashMap<>();
     private final Path spillDirectory;
     private final ExecutorService replays = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "weir-blocking-result-replay");
@@ -65,17 +71,25 @@ public final class BlockingResults {
                     + " on edge " + key.edgeId() + " for consumer subtask " + key.consumerSubtask() + " of job "
                     + key.jobId() + " is kept here" + (result == null ? "" : " (its producer has not finished)"));
         }
-        replays.execute(() -> {
+        Set<Future<?>> ofJob = replaying.computeIfAbsent(key.jobId(), job -> ConcurrentHashMap.newKeySet());
+        CompletableFuture<Future<?>> self = new CompletableFuture<>();
+        Future<?> replay = replays.submit(() -> {
             try {
                 result.replay(target, new BufferPool(REPLAY_BUFFERS, bufferSize));
+            } catch (InterruptedException released) {
+                Thread.currentThread().interrupt(); // the job was released: nobody reads any more
             } catch (Exception | Error e) {
                 LOG.warn("Could not send blocking result {} to its consumer", key, e);
                 if (target instanceof InputQueue queue) {
                     queue.fail(new IllegalStateException("Reading the blocking result of producer subtask "
                             + key.producerSubtask() + " failed: " + e, e));
                 }
+            } finally {
+                self.thenAccept(ofJob::remove);
             }
         });
+        ofJob.add(replay);
+        self.complete(replay);
     }
 
     /** The subpartition {@code key}, or {@code null} (for tests). */
@@ -85,6 +99,10 @@ public final class BlockingResults {
 
     /** Releases the results of a job that ended, deleting their files. */
     public void release(JobID jobId) {
+        Set<Future<?>> inProgress = replaying.remove(jobId);
+        if (inProgress != null) {
+            inProgress.forEach(replay -> replay.cancel(true)); // a replay waiting for a consumer that is gone
+        }
         results.entrySet().removeIf(e -> {
             if (e.getKey().jobId().equals(jobId)) {
                 e.getValue().release();

@@ -549,10 +549,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         .forEach(s -> lostSlots.putIfAbsent(s, new ArrayList<>()));
             }
             lost.forEach(slotOf::remove);
-            if (stages != null && lost.stream().anyMatch(t -> lifecycle.executionState(t) == ExecutionState.FINISHED)) {
-                // finished results were kept there: the stages reading them cannot run, so the job runs again
+            if (stages != null && stages.slots().stream().anyMatch(s -> s.taskExecutorId().equals(taskExecutorId))) {
+                // it kept finished results and held slots the next stages would use: the whole job runs
+                // again, in replacement slots
                 IllegalStateException cause = new IllegalStateException("TaskManager " + taskExecutorId
-                        + " was lost with the results of finished stages: " + reason);
+                        + " was lost with the slots and kept results of this staged job: " + reason);
                 recordFailure(cause, "TaskManager " + taskExecutorId, taskExecutorId);
                 lifecycle.onGlobalFailure(cause, "TaskManager " + taskExecutorId);
             }
