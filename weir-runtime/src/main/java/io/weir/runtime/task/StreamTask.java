@@ -279,8 +279,13 @@ public final class StreamTask implements Runnable {
         LOG.info("Task {} had finished before checkpoint {}: its state is restored, it does not run again", name(),
                 deployment.restoredState() == null ? "?" : deployment.restoredState().checkpointId());
         processingTime.quiesce(); // finished operators fire no more timers
+        boolean sourceHead = chain.head() instanceof SourceOperator || chain.head() instanceof StreamSource;
+        if (sourceHead) { // a source that is not opened has no reader for its coordinator's events
+            int head = deployment.vertex().getHead().getId();
+            eventHandlers.put(head, event -> LOG.debug("Task {} had finished: it ignores {}", name(), event));
+        }
         try {
-            chain.openFinished(chain.head() instanceof SourceOperator || chain.head() instanceof StreamSource);
+            chain.openFinished(sourceHead);
             chain.endOutputs();
             awaitFinalCheckpoint();
         } finally {
