@@ -45,13 +45,19 @@ public final class JobManagerProcess implements AutoCloseable {
     private final BlobStore blobs;
     private final JobCodeCache jobCode;
     private final RecoverableJobs recoverableJobs;
+    private final String session;
 
     /** Starts the JobManager of a cluster without high availability; returns when it accepts TaskManagers and jobs. */
     public JobManagerProcess(Configuration configuration) {
-        this(configuration, null);
+        this(configuration, null, null);
     }
 
-    private JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper) {
+    /**
+     * @param session the leader session this JobManager leads under (its fencing token), or {@code null}
+     *     without high availability
+     */
+    private JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session) {
+        this.session = session;
         blobs = new BlobStore(ClusterGateways.blobParent(configuration));
         jobCode = new JobCodeCache(blobs.directory().resolve("loaded"),
                 jar -> java.nio.file.Files.readAllBytes(blobs.path(jar.key())), JobManagerProcess.class.getClassLoader());
@@ -68,6 +74,9 @@ public final class JobManagerProcess implements AutoCloseable {
             }
             rpc = ClusterGateways.rpcService(configuration.get(JobManagerOptions.RPC_ADDRESS),
                     configuration.get(JobManagerOptions.RPC_PORT));
+            if (session != null) {
+                rpc.leadAs(session); // before anything is exported: no call without the session is ever served
+            }
         } catch (RuntimeException e) {
             cluster.close();
             blobs.close();
@@ -98,10 +107,11 @@ public final class JobManagerProcess implements AutoCloseable {
     public static JobManagerProcess lead(Configuration configuration, ZooKeeperServices zooKeeper,
             LeaderElection election) throws InterruptedException {
         election.awaitLeadership();
-        JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper);
+        JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper, UUID.randomUUID().toString());
         try {
             election.publish(new LeaderInfo(jobManager.address(),
-                    jobManager.cluster.service(ClusterEndpoint.class).map(ClusterEndpoint::url).orElse(null)));
+                    jobManager.cluster.service(ClusterEndpoint.class).map(ClusterEndpoint::url).orElse(null),
+                    jobManager.session));
         } catch (RuntimeException e) {
             jobManager.close();
             throw e;

@@ -10,8 +10,10 @@ import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
 import io.weir.api.execution.SavepointFormatType;
 import io.weir.api.types.TypeSerializer;
+import io.weir.cluster.ha.LeaderInfo;
 import io.weir.cluster.ha.LeaderRetriever;
 import io.weir.cluster.ha.ZooKeeperServices;
+import io.weir.network.rpc.FencingTokenException;
 import io.weir.network.rpc.RpcConnectionLostException;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.graph.JobGraph;
@@ -59,21 +61,23 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
     private final LeaderRetriever leaders;
     private volatile Connection connection;
 
-    /** The gateways of one JobManager. */
-    private record Connection(InetSocketAddress address, DispatcherGateway dispatcher, BlobGateway blobs) {}
+    /** The gateways of one JobManager; {@code leader} is how it was found in a highly available cluster, else {@code null}. */
+    private record Connection(InetSocketAddress address, LeaderInfo leader, DispatcherGateway dispatcher,
+            BlobGateway blobs) {}
 
     /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}). */
     public RemoteExecutor(InetSocketAddress jobManager) {
-        this(jobManager, null, null);
+        this(new LeaderInfo(jobManager, null, null), null, null);
     }
 
-    private RemoteExecutor(InetSocketAddress jobManager, ZooKeeperServices zooKeeper, LeaderRetriever leaders) {
+    private RemoteExecutor(LeaderInfo leader, ZooKeeperServices zooKeeper, LeaderRetriever leaders) {
+        InetSocketAddress jobManager = leader.resolvedRpcAddress();
         this.zooKeeper = zooKeeper;
         this.leaders = leaders;
         this.rpc = ClusterGateways.rpcService(jobManager.getAddress() != null && jobManager.getAddress().isLoopbackAddress()
                 ? "127.0.0.1" : "0.0.0.0", 0);
         try {
-            this.connection = connect(jobManager);
+            this.connection = connect(leader);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -91,7 +95,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
         LeaderRetriever leaders = zooKeeper.leaderRetriever();
         try {
-            return new RemoteExecutor(leaders.awaitLeader().resolvedRpcAddress(), zooKeeper, leaders);
+            return new RemoteExecutor(leaders.awaitLeader(), zooKeeper, leaders);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             leaders.close();
@@ -109,14 +113,19 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         return connection.address();
     }
 
-    private Connection connect(InetSocketAddress jobManager) {
-        return new Connection(jobManager, rpc.connect(jobManager, DispatcherGateway.NAME, DispatcherGateway.class),
-                rpc.connect(jobManager, BlobGateway.NAME, BlobGateway.class));
+    /** Connects to {@code jobManager}, naming its leader session in every call (none without high availability). */
+    private Connection connect(LeaderInfo jobManager) {
+        InetSocketAddress address = jobManager.resolvedRpcAddress();
+        String session = jobManager.session();
+        return new Connection(address, leaders == null ? null : jobManager,
+                rpc.connect(address, DispatcherGateway.NAME, DispatcherGateway.class, session),
+                rpc.connect(address, BlobGateway.NAME, BlobGateway.class, session));
     }
 
     /**
-     * Calls the dispatcher; in a highly available cluster, a call that lost its JobManager is made
-     * again on the next leader (waiting up to {@code high-availability.leader-wait-timeout} for it).
+     * Calls the dispatcher; in a highly available cluster, a call that lost its JobManager, or that a
+     * JobManager refused because it no longer leads, is made again on the next leader (waiting up to
+     * {@code high-availability.leader-wait-timeout} for it).
      */
     private <T> CompletableFuture<T> onDispatcher(Function<DispatcherGateway, CompletableFuture<T>> call) {
         Connection used = connection;
@@ -132,7 +141,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         return reply.exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (!(cause instanceof RpcConnectionLostException)) {
+            if (!(cause instanceof RpcConnectionLostException) && !(cause instanceof FencingTokenException)) {
                 return CompletableFuture.failedFuture(cause);
             }
             return CompletableFuture.supplyAsync(() -> followLeader(used)).thenCompose(next -> onDispatcher(call));
@@ -145,7 +154,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
             return connection;
         }
         try {
-            connection = connect(leaders.awaitLeader(lost.address(), zooKeeper.leaderWaitTimeout()).resolvedRpcAddress());
+            connection = connect(leaders.awaitLeader(lost.leader(), zooKeeper.leaderWaitTimeout()));
             return connection;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

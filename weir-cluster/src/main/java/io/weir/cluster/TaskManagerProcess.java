@@ -70,9 +70,9 @@ public final class TaskManagerProcess implements AutoCloseable {
     /** Whether the tasks of {@link #jobManager} were cancelled since it was lost (touched by leaderChanges only). */
     private boolean cancelledTasksOfLostLeader;
 
-    /** The gateways of one JobManager. */
-    private record JobManagerConnection(InetSocketAddress address, ResourceManagerGateway resourceManager,
-            BlobGateway blobs) {}
+    /** The gateways of one JobManager, and the leader session it leads under ({@code null} without HA). */
+    private record JobManagerConnection(InetSocketAddress address, String session,
+            ResourceManagerGateway resourceManager, BlobGateway blobs) {}
 
     /**
      * Starts the TaskManager and registers it; returns once the JobManager accepted its slots. With
@@ -109,7 +109,7 @@ public final class TaskManagerProcess implements AutoCloseable {
         leaders = first.leaders();
         InetSocketAddress jobManagerAddress = first.address();
         try {
-            register(jobManagerAddress);
+            register(jobManagerAddress, first.session());
         } catch (Exception e) {
             close();
             throw new IllegalStateException("TaskManager " + id + " could not register with the JobManager at "
@@ -124,20 +124,21 @@ public final class TaskManagerProcess implements AutoCloseable {
     }
 
     /** The JobManager to register with first, how it was found, and (with high availability) how to follow it. */
-    private record FirstRegistration(InetSocketAddress address, String foundThrough, ZooKeeperServices zooKeeper,
-            LeaderRetriever leaders) {}
+    private record FirstRegistration(InetSocketAddress address, String session, String foundThrough,
+            ZooKeeperServices zooKeeper, LeaderRetriever leaders) {}
 
     private static FirstRegistration firstRegistration(Configuration configuration) throws Exception {
         if (!HighAvailabilityOptions.isEnabled(configuration)) {
             return new FirstRegistration(new InetSocketAddress(configuration.get(JobManagerOptions.RPC_ADDRESS),
-                    configuration.get(JobManagerOptions.RPC_PORT)), "(jobmanager.rpc.address, jobmanager.rpc.port)",
+                    configuration.get(JobManagerOptions.RPC_PORT)), null, "(jobmanager.rpc.address, jobmanager.rpc.port)",
                     null, null);
         }
         ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
         LeaderRetriever leaders = zooKeeper.leaderRetriever();
         try {
-            return new FirstRegistration(leaders.awaitLeader().resolvedRpcAddress(), "(the leader in " + zooKeeper + ")",
-                    zooKeeper, leaders);
+            LeaderInfo leader = leaders.awaitLeader();
+            return new FirstRegistration(leader.resolvedRpcAddress(), leader.session(),
+                    "(the leader in " + zooKeeper + ")", zooKeeper, leaders);
         } catch (Exception e) {
             leaders.close();
             zooKeeper.close();
@@ -145,10 +146,17 @@ public final class TaskManagerProcess implements AutoCloseable {
         }
     }
 
-    private void register(InetSocketAddress address) throws Exception {
-        JobManagerConnection connection = new JobManagerConnection(address,
-                rpc.connect(address, ClusterGateways.RESOURCE_MANAGER, ResourceManagerGateway.class),
-                rpc.connect(address, BlobGateway.NAME, BlobGateway.class));
+    /**
+     * Registers with the JobManager at {@code address}; with high availability, from now on only calls of
+     * its leader {@code session} are accepted (set before registering: the leader may call back at once).
+     */
+    private void register(InetSocketAddress address, String session) throws Exception {
+        if (session != null) {
+            rpc.acceptCallsOnlyFrom(session);
+        }
+        JobManagerConnection connection = new JobManagerConnection(address, session,
+                rpc.connect(address, ClusterGateways.RESOURCE_MANAGER, ResourceManagerGateway.class, session),
+                rpc.connect(address, BlobGateway.NAME, BlobGateway.class, session));
         jobManager = connection;
         connection.resourceManager().registerTaskExecutor(taskExecutor, slots).get(REGISTRATION_TIMEOUT_SECONDS,
                 TimeUnit.SECONDS);
@@ -165,18 +173,20 @@ public final class TaskManagerProcess implements AutoCloseable {
     }
 
     /**
-     * A change of leader: the tasks of the old leader's jobs are cancelled (the new leader restarts
-     * the jobs from their latest checkpoints, and an old task must not write beside a new one), then
-     * the TaskManager registers with the new leader.
+     * A change of leader: the old leader's calls are refused from now on, the tasks of its jobs are
+     * cancelled (the new leader restarts the jobs from their latest checkpoints, and an old task must
+     * not write beside a new one), then the TaskManager registers with the new leader.
      */
     private void followLeader(LeaderInfo leader) {
         JobManagerConnection current = jobManager;
         if (leader != null && !cancelledTasksOfLostLeader && current != null
                 && current.address().getPort() == leader.rpcAddress().getPort()
-                && current.address().getHostString().equals(leader.rpcAddress().getHostString())) {
-            return; // the same leader, published again (one that vanished and came back is registered with anew)
+                && current.address().getHostString().equals(leader.rpcAddress().getHostString())
+                && java.util.Objects.equals(current.session(), leader.session())) {
+            return; // the same leader in the same session, published again
         }
         if (!cancelledTasksOfLostLeader) {
+            rpc.acceptCallsOnlyFrom(null); // a former leader's deployments and cancellations are dropped
             try {
                 taskExecutor.cancelAllJobs().get(CANCEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 cancelledTasksOfLostLeader = true;
@@ -191,7 +201,7 @@ public final class TaskManagerProcess implements AutoCloseable {
             return; // wait for the next leader
         }
         try {
-            register(leader.resolvedRpcAddress());
+            register(leader.resolvedRpcAddress(), leader.session());
             cancelledTasksOfLostLeader = false;
             LOG.info("TaskManager {} registered with the new leading JobManager at {} ({} slot(s))", id(),
                     leader.rpcHostAndPort(), slots);

@@ -108,4 +108,49 @@ class ClusterInOneJvmTest {
             assertTrue(message.contains("needs 3 slots") && message.contains("taskmanager.numberOfTaskSlots"), message);
         }
     }
+
+    /** The final sum of each key, as a BATCH job reports it once per key. */
+    private static final Map<Long, Long> FINAL_SUM_PER_KEY = new ConcurrentHashMap<>();
+
+    private static final class FinalSum implements SinkFunction<io.weir.api.tuple.Tuple2<Long, Long>> {
+        @Override
+        public void invoke(io.weir.api.tuple.Tuple2<Long, Long> value) {
+            FINAL_SUM_PER_KEY.merge(value.f0, value.f1, (a, b) -> {
+                throw new IllegalStateException("key " + value.f0 + " was reported twice");
+            });
+        }
+    }
+
+    /**
+     * In BATCH each stage writes its whole output into its own TaskManager before the next stage
+     * starts; a consumer in the other TaskManager reads it over the data plane. Three stages of
+     * parallelism 2 in two slots: more tasks than slots.
+     */
+    @Test
+    void aBatchJobRunsStageByStageAcrossBothTaskManagers() throws Exception {
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(2);
+            env.setRuntimeMode(io.weir.api.environment.RuntimeExecutionMode.BATCH);
+            env.fromSequence(1, 10_000)
+                    .map(x -> io.weir.api.tuple.Tuple2.of(x % 7, x), io.weir.api.types.Types.TUPLE(
+                            io.weir.api.types.Types.LONG, io.weir.api.types.Types.LONG)).name("encode")
+                    .keyBy(e -> e.f0).sum(1).name("sum")
+                    .rebalance().addSink(new FinalSum()).name("sink");
+            JobClient client = env.executeAsync("keyed sums stage by stage on a cluster");
+            client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            JobDetails details = jobManager.cluster().jobDetails(client.getJobID()).orElseThrow()
+                    .get(10, TimeUnit.SECONDS);
+            Set<String> taskManagers = new HashSet<>();
+            details.vertices().forEach(v -> v.subtasks().forEach(s -> taskManagers.add(s.taskManagerId())));
+            assertEquals(Set.of(first.id(), second.id()), taskManagers, "the tasks ran in both TaskManagers");
+        }
+        for (long key = 0; key < 7; key++) {
+            long expected = 0;
+            for (long x = 1; x <= 10_000; x++) {
+                expected += x % 7 == key ? x : 0;
+            }
+            assertEquals(expected, FINAL_SUM_PER_KEY.get(key), "sum of key " + key);
+        }
+    }
 }

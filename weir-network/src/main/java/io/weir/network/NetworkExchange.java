@@ -13,11 +13,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.weir.api.execution.JobID;
+import io.weir.runtime.exchange.BlockingMemory;
+import io.weir.runtime.exchange.BlockingSubpartition;
 import io.weir.runtime.exchange.BufferReceiver;
 import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.ExchangeKey;
 import io.weir.runtime.exchange.InputQueue;
 import io.weir.runtime.exchange.LocalExchange;
+import io.weir.runtime.exchange.ResultKey;
 import io.weir.runtime.task.TaskDeployment;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -103,6 +106,10 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
         if (remote == null) {
             return local.receiver(key, channel);
         }
+        return connect(key, channel, remote);
+    }
+
+    private RemoteChannelSender connect(ExchangeKey key, int channel, InetSocketAddress remote) {
         Frame.Open open = new Frame.Open(key, channel, creditsPerChannel, bufferSize);
         RemoteChannelSender sender = new RemoteChannelSender("channel " + channel + " of "
                 + RemoteChannelReceiver.describe(open) + " at " + remote);
@@ -128,6 +135,32 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
         connection.writeAndFlush(open.encode(connection.alloc()));
         senders.computeIfAbsent(key.jobId(), job -> ConcurrentHashMap.newKeySet()).add(sender);
         return sender;
+    }
+
+    @Override
+    public BufferReceiver blockingResult(ResultKey key, int channel, BlockingMemory memory) {
+        return local.blockingResult(key, channel, memory);
+    }
+
+    /**
+     * Sends the result over a remote channel when the consumer runs in another TaskManager (whose id
+     * is its data address, see {@link TaskLocations}): the consumer reads it as it reads a pipelined
+     * channel, with the same credits.
+     */
+    @Override
+    public void sendBlockingResult(ResultKey key, ExchangeKey consumer, String consumerTaskExecutor, int bufferSize) {
+        if (consumerTaskExecutor == null) {
+            local.sendBlockingResult(key, consumer, null, bufferSize);
+            return;
+        }
+        int colon = consumerTaskExecutor.lastIndexOf(':');
+        InetSocketAddress remote = new InetSocketAddress(consumerTaskExecutor.substring(0, colon),
+                Integer.parseInt(consumerTaskExecutor.substring(colon + 1)));
+        BlockingSubpartition result = local.blockingResults().get(key);
+        if (result == null) {
+            throw new IllegalStateException("No blocking result " + key + " is kept in this TaskManager");
+        }
+        local.replay(key, connect(consumer, result.channel(), remote), bufferSize);
     }
 
     @Override

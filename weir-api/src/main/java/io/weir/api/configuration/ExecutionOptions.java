@@ -1,5 +1,6 @@
 package io.weir.api.configuration;
 
+import io.weir.api.environment.BatchShuffleMode;
 import io.weir.api.environment.RuntimeExecutionMode;
 import java.time.Duration;
 
@@ -18,6 +19,20 @@ public final class ExecutionOptions {
             .withDescription("In BATCH mode, the heap memory each keyed operator subtask may use to sort its input "
                     + "by key before it runs; more input is sorted in runs spilled to temporary files "
                     + "(java.io.tmpdir) and merged.");
+
+    public static final ConfigOption<BatchShuffleMode> BATCH_SHUFFLE_MODE =
+            ConfigOptions.key("execution.batch-shuffle-mode")
+            .enumType(BatchShuffleMode.class).defaultValue(BatchShuffleMode.ALL_EXCHANGES_BLOCKING)
+            .withDescription("In BATCH mode, how tasks exchange data: ALL_EXCHANGES_BLOCKING (each stage writes its "
+                    + "whole output before the next one starts; stages run one after another, so the job needs only "
+                    + "the slots of its largest stage, and a failed stage restarts alone) or ALL_EXCHANGES_PIPELINED "
+                    + "(as in STREAMING: all tasks at once, a failure restarts the job).");
+
+    public static final ConfigOption<MemorySize> BATCH_SHUFFLE_MEMORY = ConfigOptions.key("execution.batch-shuffle.memory")
+            .memoryType().defaultValue(MemorySize.ofMebiBytes(64))
+            .withDescription("In BATCH mode with blocking exchanges, the heap memory each producer subtask may keep "
+                    + "of its output on one exchange; what does not fit is written to a temporary file "
+                    + "(java.io.tmpdir), deleted when the job ends.");
 
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout.interval")
             .durationType().defaultValue(Duration.ofMillis(100))

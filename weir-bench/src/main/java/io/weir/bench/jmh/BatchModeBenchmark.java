@@ -5,6 +5,7 @@ import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.configuration.MemorySize;
 import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.BatchShuffleMode;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
@@ -20,7 +21,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A bounded keyed aggregation and a bounded join, each a whole job of {@value #RECORDS} records
- * per input at parallelism 1, in BATCH and in STREAMING mode; per input record.
+ * A bounded keyed aggregation and a bounded join, each a whole job of {@code records} records per
+ * input (2,000,000 unless {@code -p records=...}) at parallelism 1, in BATCH and in STREAMING mode;
+ * the time of one whole job (divide by {@code records} for the time per input record).
  *
  * <ul>
  *   <li>{@code aggregation}: {@code sequence -> (x % 100,000, 1) -> keyBy -> sum -> discard}.
@@ -41,17 +42,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * {@code sortMemory} bounds the sort of BATCH mode ({@code execution.sorted-inputs.memory}):
- * {@code 1mb} makes it spill many runs to disk and merge them.
+ * {@code 1mb} makes it spill many runs to disk and merge them. {@code shuffle} is BATCH's
+ * {@code execution.batch-shuffle-mode}: with {@code ALL_EXCHANGES_BLOCKING} (Flink's and Weir's
+ * default) the sources write their whole output before the keyed stage starts, kept on the heap up
+ * to {@code shuffleMemory} ({@code execution.batch-shuffle.memory}; {@code 0} writes it all to
+ * files); {@code ALL_EXCHANGES_PIPELINED} runs the stages together, as STREAMING does.
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 @State(Scope.Benchmark)
 public class BatchModeBenchmark {
-    static final int RECORDS = 2_000_000;
     static final int KEYS = 100_000;
+
+    @Param({"2000000"})
+    public long records;
 
     @Param({"aggregation", "join"})
     public String job;
@@ -62,14 +69,21 @@ public class BatchModeBenchmark {
     @Param({"128mb", "1mb"})
     public String sortMemory;
 
+    @Param({"ALL_EXCHANGES_BLOCKING"})
+    public BatchShuffleMode shuffle;
+
+    @Param({"64mb"})
+    public String shuffleMemory;
+
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
     public long run() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.setRuntimeMode(mode);
-        env.configure(new Configuration().set(ExecutionOptions.SORTED_INPUTS_MEMORY, MemorySize.parse(sortMemory)));
+        env.configure(new Configuration().set(ExecutionOptions.SORTED_INPUTS_MEMORY, MemorySize.parse(sortMemory))
+                .set(ExecutionOptions.BATCH_SHUFFLE_MODE, shuffle)
+                .set(ExecutionOptions.BATCH_SHUFFLE_MEMORY, MemorySize.parse(shuffleMemory)));
         if (job.equals("aggregation")) {
-            env.fromSequence(0, RECORDS - 1).map(new KeyAndOne(), Types.TUPLE(Types.LONG, Types.LONG))
+            env.fromSequence(0, records - 1).map(new KeyAndOne(), Types.TUPLE(Types.LONG, Types.LONG))
                     .keyBy(t -> t.f0, Types.LONG).sum(1).sinkTo(new DiscardingSink<>());
         } else {
             stamped(env).keyBy(x -> x % KEYS, Types.LONG).intervalJoin(stamped(env).keyBy(x -> x % KEYS, Types.LONG))
@@ -79,8 +93,8 @@ public class BatchModeBenchmark {
         return env.execute("batch mode benchmark").getNetRuntime();
     }
 
-    private static DataStream<Long> stamped(StreamExecutionEnvironment env) {
-        return env.fromSequence(0, RECORDS - 1).assignTimestampsAndWatermarks(
+    private DataStream<Long> stamped(StreamExecutionEnvironment env) {
+        return env.fromSequence(0, records - 1).assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((x, previous) -> x));
     }
 

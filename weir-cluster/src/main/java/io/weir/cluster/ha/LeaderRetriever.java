@@ -1,6 +1,5 @@
 package io.weir.cluster.ha;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -77,18 +76,19 @@ public final class LeaderRetriever implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} for a leader whose control plane is not {@code notAt} (any leader if
-     * {@code notAt} is {@code null}).
+     * Waits up to {@code timeout} for a leader other than {@code previous} (a different JobManager, or
+     * the same one elected again under a new session; any leader if {@code previous} is {@code null}).
      *
      * @throws TimeoutException naming ZooKeeper and the setting to raise
      */
-    public LeaderInfo awaitLeader(InetSocketAddress notAt, Duration timeout) throws InterruptedException, TimeoutException {
+    public LeaderInfo awaitLeader(LeaderInfo previous, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (current == null || (notAt != null && sameAddress(current.rpcAddress(), notAt))) {
+            while (current == null || current.equals(previous)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException("No JobManager " + (notAt == null ? "" : "other than " + notAt + " ")
+                    throw new TimeoutException("No JobManager " + (previous == null ? ""
+                            : "other than " + previous.rpcHostAndPort() + " (session " + previous.session() + ") ")
                             + "leads the cluster in " + services + " after " + timeout.toSeconds() + " s ("
                             + HighAvailabilityOptions.LEADER_WAIT_TIMEOUT.key() + "): start a JobManager with the same "
                             + HighAvailabilityOptions.ZOOKEEPER_QUORUM.key() + " and "
@@ -103,10 +103,6 @@ public final class LeaderRetriever implements AutoCloseable {
     /** Waits up to {@code high-availability.leader-wait-timeout} for any leader. */
     public LeaderInfo awaitLeader() throws InterruptedException, TimeoutException {
         return awaitLeader(null, services.leaderWaitTimeout());
-    }
-
-    static boolean sameAddress(InetSocketAddress a, InetSocketAddress b) {
-        return a.getPort() == b.getPort() && a.getHostString().equals(b.getHostString());
     }
 
     @Override

@@ -61,21 +61,22 @@ class ZooKeeperServicesTest {
             LeaderElection leader = leaderServices.leaderElection("first");
             leader.start(() -> {});
             leader.awaitLeadership();
-            leader.publish(new LeaderInfo(first, "http://127.0.0.1:8081"));
+            leader.publish(new LeaderInfo(first, "http://127.0.0.1:8081", "s1"));
             LeaderInfo found = leaders.awaitLeader(null, Duration.ofSeconds(30));
             assertEquals("127.0.0.1:1111", found.rpcHostAndPort());
             assertEquals("http://127.0.0.1:8081", found.restUrl());
+            assertEquals("s1", found.session(), "the leader session travels with the address");
 
             try (ZooKeeperServices standbyServices = ZooKeeperServices.connect(configuration("/election"));
                     LeaderElection standby = standbyServices.leaderElection("second")) {
                 standby.start(() -> {});
                 assertFalse(standby.isLeader());
-                assertThrows(IllegalStateException.class, () -> standby.publish(new LeaderInfo(second, null)),
+                assertThrows(IllegalStateException.class, () -> standby.publish(new LeaderInfo(second, null, "s2")),
                         "a standby must not publish itself");
                 leaderServices.close(); // the leader's session ends, and with it its latch node and address
                 standby.awaitLeadership();
-                standby.publish(new LeaderInfo(second, null));
-                LeaderInfo next = leaders.awaitLeader(first, Duration.ofSeconds(30));
+                standby.publish(new LeaderInfo(second, null, "s2"));
+                LeaderInfo next = leaders.awaitLeader(found, Duration.ofSeconds(30));
                 assertEquals("127.0.0.1:2222", next.rpcHostAndPort());
                 assertEquals(null, next.restUrl());
             }

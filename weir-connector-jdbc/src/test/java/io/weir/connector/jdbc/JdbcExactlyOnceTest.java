@@ -8,6 +8,7 @@ import io.weir.api.connector.datagen.RateLimiterStrategy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Types;
+import io.weir.testutils.InjectedFailure;
 import io.weir.testutils.MiniClusterExtension;
 import java.sql.Connection;
 import java.util.List;

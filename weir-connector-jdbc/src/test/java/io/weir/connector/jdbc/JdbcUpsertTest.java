@@ -13,6 +13,7 @@ import io.weir.api.types.Types;
 import io.weir.connector.jdbc.dialect.CrateDBDialect;
 import io.weir.connector.jdbc.dialect.JdbcDialect;
 import io.weir.connector.jdbc.dialect.PostgresDialect;
+import io.weir.testutils.InjectedFailure;
 import io.weir.testutils.MiniClusterExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -57,6 +57,10 @@ public final class KafkaBroker implements BeforeAllCallback {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // The tests write records stamped in 1970 (timestamps like 1000 ms). With the default
+                    // retention (7 days by record timestamp) the broker's retention pass, 30 s after start
+                    // and every 5 min after, deletes them while a test reads: a partition then looks empty.
+                    .setConfigProp("log.retention.ms", "-1")
                     .build();
             formatQuietly();
             kit.startup();

@@ -40,7 +40,7 @@ final class RemoteGateway implements InvocationHandler {
         boolean isVoid = method.getReturnType() == void.class;
         CompletableFuture<Object> reply;
         try {
-            reply = service.connection(address).call(reference.name(), method, args, !isVoid);
+            reply = service.connection(address).call(reference.name(), reference.fencingToken(), method, args, !isVoid);
         } catch (IllegalStateException unreachable) {
             if (isVoid) { // a one-way message to a process that is gone: its loss is noticed by heartbeats
                 LOG.warn("Dropped {} to {}: {}", method.getName(), reference.name(), unreachable.getMessage());

@@ -79,7 +79,8 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
      * Sends an invocation of {@code method}; the future completes with the reply, or is {@code null}
      * when {@code expectReply} is false.
      */
-    CompletableFuture<Object> call(String target, Method method, Object[] args, boolean expectReply) {
+    CompletableFuture<Object> call(String target, String targetToken, Method method, Object[] args,
+            boolean expectReply) {
         long callId = expectReply ? nextCallId.getAndIncrement() : 0;
         CompletableFuture<Object> reply = expectReply ? new CompletableFuture<>() : null;
         if (expectReply) {
@@ -95,7 +96,8 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
             typeNames[i] = types[i].getName();
         }
         RpcMessage.Invocation invocation = new RpcMessage.Invocation(callId, target,
-                method.getDeclaringClass().getName(), method.getName(), typeNames, args == null ? new Object[0] : args);
+                method.getDeclaringClass().getName(), method.getName(), typeNames, args == null ? new Object[0] : args,
+                targetToken, service.fencingToken());
         try {
             send(invocation);
         } catch (IOException e) {
@@ -207,7 +209,9 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         }
         if (invocation.callId() == 0) {
             result.whenComplete((value, failure) -> {
-                if (failure != null) {
+                if (failure instanceof FencingTokenException fenced) {
+                    LOG.warn("Dropped a message from {}: {}", peer, fenced.getMessage());
+                } else if (failure != null) {
                     LOG.warn("{}.{} called from {} failed", invocation.target(), invocation.method(), peer, failure);
                 }
             });

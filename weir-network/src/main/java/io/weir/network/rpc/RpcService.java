@@ -43,6 +43,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * travels by reference (see {@link RpcObjectOutput}), so a JobMaster can hand itself to a remote
  * TaskExecutor as it does in one JVM.
  *
+ * <h2>Fencing</h2>
+ * In a highly available cluster a JobManager's calls must not be confused with a former leader's. The
+ * leading JobManager's service {@link #leadAs leads under a session} (its fencing token): every
+ * reference it hands out and every call it sends names that session, and it refuses, with a
+ * {@link FencingTokenException}, every call that does not name it — calls made to a former leader that
+ * still runs at the same address, or to this process after it lost its leadership
+ * ({@link #stopLeading}). A TaskManager's service {@link #acceptCallsOnlyFrom accepts calls only from}
+ * the session of the leader it follows, so the messages of a former leader are dropped. A service that
+ * does neither (without high availability) accepts every call.
+ *
  * <p>Threading: safe for use from any thread; connections run on Netty event-loop threads.
  */
 public final class RpcService implements AutoCloseable {
@@ -65,6 +75,14 @@ public final class RpcService implements AutoCloseable {
     private final java.util.Set<RpcConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextExportId = new AtomicLong();
     private volatile io.weir.runtime.graph.JobCodeResolver jobCode;
+    /** Whether arriving calls must name {@link #ownToken}: set once this process took part in an election. */
+    private volatile boolean fenced;
+    /** The leader session this process leads under, or {@code null} while it does not lead. */
+    private volatile String ownToken;
+    /** Whether arriving calls must come from {@link #acceptedSender}. */
+    private volatile boolean sendersFenced;
+    /** The leader session whose calls this process accepts, or {@code null} while it follows none. */
+    private volatile String acceptedSender;
 
     /**
      * Starts listening on {@code bindAddress} (port 0 picks a free one; see {@link #address()}).
@@ -113,10 +131,48 @@ public final class RpcService implements AutoCloseable {
         }
     }
 
-    /** A proxy of the {@code gateway} exported as {@code name} by the process at {@code address}. */
+    /** A proxy of the {@code gateway} exported as {@code name} by the unfenced process at {@code address}. */
     public <T> T connect(InetSocketAddress address, String name, Class<T> gateway) {
+        return connect(address, name, gateway, null);
+    }
+
+    /**
+     * A proxy of the {@code gateway} exported as {@code name} by the process at {@code address}, which
+     * leads under the session {@code fencingToken} ({@code null}: an unfenced process); its calls are
+     * refused once that process no longer leads under that session.
+     */
+    public <T> T connect(InetSocketAddress address, String name, Class<T> gateway, String fencingToken) {
         return gateway.cast(proxyFor(new RpcMessage.RemoteRef(address.getHostString(), address.getPort(), name,
-                gateway.getName())));
+                gateway.getName(), fencingToken)));
+    }
+
+    /**
+     * From now on this process leads under {@code session}: it accepts only calls that name it, and names
+     * it in its own calls and in the references it hands out.
+     */
+    public void leadAs(String session) {
+        ownToken = java.util.Objects.requireNonNull(session, "session");
+        fenced = true;
+    }
+
+    /** From now on this process refuses every call made for a leader session (it lost its leadership). */
+    public void stopLeading() {
+        fenced = true;
+        ownToken = null;
+    }
+
+    /**
+     * From now on this process accepts only calls sent by the leader session {@code leaderSession}
+     * ({@code null}: by none, while no leader is known); the others are refused, or dropped if one-way.
+     */
+    public void acceptCallsOnlyFrom(String leaderSession) {
+        acceptedSender = leaderSession;
+        sendersFenced = true;
+    }
+
+    /** The leader session this process leads under, or {@code null}. */
+    String fencingToken() {
+        return ownToken;
     }
 
     Object proxyFor(RpcMessage.RemoteRef ref) {
@@ -146,7 +202,7 @@ public final class RpcService implements AutoCloseable {
                 }
                 exported.putIfAbsent(name, obj);
                 InetSocketAddress own = address();
-                return new RpcMessage.RemoteRef(own.getHostString(), own.getPort(), name, gateway.getName());
+                return new RpcMessage.RemoteRef(own.getHostString(), own.getPort(), name, gateway.getName(), ownToken);
             }
         }
         return null;
@@ -198,6 +254,7 @@ public final class RpcService implements AutoCloseable {
 
     /** Runs an arriving invocation on the exported object it names. */
     CompletableFuture<Object> invokeLocal(RpcMessage.Invocation invocation) throws Throwable {
+        checkFencing(invocation);
         Object target = exported.get(invocation.target());
         if (target == null) {
             throw new IllegalStateException("No gateway '" + invocation.target() + "' here (" + address()
@@ -219,6 +276,24 @@ public final class RpcService implements AutoCloseable {
         CompletableFuture<Object> future = result instanceof CompletableFuture<?> f ? (CompletableFuture<Object>) f
                 : CompletableFuture.completedFuture(result);
         return future;
+    }
+
+    private void checkFencing(RpcMessage.Invocation invocation) {
+        String call = invocation.method() + " of " + invocation.target() + " refused at " + address() + ": ";
+        String token = ownToken;
+        if (fenced && !java.util.Objects.equals(token, invocation.targetToken())) {
+            throw new FencingTokenException(call + (token == null ? "this process does not lead the cluster (any more)"
+                    : invocation.targetToken() == null ? "the caller named no leader session, but this process leads a"
+                            + " highly available cluster: find it through the cluster's high-availability settings"
+                    : "the call was meant for leader session " + invocation.targetToken() + ", this process leads as "
+                            + token) + ". Call the current leader.");
+        }
+        String accepted = acceptedSender;
+        if (sendersFenced && !java.util.Objects.equals(accepted, invocation.senderToken())) {
+            throw new FencingTokenException(call + "it was sent by leader session " + invocation.senderToken()
+                    + ", but this process follows " + (accepted == null ? "no leader at the moment"
+                    : "leader session " + accepted) + ": a former leader's call is dropped.");
+        }
     }
 
     RpcObjectOutput objectOutput(OutputStream out) throws IOException {

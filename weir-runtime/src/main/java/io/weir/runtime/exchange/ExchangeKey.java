@@ -7,4 +7,5 @@ import io.weir.api.execution.JobID;
  * restarted job runs its next attempt on fresh queues, so nothing an earlier attempt left in
  * flight reaches the new tasks.
  */
-public record ExchangeKey(JobID jobId, int attempt, int consumerVertex, int consumerSubtask) {}
+public record ExchangeKey(JobID jobId, int attempt, int consumerVertex, int consumerSubtask)
+        implements java.io.Serializable {}

@@ -1,7 +1,10 @@
 package io.weir.runtime.graph;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExecutionOptions;
+import io.weir.api.environment.BatchShuffleMode;
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.execution.JobID;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,5 +135,16 @@ public final class JobGraph implements java.io.Serializable {
 
     public int requiredSlots() {
         return slotsPerSharingGroup().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Whether every exchange between this job's vertices is blocking, and its vertices are therefore
+     * scheduled stage by stage: a BATCH job with {@code execution.batch-shuffle-mode} left at
+     * {@code ALL_EXCHANGES_BLOCKING}. Each vertex is then a pipelined region of its own.
+     */
+    public boolean hasBlockingExchanges() {
+        return executionConfig.getRuntimeMode() == RuntimeExecutionMode.BATCH
+                && configuration.get(ExecutionOptions.BATCH_SHUFFLE_MODE)
+                        == BatchShuffleMode.ALL_EXCHANGES_BLOCKING;
     }
 }

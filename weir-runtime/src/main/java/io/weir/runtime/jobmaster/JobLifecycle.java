@@ -28,6 +28,12 @@ import java.util.Set;
  * often than tolerated). Every attempt runs all tasks; events about tasks of an earlier attempt are
  * ignored.
  *
+ * <h2>Region failover</h2>
+ * When {@link Commands#regionOf} names the region of a failed task (a BATCH job with blocking
+ * exchanges), a failure the restart strategy allows restarts that region alone: its other tasks are
+ * cancelled, and once they ended and the delay is over its tasks run again as their next attempt
+ * ({@link #attemptOf}), while the job stays RUNNING and the rest of its tasks go on.
+ *
  * <h2>Threading</h2>
  * Every method runs on the JobMaster's main thread.
  */
@@ -46,6 +52,17 @@ public final class JobLifecycle {
 
         /** The job reached a terminal status; {@code failure} is null when it finished. */
         void jobEnded(JobStatus status, Throwable failure, String failedTask);
+
+        /** The tasks that restart together with {@code failed}, or {@code null}: the whole job restarts. */
+        default Set<TaskKey> regionOf(TaskKey failed) {
+            return null;
+        }
+
+        /** Calls {@link #onRegionRestartDelayElapsed} with {@code region} after {@code delay}. */
+        default void scheduleRegionRestart(Set<TaskKey> region, Duration delay) {}
+
+        /** Deploys the tasks of {@code region} again, each as its {@link #attemptOf} attempt. */
+        default void deployRegion(Set<TaskKey> region) {}
     }
 
     private final Set<TaskKey> tasks;
@@ -61,6 +78,10 @@ public final class JobLifecycle {
     private Duration restartDelay;
     private Throwable failure;
     private String failedTask;
+    /** The attempt of each task that restarted with its region since the job's attempt began. */
+    private final Map<TaskKey, Integer> taskAttempts = new java.util.HashMap<>();
+    /** Regions being cancelled for a restart, with the delay to wait once they have ended. */
+    private final Map<Set<TaskKey>, Duration> regionRestarts = new java.util.HashMap<>();
 
     public JobLifecycle(Set<TaskKey> tasks, RestartStrategy restartStrategy, Clock clock, Commands commands) {
         this.tasks = Set.copyOf(tasks);
@@ -81,6 +102,11 @@ public final class JobLifecycle {
     /** How often the job restarted. */
     public int restarts() {
         return restarts;
+    }
+
+    /** The attempt {@code task} runs as: the job's, or a later one after its region restarted. */
+    public int attemptOf(TaskKey task) {
+        return taskAttempts.getOrDefault(task, attempt);
     }
 
     public ExecutionState executionState(TaskKey task) {
@@ -112,7 +138,12 @@ public final class JobLifecycle {
     public void onTaskEnded(TaskKey task, int taskAttempt, StreamTask.Outcome outcome, Throwable taskFailure,
             String taskName) {
         ExecutionState previous = executions.get(task);
-        if (taskAttempt != attempt || previous == null || previous.isTerminal()) {
+        if (taskAttempt != attemptOf(task) || previous == null || previous.isTerminal()) {
+            return;
+        }
+        if (previous == ExecutionState.CANCELING) { // cancelled with its region: however it ended, it is no new failure
+            executions.put(task, outcome == StreamTask.Outcome.FINISHED ? ExecutionState.FINISHED : ExecutionState.CANCELED);
+            checkAllEnded();
             return;
         }
         if (outcome == StreamTask.Outcome.CANCELED && status == JobStatus.RUNNING) {
@@ -126,7 +157,12 @@ public final class JobLifecycle {
             case CANCELED -> executions.put(task, ExecutionState.CANCELED);
             default -> {
                 executions.put(task, ExecutionState.FAILED);
-                onFailure(taskFailure, taskName);
+                Set<TaskKey> region = status == JobStatus.RUNNING ? commands.regionOf(task) : null;
+                if (region != null) {
+                    onRegionFailure(region, taskFailure, taskName);
+                } else {
+                    onFailure(taskFailure, taskName);
+                }
             }
         }
         checkAllEnded();
@@ -174,6 +210,46 @@ public final class JobLifecycle {
         cancelRunning();
     }
 
+    /**
+     * A task of {@code region} failed: the region restarts alone if the restart strategy allows,
+     * else the job fails.
+     */
+    private void onRegionFailure(Set<TaskKey> region, Throwable cause, String where) {
+        Duration delay = restartStrategy.onFailure(clock.millis());
+        if (delay == null) {
+            status = JobStatus.FAILING;
+            notRestartedBecause = restartStrategy.describe();
+            failure = cause;
+            failedTask = where;
+            cancelRunning();
+            return;
+        }
+        List<TaskKey> toCancel = new ArrayList<>();
+        for (TaskKey task : region) {
+            if (!executions.get(task).isTerminal()) {
+                executions.put(task, ExecutionState.CANCELING);
+                toCancel.add(task);
+            }
+        }
+        regionRestarts.put(Set.copyOf(region), delay);
+        for (TaskKey task : toCancel) {
+            commands.cancelTasks(attemptOf(task), List.of(task));
+        }
+    }
+
+    /** The delay of a region's restart is over: its tasks run again as their next attempt. */
+    public void onRegionRestartDelayElapsed(Set<TaskKey> region) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        restarts++;
+        for (TaskKey task : region) {
+            taskAttempts.put(task, attemptOf(task) + 1);
+            executions.put(task, ExecutionState.DEPLOYED);
+        }
+        commands.deployRegion(region);
+    }
+
     /** The restart strategy's reason for not restarting after the failure that ends the job, or null. */
     public String notRestartedBecause() {
         return notRestartedBecause;
@@ -200,7 +276,10 @@ public final class JobLifecycle {
         if (status != JobStatus.RESTARTING || delayedAttempt != attempt || restartDelay != null) {
             return;
         }
-        attempt++;
+        // past every attempt a region restart used, so no old task's event passes for a new one's
+        attempt = Math.max(attempt, taskAttempts.values().stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
+        taskAttempts.clear();
+        regionRestarts.clear();
         restarts++;
         resetExecutions();
         deploy();
@@ -218,26 +297,33 @@ public final class JobLifecycle {
     }
 
     private void cancelRunning() {
-        List<TaskKey> toCancel = new ArrayList<>();
+        regionRestarts.clear();
+        Map<Integer, List<TaskKey>> toCancel = new java.util.TreeMap<>();
         for (Map.Entry<TaskKey, ExecutionState> e : executions.entrySet()) {
             if (!e.getValue().isTerminal()) {
                 e.setValue(ExecutionState.CANCELING);
-                toCancel.add(e.getKey());
+                toCancel.computeIfAbsent(attemptOf(e.getKey()), a -> new ArrayList<>()).add(e.getKey());
             }
         }
-        if (!toCancel.isEmpty()) {
-            commands.cancelTasks(attempt, toCancel);
-        }
+        toCancel.forEach(commands::cancelTasks);
     }
 
     private void checkAllEnded() {
+        if (status == JobStatus.RUNNING) {
+            startEndedRegionRestarts();
+        }
         for (ExecutionState s : executions.values()) {
             if (!s.isTerminal()) {
                 return;
             }
         }
         switch (status) {
-            case RUNNING -> end(JobStatus.FINISHED);
+            case RUNNING -> {
+                if (regionRestarts.isEmpty()
+                        && executions.values().stream().allMatch(s -> s == ExecutionState.FINISHED)) {
+                    end(JobStatus.FINISHED);
+                }
+            }
             case FAILING -> end(JobStatus.FAILED);
             case CANCELLING -> end(JobStatus.CANCELED);
             case RESTARTING -> {
@@ -248,6 +334,17 @@ public final class JobLifecycle {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** Schedules the restart of each region being cancelled whose tasks have all ended. */
+    private void startEndedRegionRestarts() {
+        for (var it = regionRestarts.entrySet().iterator(); it.hasNext(); ) {
+            var region = it.next();
+            if (region.getKey().stream().allMatch(t -> executions.get(t).isTerminal())) {
+                it.remove();
+                commands.scheduleRegionRestart(region.getKey(), region.getValue());
+            }
         }
     }
 

@@ -20,6 +20,11 @@ import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.coordination.OperatorEvent;
+import io.weir.runtime.exchange.ConnectionPattern;
+import io.weir.runtime.exchange.ExchangeKey;
+import io.weir.runtime.exchange.ResultKey;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.metrics.ScopedMetricGroup;
@@ -86,6 +91,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private volatile JobDetails finalDetails;
     private volatile int restarts;
     private ScopedMetricGroup metrics;
+    /** Deploys a job with blocking exchanges stage by stage; {@code null} for a pipelined job. */
+    private final StageScheduler stages;
+    /** What each task of a staged job restores, for the attempt being deployed. */
+    private Map<TaskKey, TaskStateSnapshot> stagedRestore = Map.of();
 
     public JobMaster(JobGraph job, ResourceManager resourceManager, Clock clock) {
         this(job, resourceManager, clock, CompletedCheckpointRecorder.NONE);
@@ -103,6 +112,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("weir-jobmaster-" + shortId + "-timers"));
         this.io = Executors.newCachedThreadPool(daemon("weir-jobmaster-" + shortId + "-io"));
         CheckpointingSettings settings = CheckpointingSettings.of(job.getConfiguration());
+        this.stages = job.hasBlockingExchanges() ? new StageScheduler(job, this::deployStaged) : null;
         this.lifecycle = new JobLifecycle(allTasks(), RestartStrategies.fromConfiguration(job.getConfiguration(),
                 settings.enabled()), clock, new LifecycleCommands());
         this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
@@ -242,7 +252,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 TaskKey task = new TaskKey(vertex.getId(), i);
                 long[] times = timeline.times(task);
                 Slot slot = slotOf.get(task);
-                subtasks.add(new JobDetails.Subtask(i, lifecycle.attempt(), lifecycle.executionState(task),
+                subtasks.add(new JobDetails.Subtask(i, lifecycle.attemptOf(task), lifecycle.executionState(task),
                         slot == null ? null : slot.taskExecutorId(), times[0], times[1]));
             }
             vertices.add(JobDetails.Vertex.of(vertex, subtasks));
@@ -266,7 +276,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 return;
             }
             Map<String, Integer> demand = job.slotsPerSharingGroup();
-            resourceManager.requestSlots(job.getJobId(), job.requiredSlots(), describe(demand))
+            int needed = stages != null ? StageScheduler.slotsNeeded(job) : job.requiredSlots();
+            String why = stages != null ? "for its largest stage, '" + StageScheduler.largest(job).getName()
+                    + "' (a BATCH job runs stage by stage and needs as many slots as its highest operator parallelism)"
+                    : describe(demand);
+            resourceManager.requestSlots(job.getJobId(), needed, why)
                     .whenComplete((slots, error) -> runAsync(() -> {
                         if (error != null) {
                             lifecycle.onStartFailed(error instanceof java.util.concurrent.CompletionException
@@ -284,6 +298,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void assignSlots(List<Slot> slots, Map<String, Integer> demand) {
+        if (stages != null) {
+            stages.setSlots(slots);
+            return;
+        }
         Map<String, Integer> firstSlotOfGroup = new HashMap<>();
         int next = 0;
         for (Map.Entry<String, Integer> group : demand.entrySet()) {
@@ -301,6 +319,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         /** Deploys the attempt; tasks whose slot was lost with its TaskManager first get new slots. */
         @Override
         public void deploy(int attempt) {
+            if (stages != null) {
+                deployStages(attempt);
+                return;
+            }
             if (lostSlots.isEmpty()) {
                 deployInSlots(attempt);
                 return;
@@ -329,6 +351,69 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                             deployInSlots(attempt);
                         }
                     }));
+        }
+
+        /** A staged job: replaces the slots of lost TaskManagers, then deploys its first stages. */
+        private void deployStages(int attempt) {
+            if (lostSlots.isEmpty()) {
+                startStages(attempt);
+                return;
+            }
+            List<Object> lost = new ArrayList<>(lostSlots.keySet());
+            lostSlots.clear();
+            resourceManager.requestSlots(job.getJobId(), lost.size(), lost.size()
+                    + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
+                        if (error != null) {
+                            lost.forEach(slot -> lostSlots.put(slot, new ArrayList<>()));
+                            if (attempt == lifecycle.attempt()) {
+                                lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
+                                        ? error.getCause() : error, "slot allocation");
+                            }
+                            return;
+                        }
+                        for (int i = 0; i < lost.size(); i++) {
+                            if (lost.get(i) instanceof Slot old) {
+                                stages.replaceSlot(old, slots.get(i));
+                            }
+                        }
+                        if (attempt == lifecycle.attempt()) {
+                            startStages(attempt);
+                        }
+                    }));
+        }
+
+        private void startStages(int attempt) {
+            try {
+                stagedRestore = restoreForAttempt(attempt);
+            } catch (Exception e) {
+                LOG.warn("Job '{}' ({}) cannot restore its state", job.getName(), job.getJobId(), e);
+                lifecycle.onDeploymentFailed(e, "state restore");
+                return;
+            }
+            restarts = lifecycle.restarts();
+            LOG.info("Job '{}' ({}) runs stage by stage{}", job.getName(), job.getJobId(),
+                    attempt == 0 ? "" : " (attempt " + attempt + ")");
+            checkpointing.tasksDeployed(allTasks());
+            stages.start();
+        }
+
+        @Override
+        public Set<TaskKey> regionOf(TaskKey failed) {
+            return stages == null ? null : stages.tasksOf(failed.vertexId());
+        }
+
+        @Override
+        public void scheduleRegionRestart(Set<TaskKey> region, Duration delay) {
+            LOG.info("Job '{}' ({}) restarts the stage of {} task(s) in {} ms", job.getName(), job.getJobId(),
+                    region.size(), delay.toMillis());
+            timers.schedule(() -> runIfRunning(() -> lifecycle.onRegionRestartDelayElapsed(region)),
+                    delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void deployRegion(Set<TaskKey> region) {
+            restarts = lifecycle.restarts();
+            stages.restart(region.iterator().next().vertexId());
         }
 
         private void deployInSlots(int attempt) {
@@ -363,7 +448,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         @Override
         public void cancelTasks(int attempt, List<TaskKey> tasks) {
             checkpointing.coordinator().suspend();
+            if (stages != null && lifecycle.status() != JobStatus.RUNNING) {
+                stages.stop(); // failing, restarting or cancelled: no further stage of this attempt
+            }
             for (TaskKey task : tasks) {
+                if (stages != null && !stages.isRunning(task)) { // not deployed (yet): it ends here
+                    ExecutionAttemptId id = attemptId(task, attempt);
+                    runAsync(() -> lifecycle.onTaskEnded(task, attempt, StreamTask.Outcome.CANCELED, null, describe(id)));
+                    continue;
+                }
                 Slot slot = slotOf.get(task);
                 if (slot != null) { // none when its TaskManager was lost
                     slot.taskExecutor().cancelTask(attemptId(task, attempt));
@@ -386,6 +479,44 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         @Override
         public void jobEnded(JobStatus status, Throwable failure, String failedTask) {
             endJob(status, failure, failedTask);
+        }
+    }
+
+    /**
+     * Deploys one task of a staged job into {@code slot}, then asks the TaskManagers that hold its
+     * inputs (the finished results of its producers) to send them to it.
+     */
+    private void deployStaged(TaskKey task, Slot slot) {
+        int attempt = lifecycle.attemptOf(task);
+        ExecutionAttemptId id = attemptId(task, attempt);
+        JobVertex vertex = job.getVertices().get(task.vertexId());
+        slotOf.put(task, slot);
+        timeline.deployed(Set.of(task));
+        Map<TaskKey, String> taskExecutorOf = new HashMap<>();
+        slotOf.forEach((t, s) -> taskExecutorOf.put(t, s.taskExecutorId()));
+        TaskDeployment deployment = new TaskDeployment(job, vertex, task.subtaskIndex(), attempt,
+                stagedRestore.get(task), taskExecutorOf);
+        slot.taskExecutor().submitTask(deployment, id, this).whenComplete((ok, error) -> {
+            if (error != null) {
+                taskEnded(id, StreamTask.Outcome.FAILED, error);
+            }
+        });
+        int bufferSize = job.getConfiguration().get(TaskManagerOptions.MEMORY_SEGMENT_SIZE)
+                .getBytesAsInt();
+        ExchangeKey consumer = new ExchangeKey(job.getJobId(), attempt, vertex.getId(), task.subtaskIndex());
+        for (JobEdge input : vertex.getInputs()) {
+            JobVertex producer = input.producer();
+            for (int i : ConnectionPattern.producersOf(input.streamEdge().exchange(), task.subtaskIndex(),
+                    producer.getParallelism(), vertex.getParallelism())) {
+                Slot producedIn = slotOf.get(new TaskKey(producer.getId(), i));
+                producedIn.taskExecutor().sendBlockingResult(
+                        new ResultKey(job.getJobId(), input.id(), i, task.subtaskIndex()), consumer,
+                        slot.taskExecutorId(), bufferSize).whenComplete((ok, error) -> {
+                            if (error != null) {
+                                taskEnded(id, StreamTask.Outcome.FAILED, error);
+                            }
+                        });
+            }
         }
     }
 
@@ -412,10 +543,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     lostSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(task);
                 }
             });
+            if (stages != null) { // also the slots no task of this attempt has used yet
+                stages.slots().stream().filter(s -> s.taskExecutorId().equals(taskExecutorId))
+                        .forEach(s -> lostSlots.putIfAbsent(s, new ArrayList<>()));
+            }
             lost.forEach(slotOf::remove);
-            int attempt = lifecycle.attempt();
+            if (stages != null && lost.stream().anyMatch(t -> lifecycle.executionState(t) == ExecutionState.FINISHED)) {
+                // finished results were kept there: the stages reading them cannot run, so the job runs again
+                IllegalStateException cause = new IllegalStateException("TaskManager " + taskExecutorId
+                        + " was lost with the results of finished stages: " + reason);
+                recordFailure(cause, "TaskManager " + taskExecutorId, taskExecutorId);
+                lifecycle.onGlobalFailure(cause, "TaskManager " + taskExecutorId);
+            }
             for (TaskKey task : lost) {
-                taskEnded(attemptId(task, attempt), StreamTask.Outcome.FAILED, new IllegalStateException(
+                taskEnded(attemptId(task, lifecycle.attemptOf(task)), StreamTask.Outcome.FAILED, new IllegalStateException(
                         "TaskManager " + taskExecutorId + " was lost: " + reason));
             }
         });
@@ -425,7 +566,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     public void taskEnded(ExecutionAttemptId attempt, StreamTask.Outcome outcome, Throwable taskFailure) {
         runAsync(() -> {
             TaskKey task = new TaskKey(attempt.vertexId(), attempt.subtaskIndex());
-            if (attempt.attemptNumber() == lifecycle.attempt()) {
+            boolean current = attempt.attemptNumber() == lifecycle.attemptOf(task);
+            if (current) {
                 timeline.taskEnded(task);
                 if (outcome == StreamTask.Outcome.FAILED && taskFailure != null) {
                     Slot slot = slotOf.get(task);
@@ -433,6 +575,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 }
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
+            if (current && stages != null) {
+                stages.taskEnded(task, outcome == StreamTask.Outcome.FINISHED);
+            }
         });
     }
 
@@ -440,7 +585,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     public void acknowledgeCheckpoint(ExecutionAttemptId attempt, long checkpointId, TaskStateHandle state,
             CheckpointMetrics metrics) {
         runIfRunning(() -> {
-            if (attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attemptOf(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()))) {
                 checkpointing.acknowledge(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()), checkpointId, state,
                         metrics);
             }
@@ -450,7 +595,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void notifyEndOfData(ExecutionAttemptId attempt) {
         runIfRunning(() -> {
-            if (attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attemptOf(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()))) {
                 checkpointing.coordinator().onEndOfData(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()));
             }
         });
@@ -459,7 +604,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void declineCheckpoint(ExecutionAttemptId attempt, long checkpointId, String reason) {
         runIfRunning(() -> {
-            if (attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attemptOf(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()))) {
                 checkpointing.coordinator().onDecline(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()),
                         checkpointId, reason);
             }
@@ -482,7 +627,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void reportAccumulators(ExecutionAttemptId attempt, Map<String, Accumulator<?, ?>> reported) {
         runIfRunning(() -> {
-            if (finalStatus == null && attempt.attemptNumber() == lifecycle.attempt()) {
+            if (finalStatus == null
+                    && attempt.attemptNumber() == lifecycle.attemptOf(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()))) {
                 accumulators.update(attempt, reported);
             }
         });
@@ -554,7 +700,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void sendEventToCoordinator(ExecutionAttemptId attempt, int operatorId, OperatorEvent event) {
         runIfRunning(() -> {
-            if (attempt.attemptNumber() == lifecycle.attempt()) {
+            if (attempt.attemptNumber() == lifecycle.attemptOf(new TaskKey(attempt.vertexId(), attempt.subtaskIndex()))) {
                 coordinators.handleEvent(operatorId, attempt.subtaskIndex(), event);
             }
         });
@@ -591,7 +737,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Slot slot = slotOf.get(new TaskKey(vertex.getId(), subtask));
         if (slot != null) {
             slot.taskExecutor().sendOperatorEvent(
-                    new ExecutionAttemptId(job.getJobId(), vertex.getId(), subtask, lifecycle.attempt()), operatorId,
+                    new ExecutionAttemptId(job.getJobId(), vertex.getId(), subtask,
+                            lifecycle.attemptOf(new TaskKey(vertex.getId(), subtask))), operatorId,
                     event);
         }
     }

@@ -1,7 +1,9 @@
 package io.weir.runtime.task;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.environment.ExecutionConfig;
+import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.MailboxExecutor;
@@ -23,6 +25,7 @@ import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.coordination.OperatorEventGateway;
+import io.weir.runtime.exchange.BlockingMemory;
 import io.weir.runtime.exchange.BufferPool;
 import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.ConnectionPattern;
@@ -30,6 +33,7 @@ import io.weir.runtime.exchange.ExchangeKey;
 import io.weir.runtime.exchange.BufferReceiver;
 import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.exchange.RecordWriter;
+import io.weir.runtime.exchange.ResultKey;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
@@ -39,6 +43,8 @@ import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
 import io.weir.runtime.state.KeyedBackendParameters;
+import io.weir.runtime.state.HashMapStateBackend;
+import io.weir.runtime.state.StateBackend;
 import io.weir.runtime.state.StateBackendLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,7 +150,11 @@ final class OperatorChain {
             TypeSerializer keySerializer = node.getStateKeyType() == null ? null
                     : node.getStateKeyType().createSerializer(config.getSerializerConfig());
             Configuration jobConfig = deployment.job().getConfiguration();
-            backend = StateBackendLoader.load(jobConfig, deployment.job().getUserClassLoader()).createKeyedStateBackend(
+            // BATCH: sorted inputs leave one key's state at a time, which the heap holds best, whatever
+            // state.backend.type says (as Flink's batch state backend does)
+            StateBackend chosen = config.getRuntimeMode() == RuntimeExecutionMode.BATCH ? new HashMapStateBackend()
+                    : StateBackendLoader.load(jobConfig, deployment.job().getUserClassLoader());
+            backend = chosen.createKeyedStateBackend(
                     new KeyedBackendParameters<>(node.getUid() == null ? node.getName()
                             : node.getName() + " (uid " + node.getUid() + ")", deployment.subtaskIndex(), node.getMaxParallelism(),
                             range, config.getSerializerConfig(), keySerializer, jobConfig));
@@ -215,10 +225,16 @@ final class OperatorChain {
         BufferReceiver[] targets = new BufferReceiver[consumers];
         int[] channelAtTarget = new int[consumers];
         int offset = consumer.channelOffset(edge);
+        // blocking (BATCH): the output is kept in the exchange until the consumer stage starts
+        BlockingMemory blocking = !deployment.job().hasBlockingExchanges() ? null : new BlockingMemory(
+                deployment.job().getConfiguration().get(ExecutionOptions.BATCH_SHUFFLE_MEMORY).getBytes());
         for (int j : connected) {
             channelAtTarget[j] = offset + index;
-            targets[j] = exchange.receiver(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(),
-                    consumer.getId(), j), channelAtTarget[j]);
+            targets[j] = blocking != null
+                    ? exchange.blockingResult(new ResultKey(deployment.job().getJobId(), edge.id(), index, j),
+                            channelAtTarget[j], blocking)
+                    : exchange.receiver(new ExchangeKey(deployment.job().getJobId(), deployment.attemptNumber(),
+                            consumer.getId(), j), channelAtTarget[j]);
         }
         @SuppressWarnings("unchecked")
         TypeSerializer<T> serializer = (TypeSerializer<T>) edge.streamEdge().elementType()

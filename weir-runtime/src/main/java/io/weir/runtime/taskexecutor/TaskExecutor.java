@@ -13,6 +13,8 @@ import io.weir.runtime.coordination.OperatorEvent;
 import io.weir.runtime.coordination.OperatorEventGateway;
 import io.weir.runtime.exchange.DataExchange;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.exchange.ExchangeKey;
+import io.weir.runtime.exchange.ResultKey;
 import io.weir.runtime.jobmaster.ExecutionAttemptId;
 import io.weir.runtime.jobmaster.JobMasterGateway;
 import io.weir.runtime.metrics.JvmMetrics;
@@ -222,6 +224,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             if (task != null) {
                 task.deliverOperatorEvent(operatorId, event);
             }
+        });
+    }
+
+    /** Runs on the main thread, after the submission of the consumer if it runs here. */
+    @Override
+    public CompletableFuture<Void> sendBlockingResult(ResultKey key, ExchangeKey consumer, String consumerTaskExecutor,
+            int bufferSize) {
+        return callAsync(() -> {
+            exchange.sendBlockingResult(key, consumer, id.equals(consumerTaskExecutor) ? null : consumerTaskExecutor,
+                    bufferSize);
+            return null;
         });
     }
 

@@ -147,4 +147,78 @@ class JobLifecycleTest {
         job.onSlotsReady();
         assertEquals(List.of("ended CANCELED"), log, "late slots deploy nothing");
     }
+
+    private static final TaskKey B2 = new TaskKey(2, 1);
+
+    /** A job of A and B (two subtasks) whose regions are its vertices, as a staged BATCH job's are. */
+    private JobLifecycle regional(RestartStrategy strategy) {
+        return new JobLifecycle(Set.of(A, B, B2), strategy, Clock.systemUTC(), new JobLifecycle.Commands() {
+            @Override
+            public void deploy(int attempt) {
+                log.add("deploy " + attempt);
+            }
+
+            @Override
+            public void cancelTasks(int attempt, List<TaskKey> tasks) {
+                log.add("cancel " + attempt + " " + tasks);
+            }
+
+            @Override
+            public void scheduleRestart(int attempt, Duration delay) {
+                log.add("restart " + attempt);
+            }
+
+            @Override
+            public void jobEnded(JobStatus status, Throwable failure, String failedTask) {
+                log.add("ended " + status + (failedTask == null ? "" : " by " + failedTask));
+            }
+
+            @Override
+            public Set<TaskKey> regionOf(TaskKey failed) {
+                return failed.vertexId() == 1 ? Set.of(A) : Set.of(B, B2);
+            }
+
+            @Override
+            public void scheduleRegionRestart(Set<TaskKey> region, Duration delay) {
+                log.add("region restart " + region.size());
+            }
+
+            @Override
+            public void deployRegion(Set<TaskKey> region) {
+                log.add("deploy region " + region.size());
+            }
+        });
+    }
+
+    @Test
+    void aFailureInARegionRestartsThatRegionAloneAsItsNextAttempt() {
+        JobLifecycle job = regional(new FixedDelayRestartStrategy(1, Duration.ofMillis(10)));
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FINISHED, null, "a");
+        job.onTaskEnded(B, 0, Outcome.FAILED, new RuntimeException("boom"), "b");
+        assertEquals(JobStatus.RUNNING, job.status(), "the job goes on");
+        assertEquals("cancel 0 [TaskKey[vertexId=2, subtaskIndex=1]]", log.get(1), "only the region's other task");
+        job.onTaskEnded(B2, 0, Outcome.CANCELED, null, "b2"); // cancelled on purpose: no second failure
+        assertEquals("region restart 2", log.get(2));
+        job.onRegionRestartDelayElapsed(Set.of(B, B2));
+        assertEquals("deploy region 2", log.get(3));
+        assertEquals(1, job.attemptOf(B));
+        assertEquals(0, job.attemptOf(A), "the finished region keeps its attempt");
+        assertEquals(1, job.restarts());
+        job.onTaskEnded(B, 0, Outcome.FAILED, new RuntimeException("late"), "b"); // an event of the old attempt
+        job.onTaskEnded(B, 1, Outcome.FINISHED, null, "b");
+        job.onTaskEnded(B2, 1, Outcome.FINISHED, null, "b2");
+        assertEquals("ended FINISHED", log.get(log.size() - 1));
+    }
+
+    @Test
+    void aRegionFailureTheStrategyDoesNotAllowFailsTheJob() {
+        JobLifecycle job = regional(new NoRestartStrategy());
+        job.onSlotsReady();
+        job.onTaskEnded(B, 0, Outcome.FAILED, new RuntimeException("boom"), "b");
+        assertEquals(JobStatus.FAILING, job.status());
+        job.onTaskEnded(A, 0, Outcome.CANCELED, null, "a");
+        job.onTaskEnded(B2, 0, Outcome.CANCELED, null, "b2");
+        assertEquals("ended FAILED by b", log.get(log.size() - 1));
+    }
 }

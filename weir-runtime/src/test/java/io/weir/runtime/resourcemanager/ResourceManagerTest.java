@@ -55,6 +55,12 @@ class ResourceManagerTest {
         }
 
         @Override
+        public CompletableFuture<Void> sendBlockingResult(io.weir.runtime.exchange.ResultKey key,
+                io.weir.runtime.exchange.ExchangeKey consumer, String consumerTaskExecutor, int bufferSize) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void releaseJob(JobID jobId) {
             throw new UnsupportedOperationException();
         }

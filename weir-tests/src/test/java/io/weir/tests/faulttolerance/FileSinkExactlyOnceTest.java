@@ -13,6 +13,7 @@ import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.OutputFileConfig;
 import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
 import io.weir.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
+import io.weir.testutils.InjectedFailure;
 import io.weir.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class FileSinkExactlyOnceTest {
                 .build();
         env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(2_500), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
-                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 4 : Long.MAX_VALUE)).returns(Types.LONG)
+                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 8 : Long.MAX_VALUE)).returns(Types.LONG)
                 .map(String::valueOf).returns(Types.STRING)
                 .sinkTo(sink);
         env.execute("file sink");

@@ -17,6 +17,7 @@ import io.weir.connector.file.src.reader.CsvReaderFormat;
 import io.weir.connector.file.src.reader.DeserializingLineFormat;
 import io.weir.connector.file.src.reader.TextLineInputFormat;
 import io.weir.formats.json.JsonDeserializationSchema;
+import io.weir.testutils.InjectedFailure;
 import io.weir.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class FileSourceExactlyOnceTest {
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "numbers")
                 .map(Long::valueOf).returns(Types.LONG)
                 .map(new Paced<>(4_000)).returns(Types.LONG)
-                .map(new InjectedFailure.FailOnce(fail ? (long) FILES * LINES_PER_FILE / 4 : Long.MAX_VALUE))
+                .map(new InjectedFailure.FailOnce(fail ? (long) FILES * LINES_PER_FILE / 8 : Long.MAX_VALUE))
                 .returns(Types.LONG)
                 .map(String::valueOf).returns(Types.STRING)
                 .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())

@@ -17,6 +17,7 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
+import io.weir.testutils.InjectedFailure;
 import io.weir.testutils.MiniClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class WindowedJobRecoveryTest {
                 new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
                 WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
                         .withTimestampAssigner((value, ts) -> eventTime(value)), "numbers")
-                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 3 : Long.MAX_VALUE)).returns(Types.LONG);
+                .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 6 : Long.MAX_VALUE)).returns(Types.LONG);
         var keyed = numbers.keyBy(v -> v % 5);
         var windowed = windows.equals("tumbling")
                 ? keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))

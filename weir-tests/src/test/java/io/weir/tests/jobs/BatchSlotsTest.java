@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A BATCH job of four tasks, three of them keyed stages that each wait for their whole input, on
- * a cluster of one slot: the tasks share the slot (one slot sharing group), so the job runs. Weir
- * does not schedule stage by stage: a job still needs as many slots as its highest parallelism.
+ * a cluster of one slot: the stages run one after another in it (see BatchStagesTest for stages
+ * that do not share slots).
  */
 @Timeout(120)
 class BatchSlotsTest {

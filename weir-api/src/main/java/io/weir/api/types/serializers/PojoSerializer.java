@@ -53,6 +53,8 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private final TypeSerializer<Object>[] fieldSerializers;
     private final SerializerConfig config;
     private transient MethodHandle constructor;
+    /** Per field: a primitive one cannot be null, so writing it reads (and boxes) its value only once. */
+    private transient boolean[] primitive;
     private transient Map<Class<?>, TypeSerializer<Object>> subclassSerializers;
     private transient Map<String, Class<?>> subclassesByName;
 
@@ -97,6 +99,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         subclassSerializers = new HashMap<>();
         subclassesByName = new HashMap<>();
+        primitive = new boolean[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            primitive[i] = fields[i] != null && fields[i].getField().getType().isPrimitive();
+        }
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -168,7 +174,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = 0;
             for (int i = group; i < end; i++) {
-                if (fields[i] == null || fields[i].get(record) == null) {
+                if (fields[i] == null || (!primitive[i] && fields[i].get(record) == null)) {
                     mask |= 1 << (i - group);
                 }
             }

@@ -6,17 +6,15 @@ import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
+import io.weir.api.connector.source.lib.SplitQueue;
 import io.weir.api.fs.FSDataInputStream;
 import io.weir.api.fs.FileSystem;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.connector.file.src.util.CheckpointedPosition;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the splits of a {@link FileSource} one after the other with its {@link StreamFormat}, a
@@ -34,15 +32,9 @@ import java.util.concurrent.TimeUnit;
 final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     private static final int BATCH = 256;
 
-    private final SourceReaderContext context;
     private final StreamFormat<T> format;
-    private final long requestIntervalMillis;
     private final Configuration config = new Configuration();
-    private final ArrayDeque<FileSourceSplit> splits = new ArrayDeque<>();
-    private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
-    private boolean requested;
-    private boolean noMoreSplits;
-    private long requestedAtNanos;
+    private final SplitQueue<FileSourceSplit> splits;
 
     private FileSourceSplit current;
     private StreamFormat.Reader<T> reader;
@@ -53,9 +45,8 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
 
     /** @param requestIntervalMillis how often to ask again for a split while none comes, or 0 (bounded) */
     FileSourceReader(SourceReaderContext context, StreamFormat<T> format, long requestIntervalMillis) {
-        this.context = context;
         this.format = format;
-        this.requestIntervalMillis = requestIntervalMillis;
+        this.splits = new SplitQueue<>(context, requestIntervalMillis);
     }
 
     @Override
@@ -64,13 +55,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     @Override
     public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
         if (current == null && !openNextSplit()) {
-            if (noMoreSplits) {
-                return InputStatus.END_OF_INPUT;
-            }
-            if (!requested || (requestIntervalMillis > 0 && System.nanoTime() - requestedAtNanos >= requestIntervalNanos())) {
-                requestSplit();
-            }
-            return InputStatus.NOTHING_AVAILABLE;
+            return splits.awaitSplit();
         }
         if (splitOutput == null) {
             splitOutput = output.createOutputForSplit(current.splitId());
@@ -96,23 +81,6 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
         } catch (IOException e) {
             throw new IOException("FileSource: cannot read " + current.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Asks the enumerator; a continuous source's reader asks again after the interval if nothing came. */
-    private void requestSplit() {
-        requested = true;
-        requestedAtNanos = System.nanoTime();
-        available = new CompletableFuture<>();
-        context.sendSplitRequest();
-        if (requestIntervalMillis > 0) {
-            CompletableFuture<Void> toComplete = available;
-            CompletableFuture.delayedExecutor(requestIntervalMillis, TimeUnit.MILLISECONDS)
-                    .execute(() -> toComplete.complete(null));
-        }
-    }
-
-    private long requestIntervalNanos() {
-        return TimeUnit.MILLISECONDS.toNanos(requestIntervalMillis);
     }
 
     private boolean openNextSplit() throws IOException {
@@ -160,30 +128,22 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
 
     @Override
     public CompletableFuture<Void> isAvailable() {
-        return available;
+        return splits.isAvailable();
     }
 
     @Override
     public void addSplits(List<FileSourceSplit> newSplits) {
-        splits.addAll(newSplits);
-        requested = false;
-        available.complete(null);
+        splits.add(newSplits);
     }
 
     @Override
     public void notifyNoMoreSplits() {
-        noMoreSplits = true;
-        available.complete(null);
+        splits.noMoreSplits();
     }
 
     @Override
     public List<FileSourceSplit> snapshotState(long checkpointId) {
-        List<FileSourceSplit> state = new ArrayList<>(splits.size() + 1);
-        if (current != null) {
-            state.add(current.updateWithCheckpointedPosition(position()));
-        }
-        state.addAll(splits);
-        return state;
+        return splits.snapshot(current == null ? null : current.updateWithCheckpointedPosition(position()));
     }
 
     private CheckpointedPosition position() {

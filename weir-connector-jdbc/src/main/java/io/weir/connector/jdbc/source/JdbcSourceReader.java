@@ -4,6 +4,7 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
+import io.weir.api.connector.source.lib.SplitQueue;
 import io.weir.connector.jdbc.JdbcConnectionOptions;
 import io.weir.connector.jdbc.JdbcConnectionProvider;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +26,11 @@ import java.util.concurrent.CompletableFuture;
  * thread, as a file read would be; there is no fetcher thread.
  */
 final class JdbcSourceReader<T> implements SourceReader<T, JdbcSourceSplit> {
-    private final SourceReaderContext context;
     private final JdbcConnectionProvider connections;
     private final String sql;
     private final ResultExtractor<T> extractor;
     private final int fetchSize;
-    private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
-    private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
-    private boolean requested;
-    private boolean noMoreSplits;
+    private final SplitQueue<JdbcSourceSplit> splits;
     private JdbcSourceSplit current;
     private long emitted;
     private PreparedStatement statement;
@@ -43,7 +38,7 @@ final class JdbcSourceReader<T> implements SourceReader<T, JdbcSourceSplit> {
 
     JdbcSourceReader(SourceReaderContext context, JdbcConnectionOptions options, String sql,
             ResultExtractor<T> extractor, int fetchSize) {
-        this.context = context;
+        this.splits = new SplitQueue<>(context);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         this.connections = new JdbcConnectionProvider(options, loader != null ? loader : getClass().getClassLoader());
         this.sql = sql;
@@ -57,15 +52,7 @@ final class JdbcSourceReader<T> implements SourceReader<T, JdbcSourceSplit> {
     @Override
     public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
         if (current == null && !startNextSplit()) {
-            if (noMoreSplits) {
-                return InputStatus.END_OF_INPUT;
-            }
-            if (!requested) {
-                requested = true;
-                available = new CompletableFuture<>();
-                context.sendSplitRequest();
-            }
-            return InputStatus.NOTHING_AVAILABLE;
+            return splits.awaitSplit();
         }
         try {
             for (int i = 0; i < fetchSize; i++) {
@@ -135,31 +122,23 @@ final class JdbcSourceReader<T> implements SourceReader<T, JdbcSourceSplit> {
 
     @Override
     public CompletableFuture<Void> isAvailable() {
-        return available;
+        return splits.isAvailable();
     }
 
     @Override
     public void addSplits(List<JdbcSourceSplit> newSplits) {
-        splits.addAll(newSplits);
-        requested = false;
-        available.complete(null);
+        splits.add(newSplits);
     }
 
     @Override
     public void notifyNoMoreSplits() {
-        noMoreSplits = true;
-        available.complete(null);
+        splits.noMoreSplits();
     }
 
     /** The split being read, with the rows emitted so far, then the splits not started. */
     @Override
     public List<JdbcSourceSplit> snapshotState(long checkpointId) {
-        List<JdbcSourceSplit> state = new ArrayList<>(splits.size() + 1);
-        if (current != null) {
-            state.add(current.withOffset(emitted));
-        }
-        state.addAll(splits);
-        return state;
+        return splits.snapshot(current == null ? null : current.withOffset(emitted));
     }
 
     @Override

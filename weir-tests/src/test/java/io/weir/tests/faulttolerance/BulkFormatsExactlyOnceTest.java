@@ -1,8 +1,9 @@
-package io.weir.formats.avro;
+package io.weir.tests.faulttolerance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.api.common.serialization.BulkWriter;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.connector.datagen.DataGeneratorSource;
@@ -16,6 +17,11 @@ import io.weir.api.types.TypeInformation;
 import io.weir.connector.file.sink.FileSink;
 import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
 import io.weir.connector.file.src.FileSource;
+import io.weir.connector.file.src.reader.StreamFormat;
+import io.weir.formats.avro.AvroReaders;
+import io.weir.formats.avro.AvroWriters;
+import io.weir.formats.parquet.AvroParquetReaders;
+import io.weir.formats.parquet.AvroParquetWriters;
 import io.weir.testutils.MiniClusterExtension;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -27,17 +33,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job writes Avro container part files through the FileSink (rolling at every checkpoint) across an
- * injected failure; a second job reads them back with the FileSource: every record exactly once.
+ * For each bulk format, a job writes part files through the FileSink (rolling at every checkpoint)
+ * across an injected failure; a second job reads them back with the FileSource: every record exactly
+ * once.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AvroFilesTest {
+class BulkFormatsExactlyOnceTest {
     private static final long RECORDS = 3_000;
     static final AtomicInteger FAILURES = new AtomicInteger();
     static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
@@ -74,8 +83,28 @@ class AvroFilesTest {
         }
     }
 
-    @Test
-    void avroWrittenAcrossAFailureIsReadBackOnceEach(@TempDir java.nio.file.Path dir) throws Exception {
+    /** A bulk format: its writer, its reader and the magic bytes its files start with. */
+    enum Format {
+        AVRO(AvroWriters::forReflectRecord, AvroReaders::forReflectRecord, "Obj\u0001"),
+        PARQUET(AvroParquetWriters::forReflectRecord, AvroParquetReaders::forReflectRecord, "PAR1");
+
+        final Function<Class<Trade>, BulkWriter.Factory<Trade>> writer;
+        final Function<Class<Trade>, StreamFormat<Trade>> reader;
+        final String magic;
+
+        Format(Function<Class<Trade>, BulkWriter.Factory<Trade>> writer,
+                Function<Class<Trade>, StreamFormat<Trade>> reader, String magic) {
+            this.writer = writer;
+            this.reader = reader;
+            this.magic = magic;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void writtenAcrossAFailureIsReadBackOnceEach(Format format, @TempDir java.nio.file.Path dir) throws Exception {
+        FAILURES.set(0);
+        CHECKPOINT_COMPLETED.set(false);
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         env.enableCheckpointing(100);
         Configuration restarts = new Configuration();
@@ -87,22 +116,22 @@ class AvroFilesTest {
                                 RateLimiterStrategy.perSecond(3_000), TypeInformation.of(Trade.class)),
                         WatermarkStrategy.noWatermarks(), "trades")
                 .map(new FailOnce()).returns(TypeInformation.of(Trade.class))
-                .sinkTo(FileSink.forBulkFormat(out, AvroWriters.forReflectRecord(Trade.class))
+                .sinkTo(FileSink.forBulkFormat(out, format.writer.apply(Trade.class))
                         .withBucketAssigner(new BasePathBucketAssigner<>()).build());
-        env.execute("trades to avro");
+        env.execute("trades to " + format);
         assertEquals(1, FAILURES.get(), "exactly one failure was injected");
         try (Stream<java.nio.file.Path> files = Files.list(dir.resolve("trades"))) {
             List<java.nio.file.Path> visible = files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
             assertTrue(visible.size() > 1, "the sink rolled at checkpoints: " + visible);
             byte[] magic = new byte[4];
             System.arraycopy(Files.readAllBytes(visible.get(0)), 0, magic, 0, 4);
-            assertEquals("Obj\u0001", new String(magic), "an Avro container file");
+            assertEquals(format.magic, new String(magic), "a file of " + format);
         }
 
         StreamExecutionEnvironment read = CLUSTER.createEnvironment(2);
         List<Trade> trades = new ArrayList<>(read.fromSource(
-                FileSource.forRecordStreamFormat(AvroReaders.forReflectRecord(Trade.class), out).build(),
-                WatermarkStrategy.noWatermarks(), "avro").executeAndCollect(100_000));
+                FileSource.forRecordStreamFormat(format.reader.apply(Trade.class), out).build(),
+                WatermarkStrategy.noWatermarks(), format.toString()).executeAndCollect(100_000));
         trades.sort(Comparator.comparingLong(t -> t.quantity));
         List<Trade> expected = new ArrayList<>();
         for (long i = 0; i < RECORDS; i++) {

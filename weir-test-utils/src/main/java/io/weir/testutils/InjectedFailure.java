@@ -1,4 +1,4 @@
-package io.weir.tests.faulttolerance;
+package io.weir.testutils;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
@@ -10,23 +10,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One failure injected into a job after a checkpoint completed, for tests that compare the recovered
- * run with a failure-free one. Functions are copied into tasks, so what they share is static: call
- * {@link #reset()} before each run.
+ * One failure injected into a job after a checkpoint completed, for the tests that compare a
+ * recovered run's output with a failure-free run's. Functions are copied into tasks, so what they
+ * share is static: {@link #reset()} before each run.
  */
-final class InjectedFailure {
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
+public final class InjectedFailure {
+    public static final AtomicInteger FAILURES = new AtomicInteger();
+    public static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
 
     private InjectedFailure() {}
 
-    static void reset() {
+    public static void reset() {
         FAILURES.set(0);
         CHECKPOINT_COMPLETED.set(false);
     }
 
-    /** Checkpoints every 50 ms and restarts after 10 ms (fixed-delay, one restart). */
-    static void checkpointAndRestartQuickly(StreamExecutionEnvironment env) {
+    /** Checkpoints every 50 ms and restarts after 10 ms (fixed-delay). */
+    public static void checkpointAndRestartQuickly(StreamExecutionEnvironment env) {
         env.enableCheckpointing(50);
         Configuration restarts = new Configuration();
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -34,21 +34,18 @@ final class InjectedFailure {
         env.configure(restarts);
     }
 
-    /**
-     * Passes values on; fails once, in the first attempt, when its subtask has seen
-     * {@code failAfter / 2} values and a checkpoint has completed.
-     */
-    static final class FailOnce extends RichMapFunction<Long, Long> implements CheckpointListener {
+    /** Passes values on; fails once, in the first attempt, after {@code failAfter} values of its subtask and a completed checkpoint. */
+    public static final class FailOnce extends RichMapFunction<Long, Long> implements CheckpointListener {
         private final long failAfter;
         private transient long seen;
 
-        FailOnce(long failAfter) {
+        public FailOnce(long failAfter) {
             this.failAfter = failAfter;
         }
 
         @Override
         public Long map(Long value) {
-            if (++seen >= failAfter / 2 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
+            if (++seen >= failAfter && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
                     && CHECKPOINT_COMPLETED.get() && FAILURES.compareAndSet(0, 1)) {
                 throw new IllegalStateException("injected failure after " + seen + " records");
             }

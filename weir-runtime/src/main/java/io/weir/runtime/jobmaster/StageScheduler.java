@@ -1,0 +1,178 @@
+package io.weir.runtime.jobmaster;
+
+import io.weir.runtime.checkpoint.TaskKey;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.resourcemanager.Slot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deploys a job whose exchanges are all blocking ({@link JobGraph#hasBlockingExchanges()}) stage by
+ * stage: each vertex is a pipelined region of its own, deployed once every vertex it reads from has
+ * finished (its results are then complete), into slots that the regions before it freed. A job
+ * therefore needs only the slots of its largest vertex, {@link #slotsNeeded}, however many vertices
+ * it has. Vertices that are ready together run together when the slots allow; otherwise they wait,
+ * in the order of their ids (sources first).
+ *
+ * <p>A region that {@link #restart restarts} alone is deployed again at once: its inputs are the
+ * finished results of the regions before it, which are kept.
+ *
+ * <h2>Threading</h2>
+ * Used on the JobMaster's main thread only.
+ */
+final class StageScheduler {
+    /** Deploys one task into a slot, for the JobMaster. */
+    interface Deployer {
+        void deploy(TaskKey task, Slot slot);
+    }
+
+    private enum Stage { WAITING, RUNNING, FINISHED }
+
+    private final JobGraph job;
+    private final Deployer deployer;
+    private final List<Slot> slots = new ArrayList<>();
+    private final ArrayDeque<Slot> free = new ArrayDeque<>();
+    private final Map<Integer, Stage> stages = new HashMap<>();
+    private final Map<Integer, Integer> finishedSubtasks = new HashMap<>();
+    /** The tasks of the current attempt deployed and not yet ended, with their slots. */
+    private final Map<TaskKey, Slot> running = new HashMap<>();
+    private boolean stopped = true;
+
+    StageScheduler(JobGraph job, Deployer deployer) {
+        this.job = job;
+        this.deployer = deployer;
+    }
+
+    /** The slots a job needs to run stage by stage: the parallelism of its largest vertex. */
+    static int slotsNeeded(JobGraph job) {
+        return job.getVertices().stream().mapToInt(JobVertex::getParallelism).max().orElse(0);
+    }
+
+    /** The vertex that needs {@link #slotsNeeded} slots, for messages. */
+    static JobVertex largest(JobGraph job) {
+        return job.getVertices().stream().max(Comparator.comparingInt(JobVertex::getParallelism)).orElseThrow();
+    }
+
+    /** The slots the job got; every region is deployed into them. */
+    void setSlots(List<Slot> allocated) {
+        slots.clear();
+        slots.addAll(allocated);
+    }
+
+    /** The slots the job got. */
+    List<Slot> slots() {
+        return List.copyOf(slots);
+    }
+
+    /** {@code replacement} takes the place of {@code lost}, a slot of a TaskManager that was lost. */
+    void replaceSlot(Slot lost, Slot replacement) {
+        slots.replaceAll(s -> s.equals(lost) ? replacement : s);
+    }
+
+    /** A new attempt of the whole job: every vertex waits again, and those without inputs are deployed. */
+    void start() {
+        stopped = false;
+        running.clear();
+        free.clear();
+        free.addAll(slots);
+        finishedSubtasks.clear();
+        for (JobVertex vertex : job.getVertices()) {
+            stages.put(vertex.getId(), Stage.WAITING);
+        }
+        deployReady();
+    }
+
+    /** Deploys no further region of the current attempt (it is failing, restarting or cancelled). */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Whether {@code task} was deployed in the current attempt and has not ended. */
+    boolean isRunning(TaskKey task) {
+        return running.containsKey(task);
+    }
+
+    /**
+     * A task of the current attempt ended: its slot is free again. When the last subtask of a vertex
+     * finished, the vertices that read only from finished vertices are deployed.
+     */
+    void taskEnded(TaskKey task, boolean finished) {
+        Slot slot = running.remove(task);
+        if (slot == null) {
+            return;
+        }
+        free.add(slot);
+        if (finished) {
+            int done = finishedSubtasks.merge(task.vertexId(), 1, Integer::sum);
+            if (done == job.getVertices().get(task.vertexId()).getParallelism()) {
+                stages.put(task.vertexId(), Stage.FINISHED);
+            }
+        }
+        deployReady();
+    }
+
+    /**
+     * Deploys the region of vertex {@code vertexId} again (a failover of that region alone), once its
+     * running subtasks ended; its inputs are finished, so it is ready at once.
+     */
+    void restart(int vertexId) {
+        stages.put(vertexId, Stage.WAITING);
+        finishedSubtasks.remove(vertexId);
+        deployReady();
+    }
+
+    /** The tasks of vertex {@code vertexId}. */
+    Set<TaskKey> tasksOf(int vertexId) {
+        Set<TaskKey> tasks = new HashSet<>();
+        for (int i = 0; i < job.getVertices().get(vertexId).getParallelism(); i++) {
+            tasks.add(new TaskKey(vertexId, i));
+        }
+        return tasks;
+    }
+
+    private void deployReady() {
+        if (stopped) {
+            return;
+        }
+        for (JobVertex vertex : job.getVertices()) {
+            if (stages.get(vertex.getId()) == Stage.WAITING && inputsFinished(vertex)
+                    && !anyRunning(vertex.getId())) {
+                if (free.size() < vertex.getParallelism()) {
+                    return; // first come, first served: a later vertex does not overtake this one
+                }
+                stages.put(vertex.getId(), Stage.RUNNING);
+                for (TaskKey task : tasksOf(vertex.getId())) {
+                    Slot slot = free.poll();
+                    running.put(task, slot);
+                    deployer.deploy(task, slot);
+                }
+            }
+        }
+    }
+
+    private boolean inputsFinished(JobVertex vertex) {
+        for (JobEdge input : vertex.getInputs()) {
+            if (stages.get(input.producer().getId()) != Stage.FINISHED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyRunning(int vertexId) {
+        for (TaskKey task : running.keySet()) {
+            if (task.vertexId() == vertexId) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
