@@ -16,6 +16,7 @@ import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.JobTopology;
 import io.weir.runtime.checkpoint.TaskKey;
+import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
@@ -384,7 +385,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
         private void startStages(int attempt) {
             try {
-                stagedRestore = restoreForAttempt(attempt);
+                stagedRestore = restoreForAttempt(attempt).tasks(); // staged (batch) jobs take no checkpoints
             } catch (Exception e) {
                 LOG.warn("Job '{}' ({}) cannot restore its state", job.getName(), job.getJobId(), e);
                 lifecycle.onDeploymentFailed(e, "state restore");
