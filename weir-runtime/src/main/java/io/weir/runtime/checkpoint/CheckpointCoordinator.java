@@ -37,7 +37,9 @@ import java.util.TreeMap;
  * (with the sources), also a pending one it had not taken yet when it reported. Once every task
  * has reported, the next checkpoint is the job's final one ({@link CheckpointBarrier#endsJob()}): it
  * is triggered at once, whatever the interval and the min pause say, and the tasks end when it
- * completes — only then do two-phase-commit sinks commit what they wrote last.
+ * completes — only then do two-phase-commit sinks commit what they wrote last. A checkpoint records
+ * the tasks whose data had ended when it was triggered ({@link CompletedCheckpoint#finishedTasks}):
+ * their part of it was taken after their end of data, so a restore need not run them again.
  *
  * <h2>Threading</h2>
  * Every method runs on the owner's thread.
@@ -211,13 +213,14 @@ public final class CheckpointCoordinator {
         // the final checkpoint's barriers travel in no channel
         CheckpointBarrier barrier = new CheckpointBarrier(id, now, SnapshotType.CHECKPOINT, null,
                 settings.unaligned() && !settings.alignedFirst() && !endsJob, endsJob);
-        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier, Set.copyOf(endedData));
+        Set<TaskKey> ended = Set.copyOf(endedData);
+        Map<Integer, byte[]> coordinatorStates = commands.triggerCheckpoint(barrier, ended);
         scheduleTrigger(settings.interval());
         if (coordinatorStates == null) {
             return;
         }
         lastCheckpointId = id;
-        pending.put(id, new PendingCheckpoint(barrier, tasks, coordinatorStates));
+        pending.put(id, new PendingCheckpoint(barrier, tasks, coordinatorStates, ended));
         commands.scheduleTimeout(id, settings.timeout());
     }
 

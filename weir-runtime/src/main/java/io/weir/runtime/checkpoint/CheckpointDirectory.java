@@ -61,7 +61,8 @@ public final class CheckpointDirectory {
         FileSystem fs = path.getFileSystem();
         fs.mkdirs(path);
         CompletedCheckpoint completed = new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(),
-                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), CheckpointStorage.pointer(path));
+                checkpoint.taskStates(), topology, checkpoint.coordinatorStates(), CheckpointStorage.pointer(path),
+                checkpoint.finishedTasks());
         RecoverableFsDataOutputStream metadata = fs.createRecoverableWriter()
                 .open(new Path(path, CheckpointMetadata.FILE_NAME));
         RecoverableFsDataOutputStream.Committer committer;

@@ -31,7 +31,7 @@ final class MemoryCheckpointStorage implements CheckpointStorage {
     @Override
     public CompletedCheckpoint commit(PendingCheckpoint checkpoint, JobTopology topology) {
         return new CompletedCheckpoint(checkpoint.id(), checkpoint.timestamp(), checkpoint.taskStates(), topology,
-                checkpoint.coordinatorStates(), null);
+                checkpoint.coordinatorStates(), null, checkpoint.finishedTasks());
     }
 
     @Override

@@ -19,9 +19,19 @@ public final class PendingCheckpoint {
     private final Set<TaskKey> notYetAcknowledged;
     private final Map<TaskKey, TaskStateHandle> states = new HashMap<>();
     private final Map<Integer, byte[]> coordinatorStates;
+    private final Set<TaskKey> finishedTasks;
     private boolean committing;
 
     PendingCheckpoint(CheckpointBarrier barrier, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates) {
+        this(barrier, tasks, coordinatorStates, Set.of());
+    }
+
+    /**
+     * @param finishedTasks the tasks whose data had ended when the checkpoint was triggered: their
+     *     part of it is taken after their end of data
+     */
+    PendingCheckpoint(CheckpointBarrier barrier, Set<TaskKey> tasks, Map<Integer, byte[]> coordinatorStates,
+            Set<TaskKey> finishedTasks) {
         this.barrier = barrier;
         this.id = barrier.id();
         this.timestamp = barrier.timestamp();
@@ -29,6 +39,12 @@ public final class PendingCheckpoint {
         this.targetLocation = barrier.targetLocation();
         this.notYetAcknowledged = new HashSet<>(tasks);
         this.coordinatorStates = Map.copyOf(coordinatorStates);
+        this.finishedTasks = Set.copyOf(finishedTasks);
+    }
+
+    /** The tasks whose data had ended when the checkpoint was triggered. */
+    public Set<TaskKey> finishedTasks() {
+        return finishedTasks;
     }
 
     public long id() {

@@ -16,8 +16,8 @@ import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.checkpoint.JobTopology;
 import io.weir.runtime.checkpoint.TaskKey;
-import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
+import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.coordination.OperatorEvent;
@@ -385,7 +385,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
         private void startStages(int attempt) {
             try {
-                stagedRestore = restoreForAttempt(attempt);
+                stagedRestore = restoreForAttempt(attempt).tasks(); // staged (batch) jobs take no checkpoints
             } catch (Exception e) {
                 LOG.warn("Job '{}' ({}) cannot restore its state", job.getName(), job.getJobId(), e);
                 lifecycle.onDeploymentFailed(e, "state restore");
@@ -418,7 +418,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
 
         private void deployInSlots(int attempt) {
-            Map<TaskKey, TaskStateSnapshot> restored;
+            StateRestore.RestoredState restored;
             try {
                 restored = restoreForAttempt(attempt);
             } catch (Exception e) {
@@ -434,7 +434,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 ExecutionAttemptId id = attemptId(task, attempt);
                 JobVertex vertex = job.getVertices().get(task.vertexId());
                 TaskDeployment deployment = new TaskDeployment(job, vertex, task.subtaskIndex(), attempt,
-                        restored.get(task), taskExecutorOf);
+                        restored.tasks().get(task), taskExecutorOf, restored.finishedTasks().contains(task));
                 slotOf.get(task).taskExecutor().submitTask(deployment, id, JobMaster.this).whenComplete((ok, error) -> {
                     if (error != null) {
                         taskEnded(id, StreamTask.Outcome.FAILED, error);
@@ -522,7 +522,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     /** The state each task of an attempt restores (see {@link RecoveryPoint}). */
-    private Map<TaskKey, TaskStateSnapshot> restoreForAttempt(int attempt) throws Exception {
+    private StateRestore.RestoredState restoreForAttempt(int attempt) throws Exception {
         CompletedCheckpoint latest = checkpointing.coordinator().latestCompleted();
         return recovery.stateFor(attempt, latest, coordinators);
     }

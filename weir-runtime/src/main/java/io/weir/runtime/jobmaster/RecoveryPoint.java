@@ -8,6 +8,7 @@ import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
 import io.weir.runtime.graph.JobGraph;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,23 +62,28 @@ final class RecoveryPoint {
     }
 
     /**
-     * The state of each task of {@code attempt}, restoring {@code latest} (the latest completed
+     * The state of each task of {@code attempt} (and which tasks restore as finished), restoring {@code latest} (the latest completed
      * checkpoint, or for the first attempt without checkpointing the initial one), with the
      * coordinators reset to it; none (and coordinators reset to their start) when there is none.
      */
-    Map<TaskKey, TaskStateSnapshot> stateFor(int attempt, CompletedCheckpoint latest,
+    StateRestore.RestoredState stateFor(int attempt, CompletedCheckpoint latest,
             OperatorCoordinators coordinators) throws Exception {
         if (latest == null) {
             if (attempt > 0) {
                 coordinators.resetTo(-1, null);
             }
-            return Map.of();
+            return new StateRestore.RestoredState(TaskStateSnapshot.NO_CHECKPOINT, Map.of(), Map.of(), Set.of());
         }
         LOG.info("Job '{}' ({}) restores {} {}", job.getName(), job.getJobId(),
                 latest == initial ? "from " + latest.externalPointer() + ", checkpoint" : "checkpoint", latest.id());
         StateRestore.RestoredState restored = StateRestore.assign(job, latest, storage,
                 latest == initial && ignoreUnclaimedState);
         coordinators.resetTo(latest.id(), restored.coordinatorStates());
-        return restored.tasks();
+        if (!restored.finishedTasks().isEmpty()) {
+            LOG.info("Job '{}' ({}): {} task(s) had finished before checkpoint {} and do not run again: {}",
+                    job.getName(), job.getJobId(), restored.finishedTasks().size(), latest.id(),
+                    restored.finishedTasks());
+        }
+        return restored;
     }
 }

@@ -9,6 +9,8 @@ import io.weir.runtime.checkpoint.StateAssignment;
 import io.weir.runtime.checkpoint.TaskKey;
 import io.weir.runtime.checkpoint.TaskStateHandle;
 import io.weir.runtime.checkpoint.TaskStateSnapshot;
+import io.weir.runtime.exchange.ConnectionPattern;
+import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
@@ -26,12 +28,23 @@ import java.util.Set;
  * another parallelism. Operators are matched by operator id (their uid, or their place in the
  * graph); each operator's state is redistributed over its new subtasks by {@link StateAssignment}.
  * State of an operator the job no longer has fails the restore unless it may be ignored.
+ *
+ * <p>Tasks that had finished (ended their data) before the checkpoint was triggered are restored as
+ * finished ({@link RestoredState#finishedTasks}): they do not run again. Only when the task is the
+ * same (same vertex at the same parallelism) and every task producing its input is restored as
+ * finished too, so that no record can reach it; such a task gets back its own part of the
+ * checkpoint unchanged, which it keeps in later checkpoints.
  */
 final class StateRestore {
 
-    /** What the job restores, by the ids of the job restoring it. */
+    /**
+     * What the job restores, by the ids of the job restoring it.
+     *
+     * @param finishedTasks the tasks restored as finished: they read no input, end their data at once
+     *     and wait for the job's final checkpoint
+     */
     record RestoredState(long checkpointId, Map<TaskKey, TaskStateSnapshot> tasks,
-            Map<Integer, byte[]> coordinatorStates) {}
+            Map<Integer, byte[]> coordinatorStates, Set<TaskKey> finishedTasks) {}
 
     private final CompletedCheckpoint checkpoint;
     private final CheckpointStorage storage;
@@ -88,7 +101,47 @@ final class StateRestore {
                 snapshots.putIfAbsent(new TaskKey(vertex.getId(), i), new TaskStateSnapshot(checkpoint.id(), Map.of()));
             }
         }
-        return new RestoredState(checkpoint.id(), snapshots, coordinatorStates);
+        Set<TaskKey> finished = finishedTasks(job);
+        for (TaskKey task : finished) {
+            TaskStateSnapshot own = tasksOf(task.vertexId()).get(task.subtaskIndex());
+            snapshots.put(task, new TaskStateSnapshot(checkpoint.id(), own == null ? Map.of() : own.operators()));
+        }
+        return new RestoredState(checkpoint.id(), snapshots, coordinatorStates, finished);
+    }
+
+    /** The tasks restored as finished: finished in the checkpoint, unchanged, and fed only by such tasks. */
+    private Set<TaskKey> finishedTasks(JobGraph job) {
+        Set<TaskKey> finished = new HashSet<>();
+        if (checkpoint.finishedTasks().isEmpty()) {
+            return finished;
+        }
+        Map<TaskKey, Boolean> decided = new HashMap<>();
+        for (JobVertex vertex : job.getVertices()) {
+            for (int i = 0; i < vertex.getParallelism(); i++) {
+                if (restoresFinished(vertex, i, decided)) {
+                    finished.add(new TaskKey(vertex.getId(), i));
+                }
+            }
+        }
+        return finished;
+    }
+
+    private boolean restoresFinished(JobVertex vertex, int subtask, Map<TaskKey, Boolean> decided) {
+        TaskKey task = new TaskKey(vertex.getId(), subtask);
+        Boolean known = decided.get(task);
+        if (known != null) {
+            return known;
+        }
+        boolean finished = checkpoint.finishedTasks().contains(task)
+                && Integer.valueOf(vertex.getParallelism()).equals(checkpoint.parallelism().get(vertex.getId()));
+        for (JobEdge edge : vertex.getInputs()) {
+            for (int producer : ConnectionPattern.producersOf(edge.streamEdge().exchange(), subtask,
+                    edge.producer().getParallelism(), vertex.getParallelism())) {
+                finished = finished && restoresFinished(edge.producer(), producer, decided);
+            }
+        }
+        decided.put(task, finished);
+        return finished;
     }
 
     /**

@@ -69,6 +69,8 @@ final class OperatorChain {
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final Map<StreamNode, StreamOperator<?>> operatorOf = new HashMap<>();
     private final List<RecordWriter<?>> writers = new ArrayList<>();
+    /** A chain restored as finished whose head, a source, was not opened: it takes no part in checkpoints. */
+    private boolean headNotOpened;
     private final List<JobEdge> writerEdges = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -273,6 +275,29 @@ final class OperatorChain {
     }
 
     /**
+     * Opens a chain restored as finished ({@code TaskDeployment#finishedOnRestore}): every operator's
+     * state is initialized, so a sink commits again what the checkpoint holds for it, and every
+     * operator opens except a source head, which must not read again: it is not opened, not asked to
+     * snapshot (its backends keep the restored state as it is) and not notified.
+     */
+    void openFinished(boolean sourceHead) throws Exception {
+        headNotOpened = sourceHead;
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            operators.get(i).initializeState();
+            if (i > 0 || !sourceHead) {
+                operators.get(i).open();
+            }
+        }
+    }
+
+    /** Tells the consumers this producer has ended, finishing no operator (a chain restored as finished). */
+    void endOutputs() throws Exception {
+        for (RecordWriter<?> writer : writers) {
+            writer.endOfPartition();
+        }
+    }
+
+    /**
      * Takes checkpoint {@code checkpointId} of every operator of the chain, synchronously: each
      * operator writes what it holds outside its backends into them, then the backends are
      * serialized. Call between two elements, after {@link #open}.
@@ -284,7 +309,9 @@ final class OperatorChain {
     TaskStateSnapshot snapshotState(long checkpointId, long timestamp, boolean savepoint) throws Exception {
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators.size(); i++) {
-            operators.get(i).snapshotState(checkpointId, timestamp);
+            if (i > 0 || !headNotOpened) {
+                operators.get(i).snapshotState(checkpointId, timestamp);
+            }
             OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, savepoint);
             if (!state.isEmpty()) {
                 states.put(operatorIds.get(i), state);
@@ -306,15 +333,17 @@ final class OperatorChain {
     /** Checkpoint {@code checkpointId} completed: tells every operator, head first, and its state backends. */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
         for (int i = 0; i < operators.size(); i++) {
-            operators.get(i).notifyCheckpointComplete(checkpointId);
+            if (i > 0 || !headNotOpened) {
+                operators.get(i).notifyCheckpointComplete(checkpointId);
+            }
             contexts.get(i).notifyCheckpointComplete(checkpointId);
         }
     }
 
     /** Checkpoint {@code checkpointId} was given up: tells every operator, head first. */
     void notifyCheckpointAborted(long checkpointId) throws Exception {
-        for (StreamOperator<?> operator : operators) {
-            operator.notifyCheckpointAborted(checkpointId);
+        for (int i = headNotOpened ? 1 : 0; i < operators.size(); i++) {
+            operators.get(i).notifyCheckpointAborted(checkpointId);
         }
     }
 
@@ -393,7 +422,7 @@ final class OperatorChain {
      */
     void close() throws Exception {
         Exception first = null;
-        for (StreamOperator<?> operator : operators) {
+        for (StreamOperator<?> operator : headNotOpened ? operators.subList(1, operators.size()) : operators) {
             try {
                 operator.close();
             } catch (Exception e) {

@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  * last — until the job's final checkpoint ({@link CheckpointBarrier#endsJob()}) completed.
  * Cancellation interrupts the thread; the task ends CANCELED. An interrupt that is not a cancellation,
  * and any other exception, end it FAILED.
+ * A task restored as finished ({@link TaskDeployment#finishedOnRestore}) skips the input: see
+ * {@link #runRestoredAsFinished}.
  * A task that took its part of a stop-with-savepoint reads nothing more and, once told the
  * savepoint completed, ends FINISHED without ending its input: its operators are closed, not
  * finished, so nothing after the savepoint is emitted or committed.
@@ -209,6 +211,10 @@ public final class StreamTask implements Runnable {
                 eventHandlers.put(deployment.vertex().getChain().get(i).getId(), (OperatorEventHandler) op);
             }
         }
+        if (deployment.finishedOnRestore()) {
+            runRestoredAsFinished(processingTime);
+            return;
+        }
         TaskInput input = createInput(chain);
         this.input = input;
         TaskMetrics.register(metrics, chain, input, idle, backPressured,
@@ -259,6 +265,30 @@ public final class StreamTask implements Runnable {
                 input.release();
                 chain.releaseOutputs();
             }
+            chain.close();
+        }
+    }
+
+    /**
+     * Runs a task restored as finished: it ended its data before the restored checkpoint, so it
+     * reads no input and finishes no operator again. Its operators' state is restored and, but for a
+     * source head, they open (a sink commits what the checkpoint holds for it); its outputs end at
+     * once, and it takes its part of every checkpoint until the job's final one completed.
+     */
+    private void runRestoredAsFinished(SystemProcessingTimeService processingTime) throws Exception {
+        LOG.info("Task {} had finished before checkpoint {}: its state is restored, it does not run again", name(),
+                deployment.restoredState() == null ? "?" : deployment.restoredState().checkpointId());
+        processingTime.quiesce(); // finished operators fire no more timers
+        boolean sourceHead = chain.head() instanceof SourceOperator || chain.head() instanceof StreamSource;
+        if (sourceHead) { // a source that is not opened has no reader for its coordinator's events
+            int head = deployment.vertex().getHead().getId();
+            eventHandlers.put(head, event -> LOG.debug("Task {} had finished: it ignores {}", name(), event));
+        }
+        try {
+            chain.openFinished(sourceHead);
+            chain.endOutputs();
+            awaitFinalCheckpoint();
+        } finally {
             chain.close();
         }
     }

@@ -19,9 +19,18 @@ import java.util.Map;
  * @param taskExecutorOf the id of the task executor each task of this attempt runs in, so that a
  *     producer finds its consumers in other TaskManagers (see {@code DataExchange#prepare}); empty
  *     when the whole job runs in one JVM
+ * @param finishedOnRestore whether the subtask had finished (ended its data) before the restored
+ *     checkpoint was taken: it does not run again, but ends its data at once (FLIP-147)
  */
 public record TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber,
-        TaskStateSnapshot restoredState, Map<TaskKey, String> taskExecutorOf) implements java.io.Serializable {
+        TaskStateSnapshot restoredState, Map<TaskKey, String> taskExecutorOf, boolean finishedOnRestore)
+        implements java.io.Serializable {
+
+    /** A deployment that runs its subtask (not one restored as finished). */
+    public TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber,
+            TaskStateSnapshot restoredState, Map<TaskKey, String> taskExecutorOf) {
+        this(job, vertex, subtaskIndex, attemptNumber, restoredState, taskExecutorOf, false);
+    }
 
     /** A deployment that starts without state. */
     public TaskDeployment(JobGraph job, JobVertex vertex, int subtaskIndex, int attemptNumber) {

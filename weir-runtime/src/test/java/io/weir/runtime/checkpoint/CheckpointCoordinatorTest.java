@@ -344,6 +344,19 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void aCheckpointRecordsTheTasksWhoseDataHadEndedWhenItWasTriggeredNotThoseEndingLater() {
+        CheckpointCoordinator c = started(2, 0, 0, 1);
+        fireTimer(c); // checkpoint 1
+        c.onEndOfData(SOURCE); // ends while checkpoint 1 is pending: its part of 1 may predate its end
+        fireTimer(c); // checkpoint 2: the source had ended its data
+        acknowledgeAll(c, 1);
+        acknowledgeAll(c, 2);
+        assertEquals(2, commands.committing.size());
+        assertEquals(Set.of(), commands.committing.get(0).finishedTasks());
+        assertEquals(Set.of(SOURCE), commands.committing.get(1).finishedTasks());
+    }
+
+    @Test
     void aFailoverForgetsWhichTasksEndedTheirData() {
         CheckpointCoordinator c = started(1, 0, 0, 1);
         c.onEndOfData(SOURCE);
@@ -374,6 +387,7 @@ class CheckpointCoordinatorTest {
 
     private static final class Recorder implements CheckpointCoordinator.Commands {
         final List<String> log = new ArrayList<>();
+        final List<PendingCheckpoint> committing = new ArrayList<>();
         long lastToken;
         boolean refuse;
         Throwable failure;
@@ -409,6 +423,7 @@ class CheckpointCoordinatorTest {
         @Override
         public void commit(PendingCheckpoint checkpoint) {
             log.add("commit " + checkpoint.id());
+            committing.add(checkpoint);
         }
 
         @Override

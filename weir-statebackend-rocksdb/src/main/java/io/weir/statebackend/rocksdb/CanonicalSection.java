@@ -18,7 +18,8 @@ import org.rocksdb.RocksIterator;
  *
  * <p>It reads the column family through a {@link DatabaseSnapshot} taken at the barrier, so what it
  * writes is the state at the snapshot whenever it runs, and releases its hold on the snapshot when
- * the writing ends ({@link #releaseAll}).
+ * the writing ends ({@link #releaseAll}), which also closes its iterator: it stays open from the
+ * first key group written to the last.
  *
  * <p>Threading: any one thread at a time — the task's thread for a savepoint, the checkpoint I/O
  * thread for a checkpoint, while the task goes on writing to the database.
@@ -29,6 +30,12 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
     private static final int ENTRIES_BETWEEN_ABORT_CHECKS = 4096;
     private final DatabaseSnapshot snapshot;
     private final ColumnFamilyHandle column;
+    /**
+     * One iterator for all key groups, asked for in ascending order: one pass over the column
+     * family. Seeking each key group anew would step over the same deleted entries again and again
+     * (a seek into a range of tombstones walks it to the next live key, however far).
+     */
+    private RocksIterator iterator;
     private boolean released;
     private final boolean map;
     private final DataOutputSerializer entries = new DataOutputSerializer(4096);
@@ -53,39 +60,36 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
         int mapSizeField = -1;
         int mapSize = 0;
         int sinceCheck = 0;
-        try (RocksIterator it = snapshot.beginRead(column)) {
-            for (it.seek(CompositeKeyBuilder.keyGroupPrefix(keyGroup));
-                    it.isValid() && CompositeKeyBuilder.keyGroupOf(it.key()) == keyGroup; it.next()) {
-                if (++sinceCheck == ENTRIES_BETWEEN_ABORT_CHECKS) {
-                    sinceCheck = 0;
-                    checkNotAborted();
-                }
-                byte[] key = it.key();
-                CompositeKeyBuilder.Parts parts = CompositeKeyBuilder.Parts.of(key);
-                boolean sameMap = map && groupPrefix != null && parts.prefixLength() == groupPrefix.length
-                        && Arrays.equals(key, 0, groupPrefix.length, groupPrefix, 0, groupPrefix.length);
-                if (!sameMap) {
-                    if (mapSizeField >= 0) {
-                        patch(mapSizeField, mapSize);
-                    }
-                    entries.write(key, parts.namespaceOffset(), parts.namespaceLength());
-                    entries.write(key, parts.keyOffset(), parts.keyLength());
-                    count++;
-                    if (map) {
-                        groupPrefix = Arrays.copyOf(key, parts.prefixLength());
-                        mapSizeField = entries.length();
-                        mapSize = 0;
-                        entries.writeInt(0);
-                    }
-                }
-                if (map) {
-                    entries.write(key, parts.userKeyOffset(), key.length - parts.userKeyOffset());
-                    mapSize++;
-                }
-                entries.write(it.value());
+        checkNotAborted();
+        RocksIterator it = positionAt(keyGroup);
+        for (; it.isValid() && CompositeKeyBuilder.keyGroupOf(it.key()) == keyGroup; it.next()) {
+            if (++sinceCheck == ENTRIES_BETWEEN_ABORT_CHECKS) {
+                sinceCheck = 0;
+                checkNotAborted();
             }
-        } finally {
-            snapshot.endRead();
+            byte[] key = it.key();
+            CompositeKeyBuilder.Parts parts = CompositeKeyBuilder.Parts.of(key);
+            boolean sameMap = map && groupPrefix != null && parts.prefixLength() == groupPrefix.length
+                    && Arrays.equals(key, 0, groupPrefix.length, groupPrefix, 0, groupPrefix.length);
+            if (!sameMap) {
+                if (mapSizeField >= 0) {
+                    patch(mapSizeField, mapSize);
+                }
+                entries.write(key, parts.namespaceOffset(), parts.namespaceLength());
+                entries.write(key, parts.keyOffset(), parts.keyLength());
+                count++;
+                if (map) {
+                    groupPrefix = Arrays.copyOf(key, parts.prefixLength());
+                    mapSizeField = entries.length();
+                    mapSize = 0;
+                    entries.writeInt(0);
+                }
+            }
+            if (map) {
+                entries.write(key, parts.userKeyOffset(), key.length - parts.userKeyOffset());
+                mapSize++;
+            }
+            entries.write(it.value());
         }
         if (mapSizeField >= 0) {
             patch(mapSizeField, mapSize);
@@ -96,6 +100,17 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
         out.writeInt(count);
         out.write(entries.getSharedBuffer(), 0, entries.length());
         return true;
+    }
+
+    /** The iterator at the first entry of {@code keyGroup} or after it (opened on the first call). */
+    private RocksIterator positionAt(int keyGroup) throws IOException {
+        if (iterator == null) {
+            iterator = snapshot.beginRead(column);
+            iterator.seek(CompositeKeyBuilder.keyGroupPrefix(keyGroup));
+        } else if (iterator.isValid() && CompositeKeyBuilder.keyGroupOf(iterator.key()) < keyGroup) {
+            iterator.seek(CompositeKeyBuilder.keyGroupPrefix(keyGroup));
+        }
+        return iterator;
     }
 
     private void checkNotAborted() throws IOException {
@@ -109,6 +124,11 @@ final class CanonicalSection implements KeyGroupsWriter.Section {
     public void releaseAll() {
         if (!released) {
             released = true;
+            if (iterator != null) {
+                iterator.close();
+                iterator = null;
+                snapshot.endRead();
+            }
             snapshot.release();
         }
     }

@@ -18,6 +18,7 @@ import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobStatus;
 import io.weir.api.execution.SavepointFormatType;
+import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.source.RichParallelSourceFunction;
 import io.weir.api.state.CheckpointListener;
 import io.weir.api.state.FunctionInitializationContext;
@@ -75,8 +76,14 @@ class FinalCheckpointTest {
     static volatile CountDownLatch sinkZeroEnded;
     /** Sink subtask 0 committed records it wrote after its end of input was announced (attempt 0). */
     static volatile CountDownLatch sinkZeroCommittedFinal;
+    /** The first checkpoint task 0 took after sink subtask 0 saw its end of input (attempt 0), or MAX_VALUE. */
+    static volatile long firstCheckpointAfterSinkZeroEnded;
+    /** A checkpoint after {@link #firstCheckpointAfterSinkZeroEnded} completed (attempt 0). */
+    static volatile CountDownLatch taskZeroFinishedInACheckpoint;
     static final AtomicBoolean SINK_ZERO_ENDED_FLAG = new AtomicBoolean();
     static final AtomicBoolean FAILED = new AtomicBoolean();
+    /** "open s/a" and "run s/a" for each source function of subtask s, attempt a that was opened or run. */
+    static final List<String> SOURCE_STARTS = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void reset() {
@@ -84,7 +91,10 @@ class FinalCheckpointTest {
         COMMITTED_IDS.clear();
         sinkZeroEnded = new CountDownLatch(1);
         sinkZeroCommittedFinal = new CountDownLatch(1);
+        firstCheckpointAfterSinkZeroEnded = Long.MAX_VALUE;
+        taskZeroFinishedInACheckpoint = new CountDownLatch(1);
         SINK_ZERO_ENDED_FLAG.set(false);
+        SOURCE_STARTS.clear();
         FAILED.set(false);
     }
 
@@ -100,6 +110,22 @@ class FinalCheckpointTest {
         run(Gate.SINK_ZERO_COMMITTED_FINAL);
         assertTrue(FAILED.get(), "the injected failure happened");
         assertEquals(expected(), committed(), "every record exactly once");
+    }
+
+    /**
+     * Task 0 reports its end of data before it takes any checkpoint after its end of input, so the
+     * checkpoint triggered after the first such one completed (which needed that acknowledgement)
+     * records task 0 as finished. Restored from it, task 0 does not run again: its source is neither
+     * opened nor run, its sink ends at once.
+     */
+    @Test
+    void aTaskThatFinishedBeforeTheRestoredCheckpointDoesNotRunAgain() throws Exception {
+        run(Gate.SINK_ZERO_FINISHED_IN_A_CHECKPOINT);
+        assertTrue(FAILED.get(), "the injected failure happened");
+        assertEquals(expected(), committed(), "every record exactly once, as in the failure-free run");
+        assertEquals(List.of("open 0/0", "run 0/0"), SOURCE_STARTS.stream().filter(s -> s.contains(" 0/")).toList(),
+                "source subtask 0 is neither opened nor run after the restore");
+        assertTrue(SOURCE_STARTS.contains("run 1/1"), "source subtask 1 ran again: " + SOURCE_STARTS);
     }
 
     @Test
@@ -146,7 +172,7 @@ class FinalCheckpointTest {
     }
 
     /** What source subtask 1 waits for before it fails (or, for a stop-with-savepoint, stops). */
-    enum Gate { NONE, SINK_ZERO_ENDED, SINK_ZERO_COMMITTED_FINAL, STOP_WITH_SAVEPOINT }
+    enum Gate { NONE, SINK_ZERO_ENDED, SINK_ZERO_COMMITTED_FINAL, SINK_ZERO_FINISHED_IN_A_CHECKPOINT, STOP_WITH_SAVEPOINT }
 
     private static StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
@@ -221,17 +247,36 @@ class FinalCheckpointTest {
         @Override
         public void snapshotState(FunctionSnapshotContext context) throws Exception {
             position.update(List.of(next));
+            if (isFirstAttemptOfSubtaskZero() && SINK_ZERO_ENDED_FLAG.get()) {
+                firstCheckpointAfterSinkZeroEnded = Math.min(firstCheckpointAfterSinkZeroEnded,
+                        context.getCheckpointId());
+            }
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             checkpointCompleted.countDown();
+            if (isFirstAttemptOfSubtaskZero() && checkpointId > firstCheckpointAfterSinkZeroEnded) {
+                taskZeroFinishedInACheckpoint.countDown();
+            }
+        }
+
+        private boolean isFirstAttemptOfSubtaskZero() {
+            return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                    && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            SOURCE_STARTS.add("open " + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "/"
+                    + getRuntimeContext().getTaskInfo().getAttemptNumber());
         }
 
         @Override
         public void run(SourceContext<Long> ctx) throws Exception {
             int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
             boolean firstAttempt = getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
+            SOURCE_STARTS.add("run " + subtask + "/" + getRuntimeContext().getTaskInfo().getAttemptNumber());
             while (running && next < RECORDS_PER_SUBTASK) {
                 if (firstAttempt && next == RECORDS_PER_SUBTASK / 2) {
                     if (subtask == 0) {
@@ -253,6 +298,8 @@ class FinalCheckpointTest {
                         await(sinkZeroEnded, "sink subtask 0 saw its end of input");
                         if (gate == Gate.SINK_ZERO_COMMITTED_FINAL) {
                             await(sinkZeroCommittedFinal, "sink subtask 0 committed its last records");
+                        } else if (gate == Gate.SINK_ZERO_FINISHED_IN_A_CHECKPOINT) {
+                            await(taskZeroFinishedInACheckpoint, "a checkpoint recording task 0 as finished completed");
                         }
                         FAILED.set(true);
                         throw new IllegalStateException("injected failure of source subtask 1");
