@@ -121,6 +121,23 @@ final class Dispatcher implements DispatcherGateway {
         }
     }
 
+    /**
+     * Stops every job here without ending it for the cluster ({@link JobMaster#suspend}): this
+     * JobManager lost its leadership. Recovered jobs still waiting for slots are simply not started.
+     */
+    void suspendAll() {
+        synchronized (waitingForSlots) {
+            waitingForSlots.clear();
+        }
+        List<CompletableFuture<Void>> stopped = new ArrayList<>();
+        for (CompletableFuture<JobMaster> jobMaster : jobs.values()) {
+            if (jobMaster.isDone() && !jobMaster.isCompletedExceptionally()) {
+                stopped.add(jobMaster.join().suspend());
+            }
+        }
+        CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).join();
+    }
+
     @Override
     public CompletableFuture<JobOutcome> jobResult(JobID jobId) {
         return jobMaster(jobId).thenCompose(JobMaster::result).thenApply(result ->

@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link FencingTokenException}, every call that does not name it — calls made to a former leader that
  * still runs at the same address, or to this process after it lost its leadership
  * ({@link #stopLeading}). A TaskManager's service {@link #acceptCallsOnlyFrom accepts calls only from}
- * the session of the leader it follows, so the messages of a former leader are dropped. A service that
+ * the session of the leader it follows, so the messages of a former leader are dropped, and it sends
+ * nothing more to a former leader (a task's end, cancelled because the leader changed, must not reach
+ * the old leader and end the job there). A service that
  * does neither (without high availability) accepts every call.
  *
  * <p>Threading: safe for use from any thread; connections run on Netty event-loop threads.
@@ -168,6 +170,14 @@ public final class RpcService implements AutoCloseable {
     public void acceptCallsOnlyFrom(String leaderSession) {
         acceptedSender = leaderSession;
         sendersFenced = true;
+    }
+
+    /**
+     * Whether a call to a process reached under the leader session {@code targetToken} must not leave:
+     * this process follows another leader (or none), so the former leader hears nothing more from it.
+     */
+    boolean followsAnotherLeaderThan(String targetToken) {
+        return sendersFenced && targetToken != null && !targetToken.equals(acceptedSender);
     }
 
     /** The leader session this process leads under, or {@code null}. */
