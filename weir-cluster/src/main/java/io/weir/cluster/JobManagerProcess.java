@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code jobmanager.rpc.address:jobmanager.rpc.port}.
  *
  * <p>With {@code high-availability.type: ZOOKEEPER} several JobManagers run; they elect a leader
- * through ZooKeeper, and only the leader starts these components ({@link HighlyAvailableJobManager}),
+ * through ZooKeeper, and only the leader starts these components ({@link HighlyAvailableJobManagerProcess}),
  * under a leader session of its own that every call to it must name (fencing). It records its
  * jobs and their checkpoints ({@link RecoverableJobs}), recovers the jobs of the previous leader,
  * and then publishes its addresses for TaskManagers and clients. The others wait as standbys.
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@code rest.bind-port} say otherwise. Once ready it prints {@code JobManager ready at host:port} on
  * stdout (a standby first prints {@code JobManager standby}). A leader that loses its leadership
  * refuses every call at once and steps down ({@link #suspend}), becoming a standby again
- * ({@link HighlyAvailableJobManager}).
+ * ({@link HighlyAvailableJobManagerProcess}).
  *
  * <p>Threading: start and close from one thread; the components run on their own threads.
  */
@@ -191,9 +191,9 @@ public final class JobManagerProcess implements AutoCloseable {
     }
 
     private static void runHighlyAvailable(Configuration configuration) {
-        HighlyAvailableJobManager jobManager;
+        HighlyAvailableJobManagerProcess jobManager;
         try {
-            jobManager = HighlyAvailableJobManager.start(configuration, JobManagerProcess::printReady,
+            jobManager = HighlyAvailableJobManagerProcess.start(configuration, JobManagerProcess::printReady,
                     zooKeeper -> println("JobManager standby: waiting for leadership (" + zooKeeper + ")"));
         } catch (RuntimeException e) {
             System.err.println("The JobManager could not start: " + e.getMessage());

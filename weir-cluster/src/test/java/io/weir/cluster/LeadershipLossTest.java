@@ -83,7 +83,7 @@ class LeadershipLossTest {
         BlockingQueue<JobManagerProcess> terms = new LinkedBlockingQueue<>();
         try (TestingServer zooKeeper = new TestingServer(true)) {
             Configuration configuration = configuration(zooKeeper);
-            try (HighlyAvailableJobManager jobManager = HighlyAvailableJobManager.start(configuration, terms::add,
+            try (HighlyAvailableJobManagerProcess jobManager = HighlyAvailableJobManagerProcess.start(configuration, terms::add,
                     zk -> {});
                     ZooKeeperServices observer = ZooKeeperServices.connect(configuration)) {
                 JobManagerProcess firstTerm = terms.poll(60, TimeUnit.SECONDS);

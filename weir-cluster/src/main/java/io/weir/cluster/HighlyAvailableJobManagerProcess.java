@@ -3,6 +3,7 @@ package io.weir.cluster;
 import io.weir.api.configuration.Configuration;
 import io.weir.cluster.ha.LeaderElection;
 import io.weir.cluster.ha.LeaderInfo;
+import io.weir.cluster.ha.LeaderRetriever;
 import io.weir.cluster.ha.ZooKeeperServices;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: a thread of its own takes up and gives up the leadership; the loss is signalled on a
  * Curator thread; the accessors and {@link #close} are safe from any thread.
  */
-public final class HighlyAvailableJobManager implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HighlyAvailableJobManager.class);
+public final class HighlyAvailableJobManagerProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HighlyAvailableJobManagerProcess.class);
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final Configuration configuration;
     private final ZooKeeperServices zooKeeper;
     private final LeaderElection election;
+    /** Where the leader is, for the standby's REST endpoint. */
+    private final LeaderRetriever leaders;
+    private volatile StandbyRestEndpoint standbyRest;
     private final Consumer<JobManagerProcess> onLeading;
     private final Consumer<ZooKeeperServices> onStandby;
     /** Released when the leadership is lost, or when this JobManager stops. */
@@ -41,13 +45,14 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
     private JobManagerProcess leading; // guarded by lock
     private volatile boolean closed;
 
-    private HighlyAvailableJobManager(Configuration configuration, ZooKeeperServices zooKeeper,
+    private HighlyAvailableJobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper,
             Consumer<JobManagerProcess> onLeading, Consumer<ZooKeeperServices> onStandby) {
         this.configuration = configuration;
         this.zooKeeper = zooKeeper;
         this.onLeading = onLeading;
         this.onStandby = onStandby;
         this.election = zooKeeper.leaderElection("jobmanager-" + UUID.randomUUID());
+        this.leaders = zooKeeper.leaderRetriever();
         this.thread = new Thread(this::run, "weir-leadership");
     }
 
@@ -55,16 +60,16 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
      * Connects to ZooKeeper and joins the election; returns at once, a standby.
      *
      * @param onLeading told of each term as leader, once the JobManager serves
-     * @param onStandby told each time the JobManager waits for the leadership
+     * @param onStandby told each time the JobManager waits for the leadership (its standby REST endpoint serves)
      * @throws IllegalStateException if ZooKeeper cannot be reached; {@link IllegalArgumentException} if
      *     {@code high-availability.storageDir} is missing (checked now, not once elected)
      */
-    public static HighlyAvailableJobManager start(Configuration configuration, Consumer<JobManagerProcess> onLeading,
+    public static HighlyAvailableJobManagerProcess start(Configuration configuration, Consumer<JobManagerProcess> onLeading,
             Consumer<ZooKeeperServices> onStandby) {
         ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
         try {
             zooKeeper.storageDirectory();
-            HighlyAvailableJobManager jobManager = new HighlyAvailableJobManager(configuration, zooKeeper, onLeading,
+            HighlyAvailableJobManagerProcess jobManager = new HighlyAvailableJobManagerProcess(configuration, zooKeeper, onLeading,
                     onStandby);
             jobManager.election.start(jobManager::leadershipLost);
             jobManager.thread.start();
@@ -79,7 +84,6 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
         try {
             while (!closed) {
                 lost.drainPermits(); // a loss before this term began is not this term's
-                onStandby.accept(zooKeeper);
                 JobManagerProcess jobManager = takeUpLeadership();
                 if (jobManager == null) {
                     continue;
@@ -103,8 +107,13 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
         }
     }
 
-    /** Waits to be elected and starts the leader; {@code null} if the leadership was lost before it served. */
+    /**
+     * Waits to be elected, serving the standby's REST endpoint meanwhile, and starts the leader;
+     * {@code null} if the leadership was lost before it served.
+     */
     private JobManagerProcess takeUpLeadership() throws InterruptedException {
+        standbyRest = StandbyRestEndpoint.start(configuration, leaders).orElse(null);
+        onStandby.accept(zooKeeper);
         try {
             election.awaitLeadership();
         } catch (IllegalStateException electionClosed) {
@@ -112,6 +121,11 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
                 return null;
             }
             throw electionClosed;
+        } finally {
+            if (standbyRest != null) {
+                standbyRest.close(); // frees the port for the leader's REST API
+                standbyRest = null;
+            }
         }
         JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper, UUID.randomUUID().toString());
         synchronized (lock) {
@@ -150,6 +164,12 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
         }
     }
 
+    /** Where the standby's REST endpoint listens while this JobManager waits for the leadership, if it serves one. */
+    public java.util.Optional<java.net.InetSocketAddress> standbyRestAddress() {
+        StandbyRestEndpoint endpoint = standbyRest;
+        return endpoint == null ? java.util.Optional.empty() : java.util.Optional.of(endpoint.address());
+    }
+
     /** Completes when this JobManager stopped; exceptionally if it could not take up the leadership. */
     public CompletableFuture<Void> terminated() {
         return terminated;
@@ -174,6 +194,7 @@ public final class HighlyAvailableJobManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        leaders.close();
         zooKeeper.close();
     }
 }
