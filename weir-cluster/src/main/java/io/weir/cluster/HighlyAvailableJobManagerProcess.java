@@ -181,11 +181,16 @@ public final class HighlyAvailableJobManagerProcess implements AutoCloseable {
     }
 
     /**
-     * Stops: a leader refuses every call at once, then steps down (its jobs stay recorded for the next
+     * Stops: a leader first stops its jobs with savepoints if {@code jobmanager.shutdown.savepoint-dir} is
+     * set, then refuses every call, then steps down (the jobs it still runs stay recorded for the next
      * leader); then it leaves the election and closes its ZooKeeper connection.
      */
     @Override
     public void close() {
+        JobManagerProcess current = leading();
+        if (current != null) {
+            current.stopJobsWithSavepoints(); // while it still leads: with jobmanager.shutdown.savepoint-dir set
+        }
         closed = true;
         leadershipLost();
         election.close();

@@ -8,7 +8,13 @@ import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.minicluster.ClusterEndpoint;
 import io.weir.runtime.minicluster.MiniCluster;
 import java.io.IOException;
+import io.weir.runtime.checkpoint.SnapshotType;
+import io.weir.runtime.jobmaster.JobMaster;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -139,11 +145,50 @@ public final class JobManagerProcess implements AutoCloseable {
     }
 
     /**
-     * Stops the JobManager. Without high availability its jobs are cancelled; a leader of a highly
-     * available cluster {@link #suspend steps down}, leaving its jobs recorded for the next leader.
+     * With {@code jobmanager.shutdown.savepoint-dir} set, stops every running job with a savepoint there
+     * (the sinks commit up to it) and waits up to {@code jobmanager.shutdown.savepoint-timeout} for them;
+     * prints where each went ({@code Stopped job <id> with a savepoint at <path>}). Jobs whose savepoint
+     * fails or takes longer are left to {@link #close}.
+     */
+    void stopJobsWithSavepoints() {
+        Configuration configuration = cluster.configuration();
+        String directory = configuration.getOptional(ShutdownOptions.SAVEPOINT_DIR).orElse(null);
+        if (directory == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + configuration.get(ShutdownOptions.SAVEPOINT_TIMEOUT).toNanos();
+        java.util.Map<JobMaster, CompletableFuture<String>> savepoints = new java.util.LinkedHashMap<>();
+        for (JobMaster job : dispatcher.runningJobs()) {
+            savepoints.put(job, job.triggerSavepoint(directory, SnapshotType.SAVEPOINT_SUSPEND));
+        }
+        savepoints.forEach((job, savepoint) -> {
+            String jobId = job.jobId().toHexString();
+            try {
+                String location = savepoint.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                job.result().handle((r, e) -> null).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                LOG.info("Stopped job {} with a savepoint at {}", jobId, location);
+                System.out.println("Stopped job " + jobId + " with a savepoint at " + location);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Job {} could not be stopped with a savepoint in {} ({}): it is cancelled instead", jobId,
+                        directory, e instanceof TimeoutException ? "took longer than "
+                                + ShutdownOptions.SAVEPOINT_TIMEOUT.key() : e.getCause().getMessage());
+            }
+        });
+        System.out.flush();
+    }
+
+    /**
+     * Stops the JobManager, first stopping the jobs with savepoints if {@code
+     * jobmanager.shutdown.savepoint-dir} is set ({@link #stopJobsWithSavepoints}). Without high
+     * availability the remaining jobs are cancelled; a leader of a highly available cluster
+     * {@link #suspend steps down}, leaving its remaining jobs recorded for the next leader. In-flight
+     * calls finish first (see {@link RpcService#close}).
      */
     @Override
     public void close() {
+        stopJobsWithSavepoints();
         if (recoverableJobs != null) {
             suspend();
             return;

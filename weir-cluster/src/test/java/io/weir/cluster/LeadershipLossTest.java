@@ -1,6 +1,8 @@
 package io.weir.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.JobStatus;
 import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.api.functions.source.SourceFunction;
@@ -21,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +100,7 @@ class LeadershipLossTest {
                     env.addSource(new HoldingSource()).addSink(new DiscardingSink<>());
                     JobClient job = env.executeAsync("held");
                     assertNotNull(SOURCE_STARTS.poll(60, TimeUnit.SECONDS), "the job runs");
+                    CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
 
                     SessionExpiry.expire(jobManager.zooKeeper());
 
@@ -109,7 +115,12 @@ class LeadershipLossTest {
                     assertEquals(List.of(job.getJobID()), stored.recoverAll().stream()
                             .map(JobGraphStore.StoredJob::jobId).toList());
 
+                    assertFalse(result.isDone(), "the client still waits for the job, which goes on: " + result);
                     job.cancel().get(60, TimeUnit.SECONDS);
+                    ExecutionException ended = assertThrows(ExecutionException.class,
+                            () -> result.get(60, TimeUnit.SECONDS));
+                    assertTrue(String.valueOf(ended.getCause().getMessage()).contains("was cancelled"),
+                            "the client heard of the job's end from the new term: " + ended.getCause());
                 }
             }
             assertTrue(terms.isEmpty(), "no third term: " + terms);

@@ -62,6 +62,8 @@ public final class RpcService implements AutoCloseable {
     public static final long SYNC_CALL_TIMEOUT_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long CLOSE_TIMEOUT_MILLIS = 2_000;
+    /** How long {@link #close} lets the calls that already arrived run before it closes their connections. */
+    static final long DRAIN_TIMEOUT_MILLIS = 5_000;
     private static final Map<String, Class<?>> PRIMITIVES = Map.of("int", int.class, "long", long.class,
             "boolean", boolean.class, "double", double.class, "float", float.class, "short", short.class,
             "byte", byte.class, "char", char.class);
@@ -324,13 +326,19 @@ public final class RpcService implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, closes every connection — waiting until each is closed, so the
-     * processes at their other ends see them end (stopping the event loops alone was seen to leave an
-     * accepted connection open, and a caller waiting for its answer) — and stops the event loops.
+     * Stops accepting connections, lets the calls that already arrived finish running (at most
+     * {@link #DRAIN_TIMEOUT_MILLIS}; later calls are refused), closes every connection — waiting until
+     * each is closed, so the processes at their other ends see them end (stopping the event loops alone
+     * was seen to leave an accepted connection open, and a caller waiting for its answer) — and stops
+     * the event loops.
      */
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MILLIS);
+        for (RpcConnection connection : List.copyOf(open)) {
+            connection.finishInvocations(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
         for (RpcConnection connection : List.copyOf(open)) {
             connection.close(CLOSE_TIMEOUT_MILLIS);
         }

@@ -82,6 +82,25 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         });
     }
 
+    @Override
+    public CompletableFuture<Void> disconnectTaskExecutor(String taskExecutorId, String reason) {
+        return withdraw(taskExecutorId).thenApply(lost -> null);
+    }
+
+    /**
+     * Drops a task executor that leaves, with its free and allocated slots; returns it with the jobs
+     * that held slots in it, which must fail over, or {@code null} if it was not registered.
+     */
+    public CompletableFuture<LostTaskExecutor> withdraw(String taskExecutorId) {
+        return callAsync(() -> {
+            if (!slotsOf.containsKey(taskExecutorId)) {
+                return null;
+            }
+            lastHeartbeat.remove(taskExecutorId);
+            return remove(taskExecutorId);
+        });
+    }
+
     private LostTaskExecutor remove(String id) {
         totalSlots -= slotsOf.remove(id);
         taskExecutors--;
