@@ -110,7 +110,7 @@ class GracefulShutdownTest {
                 assertTrue(leavingLog.contains("released its slots"), leavingLog);
                 awaitMarkers(watch, 1, 60); // restarted in the staying TaskManager, long before any heartbeat timeout
                 String failoverLog = Files.readString(dir.resolve("jobmanager.log"));
-                assertTrue(failoverLog.contains("left (TaskManager ") && jobManagerLog.contains(" shut down); 1 job(s)"
+                assertTrue(failoverLog.contains("left (TaskManager ") && failoverLog.contains(" shut down); 1 job(s)"
                         + " fail over"), "the JobManager heard the TaskManager leave:\n" + failoverLog);
 
                 assertEquals(SIGTERM_EXIT, jobManager.terminate(90), "the JobManager ended through its shutdown hook");
