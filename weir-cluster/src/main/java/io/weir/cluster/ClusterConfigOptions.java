@@ -11,7 +11,9 @@ public final class ClusterConfigOptions implements ConfigOptionProvider {
 
     @Override
     public List<ConfigOption<?>> options() {
-        return ApiConfigOptions.optionsOf(HighAvailabilityOptions.class);
+        List<ConfigOption<?>> options = new java.util.ArrayList<>(ApiConfigOptions.optionsOf(HighAvailabilityOptions.class));
+        options.addAll(ApiConfigOptions.optionsOf(ShutdownOptions.class));
+        return options;
     }
 
     @Override

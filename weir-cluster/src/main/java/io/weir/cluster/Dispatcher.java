@@ -3,6 +3,7 @@ package io.weir.cluster;
 import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.network.rpc.FencingTokenException;
 import io.weir.runtime.graph.JobCodeResolver;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.UserCodeObjectInputStream;
@@ -37,6 +38,8 @@ final class Dispatcher implements DispatcherGateway {
     private final Map<JobID, CompletableFuture<JobMaster>> jobs = new ConcurrentHashMap<>();
     /** Recovered jobs waiting for enough slots, in recovery order. */
     private final List<JobGraph> waitingForSlots = new ArrayList<>();
+    /** Set once this JobManager stepped down: questions about its jobs are sent on to the next leader. */
+    private volatile boolean suspended;
 
     /** @param jobCode loads the shipped jars of a submitted job (from the JobManager's blob store) */
     Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode) {
@@ -121,10 +124,49 @@ final class Dispatcher implements DispatcherGateway {
         }
     }
 
+    /**
+     * Stops every job here without ending it for the cluster ({@link JobMaster#suspend}): this
+     * JobManager lost its leadership. Recovered jobs still waiting for slots are simply not started.
+     */
+    void suspendAll() {
+        suspended = true;
+        synchronized (waitingForSlots) {
+            waitingForSlots.clear();
+        }
+        List<CompletableFuture<Void>> stopped = new ArrayList<>();
+        for (CompletableFuture<JobMaster> jobMaster : jobs.values()) {
+            if (jobMaster.isDone() && !jobMaster.isCompletedExceptionally()) {
+                stopped.add(jobMaster.join().suspend());
+            }
+        }
+        CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The JobMasters of the jobs that run here now. */
+    List<JobMaster> runningJobs() {
+        List<JobMaster> running = new ArrayList<>();
+        for (CompletableFuture<JobMaster> jobMaster : jobs.values()) {
+            if (jobMaster.isDone() && !jobMaster.isCompletedExceptionally() && !jobMaster.join().result().isDone()) {
+                running.add(jobMaster.join());
+            }
+        }
+        return running;
+    }
+
     @Override
     public CompletableFuture<JobOutcome> jobResult(JobID jobId) {
-        return jobMaster(jobId).thenCompose(JobMaster::result).thenApply(result ->
-                new JobOutcome(result.getNetRuntime(), Map.copyOf(result.getAllAccumulatorResults())));
+        return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::result).thenApply(result ->
+                new JobOutcome(result.getNetRuntime(), Map.copyOf(result.getAllAccumulatorResults()))));
+    }
+
+    /**
+     * A job suspended here has not ended for the cluster: a caller waiting on it (a client waiting for
+     * its result) is told to ask the next leader, as {@link RemoteExecutor} does on this failure.
+     */
+    private <T> CompletableFuture<T> unlessSuspended(CompletableFuture<T> answer) {
+        return answer.exceptionallyCompose(failure -> CompletableFuture.failedFuture(!suspended ? failure
+                : new FencingTokenException("This JobManager lost its leadership; the job goes on under the next"
+                        + " leader: ask it")));
     }
 
     @Override
@@ -133,12 +175,12 @@ final class Dispatcher implements DispatcherGateway {
         if (jobMaster != null && !jobMaster.isDone()) {
             return CompletableFuture.completedFuture(JobStatus.RESTARTING); // recovered, waiting for slots
         }
-        return jobMaster(jobId).thenCompose(JobMaster::status);
+        return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::status));
     }
 
     @Override
     public CompletableFuture<Void> cancelJob(JobID jobId) {
-        return jobMaster(jobId).thenCompose(JobMaster::cancel);
+        return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::cancel));
     }
 
     private CompletableFuture<JobMaster> jobMaster(JobID jobId) {

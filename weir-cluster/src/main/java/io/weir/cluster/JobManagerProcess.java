@@ -2,17 +2,20 @@ package io.weir.cluster;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.cluster.ha.HighAvailabilityOptions;
-import io.weir.cluster.ha.LeaderElection;
-import io.weir.cluster.ha.LeaderInfo;
 import io.weir.cluster.ha.ZooKeeperServices;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.minicluster.ClusterEndpoint;
 import io.weir.runtime.minicluster.MiniCluster;
 import java.io.IOException;
+import io.weir.runtime.checkpoint.SnapshotType;
+import io.weir.runtime.jobmaster.JobMaster;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code jobmanager.rpc.address:jobmanager.rpc.port}.
  *
  * <p>With {@code high-availability.type: ZOOKEEPER} several JobManagers run; they elect a leader
- * through ZooKeeper, and only the leader starts these components ({@link #lead}). It records its
+ * through ZooKeeper, and only the leader starts these components ({@link HighlyAvailableJobManagerProcess}),
+ * under a leader session of its own that every call to it must name (fencing). It records its
  * jobs and their checkpoints ({@link RecoverableJobs}), recovers the jobs of the previous leader,
  * and then publishes its addresses for TaskManagers and clients. The others wait as standbys.
  *
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * and the next leader resumes them. It serves the REST API on port 8081 unless {@code rest.port} or
  * {@code rest.bind-port} say otherwise. Once ready it prints {@code JobManager ready at host:port} on
  * stdout (a standby first prints {@code JobManager standby}). A leader that loses its leadership
- * halts at once, so that it never acts beside the new one.
+ * refuses every call at once and steps down ({@link #suspend}), becoming a standby again
+ * ({@link HighlyAvailableJobManagerProcess}).
  *
  * <p>Threading: start and close from one thread; the components run on their own threads.
  */
@@ -46,6 +51,7 @@ public final class JobManagerProcess implements AutoCloseable {
     private final JobCodeCache jobCode;
     private final RecoverableJobs recoverableJobs;
     private final String session;
+    private final Dispatcher dispatcher;
 
     /** Starts the JobManager of a cluster without high availability; returns when it accepts TaskManagers and jobs. */
     public JobManagerProcess(Configuration configuration) {
@@ -56,7 +62,7 @@ public final class JobManagerProcess implements AutoCloseable {
      * @param session the leader session this JobManager leads under (its fencing token), or {@code null}
      *     without high availability
      */
-    private JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session) {
+    JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session) {
         this.session = session;
         blobs = new BlobStore(ClusterGateways.blobParent(configuration));
         jobCode = new JobCodeCache(blobs.directory().resolve("loaded"),
@@ -82,7 +88,7 @@ public final class JobManagerProcess implements AutoCloseable {
             blobs.close();
             throw e;
         }
-        Dispatcher dispatcher = new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode);
+        dispatcher = new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode);
         rpc.export(ClusterGateways.RESOURCE_MANAGER, new RegistrationSignal(cluster, dispatcher::taskManagerRegistered));
         rpc.export(BlobGateway.NAME, blobs);
         rpc.export(DispatcherGateway.NAME, dispatcher);
@@ -98,27 +104,6 @@ public final class JobManagerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until this JobManager is elected leader, then starts it, recovers the previous leader's
-     * jobs and publishes its addresses.
-     *
-     * @param election started, with a reaction to a later loss of leadership
-     */
-    public static JobManagerProcess lead(Configuration configuration, ZooKeeperServices zooKeeper,
-            LeaderElection election) throws InterruptedException {
-        election.awaitLeadership();
-        JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper, UUID.randomUUID().toString());
-        try {
-            election.publish(new LeaderInfo(jobManager.address(),
-                    jobManager.cluster.service(ClusterEndpoint.class).map(ClusterEndpoint::url).orElse(null),
-                    jobManager.session));
-        } catch (RuntimeException e) {
-            jobManager.close();
-            throw e;
-        }
-        return jobManager;
-    }
-
     /** Where TaskManagers and clients reach this JobManager. */
     public InetSocketAddress address() {
         return rpc.address();
@@ -129,16 +114,83 @@ public final class JobManagerProcess implements AutoCloseable {
         return cluster;
     }
 
+    /** The leader session this JobManager leads under (its fencing token), or {@code null} without high availability. */
+    public String session() {
+        return session;
+    }
+
+    /** Where the REST API is served, or {@code null} if it is not. */
+    String restUrl() {
+        return cluster.service(ClusterEndpoint.class).map(ClusterEndpoint::url).orElse(null);
+    }
+
+    /** Refuses every call from now on (this JobManager lost its leadership); safe from any thread. */
+    void fence() {
+        rpc.stopLeading();
+    }
+
     /**
-     * Stops the JobManager. Without high availability its jobs are cancelled; a leader of a highly
-     * available cluster leaves them recorded (and their checkpoints in place) and only closes its
-     * ports, since the process ends and the next leader resumes them.
+     * Steps down as the leader of a highly available cluster: refuses every call at once, stops the jobs
+     * here without ending them for the cluster (they stay recorded, with their checkpoints, for the next
+     * leader; their TaskManagers cancel the tasks when they learn of the new leader), and closes its ports.
+     */
+    void suspend() {
+        fence();
+        recoverableJobs.suspend();
+        dispatcher.suspendAll();
+        cluster.close();
+        rpc.close();
+        jobCode.close();
+        blobs.close();
+    }
+
+    /**
+     * With {@code jobmanager.shutdown.savepoint-dir} set, stops every running job with a savepoint there
+     * (the sinks commit up to it) and waits up to {@code jobmanager.shutdown.savepoint-timeout} for them;
+     * prints where each went ({@code Stopped job <id> with a savepoint at <path>}). Jobs whose savepoint
+     * fails or takes longer are left to {@link #close}.
+     */
+    void stopJobsWithSavepoints() {
+        Configuration configuration = cluster.configuration();
+        String directory = configuration.getOptional(ShutdownOptions.SAVEPOINT_DIR).orElse(null);
+        if (directory == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + configuration.get(ShutdownOptions.SAVEPOINT_TIMEOUT).toNanos();
+        java.util.Map<JobMaster, CompletableFuture<String>> savepoints = new java.util.LinkedHashMap<>();
+        for (JobMaster job : dispatcher.runningJobs()) {
+            savepoints.put(job, job.triggerSavepoint(directory, SnapshotType.SAVEPOINT_SUSPEND));
+        }
+        savepoints.forEach((job, savepoint) -> {
+            String jobId = job.jobId().toHexString();
+            try {
+                String location = savepoint.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                job.result().handle((r, e) -> null).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                LOG.info("Stopped job {} with a savepoint at {}", jobId, location);
+                System.out.println("Stopped job " + jobId + " with a savepoint at " + location);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Job {} could not be stopped with a savepoint in {} ({}): it is cancelled instead", jobId,
+                        directory, e instanceof TimeoutException ? "took longer than "
+                                + ShutdownOptions.SAVEPOINT_TIMEOUT.key() : e.getCause().getMessage());
+            }
+        });
+        System.out.flush();
+    }
+
+    /**
+     * Stops the JobManager, first stopping the jobs with savepoints if {@code
+     * jobmanager.shutdown.savepoint-dir} is set ({@link #stopJobsWithSavepoints}). Without high
+     * availability the remaining jobs are cancelled; a leader of a highly available cluster
+     * {@link #suspend steps down}, leaving its remaining jobs recorded for the next leader. In-flight
+     * calls finish first (see {@link RpcService#close}).
      */
     @Override
     public void close() {
+        stopJobsWithSavepoints();
         if (recoverableJobs != null) {
-            recoverableJobs.suspend();
-            rpc.close();
+            suspend();
             return;
         }
         cluster.close();
@@ -147,41 +199,27 @@ public final class JobManagerProcess implements AutoCloseable {
         blobs.close();
     }
 
-    /** A started JobManager process and, with high availability, its ZooKeeper connection and election. */
-    private record Started(JobManagerProcess jobManager, ZooKeeperServices zooKeeper, LeaderElection election) {
-        void stop() {
-            jobManager.close();
-            if (election != null) {
-                election.close();
-                zooKeeper.close();
-            }
+    /** Starts from the command line's configuration: with high availability, as a standby first. */
+    public static void main(String[] args) throws InterruptedException {
+        Configuration configuration;
+        try {
+            configuration = ProcessConfiguration.fromArguments(args);
+        } catch (RuntimeException e) {
+            System.err.println("The JobManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
-    }
-
-    /** Starts from the command line's configuration; with high availability, waits for leadership first. */
-    private static Started start(String[] args) throws InterruptedException {
-        Configuration configuration = ProcessConfiguration.fromArguments(args);
         if (!configuration.containsKey("rest.port") && !configuration.containsKey("rest.bind-port")) {
             // as Flink's, a JobManager process serves its REST API (bin/weir list, cancel, savepoint) on 8081
             configuration.setString("rest.port", "8081");
         }
-        if (!HighAvailabilityOptions.isEnabled(configuration)) {
-            return new Started(new JobManagerProcess(configuration), null, null);
+        if (HighAvailabilityOptions.isEnabled(configuration)) {
+            runHighlyAvailable(configuration);
+            return;
         }
-        ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
-        zooKeeper.storageDirectory(); // fails now, not once elected, if it is missing
-        LeaderElection election = zooKeeper.leaderElection("jobmanager-" + UUID.randomUUID());
-        // never act beside the new leader: halt, with no clean-up that could touch the jobs' records
-        election.start(() -> Runtime.getRuntime().halt(2));
-        System.out.println("JobManager standby: waiting for leadership (" + zooKeeper + ")");
-        System.out.flush();
-        return new Started(lead(configuration, zooKeeper, election), zooKeeper, election);
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        Started started;
+        JobManagerProcess jobManager;
         try {
-            started = start(args);
+            jobManager = new JobManagerProcess(configuration);
         } catch (RuntimeException e) {
             System.err.println("The JobManager could not start: " + e.getMessage());
             System.exit(1);
@@ -190,12 +228,42 @@ public final class JobManagerProcess implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the JobManager");
-            started.stop();
+            jobManager.close();
             stopped.countDown();
         }, "weir-jobmanager-shutdown"));
-        InetSocketAddress address = started.jobManager().address();
-        System.out.println("JobManager ready at " + address.getHostString() + ":" + address.getPort());
-        System.out.flush();
+        printReady(jobManager);
         stopped.await();
+    }
+
+    private static void runHighlyAvailable(Configuration configuration) {
+        HighlyAvailableJobManagerProcess jobManager;
+        try {
+            jobManager = HighlyAvailableJobManagerProcess.start(configuration, JobManagerProcess::printReady,
+                    zooKeeper -> println("JobManager standby: waiting for leadership (" + zooKeeper + ")"));
+        } catch (RuntimeException e) {
+            System.err.println("The JobManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the JobManager");
+            jobManager.close();
+        }, "weir-jobmanager-shutdown"));
+        try {
+            jobManager.terminated().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            System.err.println("The JobManager could not lead: " + e.getCause().getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void printReady(JobManagerProcess jobManager) {
+        InetSocketAddress address = jobManager.address();
+        println("JobManager ready at " + address.getHostString() + ":" + address.getPort());
+    }
+
+    private static void println(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 }

@@ -28,4 +28,9 @@ final class RegistrationSignal implements ResourceManagerGateway {
     public void heartbeat(String taskExecutorId) {
         resourceManager.heartbeat(taskExecutorId);
     }
+
+    @Override
+    public CompletableFuture<Void> disconnectTaskExecutor(String taskExecutorId, String reason) {
+        return resourceManager.disconnectTaskExecutor(taskExecutorId, reason);
+    }
 }

@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * JobManager at {@code jobmanager.rpc.address:jobmanager.rpc.port} and sends a heartbeat every
  * {@code heartbeat.interval}. Its id is its data address, {@code host:port}.
  *
- * <p>{@link #main} runs it in the foreground until SIGTERM, which cancels its tasks and closes its
- * ports (the JobManager then notices the loss by the missing heartbeats). Once registered it prints
- * {@code TaskManager <id> registered} on stdout.
+ * <p>{@link #main} runs it in the foreground until SIGTERM, which {@link #close stops it gracefully}:
+ * it releases its slots at the JobManager (whose jobs fail over at once), cancels its tasks and
+ * closes its ports. Once registered it prints {@code TaskManager <id> registered} on stdout, and
+ * {@code TaskManager <id> stopped} when it stopped.
  *
  * <p>The jars of the jobs whose tasks it runs are fetched from the JobManager's blob service when a
  * job's first task arrives and loaded by one class loader per job ({@link JobCodeCache}), which is
@@ -53,6 +54,8 @@ public final class TaskManagerProcess implements AutoCloseable {
     private static final long REGISTRATION_TIMEOUT_SECONDS = 30;
     /** How long the tasks of a lost leader may take to end before the TaskManager halts instead. */
     private static final long CANCEL_TIMEOUT_SECONDS = 60;
+    /** How long a stopping TaskManager waits for the JobManager to withdraw its slots. */
+    private static final long LEAVE_TIMEOUT_SECONDS = 10;
 
     private final NetworkExchange exchange;
     private final MetricRegistry metrics;
@@ -247,8 +250,23 @@ public final class TaskManagerProcess implements AutoCloseable {
         return taskExecutor.id();
     }
 
+    /**
+     * Stops the TaskManager gracefully: it tells the JobManager that it leaves, which withdraws its slots
+     * and fails its tasks over to other TaskManagers at once (not after the heartbeat timeout), then
+     * cancels its tasks and waits for them to end, lets the calls that already arrived finish, and
+     * closes its ports. A JobManager that cannot be told (it is gone) delays nothing beyond a timeout.
+     */
     @Override
     public void close() {
+        leave();
+        try {
+            taskExecutor.cancelAllJobs().get(CANCEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("TaskManager {}: its tasks did not all end within {} s; it stops anyway", id(),
+                    CANCEL_TIMEOUT_SECONDS, e);
+        }
         if (leaders != null) {
             leaders.close();
             zooKeeper.close();
@@ -261,6 +279,25 @@ public final class TaskManagerProcess implements AutoCloseable {
         metrics.close();
         if (jobCode != null) {
             jobCode.close();
+        }
+    }
+
+    /** Tells the JobManager this TaskManager leaves, so that its slots are withdrawn and its tasks fail over now. */
+    private void leave() {
+        JobManagerConnection connection = jobManager;
+        if (connection == null) {
+            return;
+        }
+        heartbeats.shutdownNow();
+        try {
+            connection.resourceManager().disconnectTaskExecutor(id(), "TaskManager " + id() + " shut down")
+                    .get(LEAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("TaskManager {} released its slots at the JobManager {}", id(), connection.address());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            LOG.warn("TaskManager {} could not tell the JobManager {} that it leaves ({}); the JobManager notices by"
+                    + " the missing heartbeats", id(), connection.address(), e.toString());
         }
     }
 
@@ -277,6 +314,8 @@ public final class TaskManagerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping TaskManager {}", taskManager.id());
             taskManager.close();
+            System.out.println("TaskManager " + taskManager.id() + " stopped");
+            System.out.flush();
             stopped.countDown();
         }, "weir-taskmanager-shutdown"));
         System.out.println("TaskManager " + taskManager.id() + " registered");

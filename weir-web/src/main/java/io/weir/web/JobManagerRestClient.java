@@ -33,7 +33,9 @@ public final class JobManagerRestClient {
     private final String base;
     /** The bearer token for a server with {@code rest.auth.token}, or {@code null}. */
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Follows redirects: a standby JobManager of a highly available cluster redirects to the leader's REST API. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     /** @param address {@code host:port} of the JobManager's REST endpoint */
     public JobManagerRestClient(String address) {

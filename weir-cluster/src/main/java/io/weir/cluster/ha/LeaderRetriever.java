@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
@@ -29,6 +30,7 @@ public final class LeaderRetriever implements AutoCloseable {
     private final List<Consumer<LeaderInfo>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private LeaderInfo current;
+    private final java.util.concurrent.CountDownLatch initialized = new java.util.concurrent.CountDownLatch(1);
 
     LeaderRetriever(CuratorFramework client, ZooKeeperServices services) {
         this.services = services;
@@ -36,8 +38,16 @@ public final class LeaderRetriever implements AutoCloseable {
         cache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreatesAndChanges((before, after) -> changed(after))
                 .forDeletes(deleted -> changed(null))
+                .forInitialized(initialized::countDown)
                 .build());
         cache.start();
+        try { // so that current() tells what ZooKeeper holds from the start
+            if (!initialized.await(services.leaderWaitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The leader's node in {} was not read within {}", services, services.leaderWaitTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void changed(ChildData node) {

@@ -38,6 +38,19 @@ final class RemoteGateway implements InvocationHandler {
             };
         }
         boolean isVoid = method.getReturnType() == void.class;
+        if (service.followsAnotherLeaderThan(reference.fencingToken())) {
+            FencingTokenException stale = new FencingTokenException(method.getName() + " of " + reference.name()
+                    + " at " + address + " not sent: that process led under session " + reference.fencingToken()
+                    + ", and this process follows another leader now");
+            if (isVoid) {
+                LOG.info("Dropped a message to a former leader: {}", stale.getMessage());
+                return null;
+            }
+            if (CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
+                return CompletableFuture.failedFuture(stale);
+            }
+            throw stale;
+        }
         CompletableFuture<Object> reply;
         try {
             reply = service.connection(address).call(reference.name(), reference.fencingToken(), method, args, !isVoid);

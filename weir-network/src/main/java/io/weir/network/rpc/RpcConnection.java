@@ -144,21 +144,30 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         // invocations are read off the event loop: reading a job graph may fetch the job's jars first and wait
         long callId = frame.readLong();
         byte[] bytes = ByteBufUtil.getBytes(frame);
-        invocations.execute(() -> {
-            Object invocation;
-            try (RpcObjectInput in = service.objectInput(new java.io.ByteArrayInputStream(bytes))) {
-                invocation = in.readObject();
-            } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-                // the caller learns why (a job's jar that cannot be fetched, a class missing here)
-                LOG.warn("Could not read an invocation from {}", peer, e);
-                if (callId != 0) {
-                    replyFailure(callId, new IllegalStateException("The process at " + service.address()
-                            + " could not read the call: " + e, e));
-                }
-                return;
+        try {
+            invocations.execute(() -> readAndHandle(callId, bytes));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            if (callId != 0) {
+                replyFailure(callId, new RpcConnectionLostException("The process at " + service.address()
+                        + " is shutting down and takes no more calls", null));
             }
-            handle(invocation);
-        });
+        }
+    }
+
+    private void readAndHandle(long callId, byte[] bytes) {
+        Object invocation;
+        try (RpcObjectInput in = service.objectInput(new java.io.ByteArrayInputStream(bytes))) {
+            invocation = in.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // the caller learns why (a job's jar that cannot be fetched, a class missing here)
+            LOG.warn("Could not read an invocation from {}", peer, e);
+            if (callId != 0) {
+                replyFailure(callId, new IllegalStateException("The process at " + service.address()
+                        + " could not read the call: " + e, e));
+            }
+            return;
+        }
+        handle(invocation);
     }
 
     private void read(java.io.InputStream bytes) {
@@ -272,6 +281,21 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     boolean isActive() {
         Channel ch = channel;
         return ch != null && ch.isActive();
+    }
+
+    /**
+     * Takes no more invocations and waits, at most {@code timeoutMillis}, until those that arrived have
+     * run (their replies are sent as their futures complete; a later call is answered with a failure).
+     */
+    void finishInvocations(long timeoutMillis) {
+        invocations.shutdown();
+        try {
+            if (!invocations.awaitTermination(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("Calls from {} still ran after {} ms; closing the connection anyway", peer, timeoutMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the connection and waits until it is closed (so the peer learns of it), at most {@code timeoutMillis}. */

@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link FencingTokenException}, every call that does not name it — calls made to a former leader that
  * still runs at the same address, or to this process after it lost its leadership
  * ({@link #stopLeading}). A TaskManager's service {@link #acceptCallsOnlyFrom accepts calls only from}
- * the session of the leader it follows, so the messages of a former leader are dropped. A service that
+ * the session of the leader it follows, so the messages of a former leader are dropped, and it sends
+ * nothing more to a former leader (a task's end, cancelled because the leader changed, must not reach
+ * the old leader and end the job there). A service that
  * does neither (without high availability) accepts every call.
  *
  * <p>Threading: safe for use from any thread; connections run on Netty event-loop threads.
@@ -60,6 +62,8 @@ public final class RpcService implements AutoCloseable {
     public static final long SYNC_CALL_TIMEOUT_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long CLOSE_TIMEOUT_MILLIS = 2_000;
+    /** How long {@link #close} lets the calls that already arrived run before it closes their connections. */
+    static final long DRAIN_TIMEOUT_MILLIS = 5_000;
     private static final Map<String, Class<?>> PRIMITIVES = Map.of("int", int.class, "long", long.class,
             "boolean", boolean.class, "double", double.class, "float", float.class, "short", short.class,
             "byte", byte.class, "char", char.class);
@@ -168,6 +172,14 @@ public final class RpcService implements AutoCloseable {
     public void acceptCallsOnlyFrom(String leaderSession) {
         acceptedSender = leaderSession;
         sendersFenced = true;
+    }
+
+    /**
+     * Whether a call to a process reached under the leader session {@code targetToken} must not leave:
+     * this process follows another leader (or none), so the former leader hears nothing more from it.
+     */
+    boolean followsAnotherLeaderThan(String targetToken) {
+        return sendersFenced && targetToken != null && !targetToken.equals(acceptedSender);
     }
 
     /** The leader session this process leads under, or {@code null}. */
@@ -314,13 +326,19 @@ public final class RpcService implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, closes every connection — waiting until each is closed, so the
-     * processes at their other ends see them end (stopping the event loops alone was seen to leave an
-     * accepted connection open, and a caller waiting for its answer) — and stops the event loops.
+     * Stops accepting connections, lets the calls that already arrived finish running (at most
+     * {@link #DRAIN_TIMEOUT_MILLIS}; later calls are refused), closes every connection — waiting until
+     * each is closed, so the processes at their other ends see them end (stopping the event loops alone
+     * was seen to leave an accepted connection open, and a caller waiting for its answer) — and stops
+     * the event loops.
      */
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MILLIS);
+        for (RpcConnection connection : List.copyOf(open)) {
+            connection.finishInvocations(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
         for (RpcConnection connection : List.copyOf(open)) {
             connection.close(CLOSE_TIMEOUT_MILLIS);
         }

@@ -124,6 +124,24 @@ class RpcFencingTest {
     }
 
     @Test
+    void aFollowerSendsNothingMoreToAFormerLeader() throws Exception {
+        RecordingProbe leaderProbe = new RecordingProbe("leader");
+        leader.export("probe", leaderProbe);
+        leader.leadAs("session-1");
+        follower.acceptCallsOnlyFrom("session-1");
+        Probe toLeader = follower.connect(leader.address(), "probe", Probe.class, "session-1");
+        toLeader.record("while it leads");
+        assertEquals("leader:a", toLeader.echo("a").get(30, TimeUnit.SECONDS));
+
+        follower.acceptCallsOnlyFrom(null); // the follower saw the leader go, though the leader does not know yet
+        toLeader.record("after it was lost"); // not sent
+        String refused = refusal(toLeader.echo("b")).getMessage();
+        assertTrue(refused.contains("not sent: that process led under session session-1"), refused);
+        assertEquals(List.of("while it leads"), leader.connect(leader.address(), "probe", Probe.class, "session-1")
+                .recorded().get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aFollowerDropsTheMessagesOfAFormerLeader() throws Exception {
         follower.export("probe", new RecordingProbe("follower"));
         follower.acceptCallsOnlyFrom("session-1");

@@ -271,6 +271,20 @@ public final class JobLifecycle {
         }
     }
 
+    /**
+     * Ends the job here at once, CANCELED, without waiting for its tasks: they are told to cancel, and
+     * whoever runs them next must not count on this lifecycle (see {@code JobMaster#suspend}).
+     */
+    public void suspend() {
+        if (status.isTerminal()) {
+            return;
+        }
+        restartDelay = null;
+        cancelRunning();
+        executions.replaceAll((t, s) -> ExecutionState.CANCELED);
+        end(JobStatus.CANCELED);
+    }
+
     /** The restart delay of {@code delayedAttempt} is over: the next attempt is deployed. */
     public void onRestartDelayElapsed(int delayedAttempt) {
         if (status != JobStatus.RESTARTING || delayedAttempt != attempt || restartDelay != null) {

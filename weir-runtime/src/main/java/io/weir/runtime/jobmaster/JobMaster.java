@@ -86,6 +86,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
     private volatile JobStatus finalStatus;
+    /** Set when the job is {@link #suspend suspended} rather than cancelled: its checkpoints are kept. */
+    private volatile boolean suspended;
     private long startMillis;
     // monitoring: the snapshot's times, the final snapshot, the job's JobManager metrics
     private final JobTimeline timeline;
@@ -660,13 +662,34 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return result.handle((r, e) -> null);
     }
 
+    /**
+     * Stops the job in this JobManager without ending it for the cluster: the JobManager lost its
+     * leadership, and the next leader resumes the job from its latest checkpoint. The tasks are told to
+     * cancel but not waited for (their TaskManagers cancel them when they learn of the new leader), and
+     * the job's checkpoints are kept whatever the retention setting. The result fails, saying so.
+     *
+     * @return completes when the job stopped here
+     */
+    public CompletableFuture<Void> suspend() {
+        if (finalStatus == null) {
+            runIfRunning(() -> {
+                suspended = true;
+                lifecycle.suspend();
+            });
+        }
+        return result.handle((r, e) -> null);
+    }
+
     private void endJob(JobStatus status, Throwable failure, String failedTask) {
         long runtime = startMillis == 0 ? 0 : clock.millis() - startMillis;
         Throwable jobFailure = status == JobStatus.FINISHED ? null
+                : suspended ? new IllegalStateException("Job was suspended: its JobManager lost its leadership")
                 : status == JobStatus.CANCELED ? new IllegalStateException("Job was cancelled") : failure;
         coordinators.jobEnded(jobFailure);
         checkpointing.coordinator().shutDown();
-        io.execute(() -> storage.jobEnded(status));
+        if (!suspended) { // a suspended job's checkpoints are where the next leader resumes it
+            io.execute(() -> storage.jobEnded(status));
+        }
         resourceManager.releaseSlots(job.getJobId());
         JobAccumulators.Merged merged = accumulators.merge();
         finalAccumulators = merged;
@@ -680,8 +703,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         if (status == JobStatus.FINISHED) {
             result.complete(new JobExecutionResult(job.getJobId(), runtime, merged.results(), merged.failures()));
         } else if (status == JobStatus.CANCELED) {
-            result.completeExceptionally(new JobExecutionException(job.getJobId(),
-                    "Job '" + job.getName() + "' was cancelled", jobFailure));
+            result.completeExceptionally(new JobExecutionException(job.getJobId(), "Job '" + job.getName() + "' was "
+                    + (suspended ? "suspended: its JobManager lost its leadership, the next leader resumes it"
+                            : "cancelled"), jobFailure));
         } else {
             String where = failedTask != null ? " because task '" + failedTask + "' failed" : "";
             String notRestarted = lifecycle.notRestartedBecause() == null ? ""

@@ -201,17 +201,32 @@ public final class MiniCluster implements AutoCloseable, ResourceManagerGateway 
         });
         heartbeatCheck.scheduleWithFixedDelay(() -> resourceManager.removeSilent(timeout).thenAccept(lost -> {
             for (ResourceManager.LostTaskExecutor te : lost) {
-                remoteTaskExecutors.remove(te.id());
                 LOG.warn("TaskManager {} sent no heartbeat for {} ms: it is lost; {} job(s) fail over", te.id(),
                         timeout.toMillis(), te.jobs().size());
-                for (JobID job : te.jobs()) {
-                    JobMaster jobMaster = jobs.get(job);
-                    if (jobMaster != null) {
-                        jobMaster.taskExecutorLost(te.id(), "no heartbeat for " + timeout.toMillis() + " ms");
-                    }
-                }
+                failOver(te, "no heartbeat for " + timeout.toMillis() + " ms");
             }
         }), period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** A TaskManager that leaves (it shuts down): its slots go at once, and the jobs that used them fail over. */
+    @Override
+    public CompletableFuture<Void> disconnectTaskExecutor(String taskExecutorId, String reason) {
+        return resourceManager.withdraw(taskExecutorId).thenAccept(left -> {
+            if (left != null) {
+                LOG.info("TaskManager {} left ({}); {} job(s) fail over", taskExecutorId, reason, left.jobs().size());
+                failOver(left, "it left: " + reason);
+            }
+        });
+    }
+
+    private void failOver(ResourceManager.LostTaskExecutor lost, String why) {
+        remoteTaskExecutors.remove(lost.id());
+        for (JobID job : lost.jobs()) {
+            JobMaster jobMaster = jobs.get(job);
+            if (jobMaster != null) {
+                jobMaster.taskExecutorLost(lost.id(), why);
+            }
+        }
     }
 
     /** Adds a hook called around every job submitted from now on. */

@@ -82,6 +82,25 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         });
     }
 
+    @Override
+    public CompletableFuture<Void> disconnectTaskExecutor(String taskExecutorId, String reason) {
+        return withdraw(taskExecutorId).thenApply(lost -> null);
+    }
+
+    /**
+     * Drops a task executor that leaves, with its free and allocated slots; returns it with the jobs
+     * that held slots in it, which must fail over, or {@code null} if it was not registered.
+     */
+    public CompletableFuture<LostTaskExecutor> withdraw(String taskExecutorId) {
+        return callAsync(() -> {
+            if (!slotsOf.containsKey(taskExecutorId)) {
+                return null;
+            }
+            lastHeartbeat.remove(taskExecutorId);
+            return remove(taskExecutorId);
+        });
+    }
+
     private LostTaskExecutor remove(String id) {
         totalSlots -= slotsOf.remove(id);
         taskExecutors--;
@@ -119,10 +138,13 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             if (count > totalSlots) {
                 return CompletableFuture.failedFuture(new NotEnoughSlotsException("The job needs " + count + " slots (" + demand + "), but the "
                         + "cluster has " + totalSlots + " (" + taskExecutors + " task manager(s) × "
-                        + (taskExecutors == 0 ? 0 : totalSlots / taskExecutors) + " slots). Lower the parallelism, "
-                        + "or add slots: taskmanager.numberOfTaskSlots sets the slots per task manager."));
+                        + (taskExecutors == 0 ? 0 : totalSlots / taskExecutors) + " slots), " + free.size() + " of them free."
+                        + " Lower the parallelism, or add slots: taskmanager.numberOfTaskSlots sets the slots per task"
+                        + " manager, and each TaskManager started (bin/weir taskmanager) adds its slots."));
             }
             CompletableFuture<List<Slot>> result = new CompletableFuture<>();
+            int freeWhenAsked = free.size();
+            int totalWhenAsked = totalSlots;
             pending.add(new PendingRequest(jobId, count, result));
             servePending();
             if (!result.isDone()) {
@@ -134,9 +156,11 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                         });
                 return result.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         failure instanceof TimeoutException ? new NotEnoughSlotsException("The job waited "
-                                + slotRequestTimeout.toSeconds() + " s for " + count + " slots (" + demand + "), "
-                                + "but other jobs kept them busy. Cancel a running job, or add slots: "
-                                + "taskmanager.numberOfTaskSlots sets the slots per task manager.") : failure));
+                                + slotRequestTimeout.toSeconds() + " s (slot.request.timeout) for " + count + " slots ("
+                                + demand + "), but other jobs kept them busy: when it asked, " + freeWhenAsked + " of the"
+                                + " cluster's " + totalWhenAsked + " slots were free. Cancel a running job, or add slots:"
+                                + " taskmanager.numberOfTaskSlots sets the slots per task manager, and each TaskManager"
+                                + " started (bin/weir taskmanager) adds its slots.") : failure));
             }
             return result;
         });

@@ -13,4 +13,13 @@ public interface ResourceManagerGateway {
      * lost when it stays silent longer than the heartbeat timeout (see {@link ResourceManager#removeSilent}).
      */
     void heartbeat(String taskExecutorId);
+
+    /**
+     * The task executor {@code taskExecutorId} leaves (it is shutting down): its slots are withdrawn at
+     * once, and the jobs with tasks in it fail over without waiting for the heartbeat timeout.
+     *
+     * @param reason why it leaves, for the jobs' failure messages
+     * @return completes once the slots are withdrawn (an unknown id is no error)
+     */
+    CompletableFuture<Void> disconnectTaskExecutor(String taskExecutorId, String reason);
 }

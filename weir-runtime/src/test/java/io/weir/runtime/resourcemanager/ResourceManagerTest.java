@@ -142,7 +142,9 @@ class ResourceManagerTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> rm.requestSlots(JobID.generate(), 3, "3 for group 'default'").get());
         assertInstanceOf(NotEnoughSlotsException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("taskmanager.numberOfTaskSlots"), e.getCause().getMessage());
+        String message = e.getCause().getMessage();
+        assertTrue(message.contains("needs 3 slots") && message.contains("2 of them free")
+                && message.contains("taskmanager.numberOfTaskSlots") && message.contains("bin/weir taskmanager"), message);
     }
 
     @Test
@@ -178,7 +180,10 @@ class ResourceManagerTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> rm.requestSlots(JobID.generate(), 1, "second").get());
         assertInstanceOf(NotEnoughSlotsException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("waited"), e.getCause().getMessage());
+        String message = e.getCause().getMessage();
+        assertTrue(message.contains("waited") && message.contains("slot.request.timeout")
+                && message.contains("when it asked, 0 of the cluster's 1 slots were free")
+                && message.contains("taskmanager.numberOfTaskSlots"), message);
         rm.releaseSlots(first).get();
         assertEquals(1, rm.freeSlots().get());
     }

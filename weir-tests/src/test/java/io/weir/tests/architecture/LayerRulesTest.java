@@ -99,9 +99,10 @@ class LayerRulesTest {
     private static final ArchRule CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK = mayOnlyUse(
             "io.weir.cluster..",
             "the processes wire the runtime's roles to the network module's planes; libraries stay behind those modules"
-                    + " (ZooKeeper and Curator behind io.weir.cluster.ha)",
+                    + " (ZooKeeper and Curator behind io.weir.cluster.ha); a standby's REST port, which only redirects"
+                    + " to the leader, is the JDK's own HTTP server (jdk.httpserver), not weir-web's",
             JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..",
-            "org.apache.curator..", "org.apache.zookeeper..");
+            "org.apache.curator..", "org.apache.zookeeper..", "com.sun.net.httpserver..");
 
     private static final ArchRule ZOOKEEPER_ONLY_IN_CLUSTER_HA = noClasses()
             .that().resideOutsideOfPackages("io.weir.cluster.ha..")

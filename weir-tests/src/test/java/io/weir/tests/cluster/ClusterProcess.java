@@ -104,6 +104,12 @@ final class ClusterProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, then the exit code once the process ended; fails if it takes longer than {@code seconds}. */
+    int terminate(long seconds) throws Exception {
+        process.destroy();
+        return awaitExit(seconds);
+    }
+
     /** {@code kill -9}: the process gets no chance to say goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
