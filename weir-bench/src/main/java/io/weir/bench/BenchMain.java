@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "weir bench",
         mixinStandardHelpOptions = true,
         description = "Measures Weir: Nexmark throughput, startup time and hot-path micro-benchmarks.",
-        subcommands = {NexmarkCommand.class, StartupCommand.class, RecoveryCommand.class, CompareCommand.class,
+        subcommands = {NexmarkCommand.class, StartupCommand.class, RecoveryCommand.class, CompareCommand.class, SuiteCompareCommand.class,
                 JmhCommand.class, HelpCommand.class})
 public final class BenchMain implements Runnable {
     /** The user asked for something that cannot work; the message says what to change. */

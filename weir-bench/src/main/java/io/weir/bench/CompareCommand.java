@@ -192,7 +192,8 @@ final class CompareCommand implements Callable<Integer> {
         throw new IllegalStateException("No " + key + " in the harness's line: " + line);
     }
 
-    private static String load() {
+    /** The one-minute load average, or "?" where the system does not say. */
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
