@@ -7,12 +7,13 @@ import java.util.concurrent.TimeoutException;
  * A {@link LongSource} that waits for its turn: the sources of one job run one after the other in
  * the order of their ranks (1, 2, ...), so while one emits, the others are idle. The turn is kept
  * in a static, as the sources run in the benchmark's JVM; {@link #reset} before each job. A source
- * passes the turn on when its task closes it, after the task sent its last records and its end of
- * partition downstream: passed on when {@code run} returns, the next source's records could overtake
- * the last buffer of this one.
+ * passes the turn on when its {@code run} returns, as flink-benchmarks' does: not in {@code close()},
+ * which a job with checkpoints calls only after its final checkpoint, and that checkpoint waits for
+ * every source to end (the job would wait for itself). The next source's records may therefore
+ * overtake this one's last buffer; the order across the two inputs is not part of the program.
  *
- * <p>Threading: each source's thread waits on the shared monitor until its rank comes up; the turn
- * is passed on by the task's thread, in {@link #close()}.
+ * <p>Threading: each source's thread waits on the shared monitor until its rank comes up, and passes
+ * the turn on from the same thread.
  */
 public final class QueuingLongSource extends LongSource {
     private static final long serialVersionUID = 1L;
@@ -47,11 +48,6 @@ public final class QueuingLongSource extends LongSource {
             }
         }
         super.run(ctx);
-    }
-
-    @Override
-    public void close() throws Exception {
-        super.close();
         synchronized (TURN) {
             if (currentRank == rank) {
                 currentRank++;
