@@ -86,11 +86,12 @@ class S3CheckpointStorageTest {
 
     /** Paced numbers, summed per key (running sums); the last sum of each key is the total. */
     private static DataStream<Tuple2<Long, Long>> sums(StreamExecutionEnvironment env, boolean fail) {
-        return sums(env, fail, 4_000);
+        return sums(env, fail, RateLimiterStrategy.perSecond(4_000));
     }
 
-    private static DataStream<Tuple2<Long, Long>> sums(StreamExecutionEnvironment env, boolean fail, int perSecond) {
-        return env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(perSecond), Types.LONG),
+    private static DataStream<Tuple2<Long, Long>> sums(StreamExecutionEnvironment env, boolean fail,
+            RateLimiterStrategy rate) {
+        return env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, rate, Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
                 .map(new CountAndFailOnce(fail)).returns(Types.LONG).uid("count")
                 .map(x -> Tuple2.of(x % KEYS, x)).returns(Types.TUPLE(Types.LONG, Types.LONG)).uid("pairs")
@@ -117,7 +118,7 @@ class S3CheckpointStorageTest {
     @Test
     void aJobRestoresFromACheckpointInTheBucket() throws Exception {
         Configuration config = restartingWithCheckpointsIn("s3://state/checkpoints");
-        List<Tuple2<Long, Long>> results = runFailingOnce(config, 4_000);
+        List<Tuple2<Long, Long>> results = runFailingOnce(config);
 
         assertEquals(1, FAILURES.get(), "exactly one failure was injected");
         assertEquals(expectedTotals(), totals(results), "the sums went on from the state restored from S3");
@@ -134,8 +135,7 @@ class S3CheckpointStorageTest {
         config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         config.setString("state.backend.rocksdb.localdir", storage.resolve("rocksdb").toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // slower: the job must outlive its first checkpoint (SST uploads to the bucket) on a loaded machine
-        List<Tuple2<Long, Long>> results = runFailingOnce(config, 1_000);
+        List<Tuple2<Long, Long>> results = runFailingOnce(config);
 
         assertEquals(1, FAILURES.get(), "exactly one failure was injected");
         assertEquals(expectedTotals(), totals(results), "the sums went on from the RocksDB files restored from S3");
@@ -157,11 +157,16 @@ class S3CheckpointStorageTest {
         return config;
     }
 
-    private static List<Tuple2<Long, Long>> runFailingOnce(Configuration config, int perSecond) throws Exception {
+    /**
+     * Runs the job with a failure injected after a completed checkpoint. The source emits a tenth of
+     * the records per completed checkpoint, so the job cannot end before its checkpoints however slow
+     * the machine is.
+     */
+    private static List<Tuple2<Long, Long>> runFailingOnce(Configuration config) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         env.enableCheckpointing(100);
         env.configure(config);
-        return sums(env, true, perSecond).executeAndCollect(100_000);
+        return sums(env, true, RateLimiterStrategy.perCheckpoint((int) RECORDS / 10)).executeAndCollect(100_000);
     }
 
     private static boolean anyCompleteCheckpoint(FileSystem fs, Path jobDirectory) throws Exception {

@@ -66,8 +66,9 @@ public class DataGeneratorSource<OUT>
     @Override
     public SourceReader<OUT, NumberSequenceSplit> createReader(SourceReaderContext readerContext) throws Exception {
         generator.open(readerContext);
-        double pace = rateLimiter.perReader(readerContext.currentParallelism());
-        return new IndexedSourceReader<>(readerContext, pace) {
+        int parallelism = readerContext.currentParallelism();
+        return new IndexedSourceReader<>(readerContext, rateLimiter.perReader(parallelism),
+                rateLimiter.perReaderPerCheckpoint(parallelism)) {
             @Override
             protected OUT record(long index) throws Exception {
                 return generator.map(index);

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * through the split's own output (so each split has its own watermark generator).
  * Asks the enumerator for one split at a time. An optional pace (records per second for this
  * reader) is kept without blocking: when ahead, the reader says NOTHING_AVAILABLE and becomes
- * available again when the next record is due.
+ * available again when the next record is due. An optional gate (records per checkpoint for this
+ * reader) lets that many records out, then says NOTHING_AVAILABLE until a checkpoint completes.
  *
  * <p>Threading: used by the task's thread only; availability futures may complete on a timer thread.
  */
@@ -24,6 +25,8 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
 
     private final SourceReaderContext context;
     private final double recordsPerSecond;
+    private final long recordsPerCheckpoint;
+    private long emittedSinceCheckpoint;
     private final ArrayDeque<NumberSequenceSplit> splits = new ArrayDeque<>();
     private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
     private boolean requested;
@@ -38,8 +41,18 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
 
     /** @param recordsPerSecond this reader's pace, or a value <= 0 for as fast as possible */
     protected IndexedSourceReader(SourceReaderContext context, double recordsPerSecond) {
+        this(context, recordsPerSecond, 0);
+    }
+
+    /**
+     * @param recordsPerSecond this reader's pace, or a value <= 0 for as fast as possible
+     * @param recordsPerCheckpoint the records this reader emits before the first and between two
+     *     completed checkpoints, or 0 for no such gate
+     */
+    protected IndexedSourceReader(SourceReaderContext context, double recordsPerSecond, long recordsPerCheckpoint) {
         this.context = context;
         this.recordsPerSecond = recordsPerSecond;
+        this.recordsPerCheckpoint = recordsPerCheckpoint;
     }
 
     /** The record for one index. */
@@ -78,6 +91,17 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
                 return InputStatus.NOTHING_AVAILABLE;
             }
             limit = Math.min(limit, next + due - 1);
+        }
+        if (recordsPerCheckpoint > 0) {
+            long left = recordsPerCheckpoint - emittedSinceCheckpoint;
+            if (left <= 0) {
+                if (available.isDone()) {
+                    available = new CompletableFuture<>();
+                }
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            limit = Math.min(limit, next + left - 1);
+            emittedSinceCheckpoint += limit - next + 1;
         }
         for (long i = next; i <= limit; i++) {
             splitOutput.collect(record(i));
@@ -128,6 +152,15 @@ public abstract class IndexedSourceReader<T> implements SourceReader<T, NumberSe
         }
         state.addAll(splits);
         return state;
+    }
+
+    /** Opens the gate of a reader limited per checkpoint for its next share of records. */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (recordsPerCheckpoint > 0) {
+            emittedSinceCheckpoint = 0;
+            available.complete(null);
+        }
     }
 
     @Override

@@ -21,57 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Number sequence splits survive a checkpoint: a restored reader continues where the snapshot was. */
 class NumberSequenceSourceStateTest {
-    /** Collects what a reader emits. */
-    private static final class Collected implements ReaderOutput<Long> {
-        final List<Long> values = new ArrayList<>();
-
-        @Override
-        public void collect(Long record) {
-            values.add(record);
-        }
-
-        @Override
-        public void collect(Long record, long timestamp) {
-            values.add(record);
-        }
-
-        @Override
-        public SourceOutput<Long> createOutputForSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseOutputForSplit(String splitId) {}
-
-        @Override
-        public void emitWatermark(Watermark watermark) {}
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-    }
-
-    private static final class Context implements SourceReaderContext {
-        int splitRequests;
-
-        @Override
-        public TaskInfo getTaskInfo() {
-            return null;
-        }
-
-        @Override
-        public void sendSplitRequest() {
-            splitRequests++;
-        }
-
-        @Override
-        public int currentParallelism() {
-            return 1;
-        }
-    }
-
     private static List<NumberSequenceSplit> roundTrip(List<NumberSequenceSplit> splits) throws Exception {
         SimpleVersionedSerializer<NumberSequenceSplit> serializer = new NumberSequenceSource(0, 0).getSplitSerializer();
         List<NumberSequenceSplit> back = new ArrayList<>();
@@ -84,21 +33,21 @@ class NumberSequenceSourceStateTest {
     @Test
     void aSplitRestoredMidWayContinuesWhereTheCheckpointWas() throws Exception {
         NumberSequenceSource source = new NumberSequenceSource(1, 2_000);
-        SourceReader<Long, NumberSequenceSplit> reader = source.createReader(new Context());
+        SourceReader<Long, NumberSequenceSplit> reader = source.createReader(new RecordingReaderContext());
         reader.start();
         reader.addSplits(List.of(new NumberSequenceSplit("0", 1, 1_500), new NumberSequenceSplit("1", 1_501, 2_000)));
-        Collected before = new Collected();
+        CollectingReaderOutput<Long> before = new CollectingReaderOutput<Long>();
         assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(before)); // one batch, part of the first split
         List<NumberSequenceSplit> state = roundTrip(reader.snapshotState(1));
         assertEquals(List.of(new NumberSequenceSplit("0", before.values.size() + 1, 1_500),
                 new NumberSequenceSplit("1", 1_501, 2_000)), state);
 
-        Context context = new Context();
+        RecordingReaderContext context = new RecordingReaderContext();
         SourceReader<Long, NumberSequenceSplit> restored = source.createReader(context);
         restored.start();
         restored.addSplits(state);
         restored.notifyNoMoreSplits();
-        Collected after = new Collected();
+        CollectingReaderOutput<Long> after = new CollectingReaderOutput<Long>();
         while (restored.pollNext(after) == InputStatus.MORE_AVAILABLE) {
             // read all
         }
