@@ -123,7 +123,7 @@ class IcebergSinkTest {
         EventFailingOnce.reset();
         long rows = 2000;
         StreamExecutionEnvironment env = environment(2);
-        IcebergSink.forRow(env.fromSource(new DataGeneratorSource<>(i -> i, rows, RateLimiterStrategy.perSecond(3_000),
+        IcebergSink.forRow(env.fromSource(new DataGeneratorSource<>(i -> i, rows, RateLimiterStrategy.perCheckpoint((int) rows / 10),
                         Types.LONG), WatermarkStrategy.noWatermarks(), "numbers")
                         .map(new EventFailingOnce(rows)).returns(EVENT_ROWS))
                 .tableLoader(TableLoader.fromCatalog(loader, id))

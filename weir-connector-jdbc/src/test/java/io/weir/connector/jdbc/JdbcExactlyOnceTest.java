@@ -44,7 +44,7 @@ class JdbcExactlyOnceTest {
         InjectedFailure.reset();
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
         InjectedFailure.checkpointAndRestartQuickly(env);
-        env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perSecond(4000), Types.LONG),
+        env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perCheckpoint(400), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
                 .map(new InjectedFailure.FailOnce(1500))
                 .sinkTo(insertOnce("once", "once_test"));

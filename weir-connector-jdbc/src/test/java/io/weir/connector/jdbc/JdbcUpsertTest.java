@@ -107,7 +107,7 @@ class JdbcUpsertTest {
         // counts the writes of each row, so a replayed record shows up as writes > 1 without changing the square
         String upsert = "INSERT INTO " + table + " (id, square, writes) VALUES (?, ?, 1) "
                 + "ON CONFLICT (id) DO UPDATE SET square = excluded.square, writes = " + table + ".writes + 1";
-        env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perSecond(4000), Types.LONG),
+        env.fromSource(new DataGeneratorSource<>(i -> i, 4000, RateLimiterStrategy.perCheckpoint(400), Types.LONG),
                         WatermarkStrategy.noWatermarks(), "numbers")
                 .map(new InjectedFailure.FailOnce(failAfter))
                 .sinkTo(JdbcSink.sink(upsert, (statement, i) -> {

@@ -113,7 +113,7 @@ class BulkFormatsExactlyOnceTest {
         env.configure(restarts);
         Path out = Path.fromLocalFile(dir.resolve("trades").toFile());
         env.fromSource(new DataGeneratorSource<>(i -> new Trade("T" + (i % 7), i), RECORDS,
-                                RateLimiterStrategy.perSecond(3_000), TypeInformation.of(Trade.class)),
+                                RateLimiterStrategy.perCheckpoint((int) RECORDS / 10), TypeInformation.of(Trade.class)),
                         WatermarkStrategy.noWatermarks(), "trades")
                 .map(new FailOnce()).returns(TypeInformation.of(Trade.class))
                 .sinkTo(FileSink.forBulkFormat(out, format.writer.apply(Trade.class))

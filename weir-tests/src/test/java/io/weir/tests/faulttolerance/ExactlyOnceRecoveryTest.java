@@ -82,7 +82,7 @@ class ExactlyOnceRecoveryTest {
     private static List<Tuple2<Long, Long>> run(StreamExecutionEnvironment env, boolean injectFailure)
             throws Exception {
         DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, RECORDS,
-                RateLimiterStrategy.perSecond(3_000), Types.LONG);
+                RateLimiterStrategy.perCheckpoint((int) RECORDS / 10), Types.LONG);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "paced numbers")
                 .keyBy(x -> x % KEYS)
                 .process(new SumPerKey(injectFailure ? RECORDS / 3 : Long.MAX_VALUE))

@@ -59,7 +59,7 @@ class WindowedJobRecoveryTest {
         InjectedFailure.checkpointAndRestartQuickly(env);
         backend.configure(env, out.resolveSibling(out.getFileName() + "-state"));
         DataStream<Long> numbers = env.fromSource(
-                new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perSecond(3_000), Types.LONG),
+                new DataGeneratorSource<>(i -> i, RECORDS, RateLimiterStrategy.perCheckpoint((int) RECORDS / 10), Types.LONG),
                 WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
                         .withTimestampAssigner((value, ts) -> eventTime(value)), "numbers")
                 .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 6 : Long.MAX_VALUE)).returns(Types.LONG);
