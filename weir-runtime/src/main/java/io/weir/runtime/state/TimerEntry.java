@@ -22,11 +22,21 @@ final class TimerEntry<K, N> implements InternalTimer<K, N> {
     TimerEntry<K, N> next;
 
     TimerEntry(long timestamp, K key, N namespace, int keyGroup) {
+        this(timestamp, key, namespace, keyGroup, hash(timestamp, key, namespace));
+    }
+
+    /** @param hash {@link #hash(long, Object, Object)} of the other three */
+    TimerEntry(long timestamp, K key, N namespace, int keyGroup, int hash) {
         this.timestamp = timestamp;
         this.key = key;
         this.namespace = namespace;
         this.keyGroup = keyGroup;
-        this.hash = 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
+        this.hash = hash;
+    }
+
+    /** The hash code of a timer with these fields. */
+    static int hash(long timestamp, Object key, Object namespace) {
+        return 31 * (31 * Long.hashCode(timestamp) + key.hashCode()) + namespace.hashCode();
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.weir.runtime.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 
 /**
  * The timers of one time domain of one timer service, fired by timestamp and, at equal timestamps,
- * in registration order; and a set per key group for de-duplication, deletion and snapshots per
- * key group.
+ * in registration order; and a {@link TimerSet} per key group that finds a timer by its fields,
+ * for de-duplication and deletion.
  *
  * <p>The timers of one timestamp form a {@link Bucket}, a doubly linked list in registration
  * order; the buckets are found by timestamp through a hash map and ordered in a binary min-heap.
@@ -23,7 +20,7 @@ import java.util.List;
  */
 final class TimerQueue<K, N> {
     private final int firstKeyGroup;
-    private final List<HashMap<TimerEntry<K, N>, TimerEntry<K, N>>> byKeyGroup;
+    private final TimerSet<K, N>[] byKeyGroup;
     private final HashMap<Long, Bucket<K, N>> buckets = new HashMap<>();
     /** The buckets in {@code heap[0..heapSize)}, the smallest timestamp first. */
     private Bucket<K, N>[] heap = newArray(16);
@@ -46,10 +43,12 @@ final class TimerQueue<K, N> {
 
     TimerQueue(KeyGroupRange range) {
         this.firstKeyGroup = range.start();
-        this.byKeyGroup = new ArrayList<>(range.size());
-        for (int i = 0; i < range.size(); i++) {
-            byKeyGroup.add(new HashMap<>(4));
+        @SuppressWarnings("unchecked")
+        TimerSet<K, N>[] sets = (TimerSet<K, N>[]) new TimerSet<?, ?>[range.size()];
+        for (int i = 0; i < sets.length; i++) {
+            sets[i] = new TimerSet<>();
         }
+        this.byKeyGroup = sets;
     }
 
     /** Adds a timer unless an equal one exists; returns whether it was added. */
@@ -58,13 +57,15 @@ final class TimerQueue<K, N> {
         if (last != null && last.bucket != null && last.matches(timestamp, key, namespace)) {
             return false;
         }
-        TimerEntry<K, N> timer = new TimerEntry<>(timestamp, key, namespace, keyGroup);
-        HashMap<TimerEntry<K, N>, TimerEntry<K, N>> set = byKeyGroup.get(keyGroup - firstKeyGroup);
-        TimerEntry<K, N> existing = set.putIfAbsent(timer, timer);
+        int hash = TimerEntry.hash(timestamp, key, namespace);
+        TimerSet<K, N> set = byKeyGroup[keyGroup - firstKeyGroup];
+        TimerEntry<K, N> existing = set.find(timestamp, key, namespace, hash);
         if (existing != null) {
             lastAdded = existing;
             return false;
         }
+        TimerEntry<K, N> timer = new TimerEntry<>(timestamp, key, namespace, keyGroup, hash);
+        set.insert(timer);
         lastAdded = timer;
         lastPolled = null;
         bucketFor(timestamp).append(timer);
@@ -78,8 +79,8 @@ final class TimerQueue<K, N> {
         if (polled != null && polled.matches(timestamp, key, namespace)) {
             return;
         }
-        TimerEntry<K, N> probe = new TimerEntry<>(timestamp, key, namespace, keyGroup);
-        TimerEntry<K, N> timer = byKeyGroup.get(keyGroup - firstKeyGroup).remove(probe);
+        TimerEntry<K, N> timer = byKeyGroup[keyGroup - firstKeyGroup].remove(timestamp, key, namespace,
+                TimerEntry.hash(timestamp, key, namespace));
         if (timer != null) {
             unlink(timer);
         }
@@ -96,7 +97,7 @@ final class TimerQueue<K, N> {
             return null;
         }
         TimerEntry<K, N> head = heap[0].head;
-        byKeyGroup.get(head.keyGroup() - firstKeyGroup).remove(head);
+        byKeyGroup[head.keyGroup() - firstKeyGroup].remove(head);
         unlink(head);
         lastPolled = head;
         return head;
@@ -106,9 +107,9 @@ final class TimerQueue<K, N> {
         return size;
     }
 
-    /** The timers of one key group (for snapshots), in no particular order. */
-    Collection<TimerEntry<K, N>> timersOf(int keyGroup) {
-        return byKeyGroup.get(keyGroup - firstKeyGroup).keySet();
+    /** The number of queued timers of one key group. */
+    int sizeOf(int keyGroup) {
+        return byKeyGroup[keyGroup - firstKeyGroup].size();
     }
 
     /** Receives the queued timers, with each timer's place among the timers of its timestamp. */

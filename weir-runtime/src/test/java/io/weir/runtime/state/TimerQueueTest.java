@@ -84,10 +84,10 @@ class TimerQueueTest {
         queue.add(10, "a", "ns", 0);
         queue.add(11, "b", "ns", 3);
         queue.add(12, "c", "ns", 3);
-        assertEquals(1, queue.timersOf(0).size());
-        assertEquals(2, queue.timersOf(3).size());
+        assertEquals(1, queue.sizeOf(0));
+        assertEquals(2, queue.sizeOf(3));
         queue.poll();
-        assertEquals(0, queue.timersOf(0).size());
+        assertEquals(0, queue.sizeOf(0));
     }
 
     /** Random adds, deletes and polls agree with a sorted map as the model. */
