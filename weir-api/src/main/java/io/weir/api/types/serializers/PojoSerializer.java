@@ -53,8 +53,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private final TypeSerializer<Object>[] fieldSerializers;
     private final SerializerConfig config;
     private transient MethodHandle constructor;
-    /** Per field: a primitive one cannot be null, so writing it reads (and boxes) its value only once. */
-    private transient boolean[] primitive;
+    /**
+     * Per field: the codec of a primitive field with its standard serializer (such a field is never
+     * null and is read and written without boxing), else {@code null}.
+     */
+    private transient PrimitiveFieldCodec[] primitives;
     private transient Map<Class<?>, TypeSerializer<Object>> subclassSerializers;
     private transient Map<String, Class<?>> subclassesByName;
 
@@ -99,9 +102,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         subclassSerializers = new HashMap<>();
         subclassesByName = new HashMap<>();
-        primitive = new boolean[fields.length];
+        primitives = new PrimitiveFieldCodec[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            primitive[i] = fields[i] != null && fields[i].getField().getType().isPrimitive();
+            primitives[i] = fields[i] == null ? null : PrimitiveFieldCodec.of(fields[i].getField(), fieldSerializers[i]);
         }
     }
 
@@ -144,6 +147,14 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             if (fields[i] == null) {
                 continue;
             }
+            if (primitives[i] != null) {
+                try {
+                    primitives[i].copy(from, copy);
+                } catch (IllegalAccessException e) {
+                    throw accessFailed(i, e);
+                }
+                continue;
+            }
             Object value = fields[i].get(from);
             fields[i].set(copy, value == null ? null : fieldSerializers[i].copy(value));
         }
@@ -174,12 +185,20 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = 0;
             for (int i = group; i < end; i++) {
-                if (fields[i] == null || (!primitive[i] && fields[i].get(record) == null)) {
+                if (fields[i] == null || (primitives[i] == null && fields[i].get(record) == null)) {
                     mask |= 1 << (i - group);
                 }
             }
             target.writeByte(mask);
             for (int i = group; i < end; i++) {
+                if (primitives[i] != null) {
+                    try {
+                        primitives[i].write(record, target);
+                    } catch (IllegalAccessException e) {
+                        throw accessFailed(i, e);
+                    }
+                    continue;
+                }
                 Object value = fields[i] == null ? null : fields[i].get(record);
                 if (value != null) {
                     fieldSerializers[i].serialize(value, target);
@@ -207,13 +226,27 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = source.readUnsignedByte();
             for (int i = group; i < end; i++) {
-                Object value = (mask & (1 << (i - group))) == 0 ? fieldSerializers[i].deserialize(source) : null;
+                boolean present = (mask & (1 << (i - group))) == 0;
+                if (present && primitives[i] != null) {
+                    try {
+                        primitives[i].read(pojo, source);
+                    } catch (IllegalAccessException e) {
+                        throw accessFailed(i, e);
+                    }
+                    continue;
+                }
+                Object value = present ? fieldSerializers[i].deserialize(source) : null;
                 if (fields[i] != null) {
                     fields[i].set(pojo, value);
                 }
             }
         }
         return pojo;
+    }
+
+    private IllegalStateException accessFailed(int field, IllegalAccessException e) {
+        return new IllegalStateException("Cannot access field " + fields[field].getName() + " of "
+                + pojoClass.getName() + ": " + e.getMessage(), e);
     }
 
     private Class<?> subclassNamed(String name) throws IOException {
