@@ -27,6 +27,8 @@ public final class FailOnceInSecondHalf<T> extends RichMapFunction<T, T> impleme
 
     private static final AtomicLong SEEN = new AtomicLong();
     private static final AtomicBoolean FAILED = new AtomicBoolean();
+    /** Completed checkpoints as subtasks heard of them; guarded by itself for {@link #awaitCheckpoints}. */
+    private static final long[] CHECKPOINTS = new long[1];
     private static volatile long firstHalf;
     private static volatile CountDownLatch firstHalfCheckpointed = new CountDownLatch(1);
 
@@ -60,6 +62,24 @@ public final class FailOnceInSecondHalf<T> extends RichMapFunction<T, T> impleme
         }
     }
 
+    /**
+     * Returns once subtasks were told of {@code count} more completed checkpoints; for unbounded jobs,
+     * whose output is complete only after the checkpoint that commits it.
+     */
+    public static void awaitCheckpoints(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        synchronized (CHECKPOINTS) {
+            long target = CHECKPOINTS[0] + count;
+            while (CHECKPOINTS[0] < target) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("no " + count + " checkpoints completed within 60 s");
+                }
+                CHECKPOINTS.wait(left);
+            }
+        }
+    }
+
     /** Whether the failure was injected in this run. */
     public static boolean failed() {
         return FAILED.get();
@@ -77,6 +97,10 @@ public final class FailOnceInSecondHalf<T> extends RichMapFunction<T, T> impleme
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
+        synchronized (CHECKPOINTS) {
+            CHECKPOINTS[0]++;
+            CHECKPOINTS.notifyAll();
+        }
         if (SEEN.get() >= firstHalf) {
             firstHalfCheckpointed.countDown();
         }
