@@ -20,7 +20,27 @@ enum Example {
             "page-view-windows",
             "io.weir.examples.pageviewwindows.PageViewWindows",
             "[--events <n>] [--parallelism <n>]",
-            "Counts out-of-order page views per page in 10 s event-time windows; late views go to a side output.");
+            "Counts out-of-order page views per page in 10 s event-time windows; late views go to a side output."),
+    PAGE_VIEW_COUNTS(
+            "page-view-counts",
+            "io.weir.examples.pageviewcounts.PageViewCounts",
+            "--bootstrap-servers <host:port> --jdbc-url <jdbc:postgresql://...> [--jdbc-user <user>]"
+                    + " [--jdbc-password <password>] [--topic <page-views>] [--group-id <id>] [--parallelism <n>]"
+                    + " [--bounded true|false]",
+            "Kafka JSON page views -> one-minute event-time counts per page -> PostgreSQL upsert (checkpointed)."),
+    SENSOR_ENRICHMENT(
+            "sensor-enrichment",
+            "io.weir.examples.sensorenrichment.SensorEnrichment",
+            "--mqtt-uri <tcp://host:port> --bootstrap-servers <host:port> [--topic-filter <sensors/+/readings>]"
+                    + " [--output-topic <enriched-readings>] [--sensors <file.csv>] [--client-id-prefix <prefix>]"
+                    + " [--transactional-id-prefix <prefix>] [--parallelism <n>]",
+            "MQTT JSON sensor readings -> sensor metadata added -> Kafka, exactly once."),
+    CARD_FRAUD(
+            "card-fraud",
+            "io.weir.examples.cardfraud.CardFraud",
+            "--bootstrap-servers <host:port> [--input-topic <payments>] [--alert-topic <fraud-alerts>]"
+                    + " [--group-id <id>] [--transactional-id-prefix <prefix>] [--parallelism <n>] [--bounded true|false]",
+            "Kafka JSON payments -> declines per card in 10 min and 24 h rolling spend (RocksDB) -> alerts to Kafka, exactly once.");
 
     private final String shortName;
     private final String mainClass;

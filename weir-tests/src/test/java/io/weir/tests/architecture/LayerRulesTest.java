@@ -87,8 +87,9 @@ class LayerRulesTest {
 
     private static final ArchRule EXAMPLES_USE_ONLY_THE_API = mayOnlyUse(
             "io.weir.examples..",
-            "examples are what users write and copy: they must compile against the public API alone",
-            JDK, "io.weir.api..", "io.weir.examples..");
+            "examples are what users write and copy: they must compile against the public API alone (with the"
+                    + " connectors and formats users add as dependencies)",
+            JDK, "io.weir.api..", "io.weir.connector..", "io.weir.formats..", "io.weir.examples..");
 
     private static final ArchRule NETWORK_USES_ONLY_API_RUNTIME_AND_NETTY = mayOnlyUse(
             "io.weir.network..",

@@ -1,0 +1,74 @@
+package io.weir.formats.avro.table;
+
+import io.weir.api.types.RowTypeInfo;
+import io.weir.api.types.TypeInformation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * The Avro schema of a table's rows, derived from its columns as Flink's avro format derives it: a
+ * record named {@code record} (nested rows {@code record_<column>}), every column a union of
+ * {@code null} and its type with default {@code null}, dates and times as Avro logical types.
+ */
+final class AvroRowSchemas {
+    private AvroRowSchemas() {}
+
+    /** The schema, or an {@link IllegalArgumentException} naming the first column Avro cannot hold. */
+    static Schema of(RowTypeInfo rowType) {
+        return record("record", rowType);
+    }
+
+    private static Schema record(String name, RowTypeInfo rowType) {
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).fields();
+        String[] names = rowType.getFieldNames();
+        TypeInformation<?>[] types = rowType.getFieldTypes();
+        for (int i = 0; i < names.length; i++) {
+            Schema type = type(name + "_" + names[i], names[i], types[i]);
+            Schema nullable = Schema.createUnion(List.of(Schema.create(Schema.Type.NULL), type));
+            fields = fields.name(names[i]).type(nullable).withDefault(null);
+        }
+        return fields.endRecord();
+    }
+
+    private static Schema type(String nestedName, String column, TypeInformation<?> type) {
+        if (type instanceof RowTypeInfo row) {
+            return record(nestedName, row);
+        }
+        Class<?> c = type.getTypeClass();
+        if (c == String.class) {
+            return Schema.create(Schema.Type.STRING);
+        } else if (c == Boolean.class) {
+            return Schema.create(Schema.Type.BOOLEAN);
+        } else if (c == Integer.class || c == Short.class || c == Byte.class) {
+            return Schema.create(Schema.Type.INT);
+        } else if (c == Long.class) {
+            return Schema.create(Schema.Type.LONG);
+        } else if (c == Float.class) {
+            return Schema.create(Schema.Type.FLOAT);
+        } else if (c == Double.class) {
+            return Schema.create(Schema.Type.DOUBLE);
+        } else if (c == byte[].class) {
+            return Schema.create(Schema.Type.BYTES);
+        } else if (c == LocalDate.class) {
+            return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+        } else if (c == LocalTime.class) {
+            return LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
+        } else if (c == LocalDateTime.class) {
+            return LogicalTypes.localTimestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+        } else if (c == Instant.class) {
+            return LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+        } else if (c == BigDecimal.class) {
+            throw new IllegalArgumentException("column '" + column + "' is a DECIMAL, which the avro format cannot hold"
+                    + " yet (its Avro type needs the precision and scale); use DOUBLE, or STRING and CAST");
+        }
+        throw new IllegalArgumentException("column '" + column + "' has type " + type + ", which the avro format"
+                + " cannot hold");
+    }
+}
