@@ -28,7 +28,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
@@ -79,6 +81,8 @@ public final class StreamPlanTranslator {
                         CoreRules.JOIN_PUSH_EXPRESSIONS))
                 // ROW_NUMBER() OVER (...) becomes a Window, which Top-N recognises under the filter on it.
                 .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+                // UNION (distinct) is UNION ALL then a group aggregate on all columns, as in Flink.
+                .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)
@@ -156,9 +160,34 @@ public final class StreamPlanTranslator {
         if (node instanceof LogicalTableScan scan) {
             return new TableScanTranslator(env, planner).translate(scan);
         }
+        if (node instanceof Union union && union.all) {
+            return unionAll(union);
+        }
+        if (node instanceof Sort sort) {
+            return SortLimitTranslator.translate(sort, translate(sort.getInput()), stateTtl);
+        }
         throw new ValidationException("The query needs " + node.getRelTypeName().replace("Logical", "")
                 + ", which Weir's SQL runtime cannot run yet; docs/sql.md lists what runs today. Plan:\n"
                 + explain(node));
+    }
+
+    /**
+     * UNION ALL: the inputs' rows merged, each keeping its change kind; the result has every kind
+     * any input has.
+     */
+    private ChangelogStream unionAll(Union union) {
+        List<ChangelogStream> inputs = union.getInputs().stream().map(this::translate).toList();
+        java.util.EnumSet<RowKind> kinds = java.util.EnumSet.noneOf(RowKind.class);
+        String updatingNode = null;
+        for (ChangelogStream input : inputs) {
+            kinds.addAll(input.mode().getContainedKinds());
+            updatingNode = updatingNode != null ? updatingNode : input.updatingNode();
+        }
+        @SuppressWarnings("unchecked")
+        DataStream<Row>[] others = inputs.subList(1, inputs.size()).stream().map(ChangelogStream::rows)
+                .toArray(DataStream[]::new);
+        DataStream<Row> rows = inputs.get(0).rows().union(others);
+        return new ChangelogStream(rows, ChangelogMode.of(kinds), updatingNode);
     }
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
