@@ -183,10 +183,17 @@ public final class StreamPlanTranslator {
             kinds.addAll(input.mode().getContainedKinds());
             updatingNode = updatingNode != null ? updatingNode : input.updatingNode();
         }
+        // The inputs' columns may have other names than the union's: their rows are renamed, not copied.
+        RowTypeInfo type = RowTypes.of(union.getRowType());
+        List<DataStream<Row>> typed = new ArrayList<>();
+        for (ChangelogStream input : inputs) {
+            DataStream<Row> rows = input.rows();
+            typed.add(rows.getType().equals(type) ? rows : rows.map(row -> row, type)
+                    .setParallelism(rows.getParallelism()).name("UnionInput"));
+        }
         @SuppressWarnings("unchecked")
-        DataStream<Row>[] others = inputs.subList(1, inputs.size()).stream().map(ChangelogStream::rows)
-                .toArray(DataStream[]::new);
-        DataStream<Row> rows = inputs.get(0).rows().union(others);
+        DataStream<Row>[] others = typed.subList(1, typed.size()).toArray(DataStream[]::new);
+        DataStream<Row> rows = typed.get(0).union(others);
         return new ChangelogStream(rows, ChangelogMode.of(kinds), updatingNode);
     }
 

@@ -253,7 +253,19 @@ public final class SqlSession implements StreamTableEnvironment {
             throw new ValidationException("sqlQuery takes a query (SELECT or VALUES), not " + node.getKind()
                     + "; use executeSql for other statements");
         }
-        return jobSubmitter().table(node);
+        return jobSubmitter().table(query);
+    }
+
+    @Override
+    public Table from(String path) {
+        return jobSubmitter().table("SELECT * FROM " + path);
+    }
+
+    @Override
+    public void createTemporaryView(String path, Table view) {
+        ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseIdentifier(path).names);
+        catalogs.createTable(id, new CatalogView(view.getResolvedSchema(), view.toSqlString(),
+                List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null), true, false);
     }
 
     @Override
