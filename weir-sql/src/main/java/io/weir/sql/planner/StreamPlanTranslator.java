@@ -60,14 +60,22 @@ public final class StreamPlanTranslator {
     private final StreamExecutionEnvironment env;
     private final QueryPlanner planner;
     private final Duration stateTtl;
+    private final AsyncLookupOptions asyncLookup;
     /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
     private final Map<String, ChangelogStream> translated = new HashMap<>();
 
     /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
+        this(env, planner, stateTtl, AsyncLookupOptions.defaults());
+    }
+
+    /** @param asyncLookup how asynchronous lookup joins run ({@code table.exec.async-lookup.*}) */
+    public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
+            AsyncLookupOptions asyncLookup) {
         this.env = env;
         this.planner = planner;
         this.stateTtl = stateTtl;
+        this.asyncLookup = asyncLookup;
     }
 
     /**
@@ -149,7 +157,7 @@ public final class StreamPlanTranslator {
             return CorrelateTranslator.translate(correlate, translate(correlate.getLeft()));
         }
         if (node instanceof LogicalCorrelate correlate && TemporalJoinTranslator.snapshot(correlate) != null) {
-            return new TemporalJoinTranslator(env, this::translate).translate(correlate, translate(correlate.getLeft()));
+            return new TemporalJoinTranslator(env, this::translate, asyncLookup).translate(correlate, translate(correlate.getLeft()));
         }
         if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
             return windowTableFunction(scan);

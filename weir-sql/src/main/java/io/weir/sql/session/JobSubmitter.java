@@ -15,6 +15,7 @@ import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.planner.AsyncLookupOptions;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
 import io.weir.sql.parser.dml.SqlStatementSet;
@@ -161,7 +162,8 @@ final class JobSubmitter {
     }
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
-        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl());
+        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl(),
+                AsyncLookupOptions.from(config));
     }
 
     private StreamExecutionEnvironment environment() {
