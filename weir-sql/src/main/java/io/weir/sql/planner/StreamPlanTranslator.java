@@ -153,6 +153,9 @@ public final class StreamPlanTranslator {
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
+        if (node instanceof LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
+            return UnnestTranslator.translate(correlate, translate(correlate.getLeft()));
+        }
         if (node instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunctionCall(correlate)) {
             return CorrelateTranslator.translate(correlate, translate(correlate.getLeft()));
         }
