@@ -57,7 +57,9 @@ public final class QueryTable implements Table {
 
     /** A table of a query the caller has validated into {@code schema}. */
     public static QueryTable of(Planner planner, String query, TableSchema schema) {
-        return new QueryTable(planner, query, schema, null, List.of(), null, null);
+        // A trailing "-- comment" would swallow the ")" of a query wrapped around this one.
+        String wrappable = query.contains("--") ? query.stripTrailing() + "\n" : query;
+        return new QueryTable(planner, wrappable, schema, null, List.of(), null, null);
     }
 
     private QueryTable derived(String newQuery) {

@@ -187,6 +187,12 @@ class TableApiTest {
     }
 
     @Test
+    void sqlQueriesEndingInACommentCanBeBuiltOn() throws Exception {
+        Table big = tableEnv.sqlQuery("SELECT id, amount FROM orders -- the orders\nWHERE amount > 20 -- big ones");
+        assertSameRows("SELECT id FROM orders WHERE amount > 20", big.select($("id")), 1);
+    }
+
+    @Test
     void executeInsertWritesTheRows() throws Exception {
         tableEnv.executeSql("CREATE TABLE sink (id INT, amount INT) WITH ('connector' = 'blackhole')");
         TableResult result = tableEnv.from("orders").select($("id"), $("amount")).executeInsert("sink");
