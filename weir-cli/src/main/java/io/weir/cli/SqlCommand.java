@@ -1,6 +1,8 @@
 package io.weir.cli;
 
+import io.weir.api.configuration.Configuration;
 import io.weir.cli.sql.ClientCluster;
+import io.weir.cluster.RemoteExecutor;
 import io.weir.cli.sql.SqlClient;
 import io.weir.cli.sql.SqlPrompt;
 import io.weir.sql.api.EnvironmentSettings;
@@ -45,6 +47,11 @@ final class SqlCommand implements Callable<Integer> {
             description = "The prompt's history file (default: ~/.weir/sql-history).")
     Path historyFile;
 
+    @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+            description = "Submit the INSERT jobs to the cluster whose JobManager listens at host:port (its"
+                    + " jobmanager.rpc.port) instead of an embedded cluster; they keep running when the client exits.")
+    String jobManager;
+
     @Mixin
     private ConfigurationOptions configurationOptions;
 
@@ -56,7 +63,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (ClientCluster cluster = ClientCluster.start(configurationOptions.configuration(confDir))) {
+        try (ClientCluster cluster = cluster(configurationOptions.configuration(confDir))) {
             SqlSession session = SqlSession.create(EnvironmentSettings.inStreamingMode());
             boolean interactive = script == null && statement == null;
             if (!interactive) {
@@ -66,6 +73,17 @@ final class SqlCommand implements Callable<Integer> {
             Path history = historyFile != null ? historyFile
                     : Path.of(System.getProperty("user.home"), ".weir", "sql-history");
             return SqlPrompt.runOnSystemTerminal(session, cluster, history, this::runScripts) ? 0 : WeirCli.USER_ERROR;
+        }
+    }
+
+    private ClientCluster cluster(Configuration configuration) {
+        if (jobManager == null) {
+            return ClientCluster.start(configuration);
+        }
+        try {
+            return ClientCluster.connect(configuration, new RemoteExecutor(RunCommand.jobManagerAddress(jobManager)));
+        } catch (IllegalStateException | IllegalArgumentException unreachable) {
+            throw new UserError("cannot reach the JobManager at " + jobManager + ": " + unreachable.getMessage());
         }
     }
 

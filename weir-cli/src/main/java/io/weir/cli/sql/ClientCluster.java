@@ -1,6 +1,7 @@
 package io.weir.cli.sql;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.cluster.RemoteExecutor;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
@@ -36,11 +37,15 @@ public final class ClientCluster implements AutoCloseable {
     static final int DEFAULT_SLOTS = 32;
     private static final long STOP_TIMEOUT_SECONDS = 600;
 
+    /** The embedded cluster, or null when the jobs go to a remote one. */
     private final MiniCluster cluster;
+    /** The remote cluster's executor ({@code -m}), or null for the embedded cluster. */
+    private final RemoteExecutor remote;
     private final Configuration configuration;
 
-    private ClientCluster(MiniCluster cluster, Configuration configuration) {
+    private ClientCluster(MiniCluster cluster, RemoteExecutor remote, Configuration configuration) {
         this.cluster = cluster;
+        this.remote = remote;
         this.configuration = configuration;
     }
 
@@ -51,7 +56,22 @@ public final class ClientCluster implements AutoCloseable {
             jobs.set(PipelineOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
         }
         int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(DEFAULT_SLOTS);
-        return new ClientCluster(new MiniCluster(1, slots, Clock.systemUTC(), configuration).start(), jobs);
+        return new ClientCluster(new MiniCluster(1, slots, Clock.systemUTC(), configuration).start(), null, jobs);
+    }
+
+    /**
+     * Submits the client's jobs to the running cluster whose JobManager listens at {@code jobManager}
+     * ({@code bin/weir sql -m host:port}, its {@code jobmanager.rpc.port}), as {@code bin/weir run -m}
+     * does. Jobs get {@code parallelism.default} if set, otherwise the cluster's default. Closing
+     * the client leaves them running there.
+     */
+    public static ClientCluster connect(Configuration configuration, RemoteExecutor jobManager) {
+        return new ClientCluster(null, jobManager, new Configuration(configuration));
+    }
+
+    /** Whether the jobs run on a remote cluster ({@code -m}) rather than inside this process. */
+    boolean isRemote() {
+        return remote != null;
     }
 
     /**
@@ -62,7 +82,7 @@ public final class ClientCluster implements AutoCloseable {
         StreamExecutionEnvironment.initializeThreadContextEnvironment(fromCode -> {
             Configuration merged = new Configuration(configuration);
             merged.addAll(fromCode);
-            return new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), merged);
+            return new StreamExecutionEnvironment(remote != null ? remote : MiniClusterExecutor.on(cluster), merged);
         });
     }
 
@@ -72,6 +92,10 @@ public final class ClientCluster implements AutoCloseable {
 
     /** The cluster's jobs, running and recently ended, oldest first. */
     List<JobDetails> jobs() {
+        if (remote != null) {
+            throw new ValidationException("SHOW JOBS lists the jobs of the client's embedded cluster; for the cluster at "
+                    + remote.jobManager() + " run bin/weir list -m <its REST address>");
+        }
         return cluster.jobDetails().join().stream().sorted(Comparator.comparingLong(JobDetails::startTime)).toList();
     }
 
@@ -111,6 +135,10 @@ public final class ClientCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        cluster.close();
+        if (remote != null) {
+            remote.close(); // the jobs keep running on the cluster, as with Flink's session cluster
+        } else {
+            cluster.close();
+        }
     }
 }

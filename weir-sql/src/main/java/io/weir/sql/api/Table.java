@@ -1,17 +1,89 @@
 package io.weir.sql.api;
 
+import io.weir.sql.catalog.TableSchema;
+import io.weir.sql.expressions.Expression;
 import io.weir.sql.functions.TemporalTableFunction;
 
-import io.weir.sql.catalog.TableSchema;
-
 /**
- * A query that has been validated but not run: what {@link TableEnvironment#sqlQuery} returns.
- * Running it ({@link #execute()}) or writing it into a table ({@link #executeInsert}) submits a
- * job.
+ * A query that has been validated but not run: what {@link TableEnvironment#sqlQuery} and
+ * {@link TableEnvironment#from} return, and what each Table API operation ({@link #select},
+ * {@link #filter}, {@link #groupBy}, {@link #join}, ...) returns anew. An operation is the SQL
+ * query it stands for over this one, validated when it is called, so a Table program plans and
+ * runs exactly as the equal SQL does. Running it ({@link #execute()}) or writing it into a table
+ * ({@link #executeInsert}) submits a job.
  */
 public interface Table {
 
     TableSchema getResolvedSchema();
+
+    /** The columns given, e.g. {@code select($("a"), $("b").plus(1).as("c"))}. */
+    Table select(Expression... fields);
+
+    /** The rows for which {@code predicate} is true. */
+    Table filter(Expression predicate);
+
+    /** Same as {@link #filter}. */
+    Table where(Expression predicate);
+
+    /** Groups the rows by the keys; the {@link GroupedTable#select} aggregates each group. */
+    GroupedTable groupBy(Expression... fields);
+
+    /** Windows the rows; {@link GroupWindowedTable#groupBy} must include the window's alias. */
+    GroupWindowedTable window(GroupWindow groupWindow);
+
+    /**
+     * An inner join with {@code right}, without a condition: give it with {@link #where} (or use
+     * {@link #join(Table, Expression)}). The two tables' column names must differ.
+     */
+    Table join(Table right);
+
+    /** An inner join with {@code right} on {@code joinPredicate}. */
+    Table join(Table right, Expression joinPredicate);
+
+    Table leftOuterJoin(Table right, Expression joinPredicate);
+
+    Table rightOuterJoin(Table right, Expression joinPredicate);
+
+    Table fullOuterJoin(Table right, Expression joinPredicate);
+
+    /** Sorts by the fields ({@code $("a").desc()}); on a stream it needs {@link #fetch} or {@link #limit}. */
+    Table orderBy(Expression... fields);
+
+    /** Skips the first {@code offset} rows of the order. */
+    Table offset(int offset);
+
+    /** Keeps the first {@code fetch} rows (after the offset). */
+    Table fetch(int fetch);
+
+    /** Same as {@link #fetch}. */
+    Table limit(int fetch);
+
+    /** {@code offset(offset).fetch(fetch)}. */
+    Table limit(int offset, int fetch);
+
+    /** Renames the columns, in order. */
+    Table as(String field, String... fields);
+
+    /** This table's columns followed by the given ones; a name already there fails. */
+    Table addColumns(Expression... fields);
+
+    /** Adds the columns, replacing a column of the same name in place. */
+    Table addOrReplaceColumns(Expression... fields);
+
+    /** Renames columns: {@code renameColumns($("a").as("x"))}. */
+    Table renameColumns(Expression... fields);
+
+    /** This table without the named columns. */
+    Table dropColumns(Expression... fields);
+
+    /** The distinct rows. */
+    Table distinct();
+
+    /** The distinct rows of both tables (SQL's {@code UNION}). */
+    Table union(Table right);
+
+    /** The rows of both tables (SQL's {@code UNION ALL}). */
+    Table unionAll(Table right);
 
     TableResult execute();
 
@@ -26,4 +98,7 @@ public interface Table {
 
     /** The logical plan of the query, as EXPLAIN prints it. */
     String explain();
+
+    /** The SQL query this table stands for. */
+    String toSqlString();
 }

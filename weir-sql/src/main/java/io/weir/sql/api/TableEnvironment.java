@@ -27,6 +27,15 @@ public interface TableEnvironment {
     /** Validates a query (SELECT or VALUES) and returns it as a {@link Table}, not yet run. */
     Table sqlQuery(String query);
 
+    /**
+     * The table or view at {@code path} ({@code name}, {@code db.name} or {@code catalog.db.name}) as a
+     * {@link Table}, to query with the Table API: {@code from("orders").filter($("amount").isGreater(10))}.
+     */
+    Table from(String path);
+
+    /** Registers {@code view} as a temporary view, which SQL and {@link #from} then read by name. */
+    void createTemporaryView(String path, Table view);
+
     /** The plan of a statement, as EXPLAIN prints it. */
     String explainSql(String statement);
 

@@ -53,6 +53,8 @@ final class JavaTypes {
                     INTERVAL_SECOND -> "Long";
             case NULL -> "Object";
             case ROW -> "io.weir.api.types.Row";
+            case ARRAY -> "java.util.List";
+            case MAP, MULTISET -> "java.util.Map";
             default -> throw new ValidationException("Expressions of type " + type.getFullTypeString()
                     + " are not supported by Weir's SQL runtime yet; docs/sql.md lists the types that run");
         };

@@ -34,6 +34,12 @@ final class OperatorCode {
                 return caseWhen(g, call);
             case COALESCE:
                 return coalesce(g, call);
+            case ARRAY_VALUE_CONSTRUCTOR:
+                return collection(g, call, false);
+            case MAP_VALUE_CONSTRUCTOR:
+                return collection(g, call, true);
+            case ROW:
+                return row(g, call);
             default:
                 return strict(g, call);
         }
@@ -53,6 +59,48 @@ final class OperatorCode {
         g.body().append(result.nullTerm()).append(" = ").append(anyNull).append(";\n")
                 .append("if (!").append(result.nullTerm()).append(") { ").append(result.valueTerm()).append(" = ")
                 .append(value).append("; }\n");
+        return result;
+    }
+
+    /**
+     * {@code ARRAY[a, b]} as a {@code List}, {@code MAP[k1, v1, k2, v2]} as a {@code Map} in key
+     * order of appearance: never null; elements may be.
+     */
+    private static ExprCode collection(CalcCodeGenerator g, RexCall call, boolean map) {
+        List<String> values = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            ExprCode code = g.generate(operand);
+            String value = JavaTypes.isPrimitive(code.type())
+                    ? JavaTypes.boxed(code.type()) + ".valueOf(" + code.valueTerm() + ")" : code.valueTerm();
+            values.add("(" + code.nullTerm() + " ? null : (Object) " + value + ")");
+        }
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = false;\n");
+        if (map) {
+            g.body().append("{ java.util.LinkedHashMap m = new java.util.LinkedHashMap();\n");
+            for (int i = 0; i < values.size(); i += 2) {
+                g.body().append("m.put(").append(values.get(i)).append(", ").append(values.get(i + 1)).append(");\n");
+            }
+            g.body().append(result.valueTerm()).append(" = m; }\n");
+        } else {
+            g.body().append(result.valueTerm()).append(" = java.util.Arrays.asList(new Object[] {")
+                    .append(String.join(", ", values)).append("});\n");
+        }
+        return result;
+    }
+
+    /** {@code ROW(a, b)} as a {@code Row} of its values: never null; fields may be. */
+    private static ExprCode row(CalcCodeGenerator g, RexCall call) {
+        List<String> values = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            ExprCode code = g.generate(operand);
+            String value = JavaTypes.isPrimitive(code.type())
+                    ? JavaTypes.boxed(code.type()) + ".valueOf(" + code.valueTerm() + ")" : code.valueTerm();
+            values.add("(" + code.nullTerm() + " ? null : (Object) " + value + ")");
+        }
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = false;\n").append(result.valueTerm())
+                .append(" = io.weir.api.types.Row.of(new Object[] {").append(String.join(", ", values)).append("});\n");
         return result;
     }
 

@@ -29,6 +29,8 @@ public final class DefaultLookupCache implements LookupCache {
     private final Clock clock;
     /** In access order: the first entry is the least recently used. */
     private transient LinkedHashMap<Row, Entry> entries;
+    private transient long hits;
+    private transient long misses;
 
     private DefaultLookupCache(Builder builder) {
         this.maximumSize = builder.maximumSize;
@@ -51,15 +53,28 @@ public final class DefaultLookupCache implements LookupCache {
     public Collection<Row> getIfPresent(Row key) {
         Entry entry = entries.get(key);
         if (entry == null) {
+            misses++;
             return null;
         }
         long now = clock.millis();
         if (expired(entry, now)) {
             entries.remove(key);
+            misses++;
             return null;
         }
         entry.accessed = now;
+        hits++;
         return entry.rows;
+    }
+
+    @Override
+    public long hitCount() {
+        return hits;
+    }
+
+    @Override
+    public long missCount() {
+        return misses;
     }
 
     @Override

@@ -24,4 +24,10 @@ public interface LookupCache extends Serializable {
 
     /** How many keys are cached. */
     long size();
+
+    /** How many lookups the cache answered (Flink's {@code hitCount} metric). */
+    long hitCount();
+
+    /** How many lookups it could not answer, so the function was asked (Flink's {@code missCount}). */
+    long missCount();
 }

@@ -1,6 +1,8 @@
 package io.weir.sql.planner;
 
 import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.ListTypeInfo;
+import io.weir.api.types.MapTypeInfo;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
 import io.weir.sql.api.ValidationException;
@@ -57,6 +59,10 @@ final class RowTypes {
             case BINARY, VARBINARY -> TypeInformation.of(byte[].class);
             case NULL -> BasicTypeInfo.STRING_TYPE_INFO; // only ever null
             case ROW -> of(type);
+            // Flink's external forms: a List of the elements, a Map, a Map of each element to its count.
+            case ARRAY -> new ListTypeInfo<>(fieldType(type.getComponentType()));
+            case MAP -> new MapTypeInfo<>(fieldType(type.getKeyType()), fieldType(type.getValueType()));
+            case MULTISET -> new MapTypeInfo<>(fieldType(type.getComponentType()), BasicTypeInfo.INT_TYPE_INFO);
             default -> throw new ValidationException("Columns of type " + type.getFullTypeString()
                     + " cannot flow between Weir's SQL operators yet; docs/sql.md lists the types that run");
         };

@@ -28,7 +28,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
@@ -58,14 +60,22 @@ public final class StreamPlanTranslator {
     private final StreamExecutionEnvironment env;
     private final QueryPlanner planner;
     private final Duration stateTtl;
+    private final AsyncLookupOptions asyncLookup;
     /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
     private final Map<String, ChangelogStream> translated = new HashMap<>();
 
     /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
+        this(env, planner, stateTtl, AsyncLookupOptions.defaults());
+    }
+
+    /** @param asyncLookup how asynchronous lookup joins run ({@code table.exec.async-lookup.*}) */
+    public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
+            AsyncLookupOptions asyncLookup) {
         this.env = env;
         this.planner = planner;
         this.stateTtl = stateTtl;
+        this.asyncLookup = asyncLookup;
     }
 
     /**
@@ -79,6 +89,8 @@ public final class StreamPlanTranslator {
                         CoreRules.JOIN_PUSH_EXPRESSIONS))
                 // ROW_NUMBER() OVER (...) becomes a Window, which Top-N recognises under the filter on it.
                 .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+                // UNION (distinct) is UNION ALL then a group aggregate on all columns, as in Flink.
+                .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)
@@ -141,11 +153,14 @@ public final class StreamPlanTranslator {
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
+        if (node instanceof LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
+            return UnnestTranslator.translate(correlate, translate(correlate.getLeft()));
+        }
         if (node instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunctionCall(correlate)) {
             return CorrelateTranslator.translate(correlate, translate(correlate.getLeft()));
         }
         if (node instanceof LogicalCorrelate correlate && TemporalJoinTranslator.snapshot(correlate) != null) {
-            return new TemporalJoinTranslator(env, this::translate).translate(correlate, translate(correlate.getLeft()));
+            return new TemporalJoinTranslator(env, this::translate, asyncLookup).translate(correlate, translate(correlate.getLeft()));
         }
         if (node instanceof LogicalTableFunctionScan scan && isWindowFunction(scan)) {
             return windowTableFunction(scan);
@@ -156,9 +171,41 @@ public final class StreamPlanTranslator {
         if (node instanceof LogicalTableScan scan) {
             return new TableScanTranslator(env, planner).translate(scan);
         }
+        if (node instanceof Union union && union.all) {
+            return unionAll(union);
+        }
+        if (node instanceof Sort sort) {
+            return SortLimitTranslator.translate(sort, translate(sort.getInput()), stateTtl);
+        }
         throw new ValidationException("The query needs " + node.getRelTypeName().replace("Logical", "")
                 + ", which Weir's SQL runtime cannot run yet; docs/sql.md lists what runs today. Plan:\n"
                 + explain(node));
+    }
+
+    /**
+     * UNION ALL: the inputs' rows merged, each keeping its change kind; the result has every kind
+     * any input has.
+     */
+    private ChangelogStream unionAll(Union union) {
+        List<ChangelogStream> inputs = union.getInputs().stream().map(this::translate).toList();
+        java.util.EnumSet<RowKind> kinds = java.util.EnumSet.noneOf(RowKind.class);
+        String updatingNode = null;
+        for (ChangelogStream input : inputs) {
+            kinds.addAll(input.mode().getContainedKinds());
+            updatingNode = updatingNode != null ? updatingNode : input.updatingNode();
+        }
+        // The inputs' columns may have other names than the union's: their rows are renamed, not copied.
+        RowTypeInfo type = RowTypes.of(union.getRowType());
+        List<DataStream<Row>> typed = new ArrayList<>();
+        for (ChangelogStream input : inputs) {
+            DataStream<Row> rows = input.rows();
+            typed.add(rows.getType().equals(type) ? rows : rows.map(row -> row, type)
+                    .setParallelism(rows.getParallelism()).name("UnionInput"));
+        }
+        @SuppressWarnings("unchecked")
+        DataStream<Row>[] others = typed.subList(1, typed.size()).toArray(DataStream[]::new);
+        DataStream<Row> rows = typed.get(0).union(others);
+        return new ChangelogStream(rows, ChangelogMode.of(kinds), updatingNode);
     }
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {

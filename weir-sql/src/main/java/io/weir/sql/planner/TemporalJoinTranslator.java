@@ -1,6 +1,8 @@
 package io.weir.sql.planner;
 
+import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
@@ -12,12 +14,14 @@ import io.weir.sql.connectors.LookupTableSource;
 import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.join.JoinKeyProjection;
+import io.weir.sql.runtime.join.AsyncLookupJoinFunction;
 import io.weir.sql.runtime.join.LookupJoinFunction;
 import io.weir.sql.runtime.join.TemporalJoinFunction;
 import io.weir.sql.types.LogicalType.TimeAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -52,7 +56,11 @@ final class TemporalJoinTranslator {
     private final StreamExecutionEnvironment env;
     private final Function<RelNode, ChangelogStream> translator;
 
-    TemporalJoinTranslator(StreamExecutionEnvironment env, Function<RelNode, ChangelogStream> translator) {
+    private final AsyncLookupOptions asyncLookup;
+
+    TemporalJoinTranslator(StreamExecutionEnvironment env, Function<RelNode, ChangelogStream> translator,
+            AsyncLookupOptions asyncLookup) {
+        this.asyncLookup = asyncLookup;
         this.env = env;
         this.translator = translator;
     }
@@ -226,11 +234,33 @@ final class TemporalJoinTranslator {
                 keys.probeFields(), keyCode == null ? null : keyCode.name(), keyCode == null ? null : keyCode.source(),
                 left.getRowType().getFieldCount(), table.getRowType().getFieldCount(), provider,
                 residual == null ? null : residual.name(), residual == null ? null : residual.source());
+        String name = correlate.getJoinType() == JoinRelType.LEFT ? "LeftLookupJoin" : "LookupJoin";
+        if (provider.isAsync()) {
+            return probe.withRows(asyncLookupJoin(probe, spec, RowTypes.of(correlate.getRowType()), "Async" + name));
+        }
         DataStream<Row> rows = probe.rows()
                 .flatMap(new LookupJoinFunction(spec), RowTypes.of(correlate.getRowType()))
                 .setParallelism(probe.rows().getParallelism())
-                .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftLookupJoin" : "LookupJoin");
+                .name(name);
         return probe.withRows(rows);
+    }
+
+    /**
+     * An async lookup join on Weir's async I/O operator. Results keep the input order unless the
+     * session allows unordered output and the probe side is append-only (an updating input's
+     * changes to one key must stay in order), as in Flink.
+     */
+    private DataStream<Row> asyncLookupJoin(ChangelogStream probe, LookupJoinFunction.Spec spec, RowTypeInfo type,
+            String name) {
+        AsyncLookupJoinFunction function = new AsyncLookupJoinFunction(spec);
+        long timeout = asyncLookup.timeout().toMillis();
+        SingleOutputStreamOperator<Row> rows = asyncLookup.allowUnordered() && probe.mode().isInsertOnly()
+                ? AsyncDataStream.unorderedWait(probe.rows(), function, timeout, TimeUnit.MILLISECONDS,
+                        asyncLookup.capacity())
+                : AsyncDataStream.orderedWait(probe.rows(), function, timeout, TimeUnit.MILLISECONDS,
+                        asyncLookup.capacity());
+        return rows.returns(type)
+                .setParallelism(probe.rows().getParallelism()).name(name);
     }
 
     /** A lookup needs an equality, looks up physical columns only, and by values of the columns' own types. */

@@ -4,6 +4,7 @@ import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.types.Row;
 import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.QueryTable;
 import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
@@ -14,6 +15,7 @@ import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.planner.AsyncLookupOptions;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
 import io.weir.sql.parser.dml.SqlStatementSet;
@@ -93,40 +95,51 @@ final class JobSubmitter {
         return "== Optimized Logical Plan ==\n" + String.join("\n\n", plans);
     }
 
-    Table table(SqlNode query) {
-        RelRoot root = new QueryPlanner(catalogs).toRel(query);
-        TableSchema schema = schemaOf(root);
-        return new Table() {
-            @Override
-            public TableSchema getResolvedSchema() {
-                return schema;
-            }
+    /** A Table API table of a query, validated now; its operations plan through a fresh submitter each. */
+    Table table(String queryText) {
+        SqlNode query = SqlStatementParser.parse(queryText);
+        return QueryTable.of(new TablePlanner(catalogs, config, settings, sessionEnvironment), queryText,
+                schemaOf(new QueryPlanner(catalogs).toRel(query)));
+    }
 
-            @Override
-            public TableResult execute() {
-                return executeQuery(query);
-            }
+    /** What the session's tables ask of it; each call plans against the catalogs as they are then. */
+    private record TablePlanner(SessionCatalogs catalogs, TableConfig config, EnvironmentSettings settings,
+            StreamExecutionEnvironment environment) implements QueryTable.Planner {
 
-            @Override
-            public TableResult executeInsert(String tablePath) {
-                SqlNode insert = SqlStatementParser.parse("INSERT INTO " + tablePath + " " + query);
-                return executeInserts(List.of((SqlInsert) insert));
-            }
+        private JobSubmitter submitter() {
+            return new JobSubmitter(catalogs, config, settings, environment);
+        }
 
-            @Override
-            public String explain() {
-                return JobSubmitter.this.explain(query);
-            }
+        @Override
+        public TableSchema validate(String query) {
+            return schemaOf(new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query)));
+        }
 
-            @Override
-            public TemporalTableFunction createTemporalTableFunction(String timeAttribute, String primaryKey) {
-                return temporalTableFunction(query, schema, timeAttribute, primaryKey);
-            }
-        };
+        @Override
+        public TableResult execute(String query) {
+            return submitter().executeQuery(SqlStatementParser.parse(query));
+        }
+
+        @Override
+        public TableResult executeInsert(String tablePath, String query) {
+            SqlNode insert = SqlStatementParser.parse("INSERT INTO " + tablePath + " " + query);
+            return submitter().executeInserts(List.of((SqlInsert) insert));
+        }
+
+        @Override
+        public String explain(String query) {
+            return submitter().explain(SqlStatementParser.parse(query));
+        }
+
+        @Override
+        public TemporalTableFunction temporalTableFunction(String query, TableSchema schema, String timeAttribute,
+                String primaryKey) {
+            return submitter().temporalTableFunction(query, schema, timeAttribute, primaryKey);
+        }
     }
 
     /** The history deduplicated to its latest row per key (Flink's versioned view), as a function. */
-    private TemporalTableFunction temporalTableFunction(SqlNode query, TableSchema schema, String timeAttribute,
+    private TemporalTableFunction temporalTableFunction(String query, TableSchema schema, String timeAttribute,
             String primaryKey) {
         for (String column : List.of(timeAttribute, primaryKey)) {
             if (!schema.columnNames().contains(column)) {
@@ -149,7 +162,8 @@ final class JobSubmitter {
     }
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
-        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl());
+        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl(),
+                AsyncLookupOptions.from(config));
     }
 
     private StreamExecutionEnvironment environment() {

@@ -81,6 +81,11 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     /** Runs one statement of a script; errors are reported at the statement's place in the script. */
+    /** Whether the statement is a query (SELECT, VALUES, ...) whose rows come back to the caller. */
+    public boolean isQuery(ScriptStatement statement) {
+        return SqlStatementParser.parse(statement).getKind().belongsTo(SqlKind.QUERY);
+    }
+
     public TableResult execute(ScriptStatement statement) {
         SqlNode node = SqlStatementParser.parse(statement);
         return execute(node, statement.text());
@@ -253,7 +258,19 @@ public final class SqlSession implements StreamTableEnvironment {
             throw new ValidationException("sqlQuery takes a query (SELECT or VALUES), not " + node.getKind()
                     + "; use executeSql for other statements");
         }
-        return jobSubmitter().table(node);
+        return jobSubmitter().table(query);
+    }
+
+    @Override
+    public Table from(String path) {
+        return jobSubmitter().table("SELECT * FROM " + path);
+    }
+
+    @Override
+    public void createTemporaryView(String path, Table view) {
+        ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseIdentifier(path).names);
+        catalogs.createTable(id, new CatalogView(view.getResolvedSchema(), view.toSqlString(),
+                List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null), true, false);
     }
 
     @Override

@@ -100,15 +100,20 @@ class DefaultLookupCacheTest {
 
     @Test
     void lookupOptionsBuildTheCacheTheyDescribe() {
-        assertNull(LookupOptions.cache("t", Map.of()));
+        assertNull(LookupOptions.cache("t", Map.of(), null, new int[0]));
         LookupCache cache = LookupOptions.cache("t", Map.of("lookup.cache", "PARTIAL",
-                "lookup.partial-cache.max-rows", "1"));
+                "lookup.partial-cache.max-rows", "1"), null, new int[0]);
         cache.open();
         cache.put(Row.of(1), List.of());
         cache.put(Row.of(2), List.of());
         assertEquals(1, cache.size());
         ValidationException bad = assertThrows(ValidationException.class, () -> LookupOptions.cache("t",
-                Map.of("lookup.cache", "FULL")));
-        assertTrue(bad.getMessage().contains("option 'lookup.cache' = 'FULL' is not valid"), bad.getMessage());
+                Map.of("lookup.cache", "EVERYTHING"), null, new int[0]));
+        assertTrue(bad.getMessage().contains("option 'lookup.cache' = 'EVERYTHING' is not valid"), bad.getMessage());
+        ValidationException timed = assertThrows(ValidationException.class, () -> LookupOptions.cache("t",
+                Map.of("lookup.cache", "FULL", "lookup.full-cache.reload-strategy", "TIMED"), null, new int[0]));
+        assertTrue(timed.getMessage().contains("'TIMED' is not supported yet"), timed.getMessage());
+        assertTrue(LookupOptions.cache("t", Map.of("lookup.cache", "FULL"), List::of, new int[0])
+                instanceof FullLookupCache);
     }
 }

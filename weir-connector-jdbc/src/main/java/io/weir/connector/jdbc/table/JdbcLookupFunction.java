@@ -43,6 +43,11 @@ final class JdbcLookupFunction extends io.weir.sql.connectors.LookupFunction {
         this.maxRetries = maxRetries;
     }
 
+    /** A function like this one, not opened: each thread of an async lookup has its own connection. */
+    JdbcLookupFunction copy() {
+        return new JdbcLookupFunction(connectionOptions, tableName, query, extractor, maxRetries);
+    }
+
     @Override
     public void open() throws IOException {
         connections = new JdbcConnectionProvider(connectionOptions, Thread.currentThread().getContextClassLoader());

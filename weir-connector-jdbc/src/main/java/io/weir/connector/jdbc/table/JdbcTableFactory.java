@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class JdbcTableFactory implements TableFactory, LookupTableSource {
 
+    /** Connections (and threads) per subtask of an async lookup join: JDBC queries block. */
+    private static final int ASYNC_THREADS = 4;
+
     private static final ConfigOption<Integer> MAX_ROWS = ConfigOptions.key("sink.buffer-flush.max-rows").intType()
             .defaultValue(100);
     private static final ConfigOption<Duration> INTERVAL = ConfigOptions.key("sink.buffer-flush.interval")
@@ -76,10 +79,15 @@ public final class JdbcTableFactory implements TableFactory, LookupTableSource {
         String[] keys = Arrays.stream(keyColumns).mapToObj(i -> columns[i]).toArray(String[]::new);
         String query = table.dialect().getSelectFromStatement(table.tableName(), columns, keys);
         String name = context.identifier().asSummaryString();
-        JdbcLookupFunction function = new JdbcLookupFunction(connection(table), name, query,
-                new RowExtractor(context.rowType().getFieldTypes()),
+        RowExtractor extractor = new RowExtractor(context.rowType().getFieldTypes());
+        JdbcLookupFunction function = new JdbcLookupFunction(connection(table), name, query, extractor,
                 LookupOptions.get(name, table.options(), LookupOptions.MAX_RETRIES));
-        LookupCache cache = LookupOptions.cache(name, table.options());
+        String scan = table.dialect().getSelectFromStatement(table.tableName(), columns, new String[0]);
+        LookupCache cache = LookupOptions.cache(name, table.options(),
+                new JdbcFullTableLoader(connection(table), name, scan, extractor), keyColumns);
+        if (LookupOptions.get(name, table.options(), LookupOptions.ASYNC)) {
+            return LookupProvider.async(new JdbcAsyncLookupFunction(function, ASYNC_THREADS), cache);
+        }
         return cache == null ? LookupProvider.of(function) : LookupProvider.partialCaching(function, cache);
     }
 

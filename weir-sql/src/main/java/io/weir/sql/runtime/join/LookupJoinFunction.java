@@ -6,10 +6,10 @@ import io.weir.api.functions.RichFlatMapFunction;
 import io.weir.api.types.Row;
 import io.weir.sql.connectors.LookupCache;
 import io.weir.sql.connectors.LookupProvider;
-import io.weir.sql.runtime.CompiledCalc;
-import io.weir.sql.runtime.RowProgram;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A lookup join ({@code JOIN dim FOR SYSTEM_TIME AS OF probe.proc_time}): each probe row's key
@@ -42,9 +42,9 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
     }
 
     private final Spec spec;
-    private transient RowProgram residual;
-    private transient RowProgram keyValues;
+    private transient LookupJoinRows rows;
     private transient LookupCache cache;
+    private transient List<Row> joined;
 
     public LookupJoinFunction(Spec spec) {
         this.spec = spec;
@@ -52,8 +52,8 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
-        keyValues = spec.keyClass() == null ? null : CompiledCalc.compile(spec.keyClass(), spec.keySource());
+        rows = new LookupJoinRows(spec);
+        joined = new ArrayList<>();
         cache = spec.provider().cache();
         if (cache != null) {
             cache.open();
@@ -68,61 +68,22 @@ public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
 
     @Override
     public void flatMap(Row probe, Collector<Row> out) throws Exception {
-        boolean joinedAny = false;
-        Row key = key(probe);
-        if (key != null) {
-            for (Row found : lookup(key)) {
-                Row joined = joined(probe, found);
-                if (residual == null || residual.apply(joined) != null) {
-                    out.collect(joined);
-                    joinedAny = true;
-                }
-            }
-        }
-        if (!joinedAny && spec.leftOuter()) {
-            out.collect(joined(probe, null));
+        Row key = rows.key(probe);
+        joined.clear();
+        rows.join(probe, key == null ? List.of() : lookup(key), joined);
+        for (Row row : joined) {
+            out.collect(row);
         }
     }
 
     private Collection<Row> lookup(Row key) throws Exception {
-        Collection<Row> rows = cache == null ? null : cache.getIfPresent(key);
-        if (rows == null) {
-            rows = spec.provider().function().lookup(key);
+        Collection<Row> found = cache == null ? null : cache.getIfPresent(key);
+        if (found == null) {
+            found = spec.provider().function().lookup(key);
             if (cache != null) {
-                cache.put(key, rows);
+                cache.put(key, found);
             }
         }
-        return rows;
-    }
-
-    /** The probe row's key values, or null if one is null (SQL's {@code =} never matches a null). */
-    private Row key(Row probe) {
-        Row key;
-        if (keyValues != null) {
-            key = keyValues.apply(probe);
-        } else {
-            key = new Row(spec.keyFields().length);
-            for (int i = 0; i < spec.keyFields().length; i++) {
-                key.setField(i, probe.getField(spec.keyFields()[i]));
-            }
-        }
-        for (int i = 0; i < key.getArity(); i++) {
-            if (key.getField(i) == null) {
-                return null;
-            }
-        }
-        key.setKind(io.weir.api.types.RowKind.INSERT); // a cache key: equal values, equal keys
-        return key;
-    }
-
-    private Row joined(Row left, Row right) {
-        Row joined = new Row(left.getKind(), spec.leftArity() + spec.rightArity());
-        for (int i = 0; i < spec.leftArity(); i++) {
-            joined.setField(i, left.getField(i));
-        }
-        for (int i = 0; i < spec.rightArity(); i++) {
-            joined.setField(spec.leftArity() + i, right == null ? null : right.getField(i));
-        }
-        return joined;
+        return found;
     }
 }

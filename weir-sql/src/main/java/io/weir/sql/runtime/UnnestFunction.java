@@ -1,0 +1,92 @@
+package io.weir.sql.runtime;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.types.Row;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code CROSS JOIN UNNEST(t.c)} (and {@code LEFT JOIN UNNEST(t.c) ON TRUE}): each input row is
+ * emitted once per element of its collection column, followed by the element — an ARRAY's
+ * elements in order (a ROW element spread into its fields), a MAP's entries as key and value, a
+ * MULTISET's elements as often as they occur — and with {@code WITH ORDINALITY} the element's
+ * position (from 1). Each output row keeps its input row's change kind, so an updating input
+ * retracts what it emitted before. A row whose collection is null or empty is dropped, or, in a
+ * LEFT join, emitted once padded with nulls.
+ *
+ * <p>Threading: called by the task's thread only.
+ */
+public final class UnnestFunction implements FlatMapFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What the collection column holds. */
+    public enum Kind { ARRAY, MAP, MULTISET }
+
+    /**
+     * @param field the input's collection column
+     * @param spreadRows whether ARRAY elements are ROWs whose fields become columns
+     * @param elementArity how many columns an element gives (without the ordinality)
+     */
+    public record Spec(int field, Kind kind, boolean spreadRows, int elementArity, boolean withOrdinality,
+            boolean leftOuter) implements java.io.Serializable {
+    }
+
+    private final Spec spec;
+
+    public UnnestFunction(Spec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void flatMap(Row row, Collector<Row> out) {
+        Object collection = row.getField(spec.field());
+        int emitted = 0;
+        if (collection instanceof List<?> list) {
+            for (Object element : list) {
+                out.collect(joined(row, element, null, ++emitted));
+            }
+        } else if (collection instanceof Map<?, ?> map && spec.kind() == Kind.MAP) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.collect(joined(row, entry.getKey(), entry.getValue(), ++emitted));
+            }
+        } else if (collection instanceof Map<?, ?> multiset) {
+            for (Map.Entry<?, ?> entry : multiset.entrySet()) {
+                int count = entry.getValue() == null ? 0 : ((Number) entry.getValue()).intValue();
+                for (int i = 0; i < count; i++) {
+                    out.collect(joined(row, entry.getKey(), null, ++emitted));
+                }
+            }
+        }
+        if (emitted == 0 && spec.leftOuter()) {
+            out.collect(joined(row, null, null, 0));
+        }
+    }
+
+    /** The input row's fields, then the element's columns, then its position ({@code 0}: padding, null). */
+    private Row joined(Row input, Object element, Object value, int position) {
+        int arity = input.getArity();
+        Row joined = new Row(input.getKind(), arity + spec.elementArity() + (spec.withOrdinality() ? 1 : 0));
+        for (int i = 0; i < arity; i++) {
+            joined.setField(i, input.getField(i));
+        }
+        if (position > 0) {
+            if (spec.spreadRows()) {
+                Row fields = (Row) element;
+                for (int i = 0; i < spec.elementArity(); i++) {
+                    joined.setField(arity + i, fields == null ? null : fields.getField(i));
+                }
+            } else {
+                joined.setField(arity, element);
+                if (spec.kind() == Kind.MAP) {
+                    joined.setField(arity + 1, value);
+                }
+            }
+            if (spec.withOrdinality()) {
+                joined.setField(arity + spec.elementArity(), position);
+            }
+        }
+        return joined;
+    }
+}
