@@ -28,11 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "compare-suite", mixinStandardHelpOptions = true,
         description = {"Runs the same-program suite on Weir and on the Flink twin harness, interleaved, and prints "
                 + "the comparison table.",
-                "Example: bin/weir bench compare-suite --flink ../anchors/flink-benchmarks --benchmarks WindowBenchmarks"})
+                "Example: bin/weir bench compare-suite --flink anchors/flink-benchmarks --benchmarks WindowBenchmarks"})
 final class SuiteCompareCommand implements Callable<Integer> {
     /** The suite's benchmark classes; both harnesses have each under the same simple name. */
     static final List<String> SUITE = List.of("WindowBenchmarks", "KeyByBenchmarks", "TwoInputBenchmark",
-            "ProcessingTimerBenchmark", "AsyncWaitOperatorBenchmark", "InputBenchmark");
+            "ProcessingTimerBenchmark", "AsyncWaitOperatorBenchmark", "InputBenchmark",
+            "SerializationFrameworkMiniBenchmarks");
 
     @Option(names = "--flink", required = true, paramLabel = "DIR",
             description = "The Flink twin harness, built (its target/classes and target/classpath.txt exist).")

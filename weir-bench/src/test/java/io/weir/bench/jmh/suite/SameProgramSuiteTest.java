@@ -6,6 +6,9 @@ import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.tuple.Tuple2;
+import io.weir.api.types.Row;
+import io.weir.bench.jmh.suite.SerializationFrameworkMiniBenchmarks.MyOperation;
+import io.weir.bench.jmh.suite.SerializationFrameworkMiniBenchmarks.MyPojo;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
 import io.weir.api.windowing.assigners.GlobalWindows;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
@@ -15,12 +18,14 @@ import io.weir.api.windowing.windows.Window;
 import io.weir.bench.jmh.suite.IntegerLongSource.Record;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -146,5 +151,74 @@ class SameProgramSuiteTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The serialization programs' sources fill one template and change its id before every
+     * {@code collect}: every record must still arrive with the id it had when it was collected
+     * (each id equally often) and the template's other fields intact.
+     */
+    private static <T> void assertEveryTemplateRecord(List<T> out, Function<T, String> describe) {
+        int subtasks = 2;
+        assertEquals(subtasks * RECORDS, out.size());
+        TreeMap<String, Integer> perRecord = new TreeMap<>();
+        for (T record : out) {
+            perRecord.merge(describe.apply(record), 1, Integer::sum);
+        }
+        TreeMap<String, Integer> expected = new TreeMap<>();
+        for (int id = 0; id < SerializationFrameworkMiniBenchmarks.KEYS; id++) {
+            expected.put(SerializationFrameworkMiniBenchmarks.template(id).toString(),
+                    subtasks * RECORDS / SerializationFrameworkMiniBenchmarks.KEYS);
+        }
+        assertEquals(expected, perRecord);
+    }
+
+    private static StreamExecutionEnvironment twoSubtasks() {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        env.setParallelism(2);
+        return env;
+    }
+
+    @Test
+    void serializerPojoAndKryoKeepEveryRecordAsCollected() throws Exception {
+        assertEveryTemplateRecord(collect(SerializationFrameworkMiniBenchmarks.pojo(twoSubtasks(), RECORDS)),
+                MyPojo::toString);
+        assertEveryTemplateRecord(collect(SerializationFrameworkMiniBenchmarks.kryo(twoSubtasks(), RECORDS)),
+                MyPojo::toString);
+    }
+
+    @Test
+    void serializerTupleKeepsEveryRecordAsCollected() throws Exception {
+        assertEveryTemplateRecord(collect(SerializationFrameworkMiniBenchmarks.tuple(twoSubtasks(), RECORDS)),
+                t -> new MyPojo(t.f0, t.f1, t.f2, Arrays.stream(t.f3).map(op -> new MyOperation(op.f0, op.f1))
+                        .toArray(MyOperation[]::new), t.f4, t.f5, t.f6, t.f7).toString());
+    }
+
+    @Test
+    void serializerRowKeepsEveryRecordAsCollected() throws Exception {
+        assertEveryTemplateRecord(collect(SerializationFrameworkMiniBenchmarks.row(twoSubtasks(), RECORDS)),
+                r -> new MyPojo((Integer) r.getField(0), (String) r.getField(1), (String[]) r.getField(2),
+                        Arrays.stream((Row[]) r.getField(3))
+                                .map(op -> new MyOperation((Integer) op.getField(0), (String) op.getField(1)))
+                                .toArray(MyOperation[]::new),
+                        (Integer) r.getField(4), (Integer) r.getField(5), (Integer) r.getField(6), r.getField(7))
+                        .toString());
+    }
+
+    @Test
+    void serializerHeavyStringPassesEveryString() throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        String[] strings = SerializationFrameworkMiniBenchmarks.heavyStrings();
+        TreeMap<String, Integer> perString = new TreeMap<>();
+        for (String s : collect(SerializationFrameworkMiniBenchmarks.heavyString(env, RECORDS))) {
+            perString.merge(s, 1, Integer::sum);
+        }
+        // key ids cycle over 12, the strings over 3: each string a third of the records
+        TreeMap<String, Integer> expected = new TreeMap<>();
+        for (String s : strings) {
+            assertEquals(1024, s.length());
+            expected.put(s, RECORDS / 3 + (RECORDS % 3 > Arrays.asList(strings).indexOf(s) ? 1 : 0));
+        }
+        assertEquals(expected, perString);
     }
 }
