@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes; {@code weir list} works over HTTPS with the trust store in its config.yaml; plain HTTP, a
  * client without TLS, and a TaskManager with a wrong key store password are refused.
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TlsClusterTest {
     private static final String PASSWORD = "cluster-secret";
     private static final long RECORDS = 4_000;
@@ -139,9 +139,9 @@ class TlsClusterTest {
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
             defineJob(env, remote);
             try {
-                env.executeAsync("windows over TLS").getJobExecutionResult().get(120, TimeUnit.SECONDS);
+                env.executeAsync("windows over TLS").getJobExecutionResult().get(240, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("the job did not end within 120 s; the processes' logs:\n" + logs(), e);
+                throw new AssertionError("the job did not end within 240 s; the processes' logs:\n" + logs(), e);
             }
         }
         assertEquals(expected, committedLines(remote));
