@@ -50,6 +50,6 @@ final class CancelCommand implements Callable<Integer> {
     }
 
     private JobManagerRestClient restClient() {
-        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
+        return JobManagerRestAddress.client(jobManager, confDir);
     }
 }

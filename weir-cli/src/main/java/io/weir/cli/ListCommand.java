@@ -67,6 +67,6 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private JobManagerRestClient restClient() {
-        return new JobManagerRestClient(JobManagerRestAddress.resolve(jobManager, confDir), System.getenv("WEIR_REST_TOKEN"));
+        return JobManagerRestAddress.client(jobManager, confDir);
     }
 }

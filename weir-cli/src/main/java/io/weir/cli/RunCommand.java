@@ -118,9 +118,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         try (RemoteExecutor executor = highlyAvailable ? RemoteExecutor.forHighAvailableCluster(configuration)
-                : new RemoteExecutor(jobManagerAddress(jobManager))) {
+                : new RemoteExecutor(jobManagerAddress(jobManager), configuration)) {
             ConfigurationOptions.install(configuration, executor);
             return JobLauncher.invoke(main, loader, jobArgs, spec.commandLine().getErr());
+        } catch (io.weir.api.configuration.IllegalConfigurationException badTls) {
+            throw new UserError(badTls.getMessage());
         } catch (IllegalStateException | IllegalArgumentException unreachable) {
             throw new UserError("cannot reach the " + (highlyAvailable ? "cluster's leading JobManager"
                     : "JobManager at " + jobManager) + ": " + unreachable.getMessage());

@@ -1,8 +1,10 @@
 package io.weir.cluster;
 
+import io.weir.network.InternalTls;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.jobmaster.JobMasterGateway;
 import io.weir.runtime.resourcemanager.ResourceManagerGateway;
+import io.weir.runtime.security.SslSettings;
 import io.weir.runtime.taskexecutor.TaskExecutorGateway;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -20,9 +22,25 @@ final class ClusterGateways {
                 .BLOB_STORAGE_DIRECTORY).orElse(System.getProperty("java.io.tmpdir")));
     }
 
-    static RpcService rpcService(String host, int port) {
+    /**
+     * A control-plane service on {@code host:port}, with TLS when {@code tls} is given.
+     *
+     * @param tls from {@link #internalTls}; {@code null} for plain TCP
+     */
+    static RpcService rpcService(String host, int port, InternalTls tls) {
         return new RpcService(new InetSocketAddress(host, port), ClusterGateways.class.getClassLoader(),
                 List.of(ResourceManagerGateway.class, TaskExecutorGateway.class, JobMasterGateway.class,
-                        DispatcherGateway.class, BlobGateway.class));
+                        DispatcherGateway.class, BlobGateway.class), tls);
+    }
+
+    /**
+     * TLS for the process's internal connections, or {@code null} when {@code security.ssl.internal.enabled}
+     * is off.
+     *
+     * @throws io.weir.api.configuration.IllegalConfigurationException if a key store cannot be used, naming
+     *     the option and the file
+     */
+    static InternalTls internalTls(io.weir.api.configuration.Configuration configuration) {
+        return SslSettings.internal(configuration).map(InternalTls::new).orElse(null);
     }
 }

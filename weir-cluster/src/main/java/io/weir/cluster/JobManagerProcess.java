@@ -3,6 +3,7 @@ package io.weir.cluster;
 import io.weir.api.configuration.Configuration;
 import io.weir.cluster.ha.HighAvailabilityOptions;
 import io.weir.cluster.ha.ZooKeeperServices;
+import io.weir.network.InternalTls;
 import io.weir.network.rpc.RpcService;
 import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.minicluster.ClusterEndpoint;
@@ -64,6 +65,7 @@ public final class JobManagerProcess implements AutoCloseable {
      */
     JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session) {
         this.session = session;
+        InternalTls tls = ClusterGateways.internalTls(configuration); // before anything starts: a bad key store stops here
         blobs = new BlobStore(ClusterGateways.blobParent(configuration));
         jobCode = new JobCodeCache(blobs.directory().resolve("loaded"),
                 jar -> java.nio.file.Files.readAllBytes(blobs.path(jar.key())), JobManagerProcess.class.getClassLoader());
@@ -79,7 +81,7 @@ public final class JobManagerProcess implements AutoCloseable {
                 cluster.addJobHook(recoverableJobs);
             }
             rpc = ClusterGateways.rpcService(configuration.get(JobManagerOptions.RPC_ADDRESS),
-                    configuration.get(JobManagerOptions.RPC_PORT));
+                    configuration.get(JobManagerOptions.RPC_PORT), tls);
             if (session != null) {
                 rpc.leadAs(session); // before anything is exported: no call without the session is ever served
             }
@@ -238,6 +240,7 @@ public final class JobManagerProcess implements AutoCloseable {
     private static void runHighlyAvailable(Configuration configuration) {
         HighlyAvailableJobManagerProcess jobManager;
         try {
+            ClusterGateways.internalTls(configuration); // a bad key store stops a standby too, not only once it leads
             jobManager = HighlyAvailableJobManagerProcess.start(configuration, JobManagerProcess::printReady,
                     zooKeeper -> println("JobManager standby: waiting for leadership (" + zooKeeper + ")"));
         } catch (RuntimeException e) {

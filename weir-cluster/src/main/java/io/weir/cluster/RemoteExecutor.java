@@ -65,17 +65,29 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
     private record Connection(InetSocketAddress address, LeaderInfo leader, DispatcherGateway dispatcher,
             BlobGateway blobs) {}
 
-    /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}). */
+    /** An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}), over plain TCP. */
     public RemoteExecutor(InetSocketAddress jobManager) {
-        this(new LeaderInfo(jobManager, null, null), null, null);
+        this(jobManager, new Configuration());
     }
 
-    private RemoteExecutor(LeaderInfo leader, ZooKeeperServices zooKeeper, LeaderRetriever leaders) {
+    /**
+     * An executor submitting to the JobManager at {@code jobManager} ({@code host:jobmanager.rpc.port}),
+     * over TLS when {@code configuration} sets {@code security.ssl.internal.enabled} (the client then
+     * presents the cluster's certificate, as the cluster's processes do).
+     *
+     * @throws io.weir.api.configuration.IllegalConfigurationException if a key store cannot be used
+     */
+    public RemoteExecutor(InetSocketAddress jobManager, Configuration configuration) {
+        this(new LeaderInfo(jobManager, null, null), null, null, configuration);
+    }
+
+    private RemoteExecutor(LeaderInfo leader, ZooKeeperServices zooKeeper, LeaderRetriever leaders,
+            Configuration configuration) {
         InetSocketAddress jobManager = leader.resolvedRpcAddress();
         this.zooKeeper = zooKeeper;
         this.leaders = leaders;
         this.rpc = ClusterGateways.rpcService(jobManager.getAddress() != null && jobManager.getAddress().isLoopbackAddress()
-                ? "127.0.0.1" : "0.0.0.0", 0);
+                ? "127.0.0.1" : "0.0.0.0", 0, ClusterGateways.internalTls(configuration));
         try {
             this.connection = connect(leader);
         } catch (RuntimeException e) {
@@ -87,7 +99,8 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
     /**
      * An executor submitting to the leading JobManager of the highly available cluster that
      * {@code configuration} names ({@code high-availability.zookeeper.quorum}, {@code high-availability.cluster-id});
-     * when the leader changes, calls that lost their connection go to the new one.
+     * when the leader changes, calls that lost their connection go to the new one. TLS as in
+     * {@link #RemoteExecutor(InetSocketAddress, Configuration)}.
      *
      * @throws IllegalStateException if ZooKeeper or a leader cannot be reached, saying which
      */
@@ -95,7 +108,7 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         ZooKeeperServices zooKeeper = ZooKeeperServices.connect(configuration);
         LeaderRetriever leaders = zooKeeper.leaderRetriever();
         try {
-            return new RemoteExecutor(leaders.awaitLeader(), zooKeeper, leaders);
+            return new RemoteExecutor(leaders.awaitLeader(), zooKeeper, leaders, configuration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             leaders.close();

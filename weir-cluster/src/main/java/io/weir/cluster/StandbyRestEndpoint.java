@@ -58,7 +58,7 @@ final class StandbyRestEndpoint implements AutoCloseable {
             int end = range.length == 2 ? Integer.parseInt(range[1].trim()) : first;
             for (int port = first; port <= end; port++) {
                 try {
-                    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
+                    HttpServer server = create(configuration, new InetSocketAddress(bindAddress, port));
                     LOG.info("Standby REST endpoint at {}: requests go to the leader's REST API", server.getAddress());
                     return Optional.of(new StandbyRestEndpoint(server, leaders));
                 } catch (IOException e) {
@@ -71,6 +71,26 @@ final class StandbyRestEndpoint implements AutoCloseable {
         }
         throw new IllegalArgumentException("The standby's REST endpoint could not listen on " + bindAddress + " port "
                 + ports + " (" + last.getMessage() + "); choose a free port with rest.port (0 = any free port)", last);
+    }
+
+    /**
+     * An HTTP server, or an HTTPS one with the REST API's certificate when {@code security.ssl.rest.enabled}
+     * is set, so clients reach a standby as they reach the leader.
+     */
+    private static HttpServer create(Configuration configuration, InetSocketAddress address) throws IOException {
+        Optional<io.weir.runtime.security.SslSettings> tls = io.weir.runtime.security.SslSettings.restServer(configuration);
+        if (tls.isEmpty()) {
+            return HttpServer.create(address, 0);
+        }
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(address, 0);
+        javax.net.ssl.SSLParameters parameters = tls.get().sslParameters();
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.get().sslContext()) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                params.setSSLParameters(parameters);
+            }
+        });
+        return server;
     }
 
     /** Where it listens. */

@@ -5,6 +5,7 @@ import io.weir.cluster.ha.HighAvailabilityOptions;
 import io.weir.cluster.ha.LeaderInfo;
 import io.weir.cluster.ha.LeaderRetriever;
 import io.weir.cluster.ha.ZooKeeperServices;
+import io.weir.network.InternalTls;
 import io.weir.network.NetworkExchange;
 import io.weir.network.TaskLocations;
 import io.weir.network.rpc.RpcService;
@@ -89,13 +90,14 @@ public final class TaskManagerProcess implements AutoCloseable {
     public TaskManagerProcess(Configuration configuration) {
         String host = configuration.get(TaskManagerOptions.HOST);
         slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1);
+        InternalTls tls = ClusterGateways.internalTls(configuration); // before any port opens: a bad key store stops here
         exchange = new NetworkExchange(new InetSocketAddress(host, configuration.get(TaskManagerOptions.DATA_PORT)),
                 new TaskLocations(), configuration.get(TaskManagerOptions.NETWORK_BUFFERS_PER_CHANNEL),
-                configuration.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytesAsInt());
+                configuration.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytesAsInt(), tls);
         String id = TaskLocations.idOf(exchange.address());
         metrics = MetricOptions.createRegistry(configuration);
         taskExecutor = new TaskExecutor(id, slots, exchange, metrics, host);
-        rpc = ClusterGateways.rpcService(host, configuration.get(TaskManagerOptions.RPC_PORT));
+        rpc = ClusterGateways.rpcService(host, configuration.get(TaskManagerOptions.RPC_PORT), tls);
         jobCode = new JobCodeCache(codeDirectory(configuration, id), jar -> download(jobManager.blobs(), jar),
                 TaskManagerProcess.class.getClassLoader());
         rpc.resolveJobCodeWith(jobCode);

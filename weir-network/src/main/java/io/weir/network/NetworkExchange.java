@@ -49,6 +49,8 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
     private final int creditsPerChannel;
     private final int bufferSize;
     private final EventLoopGroup eventLoops;
+    /** TLS on every data connection, or {@code null} for plain TCP. */
+    private final InternalTls tls;
     private final Channel serverChannel;
     private final Map<JobID, Set<RemoteChannelSender>> senders = new ConcurrentHashMap<>();
     private final Map<JobID, Set<RemoteChannelReceiver>> receivers = new ConcurrentHashMap<>();
@@ -60,6 +62,18 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
      */
     public NetworkExchange(InetSocketAddress bindAddress, ConsumerLocator locator, int creditsPerChannel,
             int bufferSize) {
+        this(bindAddress, locator, creditsPerChannel, bufferSize, null);
+    }
+
+    /**
+     * Starts the data port on {@code bindAddress}, with TLS on every data connection, accepted or
+     * opened, when {@code tls} is given ({@code null}: plain TCP).
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming the address
+     */
+    public NetworkExchange(InetSocketAddress bindAddress, ConsumerLocator locator, int creditsPerChannel,
+            int bufferSize, InternalTls tls) {
+        this.tls = tls;
         this.locator = locator;
         this.creditsPerChannel = creditsPerChannel;
         this.bufferSize = bufferSize;
@@ -71,6 +85,9 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            tls.secureAccepted(ch, "data");
+                        }
                         ch.pipeline().addLast(Frame.decoder(), new RemoteChannelReceiver(local, receiver ->
                                 receivers.computeIfAbsent(receiver.channelInfo().consumer().jobId(),
                                         job -> ConcurrentHashMap.newKeySet()).add(receiver)));
@@ -121,6 +138,9 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            tls.secureConnecting(ch, remote);
+                        }
                         ch.pipeline().addLast(Frame.decoder(), sender);
                     }
                 })
@@ -131,6 +151,7 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
                     + ". Is that TaskManager running and its data port reachable from here?", connected.cause());
         }
         Channel connection = connected.channel();
+        InternalTls.awaitHandshake(connection, sender.toString());
         sender.connected(connection);
         connection.writeAndFlush(open.encode(connection.alloc()));
         senders.computeIfAbsent(key.jobId(), job -> ConcurrentHashMap.newKeySet()).add(sender);

@@ -2,6 +2,7 @@ package io.weir.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weir.runtime.security.SslSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -34,8 +35,9 @@ public final class JobManagerRestClient {
     /** The bearer token for a server with {@code rest.auth.token}, or {@code null}. */
     private final String token;
     /** Follows redirects: a standby JobManager of a highly available cluster redirects to the leader's REST API. */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http;
+    /** The client's TLS settings ({@code security.ssl.rest.*}), or {@code null} for plain HTTP. */
+    private final SslSettings tls;
 
     /** @param address {@code host:port} of the JobManager's REST endpoint */
     public JobManagerRestClient(String address) {
@@ -47,12 +49,28 @@ public final class JobManagerRestClient {
      * @param token the server's {@code rest.auth.token}, sent as a bearer token; {@code null} for none
      */
     public JobManagerRestClient(String address, String token) {
+        this(address, token, null);
+    }
+
+    /**
+     * @param address {@code host:port} of the JobManager's REST endpoint
+     * @param token the server's {@code rest.auth.token}, sent as a bearer token; {@code null} for none
+     * @param tls HTTPS settings from {@link SslSettings#restClient}; {@code null} for plain HTTP
+     */
+    public JobManagerRestClient(String address, String token, SslSettings tls) {
         this.token = token == null || token.isBlank() ? null : token;
+        this.tls = tls;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (tls != null) {
+            client.sslContext(tls.sslContext()).sslParameters(tls.sslParameters());
+        }
+        this.http = client.build();
         if (!address.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new RequestFailedException("-m expects host:port of the JobManager's REST endpoint (for example localhost:8081),"
                     + " got '" + address + "'.");
         }
-        this.base = "http://" + address;
+        this.base = (tls == null ? "http://" : "https://") + address;
     }
 
     /**
@@ -121,8 +139,14 @@ public final class JobManagerRestClient {
         } catch (ConnectException e) {
             throw new RequestFailedException("No JobManager answers at " + base + ": start the job with `bin/weir run --web ...`"
                     + " (or -D rest.port=<port>) and pass that port with -m host:port.");
+        } catch (javax.net.ssl.SSLException e) {
+            throw new RequestFailedException("The TLS handshake with " + base + " failed: " + e.getMessage() + ". Check that"
+                    + " the JobManager serves HTTPS (security.ssl.rest.enabled) and that security.ssl.rest.truststore in"
+                    + " this client's config.yaml trusts its certificate, which must name the host given with -m.");
         } catch (IOException e) {
-            throw new RequestFailedException("The request to " + base + " failed: " + e.getMessage());
+            throw new RequestFailedException("The request to " + base + " failed: " + e.getMessage()
+                    + (tls == null ? " (if the JobManager serves HTTPS, set security.ssl.rest.enabled and"
+                            + " security.ssl.rest.truststore in this client's config.yaml)" : ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RequestFailedException("Interrupted while waiting for " + base);

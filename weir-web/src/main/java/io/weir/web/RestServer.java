@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.weir.api.configuration.Configuration;
 import io.weir.runtime.minicluster.MiniCluster;
+import io.weir.runtime.security.SslSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * cancelling a job ({@code PATCH /jobs/:jobid}), savepoints, and uploading and running jars
  * ({@code /jars}). Every error is JSON, {@code {"errors": [...]}},
  * with a message that says what to change: 404 for an unknown path or job, 405 for a wrong method,
- * 400 for a malformed id or parameter.
+ * 400 for a malformed id or parameter. With {@code security.ssl.rest.enabled} it serves HTTPS only.
  *
  * <p>Threading: handlers run on the HTTP server's threads and wait at most
  * {@link #QUERY_TIMEOUT_SECONDS} for the cluster's answer.
@@ -54,12 +55,21 @@ public final class RestServer implements AutoCloseable, io.weir.runtime.miniclus
         String bindAddress = configuration.get(WebOptions.BIND_ADDRESS);
         int[] ports = ports(configuration);
         RuntimeException last = null;
+        SslSettings tls = SslSettings.restServer(configuration).orElse(null); // a bad key store stops here
         JarStore jars = JarStore.open(configuration);
         for (int port = ports[0]; port <= ports[1]; port++) {
             Javalin app = create(cluster, configuration, jars);
             try {
-                app.start(bindAddress, port);
-                String url = "http://" + configuration.get(WebOptions.ADDRESS) + ":" + app.port();
+                if (tls == null) {
+                    app.start(bindAddress, port);
+                } else {
+                    int chosen = port;
+                    app.unsafeConfig().jetty.addConnector((server, http) -> httpsConnector(server, http, tls,
+                            bindAddress, chosen));
+                    app.start();
+                }
+                String url = (tls == null ? "http://" : "https://") + configuration.get(WebOptions.ADDRESS) + ":"
+                        + app.port();
                 LOG.info("REST API of the cluster at {}", url);
                 return new RestServer(app, url, jars);
             } catch (RuntimeException e) {
@@ -71,6 +81,29 @@ public final class RestServer implements AutoCloseable, io.weir.runtime.miniclus
         throw new IllegalArgumentException("The REST server could not listen on " + bindAddress + " port "
                 + (ports[0] == ports[1] ? ports[0] : ports[0] + "-" + ports[1]) + " (" + last.getMessage()
                 + "); choose a free port with rest.port (0 = any free port).", last);
+    }
+
+    /**
+     * The only connector of a server with {@code security.ssl.rest.enabled}: HTTPS with the REST key
+     * store's certificate, requiring a client certificate with {@code security.ssl.rest.authentication-enabled}.
+     * A plain HTTP request fails the handshake and is refused.
+     */
+    private static org.eclipse.jetty.server.Connector httpsConnector(org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http, SslSettings tls, String host, int port) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setSslContext(tls.sslContext());
+        ssl.setIncludeProtocols(tls.protocol());
+        ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
+        ssl.setNeedClientAuth(tls.mutualAuthentication());
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+        // clients may name the server by an address the certificate does not hold; they check the certificate
+        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     /** The first and last port to try. */

@@ -52,8 +52,8 @@ public final class WebOptions {
             .stringType().noDefaultValue()
             .withDescription("A secret that every REST request must carry as the header 'Authorization: Bearer"
                     + " <token>'; others get 401. The dashboard's pages load without it and send it once opened as"
-                    + " http://host:port/?token=<token>. Plain HTTP carries it in clear text: use it on a trusted"
-                    + " network or behind a TLS proxy. Unset: no authentication.");
+                    + " http://host:port/?token=<token>. Plain HTTP carries it in clear text: serve HTTPS"
+                    + " (security.ssl.rest.enabled) or use it on a trusted network. Unset: no authentication.");
 
     public static final ConfigOption<List<String>> CORS_ALLOWED_ORIGINS = ConfigOptions.key("rest.cors.allowed-origins")
             .stringType().asList().noDefaultValue()

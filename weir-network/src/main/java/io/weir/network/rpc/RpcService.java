@@ -87,6 +87,8 @@ public final class RpcService implements AutoCloseable {
     private volatile boolean sendersFenced;
     /** The leader session whose calls this process accepts, or {@code null} while it follows none. */
     private volatile String acceptedSender;
+    /** TLS on every connection, or {@code null} for plain TCP. */
+    private final io.weir.network.InternalTls tls;
 
     /**
      * Starts listening on {@code bindAddress} (port 0 picks a free one; see {@link #address()}).
@@ -96,6 +98,18 @@ public final class RpcService implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound, naming it
      */
     public RpcService(InetSocketAddress bindAddress, ClassLoader classLoader, List<Class<?>> gateways) {
+        this(bindAddress, classLoader, gateways, null);
+    }
+
+    /**
+     * Starts listening on {@code bindAddress}, with TLS on every connection, accepted or opened, when
+     * {@code tls} is given ({@code null}: plain TCP).
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public RpcService(InetSocketAddress bindAddress, ClassLoader classLoader, List<Class<?>> gateways,
+            io.weir.network.InternalTls tls) {
+        this.tls = tls;
         this.classLoader = classLoader;
         this.gateways = List.copyOf(gateways);
         ChannelFuture bound = new ServerBootstrap()
@@ -117,6 +131,9 @@ public final class RpcService implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+                if (tls != null) {
+                    tls.secureAccepted(ch, "control-plane");
+                }
                 ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 30, 0, 4, 0, 4), new RpcConnection(RpcService.this));
             }
         };
@@ -240,6 +257,9 @@ public final class RpcService implements AutoCloseable {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (tls != null) {
+                                tls.secureConnecting(ch, address);
+                            }
                             ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 30, 0, 4, 0, 4), connection);
                         }
                     })
@@ -248,6 +268,11 @@ public final class RpcService implements AutoCloseable {
             if (!connected.isSuccess()) {
                 throw new RpcConnectionLostException("Could not connect to " + address + ": " + connected.cause()
                         + ". Is the process running and its RPC port reachable from here?", connected.cause());
+            }
+            try {
+                io.weir.network.InternalTls.awaitHandshake(connected.channel(), "the control-plane connection to " + address);
+            } catch (IllegalStateException e) {
+                throw new RpcConnectionLostException(e.getMessage(), e.getCause());
             }
             connection.connected(connected.channel());
             connections.put(address, connection);

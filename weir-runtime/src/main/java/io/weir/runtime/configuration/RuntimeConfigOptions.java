@@ -13,11 +13,12 @@ public final class RuntimeConfigOptions implements ConfigOptionProvider {
     @Override
     public List<ConfigOption<?>> options() {
         return ApiConfigOptions.optionsOf(TaskManagerOptions.class, JobManagerOptions.class, MiniClusterOptions.class,
-                MetricOptions.class);
+                MetricOptions.class, SecurityOptions.class);
     }
 
     @Override
     public List<String> claimedNamespaces() {
-        return List.of("taskmanager.", "jobmanager.", "slot.", "minicluster.", "heartbeat.", "blob.");
+        return List.of("taskmanager.", "jobmanager.", "slot.", "minicluster.", "heartbeat.", "blob.",
+                "security.ssl.");
     }
 }

@@ -39,7 +39,9 @@ class LayerRulesTest {
             JDK, "io.weir.api..", "io.weir.runtime..", "org.slf4j..",
             "com.esotericsoftware..", "org.objenesis..",
             // the JDK's management API: JVM metrics and the JMX reporter
-            "javax.management..");
+            "javax.management..",
+            // the JDK's TLS: SslSettings reads the security.ssl.* key stores for every module that speaks TLS
+            "javax.net.ssl..");
 
 
     private static final ArchRule WEB_USES_ONLY_API_RUNTIME_AND_ITS_HTTP_LIBRARIES = mayOnlyUse(
@@ -47,7 +49,9 @@ class LayerRulesTest {
             "the cluster's HTTP face reads the runtime through its query methods; its server and JSON libraries"
                     + " stay inside it",
             JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.web..", "org.slf4j..", "io.javalin..",
-            "com.fasterxml.jackson..", "kotlin..");
+            "com.fasterxml.jackson..", "kotlin..",
+            // HTTPS (security.ssl.rest.*): Javalin takes the TLS connector as Jetty's own types
+            "org.eclipse.jetty..", "javax.net.ssl..");
 
     private static final ArchRule TEST_UTILS_USE_ONLY_API_RUNTIME_AND_JUNIT = mayOnlyUse(
             "io.weir.testutils..",
@@ -95,7 +99,8 @@ class LayerRulesTest {
             "io.weir.network..",
             "the data plane carries the runtime's buffers over Netty and nothing else; the processes and their"
                     + " control plane sit above it",
-            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "org.slf4j..", "io.netty..");
+            JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "org.slf4j..", "io.netty..",
+            "javax.net.ssl.."); // TLS with the JDK's provider (security.ssl.internal.*)
 
     private static final ArchRule CLUSTER_USES_ONLY_API_RUNTIME_AND_NETWORK = mayOnlyUse(
             "io.weir.cluster..",
@@ -103,7 +108,8 @@ class LayerRulesTest {
                     + " (ZooKeeper and Curator behind io.weir.cluster.ha); a standby's REST port, which only redirects"
                     + " to the leader, is the JDK's own HTTP server (jdk.httpserver), not weir-web's",
             JDK, "io.weir.api..", "io.weir.runtime..", "io.weir.network..", "io.weir.cluster..", "org.slf4j..",
-            "org.apache.curator..", "org.apache.zookeeper..", "com.sun.net.httpserver..");
+            "org.apache.curator..", "org.apache.zookeeper..", "com.sun.net.httpserver..",
+            "javax.net.ssl.."); // the standby's port serves HTTPS with security.ssl.rest.*
 
     private static final ArchRule ZOOKEEPER_ONLY_IN_CLUSTER_HA = noClasses()
             .that().resideOutsideOfPackages("io.weir.cluster.ha..")
