@@ -89,7 +89,7 @@ public final class JobManagerProcess implements AutoCloseable {
             throw e;
         }
         EndedJobs ended = new EndedJobs(configuration.get(JobStoreOptions.MAX_CAPACITY),
-                configuration.get(JobStoreOptions.EXPIRATION_TIME), Clock.systemUTC());
+                java.time.Duration.ofSeconds(configuration.get(JobStoreOptions.EXPIRATION_TIME)), Clock.systemUTC());
         dispatcher = new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode, ended, rpc::unexport);
         rpc.export(ClusterGateways.RESOURCE_MANAGER, new RegistrationSignal(cluster, dispatcher::taskManagerRegistered));
         rpc.export(BlobGateway.NAME, blobs);
