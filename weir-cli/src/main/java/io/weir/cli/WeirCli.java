@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WeirVersion.class,
         description = "Runs Weir jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, SqlCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
+        subcommands = {RunCommand.class, InfoCommand.class, SqlCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
             StopCommand.class, ExampleCommand.class, ConfigCommand.class, MigrateCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Configuration: conf/config.yaml (or $WEIR_CONF_DIR/config.yaml) and run -D key=value;"
                 + " the options: bin/weir config list.",
@@ -57,6 +57,7 @@ public final class WeirCli implements Runnable {
     static CommandLine commandLine(Path confDir) {
         CommandLine cli = new CommandLine(new WeirCli());
         ((RunCommand) cli.getSubcommands().get("run").getCommand()).confDir = confDir;
+        ((InfoCommand) cli.getSubcommands().get("info").getCommand()).confDir = confDir;
         ((ExampleCommand) cli.getSubcommands().get("example").getCommand()).confDir = confDir;
         ((SqlCommand) cli.getSubcommands().get("sql").getCommand()).confDir = confDir;
         ((ListCommand) cli.getSubcommands().get("list").getCommand()).confDir = confDir;

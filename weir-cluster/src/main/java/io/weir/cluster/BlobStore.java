@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The JobManager's jars of submitted jobs, one file per jar in a directory of its own, named by the
  * SHA-256 of the jar. A jar is kept while a job that uses it runs ({@link #retain}) and deleted when
  * the last one ends ({@link #release}); a jar uploaded for a job that never arrives is deleted with
- * the directory when the JobManager stops.
+ * the directory when the JobManager stops. An upload holds its jar until a job that uses it is
+ * retained: otherwise a job ending between another job's upload of the same jar and that job's
+ * start would delete the file under it.
  *
  * <p>Threading: safe for concurrent use; the methods lock the store briefly, never during I/O of
  * another caller's jar.
@@ -32,7 +34,10 @@ final class BlobStore implements BlobGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
 
     private final Path directory;
-    private final Map<String, Integer> jobsUsing = new HashMap<>();
+    /** Per jar: the running jobs that use it plus the uploads no job has claimed yet; guarded by this. */
+    private final Map<String, Integer> holders = new HashMap<>();
+    /** Per jar: the uploads no job has claimed yet; guarded by this. */
+    private final Map<String, Integer> unclaimedUploads = new HashMap<>();
 
     /** A store in a new directory under {@code parent}. */
     BlobStore(Path parent) {
@@ -57,6 +62,10 @@ final class BlobStore implements BlobGateway, AutoCloseable {
                     + e.getMessage() + "): rebuild it, or pass the jar that holds the job's classes"));
         }
         JobJar stored = new JobJar(sha256(jar), name);
+        synchronized (this) { // before looking for the file: from here on no release deletes it
+            holders.merge(stored.key(), 1, Integer::sum);
+            unclaimedUploads.merge(stored.key(), 1, Integer::sum);
+        }
         try {
             Path target = path(stored.key());
             if (!Files.exists(target)) {
@@ -83,27 +92,38 @@ final class BlobStore implements BlobGateway, AutoCloseable {
         }
     }
 
-    /** Keeps the jars of a job that starts until it {@link #release releases} them. */
+    /**
+     * Keeps the jars of a job that starts until it {@link #release releases} them; an unclaimed
+     * upload of a jar becomes the job's hold.
+     */
     synchronized void retain(Collection<JobJar> jars) {
-        jars.forEach(jar -> jobsUsing.merge(jar.key(), 1, Integer::sum));
+        for (JobJar jar : jars) {
+            Integer unclaimed = unclaimedUploads.get(jar.key());
+            if (unclaimed == null) {
+                holders.merge(jar.key(), 1, Integer::sum);
+            } else if (unclaimed == 1) {
+                unclaimedUploads.remove(jar.key());
+            } else {
+                unclaimedUploads.put(jar.key(), unclaimed - 1);
+            }
+        }
     }
 
-    /** A job using {@code jars} ended (or was refused): deletes the jars no other running job uses. */
-    void release(Collection<JobJar> jars) {
+    /**
+     * A job using {@code jars} ended (or was refused): deletes the jars no other running job uses and
+     * no upload holds. Deletes under the lock, so an upload of the same jar waits for it and writes
+     * the file again.
+     */
+    synchronized void release(Collection<JobJar> jars) {
         for (JobJar jar : jars) {
-            boolean unused;
-            synchronized (this) {
-                unused = jobsUsing.merge(jar.key(), -1, Integer::sum) <= 0;
-                if (unused) {
-                    jobsUsing.remove(jar.key());
-                }
+            if (holders.merge(jar.key(), -1, Integer::sum) > 0) {
+                continue;
             }
-            if (unused) {
-                try {
-                    Files.deleteIfExists(path(jar.key()));
-                } catch (IOException e) {
-                    LOG.warn("Could not delete the jar {} ({})", jar.name(), path(jar.key()), e);
-                }
+            holders.remove(jar.key());
+            try {
+                Files.deleteIfExists(path(jar.key()));
+            } catch (IOException e) {
+                LOG.warn("Could not delete the jar {} ({})", jar.name(), path(jar.key()), e);
             }
         }
     }

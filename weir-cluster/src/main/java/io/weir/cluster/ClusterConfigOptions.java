@@ -13,6 +13,7 @@ public final class ClusterConfigOptions implements ConfigOptionProvider {
     public List<ConfigOption<?>> options() {
         List<ConfigOption<?>> options = new java.util.ArrayList<>(ApiConfigOptions.optionsOf(HighAvailabilityOptions.class));
         options.addAll(ApiConfigOptions.optionsOf(ShutdownOptions.class));
+        options.addAll(ApiConfigOptions.optionsOf(JobStoreOptions.class));
         return options;
     }
 

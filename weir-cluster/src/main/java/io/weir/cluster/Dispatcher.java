@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * old one; each starts once the TaskManagers that registered with the new leader offer enough slots
  * for it ({@link #taskManagerRegistered}), and until then questions about it wait.
  *
+ * <p>A job that ended is forgotten here at once, with its graph and classes; what a client may still
+ * ask about it (its final status and result) is kept in {@link EndedJobs}, within
+ * {@code jobstore.max-capacity} and {@code jobstore.expiration-time}.
+ *
  * <p>Threading: safe for concurrent use; each job runs on its JobMaster's main thread.
  */
 final class Dispatcher implements DispatcherGateway {
@@ -35,17 +40,28 @@ final class Dispatcher implements DispatcherGateway {
     private final MiniCluster cluster;
     private final ClassLoader classLoader;
     private final JobCodeResolver jobCode;
+    /** The jobs running here, and the recovered ones waiting to start. */
     private final Map<JobID, CompletableFuture<JobMaster>> jobs = new ConcurrentHashMap<>();
+    private final EndedJobs ended;
+    private final Consumer<JobMaster> whenEnded;
     /** Recovered jobs waiting for enough slots, in recovery order. */
     private final List<JobGraph> waitingForSlots = new ArrayList<>();
     /** Set once this JobManager stepped down: questions about its jobs are sent on to the next leader. */
     private volatile boolean suspended;
 
-    /** @param jobCode loads the shipped jars of a submitted job (from the JobManager's blob store) */
-    Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode) {
+    /**
+     * @param jobCode loads the shipped jars of a submitted job (from the JobManager's blob store)
+     * @param ended where the status and result of ended jobs are kept
+     * @param whenEnded called with each job's JobMaster once the job ended and was recorded in
+     *     {@code ended}: the JobManager stops serving it on the control plane
+     */
+    Dispatcher(MiniCluster cluster, ClassLoader classLoader, JobCodeResolver jobCode, EndedJobs ended,
+            Consumer<JobMaster> whenEnded) {
         this.cluster = cluster;
         this.classLoader = classLoader;
         this.jobCode = jobCode;
+        this.ended = ended;
+        this.whenEnded = whenEnded;
     }
 
     @Override
@@ -64,6 +80,7 @@ final class Dispatcher implements DispatcherGateway {
             return CompletableFuture.failedFuture(e);
         }
         jobs.put(job.getJobId(), CompletableFuture.completedFuture(jobMaster));
+        forgetWhenEnded(jobMaster);
         return CompletableFuture.completedFuture(job.getJobId());
     }
 
@@ -115,13 +132,36 @@ final class Dispatcher implements DispatcherGateway {
         for (JobGraph job : startable) {
             CompletableFuture<JobMaster> started = jobs.get(job.getJobId());
             try {
-                started.complete(cluster.submit(job));
+                JobMaster jobMaster = cluster.submit(job);
+                started.complete(jobMaster);
+                forgetWhenEnded(jobMaster);
             } catch (RuntimeException e) {
                 LOG.error("Recovered job '{}' ({}) could not start", job.getName(), job.getJobId(), e);
                 job.releaseUserCode();
                 started.completeExceptionally(e);
             }
         }
+    }
+
+    /** Once the job ended, keeps only its status and result ({@link EndedJobs}) and drops its JobMaster. */
+    private void forgetWhenEnded(JobMaster jobMaster) {
+        JobID id = jobMaster.jobId();
+        jobMaster.result().whenComplete((result, failure) -> {
+            JobStatus status = jobMaster.status().join(); // final once the result is complete
+            if (failure == null) {
+                ended.add(id, status, new JobOutcome(result.getNetRuntime(),
+                        Map.copyOf(result.getAllAccumulatorResults())), null);
+            } else {
+                ended.add(id, status, null, EndedJobs.withoutJobClasses(failure, classLoader));
+            }
+            jobs.remove(id);
+            whenEnded.accept(jobMaster);
+        });
+    }
+
+    /** How many ended jobs this dispatcher remembers now (for tests). */
+    int endedJobsRemembered() {
+        return ended.size();
     }
 
     /**
@@ -155,6 +195,11 @@ final class Dispatcher implements DispatcherGateway {
 
     @Override
     public CompletableFuture<JobOutcome> jobResult(JobID jobId) {
+        EndedJobs.EndedJob endedJob = endedJob(jobId);
+        if (endedJob != null) {
+            return unlessSuspended(endedJob.failure() == null ? CompletableFuture.completedFuture(endedJob.outcome())
+                    : CompletableFuture.failedFuture(endedJob.failure()));
+        }
         return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::result).thenApply(result ->
                 new JobOutcome(result.getNetRuntime(), Map.copyOf(result.getAllAccumulatorResults()))));
     }
@@ -175,17 +220,31 @@ final class Dispatcher implements DispatcherGateway {
         if (jobMaster != null && !jobMaster.isDone()) {
             return CompletableFuture.completedFuture(JobStatus.RESTARTING); // recovered, waiting for slots
         }
+        EndedJobs.EndedJob endedJob = endedJob(jobId);
+        if (endedJob != null) {
+            return CompletableFuture.completedFuture(endedJob.status());
+        }
         return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::status));
     }
 
     @Override
     public CompletableFuture<Void> cancelJob(JobID jobId) {
+        if (endedJob(jobId) != null) {
+            return CompletableFuture.completedFuture(null); // it ended already: nothing to cancel
+        }
         return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::cancel));
+    }
+
+    /** The job if it ended and is remembered, and is not running here (again) under the same id. */
+    private EndedJobs.EndedJob endedJob(JobID jobId) {
+        return jobs.containsKey(jobId) ? null : ended.get(jobId);
     }
 
     private CompletableFuture<JobMaster> jobMaster(JobID jobId) {
         CompletableFuture<JobMaster> jobMaster = jobs.get(jobId);
         return jobMaster != null ? jobMaster
-                : CompletableFuture.failedFuture(new IllegalArgumentException("This JobManager knows no job " + jobId));
+                : CompletableFuture.failedFuture(new IllegalArgumentException("This JobManager knows no job " + jobId
+                        + " (it remembers ended jobs for " + JobStoreOptions.EXPIRATION_TIME.key() + ", at most "
+                        + JobStoreOptions.MAX_CAPACITY.key() + " of them)"));
     }
 }

@@ -90,7 +90,9 @@ public final class JobManagerProcess implements AutoCloseable {
             blobs.close();
             throw e;
         }
-        dispatcher = new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode);
+        EndedJobs ended = new EndedJobs(configuration.get(JobStoreOptions.MAX_CAPACITY),
+                java.time.Duration.ofSeconds(configuration.get(JobStoreOptions.EXPIRATION_TIME)), Clock.systemUTC());
+        dispatcher = new Dispatcher(cluster, JobManagerProcess.class.getClassLoader(), jobCode, ended, rpc::unexport);
         rpc.export(ClusterGateways.RESOURCE_MANAGER, new RegistrationSignal(cluster, dispatcher::taskManagerRegistered));
         rpc.export(BlobGateway.NAME, blobs);
         rpc.export(DispatcherGateway.NAME, dispatcher);

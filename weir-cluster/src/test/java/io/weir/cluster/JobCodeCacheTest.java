@@ -110,4 +110,19 @@ class JobCodeCacheTest {
             assertFalse(Files.exists(blobs.path(stored.key())));
         }
     }
+
+    /** Found by {@code FiftyJobsClassUnloadingTest}: the same jar, submitted again while its last job ends. */
+    @Test
+    void aJarUploadedAgainForTheNextJobIsNotDeletedWhenThePreviousJobEnds() throws Exception {
+        try (BlobStore blobs = new BlobStore(dir.resolve("jobmanager"))) {
+            JobJar first = blobs.upload("job.jar", jar("x")).join();
+            blobs.retain(List.of(first)); // the first job starts
+            JobJar second = blobs.upload("job.jar", jar("x")).join(); // the next job's client uploads it again
+            blobs.release(List.of(first)); // the first job ends before the next one starts
+            assertTrue(Files.exists(blobs.path(second.key())), "the next job's upload holds the jar");
+            blobs.retain(List.of(second));
+            blobs.release(List.of(second));
+            assertFalse(Files.exists(blobs.path(second.key())), "deleted when the job that claimed the upload ended");
+        }
+    }
 }

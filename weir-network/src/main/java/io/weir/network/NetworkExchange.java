@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weir.api.execution.JobID;
 import io.weir.runtime.exchange.BlockingMemory;
 import io.weir.runtime.exchange.BlockingSubpartition;
@@ -26,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,7 +79,14 @@ public final class NetworkExchange implements DataExchange, AutoCloseable {
         this.locator = locator;
         this.creditsPerChannel = creditsPerChannel;
         this.bufferSize = bufferSize;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        // an event loop's thread starts when first used, possibly by a task's first connection: without
+        // this it would inherit that task's context class loader and keep the job's classes for good
+        ThreadFactory netty = new DefaultThreadFactory("weir-data-plane", true);
+        this.eventLoops = new MultiThreadIoEventLoopGroup(2, runnable -> {
+            Thread thread = netty.newThread(runnable);
+            thread.setContextClassLoader(NetworkExchange.class.getClassLoader());
+            return thread;
+        }, NioIoHandler.newFactory());
         ServerBootstrap server = new ServerBootstrap()
                 .group(eventLoops)
                 .channel(NioServerSocketChannel.class)

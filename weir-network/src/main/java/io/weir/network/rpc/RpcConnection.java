@@ -54,6 +54,7 @@ final class RpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "weir-rpc-invocations");
                 t.setDaemon(true);
+                t.setContextClassLoader(RpcConnection.class.getClassLoader()); // not a job's, whoever starts it
                 return t;
             });
 

@@ -152,6 +152,22 @@ public final class RpcService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops serving {@code target}, whether it was exported by name or travelled by reference (a
+     * JobMaster handed to TaskExecutors): calls that still arrive for it fail saying it ended. A
+     * process must unexport what it no longer serves, or the service keeps it, and all it refers to
+     * (a job's classes), for as long as the process lives.
+     */
+    public void unexport(Object target) {
+        String name;
+        synchronized (exportedNames) {
+            name = exportedNames.remove(target);
+        }
+        if (name != null) {
+            exported.remove(name, target);
+        }
+    }
+
     /** A proxy of the {@code gateway} exported as {@code name} by the unfenced process at {@code address}. */
     public <T> T connect(InetSocketAddress address, String name, Class<T> gateway) {
         return connect(address, name, gateway, null);

@@ -812,7 +812,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
         @Override
         public void triggerTask(TaskKey task, CheckpointBarrier barrier) {
-            slotOf.get(task).taskExecutor().triggerCheckpoint(attemptId(task, lifecycle.attempt()), barrier);
+            Slot slot = slotOf.get(task);
+            if (slot != null) { // none once its TaskManager was lost: the failover aborts the checkpoint
+                slot.taskExecutor().triggerCheckpoint(attemptId(task, lifecycle.attempt()), barrier);
+            }
         }
 
         @Override
@@ -820,10 +823,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             int attempt = lifecycle.attempt();
             for (TaskKey task : allTasks()) {
                 ExecutionAttemptId id = attemptId(task, attempt);
+                Slot slot = slotOf.get(task);
+                if (slot == null) {
+                    // its TaskManager was lost (heartbeat timeout) before the tasks there failed, and the
+                    // failover aborts the pending checkpoints: nobody there to tell
+                    continue;
+                }
                 if (completed) {
-                    slotOf.get(task).taskExecutor().notifyCheckpointComplete(id, checkpointId);
+                    slot.taskExecutor().notifyCheckpointComplete(id, checkpointId);
                 } else {
-                    slotOf.get(task).taskExecutor().notifyCheckpointAborted(id, checkpointId);
+                    slot.taskExecutor().notifyCheckpointAborted(id, checkpointId);
                 }
             }
             if (completed) {

@@ -68,11 +68,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "weir-" + id + "-timers");
             t.setDaemon(true);
+            // started by a task when first used: it must not keep that task's job's class loader
+            t.setContextClassLoader(TaskExecutor.class.getClassLoader());
             return t;
         });
         this.checkpointIo = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "weir-" + id + "-checkpoint-io");
             t.setDaemon(true);
+            t.setContextClassLoader(TaskExecutor.class.getClassLoader());
             return t;
         });
     }

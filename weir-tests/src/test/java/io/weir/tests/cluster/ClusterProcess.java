@@ -56,9 +56,16 @@ final class ClusterProcess implements AutoCloseable {
     /** Starts {@code mainClass} with {@code -D} settings; its log goes to {@code logDir/<name>.log}. */
     static ClusterProcess start(String name, String mainClass, Path logDir, Predicate<String> isReadyLine,
             String... settings) throws IOException {
+        return start(name, mainClass, logDir, List.of(), isReadyLine, settings);
+    }
+
+    /** As {@link #start(String, String, Path, Predicate, String...)}, with more options for the JVM. */
+    static ClusterProcess start(String name, String mainClass, Path logDir, List<String> jvmOptions,
+            Predicate<String> isReadyLine, String... settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -108,6 +115,11 @@ final class ClusterProcess implements AutoCloseable {
     int terminate(long seconds) throws Exception {
         process.destroy();
         return awaitExit(seconds);
+    }
+
+    /** The operating system's id of the process (for {@code jcmd}, {@code kill -STOP}). */
+    long pid() {
+        return process.pid();
     }
 
     /** {@code kill -9}: the process gets no chance to say goodbye. */
