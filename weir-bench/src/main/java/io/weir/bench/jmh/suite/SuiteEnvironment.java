@@ -1,22 +1,37 @@
 package io.weir.bench.jmh.suite;
 
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.bench.jmh.ProcessCpuTime;
+import io.weir.runtime.minicluster.MiniCluster;
+import io.weir.runtime.minicluster.MiniClusterExecutor;
 import java.lang.management.ManagementFactory;
 
 /**
  * The environment of the same-program suite, set as flink-benchmarks' {@code FlinkEnvironmentContext}
- * sets Flink's: a local cluster, parallelism 1 unless a benchmark sets another, object reuse on, no
- * checkpoints unless a benchmark enables them. One fresh environment (and cluster) per job.
+ * sets Flink's: one MiniCluster (1 TaskManager, 4 slots) for the whole JVM, that is for the JMH trial
+ * (one fork per trial), and a fresh environment on it per job: parallelism 1 unless a benchmark sets
+ * another, object reuse on, no checkpoints unless a benchmark enables them. The Flink twin keeps its
+ * MiniCluster per trial the same way, so neither engine's figures carry a cluster's start.
  */
 public final class SuiteEnvironment {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static MiniCluster cluster;
 
     private SuiteEnvironment() {}
 
-    public static StreamExecutionEnvironment create() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    /** A fresh environment on the suite's cluster, which starts with the first one. */
+    public static synchronized StreamExecutionEnvironment create() {
+        if (cluster == null) {
+            MiniCluster started = new MiniCluster(1, 4).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-cluster-shutdown"));
+            cluster = started;
+        }
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.PARALLELISM, 1);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(MiniClusterExecutor.on(cluster), configuration);
         env.getConfig().enableObjectReuse();
         return env;
     }
