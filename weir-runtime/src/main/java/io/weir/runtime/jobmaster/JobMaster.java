@@ -400,15 +400,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             stages.start();
         }
 
+        /** Every exchange of a staged job is blocking, so each subtask is a region of its own, as in Flink. */
         @Override
         public Set<TaskKey> regionOf(TaskKey failed) {
-            return stages == null ? null : stages.tasksOf(failed.vertexId());
+            return stages == null ? null : Set.of(failed);
         }
 
         @Override
         public void scheduleRegionRestart(Set<TaskKey> region, Duration delay) {
-            LOG.info("Job '{}' ({}) restarts the stage of {} task(s) in {} ms", job.getName(), job.getJobId(),
-                    region.size(), delay.toMillis());
+            LOG.info("Job '{}' ({}) restarts {} in {} ms", job.getName(), job.getJobId(),
+                    region.stream().map(t -> describe(attemptId(t, 0))).sorted().toList(), delay.toMillis());
             timers.schedule(() -> runIfRunning(() -> lifecycle.onRegionRestartDelayElapsed(region)),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -416,7 +417,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         @Override
         public void deployRegion(Set<TaskKey> region) {
             restarts = lifecycle.restarts();
-            stages.restart(region.iterator().next().vertexId());
+            CompletedCheckpoint latest = checkpointing.coordinator().latestCompleted();
+            for (TaskKey task : region) {
+                coordinators.subtaskReset(job.getVertices().get(task.vertexId()), task.subtaskIndex(),
+                        latest == null ? -1 : latest.id());
+            }
+            stages.restart(region);
         }
 
         private void deployInSlots(int attempt) {
