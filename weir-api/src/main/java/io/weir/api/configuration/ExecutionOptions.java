@@ -25,7 +25,7 @@ public final class ExecutionOptions {
             .enumType(BatchShuffleMode.class).defaultValue(BatchShuffleMode.ALL_EXCHANGES_BLOCKING)
             .withDescription("In BATCH mode, how tasks exchange data: ALL_EXCHANGES_BLOCKING (each stage writes its "
                     + "whole output before the next one starts; stages run one after another, so the job needs only "
-                    + "the slots of its largest stage, and a failed stage restarts alone) or ALL_EXCHANGES_PIPELINED "
+                    + "the slots of its largest stage, and a failed subtask restarts alone) or ALL_EXCHANGES_PIPELINED "
                     + "(as in STREAMING: all tasks at once, a failure restarts the job).");
 
     public static final ConfigOption<MemorySize> BATCH_SHUFFLE_MEMORY = ConfigOptions.key("execution.batch-shuffle.memory")

@@ -9,7 +9,7 @@ public enum BatchShuffleMode {
      * Every exchange between tasks is blocking: a producer writes its whole output (in memory within
      * {@code execution.batch-shuffle.memory}, spilled to local files beyond it) before its consumers
      * start reading it. Stages are scheduled one after another, so a job with more tasks than slots
-     * runs, and a failed stage restarts alone. The default.
+     * runs, and a failed subtask restarts alone. The default.
      */
     ALL_EXCHANGES_BLOCKING,
     /**

@@ -81,8 +81,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final CheckpointStorage storage;
     private final RecoveryPoint recovery;
     private final Map<TaskKey, Slot> slotOf = new HashMap<>();
-    /** The tasks of each slot lost with its TaskManager, which get one replacement slot before the next attempt. */
-    private final Map<Object, List<TaskKey>> lostSlots = new java.util.LinkedHashMap<>();
+    /** The slots lost with their TaskManagers, replaced before the next attempt. */
+    private final LostSlots lostSlots = new LostSlots();
     private final JobAccumulators<ExecutionAttemptId> accumulators = new JobAccumulators<>(this::describe);
     private volatile JobAccumulators.Merged finalAccumulators;
     private volatile JobStatus finalStatus;
@@ -323,51 +323,33 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         @Override
         public void deploy(int attempt) {
             if (stages != null) {
-                deployStages(attempt);
-                return;
+                replaceLostSlots(attempt, (lost, replacement) -> stages.replaceSlot(lost.slot(), replacement),
+                        () -> startStages(attempt));
+            } else { // the tasks that shared a lost slot share its replacement
+                replaceLostSlots(attempt, (lost, replacement) -> lost.tasks().forEach(t -> slotOf.put(t, replacement)),
+                        () -> deployInSlots(attempt));
             }
-            if (lostSlots.isEmpty()) {
-                deployInSlots(attempt);
-                return;
-            }
-            // the tasks that shared a lost slot share its replacement
-            List<List<TaskKey>> sharers = new ArrayList<>(lostSlots.values());
-            lostSlots.clear();
-            LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
-                    job.getJobId(), sharers.size());
-            resourceManager.requestSlots(job.getJobId(), sharers.size(), sharers.size()
-                    + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
-                        if (error != null) {
-                            sharers.forEach(tasks -> lostSlots.put(new Object(), tasks));
-                            if (attempt == lifecycle.attempt()) {
-                                lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
-                                        ? error.getCause() : error, "slot allocation");
-                            }
-                            return;
-                        }
-                        for (int i = 0; i < sharers.size(); i++) {
-                            for (TaskKey task : sharers.get(i)) {
-                                slotOf.put(task, slots.get(i));
-                            }
-                        }
-                        if (attempt == lifecycle.attempt()) {
-                            deployInSlots(attempt);
-                        }
-                    }));
         }
 
-        /** A staged job: replaces the slots of lost TaskManagers, then deploys its first stages. */
-        private void deployStages(int attempt) {
-            if (lostSlots.isEmpty()) {
-                startStages(attempt);
+        /**
+         * Gets one slot for each slot lost with its TaskManager and hands each pair to {@code replace}
+         * (on the main thread), then runs {@code deploy} if {@code attempt} is still the current one;
+         * at once when no slot was lost. If no slots come, the attempt fails to deploy and the slots
+         * stay lost.
+         */
+        private void replaceLostSlots(int attempt, java.util.function.BiConsumer<LostSlots.Lost, Slot> replace,
+                Runnable deploy) {
+            List<LostSlots.Lost> lost = lostSlots.takeAll();
+            if (lost.isEmpty()) {
+                deploy.run();
                 return;
             }
-            List<Object> lost = new ArrayList<>(lostSlots.keySet());
-            lostSlots.clear();
+            LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
+                    job.getJobId(), lost.size());
             resourceManager.requestSlots(job.getJobId(), lost.size(), lost.size()
                     + " to replace slots of lost TaskManagers").whenComplete((slots, error) -> runIfRunning(() -> {
                         if (error != null) {
-                            lost.forEach(slot -> lostSlots.put(slot, new ArrayList<>()));
+                            lostSlots.putBack(lost);
                             if (attempt == lifecycle.attempt()) {
                                 lifecycle.onDeploymentFailed(error instanceof java.util.concurrent.CompletionException
                                         ? error.getCause() : error, "slot allocation");
@@ -375,12 +357,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                             return;
                         }
                         for (int i = 0; i < lost.size(); i++) {
-                            if (lost.get(i) instanceof Slot old) {
-                                stages.replaceSlot(old, slots.get(i));
-                            }
+                            replace.accept(lost.get(i), slots.get(i));
                         }
                         if (attempt == lifecycle.attempt()) {
-                            startStages(attempt);
+                            deploy.run();
                         }
                     }));
         }
@@ -400,15 +380,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             stages.start();
         }
 
+        /** Every exchange of a staged job is blocking, so each subtask is a region of its own, as in Flink. */
         @Override
         public Set<TaskKey> regionOf(TaskKey failed) {
-            return stages == null ? null : stages.tasksOf(failed.vertexId());
+            return stages == null ? null : Set.of(failed);
         }
 
         @Override
         public void scheduleRegionRestart(Set<TaskKey> region, Duration delay) {
-            LOG.info("Job '{}' ({}) restarts the stage of {} task(s) in {} ms", job.getName(), job.getJobId(),
-                    region.size(), delay.toMillis());
+            LOG.info("Job '{}' ({}) restarts {} in {} ms", job.getName(), job.getJobId(),
+                    region.stream().map(t -> describe(attemptId(t, 0))).sorted().toList(), delay.toMillis());
             timers.schedule(() -> runIfRunning(() -> lifecycle.onRegionRestartDelayElapsed(region)),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -416,7 +397,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         @Override
         public void deployRegion(Set<TaskKey> region) {
             restarts = lifecycle.restarts();
-            stages.restart(region.iterator().next().vertexId());
+            CompletedCheckpoint latest = checkpointing.coordinator().latestCompleted();
+            for (TaskKey task : region) {
+                coordinators.subtaskReset(job.getVertices().get(task.vertexId()), task.subtaskIndex(),
+                        latest == null ? -1 : latest.id());
+            }
+            stages.restart(region);
         }
 
         private void deployInSlots(int attempt) {
@@ -543,12 +529,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             slotOf.forEach((task, slot) -> {
                 if (slot.taskExecutorId().equals(taskExecutorId)) {
                     lost.add(task);
-                    lostSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(task);
+                    lostSlots.add(slot, task);
                 }
             });
             if (stages != null) { // also the slots no task of this attempt has used yet
                 stages.slots().stream().filter(s -> s.taskExecutorId().equals(taskExecutorId))
-                        .forEach(s -> lostSlots.putIfAbsent(s, new ArrayList<>()));
+                        .forEach(lostSlots::add);
             }
             lost.forEach(slotOf::remove);
             if (stages != null && stages.slots().stream().anyMatch(s -> s.taskExecutorId().equals(taskExecutorId))) {

@@ -91,6 +91,26 @@ final class OperatorCoordinators {
         }
     }
 
+    /**
+     * Subtask {@code subtask} of {@code vertex} restarts alone (a region failover): the coordinators of
+     * its operators take back what they gave its failed attempt after checkpoint {@code checkpointId}
+     * (a source's enumerator gets its splits back), so the next attempt reads them again.
+     *
+     * @param checkpointId the checkpoint the subtask restores, or {@code -1} for none (a BATCH job)
+     */
+    void subtaskReset(JobVertex vertex, int subtask, long checkpointId) {
+        for (StreamNode node : vertex.getChain()) {
+            OperatorCoordinator coordinator = coordinators.get(node.getId());
+            if (coordinator != null) {
+                try {
+                    coordinator.subtaskReset(subtask, checkpointId);
+                } catch (Exception failure) {
+                    onFailure.coordinatorFailed(where(node.getId()), failure);
+                }
+            }
+        }
+    }
+
     void notifyCheckpointComplete(long checkpointId) {
         for (Map.Entry<Integer, OperatorCoordinator> e : coordinators.entrySet()) {
             try {

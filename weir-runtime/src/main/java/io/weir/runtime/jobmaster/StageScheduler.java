@@ -22,8 +22,11 @@ import java.util.Set;
  * it has. Vertices that are ready together run together when the slots allow; otherwise they wait,
  * in the order of their ids (sources first).
  *
- * <p>A region that {@link #restart restarts} alone is deployed again at once: its inputs are the
- * finished results of the regions before it, which are kept.
+ * <p>Since every exchange is blocking, each subtask is a pipelined region of its own, as in Flink: a
+ * subtask that {@link #restart restarts} alone is deployed again as soon as a slot is free (before
+ * any waiting vertex), while the other subtasks of its vertex go on. Its inputs are the finished
+ * results of the vertices before it, which are kept; the vertices after it wait for its vertex to
+ * finish, so none of them has read the failed attempt's output.
  *
  * <h2>Threading</h2>
  * Used on the JobMaster's main thread only.
@@ -44,6 +47,8 @@ final class StageScheduler {
     private final Map<Integer, Integer> finishedSubtasks = new HashMap<>();
     /** The tasks of the current attempt deployed and not yet ended, with their slots. */
     private final Map<TaskKey, Slot> running = new HashMap<>();
+    /** Subtasks that restart alone and wait for a slot; they go before any waiting vertex. */
+    private final ArrayDeque<TaskKey> restarting = new ArrayDeque<>();
     private boolean stopped = true;
 
     StageScheduler(JobGraph job, Deployer deployer) {
@@ -81,6 +86,7 @@ final class StageScheduler {
     void start() {
         stopped = false;
         running.clear();
+        restarting.clear();
         free.clear();
         free.addAll(slots);
         finishedSubtasks.clear();
@@ -120,17 +126,17 @@ final class StageScheduler {
     }
 
     /**
-     * Deploys the region of vertex {@code vertexId} again (a failover of that region alone), once its
-     * running subtasks ended; its inputs are finished, so it is ready at once.
+     * Deploys the subtasks {@code tasks} again (each a region restarting alone), once they ended and a
+     * slot is free; their inputs are finished, so they are ready at once.
      */
-    void restart(int vertexId) {
-        stages.put(vertexId, Stage.WAITING);
-        finishedSubtasks.remove(vertexId);
+    void restart(Set<TaskKey> tasks) {
+        tasks.stream().sorted(Comparator.comparingInt(TaskKey::vertexId).thenComparingInt(TaskKey::subtaskIndex))
+                .forEach(restarting::add);
         deployReady();
     }
 
     /** The tasks of vertex {@code vertexId}. */
-    Set<TaskKey> tasksOf(int vertexId) {
+    private Set<TaskKey> tasksOf(int vertexId) {
         Set<TaskKey> tasks = new HashSet<>();
         for (int i = 0; i < job.getVertices().get(vertexId).getParallelism(); i++) {
             tasks.add(new TaskKey(vertexId, i));
@@ -142,6 +148,12 @@ final class StageScheduler {
         if (stopped) {
             return;
         }
+        while (!restarting.isEmpty() && !free.isEmpty()) {
+            deploy(restarting.poll(), free.poll());
+        }
+        if (!restarting.isEmpty()) {
+            return; // the restarting subtasks take the next free slots
+        }
         for (JobVertex vertex : job.getVertices()) {
             if (stages.get(vertex.getId()) == Stage.WAITING && inputsFinished(vertex)
                     && !anyRunning(vertex.getId())) {
@@ -150,12 +162,15 @@ final class StageScheduler {
                 }
                 stages.put(vertex.getId(), Stage.RUNNING);
                 for (TaskKey task : tasksOf(vertex.getId())) {
-                    Slot slot = free.poll();
-                    running.put(task, slot);
-                    deployer.deploy(task, slot);
+                    deploy(task, free.poll());
                 }
             }
         }
+    }
+
+    private void deploy(TaskKey task, Slot slot) {
+        running.put(task, slot);
+        deployer.deploy(task, slot);
     }
 
     private boolean inputsFinished(JobVertex vertex) {

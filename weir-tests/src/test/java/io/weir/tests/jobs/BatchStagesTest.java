@@ -23,6 +23,7 @@ import io.weir.testutils.MiniClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class BatchStagesTest {
     /** How often the subtasks of the first stage and of the second opened (the tasks run in this JVM). */
     private static final AtomicInteger SOURCE_OPENS = new AtomicInteger();
     private static final AtomicInteger SECOND_STAGE_OPENS = new AtomicInteger();
+    private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
 
     @RegisterExtension
     static final MiniClusterExtension SMALL = MiniClusterExtension.builder()
@@ -53,6 +55,7 @@ class BatchStagesTest {
     void resetCounters() {
         SOURCE_OPENS.set(0);
         SECOND_STAGE_OPENS.set(0);
+        FAILED_ONCE.set(false);
     }
 
     /** Per residue of 10: the sum of 1..N with that residue, as "k=sum". */
@@ -127,6 +130,21 @@ class BatchStagesTest {
     }
 
     @Test
+    void aFailureInTheSourceStageRestartsItWithTheSplitsTheFailedReaderHad() throws Exception {
+        Configuration restarts = new Configuration()
+                .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2)
+                .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        List<String> result = env(SMALL, restarts).fromSequence(1, N).slotSharingGroup("read")
+                .map(new FailFirstAttemptMidway()).slotSharingGroup("read")
+                .keyBy(e -> e.f0).sum(1).slotSharingGroup("ten")
+                .keyBy(e -> e.f0 % 2).process(new Format(false)).slotSharingGroup("parity")
+                .executeAndCollect(100);
+        assertSameElements(expected(), result);
+        assertEquals(3, SOURCE_OPENS.get(), "the failed source subtask ran again, alone");
+    }
+
+    @Test
     void resultsLargerThanTheShuffleMemorySpillToFilesAndReadBackTheSame() throws Exception {
         Configuration noMemory = new Configuration().set(ExecutionOptions.BATCH_SHUFFLE_MEMORY, MemorySize.parse("0"));
         assertSameElements(expected(), run(env(SMALL, noMemory), new Format(false)));
@@ -156,6 +174,28 @@ class BatchStagesTest {
         @Override
         public Tuple2<Long, Long> map(Long v) {
             return Tuple2.of(v % 1000, v);
+        }
+    }
+
+    /**
+     * v ↦ (v % 10, v); the first subtask to reach its 1000th record in its first attempt fails
+     * there, after it emitted some (once per test: the subtasks run in this JVM).
+     */
+    static final class FailFirstAttemptMidway extends RichMapFunction<Long, Tuple2<Long, Long>> {
+        private long seen;
+
+        @Override
+        public void open(OpenContext context) {
+            SOURCE_OPENS.incrementAndGet();
+        }
+
+        @Override
+        public Tuple2<Long, Long> map(Long v) {
+            if (++seen == 1000 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
+                    && FAILED_ONCE.compareAndSet(false, true)) {
+                throw new IllegalStateException("the source stage's first attempt fails on purpose");
+            }
+            return Tuple2.of(v % 10, v);
         }
     }
 

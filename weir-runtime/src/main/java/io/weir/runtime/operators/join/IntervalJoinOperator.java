@@ -9,6 +9,7 @@ import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TimestampedCollector;
 import io.weir.api.operators.Triggerable;
 import io.weir.api.operators.TwoInputStreamOperator;
+import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.transformations.IntervalJoinDescription;
@@ -52,6 +53,13 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
     private transient InternalTimerService<String> timers;
     private transient TimestampedCollector<OUT> collector;
     private transient JoinContext context;
+    /**
+     * BATCH mode: a key's records of both inputs come in timestamp order and no watermark cleans the
+     * buffers until the key ends, so each record drops the other side's buckets that no later record
+     * can join (what the watermark does in STREAMING); without it, every record would scan all of its
+     * key's records on the other side.
+     */
+    private transient boolean inputsSortedByTime;
 
     /**
      * @param leftLateDataOutputTag side output for late left elements, or {@code null} to drop them
@@ -89,6 +97,7 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
         timers = getInternalTimerService("interval-join-cleanup", StringSerializer.INSTANCE, this);
         collector = new TimestampedCollector<>(output);
         context = new JoinContext(userFunction);
+        inputsSortedByTime = getOperatorContext().getExecutionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH;
     }
 
     @Override
@@ -99,6 +108,9 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
             return;
         }
         add(leftBuffer, ts, record.getValue());
+        if (inputsSortedByTime) { // later left records have timestamps >= ts
+            dropBefore(rightBuffer, ts + lowerBound);
+        }
         for (Map.Entry<Long, List<T2>> bucket : rightBuffer.entries()) {
             long rightTs = bucket.getKey();
             if (rightTs >= ts + lowerBound && rightTs <= ts + upperBound) {
@@ -119,6 +131,9 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
             return;
         }
         add(rightBuffer, ts, record.getValue());
+        if (inputsSortedByTime) { // later right records have timestamps >= ts
+            dropBefore(leftBuffer, ts - upperBound);
+        }
         for (Map.Entry<Long, List<T1>> bucket : leftBuffer.entries()) {
             long leftTs = bucket.getKey();
             if (ts >= leftTs + lowerBound && ts <= leftTs + upperBound) {
@@ -163,6 +178,24 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
     private <T> void sideOutputLate(OutputTag<T> tag, StreamRecord<T> record) {
         if (tag != null) {
             output.collect(tag, new StreamRecord<>(record.getValue(), record.getTimestamp()));
+        }
+    }
+
+    /** Removes the buckets of {@code buffer} with timestamps before {@code time}. */
+    private static <T> void dropBefore(MapState<Long, List<T>> buffer, long time) throws Exception {
+        List<Long> passed = null;
+        for (Long bucket : buffer.keys()) {
+            if (bucket < time) {
+                if (passed == null) {
+                    passed = new ArrayList<>();
+                }
+                passed.add(bucket);
+            }
+        }
+        if (passed != null) {
+            for (Long bucket : passed) {
+                buffer.remove(bucket);
+            }
         }
     }
 

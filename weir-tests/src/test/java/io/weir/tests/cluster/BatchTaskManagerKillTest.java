@@ -1,0 +1,257 @@
+package io.weir.tests.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.api.common.serialization.SimpleStringEncoder;
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.environment.RuntimeExecutionMode;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.JobClient;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.types.Types;
+import io.weir.cluster.RemoteExecutor;
+import io.weir.connector.file.sink.FileSink;
+import io.weir.connector.file.sink.bucketassigners.BasePathBucketAssigner;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A BATCH job that runs stage by stage on a real cluster of processes (a JobManager and two
+ * TaskManagers, each its own JVM) loses a TaskManager with {@code kill -9} while its last stage
+ * runs: the finished results of the stages before it, kept in both TaskManagers, are half gone. The
+ * job runs again in a replacement slot and writes, through an exactly-once FileSink, what a
+ * failure-free run writes.
+ *
+ * <p>The moment of the kill is not left to timing: the first attempt of the last stage waits in
+ * {@code open} for a file the test creates only after the kill, and each subtask says it has
+ * opened with a file of its own the test waits for.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class BatchTaskManagerKillTest {
+    private static final long N = 30_000;
+
+    @TempDir
+    static Path dir;
+    private static ClusterProcess jobManager;
+    private static ClusterProcess survivor;
+    private static ClusterProcess victim;
+    private static InetSocketAddress jobManagerAddress;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        jobManager = ClusterProcess.start("jobmanager", "io.weir.cluster.JobManagerProcess", dir,
+                line -> line.startsWith("JobManager ready at "),
+                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=1 s", "rest.port=0");
+        String ready = jobManager.awaitReady(60);
+        int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+        jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
+        survivor = startTaskManager("taskmanager-1", port);
+        victim = startTaskManager("taskmanager-2", port);
+        survivor.awaitReady(60);
+        victim.awaitReady(60);
+    }
+
+    private static ClusterProcess startTaskManager(String name, int jobManagerPort) throws IOException {
+        return ClusterProcess.start(name, "io.weir.cluster.TaskManagerProcess", dir,
+                line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
+                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + jobManagerPort,
+                "taskmanager.host=127.0.0.1", "taskmanager.numberOfTaskSlots=2", "heartbeat.interval=100 ms");
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (ClusterProcess process : new ClusterProcess[] {victim, survivor, jobManager}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    @Test
+    void losingATaskManagerWithKeptResultsRunsTheJobAgainToTheOutputOfAFailureFreeRun() throws Exception {
+        Path clean = dir.resolve("clean");
+        StreamExecutionEnvironment local = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        defineJob(local, clean, null);
+        local.execute("staged sums, failure-free");
+        List<String> failureFree = committedLines(clean);
+        assertEquals(expected(), failureFree);
+
+        Path recovered = dir.resolve("recovered");
+        Path gate = dir.resolve("gate");
+        Files.createDirectories(recovered);
+        Files.createDirectories(gate);
+        try (RemoteExecutor executor = new RemoteExecutor(jobManagerAddress);
+                WatchService watch = FileSystems.getDefault().newWatchService()) {
+            gate.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            defineJob(env, recovered, gate.toString());
+            JobClient job = env.executeAsync("staged sums, a TaskManager killed");
+            awaitFiles(watch, gate, 2, 90); // both subtasks of the last stage opened: the stages before it finished
+            assertTrue(committedLines(recovered).isEmpty(), "nothing is committed before the last stage ends");
+            victim.kill();
+            Files.createFile(gate.resolve("go")); // lets a first attempt that was not cancelled go on
+            job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+        }
+        String jobManagerLog = Files.readString(dir.resolve("jobmanager.log"));
+        assertTrue(jobManagerLog.contains("sent no heartbeat"), "the JobManager noticed the loss:\n" + jobManagerLog);
+        assertTrue(jobManagerLog.contains("to replace those of lost TaskManagers")
+                        && Pattern.compile("runs stage by stage \\(attempt \\d+\\)").matcher(jobManagerLog).find(),
+                "the whole job ran again, in a replacement slot:\n" + jobManagerLog);
+        assertEquals(failureFree, committedLines(recovered));
+    }
+
+    /** For each k of 0..6, "k=sum" of the v in 1..N with (v % 1000) % 7 == k, sorted. */
+    private static List<String> expected() {
+        long[] sums = new long[7];
+        for (long v = 1; v <= N; v++) {
+            sums[(int) (v % 1000 % 7)] += v;
+        }
+        List<String> expected = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            expected.add(k + "=" + sums[k]);
+        }
+        Collections.sort(expected);
+        return expected;
+    }
+
+    /**
+     * sequence → (v % 1000, v) → keyBy → sum → (k % 7, sum) → keyBy → sum → "k=sum" → FileSink: three
+     * stages of parallelism 2, two blocking exchanges.
+     */
+    private static void defineJob(StreamExecutionEnvironment env, Path out, String gate) {
+        env.setParallelism(2);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        // until the heartbeat timeout says the TaskManager is lost, a subtask reading a result kept there
+        // fails to connect and restarts alone, each time one restart
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 50);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        env.configure(restarts);
+        env.fromSequence(1, N)
+                .map(v -> Tuple2.of(v % 1000, v), Types.TUPLE(Types.LONG, Types.LONG))
+                .keyBy(e -> e.f0, Types.LONG).sum(1)
+                .map(e -> Tuple2.of(e.f0 % 7, e.f1), Types.TUPLE(Types.LONG, Types.LONG))
+                .keyBy(e -> e.f0, Types.LONG)
+                .process(new GatedSum(gate), Types.STRING)
+                .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>()).build());
+    }
+
+    /**
+     * Sums per key and emits "k=sum" when the key ends (an event-time timer fires after a key's last
+     * record in BATCH mode). With a gate directory, its first attempt says it opened
+     * ({@code opened-<subtask>}) and waits for {@code go} there.
+     */
+    static final class GatedSum extends KeyedProcessFunction<Long, Tuple2<Long, Long>, String> {
+        private final String gate;
+        private transient io.weir.api.state.ValueState<Long> sum;
+
+        GatedSum(String gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public void open(OpenContext context) throws Exception {
+            sum = getRuntimeContext().getState(new io.weir.api.state.ValueStateDescriptor<>("sum", Types.LONG));
+            if (gate != null && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0) {
+                Path gateDir = Path.of(gate);
+                try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+                    gateDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                    Files.createFile(gateDir.resolve("opened-" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()));
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (!Files.exists(gateDir.resolve("go"))) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new IOException("no 'go' in " + gate + " within 120 s");
+                        }
+                        WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS); // interrupted when cancelled
+                        if (key != null) {
+                            key.pollEvents();
+                            key.reset();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("cancelled while waiting at the gate");
+                }
+            }
+        }
+
+        @Override
+        public void processElement(Tuple2<Long, Long> e, Context ctx, Collector<String> out) throws Exception {
+            Long before = sum.value();
+            if (before == null) {
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE - 1);
+            }
+            sum.update((before == null ? 0 : before) + e.f1);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(ctx.getCurrentKey() + "=" + sum.value());
+        }
+    }
+
+    /** Waits (on file system events, not a clock) until {@code count} files named opened-* are in {@code gate}. */
+    private static void awaitFiles(WatchService watch, Path gate, int count, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try (Stream<Path> files = Files.list(gate)) {
+                if (files.filter(f -> f.getFileName().toString().startsWith("opened-")).count() >= count) {
+                    return;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the last stage did not open " + count + " subtasks within " + seconds + " s");
+            }
+            WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+            if (key != null) {
+                key.pollEvents();
+                key.reset();
+            }
+        }
+    }
+
+    /** The lines of the visible (committed) part files, sorted. */
+    private static List<String> committedLines(Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (!Files.exists(out)) {
+            return lines;
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    lines.addAll(Files.readAllLines(file));
+                }
+            }
+        }
+        Collections.sort(lines);
+        return lines;
+    }
+}
