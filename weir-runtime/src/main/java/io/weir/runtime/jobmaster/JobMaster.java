@@ -755,6 +755,21 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
     }
 
+    /**
+     * An action of this JobMaster threw: its scheduling state may be half-changed, so the job fails
+     * over as a whole (or fails, as its restart strategy says) instead of waiting forever for an
+     * event that the broken action would have caused.
+     */
+    @Override
+    protected void onUncaughtError(Throwable error) {
+        LOG.error("Job '{}' ({}): an action of its JobMaster failed; the job fails over", job.getName(), job.getJobId(),
+                error);
+        if (finalStatus == null) {
+            recordFailure(error, "JobMaster", null);
+            lifecycle.onGlobalFailure(error, "JobMaster");
+        }
+    }
+
     private void failFromCoordinator(String where, Throwable t) {
         LOG.warn("{} in job {} failed", where, job.getJobId(), t);
         recordFailure(t, where, null);
