@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.api.common.serialization.DeserializationSchema;
 import io.weir.api.common.serialization.SimpleStringSchema;
 import io.weir.api.connector.sink.DiscardingSink;
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.CloseableIterator;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -364,6 +366,48 @@ class KafkaSourceTest {
         String message = failureMessages(assertThrows(Exception.class, env::execute));
         assertTrue(message.contains("topic 'corrupt', partition 1, offset 2") && message.contains("'three' is not an int"),
                 message);
+    }
+
+    @Test
+    void skipAndDeadLetterPoliciesGoOnAndDeadLettersCarryWhereTheyCameFrom() throws Exception {
+        KAFKA.createTopic("corrupt-policies", 2);
+        KAFKA.createTopic("corrupt-policies-dead", 1);
+        KAFKA.produce(List.of(new ProducerRecord<>("corrupt-policies", 1, "k1", "1"),
+                new ProducerRecord<>("corrupt-policies", 1, "k2", "two"), new ProducerRecord<>("corrupt-policies", 1, "k3", "3"),
+                new ProducerRecord<>("corrupt-policies", 0, "k4", "4"), new ProducerRecord<>("corrupt-policies", 0, "k5", "five")));
+        for (BadRecordPolicy policy : List.of(BadRecordPolicy.SKIP, BadRecordPolicy.DEAD_LETTER)) {
+            KafkaSource<Integer> source = KafkaSource.<Integer>builder().setBootstrapServers(KAFKA.bootstrapServers())
+                    .setProperties(KAFKA.clientTimeouts()).setTopics("corrupt-policies")
+                    .setValueOnlyDeserializer(new IntSchema()).setBounded(OffsetsInitializer.latest())
+                    .setBadRecordPolicy(policy).setDeadLetterTopic("corrupt-policies-dead").build();
+            List<Integer> out = new ArrayList<>();
+            try (CloseableIterator<Integer> it = CLUSTER.createEnvironment(2)
+                    .fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").executeAndCollect()) {
+                it.forEachRemaining(out::add);
+            }
+            out.sort(null);
+            assertEquals(List.of(1, 3, 4), out, policy + ": the good records, each once");
+        }
+        // only the DEAD_LETTER run wrote letters: key and value unchanged, with where they came from
+        Map<String, String> letters = new TreeMap<>();
+        for (ConsumerRecord<String, String> letter : KAFKA.readAll("corrupt-policies-dead")) {
+            letters.put(letter.key() + "=" + letter.value(), header(letter, "weir.source.topic") + "/"
+                    + header(letter, "weir.source.partition") + "/" + header(letter, "weir.source.offset") + " "
+                    + header(letter, "weir.error"));
+        }
+        assertEquals(Map.of("k2=two", "corrupt-policies/1/1 'two' is not an int",
+                "k5=five", "corrupt-policies/0/1 'five' is not an int"), letters);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void deadLetterWithoutATopicFailsAtBuildSayingWhatToCall() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> strings("t")
+                .setBadRecordPolicy(BadRecordPolicy.DEAD_LETTER).build());
+        assertTrue(e.getMessage().contains("setDeadLetterTopic"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.CloseableIterator;
@@ -13,6 +14,8 @@ import io.weir.api.types.Types;
 import io.weir.connector.file.src.FileSource;
 import io.weir.connector.file.src.reader.DeserializingLineFormat;
 import io.weir.connector.kafka.KafkaBroker;
+import io.weir.connector.kafka.source.KafkaSource;
+import io.weir.connector.kafka.source.OffsetsInitializer;
 import io.weir.formats.json.JsonDeserializationSchema;
 import io.weir.sql.api.StreamTableEnvironment;
 import io.weir.testutils.MiniClusterExtension;
@@ -33,14 +36,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-record matrix: the same input (twenty good JSON records with two corrupt ones among them,
- * one not JSON, one with a field of the wrong type) through each source under each policy it offers.
- * {@code fail} fails naming where (topic, partition and offset; file and byte) and what; {@code skip}
+ * one not JSON, one with a field of the wrong type) through each source under each policy it offers:
+ * the Kafka table ({@code scan.bad-record.policy}), the DataStream {@code KafkaSource}
+ * ({@code setBadRecordPolicy}) and the {@code FileSource} ({@code setBadRecordPolicy}).
+ * {@code fail} fails naming where (topic, partition and offset; file and line) and what; {@code skip}
  * and {@code dead-letter} go on, and the good records out are exactly the good records in; a
  * dead-lettered record arrives unchanged. MQTT's column of the matrix is {@code MqttBadRecordsTest}
  * in its module (Moquette's Netty 4.1 stays out of this module, which runs Netty 4.2).
  *
- * <p>The file source has only {@code fail} (a file is read again from its checkpointed position, so
- * nothing is lost); skipping or dead-lettering a file's bad lines is not there yet.
+ * <p>The file source has {@code fail} and {@code skip} only: a source has no second output for dead
+ * letters, and a bad line stays in its file, where the error or log's file and line point.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BadRecordMatrixTest {
@@ -78,12 +83,14 @@ class BadRecordMatrixTest {
         return java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList();
     }
 
-    enum Source { KAFKA, FILE }
+    enum Source { KAFKA, KAFKA_DATASTREAM, FILE }
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(Source.KAFKA, "fail"), Arguments.of(Source.KAFKA, "skip"),
-                Arguments.of(Source.KAFKA, "dead-letter"), Arguments.of(Source.FILE, "fail"));
+                Arguments.of(Source.KAFKA, "dead-letter"), Arguments.of(Source.KAFKA_DATASTREAM, "fail"),
+                Arguments.of(Source.KAFKA_DATASTREAM, "skip"), Arguments.of(Source.KAFKA_DATASTREAM, "dead-letter"),
+                Arguments.of(Source.FILE, "fail"), Arguments.of(Source.FILE, "skip"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -92,7 +99,8 @@ class BadRecordMatrixTest {
         String name = "matrix-" + source.name().toLowerCase() + "-" + policy;
         switch (source) {
             case KAFKA -> kafka(name, policy);
-            case FILE -> file(name);
+            case KAFKA_DATASTREAM -> kafkaDataStream(name, policy);
+            case FILE -> file(name, policy);
         }
     }
 
@@ -124,26 +132,53 @@ class BadRecordMatrixTest {
                 "the bad records, unchanged, in the dead-letter topic (none when skipped)");
     }
 
-    private void file(String name) throws Exception {
+    private void kafkaDataStream(String topic, String policy) throws Exception {
+        KAFKA.createTopic(topic, 1);
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String line : input()) {
+            records.add(new ProducerRecord<>(topic, 0, null, line));
+        }
+        KAFKA.produce(records);
+        String deadLetters = topic + "-dead";
+        KAFKA.createTopic(deadLetters, 1);
+        KafkaSource<Numbered> source = KafkaSource.<Numbered>builder().setBootstrapServers(KAFKA.bootstrapServers())
+                .setTopics(topic).setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setValueOnlyDeserializer(new JsonDeserializationSchema<>(Numbered.class))
+                .setBadRecordPolicy(BadRecordPolicy.fromOptionValue(policy)).setDeadLetterTopic(deadLetters).build();
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        if (policy.equals("fail")) {
+            String messages = messages(assertThrows(Exception.class, () -> env.fromSource(source,
+                    WatermarkStrategy.noWatermarks(), "kafka").map(Numbered::n).returns(Types.INT).executeAndCollect(100)));
+            assertTrue(messages.contains("topic '" + topic + "', partition 0, offset 5")
+                    && messages.contains("Unrecognized token 'oops'") && messages.contains("setBadRecordPolicy"), messages);
+            return;
+        }
+        assertEquals(goodIn(), env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").map(Numbered::n)
+                .returns(Types.INT).executeAndCollect(100), "the good records out are the good records in");
+        List<String> dead = KAFKA.readAll(deadLetters).stream().map(ConsumerRecord::value).toList();
+        assertEquals(policy.equals("dead-letter") ? List.of(NOT_JSON, WRONG_TYPE) : List.of(), dead,
+                "the bad records, unchanged, in the dead-letter topic (none when skipped)");
+    }
+
+    private void file(String name, String policy) throws Exception {
         java.nio.file.Path dir = Files.createDirectories(files.resolve(name));
         java.nio.file.Path file = dir.resolve("numbers.jsonl");
         Files.write(file, input(), StandardCharsets.UTF_8);
-        long badByte = 0;
-        for (String line : input()) {
-            if (line.equals(NOT_JSON)) {
-                break;
-            }
-            badByte += line.getBytes(StandardCharsets.UTF_8).length + 1;
-        }
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
         FileSource<Numbered> source = FileSource.forRecordStreamFormat(
                 new DeserializingLineFormat<>(new JsonDeserializationSchema<>(Numbered.class)), new Path(dir.toUri()))
-                .build();
+                .setBadRecordPolicy(BadRecordPolicy.fromOptionValue(policy)).build();
+        if (policy.equals("skip")) {
+            assertEquals(goodIn(), env.fromSource(source, WatermarkStrategy.noWatermarks(), "file").map(Numbered::n)
+                    .returns(Types.INT).executeAndCollect(100), "the good records out are the good records in");
+            return;
+        }
         String messages = messages(assertThrows(Exception.class, () -> env.fromSource(source,
                         WatermarkStrategy.noWatermarks(), "file").map(Numbered::n).returns(Types.INT)
                 .executeAndCollect(100)));
         assertTrue(messages.contains("cannot read " + file.toUri())
-                && messages.contains("line starting at byte " + badByte) && messages.contains("Unrecognized token 'oops'"),
+                && messages.contains("numbers.jsonl, line 6: ") && messages.contains("Unrecognized token 'oops'"),
                 messages);
     }
 

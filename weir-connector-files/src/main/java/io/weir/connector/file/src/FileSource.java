@@ -1,5 +1,6 @@
 package io.weir.connector.file.src;
 
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.connector.source.Boundedness;
 import io.weir.api.connector.source.SimpleVersionedSerializer;
 import io.weir.api.connector.source.Source;
@@ -45,8 +46,10 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSp
     private final StreamFormat<T> format;
     private final long monitorIntervalMillis;
     private final long splitSize;
+    private final BadRecordPolicy badRecordPolicy;
 
     private FileSource(FileSourceBuilder<T> builder) {
+        this.badRecordPolicy = builder.badRecordPolicy;
         this.paths = builder.paths.clone();
         this.format = builder.format;
         this.monitorIntervalMillis = builder.monitorInterval == null ? 0 : Math.max(1, builder.monitorInterval.toMillis());
@@ -83,7 +86,7 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSp
 
     @Override
     public SourceReader<T, FileSourceSplit> createReader(SourceReaderContext readerContext) {
-        return new FileSourceReader<>(readerContext, format, monitorIntervalMillis);
+        return new FileSourceReader<>(readerContext, format, monitorIntervalMillis, badRecordPolicy);
     }
 
     @Override
@@ -107,6 +110,7 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSp
         private final Path[] paths;
         private Duration monitorInterval;
         private long splitSize = DEFAULT_SPLIT_SIZE;
+        private BadRecordPolicy badRecordPolicy = BadRecordPolicy.FAIL;
 
         FileSourceBuilder(StreamFormat<T> format, Path[] paths) {
             this.format = Objects.requireNonNull(format, "format");
@@ -143,6 +147,24 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSp
                 throw new IllegalArgumentException("The split size must be positive, was " + bytes);
             }
             this.splitSize = bytes;
+            return this;
+        }
+
+        /**
+         * What to do with a record the format cannot read (a line that is not JSON, a CSV row with a
+         * wrong column): {@link BadRecordPolicy#FAIL} (the default) fails the job naming the file, the
+         * 1-based line and the problem; {@link BadRecordPolicy#SKIP} logs the file and line (the first
+         * bad record, then one in 1000, with the count) and reads on. {@code DEAD_LETTER} is not offered:
+         * a source has no second output to hand the line to, and the bad line stays in its file anyway,
+         * where the logged file and line point at it.
+         */
+        public FileSourceBuilder<T> setBadRecordPolicy(BadRecordPolicy policy) {
+            Objects.requireNonNull(policy, "policy");
+            if (policy == BadRecordPolicy.DEAD_LETTER) {
+                throw new IllegalArgumentException("FileSource has no dead-letter destination: a bad line stays in its "
+                        + "file; use BadRecordPolicy.SKIP (which logs file and line) or FAIL");
+            }
+            this.badRecordPolicy = policy;
             return this;
         }
 

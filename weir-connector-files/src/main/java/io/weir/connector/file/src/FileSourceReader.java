@@ -1,6 +1,7 @@
 package io.weir.connector.file.src;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.connector.source.InputStatus;
 import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.SourceOutput;
@@ -9,6 +10,8 @@ import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.lib.SplitQueue;
 import io.weir.api.fs.FSDataInputStream;
 import io.weir.api.fs.FileSystem;
+import io.weir.api.fs.Path;
+import io.weir.connector.file.src.reader.BadRecordException;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.connector.file.src.util.CheckpointedPosition;
 import java.io.FileNotFoundException;
@@ -32,10 +35,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     private static final int BATCH = 256;
+    private static final System.Logger LOG = System.getLogger(FileSourceReader.class.getName());
+    /** Under the skip policy the first bad record is logged, then one in this many. */
+    static final long SKIP_LOG_EVERY = 1000;
 
     private final StreamFormat<T> format;
     private final Configuration config = new Configuration();
     private final SplitQueue<FileSourceSplit> splits;
+    private final BadRecordPolicy policy;
+    private long skipped;
+    /** Line numbers of the current split's file, counted only when a bad record needs one. */
+    private LineNumbers lines;
 
     private FileSourceSplit current;
     private StreamFormat.Reader<T> reader;
@@ -45,8 +55,10 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     private long recordsAfterOffset;
 
     /** @param requestIntervalMillis how often to ask again for a split while none comes, or 0 (bounded) */
-    FileSourceReader(SourceReaderContext context, StreamFormat<T> format, long requestIntervalMillis) {
+    FileSourceReader(SourceReaderContext context, StreamFormat<T> format, long requestIntervalMillis,
+            BadRecordPolicy policy) {
         this.format = format;
+        this.policy = policy;
         this.splits = new SplitQueue<>(context, Duration.ofMillis(requestIntervalMillis));
     }
 
@@ -73,14 +85,36 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     }
 
     private T read() throws IOException {
-        try {
-            T record = reader.read();
-            if (record != null) {
-                recordsAfterOffset++;
+        while (true) {
+            try {
+                T record = reader.read();
+                if (record != null) {
+                    recordsAfterOffset++;
+                }
+                return record;
+            } catch (BadRecordException e) {
+                handleBadRecord(e);
+            } catch (IOException e) {
+                throw new IOException("FileSource: cannot read " + current.path() + ": " + e.getMessage(), e);
             }
-            return record;
-        } catch (IOException e) {
-            throw new IOException("FileSource: cannot read " + current.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails or skips a record the format could not read (the format has moved past it already, so
+     * its checkpointed position is after the bad record either way).
+     */
+    private void handleBadRecord(BadRecordException e) throws IOException {
+        if (policy == BadRecordPolicy.FAIL) {
+            throw new IOException("FileSource: cannot read " + current.path() + ", line " + lines.lineAt(e.byteOffset())
+                    + ": " + e.getMessage() + "; fix or remove the line, or let the source skip bad records with "
+                    + "setBadRecordPolicy(BadRecordPolicy.SKIP) ('scan.bad-record.policy' = 'skip' in SQL)", e);
+        }
+        skipped++;
+        if (skipped == 1 || skipped % SKIP_LOG_EVERY == 0) {
+            LOG.log(System.Logger.Level.WARNING, "FileSource: skipped the bad record at " + current.path() + ", line "
+                    + lines.lineAt(e.byteOffset()) + ": " + e.getMessage() + " (" + skipped + " skipped by this reader "
+                    + "so far; one in " + SKIP_LOG_EVERY + " is logged)");
         }
     }
 
@@ -90,6 +124,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
             return false;
         }
         current = split;
+        lines = new LineNumbers(split.path());
         FSDataInputStream in;
         try {
             in = FileSystem.get(split.path().toUri()).open(split.path());
@@ -161,6 +196,45 @@ final class FileSourceReader<T> implements SourceReader<T, FileSourceSplit> {
     public void close() throws Exception {
         if (reader != null) {
             reader.close();
+        }
+    }
+
+    /**
+     * The 1-based line number at a byte offset of a file, found by counting the line breaks before it.
+     * Offsets asked for only grow while a split is read, so the count goes on from the last answer:
+     * the file is read at most once more, and only when there are bad records.
+     */
+    private static final class LineNumbers {
+        private final Path file;
+        private long countedTo;
+        private long breaks;
+
+        LineNumbers(Path file) {
+            this.file = file;
+        }
+
+        long lineAt(long byteOffset) throws IOException {
+            if (byteOffset < countedTo) {
+                countedTo = 0;
+                breaks = 0;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            try (FSDataInputStream in = FileSystem.get(file.toUri()).open(file)) {
+                in.seek(countedTo);
+                while (countedTo < byteOffset) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, byteOffset - countedTo));
+                    if (n <= 0) {
+                        break;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            breaks++;
+                        }
+                    }
+                    countedTo += n;
+                }
+            }
+            return breaks + 1;
         }
     }
 }

@@ -42,7 +42,7 @@ public final class FileSystemTableFactory implements TableFactory {
 
     @Override
     public Set<String> supportedOptions() {
-        Set<String> options = new HashSet<>(Set.of("path", "format", "source.monitor-interval",
+        Set<String> options = new HashSet<>(Set.of("path", "format", "source.monitor-interval", "scan.bad-record.policy",
                 "partition.default-name", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval",
                 "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "sink.parallelism"));
         options.addAll(Formats.optionKeys(""));
@@ -66,7 +66,8 @@ public final class FileSystemTableFactory implements TableFactory {
         StreamFormat<Row> lines = new DeserializingLineFormat<>(
                 format(context).createDeserializer(formatContext(context, layout)));
         StreamFormat<Row> rows = layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
-        FileSource.FileSourceBuilder<Row> source = FileSource.forRecordStreamFormat(rows, path(table));
+        FileSource.FileSourceBuilder<Row> source = FileSource.forRecordStreamFormat(rows, path(table))
+                .setBadRecordPolicy(table.badRecordPolicy());
         if (table.has("source.monitor-interval")) {
             source.monitorContinuously(table.duration("source.monitor-interval", null));
         }

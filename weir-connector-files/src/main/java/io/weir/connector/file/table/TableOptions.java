@@ -3,6 +3,7 @@ package io.weir.connector.file.table;
 import io.weir.api.configuration.ConfigOptions;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.MemorySize;
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.TableFactory;
 import java.time.Duration;
@@ -78,6 +79,21 @@ record TableOptions(TableFactory.Context context, Map<String, String> options) {
             // reported below
         }
         throw invalid("option '" + key + "' = '" + value + "' is not a size above 0, e.g. '128 mb'");
+    }
+
+    /** {@code scan.bad-record.policy}: {@code fail} (the default) or {@code skip}, as the Kafka table reads it. */
+    BadRecordPolicy badRecordPolicy() {
+        BadRecordPolicy policy;
+        try {
+            policy = BadRecordPolicy.fromOptionValue(text("scan.bad-record.policy", "fail"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("'scan.bad-record.policy': " + e.getMessage());
+        }
+        if (policy == BadRecordPolicy.DEAD_LETTER) {
+            throw invalid("'scan.bad-record.policy' = 'dead-letter' is not offered by the filesystem connector (a bad "
+                    + "line stays in its file); use 'skip', which logs the file and line, or 'fail'");
+        }
+        return policy;
     }
 
     ValidationException invalid(String problem) {

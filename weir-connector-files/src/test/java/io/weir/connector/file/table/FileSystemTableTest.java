@@ -184,6 +184,27 @@ class FileSystemTableTest {
         assertTrue(causes(stray).contains("stray.csv is not in a 'dt=<value>' directory"), causes(stray));
     }
 
+    @Test
+    void scanBadRecordPolicyFailsNamingFileAndLineOrSkipsBadLines() throws Exception {
+        StreamTableEnvironment tables = tables(1);
+        Files.writeString(dir.resolve("numbers.json"), "{\"n\": 1}\n{\"n\": 2}\nnot json\n{\"n\": 3}\n");
+        for (String policy : List.of("fail", "skip", "dead-letter")) {
+            tables.executeSql("CREATE TABLE numbers_" + policy.replace('-', '_') + " (n INT) WITH ('connector' = "
+                    + "'filesystem', 'path' = '" + dir + "', 'format' = 'json', 'scan.bad-record.policy' = '" + policy
+                    + "')");
+        }
+        Exception failed = assertThrows(Exception.class,
+                () -> collect(tables.executeSql("SELECT n FROM numbers_fail").collect()));
+        assertTrue(causes(failed).contains("numbers.json, line 3: ") && causes(failed).contains("'scan.bad-record.policy'"),
+                causes(failed));
+        assertEquals(List.of("+I[1]", "+I[2]", "+I[3]"),
+                collect(tables.executeSql("SELECT n FROM numbers_skip").collect()));
+        ValidationException deadLetter = assertThrows(ValidationException.class,
+                () -> tables.executeSql("SELECT n FROM numbers_dead_letter").collect().close());
+        assertTrue(deadLetter.getMessage().contains("'dead-letter' is not offered by the filesystem connector"),
+                deadLetter.getMessage());
+    }
+
     private static String causes(Throwable t) {
         StringBuilder messages = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -1,6 +1,7 @@
 package io.weir.connector.kafka.source;
 
 import io.weir.api.common.serialization.DeserializationSchema;
+import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.connector.source.Boundedness;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class KafkaSourceBuilder<OUT> {
     private OffsetsInitializer stoppingOffsets;
     private Boundedness boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
     private KafkaRecordDeserializationSchema<OUT> deserializer;
+    private BadRecordPolicy badRecordPolicy = BadRecordPolicy.FAIL;
+    private String deadLetterTopic;
     private final Properties properties = new Properties();
 
     KafkaSourceBuilder() {}
@@ -113,6 +116,25 @@ public final class KafkaSourceBuilder<OUT> {
         return this;
     }
 
+    /**
+     * What to do with a record the deserializer cannot read (it throws): {@link BadRecordPolicy#FAIL}
+     * (the default) fails the job naming topic, partition and offset; {@link BadRecordPolicy#SKIP} logs
+     * that and the reason, counts it and reads on; {@link BadRecordPolicy#DEAD_LETTER} writes the
+     * record unchanged to the {@link #setDeadLetterTopic dead-letter topic} (on the same cluster, with
+     * headers {@code weir.source.topic/partition/offset} and {@code weir.error}) and reads on. As the
+     * SQL option {@code scan.bad-record.policy}.
+     */
+    public KafkaSourceBuilder<OUT> setBadRecordPolicy(BadRecordPolicy policy) {
+        this.badRecordPolicy = java.util.Objects.requireNonNull(policy, "bad-record policy");
+        return this;
+    }
+
+    /** The topic bad records go to under {@link BadRecordPolicy#DEAD_LETTER}. */
+    public KafkaSourceBuilder<OUT> setDeadLetterTopic(String topic) {
+        this.deadLetterTopic = topic;
+        return this;
+    }
+
     public KafkaSource<OUT> build() {
         require(properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) != null,
                 "no bootstrap servers: call setBootstrapServers(\"host:port,...\")");
@@ -120,6 +142,8 @@ public final class KafkaSourceBuilder<OUT> {
         require(deserializer != null, "no deserializer: call setValueOnlyDeserializer(new SimpleStringSchema())"
                 + " or setDeserializer(...)");
         require(startingOffsets != null, "the starting offsets initializer is null");
+        require(badRecordPolicy != BadRecordPolicy.DEAD_LETTER || deadLetterTopic != null && !deadLetterTopic.isBlank(),
+                "the bad-record policy DEAD_LETTER needs a topic: call setDeadLetterTopic(\"orders-dead-letters\")");
         if (startingOffsets instanceof PositionOffsetsInitializer p && p.position() == PositionOffsetsInitializer.Position.COMMITTED
                 || stoppingOffsets instanceof PositionOffsetsInitializer s && s.position() == PositionOffsetsInitializer.Position.COMMITTED) {
             require(properties.getProperty(ConsumerConfig.GROUP_ID_CONFIG) != null,
@@ -138,7 +162,23 @@ public final class KafkaSourceBuilder<OUT> {
         all.putIfAbsent(KafkaSourceOptions.CLIENT_ID_PREFIX, "weir-kafka-source");
         all.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 startingOffsets.getAutoOffsetResetStrategy().toString().toLowerCase(java.util.Locale.ROOT));
-        return new KafkaSource<>(subscriber, startingOffsets, stoppingOffsets, boundedness, deserializer, all);
+        KafkaRecordDeserializationSchema<OUT> records = deserializer instanceof BadRecordHandlingDeserializer<OUT>
+                ? deserializer
+                : new BadRecordHandlingDeserializer<>(deserializer, badRecordPolicy, deadLetterTopic, producerProperties(),
+                        "the source's bad-record policy (KafkaSourceBuilder.setBadRecordPolicy)");
+        return new KafkaSource<>(subscriber, startingOffsets, stoppingOffsets, boundedness, records, all);
+    }
+
+    /** The user's connection properties without the consumer-only ones, for the dead-letter producer. */
+    private Properties producerProperties() {
+        Properties producer = new Properties();
+        producer.putAll(properties);
+        for (String consumerOnly : List.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS, KafkaSourceOptions.CLIENT_ID_PREFIX)) {
+            producer.remove(consumerOnly);
+        }
+        return producer;
     }
 
     private static void parseLong(Properties properties, String key) {

@@ -11,6 +11,7 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.connector.kafka.sink.KafkaSink;
 import io.weir.connector.kafka.sink.KafkaSinkBuilder;
+import io.weir.connector.kafka.source.BadRecordHandlingDeserializer;
 import io.weir.connector.kafka.source.KafkaSource;
 import io.weir.connector.kafka.source.KafkaSourceBuilder;
 import io.weir.sql.connectors.ChangelogMode;
@@ -128,9 +129,10 @@ final class KafkaTable {
         Properties client = options.clientProperties();
         FormatFactory keyFormat = keyFormat();
         DeserializationSchema<Row> key = keyFormat == null ? null : keyFormat.createDeserializer(keyContext());
-        RowRecordDeserializer records = new RowRecordDeserializer(rowType, layout, key,
-                valueFormat().createDeserializer(valueContext()), upsert, options.badRecordPolicy(),
-                options.get("scan.bad-record.dead-letter-topic"), client);
+        BadRecordHandlingDeserializer<Row> records = new BadRecordHandlingDeserializer<>(
+                new RowRecordDeserializer(rowType, layout, key, valueFormat().createDeserializer(valueContext()), upsert),
+                options.badRecordPolicy(), options.get("scan.bad-record.dead-letter-topic"), client,
+                "the table's 'scan.bad-record.policy'");
         KafkaSourceBuilder<Row> builder = KafkaSource.<Row>builder().setProperties(client).setDeserializer(records);
         String pattern = options.get("topic-pattern");
         if (pattern != null) {

@@ -120,15 +120,15 @@ public final class CsvReaderFormat<T> implements StreamFormat<T> {
             } while (fields.length == 1 && fields[0].isEmpty());
             long rowStart = rows.rowStart();
             if (fields.length != declared.length) {
-                throw new IOException("The CSV row starting at byte " + rowStart + " has " + fields.length
-                        + " columns; " + recordClass.getSimpleName() + " needs " + declared.length);
+                throw new BadRecordException(rowStart, "the CSV row starting at byte " + rowStart + " has " + fields.length
+                        + " columns; " + recordClass.getSimpleName() + " needs " + declared.length, null);
             }
             Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 try {
                     values[i] = CsvFieldParser.parse(declared[i].getType(), fields[i]);
                 } catch (RuntimeException e) {
-                    throw new IOException("The CSV row starting at byte " + rowStart + ": column " + (i + 1) + " ("
+                    throw new BadRecordException(rowStart, "the CSV row starting at byte " + rowStart + ": column " + (i + 1) + " ("
                             + declared[i].getName() + ") '" + fields[i] + "' is not a " + declared[i].getType().getSimpleName()
                             + ": " + e.getMessage(), e);
                 }

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * Reads a file of one message per line, each line turned into records by a
  * {@link DeserializationSchema}: JSON lines with {@code JsonDeserializationSchema} (weir-formats-json),
  * or any other line-per-record format. Splittable like {@link TextLineInputFormat}; empty lines are
- * skipped. A line the schema cannot read fails the job with the byte offset of the line (the source
- * adds the file), so no record is lost silently.
+ * skipped. A line the schema cannot read is a {@link BadRecordException}: the source fails the job
+ * naming the file and line, or skips the line under {@code FileSourceBuilder#setBadRecordPolicy}.
  *
  * <pre>{@code
  * FileSource<Order> source = FileSource.forRecordStreamFormat(
@@ -103,8 +103,9 @@ public final class DeserializingLineFormat<T> implements StreamFormat<T> {
                 try {
                     schema.deserialize(message, collector);
                 } catch (IOException | RuntimeException e) {
-                    throw new IOException("Cannot read the line starting at byte " + lines.lineStart() + " ("
-                            + e.getMessage() + "); fix or remove the line", e);
+                    ofLine.clear();
+                    throw new BadRecordException(lines.lineStart(), "cannot read the line starting at byte "
+                            + lines.lineStart() + " (" + e.getMessage() + ")", e);
                 }
             }
             returnedOfLine++;
