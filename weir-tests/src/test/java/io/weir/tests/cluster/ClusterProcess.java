@@ -78,6 +78,34 @@ final class ClusterProcess implements AutoCloseable {
         return new ClusterProcess(name, process, isReadyLine);
     }
 
+    /**
+     * Starts a JobManager on loopback, its RPC on a free port, with these further {@code -D} settings;
+     * {@link #awaitJobManagerPort} waits until it is ready.
+     */
+    static ClusterProcess startJobManager(Path logDir, String... settings) throws IOException {
+        List<String> all = new ArrayList<>(List.of("jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0"));
+        all.addAll(List.of(settings));
+        return start("jobmanager", "io.weir.cluster.JobManagerProcess", logDir,
+                line -> line.startsWith("JobManager ready at "), all.toArray(String[]::new));
+    }
+
+    /** The RPC port of a JobManager started by {@link #startJobManager}, once it is ready. */
+    int awaitJobManagerPort(long seconds) throws Exception {
+        String ready = awaitReady(seconds);
+        return Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+    }
+
+    /**
+     * Starts a TaskManager on loopback with {@code slots} slots and heartbeats every 100 ms, which
+     * registers at the JobManager on {@code jobManagerPort}; {@link #awaitReady} waits for that.
+     */
+    static ClusterProcess startTaskManager(String name, Path logDir, int jobManagerPort, int slots) throws IOException {
+        return start(name, "io.weir.cluster.TaskManagerProcess", logDir,
+                line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
+                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + jobManagerPort,
+                "taskmanager.host=127.0.0.1", "taskmanager.numberOfTaskSlots=" + slots, "heartbeat.interval=100 ms");
+    }
+
     /** The line that said the process is ready; fails if it ends first or takes longer than {@code seconds}. */
     String awaitReady(long seconds) throws Exception {
         return readyLine.get(seconds, TimeUnit.SECONDS);

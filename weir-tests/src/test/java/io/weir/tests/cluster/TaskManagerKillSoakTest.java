@@ -47,12 +47,9 @@ class TaskManagerKillSoakTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        jobManager = ClusterProcess.start("jobmanager", "io.weir.cluster.JobManagerProcess", dir,
-                line -> line.startsWith("JobManager ready at "),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=2 s",
+        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=2 s",
                 "slot.request.timeout=5 min");
-        String ready = jobManager.awaitReady(60);
-        jobManagerPort = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+        jobManagerPort = jobManager.awaitJobManagerPort(60);
         stable = startTaskManager("taskmanager-stable");
         victim = startTaskManager("taskmanager-victim-0");
         stable.awaitReady(60);
@@ -60,10 +57,7 @@ class TaskManagerKillSoakTest {
     }
 
     private static ClusterProcess startTaskManager(String name) throws IOException {
-        return ClusterProcess.start(name, "io.weir.cluster.TaskManagerProcess", dir,
-                line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + jobManagerPort,
-                "taskmanager.host=127.0.0.1", "taskmanager.numberOfTaskSlots=1", "heartbeat.interval=100 ms");
+        return ClusterProcess.startTaskManager(name, dir, jobManagerPort, 1);
     }
 
     @AfterAll

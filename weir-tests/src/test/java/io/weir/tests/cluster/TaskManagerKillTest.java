@@ -62,11 +62,8 @@ class TaskManagerKillTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        jobManager = ClusterProcess.start("jobmanager", "io.weir.cluster.JobManagerProcess", dir,
-                line -> line.startsWith("JobManager ready at "),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=1 s", "rest.port=0");
-        String ready = jobManager.awaitReady(60);
-        int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=1 s", "rest.port=0");
+        int port = jobManager.awaitJobManagerPort(60);
         jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
         survivor = startTaskManager("taskmanager-1", port);
         victim = startTaskManager("taskmanager-2", port);
@@ -75,10 +72,7 @@ class TaskManagerKillTest {
     }
 
     private static ClusterProcess startTaskManager(String name, int jobManagerPort) throws IOException {
-        return ClusterProcess.start(name, "io.weir.cluster.TaskManagerProcess", dir,
-                line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + jobManagerPort,
-                "taskmanager.host=127.0.0.1", "taskmanager.numberOfTaskSlots=2", "heartbeat.interval=100 ms");
+        return ClusterProcess.startTaskManager(name, dir, jobManagerPort, 2);
     }
 
     @AfterAll

@@ -44,11 +44,8 @@ class TaskManagerNetworkLossTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        jobManager = ClusterProcess.start("jobmanager", "io.weir.cluster.JobManagerProcess", dir,
-                line -> line.startsWith("JobManager ready at "),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=0", "heartbeat.timeout=2 s");
-        String ready = jobManager.awaitReady(60);
-        int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=2 s");
+        int port = jobManager.awaitJobManagerPort(60);
         jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
         survivor = startTaskManager("taskmanager-1", port);
         frozen = startTaskManager("taskmanager-2", port);
@@ -57,10 +54,7 @@ class TaskManagerNetworkLossTest {
     }
 
     private static ClusterProcess startTaskManager(String name, int jobManagerPort) throws IOException {
-        return ClusterProcess.start(name, "io.weir.cluster.TaskManagerProcess", dir,
-                line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
-                "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + jobManagerPort,
-                "taskmanager.host=127.0.0.1", "taskmanager.numberOfTaskSlots=2", "heartbeat.interval=100 ms");
+        return ClusterProcess.startTaskManager(name, dir, jobManagerPort, 2);
     }
 
     @AfterAll
