@@ -61,6 +61,22 @@ final class RecoveryCommand implements Callable<Integer> {
             description = "Records processed before the failure (default ${DEFAULT-VALUE}).")
     long recordsBeforeFailure;
 
+    @Option(names = "--cluster", description = "Run on a cluster of processes on loopback (a JobManager and two "
+            + "TaskManager JVMs) and kill -9 a TaskManager instead of throwing in a task.")
+    boolean cluster;
+
+    @Option(names = "--heartbeat-timeout", defaultValue = "50 s", description = "With --cluster: heartbeat.timeout "
+            + "of the JobManager, after which a silent TaskManager is lost (default ${DEFAULT-VALUE}, as Flink's).")
+    String heartbeatTimeout;
+
+    @Option(names = "--heartbeat-interval", defaultValue = "10 s", description = "With --cluster: heartbeat.interval "
+            + "of the TaskManagers (default ${DEFAULT-VALUE}, as Flink's).")
+    String heartbeatInterval;
+
+    @Option(names = "--log-dir", description = "With --cluster: where the processes' logs go (default: a new temporary "
+            + "directory, printed).")
+    java.nio.file.Path logDir;
+
     @Option(names = {"-D", "--conf"}, paramLabel = "KEY=VALUE",
             description = "A configuration key for the job, e.g. -D state.backend.type=rocksdb; repeatable.")
     Map<String, String> conf = new LinkedHashMap<>();
@@ -69,6 +85,9 @@ final class RecoveryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs <= 0 || keys <= 0 || parallelism <= 0) {
             throw new IllegalArgumentException("--runs, --keys and --parallelism must be positive");
+        }
+        if (cluster) {
+            return callOnCluster();
         }
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -81,6 +100,41 @@ final class RecoveryCommand implements Callable<Integer> {
                 + "delay %s)", millis[runs / 2], millis[0], millis[runs - 1], runs, keys, parallelism,
                 checkpointInterval, restartDelay));
         return 0;
+    }
+
+    private int callOnCluster() throws Exception {
+        java.nio.file.Path logs = logDir != null ? logDir : java.nio.file.Files.createTempDirectory("weir-bench-recovery");
+        System.out.println("cluster logs in " + logs);
+        ClusterRecovery bench = new ClusterRecovery(logs, heartbeatInterval, heartbeatTimeout);
+        double[] left = new double[runs];
+        double[] running = new double[runs];
+        double[] first = new double[runs];
+        double[] restore = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ClusterRecovery.Run run = bench.runOnce(i + 1, keys, parallelism, checkpointInterval, restartDelay, conf);
+            left[i] = run.detected();
+            running[i] = run.running();
+            first[i] = run.firstRecord();
+            restore[i] = run.firstRecord() - run.detected();
+            System.out.println(String.format(Locale.ROOT, "run %d: after the kill, job left RUNNING %.1f ms, RUNNING "
+                    + "again %.1f ms, first record after the restore %.1f ms", i + 1, left[i], running[i], first[i]));
+        }
+        String setup = String.format(Locale.ROOT, "%d runs; %,d keys, parallelism %d, checkpoints every %s, restart "
+                + "delay %s, heartbeat interval %s, timeout %s", runs, keys, parallelism, checkpointInterval, restartDelay,
+                heartbeatInterval, heartbeatTimeout);
+        System.out.println("recovery (cluster, kill -9 of a TaskManager), " + setup + ":");
+        summary("kill to job left RUNNING (detection)", left);
+        summary("job left RUNNING to first record (restore)", restore);
+        summary("kill to RUNNING again", running);
+        summary("kill to first record after the restore", first);
+        return 0;
+    }
+
+    private static void summary(String what, double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.println(String.format(Locale.ROOT, "  %s: median %.1f ms (min %.1f, max %.1f)", what,
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]));
     }
 
     private double runOnce() throws Exception {

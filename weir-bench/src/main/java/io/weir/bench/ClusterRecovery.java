@@ -1,0 +1,339 @@
+package io.weir.bench;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.connector.datagen.DataGeneratorSource;
+import io.weir.api.connector.datagen.RateLimiterStrategy;
+import io.weir.api.connector.sink.DiscardingSink;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.state.CheckpointListener;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.types.Types;
+import io.weir.cluster.RemoteExecutor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * The cluster mode of {@code bench recovery}: a JobManager and two TaskManagers, each a JVM of its own
+ * on loopback (this JVM's java and classpath, free ports), run the benchmark's keyed job; once a
+ * checkpoint completed, the TaskManager running a keyed subtask is killed with {@code kill -9}. The
+ * job's tasks report on their TaskManager's stdout (read here) when a checkpoint completed and when
+ * each attempt processed its first record; both processes share the machine's monotonic clock
+ * ({@link System#nanoTime} is {@code CLOCK_MONOTONIC} on Linux), so those times compare with the kill's.
+ *
+ * <p>Threading: one run at a time, from the command's thread; a reader thread per process.
+ */
+final class ClusterRecovery {
+    /** The prefix of the lines the job's tasks print on their TaskManager's stdout. */
+    static final String LINE = "weir-bench-recovery ";
+    /** Records an attempt processes in one subtask before it counts as the job running steadily again. */
+    static final long STEADY_RECORDS = 2_000;
+    private static final long PROCESS_SECONDS = 60;
+
+    private final Path logDir;
+    private final String heartbeatInterval;
+    private final String heartbeatTimeout;
+
+    ClusterRecovery(Path logDir, String heartbeatInterval, String heartbeatTimeout) {
+        this.logDir = logDir;
+        this.heartbeatInterval = heartbeatInterval;
+        this.heartbeatTimeout = heartbeatTimeout;
+    }
+
+    /** What one run measured, in ms from the kill. */
+    record Run(double detected, double running, double firstRecord) {}
+
+    Run runOnce(int run, int keys, int parallelism, String checkpointInterval, String restartDelay,
+            Map<String, String> conf) throws Exception {
+        List<Node> nodes = new ArrayList<>();
+        try {
+            Node jobManager = Node.start("jobmanager-" + run, "io.weir.cluster.JobManagerProcess", logDir,
+                    line -> line.startsWith("JobManager ready at "), "jobmanager.rpc.address=127.0.0.1",
+                    "jobmanager.rpc.port=0", "rest.port=0", "heartbeat.timeout=" + heartbeatTimeout);
+            nodes.add(jobManager);
+            String ready = jobManager.awaitReady();
+            int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
+            Node[] taskManagers = new Node[2];
+            for (int i = 0; i < 2; i++) {
+                taskManagers[i] = Node.start("taskmanager-" + run + "-" + (i + 1), "io.weir.cluster.TaskManagerProcess",
+                        logDir, line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
+                        "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + port, "taskmanager.host=127.0.0.1",
+                        "taskmanager.numberOfTaskSlots=" + parallelism, "heartbeat.interval=" + heartbeatInterval);
+                nodes.add(taskManagers[i]);
+            }
+            for (Node taskManager : taskManagers) {
+                taskManager.awaitReady();
+            }
+            try (RemoteExecutor executor = new RemoteExecutor(new InetSocketAddress("127.0.0.1", port))) {
+                Configuration config = new Configuration();
+                config.setString("execution.checkpointing.interval", checkpointInterval);
+                config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+                config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+                config.setString("restart-strategy.fixed-delay.delay", restartDelay);
+                conf.forEach(config::setString);
+                StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, config);
+                env.setParallelism(parallelism);
+                int keyCount = keys;
+                env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200_000),
+                                Types.LONG), WatermarkStrategy.noWatermarks(), "numbers")
+                        .keyBy(x -> x % keyCount)
+                        .process(new CountAndReport())
+                        .sinkTo(new DiscardingSink<>());
+                JobClient job = env.executeAsync("recovery benchmark, cluster");
+                try {
+                    return killAndMeasure(job, taskManagers);
+                } finally {
+                    job.cancel().get(1, TimeUnit.MINUTES);
+                }
+            }
+        } finally {
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).close();
+            }
+        }
+    }
+
+    private static Run killAndMeasure(JobClient job, Node[] taskManagers) throws Exception {
+        // the victim runs a keyed subtask that saw a checkpoint complete
+        Node victim = awaitAny(taskManagers, line -> line.equals(LINE + "checkpoint attempt=0"));
+        Node survivor = victim == taskManagers[0] ? taskManagers[1] : taskManagers[0];
+        long killedAt = System.nanoTime();
+        victim.kill();
+        // job status transitions, polled until an attempt runs steadily on the survivor
+        List<long[]> statuses = new ArrayList<>(); // {nanos, ordinal}
+        JobStatus last = JobStatus.RUNNING;
+        long deadline = killedAt + TimeUnit.MINUTES.toNanos(10);
+        String steady;
+        while ((steady = survivor.findLine(line -> line.startsWith(LINE + "steady "))) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the job did not run steadily again within 10 minutes of the kill; see the logs in "
+                        + survivor.logFile.getParent());
+            }
+            JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+            if (status != last) {
+                statuses.add(new long[] {System.nanoTime(), status.ordinal()});
+                last = status;
+            }
+            if (status.isTerminal()) {
+                throw new IllegalStateException("the job ended " + status + " after the kill; see the logs in "
+                        + survivor.logFile.getParent());
+            }
+            Thread.sleep(2); // a benchmark driver polling the job's status, not a test synchronising
+        }
+        int attempt = Integer.parseInt(field(steady, "attempt"));
+        long firstRecord = Long.MAX_VALUE;
+        for (String line : survivor.lines(l -> l.startsWith(LINE + "first attempt=" + attempt + " "))) {
+            firstRecord = Math.min(firstRecord, Long.parseLong(field(line, "nanos")));
+        }
+        long left = -1;
+        long running = -1;
+        for (long[] change : statuses) {
+            if (left < 0 && change[1] != JobStatus.RUNNING.ordinal()) {
+                left = change[0];
+            }
+            if (change[1] == JobStatus.RUNNING.ordinal() && change[0] <= firstRecord) {
+                running = change[0];
+            }
+        }
+        if (left < 0 || running < 0) {
+            throw new IllegalStateException("the job's status was not seen leaving RUNNING and coming back before attempt "
+                    + attempt + " processed its first record: " + statuses);
+        }
+        return new Run(millis(left - killedAt), millis(running - killedAt), millis(firstRecord - killedAt));
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + name + "= in the line '" + line + "'");
+    }
+
+    private static Node awaitAny(Node[] nodes, Predicate<String> matches) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_SECONDS * 2);
+        while (System.nanoTime() < deadline) {
+            for (Node node : nodes) {
+                if (node.findLine(matches) != null) {
+                    return node;
+                }
+                node.checkAlive();
+            }
+            Thread.sleep(2); // polling two processes' output, as above
+        }
+        throw new TimeoutException("no checkpoint completed within " + PROCESS_SECONDS * 2 + " s; see the logs in "
+                + nodes[0].logFile.getParent());
+    }
+
+    /** Counts per key and reports, on stdout, a completed checkpoint and the first and steady records of each attempt. */
+    static final class CountAndReport extends KeyedProcessFunction<Long, Long, Long> implements CheckpointListener {
+        private transient ValueState<Long> count;
+        private transient int attempt;
+        private transient long seen;
+        private transient boolean reportedCheckpoint;
+
+        @Override
+        public void open(OpenContext context) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Long> out) throws Exception {
+            if (seen == 0) {
+                report("first attempt=" + attempt + " nanos=" + System.nanoTime());
+            }
+            Long current = count.value();
+            count.update(current == null ? 1 : current + 1);
+            if (++seen == STEADY_RECORDS && attempt > 0) {
+                report("steady attempt=" + attempt);
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            if (!reportedCheckpoint && seen > 0) {
+                reportedCheckpoint = true;
+                report("checkpoint attempt=" + attempt);
+            }
+        }
+
+        private static void report(String what) {
+            synchronized (System.out) {
+                System.out.println(LINE + what);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** A JobManager or TaskManager JVM; its log (stderr) goes to a file, its stdout is kept line by line. */
+    private static final class Node implements AutoCloseable {
+        private final String name;
+        private final Process process;
+        private final Path logFile;
+        private final Predicate<String> isReadyLine;
+        private final List<String> lines = new ArrayList<>(); // guarded by itself
+        private boolean ended; // guarded by lines
+
+        private Node(String name, Process process, Path logFile, Predicate<String> isReadyLine) {
+            this.name = name;
+            this.process = process;
+            this.logFile = logFile;
+            this.isReadyLine = isReadyLine;
+            Thread reader = new Thread(this::read, name + "-stdout");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Node start(String name, String mainClass, Path logDir, Predicate<String> isReadyLine, String... settings)
+                throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(mainClass);
+            for (String setting : settings) {
+                command.add("-D" + setting);
+            }
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            return new Node(name, process, log, isReadyLine);
+        }
+
+        private void read() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed; its output ends here
+            }
+            synchronized (lines) {
+                ended = true;
+                lines.notifyAll();
+            }
+        }
+
+        String awaitReady() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_SECONDS);
+            synchronized (lines) {
+                while (true) {
+                    for (String line : lines) {
+                        if (isReadyLine.test(line)) {
+                            return line;
+                        }
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (ended || left <= 0) {
+                        throw new IllegalStateException(name + (ended ? " ended" : " took longer than " + PROCESS_SECONDS
+                                + " s") + " before it was ready; see its log " + logFile);
+                    }
+                    lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+        }
+
+        String findLine(Predicate<String> matches) {
+            synchronized (lines) {
+                return lines.stream().filter(matches).findFirst().orElse(null);
+            }
+        }
+
+        List<String> lines(Predicate<String> matches) {
+            synchronized (lines) {
+                return lines.stream().filter(matches).toList();
+            }
+        }
+
+        void checkAlive() {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see its log "
+                        + logFile);
+            }
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

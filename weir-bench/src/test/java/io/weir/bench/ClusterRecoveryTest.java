@@ -1,0 +1,71 @@
+package io.weir.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * One short round of {@code bench recovery --cluster}: a JobManager and two TaskManager JVMs, one
+ * killed with {@code kill -9}. Checks the report is well formed and ordered (the job leaves RUNNING,
+ * runs again, then processes a record), and that no process of the cluster outlives the command.
+ * Not a timed test: no figure is compared with a bound.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ClusterRecoveryTest {
+    private static final Pattern RUN = Pattern.compile("run 1: after the kill, job left RUNNING (\\d+\\.\\d) ms, "
+            + "RUNNING again (\\d+\\.\\d) ms, first record after the restore (\\d+\\.\\d) ms");
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void oneRoundReportsDetectionRestartAndFirstRecordInOrder() throws Exception {
+        List<ProcessHandle> before = ProcessHandle.current().children().toList();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new RecoveryCommand()).execute("--cluster", "--runs", "1", "--keys", "100",
+                    "--heartbeat-interval", "100 ms", "--heartbeat-timeout", "1 s", "--log-dir", logs.toString());
+        } finally {
+            System.setOut(out);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        out.print(output);
+        assertEquals(0, exit, output);
+
+        Matcher run = RUN.matcher(output);
+        assertTrue(run.find(), output);
+        double left = Double.parseDouble(run.group(1));
+        double running = Double.parseDouble(run.group(2));
+        double first = Double.parseDouble(run.group(3));
+        assertTrue(0 <= left && left <= running && running <= first, output);
+        for (String summary : List.of("kill to job left RUNNING (detection)", "job left RUNNING to first record (restore)",
+                "kill to RUNNING again", "kill to first record after the restore")) {
+            assertTrue(Pattern.compile(Pattern.quote(summary) + ": median \\d+\\.\\d ms \\(min \\d+\\.\\d, max \\d+\\.\\d\\)")
+                    .matcher(output).find(), summary + " in\n" + output);
+        }
+        assertTrue(output.contains("heartbeat interval 100 ms, timeout 1 s"), output);
+
+        try (Stream<Path> files = Files.list(logs)) {
+            assertEquals(3, files.filter(f -> f.toString().endsWith(".log")).count(), "one log per process");
+        }
+        List<ProcessHandle> leftOver = ProcessHandle.current().children().filter(p -> !before.contains(p)).toList();
+        assertTrue(leftOver.isEmpty(), "every process of the cluster ended: " + leftOver);
+    }
+}
