@@ -15,6 +15,8 @@ import io.weir.api.state.CheckpointListener;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,7 +80,7 @@ final class RecoveryCommand implements Callable<Integer> {
 
     @Option(names = "--log-dir", description = "With --cluster: where the processes' logs go (default: a new temporary "
             + "directory, printed).")
-    java.nio.file.Path logDir;
+    Path logDir;
 
     @Option(names = {"-D", "--conf"}, paramLabel = "KEY=VALUE",
             description = "A configuration key for the job, e.g. -D state.backend.type=rocksdb; repeatable.")
@@ -106,7 +108,7 @@ final class RecoveryCommand implements Callable<Integer> {
     }
 
     private int callOnCluster() throws Exception {
-        java.nio.file.Path logs = logDir != null ? logDir : java.nio.file.Files.createTempDirectory("weir-bench-recovery");
+        Path logs = logDir != null ? logDir : Files.createTempDirectory("weir-bench-recovery");
         System.out.println("cluster logs in " + logs);
         ClusterRecovery bench = new ClusterRecovery(logs, heartbeatInterval, heartbeatTimeout);
         double[] left = new double[runs];
