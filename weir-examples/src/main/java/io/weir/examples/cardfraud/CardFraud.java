@@ -6,7 +6,6 @@ import io.weir.api.connector.base.DeliveryGuarantee;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
@@ -26,6 +25,7 @@ import io.weir.connector.kafka.source.KafkaSource;
 import io.weir.connector.kafka.source.KafkaSourceBuilder;
 import io.weir.connector.kafka.source.OffsetsInitializer;
 import io.weir.examples.pipelines.Arguments;
+import io.weir.examples.pipelines.CountAggregate;
 import io.weir.formats.json.JsonDeserializationSchema;
 import io.weir.formats.json.JsonSerializationSchema;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +131,7 @@ public final class CardFraud {
                 .filter(Payment::declined)
                 .keyBy(Payment::card)
                 .window(TumblingEventTimeWindows.of(DECLINE_WINDOW))
-                .aggregate(new CountDeclines(), new DeclineAlert())
+                .aggregate(new CountAggregate<Payment>(), new DeclineAlert())
                 .uid("declines-per-10-minutes")
                 .name("Declines per card and 10 minutes");
         DataStream<Alert> spend = payments
@@ -154,30 +154,6 @@ public final class CardFraud {
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix);
-    }
-
-    static final class CountDeclines implements AggregateFunction<Payment, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(Payment value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
-        }
     }
 
     /** An alert for a window with {@link #DECLINE_THRESHOLD} declines or more; nothing otherwise. */

@@ -3,7 +3,6 @@ package io.weir.examples.pageviewcounts;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -16,6 +15,7 @@ import io.weir.connector.kafka.source.KafkaSource;
 import io.weir.connector.kafka.source.KafkaSourceBuilder;
 import io.weir.connector.kafka.source.OffsetsInitializer;
 import io.weir.examples.pipelines.Arguments;
+import io.weir.examples.pipelines.CountAggregate;
 import io.weir.formats.json.JsonDeserializationSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -123,7 +123,7 @@ public final class PageViewCounts {
         return views
                 .keyBy(PageView::page)
                 .window(TumblingEventTimeWindows.of(WINDOW))
-                .aggregate(new CountViews(), new LabelWithWindow())
+                .aggregate(new CountAggregate<PageView>(), new LabelWithWindow())
                 .uid("views-per-page-and-minute")
                 .name("Views per page and minute");
     }
@@ -151,31 +151,6 @@ public final class PageViewCounts {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (page TEXT, window_start TIMESTAMPTZ,"
                     + " window_end TIMESTAMPTZ, views BIGINT, PRIMARY KEY (page, window_start))");
-        }
-    }
-
-    /** Counts incrementally: a window keeps one number per page, not its views. */
-    static final class CountViews implements AggregateFunction<PageView, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(PageView value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 

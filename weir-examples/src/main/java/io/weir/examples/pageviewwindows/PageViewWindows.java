@@ -7,13 +7,13 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.types.Types;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.examples.pipelines.CountAggregate;
 import java.time.Duration;
 
 /**
@@ -80,7 +80,7 @@ public final class PageViewWindows {
                 .keyBy(PageView::page)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
                 .sideOutputLateData(LATE)
-                .aggregate(new CountViews(), new LabelWithWindow())
+                .aggregate(new CountAggregate<PageView>(), new LabelWithWindow())
                 .name("Views per page and 10 s");
     }
 
@@ -98,31 +98,6 @@ public final class PageViewWindows {
         public PageView map(Long index) {
             long delay = index % 50 == 0 ? 60_000 : index % 7 == 0 ? (index * 37) % 3_000 : 0;
             return new PageView(PAGES[(int) (index % PAGES.length)], START + index * 10 - delay);
-        }
-    }
-
-    /** Counts the views in a window incrementally: the window keeps one number, not its views. */
-    static final class CountViews implements AggregateFunction<PageView, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(PageView value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
         }
     }
 
