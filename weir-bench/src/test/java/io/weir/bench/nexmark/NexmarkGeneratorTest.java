@@ -2,14 +2,12 @@ package io.weir.bench.nexmark;
 
 
 import io.weir.api.connector.source.InputStatus;
-import io.weir.api.connector.source.ReaderOutput;
-import io.weir.api.connector.source.SourceOutput;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
+import io.weir.api.connector.source.lib.CollectingReaderOutput;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
-import io.weir.api.eventtime.Watermark;
 import io.weir.api.functions.TaskInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -90,35 +88,7 @@ class NexmarkGeneratorTest {
     void aReaderRestoredMidSplitContinuesTheSequence() throws Exception {
         int events = 2_000;
         NexmarkSource source = NexmarkSource.of(NexmarkConfig.defaults(), events);
-        List<String> lines = new ArrayList<>();
-        ReaderOutput<Event> output = new ReaderOutput<>() {
-            @Override
-            public void collect(Event event) {
-                lines.add(EventJson.toJson(event));
-            }
-
-            @Override
-            public void collect(Event event, long timestamp) {
-                collect(event);
-            }
-
-            @Override
-            public SourceOutput<Event> createOutputForSplit(String splitId) {
-                return this;
-            }
-
-            @Override
-            public void releaseOutputForSplit(String splitId) {}
-
-            @Override
-            public void emitWatermark(Watermark watermark) {}
-
-            @Override
-            public void markIdle() {}
-
-            @Override
-            public void markActive() {}
-        };
+        CollectingReaderOutput<Event> output = new CollectingReaderOutput<>();
         SourceReader<Event, NumberSequenceSplit> first = source.createReader(new ReaderContext(0, 1));
         first.start();
         first.addSplits(NumberSequenceSplit.divide(0, events - 1, 1));
@@ -142,7 +112,7 @@ class NexmarkGeneratorTest {
         for (long i = 0; i < events; i++) {
             sequential.add(EventJson.toJson(generator.event(i)));
         }
-        assertEquals(sequential, lines);
+        assertEquals(sequential, output.values().stream().map(EventJson::toJson).toList());
     }
 
     /** The source's readers, each given one split by the source's enumerator, together make events 0..n-1 once. */
@@ -156,43 +126,16 @@ class NexmarkGeneratorTest {
         List<String> concatenated = new ArrayList<>();
         for (int subtask = 0; subtask < parallelism; subtask++) {
             enumerator.handleSplitRequest(subtask, "localhost");
-            List<String> lines = new ArrayList<>();
             SourceReader<Event, NumberSequenceSplit> reader = source.createReader(new ReaderContext(subtask, parallelism));
             reader.start();
             reader.addSplits(assigned.get(subtask));
             reader.notifyNoMoreSplits();
-            ReaderOutput<Event> output = new ReaderOutput<>() {
-                @Override
-                public void collect(Event event) {
-                    lines.add(EventJson.toJson(event));
-                }
-
-                @Override
-                public void collect(Event event, long timestamp) {
-                    collect(event);
-                }
-
-                @Override
-                public SourceOutput<Event> createOutputForSplit(String splitId) {
-                    return this;
-                }
-
-                @Override
-                public void releaseOutputForSplit(String splitId) {}
-
-                @Override
-                public void emitWatermark(Watermark watermark) {}
-
-                @Override
-                public void markIdle() {}
-
-                @Override
-                public void markActive() {}
-            };
+            CollectingReaderOutput<Event> output = new CollectingReaderOutput<>();
             while (reader.pollNext(output) != InputStatus.END_OF_INPUT) {
                 // each poll emits a batch
             }
             reader.close();
+            List<String> lines = output.values().stream().map(EventJson::toJson).toList();
             assertEquals(events / parallelism, lines.size(), 1.0, "subtask " + subtask + " gets an even share");
             concatenated.addAll(lines);
         }

@@ -8,10 +8,8 @@ import io.weir.api.common.serialization.DeserializationSchema;
 import io.weir.api.common.serialization.SimpleStringSchema;
 import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.connector.source.InputStatus;
-import io.weir.api.connector.source.ReaderOutput;
-import io.weir.api.connector.source.SourceOutput;
+import io.weir.api.connector.source.lib.CollectingReaderOutput;
 import io.weir.api.connector.source.SourceReaderContext;
-import io.weir.api.eventtime.Watermark;
 import io.weir.api.fs.Path;
 import io.weir.api.functions.TaskInfo;
 import io.weir.api.types.TypeInformation;
@@ -69,7 +67,7 @@ class FileSourceBadRecordsTest {
     }
 
     /** Polls until the end of input. */
-    private static <T> void readAll(FileSourceReader<T> reader, Output<T> out) throws Exception {
+    private static <T> void readAll(FileSourceReader<T> reader, CollectingReaderOutput<T> out) throws Exception {
         reader.notifyNoMoreSplits();
         for (int i = 0; i < 10_000; i++) {
             if (reader.pollNext(out) == InputStatus.END_OF_INPUT) {
@@ -86,7 +84,7 @@ class FileSourceBadRecordsTest {
         long half = size / 2;
         FileSourceReader<Long> reader = reader(BadRecordPolicy.FAIL);
         reader.addSplits(List.of(split(file, "second-half", half, size - half)));
-        IOException e = assertThrows(IOException.class, () -> readAll(reader, new Output<>()));
+        IOException e = assertThrows(IOException.class, () -> readAll(reader, new CollectingReaderOutput<>()));
         // the second half's first bad line is "bad400": line 400 + the 3 bad lines up to it
         assertTrue(e.getMessage().contains("cannot read ") && e.getMessage().contains("numbers.txt, line"),
                 e.getMessage());
@@ -100,9 +98,9 @@ class FileSourceBadRecordsTest {
         long size = Files.size(file);
         FileSourceReader<Long> reader = reader(BadRecordPolicy.SKIP);
         reader.addSplits(List.of(split(file, "a", 0, size / 3), split(file, "b", size / 3, size - size / 3)));
-        Output<Long> out = new Output<>();
+        CollectingReaderOutput<Long> out = new CollectingReaderOutput<>();
         readAll(reader, out);
-        assertEquals(good(), out.values);
+        assertEquals(good(), out.values());
     }
 
     @Test
@@ -110,18 +108,18 @@ class FileSourceBadRecordsTest {
         java.nio.file.Path file = numbers();
         FileSourceReader<Long> first = reader(BadRecordPolicy.SKIP);
         first.addSplits(List.of(split(file, "all", 0, Files.size(file))));
-        Output<Long> beforeFailure = new Output<>();
+        CollectingReaderOutput<Long> beforeFailure = new CollectingReaderOutput<>();
         first.pollNext(beforeFailure); // one batch: 256 records, "bad100" skipped on the way
-        assertEquals(good().subList(0, 256), beforeFailure.values);
+        assertEquals(good().subList(0, 256), beforeFailure.values());
         List<FileSourceSplit> checkpoint = first.snapshotState(1);
         first.close(); // the failure: everything after the checkpoint is forgotten
 
         FileSourceReader<Long> restored = reader(BadRecordPolicy.SKIP);
         restored.addSplits(checkpoint);
-        Output<Long> afterRestore = new Output<>();
+        CollectingReaderOutput<Long> afterRestore = new CollectingReaderOutput<>();
         readAll(restored, afterRestore);
-        List<Long> all = new ArrayList<>(beforeFailure.values);
-        all.addAll(afterRestore.values);
+        List<Long> all = new ArrayList<>(beforeFailure.values());
+        all.addAll(afterRestore.values());
         assertEquals(good(), all, "each good record exactly once, as in a run without failure");
     }
 
@@ -135,15 +133,15 @@ class FileSourceBadRecordsTest {
         StreamFormat<Pair> format = CsvReaderFormat.forPojo(Pair.class).withHeaderSkipped();
         FileSourceReader<Pair> failing = new FileSourceReader<>(new Context(), format, 0, BadRecordPolicy.FAIL);
         failing.addSplits(List.of(split(file, "csv", 0, Files.size(file))));
-        IOException e = assertThrows(IOException.class, () -> readAll(failing, new Output<>()));
+        IOException e = assertThrows(IOException.class, () -> readAll(failing, new CollectingReaderOutput<>()));
         assertTrue(e.getMessage().contains(", line 5: ") && e.getMessage().contains("column 2 (count) 'many'"),
                 e.getMessage());
 
         FileSourceReader<Pair> skipping = new FileSourceReader<>(new Context(), format, 0, BadRecordPolicy.SKIP);
         skipping.addSplits(List.of(split(file, "csv", 0, Files.size(file))));
-        Output<Pair> out = new Output<>();
+        CollectingReaderOutput<Pair> out = new CollectingReaderOutput<>();
         readAll(skipping, out);
-        assertEquals(List.of(new Pair("a", 1), new Pair("multi\nline", 2), new Pair("c", 3)), out.values);
+        assertEquals(List.of(new Pair("a", 1), new Pair("multi\nline", 2), new Pair("c", 3)), out.values());
     }
 
     @Test
@@ -191,36 +189,5 @@ class FileSourceBadRecordsTest {
         public int currentParallelism() {
             return 1;
         }
-    }
-
-    private static final class Output<T> implements ReaderOutput<T> {
-        final List<T> values = new ArrayList<>();
-
-        @Override
-        public void collect(T record) {
-            values.add(record);
-        }
-
-        @Override
-        public void collect(T record, long timestamp) {
-            values.add(record);
-        }
-
-        @Override
-        public SourceOutput<T> createOutputForSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseOutputForSplit(String splitId) {}
-
-        @Override
-        public void emitWatermark(Watermark watermark) {}
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
     }
 }

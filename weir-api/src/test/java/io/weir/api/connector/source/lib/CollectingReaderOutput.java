@@ -6,9 +6,17 @@ import io.weir.api.eventtime.Watermark;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A reader output for reader tests: keeps every record, ignores watermarks and idleness. */
-final class CollectingReaderOutput<T> implements ReaderOutput<T> {
-    final List<T> values = new ArrayList<>();
+/**
+ * A reader output for reader tests: keeps every record, ignores watermarks and idleness. Other modules
+ * use it through weir-api's test jar.
+ */
+public final class CollectingReaderOutput<T> implements ReaderOutput<T> {
+    private final List<T> values = new ArrayList<>();
+
+    /** The records collected so far, in order (the live list). */
+    public List<T> values() {
+        return values;
+    }
 
     @Override
     public void collect(T record) {

@@ -39,7 +39,7 @@ class NumberSequenceSourceStateTest {
         CollectingReaderOutput<Long> before = new CollectingReaderOutput<Long>();
         assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(before)); // one batch, part of the first split
         List<NumberSequenceSplit> state = roundTrip(reader.snapshotState(1));
-        assertEquals(List.of(new NumberSequenceSplit("0", before.values.size() + 1, 1_500),
+        assertEquals(List.of(new NumberSequenceSplit("0", before.values().size() + 1, 1_500),
                 new NumberSequenceSplit("1", 1_501, 2_000)), state);
 
         RecordingReaderContext context = new RecordingReaderContext();
@@ -51,8 +51,8 @@ class NumberSequenceSourceStateTest {
         while (restored.pollNext(after) == InputStatus.MORE_AVAILABLE) {
             // read all
         }
-        List<Long> all = new ArrayList<>(before.values);
-        all.addAll(after.values);
+        List<Long> all = new ArrayList<>(before.values());
+        all.addAll(after.values());
         assertEquals(LongStream.rangeClosed(1, 2_000).boxed().toList(), all);
         assertEquals(0, context.splitRequests, "restored splits are read before new ones are asked for");
     }

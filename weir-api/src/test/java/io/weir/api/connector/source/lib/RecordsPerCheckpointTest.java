@@ -30,23 +30,23 @@ class RecordsPerCheckpointTest {
         CollectingReaderOutput<Long> output = new CollectingReaderOutput<>();
 
         assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(output));
-        assertEquals(10, output.values.size(), "the first share is let out before any checkpoint");
+        assertEquals(10, output.values().size(), "the first share is let out before any checkpoint");
         assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output));
         assertFalse(reader.isAvailable().isDone(), "the reader waits for a checkpoint");
         assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output), "polling again does not open the gate");
-        assertEquals(10, output.values.size());
+        assertEquals(10, output.values().size());
 
         reader.notifyCheckpointComplete(1);
         assertTrue(reader.isAvailable().isDone(), "a completed checkpoint makes the reader available");
         assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(output));
-        assertEquals(20, output.values.size());
+        assertEquals(20, output.values().size());
         assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output));
 
         reader.notifyCheckpointComplete(2);
         while (reader.pollNext(output) == InputStatus.MORE_AVAILABLE) {
             // the last five records, then the end of the split
         }
-        assertEquals(LongStream.range(0, 25).boxed().toList(), output.values);
+        assertEquals(LongStream.range(0, 25).boxed().toList(), output.values());
         assertEquals(InputStatus.END_OF_INPUT, reader.pollNext(output));
     }
 
