@@ -4,6 +4,8 @@ import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.network.rpc.FencingTokenException;
+import io.weir.runtime.collect.CollectCoordinator;
+import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.graph.JobCodeResolver;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.UserCodeObjectInputStream;
@@ -43,6 +45,11 @@ final class Dispatcher implements DispatcherGateway {
     /** The jobs running here, and the recovered ones waiting to start. */
     private final Map<JobID, CompletableFuture<JobMaster>> jobs = new ConcurrentHashMap<>();
     private final EndedJobs ended;
+    /**
+     * The collect sinks of ended jobs whose client has not fetched their end yet, by job and collect id;
+     * dropped when it has, or when the job is no longer remembered in {@link #ended}.
+     */
+    private final Map<JobID, Map<String, CollectCoordinator>> endedCollects = new ConcurrentHashMap<>();
     private final Consumer<JobMaster> whenEnded;
     /** Recovered jobs waiting for enough slots, in recovery order. */
     private final List<JobGraph> waitingForSlots = new ArrayList<>();
@@ -154,9 +161,22 @@ final class Dispatcher implements DispatcherGateway {
             } else {
                 ended.add(id, status, null, EndedJobs.withoutJobClasses(failure, classLoader));
             }
+            keepCollects(id, jobMaster.endedCollectCoordinators());
             jobs.remove(id);
             whenEnded.accept(jobMaster);
         });
+    }
+
+    /** Keeps the ended job's collect sinks for its client; forgets those of jobs no longer remembered. */
+    private void keepCollects(JobID id, List<CollectCoordinator> collects) {
+        endedCollects.keySet().removeIf(job -> ended.get(job) == null);
+        if (!collects.isEmpty()) {
+            Map<String, CollectCoordinator> byId = new ConcurrentHashMap<>();
+            for (CollectCoordinator collect : collects) {
+                byId.put(collect.collectId(), collect);
+            }
+            endedCollects.put(id, byId);
+        }
     }
 
     /** How many ended jobs this dispatcher remembers now (for tests). */
@@ -233,6 +253,26 @@ final class Dispatcher implements DispatcherGateway {
             return CompletableFuture.completedFuture(null); // it ended already: nothing to cancel
         }
         return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::cancel));
+    }
+
+    @Override
+    public CompletableFuture<CollectResults> fetchCollectResults(JobID jobId, String collectId) {
+        Map<String, CollectCoordinator> ofEndedJob = endedCollects.get(jobId);
+        if (ofEndedJob == null || jobs.containsKey(jobId)) {
+            return unlessSuspended(jobMaster(jobId).thenCompose(jobMaster -> jobMaster.fetchCollectResults(collectId)));
+        }
+        CollectCoordinator collect = ofEndedJob.get(collectId);
+        if (collect == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Job " + jobId + " has no collect sink "
+                    + collectId + " whose results are still to be fetched"));
+        }
+        return collect.fetch().thenApply(results -> {
+            if (results.ended()) {
+                ofEndedJob.remove(collectId);
+                endedCollects.computeIfPresent(jobId, (id, left) -> left.isEmpty() ? null : left);
+            }
+            return results;
+        });
     }
 
     /** The job if it ended and is remembered, and is not running here (again) under the same id. */

@@ -2,11 +2,12 @@ package io.weir.cluster;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.collect.CollectResults;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** What clients call on a cluster's JobManager: submit a job, follow it, cancel it. */
+/** What clients call on a cluster's JobManager: submit a job, follow it, fetch its collected results, cancel it. */
 public interface DispatcherGateway {
     /** The name the JobManager exports its dispatcher under. */
     String NAME = "dispatcher";
@@ -26,6 +27,14 @@ public interface DispatcherGateway {
     CompletableFuture<JobStatus> jobStatus(JobID jobId);
 
     CompletableFuture<Void> cancelJob(JobID jobId);
+
+    /**
+     * The next results of the job's collect sink {@code collectId} ({@code executeAndCollect},
+     * {@code collectAsync}, a SQL query's rows): completes when there are some, or when the job ended;
+     * after the job ended, until the client has fetched the end. A client calls it again only once the
+     * previous call completed.
+     */
+    CompletableFuture<CollectResults> fetchCollectResults(JobID jobId, String collectId);
 
     /** How a finished job ended: its run time and its accumulators. */
     record JobOutcome(long netRuntimeMillis, Map<String, Object> accumulators) implements Serializable {}

@@ -16,6 +16,7 @@ import io.weir.cluster.ha.ZooKeeperServices;
 import io.weir.network.rpc.FencingTokenException;
 import io.weir.network.rpc.RpcConnectionLostException;
 import io.weir.network.rpc.RpcService;
+import io.weir.runtime.collect.CollectIterator;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobJar;
 import io.weir.runtime.graph.JobGraphBuilder;
@@ -47,8 +48,8 @@ import java.util.function.Function;
  * through ZooKeeper; a call on a job that loses its connection because the leader went away (such
  * as waiting for the job's result) is made again on the next leader, which recovered the job.
  *
- * <p>Not yet supported on a cluster: {@code executeAndCollect} (collect sinks), savepoints from the
- * client.
+ * <p>{@code executeAndCollect} and {@code collectAsync} fetch their results from the JobManager that runs
+ * the job ({@link #collect}). Not yet supported on a cluster: savepoints from the client.
  *
  * <p>Threading: safe for concurrent use; owns an RPC service, closed with {@link #close()}.
  */
@@ -213,10 +214,31 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
         }
     }
 
+    /**
+     * Fetches the collect sink's results from the JobManager that runs the job. Not from another one:
+     * a JobManager that takes over a highly available cluster restarts the job from its latest
+     * checkpoint, so the results this iterator already gave would come again. If the JobManager is lost
+     * (or steps down), the iterator fails, saying so, instead of giving results twice or leaving a gap.
+     */
     @Override
     public <T> CloseableIterator<T> collect(JobClient client, String collectId, TypeSerializer<T> serializer) {
-        throw new UnsupportedOperationException("Collecting results (executeAndCollect, collectAsync) does not run"
-                + " on a cluster yet; write to a sink instead, or run the job locally");
+        Connection used = connection;
+        JobID jobId = client.getJobID();
+        return new CollectIterator<>(() -> used.dispatcher().fetchCollectResults(jobId, collectId)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(lostResults(failure, used))), serializer,
+                () -> client.cancel().join());
+    }
+
+    private static Throwable lostResults(Throwable failure, Connection used) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RpcConnectionLostException || cause instanceof FencingTokenException) {
+            return new IllegalStateException("Lost the JobManager at " + used.address() + " while collecting the job's"
+                    + " results; the results given so far may be incomplete. The job may go on under another JobManager"
+                    + " (high availability), but collected results are not carried over: write the results to a sink"
+                    + " to keep them across a JobManager failure", cause);
+        }
+        return cause;
     }
 
     /** A client for a job already running on the cluster (submitted by this or another client). */

@@ -1,10 +1,13 @@
 package io.weir.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.runtime.configuration.JobManagerOptions;
@@ -12,11 +15,14 @@ import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.jobmaster.JobDetails;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +157,58 @@ class ClusterInOneJvmTest {
                 expected += x % 7 == key ? x : 0;
             }
             assertEquals(expected, FINAL_SUM_PER_KEY.get(key), "sum of key " + key);
+        }
+    }
+    /** {@code executeAndCollect} on a cluster: the client fetches the results from the JobManager, in order per subtask, all of them. */
+    @Test
+    void executeAndCollectFetchesEveryResultFromTheJobManager() throws Exception {
+        List<Long> collected = new ArrayList<>();
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(2);
+            try (CloseableIterator<Long> results = env.fromSequence(1, 50_000).map(x -> x * 2).executeAndCollect()) {
+                results.forEachRemaining(collected::add);
+            }
+        }
+        collected.sort(null);
+        assertEquals(LongStream.rangeClosed(1, 50_000).map(x -> x * 2).boxed().toList(), collected);
+    }
+
+    /** Results still held by the JobManager when the job ended are fetched after its end. */
+    @Test
+    void resultsOfAnEndedJobAreStillFetched() throws Exception {
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(1);
+            CloseableIterator<String> words = env.fromData("a", "b", "c").map(String::toUpperCase).collectAsync();
+            JobClient client = env.executeAsync("ends before its results are read");
+            client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            List<String> read = new ArrayList<>();
+            words.forEachRemaining(read::add);
+            assertEquals(List.of("A", "B", "C"), read);
+        }
+    }
+
+    /** A job that fails while its results are collected fails the client's iterator with the job's failure. */
+    @Test
+    void aFailingJobFailsTheCollectingIteratorWithItsCause() throws Exception {
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration()
+                    .set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
+            env.setParallelism(1);
+            CloseableIterator<Long> results = env.fromSequence(1, 1_000).map(x -> {
+                if (x == 500) {
+                    throw new IllegalStateException("record 500 is bad");
+                }
+                return x;
+            }).executeAndCollect();
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> {
+                while (results.hasNext()) {
+                    results.next();
+                }
+            });
+            assertTrue(String.valueOf(failure.getMessage()).contains("record 500 is bad"), failure.toString());
+            results.close();
         }
     }
 }

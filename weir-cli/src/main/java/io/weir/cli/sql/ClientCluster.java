@@ -69,11 +69,6 @@ public final class ClientCluster implements AutoCloseable {
         return new ClientCluster(null, jobManager, new Configuration(configuration));
     }
 
-    /** Whether the jobs run on a remote cluster ({@code -m}) rather than inside this process. */
-    boolean isRemote() {
-        return remote != null;
-    }
-
     /**
      * Makes the calling thread's {@code StreamExecutionEnvironment.getExecutionEnvironment()} submit
      * to this cluster; the SQL session asks for an environment per job on that thread.

@@ -7,7 +7,6 @@ import io.weir.api.types.Row;
 import io.weir.runtime.jobmaster.JobDetails;
 import io.weir.sql.api.ResultKind;
 import io.weir.sql.api.TableResult;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.parser.ScriptStatement;
 import io.weir.sql.parser.SqlScript;
 import io.weir.sql.session.PrintableResult;
@@ -117,10 +116,6 @@ public final class SqlClient {
         Optional<ClientStatement> clientStatement = ClientStatement.recognize(statement.text());
         if (clientStatement.isPresent()) {
             return executeClientStatement(clientStatement.get());
-        }
-        if (cluster.isRemote() && session.isQuery(statement)) {
-            throw new ValidationException("The results of a query cannot be collected from a remote cluster (-m) yet: "
-                    + "INSERT INTO a sink table instead, or run the client without -m to see them here");
         }
         TableResult result = session.execute(statement);
         ClientOptions.of(session.getConfig()); // a SET of a client option is checked now, not at the next query

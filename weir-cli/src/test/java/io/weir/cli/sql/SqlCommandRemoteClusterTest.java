@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code bin/weir sql -m host:port}: the client's INSERT jobs run on a cluster of a JobManager and a
- * TaskManager (their process classes, in this JVM, reached only over the control plane), not in the
- * client; the job is then the cluster's, which reports it finished.
+ * {@code bin/weir sql -m host:port}: the client's INSERT jobs and queries run on a cluster of a
+ * JobManager and a TaskManager (their process classes, in this JVM, reached only over the control
+ * plane), not in the client; the job is then the cluster's, which reports it finished, and a query's
+ * rows come back to the client.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SqlCommandRemoteClusterTest {
@@ -76,13 +77,21 @@ class SqlCommandRemoteClusterTest {
         assertEquals("insert-into_default_catalog.default_database.sink", job.name());
     }
 
+    /** A query runs on the cluster too; its rows come back to the client from the JobManager. */
     @Test
-    void aQueryIsRefusedBeforeAnyJobIsSubmitted() throws Exception {
+    void aQueryRunsOnTheClusterAndItsRowsArePrintedHere() throws Exception {
         int jobsBefore = jobManager.cluster().jobDetails().get(30, TimeUnit.SECONDS).size();
-        int exit = WeirCliAccess.run(out, err, "sql", "-m", address, "-e", "SELECT 1;");
-        assertEquals(2, exit);
-        assertTrue(out.toString().contains("cannot be collected from a remote cluster (-m) yet"), out.toString());
-        assertEquals(jobsBefore, jobManager.cluster().jobDetails().get(30, TimeUnit.SECONDS).size());
+        int exit = WeirCliAccess.run(out, err, "sql", "-m", address, "-D", "parallelism.default=2", "-e", """
+                CREATE TABLE gen (id INT) WITH ('connector' = 'datagen',
+                  'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '100');
+                SELECT COUNT(*) AS n, SUM(id) AS total FROM gen;
+                """);
+        String printed = out.toString();
+        assertEquals(0, exit, printed + err);
+        assertTrue(printed.matches("(?s).*\\|\\s+\\+[IU]\\s+\\|\\s+100\\s+\\|\\s+5050\\s+\\|.*"),
+                printed);
+        assertEquals(jobsBefore + 1, jobManager.cluster().jobDetails().get(30, TimeUnit.SECONDS).size(),
+                "the query ran as a job of the cluster");
     }
 
     @Test

@@ -739,6 +739,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return fetchFrom(collectId);
     }
 
+    /**
+     * The job's collect sinks' coordinators, for a cluster that keeps serving their last results to the
+     * client after this JobMaster is gone. Only once the job has ended ({@link #result()} is complete).
+     */
+    public List<CollectCoordinator> endedCollectCoordinators() {
+        if (finalStatus == null) {
+            throw new IllegalStateException("Job " + job.getJobId() + " has not ended");
+        }
+        return coordinators.collectCoordinators();
+    }
+
     private CompletableFuture<CollectResults> fetchFrom(String collectId) {
         CollectCoordinator collect = coordinators.collectCoordinator(collectId);
         return collect != null ? collect.fetch() : CompletableFuture.failedFuture(new IllegalArgumentException(

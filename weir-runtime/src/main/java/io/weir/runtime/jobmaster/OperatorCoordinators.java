@@ -7,8 +7,10 @@ import io.weir.runtime.coordination.SubtaskGateway;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -147,6 +149,17 @@ final class OperatorCoordinators {
                 LOG.warn("Closing a coordinator of job {} failed", job.getJobId(), e);
             }
         }
+    }
+
+    /** The job's collect coordinators. Safe after the job ended (read-only). */
+    List<CollectCoordinator> collectCoordinators() {
+        List<CollectCoordinator> collects = new ArrayList<>();
+        for (OperatorCoordinator c : coordinators.values()) {
+            if (c instanceof CollectCoordinator cc) {
+                collects.add(cc);
+            }
+        }
+        return collects;
     }
 
     /** The collect coordinator with this id, or {@code null}. Safe after the job ended (read-only). */

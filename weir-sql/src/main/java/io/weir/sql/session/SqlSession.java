@@ -81,11 +81,6 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     /** Runs one statement of a script; errors are reported at the statement's place in the script. */
-    /** Whether the statement is a query (SELECT, VALUES, ...) whose rows come back to the caller. */
-    public boolean isQuery(ScriptStatement statement) {
-        return SqlStatementParser.parse(statement).getKind().belongsTo(SqlKind.QUERY);
-    }
-
     public TableResult execute(ScriptStatement statement) {
         SqlNode node = SqlStatementParser.parse(statement);
         return execute(node, statement.text());
