@@ -4,6 +4,7 @@ import io.weir.api.configuration.StateRecoveryOptions;
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
 import io.weir.network.rpc.FencingTokenException;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.collect.CollectCoordinator;
 import io.weir.runtime.collect.CollectResults;
 import io.weir.runtime.graph.JobCodeResolver;
@@ -273,6 +274,26 @@ final class Dispatcher implements DispatcherGateway {
             }
             return results;
         });
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> accumulators(JobID jobId) {
+        EndedJobs.EndedJob endedJob = endedJob(jobId);
+        if (endedJob != null) {
+            return endedJob.failure() == null ? CompletableFuture.completedFuture(endedJob.outcome().accumulators())
+                    : CompletableFuture.failedFuture(endedJob.failure());
+        }
+        return unlessSuspended(jobMaster(jobId).thenCompose(JobMaster::accumulators).thenApply(Map::copyOf));
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String directory, SnapshotType type) {
+        EndedJobs.EndedJob endedJob = endedJob(jobId);
+        if (endedJob != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job " + jobId + " has ended ("
+                    + endedJob.status() + "): a savepoint can only be taken of a running job"));
+        }
+        return unlessSuspended(jobMaster(jobId).thenCompose(jobMaster -> jobMaster.triggerSavepoint(directory, type)));
     }
 
     /** The job if it ended and is remembered, and is not running here (again) under the same id. */

@@ -2,12 +2,13 @@ package io.weir.cluster;
 
 import io.weir.api.execution.JobID;
 import io.weir.api.execution.JobStatus;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.collect.CollectResults;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** What clients call on a cluster's JobManager: submit a job, follow it, fetch its collected results, cancel it. */
+/** What clients call on a cluster's JobManager: submit a job, follow it, fetch its collected results and accumulators, take savepoints, cancel it. */
 public interface DispatcherGateway {
     /** The name the JobManager exports its dispatcher under. */
     String NAME = "dispatcher";
@@ -35,6 +36,16 @@ public interface DispatcherGateway {
      * previous call completed.
      */
     CompletableFuture<CollectResults> fetchCollectResults(JobID jobId, String collectId);
+
+    /** The job's accumulators now: live while it runs, final once it finished; fails as the job did. */
+    CompletableFuture<Map<String, Object>> accumulators(JobID jobId);
+
+    /**
+     * Takes a savepoint of the running job (a stopping one for {@code type} {@code SAVEPOINT_SUSPEND} or
+     * {@code SAVEPOINT_TERMINATE}) under {@code directory}, or under the job's
+     * {@code execution.checkpointing.savepoint-dir} when it is {@code null}; completes with its path.
+     */
+    CompletableFuture<String> triggerSavepoint(JobID jobId, String directory, SnapshotType type);
 
     /** How a finished job ended: its run time and its accumulators. */
     record JobOutcome(long netRuntimeMillis, Map<String, Object> accumulators) implements Serializable {}

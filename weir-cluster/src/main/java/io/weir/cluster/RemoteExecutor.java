@@ -16,6 +16,7 @@ import io.weir.cluster.ha.ZooKeeperServices;
 import io.weir.network.rpc.FencingTokenException;
 import io.weir.network.rpc.RpcConnectionLostException;
 import io.weir.network.rpc.RpcService;
+import io.weir.runtime.checkpoint.SnapshotType;
 import io.weir.runtime.collect.CollectIterator;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobJar;
@@ -49,7 +50,7 @@ import java.util.function.Function;
  * as waiting for the job's result) is made again on the next leader, which recovered the job.
  *
  * <p>{@code executeAndCollect} and {@code collectAsync} fetch their results from the JobManager that runs
- * the job ({@link #collect}). Not yet supported on a cluster: savepoints from the client.
+ * the job ({@link #collect}); its job clients also take savepoints and read live accumulators.
  *
  * <p>Threading: safe for concurrent use; owns an RPC service, closed with {@link #close()}.
  */
@@ -288,20 +289,20 @@ public final class RemoteExecutor implements PipelineExecutor, AutoCloseable {
 
         @Override
         public CompletableFuture<Map<String, Object>> getAccumulators() {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    "Live accumulators of a job on a cluster are not served yet; they come with the job's result"));
+            return onDispatcher(dispatcher -> dispatcher.accumulators(jobId));
         }
 
         @Override
         public CompletableFuture<String> triggerSavepoint(String savepointDirectory, SavepointFormatType formatType) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    "Savepoints of a job on a cluster are not triggered from the client yet"));
+            return onDispatcher(dispatcher -> dispatcher.triggerSavepoint(jobId, savepointDirectory,
+                    SnapshotType.SAVEPOINT));
         }
 
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory,
                 SavepointFormatType formatType) {
-            return triggerSavepoint(savepointDirectory, formatType);
+            return onDispatcher(dispatcher -> dispatcher.triggerSavepoint(jobId, savepointDirectory,
+                    advanceToEndOfEventTime ? SnapshotType.SAVEPOINT_TERMINATE : SnapshotType.SAVEPOINT_SUSPEND));
         }
 
         @Override

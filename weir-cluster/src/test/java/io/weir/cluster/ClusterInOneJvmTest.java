@@ -6,14 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.RestartStrategyOptions;
+import io.weir.api.connector.datagen.DataGeneratorSource;
+import io.weir.api.connector.datagen.RateLimiterStrategy;
+import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.execution.SavepointFormatType;
+import io.weir.api.functions.RichMapFunction;
 import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.types.Types;
 import io.weir.runtime.configuration.JobManagerOptions;
 import io.weir.runtime.configuration.TaskManagerOptions;
 import io.weir.runtime.jobmaster.JobDetails;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,12 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JobManager and two TaskManagers, as their process classes, in one JVM: they reach each other
@@ -209,6 +222,57 @@ class ClusterInOneJvmTest {
             });
             assertTrue(String.valueOf(failure.getMessage()).contains("record 500 is bad"), failure.toString());
             results.close();
+        }
+    }
+    /** Counts what it maps into the accumulator "seen". */
+    private static final class CountingMap extends RichMapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) {
+            getRuntimeContext().getLongCounter("seen").add(1);
+            return value;
+        }
+    }
+
+    /**
+     * The RemoteExecutor's job client reads live accumulators, takes a savepoint of the running job,
+     * then stops it with a savepoint; a savepoint of the ended job is refused saying why.
+     */
+    @Test
+    void theJobClientReadsAccumulatorsAndTakesSavepointsOnTheCluster(@TempDir Path dir) throws Exception {
+        try (RemoteExecutor executor = new RemoteExecutor(jobManager.address())) {
+            StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
+            env.setParallelism(1);
+            DataGeneratorSource<Long> endless = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
+                    RateLimiterStrategy.perSecond(2_000), Types.LONG);
+            env.fromSource(endless, WatermarkStrategy.noWatermarks(), "endless").map(new CountingMap())
+                    .sinkTo(new DiscardingSink<>());
+            JobClient client = env.executeAsync("endless, with savepoints");
+
+            long seen = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen == 0 && System.nanoTime() < deadline) {
+                Object value = client.getAccumulators().get(10, TimeUnit.SECONDS).get("seen");
+                seen = value == null ? 0 : ((Number) value).longValue();
+                if (seen == 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling the live value
+                }
+            }
+            assertTrue(seen > 0, "the live accumulator counts");
+
+            String savepoint = client.triggerSavepoint(dir.toString(), SavepointFormatType.CANONICAL)
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(Files.exists(Path.of(savepoint.replaceFirst("^file:", "")).resolve("_metadata")), savepoint);
+            assertEquals(JobStatus.RUNNING, client.getJobStatus().get(10, TimeUnit.SECONDS));
+
+            String stopped = client.stopWithSavepoint(false, dir.toString(), SavepointFormatType.CANONICAL)
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(Files.exists(Path.of(stopped.replaceFirst("^file:", "")).resolve("_metadata")), stopped);
+            client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            assertEquals(JobStatus.FINISHED, client.getJobStatus().get(10, TimeUnit.SECONDS));
+
+            ExecutionException ended = assertThrows(ExecutionException.class,
+                    () -> client.triggerSavepoint(dir.toString(), SavepointFormatType.CANONICAL).get(30, TimeUnit.SECONDS));
+            assertTrue(ended.getCause().getMessage().contains("has ended"), ended.getCause().getMessage());
         }
     }
 }
