@@ -34,6 +34,8 @@ final class FinishedSubtasks {
     private final Function<TaskKey, Set<TaskKey>> consumersOf;
     /** Each finished subtask with the TaskManager its results are kept on. */
     private final Map<TaskKey, String> finishedOn = new HashMap<>();
+    /** The TaskManagers lost so far: the results of the subtasks that finished there are gone. */
+    private final Set<String> lost = new HashSet<>();
 
     /** @param consumersOf the subtasks that read the results of a subtask; an empty set for a sink */
     FinishedSubtasks(Function<TaskKey, Set<TaskKey>> consumersOf) {
@@ -71,7 +73,7 @@ final class FinishedSubtasks {
         return finishedOn.containsKey(task);
     }
 
-    /** Forgets every subtask: the whole job runs again. */
+    /** Forgets every subtask: the whole job runs again (in slots of TaskManagers that are not lost). */
     void clear() {
         finishedOn.clear();
     }
@@ -79,13 +81,14 @@ final class FinishedSubtasks {
     /**
      * TaskManager {@code taskExecutorId} was lost with the results kept there. Returns the finished
      * subtasks that must run again, in order (by vertex, then subtask): those whose results were kept
-     * there and are still needed by a consumer that has not finished or runs again. They no longer
-     * count as finished. Every other finished subtask stays finished.
+     * there (or on a TaskManager lost before) and are still needed by a consumer that has not finished
+     * or runs again. They no longer count as finished. Every other finished subtask stays finished.
      */
     Set<TaskKey> taskExecutorLost(String taskExecutorId) {
+        lost.add(taskExecutorId);
         Set<TaskKey> lostHere = new HashSet<>();
         finishedOn.forEach((task, where) -> {
-            if (where.equals(taskExecutorId) && !consumersOf.apply(task).isEmpty()) {
+            if (lost.contains(where) && !consumersOf.apply(task).isEmpty()) {
                 lostHere.add(task);
             }
         });

@@ -128,6 +128,18 @@ class FinishedSubtasksTest {
     }
 
     @Test
+    void resultsLostEarlierButNotNeededThenAreProducedAgainWhenALaterLossMakesAConsumerRunAgain() throws Exception {
+        FinishedSubtasks finished = FinishedSubtasks.of(threeStages());
+        finishedOnBoth(finished, 0);
+        finished.finished(t(1, 0), SURVIVOR);
+        finished.finished(t(1, 1), SURVIVOR);
+        assertEquals(Set.of(), finished.taskExecutorLost(LOST), "the middle stage has read them");
+
+        assertEquals(Set.of(t(1, 0), t(1, 1), t(0, 0), t(0, 1)), finished.taskExecutorLost(SURVIVOR),
+                "the sink needs the middle stage again, which needs both source results: one lost now, one before");
+    }
+
+    @Test
     void pointwiseChainsRunAgainOnlyWhereALostResultIsStillNeeded() {
         // a[i] -> b[i] -> c[i], one to one
         Map<TaskKey, Set<TaskKey>> consumers = Map.of(
