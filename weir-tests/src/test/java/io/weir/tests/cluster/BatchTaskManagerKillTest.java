@@ -72,7 +72,9 @@ class BatchTaskManagerKillTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=1 s", "rest.port=0");
+        // 5 s, not less: on a loaded machine a live TaskManager's heartbeats (every 100 ms) may stall for a
+        // second or more, and a survivor declared lost fails the test for a reason it does not test
+        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=5 s", "rest.port=0");
         port = jobManager.awaitJobManagerPort(60);
         jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
         survivor = ClusterProcess.startTaskManager("taskmanager-1", dir, port, 2);
