@@ -34,6 +34,10 @@ import java.util.Set;
  * cancelled, and once they ended and the delay is over its tasks run again as their next attempt
  * ({@link #attemptOf}), while the job stays RUNNING and the rest of its tasks go on.
  *
+ * <p>Finished tasks run again the same way when {@link #onResultsLost their kept results were lost}
+ * (with a TaskManager) while a consumer still needs them: one failure for the restart strategy, one
+ * region of the tasks to run again. Every other finished task stays finished.
+ *
  * <h2>Threading</h2>
  * Every method runs on the JobMaster's main thread.
  */
@@ -235,6 +239,27 @@ public final class JobLifecycle {
         for (TaskKey task : toCancel) {
             commands.cancelTasks(attemptOf(task), List.of(task));
         }
+    }
+
+    /**
+     * The finished tasks {@code region} lost their kept results (with their TaskManager) and a consumer
+     * still needs them: they run again as one region if the restart strategy allows, else the job
+     * fails. Until they run again they count as not finished (CANCELED), so the job cannot finish
+     * without them.
+     */
+    public void onResultsLost(Set<TaskKey> region, Throwable cause, String where) {
+        if (status != JobStatus.RUNNING || region.isEmpty()) {
+            return;
+        }
+        for (TaskKey task : region) {
+            if (executions.get(task) != ExecutionState.FINISHED) {
+                throw new IllegalArgumentException("Task " + task + " is " + executions.get(task) + ", not FINISHED:"
+                        + " only a finished task has kept results to lose");
+            }
+            executions.put(task, ExecutionState.CANCELED);
+        }
+        onRegionFailure(region, cause, where);
+        checkAllEnded();
     }
 
     /** The delay of a region's restart is over: its tasks run again as their next attempt. */

@@ -96,6 +96,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private ScopedMetricGroup metrics;
     /** Deploys a job with blocking exchanges stage by stage; {@code null} for a pipelined job. */
     private final StageScheduler stages;
+    /** Which subtasks of a staged job finished, and where their results are kept; {@code null} for a pipelined job. */
+    private final FinishedSubtasks finishedSubtasks;
     /** What each task of a staged job restores, for the attempt being deployed. */
     private Map<TaskKey, TaskStateSnapshot> stagedRestore = Map.of();
 
@@ -116,6 +118,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.io = Executors.newCachedThreadPool(daemon("weir-jobmaster-" + shortId + "-io"));
         CheckpointingSettings settings = CheckpointingSettings.of(job.getConfiguration());
         this.stages = job.hasBlockingExchanges() ? new StageScheduler(job, this::deployStaged) : null;
+        this.finishedSubtasks = stages != null ? FinishedSubtasks.of(job) : null;
         this.lifecycle = new JobLifecycle(allTasks(), RestartStrategies.fromConfiguration(job.getConfiguration(),
                 settings.enabled()), clock, new LifecycleCommands());
         this.coordinators = new OperatorCoordinators(job, this::sendToSubtask, this::failFromCoordinator, this::runAsync);
@@ -377,6 +380,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             LOG.info("Job '{}' ({}) runs stage by stage{}", job.getName(), job.getJobId(),
                     attempt == 0 ? "" : " (attempt " + attempt + ")");
             checkpointing.tasksDeployed(allTasks());
+            finishedSubtasks.clear(); // the whole job runs again
             stages.start();
         }
 
@@ -480,6 +484,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         ExecutionAttemptId id = attemptId(task, attempt);
         JobVertex vertex = job.getVertices().get(task.vertexId());
         slotOf.put(task, slot);
+        finishedSubtasks.deployed(task);
         timeline.deployed(Set.of(task));
         Map<TaskKey, String> taskExecutorOf = new HashMap<>();
         slotOf.forEach((t, s) -> taskExecutorOf.put(t, s.taskExecutorId()));
@@ -498,6 +503,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             for (int i : ConnectionPattern.producersOf(input.streamEdge().exchange(), task.subtaskIndex(),
                     producer.getParallelism(), vertex.getParallelism())) {
                 Slot producedIn = slotOf.get(new TaskKey(producer.getId(), i));
+                if (producedIn == null) { // not expected: the scheduler waits until lost results were produced again
+                    taskEnded(id, StreamTask.Outcome.FAILED, new IllegalStateException("The result of "
+                            + describe(attemptId(new TaskKey(producer.getId(), i), 0)) + " that " + describe(id)
+                            + " reads was lost with its TaskManager and is not produced again yet"));
+                    return;
+                }
                 producedIn.taskExecutor().sendBlockingResult(
                         new ResultKey(job.getJobId(), input.id(), i, task.subtaskIndex()), consumer,
                         slot.taskExecutorId(), bufferSize).whenComplete((ok, error) -> {
@@ -521,10 +532,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /**
      * The TaskManager {@code taskExecutorId} was lost (no heartbeat): the tasks it ran fail, and the
-     * job fails over per its restart strategy; their slots are replaced before the next attempt.
+     * job fails over per its restart strategy; their slots are replaced before the next attempt. A
+     * running staged job runs again only what was lost there ({@link #stagedTaskExecutorLost}).
      */
     public void taskExecutorLost(String taskExecutorId, String reason) {
         runIfRunning(() -> {
+            if (stages != null && lifecycle.status() == JobStatus.RUNNING) {
+                stagedTaskExecutorLost(taskExecutorId, reason);
+                return;
+            }
             List<TaskKey> lost = new ArrayList<>();
             slotOf.forEach((task, slot) -> {
                 if (slot.taskExecutorId().equals(taskExecutorId)) {
@@ -537,19 +553,69 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         .forEach(lostSlots::add);
             }
             lost.forEach(slotOf::remove);
-            if (stages != null && stages.slots().stream().anyMatch(s -> s.taskExecutorId().equals(taskExecutorId))) {
-                // it kept finished results and held slots the next stages would use: the whole job runs
-                // again, in replacement slots
-                IllegalStateException cause = new IllegalStateException("TaskManager " + taskExecutorId
-                        + " was lost with the slots and kept results of this staged job: " + reason);
-                recordFailure(cause, "TaskManager " + taskExecutorId, taskExecutorId);
-                lifecycle.onGlobalFailure(cause, "TaskManager " + taskExecutorId);
-            }
             for (TaskKey task : lost) {
                 taskEnded(attemptId(task, lifecycle.attemptOf(task)), StreamTask.Outcome.FAILED, new IllegalStateException(
                         "TaskManager " + taskExecutorId + " was lost: " + reason));
             }
         });
+    }
+
+    /**
+     * A running staged (BATCH) job lost TaskManager {@code taskExecutorId}, as Flink handles it: only
+     * what was there runs again. Its running tasks fail (each restarts alone); the finished subtasks
+     * whose results were kept there and are still needed run again ({@link FinishedSubtasks}), and the
+     * subtasks reading them wait until they have; every other finished subtask, every finished sink
+     * above all, stays finished. Its slots are replaced at once; the tasks on other TaskManagers go on.
+     */
+    private void stagedTaskExecutorLost(String taskExecutorId, String reason) {
+        IllegalStateException cause = new IllegalStateException("TaskManager " + taskExecutorId + " was lost: " + reason);
+        String where = "TaskManager " + taskExecutorId;
+        List<TaskKey> running = new ArrayList<>();
+        slotOf.forEach((task, slot) -> {
+            if (slot.taskExecutorId().equals(taskExecutorId) && stages.isRunning(task)) {
+                running.add(task);
+            }
+        });
+        slotOf.values().removeIf(slot -> slot.taskExecutorId().equals(taskExecutorId));
+        List<Slot> gone = stages.slotsLost(taskExecutorId);
+        Set<TaskKey> again = finishedSubtasks.taskExecutorLost(taskExecutorId);
+        stages.resultsLost(again);
+        if (!gone.isEmpty()) {
+            replaceLostStagedSlots(gone);
+        }
+        if (!again.isEmpty()) {
+            LOG.info("Job '{}' ({}): {} finished subtask(s) run again, their results were kept on lost TaskManager {}"
+                    + " and are still needed: {}", job.getName(), job.getJobId(), again.size(), taskExecutorId,
+                    again.stream().map(t -> describe(attemptId(t, 0))).toList());
+            recordFailure(cause, where, taskExecutorId);
+            lifecycle.onResultsLost(again, cause, where);
+        }
+        for (TaskKey task : running) {
+            taskEnded(attemptId(task, lifecycle.attemptOf(task)), StreamTask.Outcome.FAILED, cause);
+        }
+    }
+
+    /**
+     * Asks for new slots in place of {@code gone}, lost with a TaskManager, and gives them to the stage
+     * scheduler; if none come, the job fails over as a whole (per its restart strategy), with the
+     * slots to replace before its next attempt.
+     */
+    private void replaceLostStagedSlots(List<Slot> gone) {
+        LOG.info("Job '{}' ({}) asks for {} slot(s) to replace those of lost TaskManagers", job.getName(),
+                job.getJobId(), gone.size());
+        resourceManager.requestSlots(job.getJobId(), gone.size(), gone.size() + " to replace slots of lost TaskManagers")
+                .whenComplete((slots, error) -> runIfRunning(() -> {
+                    if (lifecycle.status().isTerminal()) {
+                        resourceManager.releaseSlots(job.getJobId()); // came after the job ended
+                    } else if (error != null) {
+                        gone.forEach(lostSlots::add);
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                        recordFailure(cause, "slot allocation", null);
+                        lifecycle.onGlobalFailure(cause, "slot allocation");
+                    } else {
+                        slots.forEach(stages::addSlot);
+                    }
+                }));
     }
 
     @Override
@@ -566,6 +632,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             lifecycle.onTaskEnded(task, attempt.attemptNumber(), outcome, taskFailure, describe(attempt));
             if (current && stages != null) {
+                Slot slot = slotOf.get(task);
+                if (lifecycle.executionState(task) == ExecutionState.FINISHED && slot != null) {
+                    finishedSubtasks.finished(task, slot.taskExecutorId());
+                }
                 stages.taskEnded(task, outcome == StreamTask.Outcome.FINISHED);
             }
         });

@@ -28,6 +28,12 @@ import java.util.Set;
  * results of the vertices before it, which are kept; the vertices after it wait for its vertex to
  * finish, so none of them has read the failed attempt's output.
  *
+ * <p>When a TaskManager is lost, its slots are {@link #slotsLost gone} until replacements are
+ * {@link #addSlot added}, and finished subtasks whose results were kept there may have to run again
+ * ({@link #resultsLost}, see {@link FinishedSubtasks}): their vertex is then no longer finished, so
+ * a subtask that restarts waits, as a vertex does, until every vertex it reads from has finished
+ * again.
+ *
  * <h2>Threading</h2>
  * Used on the JobMaster's main thread only.
  */
@@ -44,10 +50,13 @@ final class StageScheduler {
     private final List<Slot> slots = new ArrayList<>();
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private final Map<Integer, Stage> stages = new HashMap<>();
-    private final Map<Integer, Integer> finishedSubtasks = new HashMap<>();
+    private final Set<TaskKey> finished = new HashSet<>();
     /** The tasks of the current attempt deployed and not yet ended, with their slots. */
     private final Map<TaskKey, Slot> running = new HashMap<>();
-    /** Subtasks that restart alone and wait for a slot; they go before any waiting vertex. */
+    /**
+     * Subtasks that restart alone and wait for a slot and for their inputs to be finished; those ready
+     * go before any waiting vertex.
+     */
     private final ArrayDeque<TaskKey> restarting = new ArrayDeque<>();
     private boolean stopped = true;
 
@@ -77,9 +86,46 @@ final class StageScheduler {
         return List.copyOf(slots);
     }
 
-    /** {@code replacement} takes the place of {@code lost}, a slot of a TaskManager that was lost. */
+    /**
+     * {@code replacement} takes the place of {@code lost}, a slot of a TaskManager that was lost (for the
+     * next attempt); it is added if {@code lost} was already {@link #slotsLost gone}.
+     */
     void replaceSlot(Slot lost, Slot replacement) {
-        slots.replaceAll(s -> s.equals(lost) ? replacement : s);
+        if (slots.contains(lost)) {
+            slots.replaceAll(s -> s.equals(lost) ? replacement : s);
+        } else {
+            slots.add(replacement);
+        }
+    }
+
+    /**
+     * TaskManager {@code taskExecutorId} was lost: its slots are gone from this job, also those its
+     * running tasks use (they are not freed when those end). Returns them, to be replaced.
+     */
+    List<Slot> slotsLost(String taskExecutorId) {
+        List<Slot> gone = slots.stream().filter(s -> s.taskExecutorId().equals(taskExecutorId)).toList();
+        slots.removeAll(gone);
+        free.removeAll(gone);
+        return gone;
+    }
+
+    /** A new slot for the job (replacing a lost one): free at once for the waiting regions. */
+    void addSlot(Slot slot) {
+        slots.add(slot);
+        free.add(slot);
+        deployReady();
+    }
+
+    /**
+     * The finished subtasks {@code tasks} lost their results and will {@link #restart run again}: until
+     * they finish again their vertices are not finished, so nothing that reads from them is deployed.
+     */
+    void resultsLost(Set<TaskKey> tasks) {
+        for (TaskKey task : tasks) {
+            if (finished.remove(task)) {
+                stages.put(task.vertexId(), Stage.RUNNING);
+            }
+        }
     }
 
     /** A new attempt of the whole job: every vertex waits again, and those without inputs are deployed. */
@@ -89,7 +135,7 @@ final class StageScheduler {
         restarting.clear();
         free.clear();
         free.addAll(slots);
-        finishedSubtasks.clear();
+        finished.clear();
         for (JobVertex vertex : job.getVertices()) {
             stages.put(vertex.getId(), Stage.WAITING);
         }
@@ -110,15 +156,17 @@ final class StageScheduler {
      * A task of the current attempt ended: its slot is free again. When the last subtask of a vertex
      * finished, the vertices that read only from finished vertices are deployed.
      */
-    void taskEnded(TaskKey task, boolean finished) {
+    void taskEnded(TaskKey task, boolean hasFinished) {
         Slot slot = running.remove(task);
         if (slot == null) {
             return;
         }
-        free.add(slot);
-        if (finished) {
-            int done = finishedSubtasks.merge(task.vertexId(), 1, Integer::sum);
-            if (done == job.getVertices().get(task.vertexId()).getParallelism()) {
+        if (slots.contains(slot)) { // not if it was lost with its TaskManager
+            free.add(slot);
+        }
+        if (hasFinished) {
+            finished.add(task);
+            if (tasksOf(task.vertexId()).stream().allMatch(finished::contains)) {
                 stages.put(task.vertexId(), Stage.FINISHED);
             }
         }
@@ -126,8 +174,9 @@ final class StageScheduler {
     }
 
     /**
-     * Deploys the subtasks {@code tasks} again (each a region restarting alone), once they ended and a
-     * slot is free; their inputs are finished, so they are ready at once.
+     * Deploys the subtasks {@code tasks} again (each a region restarting alone), once they ended, a
+     * slot is free and every vertex they read from has finished (at once, unless results they read
+     * were {@link #resultsLost lost} and run again).
      */
     void restart(Set<TaskKey> tasks) {
         tasks.stream().sorted(Comparator.comparingInt(TaskKey::vertexId).thenComparingInt(TaskKey::subtaskIndex))
@@ -148,11 +197,17 @@ final class StageScheduler {
         if (stopped) {
             return;
         }
-        while (!restarting.isEmpty() && !free.isEmpty()) {
-            deploy(restarting.poll(), free.poll());
+        for (var it = restarting.iterator(); it.hasNext() && !free.isEmpty(); ) {
+            TaskKey task = it.next();
+            if (inputsFinished(job.getVertices().get(task.vertexId()))) {
+                it.remove();
+                deploy(task, free.poll());
+            }
         }
-        if (!restarting.isEmpty()) {
-            return; // the restarting subtasks take the next free slots
+        for (TaskKey task : restarting) {
+            if (inputsFinished(job.getVertices().get(task.vertexId()))) {
+                return; // the restarting subtasks that are ready take the next free slots
+            }
         }
         for (JobVertex vertex : job.getVertices()) {
             if (stages.get(vertex.getId()) == Stage.WAITING && inputsFinished(vertex)

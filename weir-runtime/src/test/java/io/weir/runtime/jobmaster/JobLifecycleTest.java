@@ -221,4 +221,38 @@ class JobLifecycleTest {
         job.onTaskEnded(B2, 0, Outcome.CANCELED, null, "b2");
         assertEquals("ended FAILED by b", log.get(log.size() - 1));
     }
+
+    @Test
+    void finishedTasksWhoseResultsWereLostRunAgainAsOneRegionAndTheJobWaitsForThem() {
+        JobLifecycle job = regional(new FixedDelayRestartStrategy(1, Duration.ofMillis(10)));
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FINISHED, null, "a");
+        job.onTaskEnded(B, 0, Outcome.FINISHED, null, "b");
+        job.onResultsLost(Set.of(A), new IllegalStateException("TaskManager lost"), "TaskManager tm-2");
+        assertEquals(JobStatus.RUNNING, job.status());
+        assertEquals("region restart 1", log.get(1), "at once: A has ended, nothing to cancel");
+        job.onTaskEnded(B2, 0, Outcome.FINISHED, null, "b2");
+        assertEquals(JobStatus.RUNNING, job.status(), "A must run again before the job can finish");
+        assertEquals(ExecutionState.CANCELED, job.executionState(A));
+        job.onRegionRestartDelayElapsed(Set.of(A));
+        assertEquals("deploy region 1", log.get(2));
+        assertEquals(1, job.attemptOf(A));
+        assertEquals(0, job.attemptOf(B), "finished tasks with intact results keep their attempt and are not deployed");
+        assertEquals(1, job.restarts());
+        job.onTaskEnded(A, 1, Outcome.FINISHED, null, "a");
+        assertEquals("ended FINISHED", log.get(log.size() - 1));
+        assertEquals(4, log.size(), "B and B2 never ran again: " + log);
+    }
+
+    @Test
+    void lostResultsTheStrategyDoesNotAllowToProduceAgainFailTheJob() {
+        JobLifecycle job = regional(new NoRestartStrategy());
+        job.onSlotsReady();
+        job.onTaskEnded(A, 0, Outcome.FINISHED, null, "a");
+        job.onResultsLost(Set.of(A), new IllegalStateException("TaskManager lost"), "TaskManager tm-2");
+        assertEquals(JobStatus.FAILING, job.status());
+        job.onTaskEnded(B, 0, Outcome.CANCELED, null, "b");
+        job.onTaskEnded(B2, 0, Outcome.CANCELED, null, "b2");
+        assertEquals("ended FAILED by TaskManager tm-2", log.get(log.size() - 1));
+    }
 }

@@ -1,6 +1,7 @@
 package io.weir.tests.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.common.serialization.SimpleStringEncoder;
@@ -35,7 +36,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +43,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A BATCH job that runs stage by stage on a real cluster of processes (a JobManager and two
  * TaskManagers, each its own JVM) loses a TaskManager with {@code kill -9} while its last stage
- * runs: the finished results of the stages before it, kept in both TaskManagers, are half gone. The
- * job runs again in a replacement slot and writes, through an exactly-once FileSink, what a
- * failure-free run writes.
+ * runs: the finished results of the stages before it, kept in both TaskManagers, are half gone. Only
+ * what was lost runs again (the lost subtask of the last stage, and the subtasks of the stages before
+ * it whose results were kept on the lost TaskManager), in a replacement slot, and the job writes,
+ * through an exactly-once FileSink, what a failure-free run writes: no subtask's output is committed
+ * twice.
  *
  * <p>The moment of the kill is not left to timing: the first attempt of the last stage waits in
- * {@code open} for a file the test creates only after the kill, and each subtask says it has
- * opened with a file of its own the test waits for.
+ * {@code open} for a file the test creates only after the kill (once the JobManager noticed the
+ * loss, or at once, so that the surviving sink subtask may finish before it is noticed), and each
+ * subtask says it has opened with a file of its own the test waits for. Each test kills a
+ * TaskManager of its own.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BatchTaskManagerKillTest {
@@ -59,27 +63,45 @@ class BatchTaskManagerKillTest {
     static Path dir;
     private static ClusterProcess jobManager;
     private static ClusterProcess survivor;
-    private static ClusterProcess victim;
     private static InetSocketAddress jobManagerAddress;
+
+    private static int port;
+    /** The TaskManagers started for the tests, each killed by one; closed after all tests. */
+    private static final List<ClusterProcess> victims = new ArrayList<>();
+    private static List<String> failureFree;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=1 s", "rest.port=0");
-        int port = jobManager.awaitJobManagerPort(60);
+        // 5 s, not less: on a loaded machine a live TaskManager's heartbeats (every 100 ms) may stall for a
+        // second or more, and a survivor declared lost fails the test for a reason it does not test
+        jobManager = ClusterProcess.startJobManager(dir, "heartbeat.timeout=5 s", "rest.port=0");
+        port = jobManager.awaitJobManagerPort(60);
         jobManagerAddress = new InetSocketAddress("127.0.0.1", port);
-        survivor = startTaskManager("taskmanager-1", port);
-        victim = startTaskManager("taskmanager-2", port);
+        survivor = ClusterProcess.startTaskManager("taskmanager-1", dir, port, 2);
         survivor.awaitReady(60);
-        victim.awaitReady(60);
+
+        Path clean = dir.resolve("clean");
+        StreamExecutionEnvironment local = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        defineJob(local, clean, null);
+        local.execute("staged sums, failure-free");
+        failureFree = committedLines(clean);
+        assertEquals(expected(), failureFree);
     }
 
-    private static ClusterProcess startTaskManager(String name, int jobManagerPort) throws IOException {
-        return ClusterProcess.startTaskManager(name, dir, jobManagerPort, 2);
+    /** A second TaskManager, to be killed: the job gets one slot on it and one on the survivor. */
+    private static ClusterProcess startVictim(String name) throws Exception {
+        ClusterProcess victim = ClusterProcess.startTaskManager(name, dir, port, 2);
+        victims.add(victim);
+        victim.awaitReady(60);
+        return victim;
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (ClusterProcess process : new ClusterProcess[] {victim, survivor, jobManager}) {
+        List<ClusterProcess> all = new ArrayList<>(victims);
+        all.add(survivor);
+        all.add(jobManager);
+        for (ClusterProcess process : all) {
             if (process != null) {
                 process.close();
             }
@@ -87,52 +109,96 @@ class BatchTaskManagerKillTest {
     }
 
     @Test
-    @Disabled("Known gap (docs/batch.md, 'Known gap'): the whole-job rerun after a lost TaskManager commits again the"
-            + " output of sink subtasks that ended in an earlier attempt; this test saw duplicated keys in 2 of 5 runs."
-            + " Enable it when BATCH failover re-runs only the regions whose kept results were lost.")
-    void losingATaskManagerWithKeptResultsRunsTheJobAgainToTheOutputOfAFailureFreeRun() throws Exception {
-        Path clean = dir.resolve("clean");
-        StreamExecutionEnvironment local = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
-        defineJob(local, clean, null);
-        local.execute("staged sums, failure-free");
-        List<String> failureFree = committedLines(clean);
-        assertEquals(expected(), failureFree);
+    void losingATaskManagerWithKeptResultsRunsAgainOnlyWhatWasLostToTheOutputOfAFailureFreeRun() throws Exception {
+        // the gate opens once the JobManager knows of the loss: the surviving subtask of the last stage is not
+        // cancelled, it goes on and may finish and commit (if it had read all of its input) while the lost
+        // results are produced again; it must not run again (its output would be committed twice)
+        runWithAKilledTaskManager("staged sums, a TaskManager killed", startVictim("taskmanager-2"), true);
+    }
 
-        Path recovered = dir.resolve("recovered");
-        Path gate = dir.resolve("gate");
+    @Test
+    void aSinkSubtaskThatFinishedAndCommittedOnTheSurvivorIsNotRunAgain() throws Exception {
+        // the gate opens first for the subtask of the last stage on the survivor, which finishes and commits;
+        // then the other TaskManager is killed: the whole-job rerun of old committed that output twice
+        runWithAKilledTaskManager("staged sums, a sink subtask finished before the kill", startVictim("taskmanager-3"),
+                false);
+    }
+
+    /**
+     * Runs the job on the cluster and kills {@code victim} while the last stage waits at its gate. With
+     * {@code gateAfterDetection} the gate opens for both subtasks once the JobManager noticed the loss;
+     * otherwise it opens before the kill for the subtask on the survivor alone, and the kill follows
+     * once that subtask has committed its output.
+     */
+    private void runWithAKilledTaskManager(String jobName, ClusterProcess victim, boolean gateAfterDetection)
+            throws Exception {
+        Path recovered = dir.resolve(jobName.replace(' ', '-').replace(",", ""));
+        Path gate = recovered.resolveSibling(recovered.getFileName() + "-gate");
         Files.createDirectories(recovered);
         Files.createDirectories(gate);
+        Path log = dir.resolve("jobmanager.log");
+        int lossesBefore = count(Files.readString(log), "sent no heartbeat");
         try (RemoteExecutor executor = new RemoteExecutor(jobManagerAddress);
                 WatchService watch = FileSystems.getDefault().newWatchService()) {
             gate.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(executor, new Configuration());
             defineJob(env, recovered, gate.toString());
-            JobClient job = env.executeAsync("staged sums, a TaskManager killed");
+            JobClient job = env.executeAsync(jobName);
             awaitFiles(watch, gate, 2, 90); // both subtasks of the last stage opened: the stages before it finished
             assertTrue(committedLines(recovered).isEmpty(), "nothing is committed before the last stage ends");
-            victim.kill();
-            // the gate opens only once the JobManager knows of the loss, so the first attempt of the last stage
-            // is cancelled by the whole job's failover before it can finish and commit: a subtask that ends and
-            // commits between a TaskManager's death and its detection is committed again by the rerun, a known
-            // gap (docs/batch.md, "Failures and checkpoints")
-            awaitInLog(dir.resolve("jobmanager.log"), "sent no heartbeat", 60);
-            Files.createFile(gate.resolve("go"));
+            if (gateAfterDetection) {
+                victim.kill();
+                awaitLossNoticed(log, lossesBefore, 60);
+                Files.createFile(gate.resolve("go"));
+            } else {
+                int onSurvivor = Files.readString(gate.resolve("opened-0")).equals(Long.toString(victim.pid())) ? 1 : 0;
+                assertTrue(Files.readString(gate.resolve("opened-" + (1 - onSurvivor))).equals(Long.toString(victim.pid())),
+                        "one subtask of the last stage runs on each TaskManager");
+                Files.createFile(gate.resolve("go-" + onSurvivor));
+                awaitCommitted(recovered, 90); // the survivor's subtask finished and committed its part
+                victim.kill();
+            }
             job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
         }
-        String jobManagerLog = Files.readString(dir.resolve("jobmanager.log"));
-        assertTrue(jobManagerLog.contains("sent no heartbeat"), "the JobManager noticed the loss:\n" + jobManagerLog);
-        assertTrue(jobManagerLog.contains("to replace those of lost TaskManagers")
-                        && Pattern.compile("runs stage by stage \\(attempt \\d+\\)").matcher(jobManagerLog).find(),
-                "the whole job ran again, in a replacement slot:\n" + jobManagerLog);
+        String jobManagerLog = Files.readString(log);
+        assertEquals(lossesBefore + 1, count(jobManagerLog, "sent no heartbeat"),
+                "the JobManager noticed the loss:\n" + jobManagerLog);
+        assertTrue(jobManagerLog.contains("to replace those of lost TaskManagers"),
+                "a replacement slot was asked for:\n" + jobManagerLog);
+        assertTrue(Pattern.compile("Job '" + Pattern.quote(jobName) + "' \\(\\w+\\): 2 finished subtask\\(s\\) run"
+                        + " again, their results were kept on lost TaskManager").matcher(jobManagerLog).find(),
+                "the source and middle subtasks whose results were lost (the last stage needs them) ran again:\n"
+                        + jobManagerLog);
+        assertFalse(Pattern.compile("Job '" + Pattern.quote(jobName) + "' \\(\\w+\\) runs stage by stage \\(attempt")
+                        .matcher(jobManagerLog).find(), "the whole job did not run again:\n" + jobManagerLog);
         assertEquals(failureFree, committedLines(recovered));
     }
 
-    /** Waits until the log file holds {@code text}; fails after {@code seconds}. */
-    private static void awaitInLog(Path log, String text, long seconds) throws Exception {
+    /** Waits until committed output is visible in {@code out}; fails after {@code seconds}. */
+    private static void awaitCommitted(Path out, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!Files.readString(log).contains(text)) {
+        while (committedLines(out).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new java.util.concurrent.TimeoutException("'" + text + "' not in " + log + " within " + seconds + " s");
+                throw new java.util.concurrent.TimeoutException("nothing committed in " + out + " within " + seconds + " s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Waits until the JobManager's log says one more TaskManager was lost than {@code before}; fails after {@code seconds}. */
+    private static void awaitLossNoticed(Path log, int before, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (count(Files.readString(log), "sent no heartbeat") <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("no new TaskManager loss in " + log + " within " + seconds + " s");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
@@ -179,7 +245,8 @@ class BatchTaskManagerKillTest {
     /**
      * Sums per key and emits "k=sum" when the key ends (an event-time timer fires after a key's last
      * record in BATCH mode). With a gate directory, its first attempt says it opened
-     * ({@code opened-<subtask>}) and waits for {@code go} there.
+     * ({@code opened-<subtask>}, holding the pid of its TaskManager) and waits for {@code go} or
+     * {@code go-<subtask>} there.
      */
     static final class GatedSum extends KeyedProcessFunction<Long, Tuple2<Long, Long>, String> {
         private final String gate;
@@ -196,9 +263,12 @@ class BatchTaskManagerKillTest {
                 Path gateDir = Path.of(gate);
                 try (WatchService watch = FileSystems.getDefault().newWatchService()) {
                     gateDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-                    Files.createFile(gateDir.resolve("opened-" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()));
+                    int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+                    Path opened = gateDir.resolve("opened-" + subtask);
+                    Files.writeString(gateDir.resolve(".opening-" + subtask), Long.toString(ProcessHandle.current().pid()));
+                    Files.move(gateDir.resolve(".opening-" + subtask), opened); // whole, with its TaskManager's pid
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                    while (!Files.exists(gateDir.resolve("go"))) {
+                    while (!Files.exists(gateDir.resolve("go")) && !Files.exists(gateDir.resolve("go-" + subtask))) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
                             throw new IOException("no 'go' in " + gate + " within 120 s");
