@@ -53,6 +53,11 @@ final class JdbcCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Interleaved runs of every batch size (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--warmups", defaultValue = "1",
+            description = "Jobs run (and checked) before the measured ones, all batch sizes each, not counted: the jobs share"
+                    + " this JVM, so the first ones pay for class loading and JIT (default ${DEFAULT-VALUE}).")
+    int warmups;
+
     @Option(names = "--out", defaultValue = "bench-results/jdbc.md", description = "Where the Markdown table is written (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -60,7 +65,7 @@ final class JdbcCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KafkaCommand.requireOnClasspath("jdbc", "io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "embedded PostgreSQL");
         KafkaCommand.requireOnClasspath("jdbc", "org.postgresql.Driver", "PostgreSQL's JDBC driver");
-        if (records <= 0 || keys <= 0 || runs <= 0 || batchSizes.stream().anyMatch(size -> size <= 0)) {
+        if (records <= 0 || keys <= 0 || runs <= 0 || warmups < 0 || batchSizes.stream().anyMatch(size -> size <= 0)) {
             throw new IllegalArgumentException("--records, --keys, --runs and --batch-sizes must be positive");
         }
         Map<Integer, List<double[]>> results = new LinkedHashMap<>();
@@ -73,6 +78,13 @@ final class JdbcCommand implements Callable<Integer> {
             }
             JdbcConnectionOptions options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                     .withUrl(url).withDriverName("org.postgresql.Driver").withUsername("postgres").build();
+            for (int warmup = 1; warmup <= warmups; warmup++) {
+                for (int batchSize : batchSizes) {
+                    double[] figures = runJob(url, options, batchSize);
+                    System.out.printf(Locale.ROOT, "batch %,6d warm-up %d: %,.0f rows/s (not counted)%n", batchSize, warmup,
+                            records / figures[0]);
+                }
+            }
             for (int run = 1; run <= runs; run++) {
                 for (int batchSize : batchSizes) {
                     double[] figures = runJob(url, options, batchSize);
@@ -147,11 +159,12 @@ final class JdbcCommand implements Callable<Integer> {
     private String table(Map<Integer, List<double[]>> results, List<String> loads) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "JdbcSink upsert (INSERT ... ON CONFLICT DO UPDATE) into embedded PostgreSQL 17,"
-                + " %,d rows over %,d keys, parallelism 1, %d interleaved run(s); medians. Measured %s on %d CPUs, load"
-                + " average after each job %s.%n%n", records, keys, runs, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                + " %,d rows over %,d keys, parallelism 1, %d warm-up and %d measured interleaved run(s); medians. Measured %s on"
+                + " %d CPUs, load average after each measured job %s.%n%n", records, keys, warmups, runs, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 Runtime.getRuntime().availableProcessors(), String.join(", ", loads)));
-        t.append(String.format(Locale.ROOT, "Reproduce (from a source build, docs/benchmarks.md): bench jdbc --records %d --keys %d --batch-sizes %s --runs %d%n%n",
-                records, keys, String.join(",", batchSizes.stream().map(String::valueOf).toList()), runs));
+        t.append(String.format(Locale.ROOT, "Reproduce (from a source build, docs/benchmarks.md): bench jdbc --records %d --keys %d --batch-sizes %s --runs %d"
+                + " --warmups %d%n%n", records, keys, String.join(",", batchSizes.stream().map(String::valueOf).toList()), runs,
+                warmups));
         t.append("| batch size | rows/s (median) | Weir JVM CPU ns/row (median) | runs (rows/s) |\n|---|---|---|---|\n");
         results.forEach((batchSize, figures) -> {
             double[] rates = figures.stream().mapToDouble(f -> records / f[0]).sorted().toArray();
