@@ -13,6 +13,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,7 +26,8 @@ import org.apache.flink.util.Collector;
  * per record to the output topic, at-least-once or exactly-once. A local environment (a MiniCluster in
  * this JVM, REST on a free port), parallelism 1, checkpoints every given interval, as Weir's job.
  *
- * <p>Arguments and the printed {@code RESULT} line are those of Weir's job.
+ * <p>Arguments (with the optional {@code unbounded} for the latency phase) and the printed
+ * {@code RESULT} line are those of Weir's job.
  */
 public final class KafkaCountJob {
     private KafkaCountJob() {}
@@ -57,20 +59,23 @@ public final class KafkaCountJob {
                 : DeliveryGuarantee.AT_LEAST_ONCE;
         long checkpointInterval = Long.parseLong(args[4]);
         String name = args[5];
+        boolean bounded = args.length < 7 || !args[6].equals("unbounded");
 
         Configuration configuration = new Configuration();
         configuration.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration);
         env.setParallelism(1);
         env.enableCheckpointing(checkpointInterval);
-        KafkaSource<String> source = KafkaSource.<String>builder()
+        KafkaSourceBuilder<String> sourceBuilder = KafkaSource.<String>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(input)
                 .setGroupId(name)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .build();
+                .setValueOnlyDeserializer(new SimpleStringSchema());
+        if (bounded) {
+            sourceBuilder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<String> source = sourceBuilder.build();
         KafkaSink<String> sink = KafkaSink.<String>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()

@@ -61,6 +61,14 @@ final class KafkaCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "1g", description = "Maximum heap of each job's JVM (default ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--latency-rate", defaultValue = "0",
+            description = "Records/s of the latency phase; 0 leaves it out (default ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(names = "--latency-records", defaultValue = "20000",
+            description = "Records timed per job in the latency phase (default ${DEFAULT-VALUE}).")
+    long latencyRecords;
+
     @Option(names = "--out", defaultValue = "bench-results/kafka.md", description = "Where the Markdown table is written (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -99,7 +107,7 @@ final class KafkaCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         requireOnClasspath("kafka", "org.apache.kafka.common.test.KafkaClusterTestKit", "the in-process Kafka broker");
         requireOnClasspath("kafka", "io.weir.connector.kafka.KafkaBroker", "the Kafka connector's test jar (KafkaBroker)");
-        if (records <= 0 || keys <= 0 || runs <= 0) {
+        if (records <= 0 || keys <= 0 || runs <= 0 || latencyRate < 0 || latencyRecords <= 0) {
             throw new IllegalArgumentException("--records, --keys and --runs must be positive");
         }
         for (String guarantee : guarantees) {
@@ -119,6 +127,7 @@ final class KafkaCommand implements Callable<Integer> {
                     + Files.readString(listed, StandardCharsets.UTF_8).trim();
         }
         List<Run> results = new ArrayList<>();
+        List<Latency> latencies = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.startStandalone()) {
             String input = "bench-input";
             broker.createTopic(input, 1);
@@ -133,6 +142,13 @@ final class KafkaCommand implements Callable<Integer> {
                     for (String engine : engines) {
                         String classpath = engine.equals("weir") ? System.getProperty("java.class.path") : flinkClasspath;
                         String main = engine.equals("weir") ? KafkaCountJob.class.getName() : "anchor.kafka.KafkaCountJob";
+                        if (latencyRate > 0) {
+                            Latency latency = measureLatency(broker, engine, classpath, main, guarantee, run);
+                            latencies.add(latency);
+                            System.out.printf(Locale.ROOT, "%-5s %-13s run %d: latency p50 %d ms, p99 %d ms, max %d ms"
+                                    + " at %,d records/s, load %s%n", engine, guarantee, run, latency.p50(), latency.p99(),
+                                    latency.max(), latencyRate, latency.load());
+                        }
                         Run result = runJob(broker, engine, classpath, main, input, guarantee, run);
                         results.add(result);
                         System.out.printf(Locale.ROOT, "%-5s %-13s run %d: %,.0f records/s flowing (%.1f s first to last"
@@ -144,7 +160,7 @@ final class KafkaCommand implements Callable<Integer> {
                 }
             }
         }
-        String table = table(results);
+        String table = table(results) + latencyTable(latencies);
         System.out.println();
         System.out.println(table);
         Path parent = out.toAbsolutePath().getParent();
@@ -185,6 +201,80 @@ final class KafkaCommand implements Callable<Integer> {
         long last = written.stream().mapToLong(Map.Entry::getKey).max().orElseThrow();
         return new Run(engine, guarantee, run, Long.parseLong(result.get("millis")) / 1000.0,
                 Math.max(last - first, 1) / 1000.0, Long.parseLong(result.get("cpuNanos")), load());
+    }
+
+    /** One latency run: percentiles of the per-record latencies in ms. */
+    record Latency(String engine, String guarantee, int run, long p50, long p99, long max, String load) {}
+
+    /**
+     * Starts the job unbounded on fresh topics, waits until it is up (a warm-up record came through),
+     * writes {@code --latency-records} at {@code --latency-rate}, times each one from its send to its
+     * {@code read_committed} arrival, then ends the job's JVM.
+     */
+    private Latency measureLatency(KafkaBroker broker, String engine, String classpath, String main, String guarantee,
+            int run) throws Exception {
+        String name = "latency-" + engine + "-" + guarantee + "-" + run;
+        String input = name + "-in";
+        String output = name + "-out";
+        broker.createTopic(input, 1);
+        broker.createTopic(output, 1);
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-cp", classpath, main, broker.bootstrapServers(), input, output, guarantee,
+                Long.toString(checkpointInterval), name, "unbounded"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread drain = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (lines.size() < 2_000) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was ended
+            }
+        }, "drain " + name);
+        drain.setDaemon(true);
+        drain.start();
+        long[] millis;
+        try {
+            millis = broker.measureLatency(input, output, keys, latencyRecords, latencyRate, Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            synchronized (lines) {
+                lines.forEach(System.out::println);
+            }
+            throw new IllegalStateException(engine + "'s job " + name + " failed the latency phase (its output is above): "
+                    + e.getMessage(), e);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        java.util.Arrays.sort(millis);
+        return new Latency(engine, guarantee, run, percentile(millis, 0.50), percentile(millis, 0.99),
+                millis[millis.length - 1], load());
+    }
+
+    static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private String latencyTable(List<Latency> latencies) {
+        if (latencies.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%nEnd-to-end latency: %,d records per job at %,d records/s into a running job"
+                + " (unbounded source), each timed from its send to its read_committed arrival (same JVM clock).%n%n",
+                latencyRecords, latencyRate));
+        t.append("| guarantee | engine | run | p50 ms | p99 ms | max ms | load after |\n|---|---|---|---|---|---|---|\n");
+        for (Latency l : latencies) {
+            t.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %s |%n", l.guarantee(), l.engine(), l.run(),
+                    l.p50(), l.p99(), l.max(), l.load()));
+        }
+        return t.toString();
     }
 
     /** Every input record once in the committed output, and each key's counts exactly 1..its records. */
@@ -237,8 +327,9 @@ final class KafkaCommand implements Callable<Integer> {
                 records, keys, checkpointInterval, heap, runs, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 Runtime.getRuntime().availableProcessors()));
         t.append(String.format(Locale.ROOT, "Reproduce (from a source build, docs/benchmarks.md): bench kafka%s --records %d --keys %d --runs %d"
-                + " --checkpoint-interval %d --heap %s%n%n", flinkDir == null ? "" : " --flink " + flinkDir, records, keys,
-                runs, checkpointInterval, heap));
+                + " --checkpoint-interval %d --heap %s%s%n%n", flinkDir == null ? "" : " --flink " + flinkDir, records, keys,
+                runs, checkpointInterval, heap, latencyRate > 0
+                        ? " --latency-rate " + latencyRate + " --latency-records " + latencyRecords : ""));
         t.append("Records/s flowing: the records over the broker's append times of the first and last output record"
                 + " (start-up excluded). Over execute: the records over the wall time of env.execute() (in-JVM cluster"
                 + " start, deployment and the final commit included). CPU: the job JVM's CPU time over execute per record.\n\n");

@@ -12,6 +12,7 @@ import io.weir.api.state.ValueStateDescriptor;
 import io.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import io.weir.connector.kafka.sink.KafkaSink;
 import io.weir.connector.kafka.source.KafkaSource;
+import io.weir.connector.kafka.source.KafkaSourceBuilder;
 import io.weir.connector.kafka.source.OffsetsInitializer;
 import java.lang.management.ManagementFactory;
 
@@ -24,7 +25,8 @@ import java.lang.management.ManagementFactory;
  * {@code anchors/flink-benchmarks}, the same program line for line.
  *
  * <p>Arguments: bootstrap servers, input topic, output topic, {@code exactly-once|at-least-once},
- * checkpoint interval in ms, the run's name (group id and transactional-id prefix). Prints
+ * checkpoint interval in ms, the run's name (group id and transactional-id prefix), and optionally
+ * {@code unbounded} (the latency phase: the source does not stop; the benchmark ends the JVM). Prints
  * {@code RESULT millis=<wall time of execute> cpuNanos=<process CPU time of execute>}.
  */
 public final class KafkaCountJob {
@@ -57,18 +59,21 @@ public final class KafkaCountJob {
                 : DeliveryGuarantee.AT_LEAST_ONCE;
         long checkpointInterval = Long.parseLong(args[4]);
         String name = args[5];
+        boolean bounded = args.length < 7 || !args[6].equals("unbounded");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.enableCheckpointing(checkpointInterval);
-        KafkaSource<String> source = KafkaSource.<String>builder()
+        KafkaSourceBuilder<String> sourceBuilder = KafkaSource.<String>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(input)
                 .setGroupId(name)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .build();
+                .setValueOnlyDeserializer(new SimpleStringSchema());
+        if (bounded) {
+            sourceBuilder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<String> source = sourceBuilder.build();
         KafkaSink<String> sink = KafkaSink.<String>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()

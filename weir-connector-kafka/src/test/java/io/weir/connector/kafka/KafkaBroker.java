@@ -259,6 +259,76 @@ public final class KafkaBroker implements BeforeAllCallback, AutoCloseable {
         }
     }
 
+    /**
+     * End-to-end latency through a running job that reads {@code input} and writes {@code output} (the
+     * connector benchmark's latency phase): first writes {@code w,<time>} records every 100 ms until
+     * the job's first output is committed (the job is up), then {@code count} records
+     * {@code k<i % keys>,<send time in ms>} at {@code perSecond}, and reads {@code output} with
+     * {@code read_committed}: a record's latency is the time it is read minus the send time that the job
+     * carried through as the value's last field. Returns the latencies in ms of the {@code count}
+     * measured records, in arrival order.
+     */
+    public long[] measureLatency(String input, String output, int keys, long count, int perSecond, Duration timeout)
+            throws Exception {
+        Properties consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        consumerProps.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+             KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(output, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(output, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // the job is up once a warm-up record came through, committed
+            long nextWarmUp = 0;
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The job wrote nothing to " + output + " within " + timeout);
+                }
+                if (System.nanoTime() >= nextWarmUp) {
+                    producer.send(new ProducerRecord<>(input, "w," + System.currentTimeMillis()));
+                    nextWarmUp = System.nanoTime() + 100_000_000L;
+                }
+                if (!consumer.poll(Duration.ofMillis(20)).isEmpty()) {
+                    break;
+                }
+            }
+            long[] latencies = new long[Math.toIntExact(count)];
+            int received = 0;
+            long sent = 0;
+            long start = System.nanoTime();
+            long intervalNanos = 1_000_000_000L / perSecond;
+            while (received < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Only " + received + " of " + count + " measured records came through "
+                            + output + " within " + timeout);
+                }
+                while (sent < count && System.nanoTime() >= start + sent * intervalNanos) {
+                    producer.send(new ProducerRecord<>(input, "k" + (sent % keys) + "," + System.currentTimeMillis()));
+                    sent++;
+                }
+                long pollMillis = sent < count ? Math.max(0, (start + sent * intervalNanos - System.nanoTime()) / 1_000_000) : 20;
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(Math.min(pollMillis, 20)))) {
+                    String value = record.value();
+                    if (value.startsWith("k") && received < count) {
+                        long now = System.currentTimeMillis();
+                        latencies[received++] = now - Long.parseLong(value.substring(value.lastIndexOf(',') + 1));
+                    }
+                }
+            }
+            return latencies;
+        }
+    }
+
     /** Every record of the topic's partitions up to their current end, read with a plain consumer. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
         return readAll(topic, "read_uncommitted");
