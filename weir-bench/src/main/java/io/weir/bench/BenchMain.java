@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures Weir: Nexmark throughput, startup time and hot-path micro-benchmarks.",
         subcommands = {NexmarkCommand.class, StartupCommand.class, RecoveryCommand.class, CompareCommand.class, SuiteCompareCommand.class,
-                JmhCommand.class, HelpCommand.class})
+                KafkaCommand.class, JdbcCommand.class, JmhCommand.class, HelpCommand.class})
 public final class BenchMain implements Runnable {
     /** The user asked for something that cannot work; the message says what to change. */
     static final int USER_ERROR = 2;

@@ -11,6 +11,7 @@ import io.weir.api.connector.source.BadRecordPolicy;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.JobClient;
+import io.weir.api.execution.SavepointFormatType;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.Types;
 import io.weir.connector.mqtt.source.MqttSource;
@@ -18,18 +19,26 @@ import io.weir.connector.mqtt.source.MqttSourceBuilder;
 import io.weir.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Corrupt messages under each bad-record policy, read at QoS 1 through persistent sessions: nothing
  * the broker accepted is lost. Failing leaves the bad message unacknowledged with the broker; skipping
  * drops only the bad ones (and says so); dead-lettering moves them, unchanged, to their own topic.
+ * A bad message that is skipped or dead-lettered is acknowledged like a good one, once: the broker
+ * does not deliver it again, and the messages after it flow.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class MqttBadRecordsTest {
@@ -128,6 +137,61 @@ class MqttBadRecordsTest {
             job.cancel().get(30, TimeUnit.SECONDS);
             assertEquals(GOOD, CollectingSink.written("bad-dlq"));
             assertEquals(new TreeSet<>(List.of("oops", "{4}")), new TreeSet<>(deadLetters.received()));
+        }
+    }
+
+    /**
+     * Skipped or dead-lettered, a bad message is acknowledged with the checkpoint that covers it, so the
+     * broker neither holds the messages after it back nor delivers it again: the good ones after it
+     * arrive (a second batch too, published while the job runs), each once, and after a stop with a
+     * savepoint (whose completion acknowledges what it covers) the job's session holds nothing: a
+     * client resuming it receives only a message published after the stop. Under 'dead-letter' each bad
+     * message lands once on the dead-letter topic.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BadRecordPolicy.class, names = {"SKIP", "DEAD_LETTER"})
+    void aBadMessageIsAcknowledgedOnceAndNotDeliveredAgain(BadRecordPolicy policy, @TempDir Path savepoints)
+            throws Exception {
+        String name = "ack-" + policy.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        publishInput(name);
+        try (MqttTestClient deadLetters = MqttTestClient.subscriber(BROKER, name + "/dead")) {
+            MqttSourceBuilder<String> builder = source(name).setBadRecordPolicy(policy);
+            if (policy == BadRecordPolicy.DEAD_LETTER) {
+                builder.setDeadLetterTopic(name + "/dead");
+            }
+            StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+            env.enableCheckpointing(20);
+            env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "mqtt").sinkTo(new CollectingSink(name));
+            JobClient job = env.executeAsync(name);
+            Await.until(() -> CollectingSink.written(name).containsAll(GOOD), WAIT, "the good messages arrived");
+            try (MqttTestClient publisher = MqttTestClient.publisher(BROKER)) {
+                for (String value : List.of("6", "bad again", "7")) {
+                    publisher.publish(name + "/in", value);
+                }
+            }
+            List<String> good = new ArrayList<>(GOOD);
+            good.addAll(List.of("n6", "n7"));
+            Await.until(() -> CollectingSink.written(name).containsAll(good), WAIT,
+                    "the good messages published while the job runs arrived");
+            if (policy == BadRecordPolicy.DEAD_LETTER) {
+                Await.until(() -> deadLetters.received().size() >= 3, WAIT, "the bad messages were dead-lettered");
+            }
+            job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(60, TimeUnit.SECONDS);
+            assertEquals(good, CollectingSink.written(name), "every good message once, in order");
+
+            try (MqttTestClient session = MqttTestClient.resume(BROKER, name + "-0");
+                    MqttTestClient publisher = MqttTestClient.publisher(BROKER)) {
+                publisher.publish(name + "/in", "after the stop");
+                Await.until(() -> session.received().contains("after the stop"), WAIT,
+                        "the resumed session received the new message");
+                assertEquals(List.of("after the stop"), session.received(),
+                        "the broker delivered none of the job's messages again: all were acknowledged");
+            }
+            List<String> expectedDeadLetters = policy == BadRecordPolicy.DEAD_LETTER
+                    ? List.of("bad again", "oops", "{4}") : List.of();
+            assertEquals(expectedDeadLetters, deadLetters.received().stream().sorted().toList(),
+                    "each bad message dead-lettered once");
         }
     }
 }

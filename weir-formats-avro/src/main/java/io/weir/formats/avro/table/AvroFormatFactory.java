@@ -17,6 +17,11 @@ import org.apache.avro.generic.GenericRecord;
  * schema registry header), with the schema derived from the table's columns as Flink's avro format
  * derives it ({@link AvroRowSchemas}). A message that is not such a record goes to the table's
  * bad-record policy.
+ *
+ * <p>{@code 'avro.writer-schema'} (a Weir option; Flink's avro format has none) gives the Avro schema,
+ * as JSON, that the messages were written with when it differs from the columns: the rows are then
+ * read by Avro's resolution rules (a column the writer lacks is null, a field the table lacks is
+ * skipped, numbers widen). The option only concerns reading; rows are written with the derived schema.
  */
 public final class AvroFormatFactory implements FormatFactory {
 
@@ -25,14 +30,43 @@ public final class AvroFormatFactory implements FormatFactory {
         return "avro";
     }
 
+    /** The writer's schema (JSON) of the messages to read, when it is not the one the columns derive. */
+    public static final String WRITER_SCHEMA = "writer-schema";
+
     @Override
     public Set<String> supportedOptions() {
-        return Set.of();
+        return Set.of(WRITER_SCHEMA);
     }
 
     @Override
     public DeserializationSchema<Row> createDeserializer(Context context) {
-        return new RowSchema(context.rowType(), AvroDatumCodec.forGeneric(schema(context)));
+        String writerJson = context.options().get(WRITER_SCHEMA);
+        if (writerJson == null) {
+            return new RowSchema(context.rowType(), AvroDatumCodec.forGeneric(schema(context)));
+        }
+        Schema writer = writerSchema(context, writerJson);
+        try {
+            Schema reader = AvroRowSchemas.of(context.rowType(), writer);
+            return new RowSchema(context.rowType(), AvroDatumCodec.forGeneric(reader).withWriterSchema(writer));
+        } catch (IllegalArgumentException e) {
+            throw context.invalid("option '" + context.formatName() + "." + WRITER_SCHEMA + "': the table's columns"
+                    + " cannot be read from records of that schema: " + e.getMessage());
+        }
+    }
+
+    private static Schema writerSchema(Context context, String json) {
+        String key = "'" + context.formatName() + "." + WRITER_SCHEMA + "'";
+        Schema writer;
+        try {
+            writer = new Schema.Parser().parse(json);
+        } catch (RuntimeException e) {
+            throw context.invalid("option " + key + " is not an Avro schema: " + e.getMessage()
+                    + ". Give the writer's schema as JSON, e.g. {\"type\": \"record\", \"name\": \"Order\", \"fields\": [...]}");
+        }
+        if (writer.getType() != Schema.Type.RECORD) {
+            throw context.invalid("option " + key + " must be a record schema, not " + writer.getType());
+        }
+        return writer;
     }
 
     @Override

@@ -22,24 +22,48 @@ final class AvroRowSchemas {
 
     /** The schema, or an {@link IllegalArgumentException} naming the first column Avro cannot hold. */
     static Schema of(RowTypeInfo rowType) {
-        return record("record", rowType);
+        return record("record", rowType, null);
     }
 
-    private static Schema record(String name, RowTypeInfo rowType) {
-        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).fields();
+    /**
+     * The schema to read records written with {@code writer} into rows: the derived one, with its
+     * records named as the writer's records at the same place, so that Avro resolves nested records
+     * (which it matches by name inside unions).
+     */
+    static Schema of(RowTypeInfo rowType, Schema writer) {
+        return record("record", rowType, writer);
+    }
+
+    private static Schema record(String name, RowTypeInfo rowType, Schema writer) {
+        SchemaBuilder.FieldAssembler<Schema> fields =
+                SchemaBuilder.record(writer == null ? name : writer.getFullName()).fields();
         String[] names = rowType.getFieldNames();
         TypeInformation<?>[] types = rowType.getFieldTypes();
         for (int i = 0; i < names.length; i++) {
-            Schema type = type(name + "_" + names[i], names[i], types[i]);
+            Schema nestedWriter = writer == null ? null : recordOf(writer.getField(names[i]));
+            Schema type = type(name + "_" + names[i], names[i], types[i], nestedWriter);
             Schema nullable = Schema.createUnion(List.of(Schema.create(Schema.Type.NULL), type));
             fields = fields.name(names[i]).type(nullable).withDefault(null);
         }
         return fields.endRecord();
     }
 
-    private static Schema type(String nestedName, String column, TypeInformation<?> type) {
+    /** The record a writer's field holds (alone or as a branch of a union), or null. */
+    private static Schema recordOf(Schema.Field field) {
+        if (field == null) {
+            return null;
+        }
+        Schema schema = field.schema();
+        if (schema.getType() == Schema.Type.UNION) {
+            return schema.getTypes().stream().filter(branch -> branch.getType() == Schema.Type.RECORD)
+                    .findFirst().orElse(null);
+        }
+        return schema.getType() == Schema.Type.RECORD ? schema : null;
+    }
+
+    private static Schema type(String nestedName, String column, TypeInformation<?> type, Schema writer) {
         if (type instanceof RowTypeInfo row) {
-            return record(nestedName, row);
+            return record(nestedName, row, writer);
         }
         Class<?> c = type.getTypeClass();
         if (c == String.class) {

@@ -4,9 +4,14 @@ import io.weir.formats.avro.TrustedClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -27,6 +32,12 @@ import org.apache.avro.specific.SpecificRecord;
  * Avro schemas write messages): {@link GenericRecord}s of a schema, or instances of a class generated
  * by Avro ({@link SpecificRecord}). Shared by the message schemas and the {@link AvroSerializer}.
  *
+ * <p>Schema evolution: a codec made {@link #withWriterSchema with a writer schema} reads data written
+ * with that schema into records of its own (the reader's) schema, by Avro's resolution rules: a field
+ * the reader adds takes its default, a field the reader lacks is skipped, numbers widen (int to long,
+ * float, double; long to float, double; float to double), string and bytes swap. It writes with its
+ * own schema.
+ *
  * <p>Threading: one instance per thread (it keeps a decoder and an output buffer); it is
  * {@link Serializable} as its type and schema, the rest is rebuilt where it is used.
  *
@@ -38,7 +49,10 @@ public final class AvroDatumCodec<T> implements Serializable {
     private final Class<T> type;
     private final String schemaJson;
     private final boolean specific;
+    /** The schema the data to decode was written with; null: the codec's own schema. */
+    private final String writerSchemaJson;
     private transient Schema schema;
+    private transient Schema writerSchema;
     private transient DatumReader<T> reader;
     private transient DatumWriter<T> writer;
     private transient BinaryDecoder decoder;
@@ -46,10 +60,45 @@ public final class AvroDatumCodec<T> implements Serializable {
     private transient ByteArrayOutputStream buffer;
 
     private AvroDatumCodec(Class<T> type, Schema schema, boolean specific) {
+        this(type, schema, specific, null);
+    }
+
+    private AvroDatumCodec(Class<T> type, Schema schema, boolean specific, Schema writerSchema) {
         this.type = type;
         this.schemaJson = schema.toString();
         this.specific = specific;
         this.schema = schema;
+        this.writerSchemaJson = writerSchema == null ? null : writerSchema.toString();
+        this.writerSchema = writerSchema;
+    }
+
+    /**
+     * The same type and (reader) schema, decoding data written with {@code writerSchema}. Fails when
+     * Avro cannot resolve the two, naming each field that does not fit and why (e.g. a field the reader
+     * adds without a default, or a type that does not widen). The records' names are not compared, so
+     * a reader may name its records differently from the writer.
+     */
+    public AvroDatumCodec<T> withWriterSchema(Schema writerSchema) {
+        Objects.requireNonNull(writerSchema, "writerSchema");
+        requireReadable(schema(), writerSchema);
+        return new AvroDatumCodec<>(type, schema(), specific, writerSchema);
+    }
+
+    /** Fails unless data written with {@code writer} can be read as {@code reader} (record names aside). */
+    static void requireReadable(Schema reader, Schema writer) {
+        List<Incompatibility> problems = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                .getResult().getIncompatibilities().stream()
+                .filter(problem -> problem.getType() != SchemaIncompatibilityType.NAME_MISMATCH)
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Avro records written with schema " + writer.getFullName()
+                    + " cannot be read with schema " + reader.getFullName() + ": " + problems.stream()
+                    .map(problem -> problem.getMessage() + " (at " + problem.getLocation() + ")")
+                    .collect(Collectors.joining("; "))
+                    + ". A field the reader adds needs a default; a field's type may only widen (int to long, float"
+                    + " or double, long to float or double, float to double) or swap string and bytes. Writer schema: "
+                    + writer + ", reader schema: " + reader);
+        }
     }
 
     /** Generic records of {@code schema}, which must be a record schema. */
@@ -91,6 +140,17 @@ public final class AvroDatumCodec<T> implements Serializable {
         return schema;
     }
 
+    /** The schema the decoded data was written with: the one given to {@link #withWriterSchema}, else {@link #schema()}. */
+    public Schema writerSchema() {
+        if (writerSchemaJson == null) {
+            return schema();
+        }
+        if (writerSchema == null) {
+            writerSchema = new Schema.Parser().parse(writerSchemaJson);
+        }
+        return writerSchema;
+    }
+
     boolean isSpecific() {
         return specific;
     }
@@ -120,21 +180,32 @@ public final class AvroDatumCodec<T> implements Serializable {
     public T decode(byte[] bytes) throws IOException {
         if (reader == null) {
             trustSpecificClass();
-            reader = specific ? new SpecificDatumReader<>(type) : new GenericDatumReader<>(schema());
+            if (writerSchemaJson == null) {
+                reader = specific ? new SpecificDatumReader<>(type) : new GenericDatumReader<>(schema());
+            } else {
+                reader = specific ? new SpecificDatumReader<>(writerSchema(), schema())
+                        : new GenericDatumReader<>(writerSchema(), schema());
+            }
         }
         decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
         T record;
         try {
             record = reader.read(null, decoder);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw new IOException("Not an Avro record of schema " + schema().getFullName() + " (" + bytes.length
+            throw new IOException("Not an Avro record of schema " + describeSchemas() + " (" + bytes.length
                     + " bytes): " + e, e);
         }
         if (!decoder.isEnd()) {
-            throw new IOException("Not an Avro record of schema " + schema().getFullName() + ": " + bytes.length
-                    + " bytes, but a record of this schema ends earlier (was it written with another schema?)");
+            throw new IOException("Not an Avro record of schema " + describeSchemas() + ": " + bytes.length
+                    + " bytes, but a record of this schema ends earlier (was it written with another schema? Give"
+                    + " that one as the writer schema)");
         }
         return record;
+    }
+
+    private String describeSchemas() {
+        return writerSchemaJson == null ? schema().getFullName()
+                : writerSchema().getFullName() + " (the writer's, read as " + schema().getFullName() + ")";
     }
 
     /** Avro 1.12 loads only trusted classes; a generated class the job names is trusted (in every JVM that runs it). */
@@ -152,6 +223,6 @@ public final class AvroDatumCodec<T> implements Serializable {
 
     /** A fresh codec of the same type and schema, for another thread. */
     public AvroDatumCodec<T> duplicate() {
-        return new AvroDatumCodec<>(type, schema(), specific);
+        return new AvroDatumCodec<>(type, schema(), specific, writerSchemaJson == null ? null : writerSchema());
     }
 }
