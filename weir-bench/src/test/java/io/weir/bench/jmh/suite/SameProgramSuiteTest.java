@@ -2,6 +2,7 @@ package io.weir.bench.jmh.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.weir.api.configuration.StateBackendOptions;
 import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -16,6 +17,7 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.windows.Window;
 import io.weir.bench.jmh.suite.IntegerLongSource.Record;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +89,40 @@ class SameProgramSuiteTest {
     @Test
     void globalWindowNeverFires() throws Exception {
         assertEquals(List.of(), windowResults(GlobalWindows.create()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackendBenchmarkBase.StateBackend.class)
+    void stateBackendsSumEachKeyOnceOnEveryBackend(StateBackendBenchmarkBase.StateBackend backend) throws Exception {
+        Path checkpoints = StateBackendBenchmarkBase.createCheckpointDirectory();
+        try {
+            StreamExecutionEnvironment env = StateBackendBenchmarkBase.environment(backend, checkpoints);
+            String type = switch (backend) {
+                case MEMORY, FS -> "hashmap";
+                case ROCKS, ROCKS_INC -> "rocksdb";
+            };
+            assertEquals(type, env.getConfiguration().get(StateBackendOptions.STATE_BACKEND));
+            TreeMap<Integer, Long> actual = new TreeMap<>();
+            for (Record record : collect(StateBackendBenchmarkBase.program(env, KEYS, RECORDS))) {
+                assertEquals(null, actual.put(record.key, record.value), "one window per key on " + backend);
+            }
+            assertEquals(doubledSumsPerKey(), actual, backend.toString());
+        } finally {
+            StateBackendBenchmarkBase.delete(checkpoints);
+        }
+    }
+
+    @Test
+    void readFileSplitReadsEveryLineOfEverySplitWithCheckpoints() throws Exception {
+        java.nio.file.Path splits = ContinuousFileReaderOperatorBenchmark.writeSplits(4, RECORDS / 4);
+        try {
+            StreamExecutionEnvironment env = SuiteEnvironment.create();
+            env.enableCheckpointing(ContinuousFileReaderOperatorBenchmark.CHECKPOINT_INTERVAL_MS);
+            List<String> lines = collect(ContinuousFileReaderOperatorBenchmark.program(env, splits));
+            assertEquals(Collections.nCopies(RECORDS, ContinuousFileReaderOperatorBenchmark.LINE), lines);
+        } finally {
+            StateBackendBenchmarkBase.delete(splits);
+        }
     }
 
     @Test
