@@ -34,7 +34,7 @@ final class SuiteCompareCommand implements Callable<Integer> {
     static final List<String> SUITE = List.of("WindowBenchmarks", "KeyByBenchmarks", "TwoInputBenchmark",
             "ProcessingTimerBenchmark", "AsyncWaitOperatorBenchmark", "InputBenchmark",
             "SerializationFrameworkMiniBenchmarks", "MemoryStateBackendBenchmark", "RocksStateBackendBenchmark",
-            "ContinuousFileReaderOperatorBenchmark");
+            "ContinuousFileReaderOperatorBenchmark", "SortingBoundedInputBenchmarks");
 
     @Option(names = "--flink", required = true, paramLabel = "DIR",
             description = "The Flink twin harness, built (its target/classes and target/classpath.txt exist).")

@@ -126,6 +126,25 @@ class SameProgramSuiteTest {
     }
 
     @Test
+    void sortedInputsGiveEachKeyTogetherAndCountEveryRecord() throws Exception {
+        // the operators fail the job on a key that comes back after another, and emit their count at the end
+        assertEquals(List.of((long) RECORDS),
+                collect(SortingBoundedInputBenchmarks.oneInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
+        assertEquals(List.of((long) RECORDS),
+                collect(SortingBoundedInputBenchmarks.twoInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
+    }
+
+    @Test
+    void sortedOneInputSplitsItsCollectionOverTheSubtasks() throws Exception {
+        StreamExecutionEnvironment env = SortingBoundedInputBenchmarks.environment();
+        env.setParallelism(3);
+        // every subtask of the operator counts the records of its keys; together, every record once
+        List<Long> counts = collect(SortingBoundedInputBenchmarks.oneInput(env, RECORDS + 1));
+        assertEquals(3, counts.size());
+        assertEquals(RECORDS + 1, counts.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void tupleKeyByPassesEveryTupleOfEverySubtask() throws Exception {
         StreamExecutionEnvironment env = SuiteEnvironment.create();
         env.setParallelism(2);
