@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Twin of Weir's {@code io.weir.bench.jmh.InputBenchmark}, per record, at parallelism 1: a
  * {@code SourceFunction} emitting 15,000,000 longs, a map (times two), a discarding sink;
  * {@code mapRebalanceMapSink} puts a rebalance exchange and an identity map after the first map.
- * As Weir's program (which predates the suite): object reuse off, no checkpoints, and a source that
- * collects without taking the checkpoint lock (flink-benchmarks' own {@code InputBenchmark} takes
- * the lock and checkpoints every 100 ms; the twin runs Weir's program, not that one).
+ * Checkpoints every 100 ms, as flink-benchmarks' {@code InputBenchmark} sets them. As Weir's program
+ * (which predates the suite): object reuse off and a source that collects without taking the
+ * checkpoint lock (flink-benchmarks' own source takes the lock; the twin runs Weir's program).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class InputBenchmark {
     static final int RECORDS = 15_000_000;
+    static final long CHECKPOINT_INTERVAL_MS = 100;
     private static final int CHECK_RECORDS = 1_000;
 
     /** Before timing: both programs, small, give every long doubled, in order (one source, p=1). */
@@ -64,10 +65,11 @@ public class InputBenchmark {
         return SuiteCluster.execute(env, "mapRebalanceMapSink", RECORDS, cpu);
     }
 
-    /** As Weir's {@code InputBenchmark}: the cluster's environment without object reuse. */
+    /** As Weir's {@code InputBenchmark}: the cluster's environment without object reuse, checkpoints every 100 ms. */
     private static StreamExecutionEnvironment environment(SuiteCluster cluster) {
         StreamExecutionEnvironment env = cluster.environment();
         env.getConfig().disableObjectReuse();
+        env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         return env;
     }
 

@@ -33,7 +33,8 @@ final class SuiteCompareCommand implements Callable<Integer> {
     /** The suite's benchmark classes; both harnesses have each under the same simple name. */
     static final List<String> SUITE = List.of("WindowBenchmarks", "KeyByBenchmarks", "TwoInputBenchmark",
             "ProcessingTimerBenchmark", "AsyncWaitOperatorBenchmark", "InputBenchmark",
-            "SerializationFrameworkMiniBenchmarks");
+            "SerializationFrameworkMiniBenchmarks", "MemoryStateBackendBenchmark", "RocksStateBackendBenchmark",
+            "ContinuousFileReaderOperatorBenchmark", "SortingBoundedInputBenchmarks");
 
     @Option(names = "--flink", required = true, paramLabel = "DIR",
             description = "The Flink twin harness, built (its target/classes and target/classpath.txt exist).")

@@ -5,6 +5,7 @@ import io.weir.api.execution.CheckpointingMode;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.configuration.PipelineOptions;
 import io.weir.api.configuration.ReadableConfig;
+import io.weir.api.connector.source.Boundedness;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
@@ -16,8 +17,10 @@ import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.execution.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.functions.source.FromSplittableIteratorFunction;
 import io.weir.api.functions.source.ParallelSourceFunction;
 import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.functions.source.SplittableIterator;
 import io.weir.api.operators.StreamSource;
 import io.weir.api.transformations.FunctionSourceTransformation;
 import io.weir.api.transformations.SourceTransformation;
@@ -270,14 +273,43 @@ public class StreamExecutionEnvironment {
 
     public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName,
             TypeInformation<OUT> typeInfo) {
+        return addSource(function, sourceName, typeInfo, Boundedness.CONTINUOUS_UNBOUNDED);
+    }
+
+    /**
+     * As {@link #addSource(SourceFunction, String, TypeInformation)}, declaring whether the function
+     * ends by itself: a {@link Boundedness#BOUNDED} one may run in BATCH mode (it must then return
+     * from {@code run} when its input is exhausted).
+     */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName,
+            TypeInformation<OUT> typeInfo, Boundedness boundedness) {
         Objects.requireNonNull(function, "source function");
         TypeInformation<OUT> type = typeInfo != null ? typeInfo
                 : TypeExtractor.getUnaryOperatorReturnType(function, SourceFunction.class, -1, 0, null, null,
                         sourceName);
         boolean parallel = function instanceof ParallelSourceFunction;
         FunctionSourceTransformation<OUT> t = new FunctionSourceTransformation<>(sourceName,
-                new StreamSource<>(function), type, Transformation.DEFAULT_PARALLELISM);
+                new StreamSource<>(function), type, Transformation.DEFAULT_PARALLELISM, boundedness);
         return new DataStreamSource<>(this, t, parallel);
+    }
+
+    /**
+     * A bounded stream of the elements of {@code iterator}, read in parallel: each subtask emits one
+     * part of {@link SplittableIterator#split}. Without a position in checkpoints (a restored
+     * job reads every part again), as in Flink.
+     */
+    public <OUT> DataStreamSource<OUT> fromParallelCollection(SplittableIterator<OUT> iterator, Class<OUT> type) {
+        return fromParallelCollection(iterator, TypeExtractor.createTypeInfo(type));
+    }
+
+    public <OUT> DataStreamSource<OUT> fromParallelCollection(SplittableIterator<OUT> iterator,
+            TypeInformation<OUT> type) {
+        return fromParallelCollection(iterator, type, "Parallel Collection Source");
+    }
+
+    public <OUT> DataStreamSource<OUT> fromParallelCollection(SplittableIterator<OUT> iterator,
+            TypeInformation<OUT> type, String operatorName) {
+        return addSource(new FromSplittableIteratorFunction<>(iterator), operatorName, type, Boundedness.BOUNDED);
     }
 
     /** A bounded stream of the longs {@code from..to} (inclusive), read in parallel. */

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The programs of flink-benchmarks' {@code InputBenchmark}, per record, at parallelism 1: a
  * {@code SourceFunction} emitting longs, a map, a discarding sink function. {@code mapSink} runs as
  * one task (the map and the sink chained to the source); {@code mapRebalanceMapSink} puts a
- * rebalance exchange after the first map, so it runs as two tasks. Each invocation is a whole job
+ * rebalance exchange after the first map, so it runs as two tasks. Checkpoints every 100 ms, as
+ * flink-benchmarks' {@code InputBenchmark} sets them (and the Flink twin). Each invocation is a whole job
  * on a fresh local cluster, so the figure also carries a share of the job's start. The secondary
  * results {@code cpuNanos} and {@code records} give the CPU time per record ({@link ProcessCpuTime}).
  */
@@ -31,11 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class InputBenchmark {
     static final int RECORDS = 15_000_000;
+    static final long CHECKPOINT_INTERVAL_MS = 100;
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long mapSink(ProcessCpuTime cpu) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .addSink(new DiscardingSink<>());
@@ -46,6 +49,7 @@ public class InputBenchmark {
     @OperationsPerInvocation(RECORDS)
     public long mapRebalanceMapSink(ProcessCpuTime cpu) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         env.addSource(new SourceFunctionBenchmark.Longs(RECORDS))
                 .map(new MultiplyByTwo())
                 .rebalance()

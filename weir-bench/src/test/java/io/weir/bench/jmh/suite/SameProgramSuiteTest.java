@@ -2,6 +2,7 @@ package io.weir.bench.jmh.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.weir.api.configuration.StateBackendOptions;
 import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -16,6 +17,7 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.windows.Window;
 import io.weir.bench.jmh.suite.IntegerLongSource.Record;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +89,59 @@ class SameProgramSuiteTest {
     @Test
     void globalWindowNeverFires() throws Exception {
         assertEquals(List.of(), windowResults(GlobalWindows.create()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackendBenchmarkBase.StateBackend.class)
+    void stateBackendsSumEachKeyOnceOnEveryBackend(StateBackendBenchmarkBase.StateBackend backend) throws Exception {
+        Path checkpoints = StateBackendBenchmarkBase.createCheckpointDirectory();
+        try {
+            StreamExecutionEnvironment env = StateBackendBenchmarkBase.environment(backend, checkpoints);
+            String type = switch (backend) {
+                case MEMORY, FS -> "hashmap";
+                case ROCKS, ROCKS_INC -> "rocksdb";
+            };
+            assertEquals(type, env.getConfiguration().get(StateBackendOptions.STATE_BACKEND));
+            TreeMap<Integer, Long> actual = new TreeMap<>();
+            for (Record record : collect(StateBackendBenchmarkBase.program(env, KEYS, RECORDS))) {
+                assertEquals(null, actual.put(record.key, record.value), "one window per key on " + backend);
+            }
+            assertEquals(doubledSumsPerKey(), actual, backend.toString());
+        } finally {
+            StateBackendBenchmarkBase.delete(checkpoints);
+        }
+    }
+
+    @Test
+    void readFileSplitReadsEveryLineOfEverySplitWithCheckpoints() throws Exception {
+        java.nio.file.Path splits = ContinuousFileReaderOperatorBenchmark.writeSplits(4, RECORDS / 4);
+        try {
+            StreamExecutionEnvironment env = SuiteEnvironment.create();
+            env.enableCheckpointing(ContinuousFileReaderOperatorBenchmark.CHECKPOINT_INTERVAL_MS);
+            List<String> lines = collect(ContinuousFileReaderOperatorBenchmark.program(env, splits));
+            assertEquals(Collections.nCopies(RECORDS, ContinuousFileReaderOperatorBenchmark.LINE), lines);
+        } finally {
+            StateBackendBenchmarkBase.delete(splits);
+        }
+    }
+
+    @Test
+    void sortedInputsGiveEachKeyTogetherAndCountEveryRecord() throws Exception {
+        // the operators fail the job on a key that comes back after another, and emit their count at the end
+        assertEquals(List.of((long) RECORDS),
+                collect(SortingBoundedInputBenchmarks.oneInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
+        assertEquals(List.of((long) RECORDS),
+                collect(SortingBoundedInputBenchmarks.twoInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
+    }
+
+    @Test
+    void sortedOneInputSplitsItsCollectionOverTheSubtasks() throws Exception {
+        StreamExecutionEnvironment env = SortingBoundedInputBenchmarks.environment();
+        env.setParallelism(3);
+        // every subtask of the operator counts the records of its keys; together, every record once
+        List<Long> counts = collect(SortingBoundedInputBenchmarks.oneInput(env, RECORDS + 1));
+        assertEquals(3, counts.size());
+        assertEquals(RECORDS + 1, counts.stream().mapToLong(Long::longValue).sum());
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.weir.bench.jmh.suite;
+
+import io.weir.bench.jmh.ProcessCpuTime;
+import io.weir.bench.jmh.suite.StateBackendBenchmarkBase.StateBackend;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * flink-benchmarks' {@code MemoryStateBackendBenchmark}: the tumbling-window job of
+ * {@link StateBackendBenchmarkBase} over 7,000,000 records, its state on the
+ * heap ({@code hashmap}); checkpoints (none are taken) would go to memory or to a directory.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+@OperationsPerInvocation(MemoryStateBackendBenchmark.RECORDS)
+public class MemoryStateBackendBenchmark {
+    static final int RECORDS = 7_000_000;
+
+    @Param({"MEMORY", "FS"})
+    public StateBackend stateBackend = StateBackend.MEMORY;
+
+    private Path checkpointDirectory;
+
+    @Setup(Level.Trial)
+    public void createDirectory() throws Exception {
+        checkpointDirectory = StateBackendBenchmarkBase.createCheckpointDirectory();
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteDirectory() throws Exception {
+        StateBackendBenchmarkBase.delete(checkpointDirectory);
+    }
+
+    @Benchmark
+    public long stateBackends(ProcessCpuTime cpu) throws Exception {
+        return StateBackendBenchmarkBase.run(stateBackend, checkpointDirectory, RECORDS, cpu);
+    }
+}
