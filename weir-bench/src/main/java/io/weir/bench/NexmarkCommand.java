@@ -122,10 +122,13 @@ final class NexmarkCommand implements Callable<Integer> {
         double gcSeconds = outcome.seconds("gc_ms");
         double cpuSeconds = outcome.seconds("cpu_ms");
         double eventsPerSecond = events / jobSeconds;
+        // SQL runs also say how long executeSql of the INSERT took: parsing, planning, code
+        // generation and the job's submission.
+        String planning = runSql ? String.format(Locale.ROOT, "  planning %.3f s", outcome.seconds("plan_ms")) : "";
         System.out.println(String.format(Locale.ROOT,
-                "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s  (job CPU %.3f s: %,.0f events/CPU-s)",
+                "%-15s p=%d  %,d events  %,.0f events/s  job %.3f s  process %.3f s  GC %.3f s  (job CPU %.3f s: %,.0f events/CPU-s)%s",
                 label, parallelism, events, eventsPerSecond, jobSeconds, outcome.processSeconds(), gcSeconds,
-                cpuSeconds, events / cpuSeconds));
+                cpuSeconds, events / cpuSeconds, planning));
         if (checkDir != null) {
             System.out.println("  SHA-256 " + outcome.result().get("sha256") + "  "
                     + resultDir.resolve(query.name() + ".txt"));

@@ -17,7 +17,11 @@ import io.weir.sql.runtime.window.RowtimeWatermarks;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexProgram;
@@ -129,7 +133,35 @@ final class TableScanTranslator {
                     + scan.getRowType().getFieldList().get(rowtime).getType().getFullTypeString());
         }
         return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),
-                env.getConfig().getAutoWatermarkInterval() == 0);
+                env.getConfig().getAutoWatermarkInterval() == 0, ofRowtimeOnly(calc, spec.rowtimeColumn()));
+    }
+
+    /**
+     * Whether the watermark expression's value depends on the rowtime column alone: no filter, no
+     * other column, and no function whose value can change between calls (RAND, CURRENT_TIMESTAMP).
+     * Then rows with an equal rowtime give an equal watermark, and the runtime evaluates it once.
+     */
+    static boolean ofRowtimeOnly(LogicalCalc calc, String rowtimeColumn) {
+        RexProgram program = calc.getProgram();
+        if (program.getCondition() != null || program.getProjectList().size() != 1) {
+            return false;
+        }
+        int rowtime = calc.getInput().getRowType().getFieldNames().indexOf(rowtimeColumn);
+        RexNode expression = program.expandLocalRef(program.getProjectList().get(0));
+        if (rowtime < 0 || !ImmutableBitSet.of(rowtime).contains(RelOptUtil.InputFinder.bits(expression))) {
+            return false;
+        }
+        boolean[] pure = {true};
+        expression.accept(new RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitCall(RexCall call) {
+                if (!call.getOperator().isDeterministic() || call.getOperator().isDynamicFunction()) {
+                    pure[0] = false;
+                }
+                return super.visitCall(call);
+            }
+        });
+        return pure[0];
     }
 
     private static String quotedName(ObjectIdentifier id) {

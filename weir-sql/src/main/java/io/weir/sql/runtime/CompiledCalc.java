@@ -6,7 +6,9 @@ import io.weir.api.functions.RichFlatMapFunction;
 import io.weir.api.types.Row;
 import io.weir.sql.functions.FunctionContext;
 import io.weir.sql.functions.UserDefinedFunction;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
@@ -45,20 +47,55 @@ public final class CompiledCalc extends RichFlatMapFunction<Row, Row> {
      * sees Weir's classes, so it is the parent when there are functions) and hands them over.
      */
     public static RowProgram compile(String className, String source, List<UserDefinedFunction> functions) {
-        SimpleCompiler compiler = new SimpleCompiler();
         ClassLoader parent = functions.isEmpty() || functions.get(0).getClass().getClassLoader() == null
                 ? CompiledCalc.class.getClassLoader() : functions.get(0).getClass().getClassLoader();
-        compiler.setParentClassLoader(parent);
         RowProgram program;
         try {
-            compiler.cook(source);
-            program = (RowProgram) compiler.getClassLoader().loadClass(className).getDeclaredConstructor().newInstance();
+            program = (RowProgram) compiledClass(className, source, parent).getDeclaredConstructor().newInstance();
         } catch (CompileException | ReflectiveOperationException e) {
             throw new IllegalStateException("Generated code for " + className + " does not compile; this is a bug in "
                     + "Weir's SQL code generator:\n" + source, e);
         }
         program.setFunctions(functions.toArray());
         return program;
+    }
+
+    /**
+     * The classes compiled lately, by source, for programs that call no user functions (their parent
+     * class loader is Weir's own, so a class compiled once serves every later compile of the same
+     * source in this JVM). A statement is planned and then opened by each subtask of a local job:
+     * without this, each of them would compile the same source again (tens of milliseconds each,
+     * more in a cold JVM). Each compile still gets its own instance; programs keep no state.
+     */
+    private static final int CACHED_CLASSES = 256;
+    private static final Map<String, Class<?>> COMPILED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+            return size() > CACHED_CLASSES;
+        }
+    };
+
+    private static Class<?> compiledClass(String className, String source, ClassLoader parent)
+            throws CompileException, ClassNotFoundException {
+        boolean cacheable = parent == CompiledCalc.class.getClassLoader();
+        if (cacheable) {
+            synchronized (COMPILED) {
+                Class<?> compiled = COMPILED.get(source);
+                if (compiled != null && compiled.getName().equals(className)) {
+                    return compiled;
+                }
+            }
+        }
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(parent);
+        compiler.cook(source);
+        Class<?> compiled = compiler.getClassLoader().loadClass(className);
+        if (cacheable) {
+            synchronized (COMPILED) {
+                COMPILED.put(source, compiled);
+            }
+        }
+        return compiled;
     }
 
     @Override

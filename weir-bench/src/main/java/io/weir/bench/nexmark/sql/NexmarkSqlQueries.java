@@ -31,13 +31,29 @@ public final class NexmarkSqlQueries {
 
     /** Creates the harness's source table ({@code datagen}) over {@code events} events and its three views. */
     public static void createSourceAndViews(TableEnvironment tableEnv, NexmarkConfig config, long events) {
-        String source = resource("ddl_source.sql")
+        execute(tableEnv, sourceDdl(config, events));
+        execute(tableEnv, viewsDdl());
+    }
+
+    /**
+     * A whole script for {@code bin/weir sql -f}: the source table over {@code events} events, the
+     * views, and query {@code name}'s file (its sink table and INSERT).
+     */
+    public static String script(String name, NexmarkConfig config, long events) {
+        statements(name);
+        return sourceDdl(config, events) + "\n\n" + viewsDdl() + "\n\n" + resource(name + ".sql") + "\n";
+    }
+
+    private static String sourceDdl(NexmarkConfig config, long events) {
+        return resource("ddl_source.sql")
                 .replace("${EVENTS_NUM}", Long.toString(events))
                 .replace("${SEED}", Long.toString(config.seed()))
                 .replace("${TPS}", Long.toString(config.eventsPerSecond()))
                 .replace("${BASE_TIME_MS}", Long.toString(config.baseTimeMs()));
-        execute(tableEnv, source);
-        execute(tableEnv, resource("ddl_views.sql").replace("${NEXMARK_TABLE}", "datagen"));
+    }
+
+    private static String viewsDdl() {
+        return resource("ddl_views.sql").replace("${NEXMARK_TABLE}", "datagen");
     }
 
     /** The statements of query {@code name}'s file: CREATE TABLE of its sink, then the INSERT. */

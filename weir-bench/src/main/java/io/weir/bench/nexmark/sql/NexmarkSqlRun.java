@@ -13,10 +13,12 @@ import io.weir.sql.parser.ScriptStatement;
 import io.weir.sql.session.SqlSession;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,8 +29,15 @@ import java.util.TreeMap;
  */
 public final class NexmarkSqlRun {
 
-    /** The job's net runtime, and the result's SHA-256 when it was written (else null). */
-    public record Outcome(long jobMillis, String sha256) {
+    /**
+     * The job's net runtime; the planning time, from {@code executeSql} of the INSERT (or query) to
+     * its return with the job submitted (parsing, validation, optimisation, translation into
+     * operators, code generation and the local cluster's start); the time from that call to the
+     * job's result; the process's CPU time over that span (all threads, -1 where the platform does
+     * not say), as the Flink harness measures its {@code job_cpu_s}; and the result's SHA-256 when
+     * it was written (else null).
+     */
+    public record Outcome(long jobMillis, long planMillis, long submitToFinishMillis, long cpuMillis, String sha256) {
     }
 
     private NexmarkSqlRun() {
@@ -41,17 +50,47 @@ public final class NexmarkSqlRun {
         conf.forEach(tableEnv.getConfig()::set);
         NexmarkSqlQueries.createSourceAndViews(tableEnv, config, events);
         if (checkDir != null) {
+            long cpuStart = cpuMillis();
             long start = System.nanoTime();
-            List<String> rows = finalRows(tableEnv.executeSql(NexmarkSqlQueries.select(query)));
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Outcome(millis, CanonicalResult.write(rows, checkDir.resolve(query + ".txt")));
+            TableResult collected = tableEnv.executeSql(NexmarkSqlQueries.select(query));
+            long planned = System.nanoTime();
+            List<String> rows = finalRows(collected);
+            long end = System.nanoTime();
+            long cpu = cpuSince(cpuStart);
+            long millis = (end - start) / 1_000_000;
+            return new Outcome(millis, (planned - start) / 1_000_000, millis, cpu,
+                    CanonicalResult.write(rows, checkDir.resolve(query + ".txt")));
         }
-        TableResult insert = null;
+        // Like the Flink harness: every statement but the INSERT first, then the INSERT, timed.
+        String insertText = null;
         for (ScriptStatement statement : NexmarkSqlQueries.statements(query)) {
-            insert = tableEnv.executeSql(statement.text());
+            if (statement.text().strip().toUpperCase(Locale.ROOT).startsWith("INSERT")) {
+                insertText = statement.text();
+            } else {
+                tableEnv.executeSql(statement.text());
+            }
         }
+        if (insertText == null) {
+            throw new IllegalStateException("The SQL file of " + query + " has no INSERT INTO");
+        }
+        long cpuStart = cpuMillis();
+        long start = System.nanoTime();
+        TableResult insert = tableEnv.executeSql(insertText);
+        long planned = System.nanoTime();
         JobExecutionResult result = insert.getJobClient().orElseThrow().getJobExecutionResult().get();
-        return new Outcome(result.getNetRuntime(), null);
+        long end = System.nanoTime();
+        long cpu = cpuSince(cpuStart);
+        return new Outcome(result.getNetRuntime(), (planned - start) / 1_000_000, (end - start) / 1_000_000, cpu, null);
+    }
+
+    /** CPU time of this process so far, milliseconds, or -1 where the platform does not say. */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    private static long cpuSince(long startMillis) {
+        long now = cpuMillis();
+        return startMillis < 0 || now < 0 ? -1 : now - startMillis;
     }
 
     /** The rows a changelog adds up to, in canonical form, sorted. */

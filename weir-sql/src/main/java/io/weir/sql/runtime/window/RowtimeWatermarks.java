@@ -11,6 +11,7 @@ import io.weir.api.types.Row;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
 import java.time.LocalDateTime;
+import java.util.Objects;
 
 /**
  * The watermarks a table's {@code WATERMARK FOR rowtime AS expr} declares: a row's timestamp is its
@@ -20,6 +21,11 @@ import java.time.LocalDateTime;
  * field is the watermark's timestamp. With periodic watermarks off
  * ({@code pipeline.auto-watermark-interval} = 0) a watermark follows every row that raises it, which
  * makes lateness deterministic in tests.
+ *
+ * <p>When the planner found that {@code expr} is a deterministic function of the rowtime column
+ * alone ({@code rowtimeOnly}), as in {@code ts - INTERVAL '5' SECOND}, the expression is evaluated
+ * only for a row whose rowtime differs from the last one evaluated: a repeated rowtime cannot raise
+ * the watermark. Many rows share a rowtime at high rates (Nexmark: 10,000 per millisecond).
  */
 public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
 
@@ -30,12 +36,24 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
     private final String source;
     private final boolean perRow;
 
+    private final boolean rowtimeOnly;
+
     /** @param perRow emit the watermark after each row rather than periodically */
     public RowtimeWatermarks(int rowtimeField, String className, String source, boolean perRow) {
+        this(rowtimeField, className, source, perRow, false);
+    }
+
+    /**
+     * @param perRow emit the watermark after each row rather than periodically
+     * @param rowtimeOnly the expression is a deterministic function of the rowtime column alone
+     */
+    public RowtimeWatermarks(int rowtimeField, String className, String source, boolean perRow,
+            boolean rowtimeOnly) {
         this.rowtimeField = rowtimeField;
         this.className = className;
         this.source = source;
         this.perRow = perRow;
+        this.rowtimeOnly = rowtimeOnly;
     }
 
     @Override
@@ -52,15 +70,30 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
         return new WatermarkGenerator<>() {
             private long watermark = Long.MIN_VALUE;
             private long emitted = Long.MIN_VALUE;
+            private boolean evaluated;
+            private Object lastRowtime;
 
             @Override
             public void onEvent(Row row, long eventTimestamp, WatermarkOutput output) {
-                Object value = program.apply(row).getField(0);
-                if (value != null) {
-                    watermark = Math.max(watermark, WindowTableFunction.toMillis((LocalDateTime) value));
+                if (rowtimeOnly) {
+                    Object rowtime = row.getField(rowtimeField);
+                    if (!evaluated || !Objects.equals(rowtime, lastRowtime)) {
+                        evaluate(row);
+                        evaluated = true;
+                        lastRowtime = rowtime;
+                    }
+                } else {
+                    evaluate(row);
                 }
                 if (perRow) {
                     onPeriodicEmit(output);
+                }
+            }
+
+            private void evaluate(Row row) {
+                Object value = program.apply(row).getField(0);
+                if (value != null) {
+                    watermark = Math.max(watermark, WindowTableFunction.toMillis((LocalDateTime) value));
                 }
             }
 

@@ -83,7 +83,9 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
 
     /** Milliseconds since the epoch of a SQL TIMESTAMP, read as UTC (as Flink reads rowtime values). */
     public static long toMillis(LocalDateTime timestamp) {
-        return timestamp.toInstant(ZoneOffset.UTC).toEpochMilli();
+        // toInstant(UTC).toEpochMilli() without the Instant; overflow still throws as it does there.
+        return Math.addExact(Math.multiplyExact(timestamp.toEpochSecond(ZoneOffset.UTC), 1000L),
+                timestamp.getNano() / 1_000_000);
     }
 
     public static LocalDateTime toTimestamp(long millis) {
