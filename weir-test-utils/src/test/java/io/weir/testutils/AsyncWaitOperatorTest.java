@@ -92,6 +92,56 @@ class AsyncWaitOperatorTest {
     }
 
     @Test
+    void resultsCompletedByManyThreadsAtOnceAreAllEmittedInInputOrder() throws Exception {
+        Pending f = new Pending();
+        int calls = 2_000;
+        int clients = 4;
+        try (var harness = harness(f, 0, calls, true, null)) {
+            for (int i = 0; i < calls; i++) {
+                harness.processElement(i, i);
+            }
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                threads.add(new Thread(() -> {
+                    for (int i = calls - 1 - client; i >= 0; i -= clients) { // last first, interleaved with the others
+                        f.futures.get(i).complete(List.of("r" + i));
+                    }
+                }, "async-client-" + c));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join(60_000);
+                assertTrue(!thread.isAlive(), thread.getName() + " did not finish in 60 s");
+            }
+            harness.runMailbox();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                expected.add("r" + i);
+            }
+            assertEquals(expected, harness.extractOutputValues());
+        }
+    }
+
+    @Test
+    void onlyTheFirstCompletionOfACallCounts() throws Exception {
+        Pending f = new Pending();
+        try (var harness = harness(f, 0, 10, true, null)) {
+            harness.processElement(1, 1L);
+            harness.processElement(2, 2L);
+            f.futures.get(0).complete(List.of("first"));
+            f.futures.get(0).complete(List.of("second"));
+            f.futures.get(0).completeExceptionally(new IllegalStateException("too late"));
+            harness.runMailbox();
+            f.futures.get(1).completeExceptionally(new IllegalStateException("not counted"));
+            f.futures.get(1).complete(List.of("never"));
+            Exception e = assertThrows(Exception.class, harness::runMailbox);
+            assertTrue(e.getMessage().contains("not counted"), e.getMessage());
+            assertEquals(List.of("first"), harness.extractOutputValues());
+        }
+    }
+
+    @Test
     void timedOutCallsFailTheJobByDefault() throws Exception {
         Pending f = new Pending();
         var harness = harness(f, 100, 10, true, null);

@@ -12,8 +12,8 @@ import java.util.List;
  * {@link TimerQueue}, scoped to the backend's current key.
  *
  * <p>Processing time: only the earliest processing-time timer has a callback registered with the
- * {@link ProcessingTimeService}; when it runs, every timer due by then fires and the callback for
- * the next one is registered. A callback that finds nothing due (its timer was deleted) does nothing.
+ * {@link ProcessingTimeService}; when it runs, every timer due by the current processing time fires
+ * and the callback for the next one is registered. A callback that finds nothing due (its timer was deleted) does nothing.
  *
  * <p>Threading: the task's thread only; callbacks arrive through the task's mailbox.
  */
@@ -107,12 +107,20 @@ final class HeapInternalTimerService<K, N> implements InternalTimerService<N> {
         }
     }
 
+    /**
+     * The callback registered for {@code time}: fires every timer due by now, not only those due by
+     * {@code time}. A callback runs after its time, later still when the task was busy, and timers
+     * registered in the past or restored overdue are due at once; firing them all in this turn of
+     * the mailbox costs one callback instead of one callback (a scheduler task, a mail and a wake-up
+     * of the task) per timestamp, and they still fire in timestamp order.
+     */
     private void onProcessingTime(long time) throws Exception {
         if (time == nextProcessingCallback) {
             nextProcessingCallback = Long.MAX_VALUE;
         }
+        long due = Math.max(time, processingTimeService.getCurrentProcessingTime());
         TimerEntry<K, N> timer;
-        while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= time) {
+        while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= due) {
             processingTimeTimers.poll();
             backend.setCurrentKey(timer.getKey());
             triggerable.onProcessingTime(timer);

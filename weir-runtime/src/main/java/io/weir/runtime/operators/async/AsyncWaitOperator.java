@@ -22,6 +22,8 @@ import io.weir.api.types.TypeInformation;
 import io.weir.api.types.TypeSerializer;
 import io.weir.api.types.Types;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -39,7 +41,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>Results arrive on the client's threads and are handed to the task's thread through its
- *       mailbox; nothing here runs concurrently with elements.</li>
+ *       mailbox; nothing here runs concurrently with elements. The hand-off allocates nothing: a
+ *       completed attempt is pushed onto a lock-free stack, and only the push onto an empty stack
+ *       puts mail, which takes every attempt completed by the time it runs.</li>
  *   <li>A full queue is backpressure: {@code processElement} yields to the mailbox (running
  *       completions, timers) until a slot frees up; it never blocks the task otherwise.</li>
  *   <li>ORDERED emits in input order. UNORDERED emits as results come, but never across a
@@ -62,6 +66,15 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private static final int RECORD = 0;
     private static final int RECORD_WITH_TIMESTAMP = 1;
     private static final int WATERMARK = 2;
+    private static final VarHandle COMPLETED;
+
+    static {
+        try {
+            COMPLETED = MethodHandles.lookup().findVarHandle(AsyncWaitOperator.Attempt.class, "completed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long timeoutMillis;
     private final int capacity;
@@ -80,6 +93,13 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private transient StreamRecord<OUT> reuse;
     /** Time of the registered timeout callback, {@code Long.MAX_VALUE} if none. */
     private transient long timeoutCallbackAt;
+    /**
+     * Attempts completed on the client's threads and not yet handled by the task's, newest first,
+     * linked through {@link Attempt#next}; {@code null} when none (then the next completion puts mail).
+     */
+    private transient AtomicReference<Attempt> completedAttempts;
+    /** The mail that handles the completed attempts. */
+    private transient MailboxExecutor.Command handleCompleted;
 
     /**
      * @param timeoutMillis timeout per element, or 0 for none
@@ -123,6 +143,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         clock = getProcessingTimeService();
         reuse = new StreamRecord<>(null);
         timeoutCallbackAt = Long.MAX_VALUE;
+        completedAttempts = new AtomicReference<>();
+        handleCompleted = this::handleCompleted;
         List<byte[]> restored = restoredQueue;
         restoredQueue = null;
         if (restored != null) {
@@ -201,6 +223,27 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private void waitForSlot() throws Exception {
         while (queue.size() >= capacity) {
             mailbox.yield();
+        }
+    }
+
+    /**
+     * On the task's thread: takes the attempts completed so far and handles their outcomes in the
+     * order they completed.
+     */
+    private void handleCompleted() throws Exception {
+        Attempt newestFirst = completedAttempts.getAndSet(null);
+        Attempt oldestFirst = null;
+        while (newestFirst != null) {
+            Attempt next = newestFirst.next;
+            newestFirst.next = oldestFirst;
+            oldestFirst = newestFirst;
+            newestFirst = next;
+        }
+        while (oldestFirst != null) {
+            Attempt attempt = oldestFirst;
+            oldestFirst = attempt.next;
+            attempt.next = null;
+            onOutcome(attempt.entry, attempt, attempt.result, attempt.error);
         }
     }
 
@@ -344,10 +387,19 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         }
     }
 
-    /** The {@link ResultFuture} of one attempt: its first completion goes to the task's mailbox. */
+    /**
+     * The {@link ResultFuture} of one attempt: its first completion is kept in the attempt, which
+     * goes onto {@link #completedAttempts} for the task's thread.
+     */
     private final class Attempt implements ResultFuture<OUT> {
         private final Entry entry;
-        private final AtomicBoolean completed = new AtomicBoolean();
+        /** 1 once completed; set by compare-and-set through {@link #COMPLETED}, so only the first completion counts. */
+        @SuppressWarnings("unused")
+        private volatile int completed;
+        // written before the push onto completedAttempts, read by the task's thread after it took the stack
+        private Collection<OUT> result;
+        private Throwable error;
+        private Attempt next;
 
         Attempt(Entry entry) {
             this.entry = entry;
@@ -355,15 +407,27 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
 
         @Override
         public void complete(Collection<OUT> result) {
-            if (completed.compareAndSet(false, true)) {
-                mailbox.execute(() -> onOutcome(entry, this, result, null), "async result");
-            }
+            handOver(result, null);
         }
 
         @Override
         public void completeExceptionally(Throwable error) {
-            if (completed.compareAndSet(false, true)) {
-                mailbox.execute(() -> onOutcome(entry, this, null, error), "async failure");
+            handOver(null, error);
+        }
+
+        private void handOver(Collection<OUT> result, Throwable error) {
+            if (!COMPLETED.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            this.result = result;
+            this.error = error;
+            Attempt head;
+            do {
+                head = completedAttempts.get();
+                next = head;
+            } while (!completedAttempts.compareAndSet(head, this));
+            if (head == null) {
+                mailbox.execute(handleCompleted, "async results");
             }
         }
     }
