@@ -51,8 +51,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
      */
     private final SqlOperatorTable operators;
     private final FunctionCatalog functions;
+    private final SessionCatalogs catalogs;
 
     public QueryPlanner(SessionCatalogs catalogs) {
+        this.catalogs = catalogs;
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
         this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
@@ -61,6 +63,11 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
+    }
+
+    /** The session's catalogs, as the planner was made with them. */
+    public SessionCatalogs catalogs() {
+        return catalogs;
     }
 
     public JavaTypeFactory typeFactory() {

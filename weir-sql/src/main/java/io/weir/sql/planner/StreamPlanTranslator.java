@@ -123,6 +123,20 @@ public final class StreamPlanTranslator {
     }
 
     /**
+     * Translates a query's plan for {@code toDataStream} (insert-only rows, else a message that names
+     * the updating operator and {@code toChangelogStream}) or {@code toChangelogStream} (every kind).
+     */
+    public DataStream<Row> translateToDataStream(RelNode node, boolean changelog) {
+        ChangelogStream stream = translate(node);
+        if (!changelog && !stream.mode().isInsertOnly()) {
+            throw new ValidationException("toDataStream takes an insert-only table, but this table's rows are updated: "
+                    + stream.updatingNode() + " updates its results. Use toChangelogStream(table), which gives every "
+                    + "row with its RowKind (+I, -U, +U, -D)");
+        }
+        return stream.rows();
+    }
+
+    /**
      * Translates a part of the plan, or returns the stream of an equal part translated before: equal
      * plans compute equal rows, so the job reads a table once however many views of it a query
      * joins (Flink reuses sources and subplans likewise), and its rows fan out to each consumer.

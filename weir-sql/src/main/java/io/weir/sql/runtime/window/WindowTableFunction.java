@@ -46,7 +46,7 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         if (time == null) {
             return;
         }
-        long ts = toMillis((LocalDateTime) time);
+        long ts = rowtimeMillis(time);
         switch (kind) {
             case TUMBLE -> {
                 long start = ts - Math.floorMod(ts, size);
@@ -84,6 +84,15 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     /** Milliseconds since the epoch of a SQL TIMESTAMP, read as UTC (as Flink reads rowtime values). */
     public static long toMillis(LocalDateTime timestamp) {
         return timestamp.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /**
+     * Milliseconds since the epoch of a rowtime value: a {@code TIMESTAMP(3)} ({@link LocalDateTime},
+     * read as UTC) or a {@code TIMESTAMP_LTZ(3)} (an {@link java.time.Instant}).
+     */
+    public static long rowtimeMillis(Object rowtime) {
+        return rowtime instanceof LocalDateTime timestamp ? toMillis(timestamp)
+                : ((java.time.Instant) rowtime).toEpochMilli();
     }
 
     public static LocalDateTime toTimestamp(long millis) {
