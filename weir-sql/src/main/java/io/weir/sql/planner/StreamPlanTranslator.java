@@ -26,7 +26,10 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
@@ -187,6 +190,11 @@ public final class StreamPlanTranslator {
         }
         if (node instanceof Union union && union.all) {
             return unionAll(union);
+        }
+        if (node instanceof Intersect || node instanceof Minus) {
+            SetOp setOp = (SetOp) node;
+            return SetOperationTranslator.translate(setOp, setOp.getInputs().stream().map(this::translate).toList(),
+                    stateTtl);
         }
         if (node instanceof Sort sort) {
             return SortLimitTranslator.translate(sort, translate(sort.getInput()), stateTtl);
