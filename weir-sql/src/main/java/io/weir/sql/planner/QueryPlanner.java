@@ -62,6 +62,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
+                // Flink's ARRAY_CONTAINS, which Calcite keeps among its library (not standard) functions.
+                SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_CONTAINS),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
