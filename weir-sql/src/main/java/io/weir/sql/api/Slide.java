@@ -88,7 +88,7 @@ public final class Slide {
 
         @Override
         String groupKey() {
-            return "`window_start`, `window_end`";
+            return "`window_start`, `window_end`, `window_time`";
         }
 
         @Override

@@ -196,6 +196,12 @@ class TableApiTest {
                 + "GROUP BY window_start, window_end, usr", table, parallelism);
         // ann's 10 at 00:01 lies in the windows starting at 23:59:55 and at 00:00:00.
         assertTrue(finalRows(table.execute()).contains("+I[ann, 2023-12-31T23:59:55, 2024-01-01T00:00:05, 10]"));
+        Table times = tableEnv.from("orders")
+                .window(Slide.over(lit(10).seconds()).every(lit(5).seconds()).on($("ts")).as("w"))
+                .groupBy($("w")).select($("w").rowtime().as("t"), $("id").count().as("n"));
+        assertSameRows("SELECT window_time AS t, COUNT(id) AS n FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), "
+                + "INTERVAL '5' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start, window_end, window_time",
+                times, parallelism);
     }
 
     @ParameterizedTest
@@ -232,6 +238,10 @@ class TableApiTest {
                 () -> orders.window(ok).select($("amount").sum().over($("nope"))));
         assertTrue(unknown.getMessage().contains("names no over window; the over windows are [$(\"ok\")]"),
                 unknown.getMessage());
+        ValidationException tumbleRowtime = assertThrows(ValidationException.class, () -> orders
+                .window(Tumble.over(lit(10).seconds()).on($("ts")).as("w")).groupBy($("w"))
+                .select($("w").rowtime()));
+        assertTrue(tumbleRowtime.getMessage().contains("use end()"), tumbleRowtime.getMessage());
         ValidationException notAggregate = assertThrows(ValidationException.class, () -> $("amount").over($("ok")));
         assertTrue(notAggregate.getMessage().contains("needs an aggregate"), notAggregate.getMessage());
     }
