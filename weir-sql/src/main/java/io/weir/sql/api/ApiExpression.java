@@ -351,6 +351,23 @@ public final class ApiExpression implements Expression {
         return windowProperty("END");
     }
 
+    /** The time of the window named by this alias ({@code window_time} of a Slide window). */
+    public ApiExpression rowtime() {
+        return windowProperty("ROWTIME");
+    }
+
+    /** This aggregate over the over window named {@code window}: {@code $("v").sum().over($("w"))}. */
+    public ApiExpression over(Expression window) {
+        if (aggregate == null) {
+            throw new ValidationException("over(" + window + ") needs an aggregate, e.g. $(\"v\").sum().over($(\"w\")), "
+                    + "not " + this);
+        }
+        return sql(WINDOW_PROPERTY + text(window) + '\u0001' + OVER + '\u0001' + sql + WINDOW_PROPERTY);
+    }
+
+    /** The property name of an aggregate over an over window, in the window-property marker. */
+    static final String OVER = "OVER";
+
     private ApiExpression windowProperty(String property) {
         return sql(WINDOW_PROPERTY + sql + '\u0001' + property + WINDOW_PROPERTY);
     }

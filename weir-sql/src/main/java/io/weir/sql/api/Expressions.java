@@ -15,7 +15,24 @@ import java.util.stream.Stream;
  */
 public final class Expressions {
 
+    /** An over window's bound: every earlier row by time ({@code RANGE BETWEEN UNBOUNDED PRECEDING}). */
+    public static final ApiExpression UNBOUNDED_RANGE = ApiExpression.sql(OverWindow.UNBOUNDED_RANGE);
+    /** An over window's bound: every earlier row by count ({@code ROWS BETWEEN UNBOUNDED PRECEDING}). */
+    public static final ApiExpression UNBOUNDED_ROW = ApiExpression.sql(OverWindow.UNBOUNDED_ROW);
+    /** An over window's end: the current row and its peers of equal time ({@code RANGE ... CURRENT ROW}). */
+    public static final ApiExpression CURRENT_RANGE = ApiExpression.sql(OverWindow.CURRENT_RANGE);
+    /** An over window's end: the current row ({@code ROWS ... CURRENT ROW}). */
+    public static final ApiExpression CURRENT_ROW = ApiExpression.sql(OverWindow.CURRENT_ROW);
+
     private Expressions() {
+    }
+
+    /** An over window's bound of {@code rows} rows before the current one ({@code ROWS BETWEEN n PRECEDING}). */
+    public static ApiExpression rowInterval(Long rows) {
+        if (rows == null || rows < 0) {
+            throw new ValidationException("rowInterval(" + rows + "): the number of rows must be 0 or more");
+        }
+        return ApiExpression.sql(OverWindow.ROW_INTERVAL + rows);
     }
 
     /** The column {@code name} of the table the expression is used on. */

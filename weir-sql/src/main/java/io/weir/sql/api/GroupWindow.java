@@ -3,16 +3,16 @@ package io.weir.sql.api;
 import io.weir.sql.expressions.Expression;
 
 /**
- * A group window over a time attribute, with an alias ({@link Tumble}, {@link Session}): the
- * argument of {@link Table#window}. It runs as Flink's legacy group window of SQL
- * ({@code GROUP BY TUMBLE(ts, INTERVAL '10' SECOND)}), so it needs a rowtime column
- * ({@code WATERMARK FOR}).
+ * A group window over a time attribute, with an alias ({@link Tumble}, {@link Slide},
+ * {@link Session}): the argument of {@link Table#window}. Tumble and Session run as Flink's legacy
+ * group windows of SQL ({@code GROUP BY TUMBLE(ts, INTERVAL '10' SECOND)}), Slide as the HOP window
+ * table function; all need a rowtime column ({@code WATERMARK FOR}).
  */
 public abstract class GroupWindow {
 
     private final String alias;
-    private final String timeField;
-    private final String size;
+    final String timeField;
+    final String size;
 
     GroupWindow(Expression alias, Expression timeField, Expression size) {
         this.alias = ApiExpression.text(alias).replace("`", "");
@@ -27,6 +27,11 @@ public abstract class GroupWindow {
         return alias;
     }
 
+    /** The FROM clause of the windowed query over {@code query}: the query itself for a legacy group window. */
+    String from(String query) {
+        return " FROM (" + query + ") AS `$t`";
+    }
+
     /** The window in the GROUP BY clause, e.g. {@code TUMBLE(`ts`, INTERVAL '10' SECOND)}. */
     String groupKey() {
         return function() + "(" + timeField + ", " + size + ")";
@@ -34,6 +39,10 @@ public abstract class GroupWindow {
 
     /** A window property: {@code TUMBLE_START(`ts`, INTERVAL '10' SECOND)} for START. */
     String property(String property) {
+        if (property.equals("ROWTIME")) {
+            throw new ValidationException("$(\"" + alias + "\").rowtime() of a " + function() + " window does not run "
+                    + "in Weir yet; use end(), or a Slide window, whose rowtime() is its window_time");
+        }
         return function() + "_" + property + "(" + timeField + ", " + size + ")";
     }
 }

@@ -133,13 +133,27 @@ public final class QueryTable implements Table {
                 throw new ValidationException("A windowed groupBy must include the window's alias $(\"" + window.alias()
                         + "\"), e.g. .groupBy($(\"" + window.alias() + "\"), $(\"key\"))");
             }
-            return (WindowGroupedTable) fields -> derived("SELECT " + windowProperties(window, fields) + from()
-                    + " GROUP BY " + String.join(", ", groupKeys));
+            return (WindowGroupedTable) fields -> derived("SELECT " + windowProperties(window, fields)
+                    + window.from(toSqlString()) + " GROUP BY " + String.join(", ", groupKeys));
         };
     }
 
     /** The select list with {@code $("w").start()}/{@code end()} as the window's SQL properties. */
     private static String windowProperties(GroupWindow window, Expression... fields) {
+        return resolveWindows(parts -> {
+            if (!parts[0].equals(Expressions.quoted(window.alias())) || parts[1].equals(ApiExpression.OVER)) {
+                throw new ValidationException(parts[0] + "." + parts[1].toLowerCase() + "() names no window; the "
+                        + "window is $(\"" + window.alias() + "\")");
+            }
+            return window.property(parts[1]);
+        }, fields);
+    }
+
+    /**
+     * The select list with each window marker resolved: a marker holds the window's name and the
+     * property ({@code START}, {@code END}, {@code ROWTIME}, or {@code OVER} and the aggregate).
+     */
+    private static String resolveWindows(java.util.function.Function<String[], String> resolver, Expression... fields) {
         List<String> items = new ArrayList<>();
         for (Expression field : fields) {
             String text = field.asSerializableString();
@@ -148,17 +162,33 @@ public final class QueryTable implements Table {
             int start;
             while ((start = text.indexOf(ApiExpression.WINDOW_PROPERTY, at)) >= 0) {
                 int end = text.indexOf(ApiExpression.WINDOW_PROPERTY, start + 1);
-                String[] parts = text.substring(start + 1, end).split("\u0001");
-                if (!parts[0].equals(Expressions.quoted(window.alias()))) {
-                    throw new ValidationException(parts[0] + "." + parts[1].toLowerCase() + "() names no window; the "
-                            + "window is $(\"" + window.alias() + "\")");
-                }
-                resolved.append(text, at, start).append(window.property(parts[1]));
+                resolved.append(text, at, start).append(resolver.apply(text.substring(start + 1, end).split("\u0001")));
                 at = end + 1;
             }
             items.add(resolved.append(text.substring(at)).toString());
         }
+        if (items.isEmpty()) {
+            throw new ValidationException("select() needs at least one expression");
+        }
         return String.join(", ", items);
+    }
+
+    @Override
+    public OverWindowedTable window(OverWindow... overWindows) {
+        if (overWindows.length == 0) {
+            throw new ValidationException("window() needs at least one over window, e.g. Over.partitionBy($(\"k\"))"
+                    + ".orderBy($(\"ts\")).preceding(UNBOUNDED_RANGE).as(\"w\")");
+        }
+        return fields -> derived("SELECT " + resolveWindows(parts -> {
+            for (OverWindow window : overWindows) {
+                if (parts[0].equals(Expressions.quoted(window.alias())) && parts[1].equals(ApiExpression.OVER)) {
+                    return parts[2] + " OVER (" + window.spec() + ")";
+                }
+            }
+            throw new ValidationException(parts[0] + (parts[1].equals(ApiExpression.OVER) ? " names no over window"
+                    : "." + parts[1].toLowerCase() + "() is a group window's property, not an over window's")
+                    + "; the over windows are " + Arrays.stream(overWindows).map(w -> "$(\"" + w.alias() + "\")").toList());
+        }, fields) + from());
     }
 
     @Override
@@ -326,12 +356,36 @@ public final class QueryTable implements Table {
 
     @Override
     public Table union(Table right) {
-        return derived("SELECT *" + from() + " UNION SELECT * FROM (" + right.toSqlString() + ") AS `$u`");
+        return setOperation("UNION", right);
     }
 
     @Override
     public Table unionAll(Table right) {
-        return derived("SELECT *" + from() + " UNION ALL SELECT * FROM (" + right.toSqlString() + ") AS `$u`");
+        return setOperation("UNION ALL", right);
+    }
+
+    @Override
+    public Table intersect(Table right) {
+        return setOperation("INTERSECT", right);
+    }
+
+    @Override
+    public Table intersectAll(Table right) {
+        return setOperation("INTERSECT ALL", right);
+    }
+
+    @Override
+    public Table minus(Table right) {
+        return setOperation("EXCEPT", right);
+    }
+
+    @Override
+    public Table minusAll(Table right) {
+        return setOperation("EXCEPT ALL", right);
+    }
+
+    private Table setOperation(String operator, Table right) {
+        return derived("SELECT *" + from() + " " + operator + " SELECT * FROM (" + right.toSqlString() + ") AS `$u`");
     }
 
     @Override
@@ -374,8 +428,9 @@ public final class QueryTable implements Table {
     private static String text(String operation, Expression field) {
         String text = field.asSerializableString();
         if (text.indexOf(ApiExpression.WINDOW_PROPERTY) >= 0) {
-            throw new ValidationException(operation + "(" + field + "): start() and end() of a window's alias are "
-                    + "available only in the select of window(...).groupBy(...)");
+            throw new ValidationException(operation + "(" + field + "): start(), end() and rowtime() of a window's "
+                    + "alias are available only in the select of window(...).groupBy(...), over(...) only in the "
+                    + "select of window(overWindow)");
         }
         return text;
     }

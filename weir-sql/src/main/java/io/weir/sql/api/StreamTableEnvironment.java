@@ -1,11 +1,24 @@
 package io.weir.sql.api;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.types.Row;
 import io.weir.sql.session.SqlSession;
 
 /**
  * A {@link TableEnvironment} bound to a {@link StreamExecutionEnvironment}: SQL jobs run on that
- * environment, with its parallelism and executor.
+ * environment, with its parallelism and executor, and tables and DataStreams of that environment
+ * turn into each other ({@link #fromDataStream}, {@link #toDataStream}, {@link #toChangelogStream}),
+ * so one job mixes both APIs.
+ *
+ * <pre>{@code
+ * StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+ * StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+ * Table clicks = tableEnv.fromDataStream(clickStream);            // columns from the stream's type
+ * Table counts = tableEnv.sqlQuery("SELECT usr, COUNT(*) AS n FROM " + clicks + " GROUP BY usr");
+ * tableEnv.toChangelogStream(counts).print();                     // +I, -U, +U rows
+ * env.execute();
+ * }</pre>
  */
 public interface StreamTableEnvironment extends TableEnvironment {
 
@@ -17,4 +30,34 @@ public interface StreamTableEnvironment extends TableEnvironment {
             EnvironmentSettings settings) {
         return SqlSession.create(executionEnvironment, settings);
     }
+
+    /**
+     * The stream as an insert-only table: its type's fields (a Row's, a POJO's, a record's, a
+     * tuple's {@code f0, f1, ...}) are the columns, a stream of single values has the one column
+     * {@code f0}. The stream must belong to this environment.
+     */
+    <T> Table fromDataStream(DataStream<T> dataStream);
+
+    /**
+     * The stream as a table with the columns {@code schema} declares, e.g. its timestamps as a rowtime
+     * column with its own watermarks: {@code Schema.newBuilder().columnByMetadata("rowtime",
+     * "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()}.
+     */
+    <T> Table fromDataStream(DataStream<T> dataStream, Schema schema);
+
+    /** Registers {@code fromDataStream(dataStream)} as a temporary view, which SQL then reads by name. */
+    <T> void createTemporaryView(String path, DataStream<T> dataStream);
+
+    /** Registers {@code fromDataStream(dataStream, schema)} as a temporary view. */
+    <T> void createTemporaryView(String path, DataStream<T> dataStream, Schema schema);
+
+    /**
+     * The rows of an insert-only table as a stream of this environment (each {@code +I}); nothing
+     * runs until the environment executes. A table whose rows are updated (a group aggregate, an
+     * outer join, ...) is refused: read it with {@link #toChangelogStream}.
+     */
+    DataStream<Row> toDataStream(Table table);
+
+    /** The changes of a table as a stream: every row with its {@link io.weir.api.types.RowKind} (+I, -U, +U, -D). */
+    DataStream<Row> toChangelogStream(Table table);
 }

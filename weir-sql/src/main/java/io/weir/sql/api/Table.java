@@ -32,6 +32,12 @@ public interface Table {
     GroupWindowedTable window(GroupWindow groupWindow);
 
     /**
+     * Over windows ({@link Over}) for aggregates computed per row: {@code window(w).select($("k"),
+     * $("v").sum().over($("w")))}.
+     */
+    OverWindowedTable window(OverWindow... overWindows);
+
+    /**
      * An inner join with {@code right}, without a condition: give it with {@link #where} (or use
      * {@link #join(Table, Expression)}). The two tables' column names must differ.
      */
@@ -84,6 +90,18 @@ public interface Table {
 
     /** The rows of both tables (SQL's {@code UNION ALL}). */
     Table unionAll(Table right);
+
+    /** The distinct rows that both tables have (SQL's {@code INTERSECT}). */
+    Table intersect(Table right);
+
+    /** The rows both tables have, as often as both have them (SQL's {@code INTERSECT ALL}). */
+    Table intersectAll(Table right);
+
+    /** The distinct rows of this table that {@code right} does not have (SQL's {@code EXCEPT}). */
+    Table minus(Table right);
+
+    /** The rows of this table, each as often as it occurs more often here than in {@code right} ({@code EXCEPT ALL}). */
+    Table minusAll(Table right);
 
     TableResult execute();
 

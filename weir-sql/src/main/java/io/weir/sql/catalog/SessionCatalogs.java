@@ -1,5 +1,6 @@
 package io.weir.sql.catalog;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.sql.api.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ public final class SessionCatalogs {
     private final Map<String, Catalog> catalogs = new TreeMap<>();
     private final Map<ObjectIdentifier, CatalogBaseTable> temporaryTables = new LinkedHashMap<>();
     private final FunctionCatalog functions = new FunctionCatalog();
+    /** The DataStreams that tables of this session read ({@code fromDataStream}), by their tables' option id. */
+    private final List<DataStream<?>> dataStreams = new ArrayList<>();
     private String currentCatalog = DEFAULT_CATALOG;
     private String currentDatabase = DEFAULT_DATABASE;
 
@@ -79,6 +82,25 @@ public final class SessionCatalogs {
         }
         currentCatalog = catalogName;
         currentDatabase = database;
+    }
+
+    /**
+     * Keeps a DataStream that a table of this session reads and returns its id, which the table's
+     * options hold; the planner finds the stream with {@link #dataStream}.
+     */
+    public String registerDataStream(DataStream<?> stream) {
+        dataStreams.add(stream);
+        return String.valueOf(dataStreams.size() - 1);
+    }
+
+    /** The DataStream registered under {@code id}, or null. */
+    public DataStream<?> dataStream(String id) {
+        try {
+            int index = Integer.parseInt(id);
+            return index >= 0 && index < dataStreams.size() ? dataStreams.get(index) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Completes a one-, two- or three-part name with the current catalog and database. */
@@ -141,7 +163,10 @@ public final class SessionCatalogs {
 
     /** Names of the tables and views (or only the views) in the current database, temporary ones included. */
     public List<String> listTables(boolean viewsOnly) {
-        return listTables(currentCatalog, currentDatabase, viewsOnly);
+        List<String> names = listTables(currentCatalog, currentDatabase, viewsOnly);
+        // Names starting with '$' are the session's own (a DataStream's anonymous table), not the user's.
+        names.removeIf(name -> name.startsWith("$"));
+        return names;
     }
 
     /** Names of the tables and views of a database, temporary ones included. */

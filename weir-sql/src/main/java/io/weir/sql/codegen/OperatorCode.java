@@ -40,6 +40,10 @@ final class OperatorCode {
                 return collection(g, call, true);
             case ROW:
                 return row(g, call);
+            case ITEM:
+                return item(g, call);
+            case ARRAY_CONTAINS:
+                return arrayContains(g, call);
             default:
                 return strict(g, call);
         }
@@ -87,6 +91,48 @@ final class OperatorCode {
                     .append(String.join(", ", values)).append("});\n");
         }
         return result;
+    }
+
+    /**
+     * {@code arr[i]} (from 1) and {@code map[key]}: null when the collection or index is null, the
+     * index is out of range or the key is absent, as in Flink.
+     */
+    private static ExprCode item(CalcCodeGenerator g, RexCall call) {
+        ExprCode collection = g.generate(call.getOperands().get(0));
+        ExprCode key = g.generate(call.getOperands().get(1));
+        ExprCode result = g.declare(call.getType());
+        String element = g.newName("element");
+        g.body().append("Object ").append(element).append(" = ").append(collection.nullTerm()).append(" || ")
+                .append(key.nullTerm()).append(" ? null : io.weir.sql.runtime.SqlFunctions.item(")
+                .append(collection.valueTerm()).append(", ").append(boxedValue(key)).append(");\n")
+                .append(result.nullTerm()).append(" = ").append(element).append(" == null;\n")
+                .append("if (!").append(result.nullTerm()).append(") { ").append(result.valueTerm()).append(" = ")
+                .append(fromObject(element, call.getType())).append("; }\n");
+        return result;
+    }
+
+    /** {@code ARRAY_CONTAINS(arr, x)}: null for a null array; a null {@code x} asks for a null element. */
+    private static ExprCode arrayContains(CalcCodeGenerator g, RexCall call) {
+        ExprCode array = g.generate(call.getOperands().get(0));
+        ExprCode needle = g.generate(call.getOperands().get(1));
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = ").append(array.nullTerm()).append(";\n")
+                .append("if (!").append(result.nullTerm()).append(") { ").append(result.valueTerm())
+                .append(" = io.weir.sql.runtime.SqlFunctions.arrayContains(").append(array.valueTerm()).append(", ")
+                .append(needle.nullTerm()).append(" ? null : (Object) ").append(boxedValue(needle)).append("); }\n");
+        return result;
+    }
+
+    private static String boxedValue(ExprCode code) {
+        return JavaTypes.isPrimitive(code.type())
+                ? JavaTypes.boxed(code.type()) + ".valueOf(" + code.valueTerm() + ")" : code.valueTerm();
+    }
+
+    /** A non-null {@code Object} term as the Java value of {@code type}. */
+    private static String fromObject(String term, org.apache.calcite.rel.type.RelDataType type) {
+        String boxed = JavaTypes.boxed(type);
+        return JavaTypes.isPrimitive(type) ? "((" + boxed + ") " + term + ")." + JavaTypes.primitive(type) + "Value()"
+                : "(" + boxed + ") " + term;
     }
 
     /** {@code ROW(a, b)} as a {@code Row} of its values: never null; fields may be. */

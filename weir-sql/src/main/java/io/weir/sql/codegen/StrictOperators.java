@@ -56,6 +56,8 @@ final class StrictOperators {
             case "UPPER" -> a + ".toUpperCase(java.util.Locale.ROOT)";
             case "LOWER" -> a + ".toLowerCase(java.util.Locale.ROOT)";
             case "CHAR_LENGTH", "CHARACTER_LENGTH" -> a + ".length()";
+            case "CARDINALITY" -> FUNCTIONS + (operands.get(0).type().getSqlTypeName() == SqlTypeName.MULTISET
+                    ? ".multisetCardinality(" : ".cardinality(") + a + ")";
             case "||" -> operands.stream().map(o -> ValueConversions.convert(o.valueTerm(), o.type(), type))
                     .reduce((x, y) -> x + " + " + y).orElseThrow();
             case "SUBSTRING" -> FUNCTIONS + ".substring(" + a + ", " + operands.get(1).valueTerm()

@@ -51,8 +51,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
      */
     private final SqlOperatorTable operators;
     private final FunctionCatalog functions;
+    private final SessionCatalogs catalogs;
 
     public QueryPlanner(SessionCatalogs catalogs) {
+        this.catalogs = catalogs;
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
         this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
@@ -60,7 +62,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
+                // Flink's ARRAY_CONTAINS, which Calcite keeps among its library (not standard) functions.
+                SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_CONTAINS),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
+    }
+
+    /** The session's catalogs, as the planner was made with them. */
+    public SessionCatalogs catalogs() {
+        return catalogs;
     }
 
     public JavaTypeFactory typeFactory() {

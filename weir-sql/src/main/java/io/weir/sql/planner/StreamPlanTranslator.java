@@ -26,7 +26,10 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
@@ -123,6 +126,20 @@ public final class StreamPlanTranslator {
     }
 
     /**
+     * Translates a query's plan for {@code toDataStream} (insert-only rows, else a message that names
+     * the updating operator and {@code toChangelogStream}) or {@code toChangelogStream} (every kind).
+     */
+    public DataStream<Row> translateToDataStream(RelNode node, boolean changelog) {
+        ChangelogStream stream = translate(node);
+        if (!changelog && !stream.mode().isInsertOnly()) {
+            throw new ValidationException("toDataStream takes an insert-only table, but this table's rows are updated: "
+                    + stream.updatingNode() + " updates its results. Use toChangelogStream(table), which gives every "
+                    + "row with its RowKind (+I, -U, +U, -D)");
+        }
+        return stream.rows();
+    }
+
+    /**
      * Translates a part of the plan, or returns the stream of an equal part translated before: equal
      * plans compute equal rows, so the job reads a table once however many views of it a query
      * joins (Flink reuses sources and subplans likewise), and its rows fan out to each consumer.
@@ -173,6 +190,11 @@ public final class StreamPlanTranslator {
         }
         if (node instanceof Union union && union.all) {
             return unionAll(union);
+        }
+        if (node instanceof Intersect || node instanceof Minus) {
+            SetOp setOp = (SetOp) node;
+            return SetOperationTranslator.translate(setOp, setOp.getInputs().stream().map(this::translate).toList(),
+                    stateTtl);
         }
         if (node instanceof Sort sort) {
             return SortLimitTranslator.translate(sort, translate(sort.getInput()), stateTtl);

@@ -50,31 +50,40 @@ final class TableScanTranslator {
         SourceTable table = scan.getTable().unwrap(SourceTable.class);
         String name = table.identifier().asSummaryString();
         List<Column> columns = table.catalogTable().schema().columns();
-        List<Integer> physical = new ArrayList<>();
+        boolean fromDataStream = DataStreamScans.isDataStreamTable(table.catalogTable());
+        // The columns the source produces: physical ones, and a DataStream's rowtime (its metadata).
+        List<Integer> produced = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            if (column.kind() == Column.Kind.METADATA) {
+            if (column.kind() == Column.Kind.METADATA && !fromDataStream) {
                 throw new ValidationException("Table " + name + " has metadata column '" + column.name()
                         + "'; reading tables with metadata columns is not supported by Weir yet (docs/sql.md)");
             }
-            if (column.kind() == Column.Kind.PHYSICAL) {
-                physical.add(i);
+            if (column.kind() != Column.Kind.COMPUTED) {
+                produced.add(i);
             }
         }
-        TableFactory factory = TableFactories.find(name, table.catalogTable());
-        TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
-                RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
-                env.getParallelism());
-        DataStream<Row> rows = factory.createSource(context, env);
-        if (physical.size() < columns.size()) {
-            rows = computedColumns(table.identifier(), scan, physical, rows);
+        int[] producedFields = produced.stream().mapToInt(Integer::intValue).toArray();
+        DataStream<Row> rows;
+        ChangelogMode mode;
+        if (fromDataStream) {
+            rows = DataStreamScans.rows(table, scan.getRowType(), producedFields, planner.catalogs());
+            mode = ChangelogMode.insertOnly();
+        } else {
+            TableFactory factory = TableFactories.find(name, table.catalogTable());
+            TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
+                    RowTypes.of(scan.getRowType(), producedFields), env.getParallelism());
+            rows = factory.createSource(context, env);
+            mode = factory.sourceChangelogMode(context);
+        }
+        if (produced.size() < columns.size()) {
+            rows = computedColumns(table.identifier(), scan, produced, rows);
         }
         WatermarkSpec watermark = table.catalogTable().schema().watermark();
-        if (watermark != null) {
+        if (watermark != null && !watermark.expression().equals(DataStreamScans.SOURCE_WATERMARK)) {
             rows = rows.assignTimestampsAndWatermarks(watermarks(table.identifier(), watermark, scan))
                     .setParallelism(rows.getParallelism()).name("WatermarkAssigner");
         }
-        ChangelogMode mode = factory.sourceChangelogMode(context);
         return new ChangelogStream(rows, mode, mode.isInsertOnly() ? null : "the changelog source table " + name);
     }
 
@@ -127,9 +136,10 @@ final class TableScanTranslator {
                 calc.getCluster().getRexBuilder());
         CompiledCalc.compile(generated.name(), generated.source());
         int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
-        if (scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+        SqlTypeName rowtimeType = scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName();
+        if (rowtimeType != SqlTypeName.TIMESTAMP && rowtimeType != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
             throw new ValidationException("Table " + id.asSummaryString() + ": Weir runs rowtime columns of type "
-                    + "TIMESTAMP(3) only; '" + spec.rowtimeColumn() + "' is "
+                    + "TIMESTAMP(3) or TIMESTAMP_LTZ(3) only; '" + spec.rowtimeColumn() + "' is "
                     + scan.getRowType().getFieldList().get(rowtime).getType().getFullTypeString());
         }
         return new RowtimeWatermarks(rowtime, generated.name(), generated.source(),

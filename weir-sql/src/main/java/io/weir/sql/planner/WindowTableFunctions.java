@@ -136,8 +136,10 @@ final class WindowTableFunctions {
                 return name + ": DESCRIPTOR(" + column + ") names no column of the input table; it has "
                         + binding.getOperandType(0).getFieldNames();
             }
-            if (field.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
-                return name + ": the time column '" + column + "' must be a TIMESTAMP(3) time attribute, not "
+            SqlTypeName timeType = field.getType().getSqlTypeName();
+            if (timeType != SqlTypeName.TIMESTAMP && timeType != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+                return name + ": the time column '" + column + "' must be a TIMESTAMP(3) or TIMESTAMP_LTZ(3) time "
+                        + "attribute, not "
                         + field.getType().getFullTypeString();
             }
             if (params.contains(SESSION_PARTITION) && binding.getOperandCount() == params.size()) {

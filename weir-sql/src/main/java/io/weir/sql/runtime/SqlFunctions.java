@@ -149,4 +149,32 @@ public final class SqlFunctions {
         long millis = io.weir.sql.runtime.window.WindowTableFunction.toMillis(timestamp);
         return io.weir.sql.runtime.window.WindowTableFunction.toTimestamp(millis - Math.floorMod(millis, sizeMillis));
     }
+
+    /** {@code arr[i]} (from 1) of a List, {@code map[key]} of a Map: null if out of range or absent. */
+    public static Object item(Object collection, Object key) {
+        if (collection instanceof java.util.List<?> list) {
+            int index = ((Number) key).intValue();
+            return index >= 1 && index <= list.size() ? list.get(index - 1) : null;
+        }
+        return ((java.util.Map<?, ?>) collection).get(key);
+    }
+
+    /** {@code CARDINALITY} of an ARRAY (its elements) or a MAP (its entries). */
+    public static int cardinality(Object collection) {
+        return collection instanceof java.util.List<?> list ? list.size() : ((java.util.Map<?, ?>) collection).size();
+    }
+
+    /** {@code CARDINALITY} of a MULTISET, held as each element's count: the elements with their repeats. */
+    public static int multisetCardinality(java.util.Map<?, ?> counts) {
+        int total = 0;
+        for (Object count : counts.values()) {
+            total += ((Number) count).intValue();
+        }
+        return total;
+    }
+
+    /** {@code ARRAY_CONTAINS}: whether the array holds {@code element} (a null element too). */
+    public static boolean arrayContains(java.util.List<?> array, Object element) {
+        return array.contains(element);
+    }
 }

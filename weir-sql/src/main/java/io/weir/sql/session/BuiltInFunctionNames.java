@@ -7,7 +7,7 @@ final class BuiltInFunctionNames {
 
     private static final List<String> NAMES = List.of(
             "%", "*", "+", "-", "/", "<", "<=", "<>", "=", ">", ">=", "||",
-            "ABS", "AND", "CASE", "CAST", "CHARACTER_LENGTH", "CHAR_LENGTH", "COALESCE", "IN", "IS FALSE",
+            "ABS", "AND", "ARRAY_CONTAINS", "CARDINALITY", "CASE", "CAST", "CHARACTER_LENGTH", "CHAR_LENGTH", "COALESCE", "IN", "IS FALSE",
             "IS NOT FALSE", "IS NOT NULL", "IS NOT TRUE", "IS NULL", "IS TRUE", "LIKE", "LOWER", "MOD", "NOT",
             "NOT LIKE", "OR", "POSITION", "PROCTIME", "SUBSTRING", "TRIM", "UPPER");
 

@@ -1,5 +1,6 @@
 package io.weir.sql.session;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.types.Row;
@@ -61,6 +62,20 @@ final class JobSubmitter {
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the query's job failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A query's rows as a stream of the session's environment, not run yet: only an insert-only
+     * result unless {@code changelog}, which keeps every change kind.
+     */
+    DataStream<Row> toDataStream(String queryText, boolean changelog) {
+        if (sessionEnvironment == null) {
+            throw new ValidationException("toDataStream needs a StreamTableEnvironment made with "
+                    + "StreamTableEnvironment.create(env): the stream belongs to that environment");
+        }
+        RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(queryText));
+        RelNode plan = StreamPlanTranslator.optimize(root.project());
+        return translator(environment()).translateToDataStream(plan, changelog);
     }
 
     TableResult executeInserts(List<SqlInsert> inserts) {

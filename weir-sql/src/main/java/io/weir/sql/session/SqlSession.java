@@ -1,8 +1,10 @@
 package io.weir.sql.session;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.sql.api.EnvironmentSettings;
+import io.weir.sql.api.Schema;
 import io.weir.sql.api.StreamTableEnvironment;
 import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
@@ -56,6 +58,8 @@ public final class SqlSession implements StreamTableEnvironment {
     private final EnvironmentSettings settings;
     private final TableConfig config = new TableConfig();
     private final SessionCatalogs catalogs = new SessionCatalogs();
+    /** How many anonymous tables of DataStreams this session has made, for their names. */
+    private int dataStreamTables;
 
     private SqlSession(StreamExecutionEnvironment executionEnvironment, EnvironmentSettings settings) {
         this.executionEnvironment = executionEnvironment;
@@ -266,6 +270,44 @@ public final class SqlSession implements StreamTableEnvironment {
         ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseIdentifier(path).names);
         catalogs.createTable(id, new CatalogView(view.getResolvedSchema(), view.toSqlString(),
                 List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null), true, false);
+    }
+
+    @Override
+    public <T> Table fromDataStream(DataStream<T> dataStream) {
+        return fromDataStream(dataStream, Schema.derived());
+    }
+
+    @Override
+    public <T> Table fromDataStream(DataStream<T> dataStream, Schema schema) {
+        if (executionEnvironment == null || dataStream.getExecutionEnvironment() != executionEnvironment) {
+            throw new ValidationException("fromDataStream: the stream belongs to another StreamExecutionEnvironment "
+                    + "than this table environment; make the table environment with StreamTableEnvironment.create(env) "
+                    + "of the stream's environment");
+        }
+        ObjectIdentifier id = new ObjectIdentifier(catalogs.currentCatalog(), catalogs.currentDatabase(),
+                "$DataStreamTable" + dataStreamTables++);
+        catalogs.createTable(id, DataStreamTables.create(catalogs, dataStream, schema), true, false);
+        return jobSubmitter().table("SELECT * FROM " + DataStreamTables.quotedName(id));
+    }
+
+    @Override
+    public <T> void createTemporaryView(String path, DataStream<T> dataStream) {
+        createTemporaryView(path, fromDataStream(dataStream));
+    }
+
+    @Override
+    public <T> void createTemporaryView(String path, DataStream<T> dataStream, Schema schema) {
+        createTemporaryView(path, fromDataStream(dataStream, schema));
+    }
+
+    @Override
+    public DataStream<Row> toDataStream(Table table) {
+        return jobSubmitter().toDataStream(table.toSqlString(), false);
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table) {
+        return jobSubmitter().toDataStream(table.toSqlString(), true);
     }
 
     @Override

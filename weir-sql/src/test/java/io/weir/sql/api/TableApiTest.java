@@ -171,6 +171,81 @@ class TableApiTest {
         assertSameRows("SELECT usr FROM orders UNION SELECT name FROM users", names.union(others), parallelism);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void intersectAndMinus(int parallelism) throws Exception {
+        Table names = tableEnv.from("orders").select($("usr"));
+        Table others = tableEnv.from("users").select($("name"));
+        assertSameRows("SELECT usr FROM orders INTERSECT SELECT name FROM users", names.intersect(others), parallelism);
+        assertSameRows("SELECT usr FROM orders INTERSECT ALL SELECT name FROM users", names.intersectAll(others),
+                parallelism);
+        assertSameRows("SELECT usr FROM orders EXCEPT SELECT name FROM users", names.minus(others), parallelism);
+        assertSameRows("SELECT usr FROM orders EXCEPT ALL SELECT name FROM users", names.minusAll(others), parallelism);
+        assertEquals(List.of("+I[ann]", "+I[ann]", "+I[bob]", "+I[cid]"), finalRows(names.minusAll(others).execute()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void slidingWindowGroupBy(int parallelism) throws Exception {
+        Table table = tableEnv.from("orders")
+                .window(Slide.over(lit(10).seconds()).every(lit(5).seconds()).on($("ts")).as("w"))
+                .groupBy($("w"), $("usr"))
+                .select($("usr"), $("w").start().as("w_start"), $("w").end().as("w_end"), $("amount").sum().as("total"));
+        assertSameRows("SELECT usr, window_start AS w_start, window_end AS w_end, SUM(amount) AS total FROM TABLE(HOP("
+                + "TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY window_start, window_end, usr", table, parallelism);
+        // ann's 10 at 00:01 lies in the windows starting at 23:59:55 and at 00:00:00.
+        assertTrue(finalRows(table.execute()).contains("+I[ann, 2023-12-31T23:59:55, 2024-01-01T00:00:05, 10]"));
+        Table times = tableEnv.from("orders")
+                .window(Slide.over(lit(10).seconds()).every(lit(5).seconds()).on($("ts")).as("w"))
+                .groupBy($("w")).select($("w").rowtime().as("t"), $("id").count().as("n"));
+        assertSameRows("SELECT window_time AS t, COUNT(id) AS n FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), "
+                + "INTERVAL '5' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start, window_end, window_time",
+                times, parallelism);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void overWindows(int parallelism) throws Exception {
+        Table running = tableEnv.from("orders")
+                .window(Over.partitionBy($("usr")).orderBy($("ts")).preceding(Expressions.UNBOUNDED_RANGE).as("w"))
+                .select($("id"), $("usr"), $("amount").sum().over($("w")).as("so_far"));
+        assertSameRows("SELECT id, usr, SUM(amount) OVER (PARTITION BY usr ORDER BY ts RANGE BETWEEN UNBOUNDED "
+                + "PRECEDING AND CURRENT ROW) AS so_far FROM orders", running, parallelism);
+        Table lastTwo = tableEnv.from("orders")
+                .window(Over.partitionBy($("usr")).orderBy($("ts")).preceding(Expressions.rowInterval(1L))
+                        .following(Expressions.CURRENT_ROW).as("r"))
+                .select($("id"), $("amount").max().over($("r")).as("m"));
+        assertSameRows("SELECT id, MAX(amount) OVER (PARTITION BY usr ORDER BY ts ROWS BETWEEN 1 PRECEDING AND "
+                + "CURRENT ROW) AS m FROM orders", lastTwo, parallelism);
+        Table lastTenSeconds = tableEnv.from("orders")
+                .window(Over.orderBy($("ts")).preceding(lit(10).seconds()).as("t"))
+                .select($("id"), $("id").count().over($("t")).as("n"));
+        assertSameRows("SELECT id, COUNT(id) OVER (ORDER BY ts RANGE BETWEEN INTERVAL '10' SECOND PRECEDING AND "
+                + "CURRENT ROW) AS n FROM orders", lastTenSeconds, parallelism);
+    }
+
+    @Test
+    void windowMistakesSayWhatToWrite() {
+        Table orders = tableEnv.from("orders");
+        OverWindow w = Over.partitionBy($("usr")).orderBy($("ts")).preceding(Expressions.UNBOUNDED_RANGE)
+                .following(Expressions.CURRENT_ROW).as("w");
+        ValidationException mixed = assertThrows(ValidationException.class,
+                () -> orders.window(w).select($("amount").sum().over($("w"))));
+        assertTrue(mixed.getMessage().contains("CURRENT_RANGE for a window of time"), mixed.getMessage());
+        OverWindow ok = Over.partitionBy($("usr")).orderBy($("ts")).as("ok");
+        ValidationException unknown = assertThrows(ValidationException.class,
+                () -> orders.window(ok).select($("amount").sum().over($("nope"))));
+        assertTrue(unknown.getMessage().contains("names no over window; the over windows are [$(\"ok\")]"),
+                unknown.getMessage());
+        ValidationException tumbleRowtime = assertThrows(ValidationException.class, () -> orders
+                .window(Tumble.over(lit(10).seconds()).on($("ts")).as("w")).groupBy($("w"))
+                .select($("w").rowtime()));
+        assertTrue(tumbleRowtime.getMessage().contains("use end()"), tumbleRowtime.getMessage());
+        ValidationException notAggregate = assertThrows(ValidationException.class, () -> $("amount").over($("ok")));
+        assertTrue(notAggregate.getMessage().contains("needs an aggregate"), notAggregate.getMessage());
+    }
+
     @Test
     void callsAndCastsAndLiterals() throws Exception {
         Table table = tableEnv.from("orders").select($("id"),

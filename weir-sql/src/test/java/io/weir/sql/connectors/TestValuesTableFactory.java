@@ -148,6 +148,9 @@ public final class TestValuesTableFactory implements TableFactory, LookupTableSo
             return SqlFunctions.parseBoolean(text);
         } else if (type.equals(BasicTypeInfo.LOCAL_DATE_TIME_TYPE_INFO)) {
             return SqlFunctions.parseTimestamp(text);
+        } else if (type.equals(BasicTypeInfo.INSTANT_TYPE_INFO)) {
+            // A TIMESTAMP_LTZ written as its UTC date-time, e.g. 2024-01-01 00:00:01.
+            return SqlFunctions.parseTimestamp(text).toInstant(java.time.ZoneOffset.UTC);
         } else if (type.equals(BasicTypeInfo.STRING_TYPE_INFO)) {
             return text;
         }

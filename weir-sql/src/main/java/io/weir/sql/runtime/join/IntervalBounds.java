@@ -3,7 +3,6 @@ package io.weir.sql.runtime.join;
 import io.weir.api.types.Row;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 
 /**
  * The time bounds of an interval join: the join's condition holds
@@ -24,7 +23,7 @@ public record IntervalBounds(int leftTime, int rightTime, long lower, long upper
         if (time == null) {
             return Long.MIN_VALUE;
         }
-        long millis = WindowTableFunction.toMillis((LocalDateTime) time);
+        long millis = WindowTableFunction.rowtimeMillis(time);
         return left ? millis - lower : millis + upper;
     }
 }

@@ -14,7 +14,6 @@ import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +177,6 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
         if (time == null) {
             return null;
         }
-        return WindowTableFunction.toMillis((LocalDateTime) time);
+        return WindowTableFunction.rowtimeMillis(time);
     }
 }

@@ -15,7 +15,6 @@ import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +85,7 @@ public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, R
     }
 
     private void keep(Row row, ValueState<List<Row>> side, int windowEndField, TimerService timers) throws Exception {
-        long fireAt = WindowTableFunction.toMillis((LocalDateTime) row.getField(windowEndField)) - 1;
+        long fireAt = WindowTableFunction.rowtimeMillis(row.getField(windowEndField)) - 1;
         if (fireAt <= timers.currentWatermark()) {
             lateRowsDropped.inc();
             return;

@@ -11,7 +11,6 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +58,7 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long fireAt = WindowTableFunction.toMillis((LocalDateTime) input.getField(spec.windowEndField())) - 1;
+        long fireAt = WindowTableFunction.rowtimeMillis(input.getField(spec.windowEndField())) - 1;
         if (fireAt <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();
             return;

@@ -15,7 +15,6 @@ import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.runtime.agg.Accumulators;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +74,7 @@ public final class OverAggregateFunction extends KeyedProcessFunction<Row, Row, 
         if (time == null) {
             return;
         }
-        long ts = WindowTableFunction.toMillis((LocalDateTime) time);
+        long ts = WindowTableFunction.rowtimeMillis(time);
         if (ts <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();
             return;
@@ -155,6 +154,6 @@ public final class OverAggregateFunction extends KeyedProcessFunction<Row, Row, 
     }
 
     private long time(Row row) {
-        return WindowTableFunction.toMillis((LocalDateTime) row.getField(spec.timeField()));
+        return WindowTableFunction.rowtimeMillis(row.getField(spec.timeField()));
     }
 }

@@ -10,7 +10,6 @@ import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.types.Row;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
-import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
@@ -60,7 +59,7 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
     public TimestampAssigner<Row> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
         return (row, previous) -> {
             Object time = row.getField(rowtimeField);
-            return time == null ? previous : WindowTableFunction.toMillis((LocalDateTime) time);
+            return time == null ? previous : WindowTableFunction.rowtimeMillis(time);
         };
     }
 
@@ -93,7 +92,7 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
             private void evaluate(Row row) {
                 Object value = program.apply(row).getField(0);
                 if (value != null) {
-                    watermark = Math.max(watermark, WindowTableFunction.toMillis((LocalDateTime) value));
+                    watermark = Math.max(watermark, WindowTableFunction.rowtimeMillis(value));
                 }
             }
 

@@ -8,7 +8,6 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.runtime.agg.Accumulators;
-import java.time.LocalDateTime;
 
 /**
  * A session window aggregate (legacy {@code GROUP BY k, SESSION(ts, gap)}): keyed by the grouping
@@ -57,7 +56,7 @@ public final class SessionWindowAggregateFunction extends KeyedProcessFunction<R
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
         Object time = input.getField(groupFields[sessionKey]);
-        if (time != null && !sessions.add(input, WindowTableFunction.toMillis((LocalDateTime) time),
+        if (time != null && !sessions.add(input, WindowTableFunction.rowtimeMillis(time),
                 ctx.timerService())) {
             lateRowsDropped.inc();
         }

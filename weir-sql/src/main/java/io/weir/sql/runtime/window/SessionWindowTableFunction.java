@@ -6,7 +6,6 @@ import io.weir.api.functions.OpenContext;
 import io.weir.api.metrics.Counter;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
-import java.time.LocalDateTime;
 
 /**
  * The window table function {@code SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap)}: keyed by
@@ -55,7 +54,7 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Row, 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
         Object time = input.getField(timeField);
-        if (time != null && !sessions.add(input, WindowTableFunction.toMillis((LocalDateTime) time),
+        if (time != null && !sessions.add(input, WindowTableFunction.rowtimeMillis(time),
                 ctx.timerService())) {
             lateRowsDropped.inc();
         }

@@ -9,7 +9,6 @@ import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.agg.Accumulators;
-import java.time.LocalDateTime;
 
 /**
  * A window aggregate ({@code GROUP BY window_start, window_end, ...} over a window table function,
@@ -53,7 +52,7 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long fireAt = WindowTableFunction.toMillis((LocalDateTime) ctx.getCurrentKey().getField(windowKeyField))
+        long fireAt = WindowTableFunction.rowtimeMillis(ctx.getCurrentKey().getField(windowKeyField))
                 + windowEndOffset - 1;
         if (fireAt <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();

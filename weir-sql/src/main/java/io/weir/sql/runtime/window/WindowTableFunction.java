@@ -46,7 +46,7 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         if (time == null) {
             return;
         }
-        long ts = toMillis((LocalDateTime) time);
+        long ts = rowtimeMillis(time);
         switch (kind) {
             case TUMBLE -> {
                 long start = ts - Math.floorMod(ts, size);
@@ -86,6 +86,15 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         // toInstant(UTC).toEpochMilli() without the Instant; overflow still throws as it does there.
         return Math.addExact(Math.multiplyExact(timestamp.toEpochSecond(ZoneOffset.UTC), 1000L),
                 timestamp.getNano() / 1_000_000);
+    }
+
+    /**
+     * Milliseconds since the epoch of a rowtime value: a {@code TIMESTAMP(3)} ({@link LocalDateTime},
+     * read as UTC) or a {@code TIMESTAMP_LTZ(3)} (an {@link java.time.Instant}).
+     */
+    public static long rowtimeMillis(Object rowtime) {
+        return rowtime instanceof LocalDateTime timestamp ? toMillis(timestamp)
+                : ((java.time.Instant) rowtime).toEpochMilli();
     }
 
     public static LocalDateTime toTimestamp(long millis) {
