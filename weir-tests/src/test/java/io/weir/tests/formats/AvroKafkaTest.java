@@ -176,6 +176,28 @@ class AvroKafkaTest {
                 "{\"id\": 2, \"customer\": \"bob\", \"note\": null}"), written);
     }
 
+    /** A DECIMAL(p, s) column goes through Kafka as Avro bytes with logical type decimal(p, s), at its scale. */
+    @Test
+    void sqlDecimalColumnsAreAvroDecimals() throws Exception {
+        KAFKA.createTopic("sql-avro-decimal", 1);
+        StreamTableEnvironment tables = StreamTableEnvironment.create(CLUSTER.createEnvironment(1));
+        tables.executeSql("CREATE TABLE payments (id BIGINT, amount DECIMAL(10, 2)) WITH ('connector' = 'kafka',"
+                + " 'topic' = 'sql-avro-decimal', 'properties.bootstrap.servers' = '" + KAFKA.bootstrapServers() + "',"
+                + " 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset', 'format' = 'avro')");
+        tables.executeSql("INSERT INTO payments VALUES (1, 12.5), (2, -0.07)").await();
+
+        assertEquals(List.of(Row.of(1L, new java.math.BigDecimal("12.50")), Row.of(2L, new java.math.BigDecimal("-0.07"))),
+                collect(tables, "SELECT id, amount FROM payments"));
+        Schema written = new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"record\", \"fields\": ["
+                + "{\"name\": \"id\", \"type\": [\"null\", \"long\"], \"default\": null},"
+                + "{\"name\": \"amount\", \"type\": [\"null\", {\"type\": \"bytes\", \"logicalType\": \"decimal\","
+                + " \"precision\": 10, \"scale\": 2}], \"default\": null}]}");
+        GenericRecord first = AvroDeserializationSchema.forGeneric(written).deserialize(readBytes("sql-avro-decimal").get(0));
+        Schema decimal = written.getField("amount").schema().getTypes().get(1);
+        assertEquals(new java.math.BigDecimal("12.50"), new org.apache.avro.Conversions.DecimalConversion()
+                .fromBytes((java.nio.ByteBuffer) first.get("amount"), decimal, decimal.getLogicalType()));
+    }
+
     /** Good messages of the table's schema around one corrupt message, at offset 2. */
     private static void produceWithCorruptMessage(String topic) throws Exception {
         Schema derived = new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"record\", \"fields\": ["

@@ -122,6 +122,6 @@ public final class FileSystemTableFactory implements TableFactory {
     /** The format reads and writes the physical columns only: partition columns are in the directories. */
     private static FormatFactory.Context formatContext(Context context, PartitionLayout layout) {
         return Formats.context(context.identifier().asSummaryString(), context.table().options().get("format"), "",
-                layout.physicalType(), context.table().options());
+                layout.physicalType(), context.table().options(), context.table().schema());
     }
 }

@@ -98,7 +98,7 @@ final class KafkaTable {
 
     private FormatFactory.Context valueContext() {
         return Formats.context(options.tableName(), valueFormatName(), valuePrefix(), layout.valueType(rowType),
-                options.formatOptions());
+                options.formatOptions(), context.table().schema());
     }
 
     private FormatFactory keyFormat() {
@@ -110,7 +110,7 @@ final class KafkaTable {
 
     private FormatFactory.Context keyContext() {
         return Formats.context(options.tableName(), options.get("key.format"), "key.", layout.keyType(rowType),
-                options.formatOptions());
+                options.formatOptions(), context.table().schema());
     }
 
     ChangelogMode sourceMode() {

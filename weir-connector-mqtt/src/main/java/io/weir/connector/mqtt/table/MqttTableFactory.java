@@ -125,7 +125,7 @@ public final class MqttTableFactory implements TableFactory {
 
     private static FormatFactory.Context formatContext(Context context) {
         return Formats.context(context.identifier().asSummaryString(), context.table().options().get("format"), "",
-                context.rowType(), context.table().options());
+                context.rowType(), context.table().options(), context.table().schema());
     }
 
     /** The table's options; a missing or bad one fails naming the table and the key. */

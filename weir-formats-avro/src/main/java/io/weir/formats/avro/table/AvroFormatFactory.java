@@ -46,7 +46,7 @@ public final class AvroFormatFactory implements FormatFactory {
         }
         Schema writer = writerSchema(context, writerJson);
         try {
-            Schema reader = AvroRowSchemas.of(context.rowType(), writer);
+            Schema reader = AvroRowSchemas.of(context.rowType(), writer, context.decimals());
             return new RowSchema(context.rowType(), AvroDatumCodec.forGeneric(reader).withWriterSchema(writer));
         } catch (IllegalArgumentException e) {
             throw context.invalid("option '" + context.formatName() + "." + WRITER_SCHEMA + "': the table's columns"
@@ -76,7 +76,7 @@ public final class AvroFormatFactory implements FormatFactory {
 
     private static Schema schema(Context context) {
         try {
-            return AvroRowSchemas.of(context.rowType());
+            return AvroRowSchemas.of(context.rowType(), context.decimals());
         } catch (IllegalArgumentException e) {
             throw context.invalid(e.getMessage());
         }

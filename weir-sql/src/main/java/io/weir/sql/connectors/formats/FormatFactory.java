@@ -39,8 +39,25 @@ public interface FormatFactory {
         throw context.invalid("the format can only be read, not written");
     }
 
-    /** What a format is told: the table (for messages), the rows' type and the format's own options. */
-    record Context(String tableName, String formatName, RowTypeInfo rowType, Map<String, String> options) {
+    /** The precision and scale of a {@code DECIMAL(p, s)} column. */
+    record Decimal(int precision, int scale) {}
+
+    /**
+     * What a format is told: the table (for messages), the rows' type, the format's own options, and
+     * the precision and scale of the table's DECIMAL columns by name (the rows' type does not carry
+     * them; empty when unknown).
+     */
+    record Context(String tableName, String formatName, RowTypeInfo rowType, Map<String, String> options,
+            Map<String, Decimal> decimals) {
+
+        public Context(String tableName, String formatName, RowTypeInfo rowType, Map<String, String> options) {
+            this(tableName, formatName, rowType, options, Map.of());
+        }
+
+        /** The precision and scale of the table's DECIMAL column {@code name}, or {@code null} if not known. */
+        public Decimal decimal(String name) {
+            return decimals.get(name);
+        }
 
         public String option(String key, String defaultValue) {
             return options.getOrDefault(key, defaultValue);

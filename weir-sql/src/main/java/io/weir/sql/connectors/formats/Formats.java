@@ -2,6 +2,9 @@ package io.weir.sql.connectors.formats;
 
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.TableSchema;
+import io.weir.sql.types.LogicalTypeRoot;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -30,6 +33,12 @@ public final class Formats {
      */
     public static FormatFactory.Context context(String tableName, String name, String prefix, RowTypeInfo rowType,
             Map<String, String> tableOptions) {
+        return context(tableName, name, prefix, rowType, tableOptions, null);
+    }
+
+    /** As {@link #context(String, String, String, RowTypeInfo, Map)}, telling the format the precision and scale of {@code schema}'s DECIMAL columns. */
+    public static FormatFactory.Context context(String tableName, String name, String prefix, RowTypeInfo rowType,
+            Map<String, String> tableOptions, TableSchema schema) {
         String start = prefix + name + ".";
         Map<String, String> own = new TreeMap<>();
         tableOptions.forEach((key, value) -> {
@@ -37,7 +46,12 @@ public final class Formats {
                 own.put(key.substring(start.length()), value);
             }
         });
-        return new FormatFactory.Context(tableName, name, rowType, own);
+        Map<String, FormatFactory.Decimal> decimals = new HashMap<>();
+        if (schema != null) {
+            schema.columns().stream().filter(column -> column.type().root() == LogicalTypeRoot.DECIMAL).forEach(column ->
+                    decimals.put(column.name(), new FormatFactory.Decimal(column.type().precision(), column.type().scale())));
+        }
+        return new FormatFactory.Context(tableName, name, rowType, own, Map.copyOf(decimals));
     }
 
     /** Every format's option keys, each written with every one of {@code prefixes}: what a connector accepts. */
