@@ -97,6 +97,7 @@ public final class HighlyAvailableJobManagerProcess implements AutoCloseable {
                 if (!closed) {
                     LOG.warn("JobManager {} gave up its leadership (session {}); its jobs stay recorded for the next"
                             + " leader, and it waits as a standby", jobManager.address(), jobManager.session());
+                    election.rejoin();
                 }
             }
             terminated.complete(null);

@@ -24,18 +24,19 @@ public final class LeaderElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
 
     private final CuratorFramework client;
-    private final LeaderLatch latch;
     private final String participant;
+    private volatile LeaderLatch latch;
+    private LeaderLatchListener listener;
+    private boolean closed;
 
     LeaderElection(CuratorFramework client, String participant) {
         this.client = client;
         this.participant = participant;
-        this.latch = new LeaderLatch(client, ZooKeeperServices.LEADER_LATCH, participant);
     }
 
     /** Joins the election; {@code onLost} runs if this JobManager led and lost its leadership. */
     public void start(Runnable onLost) {
-        latch.addListener(new LeaderLatchListener() {
+        listener = new LeaderLatchListener() {
             @Override
             public void isLeader() {
                 LOG.info("JobManager {} was elected leader", participant);
@@ -47,12 +48,38 @@ public final class LeaderElection implements AutoCloseable {
                         participant);
                 onLost.run();
             }
-        });
+        };
+        latch = joined();
+    }
+
+    /**
+     * Leaves the election and joins it again with a new latch, after this JobManager stepped down. A
+     * latch that saw its session expire may miss the events that would make it leader again (its
+     * connection events can arrive as RECONNECTED, then LOST), which left a cluster whose only
+     * JobManager never led again; a new latch takes its place in the line afresh.
+     */
+    public synchronized void rejoin() {
+        if (closed) {
+            return;
+        }
+        LeaderLatch old = latch;
         try {
-            latch.start();
+            old.close(LeaderLatch.CloseMode.SILENT);
+        } catch (Exception e) {
+            LOG.warn("Leaving the leader election to join it again failed", e);
+        }
+        latch = joined();
+    }
+
+    private LeaderLatch joined() {
+        LeaderLatch joined = new LeaderLatch(client, ZooKeeperServices.LEADER_LATCH, participant);
+        joined.addListener(listener);
+        try {
+            joined.start();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot join the leader election in ZooKeeper: " + e.getMessage(), e);
         }
+        return joined;
     }
 
     /** Blocks until this JobManager leads. */
@@ -87,7 +114,11 @@ public final class LeaderElection implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (latch == null) {
+            return; // never joined
+        }
         try {
             latch.close(LeaderLatch.CloseMode.SILENT);
         } catch (Exception e) {
