@@ -176,8 +176,9 @@ public final class SslSettings {
 
     private static KeyManagerFactory keyManagers(ReadableConfig configuration, ConfigOption<String> file,
             ConfigOption<String> storePassword, ConfigOption<String> keyPassword, String why) {
+        String path = required(configuration, file, why);
         String password = required(configuration, storePassword, why);
-        KeyStore store = load(required(configuration, file, why), file, password, storePassword);
+        KeyStore store = load(path, file, password, storePassword);
         String keyPass = configuration.getOptional(keyPassword).orElse(password);
         try {
             if (!hasKey(store)) {
@@ -208,7 +209,8 @@ public final class SslSettings {
 
     private static TrustManagerFactory trustManagers(ReadableConfig configuration, ConfigOption<String> file,
             ConfigOption<String> password, String why) {
-        KeyStore store = load(required(configuration, file, why), file, required(configuration, password, why), password);
+        String path = required(configuration, file, why);
+        KeyStore store = load(path, file, required(configuration, password, why), password);
         try {
             if (store.size() == 0) {
                 throw new IllegalConfigurationException(file.key() + ": " + configuration.get(file) + " holds no"
