@@ -27,6 +27,8 @@ final class ClusterNode implements AutoCloseable {
     private final Path logFile;
     private final Predicate<String> isReadyLine;
     private final List<String> lines = new ArrayList<>(); // guarded by itself
+    /** When each line was read, {@link System#nanoTime}. */
+    private final List<Long> readAt = new ArrayList<>(); // guarded by lines
     private boolean ended; // guarded by lines
 
     private ClusterNode(String name, Process process, Path logFile, Predicate<String> isReadyLine) {
@@ -45,15 +47,28 @@ final class ClusterNode implements AutoCloseable {
      */
     static ClusterNode start(String name, String mainClass, Path logDir, String heap, Predicate<String> isReadyLine,
             String... settings) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        for (String setting : settings) {
+            arguments.add("-D" + setting);
+        }
+        return start(name, mainClass, logDir, heap, isReadyLine, arguments);
+    }
+
+    /** Starts any other program of the class path ({@code mainClass arguments...}), which prints no ready line. */
+    static ClusterNode startProgram(String name, String mainClass, Path logDir, String heap, List<String> arguments)
+            throws IOException {
+        return start(name, mainClass, logDir, heap, line -> false, arguments);
+    }
+
+    private static ClusterNode start(String name, String mainClass, Path logDir, String heap,
+            Predicate<String> isReadyLine, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
-        for (String setting : settings) {
-            command.add("-D" + setting);
-        }
+        command.addAll(arguments);
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -65,8 +80,10 @@ final class ClusterNode implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                long now = System.nanoTime();
                 synchronized (lines) {
                     lines.add(line);
+                    readAt.add(now);
                     lines.notifyAll();
                 }
             }
@@ -81,22 +98,39 @@ final class ClusterNode implements AutoCloseable {
 
     /** Waits up to a minute for the ready line and returns it. */
     String awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
+        return awaitLine(isReadyLine, READY_SECONDS);
+    }
+
+    /** Waits up to {@code seconds} for a line that {@code matches} and returns it. */
+    String awaitLine(Predicate<String> matches, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         synchronized (lines) {
             while (true) {
                 for (String line : lines) {
-                    if (isReadyLine.test(line)) {
+                    if (matches.test(line)) {
                         return line;
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (ended || left <= 0) {
-                    throw new IllegalStateException(name + (ended ? " ended" : " took longer than " + READY_SECONDS
-                            + " s") + " before it was ready; see its log " + logFile);
+                    throw new IllegalStateException(name + (ended ? " ended" : " took longer than " + seconds
+                            + " s") + " before it printed the line waited for; see its log " + logFile);
                 }
                 lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         }
+    }
+
+    /** When the first line that {@code matches} was read ({@link System#nanoTime}); it must have been. */
+    long lineReadAt(Predicate<String> matches) {
+        synchronized (lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (matches.test(lines.get(i))) {
+                    return readAt.get(i);
+                }
+            }
+        }
+        throw new IllegalStateException(name + " printed no such line");
     }
 
     String findLine(Predicate<String> matches) {
