@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InternalTls {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTls.class);
+    /** How much longer than the handshake timeout {@link #awaitHandshake} waits for the handler's outcome. */
+    private static final long GUARD_MARGIN_MILLIS = 10_000;
+
     private final SslSettings settings;
     private final SslContext server;
     private final SslContext client;
@@ -92,7 +95,7 @@ public final class InternalTls {
 
     /**
      * Waits until the TLS handshake of a connection this process opened is done; the handler's own
-     * timeout ends a handshake that takes too long, this wait (twice as long) only guards against a
+     * timeout ends a handshake that takes too long, this wait (10 s longer) only guards against a
      * handler that never reports.
      *
      * @throws IllegalStateException if it failed, naming the peer, the reason and what to check
@@ -103,7 +106,8 @@ public final class InternalTls {
             return;
         }
         Future<Channel> handshake = tls.handshakeFuture();
-        long limit = 2 * tls.getHandshakeTimeoutMillis();
+        // a margin beyond the handler's timeout, so that on a busy machine its own report comes first
+        long limit = tls.getHandshakeTimeoutMillis() + GUARD_MARGIN_MILLIS;
         if (!handshake.awaitUninterruptibly(limit, TimeUnit.MILLISECONDS)) {
             ch.close();
             throw new IllegalStateException("The TLS handshake of " + what + " took longer than " + limit + " ms ("

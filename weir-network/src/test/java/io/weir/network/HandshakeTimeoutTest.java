@@ -119,8 +119,7 @@ class HandshakeTimeoutTest {
                     .greet("weir").get(60, TimeUnit.SECONDS));
             String message = messages(failure);
             assertTrue(message.contains("TLS handshake of the control-plane connection to"), message);
-            assertTrue(message.contains("timed out after " + TIMEOUT_MILLIS + "ms"), message);
-            assertTrue(message.contains("security.ssl.internal.handshake-timeout"), message);
+            assertTimeoutNamed(message);
             accepted.get(10, TimeUnit.SECONDS).close();
         }
     }
@@ -134,7 +133,7 @@ class HandshakeTimeoutTest {
             IllegalStateException failure = assertThrows(IllegalStateException.class,
                     () -> producer.receiver(new ExchangeKey(JobID.generate(), 0, 1, 0), 0));
             assertTrue(failure.getMessage().contains("TLS handshake of channel 0"), failure.getMessage());
-            assertTrue(failure.getMessage().contains("timed out after " + TIMEOUT_MILLIS + "ms"), failure.getMessage());
+            assertTimeoutNamed(failure.getMessage());
             accepted.get(10, TimeUnit.SECONDS).close();
         }
     }
@@ -161,6 +160,16 @@ class HandshakeTimeoutTest {
             long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connected);
             assertTrue(heldMillis >= TIMEOUT_MILLIS - 50, "dropped after " + heldMillis + " ms, before the timeout");
         }
+    }
+
+    /**
+     * The failure says the handshake timed out after the configured time and names the option: as the
+     * handler reports it, or (should the handler not report in time on a busy machine) as the wait for it does.
+     */
+    private static void assertTimeoutNamed(String message) {
+        assertTrue(message.contains("security.ssl.internal.handshake-timeout"), message);
+        assertTrue(message.contains("timed out after " + TIMEOUT_MILLIS + "ms")
+                || message.contains("security.ssl.internal.handshake-timeout is " + TIMEOUT_MILLIS + " ms"), message);
     }
 
     /** Accepts one connection on another thread and keeps it open without a word. */
