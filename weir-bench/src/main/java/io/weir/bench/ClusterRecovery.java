@@ -17,12 +17,7 @@ import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.Types;
 import io.weir.cluster.RemoteExecutor;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +42,7 @@ final class ClusterRecovery {
     /** Records an attempt processes in one subtask before it counts as the job running steadily again. */
     static final long STEADY_RECORDS = 2_000;
     private static final long PROCESS_SECONDS = 60;
+    private static final String HEAP = "512m";
 
     private final Path logDir;
     private final String heartbeatInterval;
@@ -67,24 +63,24 @@ final class ClusterRecovery {
 
     Run runOnce(int run, int keys, int parallelism, String checkpointInterval, String restartDelay,
             Map<String, String> conf) throws Exception {
-        List<Node> nodes = new ArrayList<>();
+        List<ClusterNode> nodes = new ArrayList<>();
         try {
-            Node jobManager = Node.start("jobmanager-" + run, "io.weir.cluster.JobManagerProcess", logDir,
+            ClusterNode jobManager = ClusterNode.start("jobmanager-" + run, "io.weir.cluster.JobManagerProcess", logDir, HEAP,
                     line -> line.startsWith("JobManager ready at "), "jobmanager.rpc.address=127.0.0.1",
                     "jobmanager.rpc.port=0", "rest.port=0", "heartbeat.timeout=" + heartbeatTimeout,
                     "heartbeat.interval=" + heartbeatInterval);
             nodes.add(jobManager);
             String ready = jobManager.awaitReady();
             int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1).trim());
-            Node[] taskManagers = new Node[2];
+            ClusterNode[] taskManagers = new ClusterNode[2];
             for (int i = 0; i < 2; i++) {
-                taskManagers[i] = Node.start("taskmanager-" + run + "-" + (i + 1), "io.weir.cluster.TaskManagerProcess",
-                        logDir, line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
+                taskManagers[i] = ClusterNode.start("taskmanager-" + run + "-" + (i + 1), "io.weir.cluster.TaskManagerProcess",
+                        logDir, HEAP, line -> line.startsWith("TaskManager ") && line.endsWith(" registered"),
                         "jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + port, "taskmanager.host=127.0.0.1",
                         "taskmanager.numberOfTaskSlots=" + parallelism, "heartbeat.interval=" + heartbeatInterval);
                 nodes.add(taskManagers[i]);
             }
-            for (Node taskManager : taskManagers) {
+            for (ClusterNode taskManager : taskManagers) {
                 taskManager.awaitReady();
             }
             try (RemoteExecutor executor = new RemoteExecutor(new InetSocketAddress("127.0.0.1", port))) {
@@ -116,10 +112,10 @@ final class ClusterRecovery {
         }
     }
 
-    private static Run killAndMeasure(JobClient job, Node[] taskManagers) throws Exception {
+    private static Run killAndMeasure(JobClient job, ClusterNode[] taskManagers) throws Exception {
         // the victim runs a keyed subtask that saw a checkpoint complete
-        Node victim = awaitAny(taskManagers, line -> line.equals(LINE + "checkpoint attempt=0"));
-        Node survivor = victim == taskManagers[0] ? taskManagers[1] : taskManagers[0];
+        ClusterNode victim = awaitAny(taskManagers, line -> line.equals(LINE + "checkpoint attempt=0"));
+        ClusterNode survivor = victim == taskManagers[0] ? taskManagers[1] : taskManagers[0];
         long killedAt = System.nanoTime();
         victim.kill();
         // job status transitions, polled until an attempt runs steadily on the survivor
@@ -130,7 +126,7 @@ final class ClusterRecovery {
         while ((steady = survivor.findLine(line -> line.startsWith(LINE + "steady "))) == null) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the job did not run steadily again within 10 minutes of the kill; see the logs in "
-                        + survivor.logFile.getParent());
+                        + survivor.logDir());
             }
             JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
             if (status != last) {
@@ -139,7 +135,7 @@ final class ClusterRecovery {
             }
             if (status.isTerminal()) {
                 throw new IllegalStateException("the job ended " + status + " after the kill; see the logs in "
-                        + survivor.logFile.getParent());
+                        + survivor.logDir());
             }
             Thread.sleep(2); // a benchmark driver polling the job's status, not a test synchronising
         }
@@ -178,10 +174,10 @@ final class ClusterRecovery {
         throw new IllegalStateException("no " + name + "= in the line '" + line + "'");
     }
 
-    private static Node awaitAny(Node[] nodes, Predicate<String> matches) throws Exception {
+    private static ClusterNode awaitAny(ClusterNode[] nodes, Predicate<String> matches) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_SECONDS * 2);
         while (System.nanoTime() < deadline) {
-            for (Node node : nodes) {
+            for (ClusterNode node : nodes) {
                 if (node.findLine(matches) != null) {
                     return node;
                 }
@@ -190,7 +186,7 @@ final class ClusterRecovery {
             Thread.sleep(2); // polling two processes' output, as above
         }
         throw new TimeoutException("no checkpoint completed within " + PROCESS_SECONDS * 2 + " s; see the logs in "
-                + nodes[0].logFile.getParent());
+                + nodes[0].logDir());
     }
 
     /** Counts per key and reports, on stdout, a completed checkpoint and the first and steady records of each attempt. */
@@ -230,114 +226,6 @@ final class ClusterRecovery {
             synchronized (System.out) {
                 System.out.println(LINE + what);
                 System.out.flush();
-            }
-        }
-    }
-
-    /** A JobManager or TaskManager JVM; its log (stderr) goes to a file, its stdout is kept line by line. */
-    private static final class Node implements AutoCloseable {
-        private final String name;
-        private final Process process;
-        private final Path logFile;
-        private final Predicate<String> isReadyLine;
-        private final List<String> lines = new ArrayList<>(); // guarded by itself
-        private boolean ended; // guarded by lines
-
-        private Node(String name, Process process, Path logFile, Predicate<String> isReadyLine) {
-            this.name = name;
-            this.process = process;
-            this.logFile = logFile;
-            this.isReadyLine = isReadyLine;
-            Thread reader = new Thread(this::read, name + "-stdout");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Node start(String name, String mainClass, Path logDir, Predicate<String> isReadyLine, String... settings)
-                throws IOException {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(mainClass);
-            for (String setting : settings) {
-                command.add("-D" + setting);
-            }
-            Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            return new Node(name, process, log, isReadyLine);
-        }
-
-        private void read() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                        lines.notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed; its output ends here
-            }
-            synchronized (lines) {
-                ended = true;
-                lines.notifyAll();
-            }
-        }
-
-        String awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_SECONDS);
-            synchronized (lines) {
-                while (true) {
-                    for (String line : lines) {
-                        if (isReadyLine.test(line)) {
-                            return line;
-                        }
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (ended || left <= 0) {
-                        throw new IllegalStateException(name + (ended ? " ended" : " took longer than " + PROCESS_SECONDS
-                                + " s") + " before it was ready; see its log " + logFile);
-                    }
-                    lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                }
-            }
-        }
-
-        String findLine(Predicate<String> matches) {
-            synchronized (lines) {
-                return lines.stream().filter(matches).findFirst().orElse(null);
-            }
-        }
-
-        List<String> lines(Predicate<String> matches) {
-            synchronized (lines) {
-                return lines.stream().filter(matches).toList();
-            }
-        }
-
-        void checkAlive() {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see its log "
-                        + logFile);
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
             }
         }
     }

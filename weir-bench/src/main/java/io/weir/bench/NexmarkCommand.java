@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code bench nexmark}: runs Nexmark queries, each run in a fresh JVM, prints events/s (events /
  * job net runtime), job, whole-process and GC seconds, and appends a row per run to the results
  * CSV. With {@code --check DIR} it writes each query's final result in canonical form instead of
- * discarding it, and prints the file's SHA-256.
+ * discarding it, and prints the file's SHA-256. With {@code --cluster} (or {@code --deployment
+ * minicluster,cluster}, interleaved) a run goes to a fresh JobManager and two TaskManager JVMs on
+ * loopback instead ({@link ClusterNexmark}), recorded as {@code <query>+cluster}.
  */
 @Command(name = "nexmark", mixinStandardHelpOptions = true,
         description = {"Runs Nexmark queries, one fresh JVM per run.",
@@ -77,6 +79,20 @@ final class NexmarkCommand implements Callable<Integer> {
             description = "A configuration key for every run's job, e.g. -D state.backend.type=rocksdb; repeatable.")
     Map<String, String> conf = new LinkedHashMap<>();
 
+    @Option(names = "--deployment", split = ",", defaultValue = "minicluster", paramLabel = "WHERE",
+            description = "Where each run's job runs: minicluster (a fresh JVM with the embedded cluster), cluster (a fresh "
+                    + "JobManager and two TaskManager JVMs on loopback, the job submitted over the network), or both, "
+                    + "comma-separated, interleaved per run (default ${DEFAULT-VALUE}). Cluster runs are recorded as "
+                    + "<query>+cluster; they take DataStream queries only, without --check.")
+    List<String> deployments = new ArrayList<>(List.of("minicluster"));
+
+    @Option(names = "--cluster", description = "The same as --deployment cluster.")
+    boolean cluster;
+
+    @Option(names = "--log-dir", description = "With a cluster deployment: where the processes' logs go (default: a "
+            + "new temporary directory, printed).")
+    Path logDir;
+
     @Option(names = "--results", defaultValue = "bench-results/nexmark.csv",
             description = "CSV file a row per run is appended to (default ${DEFAULT-VALUE}).")
     Path resultsFile;
@@ -86,6 +102,12 @@ final class NexmarkCommand implements Callable<Integer> {
         List<NexmarkQuery<?>> selected = selectedQueries();
         validate(selected);
         ForkedJvm jvm = new ForkedJvm(heap, jvmOptions);
+        ClusterNexmark clusterRuns = null;
+        if (deployments.contains("cluster")) {
+            Path logs = logDir != null ? logDir : java.nio.file.Files.createTempDirectory("weir-bench-nexmark");
+            System.out.println("cluster logs in " + logs);
+            clusterRuns = new ClusterNexmark(logs, heap);
+        }
         ResultsCsv csv = new ResultsCsv(resultsFile);
         String commit = ResultsCsv.currentCommit();
         for (int run = 0; run < runs; run++) {
@@ -93,7 +115,10 @@ final class NexmarkCommand implements Callable<Integer> {
                 for (int parallelism : parallelisms) {
                     for (String interval : checkpointIntervals) {
                         for (String api : apis) {
-                            runOnce(jvm, csv, commit, query, parallelism, interval, api.equals("sql"));
+                            for (String deployment : deployments) {
+                                runOnce(deployment.equals("cluster") ? clusterRuns : null, jvm, csv, commit, query,
+                                        parallelism, interval, api.equals("sql"));
+                            }
                         }
                     }
                 }
@@ -105,8 +130,9 @@ final class NexmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runOnce(ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query, int parallelism,
-            String checkpointInterval, boolean runSql) throws Exception {
+    /** One run, in a fresh JVM, or with {@code cluster} given on a fresh cluster of processes. */
+    private void runOnce(ClusterNexmark cluster, ForkedJvm jvm, ResultsCsv csv, String commit, NexmarkQuery<?> query,
+            int parallelism, String checkpointInterval, boolean runSql) throws Exception {
         NexmarkConfig config = NexmarkConfig.defaults().withSeed(seed).withEventsPerSecond(tps);
         Instant start = Instant.now();
         Map<String, String> jobConf = new LinkedHashMap<>(conf);
@@ -116,8 +142,15 @@ final class NexmarkCommand implements Callable<Integer> {
             label = label + "+ckpt=" + checkpointInterval;
         }
         Path resultDir = runSql && checkDir != null && apis.size() > 1 ? checkDir.resolve("sql") : checkDir;
-        ForkedJvm.Outcome outcome = jvm.runNexmark(new NexmarkRun.Spec(query, config, events, parallelism, resultDir, true)
-                .withConf(jobConf).withSql(runSql));
+        NexmarkRun.Spec spec = new NexmarkRun.Spec(query, config, events, parallelism, resultDir, true)
+                .withConf(jobConf).withSql(runSql);
+        ForkedJvm.Outcome outcome;
+        if (cluster != null) {
+            label = label + "+cluster";
+            outcome = cluster.run(spec);
+        } else {
+            outcome = jvm.runNexmark(spec);
+        }
         double jobSeconds = outcome.seconds("job_ms");
         double gcSeconds = outcome.seconds("gc_ms");
         double cpuSeconds = outcome.seconds("cpu_ms");
@@ -179,6 +212,18 @@ final class NexmarkCommand implements Callable<Integer> {
             if (!api.equals("sql") && !api.equals("datastream")) {
                 throw new IllegalArgumentException("--api takes datastream and sql, not '" + api + "'");
             }
+        }
+        if (cluster) {
+            deployments = List.of("cluster");
+        }
+        for (String deployment : deployments) {
+            if (!deployment.equals("minicluster") && !deployment.equals("cluster")) {
+                throw new IllegalArgumentException("--deployment takes minicluster and cluster, not '" + deployment + "'");
+            }
+        }
+        if (deployments.contains("cluster") && (apis.contains("sql") || checkDir != null)) {
+            throw new IllegalArgumentException("cluster runs take DataStream queries without --check; leave out --api sql,"
+                    + " --sql and --check, or run them with --deployment minicluster");
         }
         for (NexmarkQuery<?> query : selected) {
             if (apis.contains("sql") && !NexmarkSqlQueries.NAMES.contains(query.name())) {

@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * once a checkpoint has completed and {@code --records-before-failure} records were processed.
  *
  * <p>With {@code --cluster} the job runs on a JobManager and two TaskManager JVMs instead, and the
- * failure is a {@code kill -9} of a TaskManager once a checkpoint completed ({@link ClusterRecovery}).
+ * failure is a {@code kill -9} of a TaskManager once a checkpoint completed ({@link ClusterRecovery}),
+ * or with {@code --kill jobmanager} of the leading JobManager of a highly available cluster
+ * ({@link ClusterJobManagerRecovery}).
  */
 @Command(name = "recovery", mixinStandardHelpOptions = true,
         description = "Times the recovery of a job: injected failure to first record processed after the restore.")
@@ -78,6 +80,16 @@ final class RecoveryCommand implements Callable<Integer> {
             + "of the TaskManagers (default ${DEFAULT-VALUE}, as Flink's).")
     String heartbeatInterval;
 
+    @Option(names = "--kill", defaultValue = "taskmanager", paramLabel = "ROLE",
+            description = "With --cluster: which process to kill -9, taskmanager (default) or jobmanager (then the cluster"
+                    + " is highly available: a ZooKeeper process and a standby JobManager, which takes over).")
+    String kill;
+
+    @Option(names = "--session-timeout", defaultValue = "60 s", description = "With --kill jobmanager: "
+            + "high-availability.zookeeper.client.session-timeout, after which the dead leader's session ends and the"
+            + " standby is elected (default ${DEFAULT-VALUE}, as Flink's).")
+    String sessionTimeout;
+
     @Option(names = "--log-dir", description = "With --cluster: where the processes' logs go (default: a new temporary "
             + "directory, printed).")
     Path logDir;
@@ -110,6 +122,12 @@ final class RecoveryCommand implements Callable<Integer> {
     private int callOnCluster() throws Exception {
         Path logs = logDir != null ? logDir : Files.createTempDirectory("weir-bench-recovery");
         System.out.println("cluster logs in " + logs);
+        if (kill.equals("jobmanager")) {
+            return callOnHighlyAvailableCluster(logs);
+        }
+        if (!kill.equals("taskmanager")) {
+            throw new IllegalArgumentException("--kill takes taskmanager or jobmanager, not '" + kill + "'");
+        }
         ClusterRecovery bench = new ClusterRecovery(logs, heartbeatInterval, heartbeatTimeout);
         double[] left = new double[runs];
         double[] running = new double[runs];
@@ -132,6 +150,28 @@ final class RecoveryCommand implements Callable<Integer> {
         summary("kill to RUNNING again (detection: the lost TaskManager's slots go at the heartbeat timeout)", running);
         summary("RUNNING again to first record (restore)", restore);
         summary("kill to first record after the restore (as the MiniCluster mode measures)", first);
+        return 0;
+    }
+
+    private int callOnHighlyAvailableCluster(Path logs) throws Exception {
+        ClusterJobManagerRecovery bench = new ClusterJobManagerRecovery(logs, sessionTimeout);
+        double[] leader = new double[runs];
+        double[] first = new double[runs];
+        double[] restore = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ClusterJobManagerRecovery.Run run = bench.runOnce(i + 1, keys, parallelism, checkpointInterval, conf);
+            leader[i] = run.newLeader();
+            first[i] = run.firstRecord();
+            restore[i] = run.firstRecord() - run.newLeader();
+            System.out.println(String.format(Locale.ROOT, "run %d: after the kill, the standby led %.1f ms, first record"
+                    + " after the restore %.1f ms", i + 1, leader[i], first[i]));
+        }
+        System.out.println(String.format(Locale.ROOT, "recovery (highly available cluster, kill -9 of the leading"
+                + " JobManager), %d runs; %,d keys, parallelism %d, checkpoints every %s, ZooKeeper session timeout %s:",
+                runs, keys, parallelism, checkpointInterval, sessionTimeout));
+        summary("kill to the standby leading (detection: the dead leader's ZooKeeper session expires)", leader);
+        summary("new leader to first record (the job recovered from its latest checkpoint)", restore);
+        summary("kill to first record after the restore", first);
         return 0;
     }
 

@@ -28,14 +28,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A peer that fails the handshake (no TLS, no certificate, an untrusted one) is refused: the
  * accepting side logs who and why and closes the connection, and the connecting side fails with a
- * message naming the peer and the settings to check ({@link #awaitHandshake}).
+ * message naming the peer and the settings to check ({@link #awaitHandshake}). So is a peer that does
+ * not complete it within {@code security.ssl.internal.handshake-timeout} (one that speaks no TLS and
+ * waits, a stalled or hostile one): the timeout bounds how long a connection can hold either side.
  *
  * <p>Threading: immutable; safe for use from any thread.
  */
 public final class InternalTls {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTls.class);
-    /** How long a handshake may take; a peer that speaks no TLS never answers, and is refused after it. */
-    static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+    /** How much longer than the handshake timeout {@link #awaitHandshake} waits for the handler's outcome. */
+    private static final long GUARD_MARGIN_MILLIS = 10_000;
 
     private final SslSettings settings;
     private final SslContext server;
@@ -73,7 +75,7 @@ public final class InternalTls {
      */
     public void secureAccepted(SocketChannel ch, String plane) {
         SslHandler tls = server.newHandler(ch.alloc());
-        tls.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
+        tls.setHandshakeTimeoutMillis(settings.handshakeTimeoutMillis());
         ch.pipeline().addLast(tls, new HandshakeFailureFilter(tls));
         tls.handshakeFuture().addListener(done -> {
             if (!done.isSuccess()) {
@@ -87,12 +89,14 @@ public final class InternalTls {
     /** Puts TLS first in the pipeline of a connection this process opens to {@code remote}. */
     public void secureConnecting(SocketChannel ch, InetSocketAddress remote) {
         SslHandler tls = client.newHandler(ch.alloc(), remote.getHostString(), remote.getPort());
-        tls.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
+        tls.setHandshakeTimeoutMillis(settings.handshakeTimeoutMillis());
         ch.pipeline().addLast(tls, new HandshakeFailureFilter(tls));
     }
 
     /**
-     * Waits until the TLS handshake of a connection this process opened is done.
+     * Waits until the TLS handshake of a connection this process opened is done; the handler's own
+     * timeout ends a handshake that takes too long, this wait (10 s longer) only guards against a
+     * handler that never reports.
      *
      * @throws IllegalStateException if it failed, naming the peer, the reason and what to check
      */
@@ -102,10 +106,13 @@ public final class InternalTls {
             return;
         }
         Future<Channel> handshake = tls.handshakeFuture();
-        if (!handshake.awaitUninterruptibly(2 * HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        // a margin beyond the handler's timeout, so that on a busy machine its own report comes first
+        long limit = tls.getHandshakeTimeoutMillis() + GUARD_MARGIN_MILLIS;
+        if (!handshake.awaitUninterruptibly(limit, TimeUnit.MILLISECONDS)) {
             ch.close();
-            throw new IllegalStateException("The TLS handshake of " + what + " took longer than "
-                    + 2 * HANDSHAKE_TIMEOUT_MILLIS + " ms");
+            throw new IllegalStateException("The TLS handshake of " + what + " took longer than " + limit + " ms ("
+                    + SecurityOptions.SSL_INTERNAL_HANDSHAKE_TIMEOUT.key() + " is " + tls.getHandshakeTimeoutMillis()
+                    + " ms)");
         }
         if (!handshake.isSuccess()) {
             throw new IllegalStateException("The TLS handshake of " + what + " failed: " + reason(handshake.cause())
@@ -125,7 +132,8 @@ public final class InternalTls {
             return "the peer does not speak TLS (is security.ssl.internal.enabled off there?)";
         }
         if (cause instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
-            return message + " (does the peer speak TLS? security.ssl.internal.enabled may be off there)";
+            return message + " (does the peer speak TLS? security.ssl.internal.enabled may be off there; if it is"
+                    + " only slow, raise " + SecurityOptions.SSL_INTERNAL_HANDSHAKE_TIMEOUT.key() + ")";
         }
         if (message.startsWith("Received fatal alert")) {
             return "the peer refused this process's certificate (" + message + "): its trust store does not hold it";

@@ -125,6 +125,29 @@ public final class JobManagerRestClient {
         }
     }
 
+    /**
+     * What a failed handshake means and what to check. A server that refuses this client's certificate
+     * (or its lack of one) may send an alert saying so, or just close the connection; so the hint about
+     * client certificates comes with every handshake failure.
+     */
+    private String handshakeFailure(javax.net.ssl.SSLException e) {
+        String message = String.valueOf(e.getMessage());
+        String clientCertificate = tls.mutualAuthentication()
+                ? "the JobManager's security.ssl.rest.truststore must trust the certificate of security.ssl.rest.keystore"
+                        + " in this client's config.yaml."
+                : "if the JobManager requires client certificates, set security.ssl.rest.authentication-enabled: true and"
+                        + " security.ssl.rest.keystore (and its password) in this client's config.yaml.";
+        // an alert the server sent about this client's certificate (a client refusing the server's fails locally)
+        if (message.contains("Received fatal alert: bad_certificate") || message.contains("Received fatal alert: certificate_required")
+                || message.contains("Received fatal alert: certificate_unknown")) {
+            return "The JobManager at " + base + " refused this client's certificate (" + message + "): "
+                    + clientCertificate;
+        }
+        return "The TLS handshake with " + base + " failed: " + message + ". Check that the JobManager serves HTTPS"
+                + " (security.ssl.rest.enabled) and that security.ssl.rest.truststore in this client's config.yaml trusts"
+                + " its certificate, which must name the host given with -m; " + clientCertificate;
+    }
+
     private JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -140,9 +163,7 @@ public final class JobManagerRestClient {
             throw new RequestFailedException("No JobManager answers at " + base + ": start the job with `bin/weir run --web ...`"
                     + " (or -D rest.port=<port>) and pass that port with -m host:port.");
         } catch (javax.net.ssl.SSLException e) {
-            throw new RequestFailedException("The TLS handshake with " + base + " failed: " + e.getMessage() + ". Check that"
-                    + " the JobManager serves HTTPS (security.ssl.rest.enabled) and that security.ssl.rest.truststore in"
-                    + " this client's config.yaml trusts its certificate, which must name the host given with -m.");
+            throw new RequestFailedException(handshakeFailure(e));
         } catch (IOException e) {
             throw new RequestFailedException("The request to " + base + " failed: " + e.getMessage()
                     + (tls == null ? " (if the JobManager serves HTTPS, set security.ssl.rest.enabled and"

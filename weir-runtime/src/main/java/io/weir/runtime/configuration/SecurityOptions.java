@@ -46,6 +46,19 @@ public final class SecurityOptions {
             .stringType().noDefaultValue()
             .withDescription("Password of security.ssl.internal.truststore.");
 
+    /** Netty's handshake timeout, which {@code -1} stands for, as in Flink. */
+    public static final int DEFAULT_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+    public static final ConfigOption<Integer> SSL_INTERNAL_HANDSHAKE_TIMEOUT = ConfigOptions
+            .key("security.ssl.internal.handshake-timeout")
+            .intType().defaultValue(-1)
+            .withDescription("How long, in ms, the TLS handshake of an internal connection (RPC or data) may take;"
+                    + " a peer that has not completed it by then is dropped: an accepting process closes the"
+                    + " connection, a connecting one fails naming the peer. -1: the default of "
+                    + DEFAULT_HANDSHAKE_TIMEOUT_MILLIS + " ms. Raise it when busy or distant processes are dropped"
+                    + " while connecting.")
+            .withValidation(ms -> ms == -1 || ms > 0, "be a positive number of milliseconds, or -1 for the default");
+
     public static final ConfigOption<Boolean> SSL_REST_ENABLED = ConfigOptions.key("security.ssl.rest.enabled")
             .booleanType().defaultValue(false)
             .withDescription("Whether the REST API and the dashboard are served over HTTPS (with"

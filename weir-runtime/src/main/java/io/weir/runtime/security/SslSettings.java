@@ -38,15 +38,17 @@ public final class SslSettings {
     private final List<String> cipherSuites;
     private final boolean mutualAuthentication;
     private final String truststore;
+    private final int handshakeTimeoutMillis;
 
     private SslSettings(KeyManagerFactory keyManagers, TrustManagerFactory trustManagers, String protocol,
-            List<String> cipherSuites, boolean mutualAuthentication, String truststore) {
+            List<String> cipherSuites, boolean mutualAuthentication, String truststore, int handshakeTimeoutMillis) {
         this.keyManagers = keyManagers;
         this.trustManagers = trustManagers;
         this.protocol = protocol;
         this.cipherSuites = cipherSuites;
         this.mutualAuthentication = mutualAuthentication;
         this.truststore = truststore;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class SslSettings {
                 trustManagers(configuration, SecurityOptions.SSL_INTERNAL_TRUSTSTORE,
                         SecurityOptions.SSL_INTERNAL_TRUSTSTORE_PASSWORD, enabled),
                 protocol(configuration), cipherSuites(configuration), true,
-                configuration.get(SecurityOptions.SSL_INTERNAL_TRUSTSTORE)));
+                configuration.get(SecurityOptions.SSL_INTERNAL_TRUSTSTORE), handshakeTimeoutMillis(configuration)));
     }
 
     /**
@@ -87,7 +89,7 @@ public final class SslSettings {
                         SecurityOptions.SSL_REST_TRUSTSTORE_PASSWORD, SecurityOptions.SSL_REST_AUTHENTICATION_ENABLED.key()
                                 + " is true") : null,
                 protocol(configuration), cipherSuites(configuration), mutual,
-                configuration.get(SecurityOptions.SSL_REST_TRUSTSTORE)));
+                configuration.get(SecurityOptions.SSL_REST_TRUSTSTORE), SecurityOptions.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS));
     }
 
     /**
@@ -110,7 +112,8 @@ public final class SslSettings {
                 ownTrust ? trustManagers(configuration, SecurityOptions.SSL_REST_TRUSTSTORE,
                         SecurityOptions.SSL_REST_TRUSTSTORE_PASSWORD, "it is set") : null,
                 protocol(configuration), cipherSuites(configuration), mutual,
-                ownTrust ? configuration.get(SecurityOptions.SSL_REST_TRUSTSTORE) : "the JDK's default trust store"));
+                ownTrust ? configuration.get(SecurityOptions.SSL_REST_TRUSTSTORE) : "the JDK's default trust store",
+                SecurityOptions.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS));
     }
 
     /** This side's key and certificate, or {@code null} when it presents none (a REST client without mutual TLS). */
@@ -143,6 +146,14 @@ public final class SslSettings {
         return truststore;
     }
 
+    /**
+     * How long a handshake may take, in ms: {@code security.ssl.internal.handshake-timeout} for internal
+     * connections (its {@code -1} read as the default); REST settings carry the default, unused.
+     */
+    public int handshakeTimeoutMillis() {
+        return handshakeTimeoutMillis;
+    }
+
     /** A JDK context with these key and trust managers (for the REST server and clients). */
     public SSLContext sslContext() {
         try {
@@ -165,8 +176,9 @@ public final class SslSettings {
 
     private static KeyManagerFactory keyManagers(ReadableConfig configuration, ConfigOption<String> file,
             ConfigOption<String> storePassword, ConfigOption<String> keyPassword, String why) {
+        String path = required(configuration, file, why);
         String password = required(configuration, storePassword, why);
-        KeyStore store = load(required(configuration, file, why), file, password, storePassword);
+        KeyStore store = load(path, file, password, storePassword);
         String keyPass = configuration.getOptional(keyPassword).orElse(password);
         try {
             if (!hasKey(store)) {
@@ -197,7 +209,8 @@ public final class SslSettings {
 
     private static TrustManagerFactory trustManagers(ReadableConfig configuration, ConfigOption<String> file,
             ConfigOption<String> password, String why) {
-        KeyStore store = load(required(configuration, file, why), file, required(configuration, password, why), password);
+        String path = required(configuration, file, why);
+        KeyStore store = load(path, file, required(configuration, password, why), password);
         try {
             if (store.size() == 0) {
                 throw new IllegalConfigurationException(file.key() + ": " + configuration.get(file) + " holds no"
@@ -240,6 +253,11 @@ public final class SslSettings {
             throw new IllegalConfigurationException("Cannot read " + path.toAbsolutePath() + " (" + option.key()
                     + ") as a PKCS12 or JKS key store: " + e.getMessage(), e);
         }
+    }
+
+    private static int handshakeTimeoutMillis(ReadableConfig configuration) {
+        int millis = configuration.get(SecurityOptions.SSL_INTERNAL_HANDSHAKE_TIMEOUT);
+        return millis == -1 ? SecurityOptions.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS : millis;
     }
 
     private static String protocol(ReadableConfig configuration) {
