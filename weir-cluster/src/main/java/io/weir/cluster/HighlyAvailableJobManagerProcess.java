@@ -128,7 +128,8 @@ public final class HighlyAvailableJobManagerProcess implements AutoCloseable {
                 standbyRest = null;
             }
         }
-        JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper, UUID.randomUUID().toString());
+        JobManagerProcess jobManager = new JobManagerProcess(configuration, zooKeeper, UUID.randomUUID().toString(),
+                election.latchNode());
         synchronized (lock) {
             leading = jobManager;
         }

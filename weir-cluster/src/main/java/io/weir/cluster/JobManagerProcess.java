@@ -56,14 +56,16 @@ public final class JobManagerProcess implements AutoCloseable {
 
     /** Starts the JobManager of a cluster without high availability; returns when it accepts TaskManagers and jobs. */
     public JobManagerProcess(Configuration configuration) {
-        this(configuration, null, null);
+        this(configuration, null, null, null);
     }
 
     /**
      * @param session the leader session this JobManager leads under (its fencing token), or {@code null}
      *     without high availability
+     * @param leaderNode its election node in ZooKeeper this term ({@link io.weir.cluster.ha.LeaderElection#latchNode()}),
+     *     checked by its removals of job records; {@code null} without high availability
      */
-    JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session) {
+    JobManagerProcess(Configuration configuration, ZooKeeperServices zooKeeper, String session, String leaderNode) {
         this.session = session;
         InternalTls tls = ClusterGateways.internalTls(configuration); // before anything starts: a bad key store stops here
         blobs = new BlobStore(ClusterGateways.blobParent(configuration));
@@ -76,7 +78,7 @@ public final class JobManagerProcess implements AutoCloseable {
             // after start: the cluster configured the file systems the HA storage directory may be on
             recoverableJobs = zooKeeper == null ? null : new RecoverableJobs(zooKeeper.jobGraphStore(),
                     zooKeeper.checkpointPointers(), blobs,
-                    RecoverableJobs.checkpointDirectoryUnder(zooKeeper.storageDirectory()));
+                    RecoverableJobs.checkpointDirectoryUnder(zooKeeper.storageDirectory()), leaderNode);
             if (recoverableJobs != null) {
                 cluster.addJobHook(recoverableJobs);
             }

@@ -39,14 +39,17 @@ final class RecoverableJobs implements JobLifecycleHook {
     private final CheckpointPointerStore checkpoints;
     private final BlobStore blobs;
     private final String defaultCheckpointDirectory;
+    /** The leader's election node of this term; its removals check it ({@link JobGraphStore#remove}); null: unchecked. */
+    private final String leaderNode;
     private volatile boolean suspended;
 
     RecoverableJobs(JobGraphStore graphs, CheckpointPointerStore checkpoints, BlobStore blobs,
-            String defaultCheckpointDirectory) {
+            String defaultCheckpointDirectory, String leaderNode) {
         this.graphs = graphs;
         this.checkpoints = checkpoints;
         this.blobs = blobs;
         this.defaultCheckpointDirectory = defaultCheckpointDirectory;
+        this.leaderNode = leaderNode;
     }
 
     @Override
@@ -79,8 +82,8 @@ final class RecoverableJobs implements JobLifecycleHook {
             return; // the next leader resumes the job
         }
         try {
-            checkpoints.remove(job.getJobId());
-            graphs.remove(job.getJobId(), jarKeys(job));
+            checkpoints.remove(job.getJobId(), leaderNode);
+            graphs.remove(job.getJobId(), jarKeys(job), leaderNode);
         } catch (IOException e) {
             LOG.warn("Job '{}' ({}) ended, but its records for recovery could not be removed; a new leader would"
                     + " run it again", job.getName(), job.getJobId(), e);

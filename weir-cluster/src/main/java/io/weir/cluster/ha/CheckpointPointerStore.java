@@ -53,13 +53,13 @@ public final class CheckpointPointerStore {
         return Optional.empty();
     }
 
-    /** The job ended: forgets its checkpoints. */
-    public void remove(JobID jobId) throws IOException {
-        try {
-            client.delete().quietly().forPath(node(jobId));
-        } catch (Exception e) {
-            throw new IOException("Cannot remove the checkpoint pointer of job " + jobId + ": " + e.getMessage(), e);
-        }
+    /**
+     * The job ended: forgets its checkpoints.
+     *
+     * @param leaderNode as for {@link JobGraphStore#remove}: removed only while the remover's election node exists
+     */
+    public void remove(JobID jobId, String leaderNode) throws IOException {
+        LeaderChecked.delete(client, node(jobId), leaderNode, "the checkpoint pointer of job " + jobId);
     }
 
     private static String node(JobID jobId) {

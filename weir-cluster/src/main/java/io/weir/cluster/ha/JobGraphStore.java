@@ -117,13 +117,15 @@ public final class JobGraphStore {
         return read(jarPath(key));
     }
 
-    /** The job ended: removes its pointer, its graph, and the jars no other stored job uses. */
-    public void remove(JobID jobId, List<String> jarKeys) throws IOException {
-        try {
-            client.delete().quietly().forPath(node(jobId));
-        } catch (Exception e) {
-            throw new IOException("Cannot remove the pointer to job " + jobId + " from ZooKeeper: " + e.getMessage(), e);
-        }
+    /**
+     * The job ended: removes its pointer, its graph, and the jars no other stored job uses.
+     *
+     * @param leaderNode the remover's election node ({@link LeaderElection#latchNode()}): the pointer is
+     *     removed only while it exists, in one ZooKeeper transaction; {@code null} removes unchecked
+     * @throws IOException also if {@code leaderNode} is gone: the remover no longer leads, and nothing was removed
+     */
+    public void remove(JobID jobId, List<String> jarKeys, String leaderNode) throws IOException {
+        LeaderChecked.delete(client, node(jobId), leaderNode, "the pointer to job " + jobId);
         graphPath(jobId).getFileSystem().delete(graphPath(jobId), false);
         Set<String> stillUsed = new HashSet<>();
         for (Pointer other : pointers()) {

@@ -96,6 +96,16 @@ public final class LeaderElection implements AutoCloseable {
     }
 
     /**
+     * The ZooKeeper node of this JobManager's place in the election now (an ephemeral node of its
+     * session): while it exists, this JobManager has not lost its session. A leader's removals check it
+     * in the same transaction ({@link JobGraphStore#remove}), so that a leader which lost its session
+     * without noticing yet cannot remove what the next leader relies on.
+     */
+    public String latchNode() {
+        return latch.getOurPath();
+    }
+
+    /**
      * Publishes where this leader is reached, for TaskManagers and clients.
      *
      * @throws IllegalStateException if this JobManager does not lead, or ZooKeeper refuses the write

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.execution.JobID;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,12 +106,49 @@ class ZooKeeperServicesTest {
             assertArrayEquals(jar, graphs.readJar("k1"));
             assertEquals(Optional.of("/checkpoints/chk-8"), next.checkpointPointers().latest(job));
 
-            graphs.remove(job, List.of("k1"));
-            next.checkpointPointers().remove(job);
+            graphs.remove(job, List.of("k1"), null);
+            next.checkpointPointers().remove(job, null);
             assertEquals(List.of(), graphs.recoverAll());
             assertEquals(Optional.empty(), next.checkpointPointers().latest(job));
             assertFalse(Files.exists(dir.resolve("ha/stores/blobs/k1.jar")), "an unused jar is deleted");
             assertTrue(Files.isDirectory(dir.resolve("ha/stores/jobgraphs")));
+        }
+    }
+
+    /**
+     * A JobManager that lost its session but has not noticed yet must not remove the records of a job
+     * the next leader relies on: its removals check its election node in the same transaction.
+     */
+    @Test
+    void aRemovalByAJobManagerWhoseElectionNodeIsGoneRemovesNothing() throws Exception {
+        JobID job = JobID.generate();
+        try (ZooKeeperServices services = ZooKeeperServices.connect(configuration("/fenced-removal"))) {
+            JobGraphStore graphs = services.jobGraphStore();
+            CheckpointPointerStore checkpoints = services.checkpointPointers();
+            String formerNode;
+            try (ZooKeeperServices formerServices = ZooKeeperServices.connect(configuration("/fenced-removal"));
+                    LeaderElection former = formerServices.leaderElection("former")) {
+                former.start(() -> {});
+                former.awaitLeadership();
+                formerNode = former.latchNode();
+                graphs.put(job, new byte[] {1}, List.of("k1"), key -> new byte[] {2});
+                checkpoints.put(job, 1, "/checkpoints/chk-1");
+            } // its session ends, and with it its election node
+
+            IOException graphRemoval = assertThrows(IOException.class, () -> graphs.remove(job, List.of("k1"), formerNode));
+            assertTrue(graphRemoval.getMessage().contains("no longer leads"), graphRemoval.getMessage());
+            assertThrows(IOException.class, () -> checkpoints.remove(job, formerNode));
+            assertEquals(1, graphs.recoverAll().size(), "the job stays recorded for the next leader");
+            assertEquals(Optional.of("/checkpoints/chk-1"), checkpoints.latest(job));
+
+            try (LeaderElection current = services.leaderElection("current")) {
+                current.start(() -> {});
+                current.awaitLeadership();
+                graphs.remove(job, List.of("k1"), current.latchNode());
+                checkpoints.remove(job, current.latchNode());
+            }
+            assertEquals(List.of(), graphs.recoverAll(), "the leader's own removal goes through");
+            assertEquals(Optional.empty(), checkpoints.latest(job));
         }
     }
 
