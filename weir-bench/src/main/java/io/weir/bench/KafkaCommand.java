@@ -129,6 +129,7 @@ final class KafkaCommand implements Callable<Integer> {
         List<Run> results = new ArrayList<>();
         List<Latency> latencies = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.startStandalone()) {
+            OnBroker onBroker = new OnBroker(broker);
             String input = "bench-input";
             broker.createTopic(input, 1);
             long start = System.nanoTime();
@@ -143,13 +144,13 @@ final class KafkaCommand implements Callable<Integer> {
                         String classpath = engine.equals("weir") ? System.getProperty("java.class.path") : flinkClasspath;
                         String main = engine.equals("weir") ? KafkaCountJob.class.getName() : "anchor.kafka.KafkaCountJob";
                         if (latencyRate > 0) {
-                            Latency latency = measureLatency(broker, engine, classpath, main, guarantee, run);
+                            Latency latency = onBroker.measureLatency(engine, classpath, main, guarantee, run);
                             latencies.add(latency);
                             System.out.printf(Locale.ROOT, "%-5s %-13s run %d: latency p50 %d ms, p99 %d ms, max %d ms"
                                     + " at %,d records/s, load %s%n", engine, guarantee, run, latency.p50(), latency.p99(),
                                     latency.max(), latencyRate, latency.load());
                         }
-                        Run result = runJob(broker, engine, classpath, main, input, guarantee, run);
+                        Run result = onBroker.runJob(engine, classpath, main, input, guarantee, run);
                         results.add(result);
                         System.out.printf(Locale.ROOT, "%-5s %-13s run %d: %,.0f records/s flowing (%.1f s first to last"
                                         + " output), %,.0f records/s over execute (%.1f s), %,.0f ns CPU/record, load %s%n",
@@ -170,90 +171,103 @@ final class KafkaCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Run runJob(KafkaBroker broker, String engine, String classpath, String main, String input,
-            String guarantee, int run) throws Exception {
-        String name = engine + "-" + guarantee + "-" + run;
-        String output = "bench-output-" + name;
-        broker.createTopic(output, 1, Map.of("message.timestamp.type", "LogAppendTime"));
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", classpath, main, broker.bootstrapServers(), input, output, guarantee,
-                Long.toString(checkpointInterval), name));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Map<String, String> result = null;
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("RESULT ")) {
-                    result = parse(line);
-                } else if (lines.size() < 2_000) {
-                    lines.add(line);
-                }
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0 || result == null) {
-            lines.forEach(System.out::println);
-            throw new IllegalStateException(engine + "'s job " + name + " failed (exit " + exit + "); its output is above");
-        }
-        List<Map.Entry<Long, String>> written = broker.readCommittedRecords(output, Duration.ofMinutes(5));
-        check(engine, name, written.stream().map(Map.Entry::getValue).toList());
-        long first = written.stream().mapToLong(Map.Entry::getKey).min().orElseThrow();
-        long last = written.stream().mapToLong(Map.Entry::getKey).max().orElseThrow();
-        return new Run(engine, guarantee, run, Long.parseLong(result.get("millis")) / 1000.0,
-                Math.max(last - first, 1) / 1000.0, Long.parseLong(result.get("cpuNanos")), load());
-    }
-
     /** One latency run: percentiles of the per-record latencies in ms. */
     record Latency(String engine, String guarantee, int run, long p50, long p99, long max, String load) {}
 
     /**
-     * Starts the job unbounded on fresh topics, waits until it is up (a warm-up record came through),
-     * writes {@code --latency-records} at {@code --latency-rate}, times each one from its send to its
-     * {@code read_committed} arrival, then ends the job's JVM.
+     * The runs against one started broker. A class of its own so that the broker's class appears in no
+     * signature of the command itself: picocli reads the command's methods when {@code bench} starts, and
+     * the distribution does not ship the broker (then {@link #call} says how to run the command instead).
      */
-    private Latency measureLatency(KafkaBroker broker, String engine, String classpath, String main, String guarantee,
-            int run) throws Exception {
-        String name = "latency-" + engine + "-" + guarantee + "-" + run;
-        String input = name + "-in";
-        String output = name + "-out";
-        broker.createTopic(input, 1);
-        broker.createTopic(output, 1);
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", classpath, main, broker.bootstrapServers(), input, output, guarantee,
-                Long.toString(checkpointInterval), name, "unbounded"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread drain = new Thread(() -> {
+    private final class OnBroker {
+        private final KafkaBroker broker;
+
+        OnBroker(KafkaBroker broker) {
+            this.broker = broker;
+        }
+
+        Run runJob(String engine, String classpath, String main, String input,
+                String guarantee, int run) throws Exception {
+            String name = engine + "-" + guarantee + "-" + run;
+            String output = "bench-output-" + name;
+            broker.createTopic(output, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap, "-cp", classpath, main, broker.bootstrapServers(), input, output, guarantee,
+                    Long.toString(checkpointInterval), name));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Map<String, String> result = null;
+            List<String> lines = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
-                    if (lines.size() < 2_000) {
+                    if (line.startsWith("RESULT ")) {
+                        result = parse(line);
+                    } else if (lines.size() < 2_000) {
                         lines.add(line);
                     }
                 }
-            } catch (IOException ended) {
-                // the process was ended
             }
-        }, "drain " + name);
-        drain.setDaemon(true);
-        drain.start();
-        long[] millis;
-        try {
-            millis = broker.measureLatency(input, output, keys, latencyRecords, latencyRate, Duration.ofMinutes(5));
-        } catch (RuntimeException e) {
-            synchronized (lines) {
+            int exit = process.waitFor();
+            if (exit != 0 || result == null) {
                 lines.forEach(System.out::println);
+                throw new IllegalStateException(engine + "'s job " + name + " failed (exit " + exit + "); its output is above");
             }
-            throw new IllegalStateException(engine + "'s job " + name + " failed the latency phase (its output is above): "
-                    + e.getMessage(), e);
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
+            List<Map.Entry<Long, String>> written = broker.readCommittedRecords(output, Duration.ofMinutes(5));
+            check(engine, name, written.stream().map(Map.Entry::getValue).toList());
+            long first = written.stream().mapToLong(Map.Entry::getKey).min().orElseThrow();
+            long last = written.stream().mapToLong(Map.Entry::getKey).max().orElseThrow();
+            return new Run(engine, guarantee, run, Long.parseLong(result.get("millis")) / 1000.0,
+                    Math.max(last - first, 1) / 1000.0, Long.parseLong(result.get("cpuNanos")), load());
         }
-        java.util.Arrays.sort(millis);
-        return new Latency(engine, guarantee, run, percentile(millis, 0.50), percentile(millis, 0.99),
-                millis[millis.length - 1], load());
+
+        /**
+         * Starts the job unbounded on fresh topics, waits until it is up (a warm-up record came through),
+         * writes {@code --latency-records} at {@code --latency-rate}, times each one from its send to its
+         * {@code read_committed} arrival, then ends the job's JVM.
+         */
+        Latency measureLatency(String engine, String classpath, String main, String guarantee,
+                int run) throws Exception {
+            String name = "latency-" + engine + "-" + guarantee + "-" + run;
+            String input = name + "-in";
+            String output = name + "-out";
+            broker.createTopic(input, 1);
+            broker.createTopic(output, 1);
+            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap, "-cp", classpath, main, broker.bootstrapServers(), input, output, guarantee,
+                    Long.toString(checkpointInterval), name, "unbounded"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread drain = new Thread(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        if (lines.size() < 2_000) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the process was ended
+                }
+            }, "drain " + name);
+            drain.setDaemon(true);
+            drain.start();
+            long[] millis;
+            try {
+                millis = broker.measureLatency(input, output, keys, latencyRecords, latencyRate, Duration.ofMinutes(5));
+            } catch (RuntimeException e) {
+                synchronized (lines) {
+                    lines.forEach(System.out::println);
+                }
+                throw new IllegalStateException(engine + "'s job " + name + " failed the latency phase (its output is above): "
+                        + e.getMessage(), e);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            java.util.Arrays.sort(millis);
+            return new Latency(engine, guarantee, run, percentile(millis, 0.50), percentile(millis, 0.99),
+                    millis[millis.length - 1], load());
+        }
     }
 
     static long percentile(long[] sorted, double p) {
