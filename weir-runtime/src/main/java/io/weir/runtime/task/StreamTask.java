@@ -6,6 +6,7 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.metrics.Gauge;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamSource;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -376,7 +377,8 @@ public final class StreamTask implements Runnable {
             total += edge.producer().getParallelism();
         }
         boolean twoInput = vertex.getHead().isTwoInput();
-        HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        int multipleInputs = vertex.getHead().getMultipleInputs();
+        HeadInput<?>[] inputs = new HeadInput<?>[multipleInputs > 0 ? multipleInputs : twoInput ? 2 : 1];
         boolean[][] channelsOf = new boolean[inputs.length][];
         HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
         int connected = 0;
@@ -427,6 +429,9 @@ public final class StreamTask implements Runnable {
     private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, boolean[] channels) {
         TypeSerializer serializer = edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        if (chain.head() instanceof MultipleInputStreamOperator<?> multiple) {
+            return HeadInput.ofInput(multiple, index, serializer, channels);
+        }
         if (!deployment.vertex().getHead().isTwoInput()) {
             return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, channels);
         }
