@@ -118,13 +118,12 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
     }
 
     /**
-     * Input {@code index} (0-based) of a multiple-input operator: fed to {@code getInputs().get(index)},
-     * its end announced as {@code endInput(index + 1)}.
+     * Input {@code index} (0-based) of a multiple-input operator: fed to {@code all.get(index)}, where
+     * {@code all} is what its {@code getInputs()} returned; its end announced as {@code endInput(index + 1)}.
      */
-    @SuppressWarnings("unchecked")
-    static <T> HeadInput<T> ofInput(MultipleInputStreamOperator<?> operator, int index, TypeSerializer<T> serializer,
-            boolean[] channels) {
-        java.util.List<Input> all = operator.getInputs();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> HeadInput<T> ofInput(MultipleInputStreamOperator<?> operator, java.util.List<Input> all, int index,
+            TypeSerializer<T> serializer, boolean[] channels) {
         if (all == null || index >= all.size()) {
             throw new IllegalStateException("Multiple-input operator " + operator.getClass().getName() + " returns "
                     + (all == null ? "no inputs" : all.size() + " inputs") + " from getInputs(), but its transformation "
