@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Example: bin/weir bench compare-suite --flink anchors/flink-benchmarks --benchmarks WindowBenchmarks"})
 final class SuiteCompareCommand implements Callable<Integer> {
     /** The suite's benchmark classes; both harnesses have each under the same simple name. */
-    static final List<String> SUITE = List.of("WindowBenchmarks", "KeyByBenchmarks", "TwoInputBenchmark",
+    static final List<String> SUITE = List.of("WindowBenchmarks", "KeyByBenchmarks", "TwoInputBenchmark", "MultipleInputBenchmark",
             "ProcessingTimerBenchmark", "AsyncWaitOperatorBenchmark", "InputBenchmark",
             "SerializationFrameworkMiniBenchmarks", "MemoryStateBackendBenchmark", "RocksStateBackendBenchmark",
             "ContinuousFileReaderOperatorBenchmark", "SortingBoundedInputBenchmarks");

@@ -7,6 +7,7 @@ import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.KeyedStateBackend;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamOperator;
+import io.weir.api.operators.StreamOperatorFactory;
 import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.StreamSource;
@@ -47,7 +48,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Threading: the operator runs on the test's thread, as it would on its task's thread.
  */
 public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoCloseable {
-    private final StreamOperator<OUT> operator;
+    private StreamOperator<OUT> operator;
+    /** For an operator created by a factory at {@link #setup()}; else {@code null}. */
+    private final StreamOperatorFactory<OUT> operatorFactory;
     private final ConcurrentLinkedQueue<Object> output = new ConcurrentLinkedQueue<>();
     private final Map<OutputTag<?>, ConcurrentLinkedQueue<Object>> sideOutputs = new HashMap<>();
     private final TestProcessingTimeService processingTimeService = new TestProcessingTimeService();
@@ -75,16 +78,33 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
      */
     AbstractStreamOperatorTestHarness(StreamOperator<OUT> operator, KeySelector<?, ?>[] keySelectors,
             int maxParallelism, int parallelism, int subtaskIndex) {
+        this(operator, null, keySelectors, maxParallelism, parallelism, subtaskIndex);
+    }
+
+    /** For an operator that {@code factory} creates at {@link #setup()}, with its parameters. */
+    AbstractStreamOperatorTestHarness(StreamOperatorFactory<OUT> factory, KeySelector<?, ?>[] keySelectors,
+            int maxParallelism, int parallelism, int subtaskIndex) {
+        this(null, factory, keySelectors, maxParallelism, parallelism, subtaskIndex);
+    }
+
+    private AbstractStreamOperatorTestHarness(StreamOperator<OUT> operator, StreamOperatorFactory<OUT> factory,
+            KeySelector<?, ?>[] keySelectors, int maxParallelism, int parallelism, int subtaskIndex) {
         if (subtaskIndex < 0 || subtaskIndex >= parallelism || parallelism > maxParallelism) {
             throw new IllegalArgumentException("Subtask " + subtaskIndex + " of parallelism " + parallelism
                     + " with max parallelism " + maxParallelism + " does not exist: need 0 <= subtask < parallelism"
                     + " <= max parallelism.");
         }
         this.operator = operator;
+        this.operatorFactory = factory;
         this.keySelectors = keySelectors.clone();
         this.maxParallelism = maxParallelism;
         this.parallelism = parallelism;
         this.subtaskIndex = subtaskIndex;
+    }
+
+    /** The operator; for a factory-created one, only after {@link #setup()}. */
+    StreamOperator<OUT> operator() {
+        return operator;
     }
 
     public ExecutionConfig getExecutionConfig() {
@@ -116,7 +136,7 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         if (setUp) {
             return;
         }
-        String name = operator.getClass().getSimpleName();
+        String name = operator != null ? operator.getClass().getSimpleName() : operatorFactory.getClass().getSimpleName();
         if (keySelectors[0] != null) {
             TypeSerializer keySerializer = keyType == null ? null : keyType.createSerializer(
                     executionConfig.getSerializerConfig());
@@ -129,7 +149,11 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
                 getClass().getClassLoader(), keySelectors, keyedStateBackend, null, processingTimeService);
         wakeup.bindToCurrentThread();
         context.withMailboxExecutor(new TaskMailboxExecutor(mailbox, wakeup));
-        operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
+        if (operatorFactory != null) {
+            operator = operatorFactory.createStreamOperator(new StreamOperatorParameters<>(new CollectingOutput(), context));
+        } else {
+            operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), context));
+        }
         setUp = true;
     }
 

@@ -393,6 +393,17 @@ public class StreamExecutionEnvironment {
         sinks.add(sink);
     }
 
+    /**
+     * Registers an operator whose transformation was built directly (a
+     * {@code MultipleInputTransformation}): it runs with the job even when no sink reads its output.
+     */
+    public void addOperator(Transformation<?> transformation) {
+        java.util.Objects.requireNonNull(transformation, "transformation");
+        if (!sinks.contains(transformation)) {
+            sinks.add(transformation);
+        }
+    }
+
     public JobExecutionResult execute() throws Exception {
         return execute(defaultJobName());
     }

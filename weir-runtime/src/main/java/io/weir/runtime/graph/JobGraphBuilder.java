@@ -65,6 +65,7 @@ public final class JobGraphBuilder {
                 && up.getChainingStrategy() != ChainingStrategy.NEVER
                 && down.getChainingStrategy() == ChainingStrategy.ALWAYS
                 && !down.getOperatorFactory().isSource()
-                && !down.isTwoInput();
+                && !down.isTwoInput()
+                && down.getMultipleInputs() == 0; // a multiple-input operator heads its chain, as in Flink
     }
 }

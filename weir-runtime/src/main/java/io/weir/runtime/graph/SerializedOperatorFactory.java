@@ -48,7 +48,7 @@ public final class SerializedOperatorFactory implements OperatorFactory {
         }
     }
 
-    private static byte[] serialize(Object operator, String operatorName) {
+    static byte[] serialize(Object operator, String operatorName) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(operator);

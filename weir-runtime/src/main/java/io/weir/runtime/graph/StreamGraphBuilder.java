@@ -10,9 +10,11 @@ import io.weir.api.execution.Pipeline;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.ChainingStrategy;
+import io.weir.api.transformations.AbstractMultipleInputTransformation;
 import io.weir.api.transformations.CollectTransformation;
 import io.weir.api.transformations.Exchange;
 import io.weir.api.transformations.FunctionSourceTransformation;
+import io.weir.api.transformations.KeyedMultipleInputTransformation;
 import io.weir.api.transformations.OneInputTransformation;
 import io.weir.api.transformations.OperatorDescription;
 import io.weir.api.transformations.PartitionTransformation;
@@ -52,6 +54,7 @@ public final class StreamGraphBuilder {
     private final Map<Integer, List<Endpoint>> translated = new HashMap<>();
     private int nextEdgeId;
     private boolean allSourcesBounded = true;
+    private final List<String> multipleInputOperators = new ArrayList<>();
 
     /**
      * A node's output as seen by a downstream operator: with the exchange and key chosen on the way,
@@ -88,6 +91,14 @@ public final class StreamGraphBuilder {
             pipeline.executionConfig().setRuntimeMode(
                     allSourcesBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         }
+        if (pipeline.executionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH && !multipleInputOperators.isEmpty()) {
+            // BATCH would need the inputs sorted by key together (Flink's sorted multiple inputs): refused, never wrong
+            throw new InvalidProgramException("Job '" + pipeline.jobName() + "' runs in BATCH mode"
+                    + (mode == RuntimeExecutionMode.AUTOMATIC ? " (AUTOMATIC with only bounded sources)" : "")
+                    + ", which Weir does not support for multiple-input operators yet: operator '"
+                    + String.join("', '", multipleInputOperators) + "'. Run the job in STREAMING mode (setRuntimeMode(STREAMING), "
+                    + "execution.runtime-mode: STREAMING); its results are the same.");
+        }
     }
 
     /**
@@ -122,6 +133,8 @@ public final class StreamGraphBuilder {
             result = List.of(endpoint(oneInput(o)));
         } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
             result = List.of(endpoint(twoInput(two)));
+        } else if (t instanceof AbstractMultipleInputTransformation<?> m) {
+            result = List.of(endpoint(multipleInput(m)));
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint up : translate(p.getInput())) {
@@ -192,6 +205,37 @@ public final class StreamGraphBuilder {
         node.setTwoInput(true);
         connect(inputs1, node, 0);
         connect(inputs2, node, 1);
+        return node;
+    }
+
+    /**
+     * A node with one input per input of the transformation, each edge carrying its input's index;
+     * the operator is created on the task by the user's factory.
+     */
+    private StreamNode multipleInput(AbstractMultipleInputTransformation<?> t) {
+        List<Transformation<?>> inputs = t.getInputs();
+        if (inputs.isEmpty()) {
+            throw new InvalidProgramException("Multiple-input operator '" + t.getName() + "' has no inputs: call "
+                    + "addInput(...) for each of its inputs.");
+        }
+        List<List<Endpoint>> translatedInputs = new ArrayList<>();
+        for (Transformation<?> input : inputs) {
+            translatedInputs.add(translate(input));
+        }
+        KeySelector<?, ?>[] keySelectors = new KeySelector<?, ?>[inputs.size()];
+        io.weir.api.types.TypeInformation<?> keyType = null;
+        if (t instanceof KeyedMultipleInputTransformation<?> keyed) {
+            keyed.getStateKeySelectors().toArray(keySelectors);
+            keyType = keyed.getStateKeyType();
+        }
+        StreamNode node = addNode(t, new UserOperatorFactory(t.getOperatorFactory(), t.getName(), userClassLoader),
+                t.getOutputType(), keySelectors[0], inheritedGroup(inputs));
+        node.setStateKeyType(keyType);
+        node.setMultipleInputs(inputs.size(), keySelectors);
+        for (int index = 0; index < inputs.size(); index++) {
+            connect(translatedInputs.get(index), node, index);
+        }
+        multipleInputOperators.add(t.getName());
         return node;
     }
 

@@ -23,6 +23,8 @@ public final class StreamNode implements java.io.Serializable {
     private KeySelector<?, ?> stateKeySelector2;
     private TypeInformation<?> stateKeyType;
     private boolean twoInput;
+    private KeySelector<?, ?>[] multipleInputKeySelectors;
+    private int multipleInputs;
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
     private String uid;
@@ -129,6 +131,28 @@ public final class StreamNode implements java.io.Serializable {
 
     void setStateKeyType(TypeInformation<?> keyType) {
         this.stateKeyType = keyType;
+    }
+
+    /**
+     * The key selector of each input, by input index ({@code null} where an input is not keyed): for a
+     * multiple-input node one per input, else those of the first and second input.
+     */
+    public KeySelector<?, ?>[] getStateKeySelectors() {
+        return multipleInputKeySelectors != null ? multipleInputKeySelectors.clone()
+                : new KeySelector<?, ?>[] {stateKeySelector, stateKeySelector2};
+    }
+
+    /**
+     * The number of inputs of a node whose operator is a {@code MultipleInputStreamOperator}, 0 for
+     * any other node (a one- or two-input operator counts as neither).
+     */
+    public int getMultipleInputs() {
+        return multipleInputs;
+    }
+
+    void setMultipleInputs(int inputs, KeySelector<?, ?>[] keySelectors) {
+        this.multipleInputs = inputs;
+        this.multipleInputKeySelectors = keySelectors.clone();
     }
 
     /** True for a node whose operator has two inputs (a connected stream). */

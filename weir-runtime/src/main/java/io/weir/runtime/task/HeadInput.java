@@ -1,6 +1,8 @@
 package io.weir.runtime.task;
 
 import io.weir.api.operators.BoundedMultiInput;
+import io.weir.api.operators.Input;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
@@ -12,9 +14,10 @@ import io.weir.api.types.TypeSerializer;
 /**
  * One input of a task's head operator as {@link NetworkInput} feeds it: the serializer of its
  * elements, its own watermark valve over its channels, and how an element reaches the operator (the
- * only input of a one-input operator, or the first or second input of a two-input operator). The
- * watermark and idleness of each input come from that input's channels only; a two-input operator
- * combines its two inputs' watermarks and statuses itself.
+ * only input of a one-input operator, the first or second input of a two-input operator, or one
+ * input of a multiple-input operator). The watermark and idleness of each input come from that
+ * input's channels only; an operator with several inputs combines their watermarks and statuses
+ * itself.
  *
  * <p>Threading: used by the task's thread only. One record object per input, reused for every
  * element.
@@ -109,6 +112,45 @@ abstract class HeadInput<T> implements WatermarkValve.ValveOutput {
             void endInput() throws Exception {
                 if (operator instanceof BoundedMultiInput bounded) {
                     bounded.endInput(2);
+                }
+            }
+        };
+    }
+
+    /**
+     * Input {@code index} (0-based) of a multiple-input operator: fed to {@code all.get(index)}, where
+     * {@code all} is what its {@code getInputs()} returned; its end announced as {@code endInput(index + 1)}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> HeadInput<T> ofInput(MultipleInputStreamOperator<?> operator, java.util.List<Input> all, int index,
+            TypeSerializer<T> serializer, boolean[] channels) {
+        if (all == null || index >= all.size()) {
+            throw new IllegalStateException("Multiple-input operator " + operator.getClass().getName() + " returns "
+                    + (all == null ? "no inputs" : all.size() + " inputs") + " from getInputs(), but its transformation "
+                    + "has an input " + (index + 1) + ": return one Input per addInput(...) call.");
+        }
+        Input<T> input = (Input<T>) all.get(index);
+        return new HeadInput<>(serializer, channels) {
+            @Override
+            void process(StreamRecord<T> record) throws Exception {
+                input.setKeyContextElement(record);
+                input.processElement(record);
+            }
+
+            @Override
+            void processWatermark(Watermark watermark) throws Exception {
+                input.processWatermark(watermark);
+            }
+
+            @Override
+            void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                input.processWatermarkStatus(status);
+            }
+
+            @Override
+            void endInput() throws Exception {
+                if (operator instanceof BoundedMultiInput bounded) {
+                    bounded.endInput(index + 1);
                 }
             }
         };

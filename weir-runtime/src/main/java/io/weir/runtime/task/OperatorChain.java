@@ -38,6 +38,7 @@ import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
+import io.weir.runtime.graph.UserOperatorFactory;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
@@ -116,9 +117,16 @@ final class OperatorChain {
         try {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 StreamNode node = chain.get(i);
-                StreamOperator<?> operator = node.getOperatorFactory().createOperator();
+                StreamOperator<?> operator;
+                if (node.getOperatorFactory() instanceof UserOperatorFactory factory) {
+                    // created by the user's factory with its parameters, which are ready before it
+                    createdContexts[i] = context(node, false, gateways.apply(node));
+                    operator = factory.createOperator(new StreamOperatorParameters(outputAndHeadOf(node), createdContexts[i]));
+                } else {
+                    operator = node.getOperatorFactory().createOperator();
+                    createdContexts[i] = setup(node, operator, gateways.apply(node));
+                }
                 operatorOf.put(node, operator);
-                createdContexts[i] = setup(node, operator, gateways.apply(node));
                 created[i] = operator;
             }
         } catch (RuntimeException | Error e) {
@@ -140,6 +148,13 @@ final class OperatorChain {
     /** Sets the operator up with its output, context and state (restored if the deployment has state). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private RuntimeOperatorContext setup(StreamNode node, StreamOperator operator, OperatorEventGateway gateway) {
+        RuntimeOperatorContext context = context(node, operator instanceof StreamSource, gateway);
+        operator.setup(new StreamOperatorParameters(outputAndHeadOf(node), context));
+        return context;
+    }
+
+    /** The operator's context with its state (restored if the deployment has state). */
+    private RuntimeOperatorContext context(StreamNode node, boolean source, OperatorEventGateway gateway) {
         ExecutionConfig config = deployment.job().getExecutionConfig();
         SubtaskInfo taskInfo = new SubtaskInfo(node.getName(), deployment.subtaskIndex(), node.getParallelism(),
                 node.getMaxParallelism(), deployment.attemptNumber());
@@ -161,9 +176,8 @@ final class OperatorChain {
         }
         RuntimeOperatorContext context = new RuntimeOperatorContext(node.getName(), taskInfo, config,
                 deployment.job().getUserClassLoader(),
-                new KeySelector<?, ?>[] {node.getStateKeySelector(), node.getStateKeySelector2()}, backend, gateway,
-                processingTimeService)
-                .withAccumulators(accumulators, operator instanceof StreamSource).withMailboxExecutor(mailboxExecutor)
+                node.getStateKeySelectors(), backend, gateway, processingTimeService)
+                .withAccumulators(accumulators, source).withMailboxExecutor(mailboxExecutor)
                 .withCheckpointingEnabled(checkpointingEnabled)
                 .withMetricGroup(operatorMetrics.computeIfAbsent(node,
                         n -> metrics.addOperator(Integer.toString(n.getId()), n.getName())));
@@ -176,14 +190,19 @@ final class OperatorChain {
                 throw e;
             }
         }
+        return context;
+    }
+
+    /** {@link #outputOf}, kept as {@link #headOutput} too for the chain's head. */
+    private Output<StreamRecord<?>> outputAndHeadOf(StreamNode node) {
         Output<StreamRecord<?>> output = outputOf(node);
         if (node == deployment.vertex().getHead()) {
             headOutput = output;
         }
-        operator.setup(new StreamOperatorParameters(output, context));
-        return context;
+        return output;
     }
 
+    /** The output of {@code node}: into the chained operators after it and the writers of its exchanges. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Output<StreamRecord<?>> outputOf(StreamNode node) {
         List<Output<StreamRecord<?>>> outputs = new ArrayList<>();

@@ -6,6 +6,8 @@ import io.weir.api.connector.source.InputStatus;
 import io.weir.api.metrics.Gauge;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamSource;
+import io.weir.api.operators.Input;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.api.types.TypeSerializer;
 import io.weir.runtime.accumulators.TaskAccumulators;
@@ -376,10 +378,15 @@ public final class StreamTask implements Runnable {
             total += edge.producer().getParallelism();
         }
         boolean twoInput = vertex.getHead().isTwoInput();
-        HeadInput<?>[] inputs = new HeadInput<?>[twoInput ? 2 : 1];
+        int multipleInputs = vertex.getHead().getMultipleInputs();
+        HeadInput<?>[] inputs = new HeadInput<?>[multipleInputs > 0 ? multipleInputs : twoInput ? 2 : 1];
         boolean[][] channelsOf = new boolean[inputs.length][];
         HeadInput<?>[] inputOfChannel = new HeadInput<?>[total];
         int connected = 0;
+        // a multiple-input operator's inputs, asked for once
+        @SuppressWarnings("rawtypes")
+        List<Input> operatorInputs = chain.head() instanceof MultipleInputStreamOperator<?> multiple
+                ? multiple.getInputs() : null;
         for (int index = 0; index < inputs.length; index++) {
             boolean[] own = new boolean[total];
             JobEdge any = null;
@@ -399,7 +406,7 @@ public final class StreamTask implements Runnable {
                 throw new IllegalStateException("Input " + index + " of task " + name() + " has no edge");
             }
             // each input's valve counts only its own connected channels
-            inputs[index] = headInput(chain, index, any, own);
+            inputs[index] = headInput(chain, operatorInputs, index, any, own);
             channelsOf[index] = own;
         }
         SortedKeyedInput sorted = BatchInputs.sortedInput(deployment, chain, inputs);
@@ -424,9 +431,14 @@ public final class StreamTask implements Runnable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private HeadInput<?> headInput(OperatorChain chain, int index, JobEdge edge, boolean[] channels) {
+    private HeadInput<?> headInput(OperatorChain chain, List<Input> operatorInputs, int index, JobEdge edge,
+            boolean[] channels) {
         TypeSerializer serializer = edge.streamEdge().elementType()
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
+        if (operatorInputs != null) {
+            return HeadInput.ofInput((MultipleInputStreamOperator<?>) chain.head(), operatorInputs, index, serializer,
+                    channels);
+        }
         if (!deployment.vertex().getHead().isTwoInput()) {
             return HeadInput.of((OneInputStreamOperator) chain.head(), serializer, channels);
         }

@@ -6,6 +6,7 @@ import io.weir.api.metrics.MetricGroup;
 import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamOperator;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.TwoInputStreamOperator;
 import io.weir.runtime.operators.windowing.WindowOperator;
 import io.weir.runtime.exchange.RecordWriter;
@@ -128,7 +129,7 @@ final class TaskMetrics {
         } : headRecordsIn;
         StreamOperator<?> operator = chain.operators().get(index);
         boolean source = index == 0 && !(operator instanceof OneInputStreamOperator)
-                && !(operator instanceof TwoInputStreamOperator);
+                && !(operator instanceof TwoInputStreamOperator) && !(operator instanceof MultipleInputStreamOperator);
         // a source reads its records from outside: what it emitted is what it read
         counterWithRate(group, "numRecordsIn", source ? out : in);
         counterWithRate(group, "numRecordsOut", out);

@@ -3,7 +3,23 @@ package io.weir.tests.faulttolerance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.weir.api.datastream.KeyedStream;
+import io.weir.api.datastream.MultipleConnectedStreams;
 import io.weir.api.datastream.SingleOutputStreamOperator;
+import io.weir.api.operators.AbstractInput;
+import io.weir.api.operators.AbstractStreamOperatorFactory;
+import io.weir.api.operators.AbstractStreamOperatorV2;
+import io.weir.api.operators.Input;
+import io.weir.api.operators.InternalTimer;
+import io.weir.api.operators.InternalTimerService;
+import io.weir.api.operators.MultipleInputStreamOperator;
+import io.weir.api.operators.StreamOperator;
+import io.weir.api.operators.StreamOperatorParameters;
+import io.weir.api.operators.StreamRecord;
+import io.weir.api.operators.Triggerable;
+import io.weir.api.state.VoidNamespace;
+import io.weir.api.state.VoidNamespaceSerializer;
+import io.weir.api.transformations.KeyedMultipleInputTransformation;
 import io.weir.api.functions.OutputTag;
 import io.weir.api.operators.Watermark;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -130,6 +146,97 @@ class OperatorRecoveryTest {
         assertEquals(RECORDS * (RECORDS - 1) / 2, lines.stream()
                 .mapToLong(l -> Long.parseLong(l.split(",")[2]) + Long.parseLong(l.split(",")[3])).sum(),
                 "every number is in one second's sums");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void keyedMultipleInputOperatorWithStateAndTimers(int parallelism, @TempDir Path dir) throws Exception {
+        List<String> lines = assertRecoveredOutputEqualsFailureFree(dir, parallelism, numbers -> {
+            KeyedMultipleInputTransformation<String> transform = new KeyedMultipleInputTransformation<>(
+                    "sums of three inputs", new SumsOfThreeInputs.Factory(), Types.STRING, parallelism, Types.LONG);
+            for (int input = 0; input < 3; input++) {
+                int remainder = input;
+                KeyedStream<Long, Long> keyed = numbers.filter(v -> v % 3 == remainder).keyBy(v -> v / 3 % KEYS);
+                transform.addInput(keyed.getTransformation(), keyed.getKeySelector());
+            }
+            numbers.getExecutionEnvironment().addOperator(transform);
+            return new MultipleConnectedStreams(numbers.getExecutionEnvironment()).transform(transform);
+        });
+        long[] perInput = new long[3];
+        for (long v = 0; v < RECORDS; v++) {
+            perInput[(int) (v % 3)] += v;
+        }
+        for (int input = 0; input < 3; input++) {
+            int column = 2 + input;
+            assertEquals(perInput[input], lines.stream().mapToLong(l -> Long.parseLong(l.split(",")[column])).sum(),
+                    "every number of input " + (input + 1) + " is in one second's sums");
+        }
+    }
+
+    /**
+     * Per key and event-time second, the sum of each of three inputs' numbers, in keyed map state,
+     * emitted by an event-time timer when the combined watermark passes the second:
+     * "key,second,sum1,sum2,sum3".
+     */
+    static final class SumsOfThreeInputs extends AbstractStreamOperatorV2<String>
+            implements MultipleInputStreamOperator<String>, Triggerable<Long, VoidNamespace> {
+        private final List<MapState<Long, Long>> sums = new java.util.ArrayList<>();
+        private final InternalTimerService<VoidNamespace> timers;
+
+        SumsOfThreeInputs(StreamOperatorParameters<String> parameters) {
+            super(parameters, 3);
+            timers = getInternalTimerService("seconds", VoidNamespaceSerializer.INSTANCE, this);
+        }
+
+        @Override
+        public void open() {
+            for (int input = 1; input <= 3; input++) {
+                sums.add(getRuntimeContext().getMapState(
+                        new MapStateDescriptor<>("sums-" + input, Types.LONG, Types.LONG)));
+            }
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List<Input> getInputs() {
+            List<Input> inputs = new java.util.ArrayList<>();
+            for (int input = 1; input <= 3; input++) {
+                inputs.add(new AbstractInput<Long, String>(this, input) {
+                    @Override
+                    public void processElement(StreamRecord<Long> element) throws Exception {
+                        long second = element.getTimestamp() / 1_000;
+                        MapState<Long, Long> own = sums.get(inputId - 1);
+                        Long sum = own.get(second);
+                        own.put(second, (sum == null ? 0 : sum) + element.getValue());
+                        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, second * 1_000 + 999);
+                    }
+                });
+            }
+            return inputs;
+        }
+
+        @Override
+        public void onEventTime(InternalTimer<Long, VoidNamespace> timer) throws Exception {
+            long second = timer.getTimestamp() / 1_000;
+            StringBuilder line = new StringBuilder().append(timer.getKey()).append(',').append(second);
+            for (MapState<Long, Long> own : sums) {
+                Long sum = own.get(second);
+                line.append(',').append(sum == null ? 0 : sum);
+                own.remove(second);
+            }
+            output.collect(new StreamRecord<>(line.toString()));
+        }
+
+        @Override
+        public void onProcessingTime(InternalTimer<Long, VoidNamespace> timer) {}
+
+        static final class Factory extends AbstractStreamOperatorFactory<String> {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T extends StreamOperator<String>> T createStreamOperator(StreamOperatorParameters<String> parameters) {
+                return (T) new SumsOfThreeInputs(parameters);
+            }
+        }
     }
 
     @Test

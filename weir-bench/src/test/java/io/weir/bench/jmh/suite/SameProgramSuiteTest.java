@@ -187,6 +187,32 @@ class SameProgramSuiteTest {
     }
 
     @Test
+    void multiInputMapSinkDoublesBothInputs() throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        env.enableCheckpointing(MultipleInputBenchmark.CHECKPOINT_INTERVAL_MS);
+        List<Long> out = collect(MultipleInputBenchmark.mapSink(env, RECORDS));
+        Collections.sort(out);
+        List<Long> expected = new ArrayList<>();
+        LongStream.range(0, RECORDS / 2).forEach(i -> {
+            expected.add(2 * i);
+            expected.add(2 * i);
+        });
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void multiInputOneIdleMapSinkDoublesEveryRecordOfBothSources() throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        env.enableCheckpointing(MultipleInputBenchmark.CHECKPOINT_INTERVAL_MS);
+        List<Long> out = collect(MultipleInputBenchmark.oneIdleMapSink(env, RECORDS));
+        Collections.sort(out); // the order across the two inputs is not defined
+        List<Long> expected = new ArrayList<>();
+        expected.add(0L); // the second source's one element
+        LongStream.range(0, RECORDS - 1).forEach(i -> expected.add(2 * i));
+        assertEquals(expected, out);
+    }
+
+    @Test
     void processingTimersAllFireAndEndTheJob() throws Exception {
         // the source ends only when the last of the timers fired; the function emits nothing
         assertEquals(List.of(), collect(ProcessingTimerBenchmark.program(SuiteEnvironment.create(), 10_000)));
