@@ -54,7 +54,6 @@ public final class StreamGraphBuilder {
     private final Map<Integer, List<Endpoint>> translated = new HashMap<>();
     private int nextEdgeId;
     private boolean allSourcesBounded = true;
-    private final List<String> multipleInputOperators = new ArrayList<>();
 
     /**
      * A node's output as seen by a downstream operator: with the exchange and key chosen on the way,
@@ -90,14 +89,6 @@ public final class StreamGraphBuilder {
         if (mode == RuntimeExecutionMode.AUTOMATIC) {
             pipeline.executionConfig().setRuntimeMode(
                     allSourcesBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
-        }
-        if (pipeline.executionConfig().getRuntimeMode() == RuntimeExecutionMode.BATCH && !multipleInputOperators.isEmpty()) {
-            // BATCH would need the inputs sorted by key together (Flink's sorted multiple inputs): refused, never wrong
-            throw new InvalidProgramException("Job '" + pipeline.jobName() + "' runs in BATCH mode"
-                    + (mode == RuntimeExecutionMode.AUTOMATIC ? " (AUTOMATIC with only bounded sources)" : "")
-                    + ", which Weir does not support for multiple-input operators yet: operator '"
-                    + String.join("', '", multipleInputOperators) + "'. Run the job in STREAMING mode (setRuntimeMode(STREAMING), "
-                    + "execution.runtime-mode: STREAMING); its results are the same.");
         }
     }
 
@@ -235,7 +226,6 @@ public final class StreamGraphBuilder {
         for (int index = 0; index < inputs.size(); index++) {
             connect(translatedInputs.get(index), node, index);
         }
-        multipleInputOperators.add(t.getName());
         return node;
     }
 

@@ -11,10 +11,11 @@ import io.weir.runtime.sort.ExternalSorter;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.HeapTimerServices;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Builds the inputs of a task whose head is a keyed operator (or a non-keyed broadcast
- * {@code connect}) of a BATCH job: the {@link SortedKeyedInput} and the heads that fill it. Every
+ * Builds the inputs of a task whose head is a keyed operator (one-, two- or multiple-input, or a
+ * non-keyed broadcast {@code connect}) of a BATCH job: the {@link SortedKeyedInput} and the heads that fill it. Every
  * head in STREAMING, and every other head, reads its input as it arrives.
  */
 final class BatchInputs {
@@ -30,8 +31,7 @@ final class BatchInputs {
         if (deployment.job().getExecutionConfig().getRuntimeMode() != RuntimeExecutionMode.BATCH) {
             return null;
         }
-        StreamNode head = deployment.vertex().getHead();
-        if (head.getStateKeySelector() != null || head.getStateKeySelector2() != null) {
+        if (keySelectors(deployment.vertex().getHead(), direct.length) != null) {
             return sortedKeyedInput(deployment, chain, direct);
         }
         if (chain.head() instanceof CoBroadcastWithNonKeyedOperator<?, ?, ?>) {
@@ -46,8 +46,7 @@ final class BatchInputs {
     private static SortedKeyedInput sortedKeyedInput(TaskDeployment deployment, OperatorChain chain,
             HeadInput<?>[] direct) {
         StreamNode head = deployment.vertex().getHead();
-        KeySelector<?, ?>[] selectors = direct.length == 1 ? new KeySelector<?, ?>[] {head.getStateKeySelector()}
-                : new KeySelector<?, ?>[] {head.getStateKeySelector(), head.getStateKeySelector2()};
+        KeySelector<?, ?>[] selectors = keySelectors(head, direct.length);
         TypeSerializer<?>[] serializers = new TypeSerializer<?>[direct.length];
         for (int i = 0; i < direct.length; i++) {
             serializers[i] = serializerOf(deployment, i);
@@ -66,6 +65,21 @@ final class BatchInputs {
                 .createSerializer(deployment.job().getExecutionConfig().getSerializerConfig());
         return new SortedKeyedInput(direct, selectors, serializers, sorter(deployment),
                 new SortedKeyedInput.KeyScope(keySerializer, backend, timers));
+    }
+
+    /**
+     * Per input of {@code head}, the key selector of its records, {@code null} for an unkeyed input
+     * (the broadcast side, or an unkeyed input of a keyed multiple-input operator); {@code null} as a
+     * whole when no input is keyed.
+     */
+    private static KeySelector<?, ?>[] keySelectors(StreamNode head, int inputs) {
+        KeySelector<?, ?>[] selectors = Arrays.copyOf(head.getStateKeySelectors(), inputs);
+        for (KeySelector<?, ?> selector : selectors) {
+            if (selector != null) {
+                return selectors;
+            }
+        }
+        return null;
     }
 
     private static ExternalSorter sorter(TaskDeployment deployment) {

@@ -2,9 +2,7 @@ package io.weir.tests.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.api.common.InvalidProgramException;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.MultipleConnectedStreams;
 import io.weir.api.environment.RuntimeExecutionMode;
@@ -202,14 +200,13 @@ class MultipleInputOperatorTest {
         }
     }
 
-    @Test
-    void batchModeIsRefusedWithAClearError() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class, () -> {
-            StreamExecutionEnvironment batch = CLUSTER.createEnvironment(1);
-            batch.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            tagged(batch, 1).executeAndCollect(10);
-        });
-        assertTrue(e.getMessage().contains("operator 'tag inputs'"), e.getMessage());
-        assertTrue(e.getMessage().contains("STREAMING"), e.getMessage());
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void inBatchModeAnUnkeyedOperatorGetsEveryElementAndEachInputEnds(int parallelism) throws Exception {
+        StreamExecutionEnvironment batch = CLUSTER.createEnvironment(parallelism);
+        batch.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        List<String> result = tagged(batch, parallelism).executeAndCollect(10_000);
+        assertEquals(1053 + 3 * parallelism, result.size(), "every element and each input's end per subtask");
+        assertEquals(3 * parallelism, result.stream().filter(s -> s.startsWith("end:")).count());
     }
 }
