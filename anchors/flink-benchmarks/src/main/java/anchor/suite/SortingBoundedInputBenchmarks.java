@@ -16,13 +16,23 @@ import org.apache.flink.configuration.AlgorithmOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.MultipleConnectedStreams;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.legacy.DiscardingSink;
+import org.apache.flink.streaming.api.operators.AbstractInput;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.Input;
+import org.apache.flink.streaming.api.operators.MultipleInputStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.KeyedMultipleInputTransformation;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.SplittableIterator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * integers cycling over the keys 0-9 in a shuffled order (fixed seed, the same order as Weir's),
  * fails on a key that comes back after another, and emits the count when its input(s) end.
  * {@code sortedOneInput}: one {@code fromParallelCollection} source, {@code keyBy};
- * {@code sortedTwoInput}: two of half the records each, connected and keyed on both sides.
+ * {@code sortedTwoInput}: two of half the records each, connected and keyed on both sides;
+ * {@code sortedMultiInput}: three of a third of the records each, keyed, into a keyed three-input
+ * {@code MultipleInputStreamOperator} at the job's parallelism.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -74,6 +86,8 @@ public class SortingBoundedInputBenchmarks {
                 "sortedOneInput: the count of the records, each key together");
         Check.equal(List.of((long) CHECK_RECORDS), Check.collect(twoInput(environment(cluster), CHECK_RECORDS)),
                 "sortedTwoInput: the count of the records of both inputs, each key together");
+        Check.equal(List.of(3L * (CHECK_RECORDS / 3)), Check.collect(multiInput(environment(cluster), CHECK_RECORDS)),
+                "sortedMultiInput: the count of the records of the three inputs, each key together");
     }
 
     @Benchmark
@@ -88,6 +102,13 @@ public class SortingBoundedInputBenchmarks {
         StreamExecutionEnvironment env = environment(cluster);
         twoInput(env, RECORDS).addSink(new DiscardingSink<>());
         return SuiteCluster.execute(env, "sortedTwoInput", RECORDS, cpu);
+    }
+
+    @Benchmark
+    public long sortedMultiInput(SuiteCluster cluster, ProcessCpuTime cpu) throws Exception {
+        StreamExecutionEnvironment env = environment(cluster);
+        multiInput(env, RECORDS).addSink(new DiscardingSink<>());
+        return SuiteCluster.execute(env, "sortedMultiInput", RECORDS, cpu);
     }
 
     static StreamExecutionEnvironment environment(SuiteCluster cluster) {
@@ -111,6 +132,18 @@ public class SortingBoundedInputBenchmarks {
         return first.connect(second)
                 .keyBy(element -> element, element -> element)
                 .transform("Asserting operator", Types.LONG, new AssertingTwoInputOperator());
+    }
+
+    static DataStream<Long> multiInput(StreamExecutionEnvironment env, long records) {
+        KeyedMultipleInputTransformation<Long> transform = new KeyedMultipleInputTransformation<>(
+                "Asserting operator", new AssertingThreeInputOperatorFactory(), Types.LONG, -1, Types.INT);
+        for (int input = 0; input < 3; input++) {
+            KeyedStream<Integer, Integer> keyed = env.fromParallelCollection(new InputGenerator(records / 3), Types.INT)
+                    .keyBy(element -> element);
+            transform.addInput(keyed.getTransformation(), keyed.getKeySelector());
+        }
+        env.addOperator(transform);
+        return new MultipleConnectedStreams(env).transform(transform);
     }
 
     static final class KeyOrderAsserter implements Serializable {
@@ -174,6 +207,55 @@ public class SortingBoundedInputBenchmarks {
             secondEnded |= inputId == 2;
             if (firstEnded && secondEnded) {
                 output.collect(new StreamRecord<>(asserter.seenRecords()));
+            }
+        }
+    }
+
+    static final class AssertingThreeInputOperatorFactory extends AbstractStreamOperatorFactory<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends StreamOperator<Long>> T createStreamOperator(StreamOperatorParameters<Long> parameters) {
+            return (T) new AssertingThreeInputOperator(parameters);
+        }
+
+        @Override
+        public Class<? extends StreamOperator<?>> getStreamOperatorClass(ClassLoader classLoader) {
+            return AssertingThreeInputOperator.class;
+        }
+    }
+
+    static final class AssertingThreeInputOperator extends AbstractStreamOperatorV2<Long>
+            implements MultipleInputStreamOperator<Long>, BoundedMultiInput {
+        private final KeyOrderAsserter asserter = new KeyOrderAsserter();
+        private int endedInputs;
+
+        AssertingThreeInputOperator(StreamOperatorParameters<Long> parameters) {
+            super(parameters, 3);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List<Input> getInputs() {
+            return List.of(new AssertingInput(this, 1), new AssertingInput(this, 2), new AssertingInput(this, 3));
+        }
+
+        @Override
+        public void endInput(int inputId) {
+            if (++endedInputs == 3) {
+                output.collect(new StreamRecord<>(asserter.seenRecords()));
+            }
+        }
+
+        private final class AssertingInput extends AbstractInput<Integer, Long> {
+            AssertingInput(AbstractStreamOperatorV2<Long> owner, int inputId) {
+                super(owner, inputId);
+            }
+
+            @Override
+            public void processElement(StreamRecord<Integer> element) {
+                asserter.processElement(element.getValue());
             }
         }
     }

@@ -3,16 +3,27 @@ package io.weir.bench.jmh.suite;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.KeyedStream;
+import io.weir.api.datastream.MultipleConnectedStreams;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.api.functions.source.SplittableIterator;
+import io.weir.api.operators.AbstractInput;
 import io.weir.api.operators.AbstractStreamOperator;
+import io.weir.api.operators.AbstractStreamOperatorFactory;
+import io.weir.api.operators.AbstractStreamOperatorV2;
 import io.weir.api.operators.BoundedMultiInput;
 import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.Input;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.StreamOperator;
+import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.TwoInputStreamOperator;
+import io.weir.api.transformations.KeyedMultipleInputTransformation;
+import io.weir.api.transformations.Transformation;
 import io.weir.api.types.Types;
 import io.weir.bench.jmh.ProcessCpuTime;
 import java.io.Serializable;
@@ -42,9 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * both engines get the same order; flink-benchmarks shuffles per JVM); the operator counts the
  * records and fails the job if a key comes back after another one, and emits the count when its
  * input(s) end. {@code sortedOneInput}: one source, {@code keyBy}; {@code sortedTwoInput}: two
- * sources of half the records each, connected and keyed on both sides (one sort over both).
- * flink-benchmarks' third variant, {@code sortedMultiInput} (three keyed inputs into a
- * {@code MultipleInputStreamOperator}), needs multiple-input operators, which Weir does not have.
+ * sources of half the records each, connected and keyed on both sides (one sort over both);
+ * {@code sortedMultiInput}: three sources of a third of the records each, keyed, into a keyed
+ * {@code MultipleInputStreamOperator} (a {@code KeyedMultipleInputTransformation}, one sort over all three).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -80,6 +91,13 @@ public class SortingBoundedInputBenchmarks {
         return SuiteEnvironment.execute(env, "sortedTwoInput", RECORDS, cpu);
     }
 
+    @Benchmark
+    public long sortedMultiInput(ProcessCpuTime cpu) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        multiInput(env, RECORDS).addSink(new DiscardingSink<>());
+        return SuiteEnvironment.execute(env, "sortedMultiInput", RECORDS, cpu);
+    }
+
     /** The suite's environment in BATCH mode. */
     public static StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = SuiteEnvironment.create();
@@ -101,6 +119,23 @@ public class SortingBoundedInputBenchmarks {
         return first.connect(second)
                 .keyBy(element -> element, element -> element)
                 .transform("Asserting operator", Types.LONG, new AssertingTwoInputOperator());
+    }
+
+    /**
+     * Three sources of {@code records / 3} keys each, keyed, into the asserting three-input operator
+     * (at the job's parallelism, as flink-benchmarks' -1): emits the count per subtask.
+     */
+    public static DataStream<Long> multiInput(StreamExecutionEnvironment env, long records) {
+        KeyedMultipleInputTransformation<Long> transform = new KeyedMultipleInputTransformation<>(
+                "Asserting operator", new AssertingThreeInputOperatorFactory(), Types.LONG,
+                Transformation.DEFAULT_PARALLELISM, Types.INT);
+        for (int input = 0; input < 3; input++) {
+            KeyedStream<Integer, Integer> keyed = env.fromParallelCollection(new InputGenerator(records / 3), Types.INT)
+                    .keyBy(element -> element);
+            transform.addInput(keyed.getTransformation(), keyed.getKeySelector());
+        }
+        env.addOperator(transform);
+        return new MultipleConnectedStreams(env).transform(transform);
     }
 
     /** Counts the records and fails on a key that comes back after another key. */
@@ -165,6 +200,52 @@ public class SortingBoundedInputBenchmarks {
             secondEnded |= inputId == 2;
             if (firstEnded && secondEnded) {
                 output.collect(new StreamRecord<>(asserter.seenRecords()));
+            }
+        }
+    }
+
+    static final class AssertingThreeInputOperatorFactory extends AbstractStreamOperatorFactory<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends StreamOperator<Long>> T createStreamOperator(StreamOperatorParameters<Long> parameters) {
+            return (T) new AssertingThreeInputOperator(parameters);
+        }
+    }
+
+    /** Counts the records of its three inputs together; emits the count once all three ended. */
+    static final class AssertingThreeInputOperator extends AbstractStreamOperatorV2<Long>
+            implements MultipleInputStreamOperator<Long>, BoundedMultiInput {
+        private static final long serialVersionUID = 1L;
+        private final KeyOrderAsserter asserter = new KeyOrderAsserter();
+        private int endedInputs;
+
+        AssertingThreeInputOperator(StreamOperatorParameters<Long> parameters) {
+            super(parameters, 3);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List<Input> getInputs() {
+            return List.of(new AssertingInput(this, 1), new AssertingInput(this, 2), new AssertingInput(this, 3));
+        }
+
+        @Override
+        public void endInput(int inputId) {
+            if (++endedInputs == 3) {
+                output.collect(new StreamRecord<>(asserter.seenRecords()));
+            }
+        }
+
+        private final class AssertingInput extends AbstractInput<Integer, Long> {
+            AssertingInput(AbstractStreamOperatorV2<Long> owner, int inputId) {
+                super(owner, inputId);
+            }
+
+            @Override
+            public void processElement(StreamRecord<Integer> element) {
+                asserter.processElement(element.getValue());
             }
         }
     }

@@ -132,6 +132,18 @@ class SameProgramSuiteTest {
                 collect(SortingBoundedInputBenchmarks.oneInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
         assertEquals(List.of((long) RECORDS),
                 collect(SortingBoundedInputBenchmarks.twoInput(SortingBoundedInputBenchmarks.environment(), RECORDS)));
+        assertEquals(List.of(3L * (RECORDS / 3)),
+                collect(SortingBoundedInputBenchmarks.multiInput(SortingBoundedInputBenchmarks.environment(), RECORDS)),
+                "sortedMultiInput: a third of the records from each of the three inputs, each key together");
+    }
+
+    @Test
+    void sortedMultiInputCountsEveryRecordOverTheSubtasks() throws Exception {
+        StreamExecutionEnvironment env = SortingBoundedInputBenchmarks.environment();
+        env.setParallelism(2);
+        List<Long> counts = collect(SortingBoundedInputBenchmarks.multiInput(env, RECORDS));
+        assertEquals(2, counts.size(), "one count per subtask of the operator");
+        assertEquals(3L * (RECORDS / 3), counts.stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
