@@ -14,7 +14,7 @@ import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
 import io.weir.api.connector.source.lib.SplitCollectionSerializer;
-import io.weir.api.connector.source.lib.StaticSplitEnumerator;
+import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import io.weir.api.eventtime.Watermark;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
@@ -68,7 +68,7 @@ public final class NexmarkSource
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> createEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context) {
-        return new StaticSplitEnumerator<>(context, NumberSequenceSplit.divide(0, events - 1, context.currentParallelism()));
+        return new IteratorSourceEnumerator<>(context, NumberSequenceSplit.divide(0, events - 1, context.currentParallelism()));
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class NexmarkSource
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+        return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
     @Override

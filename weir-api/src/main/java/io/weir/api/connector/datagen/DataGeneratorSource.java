@@ -11,7 +11,7 @@ import io.weir.api.connector.source.lib.IndexedSourceReader;
 import io.weir.api.connector.source.lib.NumberSequenceSplit;
 import io.weir.api.connector.source.lib.NumberSequenceSplitSerializer;
 import io.weir.api.connector.source.lib.SplitCollectionSerializer;
-import io.weir.api.connector.source.lib.StaticSplitEnumerator;
+import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
 import java.util.Collection;
@@ -59,7 +59,7 @@ public class DataGeneratorSource<OUT>
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> createEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context) {
-        return new StaticSplitEnumerator<>(context,
+        return new IteratorSourceEnumerator<>(context,
                 NumberSequenceSplit.divide(0, count - 1, context.currentParallelism()));
     }
 
@@ -89,7 +89,7 @@ public class DataGeneratorSource<OUT>
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+        return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
     @Override

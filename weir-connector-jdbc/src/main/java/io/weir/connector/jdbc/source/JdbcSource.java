@@ -8,7 +8,7 @@ import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
 import io.weir.api.connector.source.lib.SplitCollectionSerializer;
-import io.weir.api.connector.source.lib.StaticSplitEnumerator;
+import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import io.weir.api.types.ResultTypeQueryable;
 import io.weir.api.types.TypeInformation;
 import io.weir.connector.jdbc.JdbcConnectionOptions;
@@ -90,13 +90,13 @@ public final class JdbcSource<T> implements Source<T, JdbcSourceSplit, Collectio
     @Override
     public SplitEnumerator<JdbcSourceSplit, Collection<JdbcSourceSplit>> createEnumerator(
             SplitEnumeratorContext<JdbcSourceSplit> context) {
-        return new StaticSplitEnumerator<>(context, splits());
+        return new IteratorSourceEnumerator<>(context, splits());
     }
 
     @Override
     public SplitEnumerator<JdbcSourceSplit, Collection<JdbcSourceSplit>> restoreEnumerator(
             SplitEnumeratorContext<JdbcSourceSplit> context, Collection<JdbcSourceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+        return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
     @Override

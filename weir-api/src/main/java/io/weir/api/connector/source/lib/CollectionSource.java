@@ -7,6 +7,7 @@ import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
+import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.SerializerConfig;
@@ -53,7 +54,7 @@ public class CollectionSource<T> implements Source<T, NumberSequenceSplit, Colle
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> createEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context) {
-        return new StaticSplitEnumerator<>(context, NumberSequenceSplit.divide(0, count - 1, 1));
+        return new IteratorSourceEnumerator<>(context, NumberSequenceSplit.divide(0, count - 1, 1));
     }
 
     @Override
@@ -80,7 +81,7 @@ public class CollectionSource<T> implements Source<T, NumberSequenceSplit, Colle
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+        return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
     @Override

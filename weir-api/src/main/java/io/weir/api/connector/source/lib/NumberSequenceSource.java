@@ -7,6 +7,7 @@ import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SplitEnumerator;
 import io.weir.api.connector.source.SplitEnumeratorContext;
+import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import java.util.Collection;
 
 /** A bounded, parallel source of the longs {@code from..to} (inclusive), split evenly over the readers. */
@@ -40,7 +41,7 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSplit, C
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> createEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context) {
-        return new StaticSplitEnumerator<>(context,
+        return new IteratorSourceEnumerator<>(context,
                 NumberSequenceSplit.divide(from, to, context.currentParallelism()));
     }
 
@@ -62,7 +63,7 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSplit, C
     @Override
     public SplitEnumerator<NumberSequenceSplit, Collection<NumberSequenceSplit>> restoreEnumerator(
             SplitEnumeratorContext<NumberSequenceSplit> context, Collection<NumberSequenceSplit> checkpoint) {
-        return new StaticSplitEnumerator<>(context, checkpoint);
+        return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
     @Override

@@ -1,13 +1,29 @@
 package io.weir.api.connector.source.lib;
 
-import io.weir.api.connector.source.SourceSplit;
+import io.weir.api.connector.source.lib.util.IteratorSourceSplit;
+import io.weir.api.functions.source.NumberSequenceIterator;
 
-/** A range of indexes {@code [from, to]}, both inclusive, read in ascending order. */
-public record NumberSequenceSplit(String splitId, long from, long to) implements SourceSplit {
+/**
+ * A range of indexes {@code [from, to]}, both inclusive, read in ascending order (by the library's
+ * readers, or by an {@code IteratorSourceReader} through its iterator).
+ */
+public record NumberSequenceSplit(String splitId, long from, long to)
+        implements IteratorSourceSplit<Long, NumberSequenceIterator> {
     public NumberSequenceSplit {
         if (from > to) {
             throw new IllegalArgumentException("Empty split range [" + from + ", " + to + "]");
         }
+    }
+
+    @Override
+    public NumberSequenceIterator getIterator() {
+        return new NumberSequenceIterator(from, to);
+    }
+
+    /** The rest of this split that {@code iterator} has not returned; only while it has more. */
+    @Override
+    public NumberSequenceSplit getUpdatedSplitForIterator(NumberSequenceIterator iterator) {
+        return new NumberSequenceSplit(splitId, iterator.getCurrent(), iterator.getTo());
     }
 
     /**

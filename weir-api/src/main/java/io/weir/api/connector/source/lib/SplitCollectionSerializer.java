@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Serializes a collection of splits, such as the splits a {@link StaticSplitEnumerator} has not
+ * Serializes a collection of splits, such as the splits a {@link io.weir.api.connector.source.lib.util.IteratorSourceEnumerator} has not
  * assigned yet: their number, the split serializer's version, then each split's length and bytes.
  */
 public final class SplitCollectionSerializer<SplitT> implements SimpleVersionedSerializer<Collection<SplitT>> {

@@ -1,4 +1,4 @@
-package io.weir.api.connector.source.lib;
+package io.weir.api.connector.source.lib.util;
 
 import io.weir.api.connector.source.SourceSplit;
 import io.weir.api.connector.source.SplitEnumerator;
@@ -10,13 +10,16 @@ import java.util.List;
 
 /**
  * Hands out a fixed set of splits, one per request, in order; answers "no more splits" once they
- * are gone. Splits of a failed reader go back to the front of the queue.
+ * are gone. Splits of a failed reader go back to the front of the queue; a checkpoint holds the
+ * splits not assigned yet. The enumerator of the bounded library sources (number sequences,
+ * collections, generators) and of readers such as {@link IteratorSourceReader}; unlike Flink's, it
+ * takes splits of any type, not only {@link IteratorSourceSplit}s.
  */
-public final class StaticSplitEnumerator<SplitT extends SourceSplit> implements SplitEnumerator<SplitT, Collection<SplitT>> {
+public final class IteratorSourceEnumerator<SplitT extends SourceSplit> implements SplitEnumerator<SplitT, Collection<SplitT>> {
     private final SplitEnumeratorContext<SplitT> context;
     private final ArrayDeque<SplitT> remaining;
 
-    public StaticSplitEnumerator(SplitEnumeratorContext<SplitT> context, Collection<SplitT> splits) {
+    public IteratorSourceEnumerator(SplitEnumeratorContext<SplitT> context, Collection<SplitT> splits) {
         this.context = context;
         this.remaining = new ArrayDeque<>(splits);
     }
