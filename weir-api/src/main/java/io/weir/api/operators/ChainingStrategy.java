@@ -7,5 +7,11 @@ public enum ChainingStrategy {
     /** Never chain with the predecessor, but successors may chain to this operator. */
     HEAD,
     /** Never chain. */
-    NEVER
+    NEVER,
+    /**
+     * Like {@link #HEAD}, for a multiple-input operator whose FLIP-27 sources Flink chains into its
+     * task. Weir does not chain sources into an operator yet: its sources run as their own tasks,
+     * connected to it by FORWARD exchanges where parallelisms match, so the operator behaves as {@link #HEAD}.
+     */
+    HEAD_WITH_SOURCES
 }

@@ -135,4 +135,32 @@ class JobGraphBuilderTest {
                 "equal parallelism without a partitioning connects forward, but over the network");
         assertEquals(4, co.channelOffset(co.getInputs().get(2)), "channels are numbered over both inputs");
     }
+
+    @Test
+    void aMultipleInputOperatorWithHeadWithSourcesHeadsItsTaskAndItsSourcesRunAsTheirOwnTasks() throws Exception {
+        env.setParallelism(1);
+        io.weir.api.transformations.MultipleInputTransformation<Long> transform =
+                new io.weir.api.transformations.MultipleInputTransformation<>("op", new PassFirstInput(),
+                        io.weir.api.types.Types.LONG, 1);
+        transform.addInput(env.fromSequence(1, 10).name("a").getTransformation());
+        transform.addInput(env.fromSequence(1, 10).name("b").getTransformation());
+        transform.setChainingStrategy(io.weir.api.operators.ChainingStrategy.HEAD_WITH_SOURCES);
+        env.addOperator(transform);
+        new io.weir.api.datastream.MultipleConnectedStreams(env).transform(transform).map(x -> x).name("m")
+                .print().name("p");
+        JobGraph job = build();
+        // Flink would chain both sources into op's task; Weir does not chain sources yet (a FORWARD exchange each)
+        assertEquals(List.of("a", "b", "op -> m -> p"), vertexNames(job).stream().sorted().toList());
+        assertEquals(List.of(Exchange.FORWARD, Exchange.FORWARD),
+                job.getEdges().stream().map(e -> e.streamEdge().exchange()).toList());
+    }
+
+    /** A factory that is never asked for an operator: the job graph is only built. */
+    static final class PassFirstInput extends io.weir.api.operators.AbstractStreamOperatorFactory<Long> {
+        @Override
+        public <T extends io.weir.api.operators.StreamOperator<Long>> T createStreamOperator(
+                io.weir.api.operators.StreamOperatorParameters<Long> parameters) {
+            throw new UnsupportedOperationException("only the job graph is built");
+        }
+    }
 }
