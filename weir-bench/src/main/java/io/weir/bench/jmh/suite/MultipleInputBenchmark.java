@@ -1,12 +1,16 @@
 package io.weir.bench.jmh.suite;
 
+import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.MultipleConnectedStreams;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.sink.DiscardingSink;
 import io.weir.api.operators.AbstractInput;
 import io.weir.api.operators.AbstractStreamOperatorFactory;
 import io.weir.api.operators.AbstractStreamOperatorV2;
+import io.weir.api.operators.ChainingStrategy;
 import io.weir.api.operators.Input;
 import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.StreamOperator;
@@ -14,6 +18,7 @@ import io.weir.api.operators.StreamOperatorParameters;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.transformations.MultipleInputTransformation;
 import io.weir.api.types.TypeInformation;
+import io.weir.api.types.Types;
 import io.weir.bench.jmh.ProcessCpuTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * doubles every element, into a discarding sink, checkpoints every 100 ms, parallelism 1.
  * {@code multiInputMapSink}: both sources emit 12,500,000 longs at once; {@code multiInputOneIdleMapSink}:
  * the first source emits 14,999,999 while the second waits, then the second emits one.
- * ({@code multiInputChainedIdleSource}, which chains FLIP-27 sources into the operator, is not ported:
- * Weir does not chain sources into a multiple-input operator.)
+ * {@code multiInputChainedIdleSource}: FLIP-27 sources, a {@code NumberSequenceSource} of 25,000,000
+ * longs and an {@link IdlingSource} that stays idle until every long passed, into the same operator
+ * set to {@code ChainingStrategy.HEAD_WITH_SOURCES}, no checkpoints (as flink-benchmarks). Flink chains
+ * both sources into the operator's task; Weir does not chain sources yet and runs them as their own
+ * tasks, connected by FORWARD exchanges. flink-benchmarks' sink ends the idle source; here a counting
+ * map after the operator does (so the program's result can be collected), on both engines.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -65,6 +74,53 @@ public class MultipleInputBenchmark {
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         oneIdleMapSink(env, ONE_IDLE_RECORDS).addSink(new DiscardingSink<>());
         return SuiteEnvironment.execute(env, "multiInputOneIdleMapSink", ONE_IDLE_RECORDS, cpu);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long multiInputChainedIdleSource(ProcessCpuTime cpu) throws Exception {
+        StreamExecutionEnvironment env = SuiteEnvironment.create();
+        chainedIdleSource(env, RECORDS).addSink(new DiscardingSink<>());
+        return SuiteEnvironment.execute(env, "multiInputChainedIdleSource", RECORDS, cpu);
+    }
+
+    /**
+     * The longs {@code 1..records} and an idle source into the doubling operator (HEAD_WITH_SOURCES),
+     * then a map that lets the idle source end once {@code records} elements passed it.
+     */
+    public static DataStream<Long> chainedIdleSource(StreamExecutionEnvironment env, long records) {
+        IdlingSource.reset();
+        DataStream<Long> numbers = env.fromSource(new NumberSequenceSource(1, records),
+                WatermarkStrategy.noWatermarks(), "source-1");
+        DataStream<Integer> idle = env.fromSource(new IdlingSource(), WatermarkStrategy.noWatermarks(), "source-2",
+                Types.INT);
+        MultipleInputTransformation<Long> transform = new MultipleInputTransformation<>("custom operator",
+                new MultiplyByTwoOperatorFactory(), TypeInformation.of(Long.class), 1);
+        transform.addInput(numbers.getTransformation());
+        transform.addInput(idle.getTransformation());
+        transform.setChainingStrategy(ChainingStrategy.HEAD_WITH_SOURCES);
+        env.addOperator(transform);
+        return new MultipleConnectedStreams(env).transform(transform)
+                .map(new FinishIdlingSourceAfter(records)).returns(Types.LONG).setParallelism(1);
+    }
+
+    /** Passes its elements on; after the {@code records}-th, lets the {@link IdlingSource} end. */
+    static final class FinishIdlingSourceAfter implements MapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+        private final long records;
+        private long seen;
+
+        FinishIdlingSourceAfter(long records) {
+            this.records = records;
+        }
+
+        @Override
+        public Long map(Long value) {
+            if (++seen == records) {
+                IdlingSource.signalCanFinish();
+            }
+            return value;
+        }
     }
 
     /** Two sources of {@code records / 2} longs each, into the doubling two-input multiple-input operator. */

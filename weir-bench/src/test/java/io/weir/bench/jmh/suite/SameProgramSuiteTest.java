@@ -213,6 +213,13 @@ class SameProgramSuiteTest {
     }
 
     @Test
+    void multiInputChainedIdleSourceDoublesEveryNumberInOrderAndTheIdleSourceEndsAfterTheLast() throws Exception {
+        List<Long> out = collect(MultipleInputBenchmark.chainedIdleSource(SuiteEnvironment.create(), RECORDS));
+        assertEquals(LongStream.rangeClosed(1, RECORDS).map(i -> 2 * i).boxed().toList(), out,
+                "every number of the sequence doubled, in order; the job ends, so the idle source ended");
+    }
+
+    @Test
     void multiInputOneIdleMapSinkDoublesEveryRecordOfBothSources() throws Exception {
         StreamExecutionEnvironment env = SuiteEnvironment.create();
         env.enableCheckpointing(MultipleInputBenchmark.CHECKPOINT_INTERVAL_MS);
