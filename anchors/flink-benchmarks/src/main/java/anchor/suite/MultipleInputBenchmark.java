@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.MultipleConnectedStreams;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -13,6 +17,7 @@ import org.apache.flink.streaming.api.functions.sink.legacy.DiscardingSink;
 import org.apache.flink.streaming.api.operators.AbstractInput;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.Input;
 import org.apache.flink.streaming.api.operators.MultipleInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperator;
@@ -38,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * element, into a discarding sink, checkpoints every 100 ms, parallelism 1.
  * {@code multiInputMapSink}: both sources emit 12,500,000 longs at once; {@code multiInputOneIdleMapSink}:
  * the first source emits 14,999,999 while the second waits, then the second emits one.
+ * {@code multiInputChainedIdleSource}: FLIP-27 sources (a {@code NumberSequenceSource} of 25,000,000
+ * longs and an {@link IdlingSource} idle until every long passed) into the same operator, set to
+ * {@code ChainingStrategy.HEAD_WITH_SOURCES} (Flink chains both sources into its task), no
+ * checkpoints; a counting map after the operator lets the idle source end, as in Weir's.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -73,6 +82,10 @@ public class MultipleInputBenchmark {
         expectedOneIdle.add(0L); // the second source's one element
         LongStream.range(0, CHECK_RECORDS - 1).forEach(i -> expectedOneIdle.add(2 * i));
         Check.equal(expectedOneIdle, oneIdle, "multiInputOneIdleMapSink: every record of both sources doubled");
+
+        List<Long> chained = Check.collect(chainedIdleSource(cluster.environment(), CHECK_RECORDS));
+        Check.equal(LongStream.rangeClosed(1, CHECK_RECORDS).map(i -> 2 * i).boxed().toList(), chained,
+                "multiInputChainedIdleSource: every number doubled, in order, and the idle source ended");
     }
 
     @Benchmark
@@ -91,6 +104,48 @@ public class MultipleInputBenchmark {
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         oneIdleMapSink(env, ONE_IDLE_RECORDS).addSink(new DiscardingSink<>());
         return SuiteCluster.execute(env, "multiInputOneIdleMapSink", ONE_IDLE_RECORDS, cpu);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long multiInputChainedIdleSource(SuiteCluster cluster, ProcessCpuTime cpu) throws Exception {
+        StreamExecutionEnvironment env = cluster.environment();
+        chainedIdleSource(env, RECORDS).addSink(new DiscardingSink<>());
+        return SuiteCluster.execute(env, "multiInputChainedIdleSource", RECORDS, cpu);
+    }
+
+    static DataStream<Long> chainedIdleSource(StreamExecutionEnvironment env, long records) {
+        IdlingSource.reset();
+        DataStream<Long> numbers = env.fromSource(new NumberSequenceSource(1, records),
+                WatermarkStrategy.noWatermarks(), "source-1");
+        DataStream<Integer> idle = env.fromSource(new IdlingSource(), WatermarkStrategy.noWatermarks(), "source-2",
+                Types.INT);
+        MultipleInputTransformation<Long> transform = new MultipleInputTransformation<>("custom operator",
+                new MultiplyByTwoOperatorFactory(), TypeInformation.of(Long.class), 1);
+        transform.addInput(numbers.getTransformation());
+        transform.addInput(idle.getTransformation());
+        transform.setChainingStrategy(ChainingStrategy.HEAD_WITH_SOURCES);
+        env.addOperator(transform);
+        return new MultipleConnectedStreams(env).transform(transform)
+                .map(new FinishIdlingSourceAfter(records)).returns(Types.LONG).setParallelism(1);
+    }
+
+    static final class FinishIdlingSourceAfter implements MapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+        private final long records;
+        private long seen;
+
+        FinishIdlingSourceAfter(long records) {
+            this.records = records;
+        }
+
+        @Override
+        public Long map(Long value) {
+            if (++seen == records) {
+                IdlingSource.signalCanFinish();
+            }
+            return value;
+        }
     }
 
     static DataStream<Long> mapSink(StreamExecutionEnvironment env, long records) {
