@@ -20,12 +20,12 @@ import java.util.Arrays;
  * key's event-time timers fire as if the watermark had reached {@code Long.MAX_VALUE}, then its
  * processing-time timers; timers registered by those firings are ignored; then the key's state is
  * dropped. So keyed state and timers never hold more than one key, and no record is late. After
- * the last key the operator gets the final watermark and, per sorted input of a two-input
- * operator, its end of input.
+ * the last key the operator gets the final watermark and, per sorted input of an operator with
+ * several inputs, its end of input.
  *
- * <p>A two-input operator whose inputs are both keyed gets both through the one sorter, so it
- * sees all records of a key from both inputs before the next key, in timestamp order across
- * them. An unkeyed input (the broadcast side of a keyed broadcast connect) is not sorted: it
+ * <p>A two-input or multiple-input operator whose inputs are keyed gets them all through the one
+ * sorter, so it sees all records of a key from every input before the next key, in timestamp
+ * order across them. An unkeyed input (the broadcast side of a keyed broadcast connect) is not sorted: it
  * reaches the operator as it arrives, so it is consumed completely before the first keyed record.
  *
  * <p>Without a key serializer (and without state and timers) the input only holds its sorted
