@@ -26,6 +26,8 @@ final class CompositeKeyBuilder<K> {
     private int keyGroup;
     /** Where the namespace part starts in {@link #out}; -1 when the key part must be written again. */
     private int keyEnd = -1;
+    /** Counts the keys built, so a caller can tell whether {@link #sharedBuffer} still holds its key. */
+    private int builds;
 
     CompositeKeyBuilder(TypeSerializer<K> keySerializer) {
         this.keySerializer = keySerializer;
@@ -47,6 +49,29 @@ final class CompositeKeyBuilder<K> {
         }
     }
 
+    /**
+     * Writes the RocksDB key of the current key in {@code namespace} into {@link #sharedBuffer},
+     * without copying it, and returns its length: valid until the next key is built.
+     */
+    <N> int buildShared(N namespace, TypeSerializer<N> namespaceSerializer) {
+        try {
+            writeKeyAndNamespace(namespace, namespaceSerializer);
+            return out.length();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The buffer {@link #buildShared} writes into (it may be replaced when a longer key is built). */
+    byte[] sharedBuffer() {
+        return out.getSharedBuffer();
+    }
+
+    /** How many keys were built so far: the key of {@link #buildShared} is intact while this does not change. */
+    int builds() {
+        return builds;
+    }
+
     /** The RocksDB key of one entry of a map state: the key of the current key and namespace, then the user key. */
     <N, UK> byte[] buildWithUserKey(N namespace, TypeSerializer<N> namespaceSerializer, UK userKey,
             TypeSerializer<UK> userKeySerializer) {
@@ -60,6 +85,7 @@ final class CompositeKeyBuilder<K> {
     }
 
     private <N> void writeKeyAndNamespace(N namespace, TypeSerializer<N> namespaceSerializer) throws IOException {
+        builds++;
         if (keyEnd < 0) {
             out.clear();
             out.writeShort(keyGroup);

@@ -19,15 +19,16 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends RocksDBState<K, 
 
     @Override
     public OUT get() {
-        ACC accumulator = getValue(currentKey());
+        ACC accumulator = getCurrent(writeCurrentKey());
         return accumulator == null ? null : function.getResult(accumulator);
     }
 
     @Override
     public void add(IN value) {
-        byte[] key = currentKey();
-        ACC accumulator = getValue(key);
-        putBytes(key, encode(function.add(value, accumulator == null ? function.createAccumulator() : accumulator)));
+        int keyLength = writeCurrentKey();
+        int builds = backend.keyBuilder().builds();
+        ACC accumulator = getCurrent(keyLength);
+        putCurrent(keyLength, builds, function.add(value, accumulator == null ? function.createAccumulator() : accumulator));
     }
 
     @Override

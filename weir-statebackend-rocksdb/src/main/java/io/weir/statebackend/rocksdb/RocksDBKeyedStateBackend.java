@@ -41,7 +41,8 @@ import org.rocksdb.RocksIterator;
  * A canonical snapshot (savepoints, and checkpoints unless they are incremental) iterates every
  * column family key group by key group and writes the same bytes the heap backend writes
  * ({@link CanonicalSection}), so either backend restores it. For a checkpoint the task's thread
- * only takes a RocksDB snapshot ({@link DatabaseSnapshot}, with the headers and timers); the
+ * only takes a view of the database ({@link DatabaseSnapshot}: iterators opened at the barrier,
+ * with the headers and timers); the
  * checkpoint I/O thread iterates it and the last section written releases it. A savepoint is
  * written on the task's thread, as the task may end right after it (stop-with-savepoint). An incremental checkpoint asks RocksDB
  * for a checkpoint of the database (hard links to its immutable files, in the working directory)

@@ -19,7 +19,7 @@ final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
 
     @Override
     public V get() {
-        return getValue(currentKey());
+        return getCurrent(writeCurrentKey());
     }
 
     @Override
@@ -27,9 +27,10 @@ final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
         }
-        byte[] key = currentKey();
-        V current = getValue(key);
-        putBytes(key, encode(current == null ? value : reducer.reduce(current, value)));
+        int keyLength = writeCurrentKey();
+        int builds = backend.keyBuilder().builds();
+        V current = getCurrent(keyLength);
+        putCurrent(keyLength, builds, current == null ? value : reducer.reduce(current, value));
     }
 
     @Override

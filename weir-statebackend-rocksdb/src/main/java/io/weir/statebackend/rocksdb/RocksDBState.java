@@ -9,6 +9,7 @@ import io.weir.runtime.state.InternalKvState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -27,6 +28,8 @@ abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
     private N namespace = (N) VoidNamespace.INSTANCE;
     protected final DataOutputSerializer valueOut = new DataOutputSerializer(64);
     protected final DataInputDeserializer valueIn = new DataInputDeserializer();
+    /** Where {@link #getCurrent} reads values into, grown as needed. */
+    private byte[] readBuffer = new byte[64];
 
     @SuppressWarnings("unchecked")
     RocksDBState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column, StoredValueCodec<V> codec) {
@@ -74,6 +77,65 @@ abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
                     + "namespaceSerializer, descriptor).");
         }
         return backend.keyBuilder().build(ns, namespaceSerializer);
+    }
+
+    /**
+     * Writes the RocksDB key of the current key and namespace into the key builder's shared buffer
+     * (no copy) for {@link #getCurrent} and {@link #putCurrent}; returns its length.
+     */
+    protected final int writeCurrentKey() {
+        if (!(namespace instanceof VoidNamespace) && namespaceSerializer instanceof VoidNamespaceSerializer) {
+            currentKey(namespace); // throws, saying why
+        }
+        return backend.keyBuilder().buildShared(namespace, namespaceSerializer);
+    }
+
+    /**
+     * The value under the key {@link #writeCurrentKey} wrote ({@code keyLength} bytes), or
+     * {@code null}: read into a reused buffer, with no array allocated per access.
+     */
+    protected final V getCurrent(int keyLength) {
+        byte[] key = backend.keyBuilder().sharedBuffer();
+        try {
+            int size = backend.database().db().get(column, key, 0, keyLength, readBuffer, 0, readBuffer.length);
+            if (size == RocksDB.NOT_FOUND) {
+                return null;
+            }
+            if (size > readBuffer.length) { // only the first readBuffer.length bytes were copied: read it again
+                readBuffer = new byte[Math.max(size, 2 * readBuffer.length)];
+                size = backend.database().db().get(column, key, 0, keyLength, readBuffer, 0, readBuffer.length);
+            }
+            valueIn.setBuffer(readBuffer, 0, size);
+            return codec.read(valueIn);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("State '" + name + "' holds an unreadable value: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code value} under the key {@link #writeCurrentKey} wrote, from the serializer's buffer;
+     * {@code builds} is the key builder's {@link CompositeKeyBuilder#builds()} right after that write:
+     * if another key was built since (by code run in between), the current key is written again.
+     */
+    protected final void putCurrent(int keyLength, int builds, V value) {
+        CompositeKeyBuilder<K> keys = backend.keyBuilder();
+        if (keys.builds() != builds) {
+            keyLength = writeCurrentKey();
+        }
+        try {
+            valueOut.clear();
+            codec.write(value, valueOut);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A value of state '" + name + "' cannot be serialized: " + e.getMessage(), e);
+        }
+        try {
+            backend.database().db().put(column, backend.database().writeOptions(), keys.sharedBuffer(), 0, keyLength,
+                    valueOut.getSharedBuffer(), 0, valueOut.length());
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
     }
 
     protected final N currentNamespace() {

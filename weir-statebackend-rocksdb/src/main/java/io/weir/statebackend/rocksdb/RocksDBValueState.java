@@ -12,7 +12,7 @@ final class RocksDBValueState<K, N, V> extends RocksDBState<K, N, V> implements 
 
     @Override
     public V value() {
-        return getValue(currentKey());
+        return getCurrent(writeCurrentKey());
     }
 
     @Override
@@ -20,7 +20,8 @@ final class RocksDBValueState<K, N, V> extends RocksDBState<K, N, V> implements 
         if (value == null) {
             clear();
         } else {
-            putBytes(currentKey(), encode(value));
+            int keyLength = writeCurrentKey();
+            putCurrent(keyLength, backend.keyBuilder().builds(), value);
         }
     }
 }

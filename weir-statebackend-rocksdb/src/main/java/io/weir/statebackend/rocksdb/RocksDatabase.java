@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -29,6 +32,16 @@ import org.rocksdb.WriteOptions;
  *
  * <p>The write-ahead log is off: the database is rebuilt from a checkpoint after any failure, never
  * recovered from its own log, and a checkpoint flushes the memtables into files first.
+ *
+ * <p>Memtables update values in place ({@code inplace_update_support}): writing a key that is in
+ * the active memtable overwrites its value there when the new one is no larger, instead of adding a
+ * version. Keys written again and again (a window's accumulator, a counter) then keep one small
+ * memtable entry each, which reads find in cache, rather than a memtable of millions of versions
+ * that fills, flushes and compacts. An in-place update keeps the entry's sequence number, so a
+ * snapshot would see values written after it in the active memtable: {@link #snapshot} therefore
+ * first turns the active memtables immutable (a flush it does not wait for), so every entry a later
+ * write may overwrite is newer than the snapshot. (RocksDB's own {@code Snapshot} is not available
+ * with in-place updates; a {@link DatabaseSnapshot} is iterators opened at once instead.)
  *
  * <p>Threading: the task's thread only (RocksDB itself is thread-safe; this wrapper is not), except
  * for reading a {@link DatabaseSnapshot}: the checkpoint I/O thread opens iterators on one through
@@ -48,6 +61,11 @@ final class RocksDatabase implements AutoCloseable {
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions columnOptions;
     private final WriteOptions writeOptions;
+    /**
+     * Switches the active memtables before a snapshot without waiting for their flush; when memtables
+     * switched before are still being flushed and one more would stop writes, it waits for those first.
+     */
+    private final FlushOptions switchMemtables;
     private final RocksDB db;
     private final ColumnFamilyHandle defaultColumn;
     private final Map<String, ColumnFamilyHandle> states = new LinkedHashMap<>();
@@ -62,9 +80,12 @@ final class RocksDatabase implements AutoCloseable {
         this.directory = directory;
         Files.createDirectories(directory);
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                .setMaxOpenFiles(-1).setInfoLogLevel(org.rocksdb.InfoLogLevel.HEADER_LEVEL).setKeepLogFileNum(1);
-        this.columnOptions = new ColumnFamilyOptions();
+                .setMaxOpenFiles(-1).setInfoLogLevel(org.rocksdb.InfoLogLevel.HEADER_LEVEL).setKeepLogFileNum(1)
+                // in-place memtable updates need writes from one thread at a time, which the task's thread is
+                .setAllowConcurrentMemtableWrite(false);
+        this.columnOptions = new ColumnFamilyOptions().setInplaceUpdateSupport(true);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
+        this.switchMemtables = new FlushOptions().setWaitForFlush(false).setAllowWriteStall(false);
         List<byte[]> names;
         try (Options options = new Options()) {
             names = RocksDB.listColumnFamilies(options, directory.toString());
@@ -164,13 +185,26 @@ final class RocksDatabase implements AutoCloseable {
 
     /**
      * Takes a snapshot of the database now, to be read later through {@link DatabaseSnapshot#beginRead}
-     * and released by its {@code holders} once each (or by {@link #close}).
+     * and released by its {@code holders} once each (or by {@link #close}). The active memtables
+     * become immutable first (see the class comment: in-place updates must not reach the snapshot).
      */
     synchronized DatabaseSnapshot snapshot(int holders) {
         if (closing) {
             throw new IllegalStateException("RocksDB in " + directory + " is closed: no snapshot can be taken");
         }
-        DatabaseSnapshot snapshot = new DatabaseSnapshot(this, db.getSnapshot(), holders);
+        try {
+            db.flush(switchMemtables, handles);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("RocksDB in " + directory + " could not switch its memtables for a "
+                    + "snapshot: " + e.getMessage(), e);
+        }
+        // a checkpoint scan reads everything once: keep it out of the block cache the task's reads use
+        ReadOptions readOptions = new ReadOptions().setFillCache(false);
+        Map<ColumnFamilyHandle, RocksIterator> iterators = new HashMap<>();
+        for (ColumnFamilyHandle column : states.values()) {
+            iterators.put(column, db.newIterator(column, readOptions));
+        }
+        DatabaseSnapshot snapshot = new DatabaseSnapshot(this, readOptions, iterators, holders);
         openSnapshots.add(snapshot);
         return snapshot;
     }
@@ -180,8 +214,13 @@ final class RocksDatabase implements AutoCloseable {
             throw new IOException("The task ended (its RocksDB in " + directory + " was closed) before this "
                     + "checkpoint's state was written; the checkpoint is given up, a later one will be taken");
         }
+        RocksIterator iterator = snapshot.iterators.remove(column);
+        if (iterator == null) {
+            throw new IllegalStateException("A snapshot of RocksDB in " + directory + " is read twice, or a column "
+                    + "family created after it: each state's column family is read once per snapshot");
+        }
         reading++;
-        return db.newIterator(column, snapshot.readOptions);
+        return iterator;
     }
 
     synchronized void endRead() {
@@ -204,11 +243,24 @@ final class RocksDatabase implements AutoCloseable {
         return openSnapshots.size();
     }
 
+    /** Iterators of snapshots that are open: not handed out yet, or being read (for tests: none may leak). */
+    synchronized int openIterators() {
+        int n = reading;
+        for (DatabaseSnapshot snapshot : openSnapshots) {
+            n += snapshot.iterators.size();
+        }
+        return n;
+    }
+
     private void release(DatabaseSnapshot snapshot) {
         if (!snapshot.released) {
             snapshot.released = true;
             openSnapshots.remove(snapshot);
-            db.releaseSnapshot(snapshot.snapshot);
+            // iterators handed to readers are closed by them (before their endRead, which close() waits for)
+            for (RocksIterator iterator : snapshot.iterators.values()) {
+                iterator.close();
+            }
+            snapshot.iterators.clear();
             snapshot.readOptions.close();
         }
     }
@@ -243,6 +295,7 @@ final class RocksDatabase implements AutoCloseable {
             handle.close();
         }
         db.close();
+        switchMemtables.close();
         writeOptions.close();
         columnOptions.close();
         dbOptions.close();

@@ -29,6 +29,10 @@ class AsyncIoTest {
     private static final ExecutorService CLIENT = Executors.newFixedThreadPool(4);
     /** Elements that already failed once (for the retry test). */
     private static final Set<Long> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+    /** Calls held back by {@link HoldsTheFirstThree} until the last element's call. */
+    private static final List<Runnable> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the job of the batch test wrote. */
+    private static final java.util.Queue<Long> SINK = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = MiniClusterExtension.builder()
@@ -100,5 +104,66 @@ class AsyncIoTest {
             expected.add(x);
         }
         assertSameElements(expected, results);
+    }
+
+    /**
+     * A full queue waits for a batch of results (half its capacity), but a batch that cannot fill
+     * is taken after a millisecond: here three of the four calls in flight are held back until the
+     * last element arrives, and each other call completes only once the task's thread waits, so
+     * only one result at a time comes while the queue is full (without the batch timer, the job
+     * would hang on the first).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aFullQueueTakesTheResultsThereAreWhenABatchCannotFill() throws Exception {
+        HELD.clear();
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        SINK.clear();
+        // a plain sink, not executeAndCollect: its requests for results would be mail that wakes the task too
+        AsyncDataStream.unorderedWait(env.fromSequence(0, 299), new HoldsTheFirstThree(299), 0, TimeUnit.SECONDS, 4)
+                .addSink(new io.weir.api.functions.sink.SinkFunction<>() {
+                    @Override
+                    public void invoke(Long value, Context context) {
+                        SINK.add(value);
+                    }
+                });
+        env.execute("batch that cannot fill");
+        List<Long> results = new ArrayList<>(SINK);
+        List<Long> expected = new ArrayList<>();
+        for (long x = 0; x < 300; x++) {
+            expected.add(x * 2);
+        }
+        assertSameElements(expected, results);
+    }
+
+    /**
+     * Doubles on the client's threads once the task's thread waits, but answers the calls for 0, 1
+     * and 2 only with the call for {@code last}.
+     */
+    static final class HoldsTheFirstThree extends RichAsyncFunction<Long, Long> {
+        private final long last;
+
+        HoldsTheFirstThree(long last) {
+            this.last = last;
+        }
+
+        @Override
+        public void asyncInvoke(Long input, ResultFuture<Long> resultFuture) {
+            if (input < 3) {
+                HELD.add(() -> resultFuture.complete(List.of(input * 2)));
+                return;
+            }
+            if (input == last) {
+                HELD.forEach(Runnable::run);
+            }
+            Thread task = Thread.currentThread();
+            CLIENT.execute(() -> {
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (task.getState() != Thread.State.WAITING && System.nanoTime() < giveUp) {
+                    Thread.onSpinWait(); // until the task's thread waits (for a slot, or for input)
+                }
+                resultFuture.complete(List.of(input * 2));
+            });
+        }
     }
 }

@@ -45,7 +45,13 @@ import java.util.function.Predicate;
  *       completed attempt is pushed onto a lock-free stack, and only the push onto an empty stack
  *       puts mail, which takes every attempt completed by the time it runs.</li>
  *   <li>A full queue is backpressure: {@code processElement} yields to the mailbox (running
- *       completions, timers) until a slot frees up; it never blocks the task otherwise.</li>
+ *       completions, timers) until a slot frees up; it never blocks the task otherwise. While it
+ *       waits, completions are handed over in batches: the mail goes with the completion that
+ *       brings the stack to half the capacity (at most the calls outstanding), not with the first
+ *       one, so the task's thread wakes once per batch instead of once per result, and the client's
+ *       threads still have calls queued while it emits and starts the next ones. A failed call
+ *       puts mail at once, and a timer {@value #BATCH_WAIT_MILLIS} ms after the wait began ends a
+ *       batch that does not fill (calls that complete late or never).</li>
  *   <li>ORDERED emits in input order. UNORDERED emits as results come, but never across a
  *       watermark: watermarks keep their place among the elements.</li>
  *   <li>Each element has one timeout from its arrival, covering all its retries; then the
@@ -67,6 +73,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private static final int RECORD_WITH_TIMESTAMP = 1;
     private static final int WATERMARK = 2;
     private static final VarHandle COMPLETED;
+    /** The longest a full queue waits for a batch of completions before taking those there are. */
+    static final long BATCH_WAIT_MILLIS = 1;
 
     static {
         try {
@@ -100,6 +108,15 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private transient AtomicReference<Attempt> completedAttempts;
     /** The mail that handles the completed attempts. */
     private transient MailboxExecutor.Command handleCompleted;
+    /**
+     * The depth of {@link #completedAttempts} whose push puts the mail: 1 (the first completion)
+     * except while a full queue waits, see {@link #waitForSlot}. Read by the client's threads.
+     */
+    private transient volatile int wakeDepth;
+    /** Attempts that are an entry's current one and whose outcome was not handled yet (task's thread). */
+    private transient int outstanding;
+    /** Whether the timer that ends a batch wait is registered (task's thread). */
+    private transient boolean batchTimerPending;
 
     /**
      * @param timeoutMillis timeout per element, or 0 for none
@@ -145,6 +162,9 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         timeoutCallbackAt = Long.MAX_VALUE;
         completedAttempts = new AtomicReference<>();
         handleCompleted = this::handleCompleted;
+        wakeDepth = 1;
+        outstanding = 0;
+        batchTimerPending = false;
         List<byte[]> restored = restoredQueue;
         restoredQueue = null;
         if (restored != null) {
@@ -220,9 +240,35 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         }
     }
 
+    /**
+     * Yields until the queue has a free slot. Each round asks for a batch: the mail comes when
+     * {@code batch} completions are on the stack (or one failed, or the batch timer fired, or other
+     * mail came); afterwards the first completion puts mail again, and what is on the stack is
+     * handled here. Writing {@link #wakeDepth} before reading the stack (both volatile), while a
+     * client pushes before reading it, means one of the two always sees the other: no completion is
+     * left on the stack without mail.
+     */
     private void waitForSlot() throws Exception {
         while (queue.size() >= capacity) {
-            mailbox.yield();
+            int batch = Math.max(1, Math.min(capacity / 2, outstanding));
+            if (batch > 1) {
+                wakeDepth = batch;
+                Attempt top = completedAttempts.get();
+                if (top == null || top.depth < batch) {
+                    if (!batchTimerPending) {
+                        batchTimerPending = true;
+                        clock.registerTimer(clock.getCurrentProcessingTime() + BATCH_WAIT_MILLIS,
+                                time -> batchTimerPending = false);
+                    }
+                    mailbox.yield();
+                }
+                wakeDepth = 1;
+                if (completedAttempts.get() != null) {
+                    handleCompleted();
+                }
+            } else {
+                mailbox.yield();
+            }
         }
     }
 
@@ -252,6 +298,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         if (entry.done || attempt != entry.current) {
             return; // an attempt that was retried or timed out meanwhile
         }
+        outstanding--;
         if (!entry.timedOut && shouldRetry(entry, result, error)) {
             entry.current = null;
             long backoff = retryStrategy.getBackoffTimeMillis(entry.attempts);
@@ -295,6 +342,9 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             }
             if (entry.deadline <= time) {
                 entry.timedOut = true;
+                if (entry.current == null) { // waiting for a retry: the timeout's attempt is a new one
+                    outstanding++;
+                }
                 entry.current = new Attempt(entry);
                 userFunction.timeout(entry.input, entry.current);
             } else {
@@ -382,6 +432,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
 
         void attempt() throws Exception {
             attempts++;
+            outstanding++;
             current = new Attempt(this);
             userFunction.asyncInvoke(input, current);
         }
@@ -400,6 +451,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         private Collection<OUT> result;
         private Throwable error;
         private Attempt next;
+        /** How many attempts the stack holds with this one on top. */
+        private int depth;
 
         Attempt(Entry entry) {
             this.entry = entry;
@@ -425,8 +478,9 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             do {
                 head = completedAttempts.get();
                 next = head;
+                depth = head == null ? 1 : head.depth + 1;
             } while (!completedAttempts.compareAndSet(head, this));
-            if (head == null) {
+            if (depth == wakeDepth || error != null) {
                 mailbox.execute(handleCompleted, "async results");
             }
         }
