@@ -22,34 +22,36 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
- * The rows one join input has sent for the current key: a multiset (row → how many copies) that
- * also counts, per row, how many rows of the other input it joins with (its associations). The
+ * The rows one join input has sent for the current key (a multiset: a row sent twice is there
+ * twice), each with how many rows of the other input it joins with (its associations). The
  * count of associations is what an outer join needs to know when a row stops or starts being
  * padded with nulls. Rows are stored as {@code +I} rows; a row's change kind is not part of it.
  *
  * <h2>Layout</h2>
  * All rows of a key live in one {@code byte[]} (a {@link ValueState}), not as {@code Row} objects:
  * a join keeps every row it was sent, and a heap of boxed rows is what the garbage collector
- * spent its time on. The array is {@code [int used bytes]} followed by one entry per distinct row:
+ * spent its time on. The array is {@code [int used bytes]} followed by one entry per row sent:
  * <pre>
- *   int rowLength | int rowHash | int copies | long associations | long writtenAt | row bytes
+ *   int rowLength | long associations | long writtenAt | row bytes
  * </pre>
- * The row bytes are the row's serialized form ({@link io.weir.api.types.serializers.RowSerializer}),
- * equal rows are found by their bytes (hash first). The array has room to grow at its end, so adding
- * a row to a key with many is amortized constant; the used length says where the entries stop.
+ * The row bytes are the row's serialized form ({@link io.weir.api.types.serializers.RowSerializer}).
+ * Adding appends: the array has room to grow at its end, so adding a row to a key with many is
+ * amortized constant (looking for an equal row to count copies would cost a scan of the key's rows
+ * per row added, and a key can have thousands: Nexmark q7 joins the bids on their price). A
+ * retraction scans for the first entry with the same bytes and removes it.
  * On the heap backend the array is changed in place (its copy-on-write snapshots copy it first);
  * every change is also written back with {@link ValueState#update}, which RocksDB needs.
  *
  * <h2>State TTL</h2>
  * With {@code table.exec.state.ttl}, each row expires on its own, {@code ttl} after it was last
- * written (added, removed a copy of, or its associations changed), on the processing-time clock:
+ * written (added, or its associations changed), on the processing-time clock:
  * expired rows are never returned and are dropped at the key's next write. The whole array also
  * carries the backend's TTL (refreshed by every write), so a key nobody writes to any more is
  * cleaned up by the backend; every row in it has expired by then.
  *
  * <h2>Reading</h2>
  * {@link #open} loads the current key's rows, then {@link #next} walks the live ones and
- * {@link #row}, {@link #copies}, {@link #associations} and {@link #setAssociations} read and change
+ * {@link #row}, {@link #associations} and {@link #setAssociations} read and change
  * the entry it stands on; {@link #close} writes the changes back. {@link #add} and {@link #remove}
  * may not be called between {@link #open} and {@link #close}.
  *
@@ -63,11 +65,9 @@ final class JoinRecords {
     private static final int USED = 0;
     private static final int FIRST_ENTRY = 4;
     private static final int ROW_LENGTH = 0;
-    private static final int ROW_HASH = 4;
-    private static final int COPIES = 8;
-    private static final int ASSOCIATIONS = 12;
-    private static final int WRITTEN_AT = 20;
-    private static final int ENTRY_HEADER = 28;
+    private static final int ASSOCIATIONS = 4;
+    private static final int WRITTEN_AT = 12;
+    private static final int ENTRY_HEADER = 20;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
 
     private final ValueState<byte[]> state;
@@ -128,10 +128,6 @@ final class JoinRecords {
         return read(entry);
     }
 
-    long copies() {
-        return (int) INT.get(data, entry + COPIES);
-    }
-
     long associations() {
         return (long) LONG.get(data, entry + ASSOCIATIONS);
     }
@@ -155,28 +151,18 @@ final class JoinRecords {
     void add(Row row, long associations, long now) throws IOException {
         byte[] rows = live(now);
         int length = serialize(row);
-        int hash = hash(rowBytes.getSharedBuffer(), length);
-        int at = rows == null ? -1 : find(rows, length, hash);
-        if (at >= 0) {
-            INT.set(rows, at + COPIES, (int) INT.get(rows, at + COPIES) + 1);
-            LONG.set(rows, at + ASSOCIATIONS, associations);
-            LONG.set(rows, at + WRITTEN_AT, now);
-        } else {
-            int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
-            int needed = used + ENTRY_HEADER + length;
-            if (rows == null || rows.length < needed) {
-                // Room to grow by half again: adding to a key with many rows stays amortized constant.
-                int capacity = rows == null ? needed : Math.max(needed, used + (used >> 1));
-                rows = rows == null ? new byte[capacity] : Arrays.copyOf(rows, capacity);
-            }
-            INT.set(rows, used + ROW_LENGTH, length);
-            INT.set(rows, used + ROW_HASH, hash);
-            INT.set(rows, used + COPIES, 1);
-            LONG.set(rows, used + ASSOCIATIONS, associations);
-            LONG.set(rows, used + WRITTEN_AT, now);
-            System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
-            INT.set(rows, USED, needed);
+        int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
+        int needed = used + ENTRY_HEADER + length;
+        if (rows == null || rows.length < needed) {
+            // Room to grow by half again: adding to a key with many rows stays amortized constant.
+            int capacity = rows == null ? needed : Math.max(needed, used + (used >> 1));
+            rows = rows == null ? new byte[capacity] : Arrays.copyOf(rows, capacity);
         }
+        INT.set(rows, used + ROW_LENGTH, length);
+        LONG.set(rows, used + ASSOCIATIONS, associations);
+        LONG.set(rows, used + WRITTEN_AT, now);
+        System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
+        INT.set(rows, USED, needed);
         state.update(rows);
     }
 
@@ -186,25 +172,18 @@ final class JoinRecords {
         if (rows == null) {
             return;
         }
-        int length = serialize(row);
-        int at = find(rows, length, hash(rowBytes.getSharedBuffer(), length));
+        int at = find(rows, serialize(row));
         if (at < 0) {
             at = findEqual(rows, row);
         }
         if (at < 0) {
             return;
         }
-        int copies = (int) INT.get(rows, at + COPIES);
-        if (copies > 1) {
-            INT.set(rows, at + COPIES, copies - 1);
-            LONG.set(rows, at + WRITTEN_AT, now);
-        } else {
-            cut(rows, at);
-        }
+        cut(rows, at);
         store(rows);
     }
 
-    /** Removes every stored row (all its copies) that {@code expired} accepts. */
+    /** Removes every stored row that {@code expired} accepts. */
     void removeIf(Predicate<Row> expired, long now) throws IOException {
         byte[] rows = live(now);
         if (rows == null) {
@@ -256,11 +235,11 @@ final class JoinRecords {
     }
 
     /** The entry whose row bytes equal the {@code length} bytes in {@link #rowBytes}, or -1. */
-    private int find(byte[] rows, int length, int hash) {
+    private int find(byte[] rows, int length) {
         byte[] wanted = rowBytes.getSharedBuffer();
         int used = (int) INT.get(rows, USED);
         for (int at = FIRST_ENTRY; at < used; at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH)) {
-            if ((int) INT.get(rows, at + ROW_HASH) == hash && (int) INT.get(rows, at + ROW_LENGTH) == length
+            if ((int) INT.get(rows, at + ROW_LENGTH) == length
                     && Arrays.equals(rows, at + ENTRY_HEADER, at + ENTRY_HEADER + length, wanted, 0, length)) {
                 return at;
             }
@@ -315,13 +294,5 @@ final class JoinRecords {
 
     private boolean expiredIn(byte[] rows, int at) {
         return now - (long) LONG.get(rows, at + WRITTEN_AT) >= ttlMillis;
-    }
-
-    private static int hash(byte[] bytes, int length) {
-        int hash = 1;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        return hash;
     }
 }

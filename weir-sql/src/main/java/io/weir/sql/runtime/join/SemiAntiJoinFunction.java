@@ -58,7 +58,7 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
             try {
                 while (rightRecords.next()) {
                     if (passes(row, rightRecords.row())) {
-                        associations += rightRecords.copies();
+                        associations++;
                     }
                 }
             } finally {
@@ -89,16 +89,13 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
                 if (!passes(left, row)) {
                     continue;
                 }
-                long copies = leftRecords.copies();
                 long before = leftRecords.associations();
                 long after = before + (adds ? 1 : -1);
                 leftRecords.setAssociations(after);
                 if (before == 0 || after == 0) {
                     // Semi: 0 -> 1 emits, 1 -> 0 takes back; anti the opposite.
                     RowKind kind = (before == 0) != anti ? RowKind.INSERT : RowKind.DELETE;
-                    for (long i = 0; i < copies; i++) {
-                        out.collect(as(kind, left));
-                    }
+                    out.collect(as(kind, left));
                 }
             }
         } finally {

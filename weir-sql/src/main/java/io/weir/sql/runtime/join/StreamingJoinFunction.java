@@ -89,7 +89,7 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
             }
         }
         if (preserved && associations == 0) {
-            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, 1, out);
+            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, out);
         }
     }
 
@@ -113,18 +113,17 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
                 if (residual != null && residual.apply(joined) == null) {
                     continue;
                 }
-                long copies = other.copies();
                 long partnerAssociations = other.associations();
-                associations += copies;
+                associations++;
                 if (otherPreserved && adds && partnerAssociations == 0) {
-                    emitPadded(RowKind.DELETE, partner, !fromLeft, copies, out);
+                    emitPadded(RowKind.DELETE, partner, !fromLeft, out);
                 }
-                emit(joined, copies, out);
+                out.collect(joined);
                 if (otherPreserved) {
                     long updated = partnerAssociations + (adds ? 1 : -1);
                     other.setAssociations(updated);
                     if (updated == 0) {
-                        emitPadded(RowKind.INSERT, partner, !fromLeft, copies, out);
+                        emitPadded(RowKind.INSERT, partner, !fromLeft, out);
                     }
                 }
             }
@@ -157,14 +156,7 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     }
 
     /** {@code row} of one input with nulls for the other input's fields. */
-    private void emitPadded(RowKind kind, Row row, boolean rowIsLeft, long copies, Collector<Row> out) {
-        emit(rowIsLeft ? joined(kind, row, null) : joined(kind, null, row), copies, out);
-    }
-
-    private static void emit(Row joined, long copies, Collector<Row> out) {
-        out.collect(joined);
-        for (long i = 1; i < copies; i++) {
-            out.collect(Row.copy(joined));
-        }
+    private void emitPadded(RowKind kind, Row row, boolean rowIsLeft, Collector<Row> out) {
+        out.collect(rowIsLeft ? joined(kind, row, null) : joined(kind, null, row));
     }
 }
