@@ -22,7 +22,7 @@ import java.util.Objects;
  * timestamps are assigned: the generator does not run ({@link TimestampsOnlyStrategy}).
  */
 public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
-        implements OneInputStreamOperator<T, T>, ProcessingTimeCallback {
+        implements OneInputStreamOperator<T, T>, ProcessingTimeCallback, CopyFreeInput {
     private static final long serialVersionUID = 1L;
 
     private final WatermarkStrategy<T> configuredStrategy;
@@ -34,6 +34,12 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
 
     public TimestampsAndWatermarksOperator(WatermarkStrategy<T> watermarkStrategy) {
         this.configuredStrategy = Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+    }
+
+    /** The operator itself only reads a record's timestamp and passes it on; the strategy must promise the same. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return configuredStrategy instanceof CopyFreeInput copyFree && copyFree.acceptsSharedInput();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.weir.runtime.sink;
 
 import io.weir.api.connector.sink.Committer;
+import io.weir.api.connector.sink.DiscardingSink;
 import io.weir.api.connector.sink.CommitterInitContext;
 import io.weir.api.connector.sink.CommittingSinkWriter;
 import io.weir.api.connector.sink.Sink;
@@ -25,6 +26,7 @@ import io.weir.api.state.StateSnapshotContext;
 import io.weir.api.types.DataInputDeserializer;
 import io.weir.api.types.DataOutputSerializer;
 import io.weir.api.types.PrimitiveArrayTypeInfo;
+import io.weir.runtime.operators.CopyFreeInput;
 import io.weir.runtime.task.RuntimeOperatorContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ import java.util.OptionalLong;
  * {@link SupportsWriterState} sink goes into checkpoints too and is given back to the restored writer.
  */
 public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
-        implements OneInputStreamOperator<IN, Object>, BoundedOneInput {
+        implements OneInputStreamOperator<IN, Object>, BoundedOneInput, CopyFreeInput {
     private static final long serialVersionUID = 1L;
 
     private final Sink<IN> sink;
@@ -64,6 +66,13 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
 
     public SinkWriterOperator(Sink<IN> sink) {
         this.sink = sink;
+    }
+
+    /** The discarding sink drops each record at once; another sink may make the promise itself. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return sink.getClass() == DiscardingSink.class
+                || sink instanceof CopyFreeInput copyFree && copyFree.acceptsSharedInput();
     }
 
     @Override

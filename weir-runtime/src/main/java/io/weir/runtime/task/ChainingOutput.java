@@ -53,7 +53,8 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>>, CountedOutput 
     private void push(StreamRecord<T> record) {
         recordsOut++;
         try {
-            // the next operator gets a record of its own: operators reuse their input record for
+            // the next operator gets a record of its own (unless it promised to keep and change none,
+            // CopyFreeInput: then copier is null): operators reuse their input record for
             // their output (StreamMap replaces its value), which must not change what the other
             // consumers of the same record (BroadcastingOutput) see
             copy.replace(copier == null ? record.getValue() : copier.copy(record.getValue()));

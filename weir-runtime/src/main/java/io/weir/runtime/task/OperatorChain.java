@@ -5,6 +5,7 @@ import io.weir.api.configuration.ExecutionOptions;
 import io.weir.api.environment.ExecutionConfig;
 import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.operators.AbstractUdfStreamOperator;
 import io.weir.api.operators.BoundedOneInput;
 import io.weir.api.operators.MailboxExecutor;
 import io.weir.api.operators.OneInputStreamOperator;
@@ -40,6 +41,7 @@ import io.weir.runtime.graph.StreamEdge;
 import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.graph.UserOperatorFactory;
 import io.weir.runtime.metrics.ScopedMetricGroup;
+import io.weir.runtime.operators.CopyFreeInput;
 import io.weir.runtime.state.AbstractKeyedStateBackend;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
@@ -210,7 +212,7 @@ final class OperatorChain {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
-                        copierFor(edge.elementType()), edge.outputTag()));
+                        acceptsSharedInput(next) ? null : copierFor(edge.elementType()), edge.outputTag()));
                 countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
                         .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: the next operator's input
             } else {
@@ -223,6 +225,15 @@ final class OperatorChain {
             return new DiscardingOutput();
         }
         return outputs.size() == 1 ? outputs.get(0) : new BroadcastingOutput(outputs);
+    }
+
+    /**
+     * Whether {@code next} is given its input records without a copy: it (or the function it runs)
+     * promises to keep and change none of them ({@link CopyFreeInput}), so sharing cannot be seen.
+     */
+    private static boolean acceptsSharedInput(StreamOperator<?> next) {
+        Object promise = next instanceof AbstractUdfStreamOperator<?, ?> udf ? udf.getUserFunction() : next;
+        return promise instanceof CopyFreeInput copyFree && copyFree.acceptsSharedInput();
     }
 
     private TypeSerializer<?> copierFor(TypeInformation<?> type) {

@@ -13,6 +13,7 @@ import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.CopyFreeWatermarks;
 import io.weir.sql.runtime.window.RowtimeWatermarks;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -81,7 +82,9 @@ final class TableScanTranslator {
         }
         WatermarkSpec watermark = table.catalogTable().schema().watermark();
         if (watermark != null && !watermark.expression().equals(DataStreamScans.SOURCE_WATERMARK)) {
-            rows = rows.assignTimestampsAndWatermarks(watermarks(table.identifier(), watermark, scan))
+            // the generated assigner and generator only read rows: the assigner gets them uncopied
+            rows = rows.assignTimestampsAndWatermarks(
+                    new CopyFreeWatermarks(watermarks(table.identifier(), watermark, scan)))
                     .setParallelism(rows.getParallelism()).name("WatermarkAssigner");
         }
         return new ChangelogStream(rows, mode, mode.isInsertOnly() ? null : "the changelog source table " + name);

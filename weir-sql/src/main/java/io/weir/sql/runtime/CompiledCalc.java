@@ -4,6 +4,7 @@ import io.weir.api.functions.Collector;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichFlatMapFunction;
 import io.weir.api.types.Row;
+import io.weir.runtime.operators.CopyFreeInput;
 import io.weir.sql.functions.FunctionContext;
 import io.weir.sql.functions.UserDefinedFunction;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.codehaus.janino.SimpleCompiler;
  * bytecode: no interpretation of expressions per row. User-defined functions the program calls
  * travel with it too (each subtask deserializes its own copies), opened and closed with it.
  */
-public final class CompiledCalc extends RichFlatMapFunction<Row, Row> {
+public final class CompiledCalc extends RichFlatMapFunction<Row, Row> implements CopyFreeInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -105,6 +106,15 @@ public final class CompiledCalc extends RichFlatMapFunction<Row, Row> {
             function.open(context);
         }
         program = compile(className, source, functions);
+    }
+
+    /**
+     * The generated code only reads its input and builds a new row (see {@code CalcCodeGenerator});
+     * a user-defined function it calls might keep or change an argument, so then the input is copied.
+     */
+    @Override
+    public boolean acceptsSharedInput() {
+        return functions.isEmpty();
     }
 
     @Override

@@ -144,4 +144,56 @@ class StreamingJoinOperatorTest {
                     row(RowKind.DELETE, 2, "b", 2, "x"), Row.of(2, "b", null, null)), restored.extractOutputValues());
         }
     }
+    @Test
+    void retractionsRemoveOneCopyAndRowsExpireOnTheirOwnAcrossARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = join(true, false, Duration.ofSeconds(10))) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processElement1(Row.of(1, "a"), 0);
+            harness.setProcessingTime(6_000);
+            harness.processElement1(Row.of(1, "b"), 0);
+            harness.processElement1(Row.of(1, "b"), 0);
+            harness.processElement1(Row.of(1, "c"), 0);
+            harness.processElement1(row(RowKind.UPDATE_BEFORE, 1, "b"), 0); // one copy of "b" goes
+            harness.processElement1(row(RowKind.DELETE, 1, "c"), 0);
+            snapshot = harness.snapshot(1, 0);
+        }
+        try (var restored = join(true, false, Duration.ofSeconds(10))) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.setProcessingTime(12_000); // "a" was written 12 s ago: expired; "b" 6 s ago: kept
+            restored.processElement2(Row.of(1, "x"), 0);
+            restored.processElement2(row(RowKind.DELETE, 1, "x"), 0);
+            restored.processElement1(row(RowKind.DELETE, 1, "b"), 0);
+            restored.processElement2(Row.of(1, "y"), 0);
+            assertEquals(List.of(
+                    row(RowKind.DELETE, 1, "b", null, null), Row.of(1, "b", 1, "x"),
+                    row(RowKind.DELETE, 1, "b", 1, "x"), Row.of(1, "b", null, null),
+                    row(RowKind.DELETE, 1, "b", null, null)), restored.extractOutputValues());
+        }
+    }
+
+    @Test
+    void aKeyWithManyRowsKeepsEachRowAndItsCopies() throws Exception {
+        try (var harness = join(false, false, Duration.ZERO)) {
+            harness.open();
+            for (int i = 0; i < 500; i++) {
+                harness.processElement1(Row.of(7, "v" + (i % 250)), 0); // 250 rows, two copies each
+            }
+            for (int i = 0; i < 250; i += 2) {
+                harness.processElement1(row(RowKind.DELETE, 7, "v" + i), 0); // even rows: one copy left
+            }
+            for (int i = 1; i < 250; i += 2) {
+                harness.processElement1(row(RowKind.DELETE, 7, "v" + i), 0);
+                harness.processElement1(row(RowKind.DELETE, 7, "v" + i), 0); // odd rows: gone
+            }
+            harness.processElement2(Row.of(7, "x"), 0);
+            List<Row> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i += 2) {
+                expected.add(Row.of(7, "v" + i, 7, "x"));
+            }
+            assertEquals(expected, harness.extractOutputValues());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.weir.bench.nexmark.Auction;
 import io.weir.bench.nexmark.Bid;
 import io.weir.bench.nexmark.Event;
 import io.weir.bench.nexmark.Person;
+import io.weir.runtime.operators.CopyFreeInput;
 import io.weir.sql.api.ValidationException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import java.time.ZoneOffset;
  * A Nexmark event as the harness's table row: {@code event_type} (0 person, 1 auction, 2 bid) and
  * one nested row per kind, the other two null. Times become {@code TIMESTAMP(3)} values in UTC.
  */
-final class EventRows implements MapFunction<Event, Row> {
+final class EventRows implements MapFunction<Event, Row>, CopyFreeInput {
 
     private static final long serialVersionUID = 1L;
     private static final int[] ARITIES = {8, 10, 7};
@@ -31,6 +32,12 @@ final class EventRows implements MapFunction<Event, Row> {
                     + "event_type INT, person ROW<8 fields>, auction ROW<10 fields>, bid ROW<7 fields>, as the Nexmark "
                     + "harness's ddl_source.sql declares them; it has " + rowType);
         }
+    }
+
+    /** It only reads the event's fields (immutable values) into a new row. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return true;
     }
 
     @Override

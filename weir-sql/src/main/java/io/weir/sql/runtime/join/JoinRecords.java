@@ -1,96 +1,298 @@
 package io.weir.sql.runtime.join;
 
 import io.weir.api.functions.RuntimeContext;
-import io.weir.api.state.MapState;
-import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.StateTtlConfig;
-import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.types.DataInputDeserializer;
+import io.weir.api.types.DataOutputSerializer;
+import io.weir.api.types.PrimitiveArrayTypeInfo;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
+import io.weir.api.types.SerializerConfig;
+import io.weir.api.types.TypeSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
- * The rows one join input has sent for the current key: a multiset (row → how many copies) that
- * also counts, per row, how many rows of the other input it joins with (its associations). The
+ * The rows one join input has sent for the current key (a multiset: a row sent twice is there
+ * twice), each with how many rows of the other input it joins with (its associations). The
  * count of associations is what an outer join needs to know when a row stops or starts being
  * padded with nulls. Rows are stored as {@code +I} rows; a row's change kind is not part of it.
+ *
+ * <h2>Layout</h2>
+ * All rows of a key live in one {@code byte[]} (a {@link ValueState}), not as {@code Row} objects:
+ * a join keeps every row it was sent, and a heap of boxed rows is what the garbage collector
+ * spent its time on. The array is {@code [int used bytes]} followed by one entry per row sent:
+ * <pre>
+ *   int rowLength | long associations | long writtenAt | row bytes
+ * </pre>
+ * The row bytes are the row's serialized form ({@link io.weir.api.types.serializers.RowSerializer}).
+ * Adding appends: the array has room to grow at its end, so adding a row to a key with many is
+ * amortized constant (looking for an equal row to count copies would cost a scan of the key's rows
+ * per row added, and a key can have thousands: Nexmark q7 joins the bids on their price). A
+ * retraction scans for the first entry with the same bytes and removes it.
+ * On the heap backend the array is changed in place (its copy-on-write snapshots copy it first);
+ * every change is also written back with {@link ValueState#update}, which RocksDB needs.
+ *
+ * <h2>State TTL</h2>
+ * With {@code table.exec.state.ttl}, each row expires on its own, {@code ttl} after it was last
+ * written (added, or its associations changed), on the processing-time clock:
+ * expired rows are never returned and are dropped at the key's next write. The whole array also
+ * carries the backend's TTL (refreshed by every write), so a key nobody writes to any more is
+ * cleaned up by the backend; every row in it has expired by then.
+ *
+ * <h2>Reading</h2>
+ * {@link #open} loads the current key's rows, then {@link #next} walks the live ones and
+ * {@link #row}, {@link #associations} and {@link #setAssociations} read and change
+ * the entry it stands on; {@link #close} writes the changes back. {@link #add} and {@link #remove}
+ * may not be called between {@link #open} and {@link #close}.
  *
  * <p>Threading: used by the join's task thread only, like the keyed state behind it.
  */
 final class JoinRecords {
 
-    private static final RowTypeInfo COUNTS = new RowTypeInfo(BasicTypeInfo.LONG_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final MapState<Row, Row> rows;
+    private static final int USED = 0;
+    private static final int FIRST_ENTRY = 4;
+    private static final int ROW_LENGTH = 0;
+    private static final int ASSOCIATIONS = 4;
+    private static final int WRITTEN_AT = 12;
+    private static final int ENTRY_HEADER = 20;
+    private static final byte INSERT = RowKind.INSERT.toByteValue();
+
+    private final ValueState<byte[]> state;
+    private final TypeSerializer<Row> serializer;
+    private final long ttlMillis;
+    private final DataOutputSerializer rowBytes = new DataOutputSerializer(128);
+    private final DataInputDeserializer rowReader = new DataInputDeserializer();
+
+    // The rows of the current key between open and close, and the entry next() stands on.
+    private byte[] data;
+    private long now;
+    private int entry;
+    private int nextEntry;
+    private boolean changed;
 
     JoinRecords(RuntimeContext context, String name, RowTypeInfo rowType, Duration stateTtl) {
-        MapStateDescriptor<Row, Row> descriptor = new MapStateDescriptor<>(name, rowType, COUNTS);
+        ValueStateDescriptor<byte[]> descriptor = new ValueStateDescriptor<>(name,
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         if (!stateTtl.isZero()) {
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
                     .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                     .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                     .build());
         }
-        this.rows = context.getMapState(descriptor);
+        this.state = context.getState(descriptor);
+        this.serializer = rowType.createSerializer(new SerializerConfig());
+        this.ttlMillis = stateTtl.toMillis();
     }
 
-    /** The stored rows with their counts: each entry's value is {@code [copies, associations]}. */
-    Iterable<Map.Entry<Row, Row>> entries() throws Exception {
-        return rows.entries();
+    /** Loads the current key's rows as of processing time {@code now}; {@link #next} then walks them. */
+    void open(long now) throws IOException {
+        this.data = state.value();
+        this.now = now;
+        this.entry = -1;
+        this.nextEntry = FIRST_ENTRY;
+        this.changed = false;
+    }
+
+    /** Moves to the next live row; false when there is none. */
+    boolean next() {
+        if (data == null) {
+            return false;
+        }
+        int used = (int) INT.get(data, USED);
+        while (nextEntry < used) {
+            int at = nextEntry;
+            nextEntry = at + ENTRY_HEADER + (int) INT.get(data, at + ROW_LENGTH);
+            if (!expired(at)) {
+                entry = at;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The current entry's row, a fresh {@code +I} row. */
+    Row row() {
+        return read(entry);
+    }
+
+    long associations() {
+        return (long) LONG.get(data, entry + ASSOCIATIONS);
+    }
+
+    /** Sets the current entry's associations (written back by {@link #close}). */
+    void setAssociations(long associations) {
+        LONG.set(data, entry + ASSOCIATIONS, associations);
+        LONG.set(data, entry + WRITTEN_AT, now);
+        changed = true;
+    }
+
+    /** Writes back what {@link #setAssociations} changed. */
+    void close() throws IOException {
+        if (changed) {
+            state.update(data);
+        }
+        data = null;
     }
 
     /** Adds one copy of {@code row}, which joins with {@code associations} rows of the other input. */
-    void add(Row row, long associations) throws Exception {
-        Row stored = asInsert(row);
-        Row counts = rows.get(stored);
-        if (counts == null) {
-            rows.put(stored, Row.of(1L, associations));
-        } else {
-            rows.put(stored, Row.of((Long) counts.getField(0) + 1, associations));
+    void add(Row row, long associations, long now) throws IOException {
+        byte[] rows = live(now);
+        int length = serialize(row);
+        int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
+        int needed = used + ENTRY_HEADER + length;
+        if (rows == null || rows.length < needed) {
+            // Room to grow by half again: adding to a key with many rows stays amortized constant.
+            int capacity = rows == null ? needed : Math.max(needed, used + (used >> 1));
+            rows = rows == null ? new byte[capacity] : Arrays.copyOf(rows, capacity);
         }
+        INT.set(rows, used + ROW_LENGTH, length);
+        LONG.set(rows, used + ASSOCIATIONS, associations);
+        LONG.set(rows, used + WRITTEN_AT, now);
+        System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
+        INT.set(rows, USED, needed);
+        state.update(rows);
     }
 
     /** Removes one copy of {@code row}; a row that is not stored (never sent, or expired) is ignored. */
-    void remove(Row row) throws Exception {
-        Row stored = asInsert(row);
-        Row counts = rows.get(stored);
-        if (counts == null) {
+    void remove(Row row, long now) throws IOException {
+        byte[] rows = live(now);
+        if (rows == null) {
             return;
         }
-        long copies = (Long) counts.getField(0);
-        if (copies <= 1) {
-            rows.remove(stored);
-        } else {
-            rows.put(stored, Row.of(copies - 1, counts.getField(1)));
+        int at = find(rows, serialize(row));
+        if (at < 0) {
+            at = findEqual(rows, row);
         }
+        if (at < 0) {
+            return;
+        }
+        cut(rows, at);
+        store(rows);
     }
 
-    /** Sets the associations of a stored row (one returned by {@link #entries}). */
-    void setAssociations(Row stored, long copies, long associations) throws Exception {
-        rows.put(stored, Row.of(copies, associations));
-    }
-
-    /** Removes every stored row (all its copies) that {@code expired} accepts. */
-    void removeIf(java.util.function.Predicate<Row> expired) throws Exception {
-        java.util.List<Row> gone = new java.util.ArrayList<>();
-        for (Row row : rows.keys()) {
-            if (expired.test(row)) {
-                gone.add(row);
+    /** Removes every stored row that {@code expired} accepts. */
+    void removeIf(Predicate<Row> expired, long now) throws IOException {
+        byte[] rows = live(now);
+        if (rows == null) {
+            return;
+        }
+        int at = FIRST_ENTRY;
+        while (at < (int) INT.get(rows, USED)) {
+            if (expired.test(read(rows, at))) {
+                cut(rows, at);
+            } else {
+                at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH);
             }
         }
-        for (Row row : gone) {
-            rows.remove(row);
+        store(rows);
+    }
+
+    /** The current key's array with the rows expired by {@code now} dropped (not yet written back). */
+    private byte[] live(long now) throws IOException {
+        byte[] rows = state.value();
+        if (rows == null || ttlMillis == 0) {
+            return rows;
+        }
+        this.now = now;
+        int at = FIRST_ENTRY;
+        while (at < (int) INT.get(rows, USED)) {
+            if (expiredIn(rows, at)) {
+                cut(rows, at);
+            } else {
+                at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH);
+            }
+        }
+        return rows;
+    }
+
+    private void store(byte[] rows) throws IOException {
+        if ((int) INT.get(rows, USED) == FIRST_ENTRY) {
+            state.clear();
+        } else {
+            state.update(rows);
         }
     }
 
-    private static Row asInsert(Row row) {
-        if (row.getKind() == RowKind.INSERT) {
-            return row;
+    /** Removes the entry at {@code at}, moving the ones after it up. */
+    private static void cut(byte[] rows, int at) {
+        int used = (int) INT.get(rows, USED);
+        int end = at + ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH);
+        System.arraycopy(rows, end, rows, at, used - end);
+        INT.set(rows, USED, used - (end - at));
+    }
+
+    /** The entry whose row bytes equal the {@code length} bytes in {@link #rowBytes}, or -1. */
+    private int find(byte[] rows, int length) {
+        byte[] wanted = rowBytes.getSharedBuffer();
+        int used = (int) INT.get(rows, USED);
+        for (int at = FIRST_ENTRY; at < used; at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH)) {
+            if ((int) INT.get(rows, at + ROW_LENGTH) == length
+                    && Arrays.equals(rows, at + ENTRY_HEADER, at + ENTRY_HEADER + length, wanted, 0, length)) {
+                return at;
+            }
         }
-        Row copy = Row.copy(row);
-        copy.setKind(RowKind.INSERT);
-        return copy;
+        return -1;
+    }
+
+    /**
+     * The entry whose row equals {@code row} though its bytes differ, or -1: rows with a MAP or
+     * MULTISET field can be equal with their entries serialized in another order.
+     */
+    private int findEqual(byte[] rows, Row row) {
+        Row wanted = Row.copy(row);
+        wanted.setKind(RowKind.INSERT);
+        int used = (int) INT.get(rows, USED);
+        for (int at = FIRST_ENTRY; at < used; at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH)) {
+            if (wanted.equals(read(rows, at))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Serializes {@code row} as a {@code +I} row into {@link #rowBytes}; returns its length. */
+    private int serialize(Row row) {
+        rowBytes.clear();
+        try {
+            serializer.serialize(row, rowBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not serialize a row for the join state: " + row, e);
+        }
+        rowBytes.getSharedBuffer()[0] = INSERT; // the kind byte comes first
+        return rowBytes.length();
+    }
+
+    private Row read(int at) {
+        return read(data, at);
+    }
+
+    private Row read(byte[] rows, int at) {
+        rowReader.setBuffer(rows, at + ENTRY_HEADER, (int) INT.get(rows, at + ROW_LENGTH));
+        try {
+            return serializer.deserialize(rowReader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read a row of the join state", e);
+        }
+    }
+
+    private boolean expired(int at) {
+        return ttlMillis > 0 && expiredIn(data, at);
+    }
+
+    private boolean expiredIn(byte[] rows, int at) {
+        return now - (long) LONG.get(rows, at + WRITTEN_AT) >= ttlMillis;
     }
 }

@@ -7,9 +7,6 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A regular semi join ({@code IN}, {@code EXISTS}) or anti join ({@code NOT IN}, {@code NOT EXISTS}):
@@ -56,15 +53,21 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
         boolean adds = adds(row);
         long associations = 0;
         if (!hasRejectedNull(ctx.getCurrentKey())) {
-            for (Map.Entry<Row, Row> entry : rightRecords.entries()) {
-                if (passes(row, entry.getKey())) {
-                    associations += (Long) entry.getValue().getField(0);
+            long now = ctx.timerService().currentProcessingTime();
+            rightRecords.open(now);
+            try {
+                while (rightRecords.next()) {
+                    if (passes(row, rightRecords.row())) {
+                        associations++;
+                    }
                 }
+            } finally {
+                rightRecords.close();
             }
             if (adds) {
-                leftRecords.add(row, associations);
+                leftRecords.add(row, associations, now);
             } else {
-                leftRecords.remove(row);
+                leftRecords.remove(row, now);
             }
         }
         if ((associations == 0) == anti) {
@@ -78,32 +81,30 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
             return;
         }
         boolean adds = adds(row);
-        List<Object[]> changed = new ArrayList<>();
-        for (Map.Entry<Row, Row> entry : leftRecords.entries()) {
-            Row left = entry.getKey();
-            if (!passes(left, row)) {
-                continue;
-            }
-            long copies = (Long) entry.getValue().getField(0);
-            long before = (Long) entry.getValue().getField(1);
-            long after = before + (adds ? 1 : -1);
-            changed.add(new Object[] {left, copies, after});
-            if (before == 0 || after == 0) {
-                // Semi: 0 -> 1 emits, 1 -> 0 takes back; anti the opposite.
-                RowKind kind = (before == 0) != anti ? RowKind.INSERT : RowKind.DELETE;
-                for (long i = 0; i < copies; i++) {
+        long now = ctx.timerService().currentProcessingTime();
+        leftRecords.open(now);
+        try {
+            while (leftRecords.next()) {
+                Row left = leftRecords.row();
+                if (!passes(left, row)) {
+                    continue;
+                }
+                long before = leftRecords.associations();
+                long after = before + (adds ? 1 : -1);
+                leftRecords.setAssociations(after);
+                if (before == 0 || after == 0) {
+                    // Semi: 0 -> 1 emits, 1 -> 0 takes back; anti the opposite.
+                    RowKind kind = (before == 0) != anti ? RowKind.INSERT : RowKind.DELETE;
                     out.collect(as(kind, left));
                 }
             }
-        }
-        // Written after the iteration: the state's entries are not changed while they are iterated.
-        for (Object[] change : changed) {
-            leftRecords.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
+        } finally {
+            leftRecords.close();
         }
         if (adds) {
-            rightRecords.add(row, 0);
+            rightRecords.add(row, 0, now);
         } else {
-            rightRecords.remove(row);
+            rightRecords.remove(row, now);
         }
     }
 

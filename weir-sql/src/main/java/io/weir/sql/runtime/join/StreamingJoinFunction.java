@@ -8,9 +8,6 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.RowProgram;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A regular SQL join (inner, left, right or full outer) on an equi-join key, with Flink's
@@ -65,8 +62,9 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     /** Interval joins: drops the rows no later row of the other input can join (rows as late as the watermark still can). */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        leftRecords.removeIf(row -> spec.interval().lastPartnerTime(row, true) < timestamp);
-        rightRecords.removeIf(row -> spec.interval().lastPartnerTime(row, false) < timestamp);
+        long now = ctx.timerService().currentProcessingTime();
+        leftRecords.removeIf(row -> spec.interval().lastPartnerTime(row, true) < timestamp, now);
+        rightRecords.removeIf(row -> spec.interval().lastPartnerTime(row, false) < timestamp, now);
     }
 
     private void process(Row row, boolean fromLeft, Row key, TimerService timers, Collector<Row> out)
@@ -75,10 +73,11 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
         boolean preserved = fromLeft ? spec.leftOuter() : spec.rightOuter();
         long associations = 0;
         if (!hasRejectedNull(key)) {
-            associations = joinWithPartners(row, fromLeft, adds, out);
+            long now = timers.currentProcessingTime();
+            associations = joinWithPartners(row, fromLeft, adds, now, out);
             JoinRecords own = fromLeft ? leftRecords : rightRecords;
             if (adds) {
-                own.add(row, associations);
+                own.add(row, associations, now);
                 if (spec.interval() != null) {
                     long lastPartnerTime = spec.interval().lastPartnerTime(row, fromLeft);
                     if (lastPartnerTime > Long.MIN_VALUE && lastPartnerTime < Long.MAX_VALUE) {
@@ -86,11 +85,11 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
                     }
                 }
             } else {
-                own.remove(row);
+                own.remove(row, now);
             }
         }
         if (preserved && associations == 0) {
-            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, 1, out);
+            emitPadded(adds ? RowKind.INSERT : RowKind.DELETE, row, fromLeft, out);
         }
     }
 
@@ -100,36 +99,36 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
      * padded rows and association counts right if it is preserved, and returns how many rows
      * {@code row} joins with.
      */
-    private long joinWithPartners(Row row, boolean fromLeft, boolean adds, Collector<Row> out) throws Exception {
+    private long joinWithPartners(Row row, boolean fromLeft, boolean adds, long now, Collector<Row> out)
+            throws Exception {
         boolean otherPreserved = fromLeft ? spec.rightOuter() : spec.leftOuter();
         JoinRecords other = fromLeft ? rightRecords : leftRecords;
         RowKind joinedKind = adds ? RowKind.INSERT : RowKind.DELETE;
         long associations = 0;
-        List<Object[]> changedPartners = new ArrayList<>();
-        for (Map.Entry<Row, Row> entry : other.entries()) {
-            Row partner = entry.getKey();
-            Row joined = fromLeft ? joined(joinedKind, row, partner) : joined(joinedKind, partner, row);
-            if (residual != null && residual.apply(joined) == null) {
-                continue;
-            }
-            long copies = (Long) entry.getValue().getField(0);
-            long partnerAssociations = (Long) entry.getValue().getField(1);
-            associations += copies;
-            if (otherPreserved && adds && partnerAssociations == 0) {
-                emitPadded(RowKind.DELETE, partner, !fromLeft, copies, out);
-            }
-            emit(joined, copies, out);
-            if (otherPreserved) {
-                long updated = partnerAssociations + (adds ? 1 : -1);
-                changedPartners.add(new Object[] {partner, copies, updated});
-                if (updated == 0) {
-                    emitPadded(RowKind.INSERT, partner, !fromLeft, copies, out);
+        other.open(now);
+        try {
+            while (other.next()) {
+                Row partner = other.row();
+                Row joined = fromLeft ? joined(joinedKind, row, partner) : joined(joinedKind, partner, row);
+                if (residual != null && residual.apply(joined) == null) {
+                    continue;
+                }
+                long partnerAssociations = other.associations();
+                associations++;
+                if (otherPreserved && adds && partnerAssociations == 0) {
+                    emitPadded(RowKind.DELETE, partner, !fromLeft, out);
+                }
+                out.collect(joined);
+                if (otherPreserved) {
+                    long updated = partnerAssociations + (adds ? 1 : -1);
+                    other.setAssociations(updated);
+                    if (updated == 0) {
+                        emitPadded(RowKind.INSERT, partner, !fromLeft, out);
+                    }
                 }
             }
-        }
-        // Written after the iteration: the state's entries are not changed while they are iterated.
-        for (Object[] change : changedPartners) {
-            other.setAssociations((Row) change[0], (Long) change[1], (Long) change[2]);
+        } finally {
+            other.close();
         }
         return associations;
     }
@@ -157,14 +156,7 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     }
 
     /** {@code row} of one input with nulls for the other input's fields. */
-    private void emitPadded(RowKind kind, Row row, boolean rowIsLeft, long copies, Collector<Row> out) {
-        emit(rowIsLeft ? joined(kind, row, null) : joined(kind, null, row), copies, out);
-    }
-
-    private static void emit(Row joined, long copies, Collector<Row> out) {
-        out.collect(joined);
-        for (long i = 1; i < copies; i++) {
-            out.collect(Row.copy(joined));
-        }
+    private void emitPadded(RowKind kind, Row row, boolean rowIsLeft, Collector<Row> out) {
+        out.collect(rowIsLeft ? joined(kind, row, null) : joined(kind, null, row));
     }
 }
