@@ -18,6 +18,7 @@ import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
+import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +85,28 @@ final class AggregateTranslator {
                 .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
                 .name("GroupAggregate");
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /** Whether an aggregate's calls can run sliced: all of them merge accumulators. */
+    static boolean canSlice(Aggregate aggregate) {
+        return accumulators(aggregate.getAggCallList(), aggregate.getInput().getRowType(), false).canMerge();
+    }
+
+    /**
+     * A window aggregate over TUMBLE/HOP/CUMULATE run sliced ({@link WindowSlicing}): keyed by the
+     * grouping fields other than the window bounds, its input rows carry their slice.
+     */
+    static ChangelogStream translateSliced(Aggregate aggregate, WindowSlicing slicing, ChangelogStream slicedInput) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        Accumulators accumulators = accumulators(aggregate.getAggCallList(), inputType, false);
+        int[] otherKeys = slicing.otherKeys(keys);
+        WindowBounds bounds = slicing.bounds();
+        return ChangelogStream.appendOnly(slicedInput.rows()
+                .keyBy(new KeyProjection(otherKeys), RowTypes.of(inputType, otherKeys))
+                .process(new SlicedWindowAggregateFunction(accumulators, slicing.slices(), keys[bounds.end()],
+                        bounds.start(), bounds.end()), RowTypes.of(aggregate.getRowType()))
+                .name("SlicedWindowAggregate"));
     }
 
     /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */
