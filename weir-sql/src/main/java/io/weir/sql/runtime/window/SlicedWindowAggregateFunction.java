@@ -15,17 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A window aggregate over TUMBLE, HOP or CUMULATE windows that accumulates each row once, into its
- * slice ({@link SliceAssigner}), instead of once per window. Its input rows carry their slice, as a
- * TUMBLE of the slice size made them (so they cross the exchange once); it is keyed by the grouping
- * fields other than the window bounds and keeps one accumulator per (key, slice) in a map state.
+ * The global half of a sliced window aggregate over TUMBLE, HOP or CUMULATE windows: each row is
+ * accumulated once, into its slice ({@link SliceAssigner}), instead of once per window. Its input
+ * is the partial accumulators of a {@link LocalSliceAggregateOperator} before the exchange (one per
+ * key and slice since the last watermark); it is keyed by the grouping fields other than the window
+ * bounds and merges the partials into one accumulator per (key, slice) in a map state.
  * When the watermark passes a window's end (an event-time timer at {@code window_end - 1}, one per
  * window a slice belongs to) it merges the window's slices, emits one {@code +I} row, and frees the
  * slices no later window needs. The output is the same as the unsliced {@link WindowAggregateFunction}'s.
  *
- * <p>Needs aggregates that merge ({@link Accumulators#canMerge()}). A row whose slice belongs to no
- * window the watermark has not passed is late: dropped and counted in {@code numLateRecordsDropped};
- * a row whose first windows have fired still counts in its later ones, as it does unsliced.
+ * <p>Needs aggregates that merge ({@link Accumulators#canMerge()}). A partial whose slice belongs to no
+ * window the watermark has not passed is late: dropped and counted (once per partial) in
+ * {@code numLateRecordsDropped}; rows whose slice's first windows have fired still count in its
+ * later ones, as they do unsliced.
  *
  * <p>Threading: called by the task's thread only.
  */
@@ -38,18 +40,27 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     private final int sliceEndField;
     private final int startKey;
     private final int endKey;
+    /** The input field of a partial's accumulator. */
+    private final int partialField;
     private transient MapState<Long, Row> state;
     private transient Counter lateRowsDropped;
     private transient List<Long> unneeded;
 
     /**
-     * @param sliceEndField the input field holding the row's slice end (a timestamp)
+     * Over the partials of a {@link LocalSliceAggregateOperator}: rows {@code (key fields..., slice
+     * end, accumulator)} with {@code keyArity} key fields.
+     *
      * @param startKey the position of {@code window_start} among the output's grouping fields; the
      *     function's key holds the others, in order
      * @param endKey the position of {@code window_end} among them
      */
-    public SlicedWindowAggregateFunction(Accumulators accumulators, SliceAssigner slices, int sliceEndField,
-            int startKey, int endKey) {
+    public static SlicedWindowAggregateFunction ofPartials(Accumulators accumulators, SliceAssigner slices,
+            int keyArity, int startKey, int endKey) {
+        return new SlicedWindowAggregateFunction(accumulators, slices, keyArity, keyArity + 1, startKey, endKey);
+    }
+
+    private SlicedWindowAggregateFunction(Accumulators accumulators, SliceAssigner slices, int sliceEndField,
+            int partialField, int startKey, int endKey) {
         if (!accumulators.canMerge()) {
             throw new IllegalArgumentException("A sliced window aggregate needs aggregates that merge");
         }
@@ -58,6 +69,7 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         this.sliceEndField = sliceEndField;
         this.startKey = startKey;
         this.endKey = endKey;
+        this.partialField = partialField;
     }
 
     @Override
@@ -90,7 +102,7 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
                 }
             }
         }
-        accumulators.accumulate(acc, input);
+        accumulators.merge(acc, (Row) input.getField(partialField));
         state.put(sliceEnd, acc);
     }
 
