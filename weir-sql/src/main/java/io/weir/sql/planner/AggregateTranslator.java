@@ -18,6 +18,8 @@ import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
+import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
+import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +86,44 @@ final class AggregateTranslator {
                 .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
                 .name("GroupAggregate");
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /** Whether an aggregate's calls can run sliced: all of them merge accumulators. */
+    static boolean canSlice(Aggregate aggregate) {
+        return accumulators(aggregate.getAggCallList(), aggregate.getInput().getRowType(), false).canMerge();
+    }
+
+    /** How many partial accumulators the local half of a sliced window aggregate holds at most. */
+    private static final int MAX_LOCAL_PARTIALS = 16_384;
+
+    /**
+     * A window aggregate over TUMBLE/HOP/CUMULATE run sliced ({@link WindowSlicing}) and in two
+     * phases, as Flink runs it: before the exchange a {@link LocalSliceAggregateOperator} sums each
+     * (key, slice)'s rows into a partial accumulator; after it, keyed by the grouping fields other
+     * than the window bounds, a {@link SlicedWindowAggregateFunction} merges the partials into
+     * slices and the slices into windows.
+     */
+    static ChangelogStream translateSliced(Aggregate aggregate, WindowSlicing slicing, ChangelogStream slicedInput) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        Accumulators accumulators = accumulators(aggregate.getAggCallList(), inputType, false);
+        int[] otherKeys = slicing.otherKeys(keys);
+        WindowBounds bounds = slicing.bounds();
+        int sliceEndField = keys[bounds.end()];
+        List<TypeInformation<?>> partialTypes = new ArrayList<>(List.of(RowTypes.of(inputType, otherKeys).getFieldTypes()));
+        partialTypes.add(RowTypes.of(inputType).getTypeAt(sliceEndField));
+        partialTypes.add(accumulators.accumulatorType());
+        RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> rows = slicedInput.rows();
+        DataStream<Row> partials = rows.transform("LocalWindowAggregate", partialType,
+                        new LocalSliceAggregateOperator(accumulators, otherKeys, sliceEndField, MAX_LOCAL_PARTIALS))
+                .setParallelism(rows.getParallelism());
+        int[] partialKeys = java.util.stream.IntStream.range(0, otherKeys.length).toArray();
+        return ChangelogStream.appendOnly(partials
+                .keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, otherKeys))
+                .process(SlicedWindowAggregateFunction.ofPartials(accumulators, slicing.slices(), otherKeys.length,
+                        bounds.start(), bounds.end()), RowTypes.of(aggregate.getRowType()))
+                .name("GlobalWindowAggregate"));
     }
 
     /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */

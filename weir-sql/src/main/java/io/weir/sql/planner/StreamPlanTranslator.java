@@ -165,6 +165,13 @@ public final class StreamPlanTranslator {
             return OverAggregateTranslator.translate(window, translate(window.getInput()));
         }
         if (node instanceof Aggregate aggregate) {
+            WindowSlicing slicing = WindowSlicing.of(aggregate);
+            if (slicing != null && AggregateTranslator.canSlice(aggregate)) {
+                ChangelogStream sliced = slicedInput(slicing);
+                if (sliced != null) {
+                    return AggregateTranslator.translateSliced(aggregate, slicing, sliced);
+                }
+            }
             return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
         }
         if (node instanceof Join join) {
@@ -270,6 +277,28 @@ public final class StreamPlanTranslator {
         DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
         return ChangelogStream.appendOnly(windowed);
+    }
+
+    /**
+     * The input of a sliced window aggregate: the window table function's input with each row's
+     * slice appended as {@code window_start}/{@code window_end} (a TUMBLE of the slice size), then
+     * the projection/filter between the function and the aggregate. Null if that input has updates
+     * (the unsliced translation then says why that cannot run).
+     */
+    private ChangelogStream slicedInput(WindowSlicing slicing) {
+        RelNode tableInput = slicing.scan().getInputs().get(0);
+        ChangelogStream input = translate(tableInput);
+        if (!input.mode().isInsertOnly()) {
+            return null;
+        }
+        RexCall call = (RexCall) slicing.scan().getCall();
+        TableScanTranslator.requireRowtime(tableInput, slicing.timeField(), call.getOperator().getName());
+        long slice = slicing.slices().sliceSize();
+        DataStream<Row> rows = input.rows();
+        DataStream<Row> sliced = rows.flatMap(new WindowTableFunction(WindowTableFunction.Kind.TUMBLE,
+                        slicing.timeField(), slice, slice), RowTypes.of(slicing.scan().getRowType()))
+                .setParallelism(rows.getParallelism()).name(call.getOperator().getName() + "Slices");
+        return ChangelogStream.appendOnly(slicing.calc() == null ? sliced : calc(slicing.calc(), sliced));
     }
 
     /**

@@ -111,6 +111,13 @@ public final class TestFunctions {
                 acc.count -= weight;
             }
         }
+
+        public void merge(WeightedAvgAccumulator acc, Iterable<WeightedAvgAccumulator> others) {
+            for (WeightedAvgAccumulator other : others) {
+                acc.sum += other.sum;
+                acc.count += other.count;
+            }
+        }
     }
 
     /** Counts rows, NULL arguments included; it cannot take rows back. */

@@ -66,6 +66,24 @@ public final class Accumulators implements Serializable {
         }
     }
 
+    /** Adds {@code other}'s rows into {@code acc}; only when {@link #canMerge()}. */
+    public void merge(Row acc, Row other) {
+        acc.setField(0, (Long) acc.getField(0) + (Long) other.getField(0));
+        for (int i = 0; i < aggregates.length; i++) {
+            aggregates[i].merge(acc, offsets[i], other);
+        }
+    }
+
+    /** Whether every aggregate call can merge two accumulators (see {@link AggregateSlot#merge}). */
+    public boolean canMerge() {
+        for (BoundAggregate aggregate : aggregates) {
+            if (!aggregate.canMerge()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many rows the group holds: accumulated minus retracted. */
     public long rowCount(Row acc) {
         return (Long) acc.getField(0);

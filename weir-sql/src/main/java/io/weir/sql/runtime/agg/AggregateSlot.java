@@ -33,6 +33,21 @@ public abstract class AggregateSlot implements Serializable {
     /** The aggregate's current result, in the Java class of its SQL result type (null allowed). */
     public abstract Object result(Row acc, int offset);
 
+    /**
+     * Adds the fields of another accumulator of this slot ({@code other} at the same offset) into
+     * {@code acc}'s: afterwards {@code acc} holds the result of both groups of values. {@code other}
+     * is only read. Sliced window aggregates merge a window's slices this way; session windows merge
+     * sessions that a row joins.
+     */
+    public void merge(Row acc, int offset, Row other) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot merge accumulators");
+    }
+
+    /** Whether {@link #merge} is supported; aggregates that cannot merge run windows unsliced. */
+    public boolean canMerge() {
+        return true;
+    }
+
     /** Whether {@link #retract} is supported; a slot that cannot retract is used on append-only input only. */
     public boolean canRetract() {
         return true;

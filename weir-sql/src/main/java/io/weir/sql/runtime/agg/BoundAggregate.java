@@ -115,6 +115,29 @@ public final class BoundAggregate implements Serializable {
         slot.retract(acc, offset, value);
     }
 
+    /**
+     * Merges another accumulator's fields of this call into {@code acc}'s. A DISTINCT call adds the
+     * other side's value counts to its map and passes the slot only the values new to it, so each
+     * distinct value counts once.
+     */
+    void merge(Row acc, int offset, Row other) {
+        if (!distinct) {
+            slot.merge(acc, offset, other);
+            return;
+        }
+        Map<Object, Long> values = distinctValues(acc, offset);
+        for (Map.Entry<Object, Long> entry : distinctValues(other, offset).entrySet()) {
+            if (values.merge(entry.getKey(), entry.getValue(), Long::sum).equals(entry.getValue())) {
+                slot.accumulate(acc, offset, entry.getKey());
+            }
+        }
+    }
+
+    /** Whether {@link #merge} works (a DISTINCT call needs it too: its slot's result must not depend on order). */
+    boolean canMerge() {
+        return slot.canMerge();
+    }
+
     private Object value(Row input) {
         if (filter >= 0 && !Boolean.TRUE.equals(input.getField(filter))) {
             return null;

@@ -31,6 +31,11 @@ public final class CountSlot extends AggregateSlot {
     }
 
     @Override
+    public void merge(Row acc, int offset, Row other) {
+        acc.setField(offset, (Long) acc.getField(offset) + (Long) other.getField(offset));
+    }
+
+    @Override
     public Object result(Row acc, int offset) {
         return acc.getField(offset);
     }

@@ -40,6 +40,14 @@ public final class MinMaxSlot extends AggregateSlot {
     }
 
     @Override
+    public void merge(Row acc, int offset, Row other) {
+        Object value = other.getField(offset);
+        if (value != null) {
+            accumulate(acc, offset, value);
+        }
+    }
+
+    @Override
     public void retract(Row acc, int offset, Object value) {
         throw new UnsupportedOperationException("MIN/MAX over append-only input cannot retract; the planner "
                 + "chooses the retracting version for input with updates");

@@ -67,6 +67,16 @@ public final class RetractableMinMaxSlot extends AggregateSlot {
         }
     }
 
+    @Override
+    public void merge(Row acc, int offset, Row other) {
+        Map<Object, Long> counts = counts(acc, offset);
+        counts(other, offset).forEach((value, count) -> counts.merge(value, count, Long::sum));
+        Object extreme = other.getField(offset);
+        if (extreme != null && better(extreme, acc.getField(offset))) {
+            acc.setField(offset, extreme);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean better(Object candidate, Object current) {
         if (current == null) {

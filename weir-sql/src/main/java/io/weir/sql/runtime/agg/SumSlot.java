@@ -76,6 +76,27 @@ public final class SumSlot extends AggregateSlot {
     }
 
     @Override
+    public void merge(Row acc, int offset, Row other) {
+        Object sum = acc.getField(offset);
+        Object more = other.getField(offset);
+        acc.setField(offset, switch (sumKind) {
+            case LONG -> (Long) sum + (Long) more;
+            case DOUBLE -> (Double) sum + (Double) more;
+            case DECIMAL -> ((BigDecimal) sum).add((BigDecimal) more);
+        });
+        acc.setField(offset + 1, (Long) acc.getField(offset + 1) + (Long) other.getField(offset + 1));
+    }
+
+    /**
+     * Floating point sums do not merge: adding partial sums rounds differently from adding the
+     * values one by one, and windows must give the same result sliced or not.
+     */
+    @Override
+    public boolean canMerge() {
+        return sumKind != NumericType.SumKind.DOUBLE;
+    }
+
+    @Override
     public Object result(Row acc, int offset) {
         long count = (Long) acc.getField(offset + 1);
         if (count == 0) {

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code getValue}. The value passed in is the list of the call's arguments (see
  * {@link BoundAggregate}); numbers are converted to the parameter classes the method was chosen for
  * (an INT argument to a {@code long} parameter). The methods are called reflectively, one call per
- * row and aggregate.
+ * row and aggregate. A function that declares {@code merge(ACC acc, Iterable<ACC> others)}, as Flink's
+ * do, can merge accumulators (sliced windows, sessions).
  */
 public final class UserAggregateSlot extends AggregateSlot {
 
@@ -27,6 +28,7 @@ public final class UserAggregateSlot extends AggregateSlot {
     private final TypeInformation<?> accumulatorType;
     private transient Method accumulate;
     private transient Method retract;
+    private transient Method merge;
 
     /** @param parameterClasses all parameters of the accumulate method, the accumulator's first */
     public UserAggregateSlot(String name, AggregateFunction<?, ?> function, Class<?>[] parameterClasses,
@@ -73,6 +75,36 @@ public final class UserAggregateSlot extends AggregateSlot {
     @SuppressWarnings("unchecked")
     public Object result(Row acc, int offset) {
         return function.getValue(acc.getField(offset));
+    }
+
+    @Override
+    public void merge(Row acc, int offset, Row other) {
+        if (merge == null) {
+            merge = mergeMethod(function.getClass());
+        }
+        try {
+            merge.invoke(function, acc.getField(offset), List.of(other.getField(offset)));
+        } catch (InvocationTargetException e) {
+            throw new RuntimeException("Aggregate function " + name + ".merge failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean canMerge() {
+        return mergeMethod(function.getClass()) != null;
+    }
+
+    /** The public {@code merge(ACC, Iterable)} method of a function class, or null. */
+    private static Method mergeMethod(Class<?> functionClass) {
+        for (Method method : functionClass.getMethods()) {
+            if (method.getName().equals("merge") && method.getParameterCount() == 2
+                    && method.getParameterTypes()[1].isAssignableFrom(List.class)) {
+                return method;
+            }
+        }
+        return null;
     }
 
     @Override

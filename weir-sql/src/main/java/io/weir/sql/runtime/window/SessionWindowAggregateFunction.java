@@ -7,11 +7,15 @@ import io.weir.api.metrics.Counter;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
+import io.weir.api.types.TypeInformation;
 import io.weir.sql.runtime.agg.Accumulators;
+import java.util.List;
 
 /**
  * A session window aggregate (legacy {@code GROUP BY k, SESSION(ts, gap)}): keyed by the grouping
- * fields other than the session, it keeps each open session's rows. A row at time {@code t} opens
+ * fields other than the session, it keeps each open session's accumulator, merging the
+ * accumulators of sessions a row joins; when an aggregate cannot merge (a user-defined aggregate
+ * without {@code merge}, a floating point SUM) it keeps the session's rows and aggregates them at the end. A row at time {@code t} opens
  * the window {@code [t, t + gap)}; windows that overlap or touch merge into one session, as in
  * Flink ({@link OpenSessions}). When the watermark passes a session's end, the session's rows are
  * aggregated and one {@code +I} row is emitted whose session key field holds the session's start;
@@ -29,7 +33,7 @@ public final class SessionWindowAggregateFunction extends KeyedProcessFunction<R
     private final int sessionKey;
     private final long gap;
     private final RowTypeInfo rowType;
-    private transient OpenSessions sessions;
+    private transient OpenSessions<Object> sessions;
     private transient Counter lateRowsDropped;
 
     /**
@@ -49,7 +53,7 @@ public final class SessionWindowAggregateFunction extends KeyedProcessFunction<R
 
     @Override
     public void open(OpenContext openContext) {
-        sessions = new OpenSessions(getRuntimeContext(), gap, rowType);
+        sessions = new OpenSessions<>(getRuntimeContext(), gap, contents());
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
     }
 
@@ -64,17 +68,53 @@ public final class SessionWindowAggregateFunction extends KeyedProcessFunction<R
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        sessions.fireEnded(timestamp, (start, end, rows) -> {
-            Row acc = accumulators.create();
-            for (Row row : rows) {
-                accumulators.accumulate(acc, row);
+        Row groupKey = ctx.getCurrentKey();
+        sessions.fireEnded(timestamp, (start, end, contents) -> {
+            Row acc;
+            if (contents instanceof Row accumulated) {
+                acc = accumulated;
+            } else {
+                acc = accumulators.create();
+                for (Object row : (List<?>) contents) {
+                    accumulators.accumulate(acc, (Row) row);
+                }
             }
             Row key = new Row(RowKind.INSERT, groupFields.length);
-            for (int i = 0; i < groupFields.length; i++) {
-                key.setField(i, rows.get(0).getField(groupFields[i]));
+            for (int i = 0, k = 0; i < groupFields.length; i++) {
+                key.setField(i, i == sessionKey ? WindowTableFunction.toTimestamp(start) : groupKey.getField(k++));
             }
-            key.setField(sessionKey, WindowTableFunction.toTimestamp(start));
             out.collect(accumulators.output(RowKind.INSERT, key, acc));
         });
+    }
+
+    /** Accumulators when they merge, else the rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private OpenSessions.Contents<Object> contents() {
+        OpenSessions.Contents<?> contents = accumulators.canMerge()
+                ? new Accumulated(accumulators) : OpenSessions.rows(rowType);
+        return (OpenSessions.Contents) contents;
+    }
+
+    private record Accumulated(Accumulators accumulators) implements OpenSessions.Contents<Row> {
+
+        @Override
+        public TypeInformation<Row> type() {
+            return accumulators.accumulatorType();
+        }
+
+        @Override
+        public Row create() {
+            return accumulators.create();
+        }
+
+        @Override
+        public void add(Row acc, Row row) {
+            accumulators.accumulate(acc, row);
+        }
+
+        @Override
+        public void merge(Row into, Row other) {
+            accumulators.merge(into, other);
+        }
     }
 }

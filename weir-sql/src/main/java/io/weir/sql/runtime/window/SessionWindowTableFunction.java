@@ -6,6 +6,7 @@ import io.weir.api.functions.OpenContext;
 import io.weir.api.metrics.Counter;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
+import java.util.List;
 
 /**
  * The window table function {@code SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap)}: keyed by
@@ -28,7 +29,7 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Row, 
     private final int timeField;
     private final long gap;
     private final RowTypeInfo rowType;
-    private transient OpenSessions sessions;
+    private transient OpenSessions<List<Row>> sessions;
     private transient Counter lateRowsDropped;
 
     /**
@@ -47,7 +48,7 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Row, 
 
     @Override
     public void open(OpenContext openContext) {
-        sessions = new OpenSessions(getRuntimeContext(), gap, rowType);
+        sessions = new OpenSessions<>(getRuntimeContext(), gap, OpenSessions.rows(rowType));
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
     }
 

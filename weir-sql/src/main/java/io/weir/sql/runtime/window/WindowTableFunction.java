@@ -24,6 +24,9 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     private final int timeField;
     private final long size;
     private final long step;
+    /** The bounds of the last window a row was put in: most rows fall into the previous row's window. */
+    private transient long lastStart = Long.MIN_VALUE;
+    private transient LocalDateTime[] lastBounds;
 
     /**
      * @param timeField the input field the DESCRIPTOR names
@@ -50,7 +53,7 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         switch (kind) {
             case TUMBLE -> {
                 long start = ts - Math.floorMod(ts, size);
-                out.collect(windowed(row, start, start + size));
+                out.collect(windowed(row, tumblingBounds(start)));
             }
             case HOP -> {
                 for (long start = ts - Math.floorMod(ts, step); start > ts - size; start -= step) {
@@ -68,16 +71,29 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         }
     }
 
+    /** {@code window_start}, {@code window_end} and {@code window_time} of the tumbling window at {@code start}, shared. */
+    private LocalDateTime[] tumblingBounds(long start) {
+        if (start != lastStart || lastBounds == null) {
+            lastBounds = new LocalDateTime[] {toTimestamp(start), toTimestamp(start + size), toTimestamp(start + size - 1)};
+            lastStart = start;
+        }
+        return lastBounds;
+    }
+
     /** {@code row} with {@code window_start}, {@code window_end} and {@code window_time} appended. */
     static Row windowed(Row row, long start, long end) {
+        return windowed(row, new LocalDateTime[] {toTimestamp(start), toTimestamp(end), toTimestamp(end - 1)});
+    }
+
+    private static Row windowed(Row row, LocalDateTime[] bounds) {
         int arity = row.getArity();
         Row out = new Row(row.getKind(), arity + 3);
         for (int i = 0; i < arity; i++) {
             out.setField(i, row.getField(i));
         }
-        out.setField(arity, toTimestamp(start));
-        out.setField(arity + 1, toTimestamp(end));
-        out.setField(arity + 2, toTimestamp(end - 1));
+        out.setField(arity, bounds[0]);
+        out.setField(arity + 1, bounds[1]);
+        out.setField(arity + 2, bounds[2]);
         return out;
     }
 

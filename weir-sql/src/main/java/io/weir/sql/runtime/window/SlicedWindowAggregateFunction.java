@@ -1,0 +1,160 @@
+package io.weir.sql.runtime.window;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.metrics.Counter;
+import io.weir.api.state.MapState;
+import io.weir.api.state.MapStateDescriptor;
+import io.weir.api.types.BasicTypeInfo;
+import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
+import io.weir.sql.runtime.agg.Accumulators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The global half of a sliced window aggregate over TUMBLE, HOP or CUMULATE windows: each row is
+ * accumulated once, into its slice ({@link SliceAssigner}), instead of once per window. Its input
+ * is the partial accumulators of a {@link LocalSliceAggregateOperator} before the exchange (one per
+ * key and slice since the last watermark); it is keyed by the grouping fields other than the window
+ * bounds and merges the partials into one accumulator per (key, slice) in a map state.
+ * When the watermark passes a window's end (an event-time timer at {@code window_end - 1}, one per
+ * window a slice belongs to) it merges the window's slices, emits one {@code +I} row, and frees the
+ * slices no later window needs. The output is the same as the unsliced {@link WindowAggregateFunction}'s.
+ *
+ * <p>Needs aggregates that merge ({@link Accumulators#canMerge()}). A partial whose slice belongs to no
+ * window the watermark has not passed is late: dropped and counted (once per partial) in
+ * {@code numLateRecordsDropped}; rows whose slice's first windows have fired still count in its
+ * later ones, as they do unsliced.
+ *
+ * <p>Threading: called by the task's thread only.
+ */
+public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Accumulators accumulators;
+    private final SliceAssigner slices;
+    private final int sliceEndField;
+    private final int startKey;
+    private final int endKey;
+    /** The input field of a partial's accumulator. */
+    private final int partialField;
+    private transient MapState<Long, Row> state;
+    private transient Counter lateRowsDropped;
+    private transient List<Long> unneeded;
+
+    /**
+     * Over the partials of a {@link LocalSliceAggregateOperator}: rows {@code (key fields..., slice
+     * end, accumulator)} with {@code keyArity} key fields.
+     *
+     * @param startKey the position of {@code window_start} among the output's grouping fields; the
+     *     function's key holds the others, in order
+     * @param endKey the position of {@code window_end} among them
+     */
+    public static SlicedWindowAggregateFunction ofPartials(Accumulators accumulators, SliceAssigner slices,
+            int keyArity, int startKey, int endKey) {
+        return new SlicedWindowAggregateFunction(accumulators, slices, keyArity, keyArity + 1, startKey, endKey);
+    }
+
+    private SlicedWindowAggregateFunction(Accumulators accumulators, SliceAssigner slices, int sliceEndField,
+            int partialField, int startKey, int endKey) {
+        if (!accumulators.canMerge()) {
+            throw new IllegalArgumentException("A sliced window aggregate needs aggregates that merge");
+        }
+        this.accumulators = accumulators;
+        this.slices = slices;
+        this.sliceEndField = sliceEndField;
+        this.startKey = startKey;
+        this.endKey = endKey;
+        this.partialField = partialField;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices",
+                BasicTypeInfo.LONG_TYPE_INFO, accumulators.accumulatorType()));
+        lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
+        unneeded = new ArrayList<>();
+    }
+
+    @Override
+    public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+        long sliceEnd = WindowTableFunction.rowtimeMillis(input.getField(sliceEndField));
+        long lastWindowEnd = slices.lastWindowEnd(sliceEnd);
+        long firstWindowEnd = slices.firstWindowEnd(sliceEnd);
+        if (firstWindowEnd > lastWindowEnd) {
+            return; // a HOP whose slide exceeds its size leaves gaps: the row is in no window
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        if (lastWindowEnd - 1 <= watermark) {
+            lateRowsDropped.inc();
+            return;
+        }
+        Row acc = state.get(sliceEnd);
+        if (acc == null) {
+            acc = accumulators.create();
+            for (long end = firstWindowEnd; end <= lastWindowEnd; end += slices.windowEndStep()) {
+                if (end - 1 > watermark) {
+                    ctx.timerService().registerEventTimeTimer(end - 1);
+                }
+            }
+        }
+        accumulators.merge(acc, (Row) input.getField(partialField));
+        state.put(sliceEnd, acc);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        long windowEnd = timestamp + 1;
+        long windowStart = slices.windowStart(windowEnd);
+        long unneededUpTo = slices.unneededUpTo(windowEnd);
+        Row window = null;
+        boolean shared = false; // window is a slice's accumulator in state, not to be changed
+        for (Map.Entry<Long, Row> slice : state.entries()) {
+            long sliceEnd = slice.getKey();
+            if (sliceEnd > windowStart && sliceEnd <= windowEnd) {
+                if (window == null) {
+                    window = slice.getValue();
+                    shared = true;
+                } else {
+                    if (shared) {
+                        Row copy = accumulators.create();
+                        accumulators.merge(copy, window);
+                        window = copy;
+                        shared = false;
+                    }
+                    accumulators.merge(window, slice.getValue());
+                }
+            }
+            if (sliceEnd <= unneededUpTo) {
+                unneeded.add(sliceEnd);
+            }
+        }
+        for (Long sliceEnd : unneeded) {
+            state.remove(sliceEnd);
+        }
+        unneeded.clear();
+        if (window != null) {
+            out.collect(accumulators.output(RowKind.INSERT, windowKey(ctx.getCurrentKey(), windowStart, windowEnd),
+                    window));
+        }
+    }
+
+    /** The output's grouping fields: the function's key with the window's bounds put in their places. */
+    private Row windowKey(Row key, long windowStart, long windowEnd) {
+        Row full = new Row(RowKind.INSERT, key.getArity() + 2);
+        for (int i = 0, k = 0; i < full.getArity(); i++) {
+            if (i == startKey) {
+                full.setField(i, WindowTableFunction.toTimestamp(windowStart));
+            } else if (i == endKey) {
+                full.setField(i, WindowTableFunction.toTimestamp(windowEnd));
+            } else {
+                full.setField(i, key.getField(k++));
+            }
+        }
+        return full;
+    }
+}
