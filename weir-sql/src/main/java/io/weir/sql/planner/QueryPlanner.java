@@ -61,9 +61,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         this.functions = catalogs.functions();
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
+                // Flink's built-ins beyond Calcite's standard ones (collection, string, hash, temporal, JSON).
+                BuiltInFunctionTable.operatorTable(),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
-                // Flink's ARRAY_CONTAINS, which Calcite keeps among its library (not standard) functions.
-                SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_CONTAINS),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
