@@ -67,6 +67,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
+    /** The names of the functions a statement may call: built-ins, then the session's user-defined ones. */
+    private List<String> functionNames() {
+        List<String> names = new java.util.ArrayList<>();
+        operators.getOperatorList().forEach(op -> names.add(op.getName()));
+        names.addAll(functions.names(defaultPath.get(0), defaultPath.get(1)));
+        return names;
+    }
+
     /** The session's catalogs, as the planner was made with them. */
     public SessionCatalogs catalogs() {
         return catalogs;
@@ -105,7 +113,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         try {
             validated = validator.validate(statement);
         } catch (CalciteContextException e) {
-            throw new ValidationException(ValidationMessages.describe(e), e);
+            throw new ValidationException(ValidationMessages.describe(e, functionNames()), e);
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,
