@@ -79,4 +79,12 @@ public final class DataTypes {
     public static DataType MAP(DataType key, DataType value) {
         return new DataType("MAP<" + key.sqlType() + ", " + value.sqlType() + ">");
     }
+
+    /**
+     * The type of objects of a class, for {@code toDataStream(table, DataTypes.of(Click.class))}: a
+     * POJO, record or tuple whose fields take the columns of the same names, or an atomic class.
+     */
+    public static DataType of(Class<?> conversionClass) {
+        return new DataType("STRUCTURED<" + conversionClass.getName() + ">", conversionClass);
+    }
 }

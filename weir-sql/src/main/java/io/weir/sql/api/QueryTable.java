@@ -32,6 +32,12 @@ public final class QueryTable implements Table {
 
         TemporalTableFunction temporalTableFunction(String query, TableSchema schema, String timeAttribute,
                 String primaryKey);
+
+        /**
+         * Registers the query as a temporary view under a new unique name ({@code UnnamedTable$N}) and
+         * returns its quoted, fully qualified name, for SQL that names the table.
+         */
+        String registerUnnamed(String query, TableSchema schema);
     }
 
     private final Planner planner;
@@ -43,6 +49,8 @@ public final class QueryTable implements Table {
     private final List<String> order;
     private final Integer offset;
     private final Integer fetch;
+    /** The name {@link #toString} registered this table under, once it has. */
+    private String registeredName;
 
     private QueryTable(Planner planner, String query, TableSchema schema, String[] pendingJoin, List<String> order,
             Integer offset, Integer fetch) {
@@ -410,7 +418,11 @@ public final class QueryTable implements Table {
 
     @Override
     public String toString() {
-        return toSqlString();
+        // As in Flink: the table registers itself under a unique name, so "FROM " + table is valid SQL.
+        if (registeredName == null) {
+            registeredName = planner.registerUnnamed(toSqlString(), schema);
+        }
+        return registeredName;
     }
 
     private static List<String> texts(String operation, Expression... fields) {

@@ -38,6 +38,8 @@ public final class Schema {
     private final List<UnresolvedColumn> columns;
     private final UnresolvedWatermark watermark;
 
+    private List<String> primaryKey = List.of();
+
     private Schema(List<UnresolvedColumn> columns, UnresolvedWatermark watermark) {
         this.columns = List.copyOf(columns);
         this.watermark = watermark;
@@ -61,15 +63,22 @@ public final class Schema {
         return watermark;
     }
 
+    /** The primary key's columns, empty if the schema declares none. */
+    public List<String> getPrimaryKey() {
+        return primaryKey;
+    }
+
     @Override
     public String toString() {
-        return "Schema" + columns + (watermark == null ? "" : " " + watermark);
+        return "Schema" + columns + (watermark == null ? "" : " " + watermark)
+                + (primaryKey.isEmpty() ? "" : " PRIMARY KEY " + primaryKey);
     }
 
     /** Declares the columns in order; {@link #build()} makes the schema. */
     public static final class Builder {
         private final List<UnresolvedColumn> columns = new ArrayList<>();
         private UnresolvedWatermark watermark;
+        private List<String> primaryKey = List.of();
 
         private Builder() {
         }
@@ -134,8 +143,22 @@ public final class Schema {
             return watermark(columnName, expression.asSerializableString());
         }
 
+        /**
+         * The primary key ({@code NOT ENFORCED}, as in Flink): an upsert changelog stream
+         * ({@code fromChangelogStream} with {@code ChangelogMode.upsert()}) updates rows by it.
+         */
+        public Builder primaryKey(String... columnNames) {
+            if (columnNames.length == 0) {
+                throw new ValidationException("Schema: primaryKey(...) needs at least one column");
+            }
+            primaryKey = List.of(columnNames);
+            return this;
+        }
+
         public Schema build() {
-            return new Schema(columns, watermark);
+            Schema schema = new Schema(columns, watermark);
+            schema.primaryKey = primaryKey;
+            return schema;
         }
 
         private Builder add(UnresolvedColumn column) {

@@ -58,6 +58,39 @@ public interface StreamTableEnvironment extends TableEnvironment {
      */
     DataStream<Row> toDataStream(Table table);
 
+    /**
+     * The rows of an insert-only table as objects of {@code targetClass}: a POJO's fields, a
+     * record's components or a tuple's {@code f0, f1, ...} are set from the columns of the same
+     * names (every field needs a column of its type and every column a field, else a
+     * {@link ValidationException} names the ones that do not match); {@code Row.class} gives the
+     * rows; an atomic class ({@code String.class}, {@code Long.class}, ...) takes a table of one column.
+     */
+    <T> DataStream<T> toDataStream(Table table, Class<T> targetClass);
+
+    /**
+     * As {@link #toDataStream(Table, Class)}, the target given as a data type: {@code DataTypes.of(Click.class)},
+     * or an atomic type such as {@code DataTypes.BIGINT()} for a table of one column of that type.
+     */
+    <T> DataStream<T> toDataStream(Table table, io.weir.sql.types.DataType targetDataType);
+
+    /**
+     * A changelog stream as a table ({@code +I}, {@code -U}, {@code +U} and {@code -D} rows, each
+     * {@link Row}'s kind kept): the stream's Row type names the columns.
+     */
+    Table fromChangelogStream(DataStream<Row> dataStream);
+
+    /** As {@link #fromChangelogStream(DataStream)}, the columns (and primary key, watermark) as {@code schema} declares. */
+    Table fromChangelogStream(DataStream<Row> dataStream, Schema schema);
+
+    /**
+     * A changelog stream of the given kinds as a table. {@code ChangelogMode.upsert()} (+I, +U, -D,
+     * no -U) needs a primary key in {@code schema}: each +U overwrites its key's row and -D deletes it,
+     * and the table emits the full changelog (the old row as -U before each +U), as Flink's
+     * ChangelogNormalize does; {@code ChangelogMode.insertOnly()} is {@link #fromDataStream}.
+     */
+    Table fromChangelogStream(DataStream<Row> dataStream, Schema schema,
+            io.weir.sql.connectors.ChangelogMode changelogMode);
+
     /** The changes of a table as a stream: every row with its {@link io.weir.api.types.RowKind} (+I, -U, +U, -D). */
     DataStream<Row> toChangelogStream(Table table);
 }

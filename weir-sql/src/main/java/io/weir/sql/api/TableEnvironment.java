@@ -36,6 +36,11 @@ public interface TableEnvironment {
     /** Registers {@code view} as a temporary view, which SQL and {@link #from} then read by name. */
     void createTemporaryView(String path, Table view);
 
+    /** A set of INSERTs to run as one job. */
+    default StatementSet createStatementSet() {
+        return new StatementSet(this);
+    }
+
     /** The plan of a statement, as EXPLAIN prints it. */
     String explainSql(String statement);
 

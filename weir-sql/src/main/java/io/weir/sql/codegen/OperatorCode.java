@@ -24,6 +24,9 @@ final class OperatorCode {
         if (call.getOperator() instanceof ScalarFunctionOperator function) {
             return FunctionCallCode.generate(g, call, function);
         }
+        if (BuiltInCallCode.handles(call)) {
+            return BuiltInCallCode.generate(g, call);
+        }
         SqlKind kind = call.getKind();
         switch (kind) {
             case AND, OR:

@@ -35,6 +35,9 @@ final class StrictOperators {
                 return "!" + operands.get(0).valueTerm();
             case CAST:
                 return ValueConversions.convert(operands.get(0).valueTerm(), operands.get(0).type(), type);
+            case REINTERPRET:
+                // An interval read as its number (milliseconds or months), as TIMESTAMPDIFF's plan does.
+                return "((" + JavaTypes.primitive(type) + ") " + operands.get(0).valueTerm() + ")";
             case LIKE:
                 return like(g, call, operands);
             case TRIM:
@@ -65,6 +68,8 @@ final class StrictOperators {
             case "ABS" -> type.getSqlTypeName() == SqlTypeName.DECIMAL ? a + ".abs()"
                     : "((" + JavaTypes.primitive(type) + ") Math.abs(" + a + "))";
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
+            // Integer division, as TIMESTAMPDIFF's plan divides an interval by its unit.
+            case "/INT" -> "((" + JavaTypes.primitive(type) + ") (" + a + " / " + operands.get(1).valueTerm() + "))";
             case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
             // A session's key is the row's time; the session window aggregate turns it into the session's start.
             case "$SESSION" -> a;
@@ -73,8 +78,15 @@ final class StrictOperators {
     }
 
     private static String arithmetic(SqlKind kind, ExprCode left, ExprCode right, RelDataType type) {
-        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
+        if ((type.getSqlTypeName() == SqlTypeName.TIMESTAMP || type.getSqlTypeName() == SqlTypeName.DATE)
+                && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
             return timestampArithmetic(kind, left, right);
+        }
+        if (kind == SqlKind.MINUS && isDatetime(left.type()) && isDatetime(right.type())) {
+            // t1 - t2 as an interval (TIMESTAMPDIFF): whole months for a year-month interval, else milliseconds.
+            return (SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName())
+                    ? FUNCTIONS_TEMPORAL + ".minusMonths(" : FUNCTIONS_TEMPORAL + ".minusMillis(")
+                    + left.valueTerm() + ", " + right.valueTerm() + ")";
         }
         if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
             String a = FUNCTIONS + ".decimal(" + left.valueTerm() + ")";
@@ -100,11 +112,32 @@ final class StrictOperators {
         return "((" + java + ") (" + a + " " + operator + " " + b + "))";
     }
 
-    /** TIMESTAMP plus or minus a day-time INTERVAL (held as milliseconds), e.g. {@code ts - INTERVAL '5' SECOND}. */
+    private static final String FUNCTIONS_TEMPORAL = "io.weir.sql.runtime.TemporalFunctions";
+
+    private static boolean isDatetime(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case DATE, TIME, TIMESTAMP -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * TIMESTAMP or DATE plus or minus an INTERVAL: a day-time one (held as milliseconds), e.g.
+     * {@code ts - INTERVAL '5' SECOND}, or a year-month one (months), e.g. {@code d + INTERVAL '1' MONTH}.
+     */
     private static String timestampArithmetic(SqlKind kind, ExprCode left, ExprCode right) {
-        boolean timestampFirst = left.type().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+        boolean timestampFirst = isDatetime(left.type());
         ExprCode timestamp = timestampFirst ? left : right;
         ExprCode interval = timestampFirst ? right : left;
+        String sign = kind == SqlKind.MINUS ? "-" : "";
+        if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
+            return "((" + JavaTypes.boxed(timestamp.type()) + ") " + FUNCTIONS_TEMPORAL + ".plusMonths("
+                    + timestamp.valueTerm() + ", " + sign + "(long) " + interval.valueTerm() + "))";
+        }
+        if (timestamp.type().getSqlTypeName() == SqlTypeName.DATE
+                && SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
+            return FUNCTIONS_TEMPORAL + ".plusMillis(" + timestamp.valueTerm() + ", " + sign + interval.valueTerm() + ")";
+        }
         if (!SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
             throw new io.weir.sql.api.ValidationException("TIMESTAMP arithmetic with " + interval.type().getFullTypeString()
                     + " is not supported by Weir yet; use a day-time interval such as INTERVAL '5' SECOND");

@@ -22,6 +22,11 @@ final class ValueConversions {
         if (fromJava.equals(toJava)) {
             return value;
         }
+        if (to.getIntervalQualifier() != null && JavaTypes.isNumeric(from)) {
+            // In a plan, a number cast to an interval is its raw value (milliseconds or months): TIMESTAMPADD(HOUR,
+            // 12, ts) arrives as CAST(12 AS INTERVAL HOUR) times 3600000, as Calcite converts it.
+            return "((" + toJava + ") " + value + ")";
+        }
         if (JavaTypes.isString(to)) {
             return fromJava.equals("boolean") || JavaTypes.isPrimitive(from)
                     ? FUNCTIONS + ".toStringValue(" + value + ")" : FUNCTIONS + ".toStringValue((Object) " + value + ")";

@@ -61,10 +61,18 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         this.functions = catalogs.functions();
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
+                // Flink's built-ins beyond Calcite's standard ones (collection, string, hash, temporal, JSON).
+                BuiltInFunctionTable.operatorTable(),
                 WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
-                // Flink's ARRAY_CONTAINS, which Calcite keeps among its library (not standard) functions.
-                SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_CONTAINS),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
+    }
+
+    /** The names of the functions a statement may call: built-ins, then the session's user-defined ones. */
+    private List<String> functionNames() {
+        List<String> names = new java.util.ArrayList<>();
+        operators.getOperatorList().forEach(op -> names.add(op.getName()));
+        names.addAll(functions.names(defaultPath.get(0), defaultPath.get(1)));
+        return names;
     }
 
     /** The session's catalogs, as the planner was made with them. */
@@ -105,7 +113,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         try {
             validated = validator.validate(statement);
         } catch (CalciteContextException e) {
-            throw new ValidationException(ValidationMessages.describe(e), e);
+            throw new ValidationException(ValidationMessages.describe(e, functionNames()), e);
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,

@@ -69,7 +69,7 @@ final class TableScanTranslator {
         ChangelogMode mode;
         if (fromDataStream) {
             rows = DataStreamScans.rows(table, scan.getRowType(), producedFields, planner.catalogs());
-            mode = ChangelogMode.insertOnly();
+            mode = DataStreamScans.changelogMode(table.catalogTable());
         } else {
             TableFactory factory = TableFactories.find(name, table.catalogTable());
             TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),

@@ -14,7 +14,19 @@ final class BuiltInFunctionNames {
     private BuiltInFunctionNames() {
     }
 
+    /** Calcite's standard functions that Weir's generated code runs (besides the operators above). */
+    private static final List<String> STANDARD = List.of(
+            "ACOS", "ASCII", "ASIN", "ATAN", "ATAN2", "CBRT", "CEIL", "COS", "COT", "CURRENT_DATE", "CURRENT_TIME",
+            "CURRENT_TIMESTAMP", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "DEGREES", "ELEMENT", "EXP", "EXTRACT", "FLOOR",
+            "HOUR", "INITCAP", "IS JSON", "JSON_ARRAY", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", "LN",
+            "LOCALTIME", "LOCALTIMESTAMP", "LOG10", "MINUTE", "MONTH", "OVERLAY", "PI", "POWER", "QUARTER", "RADIANS",
+            "RAND", "RAND_INTEGER", "REPLACE", "ROUND", "SECOND", "SIGN", "SIN", "SQRT", "TAN", "TIMESTAMPADD",
+            "TIMESTAMPDIFF", "TRUNCATE", "WEEK", "YEAR");
+
     static List<String> sorted() {
-        return NAMES;
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(NAMES);
+        all.addAll(STANDARD);
+        all.addAll(io.weir.sql.planner.BuiltInFunctionTable.names());
+        return List.copyOf(all);
     }
 }

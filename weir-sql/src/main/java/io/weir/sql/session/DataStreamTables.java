@@ -14,6 +14,7 @@ import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.SessionCatalogs;
+import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.catalog.WatermarkSpec;
 import io.weir.sql.parser.SqlStatementParser;
@@ -47,6 +48,15 @@ final class DataStreamTables {
     }
 
     static CatalogTable create(SessionCatalogs catalogs, DataStream<?> stream, Schema schema) {
+        return create(catalogs, stream, schema, null);
+    }
+
+    /**
+     * @param changelogMode the kinds of the stream's rows for {@code fromChangelogStream} (the
+     *     records are Rows), or null for an insert-only stream of any type
+     */
+    static CatalogTable create(SessionCatalogs catalogs, DataStream<?> stream, Schema schema,
+            ChangelogMode changelogMode) {
         Map<String, LogicalType> fields = fields(stream.getType());
         List<String> definitions = new ArrayList<>();
         List<Schema.UnresolvedColumn> declared = schema.getColumns();
@@ -82,6 +92,10 @@ final class DataStreamTables {
             definitions.add("WATERMARK FOR " + quoted(watermark.column()) + " AS "
                     + (sourceWatermark ? quoted(watermark.column()) : watermark.expression()));
         }
+        if (!schema.getPrimaryKey().isEmpty()) {
+            definitions.add("PRIMARY KEY (" + String.join(", ", schema.getPrimaryKey().stream()
+                    .map(DataStreamTables::quoted).toList()) + ") NOT ENFORCED");
+        }
         String ddl = "CREATE TEMPORARY TABLE `$datastream` (" + String.join(", ", definitions) + ") WITH ('connector' = '"
                 + DataStreamScans.CONNECTOR + "')";
         CatalogTable converted;
@@ -99,6 +113,9 @@ final class DataStreamTables {
         }
         Map<String, String> options = new LinkedHashMap<>(converted.options());
         options.put(DataStreamScans.ID_OPTION, catalogs.registerDataStream(stream));
+        if (changelogMode != null && !changelogMode.isInsertOnly()) {
+            options.put(DataStreamScans.CHANGELOG_MODE_OPTION, changelogMode.toString());
+        }
         return new CatalogTable(tableSchema, options, List.of(), null);
     }
 

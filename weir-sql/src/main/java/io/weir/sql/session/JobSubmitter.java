@@ -22,6 +22,7 @@ import io.weir.sql.planner.StreamPlanTranslator;
 import io.weir.sql.parser.dml.SqlStatementSet;
 import io.weir.sql.types.CalciteTypes;
 import java.util.ArrayList;
+import io.weir.sql.catalog.ObjectIdentifier;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -111,6 +112,9 @@ final class JobSubmitter {
     }
 
     /** A Table API table of a query, validated now; its operations plan through a fresh submitter each. */
+    /** Numbers the names tables register under when their toString() is put into SQL. */
+    private static final java.util.concurrent.atomic.AtomicLong UNNAMED_TABLES = new java.util.concurrent.atomic.AtomicLong();
+
     Table table(String queryText) {
         SqlNode query = SqlStatementParser.parse(queryText);
         return QueryTable.of(new TablePlanner(catalogs, config, settings, sessionEnvironment), queryText,
@@ -123,6 +127,15 @@ final class JobSubmitter {
 
         private JobSubmitter submitter() {
             return new JobSubmitter(catalogs, config, settings, environment);
+        }
+
+        @Override
+        public String registerUnnamed(String query, TableSchema schema) {
+            ObjectIdentifier id = new ObjectIdentifier(catalogs.currentCatalog(), catalogs.currentDatabase(),
+                    "UnnamedTable$" + UNNAMED_TABLES.getAndIncrement());
+            catalogs.createTable(id, new io.weir.sql.catalog.CatalogView(schema, query,
+                    List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null), true, false);
+            return DataStreamTables.quotedName(id);
         }
 
         @Override

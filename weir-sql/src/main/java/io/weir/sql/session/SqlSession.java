@@ -279,6 +279,11 @@ public final class SqlSession implements StreamTableEnvironment {
 
     @Override
     public <T> Table fromDataStream(DataStream<T> dataStream, Schema schema) {
+        return fromDataStream(dataStream, schema, null);
+    }
+
+    private <T> Table fromDataStream(DataStream<T> dataStream, Schema schema,
+            io.weir.sql.connectors.ChangelogMode changelogMode) {
         if (executionEnvironment == null || dataStream.getExecutionEnvironment() != executionEnvironment) {
             throw new ValidationException("fromDataStream: the stream belongs to another StreamExecutionEnvironment "
                     + "than this table environment; make the table environment with StreamTableEnvironment.create(env) "
@@ -286,7 +291,7 @@ public final class SqlSession implements StreamTableEnvironment {
         }
         ObjectIdentifier id = new ObjectIdentifier(catalogs.currentCatalog(), catalogs.currentDatabase(),
                 "$DataStreamTable" + dataStreamTables++);
-        catalogs.createTable(id, DataStreamTables.create(catalogs, dataStream, schema), true, false);
+        catalogs.createTable(id, DataStreamTables.create(catalogs, dataStream, schema, changelogMode), true, false);
         return jobSubmitter().table("SELECT * FROM " + DataStreamTables.quotedName(id));
     }
 
@@ -303,6 +308,48 @@ public final class SqlSession implements StreamTableEnvironment {
     @Override
     public DataStream<Row> toDataStream(Table table) {
         return jobSubmitter().toDataStream(table.toSqlString(), false);
+    }
+
+    @Override
+    public <T> DataStream<T> toDataStream(Table table, Class<T> targetClass) {
+        return TableToDataStream.convert(table, toDataStream(table), targetClass);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> toDataStream(Table table, io.weir.sql.types.DataType targetDataType) {
+        if (targetDataType.conversionClass() != null) {
+            return (DataStream<T>) toDataStream(table, targetDataType.conversionClass());
+        }
+        return (DataStream<T>) toDataStream(table, TableToDataStream.conversionClass(targetDataType));
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream) {
+        return fromChangelogStream(dataStream, Schema.derived(), io.weir.sql.connectors.ChangelogMode.all());
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema) {
+        return fromChangelogStream(dataStream, schema, io.weir.sql.connectors.ChangelogMode.all());
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema,
+            io.weir.sql.connectors.ChangelogMode changelogMode) {
+        if (!(dataStream.getType() instanceof io.weir.api.types.RowTypeInfo)) {
+            throw new ValidationException("fromChangelogStream: the stream's type is " + dataStream.getType()
+                    + ", but a changelog stream is a stream of Rows whose type names the columns; give it one, e.g. "
+                    + ".returns(Types.ROW_NAMED(new String[] {\"id\", \"name\"}, Types.LONG, Types.STRING))");
+        }
+        boolean upsert = changelogMode.contains(io.weir.api.types.RowKind.UPDATE_AFTER)
+                && !changelogMode.contains(io.weir.api.types.RowKind.UPDATE_BEFORE);
+        if (upsert && schema.getPrimaryKey().isEmpty()) {
+            throw new ValidationException("fromChangelogStream: changelog mode " + changelogMode + " is an upsert mode "
+                    + "(updates without -U), which finds the old row by the primary key, but the schema declares none; "
+                    + "add Schema.newBuilder()...primaryKey(\"id\")");
+        }
+        return fromDataStream(dataStream, schema, changelogMode);
     }
 
     @Override

@@ -276,6 +276,26 @@ class TableApiTest {
     }
 
     @Test
+    void aStatementSetRunsItsInsertsAsOneJob() throws Exception {
+        tableEnv.executeSql("CREATE TABLE big (id INT) WITH ('connector' = 'blackhole')");
+        tableEnv.executeSql("CREATE TABLE everything (id INT, amount INT) WITH ('connector' = 'blackhole')");
+        StatementSet set = tableEnv.createStatementSet()
+                .addInsertSql("INSERT INTO big SELECT id FROM orders WHERE amount > 20;")
+                .addInsert("everything", tableEnv.from("orders").select($("id"), $("amount")));
+        String plan = set.explain();
+        assertTrue(plan.contains("big") && plan.contains("everything"), plan);
+        TableResult result = set.execute();
+        result.await();
+        assertEquals(io.weir.api.execution.JobStatus.FINISHED,
+                result.getJobClient().orElseThrow().getJobStatus().get());
+        ValidationException notInsert = assertThrows(ValidationException.class,
+                () -> tableEnv.createStatementSet().addInsertSql("SELECT 1"));
+        assertTrue(notInsert.getMessage().contains("executeSql"), notInsert.getMessage());
+        ValidationException empty = assertThrows(ValidationException.class, () -> tableEnv.createStatementSet().execute());
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+    }
+
+    @Test
     void temporaryViewsOfTablesAreReadBySql() throws Exception {
         tableEnv.createTemporaryView("big", tableEnv.from("orders").filter($("amount").isGreater(20)));
         assertEquals(List.of("+I[2]", "+I[4]", "+I[6]"), finalRows(tableEnv.executeSql("SELECT id FROM big")));
