@@ -67,6 +67,33 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
+    /**
+     * The columns of the catalog tables and views the statement names ({@code t: [a, b]}), for the
+     * hint of an unknown column; a name that is no table is skipped.
+     */
+    private List<String> tableColumns(SqlNode statement, List<String> path) {
+        java.util.Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+        CalciteCatalogReader reader = catalogReader(path);
+        statement.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+                if (!id.isStar()) {
+                    try {
+                        var table = reader.getTable(id.names);
+                        if (table != null) {
+                            List<String> qualified = table.getQualifiedName();
+                            columns.putIfAbsent(qualified.get(qualified.size() - 1), table.getRowType().getFieldNames());
+                        }
+                    } catch (RuntimeException e) {
+                        // not a table name
+                    }
+                }
+                return null;
+            }
+        });
+        return columns.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
     /** The names of the functions a statement may call: built-ins, then the session's user-defined ones. */
     private List<String> functionNames() {
         List<String> names = new java.util.ArrayList<>();
@@ -113,7 +140,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         try {
             validated = validator.validate(statement);
         } catch (CalciteContextException e) {
-            throw new ValidationException(ValidationMessages.describe(e, functionNames()), e);
+            throw new ValidationException(ValidationMessages.describe(e, functionNames(),
+                    () -> tableColumns(statement, path)), e);
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,

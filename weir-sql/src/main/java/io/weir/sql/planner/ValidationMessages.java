@@ -10,7 +10,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 
 /**
  * Turns Calcite's validation errors into Weir's messages: position first, then what is wrong, then
- * a hint where one helps (an unknown function: the closest names of the functions that exist).
+ * a hint where one helps (an unknown function: the closest names of the functions that exist; an
+ * unknown column: the columns of the tables the statement names).
  */
 final class ValidationMessages {
 
@@ -19,14 +20,26 @@ final class ValidationMessages {
     private ValidationMessages() {
     }
 
+    private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '[^']*' not found in any table");
+
     static String describe(CalciteContextException e) {
-        return describe(e, List.of());
+        return describe(e, List.of(), List::of);
     }
 
-    /** @param functionNames the functions the statement could have called, for the hint of an unknown one */
-    static String describe(CalciteContextException e, Collection<String> functionNames) {
+    /**
+     * @param functionNames the functions the statement could have called, for the hint of an unknown one
+     * @param tableColumns the columns of the tables the statement names ({@code t: [a, b]}), for an unknown column
+     */
+    static String describe(CalciteContextException e, Collection<String> functionNames,
+            java.util.function.Supplier<List<String>> tableColumns) {
         String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
         String message = "SQL validation error at line " + e.getPosLine() + ", column " + e.getPosColumn() + ": " + cause;
+        if (cause != null && UNKNOWN_COLUMN.matcher(cause).find()) {
+            List<String> columns = tableColumns.get();
+            if (!columns.isEmpty()) {
+                message += "; the tables have the columns " + String.join("; ", columns);
+            }
+        }
         Matcher unknown = UNKNOWN_FUNCTION.matcher(cause == null ? "" : cause);
         if (unknown.find()) {
             List<String> closest = closest(unknown.group(1).trim(), functionNames);
