@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "Example: bin/weir bench nexmark --query q1 --events 5000000 --parallelism 2"})
 final class NexmarkCommand implements Callable<Integer> {
     @Option(names = "--query", split = ",", defaultValue = "all", paramLabel = "NAME",
-            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, q3, q4, q5, q7, q8, q11, q12; as SQL only (--api sql) q9, q18, q19, q20; or all (default).")
+            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, q3, q4, q5, q7, q8, q11, q12; as SQL only (--api sql) q9, q10, q14 ... q22; or all (default).")
     List<String> queries;
 
     @Option(names = "--events", defaultValue = "5000000", description = "Events per run (default ${DEFAULT-VALUE}).")
@@ -60,7 +60,7 @@ final class NexmarkCommand implements Callable<Integer> {
                     + "recorded as <query>-sql; with --check and both, SQL results go to DIR/sql/.")
     List<String> apis = new ArrayList<>(List.of("datastream"));
 
-    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q9 q11 q18 q19 q20).")
+    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q9 q10 q11 q14 ... q22).")
     boolean sql;
 
     @Option(names = "--heap", defaultValue = "4g", description = "Maximum heap of each run's JVM, as for -Xmx (default ${DEFAULT-VALUE}).")

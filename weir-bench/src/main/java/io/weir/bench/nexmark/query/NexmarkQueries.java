@@ -16,9 +16,16 @@ public final class NexmarkQueries {
         }
         for (SqlOnlyQuery query : List.of(
                 new SqlOnlyQuery("q9", "winning bid of each auction (ROW_NUMBER over auction join bid)"),
+                new SqlOnlyQuery("q10", "bids with day and minute columns (DATE_FORMAT)"),
+                new SqlOnlyQuery("q14", "bids converted with HOUR, CASE, a filter and a character count"),
+                new SqlOnlyQuery("q15", "bid statistics per day (COUNT DISTINCT with FILTER)"),
+                new SqlOnlyQuery("q16", "bid statistics per channel and day (COUNT DISTINCT with FILTER)"),
+                new SqlOnlyQuery("q17", "bid statistics per auction and day"),
                 new SqlOnlyQuery("q18", "last bid of each bidder on each auction (deduplication)"),
                 new SqlOnlyQuery("q19", "the 10 highest bids of each auction (Top-N)"),
-                new SqlOnlyQuery("q20", "bids joined with their auction of category 10"))) {
+                new SqlOnlyQuery("q20", "bids joined with their auction of category 10"),
+                new SqlOnlyQuery("q21", "channel id from channel or url (CASE, REGEXP_EXTRACT)"),
+                new SqlOnlyQuery("q22", "url directories (SPLIT_INDEX)"))) {
             SQL_ONLY.put(query.name(), query);
         }
     }
@@ -35,7 +42,7 @@ public final class NexmarkQueries {
         return List.copyOf(QUERIES.keySet());
     }
 
-    /** The queries that have only a SQL file (q9, q18, q19, q20), no DataStream job. */
+    /** The queries that have only a SQL file (q9, q10, q14 ... q22), no DataStream job. */
     public static List<NexmarkQuery<?>> sqlOnly() {
         return List.copyOf(SQL_ONLY.values());
     }

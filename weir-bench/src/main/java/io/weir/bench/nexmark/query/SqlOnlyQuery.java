@@ -5,7 +5,7 @@ import io.weir.bench.nexmark.Event;
 
 /**
  * A Nexmark query that exists only as a SQL file (io.weir.bench.nexmark.sql.NexmarkSqlQueries):
- * q9, q18, q19 and q20 of the public suite, which have no DataStream job here. It names the
+ * q9, q10 and q14 ... q22 of the public suite, which have no DataStream job here. It names the
  * query for {@code bench nexmark --api sql}; building it as a DataStream job is refused.
  */
 public final class SqlOnlyQuery extends NexmarkQuery<Object> {
