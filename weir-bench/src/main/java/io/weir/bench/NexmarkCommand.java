@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "Example: bin/weir bench nexmark --query q1 --events 5000000 --parallelism 2"})
 final class NexmarkCommand implements Callable<Integer> {
     @Option(names = "--query", split = ",", defaultValue = "all", paramLabel = "NAME",
-            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, q3, q4, q5, q7, q8, q11, q12, or all (default).")
+            description = "Queries to run, comma-separated: generator-only, q0, q1, q2, q3, q4, q5, q7, q8, q11, q12; as SQL only (--api sql) q9, q10, q14 ... q22; or all (default).")
     List<String> queries;
 
     @Option(names = "--events", defaultValue = "5000000", description = "Events per run (default ${DEFAULT-VALUE}).")
@@ -60,7 +60,7 @@ final class NexmarkCommand implements Callable<Integer> {
                     + "recorded as <query>-sql; with --check and both, SQL results go to DIR/sql/.")
     List<String> apis = new ArrayList<>(List.of("datastream"));
 
-    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q11).")
+    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q9 q10 q11 q14 ... q22).")
     boolean sql;
 
     @Option(names = "--heap", defaultValue = "4g", description = "Maximum heap of each run's JVM, as for -Xmx (default ${DEFAULT-VALUE}).")
@@ -180,7 +180,11 @@ final class NexmarkCommand implements Callable<Integer> {
         List<NexmarkQuery<?>> selected = new ArrayList<>();
         for (String name : queries) {
             if (name.equals("all")) {
-                for (NexmarkQuery<?> query : NexmarkQueries.all()) {
+                List<NexmarkQuery<?>> candidates = new ArrayList<>(NexmarkQueries.all());
+                if (!apis.contains("datastream")) {
+                    candidates.addAll(NexmarkQueries.sqlOnly());
+                }
+                for (NexmarkQuery<?> query : candidates) {
                     if ((!withSql || NexmarkSqlQueries.NAMES.contains(query.name()))
                             && (checkDir == null || !query.name().equals("generator-only"))) {
                         selected.add(query);
@@ -229,6 +233,10 @@ final class NexmarkCommand implements Callable<Integer> {
             if (apis.contains("sql") && !NexmarkSqlQueries.NAMES.contains(query.name())) {
                 throw new IllegalArgumentException(query.name() + " has no SQL file; the queries that run as SQL are "
                         + NexmarkSqlQueries.NAMES);
+            }
+            if (apis.contains("datastream") && NexmarkQueries.isSqlOnly(query)) {
+                throw new IllegalArgumentException(query.name() + " has only a SQL file, no DataStream job; run it with"
+                        + " --api sql");
             }
         }
         if (checkDir != null && selected.stream().anyMatch(q -> q.name().equals("generator-only"))) {

@@ -52,7 +52,7 @@ class NexmarkSqlTest {
 
     private static final Map<String, List<String>> DATASTREAM_RESULTS = new ConcurrentHashMap<>();
 
-    private static TableEnvironment session(int parallelism) {
+    static TableEnvironment session(int parallelism) {
         TableEnvironment tableEnv = SqlSession.create(EnvironmentSettings.inStreamingMode());
         tableEnv.getConfig().set("parallelism.default", String.valueOf(parallelism));
         NexmarkSqlQueries.createSourceAndViews(tableEnv, CONFIG, EVENTS);
@@ -139,7 +139,7 @@ class NexmarkSqlTest {
      * A query's final rows in the canonical form of shared/nexmark.md, sorted: its changelog applied
      * ({@code +I}/{@code +U} add a row, {@code -U}/{@code -D} take one copy back, which must be there).
      */
-    private static List<String> canonical(TableEnvironment tableEnv, String query) throws Exception {
+    static List<String> canonical(TableEnvironment tableEnv, String query) throws Exception {
         Map<String, Integer> rows = new TreeMap<>();
         try (CloseableIterator<Row> iterator = tableEnv.executeSql(query).collect()) {
             while (iterator.hasNext()) {
