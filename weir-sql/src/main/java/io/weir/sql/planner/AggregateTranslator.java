@@ -17,6 +17,7 @@ import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.window.LegacyHopFunction;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
@@ -60,6 +61,12 @@ final class AggregateTranslator {
         WindowKey window = windowKey(aggregate);
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
+        }
+        if (window != null && window.hopSlide() > 0) {
+            // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
+            rows = rows.flatMap(new LegacyHopFunction(keys[window.field()], window.hopSlide(), window.endOffset()),
+                            RowTypes.of(inputType))
+                    .name("LegacyHop").setParallelism(rows.getParallelism());
         }
         SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
         if ((window != null || session != null) && !input.mode().isInsertOnly()) {
@@ -126,8 +133,12 @@ final class AggregateTranslator {
                 .name("GlobalWindowAggregate"));
     }
 
-    /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */
-    private record WindowKey(int field, long endOffset) {
+    /**
+     * Where a window aggregate finds its window's end: grouping key field {@code field} plus
+     * {@code endOffset} ms; {@code hopSlide} is a legacy HOP's slide (its rows must first be put
+     * into their windows), else 0.
+     */
+    private record WindowKey(int field, long endOffset, long hopSlide) {
     }
 
     /**
@@ -139,13 +150,14 @@ final class AggregateTranslator {
      */
     private static WindowKey windowKey(Aggregate aggregate) {
         WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
-        return bounds == null ? null : new WindowKey(bounds.end(), 0);
+        return bounds == null ? null : new WindowKey(bounds.end(), 0, 0);
     }
 
     /**
-     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)}: Calcite computes the window's start
+     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)} or {@code HOP(ts, slide, size)}: Calcite computes the window's start
      * as {@code $TUMBLE(ts, size)} in the projection below the aggregate (and TUMBLE_START/_END
-     * from it above), so the window ends at that key field plus the size.
+     * from it above), so the window ends at that key field plus the size. {@code $HOP(ts, slide, size)}
+     * is the row's time, which {@link LegacyHopFunction} turns into each of its windows' starts.
      */
     private static WindowKey legacyTumbleKey(Aggregate aggregate, int[] keys) {
         if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
@@ -157,7 +169,19 @@ final class AggregateTranslator {
                     && call.getOperands().get(0) instanceof RexInputRef time
                     && call.getOperands().get(1) instanceof RexLiteral size) {
                 TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
-                return new WindowKey(k, size.getValueAs(Long.class));
+                return new WindowKey(k, size.getValueAs(Long.class), 0);
+            }
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$HOP")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral slide
+                    && call.getOperands().get(2) instanceof RexLiteral size) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "HOP");
+                long slideMillis = slide.getValueAs(Long.class);
+                if (slideMillis <= 0) {
+                    throw new ValidationException("HOP's slide must be positive, not " + slide
+                            + "; write HOP(ts, slide, size) with a positive INTERVAL slide");
+                }
+                return new WindowKey(k, size.getValueAs(Long.class), slideMillis);
             }
         }
         return null;
