@@ -13,6 +13,7 @@ import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.agg.MiniBatchGroupAggregateOperator;
 import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
@@ -47,6 +48,12 @@ final class AggregateTranslator {
     }
 
     static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl) {
+        return translate(aggregate, input, stateTtl, MiniBatchOptions.disabled());
+    }
+
+    /** @param miniBatch whether a group aggregate buffers its rows per group ({@link MiniBatchGroupAggregateOperator}) */
+    static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl,
+            MiniBatchOptions miniBatch) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported by Weir yet; "
                     + "use GROUP BY with plain columns or expressions");
@@ -89,9 +96,12 @@ final class AggregateTranslator {
                     .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
                     .name("WindowAggregate"));
         }
-        DataStream<Row> result = rows.keyBy(new KeyProjection(keys), keyType)
-                .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
-                .name("GroupAggregate");
+        DataStream<Row> result = miniBatch.enabled()
+                ? rows.keyBy(new KeyProjection(keys), keyType).transform("MiniBatchGroupAggregate", outputType,
+                        new MiniBatchGroupAggregateOperator(accumulators, stateTtl, miniBatch.latency(), miniBatch.size()))
+                : rows.keyBy(new KeyProjection(keys), keyType)
+                        .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
+                        .name("GroupAggregate");
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
     }
 

@@ -1,0 +1,54 @@
+package io.weir.sql.planner;
+
+import io.weir.sql.api.TableConfig;
+import io.weir.sql.api.ValidationException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Mini-batch for group aggregates, from Flink's session options: {@code table.exec.mini-batch.enabled}
+ * (false), {@code table.exec.mini-batch.allow-latency} (how long a row may wait in a batch; must be
+ * positive when enabled) and {@code table.exec.mini-batch.size} (how many rows a batch holds at most;
+ * must be positive when enabled), as Flink requires them.
+ */
+public record MiniBatchOptions(boolean enabled, Duration latency, int size) {
+
+    public static final String ENABLED = "table.exec.mini-batch.enabled";
+    public static final String ALLOW_LATENCY = "table.exec.mini-batch.allow-latency";
+    public static final String SIZE = "table.exec.mini-batch.size";
+
+    public static MiniBatchOptions disabled() {
+        return new MiniBatchOptions(false, Duration.ZERO, 0);
+    }
+
+    /** The session's values; a bad one fails naming the key and what it takes. */
+    public static MiniBatchOptions from(TableConfig config) {
+        String enabledText = config.get(ENABLED);
+        if (enabledText == null || enabledText.trim().equalsIgnoreCase("false")) {
+            return disabled();
+        }
+        if (!enabledText.trim().equalsIgnoreCase("true")) {
+            throw new ValidationException("'" + ENABLED + "' is true or false, not '" + enabledText + "'");
+        }
+        Duration latency = config.duration(ALLOW_LATENCY);
+        if (latency.isZero() || latency.isNegative()) {
+            throw new ValidationException("'" + ALLOW_LATENCY + "' must be a positive duration such as '2 s' when '"
+                    + ENABLED + "' is true" + (config.get(ALLOW_LATENCY) == null ? "; set it"
+                            : ", not '" + config.get(ALLOW_LATENCY) + "'"));
+        }
+        String sizeText = config.get(SIZE);
+        int size = -1;
+        if (sizeText != null) {
+            try {
+                size = Integer.parseInt(sizeText.trim().toLowerCase(Locale.ROOT));
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+        }
+        if (size < 1) {
+            throw new ValidationException("'" + SIZE + "' must be a whole number of at least 1 when '" + ENABLED
+                    + "' is true" + (sizeText == null ? "; set it (e.g. '5000')" : ", not '" + sizeText + "'"));
+        }
+        return new MiniBatchOptions(true, latency, size);
+    }
+}
