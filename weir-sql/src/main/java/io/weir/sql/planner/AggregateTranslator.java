@@ -13,6 +13,7 @@ import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.agg.LocalGroupAggregateOperator;
 import io.weir.sql.runtime.agg.MiniBatchGroupAggregateOperator;
 import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
@@ -96,12 +97,39 @@ final class AggregateTranslator {
                     .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
                     .name("WindowAggregate"));
         }
+        if (miniBatch.enabled() && miniBatch.twoPhase() && input.mode().isInsertOnly() && accumulators.canMerge()) {
+            return translateTwoPhase(aggregate, rows, accumulators, stateTtl, miniBatch);
+        }
         DataStream<Row> result = miniBatch.enabled()
                 ? rows.keyBy(new KeyProjection(keys), keyType).transform("MiniBatchGroupAggregate", outputType,
                         new MiniBatchGroupAggregateOperator(accumulators, stateTtl, miniBatch.latency(), miniBatch.size()))
                 : rows.keyBy(new KeyProjection(keys), keyType)
                         .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
                         .name("GroupAggregate");
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /**
+     * A group aggregate in two phases (local-global), as Flink runs it with mini-batch on: before the
+     * exchange a {@link LocalGroupAggregateOperator} adds each batch's rows per group into a partial
+     * accumulator; after it, keyed by the group, a {@link MiniBatchGroupAggregateOperator#global}
+     * merges the partials into the group's state and emits the changes.
+     */
+    private static ChangelogStream translateTwoPhase(Aggregate aggregate, DataStream<Row> rows,
+            Accumulators accumulators, Duration stateTtl, MiniBatchOptions miniBatch) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        List<TypeInformation<?>> partialTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
+        partialTypes.add(accumulators.accumulatorType());
+        RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> partials = rows.transform("LocalGroupAggregate", partialType,
+                        new LocalGroupAggregateOperator(accumulators, keys, miniBatch.latency(), miniBatch.size()))
+                .setParallelism(rows.getParallelism());
+        int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
+        DataStream<Row> result = partials.keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, keys))
+                .transform("GlobalGroupAggregate", RowTypes.of(aggregate.getRowType()),
+                        MiniBatchGroupAggregateOperator.global(accumulators, stateTtl, miniBatch.latency(),
+                                miniBatch.size(), keys.length));
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
     }
 

@@ -9,20 +9,33 @@ import java.util.Locale;
  * Mini-batch for group aggregates, from Flink's session options: {@code table.exec.mini-batch.enabled}
  * (false), {@code table.exec.mini-batch.allow-latency} (how long a row may wait in a batch; must be
  * positive when enabled) and {@code table.exec.mini-batch.size} (how many rows a batch holds at most;
- * must be positive when enabled), as Flink requires them.
+ * must be positive when enabled), as Flink requires them; and {@code table.optimizer.agg-phase-strategy}
+ * ({@code AUTO}, {@code ONE_PHASE}, {@code TWO_PHASE}): with mini-batch on and not {@code ONE_PHASE}, a
+ * group aggregate whose calls all merge and whose input is append-only runs in two phases.
  */
-public record MiniBatchOptions(boolean enabled, Duration latency, int size) {
+public record MiniBatchOptions(boolean enabled, Duration latency, int size, boolean twoPhase) {
 
     public static final String ENABLED = "table.exec.mini-batch.enabled";
     public static final String ALLOW_LATENCY = "table.exec.mini-batch.allow-latency";
     public static final String SIZE = "table.exec.mini-batch.size";
+    public static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
 
     public static MiniBatchOptions disabled() {
-        return new MiniBatchOptions(false, Duration.ZERO, 0);
+        return new MiniBatchOptions(false, Duration.ZERO, 0, false);
     }
 
     /** The session's values; a bad one fails naming the key and what it takes. */
     public static MiniBatchOptions from(TableConfig config) {
+        String strategy = config.get(AGG_PHASE_STRATEGY);
+        boolean twoPhase = true;
+        if (strategy != null) {
+            switch (strategy.trim().toUpperCase(Locale.ROOT)) {
+                case "AUTO", "TWO_PHASE" -> twoPhase = true;
+                case "ONE_PHASE" -> twoPhase = false;
+                default -> throw new ValidationException("'" + AGG_PHASE_STRATEGY + "' is AUTO, ONE_PHASE or TWO_PHASE, "
+                        + "not '" + strategy + "'");
+            }
+        }
         String enabledText = config.get(ENABLED);
         if (enabledText == null || enabledText.trim().equalsIgnoreCase("false")) {
             return disabled();
@@ -49,6 +62,6 @@ public record MiniBatchOptions(boolean enabled, Duration latency, int size) {
             throw new ValidationException("'" + SIZE + "' must be a whole number of at least 1 when '" + ENABLED
                     + "' is true" + (sizeText == null ? "; set it (e.g. '5000')" : ", not '" + sizeText + "'"));
         }
-        return new MiniBatchOptions(true, latency, size);
+        return new MiniBatchOptions(true, latency, size, twoPhase);
     }
 }

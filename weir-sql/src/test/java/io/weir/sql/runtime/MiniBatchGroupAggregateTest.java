@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.StreamRecord;
 import io.weir.api.types.BasicTypeInfo;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
@@ -17,7 +18,9 @@ import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.agg.MiniBatchGroupAggregateOperator;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.agg.LocalGroupAggregateOperator;
 import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
+import io.weir.testutils.OneInputStreamOperatorTestHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,5 +143,85 @@ class MiniBatchGroupAggregateTest {
         harness.processElement(Row.ofKind(RowKind.DELETE, "a", 1), 0); // the third row: applied at once
         assertEquals(List.of(Row.ofKind(RowKind.INSERT, "b", 1L, 1)), harness.extractOutputValues());
         harness.close();
+    }
+
+    private static final List<Row> APPEND_FIRST = List.of(Row.of("a", 1), Row.of("b", 2), Row.of("a", 3));
+    private static final List<Row> APPEND_SECOND = List.of(Row.of("a", 4), Row.of("c", 5), Row.of("b", 6),
+            Row.of("a", 1));
+
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> global(OperatorSubtaskState restored)
+            throws Exception {
+        return harness(MiniBatchGroupAggregateOperator.global(countAndSum(), Duration.ZERO, Duration.ofSeconds(1),
+                100, 1), restored);
+    }
+
+    private static OneInputStreamOperatorTestHarness<Row, Row> local() throws Exception {
+        var local = new OneInputStreamOperatorTestHarness<Row, Row>(
+                new LocalGroupAggregateOperator(countAndSum(), new int[] {0}, Duration.ofSeconds(1), 100));
+        local.open();
+        return local;
+    }
+
+    /** Moves the local half's partials into the global half. */
+    private static void forward(OneInputStreamOperatorTestHarness<Row, Row> local,
+            KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> global) throws Exception {
+        for (Object sent; (sent = local.getOutput().poll()) != null; ) {
+            if (sent instanceof StreamRecord<?> record) {
+                global.processElement((Row) record.getValue(), 0);
+            }
+        }
+    }
+
+    /** Local then global half over APPEND_FIRST, a checkpoint (restored into fresh operators if asked), APPEND_SECOND. */
+    private static List<Row> twoPhase(boolean restoreMidway) throws Exception {
+        var local = local();
+        var global = global(null);
+        for (Row row : APPEND_FIRST) {
+            local.processElement(row, 0);
+        }
+        local.snapshot(1, 0); // the barrier: the local half sends its partials first, and keeps no state
+        forward(local, global);
+        OperatorSubtaskState globalState = global.snapshot(1, 0);
+        List<Row> out = new ArrayList<>(global.extractOutputValues());
+        global.getOutput().clear();
+        if (restoreMidway) {
+            local.close();
+            global.close();
+            local = local();
+            global = global(globalState);
+        }
+        for (Row row : APPEND_SECOND) {
+            local.processElement(row, 0);
+        }
+        local.endInput();
+        forward(local, global);
+        global.endInput();
+        out.addAll(global.extractOutputValues());
+        local.close();
+        global.close();
+        return out;
+    }
+
+    @Test
+    void twoPhaseRestoredMidwayGivesTheRowsOfARunWithoutFailure() throws Exception {
+        List<Row> expected = List.of(
+                Row.ofKind(RowKind.INSERT, "a", 2L, 4),
+                Row.ofKind(RowKind.INSERT, "b", 1L, 2),
+                Row.ofKind(RowKind.UPDATE_BEFORE, "a", 2L, 4),
+                Row.ofKind(RowKind.UPDATE_AFTER, "a", 4L, 9),
+                Row.ofKind(RowKind.INSERT, "c", 1L, 5),
+                Row.ofKind(RowKind.UPDATE_BEFORE, "b", 1L, 2),
+                Row.ofKind(RowKind.UPDATE_AFTER, "b", 2L, 8));
+        assertEquals(expected, twoPhase(false));
+        assertEquals(expected, twoPhase(true));
+        List<Row> all = new ArrayList<>(APPEND_FIRST);
+        all.addAll(APPEND_SECOND);
+        var oneByOne = harness(new KeyedProcessOperator<>(new GroupAggregateFunction(countAndSum(), Duration.ZERO)),
+                null);
+        for (Row row : all) {
+            oneByOne.processElement(row, 0);
+        }
+        assertEquals(materialize(oneByOne.extractOutputValues()), materialize(expected));
+        oneByOne.close();
     }
 }

@@ -37,6 +37,8 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
     private final Duration stateTtl;
     private final long latencyMillis;
     private final int maxRows;
+    /** The global half of a two-phase aggregate: the input is partials, the accumulator at this field; else -1. */
+    private final int partialField;
     private transient ValueState<Row> state;
     /** The buffered rows per group, in the order the groups first came. */
     private transient LinkedHashMap<Row, List<Row>> batch;
@@ -50,6 +52,25 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
      */
     public MiniBatchGroupAggregateOperator(Accumulators accumulators, Duration stateTtl, Duration latency,
             int maxRows) {
+        this(accumulators, stateTtl, latency, maxRows, -1);
+    }
+
+    /**
+     * The global half of a two-phase group aggregate: its input is the partials of
+     * {@link LocalGroupAggregateOperator} ({@code (key fields..., accumulator)}, keyed by the key
+     * fields), which it merges into the group's accumulator (so every aggregate must merge, and the
+     * aggregate's input must be append-only).
+     */
+    public static MiniBatchGroupAggregateOperator global(Accumulators accumulators, Duration stateTtl,
+            Duration latency, int maxRows, int keyArity) {
+        if (!accumulators.canMerge()) {
+            throw new IllegalArgumentException("A two-phase aggregate needs aggregates that merge");
+        }
+        return new MiniBatchGroupAggregateOperator(accumulators, stateTtl, latency, maxRows, keyArity);
+    }
+
+    private MiniBatchGroupAggregateOperator(Accumulators accumulators, Duration stateTtl, Duration latency,
+            int maxRows, int partialField) {
         if (latency.isNegative() || latency.isZero() || maxRows < 1) {
             throw new IllegalArgumentException("A mini-batch needs a positive latency and size, not " + latency
                     + " / " + maxRows);
@@ -58,6 +79,7 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
         this.stateTtl = stateTtl;
         this.latencyMillis = latency.toMillis();
         this.maxRows = maxRows;
+        this.partialField = partialField;
     }
 
     @Override
@@ -129,7 +151,9 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
                 }
                 acc = accumulators.create();
             }
-            if (retraction) {
+            if (partialField >= 0) {
+                accumulators.merge(acc, (Row) input.getField(partialField));
+            } else if (retraction) {
                 accumulators.retract(acc, input);
             } else {
                 accumulators.accumulate(acc, input);
