@@ -11,6 +11,7 @@ import io.weir.sql.runtime.agg.AggregateSlot;
 import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
+import io.weir.sql.runtime.agg.DistinctBucketKey;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.agg.LocalGroupAggregateOperator;
@@ -97,6 +98,9 @@ final class AggregateTranslator {
                     .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
                     .name("WindowAggregate"));
         }
+        if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
+            return translateSplitDistinct(aggregate, rows, retracting, stateTtl, miniBatch);
+        }
         if (miniBatch.enabled() && miniBatch.twoPhase() && input.mode().isInsertOnly() && accumulators.canMerge()) {
             return translateTwoPhase(aggregate, rows, accumulators, stateTtl, miniBatch);
         }
@@ -131,6 +135,99 @@ final class AggregateTranslator {
                         MiniBatchGroupAggregateOperator.global(accumulators, stateTtl, miniBatch.latency(),
                                 miniBatch.size(), keys.length));
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /**
+     * Whether split-distinct applies: at least one DISTINCT call, all of them of the same one
+     * argument, every call a built-in COUNT, SUM of an exact number, MIN or MAX, none with FILTER.
+     */
+    private static boolean canSplitDistinct(List<AggregateCall> calls) {
+        Integer distinctArgument = null;
+        for (AggregateCall call : calls) {
+            if (call.getAggregation() instanceof AggregateFunctionOperator || call.filterArg >= 0
+                    || call.getArgList().size() > 1) {
+                return false;
+            }
+            switch (call.getAggregation().getKind()) {
+                case COUNT, MIN, MAX -> {
+                }
+                case SUM -> {
+                    switch (call.getType().getSqlTypeName()) {
+                        case FLOAT, REAL, DOUBLE -> {
+                            return false; // partial sums would round differently
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            if (call.isDistinct()) {
+                if (call.getArgList().isEmpty()
+                        || distinctArgument != null && !distinctArgument.equals(call.getArgList().get(0))) {
+                    return false;
+                }
+                distinctArgument = call.getArgList().get(0);
+            }
+        }
+        return distinctArgument != null;
+    }
+
+    /**
+     * Split-distinct ({@code table.optimizer.distinct-agg.split.enabled}), as Flink splits it: the
+     * aggregate runs first keyed by the grouping fields and a bucket of the distinct argument
+     * ({@link DistinctBucketKey}; each value is counted in one bucket, so a hot group's distinct
+     * values spread over many keys), then keyed by the grouping fields alone, where COUNTs and SUMs
+     * are summed over the buckets and MIN/MAX taken over them (retracting as the buckets change).
+     */
+    private static ChangelogStream translateSplitDistinct(Aggregate aggregate, DataStream<Row> rows,
+            boolean retracting, Duration stateTtl, MiniBatchOptions miniBatch) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int distinctArgument = calls.stream().filter(AggregateCall::isDistinct).findFirst().orElseThrow()
+                .getArgList().get(0);
+        Accumulators partial = accumulators(calls, inputType, retracting);
+        List<TypeInformation<?>> bucketKeyTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
+        bucketKeyTypes.add(io.weir.api.types.BasicTypeInfo.INT_TYPE_INFO);
+        List<TypeInformation<?>> partialTypes = new ArrayList<>(bucketKeyTypes);
+        List<BoundAggregate> finals = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            AggregateCall call = calls.get(i);
+            TypeInformation<?> type = RowTypes.fieldType(call.getType());
+            partialTypes.add(type);
+            int field = keys.length + 1 + i;
+            AggregateSlot slot = switch (call.getAggregation().getKind()) {
+                case COUNT -> new SumSlot(NumericType.BIGINT, NumericType.BIGINT, 0, false);
+                case SUM -> new SumSlot(numeric(call.getType(), call), numeric(call.getType(), call),
+                        call.getType().getScale(), false);
+                case MIN, MAX -> new RetractableMinMaxSlot(type, call.getAggregation().getKind() == SqlKind.MAX);
+                default -> throw new IllegalStateException("not split: " + call);
+            };
+            finals.add(new BoundAggregate(slot, field, -1, false, type));
+        }
+        RowTypeInfo bucketKeyType = new RowTypeInfo(bucketKeyTypes.toArray(TypeInformation<?>[]::new));
+        RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> partials = groupAggregate(rows.keyBy(new DistinctBucketKey(keys, distinctArgument,
+                miniBatch.splitDistinctBuckets()), bucketKeyType), partial, partialType, stateTtl, miniBatch,
+                "DistinctPartialAggregate");
+        int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
+        DataStream<Row> result = groupAggregate(partials.keyBy(new KeyProjection(partialKeys),
+                RowTypes.of(inputType, keys)), new Accumulators(finals), RowTypes.of(aggregate.getRowType()), stateTtl,
+                miniBatch, "DistinctFinalAggregate");
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /** A one-phase group aggregate, mini-batched if mini-batch is on. */
+    private static DataStream<Row> groupAggregate(io.weir.api.datastream.KeyedStream<Row, Row> keyed,
+            Accumulators accumulators, RowTypeInfo outputType, Duration stateTtl, MiniBatchOptions miniBatch,
+            String name) {
+        return miniBatch.enabled()
+                ? keyed.transform(name, outputType, new MiniBatchGroupAggregateOperator(accumulators, stateTtl,
+                        miniBatch.latency(), miniBatch.size()))
+                : keyed.process(new GroupAggregateFunction(accumulators, stateTtl), outputType).name(name);
     }
 
     /** Whether an aggregate's calls can run sliced: all of them merge accumulators. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Which operators a group aggregate becomes under the mini-batch and agg-phase options (the golden
+ * Which operators a group aggregate becomes under the mini-batch, agg-phase and split-distinct options (the golden
  * files check that the results stay the same).
  */
 @Timeout(60)
@@ -68,5 +68,18 @@ class MiniBatchPlanTest {
         assertEquals(List.of("MiniBatchGroupAggregate"), aggregates(DOUBLE_SUM, miniBatch()));
         assertEquals(List.of("LocalGroupAggregate", "GlobalGroupAggregate", "MiniBatchGroupAggregate"),
                 aggregates(OVER_UPDATES, miniBatch()));
+    }
+
+    @Test
+    void splitDistinctRunsPerBucketThenPerGroup() {
+        String query = "SELECT k, COUNT(DISTINCT v), COUNT(*), MAX(v) FROM t GROUP BY k";
+        String[] split = {"table.optimizer.distinct-agg.split.enabled", "true"};
+        assertEquals(List.of("DistinctPartialAggregate", "DistinctFinalAggregate"), aggregates(query, split));
+        assertEquals(List.of("GroupAggregate"), aggregates(query));
+        // FILTER and AVG are not split (yet): one aggregate
+        assertEquals(List.of("GroupAggregate"), aggregates(
+                "SELECT k, COUNT(DISTINCT v) FILTER (WHERE v > 1) FROM t GROUP BY k", split));
+        assertEquals(List.of("GroupAggregate"), aggregates("SELECT k, COUNT(DISTINCT v), AVG(v) FROM t GROUP BY k",
+                split));
     }
 }
