@@ -11,12 +11,16 @@ import io.weir.sql.runtime.agg.AggregateSlot;
 import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
+import io.weir.sql.runtime.agg.DistinctBucketKey;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.agg.LocalGroupAggregateOperator;
+import io.weir.sql.runtime.agg.MiniBatchGroupAggregateOperator;
 import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
+import io.weir.sql.runtime.window.LegacyHopFunction;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
@@ -46,6 +50,12 @@ final class AggregateTranslator {
     }
 
     static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl) {
+        return translate(aggregate, input, stateTtl, MiniBatchOptions.disabled());
+    }
+
+    /** @param miniBatch whether a group aggregate buffers its rows per group ({@link MiniBatchGroupAggregateOperator}) */
+    static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl,
+            MiniBatchOptions miniBatch) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported by Weir yet; "
                     + "use GROUP BY with plain columns or expressions");
@@ -60,6 +70,12 @@ final class AggregateTranslator {
         WindowKey window = windowKey(aggregate);
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
+        }
+        if (window != null && window.hopSlide() > 0) {
+            // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
+            rows = rows.flatMap(new LegacyHopFunction(keys[window.field()], window.hopSlide(), window.endOffset()),
+                            RowTypes.of(inputType))
+                    .name("LegacyHop").setParallelism(rows.getParallelism());
         }
         SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
         if ((window != null || session != null) && !input.mode().isInsertOnly()) {
@@ -82,10 +98,136 @@ final class AggregateTranslator {
                     .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
                     .name("WindowAggregate"));
         }
-        DataStream<Row> result = rows.keyBy(new KeyProjection(keys), keyType)
-                .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
-                .name("GroupAggregate");
+        if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
+            return translateSplitDistinct(aggregate, rows, retracting, stateTtl, miniBatch);
+        }
+        if (miniBatch.enabled() && miniBatch.twoPhase() && input.mode().isInsertOnly() && accumulators.canMerge()) {
+            return translateTwoPhase(aggregate, rows, accumulators, stateTtl, miniBatch);
+        }
+        DataStream<Row> result = miniBatch.enabled()
+                ? rows.keyBy(new KeyProjection(keys), keyType).transform("MiniBatchGroupAggregate", outputType,
+                        new MiniBatchGroupAggregateOperator(accumulators, stateTtl, miniBatch.latency(), miniBatch.size()))
+                : rows.keyBy(new KeyProjection(keys), keyType)
+                        .process(new GroupAggregateFunction(accumulators, stateTtl), outputType)
+                        .name("GroupAggregate");
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /**
+     * A group aggregate in two phases (local-global), as Flink runs it with mini-batch on: before the
+     * exchange a {@link LocalGroupAggregateOperator} adds each batch's rows per group into a partial
+     * accumulator; after it, keyed by the group, a {@link MiniBatchGroupAggregateOperator#global}
+     * merges the partials into the group's state and emits the changes.
+     */
+    private static ChangelogStream translateTwoPhase(Aggregate aggregate, DataStream<Row> rows,
+            Accumulators accumulators, Duration stateTtl, MiniBatchOptions miniBatch) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        List<TypeInformation<?>> partialTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
+        partialTypes.add(accumulators.accumulatorType());
+        RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> partials = rows.transform("LocalGroupAggregate", partialType,
+                        new LocalGroupAggregateOperator(accumulators, keys, miniBatch.latency(), miniBatch.size()))
+                .setParallelism(rows.getParallelism());
+        int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
+        DataStream<Row> result = partials.keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, keys))
+                .transform("GlobalGroupAggregate", RowTypes.of(aggregate.getRowType()),
+                        MiniBatchGroupAggregateOperator.global(accumulators, stateTtl, miniBatch.latency(),
+                                miniBatch.size(), keys.length));
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /**
+     * Whether split-distinct applies: at least one DISTINCT call, all of them of the same one
+     * argument, every call a built-in COUNT, SUM of an exact number, MIN or MAX, none with FILTER.
+     */
+    private static boolean canSplitDistinct(List<AggregateCall> calls) {
+        Integer distinctArgument = null;
+        for (AggregateCall call : calls) {
+            if (call.getAggregation() instanceof AggregateFunctionOperator || call.filterArg >= 0
+                    || call.getArgList().size() > 1) {
+                return false;
+            }
+            switch (call.getAggregation().getKind()) {
+                case COUNT, MIN, MAX -> {
+                }
+                case SUM -> {
+                    switch (call.getType().getSqlTypeName()) {
+                        case FLOAT, REAL, DOUBLE -> {
+                            return false; // partial sums would round differently
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            if (call.isDistinct()) {
+                if (call.getArgList().isEmpty()
+                        || distinctArgument != null && !distinctArgument.equals(call.getArgList().get(0))) {
+                    return false;
+                }
+                distinctArgument = call.getArgList().get(0);
+            }
+        }
+        return distinctArgument != null;
+    }
+
+    /**
+     * Split-distinct ({@code table.optimizer.distinct-agg.split.enabled}), as Flink splits it: the
+     * aggregate runs first keyed by the grouping fields and a bucket of the distinct argument
+     * ({@link DistinctBucketKey}; each value is counted in one bucket, so a hot group's distinct
+     * values spread over many keys), then keyed by the grouping fields alone, where COUNTs and SUMs
+     * are summed over the buckets and MIN/MAX taken over them (retracting as the buckets change).
+     */
+    private static ChangelogStream translateSplitDistinct(Aggregate aggregate, DataStream<Row> rows,
+            boolean retracting, Duration stateTtl, MiniBatchOptions miniBatch) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int distinctArgument = calls.stream().filter(AggregateCall::isDistinct).findFirst().orElseThrow()
+                .getArgList().get(0);
+        Accumulators partial = accumulators(calls, inputType, retracting);
+        List<TypeInformation<?>> bucketKeyTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
+        bucketKeyTypes.add(io.weir.api.types.BasicTypeInfo.INT_TYPE_INFO);
+        List<TypeInformation<?>> partialTypes = new ArrayList<>(bucketKeyTypes);
+        List<BoundAggregate> finals = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            AggregateCall call = calls.get(i);
+            TypeInformation<?> type = RowTypes.fieldType(call.getType());
+            partialTypes.add(type);
+            int field = keys.length + 1 + i;
+            AggregateSlot slot = switch (call.getAggregation().getKind()) {
+                case COUNT -> new SumSlot(NumericType.BIGINT, NumericType.BIGINT, 0, false);
+                case SUM -> new SumSlot(numeric(call.getType(), call), numeric(call.getType(), call),
+                        call.getType().getScale(), false);
+                case MIN, MAX -> new RetractableMinMaxSlot(type, call.getAggregation().getKind() == SqlKind.MAX);
+                default -> throw new IllegalStateException("not split: " + call);
+            };
+            finals.add(new BoundAggregate(slot, field, -1, false, type));
+        }
+        RowTypeInfo bucketKeyType = new RowTypeInfo(bucketKeyTypes.toArray(TypeInformation<?>[]::new));
+        RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> partials = groupAggregate(rows.keyBy(new DistinctBucketKey(keys, distinctArgument,
+                miniBatch.splitDistinctBuckets()), bucketKeyType), partial, partialType, stateTtl, miniBatch,
+                "DistinctPartialAggregate");
+        int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
+        DataStream<Row> result = groupAggregate(partials.keyBy(new KeyProjection(partialKeys),
+                RowTypes.of(inputType, keys)), new Accumulators(finals), RowTypes.of(aggregate.getRowType()), stateTtl,
+                miniBatch, "DistinctFinalAggregate");
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /** A one-phase group aggregate, mini-batched if mini-batch is on. */
+    private static DataStream<Row> groupAggregate(io.weir.api.datastream.KeyedStream<Row, Row> keyed,
+            Accumulators accumulators, RowTypeInfo outputType, Duration stateTtl, MiniBatchOptions miniBatch,
+            String name) {
+        return miniBatch.enabled()
+                ? keyed.transform(name, outputType, new MiniBatchGroupAggregateOperator(accumulators, stateTtl,
+                        miniBatch.latency(), miniBatch.size()))
+                : keyed.process(new GroupAggregateFunction(accumulators, stateTtl), outputType).name(name);
     }
 
     /** Whether an aggregate's calls can run sliced: all of them merge accumulators. */
@@ -126,8 +268,12 @@ final class AggregateTranslator {
                 .name("GlobalWindowAggregate"));
     }
 
-    /** Where a window aggregate finds its window's end: grouping key field {@code field} plus {@code endOffset} ms. */
-    private record WindowKey(int field, long endOffset) {
+    /**
+     * Where a window aggregate finds its window's end: grouping key field {@code field} plus
+     * {@code endOffset} ms; {@code hopSlide} is a legacy HOP's slide (its rows must first be put
+     * into their windows), else 0.
+     */
+    private record WindowKey(int field, long endOffset, long hopSlide) {
     }
 
     /**
@@ -139,13 +285,14 @@ final class AggregateTranslator {
      */
     private static WindowKey windowKey(Aggregate aggregate) {
         WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
-        return bounds == null ? null : new WindowKey(bounds.end(), 0);
+        return bounds == null ? null : new WindowKey(bounds.end(), 0, 0);
     }
 
     /**
-     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)}: Calcite computes the window's start
+     * The window of a legacy {@code GROUP BY TUMBLE(ts, size)} or {@code HOP(ts, slide, size)}: Calcite computes the window's start
      * as {@code $TUMBLE(ts, size)} in the projection below the aggregate (and TUMBLE_START/_END
-     * from it above), so the window ends at that key field plus the size.
+     * from it above), so the window ends at that key field plus the size. {@code $HOP(ts, slide, size)}
+     * is the row's time, which {@link LegacyHopFunction} turns into each of its windows' starts.
      */
     private static WindowKey legacyTumbleKey(Aggregate aggregate, int[] keys) {
         if (!(aggregate.getInput() instanceof LogicalCalc calc)) {
@@ -157,7 +304,19 @@ final class AggregateTranslator {
                     && call.getOperands().get(0) instanceof RexInputRef time
                     && call.getOperands().get(1) instanceof RexLiteral size) {
                 TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
-                return new WindowKey(k, size.getValueAs(Long.class));
+                return new WindowKey(k, size.getValueAs(Long.class), 0);
+            }
+            if (projected instanceof RexCall call && call.getOperator().getName().equals("$HOP")
+                    && call.getOperands().get(0) instanceof RexInputRef time
+                    && call.getOperands().get(1) instanceof RexLiteral slide
+                    && call.getOperands().get(2) instanceof RexLiteral size) {
+                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "HOP");
+                long slideMillis = slide.getValueAs(Long.class);
+                if (slideMillis <= 0) {
+                    throw new ValidationException("HOP's slide must be positive, not " + slide
+                            + "; write HOP(ts, slide, size) with a positive INTERVAL slide");
+                }
+                return new WindowKey(k, size.getValueAs(Long.class), slideMillis);
             }
         }
         return null;

@@ -64,6 +64,7 @@ public final class StreamPlanTranslator {
     private final QueryPlanner planner;
     private final Duration stateTtl;
     private final AsyncLookupOptions asyncLookup;
+    private final MiniBatchOptions miniBatch;
     /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
     private final Map<String, ChangelogStream> translated = new HashMap<>();
 
@@ -75,10 +76,17 @@ public final class StreamPlanTranslator {
     /** @param asyncLookup how asynchronous lookup joins run ({@code table.exec.async-lookup.*}) */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
             AsyncLookupOptions asyncLookup) {
+        this(env, planner, stateTtl, asyncLookup, MiniBatchOptions.disabled());
+    }
+
+    /** @param miniBatch whether and how group aggregates buffer rows ({@code table.exec.mini-batch.*}) */
+    public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
+            AsyncLookupOptions asyncLookup, MiniBatchOptions miniBatch) {
         this.env = env;
         this.planner = planner;
         this.stateTtl = stateTtl;
         this.asyncLookup = asyncLookup;
+        this.miniBatch = miniBatch;
     }
 
     /**
@@ -172,7 +180,7 @@ public final class StreamPlanTranslator {
                     return AggregateTranslator.translateSliced(aggregate, slicing, sliced);
                 }
             }
-            return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl);
+            return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl, miniBatch);
         }
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);

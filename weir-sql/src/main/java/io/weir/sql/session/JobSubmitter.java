@@ -17,6 +17,7 @@ import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.planner.AsyncLookupOptions;
+import io.weir.sql.planner.MiniBatchOptions;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
 import io.weir.sql.parser.dml.SqlStatementSet;
@@ -191,7 +192,7 @@ final class JobSubmitter {
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
         return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl(),
-                AsyncLookupOptions.from(config));
+                AsyncLookupOptions.from(config), MiniBatchOptions.from(config));
     }
 
     private StreamExecutionEnvironment environment() {

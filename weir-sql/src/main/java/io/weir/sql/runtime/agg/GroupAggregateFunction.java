@@ -41,6 +41,11 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row,
 
     @Override
     public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(stateDescriptor(accumulators, stateTtl));
+    }
+
+    /** The state of a group's accumulators, also the mini-batch aggregate's (the same state: a job may switch). */
+    static ValueStateDescriptor<Row> stateDescriptor(Accumulators accumulators, Duration stateTtl) {
         ValueStateDescriptor<Row> descriptor = new ValueStateDescriptor<>("accumulators",
                 accumulators.accumulatorType());
         if (!stateTtl.isZero()) {
@@ -49,7 +54,7 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row,
                     .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                     .build());
         }
-        state = getRuntimeContext().getState(descriptor);
+        return descriptor;
     }
 
     @Override
@@ -91,7 +96,7 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row,
         }
     }
 
-    private static boolean sameFields(Row a, Row b) {
+    static boolean sameFields(Row a, Row b) {
         for (int i = 0; i < a.getArity(); i++) {
             if (!java.util.Objects.equals(a.getField(i), b.getField(i))) {
                 return false;

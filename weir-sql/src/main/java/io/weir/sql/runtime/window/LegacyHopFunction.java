@@ -1,0 +1,52 @@
+package io.weir.sql.runtime.window;
+
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.types.Row;
+
+/**
+ * The window assignment of a legacy {@code GROUP BY HOP(ts, slide, size)}: the projection below the
+ * aggregate computes {@code $HOP(ts, slide, size)} as the row's time; this function puts the row in
+ * every window that holds that time, once per window, with the field replaced by the window's start
+ * (which is what {@code HOP_START} reads; {@code HOP_END} adds the size). Windows are aligned to the
+ * epoch, in UTC, like those of the {@code HOP} table function. A row whose time is null is dropped.
+ */
+public final class LegacyHopFunction implements FlatMapFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int timeField;
+    private final long slide;
+    private final long size;
+
+    /**
+     * @param timeField the input field holding {@code $HOP(ts, slide, size)}, the row's time
+     * @param slide the slide in ms
+     * @param size the window size in ms
+     */
+    public LegacyHopFunction(int timeField, long slide, long size) {
+        if (slide <= 0 || size <= 0) {
+            throw new IllegalArgumentException("HOP's slide and size must be positive, not " + slide + " / " + size);
+        }
+        this.timeField = timeField;
+        this.slide = slide;
+        this.size = size;
+    }
+
+    @Override
+    public void flatMap(Row row, Collector<Row> out) {
+        Object time = row.getField(timeField);
+        if (time == null) {
+            return;
+        }
+        long ts = WindowTableFunction.rowtimeMillis(time);
+        for (long start = ts - Math.floorMod(ts, slide); start > ts - size; start -= slide) {
+            Row copy = new Row(row.getKind(), row.getArity());
+            for (int i = 0; i < row.getArity(); i++) {
+                copy.setField(i, row.getField(i));
+            }
+            copy.setField(timeField, WindowTableFunction.toTimestamp(start));
+            out.collect(copy);
+        }
+    }
+}
