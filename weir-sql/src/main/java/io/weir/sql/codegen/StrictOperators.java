@@ -73,7 +73,7 @@ final class StrictOperators {
             case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
             // A session's key is the row's time; the session window aggregate turns it into the session's start.
             case "$SESSION" -> a;
-            // A hop's key is the row's time too; LegacyHopFunction puts the row into each of its windows.
+            // A hop's key is the row's time too; GroupByHopFunction puts the row into each of its windows.
             case "$HOP" -> a;
             default -> throw OperatorCode.unsupported(call);
         };

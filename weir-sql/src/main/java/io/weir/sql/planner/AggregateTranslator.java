@@ -20,7 +20,7 @@ import io.weir.sql.runtime.agg.MinMaxSlot;
 import io.weir.sql.runtime.agg.NumericType;
 import io.weir.sql.runtime.agg.RetractableMinMaxSlot;
 import io.weir.sql.runtime.agg.SumSlot;
-import io.weir.sql.runtime.window.LegacyHopFunction;
+import io.weir.sql.runtime.window.GroupByHopFunction;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
@@ -73,9 +73,9 @@ final class AggregateTranslator {
         }
         if (window != null && window.hopSlide() > 0) {
             // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
-            rows = rows.flatMap(new LegacyHopFunction(keys[window.field()], window.hopSlide(), window.endOffset()),
+            rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset()),
                             RowTypes.of(inputType))
-                    .name("LegacyHop").setParallelism(rows.getParallelism());
+                    .name("GroupByHop").setParallelism(rows.getParallelism());
         }
         SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
         if ((window != null || session != null) && !input.mode().isInsertOnly()) {
@@ -292,7 +292,7 @@ final class AggregateTranslator {
      * The window of a legacy {@code GROUP BY TUMBLE(ts, size)} or {@code HOP(ts, slide, size)}: Calcite computes the window's start
      * as {@code $TUMBLE(ts, size)} in the projection below the aggregate (and TUMBLE_START/_END
      * from it above), so the window ends at that key field plus the size. {@code $HOP(ts, slide, size)}
-     * is the row's time, which {@link LegacyHopFunction} turns into each of its windows' starts.
+     * is the row's time, which {@link GroupByHopFunction} turns into each of its windows' starts.
      */
     private static WindowKey legacyTumbleKey(Aggregate aggregate, int[] keys) {
         if (!(aggregate.getInput() instanceof LogicalCalc calc)) {

@@ -11,7 +11,7 @@ import io.weir.api.types.Row;
  * (which is what {@code HOP_START} reads; {@code HOP_END} adds the size). Windows are aligned to the
  * epoch, in UTC, like those of the {@code HOP} table function. A row whose time is null is dropped.
  */
-public final class LegacyHopFunction implements FlatMapFunction<Row, Row> {
+public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,7 +24,7 @@ public final class LegacyHopFunction implements FlatMapFunction<Row, Row> {
      * @param slide the slide in ms
      * @param size the window size in ms
      */
-    public LegacyHopFunction(int timeField, long slide, long size) {
+    public GroupByHopFunction(int timeField, long slide, long size) {
         if (slide <= 0 || size <= 0) {
             throw new IllegalArgumentException("HOP's slide and size must be positive, not " + slide + " / " + size);
         }
