@@ -4,6 +4,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.WatermarkSpec;
@@ -71,8 +72,9 @@ final class TableScanTranslator {
             rows = DataStreamScans.rows(table, scan.getRowType(), producedFields, planner.catalogs());
             mode = DataStreamScans.changelogMode(table.catalogTable());
         } else {
-            TableFactory factory = TableFactories.find(name, table.catalogTable());
-            TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
+            CatalogTable hinted = TableHints.withOptions(table.catalogTable(), scan.getHints());
+            TableFactory factory = TableFactories.find(name, hinted);
+            TableFactory.Context context = new TableFactory.Context(table.identifier(), hinted,
                     RowTypes.of(scan.getRowType(), producedFields), env.getParallelism());
             rows = factory.createSource(context, env);
             mode = factory.sourceChangelogMode(context);

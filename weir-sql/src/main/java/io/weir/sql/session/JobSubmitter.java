@@ -84,6 +84,11 @@ final class JobSubmitter {
         StreamPlanTranslator translator = translator(env);
         List<String> sinks = new ArrayList<>();
         for (SqlInsert insert : inserts) {
+            if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
+                throw new ValidationException("INSERT INTO " + insert.getTargetTable() + ": /*+ OPTIONS(...) */ hints on "
+                        + "the table an INSERT writes are not supported by Weir yet (they work on the tables a query "
+                        + "reads); change the sink's options with ALTER TABLE ... SET, or create a table LIKE it");
+            }
             sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
             translator.translateInsert((TableModify) plan);
