@@ -158,3 +158,24 @@ SqlNode WeirAlterFunction(Span s) :
             language == null ? null : language.getSimple(), temporary, system, ifExists);
     }
 }
+
+/**
+ * INSERT OVERWRITE table [(columns)] query: Flink's INSERT that replaces the table's (or the
+ * written partitions') rows. LOOKAHEAD(2) on INSERT OVERWRITE leaves INSERT INTO to Calcite.
+ */
+SqlNode WeirInsertOverwrite() :
+{
+    final Span s;
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); } <OVERWRITE>
+    tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    { return new SqlInsertOverwrite(s.end(source), tableRef, source, columns); }
+}

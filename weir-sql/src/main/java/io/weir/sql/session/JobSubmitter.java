@@ -10,6 +10,7 @@ import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.dml.SqlInsertOverwrite;
 import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
@@ -90,6 +91,9 @@ final class JobSubmitter {
                         + "reads); change the sink's options with ALTER TABLE ... SET, or create a table LIKE it");
             }
             sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
+            if (insert instanceof SqlInsertOverwrite) {
+                checkOverwrite(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names));
+            }
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
             translator.translateInsert((TableModify) plan);
         }
@@ -99,6 +103,21 @@ final class JobSubmitter {
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
         }
+    }
+
+    /** INSERT OVERWRITE: only in BATCH mode, as in Flink, and only into a sink that can replace its rows. */
+    private void checkOverwrite(io.weir.sql.catalog.ObjectIdentifier id) {
+        if (settings.isStreamingMode()) {
+            throw new ValidationException("INSERT OVERWRITE " + id.asSummaryString() + ": overwriting runs in BATCH mode "
+                    + "only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), or use INSERT INTO");
+        }
+        String connector = catalogs.getTable(id)
+                .filter(t -> t instanceof io.weir.sql.catalog.CatalogTable)
+                .map(t -> ((io.weir.sql.catalog.CatalogTable) t).options().get("connector"))
+                .orElse(null);
+        throw new ValidationException("INSERT OVERWRITE " + id.asSummaryString() + ": connector '" + connector
+                + "' cannot overwrite its rows (no Weir connector supports INSERT OVERWRITE yet, docs/sql.md); "
+                + "use INSERT INTO a new or emptied table");
     }
 
     String explain(SqlNode statement) {
