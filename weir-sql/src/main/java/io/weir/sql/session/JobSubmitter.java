@@ -91,11 +91,14 @@ final class JobSubmitter {
                         + "reads); change the sink's options with ALTER TABLE ... SET, or create a table LIKE it");
             }
             sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
-            if (insert instanceof SqlInsertOverwrite) {
-                checkOverwrite(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names));
+            boolean overwrite = insert instanceof SqlInsertOverwrite;
+            if (overwrite && settings.isStreamingMode()) {
+                throw new ValidationException("INSERT OVERWRITE " + sinks.get(sinks.size() - 1) + ": overwriting runs "
+                        + "in BATCH mode only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), "
+                        + "or use INSERT INTO");
             }
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
-            translator.translateInsert((TableModify) plan);
+            translator.translateInsert((TableModify) plan, overwrite);
         }
         try {
             String name = config.get(TableConfig.PIPELINE_NAME);
@@ -103,21 +106,6 @@ final class JobSubmitter {
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
         }
-    }
-
-    /** INSERT OVERWRITE: only in BATCH mode, as in Flink, and only into a sink that can replace its rows. */
-    private void checkOverwrite(io.weir.sql.catalog.ObjectIdentifier id) {
-        if (settings.isStreamingMode()) {
-            throw new ValidationException("INSERT OVERWRITE " + id.asSummaryString() + ": overwriting runs in BATCH mode "
-                    + "only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), or use INSERT INTO");
-        }
-        String connector = catalogs.getTable(id)
-                .filter(t -> t instanceof io.weir.sql.catalog.CatalogTable)
-                .map(t -> ((io.weir.sql.catalog.CatalogTable) t).options().get("connector"))
-                .orElse(null);
-        throw new ValidationException("INSERT OVERWRITE " + id.asSummaryString() + ": connector '" + connector
-                + "' cannot overwrite its rows (no Weir connector supports INSERT OVERWRITE yet, docs/sql.md); "
-                + "use INSERT INTO a new or emptied table");
     }
 
     String explain(SqlNode statement) {
