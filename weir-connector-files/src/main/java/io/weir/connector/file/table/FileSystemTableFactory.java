@@ -15,11 +15,15 @@ import io.weir.connector.file.src.reader.DeserializingLineFormat;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.SupportsOverwrite;
+import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.connectors.formats.FormatFactory;
 import io.weir.sql.connectors.formats.Formats;
+import io.weir.sql.types.LogicalType;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,7 +39,7 @@ import java.util.UUID;
  * files appear when the checkpoint after their rows completes (and at the end of a bounded job),
  * rolled also by {@code sink.rolling-policy.file-size} and {@code sink.rolling-policy.rollover-interval}.
  */
-public final class FileSystemTableFactory implements TableFactory, SupportsOverwrite {
+public final class FileSystemTableFactory implements TableFactory, SupportsOverwrite, SupportsReadingMetadata {
     static final String DEFAULT_PARTITION_NAME = "__DEFAULT_PARTITION__";
 
     @Override
@@ -64,11 +68,25 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
 
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        return createSource(context, env, List.of());
+    }
+
+    /** {@code file.path}, {@code file.name}, {@code file.size}, {@code file.modification-time}, as Flink's. */
+    @Override
+    public Map<String, LogicalType> listReadableMetadata(Context context) {
+        return MetadataRowFormat.READABLE;
+    }
+
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env, List<String> metadataKeys) {
         TableOptions table = new TableOptions(context);
         PartitionLayout layout = layout(context, table);
         StreamFormat<Row> lines = new DeserializingLineFormat<>(
                 format(context).createDeserializer(formatContext(context, layout)));
         StreamFormat<Row> rows = layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
+        if (!metadataKeys.isEmpty()) {
+            rows = new MetadataRowFormat(rows, metadataKeys);
+        }
         FileSource.FileSourceBuilder<Row> source = FileSource.forRecordStreamFormat(rows, path(table))
                 .setBadRecordPolicy(table.badRecordPolicy());
         if (table.has("source.monitor-interval")) {

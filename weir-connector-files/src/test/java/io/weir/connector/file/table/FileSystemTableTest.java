@@ -131,6 +131,31 @@ class FileSystemTableTest {
     }
 
     @Test
+    void metadataColumnsReadTheFilesPathNameSizeAndModificationTime() throws Exception {
+        Path partition = Files.createDirectories(dir.resolve("dt=x"));
+        Files.writeString(partition.resolve("one.csv"), "1,a\n2,b\n");
+        Files.setLastModifiedTime(partition.resolve("one.csv"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE t (id INT, size BIGINT METADATA FROM 'file.size' VIRTUAL,"
+                + " name STRING, `file.name` STRING METADATA VIRTUAL, dt STRING,"
+                + " path STRING METADATA FROM 'file.path', modified TIMESTAMP_LTZ(3) METADATA FROM 'file.modification-time',"
+                + " bigger AS size * 10) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()
+                + "', 'format' = 'csv')");
+        List<String> rows = collect(tables.executeSql(
+                "SELECT id, size, name, `file.name`, dt, bigger, modified, path LIKE '%/dt=x/one.csv' FROM t").collect());
+        assertEquals(List.of("+I[1, 8, a, one.csv, x, 80, 2023-11-14T22:13:20Z, true]",
+                "+I[2, 8, b, one.csv, x, 80, 2023-11-14T22:13:20Z, true]"), rows);
+
+        ValidationException e = assertThrows(ValidationException.class, () -> {
+            tables.executeSql("CREATE TABLE bad (id INT, k STRING METADATA FROM 'file.owner') WITH ("
+                    + " 'connector' = 'filesystem', 'path' = '" + dir.toUri() + "', 'format' = 'csv')");
+            tables.executeSql("SELECT * FROM bad").collect().close();
+        });
+        assertTrue(e.getMessage().contains("reads key 'file.owner', which connector 'filesystem' does not have; its "
+                + "readable keys are [file.path, file.name, file.size, file.modification-time]"), e.getMessage());
+    }
+
+    @Test
     void insertOverwriteIsRefusedInStreamingMode() {
         StreamTableEnvironment tables = tables(1);
         tables.executeSql("CREATE TABLE u (id INT) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()
