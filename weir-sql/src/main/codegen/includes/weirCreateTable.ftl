@@ -51,6 +51,7 @@ SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary) :
     SqlNodeList partitionKeys = SqlNodeList.EMPTY;
     SqlNodeList options = SqlNodeList.EMPTY;
     SqlTableLike like = null;
+    SqlNode query = null;
 }
 {
     <TABLE>
@@ -65,9 +66,10 @@ SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary) :
     [ <PARTITIONED> <BY> partitionKeys = ParenthesizedSimpleIdentifierList() ]
     [ <WITH> options = ParenthesizedKeyValueOptionCommaList() ]
     [ like = WeirTableLike() ]
+    [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return new SqlCreateTable(s.end(this), name, parts, (SqlLiteral) comment, partitionKeys,
-            options, like, temporary, ifNotExists, replace);
+            options, like, query, temporary, ifNotExists, replace);
     }
 }
 

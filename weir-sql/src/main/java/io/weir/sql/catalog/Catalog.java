@@ -36,4 +36,10 @@ public interface Catalog {
     void createTable(ObjectPath path, CatalogBaseTable table, boolean ignoreIfExists);
 
     void dropTable(ObjectPath path, boolean ignoreIfNotExists);
+
+    /** Replaces an existing table or view by {@code table} (ALTER TABLE / ALTER VIEW). */
+    default void alterTable(ObjectPath path, CatalogBaseTable table) {
+        dropTable(path, false);
+        createTable(path, table, false);
+    }
 }

@@ -142,6 +142,39 @@ public final class SessionCatalogs {
         temporaryTables.put(id, table);
     }
 
+    /** Replaces an existing table or view, temporary or not, by {@code table}. */
+    public void alterTable(ObjectIdentifier id, CatalogBaseTable table) {
+        if (temporaryTables.containsKey(id)) {
+            temporaryTables.put(id, table);
+        } else {
+            catalog(id.catalogName()).alterTable(id.toObjectPath(), table);
+        }
+    }
+
+    /**
+     * Renames a table or view within its catalog (ALTER TABLE / VIEW ... RENAME TO); a temporary one
+     * stays temporary.
+     */
+    public void renameTable(ObjectIdentifier id, ObjectIdentifier newId) {
+        if (!id.catalogName().equals(newId.catalogName())) {
+            throw new ValidationException("Cannot rename " + id.asSummaryString() + " to " + newId.asSummaryString()
+                    + ": a table stays in its catalog; give the new name without a catalog");
+        }
+        if (getTable(newId).isPresent()) {
+            throw new ValidationException("Cannot rename " + id.asSummaryString() + " to " + newId.asSummaryString()
+                    + ": that table or view already exists; DROP it first or choose another name");
+        }
+        CatalogBaseTable temporary = temporaryTables.remove(id);
+        if (temporary != null) {
+            createTable(newId, temporary, true, false);
+            return;
+        }
+        CatalogBaseTable table = getTable(id).orElseThrow(() -> new ValidationException("Table or view "
+                + id.asSummaryString() + " does not exist; SHOW TABLES lists the tables"));
+        catalog(newId.catalogName()).createTable(newId.toObjectPath(), table, false);
+        catalog(id.catalogName()).dropTable(id.toObjectPath(), false);
+    }
+
     /** Drops a table or view; {@code view} says which the statement named, and it must match. */
     public void dropTable(ObjectIdentifier id, boolean view, boolean temporary, boolean ignoreIfNotExists) {
         Optional<CatalogBaseTable> existing = temporary ? Optional.ofNullable(temporaryTables.get(id)) : getTable(id);

@@ -145,8 +145,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,
-                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
-        return converter.convertQuery(validated, false, true);
+                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                        .withHintStrategyTable(TableHints.STRATEGIES));
+        return TableHints.distinguishHintedScans(converter.convertQuery(validated, false, true));
     }
 
     @Override

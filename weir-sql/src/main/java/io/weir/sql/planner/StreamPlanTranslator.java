@@ -11,6 +11,7 @@ import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.TableFactories;
+import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.agg.KeyProjection;
@@ -338,13 +339,25 @@ public final class StreamPlanTranslator {
 
     /** Translates INSERT INTO: the input's rows go to the target table's connector, if it can take them. */
     public void translateInsert(TableModify modify) {
+        translateInsert(modify, false);
+    }
+
+    /** An INSERT, or with {@code overwrite} an INSERT OVERWRITE into a sink that {@link SupportsOverwrite}. */
+    public void translateInsert(TableModify modify, boolean overwrite) {
         SourceTable target = modify.getTable().unwrap(SourceTable.class);
         if (target == null) {
             throw new ValidationException("INSERT INTO " + modify.getTable().getQualifiedName()
                     + ": only tables can be written to, not views");
         }
-        ChangelogStream rows = translate(modify.getInput());
         String name = target.identifier().asSummaryString();
+        target.catalogTable().schema().columns().stream()
+                .filter(c -> c.kind() == io.weir.sql.catalog.Column.Kind.METADATA).findFirst()
+                .ifPresent(c -> {
+                    throw new ValidationException("INSERT INTO " + name + ": the table has metadata column '" + c.name()
+                            + "'; writing tables with metadata columns is not supported by Weir yet (docs/sql.md): "
+                            + "write to a table of the physical columns (CREATE TABLE ... LIKE " + name + ")");
+                });
+        ChangelogStream rows = translate(modify.getInput());
         TableFactory factory = TableFactories.find(name, target.catalogTable());
         TableFactory.Context context = context(target, RowTypes.of(modify.getInput().getRowType()));
         ChangelogMode accepted = factory.sinkChangelogMode(context);
@@ -362,7 +375,14 @@ public final class StreamPlanTranslator {
                     + rows.updatingNode() + " updates its results. Write to a sink that takes updates (print, "
                     + "blackhole) or make the query append-only (a window aggregate instead of a group aggregate)");
         }
-        factory.createSink(context, written);
+        if (!overwrite) {
+            factory.createSink(context, written);
+        } else if (factory instanceof SupportsOverwrite overwriting) {
+            overwriting.createOverwritingSink(context, written);
+        } else {
+            throw new ValidationException("INSERT OVERWRITE " + name + ": connector '" + factory.factoryIdentifier()
+                    + "' cannot overwrite its rows (in Weir the 'filesystem' connector can); use INSERT INTO");
+        }
     }
 
     /** An upsert sink finds the old row by the table's primary key, so it is sent no {@code -U} rows. */

@@ -4,6 +4,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.WatermarkSpec;
@@ -52,15 +53,10 @@ final class TableScanTranslator {
         String name = table.identifier().asSummaryString();
         List<Column> columns = table.catalogTable().schema().columns();
         boolean fromDataStream = DataStreamScans.isDataStreamTable(table.catalogTable());
-        // The columns the source produces: physical ones, and a DataStream's rowtime (its metadata).
+        // The columns the source produces: physical and metadata ones, in declaration order.
         List<Integer> produced = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            if (column.kind() == Column.Kind.METADATA && !fromDataStream) {
-                throw new ValidationException("Table " + name + " has metadata column '" + column.name()
-                        + "'; reading tables with metadata columns is not supported by Weir yet (docs/sql.md)");
-            }
-            if (column.kind() != Column.Kind.COMPUTED) {
+            if (columns.get(i).kind() != Column.Kind.COMPUTED) {
                 produced.add(i);
             }
         }
@@ -71,10 +67,22 @@ final class TableScanTranslator {
             rows = DataStreamScans.rows(table, scan.getRowType(), producedFields, planner.catalogs());
             mode = DataStreamScans.changelogMode(table.catalogTable());
         } else {
-            TableFactory factory = TableFactories.find(name, table.catalogTable());
-            TableFactory.Context context = new TableFactory.Context(table.identifier(), table.catalogTable(),
-                    RowTypes.of(scan.getRowType(), producedFields), env.getParallelism());
-            rows = factory.createSource(context, env);
+            CatalogTable hinted = TableHints.withOptions(table.catalogTable(), scan.getHints());
+            TableFactory factory = TableFactories.find(name, hinted);
+            List<Integer> physical = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).kind() == Column.Kind.PHYSICAL) {
+                    physical.add(i);
+                }
+            }
+            TableFactory.Context context = new TableFactory.Context(table.identifier(), hinted,
+                    RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
+                    env.getParallelism());
+            if (physical.size() == produced.size()) {
+                rows = factory.createSource(context, env);
+            } else {
+                rows = MetadataColumns.read(name, factory, context, env, columns, scan.getRowType(), producedFields);
+            }
             mode = factory.sourceChangelogMode(context);
         }
         if (produced.size() < columns.size()) {

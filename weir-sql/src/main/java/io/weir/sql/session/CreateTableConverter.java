@@ -77,7 +77,7 @@ final class CreateTableConverter {
         return new CatalogTable(new TableSchema(columns, watermark, primaryKey), options, partitionKeys, create.comment());
     }
 
-    private Column convertColumn(SqlTableColumn column, List<Column> earlier, QueryPlanner planner) {
+    Column convertColumn(SqlTableColumn column, List<Column> earlier, QueryPlanner planner) {
         String name = column.name().getSimple();
         return switch (column.kind()) {
             case PHYSICAL -> new Column(name, CalciteTypes.toLogicalType(planner.typeOf(column.type())),
@@ -102,7 +102,7 @@ final class CreateTableConverter {
      * table with the columns declared so far (a table, so that ROW columns' fields resolve as
      * {@code person.id}, as in Flink); the table is dropped again at once.
      */
-    private LogicalType expressionType(String expression, List<Column> columns) {
+    LogicalType expressionType(String expression, List<Column> columns) {
         ObjectIdentifier scope = catalogs.qualify(List.of("$computed_column_scope$"));
         List<Column> physical = columns.stream().map(c -> Column.physical(c.name(),
                 c.type().withTimeAttribute(LogicalType.TimeAttribute.NONE))).toList();
@@ -116,7 +116,7 @@ final class CreateTableConverter {
         }
     }
 
-    private static List<Column> markRowtime(List<Column> columns, WatermarkSpec watermark) {
+    static List<Column> markRowtime(List<Column> columns, WatermarkSpec watermark) {
         if (watermark == null) {
             return columns;
         }
@@ -142,7 +142,7 @@ final class CreateTableConverter {
         return marked;
     }
 
-    private static void checkColumnsExist(List<String> keys, List<Column> columns, String clause) {
+    static void checkColumnsExist(List<String> keys, List<Column> columns, String clause) {
         for (String key : keys) {
             if (columns.stream().noneMatch(c -> c.name().equals(key))) {
                 throw new ValidationException(clause + " names column '" + key + "', which the table does not have; "
@@ -177,7 +177,7 @@ final class CreateTableConverter {
         return strategy == SqlTableLike.Strategy.EXCLUDING;
     }
 
-    private static List<String> names(List<Column> columns) {
+    static List<String> names(List<Column> columns) {
         return columns.stream().map(Column::name).toList();
     }
 }

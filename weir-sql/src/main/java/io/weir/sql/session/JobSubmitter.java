@@ -10,6 +10,7 @@ import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.dml.SqlInsertOverwrite;
 import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
@@ -85,9 +86,20 @@ final class JobSubmitter {
         StreamPlanTranslator translator = translator(env);
         List<String> sinks = new ArrayList<>();
         for (SqlInsert insert : inserts) {
+            if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
+                throw new ValidationException("INSERT INTO " + insert.getTargetTable() + ": /*+ OPTIONS(...) */ hints on "
+                        + "the table an INSERT writes are not supported by Weir yet (they work on the tables a query "
+                        + "reads); change the sink's options with ALTER TABLE ... SET, or create a table LIKE it");
+            }
             sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
+            boolean overwrite = insert instanceof SqlInsertOverwrite;
+            if (overwrite && settings.isStreamingMode()) {
+                throw new ValidationException("INSERT OVERWRITE " + sinks.get(sinks.size() - 1) + ": overwriting runs "
+                        + "in BATCH mode only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), "
+                        + "or use INSERT INTO");
+            }
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
-            translator.translateInsert((TableModify) plan);
+            translator.translateInsert((TableModify) plan, overwrite);
         }
         try {
             String name = config.get(TableConfig.PIPELINE_NAME);

@@ -11,6 +11,7 @@ import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogBaseTable;
+import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.ObjectIdentifier;
@@ -19,6 +20,8 @@ import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.parser.ScriptStatement;
 import io.weir.sql.parser.SqlScript;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.parser.ddl.SqlAlterFunction;
+import io.weir.sql.parser.ddl.SqlAlterTable;
 import io.weir.sql.parser.ddl.SqlCreateFunction;
 import io.weir.sql.parser.ddl.SqlCreateTable;
 import io.weir.sql.parser.ddl.SqlDropFunction;
@@ -91,7 +94,9 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     private TableResult execute(SqlNode node, String text) {
-        if (node instanceof SqlCreateTable create) {
+        if (node instanceof SqlCreateTable create && create.query() != null) {
+            return createTableAsSelect(create, text);
+        } else if (node instanceof SqlCreateTable create) {
             ObjectIdentifier id = catalogs.qualify(create.name().names);
             catalogs.createTable(id, new CreateTableConverter(catalogs).convert(create), create.isTemporary(),
                     create.ifNotExists());
@@ -107,6 +112,12 @@ public final class SqlSession implements StreamTableEnvironment {
             return StaticTableResult.OK;
         } else if (node instanceof SqlDropTableOrView drop) {
             catalogs.dropTable(catalogs.qualify(drop.name().names), drop.isView(), drop.isTemporary(), drop.ifExists());
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlAlterTable alter) {
+            alter(alter, text);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlAlterFunction alter) {
+            alterFunction(alter);
             return StaticTableResult.OK;
         } else if (node instanceof SqlSetStatement set) {
             return set(set);
@@ -139,6 +150,102 @@ public final class SqlSession implements StreamTableEnvironment {
         }
         throw new ValidationException("Statement " + node.getKind() + " is not supported by Weir yet; "
                 + "docs/sql.md lists the statements that run");
+    }
+
+    /**
+     * CREATE TABLE ... AS SELECT: the table's columns are the query's (names and types), its options
+     * the WITH clause; the table is created, then an INSERT INTO it runs the query as a job. A query
+     * that fails to plan leaves no table behind.
+     */
+    private TableResult createTableAsSelect(SqlCreateTable create, String text) {
+        String what = "CREATE TABLE " + create.name() + " AS SELECT: ";
+        if (!create.columns().isEmpty() || create.watermark() != null || create.like() != null) {
+            throw new ValidationException(what + "the columns come from the query; declare no columns, WATERMARK or "
+                    + "LIKE (name and cast them in the SELECT instead)");
+        }
+        ObjectIdentifier id = catalogs.qualify(create.name().names);
+        if (catalogs.getTable(id).isPresent()) {
+            throw new ValidationException(what + "table " + id.asSummaryString() + " already exists"
+                    + (create.ifNotExists() ? "; Weir does not insert into an existing table here, use INSERT INTO" : "")
+                    + "; DROP it first or choose another name");
+        }
+        String query = QueryText.cut(text, create.query());
+        RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
+        List<Column> columns = new ArrayList<>();
+        for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
+            columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())
+                    .withTimeAttribute(io.weir.sql.types.LogicalType.TimeAttribute.NONE)));
+        }
+        List<String> primaryKey = create.primaryKey() == null ? List.of() : create.primaryKey().columnNames();
+        CreateTableConverter.checkColumnsExist(primaryKey, columns, what + "PRIMARY KEY");
+        CreateTableConverter.checkColumnsExist(create.partitionKeys(), columns, what + "PARTITIONED BY");
+        CatalogTable table = new CatalogTable(new TableSchema(columns, null, primaryKey), create.options(),
+                create.partitionKeys(), create.comment());
+        catalogs.createTable(id, table, create.isTemporary(), false);
+        SqlInsert insert = (SqlInsert) SqlStatementParser.parse("INSERT INTO " + DataStreamTables.quotedName(id)
+                + "\n" + query);
+        try {
+            return jobSubmitter().executeInserts(List.of(insert));
+        } catch (RuntimeException e) {
+            catalogs.dropTable(id, false, create.isTemporary(), true);
+            throw e;
+        }
+    }
+
+    /** ALTER TABLE / ALTER VIEW. */
+    private void alter(SqlAlterTable alter, String text) {
+        ObjectIdentifier id = catalogs.qualify(alter.name().names);
+        String kind = alter.isView() ? "View " : "Table ";
+        java.util.Optional<CatalogBaseTable> existing = catalogs.getTable(id);
+        if (existing.isEmpty()) {
+            if (alter.ifExists()) {
+                return;
+            }
+            throw new ValidationException(kind + id.asSummaryString() + " does not exist; SHOW TABLES lists the tables"
+                    + (alter.isView() ? "" : " (ALTER TABLE IF EXISTS ignores a missing one)"));
+        }
+        if ((existing.get() instanceof CatalogView) != alter.isView()) {
+            throw new ValidationException(id.asSummaryString() + " is a " + (alter.isView() ? "table" : "view")
+                    + "; change it with ALTER " + (alter.isView() ? "TABLE" : "VIEW"));
+        }
+        switch (alter.action()) {
+            case RENAME -> catalogs.renameTable(id, catalogs.qualify(alter.newName().names));
+            case VIEW_QUERY -> {
+                CatalogView old = (CatalogView) existing.get();
+                String query = QueryText.cut(text, alter.query());
+                RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
+                List<Column> columns = new ArrayList<>();
+                for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
+                    columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())));
+                }
+                catalogs.alterTable(id, new CatalogView(TableSchema.of(columns), query,
+                        List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), old.comment()));
+            }
+            default -> catalogs.alterTable(id, new AlterTableConverter(catalogs).apply(alter,
+                    (CatalogTable) existing.get()));
+        }
+    }
+
+    /** ALTER FUNCTION: the function of that name now runs the given class. */
+    private void alterFunction(SqlAlterFunction alter) {
+        String name = alter.name().toString();
+        if (alter.language() == null || alter.language().equalsIgnoreCase("JAVA")) {
+            // load the new class before the old function goes, so a wrong class name changes nothing
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            FunctionInstances.instantiate(name, alter.className(), loader != null ? loader : SqlSession.class.getClassLoader());
+        }
+        boolean exists = alter.isSystem()
+                ? catalogs.functions().dropSystemFunction(name)
+                : catalogs.functions().dropCatalogFunction(catalogs.qualify(alter.name().names));
+        if (!exists) {
+            if (alter.ifExists()) {
+                return;
+            }
+            throw new ValidationException("Function " + name + " does not exist; create it with CREATE FUNCTION "
+                    + "(ALTER FUNCTION IF EXISTS ignores a missing one)");
+        }
+        createFunction(new SqlCreateFunction(alter.getParserPosition(), alter.name(), alter.className(),
+                alter.language(), alter.isTemporary(), alter.isSystem(), false, false));
     }
 
     /** CREATE FUNCTION: the class is loaded from the caller's class path (the thread's context class loader). */

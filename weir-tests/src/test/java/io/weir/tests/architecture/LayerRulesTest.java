@@ -154,7 +154,9 @@ class LayerRulesTest {
             "the Kafka connector ships as one jar plus kafka-clients; any other library would land on users' classpaths."
                     + " Its table factories see only the SQL SPI",
             JDK, "io.weir.api..", "io.weir.connector.kafka..", "org.apache.kafka..", "io.weir.sql.connectors..",
-            "io.weir.sql.catalog..", "io.weir.sql.api..");
+            "io.weir.sql.catalog..", "io.weir.sql.api..",
+            // the types of its readable metadata keys (SupportsReadingMetadata), as a catalog column's type
+            "io.weir.sql.types..");
 
     private static final ArchRule MQTT_CONNECTOR_USES_ONLY_API_AND_PAHO = mayOnlyUse(
             "io.weir.connector.mqtt..",

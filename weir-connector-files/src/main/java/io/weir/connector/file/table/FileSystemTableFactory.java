@@ -8,17 +8,24 @@ import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.fs.Path;
 import io.weir.api.types.Row;
 import io.weir.connector.file.sink.FileSink;
+import io.weir.connector.file.sink.OutputFileConfig;
 import io.weir.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
 import io.weir.connector.file.src.FileSource;
 import io.weir.connector.file.src.reader.DeserializingLineFormat;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.SupportsOverwrite;
+import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.connectors.formats.FormatFactory;
 import io.weir.sql.connectors.formats.Formats;
+import io.weir.sql.types.LogicalType;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code 'connector' = 'filesystem'}: a table whose rows are the lines of the files under {@code path}
@@ -32,7 +39,7 @@ import java.util.Set;
  * files appear when the checkpoint after their rows completes (and at the end of a bounded job),
  * rolled also by {@code sink.rolling-policy.file-size} and {@code sink.rolling-policy.rollover-interval}.
  */
-public final class FileSystemTableFactory implements TableFactory {
+public final class FileSystemTableFactory implements TableFactory, SupportsOverwrite, SupportsReadingMetadata {
     static final String DEFAULT_PARTITION_NAME = "__DEFAULT_PARTITION__";
 
     @Override
@@ -61,11 +68,25 @@ public final class FileSystemTableFactory implements TableFactory {
 
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        return createSource(context, env, List.of());
+    }
+
+    /** {@code file.path}, {@code file.name}, {@code file.size}, {@code file.modification-time}, as Flink's. */
+    @Override
+    public Map<String, LogicalType> listReadableMetadata(Context context) {
+        return MetadataRowFormat.READABLE;
+    }
+
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env, List<String> metadataKeys) {
         TableOptions table = new TableOptions(context);
         PartitionLayout layout = layout(context, table);
         StreamFormat<Row> lines = new DeserializingLineFormat<>(
                 format(context).createDeserializer(formatContext(context, layout)));
         StreamFormat<Row> rows = layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
+        if (!metadataKeys.isEmpty()) {
+            rows = new MetadataRowFormat(rows, metadataKeys);
+        }
         FileSource.FileSourceBuilder<Row> source = FileSource.forRecordStreamFormat(rows, path(table))
                 .setBadRecordPolicy(table.badRecordPolicy());
         if (table.has("source.monitor-interval")) {
@@ -76,6 +97,30 @@ public final class FileSystemTableFactory implements TableFactory {
 
     @Override
     public void createSink(Context context, DataStream<Row> rows) {
+        FileSink<Row> sink = fileSink(context, OutputFileConfig.builder().build());
+        sink(context, rows.sinkTo(sink));
+    }
+
+    /**
+     * INSERT OVERWRITE: the part files get a prefix of this statement ({@code part-<uuid>}), and once
+     * they are committed the other visible files of the directories they went to are deleted.
+     */
+    @Override
+    public void createOverwritingSink(Context context, DataStream<Row> rows) {
+        String prefix = "part-" + UUID.randomUUID();
+        FileSink<Row> sink = fileSink(context, new OutputFileConfig(prefix, ""));
+        sink(context, rows.sinkTo(new OverwritingFileSink(sink, prefix)));
+    }
+
+    private static void sink(Context context, DataStreamSink<Row> written) {
+        TableOptions table = new TableOptions(context);
+        written.name("filesystem " + table.name());
+        if (table.has("sink.parallelism")) {
+            written.setParallelism(table.positive("sink.parallelism"));
+        }
+    }
+
+    private static FileSink<Row> fileSink(Context context, OutputFileConfig fileConfig) {
         TableOptions table = new TableOptions(context);
         PartitionLayout layout = layout(context, table);
         RowLineEncoder encoder = new RowLineEncoder(
@@ -89,11 +134,9 @@ public final class FileSystemTableFactory implements TableFactory {
         FileSink<Row> sink = FileSink.forRowFormat(path(table), encoder)
                 .withBucketAssigner(new PartitionBucketAssigner(layout))
                 .withRollingPolicy(rolling)
+                .withOutputFileConfig(fileConfig)
                 .build();
-        DataStreamSink<Row> written = rows.sinkTo(sink).name("filesystem " + table.name());
-        if (table.has("sink.parallelism")) {
-            written.setParallelism(table.positive("sink.parallelism"));
-        }
+        return sink;
     }
 
     private static PartitionLayout layout(Context context, TableOptions table) {

@@ -9,6 +9,7 @@ import io.weir.api.configuration.RestartStrategyOptions;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
 import io.weir.api.types.Row;
+import io.weir.sql.api.EnvironmentSettings;
 import io.weir.sql.api.StreamTableEnvironment;
 import io.weir.sql.api.ValidationException;
 import io.weir.testutils.MiniClusterExtension;
@@ -103,6 +104,65 @@ class FileSystemTableTest {
                 collect(tables.executeSql("SELECT id, customer, amount, dt, hr FROM sales WHERE hr = 9").collect()));
         assertEquals(List.of("+I[2026-12-02, 50, null]"),
                 collect(tables.executeSql("SELECT dt, amount, hr FROM sales WHERE hr IS NULL").collect()));
+    }
+
+    @Test
+    void insertOverwriteReplacesTheTableOrOnlyTheWrittenPartitions() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.enableCheckpointing(50);
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inBatchMode());
+        Path partitioned = dir.resolve("partitioned");
+        Path plain = dir.resolve("plain");
+        tables.executeSql("CREATE TABLE p (id INT, name STRING, dt STRING) PARTITIONED BY (dt) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + partitioned.toUri() + "', 'format' = 'csv')");
+        tables.executeSql("CREATE TABLE u (id INT, name STRING) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + plain.toUri() + "', 'format' = 'csv')");
+        tables.executeSql("INSERT INTO p VALUES (1, 'a', 'x'), (2, 'b', 'x'), (3, 'c', 'y')").await();
+        tables.executeSql("INSERT INTO u VALUES (1, 'a'), (2, 'b')").await();
+        tables.executeSql("INSERT INTO u VALUES (3, 'c')").await();
+
+        tables.executeSql("INSERT OVERWRITE p VALUES (4, 'd', 'x'), (5, 'e', 'z')").await();
+        tables.executeSql("INSERT OVERWRITE u SELECT id * 10, name FROM u WHERE id > 1").await();
+
+        assertEquals(Map.of("dt=x", List.of("4,d"), "dt=y", List.of("3,c"), "dt=z", List.of("5,e")),
+                linesByDirectory(partitioned), "the written partitions replaced, the others kept");
+        assertEquals(Map.of("", List.of("20,b", "30,c")), linesByDirectory(plain), "the whole table replaced");
+        assertEquals(List.of("+I[20, b]", "+I[30, c]"), collect(tables.executeSql("SELECT id, name FROM u").collect()));
+    }
+
+    @Test
+    void metadataColumnsReadTheFilesPathNameSizeAndModificationTime() throws Exception {
+        Path partition = Files.createDirectories(dir.resolve("dt=x"));
+        Files.writeString(partition.resolve("one.csv"), "1,a\n2,b\n");
+        Files.setLastModifiedTime(partition.resolve("one.csv"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE t (id INT, size BIGINT METADATA FROM 'file.size' VIRTUAL,"
+                + " name STRING, `file.name` STRING METADATA VIRTUAL, dt STRING,"
+                + " path STRING METADATA FROM 'file.path', modified TIMESTAMP_LTZ(3) METADATA FROM 'file.modification-time',"
+                + " bigger AS size * 10) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()
+                + "', 'format' = 'csv')");
+        List<String> rows = collect(tables.executeSql(
+                "SELECT id, size, name, `file.name`, dt, bigger, modified, path LIKE '%/dt=x/one.csv' FROM t").collect());
+        assertEquals(List.of("+I[1, 8, a, one.csv, x, 80, 2023-11-14T22:13:20Z, true]",
+                "+I[2, 8, b, one.csv, x, 80, 2023-11-14T22:13:20Z, true]"), rows);
+
+        ValidationException e = assertThrows(ValidationException.class, () -> {
+            tables.executeSql("CREATE TABLE bad (id INT, k STRING METADATA FROM 'file.owner') WITH ("
+                    + " 'connector' = 'filesystem', 'path' = '" + dir.toUri() + "', 'format' = 'csv')");
+            tables.executeSql("SELECT * FROM bad").collect().close();
+        });
+        assertTrue(e.getMessage().contains("reads key 'file.owner', which connector 'filesystem' does not have; its "
+                + "readable keys are [file.path, file.name, file.size, file.modification-time]"), e.getMessage());
+    }
+
+    @Test
+    void insertOverwriteIsRefusedInStreamingMode() {
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE u (id INT) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()
+                + "', 'format' = 'csv')");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tables.executeSql("INSERT OVERWRITE u VALUES (1)"));
+        assertTrue(e.getMessage().contains("overwriting runs in BATCH mode only"), e.getMessage());
     }
 
     @Test

@@ -122,6 +122,12 @@ final class KafkaTable {
     }
 
     DataStream<Row> createSource(StreamExecutionEnvironment env) {
+        return createSource(env, List.of());
+    }
+
+    /** The table's rows, each followed by the values of the metadata keys (for a non-upsert table). */
+    DataStream<Row> createSource(StreamExecutionEnvironment env, List<String> metadataKeys) {
+        KafkaMetadata metadata = new KafkaMetadata(metadataKeys);
         if (upsert && !valueFormat().changelogMode().isInsertOnly()) {
             throw options.invalid("upsert-kafka's value format must be append-only (json, csv, ...), not '"
                     + valueFormatName() + "'");
@@ -130,7 +136,8 @@ final class KafkaTable {
         FormatFactory keyFormat = keyFormat();
         DeserializationSchema<Row> key = keyFormat == null ? null : keyFormat.createDeserializer(keyContext());
         BadRecordHandlingDeserializer<Row> records = new BadRecordHandlingDeserializer<>(
-                new RowRecordDeserializer(rowType, layout, key, valueFormat().createDeserializer(valueContext()), upsert),
+                new RowRecordDeserializer(metadata.isEmpty() ? rowType : metadata.appendTypes(rowType), layout, key,
+                        valueFormat().createDeserializer(valueContext()), upsert, metadata),
                 options.badRecordPolicy(), options.get("scan.bad-record.dead-letter-topic"), client,
                 "the table's 'scan.bad-record.policy'");
         KafkaSourceBuilder<Row> builder = KafkaSource.<Row>builder().setProperties(client).setDeserializer(records);

@@ -4,7 +4,11 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
+import io.weir.sql.types.LogicalType;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +16,7 @@ import java.util.Set;
  * {@code KafkaSink}, with Flink's option keys; rows in the value format (a changelog format such as
  * debezium-json makes the table a changelog), optionally some columns in the key.
  */
-public final class KafkaTableFactory implements TableFactory {
+public final class KafkaTableFactory implements TableFactory, SupportsReadingMetadata {
 
     @Override
     public String factoryIdentifier() {
@@ -37,6 +41,17 @@ public final class KafkaTableFactory implements TableFactory {
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
         return new KafkaTable(context, false).createSource(env);
+    }
+
+    /** topic, partition, headers, leader-epoch, offset, timestamp, timestamp-type, as Flink's. */
+    @Override
+    public Map<String, LogicalType> listReadableMetadata(Context context) {
+        return KafkaMetadata.READABLE;
+    }
+
+    @Override
+    public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env, List<String> metadataKeys) {
+        return new KafkaTable(context, false).createSource(env, metadataKeys);
     }
 
     @Override

@@ -26,9 +26,17 @@ final class RowRecordDeserializer implements KafkaRecordDeserializationSchema<Ro
     private final DeserializationSchema<Row> keyFormat;
     private final DeserializationSchema<Row> valueFormat;
     private final boolean upsert;
+    private final KafkaMetadata metadata;
 
     RowRecordDeserializer(TypeInformation<Row> rowType, RowLayout layout, DeserializationSchema<Row> keyFormat,
             DeserializationSchema<Row> valueFormat, boolean upsert) {
+        this(rowType, layout, keyFormat, valueFormat, upsert, new KafkaMetadata(List.of()));
+    }
+
+    /** @param metadata the metadata appended to each row; {@code rowType} includes its fields */
+    RowRecordDeserializer(TypeInformation<Row> rowType, RowLayout layout, DeserializationSchema<Row> keyFormat,
+            DeserializationSchema<Row> valueFormat, boolean upsert, KafkaMetadata metadata) {
+        this.metadata = metadata;
         this.rowType = rowType;
         this.layout = layout;
         this.keyFormat = keyFormat;
@@ -49,7 +57,7 @@ final class RowRecordDeserializer implements KafkaRecordDeserializationSchema<Ro
         List<Row> rows = new ArrayList<>(2);
         read(record, rows);
         for (Row row : rows) {
-            out.collect(row);
+            out.collect(metadata.isEmpty() ? row : metadata.append(row, record));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +75,39 @@ class KafkaTableFactoryTest {
             it.forEachRemaining(rows::add);
         }
         return rows;
+    }
+
+    @Test
+    void metadataColumnsReadEachRecordsTopicPartitionOffsetTimestampAndHeaders() throws Exception {
+        KAFKA.createTopic("meta", 1);
+        KAFKA.produce(List.of(
+                new ProducerRecord<>("meta", 0, 1_700_000_000_000L, null, order(1, "ann", "10"),
+                        List.of(new RecordHeader("trace", "t-1".getBytes(StandardCharsets.UTF_8)))),
+                new ProducerRecord<>("meta", 0, 1_700_000_001_000L, null, order(2, "bob", "20"))));
+        StreamTableEnvironment tables = tables();
+        tables.executeSql("CREATE TABLE m (id INT, `topic` STRING METADATA VIRTUAL, customer STRING,"
+                + " part INT METADATA FROM 'partition' VIRTUAL, `offset` BIGINT METADATA VIRTUAL,"
+                + " ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', kind STRING METADATA FROM 'timestamp-type' VIRTUAL,"
+                + " headers MAP<STRING, BYTES> METADATA VIRTUAL, epoch INT METADATA FROM 'leader-epoch' VIRTUAL)"
+                + kafka("meta", ", 'format' = 'json'"));
+        List<Row> rows = collect(tables, "SELECT id, `topic`, customer, part, `offset`, ts, kind, headers, epoch FROM m");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(List.of(1, "meta", "ann", 0, 0L, java.time.Instant.ofEpochMilli(1_700_000_000_000L), "CreateTime"),
+                List.of(rows.get(0).getField(0), rows.get(0).getField(1), rows.get(0).getField(2),
+                        rows.get(0).getField(3), rows.get(0).getField(4), rows.get(0).getField(5), rows.get(0).getField(6)));
+        assertEquals(List.of(2, 1L, java.time.Instant.ofEpochMilli(1_700_000_001_000L)),
+                List.of(rows.get(1).getField(0), rows.get(1).getField(4), rows.get(1).getField(5)));
+        Map<?, ?> headers = (Map<?, ?>) rows.get(0).getField(7);
+        assertEquals(List.of("trace"), List.copyOf(headers.keySet()));
+        assertEquals("t-1", new String((byte[]) headers.get("trace"), StandardCharsets.UTF_8));
+        assertEquals(Map.of(), rows.get(1).getField(7));
+        assertTrue(rows.get(0).getField(8) instanceof Integer epoch && epoch >= 0, "a leader epoch: " + rows.get(0));
+
+        tables.executeSql("CREATE TABLE bad (id INT, k STRING METADATA FROM 'key')" + kafka("meta", ", 'format' = 'json'"));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> collect(tables, "SELECT * FROM bad"));
+        assertTrue(e.getMessage().contains("reads key 'key', which connector 'kafka' does not have; its readable keys "
+                + "are [topic, partition, headers, leader-epoch, offset, timestamp, timestamp-type]"), e.getMessage());
     }
 
     @Test

@@ -36,10 +36,17 @@ final class DdlOptions {
     }
 
     static void unparse(SqlWriter writer, SqlNodeList keysAndValues) {
+        unparse(writer, keysAndValues, true);
+    }
+
+    /** {@code ('k' = 'v', ...)}, after WITH when {@code withKeyword}; nothing when there are no options. */
+    static void unparse(SqlWriter writer, SqlNodeList keysAndValues, boolean withKeyword) {
         if (keysAndValues.size() == 0) {
             return;
         }
-        writer.keyword("WITH");
+        if (withKeyword) {
+            writer.keyword("WITH");
+        }
         SqlWriter.Frame frame = writer.startList("(", ")");
         for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
             writer.sep(",");

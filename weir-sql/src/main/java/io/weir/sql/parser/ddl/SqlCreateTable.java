@@ -16,7 +16,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (columns, WATERMARK, PRIMARY KEY)
- * [COMMENT '...'] [PARTITIONED BY (...)] [WITH ('k' = 'v', ...)] [LIKE source (...)]}.
+ * [COMMENT '...'] [PARTITIONED BY (...)] [WITH ('k' = 'v', ...)] [LIKE source (...)] [AS query]}.
  */
 public final class SqlCreateTable extends SqlCreate {
 
@@ -28,10 +28,11 @@ public final class SqlCreateTable extends SqlCreate {
     private final SqlNodeList partitionKeys;
     private final SqlNodeList options;
     private final SqlTableLike like;
+    private final SqlNode query;
     private final boolean temporary;
 
     public SqlCreateTable(SqlParserPos pos, SqlIdentifier name, TableSchemaParts parts, SqlLiteral comment,
-            SqlNodeList partitionKeys, SqlNodeList options, SqlTableLike like, boolean temporary,
+            SqlNodeList partitionKeys, SqlNodeList options, SqlTableLike like, SqlNode query, boolean temporary,
             boolean ifNotExists, boolean replace) {
         super(OPERATOR, pos, replace, ifNotExists);
         this.name = name;
@@ -41,6 +42,7 @@ public final class SqlCreateTable extends SqlCreate {
         this.options = options;
         DdlOptions.toMap(options); // rejects a repeated key while its position is at hand
         this.like = like;
+        this.query = query;
         this.temporary = temporary;
     }
 
@@ -85,6 +87,11 @@ public final class SqlCreateTable extends SqlCreate {
         return like;
     }
 
+    /** The query of CREATE TABLE ... AS SELECT, or null. */
+    public SqlNode query() {
+        return query;
+    }
+
     public boolean isTemporary() {
         return temporary;
     }
@@ -99,6 +106,9 @@ public final class SqlCreateTable extends SqlCreate {
         operands.add(name);
         operands.addAll(parts.columns());
         operands.add(options);
+        if (query != null) {
+            operands.add(query);
+        }
         return operands;
     }
 
@@ -144,6 +154,10 @@ public final class SqlCreateTable extends SqlCreate {
         DdlOptions.unparse(writer, options);
         if (like != null) {
             like.unparse(writer, 0, 0);
+        }
+        if (query != null) {
+            writer.keyword("AS");
+            query.unparse(writer, 0, 0);
         }
     }
 }
