@@ -1,10 +1,7 @@
 package io.weir.sql.runtime.agg;
 
-import io.weir.api.operators.AbstractStreamOperator;
 import io.weir.api.operators.KeyedStateBackend;
-import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.Watermark;
 import io.weir.api.state.ValueState;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
@@ -28,22 +25,17 @@ import java.util.Map;
  *
  * <p>Threading: called by the task's thread only (processing-time callbacks run there too).
  */
-public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperator<Row>
-        implements OneInputStreamOperator<Row, Row> {
+public final class MiniBatchGroupAggregateOperator extends MiniBatchOperator {
 
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
     private final Duration stateTtl;
-    private final long latencyMillis;
-    private final int maxRows;
     /** The global half of a two-phase aggregate: the input is partials, the accumulator at this field; else -1. */
     private final int partialField;
     private transient ValueState<Row> state;
     /** The buffered rows per group, in the order the groups first came. */
     private transient LinkedHashMap<Row, List<Row>> batch;
-    private transient int buffered;
-    private transient boolean timerPending;
 
     /**
      * @param stateTtl how long an idle group's state is kept; zero keeps it forever
@@ -71,14 +63,9 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
 
     private MiniBatchGroupAggregateOperator(Accumulators accumulators, Duration stateTtl, Duration latency,
             int maxRows, int partialField) {
-        if (latency.isNegative() || latency.isZero() || maxRows < 1) {
-            throw new IllegalArgumentException("A mini-batch needs a positive latency and size, not " + latency
-                    + " / " + maxRows);
-        }
+        super(latency, maxRows);
         this.accumulators = accumulators;
         this.stateTtl = stateTtl;
-        this.latencyMillis = latency.toMillis();
-        this.maxRows = maxRows;
         this.partialField = partialField;
     }
 
@@ -95,40 +82,12 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
     public void processElement(StreamRecord<Row> element) throws Exception {
         Row key = (Row) getCurrentKey();
         batch.computeIfAbsent(key, k -> new ArrayList<>()).add(element.getValue());
-        buffered++;
-        if (buffered >= maxRows) {
-            flush();
-        } else if (!timerPending) {
-            timerPending = true;
-            long now = getProcessingTimeService().getCurrentProcessingTime();
-            getProcessingTimeService().registerTimer(now + latencyMillis, time -> {
-                timerPending = false;
-                flush();
-            });
-        }
-    }
-
-    @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        flush();
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
+        rowBuffered();
     }
 
     /** Applies every buffered group's rows and emits what changed. */
-    private void flush() throws Exception {
-        if (buffered == 0) {
-            return;
-        }
+    @Override
+    protected void emitBatch() throws Exception {
         KeyedStateBackend<Object> backend = getKeyedStateBackend();
         for (Map.Entry<Row, List<Row>> group : batch.entrySet()) {
             Row key = group.getKey();
@@ -136,7 +95,6 @@ public final class MiniBatchGroupAggregateOperator extends AbstractStreamOperato
             apply(key, group.getValue());
         }
         batch.clear();
-        buffered = 0;
     }
 
     /** One group's rows, row by row as {@link GroupAggregateFunction} applies them, with one state access. */

@@ -1,14 +1,11 @@
 package io.weir.sql.runtime.window;
 
-import io.weir.api.operators.AbstractStreamOperator;
-import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.StreamRecord;
-import io.weir.api.operators.Watermark;
 import io.weir.api.types.Row;
-import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.agg.Accumulators;
-import java.util.HashMap;
-import java.util.Map;
+import io.weir.sql.runtime.agg.BufferingOperator;
+import io.weir.sql.runtime.agg.PartialAccumulators;
+import java.util.Arrays;
 
 /**
  * The local half of a two-phase sliced window aggregate: before the exchange, it accumulates the
@@ -25,16 +22,14 @@ import java.util.Map;
  *
  * <p>Threading: called by the task's thread only.
  */
-public final class LocalSliceAggregateOperator extends AbstractStreamOperator<Row>
-        implements OneInputStreamOperator<Row, Row> {
+public final class LocalSliceAggregateOperator extends BufferingOperator {
 
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
-    private final int[] keyFields;
-    private final int sliceEndField;
+    private final int[] partialFields;
     private final int maxPartials;
-    private transient HashMap<Row, Row> partials;
+    private transient PartialAccumulators partials;
 
     /**
      * @param keyFields the input fields of the grouping key, without the window bounds
@@ -43,64 +38,28 @@ public final class LocalSliceAggregateOperator extends AbstractStreamOperator<Ro
      */
     public LocalSliceAggregateOperator(Accumulators accumulators, int[] keyFields, int sliceEndField, int maxPartials) {
         this.accumulators = accumulators;
-        this.keyFields = keyFields.clone();
-        this.sliceEndField = sliceEndField;
+        this.partialFields = Arrays.copyOf(keyFields, keyFields.length + 1);
+        this.partialFields[keyFields.length] = sliceEndField;
         this.maxPartials = maxPartials;
     }
 
     @Override
     public void open() throws Exception {
-        partials = new HashMap<>();
+        partials = new PartialAccumulators(accumulators, partialFields);
     }
 
     @Override
     public void processElement(StreamRecord<Row> element) throws Exception {
         Row input = element.getValue();
-        Row key = new Row(RowKind.INSERT, keyFields.length + 1);
-        for (int i = 0; i < keyFields.length; i++) {
-            key.setField(i, input.getField(keyFields[i]));
+        Row key = partials.keyOf(input);
+        if (!partials.holds(key) && partials.size() >= maxPartials) {
+            flush();
         }
-        key.setField(keyFields.length, input.getField(sliceEndField));
-        Row acc = partials.get(key);
-        if (acc == null) {
-            if (partials.size() >= maxPartials) {
-                flush();
-            }
-            acc = accumulators.create();
-            partials.put(key, acc);
-        }
-        accumulators.accumulate(acc, input);
+        partials.accumulate(key, input);
     }
 
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        flush();
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
-    }
-
-    private void flush() {
-        if (partials.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<Row, Row> partial : partials.entrySet()) {
-            Row key = partial.getKey();
-            Row out = new Row(RowKind.INSERT, keyFields.length + 2);
-            for (int i = 0; i <= keyFields.length; i++) {
-                out.setField(i, key.getField(i));
-            }
-            out.setField(keyFields.length + 1, partial.getValue());
-            output.collect(new StreamRecord<>(out));
-        }
-        partials.clear();
+    protected void flush() {
+        partials.emitTo(output);
     }
 }
