@@ -60,7 +60,7 @@ final class NexmarkCommand implements Callable<Integer> {
                     + "recorded as <query>-sql; with --check and both, SQL results go to DIR/sql/.")
     List<String> apis = new ArrayList<>(List.of("datastream"));
 
-    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q9 q10 q11 q14 ... q22).")
+    @Option(names = "--sql", description = "The same as --api sql: run the queries' SQL files (q0 q1 q2 q3 q4 q5 q7 q8 q9 q10 q11 q12 q14 ... q22).")
     boolean sql;
 
     @Option(names = "--heap", defaultValue = "4g", description = "Maximum heap of each run's JVM, as for -Xmx (default ${DEFAULT-VALUE}).")

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class StrictOperators {
 
     private static final String FUNCTIONS = "io.weir.sql.runtime.SqlFunctions";
+    private static final String GROUP_WINDOWS = "io.weir.sql.runtime.window.GroupWindowTimes";
 
     private StrictOperators() {
     }
@@ -70,7 +71,10 @@ final class StrictOperators {
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
             // Integer division, as TIMESTAMPDIFF's plan divides an interval by its unit.
             case "/INT" -> "((" + JavaTypes.primitive(type) + ") (" + a + " / " + operands.get(1).valueTerm() + "))";
-            case "$TUMBLE" -> FUNCTIONS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ")";
+            case "$TUMBLE" -> GROUP_WINDOWS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ", "
+                    + (operands.size() > 2 ? operands.get(2).valueTerm() : "(java.time.LocalTime) null") + ")";
+            // A legacy window's rowtime (TUMBLE_ROWTIME and the others): its end minus 1 ms.
+            case "$WINDOW_ROWTIME" -> GROUP_WINDOWS + ".rowtime(" + a + ")";
             // A session's key is the row's time; the session window aggregate turns it into the session's start.
             case "$SESSION" -> a;
             // A hop's key is the row's time too; GroupByHopFunction puts the row into each of its windows.

@@ -23,14 +23,18 @@ import io.weir.sql.runtime.agg.SumSlot;
 import io.weir.sql.runtime.window.GroupByHopFunction;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
+import io.weir.sql.runtime.window.ProcTimeWindowAggregateFunction;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
+import io.weir.sql.types.LogicalType.TimeAttribute;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -71,9 +75,17 @@ final class AggregateTranslator {
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
         }
+        if (window != null && window.processingTime()) {
+            if (!input.mode().isInsertOnly()) {
+                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                        + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
+            }
+            return processingTimeWindow(aggregate, rows, accumulators, window);
+        }
         if (window != null && window.hopSlide() > 0) {
             // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
-            rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset()),
+            rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset(),
+                            window.offset()),
                             RowTypes.of(inputType))
                     .name("GroupByHop").setParallelism(rows.getParallelism());
         }
@@ -271,9 +283,15 @@ final class AggregateTranslator {
     /**
      * Where a window aggregate finds its window's end: grouping key field {@code field} plus
      * {@code endOffset} ms; {@code hopSlide} is a legacy HOP's slide (its rows must first be put
-     * into their windows), else 0.
+     * into their windows), else 0, and {@code offset} a legacy window's offset ({@code HOP(ts, slide,
+     * size, TIME '00:12:00')}); {@code processingTime} whether the window is over a processing-time
+     * attribute (fired by processing-time timers) rather than a rowtime (fired by the watermark).
      */
-    private record WindowKey(int field, long endOffset, long hopSlide) {
+    private record WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime) {
+
+        WindowKey(int field, long endOffset) {
+            this(field, endOffset, 0, 0, false);
+        }
     }
 
     /**
@@ -285,7 +303,68 @@ final class AggregateTranslator {
      */
     private static WindowKey windowKey(Aggregate aggregate) {
         WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
-        return bounds == null ? null : new WindowKey(bounds.end(), 0, 0);
+        return bounds == null ? null
+                : new WindowKey(bounds.end(), 0, 0, 0, overProcessingTime(aggregate.getInput()));
+    }
+
+    /**
+     * Whether {@code node}'s rows come (through projections and filters) from a window table function
+     * over a processing-time attribute, {@code TUMBLE(TABLE t, DESCRIPTOR(pt), ...)} with {@code pt}
+     * computed by {@code PROCTIME()}: its windows fire on processing-time timers (Nexmark q12).
+     */
+    static boolean overProcessingTime(RelNode node) {
+        LogicalTableFunctionScan scan = windowFunction(node);
+        return scan != null && ((RexCall) scan.getCall()).getOperands().get(0) instanceof RexCall descriptor
+                && descriptor.getOperands().get(0) instanceof RexInputRef time
+                && TemporalTables.timeAttribute(scan.getInputs().get(0), time.getIndex()) == TimeAttribute.PROCTIME;
+    }
+
+    /** The window table function {@code node}'s rows come from through projections and filters, or null. */
+    private static LogicalTableFunctionScan windowFunction(RelNode node) {
+        while (node instanceof LogicalCalc calc) {
+            node = calc.getInput();
+        }
+        return node instanceof LogicalTableFunctionScan scan && StreamPlanTranslator.isWindowFunction(scan) ? scan : null;
+    }
+
+    /**
+     * A window aggregate over processing time ({@link ProcTimeWindowAggregateFunction}), keyed by the
+     * grouping fields other than the window: a legacy TUMBLE/HOP over {@code PROCTIME()}, or a
+     * {@code TUMBLE} table function over one. The operator assigns each row to its windows by its
+     * own clock, so the window fields the rows carry from before the exchange are not read.
+     */
+    private static ChangelogStream processingTimeWindow(Aggregate aggregate, DataStream<Row> rows,
+            Accumulators accumulators, WindowKey window) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        RelDataType inputType = aggregate.getInput().getRowType();
+        WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), keys);
+        ProcTimeWindowAggregateFunction function;
+        int start;
+        int end;
+        if (bounds != null) {
+            RexCall call = (RexCall) windowFunction(aggregate.getInput()).getCall();
+            if (!call.getOperator().getName().equals("TUMBLE") || call.getOperands().size() > 2
+                    || !(call.getOperands().get(1) instanceof RexLiteral sizeLiteral)) {
+                throw new ValidationException(call.getOperator().getName() + " over a processing-time attribute "
+                        + "(PROCTIME()) is not supported by Weir yet; TUMBLE(TABLE t, DESCRIPTOR(pt), size) runs, and "
+                        + "HOP and CUMULATE run over a rowtime column");
+            }
+            long size = sizeLiteral.getValueAs(Long.class);
+            start = bounds.start();
+            end = bounds.end();
+            function = new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, size, 0);
+        } else {
+            long slide = window.hopSlide() > 0 ? window.hopSlide() : window.endOffset();
+            start = window.field();
+            end = -1;
+            function = new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, true,
+                    window.endOffset(), slide, window.offset());
+        }
+        int[] otherKeys = java.util.stream.IntStream.range(0, keys.length).filter(k -> k != start && k != end)
+                .map(k -> keys[k]).toArray();
+        return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(otherKeys), RowTypes.of(inputType, otherKeys))
+                .process(function, RowTypes.of(aggregate.getRowType()))
+                .name("ProcTimeWindowAggregate"));
     }
 
     /**
@@ -301,22 +380,27 @@ final class AggregateTranslator {
         for (int k = 0; k < keys.length; k++) {
             RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
             if (projected instanceof RexCall call && call.getOperator().getName().equals("$TUMBLE")
-                    && call.getOperands().get(0) instanceof RexInputRef time
                     && call.getOperands().get(1) instanceof RexLiteral size) {
-                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "TUMBLE");
-                return new WindowKey(k, size.getValueAs(Long.class), 0);
+                long sizeMillis = size.getValueAs(Long.class);
+                if (sizeMillis <= 0) {
+                    throw new ValidationException("TUMBLE's size must be positive, not " + size
+                            + "; write TUMBLE(ts, size) with a positive INTERVAL size");
+                }
+                long offset = call.getOperands().size() > 2 ? timeOfDayMillis(call.getOperands().get(2), "TUMBLE") : 0;
+                return new WindowKey(k, sizeMillis, 0, offset,
+                        processingTime(calc, call.getOperands().get(0), "TUMBLE"));
             }
             if (projected instanceof RexCall call && call.getOperator().getName().equals("$HOP")
-                    && call.getOperands().get(0) instanceof RexInputRef time
                     && call.getOperands().get(1) instanceof RexLiteral slide
                     && call.getOperands().get(2) instanceof RexLiteral size) {
-                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "HOP");
+                boolean processingTime = processingTime(calc, call.getOperands().get(0), "HOP");
                 long slideMillis = slide.getValueAs(Long.class);
-                if (slideMillis <= 0) {
-                    throw new ValidationException("HOP's slide must be positive, not " + slide
-                            + "; write HOP(ts, slide, size) with a positive INTERVAL slide");
+                if (slideMillis <= 0 || size.getValueAs(Long.class) <= 0) {
+                    throw new ValidationException("HOP's slide and size must be positive, not " + slide + " and "
+                            + size + "; write HOP(ts, slide, size) with positive INTERVALs");
                 }
-                return new WindowKey(k, size.getValueAs(Long.class), slideMillis);
+                long offset = call.getOperands().size() > 3 ? timeOfDayMillis(call.getOperands().get(3), "HOP") : 0;
+                return new WindowKey(k, size.getValueAs(Long.class), slideMillis, offset, processingTime);
             }
         }
         return null;
@@ -347,13 +431,46 @@ final class AggregateTranslator {
         for (int k = 0; k < keys.length; k++) {
             RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
             if (projected instanceof RexCall call && call.getOperator().getName().equals("$SESSION")
-                    && call.getOperands().get(0) instanceof RexInputRef time
                     && call.getOperands().get(1) instanceof RexLiteral gap) {
-                TableScanTranslator.requireRowtime(calc.getInput(), time.getIndex(), "SESSION");
+                if (processingTime(calc, call.getOperands().get(0), "SESSION")) {
+                    throw new ValidationException("SESSION over a processing-time attribute (PROCTIME()) is not "
+                            + "supported by Weir yet; use a rowtime column (WATERMARK FOR ts AS ...), or TUMBLE/HOP "
+                            + "over processing time");
+                }
                 return new SessionKey(k, gap.getValueAs(Long.class));
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a legacy window's time operand is a processing-time attribute ({@code PROCTIME()} or
+     * a column computed by it); otherwise it must be a rowtime attribute, or the query is refused.
+     */
+    private static boolean processingTime(LogicalCalc calc, RexNode time, String window) {
+        if (time instanceof RexCall call && call.getOperator().getName().equals(ProctimeFunction.NAME)) {
+            return true;
+        }
+        if (time instanceof RexCall call && call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_ROWTIME)) {
+            return false; // a window's TUMBLE_ROWTIME (or HOP's, SESSION's), computed in the same projection
+        }
+        if (!(time instanceof RexInputRef ref)) {
+            throw new ValidationException(window + "(" + time + ", ...) needs a time attribute as its first argument: "
+                    + "a rowtime column (declared with WATERMARK FOR) or a processing-time column (PROCTIME())");
+        }
+        if (TemporalTables.timeAttribute(calc.getInput(), ref.getIndex()) == TimeAttribute.PROCTIME) {
+            return true;
+        }
+        TableScanTranslator.requireRowtime(calc.getInput(), ref.getIndex(), window);
+        return false;
+    }
+
+    /** The milliseconds of the day of a window's offset argument, a {@code TIME} literal. */
+    private static long timeOfDayMillis(RexNode offset, String window) {
+        if (offset instanceof RexLiteral literal && literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIME) {
+            return literal.getValueAs(org.apache.calcite.util.TimeString.class).getMillisOfDay();
+        }
+        throw new ValidationException(window + "'s offset must be a TIME literal (TIME '00:12:00'), not " + offset);
     }
 
     /** The accumulators of aggregate calls over rows of {@code inputType} (also OVER aggregates' calls). */

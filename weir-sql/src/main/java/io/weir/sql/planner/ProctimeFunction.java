@@ -18,6 +18,8 @@ final class ProctimeFunction extends SqlFunction {
 
     static final String NAME = "PROCTIME";
 
+    static final ProctimeFunction INSTANCE = new ProctimeFunction();
+
     private ProctimeFunction() {
         super(NAME, SqlKind.OTHER_FUNCTION,
                 opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3),
@@ -26,7 +28,7 @@ final class ProctimeFunction extends SqlFunction {
 
     /** The operator table with PROCTIME in it. */
     static SqlOperatorTable operatorTable() {
-        return SqlOperatorTables.of(new ProctimeFunction());
+        return SqlOperatorTables.of(INSTANCE);
     }
 
     @Override

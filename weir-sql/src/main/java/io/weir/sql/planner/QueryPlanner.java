@@ -63,7 +63,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         this.operators = SqlOperatorTables.chain(UserFunctionTable.systemFunctions(catalogs.functions(), functionTypes),
                 // Flink's built-ins beyond Calcite's standard ones (collection, string, hash, temporal, JSON).
                 BuiltInFunctionTable.operatorTable(),
-                WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(),
+                WindowTableFunctions.operatorTable(), ProctimeFunction.operatorTable(), WindowTimeFunctions.operatorTable(),
                 UserFunctionTable.catalogFunctions(catalogs.functions(), defaultPath, functionTypes));
     }
 
@@ -133,6 +133,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
     private RelRoot toRel(SqlNode statement, List<String> path) {
         SqlValidator validator = newValidator(path);
+        WindowTimeFunctions.rewrite(statement);
         SessionEndRewriter.rewrite(statement);
         SessionPartitionRewriter.rewrite(statement);
         TemporalTableFunctionJoins.rewrite(statement, functions, path);

@@ -175,7 +175,9 @@ public final class StreamPlanTranslator {
         }
         if (node instanceof Aggregate aggregate) {
             WindowSlicing slicing = WindowSlicing.of(aggregate);
-            if (slicing != null && AggregateTranslator.canSlice(aggregate)) {
+            // Processing-time windows run unsliced, fired by processing-time timers.
+            if (slicing != null && AggregateTranslator.canSlice(aggregate)
+                    && !AggregateTranslator.overProcessingTime(aggregate.getInput())) {
                 ChangelogStream sliced = slicedInput(slicing);
                 if (sliced != null) {
                     return AggregateTranslator.translateSliced(aggregate, slicing, sliced);
@@ -281,7 +283,9 @@ public final class StreamPlanTranslator {
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
         long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;
-        TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
+        if (!AggregateTranslator.overProcessingTime(scan)) {
+            TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
+        }
         DataStream<Row> rows = input.rows();
         DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());

@@ -207,12 +207,19 @@ final class TableScanTranslator {
                 + "on watermarks");
     }
 
-    /** Whether field {@code field} of {@code input} is a table's rowtime column, read through projections. */
+    /**
+     * Whether field {@code field} of {@code input} is a rowtime attribute, read through projections:
+     * a table's rowtime column or a legacy window's {@code TUMBLE_ROWTIME} (and HOP's, SESSION's).
+     */
     static boolean isRowtime(RelNode input, int field) {
         RelNode node = input;
         int index = field;
         while (node instanceof LogicalCalc calc) {
             RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(index));
+            if (projected instanceof RexCall call
+                    && call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_ROWTIME)) {
+                return true; // TUMBLE_ROWTIME and the like: a legacy window's rowtime
+            }
             if (!(projected instanceof RexInputRef ref)) {
                 return false;
             }

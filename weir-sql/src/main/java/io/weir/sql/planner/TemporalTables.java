@@ -37,6 +37,9 @@ final class TemporalTables {
             if (projected instanceof RexCall call && call.getOperator().getName().equals(ProctimeFunction.NAME)) {
                 return TimeAttribute.PROCTIME;
             }
+            if (projected instanceof RexCall call && call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_ROWTIME)) {
+                return TimeAttribute.ROWTIME;
+            }
             return projected instanceof RexInputRef ref ? timeAttribute(calc.getInput(), ref.getIndex()) : TimeAttribute.NONE;
         }
         if (node instanceof LogicalWindow window && field < window.getInput().getRowType().getFieldCount()) {

@@ -144,12 +144,6 @@ public final class SqlFunctions {
         return likePattern(pattern).matcher(text).matches();
     }
 
-    /** {@code $TUMBLE(ts, size)} of a legacy {@code GROUP BY TUMBLE(ts, size)}: the start of ts's window. */
-    public static LocalDateTime tumbleStart(LocalDateTime timestamp, long sizeMillis) {
-        long millis = io.weir.sql.runtime.window.WindowTableFunction.toMillis(timestamp);
-        return io.weir.sql.runtime.window.WindowTableFunction.toTimestamp(millis - Math.floorMod(millis, sizeMillis));
-    }
-
     /** {@code arr[i]} (from 1) of a List, {@code map[key]} of a Map: null if out of range or absent. */
     public static Object item(Object collection, Object key) {
         if (collection instanceof java.util.List<?> list) {

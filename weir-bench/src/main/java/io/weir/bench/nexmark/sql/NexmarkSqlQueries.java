@@ -23,7 +23,7 @@ public final class NexmarkSqlQueries {
 
     /** The queries that have a SQL file. */
     public static final List<String> NAMES = List.of("q0", "q1", "q2", "q3", "q4", "q5", "q7", "q8", "q9", "q10", "q11",
-            "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22");
+            "q12", "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22");
 
     private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\s+\\S+\\s+(.*)$");
 

@@ -46,9 +46,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(120)
 class NexmarkSqlTest {
 
-    private static final long EVENTS = 30_000;
+    static final long EVENTS = 30_000;
     private static final long EVENTS_PER_SECOND = 1_000;
-    private static final NexmarkConfig CONFIG = NexmarkConfig.defaults().withEventsPerSecond(EVENTS_PER_SECOND);
+    static final NexmarkConfig CONFIG = NexmarkConfig.defaults().withEventsPerSecond(EVENTS_PER_SECOND);
 
     private static final Map<String, List<String>> DATASTREAM_RESULTS = new ConcurrentHashMap<>();
 

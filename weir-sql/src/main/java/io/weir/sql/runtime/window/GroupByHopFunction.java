@@ -9,7 +9,9 @@ import io.weir.api.types.Row;
  * aggregate computes {@code $HOP(ts, slide, size)} as the row's time; this function puts the row in
  * every window that holds that time, once per window, with the field replaced by the window's start
  * (which is what {@code HOP_START} reads; {@code HOP_END} adds the size). Windows are aligned to the
- * epoch, in UTC, like those of the {@code HOP} table function. A row whose time is null is dropped.
+ * epoch, in UTC, like those of the {@code HOP} table function, shifted by the offset of
+ * {@code HOP(ts, slide, size, TIME '00:12:00')}. A row whose time is null is dropped. The time is a
+ * rowtime ({@code TIMESTAMP}) or a processing time ({@code TIMESTAMP_LTZ}); the starts have its type.
  */
 public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
 
@@ -18,19 +20,22 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
     private final int timeField;
     private final long slide;
     private final long size;
+    private final long offset;
 
     /**
      * @param timeField the input field holding {@code $HOP(ts, slide, size)}, the row's time
      * @param slide the slide in ms
      * @param size the window size in ms
+     * @param offset how far the windows are shifted from the epoch, in ms
      */
-    public GroupByHopFunction(int timeField, long slide, long size) {
+    public GroupByHopFunction(int timeField, long slide, long size, long offset) {
         if (slide <= 0 || size <= 0) {
             throw new IllegalArgumentException("HOP's slide and size must be positive, not " + slide + " / " + size);
         }
         this.timeField = timeField;
         this.slide = slide;
         this.size = size;
+        this.offset = offset;
     }
 
     @Override
@@ -40,12 +45,12 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
             return;
         }
         long ts = WindowTableFunction.rowtimeMillis(time);
-        for (long start = ts - Math.floorMod(ts, slide); start > ts - size; start -= slide) {
+        for (long start = GroupWindowTimes.windowStart(ts, slide, offset); start > ts - size; start -= slide) {
             Row copy = new Row(row.getKind(), row.getArity());
             for (int i = 0; i < row.getArity(); i++) {
                 copy.setField(i, row.getField(i));
             }
-            copy.setField(timeField, WindowTableFunction.toTimestamp(start));
+            copy.setField(timeField, GroupWindowTimes.bound(start, time));
             out.collect(copy);
         }
     }

@@ -1,0 +1,105 @@
+package io.weir.sql.planner;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The time attributes of a legacy group window: {@code TUMBLE_ROWTIME}, {@code HOP_ROWTIME},
+ * {@code SESSION_ROWTIME} and the {@code _PROCTIME} forms, which Calcite does not know. They are
+ * rewritten before validation, in place, as {@link SessionEndRewriter} rewrites SESSION_END:
+ *
+ * <ul>
+ * <li>{@code TUMBLE_ROWTIME(ts, size)} becomes {@code $WINDOW_ROWTIME(TUMBLE_END(ts, size))} (the same for
+ *     HOP and SESSION): the window's end minus 1 ms, as Flink's rowtime of a window result. The planner
+ *     reads a {@code $WINDOW_ROWTIME} column as a rowtime attribute (see
+ *     {@link TableScanTranslator#isRowtime}), so a window, interval join or OVER aggregate may follow;
+ *     the window aggregate emits its rows before it forwards the watermark that fired them, so they
+ *     are not late downstream.</li>
+ * <li>{@code TUMBLE_PROCTIME(ts, size)} becomes {@code PROCTIME()}: the processing time at which the
+ *     result row is computed, a processing-time attribute as Flink's is.</li>
+ * </ul>
+ */
+final class WindowTimeFunctions {
+
+    /** The name of the end-minus-1-ms marker a window's rowtime column is computed with. */
+    static final String WINDOW_ROWTIME = "$WINDOW_ROWTIME";
+
+    private static final SqlFunction WINDOW_ROWTIME_FUNCTION = new SqlFunction(WINDOW_ROWTIME,
+            SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
+
+    private static final List<String> WINDOWS = List.of("TUMBLE", "HOP", "SESSION");
+
+    private WindowTimeFunctions() {
+    }
+
+    /** The operator table with {@code $WINDOW_ROWTIME}, which the rewritten calls resolve to. */
+    static SqlOperatorTable operatorTable() {
+        return SqlOperatorTables.of(WINDOW_ROWTIME_FUNCTION);
+    }
+
+    /** Rewrites the {@code _ROWTIME}/{@code _PROCTIME} calls in {@code node}, in place. */
+    static void rewrite(SqlNode node) {
+        if (node instanceof SqlNodeList list) {
+            for (int i = 0; i < list.size(); i++) {
+                SqlNode replacement = replacement(list.get(i));
+                if (replacement != null) {
+                    list.set(i, replacement);
+                } else {
+                    rewrite(list.get(i));
+                }
+            }
+        } else if (node instanceof SqlCall call) {
+            List<SqlNode> operands = call.getOperandList();
+            for (int i = 0; i < operands.size(); i++) {
+                SqlNode replacement = replacement(operands.get(i));
+                if (replacement != null) {
+                    call.setOperand(i, replacement);
+                } else {
+                    rewrite(operands.get(i));
+                }
+            }
+        }
+    }
+
+    private static SqlNode replacement(SqlNode node) {
+        if (!(node instanceof SqlCall call)) {
+            return null;
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        int underscore = name.indexOf('_');
+        if (underscore < 0 || !WINDOWS.contains(name.substring(0, underscore))) {
+            return null;
+        }
+        String window = name.substring(0, underscore);
+        String property = name.substring(underscore + 1);
+        SqlParserPos pos = call.getParserPosition();
+        return switch (property) {
+            case "ROWTIME" -> WINDOW_ROWTIME_FUNCTION.createCall(pos,
+                    endFunction(window).createCall(pos, call.getOperandList()));
+            case "PROCTIME" -> ProctimeFunction.INSTANCE.createCall(pos);
+            default -> null;
+        };
+    }
+
+    private static SqlOperator endFunction(String window) {
+        return switch (window) {
+            case "TUMBLE" -> SqlStdOperatorTable.TUMBLE_END;
+            case "HOP" -> SqlStdOperatorTable.HOP_END;
+            // SessionEndRewriter turns it into MAX(ts) + gap.
+            default -> SqlStdOperatorTable.SESSION_END;
+        };
+    }
+}
