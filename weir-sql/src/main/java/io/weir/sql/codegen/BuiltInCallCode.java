@@ -112,6 +112,23 @@ final class BuiltInCallCode {
         add("IS_DECIMAL", s + "isDecimal", ALL);
         add("UUID", s + "uuid", ALL);
         add("STR_TO_MAP", s + "strToMap", ALL);
+        add("BIN", s + "bin", ALL);
+        add("HEX", s + "hex", ALL);
+        add("UNHEX", s + "unhex", ALL);
+        add("ENCODE", s + "encode", ALL);
+        add("DECODE", s + "decode", ALL);
+        add("BTRIM", s + "btrim", ALL);
+        add("TRANSLATE3", s + "translate", ALL);
+        varargs("ELT", s + "elt", 1, 1);
+        varargs("PRINTF", s + "printf", 1, 1);
+        add("STARTSWITH", s + "startswith", ALL);
+        add("ENDSWITH", s + "endswith", ALL);
+        add("SUBSTRING_INDEX", s + "substringIndex", ALL);
+        add("URL_ENCODE", s + "urlEncode", ALL);
+        add("URL_DECODE", s + "urlDecode", ALL);
+        add("JSON_QUOTE", s + "jsonQuote", ALL);
+        add("JSON_UNQUOTE", s + "jsonUnquote", ALL);
+
         add("PARSE_URL", s + "parseUrl", ALL);
 
         String m = "MathFunctions.";
@@ -126,6 +143,7 @@ final class BuiltInCallCode {
         add("TRUNCATE", m + "truncate", ALL);
         add("SIGN", m + "sign", ALL);
         add("PI", m + "pi", ALL);
+        add("E", m + "e", ALL);
         add("RAND", m + "rand", ALL);
         add("RAND_INTEGER", m + "randInteger", ALL);
 
@@ -139,6 +157,7 @@ final class BuiltInCallCode {
         add("TO_TIMESTAMP_LTZ", t + "toTimestampLtz", ALL);
         add("EXTRACT", t + "extract", ALL);
         add("NOW", t + "now", ALL);
+        add("CURRENT_ROW_TIMESTAMP", t + "now", ALL);
         add("CURRENT_TIMESTAMP", t + "now", ALL);
         add("LOCALTIMESTAMP", t + "localTimestamp", ALL);
         add("CURRENT_DATE", t + "currentDate", ALL);
@@ -158,7 +177,8 @@ final class BuiltInCallCode {
 
     /** Whether this class generates the call. */
     static boolean handles(RexCall call) {
-        return isJsonTest(call) || name(call).equals("JSON_VALUE") || SPECS.containsKey(name(call));
+        return isJsonTest(call) || name(call).equals("JSON_VALUE") || name(call).equals("TYPEOF")
+                || SPECS.containsKey(name(call));
     }
 
     private static String name(RexCall call) {
@@ -189,6 +209,13 @@ final class BuiltInCallCode {
         if (name(call).equals("JSON_VALUE")) {
             return jsonValue(g, call);
         }
+        if (name(call).equals("TYPEOF")) {
+            return typeOf(g, call);
+        }
+        if ((name(call).equals("RAND") && call.getOperands().size() == 1)
+                || (name(call).equals("RAND_INTEGER") && call.getOperands().size() == 2)) {
+            return seededRandom(g, call);
+        }
         Spec spec = SPECS.get(name(call));
         List<String> arguments = new ArrayList<>();
         List<String> nullChecks = new ArrayList<>();
@@ -210,6 +237,56 @@ final class BuiltInCallCode {
             arguments.add("new Object[] {" + String.join(", ", packed) + "}");
         }
         return call(g, call.getType(), RUNTIME + spec.method() + "(" + String.join(", ", arguments) + ")", nullChecks);
+    }
+
+    /**
+     * {@code TYPEOF(x [, forceSerializable])}: the argument's Flink type, known at planning ({@code INT NOT
+     * NULL}, {@code STRING}); serializable, STRING and BYTES are spelled with their lengths.
+     */
+    private static ExprCode typeOf(CalcCodeGenerator g, RexCall call) {
+        String text = io.weir.sql.types.CalciteTypes.toLogicalType(call.getOperands().get(0).getType()).toString();
+        boolean serializable = call.getOperands().size() > 1 && call.getOperands().get(1) instanceof RexLiteral flag
+                && Boolean.TRUE.equals(flag.getValueAs(Boolean.class));
+        if (serializable) {
+            text = text.replaceAll("\\bSTRING\\b", "VARCHAR(2147483647)").replaceAll("\\bBYTES\\b", "VARBINARY(2147483647)");
+        }
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = false;\n").append(result.valueTerm()).append(" = ")
+                .append(LiteralCode.javaString(text)).append(";\n");
+        return result;
+    }
+
+    /**
+     * {@code RAND(seed)} and {@code RAND_INTEGER(seed, bound)}: a generator seeded once per subtask for
+     * a literal seed, so two calls with the same seed give the same sequence, as in Flink; a seed
+     * computed per row seeds a generator for that row. NULL for a NULL seed or bound.
+     */
+    private static ExprCode seededRandom(CalcCodeGenerator g, RexCall call) {
+        RexNode seed = call.getOperands().get(0);
+        boolean integer = call.getOperands().size() == 2;
+        ExprCode result = g.declare(call.getType());
+        String generator;
+        List<String> nullChecks = new ArrayList<>();
+        if (seed instanceof RexLiteral literal && !literal.isNull()) {
+            generator = g.member("java.util.Random", "new java.util.Random("
+                    + literal.getValueAs(Long.class) + "L)");
+        } else if (seed instanceof RexLiteral) {
+            return result;
+        } else {
+            ExprCode code = g.generate(seed);
+            nullChecks.add(code.nullTerm());
+            generator = "new java.util.Random((long) " + code.valueTerm() + ")";
+        }
+        String value = generator + ".nextDouble()";
+        if (integer) {
+            ExprCode bound = g.generate(call.getOperands().get(1));
+            nullChecks.add(bound.nullTerm());
+            value = generator + ".nextInt((int) " + bound.valueTerm() + ")";
+        }
+        String guard = nullChecks.isEmpty() ? "true" : "!(" + String.join(" || ", nullChecks) + ")";
+        g.body().append("if (").append(guard).append(") { ").append(result.nullTerm()).append(" = false; ")
+                .append(result.valueTerm()).append(" = ").append(value).append("; }\n");
+        return result;
     }
 
     /** An argument's Java expression (null where the SQL value is NULL), and its null flag (null for a symbol). */

@@ -29,6 +29,8 @@ public final class CalcCodeGenerator {
 
     private final StringBuilder body = new StringBuilder();
     private final List<String> constants = new ArrayList<>();
+    /** Instance fields: state of one subtask's program, such as a seeded RAND's generator. */
+    private final List<String> members = new ArrayList<>();
     private final RelDataType inputType;
     private final RexProgram program;
     private final RexBuilder rexBuilder;
@@ -80,6 +82,7 @@ public final class CalcCodeGenerator {
         String source = "package io.weir.sql.generated;\n\n"
                 + "public final class " + simpleName + " implements io.weir.sql.runtime.RowProgram {\n"
                 + String.join("", constants)
+                + String.join("", members)
                 + functionFields()
                 + "public io.weir.api.types.Row apply(io.weir.api.types.Row input) {\n"
                 + body
@@ -175,6 +178,13 @@ public final class CalcCodeGenerator {
     String constant(String javaType, String initializer) {
         String name = newName("constant");
         constants.add("private static final " + javaType + " " + name + " = " + initializer + ";\n");
+        return name;
+    }
+
+    /** Adds a final instance field, initialised when the program is created (once per subtask), and returns its name. */
+    String member(String javaType, String initializer) {
+        String name = newName("member");
+        members.add("private final " + javaType + " " + name + " = " + initializer + ";\n");
         return name;
     }
 

@@ -47,6 +47,8 @@ final class OperatorCode {
                 return item(g, call);
             case ARRAY_CONTAINS:
                 return arrayContains(g, call);
+            case SAFE_CAST:
+                return tryCast(g, call);
             default:
                 return strict(g, call);
         }
@@ -136,6 +138,22 @@ final class OperatorCode {
         String boxed = JavaTypes.boxed(type);
         return JavaTypes.isPrimitive(type) ? "((" + boxed + ") " + term + ")." + JavaTypes.primitive(type) + "Value()"
                 : "(" + boxed + ") " + term;
+    }
+
+    /** {@code TRY_CAST(x AS type)}: like CAST, but NULL where the conversion fails (a string that is no number). */
+    private static ExprCode tryCast(CalcCodeGenerator g, RexCall call) {
+        ExprCode operand = g.generate(call.getOperands().get(0));
+        ExprCode result = g.declare(call.getType());
+        g.body().append(result.nullTerm()).append(" = true;\n");
+        if (operand.type().getSqlTypeName() == SqlTypeName.NULL) {
+            return result;
+        }
+        String converted = ValueConversions.convert(operand.valueTerm(), operand.type(), call.getType());
+        g.body().append("if (!").append(operand.nullTerm()).append(") {\n")
+                .append("try { ").append(result.valueTerm()).append(" = ").append(converted).append("; ")
+                .append(result.nullTerm()).append(" = false; } catch (RuntimeException e) { }\n")
+                .append("}\n");
+        return result;
     }
 
     /** {@code ROW(a, b)} as a {@code Row} of its values: never null; fields may be. */

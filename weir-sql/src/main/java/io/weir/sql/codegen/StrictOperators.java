@@ -41,6 +41,10 @@ final class StrictOperators {
                 return "((" + JavaTypes.primitive(type) + ") " + operands.get(0).valueTerm() + ")";
             case LIKE:
                 return like(g, call, operands);
+            case SIMILAR:
+                return (call.getOperator().getName().startsWith("NOT") ? "!" : "")
+                        + "io.weir.sql.runtime.StringFunctions.similar(" + String.join(", ",
+                        operands.stream().map(ExprCode::valueTerm).toList()) + ")";
             case TRIM:
                 return FUNCTIONS + ".trim(\"" + OperatorCode.symbol(call.getOperands().get(0)) + "\", "
                         + operands.get(1).valueTerm() + ", " + operands.get(2).valueTerm() + ")";
@@ -180,10 +184,12 @@ final class StrictOperators {
     }
 
     private static String like(CalcCodeGenerator g, RexCall call, List<ExprCode> operands) {
-        if (call.getOperands().size() > 2) {
-            throw OperatorCode.unsupported(call);
-        }
         String negate = call.getOperator().getName().startsWith("NOT") ? "!" : "";
+        if (call.getOperands().size() > 2) {
+            // LIKE ... ESCAPE e
+            return negate + "io.weir.sql.runtime.StringFunctions.like(" + operands.get(0).valueTerm() + ", "
+                    + operands.get(1).valueTerm() + ", " + operands.get(2).valueTerm() + ")";
+        }
         if (call.getOperands().get(1) instanceof RexLiteral pattern) {
             String constant = g.constant("java.util.regex.Pattern", FUNCTIONS + ".likePattern("
                     + LiteralCode.javaString(pattern.getValueAs(String.class)) + ")");

@@ -116,12 +116,143 @@ public final class BuiltInFunctionTable {
                 families(i -> i == 1, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER)));
         operators.add(nondeterministic("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3),
                 OperandTypes.NILADIC));
+        addFlink2Functions(operators);
         return SqlOperatorTables.of(operators);
+    }
+
+    /** Flink 2.x's newer scalar functions: conversions, string helpers, URL and JSON quoting, TYPEOF, E(). */
+    private static void addFlink2Functions(List<SqlOperator> operators) {
+        // The parser builds TRY_CAST(x AS t) and TRANSLATE(s, from, to) with these operators; the validator looks them up.
+        operators.add(SqlLibraryOperators.TRY_CAST);
+        operators.add(SqlLibraryOperators.TRANSLATE3);
+        SqlReturnTypeInference bytesNullable = ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(SqlTypeTransforms.TO_NULLABLE);
+        operators.add(function("BIN", STRING_NULLABLE, OperandTypes.family(SqlTypeFamily.INTEGER)));
+        operators.add(function("HEX", STRING_NULLABLE, OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER),
+                OperandTypes.STRING, OperandTypes.BINARY)));
+        operators.add(function("UNHEX", ReturnTypes.explicit(SqlTypeName.VARBINARY)
+                .andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.STRING));
+        operators.add(function("ENCODE", bytesNullable, OperandTypes.STRING_STRING));
+        operators.add(function("DECODE", STRING_NULLABLE, OperandTypes.family(SqlTypeFamily.BINARY, SqlTypeFamily.STRING)));
+        operators.add(function("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC));
+        operators.add(function("BTRIM", STRING_NULLABLE, families(i -> i == 1, SqlTypeFamily.STRING, SqlTypeFamily.STRING)));
+        operators.add(function("ELT", opBinding -> {
+            var factory = opBinding.getTypeFactory();
+            RelDataType common = factory.leastRestrictive(opBinding.collectOperandTypes().subList(1,
+                    opBinding.getOperandCount()));
+            if (common == null) {
+                throw new IllegalStateException("ELT's values have no common type");
+            }
+            return factory.createTypeWithNullability(common, true);
+        }, new EltOperands()));
+        operators.add(function("PRINTF", STRING_NULLABLE, new LeadingStringOperands()));
+        operators.add(function("STARTSWITH", BOOLEAN_NULLABLE,
+                OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.BINARY, SqlTypeFamily.BINARY))));
+        operators.add(function("ENDSWITH", BOOLEAN_NULLABLE,
+                OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.BINARY, SqlTypeFamily.BINARY))));
+        operators.add(function("SUBSTRING_INDEX", STRING_NULLABLE,
+                OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER)));
+        operators.add(function("URL_ENCODE", STRING_FORCE_NULLABLE, OperandTypes.STRING));
+        operators.add(function("URL_DECODE", STRING_FORCE_NULLABLE, OperandTypes.STRING));
+        operators.add(function("JSON_QUOTE", STRING_NULLABLE, OperandTypes.STRING));
+        operators.add(function("JSON_UNQUOTE", STRING_NULLABLE, OperandTypes.STRING));
+        operators.add(function("TYPEOF", ReturnTypes.VARCHAR,
+                families(i -> i == 1, SqlTypeFamily.ANY, SqlTypeFamily.BOOLEAN)));
+        operators.add(function("CURRENT_DATABASE", ReturnTypes.VARCHAR, OperandTypes.NILADIC));
+        operators.add(nondeterministic("CURRENT_ROW_TIMESTAMP",
+                ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC));
+        operators.add(function("ROUND", FlinkRounding.RETURN_TYPE,
+                families(i -> i == 1, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER)));
+        operators.add(function("TRUNCATE", FlinkRounding.RETURN_TYPE,
+                families(i -> i == 1, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER)));
+    }
+
+    /** ELT(index, value, ...): a whole-number index, then at least one value. */
+    private static final class EltOperands implements SqlOperandTypeChecker {
+        @Override
+        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+            boolean ok = SqlTypeFamily.INTEGER.getTypeNames().contains(binding.getOperandType(0).getSqlTypeName())
+                    || binding.getOperandType(0).getSqlTypeName() == SqlTypeName.NULL;
+            List<RelDataType> values = binding.collectOperandTypes().subList(1, binding.getOperandCount());
+            ok = ok && binding.getTypeFactory().leastRestrictive(values) != null;
+            if (!ok && throwOnFailure) {
+                throw binding.newValidationSignatureError();
+            }
+            return ok;
+        }
+
+        @Override
+        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+            return org.apache.calcite.sql.type.SqlOperandCountRanges.from(2);
+        }
+
+        @Override
+        public String getAllowedSignatures(SqlOperator op, String opName) {
+            return opName + "(<INTEGER>, <ANY>, ...)";
+        }
+    }
+
+    /** PRINTF(format, args...): a string, then any values. */
+    private static final class LeadingStringOperands implements SqlOperandTypeChecker {
+        @Override
+        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+            SqlTypeName first = binding.getOperandType(0).getSqlTypeName();
+            boolean ok = SqlTypeFamily.CHARACTER.getTypeNames().contains(first) || first == SqlTypeName.NULL;
+            if (!ok && throwOnFailure) {
+                throw binding.newValidationSignatureError();
+            }
+            return ok;
+        }
+
+        @Override
+        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+            return org.apache.calcite.sql.type.SqlOperandCountRanges.from(1);
+        }
+
+        @Override
+        public String getAllowedSignatures(SqlOperator op, String opName) {
+            return opName + "(<STRING>, <ANY>, ...)";
+        }
+    }
+
+    /**
+     * Flink's result type of ROUND(x, r) and TRUNCATE(x, r): the argument's type, except that a
+     * DECIMAL(p, s) becomes DECIMAL(p - s + r + 1, r) for 0 <= r < s (a rounding may add a digit),
+     * DECIMAL(p - s + 1, 0) for r < 0, and stays as it is for r >= s. r is the literal (0 without one).
+     */
+    private static final class FlinkRounding {
+        static final SqlReturnTypeInference RETURN_TYPE = opBinding -> {
+            var factory = opBinding.getTypeFactory();
+            boolean nullable = opBinding.collectOperandTypes().stream().anyMatch(RelDataType::isNullable);
+            RelDataType x = factory.createTypeWithNullability(opBinding.getOperandType(0), nullable);
+            if (x.getSqlTypeName() != SqlTypeName.DECIMAL) {
+                return x;
+            }
+            int r = 0;
+            if (opBinding.getOperandCount() > 1) {
+                if (!opBinding.isOperandLiteral(1, false)) {
+                    return x;
+                }
+                Integer value = opBinding.getOperandLiteralValue(1, Integer.class);
+                r = value == null ? 0 : value;
+            }
+            int p = x.getPrecision();
+            int s = x.getScale();
+            RelDataType decimal;
+            if (r >= s) {
+                decimal = x;
+            } else if (r < 0) {
+                decimal = factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s), 0);
+            } else {
+                decimal = factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s + r), r);
+            }
+            return factory.createTypeWithNullability(decimal, nullable);
+        };
     }
 
     /** The names this table declares or takes from Calcite's library, for SHOW FUNCTIONS. */
     public static List<String> names() {
-        return operatorTable().getOperatorList().stream().map(SqlOperator::getName).distinct().sorted().toList();
+        return operatorTable().getOperatorList().stream().map(SqlOperator::getName)
+                .map(name -> name.equals("TRANSLATE3") ? "TRANSLATE" : name).distinct().sorted().toList();
     }
 
     private static SqlReturnTypeInference arrayOfStrings() {

@@ -137,6 +137,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SessionEndRewriter.rewrite(statement);
         SessionPartitionRewriter.rewrite(statement);
         TemporalTableFunctionJoins.rewrite(statement, functions, path);
+        SessionContextFunctions.rewrite(statement, defaultPath.get(0), defaultPath.get(1));
         SqlNode validated;
         try {
             validated = validator.validate(statement);

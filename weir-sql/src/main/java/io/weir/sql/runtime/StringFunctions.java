@@ -449,4 +449,254 @@ public final class StringFunctions {
     public static String parseUrl(String url, String part) {
         return parseUrl(url, part, null);
     }
+
+    // Flink 2.x's newer string and encoding functions (BIN ... JSON_UNQUOTE).
+
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+
+    /** The character sets ENCODE and DECODE accept, as in Flink. */
+    private static final List<String> CHARSETS =
+            List.of("US-ASCII", "ISO-8859-1", "UTF-8", "UTF-16BE", "UTF-16LE", "UTF-16");
+
+    /** BIN(n): the two's-complement binary digits of a whole number ({@code BIN(12)} is 1100). */
+    public static String bin(Number n) {
+        return Long.toBinaryString(n.longValue());
+    }
+
+    /** HEX(n | s): an integer's hex digits, or the hex of a string's UTF-8 bytes (or of bytes), upper-case. */
+    public static String hex(Object value) {
+        if (value instanceof String s) {
+            return UPPER_HEX.formatHex(s.getBytes(StandardCharsets.UTF_8));
+        }
+        if (value instanceof byte[] bytes) {
+            return UPPER_HEX.formatHex(bytes);
+        }
+        return Long.toHexString(((Number) value).longValue()).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * UNHEX(s): the bytes hex digits stand for (either case); an odd count reads the first digit
+     * alone; NULL when a character is no hex digit.
+     */
+    public static byte[] unhex(String s) {
+        String digits = s.length() % 2 == 1 ? "0" + s : s;
+        byte[] bytes = new byte[digits.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int high = Character.digit(digits.charAt(2 * i), 16);
+            int low = Character.digit(digits.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
+    }
+
+    /** ENCODE(s, charset): the string's bytes in one of Flink's six character sets. */
+    public static byte[] encode(String s, String charset) {
+        return s.getBytes(charset(charset, "ENCODE"));
+    }
+
+    /** DECODE(bytes, charset): the text the bytes are in the character set. */
+    public static String decode(byte[] bytes, String charset) {
+        return new String(bytes, charset(charset, "DECODE"));
+    }
+
+    private static java.nio.charset.Charset charset(String name, String function) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (!CHARSETS.contains(upper)) {
+            throw new IllegalArgumentException(function + " was given the character set '" + name
+                    + "'; use one of " + CHARSETS);
+        }
+        return java.nio.charset.Charset.forName(upper);
+    }
+
+    /** BTRIM(s[, characters]): the characters (spaces by default) removed from both ends. */
+    public static String btrim(String s, String characters) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && characters.indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && characters.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    public static String btrim(String s) {
+        return btrim(s, " ");
+    }
+
+    /**
+     * TRANSLATE(s, from, to): each character of {@code from} replaced by the one at its position in
+     * {@code to}, or removed where {@code to} is shorter; the first occurrence in {@code from} counts.
+     */
+    public static String translate(String s, String from, String to) {
+        Map<Character, Character> replacements = new java.util.HashMap<>();
+        for (int i = 0; i < from.length(); i++) {
+            replacements.putIfAbsent(from.charAt(i), i < to.length() ? to.charAt(i) : null);
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!replacements.containsKey(c)) {
+                out.append(c);
+            } else if (replacements.get(c) != null) {
+                out.append(replacements.get(c).charValue());
+            }
+        }
+        return out.toString();
+    }
+
+    /** ELT(index, e1, e2, ...): the index-th value (from 1); NULL outside 1..n. */
+    public static Object elt(Number index, Object... values) {
+        long i = index.longValue();
+        return i < 1 || i > values.length ? null : values[(int) i - 1];
+    }
+
+    /** PRINTF(format, args...): Java's {@code String.format}. */
+    public static String printf(String format, Object... args) {
+        Object[] converted = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            converted[i] = arg instanceof java.time.LocalDateTime || arg instanceof java.time.Instant
+                    ? SqlFunctions.toStringValue(arg) : arg;
+        }
+        return String.format(Locale.ROOT, format, converted);
+    }
+
+    /** STARTSWITH(s, prefix) on strings or bytes; an empty prefix starts every value. */
+    public static boolean startswith(Object value, Object prefix) {
+        if (value instanceof byte[] bytes) {
+            byte[] p = (byte[]) prefix;
+            return bytes.length >= p.length && java.util.Arrays.equals(bytes, 0, p.length, p, 0, p.length);
+        }
+        return ((String) value).startsWith((String) prefix);
+    }
+
+    /** ENDSWITH(s, suffix) on strings or bytes. */
+    public static boolean endswith(Object value, Object suffix) {
+        if (value instanceof byte[] bytes) {
+            byte[] p = (byte[]) suffix;
+            return bytes.length >= p.length
+                    && java.util.Arrays.equals(bytes, bytes.length - p.length, bytes.length, p, 0, p.length);
+        }
+        return ((String) value).endsWith((String) suffix);
+    }
+
+    /**
+     * SUBSTRING_INDEX(s, delimiter, count): the text before the count-th delimiter (after the
+     * count-th from the end when negative); all of it when there are fewer; empty for a count of 0.
+     */
+    public static String substringIndex(String s, String delimiter, Number count) {
+        int n = count.intValue();
+        if (n == 0 || s.isEmpty() || delimiter.isEmpty()) {
+            return "";
+        }
+        if (n > 0) {
+            int at = -delimiter.length();
+            for (int i = 0; i < n; i++) {
+                at = s.indexOf(delimiter, at + delimiter.length());
+                if (at < 0) {
+                    return s;
+                }
+            }
+            return s.substring(0, at);
+        }
+        int at = s.length();
+        for (int i = 0; i < -n; i++) {
+            at = at <= 0 ? -1 : s.lastIndexOf(delimiter, at - 1);
+            if (at < 0) {
+                return s;
+            }
+        }
+        return s.substring(at + delimiter.length());
+    }
+
+    /** URL_ENCODE(s): application/x-www-form-urlencoded in UTF-8. */
+    public static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** URL_DECODE(s): the decoded text; NULL when it is not validly encoded. */
+    public static String urlDecode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** JSON_QUOTE(s): s as a JSON string literal, with Flink's escapes ({@code /} and non-ASCII as well). */
+    public static String jsonQuote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '/' -> out.append("\\/");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c > 127) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * JSON_UNQUOTE(s): the text of a JSON string literal, escapes resolved; any other input (not a
+     * valid JSON string) comes back unchanged.
+     */
+    public static String jsonUnquote(String s) {
+        if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"'
+                || !JsonSqlFunctions.isJson(s, "SCALAR")) {
+            return s;
+        }
+        Object parsed = org.apache.calcite.runtime.JsonFunctions.dejsonize(s);
+        return parsed instanceof String text ? text : s;
+    }
+
+    /** Calcite's LIKE and SIMILAR TO matchers (with their pattern caches), for patterns with an ESCAPE character. */
+    private static final org.apache.calcite.runtime.SqlFunctions.LikeFunction LIKE =
+            new org.apache.calcite.runtime.SqlFunctions.LikeFunction();
+    private static final org.apache.calcite.runtime.SqlFunctions.SimilarFunction SIMILAR =
+            new org.apache.calcite.runtime.SqlFunctions.SimilarFunction();
+    private static final org.apache.calcite.runtime.SqlFunctions.SimilarEscapeFunction SIMILAR_ESCAPE =
+            new org.apache.calcite.runtime.SqlFunctions.SimilarEscapeFunction();
+
+    /** {@code s LIKE pattern ESCAPE e}: {@code e} before {@code %}, {@code _} or itself makes it literal. */
+    public static boolean like(String s, String pattern, String escape) {
+        checkEscape(escape, "LIKE");
+        return LIKE.like(s, pattern, escape);
+    }
+
+    /** {@code s SIMILAR TO pattern [ESCAPE e]}: SQL's regular expressions, matching the whole string. */
+    public static boolean similar(String s, String pattern, String escape) {
+        if (escape == null) {
+            return SIMILAR.similar(s, pattern);
+        }
+        checkEscape(escape, "SIMILAR TO");
+        return SIMILAR_ESCAPE.similar(s, pattern, escape);
+    }
+
+    public static boolean similar(String s, String pattern) {
+        return SIMILAR.similar(s, pattern);
+    }
+
+    private static void checkEscape(String escape, String operator) {
+        if (escape.length() != 1) {
+            throw new IllegalArgumentException(operator + "'s ESCAPE must be one character, not '" + escape + "'");
+        }
+    }
 }
