@@ -12,6 +12,8 @@ import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
 import io.weir.sql.runtime.agg.DistinctBucketKey;
+import io.weir.sql.runtime.agg.ExpandFunction;
+import io.weir.sql.runtime.agg.GroupingProjection;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.agg.LocalGroupAggregateOperator;
@@ -61,8 +63,7 @@ final class AggregateTranslator {
     static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl,
             MiniBatchOptions miniBatch) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported by Weir yet; "
-                    + "use GROUP BY with plain columns or expressions");
+            return translateGroupingSets(aggregate, input, stateTtl, miniBatch);
         }
         int[] keys = aggregate.getGroupSet().toArray();
         RelDataType inputType = aggregate.getInput().getRowType();
@@ -146,6 +147,77 @@ final class AggregateTranslator {
                 .transform("GlobalGroupAggregate", RowTypes.of(aggregate.getRowType()),
                         MiniBatchGroupAggregateOperator.global(accumulators, stateTtl, miniBatch.latency(),
                                 miniBatch.size(), keys.length));
+        return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
+    }
+
+    /**
+     * {@code GROUPING SETS}, {@code ROLLUP} and {@code CUBE}, as Flink runs them: an
+     * {@link ExpandFunction} sends each row (retractions too) once per grouping set, with the fields
+     * outside the set NULL and the set's number {@code $e} appended; one group aggregate keyed by
+     * all grouping fields and {@code $e} (mini-batched if mini-batch is on) aggregates every set; a
+     * {@link GroupingProjection} drops {@code $e} and computes {@code GROUPING()}/{@code GROUPING_ID()}
+     * from it.
+     */
+    private static ChangelogStream translateGroupingSets(Aggregate aggregate, ChangelogStream input,
+            Duration stateTtl, MiniBatchOptions miniBatch) {
+        int[] keys = aggregate.getGroupSet().toArray();
+        if (windowKey(aggregate) != null || legacyTumbleKey(aggregate, keys) != null
+                || legacySessionKey(aggregate, keys) != null) {
+            throw new ValidationException("GROUPING SETS, ROLLUP and CUBE over a window are not supported by Weir "
+                    + "yet; group by the window and the other keys, and roll up in a query over its result");
+        }
+        RelDataType inputType = aggregate.getInput().getRowType();
+        List<org.apache.calcite.util.ImmutableBitSet> sets = aggregate.getGroupSets();
+        int[][] nulled = new int[sets.size()][];
+        for (int s = 0; s < sets.size(); s++) {
+            org.apache.calcite.util.ImmutableBitSet set = sets.get(s);
+            nulled[s] = java.util.Arrays.stream(keys).filter(k -> !set.get(k)).toArray();
+        }
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        List<AggregateCall> valueCalls = new ArrayList<>();
+        int[] positions = new int[calls.size()];
+        Object[][] grouping = new Object[calls.size()][];
+        for (int c = 0; c < calls.size(); c++) {
+            AggregateCall call = calls.get(c);
+            SqlKind kind = call.getAggregation().getKind();
+            if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID) {
+                positions[c] = -1;
+                grouping[c] = new Object[sets.size()];
+                for (int s = 0; s < sets.size(); s++) {
+                    long value = 0;
+                    for (int argument : call.getArgList()) {
+                        value = value << 1 | (sets.get(s).get(argument) ? 0 : 1);
+                    }
+                    grouping[c][s] = call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.INTEGER
+                            ? (Object) (int) value : (Object) value;
+                }
+            } else if (kind == SqlKind.GROUP_ID) {
+                throw new ValidationException("GROUP_ID() is not supported by Weir yet; GROUPING(...) and "
+                        + "GROUPING_ID(...) tell the grouping sets apart");
+            } else {
+                positions[c] = valueCalls.size();
+                valueCalls.add(call);
+            }
+        }
+        Accumulators accumulators = accumulators(valueCalls, inputType, input.mode().hasRetractions());
+        List<TypeInformation<?>> expandedTypes = new ArrayList<>(List.of(RowTypes.of(inputType).getFieldTypes()));
+        expandedTypes.add(io.weir.api.types.BasicTypeInfo.INT_TYPE_INFO);
+        List<TypeInformation<?>> keyTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
+        keyTypes.add(io.weir.api.types.BasicTypeInfo.INT_TYPE_INFO);
+        List<TypeInformation<?>> aggregatedTypes = new ArrayList<>(keyTypes);
+        valueCalls.forEach(call -> aggregatedTypes.add(RowTypes.fieldType(call.getType())));
+        int[] expandedKeys = java.util.stream.IntStream.concat(java.util.Arrays.stream(keys),
+                java.util.stream.IntStream.of(inputType.getFieldCount())).toArray();
+        DataStream<Row> rows = input.rows();
+        DataStream<Row> expanded = rows.flatMap(new ExpandFunction(nulled),
+                new RowTypeInfo(expandedTypes.toArray(TypeInformation<?>[]::new)))
+                .setParallelism(rows.getParallelism()).name("Expand");
+        DataStream<Row> aggregated = groupAggregate(expanded.keyBy(new KeyProjection(expandedKeys),
+                        new RowTypeInfo(keyTypes.toArray(TypeInformation<?>[]::new))), accumulators,
+                new RowTypeInfo(aggregatedTypes.toArray(TypeInformation<?>[]::new)), stateTtl, miniBatch,
+                "GroupAggregate");
+        DataStream<Row> result = aggregated.map(new GroupingProjection(keys.length, positions, grouping),
+                RowTypes.of(aggregate.getRowType())).setParallelism(aggregated.getParallelism()).name("GroupingSets");
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
     }
 
