@@ -366,9 +366,17 @@ public final class ApiExpression implements Expression {
         return windowProperty("END");
     }
 
-    /** The time of the window named by this alias ({@code window_time} of a Slide window). */
+    /**
+     * The time of the window named by this alias, a rowtime attribute of the result ({@code window_time},
+     * the end less a millisecond): later windows and joins can use it.
+     */
     public ApiExpression rowtime() {
         return windowProperty("ROWTIME");
+    }
+
+    /** The processing time of a window on a processing-time attribute, a proctime attribute of the result. */
+    public ApiExpression proctime() {
+        return windowProperty("PROCTIME");
     }
 
     /** This aggregate over the over window named {@code window}: {@code $("v").sum().over($("w"))}. */

@@ -72,15 +72,19 @@ final class FunctionTables {
      * {@code [groupBy(keys).]aggregate(call)}: the keys and the aggregate function's result per group
      * (a ROW's fields as columns); {@code select} picks from them.
      */
-    static AggregatedTable aggregate(QueryTable table, List<String> keys, Expression call) {
+    static QueryTable aggregate(QueryTable table, String from, List<String> keys, Expression call) {
         ApiExpression function = checkedCall(table, "aggregate", call, AggregateFunction.class, "AggregateFunction");
+        QueryTable aggregated = grouped(table, from, keys, function);
+        return flattened(aggregated, aggregated.getResolvedSchema().columnNames().subList(0, keys.size()), "`$a`",
+                function.names(), "aggregate");
+    }
+
+    /** {@code SELECT keys, call AS `$a` FROM ... GROUP BY keys}. */
+    private static QueryTable grouped(QueryTable table, String from, List<String> keys, ApiExpression function) {
         List<String> items = new ArrayList<>(keys);
         items.add(function.expressionText() + " AS `$a`");
         String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys);
-        QueryTable aggregated = table.derived("SELECT " + String.join(", ", items) + table.from() + groupBy);
-        Table flat = flattened(aggregated, aggregated.getResolvedSchema().columnNames().subList(0, keys.size()), "`$a`",
-                function.names(), "aggregate");
-        return flat::select;
+        return table.derived("SELECT " + String.join(", ", items) + from + groupBy);
     }
 
     /**
@@ -88,13 +92,10 @@ final class FunctionTables {
      * emits, as the aggregate's list of rows expanded with UNNEST: a change of the group takes back its
      * old rows and adds its new ones.
      */
-    static FlatAggregateTable flatAggregate(QueryTable table, List<String> keys, Expression call) {
+    static QueryTable flatAggregate(QueryTable table, String from, List<String> keys, Expression call) {
         ApiExpression function = checkedCall(table, "flatAggregate", call, TableAggregateFunction.class,
                 "TableAggregateFunction");
-        List<String> items = new ArrayList<>(keys);
-        items.add(function.expressionText() + " AS `$a`");
-        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys);
-        QueryTable aggregated = table.derived("SELECT " + String.join(", ", items) + table.from() + groupBy);
+        QueryTable aggregated = grouped(table, from, keys, function);
         List<String> keyColumns = aggregated.getResolvedSchema().columnNames().subList(0, keys.size());
         List<String> fields = aggregated.getResolvedSchema().columns().get(keys.size()).type().children().get(0)
                 .fieldNames();
@@ -112,17 +113,16 @@ final class FunctionTables {
         List<String> columns = new ArrayList<>();
         keyColumns.forEach(key -> columns.add("`$g`." + Expressions.quoted(key)));
         columns.add("`$e`.*");
-        Table flat = aggregated.derived("SELECT " + String.join(", ", columns) + " FROM (" + aggregated.toSqlString()
+        return aggregated.derived("SELECT " + String.join(", ", columns) + " FROM (" + aggregated.toSqlString()
                 + ") AS `$g` CROSS JOIN UNNEST(`$g`.`$a`) AS `$e`(" + String.join(", ",
                 names.stream().map(Expressions::quoted).toList()) + ")");
-        return flat::select;
     }
 
     /**
      * The {@code resultColumn} of {@code table} in place: a ROW's fields (or the one value) named
      * {@code names} if given, after the {@code kept} columns.
      */
-    private static Table flattened(QueryTable table, List<String> kept, String resultColumn, List<String> names,
+    private static QueryTable flattened(QueryTable table, List<String> kept, String resultColumn, List<String> names,
             String operation) {
         Column result = table.getResolvedSchema().columns().get(kept.size());
         LogicalType type = result.type();

@@ -148,12 +148,12 @@ public final class QueryTable implements Table {
 
             @Override
             public AggregatedTable aggregate(Expression aggregateFunction) {
-                return FunctionTables.aggregate(QueryTable.this, keys, aggregateFunction);
+                return FunctionTables.aggregate(QueryTable.this, from(), keys, aggregateFunction)::select;
             }
 
             @Override
             public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-                return FunctionTables.flatAggregate(QueryTable.this, keys, tableAggregateFunction);
+                return FunctionTables.flatAggregate(QueryTable.this, from(), keys, tableAggregateFunction)::select;
             }
         };
     }
@@ -170,12 +170,12 @@ public final class QueryTable implements Table {
 
     @Override
     public AggregatedTable aggregate(Expression aggregateFunction) {
-        return FunctionTables.aggregate(this, List.of(), aggregateFunction);
+        return FunctionTables.aggregate(this, from(), List.of(), aggregateFunction)::select;
     }
 
     @Override
     public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-        return FunctionTables.flatAggregate(this, List.of(), tableAggregateFunction);
+        return FunctionTables.flatAggregate(this, from(), List.of(), tableAggregateFunction)::select;
     }
 
     @Override
@@ -200,25 +200,58 @@ public final class QueryTable implements Table {
 
     @Override
     public GroupWindowedTable window(GroupWindow window) {
+        checkTimeColumn(window);
         return keys -> {
             String windowName = Expressions.quoted(window.alias());
-            List<String> groupKeys = new ArrayList<>();
+            List<String> otherKeys = new ArrayList<>();
             boolean hasWindow = false;
             for (Expression key : keys) {
                 String text = text("groupBy", key);
-                hasWindow |= text.equals(windowName);
-                groupKeys.add(text.equals(windowName) ? window.groupKey() : text);
+                if (text.equals(windowName)) {
+                    hasWindow = true;
+                } else {
+                    otherKeys.add(text);
+                }
             }
             if (!hasWindow) {
                 throw new ValidationException("A windowed groupBy must include the window's alias $(\"" + window.alias()
                         + "\"), e.g. .groupBy($(\"" + window.alias() + "\"), $(\"key\"))");
             }
-            return (WindowGroupedTable) fields -> derived("SELECT " + windowProperties(window, fields)
-                    + window.from(toSqlString()) + " GROUP BY " + String.join(", ", groupKeys));
+            List<String> groupKeys = new ArrayList<>(otherKeys);
+            groupKeys.addAll(GroupWindow.WINDOW_COLUMNS);
+            String from = window.from(this, otherKeys);
+            return new WindowGroupedTable() {
+                @Override
+                public Table select(Expression... fields) {
+                    return derived("SELECT " + windowProperties(window, fields) + from + " GROUP BY "
+                            + String.join(", ", groupKeys));
+                }
+
+                @Override
+                public AggregatedTable aggregate(Expression aggregateFunction) {
+                    QueryTable flat = FunctionTables.aggregate(QueryTable.this, from, groupKeys, aggregateFunction);
+                    return fields -> flat.derived("SELECT " + windowProperties(window, fields) + flat.from());
+                }
+
+                @Override
+                public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+                    QueryTable flat = FunctionTables.flatAggregate(QueryTable.this, from, groupKeys,
+                            tableAggregateFunction);
+                    return fields -> flat.derived("SELECT " + windowProperties(window, fields) + flat.from());
+                }
+            };
         };
     }
 
-    /** The select list with {@code $("w").start()}/{@code end()} as the window's SQL properties. */
+    /** The window's time field must be a column of this table (the planner checks it is a time attribute). */
+    private void checkTimeColumn(GroupWindow window) {
+        if (schema.column(window.timeColumn()).isEmpty()) {
+            throw new ValidationException("window(" + window.alias() + "): on($(\"" + window.timeColumn() + "\")) names "
+                    + "no column; the columns are " + schema.columnNames());
+        }
+    }
+
+    /** The select list with {@code $("w").start()}/{@code end()}/{@code rowtime()}/{@code proctime()} as the window's columns. */
     private static String windowProperties(GroupWindow window, Expression... fields) {
         return resolveWindows(parts -> {
             if (!parts[0].equals(Expressions.quoted(window.alias())) || parts[1].equals(ApiExpression.OVER)) {

@@ -264,6 +264,45 @@ public class RowBasedOperationsTest {
         assertEquals(List.of("+I[30, 2]", "+I[40, 1]"), finalRows(overall.execute()));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void tumbleAndSessionWindowsHaveARowtime(int parallelism) throws Exception {
+        Table tumble = tableEnv.from("orders").window(Tumble.over(lit(10).seconds()).on($("ts")).as("w"))
+                .groupBy($("w"), $("usr"))
+                .select($("usr"), $("w").start().as("s"), $("w").rowtime().as("t"), $("amount").sum().as("total"));
+        assertSameRows("SELECT usr, window_start AS s, window_time AS t, SUM(amount) AS total FROM TABLE(TUMBLE("
+                + "TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, window_time, "
+                + "usr", tumble, parallelism);
+
+        Table session = tableEnv.from("orders").window(Session.withGap(lit(5).seconds()).on($("ts")).as("s"))
+                .groupBy($("s"), $("usr"))
+                .select($("usr"), $("s").start().as("b"), $("s").end().as("e"), $("s").rowtime().as("t"),
+                        $("id").count().as("n"));
+        assertSameRows("SELECT usr, SESSION_START(ts, INTERVAL '5' SECOND) AS b, SESSION_END(ts, INTERVAL '5' SECOND) "
+                + "AS e, SESSION_END(ts, INTERVAL '5' SECOND) - INTERVAL '0.001' SECOND AS t, COUNT(id) AS n "
+                + "FROM orders GROUP BY SESSION(ts, INTERVAL '5' SECOND), usr", session, parallelism);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void windowedAggregateAndFlatAggregate(int parallelism) throws Exception {
+        Table aggregated = tableEnv.from("orders").window(Tumble.over(lit(10).seconds()).on($("ts")).as("w"))
+                .groupBy($("w"), $("usr"))
+                .aggregate(call(MinMax.class, $("amount")))
+                .select($("usr"), $("w").start().as("s"), $("lo"), $("hi"));
+        assertSameRows("SELECT usr, window_start AS s, a.r.lo AS lo, a.r.hi AS hi FROM (SELECT usr, window_start, "
+                + "min_max(amount) AS r FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+                + "GROUP BY window_start, window_end, window_time, usr) AS a", aggregated, parallelism);
+
+        tableEnv.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        Table top2 = tableEnv.from("orders").window(Tumble.over(lit(20).seconds()).on($("ts")).as("w"))
+                .groupBy($("w"))
+                .flatAggregate(call(new Top2(), $("amount")).as("v", "rank"))
+                .select($("w").end().as("e"), $("v"), $("rank"));
+        assertEquals(List.of("+I[2024-01-01T00:00:20, 25, 2]", "+I[2024-01-01T00:00:20, 40, 1]",
+                "+I[2024-01-01T00:00:40, 30, 1]"), finalRows(top2.execute()));
+    }
+
     @Test
     void aFunctionOfTheWrongKindIsRefusedWithTheOperationToUse() {
         Table orders = tableEnv.from("orders");
