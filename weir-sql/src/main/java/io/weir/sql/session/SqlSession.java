@@ -465,6 +465,26 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema) {
+        return toChangelogStream(table, targetSchema, io.weir.sql.connectors.ChangelogMode.all());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema,
+            io.weir.sql.connectors.ChangelogMode changelogMode) {
+        String query = TableToDataStream.projection(table, targetSchema);
+        if (changelogMode.isInsertOnly()) {
+            return jobSubmitter().toDataStream(query, false);
+        }
+        DataStream<Row> changes = jobSubmitter().toDataStream(query, true);
+        if (changelogMode.getContainedKinds().size() == io.weir.api.types.RowKind.values().length) {
+            return changes;
+        }
+        return changes.filter(new io.weir.sql.runtime.ChangelogModeFilter(changelogMode)).name("ChangelogMode "
+                + changelogMode);
+    }
+
+    @Override
     public String explainSql(String statement) {
         return jobSubmitter().explain(SqlStatementParser.parse(statement));
     }

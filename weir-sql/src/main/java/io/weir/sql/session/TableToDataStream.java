@@ -4,6 +4,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.types.CompositeType;
 import io.weir.api.types.Row;
 import io.weir.api.types.TypeInformation;
+import io.weir.sql.api.Schema;
 import io.weir.sql.api.Table;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.Column;
@@ -71,6 +72,50 @@ final class TableToDataStream {
                     "field '" + fields[i] + "' of " + targetClass.getName());
         }
         return rows.map(new RowToObject<>(type, positions), type);
+    }
+
+    /**
+     * The query of {@code table} with the columns a target schema of {@code toChangelogStream} declares:
+     * each physical column by name, cast to its type; the {@code rowtime} metadata column is the
+     * records' timestamp and no field; a schema without columns keeps the table's query.
+     */
+    static String projection(Table table, Schema targetSchema) {
+        List<String> columns = table.getResolvedSchema().columnNames();
+        List<String> items = new ArrayList<>();
+        for (Schema.UnresolvedColumn column : targetSchema.getColumns()) {
+            if (column.metadataKey() != null) {
+                if (!column.metadataKey().equals("rowtime")) {
+                    throw new ValidationException("toChangelogStream: metadata column '" + column.name() + "' reads "
+                            + "the key '" + column.metadataKey() + "', but a DataStream's only metadata is 'rowtime', "
+                            + "the records' timestamp");
+                }
+                continue;
+            }
+            if (column.expression() != null) {
+                throw new ValidationException("toChangelogStream: computed column '" + column.name() + "' in the "
+                        + "target schema; compute it in the table first (addColumns or a SELECT), and declare it with "
+                        + "column(name, type)");
+            }
+            if (!columns.contains(column.name())) {
+                throw new ValidationException("toChangelogStream: the target schema's column '" + column.name()
+                        + "' is none of the table's columns " + columns);
+            }
+            items.add("CAST(" + quoted(column.name()) + " AS " + column.type() + ") AS " + quoted(column.name()));
+        }
+        for (String key : targetSchema.getPrimaryKey()) {
+            if (!columns.contains(key)) {
+                throw new ValidationException("toChangelogStream: the primary key column '" + key + "' is none of "
+                        + "the table's columns " + columns);
+            }
+        }
+        if (items.isEmpty()) {
+            return table.toSqlString();
+        }
+        return "SELECT " + String.join(", ", items) + " FROM (" + table.toSqlString() + ") AS `$t`";
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     private static void checkType(Column column, LogicalType fieldType, String target) {
