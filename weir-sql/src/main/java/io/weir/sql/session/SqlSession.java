@@ -425,10 +425,12 @@ public final class SqlSession implements StreamTableEnvironment {
     @Override
     @SuppressWarnings("unchecked")
     public <T> DataStream<T> toDataStream(Table table, io.weir.sql.types.DataType targetDataType) {
+        String fieldProjection = TableToDataStream.fieldProjection(table, targetDataType);
+        Table source = fieldProjection == null ? table : jobSubmitter().table(fieldProjection);
         if (targetDataType.conversionClass() != null) {
-            return (DataStream<T>) toDataStream(table, targetDataType.conversionClass());
+            return (DataStream<T>) toDataStream(source, targetDataType.conversionClass());
         }
-        return (DataStream<T>) toDataStream(table, TableToDataStream.conversionClass(targetDataType));
+        return (DataStream<T>) toDataStream(source, TableToDataStream.conversionClass(targetDataType));
     }
 
     @Override

@@ -34,6 +34,20 @@ class ChangelogConversionTest {
     public record Click(String usr, String page, long time) {
     }
 
+    /** A POJO with an Integer field, which a BIGINT column fills only when cast. */
+    public static class Visit {
+        public String usr;
+        public Integer seconds;
+
+        public Visit() {
+        }
+
+        @Override
+        public String toString() {
+            return usr + "@" + seconds;
+        }
+    }
+
     private static final List<Click> CLICKS = List.of(new Click("ann", "home", 1_000), new Click("bob", "cart", 2_000),
             new Click("ann", "cart", 4_000), new Click("ann", "home", 5_000));
 
@@ -82,6 +96,44 @@ class ChangelogConversionTest {
                 ChangelogMode.upsert()));
         assertEquals(all.stream().filter(row -> !row.startsWith("-U")).toList(), upsert);
         assertEquals(List.of("+I[ann, 1]", "+I[bob, 1]", "+U[ann, 2]", "+U[ann, 3]"), upsert);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void rowAndStructuredTypesNameTheFieldsAndTheirTypes(int parallelism) throws Exception {
+        StreamTableEnvironment tableEnv = tableEnv(parallelism);
+        Table visits = tableEnv.sqlQuery("SELECT usr, `time` / 1000 AS seconds FROM clicks");
+        DataStream<Row> rows = tableEnv.toDataStream(visits,
+                DataTypes.ROW(DataTypes.FIELD("seconds", DataTypes.INT()), DataTypes.FIELD("usr", DataTypes.STRING())));
+        assertEquals(collect(tableEnv.toDataStream(
+                tableEnv.sqlQuery("SELECT CAST(`time` / 1000 AS INT) AS seconds, usr FROM clicks"))), collect(rows));
+        assertEquals(List.of("+I[1, ann]", "+I[2, bob]", "+I[4, ann]", "+I[5, ann]"), collect(rows));
+
+        // the BIGINT column fills the Integer field once the declared field casts it
+        ValidationException uncast = assertThrows(ValidationException.class,
+                () -> tableEnv.toDataStream(visits, DataTypes.of(Visit.class)));
+        assertTrue(uncast.getMessage().contains("column 'seconds'"), uncast.getMessage());
+        DataStream<Visit> objects = tableEnv.toDataStream(visits,
+                DataTypes.STRUCTURED(Visit.class, DataTypes.FIELD("seconds", DataTypes.INT())));
+        assertEquals(List.of("ann@1", "ann@4", "ann@5", "bob@2"), collect(objects));
+    }
+
+    @Test
+    void misusesOfTheTargetTypesAreNamed() {
+        StreamTableEnvironment tableEnv = tableEnv(1);
+        Table visits = tableEnv.sqlQuery("SELECT usr, `time` / 1000 AS seconds FROM clicks");
+        ValidationException names = assertThrows(ValidationException.class, () -> tableEnv.toDataStream(visits,
+                DataTypes.ROW(DataTypes.FIELD("user", DataTypes.STRING()), DataTypes.FIELD("seconds", DataTypes.INT()))));
+        assertTrue(names.getMessage().contains("fields without a column [user]; columns without a field [usr]"),
+                names.getMessage());
+        // A stream of other records than Rows, passed as one (Flink's signature takes DataStream<Row> only).
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment streamTables = StreamTableEnvironment.create(env);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        DataStream<Row> clicks = (DataStream) env.fromData(CLICKS);
+        ValidationException notRows = assertThrows(ValidationException.class,
+                () -> streamTables.fromChangelogStream(clicks));
+        assertTrue(notRows.getMessage().contains("a changelog stream is a stream of Rows"), notRows.getMessage());
     }
 
     @Test
