@@ -24,25 +24,26 @@ public final class ApiExpression implements Expression {
     /** The aggregate function and its argument text, or null when this is not an aggregate. */
     private final String aggregate;
     private final String aggregateArgument;
-    /** The name given with {@link #as}, or null. */
-    private final String alias;
+    /** The names given with {@link #as}: none, one column's, or the columns of a function's row. */
+    private final List<String> names;
     /** The literal's value for {@link Expressions#lit}, so that {@code lit(10).seconds()} is an interval literal. */
     private final Number literalNumber;
 
-    private ApiExpression(String sql, String aggregate, String aggregateArgument, String alias, Number literalNumber) {
+    private ApiExpression(String sql, String aggregate, String aggregateArgument, List<String> names,
+            Number literalNumber) {
         this.sql = sql;
         this.aggregate = aggregate;
         this.aggregateArgument = aggregateArgument;
-        this.alias = alias;
+        this.names = names;
         this.literalNumber = literalNumber;
     }
 
     static ApiExpression sql(String sql) {
-        return new ApiExpression(sql, null, null, null, null);
+        return new ApiExpression(sql, null, null, List.of(), null);
     }
 
     static ApiExpression number(String sql, Number value) {
-        return new ApiExpression(sql, null, null, null, value);
+        return new ApiExpression(sql, null, null, List.of(), value);
     }
 
     /** An expression's SQL text, or the literal's for a value that is not an expression. */
@@ -56,7 +57,12 @@ public final class ApiExpression implements Expression {
 
     /** The name this expression was given with {@link #as}, or null. */
     String alias() {
-        return alias;
+        return names.size() == 1 ? names.get(0) : null;
+    }
+
+    /** All names given with {@link #as}, e.g. the columns of a table function's rows. */
+    List<String> names() {
+        return names;
     }
 
     /** The text without its alias. */
@@ -66,12 +72,18 @@ public final class ApiExpression implements Expression {
 
     @Override
     public String asSerializableString() {
-        return alias == null ? sql : sql + " AS " + Expressions.quoted(alias);
+        if (names.size() > 1) {
+            throw new ValidationException(this + ": as" + names + " names the columns of a function's rows; use it "
+                    + "in map, flatMap, joinLateral, aggregate or flatAggregate, or give one name");
+        }
+        return names.isEmpty() ? sql : sql + " AS " + Expressions.quoted(names.get(0));
     }
 
     @Override
     public String toString() {
-        return asSerializableString().replace(WINDOW_PROPERTY, '%');
+        String names = this.names.isEmpty() ? "" : this.names.stream().map(Expressions::quoted)
+                .collect(Collectors.joining(", ", " AS ", ""));
+        return InlineFunctions.readable(sql + names).replace(WINDOW_PROPERTY, '%');
     }
 
     private ApiExpression binary(String operator, Object other) {
@@ -87,18 +99,21 @@ public final class ApiExpression implements Expression {
     }
 
     private ApiExpression aggregateOf(String function) {
-        return new ApiExpression(function + "(" + sql + ")", function, sql, null, null);
+        return new ApiExpression(function + "(" + sql + ")", function, sql, List.of(), null);
     }
 
     // ---- naming, ordering, casting ----
 
-    /** Names the expression's column ({@code expr AS name}). */
+    /**
+     * Names the expression's column ({@code expr AS name}); several names name the fields of the rows
+     * a function call gives, in {@link Table#map}, {@link Table#flatMap}, {@link Table#joinLateral},
+     * {@code aggregate} and {@code flatAggregate}: {@code call(Split.class, $("line")).as("word", "length")}.
+     */
     public ApiExpression as(String name, String... extraNames) {
-        if (extraNames.length > 0) {
-            throw new ValidationException("as(" + name + ", " + String.join(", ", extraNames) + "): an expression "
-                    + "names one column; give the other names to the table, e.g. table.as(\"a\", \"b\")");
-        }
-        return new ApiExpression(sql, aggregate, aggregateArgument, name, literalNumber);
+        List<String> all = new java.util.ArrayList<>();
+        all.add(name);
+        all.addAll(Arrays.asList(extraNames));
+        return new ApiExpression(sql, aggregate, aggregateArgument, List.copyOf(all), literalNumber);
     }
 
     public ApiExpression asc() {
@@ -283,7 +298,7 @@ public final class ApiExpression implements Expression {
                     + this + "; for distinct rows use Table.distinct()");
         }
         return new ApiExpression(aggregate + "(DISTINCT " + aggregateArgument + ")", aggregate, aggregateArgument,
-                alias, null);
+                names, null);
     }
 
     // ---- intervals (of a number: lit(10).seconds()) ----
@@ -351,9 +366,17 @@ public final class ApiExpression implements Expression {
         return windowProperty("END");
     }
 
-    /** The time of the window named by this alias ({@code window_time} of a Slide window). */
+    /**
+     * The time of the window named by this alias, a rowtime attribute of the result ({@code window_time},
+     * the end less a millisecond): later windows and joins can use it.
+     */
     public ApiExpression rowtime() {
         return windowProperty("ROWTIME");
+    }
+
+    /** The processing time of a window on a processing-time attribute, a proctime attribute of the result. */
+    public ApiExpression proctime() {
+        return windowProperty("PROCTIME");
     }
 
     /** This aggregate over the over window named {@code window}: {@code $("v").sum().over($("w"))}. */

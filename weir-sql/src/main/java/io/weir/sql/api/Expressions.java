@@ -1,6 +1,7 @@
 package io.weir.sql.api;
 
 import io.weir.sql.expressions.Expression;
+import io.weir.sql.functions.UserDefinedFunction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -100,6 +101,22 @@ public final class Expressions {
     public static ApiExpression call(String path, Object... arguments) {
         String name = path.matches("[A-Za-z_][A-Za-z0-9_]*") ? path : quoted(path);
         return ApiExpression.sql(name + "(" + String.join(", ", ApiExpression.texts(arguments)) + ")");
+    }
+
+    /**
+     * A call of a function object that is not registered: {@code call(new SplitFunction(), $("line"))}.
+     * The table it is used on registers it under a name of its own (the function is serialized into
+     * the job, as a registered one is).
+     */
+    public static ApiExpression call(UserDefinedFunction function, Object... arguments) {
+        return ApiExpression.sql(InlineFunctions.marker(function) + "(" + String.join(", ",
+                ApiExpression.texts(arguments)) + ")");
+    }
+
+    /** A call of a new instance of {@code functionClass} (made with its no-argument constructor). */
+    public static ApiExpression call(Class<? extends UserDefinedFunction> functionClass, Object... arguments) {
+        return ApiExpression.sql(InlineFunctions.marker(functionClass) + "(" + String.join(", ",
+                ApiExpression.texts(arguments)) + ")");
     }
 
     /** The conjunction of the predicates. */

@@ -1,14 +1,19 @@
 package io.weir.sql.api;
 
 import io.weir.sql.expressions.Expression;
+import java.util.List;
 
 /**
  * A group window over a time attribute, with an alias ({@link Tumble}, {@link Slide},
- * {@link Session}): the argument of {@link Table#window}. Tumble and Session run as Flink's legacy
- * group windows of SQL ({@code GROUP BY TUMBLE(ts, INTERVAL '10' SECOND)}), Slide as the HOP window
- * table function; all need a rowtime column ({@code WATERMARK FOR}).
+ * {@link Session}): the argument of {@link Table#window}. Each runs as Flink's window table function
+ * of SQL ({@code TUMBLE}, {@code HOP}, {@code SESSION}) grouped by the window's bounds, so
+ * {@code $("w").start()}, {@code end()} and {@code rowtime()} (or {@code proctime()} of a window on a
+ * processing-time attribute) are its {@code window_start}, {@code window_end} and {@code window_time}.
  */
 public abstract class GroupWindow {
+
+    /** The columns a window table function adds, which the windowed GROUP BY groups by. */
+    static final List<String> WINDOW_COLUMNS = List.of("`window_start`", "`window_end`", "`window_time`");
 
     private final String alias;
     final String timeField;
@@ -20,29 +25,32 @@ public abstract class GroupWindow {
         this.size = ApiExpression.text(size);
     }
 
-    /** The SQL window function: {@code TUMBLE} or {@code SESSION}. */
-    abstract String function();
-
     String alias() {
         return alias;
     }
 
-    /** The FROM clause of the windowed query over {@code query}: the query itself for a legacy group window. */
-    String from(String query) {
-        return " FROM (" + query + ") AS `$t`";
+    /** The time attribute's column name. */
+    String timeColumn() {
+        return timeField.startsWith("`") ? timeField.substring(1, timeField.length() - 1).replace("``", "`") : timeField;
     }
 
-    /** The window in the GROUP BY clause, e.g. {@code TUMBLE(`ts`, INTERVAL '10' SECOND)}. */
-    String groupKey() {
-        return function() + "(" + timeField + ", " + size + ")";
+    /**
+     * The window table function's call over {@code table}, e.g. {@code TUMBLE((query), DESCRIPTOR(ts),
+     * INTERVAL '10' SECOND)}; {@code keys} are the other group keys (a session window's partition).
+     */
+    abstract String tableFunction(Table table, List<String> keys);
+
+    /** The FROM clause of the windowed query over {@code table}. */
+    final String from(Table table, List<String> keys) {
+        return " FROM TABLE(" + tableFunction(table, keys) + ")";
     }
 
-    /** A window property: {@code TUMBLE_START(`ts`, INTERVAL '10' SECOND)} for START. */
-    String property(String property) {
-        if (property.equals("ROWTIME")) {
-            throw new ValidationException("$(\"" + alias + "\").rowtime() of a " + function() + " window does not run "
-                    + "in Weir yet; use end(), or a Slide window, whose rowtime() is its window_time");
-        }
-        return function() + "_" + property + "(" + timeField + ", " + size + ")";
+    /** A window property: {@code window_start} for START. */
+    final String property(String property) {
+        return switch (property) {
+            case "START" -> "`window_start`";
+            case "END" -> "`window_end`";
+            default -> "`window_time`";
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.weir.sql.api;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.expressions.Expression;
 import io.weir.sql.functions.TemporalTableFunction;
+import io.weir.sql.functions.UserDefinedFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -38,6 +39,12 @@ public final class QueryTable implements Table {
          * returns its quoted, fully qualified name, for SQL that names the table.
          */
         String registerUnnamed(String query, TableSchema schema);
+
+        /** Registers an inline function under {@code name} as a temporary system function, once. */
+        void registerInlineFunction(String name, UserDefinedFunction function);
+
+        /** The user-defined function a call by {@code name} finds, or null (a built-in or no function). */
+        UserDefinedFunction function(String name);
     }
 
     private final Planner planner;
@@ -70,8 +77,18 @@ public final class QueryTable implements Table {
         return new QueryTable(planner, wrappable, schema, null, List.of(), null, null);
     }
 
-    private QueryTable derived(String newQuery) {
-        return new QueryTable(planner, newQuery, planner.validate(newQuery), null, List.of(), null, null);
+    /** A table of {@code newQuery} over this one, its inline functions registered and the query validated. */
+    QueryTable derived(String newQuery) {
+        String resolved = resolveInlineFunctions(newQuery);
+        return new QueryTable(planner, resolved, planner.validate(resolved), null, List.of(), null, null);
+    }
+
+    String resolveInlineFunctions(String sql) {
+        return InlineFunctions.resolve(sql, planner::registerInlineFunction);
+    }
+
+    Planner planner() {
+        return planner;
     }
 
     @Override
@@ -92,7 +109,7 @@ public final class QueryTable implements Table {
         return sql.toString();
     }
 
-    private String from() {
+    String from() {
         return " FROM (" + toSqlString() + ") AS `$t`";
     }
 
@@ -122,31 +139,119 @@ public final class QueryTable implements Table {
 
     @Override
     public GroupedTable groupBy(Expression... fields) {
-        String keys = list("groupBy", fields);
-        return aggregates -> derived("SELECT " + list("select", aggregates) + from() + " GROUP BY " + keys);
+        List<String> keys = texts("groupBy", fields);
+        return new GroupedTable() {
+            @Override
+            public Table select(Expression... aggregates) {
+                return derived("SELECT " + list("select", aggregates) + from() + " GROUP BY " + String.join(", ", keys));
+            }
+
+            @Override
+            public AggregatedTable aggregate(Expression aggregateFunction) {
+                return FunctionTables.aggregate(QueryTable.this, from(), keys, aggregateFunction)::select;
+            }
+
+            @Override
+            public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+                return FunctionTables.flatAggregate(QueryTable.this, from(), keys, tableAggregateFunction)::select;
+            }
+        };
+    }
+
+    @Override
+    public Table map(Expression mapFunction) {
+        return FunctionTables.map(this, mapFunction);
+    }
+
+    @Override
+    public Table flatMap(Expression tableFunction) {
+        return FunctionTables.flatMap(this, tableFunction);
+    }
+
+    @Override
+    public AggregatedTable aggregate(Expression aggregateFunction) {
+        return FunctionTables.aggregate(this, from(), List.of(), aggregateFunction)::select;
+    }
+
+    @Override
+    public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        return FunctionTables.flatAggregate(this, from(), List.of(), tableAggregateFunction)::select;
+    }
+
+    @Override
+    public Table joinLateral(Expression tableFunctionCall) {
+        return FunctionTables.joinLateral(this, tableFunctionCall, null);
+    }
+
+    @Override
+    public Table joinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+        return FunctionTables.joinLateral(this, tableFunctionCall, joinPredicate);
+    }
+
+    @Override
+    public Table leftOuterJoinLateral(Expression tableFunctionCall) {
+        return FunctionTables.leftOuterJoinLateral(this, tableFunctionCall, null);
+    }
+
+    @Override
+    public Table leftOuterJoinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+        return FunctionTables.leftOuterJoinLateral(this, tableFunctionCall, joinPredicate);
     }
 
     @Override
     public GroupWindowedTable window(GroupWindow window) {
+        checkTimeColumn(window);
         return keys -> {
             String windowName = Expressions.quoted(window.alias());
-            List<String> groupKeys = new ArrayList<>();
+            List<String> otherKeys = new ArrayList<>();
             boolean hasWindow = false;
             for (Expression key : keys) {
                 String text = text("groupBy", key);
-                hasWindow |= text.equals(windowName);
-                groupKeys.add(text.equals(windowName) ? window.groupKey() : text);
+                if (text.equals(windowName)) {
+                    hasWindow = true;
+                } else {
+                    otherKeys.add(text);
+                }
             }
             if (!hasWindow) {
                 throw new ValidationException("A windowed groupBy must include the window's alias $(\"" + window.alias()
                         + "\"), e.g. .groupBy($(\"" + window.alias() + "\"), $(\"key\"))");
             }
-            return (WindowGroupedTable) fields -> derived("SELECT " + windowProperties(window, fields)
-                    + window.from(toSqlString()) + " GROUP BY " + String.join(", ", groupKeys));
+            List<String> groupKeys = new ArrayList<>(otherKeys);
+            groupKeys.addAll(GroupWindow.WINDOW_COLUMNS);
+            String from = window.from(this, otherKeys);
+            return new WindowGroupedTable() {
+                @Override
+                public Table select(Expression... fields) {
+                    return derived("SELECT " + windowProperties(window, fields) + from + " GROUP BY "
+                            + String.join(", ", groupKeys));
+                }
+
+                @Override
+                public AggregatedTable aggregate(Expression aggregateFunction) {
+                    QueryTable flat = FunctionTables.aggregate(QueryTable.this, from, groupKeys, aggregateFunction);
+                    return fields -> flat.derived("SELECT " + windowProperties(window, fields) + flat.from());
+                }
+
+                @Override
+                public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+                    QueryTable flat = FunctionTables.flatAggregate(QueryTable.this, from, groupKeys,
+                            tableAggregateFunction);
+                    return fields -> flat.derived("SELECT " + windowProperties(window, fields) + flat.from());
+                }
+            };
         };
     }
 
-    /** The select list with {@code $("w").start()}/{@code end()} as the window's SQL properties. */
+    /** The window's time field must be a column of this table (the planner checks it is a time attribute). */
+    private void checkTimeColumn(GroupWindow window) {
+        if (schema.column(window.timeColumn()).isEmpty()) {
+            throw new ValidationException("window(" + window.alias() + "): on($(\"" + window.timeColumn() + "\")) names "
+                    + "no column; the columns are " + schema.columnNames());
+        }
+    }
+
+    /** The select list with {@code $("w").start()}/{@code end()}/{@code rowtime()}/{@code proctime()} as the window's columns. */
     private static String windowProperties(GroupWindow window, Expression... fields) {
         return resolveWindows(parts -> {
             if (!parts[0].equals(Expressions.quoted(window.alias())) || parts[1].equals(ApiExpression.OVER)) {
@@ -248,7 +353,8 @@ public final class QueryTable implements Table {
 
     @Override
     public Table orderBy(Expression... fields) {
-        return new QueryTable(planner, query, schema, null, texts("orderBy", fields), null, null);
+        List<String> items = texts("orderBy", fields).stream().map(this::resolveInlineFunctions).toList();
+        return new QueryTable(planner, query, schema, null, items, null, null);
     }
 
     @Override
@@ -425,19 +531,19 @@ public final class QueryTable implements Table {
         return registeredName;
     }
 
-    private static List<String> texts(String operation, Expression... fields) {
+    static List<String> texts(String operation, Expression... fields) {
         if (fields.length == 0) {
             throw new ValidationException(operation + "() needs at least one expression");
         }
         return Arrays.stream(fields).map(f -> text(operation, f)).toList();
     }
 
-    private static String list(String operation, Expression... fields) {
+    static String list(String operation, Expression... fields) {
         return texts(operation, fields).stream().collect(Collectors.joining(", "));
     }
 
     /** An expression's SQL; a window property outside a window's select fails. */
-    private static String text(String operation, Expression field) {
+    static String text(String operation, Expression field) {
         String text = field.asSerializableString();
         if (text.indexOf(ApiExpression.WINDOW_PROPERTY) >= 0) {
             throw new ValidationException(operation + "(" + field + "): start(), end() and rowtime() of a window's "

@@ -1,10 +1,12 @@
 package io.weir.sql.api;
 
 import io.weir.sql.expressions.Expression;
+import java.util.List;
 
 /**
  * Session windows that close after a gap without rows (Flink's {@code Session}):
- * {@code Session.withGap(lit(10).minutes()).on($("ts")).as("w")}.
+ * {@code Session.withGap(lit(10).minutes()).on($("ts")).as("w")}. It runs as the {@code SESSION} window
+ * table function, partitioned by the other group keys, grouped by the window's bounds.
  */
 public final class Session {
 
@@ -53,9 +55,19 @@ public final class Session {
             super(alias, timeField, gap);
         }
 
+        /** Sessions are per group key, as in Flink's group windows: the keys partition the SESSION function. */
         @Override
-        String function() {
-            return "SESSION";
+        String tableFunction(Table table, List<String> keys) {
+            for (String key : keys) {
+                if (!key.matches("`(?:[^`]|``)+`")) {
+                    throw new ValidationException("groupBy(" + key + ") with a Session window: session windows are "
+                            + "formed per key, which must be a column; add the expression as a column first, e.g. "
+                            + "addColumns(expr.as(\"k\")), and group by $(\"k\")");
+                }
+            }
+            String partition = keys.isEmpty() ? "" : " PARTITION BY " + String.join(", ", keys);
+            // PARTITION BY follows a named table only: the table's toString() registers it under a name
+            return "SESSION(TABLE " + table + partition + ", DESCRIPTOR(" + timeField + "), " + size + ")";
         }
     }
 }

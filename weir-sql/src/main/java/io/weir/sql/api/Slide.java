@@ -1,6 +1,7 @@
 package io.weir.sql.api;
 
 import io.weir.sql.expressions.Expression;
+import java.util.List;
 
 /**
  * Sliding (hopping) windows of a fixed size that start every {@code slide} (Flink's {@code Slide}):
@@ -77,27 +78,8 @@ public final class Slide {
         }
 
         @Override
-        String function() {
-            return "HOP";
-        }
-
-        @Override
-        String from(String query) {
-            return " FROM TABLE(HOP((" + query + "), DESCRIPTOR(" + timeField + "), " + slide + ", " + size + "))";
-        }
-
-        @Override
-        String groupKey() {
-            return "`window_start`, `window_end`, `window_time`";
-        }
-
-        @Override
-        String property(String property) {
-            return switch (property) {
-                case "START" -> "`window_start`";
-                case "END" -> "`window_end`";
-                default -> "`window_time`";
-            };
+        String tableFunction(Table table, List<String> keys) {
+            return "HOP((" + table.toSqlString() + "), DESCRIPTOR(" + timeField + "), " + slide + ", " + size + ")";
         }
     }
 }

@@ -93,4 +93,21 @@ public interface StreamTableEnvironment extends TableEnvironment {
 
     /** The changes of a table as a stream: every row with its {@link io.weir.api.types.RowKind} (+I, -U, +U, -D). */
     DataStream<Row> toChangelogStream(Table table);
+
+    /**
+     * The changes of a table as a stream, its rows of the columns {@code targetSchema} declares: each
+     * physical column ({@code column(name, type)}) is the table's column of that name, cast to the type;
+     * a metadata column {@code rowtime} is the records' timestamp (which they carry already) and no
+     * field; a schema without columns keeps all of them. A name the table lacks fails with its columns.
+     */
+    DataStream<Row> toChangelogStream(Table table, Schema targetSchema);
+
+    /**
+     * As {@link #toChangelogStream(Table, Schema)}, the changes limited to {@code changelogMode}:
+     * {@code ChangelogMode.upsert()} drops each {@code -U} (its {@code +U} replaces the row of the
+     * key, e.g. {@code primaryKey("name")} of the schema), {@code insertOnly()} refuses an updating
+     * table as {@link #toDataStream(Table)} does; a change of another kind the mode lacks fails the job.
+     */
+    DataStream<Row> toChangelogStream(Table table, Schema targetSchema,
+            io.weir.sql.connectors.ChangelogMode changelogMode);
 }

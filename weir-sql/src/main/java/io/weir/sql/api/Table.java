@@ -28,6 +28,36 @@ public interface Table {
     /** Groups the rows by the keys; the {@link GroupedTable#select} aggregates each group. */
     GroupedTable groupBy(Expression... fields);
 
+    /**
+     * Each row mapped by a scalar function call, whose result becomes the columns (a ROW's fields, or
+     * one column {@code _c0}): {@code map(call(new MyMap(), $("a")).as("x", "y"))}.
+     */
+    Table map(Expression mapFunction);
+
+    /** The rows a table function call gives for each row, its columns only: {@code flatMap(call(Split.class, $("line")))}. */
+    Table flatMap(Expression tableFunction);
+
+    /** An aggregate function over all rows, its ROW result flattened; {@link AggregatedTable#select} picks the columns. */
+    AggregatedTable aggregate(Expression aggregateFunction);
+
+    /** A table aggregate function over all rows: the rows its {@code emitValue} gives. */
+    FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
+
+    /**
+     * Each row joined with the rows a table function call gives for it (Flink's inner lateral join;
+     * a row without results drops out): {@code joinLateral(call(Split.class, $("line")).as("word", "len"))}.
+     */
+    Table joinLateral(Expression tableFunctionCall);
+
+    /** {@link #joinLateral(Expression)} keeping only the joined rows for which {@code joinPredicate} holds. */
+    Table joinLateral(Expression tableFunctionCall, Expression joinPredicate);
+
+    /** As {@link #joinLateral(Expression)}, a row without results kept, with NULLs for the function's columns. */
+    Table leftOuterJoinLateral(Expression tableFunctionCall);
+
+    /** As {@link #leftOuterJoinLateral(Expression)}; the predicate can only be {@code lit(true)}, as in Flink. */
+    Table leftOuterJoinLateral(Expression tableFunctionCall, Expression joinPredicate);
+
     /** Windows the rows; {@link GroupWindowedTable#groupBy} must include the window's alias. */
     GroupWindowedTable window(GroupWindow groupWindow);
 

@@ -1,10 +1,12 @@
 package io.weir.sql.api;
 
 import io.weir.sql.expressions.Expression;
+import java.util.List;
 
 /**
  * Tumbling windows of a fixed size (Flink's {@code Tumble}):
- * {@code Tumble.over(lit(10).seconds()).on($("ts")).as("w")}.
+ * {@code Tumble.over(lit(10).seconds()).on($("ts")).as("w")}. It runs as the {@code TUMBLE} window
+ * table function grouped by the window's bounds.
  */
 public final class Tumble {
 
@@ -54,8 +56,8 @@ public final class Tumble {
         }
 
         @Override
-        String function() {
-            return "TUMBLE";
+        String tableFunction(Table table, List<String> keys) {
+            return "TUMBLE((" + table.toSqlString() + "), DESCRIPTOR(" + timeField + "), " + size + ")";
         }
     }
 }

@@ -16,6 +16,7 @@ import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
+import io.weir.sql.functions.UserDefinedFunction;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.planner.AsyncLookupOptions;
 import io.weir.sql.planner.MiniBatchOptions;
@@ -149,6 +150,17 @@ final class JobSubmitter {
             catalogs.createTable(id, new io.weir.sql.catalog.CatalogView(schema, query,
                     List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null), true, false);
             return DataStreamTables.quotedName(id);
+        }
+
+        @Override
+        public void registerInlineFunction(String name, UserDefinedFunction function) {
+            catalogs.functions().createSystemFunction(name, function, true);
+        }
+
+        @Override
+        public UserDefinedFunction function(String name) {
+            return catalogs.functions().systemFunction(name)
+                    .or(() -> catalogs.functions().catalogFunction(catalogs.qualify(List.of(name)))).orElse(null);
         }
 
         @Override

@@ -425,10 +425,12 @@ public final class SqlSession implements StreamTableEnvironment {
     @Override
     @SuppressWarnings("unchecked")
     public <T> DataStream<T> toDataStream(Table table, io.weir.sql.types.DataType targetDataType) {
+        String fieldProjection = TableToDataStream.fieldProjection(table, targetDataType);
+        Table source = fieldProjection == null ? table : jobSubmitter().table(fieldProjection);
         if (targetDataType.conversionClass() != null) {
-            return (DataStream<T>) toDataStream(table, targetDataType.conversionClass());
+            return (DataStream<T>) toDataStream(source, targetDataType.conversionClass());
         }
-        return (DataStream<T>) toDataStream(table, TableToDataStream.conversionClass(targetDataType));
+        return (DataStream<T>) toDataStream(source, TableToDataStream.conversionClass(targetDataType));
     }
 
     @Override
@@ -462,6 +464,26 @@ public final class SqlSession implements StreamTableEnvironment {
     @Override
     public DataStream<Row> toChangelogStream(Table table) {
         return jobSubmitter().toDataStream(table.toSqlString(), true);
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema) {
+        return toChangelogStream(table, targetSchema, io.weir.sql.connectors.ChangelogMode.all());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema,
+            io.weir.sql.connectors.ChangelogMode changelogMode) {
+        String query = TableToDataStream.projection(table, targetSchema);
+        if (changelogMode.isInsertOnly()) {
+            return jobSubmitter().toDataStream(query, false);
+        }
+        DataStream<Row> changes = jobSubmitter().toDataStream(query, true);
+        if (changelogMode.getContainedKinds().size() == io.weir.api.types.RowKind.values().length) {
+            return changes;
+        }
+        return changes.filter(new io.weir.sql.runtime.ChangelogModeFilter(changelogMode)).name("ChangelogMode "
+                + changelogMode);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.types.CompositeType;
 import io.weir.api.types.Row;
 import io.weir.api.types.TypeInformation;
+import io.weir.sql.api.Schema;
 import io.weir.sql.api.Table;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.Column;
@@ -71,6 +72,119 @@ final class TableToDataStream {
                     "field '" + fields[i] + "' of " + targetClass.getName());
         }
         return rows.map(new RowToObject<>(type, positions), type);
+    }
+
+    /**
+     * The query of {@code table} with the columns a target schema of {@code toChangelogStream} declares:
+     * each physical column by name, cast to its type; the {@code rowtime} metadata column is the
+     * records' timestamp and no field; a schema without columns keeps the table's query.
+     */
+    static String projection(Table table, Schema targetSchema) {
+        List<String> columns = table.getResolvedSchema().columnNames();
+        List<String> items = new ArrayList<>();
+        for (Schema.UnresolvedColumn column : targetSchema.getColumns()) {
+            if (column.metadataKey() != null) {
+                if (!column.metadataKey().equals("rowtime")) {
+                    throw new ValidationException("toChangelogStream: metadata column '" + column.name() + "' reads "
+                            + "the key '" + column.metadataKey() + "', but a DataStream's only metadata is 'rowtime', "
+                            + "the records' timestamp");
+                }
+                continue;
+            }
+            if (column.expression() != null) {
+                throw new ValidationException("toChangelogStream: computed column '" + column.name() + "' in the "
+                        + "target schema; compute it in the table first (addColumns or a SELECT), and declare it with "
+                        + "column(name, type)");
+            }
+            if (!columns.contains(column.name())) {
+                throw new ValidationException("toChangelogStream: the target schema's column '" + column.name()
+                        + "' is none of the table's columns " + columns);
+            }
+            items.add("CAST(" + quoted(column.name()) + " AS " + column.type() + ") AS " + quoted(column.name()));
+        }
+        for (String key : targetSchema.getPrimaryKey()) {
+            if (!columns.contains(key)) {
+                throw new ValidationException("toChangelogStream: the primary key column '" + key + "' is none of "
+                        + "the table's columns " + columns);
+            }
+        }
+        if (items.isEmpty()) {
+            return table.toSqlString();
+        }
+        return "SELECT " + String.join(", ", items) + " FROM (" + table.toSqlString() + ") AS `$t`";
+    }
+
+    /**
+     * For a target type with declared fields ({@code DataTypes.ROW(FIELD(...))}, {@code STRUCTURED(class,
+     * FIELD(...))}): the table's query with each field's column cast to the field's type, in the fields'
+     * order; null for a type without fields. A ROW's fields must be exactly the table's columns.
+     */
+    static String fieldProjection(Table table, io.weir.sql.types.DataType type) {
+        String text = type.sqlType().trim();
+        boolean row = text.startsWith("ROW<");
+        if (!row && !text.startsWith("STRUCTURED<")) {
+            return null;
+        }
+        List<String> parts = topLevelParts(text.substring(text.indexOf('<') + 1, text.length() - 1));
+        List<String[]> fields = new ArrayList<>();
+        for (String part : row ? parts : parts.subList(1, parts.size())) {
+            int end = part.indexOf('`', 1);
+            while (end + 1 < part.length() && part.charAt(end + 1) == '`') {
+                end = part.indexOf('`', end + 2);
+            }
+            fields.add(new String[] {part.substring(1, end).replace("``", "`"), part.substring(end + 1).trim()});
+        }
+        if (fields.isEmpty()) {
+            return null;
+        }
+        List<String> columns = table.getResolvedSchema().columnNames();
+        List<String> names = fields.stream().map(field -> field[0]).toList();
+        List<String> missing = new ArrayList<>(names);
+        missing.removeAll(columns);
+        List<String> extra = new ArrayList<>(columns);
+        extra.removeAll(names);
+        if (!missing.isEmpty() || row && !extra.isEmpty()) {
+            throw new ValidationException("toDataStream: the columns of the table " + columns + " and the fields of "
+                    + type.sqlType() + " " + names + " do not match by name: "
+                    + (missing.isEmpty() ? "" : "fields without a column " + missing + (extra.isEmpty() ? "" : "; "))
+                    + (extra.isEmpty() ? "" : "columns without a field " + extra)
+                    + ". Rename columns with AS (or Table.as(...)) or select only the columns the type has");
+        }
+        List<String> items = new ArrayList<>();
+        for (String[] field : fields) {
+            items.add("CAST(" + quoted(field[0]) + " AS " + field[1] + ") AS " + quoted(field[0]));
+        }
+        if (!row) {
+            extra.forEach(column -> items.add(quoted(column)));
+        }
+        return "SELECT " + String.join(", ", items) + " FROM (" + table.toSqlString() + ") AS `$t`";
+    }
+
+    /** The comma-separated parts of a type list, not splitting inside {@code <>} or {@code ()}. */
+    private static List<String> topLevelParts(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '`') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '<' || c == '(')) {
+                depth++;
+            } else if (!quoted && (c == '>' || c == ')')) {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                parts.add(list.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start).trim());
+        return parts;
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     private static void checkType(Column column, LogicalType fieldType, String target) {

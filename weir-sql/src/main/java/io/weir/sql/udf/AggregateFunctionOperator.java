@@ -2,6 +2,7 @@ package io.weir.sql.udf;
 
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.AggregateFunction;
+import io.weir.sql.functions.TableAggregateFunction;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -56,6 +57,10 @@ public final class AggregateFunctionOperator extends SqlAggFunction {
     }
 
     private static RelDataType resultType(String name, AggregateFunction<?, ?> function, JavaSqlTypes types) {
+        if (function instanceof TableAggregateFunction<?, ?> tableAggregate) {
+            RelDataType row = TableAggregateRows.rowType(name, tableAggregate, types);
+            return types.typeFactory().createTypeWithNullability(types.typeFactory().createArrayType(row, -1), true);
+        }
         Method getValue = getValueMethod(function);
         RelDataType type = types.hinted(getValue, getValue.toString());
         if (type == null) {

@@ -3,6 +3,7 @@ package io.weir.sql.udf;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.ScalarFunction;
+import io.weir.sql.functions.TableAggregateFunction;
 import io.weir.sql.functions.TableFunction;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
@@ -58,11 +59,17 @@ public final class FunctionInstances {
                 throw new ValidationException("Aggregate function " + name + ": " + functionClass.getName()
                         + " declares no public accumulate(ACC acc, ...) method");
             }
+            if (function instanceof TableAggregateFunction<?, ?>
+                    && TableAggregateFunction.emitValueMethod(functionClass) == null) {
+                throw new ValidationException("Table aggregate function " + name + ": " + functionClass.getName()
+                        + " declares no public emitValue(ACC acc, Collector<T> out) method, which gives the group's "
+                        + "rows; add one");
+            }
             return function;
         }
         if (!(function instanceof ScalarFunction) && !(function instanceof TableFunction<?>)) {
-            throw new ValidationException("Function " + name + ": Weir runs ScalarFunction, TableFunction and "
-                    + "AggregateFunction; " + functionClass.getName() + " is none of them (table aggregate and async "
+            throw new ValidationException("Function " + name + ": Weir runs ScalarFunction, TableFunction, "
+                    + "AggregateFunction and TableAggregateFunction; " + functionClass.getName() + " is none of them (async "
                     + "table functions are not supported yet)");
         }
         if (EvalMethod.evalMethods(functionClass).isEmpty()) {

@@ -238,10 +238,10 @@ class TableApiTest {
                 () -> orders.window(ok).select($("amount").sum().over($("nope"))));
         assertTrue(unknown.getMessage().contains("names no over window; the over windows are [$(\"ok\")]"),
                 unknown.getMessage());
-        ValidationException tumbleRowtime = assertThrows(ValidationException.class, () -> orders
-                .window(Tumble.over(lit(10).seconds()).on($("ts")).as("w")).groupBy($("w"))
-                .select($("w").rowtime()));
-        assertTrue(tumbleRowtime.getMessage().contains("use end()"), tumbleRowtime.getMessage());
+        ValidationException noColumn = assertThrows(ValidationException.class,
+                () -> orders.window(Tumble.over(lit(10).seconds()).on($("tss")).as("w")));
+        assertTrue(noColumn.getMessage().contains("on($(\"tss\")) names no column; the columns are [id, usr, amount, ts]"),
+                noColumn.getMessage());
         ValidationException notAggregate = assertThrows(ValidationException.class, () -> $("amount").over($("ok")));
         assertTrue(notAggregate.getMessage().contains("needs an aggregate"), notAggregate.getMessage());
     }
