@@ -114,8 +114,8 @@ final class AggregateTranslator {
         if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
             return translateSplitDistinct(aggregate, rows, retracting, stateTtl, miniBatch);
         }
-        if (miniBatch.enabled() && miniBatch.twoPhase() && input.mode().isInsertOnly() && accumulators.canMerge()) {
-            return translateTwoPhase(aggregate, rows, accumulators, stateTtl, miniBatch);
+        if (miniBatch.enabled() && miniBatch.twoPhase() && accumulators.canMerge()) {
+            return translateTwoPhase(aggregate, rows, accumulators, retracting, stateTtl, miniBatch);
         }
         DataStream<Row> result = miniBatch.enabled()
                 ? rows.keyBy(new KeyProjection(keys), keyType).transform("MiniBatchGroupAggregate", outputType,
@@ -130,17 +130,21 @@ final class AggregateTranslator {
      * A group aggregate in two phases (local-global), as Flink runs it with mini-batch on: before the
      * exchange a {@link LocalGroupAggregateOperator} adds each batch's rows per group into a partial
      * accumulator; after it, keyed by the group, a {@link MiniBatchGroupAggregateOperator#global}
-     * merges the partials into the group's state and emits the changes.
+     * merges the partials into the group's state and emits the changes. Over input with updates the
+     * local half retracts {@code -U}/{@code -D} rows from its partials ({@link Accumulators#asPartial}:
+     * row counts and sums may go negative, a MIN/MAX or DISTINCT value's count too), which the
+     * global half's merge applies, as Flink's local aggregate counts retractions in its accumulators.
      */
     private static ChangelogStream translateTwoPhase(Aggregate aggregate, DataStream<Row> rows,
-            Accumulators accumulators, Duration stateTtl, MiniBatchOptions miniBatch) {
+            Accumulators accumulators, boolean retracting, Duration stateTtl, MiniBatchOptions miniBatch) {
         int[] keys = aggregate.getGroupSet().toArray();
         RelDataType inputType = aggregate.getInput().getRowType();
         List<TypeInformation<?>> partialTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
         partialTypes.add(accumulators.accumulatorType());
         RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
         DataStream<Row> partials = rows.transform("LocalGroupAggregate", partialType,
-                        new LocalGroupAggregateOperator(accumulators, keys, miniBatch.latency(), miniBatch.size()))
+                        new LocalGroupAggregateOperator(retracting ? accumulators.asPartial() : accumulators, keys,
+                                miniBatch.latency(), miniBatch.size()))
                 .setParallelism(rows.getParallelism());
         int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
         DataStream<Row> result = partials.keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, keys))
