@@ -87,6 +87,11 @@ public final class Accumulators implements Serializable {
         return new Accumulators(partial);
     }
 
+    /** The bound calls, in order. */
+    public List<BoundAggregate> aggregates() {
+        return List.of(aggregates);
+    }
+
     /** Whether every aggregate call can merge two accumulators (see {@link AggregateSlot#merge}). */
     public boolean canMerge() {
         for (BoundAggregate aggregate : aggregates) {
