@@ -8,6 +8,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.AggregateSlot;
+import io.weir.sql.runtime.agg.AverageOfPartialsSlot;
 import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.CountSlot;
@@ -114,8 +115,8 @@ final class AggregateTranslator {
         if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
             return translateSplitDistinct(aggregate, rows, retracting, stateTtl, miniBatch);
         }
-        if (miniBatch.enabled() && miniBatch.twoPhase() && input.mode().isInsertOnly() && accumulators.canMerge()) {
-            return translateTwoPhase(aggregate, rows, accumulators, stateTtl, miniBatch);
+        if (miniBatch.enabled() && miniBatch.twoPhase() && accumulators.canMerge()) {
+            return translateTwoPhase(aggregate, rows, accumulators, retracting, stateTtl, miniBatch);
         }
         DataStream<Row> result = miniBatch.enabled()
                 ? rows.keyBy(new KeyProjection(keys), keyType).transform("MiniBatchGroupAggregate", outputType,
@@ -130,17 +131,21 @@ final class AggregateTranslator {
      * A group aggregate in two phases (local-global), as Flink runs it with mini-batch on: before the
      * exchange a {@link LocalGroupAggregateOperator} adds each batch's rows per group into a partial
      * accumulator; after it, keyed by the group, a {@link MiniBatchGroupAggregateOperator#global}
-     * merges the partials into the group's state and emits the changes.
+     * merges the partials into the group's state and emits the changes. Over input with updates the
+     * local half retracts {@code -U}/{@code -D} rows from its partials ({@link Accumulators#asPartial}:
+     * row counts and sums may go negative, a MIN/MAX or DISTINCT value's count too), which the
+     * global half's merge applies, as Flink's local aggregate counts retractions in its accumulators.
      */
     private static ChangelogStream translateTwoPhase(Aggregate aggregate, DataStream<Row> rows,
-            Accumulators accumulators, Duration stateTtl, MiniBatchOptions miniBatch) {
+            Accumulators accumulators, boolean retracting, Duration stateTtl, MiniBatchOptions miniBatch) {
         int[] keys = aggregate.getGroupSet().toArray();
         RelDataType inputType = aggregate.getInput().getRowType();
         List<TypeInformation<?>> partialTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
         partialTypes.add(accumulators.accumulatorType());
         RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
         DataStream<Row> partials = rows.transform("LocalGroupAggregate", partialType,
-                        new LocalGroupAggregateOperator(accumulators, keys, miniBatch.latency(), miniBatch.size()))
+                        new LocalGroupAggregateOperator(retracting ? accumulators.asPartial() : accumulators, keys,
+                                miniBatch.latency(), miniBatch.size()))
                 .setParallelism(rows.getParallelism());
         int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
         DataStream<Row> result = partials.keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, keys))
@@ -223,19 +228,19 @@ final class AggregateTranslator {
 
     /**
      * Whether split-distinct applies: at least one DISTINCT call, all of them of the same one
-     * argument, every call a built-in COUNT, SUM of an exact number, MIN or MAX, none with FILTER.
+     * argument, every call a built-in COUNT, SUM or AVG of an exact number, MIN or MAX, with or
+     * without FILTER.
      */
     private static boolean canSplitDistinct(List<AggregateCall> calls) {
         Integer distinctArgument = null;
         for (AggregateCall call : calls) {
-            if (call.getAggregation() instanceof AggregateFunctionOperator || call.filterArg >= 0
-                    || call.getArgList().size() > 1) {
+            if (call.getAggregation() instanceof AggregateFunctionOperator || call.getArgList().size() > 1) {
                 return false;
             }
             switch (call.getAggregation().getKind()) {
                 case COUNT, MIN, MAX -> {
                 }
-                case SUM -> {
+                case SUM, AVG -> {
                     switch (call.getType().getSqlTypeName()) {
                         case FLOAT, REAL, DOUBLE -> {
                             return false; // partial sums would round differently
@@ -265,6 +270,8 @@ final class AggregateTranslator {
      * ({@link DistinctBucketKey}; each value is counted in one bucket, so a hot group's distinct
      * values spread over many keys), then keyed by the grouping fields alone, where COUNTs and SUMs
      * are summed over the buckets and MIN/MAX taken over them (retracting as the buckets change).
+     * An AVG is a SUM and a COUNT per bucket, added up and divided at the second level
+     * ({@link AverageOfPartialsSlot}); a FILTER applies at the first level.
      */
     private static ChangelogStream translateSplitDistinct(Aggregate aggregate, DataStream<Row> rows,
             boolean retracting, Duration stateTtl, MiniBatchOptions miniBatch) {
@@ -273,16 +280,34 @@ final class AggregateTranslator {
         List<AggregateCall> calls = aggregate.getAggCallList();
         int distinctArgument = calls.stream().filter(AggregateCall::isDistinct).findFirst().orElseThrow()
                 .getArgList().get(0);
-        Accumulators partial = accumulators(calls, inputType, retracting);
+        List<BoundAggregate> partialCalls = new ArrayList<>();
         List<TypeInformation<?>> bucketKeyTypes = new ArrayList<>(List.of(RowTypes.of(inputType, keys).getFieldTypes()));
         bucketKeyTypes.add(io.weir.api.types.BasicTypeInfo.INT_TYPE_INFO);
         List<TypeInformation<?>> partialTypes = new ArrayList<>(bucketKeyTypes);
         List<BoundAggregate> finals = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            AggregateCall call = calls.get(i);
+        for (AggregateCall call : calls) {
             TypeInformation<?> type = RowTypes.fieldType(call.getType());
+            int field = keys.length + 1 + partialCalls.size();
+            if (call.getAggregation().getKind() == SqlKind.AVG) {
+                // Per bucket the SUM (as BIGINT or the argument's DECIMAL) and the COUNT of the values.
+                int argument = call.getArgList().get(0);
+                RelDataType argumentType = inputType.getFieldList().get(argument).getType();
+                TypeInformation<?> argumentInfo = RowTypes.fieldType(argumentType);
+                NumericType argumentNumeric = numeric(argumentType, call);
+                NumericType partialSum = argumentNumeric == NumericType.DECIMAL ? NumericType.DECIMAL : NumericType.BIGINT;
+                partialCalls.add(new BoundAggregate(new SumSlot(argumentNumeric, partialSum, argumentType.getScale(), false),
+                        argument, call.filterArg, call.isDistinct(), argumentInfo));
+                partialCalls.add(new BoundAggregate(new CountSlot(), argument, call.filterArg, call.isDistinct(),
+                        argumentInfo));
+                partialTypes.add(partialSum == NumericType.DECIMAL ? io.weir.api.types.BasicTypeInfo.BIG_DEC_TYPE_INFO
+                        : io.weir.api.types.BasicTypeInfo.LONG_TYPE_INFO);
+                partialTypes.add(io.weir.api.types.BasicTypeInfo.LONG_TYPE_INFO);
+                finals.add(BoundAggregate.ofArguments(new AverageOfPartialsSlot(argumentNumeric,
+                        numeric(call.getType(), call), call.getType().getScale()), new int[] {field, field + 1}, -1));
+                continue;
+            }
+            partialCalls.addAll(accumulators(List.of(call), inputType, retracting).aggregates());
             partialTypes.add(type);
-            int field = keys.length + 1 + i;
             AggregateSlot slot = switch (call.getAggregation().getKind()) {
                 case COUNT -> new SumSlot(NumericType.BIGINT, NumericType.BIGINT, 0, false);
                 case SUM -> new SumSlot(numeric(call.getType(), call), numeric(call.getType(), call),
@@ -295,7 +320,8 @@ final class AggregateTranslator {
         RowTypeInfo bucketKeyType = new RowTypeInfo(bucketKeyTypes.toArray(TypeInformation<?>[]::new));
         RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
         DataStream<Row> partials = groupAggregate(rows.keyBy(new DistinctBucketKey(keys, distinctArgument,
-                miniBatch.splitDistinctBuckets()), bucketKeyType), partial, partialType, stateTtl, miniBatch,
+                miniBatch.splitDistinctBuckets()), bucketKeyType), new Accumulators(partialCalls), partialType, stateTtl,
+                miniBatch,
                 "DistinctPartialAggregate");
         int[] partialKeys = java.util.stream.IntStream.range(0, keys.length).toArray();
         DataStream<Row> result = groupAggregate(partials.keyBy(new KeyProjection(partialKeys),

@@ -74,6 +74,24 @@ public final class Accumulators implements Serializable {
         }
     }
 
+    /**
+     * The accumulators of the local half of a two-phase aggregate over input with updates: the same
+     * fields, but a retraction of a value the partial has not seen is recorded for the merge (see
+     * {@link AggregateSlot#asPartial}), and the row count may go negative.
+     */
+    public Accumulators asPartial() {
+        List<BoundAggregate> partial = new ArrayList<>();
+        for (BoundAggregate aggregate : aggregates) {
+            partial.add(aggregate.asPartial());
+        }
+        return new Accumulators(partial);
+    }
+
+    /** The bound calls, in order. */
+    public List<BoundAggregate> aggregates() {
+        return List.of(aggregates);
+    }
+
     /** Whether every aggregate call can merge two accumulators (see {@link AggregateSlot#merge}). */
     public boolean canMerge() {
         for (BoundAggregate aggregate : aggregates) {

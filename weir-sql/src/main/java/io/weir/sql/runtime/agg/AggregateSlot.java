@@ -48,6 +48,17 @@ public abstract class AggregateSlot implements Serializable {
         return true;
     }
 
+    /**
+     * This slot as the local half of a two-phase aggregate over input with updates uses it: its
+     * accumulator is a partial one, in which a value may be retracted that was accumulated elsewhere
+     * (in an earlier batch, or another partial), so {@link #retract} records the retraction for
+     * {@link #merge} to apply where the value is. The same slot by default (sums and counts may
+     * simply go negative).
+     */
+    public AggregateSlot asPartial() {
+        return this;
+    }
+
     /** Whether {@link #retract} is supported; a slot that cannot retract is used on append-only input only. */
     public boolean canRetract() {
         return true;

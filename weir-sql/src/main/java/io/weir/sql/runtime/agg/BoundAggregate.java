@@ -34,6 +34,8 @@ public final class BoundAggregate implements Serializable {
     private final TypeInformation<?> argumentType;
     /** Where the distinct map sits, after the slot's own fields. */
     private final int distinctField;
+    /** A partial accumulator's call (see {@link AggregateSlot#asPartial}): distinct counts may be negative. */
+    private final boolean partial;
 
     /**
      * @param argument the input field read, or -1 for COUNT(*)
@@ -55,6 +57,12 @@ public final class BoundAggregate implements Serializable {
 
     private BoundAggregate(AggregateSlot slot, int argument, int[] arguments, int filter, boolean distinct,
             TypeInformation<?> argumentType) {
+        this(slot, argument, arguments, filter, distinct, argumentType, false);
+    }
+
+    private BoundAggregate(AggregateSlot slot, int argument, int[] arguments, int filter, boolean distinct,
+            TypeInformation<?> argumentType, boolean partial) {
+        this.partial = partial;
         this.slot = slot;
         this.argument = argument;
         this.arguments = arguments;
@@ -66,6 +74,15 @@ public final class BoundAggregate implements Serializable {
 
     public AggregateSlot slot() {
         return slot;
+    }
+
+    /**
+     * This call as the local half of a two-phase aggregate over input with updates keeps it: a
+     * retraction of a value this partial has not seen is recorded (a DISTINCT call's count -1, the
+     * slot's {@link AggregateSlot#asPartial}) for the merge to take back.
+     */
+    BoundAggregate asPartial() {
+        return new BoundAggregate(slot.asPartial(), argument, arguments, filter, distinct, argumentType, true);
     }
 
     /** The accumulator fields: the slot's, then the distinct map if any. */
@@ -103,10 +120,14 @@ public final class BoundAggregate implements Serializable {
         if (distinct) {
             Map<Object, Long> values = distinctValues(acc, offset);
             Long count = values.get(value);
+            if (count == null && partial) {
+                values.put(value, -1L); // seen by another partial: the merge takes it back
+                return;
+            }
             if (count == null) {
                 return;
             }
-            if (count > 1) {
+            if (count != 1) {
                 values.put(value, count - 1);
                 return;
             }
@@ -118,7 +139,8 @@ public final class BoundAggregate implements Serializable {
     /**
      * Merges another accumulator's fields of this call into {@code acc}'s. A DISTINCT call adds the
      * other side's value counts to its map and passes the slot only the values new to it, so each
-     * distinct value counts once.
+     * distinct value counts once; a partial's negative count that takes a value's last copies
+     * away retracts the value from the slot.
      */
     void merge(Row acc, int offset, Row other) {
         if (!distinct) {
@@ -127,8 +149,17 @@ public final class BoundAggregate implements Serializable {
         }
         Map<Object, Long> values = distinctValues(acc, offset);
         for (Map.Entry<Object, Long> entry : distinctValues(other, offset).entrySet()) {
-            if (values.merge(entry.getKey(), entry.getValue(), Long::sum).equals(entry.getValue())) {
+            long before = values.getOrDefault(entry.getKey(), 0L);
+            long after = before + entry.getValue();
+            if (after == 0) {
+                values.remove(entry.getKey());
+            } else {
+                values.put(entry.getKey(), after);
+            }
+            if (before <= 0 && after > 0) {
                 slot.accumulate(acc, offset, entry.getKey());
+            } else if (before > 0 && after <= 0) {
+                slot.retract(acc, offset, entry.getKey());
             }
         }
     }

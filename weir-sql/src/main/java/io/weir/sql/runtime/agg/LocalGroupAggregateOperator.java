@@ -1,5 +1,6 @@
 package io.weir.sql.runtime.agg;
 
+import io.weir.api.types.RowKind;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.types.Row;
 import java.time.Duration;
@@ -12,7 +13,11 @@ import java.time.Duration;
  *
  * <p>It keeps nothing in state: the partials go on when the batch holds {@code maxRows} rows,
  * {@code latency} after its first row (processing time), and before every watermark, checkpoint
- * barrier and the end of input. A partial is the row {@code (key fields..., accumulator)}.
+ * barrier and the end of input. A partial is the row {@code (key fields..., accumulator)}. Over
+ * input with updates, a {@code -U}/{@code -D} row is retracted from its group's partial (given
+ * {@link Accumulators#asPartial} accumulators, so it may take back what another batch or subtask
+ * counted): the partial's row count and sums may be negative, and the global half's merge applies
+ * them.
  *
  * <p>Threading: called by the task's thread only (processing-time callbacks run there too).
  */
@@ -43,7 +48,11 @@ public final class LocalGroupAggregateOperator extends MiniBatchOperator {
     @Override
     public void processElement(StreamRecord<Row> element) throws Exception {
         Row input = element.getValue();
-        partials.accumulate(partials.keyOf(input), input);
+        if (input.getKind() == RowKind.UPDATE_BEFORE || input.getKind() == RowKind.DELETE) {
+            partials.retract(partials.keyOf(input), input); // counted in the partial, as Flink's count1 / retract
+        } else {
+            partials.accumulate(partials.keyOf(input), input);
+        }
         rowBuffered();
     }
 

@@ -50,6 +50,16 @@ public final class PartialAccumulators {
         accumulators.accumulate(acc, input);
     }
 
+    /** Takes {@code input} back out of the partial of {@code key} (input with updates), starting one if there is none. */
+    public void retract(Row key, Row input) {
+        Row acc = partials.get(key);
+        if (acc == null) {
+            acc = accumulators.create();
+            partials.put(key, acc);
+        }
+        accumulators.retract(acc, input);
+    }
+
     public int size() {
         return partials.size();
     }

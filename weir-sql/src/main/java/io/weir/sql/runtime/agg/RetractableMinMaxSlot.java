@@ -19,10 +19,23 @@ public final class RetractableMinMaxSlot extends AggregateSlot {
 
     private final TypeInformation<?> valueType;
     private final boolean max;
+    /** A partial accumulator (see {@link #asPartial}): counts may be negative. */
+    private final boolean partial;
 
     public RetractableMinMaxSlot(TypeInformation<?> valueType, boolean max) {
+        this(valueType, max, false);
+    }
+
+    private RetractableMinMaxSlot(TypeInformation<?> valueType, boolean max, boolean partial) {
         this.valueType = valueType;
         this.max = max;
+        this.partial = partial;
+    }
+
+    /** Counts a retracted value the partial has not seen as -1, for the merge where it is. */
+    @Override
+    public AggregateSlot asPartial() {
+        return new RetractableMinMaxSlot(valueType, max, true);
     }
 
     @Override
@@ -48,29 +61,49 @@ public final class RetractableMinMaxSlot extends AggregateSlot {
     public void retract(Row acc, int offset, Object value) {
         Map<Object, Long> counts = counts(acc, offset);
         Long count = counts.get(value);
+        if (count == null && partial) {
+            counts.put(value, -1L); // accumulated in another partial: the merge takes it back
+            return;
+        }
         if (count == null) {
             return; // retracting a value never accumulated (e.g. expired state): nothing to take back
         }
-        if (count > 1) {
+        if (count != 1) {
             counts.put(value, count - 1);
             return;
         }
         counts.remove(value);
         if (value.equals(acc.getField(offset))) {
-            Object extreme = null;
-            for (Object candidate : counts.keySet()) {
-                if (better(candidate, extreme)) {
-                    extreme = candidate;
-                }
-            }
-            acc.setField(offset, extreme);
+            acc.setField(offset, extreme(counts));
         }
+    }
+
+    /** The best value of positive count. */
+    private Object extreme(Map<Object, Long> counts) {
+        Object extreme = null;
+        for (Map.Entry<Object, Long> entry : counts.entrySet()) {
+            if (entry.getValue() > 0 && better(entry.getKey(), extreme)) {
+                extreme = entry.getKey();
+            }
+        }
+        return extreme;
     }
 
     @Override
     public void merge(Row acc, int offset, Row other) {
         Map<Object, Long> counts = counts(acc, offset);
-        counts(other, offset).forEach((value, count) -> counts.merge(value, count, Long::sum));
+        boolean retracted = false;
+        for (Map.Entry<Object, Long> entry : counts(other, offset).entrySet()) {
+            retracted |= entry.getValue() < 0;
+            if (counts.merge(entry.getKey(), entry.getValue(), Long::sum) == 0) {
+                counts.remove(entry.getKey());
+            }
+        }
+        if (retracted) {
+            // A partial of input with updates took values back: the extreme may have gone.
+            acc.setField(offset, extreme(counts));
+            return;
+        }
         Object extreme = other.getField(offset);
         if (extreme != null && better(extreme, acc.getField(offset))) {
             acc.setField(offset, extreme);
