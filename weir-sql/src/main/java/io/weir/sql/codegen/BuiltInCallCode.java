@@ -33,7 +33,10 @@ final class BuiltInCallCode {
      * @param varargsFrom the first argument passed in the method's {@code Object...} array, or -1
      * @param constant a first argument given before the call's own (a function name), or null
      */
-    private record Spec(String method, int strict, int varargsFrom, String constant) {
+    private record Spec(String method, int strict, int varargsFrom, String constant, boolean zoned) {
+        Spec(String method, int strict, int varargsFrom, String constant) {
+            this(method, strict, varargsFrom, constant, false);
+        }
     }
 
     private static final Map<String, Spec> SPECS = new HashMap<>();
@@ -44,6 +47,11 @@ final class BuiltInCallCode {
 
     private static void varargs(String name, String method, int strict, int from) {
         SPECS.put(name, new Spec(method, strict, from, null));
+    }
+
+    /** A function of the session time zone, which is passed to the method first. */
+    private static void zoned(String name, String method) {
+        SPECS.put(name, new Spec(method, ALL, -1, null, true));
     }
 
     private static void named(String name, String method) {
@@ -148,21 +156,22 @@ final class BuiltInCallCode {
         add("RAND_INTEGER", m + "randInteger", ALL);
 
         String t = "TemporalFunctions.";
-        add("DATE_FORMAT", t + "dateFormat", ALL);
+        zoned("DATE_FORMAT", t + "dateFormat");
+        zoned("DATE_FORMAT_TZ", t + "dateFormatTz");
         add("CONVERT_TZ", t + "convertTz", ALL);
-        add("FROM_UNIXTIME", t + "fromUnixtime", ALL);
-        add("UNIX_TIMESTAMP", t + "unixTimestamp", ALL);
+        zoned("FROM_UNIXTIME", t + "fromUnixtime");
+        zoned("UNIX_TIMESTAMP", t + "unixTimestamp");
         add("TO_TIMESTAMP", t + "toTimestamp", ALL);
         add("TO_DATE", t + "toDate", ALL);
         add("TO_TIMESTAMP_LTZ", t + "toTimestampLtz", ALL);
-        add("EXTRACT", t + "extract", ALL);
+        zoned("EXTRACT", t + "extract");
         add("NOW", t + "now", ALL);
         add("CURRENT_ROW_TIMESTAMP", t + "now", ALL);
         add("CURRENT_TIMESTAMP", t + "now", ALL);
-        add("LOCALTIMESTAMP", t + "localTimestamp", ALL);
-        add("CURRENT_DATE", t + "currentDate", ALL);
-        add("CURRENT_TIME", t + "currentTime", ALL);
-        add("LOCALTIME", t + "currentTime", ALL);
+        zoned("LOCALTIMESTAMP", t + "localTimestamp");
+        zoned("CURRENT_DATE", t + "currentDate");
+        zoned("CURRENT_TIME", t + "currentTime");
+        zoned("LOCALTIME", t + "currentTime");
 
         String j = "JsonSqlFunctions.";
         add("JSON_QUERY", j + "jsonQuery", 2);
@@ -178,6 +187,7 @@ final class BuiltInCallCode {
     /** Whether this class generates the call. */
     static boolean handles(RexCall call) {
         return isJsonTest(call) || name(call).equals("JSON_VALUE") || name(call).equals("TYPEOF")
+                || name(call).equals("CURRENT_WATERMARK")
                 || SPECS.containsKey(name(call));
     }
 
@@ -212,6 +222,9 @@ final class BuiltInCallCode {
         if (name(call).equals("TYPEOF")) {
             return typeOf(g, call);
         }
+        if (name(call).equals("CURRENT_WATERMARK")) {
+            return currentWatermark(g, call);
+        }
         if ((name(call).equals("RAND") && call.getOperands().size() == 1)
                 || (name(call).equals("RAND_INTEGER") && call.getOperands().size() == 2)) {
             return seededRandom(g, call);
@@ -222,6 +235,9 @@ final class BuiltInCallCode {
         if (spec.constant() != null) {
             arguments.add(spec.constant());
         }
+        if (spec.zoned()) {
+            arguments.add(g.zone());
+        }
         List<RexNode> operands = call.getOperands();
         for (int i = 0; i < operands.size(); i++) {
             Argument argument = argument(g, operands.get(i));
@@ -231,7 +247,7 @@ final class BuiltInCallCode {
             arguments.add(argument.value());
         }
         if (spec.varargsFrom() >= 0) {
-            int from = spec.varargsFrom() + (spec.constant() == null ? 0 : 1);
+            int from = spec.varargsFrom() + (spec.constant() == null ? 0 : 1) + (spec.zoned() ? 1 : 0);
             List<String> packed = new ArrayList<>(arguments.subList(from, arguments.size()));
             arguments.subList(from, arguments.size()).clear();
             arguments.add("new Object[] {" + String.join(", ", packed) + "}");
@@ -253,6 +269,23 @@ final class BuiltInCallCode {
         ExprCode result = g.declare(call.getType());
         g.body().append(result.nullTerm()).append(" = false;\n").append(result.valueTerm()).append(" = ")
                 .append(LiteralCode.javaString(text)).append(";\n");
+        return result;
+    }
+
+    /**
+     * {@code CURRENT_WATERMARK(rowtime)}: the operator's current watermark as a TIMESTAMP(3) (UTC wall
+     * time, as rowtimes are held) or a TIMESTAMP_LTZ(3); NULL before the first watermark.
+     */
+    private static ExprCode currentWatermark(CalcCodeGenerator g, RexCall call) {
+        String watermark = g.watermark();
+        ExprCode result = g.declare(call.getType());
+        String value = call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                ? "java.time.Instant.ofEpochMilli(" + watermark + ")"
+                : "java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(" + watermark + ", 1000L), (int) Math.floorMod("
+                        + watermark + ", 1000L) * 1000000, java.time.ZoneOffset.UTC)";
+        g.body().append(result.nullTerm()).append(" = ").append(watermark).append(" == Long.MIN_VALUE;\n")
+                .append("if (!").append(result.nullTerm()).append(") { ").append(result.valueTerm()).append(" = ")
+                .append(value).append("; }\n");
         return result;
     }
 

@@ -49,7 +49,8 @@ public final class CalcCodeGenerator {
      * The generated class: its name, its source, and the user-defined functions an instance must be
      * given ({@link io.weir.sql.runtime.RowProgram#setFunctions}) before it runs.
      */
-    public record GeneratedClass(String name, String source, List<UserDefinedFunction> functions) {
+    public record GeneratedClass(String name, String source, List<UserDefinedFunction> functions,
+            boolean readsWatermark) {
     }
 
     /** Code for a program that calls no user-defined function (a join condition, a lookup key, a watermark). */
@@ -83,11 +84,14 @@ public final class CalcCodeGenerator {
                 + "public final class " + simpleName + " implements io.weir.sql.runtime.RowProgram {\n"
                 + String.join("", constants)
                 + String.join("", members)
+                + (watermark == null ? "" : "private long " + watermark + " = Long.MIN_VALUE;\n"
+                        + "public void setWatermark(long watermark) { " + watermark + " = watermark; }\n")
                 + functionFields()
                 + "public io.weir.api.types.Row apply(io.weir.api.types.Row input) {\n"
                 + body
                 + "}\n}\n";
-        return new GeneratedClass(name, source, functions == null ? List.of() : List.copyOf(functions));
+        return new GeneratedClass(name, source, functions == null ? List.of() : List.copyOf(functions),
+                watermark != null);
     }
 
     /** A field per function called, set by {@code setFunctions}. */
@@ -186,6 +190,34 @@ public final class CalcCodeGenerator {
         String name = newName("member");
         members.add("private final " + javaType + " " + name + " = " + initializer + ";\n");
         return name;
+    }
+
+    private String zone;
+    private String watermark;
+
+    /**
+     * The field holding the operator's current watermark in epoch milliseconds (Long.MIN_VALUE before
+     * the first), set before each row; the class then reads the watermark ({@link GeneratedClass#readsWatermark}).
+     */
+    String watermark() {
+        if (watermark == null) {
+            watermark = newName("watermark");
+        }
+        return watermark;
+    }
+
+    /** A constant holding the session time zone the code was planned with ({@link SessionTimeZone}). */
+    String zone() {
+        if (zone == null) {
+            zone = constant("java.time.ZoneId", zoneExpression());
+        }
+        return zone;
+    }
+
+    /** An expression of the session time zone, for code that has no generator at hand (a CAST). */
+    static String zoneExpression() {
+        return "io.weir.sql.runtime.TemporalFunctions.sessionZone(" + LiteralCode.javaString(SessionTimeZone.current().getId())
+                + ")";
     }
 
     StringBuilder body() {

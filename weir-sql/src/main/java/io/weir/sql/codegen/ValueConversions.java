@@ -27,6 +27,13 @@ final class ValueConversions {
             // 12, ts) arrives as CAST(12 AS INTERVAL HOUR) times 3600000, as Calcite converts it.
             return "((" + toJava + ") " + value + ")";
         }
+        if (from.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || target == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+            String zoned = zoned(value, from, to);
+            if (zoned != null) {
+                return zoned;
+            }
+        }
         if (JavaTypes.isString(to)) {
             return fromJava.equals("boolean") || JavaTypes.isPrimitive(from)
                     ? FUNCTIONS + ".toStringValue(" + value + ")" : FUNCTIONS + ".toStringValue((Object) " + value + ")";
@@ -55,6 +62,32 @@ final class ValueConversions {
         }
         throw new ValidationException("CAST from " + from.getFullTypeString() + " to " + to.getFullTypeString()
                 + " is not supported by Weir yet; docs/sql.md lists the casts that run");
+    }
+
+    /**
+     * Casts to and from TIMESTAMP_LTZ: an instant is a wall time in the session time zone
+     * ({@link SessionTimeZone}), as in Flink; null where the pair is no such cast.
+     */
+    private static String zoned(String value, RelDataType from, RelDataType to) {
+        String temporal = "io.weir.sql.runtime.TemporalFunctions";
+        String zone = CalcCodeGenerator.zoneExpression();
+        if (from.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+            String local = temporal + ".toLocal(" + value + ", " + zone + ")";
+            return switch (to.getSqlTypeName()) {
+                case TIMESTAMP -> local;
+                case DATE -> local + ".toLocalDate()";
+                case TIME -> local + ".toLocalTime()";
+                case CHAR, VARCHAR -> FUNCTIONS + ".toStringValue((Object) " + local + ")";
+                default -> null;
+            };
+        }
+        String local = switch (from.getSqlTypeName()) {
+            case TIMESTAMP -> value;
+            case DATE -> value + ".atStartOfDay()";
+            case CHAR, VARCHAR -> FUNCTIONS + ".parseTimestamp(" + value + ")";
+            default -> null;
+        };
+        return local == null ? null : temporal + ".toInstant(" + local + ", " + zone + ")";
     }
 
     private static String toDecimal(String value, RelDataType from, int scale) {

@@ -101,6 +101,8 @@ public final class BuiltInFunctionTable {
                 OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.STRING),
                 OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.STRING),
                 OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING))));
+        operators.add(function("DATE_FORMAT_TZ", STRING_NULLABLE,
+                families(i -> i == 2, SqlTypeFamily.TIMESTAMP, SqlTypeFamily.STRING, SqlTypeFamily.STRING)));
         operators.add(function("CONVERT_TZ", STRING_NULLABLE, OperandTypes.STRING_STRING_STRING));
         operators.add(function("FROM_UNIXTIME", STRING_NULLABLE,
                 families(i -> i == 1, SqlTypeFamily.NUMERIC, SqlTypeFamily.STRING)));
@@ -158,6 +160,15 @@ public final class BuiltInFunctionTable {
         operators.add(function("TYPEOF", ReturnTypes.VARCHAR,
                 families(i -> i == 1, SqlTypeFamily.ANY, SqlTypeFamily.BOOLEAN)));
         operators.add(function("CURRENT_DATABASE", ReturnTypes.VARCHAR, OperandTypes.NILADIC));
+        // Flink's types of the niladic clock functions (Calcite's are TIMESTAMP(0)): CURRENT_TIMESTAMP is the
+        // instant, a TIMESTAMP_LTZ(3); LOCALTIMESTAMP the wall time in the session zone, a TIMESTAMP(3).
+        operators.add(clock("CURRENT_TIMESTAMP", ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3)));
+        operators.add(clock("LOCALTIMESTAMP", ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3)));
+        operators.add(nondeterministic("CURRENT_WATERMARK", opBinding -> {
+            var factory = opBinding.getTypeFactory();
+            RelDataType time = factory.createSqlType(opBinding.getOperandType(0).getSqlTypeName(), 3);
+            return factory.createTypeWithNullability(time, true);
+        }, new TimestampOperand()));
         operators.add(nondeterministic("CURRENT_ROW_TIMESTAMP",
                 ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC));
         operators.add(function("ROUND", FlinkRounding.RETURN_TYPE,
@@ -188,6 +199,29 @@ public final class BuiltInFunctionTable {
         @Override
         public String getAllowedSignatures(SqlOperator op, String opName) {
             return opName + "(<INTEGER>, <ANY>, ...)";
+        }
+    }
+
+    /** CURRENT_WATERMARK(rowtime): one TIMESTAMP or TIMESTAMP_LTZ. */
+    private static final class TimestampOperand implements SqlOperandTypeChecker {
+        @Override
+        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+            SqlTypeName type = binding.getOperandType(0).getSqlTypeName();
+            boolean ok = type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+            if (!ok && throwOnFailure) {
+                throw binding.newValidationSignatureError();
+            }
+            return ok;
+        }
+
+        @Override
+        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+            return org.apache.calcite.sql.type.SqlOperandCountRanges.of(1);
+        }
+
+        @Override
+        public String getAllowedSignatures(SqlOperator op, String opName) {
+            return opName + "(<TIMESTAMP(3) *ROWTIME*>)";
         }
     }
 
@@ -295,6 +329,27 @@ public final class BuiltInFunctionTable {
     private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands,
                 SqlFunctionCategory.SYSTEM);
+    }
+
+    /** A clock written without parentheses ({@code CURRENT_TIMESTAMP}), evaluated for every row. */
+    private static SqlFunction clock(String name, SqlReturnTypeInference returnType) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, OperandTypes.NILADIC,
+                SqlFunctionCategory.TIMEDATE) {
+            @Override
+            public org.apache.calcite.sql.SqlSyntax getSyntax() {
+                return org.apache.calcite.sql.SqlSyntax.FUNCTION_ID;
+            }
+
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+
+            @Override
+            public boolean isDynamicFunction() {
+                return true;
+            }
+        };
     }
 
     /** A function whose result differs between calls with the same arguments, never folded at planning. */

@@ -14,6 +14,7 @@ import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
+import io.weir.sql.runtime.WatermarkCalc;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.window.SessionWindowTableFunction;
 import io.weir.sql.runtime.window.WindowTableFunction;
@@ -253,9 +254,11 @@ public final class StreamPlanTranslator {
                 calc.getCluster().getRexBuilder());
         CompiledCalc.compile(generated.name(), generated.source(), generated.functions()); // fail at planning
         // A Calc keeps its input's parallelism: it chains to it, and a changelog keeps its order per key.
-        SingleOutputStreamOperator<Row> output = input.flatMap(
-                new CompiledCalc(generated.name(), generated.source(), generated.functions()),
-                RowTypes.of(calc.getRowType()));
+        SingleOutputStreamOperator<Row> output = generated.readsWatermark()
+                ? input.process(new WatermarkCalc(generated.name(), generated.source(), generated.functions()),
+                        RowTypes.of(calc.getRowType()))
+                : input.flatMap(new CompiledCalc(generated.name(), generated.source(), generated.functions()),
+                        RowTypes.of(calc.getRowType()));
         return output.setParallelism(input.getParallelism()).name("Calc");
     }
 

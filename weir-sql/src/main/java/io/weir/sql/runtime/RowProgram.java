@@ -17,4 +17,11 @@ public interface RowProgram {
      */
     default void setFunctions(Object[] functions) {
     }
+
+    /**
+     * The operator's current watermark (Long.MIN_VALUE before the first), handed over before each
+     * row to programs that call CURRENT_WATERMARK; others ignore it.
+     */
+    default void setWatermark(long watermark) {
+    }
 }

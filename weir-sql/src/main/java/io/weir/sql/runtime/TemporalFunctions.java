@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Flink's temporal functions. Time zones: Weir's session time zone is UTC, so TIMESTAMP_LTZ values
- * and epoch seconds are shown and read in UTC ({@code table.local-time-zone} is not read yet).
+ * Flink's temporal functions. The functions that depend on the session time zone
+ * ({@code table.local-time-zone}) take it as their first argument, a {@link ZoneId} the generated
+ * code holds; their overloads without one work in UTC.
  * Format strings are Java's date-time patterns ({@code yyyy-MM-dd HH:mm:ss}), which agree with the
  * SimpleDateFormat patterns Flink takes for the usual letters.
  */
@@ -287,5 +288,85 @@ public final class TemporalFunctions {
 
     public static Instant now() {
         return Instant.ofEpochMilli(System.currentTimeMillis());
+    }
+
+    // The session time zone (table.local-time-zone): generated code passes it first.
+
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /** The zone with this id (as the planner wrote it into generated code), cached. */
+    public static ZoneId sessionZone(String id) {
+        return ZONES.computeIfAbsent(id, ZoneId::of);
+    }
+
+    /** DATE_FORMAT with a TIMESTAMP_LTZ shown in the session zone. */
+    public static String dateFormat(ZoneId zone, Object value, String format) {
+        return value instanceof Instant i ? formatter(format).format(LocalDateTime.ofInstant(i, zone))
+                : dateFormat(value, format);
+    }
+
+    /**
+     * DATE_FORMAT_TZ(timestamp, format[, zone]): a TIMESTAMP_LTZ, or a TIMESTAMP read as UTC, shown in
+     * {@code zone} (the session zone without one).
+     */
+    public static String dateFormatTz(ZoneId session, Object value, String format, String zone) {
+        ZoneId target = zone == null ? session : zone(zone);
+        Instant instant = value instanceof Instant i ? i : toLocalDateTime(value).toInstant(ZoneOffset.UTC);
+        return formatter(format).format(LocalDateTime.ofInstant(instant, target));
+    }
+
+    public static String dateFormatTz(ZoneId session, Object value, String format) {
+        return dateFormatTz(session, value, format, null);
+    }
+
+    /** FROM_UNIXTIME(seconds[, format]) shown in the session zone. */
+    public static String fromUnixtime(ZoneId zone, Number seconds, String format) {
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds.longValue()), zone);
+        return formatter(format == null ? DEFAULT_FORMAT : format).format(time);
+    }
+
+    public static String fromUnixtime(ZoneId zone, Number seconds) {
+        return fromUnixtime(zone, seconds, null);
+    }
+
+    public static long unixTimestamp(ZoneId zone) {
+        return unixTimestamp();
+    }
+
+    /** UNIX_TIMESTAMP(string[, format]) read in the session zone; Long.MIN_VALUE when the text does not parse. */
+    public static long unixTimestamp(ZoneId zone, String text, String format) {
+        LocalDateTime time = parse(text, format == null ? DEFAULT_FORMAT : format);
+        return time == null ? Long.MIN_VALUE : time.atZone(zone).toEpochSecond();
+    }
+
+    public static long unixTimestamp(ZoneId zone, String text) {
+        return unixTimestamp(zone, text, null);
+    }
+
+    /** EXTRACT of a TIMESTAMP_LTZ reads its wall time in the session zone. */
+    public static long extract(ZoneId zone, String unit, Object value) {
+        return extract(unit, value instanceof Instant i ? LocalDateTime.ofInstant(i, zone) : value);
+    }
+
+    public static LocalDateTime localTimestamp(ZoneId zone) {
+        return LocalDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    public static LocalDate currentDate(ZoneId zone) {
+        return LocalDate.now(zone);
+    }
+
+    public static LocalTime currentTime(ZoneId zone) {
+        return LocalTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** A TIMESTAMP_LTZ as the wall time in the session zone (CAST to TIMESTAMP, DATE, TIME or STRING). */
+    public static LocalDateTime toLocal(Instant instant, ZoneId zone) {
+        return LocalDateTime.ofInstant(instant, zone);
+    }
+
+    /** A TIMESTAMP read as a wall time in the session zone (CAST to TIMESTAMP_LTZ). */
+    public static Instant toInstant(LocalDateTime time, ZoneId zone) {
+        return time.atZone(zone).toInstant();
     }
 }

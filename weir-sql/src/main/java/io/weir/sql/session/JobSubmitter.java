@@ -52,6 +52,9 @@ final class JobSubmitter {
         this.config = config;
         this.settings = settings;
         this.sessionEnvironment = sessionEnvironment;
+        // table.local-time-zone, for the code generated while this statement is planned and for printing.
+        io.weir.sql.codegen.SessionTimeZone.use(io.weir.sql.codegen.SessionTimeZone.of(
+                config.get(io.weir.sql.codegen.SessionTimeZone.OPTION)));
     }
 
     TableResult executeQuery(SqlNode query) {

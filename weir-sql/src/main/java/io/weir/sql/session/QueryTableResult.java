@@ -19,6 +19,8 @@ final class QueryTableResult implements TableResult, PrintableResult {
     private final TableSchema schema;
     private final CloseableIterator<Row> rows;
     private final boolean changelog;
+    /** The session time zone when the query was planned, in which TIMESTAMP_LTZ values print. */
+    private final java.time.ZoneId zone = io.weir.sql.codegen.SessionTimeZone.current();
 
     QueryTableResult(TableSchema schema, CloseableIterator<Row> rows, boolean changelog) {
         this.schema = schema;
@@ -73,6 +75,6 @@ final class QueryTableResult implements TableResult, PrintableResult {
         } catch (Exception e) {
             throw new IllegalStateException("Reading the query's result failed", e);
         }
-        TableauPrinter.print(schema.columnNames(), all, changelog, out);
+        TableauPrinter.print(schema.columnNames(), all, changelog, out, zone);
     }
 }

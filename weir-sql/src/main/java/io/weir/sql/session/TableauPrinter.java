@@ -22,6 +22,15 @@ public final class TableauPrinter {
      * @param withChangeKind print the {@code op} column (streaming query results)
      */
     public static void print(List<String> columnNames, List<Row> rows, boolean withChangeKind, PrintStream out) {
+        print(columnNames, rows, withChangeKind, out, io.weir.sql.codegen.SessionTimeZone.current());
+    }
+
+    /**
+     * @param withChangeKind print the {@code op} column (streaming query results)
+     * @param zone the session time zone, in which TIMESTAMP_LTZ values are shown
+     */
+    public static void print(List<String> columnNames, List<Row> rows, boolean withChangeKind, PrintStream out,
+            java.time.ZoneId zone) {
         if (rows.isEmpty() && !withChangeKind) {
             out.println("Empty set");
             return;
@@ -38,7 +47,7 @@ public final class TableauPrinter {
                 line.add(row.getKind().shortString());
             }
             for (int i = 0; i < row.getArity(); i++) {
-                line.add(cell(row.getField(i)));
+                line.add(cell(row.getField(i), zone));
             }
             cells.add(line);
         }
@@ -66,6 +75,14 @@ public final class TableauPrinter {
 
     /** A value as tableau shows it: {@code <NULL>}, {@code TRUE}/{@code FALSE}, else its string form. */
     public static String cell(Object value) {
+        return cell(value, io.weir.sql.codegen.SessionTimeZone.current());
+    }
+
+    /** A value as tableau shows it; a TIMESTAMP_LTZ as its wall time in {@code zone} ({@code table.local-time-zone}). */
+    public static String cell(Object value, java.time.ZoneId zone) {
+        if (value instanceof java.time.Instant instant) {
+            return SqlValues.formatTimestamp(java.time.LocalDateTime.ofInstant(instant, zone));
+        }
         if (value == null) {
             return NULL;
         }

@@ -75,6 +75,8 @@ class SqlGoldenTest {
         String expected = golden.substring(golden.indexOf('\n', split + 1) + 1).strip();
         SqlSession session = SqlSession.create(EnvironmentSettings.inStreamingMode());
         session.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        // TIMESTAMP_LTZ values print the same on every machine; a script may SET another zone.
+        session.getConfig().set("table.local-time-zone", "UTC");
         List<ScriptStatement> statements = SqlScript.split(script);
         for (int i = 0; i < statements.size() - 1; i++) {
             session.execute(statements.get(i));

@@ -1,0 +1,16 @@
+-- table.local-time-zone (Europe/Berlin: +01:00 in winter, +02:00 in summer): a TIMESTAMP_LTZ prints as its
+-- wall time in the session zone; CAST between TIMESTAMP and TIMESTAMP_LTZ and to STRING read and show the wall
+-- time there; DATE_FORMAT and EXTRACT (HOUR) of a TIMESTAMP_LTZ, FROM_UNIXTIME and UNIX_TIMESTAMP use it;
+-- DATE_FORMAT_TZ shows a TIMESTAMP (read as UTC) or a TIMESTAMP_LTZ in the zone given, else the session's.
+SET 'table.local-time-zone' = 'Europe/Berlin';
+CREATE TEMPORARY VIEW t (id, epoch, ts) AS VALUES (1, 0, TIMESTAMP '2024-07-01 12:00:00'),
+  (2, 1704067200000, TIMESTAMP '2024-01-01 00:30:00'), (3, CAST(NULL AS BIGINT), CAST(NULL AS TIMESTAMP(3)));
+SELECT id, TO_TIMESTAMP_LTZ(epoch, 3), CAST(TO_TIMESTAMP_LTZ(epoch, 3) AS TIMESTAMP(3)), CAST(TO_TIMESTAMP_LTZ(epoch, 3) AS STRING),
+       CAST(ts AS TIMESTAMP_LTZ(3)), DATE_FORMAT_TZ(CAST(ts AS TIMESTAMP_LTZ(3)), 'HH:mm', 'UTC'),
+       DATE_FORMAT(TO_TIMESTAMP_LTZ(epoch, 3), 'yyyy-MM-dd HH:mm'), FROM_UNIXTIME(epoch / 1000), UNIX_TIMESTAMP(CAST(ts AS STRING)),
+       DATE_FORMAT_TZ(ts, 'yyyy-MM-dd HH:mm', 'Asia/Tokyo'), DATE_FORMAT_TZ(ts, 'HH:mm'), HOUR(TO_TIMESTAMP_LTZ(epoch, 3))
+FROM t
+---- rows
++I[1, 1970-01-01 01:00:00, 1970-01-01 01:00:00, 1970-01-01 01:00:00, 2024-07-01 12:00:00, 10:00, 1970-01-01 01:00, 1970-01-01 01:00:00, 1719828000, 2024-07-01 21:00, 14:00, 1]
++I[2, 2024-01-01 01:00:00, 2024-01-01 01:00:00, 2024-01-01 01:00:00, 2024-01-01 00:30:00, 23:30, 2024-01-01 01:00, 2024-01-01 01:00:00, 1704065400, 2024-01-01 09:30, 01:30, 1]
++I[3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL]
