@@ -118,6 +118,39 @@ class ChangelogConversionTest {
         assertEquals(List.of("ann@1", "ann@4", "ann@5", "bob@2"), collect(objects));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aComputedRowtimeWithAWatermarkExpressionWindowsAStream(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        Table clicks = tableEnv.fromDataStream(env.fromData(CLICKS), Schema.newBuilder()
+                .column("usr", "STRING").column("page", "STRING").column("time", "BIGINT")
+                .columnByExpression("ts", "TO_TIMESTAMP_LTZ(`time`, 3)")
+                // the watermark computed from the rows (TIMESTAMP_LTZ minus an INTERVAL does not compile yet)
+                .watermark("ts", "ts")
+                .build());
+        Table counts = clicks.window(Tumble.over(Expressions.lit(2).seconds()).on(Expressions.$("ts")).as("w"))
+                .groupBy(Expressions.$("w"), Expressions.$("usr"))
+                .select(Expressions.$("usr"), Expressions.$("w").end().as("e"), Expressions.$("page").count().as("n"));
+        assertEquals(List.of("+I[ann, 1970-01-01T00:00:02, 1]", "+I[ann, 1970-01-01T00:00:06, 2]",
+                "+I[bob, 1970-01-01T00:00:04, 1]"), collect(tableEnv.toDataStream(counts)));
+    }
+
+    @Test
+    void aProcessingTimeWindowHasAProctime() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        Table clicks = tableEnv.fromDataStream(env.fromData(CLICKS), Schema.newBuilder()
+                .column("usr", "STRING").column("page", "STRING").column("time", "BIGINT")
+                .columnByExpression("pt", "PROCTIME()").build());
+        Table counts = clicks.window(Tumble.over(Expressions.lit(1).hours()).on(Expressions.$("pt")).as("w"))
+                .groupBy(Expressions.$("w"), Expressions.$("usr"))
+                .select(Expressions.$("usr"), Expressions.$("w").proctime().as("t"), Expressions.$("page").count().as("n"));
+        assertEquals(List.of("usr", "t", "n"), counts.getResolvedSchema().columnNames());
+        assertTrue(counts.explain().contains("TUMBLE"), counts.explain());
+    }
+
     @Test
     void misusesOfTheTargetTypesAreNamed() {
         StreamTableEnvironment tableEnv = tableEnv(1);
