@@ -91,15 +91,22 @@ public abstract class ChannelSelector<T> {
         }
     }
 
+    /**
+     * Routes by key group. With a power-of-two {@code maxParallelism} (the default, 128) the key group
+     * is a mask of the hash and its owner a shift, without integer divisions.
+     */
     private static final class ByKeyGroup<T> extends ChannelSelector<T> {
         private final KeySelector<T, ?> keySelector;
         private final int parallelism;
         private final int maxParallelism;
+        /** log2 of {@code maxParallelism} when it is a power of two, else -1. */
+        private final int keyGroupBits;
 
         ByKeyGroup(KeySelector<T, ?> keySelector, int parallelism, int maxParallelism) {
             this.keySelector = keySelector;
             this.parallelism = parallelism;
             this.maxParallelism = maxParallelism;
+            this.keyGroupBits = Integer.bitCount(maxParallelism) == 1 ? Integer.numberOfTrailingZeros(maxParallelism) : -1;
         }
 
         @Override
@@ -110,7 +117,8 @@ public abstract class ChannelSelector<T> {
                         + ": keys must not be null.");
             }
             int keyGroup = KeyGroupAssignment.assignToKeyGroup(key, maxParallelism);
-            return KeyGroupAssignment.operatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
+            return keyGroupBits >= 0 ? keyGroup * parallelism >>> keyGroupBits
+                    : KeyGroupAssignment.operatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
         }
     }
 

@@ -2,6 +2,7 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
 import io.weir.api.state.AggregatingState;
+import java.util.HashMap;
 
 /** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */
 final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT>,
@@ -22,11 +23,12 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC
 
     @Override
     public void add(IN value) {
-        ACC acc = getInternal();
+        HashMap<K, ACC> values = valuesInternal();
+        ACC acc = getInternal(values);
         if (acc == null) {
             acc = function.createAccumulator();
         }
-        putInternal(function.add(value, acc));
+        putInternal(values, function.add(value, acc));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.state.ReducingState;
+import java.util.HashMap;
 
 /** {@link ReducingState} on the heap. */
 final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V>,
@@ -24,8 +25,9 @@ final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements Red
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
         }
-        V current = getInternal();
-        putInternal(current == null ? value : reducer.reduce(current, value));
+        HashMap<K, V> values = valuesInternal();
+        V current = getInternal(values);
+        putInternal(values, current == null ? value : reducer.reduce(current, value));
     }
 
     @Override

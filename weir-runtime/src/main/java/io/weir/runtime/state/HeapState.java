@@ -2,6 +2,7 @@ package io.weir.runtime.state;
 
 import io.weir.api.state.VoidNamespace;
 import java.util.Collection;
+import java.util.HashMap;
 
 /**
  * Base of the heap states: reads and writes the value of the backend's current key in the current
@@ -34,6 +35,28 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
 
     protected final void putInternal(S value) {
         table.put(backend.getCurrentKey(), backend.currentKeyGroup(), namespace, value);
+    }
+
+    /**
+     * The current namespace's values in the current key's group, or {@code null}: for a read of the
+     * current key followed by a write ({@link #putInternal(HashMap, Object)}) with one namespace lookup.
+     */
+    protected final HashMap<K, S> valuesInternal() {
+        return table.values(backend.currentKeyGroup(), namespace);
+    }
+
+    /** Reads the current key's value from {@code values} (from {@link #valuesInternal()}), which may be {@code null}. */
+    protected final S getInternal(HashMap<K, S> values) {
+        return values == null ? null : values.get(backend.getCurrentKey());
+    }
+
+    /** Writes the current key's value into {@code values} (from {@link #valuesInternal()}), or into a new map if {@code null}. */
+    protected final void putInternal(HashMap<K, S> values, S value) {
+        if (values == null) {
+            putInternal(value);
+        } else {
+            values.put(backend.getCurrentKey(), value);
+        }
     }
 
     @Override

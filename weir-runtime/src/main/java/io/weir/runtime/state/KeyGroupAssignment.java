@@ -14,8 +14,13 @@ public final class KeyGroupAssignment {
         return computeKeyGroupForKeyHash(KeyHashes.stableHashCode(key), maxParallelism);
     }
 
+    /**
+     * The key group of a key's stable hash code. When {@code maxParallelism} is a power of two (the
+     * default, 128) the modulo is a mask, the same number without an integer division.
+     */
     public static int computeKeyGroupForKeyHash(int keyHash, int maxParallelism) {
-        return murmurHash(keyHash) % maxParallelism;
+        int hash = murmurHash(keyHash);
+        return (maxParallelism & (maxParallelism - 1)) == 0 ? hash & (maxParallelism - 1) : hash % maxParallelism;
     }
 
     /** The subtask that owns a key group. */

@@ -92,27 +92,39 @@ final class StateTable<K, N, S> {
     }
 
     S get(K key, int keyGroup, N namespace) {
-        int index = keyGroup - firstKeyGroup;
-        if (sharedWith[index] != null) {
-            own(index);
-        }
-        HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : groups.get(index).get(namespace);
+        HashMap<K, S> byKey = values(keyGroup, namespace);
         return byKey == null ? null : byKey.get(key);
     }
 
     void put(K key, int keyGroup, N namespace, S value) {
+        valuesCreating(keyGroup, namespace).put(key, value);
+    }
+
+    /**
+     * The values of {@code namespace} in the key group, by key, or {@code null} when it has none: the
+     * table's own map (copied first while a snapshot may still read it), which a state may read and
+     * change directly, so that a read followed by a write of the same key looks the namespace up once.
+     * Removing a key from it must go through {@link #remove}, which drops maps that become empty.
+     */
+    HashMap<K, S> values(int keyGroup, N namespace) {
         int index = keyGroup - firstKeyGroup;
         if (sharedWith[index] != null) {
             own(index);
         }
-        HashMap<K, S> byKey = namespace == VoidNamespace.INSTANCE ? voidMaps[index] : null;
+        return namespace == VoidNamespace.INSTANCE ? voidMaps[index] : groups.get(index).get(namespace);
+    }
+
+    /** Like {@link #values}, but creates the namespace's map when it has none; put a value in it at once. */
+    HashMap<K, S> valuesCreating(int keyGroup, N namespace) {
+        HashMap<K, S> byKey = values(keyGroup, namespace);
         if (byKey == null) {
+            int index = keyGroup - firstKeyGroup;
             byKey = groups.get(index).computeIfAbsent(namespace, n -> new HashMap<>());
             if (VoidNamespace.INSTANCE.equals(namespace)) {
                 voidMaps[index] = byKey;
             }
         }
-        byKey.put(key, value);
+        return byKey;
     }
 
     void remove(K key, int keyGroup, N namespace) {

@@ -25,7 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * copies, stop (the task released its input), and suspend (a stop-with-savepoint took its barrier:
  * the function emits nothing more until the savepoint is aborted or the task releases its input; a
  * thread suspended while its function holds the monitor waits on the monitor, which lets it go).
- * The emitting thread is normally the source
+ *
+ * <p>Buffer flushes (every buffer timeout) are a request too, not mail: the emitting thread flushes
+ * the outputs before its next element ({@link #requestFlush}). As mail, a flush would wait for the
+ * monitor while the function held it emitting in a tight loop, and the waiting would send the
+ * emitting thread into the request check on every element meanwhile. Only a source that does not
+ * emit for a whole buffer timeout (idle, or blocked) has its outputs flushed by the task's thread,
+ * as mail, so its buffers go out at most two buffer timeouts after they were written.
+ *
+ * <p>The emitting thread is normally the source
  * thread, but a function may emit from threads of its own, so the wait is on a separate
  * {@code gate} that wakes every waiter.
  */
@@ -34,12 +42,15 @@ final class CheckpointLock {
     private static final int PUBLISH_ACCUMULATORS = 2;
     private static final int RELEASED = 4;
     private static final int SUSPENDED = 8;
+    private static final int FLUSH = 16;
 
     private final Object monitor;
     /** Where emitting threads wait while the task's thread runs its mail. */
     private final Object gate = new Object();
     private final AtomicInteger requests = new AtomicInteger();
     private final Runnable publishAccumulators;
+    /** What a flush request runs; set by the first request, read by the emitting thread after the request word. */
+    private volatile ThrowingRunnable flush;
 
     /** {@code publishAccumulators} runs on the emitting thread when the task's thread asks for it. */
     /** @param monitor the object the function's {@code getCheckpointLock()} returns */
@@ -75,6 +86,18 @@ final class CheckpointLock {
     /** Asks the emitting thread to publish copies of the function's accumulators before its next element. */
     void requestAccumulators() {
         requests.getAndUpdate(r -> r | PUBLISH_ACCUMULATORS);
+    }
+
+    /**
+     * Asks the emitting thread to run {@code flush} (flushing the task's outputs) holding the monitor
+     * before its next element. Returns {@code false} when the previous request is still waiting (the
+     * function has not emitted for a whole buffer timeout): then the caller flushes as mail, and the
+     * request stays for whoever comes first.
+     */
+    boolean requestFlush(ThrowingRunnable flush) {
+        this.flush = flush;
+        int before = requests.getAndUpdate(r -> r | FLUSH);
+        return (before & FLUSH) == 0;
     }
 
     /** The task stops consuming: the next emit, or a wait to emit, throws. */
@@ -135,11 +158,30 @@ final class CheckpointLock {
             requests.getAndUpdate(x -> x & ~PUBLISH_ACCUMULATORS);
             publishAccumulators.run();
         }
+        if ((r & FLUSH) != 0) {
+            requests.getAndUpdate(x -> x & ~FLUSH);
+            flushOutputs();
+        }
         if ((r & SUSPENDED) != 0) {
             waitWhileSuspended();
         }
         if ((r & TASK_WAITING) != 0 && !Thread.holdsLock(monitor)) {
             standAside();
+        }
+    }
+
+    private void flushOutputs() {
+        synchronized (monitor) {
+            try {
+                flush.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskCancelledException();
+            } catch (Exception e) {
+                throw new ChainedOperatorException("Buffer flush", e);
+            }
         }
     }
 

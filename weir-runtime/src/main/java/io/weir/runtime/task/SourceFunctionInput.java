@@ -116,6 +116,14 @@ final class SourceFunctionInput<T> implements TaskInput {
         lock.requestAccumulators();
     }
 
+    /**
+     * Asks the source thread to run {@code flush} before its next element; {@code false} when it has
+     * not served the previous request yet (see {@link CheckpointLock#requestFlush}).
+     */
+    boolean requestFlush(ThrowingRunnable flush) {
+        return lock.requestFlush(flush);
+    }
+
     @Override
     public void release() {
         if (thread == null || !thread.isAlive()) {

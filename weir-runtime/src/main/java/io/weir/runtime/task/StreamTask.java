@@ -452,8 +452,17 @@ public final class StreamTask implements Runnable {
                 deployment.job().getConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis());
     }
 
+    /**
+     * Flushes the outputs every buffer timeout, as mail; a source function's thread flushes them
+     * itself before its next element, unless it has not served the previous request (see
+     * {@link CheckpointLock}).
+     */
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain, long timeout) {
+        ThrowingRunnable flush = chain::flushOutputs;
         return timers.scheduleAtFixedRate(() -> {
+            if (input instanceof SourceFunctionInput<?> source && source.requestFlush(flush)) {
+                return;
+            }
             if (!flushPending) {
                 flushPending = true;
                 mailbox.put(() -> {

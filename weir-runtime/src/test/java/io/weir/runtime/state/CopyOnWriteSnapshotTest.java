@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.state.AggregatingState;
+import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
+import io.weir.api.state.ReducingState;
+import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.types.SerializerConfig;
@@ -45,6 +50,36 @@ class CopyOnWriteSnapshotTest {
     private final MapState<String, Long> totals = backend.getPartitionedState(
             new MapStateDescriptor<>("totals", String.class, Long.class));
 
+    private final ReducingState<Long> sums = backend.getPartitionedState(
+            new ReducingStateDescriptor<>("sums", Long::sum, Long.class));
+    /** An accumulator changed in place by {@code add}, as many aggregate functions do. */
+    private final AggregatingState<Long, Long> maxima = backend.getPartitionedState(
+            new AggregatingStateDescriptor<>("maxima", new InPlaceMax(), Counter.class));
+
+    private static final class InPlaceMax implements AggregateFunction<Long, Counter, Long> {
+        @Override
+        public Counter createAccumulator() {
+            return new Counter();
+        }
+
+        @Override
+        public Counter add(Long value, Counter accumulator) {
+            accumulator.count = Math.max(accumulator.count, value);
+            return accumulator;
+        }
+
+        @Override
+        public Long getResult(Counter accumulator) {
+            return accumulator.count;
+        }
+
+        @Override
+        public Counter merge(Counter a, Counter b) {
+            a.count = Math.max(a.count, b.count);
+            return a;
+        }
+    }
+
     /** One round of changes to every key: in place, appended, put, and every third key cleared. */
     private void change(int round) throws Exception {
         for (int k = 0; k < KEYS; k++) {
@@ -57,6 +92,8 @@ class CopyOnWriteSnapshotTest {
             counter.last = "round-" + round;
             counters.update(counter);
             events.add("e" + round);
+            sums.add((long) round * k + 1);
+            maxima.add((long) round * 1_000 + k);
             totals.put("r" + (round % 3), (long) round * k);
             if (k % 3 == round % 3) {
                 totals.clear();
@@ -88,6 +125,8 @@ class CopyOnWriteSnapshotTest {
         backend.setCurrentKey("key-7");
         assertEquals(7 * 3, counters.value().count, "the task sees its own changes");
         assertEquals("round-2", counters.value().last);
+        assertEquals(7 + 1 + 14 + 1 + 1, sums.get(), "every round's sum added up");
+        assertEquals(2_007, maxima.get(), "the accumulator changed in place by the last round");
         assertSameBytes(now, backend.snapshot(2, false).keyGroups());
     }
 

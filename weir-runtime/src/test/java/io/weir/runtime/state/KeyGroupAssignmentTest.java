@@ -36,6 +36,19 @@ class KeyGroupAssignmentTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"128", "1", "2", "4096", "32768"})
+    void aPowerOfTwoMaxParallelismGivesTheKeyGroupOfTheModulo(int maxParallelism) {
+        for (int hash = -100_000; hash < 100_000; hash += 7) {
+            assertEquals(KeyGroupAssignment.murmurHash(hash) % maxParallelism,
+                    KeyGroupAssignment.computeKeyGroupForKeyHash(hash, maxParallelism), "hash " + hash);
+        }
+        for (int hash : new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1}) {
+            assertEquals(KeyGroupAssignment.murmurHash(hash) % maxParallelism,
+                    KeyGroupAssignment.computeKeyGroupForKeyHash(hash, maxParallelism), "hash " + hash);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void keyGroupOfAStringDependsOnlyOnItsContent() {
         assertEquals(KeyGroupAssignment.assignToKeyGroup("weir", 128),

@@ -116,4 +116,62 @@ class CheckpointLockTest {
         lock.beforeElement();
         assertEquals(1, published.get());
     }
+
+    @Test
+    void aFlushIsRunByTheEmittingThreadHoldingTheMonitorBeforeItsNextElement() {
+        Object monitor = new Object();
+        CheckpointLock lock = new CheckpointLock(monitor, () -> {});
+        AtomicInteger flushes = new AtomicInteger();
+        AtomicBoolean heldTheMonitor = new AtomicBoolean();
+        ThrowingRunnable flush = () -> {
+            heldTheMonitor.set(Thread.holdsLock(monitor));
+            flushes.incrementAndGet();
+        };
+        assertTrue(lock.requestFlush(flush));
+        assertFalse(lock.requestFlush(flush), "not served yet: the task's thread flushes as mail");
+        assertEquals(0, flushes.get());
+        lock.beforeElement();
+        lock.beforeElement();
+        assertEquals(1, flushes.get(), "one flush for the pending request");
+        assertTrue(heldTheMonitor.get(), "the outputs are flushed holding the monitor");
+        assertTrue(lock.requestFlush(flush), "served: the next request is the emitting thread's again");
+    }
+
+    @Test
+    void aSourceHoldingTheMonitorInATightLoopServesEveryFlushRequest() throws Exception {
+        Object monitor = new Object();
+        CheckpointLock lock = new CheckpointLock(monitor, () -> {});
+        AtomicInteger flushes = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread source = new Thread(() -> {
+            while (!stop.get()) {
+                synchronized (monitor) { // the function holds the checkpoint lock around each emit
+                    lock.beforeElement();
+                }
+            }
+        });
+        source.start();
+        try {
+            for (int i = 1; i <= 100; i++) {
+                assertTrue(lock.requestFlush(flushes::incrementAndGet), "request " + i + " while the last is served");
+                while (flushes.get() < i) { // served by the source thread; the class timeout bounds the wait
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            stop.set(true);
+            source.join();
+        }
+        assertEquals(100, flushes.get());
+    }
+
+    @Test
+    void aFailingFlushFailsTheEmit() {
+        CheckpointLock lock = new CheckpointLock(new Object(), () -> {});
+        lock.requestFlush(() -> {
+            throw new java.io.IOException("disk gone");
+        });
+        ChainedOperatorException e = assertThrows(ChainedOperatorException.class, lock::beforeElement);
+        assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
+    }
 }

@@ -215,6 +215,48 @@ class SourceFunctionThreadingTest {
         assertEquals(0, VIOLATIONS.get());
     }
 
+    // ---- buffer flushes ----
+
+    static final CountDownLatch RECEIVED = new CountDownLatch(1);
+
+    /** Emits one element, then stays idle until the sink has it (which takes a buffer flush), then ends. */
+    static class OneThenIdleSource implements SourceFunction<Long> {
+        @Override
+        public void run(SourceContext<Long> ctx) throws InterruptedException {
+            synchronized (ctx.getCheckpointLock()) {
+                ctx.collect(7L);
+            }
+            if (!RECEIVED.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The element was not flushed to the sink while the source was idle");
+            }
+        }
+
+        @Override
+        public void cancel() {}
+    }
+
+    /** Counts the element it gets down. */
+    static class LatchSink extends RichSinkFunction<Long> {
+        @Override
+        public void invoke(Long value, Context context) {
+            RECEIVED.countDown();
+        }
+    }
+
+    /**
+     * A source function's thread flushes the outputs before its next element when the buffer
+     * timeout asks; a source that emits nothing more has them flushed by the task's thread, so its
+     * last element does not wait in a buffer for the end of the input.
+     */
+    @Test
+    void anIdleSourcesLastElementIsFlushedByTheTask() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(1);
+        env.setBufferTimeout(10);
+        env.addSource(new OneThenIdleSource()).rebalance().addSink(new LatchSink());
+        env.execute("idle source");
+        assertEquals(0, RECEIVED.getCount());
+    }
+
     // ---- cancellation ----
 
     static volatile Thread emittingThread;
