@@ -65,7 +65,9 @@ class CleanupTimerRegistrationTest {
 
     @Test
     void aWindowReceivingElementsAfterItsCleanupTimerFiredGetsANewOne() throws Exception {
-        try (var h = harness(builder(new OneFixedProcessingTimeWindow()).reduce(new WindowTestSupport.Sum()))) {
+        var windows = builder(new OneFixedProcessingTimeWindow());
+        windows.trigger(new ProcessingTimeTriggerKeepingNothing());
+        try (var h = harness(windows.reduce(new WindowTestSupport.Sum()))) {
             h.setProcessingTime(10);
             h.processElement(pair("a", 1), 0);
             h.setProcessingTime(150); // the window [0, 100) fires and is cleaned up
@@ -117,6 +119,32 @@ class CleanupTimerRegistrationTest {
         public void clear(TimeWindow window, TriggerContext ctx) {
             ctx.deleteEventTimeTimer(window.maxTimestamp());
         }
+    }
+
+    /**
+     * Fires at the window's end by the clock, like {@link ProcessingTimeTrigger}, and deletes nothing
+     * when the window is cleared (its timer has fired), so only the firing tells the operator that a
+     * timer went away.
+     */
+    private static final class ProcessingTimeTriggerKeepingNothing extends Trigger<Object, TimeWindow> {
+        @Override
+        public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
+            ctx.registerProcessingTimeTimer(window.maxTimestamp());
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
+            return TriggerResult.FIRE;
+        }
+
+        @Override
+        public void clear(TimeWindow window, TriggerContext ctx) {}
     }
 
     /** Puts every element, whenever it comes, into the processing-time window [0, 100), one list for all. */
