@@ -11,6 +11,7 @@ import io.weir.api.functions.async.AsyncRetryStrategy;
 import io.weir.api.functions.async.ResultFuture;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
+import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.api.types.Types;
 import io.weir.runtime.operators.async.AsyncWaitOperator;
 import java.util.ArrayList;
@@ -72,6 +73,97 @@ class AsyncWaitOperatorTest {
             harness.runMailbox();
             assertEquals(List.of(new StreamRecord<>("two", 2L), new StreamRecord<>("one", 1L), new Watermark(5L),
                     new StreamRecord<>("three", 6L)), List.copyOf(harness.getOutput()));
+        }
+    }
+
+    /**
+     * UNORDERED against a model of its rule, over random interleavings of elements, watermarks and
+     * completions: a result goes out when it comes unless a watermark queued before it is still
+     * queued; a watermark goes out when everything before it did, followed by the completed
+     * results of the elements between it and the next watermark, in input order.
+     */
+    @Test
+    void unorderedModeMatchesItsRuleOverRandomWatermarksAndCompletions() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int run = 0; run < 200; run++) {
+            Pending f = new Pending();
+            List<Object> model = new ArrayList<>(); // queued: Integer element numbers and Watermarks
+            java.util.Set<Integer> done = new java.util.HashSet<>();
+            List<Object> expected = new ArrayList<>();
+            List<Integer> pending = new ArrayList<>();
+            try (var harness = harness(f, 0, 1_000, false, null)) {
+                int elements = 0;
+                long watermark = 0;
+                for (int step = 0; step < 60; step++) {
+                    int action = random.nextInt(10);
+                    if (action < 4) {
+                        harness.processElement(elements, elements);
+                        model.add(elements);
+                        pending.add(elements++);
+                    } else if (action < 5) {
+                        harness.processWatermark(++watermark);
+                        model.add(new Watermark(watermark));
+                    } else if (!pending.isEmpty()) {
+                        int element = pending.remove(random.nextInt(pending.size()));
+                        f.futures.get(element).complete(List.of("r" + element));
+                        done.add(element);
+                    }
+                    harness.runMailbox();
+                    emitByTheRule(model, done, expected);
+                    assertEquals(expected, List.copyOf(harness.getOutput()), "run " + run + ", step " + step);
+                }
+            }
+        }
+    }
+
+    /** The model: emits what the rule lets go from {@code queued}, in the operator's order. */
+    private static void emitByTheRule(List<Object> queued, java.util.Set<Integer> done, List<Object> out) {
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int i = 0; i < queued.size() && !(queued.get(i) instanceof Watermark); i++) {
+                if (done.contains((Integer) queued.get(i))) {
+                    int element = (Integer) queued.remove(i--);
+                    out.add(new StreamRecord<>("r" + element, element));
+                }
+            }
+            if (!queued.isEmpty() && queued.get(0) instanceof Watermark mark) {
+                queued.remove(0);
+                out.add(mark);
+                progress = true;
+            }
+        }
+    }
+
+    @Test
+    void unorderedResultsWaitingBehindAWatermarkAreCheckpointedAndEmittedAfterRestore() throws Exception {
+        Pending f = new Pending();
+        OperatorSubtaskState state;
+        try (var harness = harness(f, 0, 10, false, null)) {
+            harness.processElement(1, 1L);
+            harness.processWatermark(5L);
+            harness.processElement(2, 6L);
+            harness.processElement(3, 7L);
+            f.futures.get(2).complete(List.of("three")); // completed, but behind the watermark
+            harness.runMailbox();
+            assertEquals(List.of(), List.copyOf(harness.getOutput()));
+            state = harness.snapshot(1, 1);
+        }
+        Pending again = new Pending();
+        var restored = new OneInputStreamOperatorTestHarness<>(new AsyncWaitOperator<>(again, 0, 10, false, null,
+                Types.INT));
+        restored.initializeState(state);
+        restored.open();
+        try (restored) {
+            assertEquals(3, again.futures.size(), "every queued element is called again");
+            again.futures.get(2).complete(List.of("three"));
+            again.futures.get(0).complete(List.of("one"));
+            restored.runMailbox();
+            assertEquals(List.of(new StreamRecord<>("one", 1L), new Watermark(5L), new StreamRecord<>("three", 7L)),
+                    List.copyOf(restored.getOutput()));
+            again.futures.get(1).complete(List.of("two"));
+            restored.runMailbox();
+            assertEquals(new StreamRecord<>("two", 6L), List.copyOf(restored.getOutput()).get(3));
         }
     }
 

@@ -62,6 +62,50 @@ class WindowAssignersTest {
         assertEquals(List.of(new TimeWindow(10, 35), new TimeWindow(0, 25), new TimeWindow(-10, 15)), List.copyOf(windows));
     }
 
+    /** The windows by definition: every start {@code offset + k * slide} whose window holds {@code t}. */
+    private static List<TimeWindow> slidingWindowsOf(long t, long size, long slide, long offset) {
+        List<TimeWindow> windows = new java.util.ArrayList<>();
+        for (long start = Math.floorDiv(t - offset, slide) * slide + offset; start > t - size; start -= slide) {
+            windows.add(new TimeWindow(start, start + size));
+        }
+        return windows;
+    }
+
+    @Test
+    void slidingWindowsHandedOutAgainAreStillTheWindowsOfEachElement() {
+        // sizes that slides divide and do not, sizes below the slide (gaps), offsets, negative times,
+        // times going forward, back and jumping: every answer equals the windows by definition
+        long[][] shapes = {{30, 10, 0}, {25, 10, 0}, {25, 10, 3}, {7, 10, 2}, {100, 1, 0}, {10, 10, 0}};
+        java.util.Random random = new java.util.Random(42);
+        for (long[] shape : shapes) {
+            var assigner = SlidingEventTimeWindows.of(ms(shape[0]), ms(shape[1]), ms(shape[2]));
+            for (long t = -60; t < 60; t++) {
+                assertEquals(slidingWindowsOf(t, shape[0], shape[1], shape[2]),
+                        List.copyOf(assigner.assignWindows("x", t, CLOCK_AT_1234)), "t=" + t + " " + assigner);
+            }
+            for (int i = 0; i < 2_000; i++) {
+                long t = random.nextInt(400) - 200;
+                assertEquals(slidingWindowsOf(t, shape[0], shape[1], shape[2]),
+                        List.copyOf(assigner.assignWindows("x", t, CLOCK_AT_1234)), "t=" + t + " " + assigner);
+            }
+        }
+    }
+
+    @Test
+    void consecutiveElementsInTheSameWindowsGetTheSameUnmodifiableList() {
+        var sliding = SlidingEventTimeWindows.of(ms(30), ms(10));
+        var first = sliding.assignWindows("x", 11, CLOCK_AT_1234);
+        assertTrue(first == sliding.assignWindows("y", 19, CLOCK_AT_1234), "same windows, same list");
+        assertFalse(first == sliding.assignWindows("x", 20, CLOCK_AT_1234), "next slide, new list");
+        assertThrows(UnsupportedOperationException.class, () -> first.add(new TimeWindow(0, 1)));
+        var tumbling = TumblingEventTimeWindows.of(ms(100));
+        var window = tumbling.assignWindows("x", 0, CLOCK_AT_1234);
+        assertTrue(window == tumbling.assignWindows("x", 99, CLOCK_AT_1234));
+        assertEquals(List.of(new TimeWindow(100, 200)), List.copyOf(tumbling.assignWindows("x", 100, CLOCK_AT_1234)));
+        assertEquals(List.of(new TimeWindow(0, 100)), List.copyOf(tumbling.assignWindows("x", 50, CLOCK_AT_1234)));
+        assertThrows(UnsupportedOperationException.class, () -> window.clear());
+    }
+
     @Test
     void sessionsAndDynamicGaps() {
         assertEquals(List.of(new TimeWindow(7, 17)),

@@ -24,10 +24,8 @@ import io.weir.api.types.Types;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +51,11 @@ import java.util.function.Predicate;
  *       puts mail at once, and a timer {@value #BATCH_WAIT_MILLIS} ms after the wait began ends a
  *       batch that does not fill (calls that complete late or never).</li>
  *   <li>ORDERED emits in input order. UNORDERED emits as results come, but never across a
- *       watermark: watermarks keep their place among the elements.</li>
+ *       watermark: watermarks keep their place among the elements. The queue is a linked list of
+ *       its entries, and each element knows how many watermarks came before it (its segment): an
+ *       unordered result of the first segment is unlinked and emitted at once, in O(1); one of a
+ *       later segment waits in place until the watermarks before it are emitted, and the
+ *       segment's completed entries are then emitted in one pass.</li>
  *   <li>Each element has one timeout from its arrival, covering all its retries; then the
  *       function's {@code timeout} decides (by default the job fails).</li>
  * </ul>
@@ -95,7 +97,13 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private transient TypeSerializer<IN> inputSerializer;
     /** The queue of the checkpoint restored from, submitted again in {@link #open}. */
     private transient List<byte[]> restoredQueue;
-    private transient ArrayDeque<Entry> queue;
+    /** The queue, oldest first, linked through {@link Entry#next} and {@link Entry#prev}; empty when {@code null}. */
+    private transient Entry head;
+    private transient Entry tail;
+    private transient int queueSize;
+    /** Watermarks queued and emitted so far: an element queued after the n-th watermark is in segment n. */
+    private transient long watermarksQueued;
+    private transient long watermarksEmitted;
     private transient MailboxExecutor mailbox;
     private transient ProcessingTimeService clock;
     private transient StreamRecord<OUT> reuse;
@@ -155,7 +163,11 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     @Override
     public void open() throws Exception {
         super.open();
-        queue = new ArrayDeque<>(capacity);
+        head = null;
+        tail = null;
+        queueSize = 0;
+        watermarksQueued = 0;
+        watermarksEmitted = 0;
         mailbox = getOperatorContext().getMailboxExecutor();
         clock = getProcessingTimeService();
         reuse = new StreamRecord<>(null);
@@ -187,9 +199,9 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        List<byte[]> entries = new ArrayList<>(queue.size());
+        List<byte[]> entries = new ArrayList<>(queueSize);
         DataOutputSerializer out = new DataOutputSerializer(64);
-        for (Entry entry : queue) {
+        for (Entry entry = head; entry != null; entry = entry.next) {
             out.clear();
             writeEntry(entry, out);
             entries.add(out.getCopyOfBuffer());
@@ -217,7 +229,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         waitForSlot();
         long deadline = timeoutMillis > 0 ? clock.getCurrentProcessingTime() + timeoutMillis : Long.MAX_VALUE;
         Entry entry = new Entry(value, hasTimestamp, timestamp, deadline, null);
-        queue.add(entry);
+        append(entry);
         if (deadline < timeoutCallbackAt) {
             timeoutCallbackAt = deadline;
             clock.registerTimer(deadline, this::onTimeoutCallback);
@@ -228,14 +240,15 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         waitForSlot();
-        queue.add(new Entry(null, false, 0, Long.MAX_VALUE, mark));
-        emitReady();
+        append(new Entry(null, false, 0, Long.MAX_VALUE, mark));
+        watermarksQueued++;
+        emitReady(null);
     }
 
     /** All input has ended: wait (yielding) until every element in flight is emitted. */
     @Override
     public void endInput() throws Exception {
-        while (!queue.isEmpty()) {
+        while (queueSize > 0) {
             mailbox.yield();
         }
     }
@@ -249,7 +262,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
      * left on the stack without mail.
      */
     private void waitForSlot() throws Exception {
-        while (queue.size() >= capacity) {
+        while (queueSize >= capacity) {
             int batch = Math.max(1, Math.min(capacity / 2, outstanding));
             if (batch > 1) {
                 wakeDepth = batch;
@@ -316,7 +329,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         }
         entry.result = result;
         entry.done = true;
-        emitReady();
+        emitReady(entry);
     }
 
     private boolean shouldRetry(Entry entry, Collection<OUT> result, Throwable error) {
@@ -336,7 +349,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private void onTimeoutCallback(long time) throws Exception {
         timeoutCallbackAt = Long.MAX_VALUE;
         long next = Long.MAX_VALUE;
-        for (Entry entry : queue) { // timeout() completes through the mailbox, so the queue does not change here
+        // timeout() completes through the mailbox, so the queue does not change here
+        for (Entry entry = head; entry != null; entry = entry.next) {
             if (entry.watermark != null || entry.done || entry.timedOut) {
                 continue;
             }
@@ -357,33 +371,63 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         }
     }
 
-    private void emitReady() {
+    /**
+     * Emits what may go now that {@code completed} (or {@code null}: a watermark) was queued or
+     * completed: ORDERED, the completed entries at the head; UNORDERED, {@code completed} if no
+     * watermark is queued before it, and each watermark that comes to the head, followed by the
+     * completed elements of the segment it opens.
+     */
+    private void emitReady(Entry completed) {
         if (ordered) {
-            while (!queue.isEmpty() && queue.peek().isDone()) {
-                emit(queue.poll());
+            while (head != null && head.isDone()) {
+                emit(unlink(head));
             }
             return;
         }
-        while (!queue.isEmpty()) {
-            if (queue.peek().watermark != null) {
-                emit(queue.poll());
-                continue;
-            }
-            // unordered: any completed element before the first watermark may go
-            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
-                Entry entry = it.next();
-                if (entry.watermark != null) {
-                    break;
-                }
+        if (completed != null && completed.segment == watermarksEmitted) {
+            emit(unlink(completed));
+        }
+        while (head != null && head.watermark != null) {
+            emit(unlink(head));
+            watermarksEmitted++;
+            for (Entry entry = head; entry != null && entry.watermark == null; ) {
+                Entry next = entry.next;
                 if (entry.done) {
-                    it.remove();
-                    emit(entry);
+                    emit(unlink(entry));
                 }
-            }
-            if (queue.isEmpty() || queue.peek().watermark == null) {
-                return;
+                entry = next;
             }
         }
+    }
+
+    private void append(Entry entry) {
+        entry.prev = tail;
+        if (tail == null) {
+            head = entry;
+        } else {
+            tail.next = entry;
+        }
+        tail = entry;
+        queueSize++;
+    }
+
+    private Entry unlink(Entry entry) {
+        Entry prev = entry.prev;
+        Entry next = entry.next;
+        if (prev == null) {
+            head = next;
+        } else {
+            prev.next = next;
+        }
+        if (next == null) {
+            tail = prev;
+        } else {
+            next.prev = prev;
+        }
+        entry.prev = null;
+        entry.next = null;
+        queueSize--;
+        return entry;
     }
 
     private void emit(Entry entry) {
@@ -412,6 +456,10 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         private final long timestamp;
         private final long deadline;
         private final Watermark watermark;
+        /** The watermarks queued before this element or watermark (see {@link #emitReady}). */
+        private final long segment;
+        private Entry prev;
+        private Entry next;
         private int attempts;
         private Attempt current;
         private boolean timedOut;
@@ -424,6 +472,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             this.timestamp = timestamp;
             this.deadline = deadline;
             this.watermark = watermark;
+            this.segment = watermarksQueued;
         }
 
         boolean isDone() {

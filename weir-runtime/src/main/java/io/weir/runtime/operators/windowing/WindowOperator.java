@@ -68,6 +68,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     private transient MergingWindowSet<W> mergingWindows;
     private transient MergingWindowSet.MergeFunction<W> mergeFunction;
     private transient WindowAssigner.WindowAssignerContext assignerContext;
+    private transient KnownCleanupTimers knownCleanupTimers;
     private transient long numLateRecordsDropped;
 
     /**
@@ -102,8 +103,9 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         }
         timerService = getInternalTimerService("window-timers", spec.windowSerializer(), this);
         collector = new TimestampedCollector<>(output);
+        knownCleanupTimers = new KnownCleanupTimers();
         triggerContext = new WindowTriggerContext<>(backend, timerService, spec.windowSerializer(),
-                (Trigger<Object, W>) trigger);
+                (Trigger<Object, W>) trigger, knownCleanupTimers, windowAssigner.isEventTime());
         processContext = new WindowProcessContext<>(userFunction, backend, timerService, spec.windowSerializer(),
                 output, windowAssigner instanceof MergingWindowAssigner
                         ? new MergingWindowStateStore(getOperatorContext().getOperatorName()) : null);
@@ -141,16 +143,24 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
                     continue;
                 }
                 skipped = false;
-                addAndTrigger(key, element, actualWindow, mergingWindows.getStateWindow(actualWindow));
+                addAndTrigger(key, element, actualWindow, mergingWindows.getStateWindow(actualWindow), false);
             }
             mergingWindows.persist();
         } else {
+            long epoch = knownCleanupTimers.epoch();
+            boolean cleanupTimersKnown = knownCleanupTimers.contains(key, elementWindows);
+            boolean allAdded = true;
             for (W window : elementWindows) {
                 if (isWindowLate(window)) {
+                    allAdded = false;
                     continue;
                 }
                 skipped = false;
-                addAndTrigger(key, element, window, window);
+                // a trigger that deleted a timer made what was known stale
+                addAndTrigger(key, element, window, window, cleanupTimersKnown && knownCleanupTimers.epoch() == epoch);
+            }
+            if (allAdded && !cleanupTimersKnown) {
+                knownCleanupTimers.remember(key, elementWindows, epoch);
             }
         }
         if (skipped && isElementLate(element)) {
@@ -162,11 +172,19 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         }
     }
 
-    /** Adds the element to the window's contents (kept in {@code stateWindow}) and acts on the trigger's decision. */
-    private void addAndTrigger(K key, StreamRecord<IN> element, W window, W stateWindow) throws Exception {
+    /**
+     * Adds the element to the window's contents (kept in {@code stateWindow}) and acts on the
+     * trigger's decision. {@code cleanupTimerKnown}: the window's cleanup timer is registered (see
+     * {@link KnownCleanupTimers}), so registering it again, by the trigger or here, is skipped.
+     */
+    private void addAndTrigger(K key, StreamRecord<IN> element, W window, W stateWindow, boolean cleanupTimerKnown)
+            throws Exception {
         contentsNamespace.setCurrentNamespace(stateWindow);
         addToContents(element);
         triggerContext.set(key, window);
+        if (cleanupTimerKnown) {
+            triggerContext.cleanupTimerKnown(cleanupTime(window));
+        }
         TriggerResult result = triggerContext.onElement(element.getValue(), element.getTimestamp());
         if (result.isFire()) {
             fire(key, window);
@@ -213,6 +231,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     }
 
     private void onTimer(InternalTimer<K, W> timer, boolean eventTime) throws Exception {
+        knownCleanupTimers.forgetAll(); // the timer that fires is no longer registered
         W window = timer.getNamespace();
         K key = timer.getKey();
         if (mergingWindows != null) {

@@ -24,23 +24,42 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
     private final Trigger<Object, W> trigger;
     private final NamespacedStateStore windowStates;
     private final TypeSerializer<W> windowSerializer;
+    private final KnownCleanupTimers knownCleanupTimers;
+    /** Whether cleanup timers are event-time timers (else processing-time ones). */
+    private final boolean eventTimeCleanup;
     private K key;
     private W window;
+    /** Whether the current window's cleanup timer, at {@link #cleanupTime}, is known to be registered. */
+    private boolean cleanupTimerKnown;
+    private long cleanupTime;
     private Collection<W> mergedWindows;
 
     WindowTriggerContext(KeyedStateBackend<K> backend, InternalTimerService<W> timerService,
-            TypeSerializer<W> windowSerializer, Trigger<Object, W> trigger) {
+            TypeSerializer<W> windowSerializer, Trigger<Object, W> trigger, KnownCleanupTimers knownCleanupTimers,
+            boolean eventTimeCleanup) {
         this.backend = backend;
         this.timerService = timerService;
         this.trigger = trigger;
         this.windowStates = new NamespacedStateStore(backend, windowSerializer, null);
         this.windowSerializer = windowSerializer;
+        this.knownCleanupTimers = knownCleanupTimers;
+        this.eventTimeCleanup = eventTimeCleanup;
     }
 
     void set(K key, W window) {
         this.key = key;
         this.window = window;
+        this.cleanupTimerKnown = false;
         windowStates.setNamespace(window);
+    }
+
+    /**
+     * The current window's cleanup timer, at {@code time}, is registered: registering a timer of
+     * the cleanup time domain at that time is skipped until the next {@link #set} or a deletion.
+     */
+    void cleanupTimerKnown(long time) {
+        this.cleanupTimerKnown = true;
+        this.cleanupTime = time;
     }
 
     K key() {
@@ -84,22 +103,36 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
 
     @Override
     public void registerProcessingTimeTimer(long time) {
+        if (cleanupTimerKnown && !eventTimeCleanup && time == cleanupTime) {
+            return; // registered already: registering again would find it and do nothing
+        }
         timerService.registerProcessingTimeTimer(window, time);
     }
 
     @Override
     public void registerEventTimeTimer(long time) {
+        if (cleanupTimerKnown && eventTimeCleanup && time == cleanupTime) {
+            return; // registered already: registering again would find it and do nothing
+        }
         timerService.registerEventTimeTimer(window, time);
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
+        timerDeleted();
         timerService.deleteProcessingTimeTimer(window, time);
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
+        timerDeleted();
         timerService.deleteEventTimeTimer(window, time);
+    }
+
+    /** A deleted timer may be a cleanup timer: what was known about registered ones no longer holds. */
+    private void timerDeleted() {
+        cleanupTimerKnown = false;
+        knownCleanupTimers.forgetAll();
     }
 
     @Override
