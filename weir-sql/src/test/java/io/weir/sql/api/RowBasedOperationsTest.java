@@ -341,6 +341,10 @@ public class RowBasedOperationsTest {
         ValidationException clash = assertThrows(ValidationException.class,
                 () -> orders.joinLateral(call(Letters.class, $("usr")).as("usr", "p")));
         assertTrue(clash.getMessage().contains("repeat the table's columns"), clash.getMessage());
+        ValidationException sessionKey = assertThrows(ValidationException.class, () -> orders
+                .window(Session.withGap(lit(5).seconds()).on($("ts")).as("s")).groupBy($("s"), $("usr").upperCase()));
+        assertTrue(sessionKey.getMessage().contains("session windows are formed per key, which must be a column"),
+                sessionKey.getMessage());
         ValidationException manyNames = assertThrows(ValidationException.class,
                 () -> orders.select($("id").as("a", "b")));
         assertTrue(manyNames.getMessage().contains("names the columns of a function's rows"), manyNames.getMessage());
