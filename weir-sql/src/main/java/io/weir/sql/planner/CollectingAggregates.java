@@ -28,6 +28,7 @@ final class CollectingAggregates {
         Kind kind = switch (call.getAggregation().getKind()) {
             case ARRAY_AGG -> call.ignoreNulls() ? Kind.ARRAY_AGG_IGNORE_NULLS : Kind.ARRAY_AGG;
             case LISTAGG -> Kind.LISTAGG;
+            case SINGLE_VALUE -> Kind.SINGLE_VALUE;
             case JSON_ARRAYAGG -> ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
                     == SqlJsonConstructorNullClause.NULL_ON_NULL ? Kind.JSON_ARRAYAGG_NULL_ON_NULL
                     : Kind.JSON_ARRAYAGG_ABSENT_ON_NULL;

@@ -37,7 +37,9 @@ public final class CollectingAggregateSlot extends AggregateSlot {
         /** JSON_OBJECTAGG(KEY k VALUE v NULL ON NULL), the default. */
         JSON_OBJECTAGG_NULL_ON_NULL,
         /** JSON_OBJECTAGG(KEY k VALUE v ABSENT ON NULL). */
-        JSON_OBJECTAGG_ABSENT_ON_NULL
+        JSON_OBJECTAGG_ABSENT_ON_NULL,
+        /** SINGLE_VALUE(x), the value of a scalar sub-query: more than one row fails the job. */
+        SINGLE_VALUE
     }
 
     private final Kind kind;
@@ -113,6 +115,13 @@ public final class CollectingAggregateSlot extends AggregateSlot {
                     }
                 }
                 yield values.isEmpty() ? null : values;
+            }
+            case SINGLE_VALUE -> {
+                if (entries.size() > 1) {
+                    throw new IllegalArgumentException("A scalar sub-query returned more than one row (" + entries.size()
+                            + "); it must return at most one, e.g. by an aggregate or a filter on a key");
+                }
+                yield entries.isEmpty() ? null : entries.get(0).getField(0);
             }
             case LISTAGG -> {
                 StringBuilder text = null;
