@@ -580,6 +580,12 @@ final class AggregateTranslator {
                 bound.add(UserAggregates.bind(call, user, inputType, retracting));
                 continue;
             }
+            AggregateSlot collecting = CollectingAggregates.slot(call, inputType);
+            if (collecting != null) {
+                bound.add(BoundAggregate.ofArguments(collecting, args.stream().mapToInt(Integer::intValue).toArray(),
+                        call.filterArg));
+                continue;
+            }
             if (args.size() > 1) {
                 throw new ValidationException("Aggregate " + call + " takes " + args.size()
                         + " arguments; Weir runs aggregates of one argument (or COUNT(*))");

@@ -126,6 +126,7 @@ public final class BuiltInFunctionTable {
     private static void addFlink2Functions(List<SqlOperator> operators) {
         // The parser builds TRY_CAST(x AS t) and TRANSLATE(s, from, to) with these operators; the validator looks them up.
         operators.add(SqlLibraryOperators.TRY_CAST);
+        operators.add(SqlLibraryOperators.ARRAY_AGG);
         operators.add(SqlLibraryOperators.TRANSLATE3);
         SqlReturnTypeInference bytesNullable = ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(SqlTypeTransforms.TO_NULLABLE);
         operators.add(function("BIN", STRING_NULLABLE, OperandTypes.family(SqlTypeFamily.INTEGER)));

@@ -69,12 +69,51 @@ final class SubQueryJoins extends RelShuttleImpl {
         return kept.isEmpty() ? input : LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept));
     }
 
+    /**
+     * A scalar sub-query in the select list that does not refer to the outer query ({@code SELECT a,
+     * (SELECT MAX(b) FROM t2) FROM t1}) becomes a LEFT JOIN ... ON TRUE with it, as Flink plans it: each
+     * outer row gets the sub-query's value, NULL while it has none, and updates when it changes. A
+     * sub-query that may return more than one row goes through SINGLE_VALUE, which fails the job when
+     * it does (Flink's behaviour). Other sub-queries in the select list are refused.
+     */
     @Override
     public RelNode visit(LogicalProject project) {
-        if (RexUtil.SubQueryFinder.containsSubQuery(project)) {
-            throw unsupported("a sub-query in the select list");
+        if (!RexUtil.SubQueryFinder.containsSubQuery(project)) {
+            return super.visit(project);
         }
-        return super.visit(project);
+        RelNode[] input = {project.getInput().accept(this)};
+        RexBuilder rexBuilder = project.getCluster().getRexBuilder();
+        int outerCount = input[0].getRowType().getFieldCount();
+        RexShuttle scalars = new RexShuttle() {
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+                if (subQuery.getKind() != SqlKind.SCALAR_QUERY || !RelOptUtil.getVariablesUsed(subQuery.rel).isEmpty()) {
+                    throw unsupported("a sub-query in the select list other than an uncorrelated scalar one: "
+                            + subQuery);
+                }
+                RelNode value = subQuery.rel.accept(SubQueryJoins.this);
+                Double maxRows = project.getCluster().getMetadataQuery().getMaxRowCount(value);
+                if (maxRows == null || maxRows > 1) {
+                    value = org.apache.calcite.rel.logical.LogicalAggregate.create(value, List.of(),
+                            org.apache.calcite.util.ImmutableBitSet.of(), null, List.of(
+                                    org.apache.calcite.rel.core.AggregateCall.create(SqlStdOperatorTable.SINGLE_VALUE,
+                                            false, false, false, List.of(), List.of(0), -1, null,
+                                            org.apache.calcite.rel.RelCollations.EMPTY, 0, value, null, null)));
+                }
+                int field = input[0].getRowType().getFieldCount();
+                input[0] = LogicalJoin.create(input[0], value, List.of(), rexBuilder.makeLiteral(true), Set.of(),
+                        JoinRelType.LEFT);
+                return rexBuilder.makeInputRef(input[0].getRowType().getFieldList().get(field).getType(), field);
+            }
+        };
+        List<RexNode> projects = new ArrayList<>();
+        for (RexNode expression : project.getProjects()) {
+            projects.add(expression.accept(scalars));
+        }
+        RelNode joined = input[0];
+        // The outer fields keep their positions; the sub-queries' values follow them.
+        return LogicalProject.create(joined, project.getHints(), projects, project.getRowType().getFieldNames(),
+                project.getVariablesSet());
     }
 
     @Override

@@ -21,7 +21,9 @@ final class BuiltInFunctionNames {
             "HOUR", "INITCAP", "IS JSON", "JSON_ARRAY", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", "LN",
             "LOCALTIME", "LOCALTIMESTAMP", "LOG10", "MINUTE", "MONTH", "OVERLAY", "PI", "POWER", "QUARTER", "RADIANS",
             "RAND", "RAND_INTEGER", "REPLACE", "ROUND", "SECOND", "SIGN", "SIN", "SQRT", "TAN", "TIMESTAMPADD",
-            "TIMESTAMPDIFF", "TRUNCATE", "WEEK", "YEAR");
+            "TIMESTAMPDIFF", "TRUNCATE", "WEEK", "YEAR",
+            // Flink 2.x's collecting aggregates and the operators of the standard table that run.
+            "CURRENT_CATALOG", "JSON_ARRAYAGG", "JSON_OBJECTAGG", "LISTAGG", "NOT SIMILAR TO", "OVERLAPS", "SIMILAR TO");
 
     static List<String> sorted() {
         java.util.TreeSet<String> all = new java.util.TreeSet<>(NAMES);

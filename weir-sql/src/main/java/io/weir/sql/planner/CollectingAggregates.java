@@ -1,0 +1,57 @@
+package io.weir.sql.planner;
+
+import io.weir.api.types.TypeInformation;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.runtime.agg.AggregateSlot;
+import io.weir.sql.runtime.agg.CollectingAggregateSlot;
+import io.weir.sql.runtime.agg.CollectingAggregateSlot.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.SqlJsonConstructorNullClause;
+import org.apache.calcite.sql.fun.SqlJsonArrayAggAggFunction;
+import org.apache.calcite.sql.fun.SqlJsonObjectAggAggFunction;
+
+/**
+ * Flink's collecting aggregates ARRAY_AGG, LISTAGG, JSON_ARRAYAGG and JSON_OBJECTAGG as accumulator
+ * slots ({@link CollectingAggregateSlot}) that see every row's argument values, NULLs included.
+ */
+final class CollectingAggregates {
+
+    private CollectingAggregates() {
+    }
+
+    /** The slot of a collecting aggregate call, or null for another aggregate. */
+    static AggregateSlot slot(AggregateCall call, RelDataType inputType) {
+        Kind kind = switch (call.getAggregation().getKind()) {
+            case ARRAY_AGG -> call.ignoreNulls() ? Kind.ARRAY_AGG_IGNORE_NULLS : Kind.ARRAY_AGG;
+            case LISTAGG -> Kind.LISTAGG;
+            case SINGLE_VALUE -> Kind.SINGLE_VALUE;
+            case JSON_ARRAYAGG -> ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
+                    == SqlJsonConstructorNullClause.NULL_ON_NULL ? Kind.JSON_ARRAYAGG_NULL_ON_NULL
+                    : Kind.JSON_ARRAYAGG_ABSENT_ON_NULL;
+            case JSON_OBJECTAGG -> ((SqlJsonObjectAggAggFunction) call.getAggregation()).getNullClause()
+                    == SqlJsonConstructorNullClause.ABSENT_ON_NULL ? Kind.JSON_OBJECTAGG_ABSENT_ON_NULL
+                    : Kind.JSON_OBJECTAGG_NULL_ON_NULL;
+            default -> null;
+        };
+        if (kind == null) {
+            return null;
+        }
+        if (call.isDistinct()) {
+            throw new ValidationException(call.getAggregation().getName() + "(DISTINCT ...) is not supported by Weir "
+                    + "yet; deduplicate in a sub-query first (SELECT DISTINCT)");
+        }
+        List<TypeInformation<?>> types = new ArrayList<>();
+        for (int argument : call.getArgList()) {
+            types.add(RowTypes.fieldType(inputType.getFieldList().get(argument).getType()));
+        }
+        String separator = null;
+        if (!call.rexList.isEmpty() && call.rexList.get(0) instanceof RexLiteral literal) {
+            separator = literal.getValueAs(String.class);
+        }
+        return new CollectingAggregateSlot(kind, types, separator);
+    }
+}
