@@ -608,7 +608,7 @@ public final class StreamTask implements Runnable {
         if (barrier.endsJob()) {
             finalCheckpointId = barrier.id();
         }
-        boolean source = networkInput == null;
+        boolean source = networkInput == null || deployment.vertex().hasChainedSources();
         if (source && !dataEnded && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
             chain.advanceToEndOfEventTime();
         }
