@@ -21,6 +21,8 @@ import io.weir.api.connector.source.lib.util.IteratorSourceEnumerator;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.MultipleConnectedStreams;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkGenerator;
+import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.operators.AbstractInput;
 import io.weir.api.operators.AbstractStreamOperatorFactory;
@@ -161,15 +163,16 @@ class ChainedSourcesTest {
     @ValueSource(ints = {1, 2})
     void twoChainedSourcesAndANetworkInputDeliverEveryRecordInEventTimeAndEndOnce(int parallelism) throws Exception {
         StreamExecutionEnvironment env = CLUSTER.createEnvironment(parallelism);
-        env.getConfig().setAutoWatermarkInterval(1);
         DataStream<Long> longs = env.fromSource(new NumberSequenceSource(1, 3_000),
-                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v), "longs");
+                WatermarkStrategy.<Long>forGenerator(context -> new AfterEveryElement<>())
+                        .withTimestampAssigner((v, ts) -> v), "longs");
         DataStream<String> strings = env.fromSource(
                 new DataGeneratorSource<>(i -> "s" + (i + 1), 2_000, Types.STRING),
-                WatermarkStrategy.<String>forMonotonousTimestamps()
+                WatermarkStrategy.<String>forGenerator(context -> new AfterEveryElement<>())
                         .withTimestampAssigner((v, ts) -> Long.parseLong(v.substring(1))), "strings");
         DataStream<Long> network = env.fromSource(new NumberSequenceSource(1, 500),
-                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v * 4), "network")
+                WatermarkStrategy.<Long>forGenerator(context -> new AfterEveryElement<>())
+                        .withTimestampAssigner((v, ts) -> v * 4), "network")
                 .setParallelism(1).rebalance();
         List<String> result = recorded(env, parallelism, Long.MAX_VALUE, longs, strings, network)
                 .executeAndCollect(100_000);
@@ -182,6 +185,7 @@ class ChainedSourcesTest {
         assertEquals(expected.stream().sorted().toList(), elements, "every record reached its input once");
         assertEquals(List.of(), result.stream().filter(s -> s.startsWith("late:")).toList(),
                 "the watermark is the minimum over all inputs: no element is behind it");
+        // every input sends watermarks below the maximum before it ends: the operator's first one is one of them
         assertTrue(result.stream().anyMatch(s -> s.startsWith("wm:") && !s.equals("wm:" + Long.MAX_VALUE)),
                 "the sources' watermarks reached the operator before the end: " + result.size());
         assertEquals(parallelism, result.stream().filter(s -> s.equals("wm:" + Long.MAX_VALUE)).count(),
@@ -225,6 +229,17 @@ class ChainedSourcesTest {
                 "the watermark passed 500 while the idle source was still running: " + result.subList(
                         Math.max(0, result.size() - 6), result.size()));
         assertEquals(List.of(), result.stream().filter(s -> s.startsWith("late:")).toList());
+    }
+
+    /** A watermark right after every element (its timestamp - 1): event time moves on without timers. */
+    static final class AfterEveryElement<T> implements WatermarkGenerator<T> {
+        @Override
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+            output.emitWatermark(new io.weir.api.eventtime.Watermark(eventTimestamp - 1));
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {}
     }
 
     /**
