@@ -30,6 +30,7 @@ import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.metrics.WaitTimer;
 import io.weir.runtime.source.SourceOperator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,8 +279,8 @@ public final class StreamTask implements Runnable {
     private boolean[] barrierChannels(NetworkInput network) {
         boolean[] connected = network.connectedChannels();
         int sources = deployment.vertex().getChainedSources().size();
-        boolean[] all = java.util.Arrays.copyOf(connected, connected.length + sources);
-        java.util.Arrays.fill(all, connected.length, all.length, true);
+        boolean[] all = Arrays.copyOf(connected, connected.length + sources);
+        Arrays.fill(all, connected.length, all.length, true);
         return all;
     }
 
