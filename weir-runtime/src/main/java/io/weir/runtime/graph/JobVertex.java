@@ -7,19 +7,23 @@ import java.util.List;
 
 /**
  * A task type of the job: a chain of operators that run together in one task, with one
- * parallelism. The first node is the chain's head; nodes are in topological order.
+ * parallelism. Nodes are in topological order; the first is the chain's head, unless the head is a
+ * multiple-input operator with sources chained into it ({@code HEAD_WITH_SOURCES}): then those
+ * sources come first ({@link #getChainedSources()}), the head after them.
  */
 public final class JobVertex implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int id;
     private final List<StreamNode> chain;
+    private final int chainedSources;
     private final List<JobEdge> inputs = new ArrayList<>();
     private final List<JobEdge> outputs = new ArrayList<>();
 
-    JobVertex(int id, List<StreamNode> chain) {
+    JobVertex(int id, List<StreamNode> chain, int chainedSources) {
         this.id = id;
         this.chain = Collections.unmodifiableList(chain);
+        this.chainedSources = chainedSources;
     }
 
     public int getId() {
@@ -34,18 +38,43 @@ public final class JobVertex implements java.io.Serializable {
         return String.format("%032x", id);
     }
 
-    /** The chain's operators, head first. */
+    /** The chain's operators: the chained sources if any, then the head, then the operators after it. */
     public List<StreamNode> getChain() {
         return chain;
     }
 
+    /** The operator that reads the task's network inputs (and its chained sources' records). */
     public StreamNode getHead() {
-        return chain.get(0);
+        return chain.get(chainedSources);
+    }
+
+    /** The index of {@link #getHead()} in {@link #getChain()}: the number of chained sources. */
+    public int headIndex() {
+        return chainedSources;
+    }
+
+    /**
+     * The FLIP-27 sources that run inside this task as inputs of its multiple-input head, in the order
+     * of the head's inputs they feed; empty for most vertices.
+     */
+    public List<StreamNode> getChainedSources() {
+        return chain.subList(0, chainedSources);
+    }
+
+    public boolean hasChainedSources() {
+        return chainedSources > 0;
     }
 
     public String getName() {
         StringBuilder name = new StringBuilder();
-        for (StreamNode node : chain) {
+        if (chainedSources > 0) {
+            name.append('[');
+            for (int i = 0; i < chainedSources; i++) {
+                name.append(i == 0 ? "" : ", ").append(chain.get(i).getName());
+            }
+            name.append(']');
+        }
+        for (StreamNode node : chain.subList(chainedSources, chain.size())) {
             if (name.length() > 0) {
                 name.append(" -> ");
             }

@@ -885,7 +885,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             for (JobVertex vertex : job.getVertices()) {
                 for (int i = 0; i < vertex.getParallelism(); i++) {
                     TaskKey task = new TaskKey(vertex.getId(), i);
-                    if (vertex.getInputs().isEmpty() || endedTasks.contains(task)) {
+                    // no barrier reaches a chained source in-band: its task is triggered like a source task
+                    if (vertex.getInputs().isEmpty() || vertex.hasChainedSources() || endedTasks.contains(task)) {
                         triggerTask(task, barrier);
                     }
                 }

@@ -338,6 +338,29 @@ final class NetworkInput implements TaskInput {
         }
     }
 
+    /**
+     * A checkpoint was triggered in a task with chained sources: its barrier counts as arrived on
+     * {@code channel}, a channel number after this input's own that stands for one chained source
+     * (the barrier handler was built with those). Says whether that source must now be held back
+     * until the alignment completes.
+     */
+    boolean onSourceBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+        boolean blocked = barriers.onBarrier(channel, barrier);
+        releaseUnblocked();
+        return blocked;
+    }
+
+    /** The chained source standing for {@code channel} ended: it delivers no more barriers. */
+    void onSourceEnded(int channel) throws Exception {
+        barriers.onChannelEnded(channel);
+        releaseUnblocked();
+    }
+
+    /** Whether the elements of {@code channel} (also a chained source's) are held back for an alignment. */
+    boolean isBlocked(int channel) {
+        return barriers != null && barriers.isBlocked(channel);
+    }
+
     /** The coordinator aborted a checkpoint: stop aligning for it. */
     void onCheckpointAborted(long checkpointId) throws Exception {
         if (barriers != null) {

@@ -7,7 +7,9 @@ import io.weir.api.environment.RuntimeExecutionMode;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.operators.AbstractUdfStreamOperator;
 import io.weir.api.operators.BoundedOneInput;
+import io.weir.api.operators.Input;
 import io.weir.api.operators.MailboxExecutor;
+import io.weir.api.operators.MultipleInputStreamOperator;
 import io.weir.api.operators.OneInputStreamOperator;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.ProcessingTimeService;
@@ -65,6 +67,11 @@ import java.util.Map;
  * initializes each operator's state, then opens it; {@link #snapshotState} asks each operator to
  * write what it holds outside its backends, then serializes the backends.
  *
+ * <h2>Chained sources</h2>
+ * A multiple-input head may have FLIP-27 sources chained into it ({@code HEAD_WITH_SOURCES}): they
+ * come first in the chain and write straight into the head's {@link Input}s. They are opened after
+ * the head, and finished by the task's input when each of them ends, not by {@link #endInput}.
+ *
  * <p>Threading: used by the task's thread only.
  */
 final class OperatorChain {
@@ -72,8 +79,16 @@ final class OperatorChain {
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final Map<StreamNode, StreamOperator<?>> operatorOf = new HashMap<>();
     private final List<RecordWriter<?>> writers = new ArrayList<>();
-    /** A chain restored as finished whose head, a source, was not opened: it takes no part in checkpoints. */
-    private boolean headNotOpened;
+    /**
+     * How many operators at the start of a chain restored as finished were not opened (its source head,
+     * or its chained sources): they take no part in checkpoints.
+     */
+    private int notOpened;
+    /** The index of the head operator: the number of chained sources before it. */
+    private final int headIndex;
+    /** What the multiple-input head's {@code getInputs()} returned, asked once; {@code null} for other heads. */
+    @SuppressWarnings("rawtypes")
+    private List<Input> headInputs;
     private final List<JobEdge> writerEdges = new ArrayList<>();
     private final Map<Integer, RecordWriter<?>> writerOfEdge = new HashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -107,6 +122,7 @@ final class OperatorChain {
         this.metrics = services.metrics();
         java.util.function.Function<StreamNode, OperatorEventGateway> gateways = services.gateways();
         JobVertex vertex = deployment.vertex();
+        this.headIndex = vertex.headIndex();
         for (JobEdge edge : vertex.getOutputs()) {
             RecordWriter<?> writer = createWriter(edge, exchange, flushEveryRecord);
             writers.add(writer);
@@ -210,7 +226,13 @@ final class OperatorChain {
         List<Output<StreamRecord<?>>> outputs = new ArrayList<>();
         for (StreamEdge edge : node.getOutEdges()) {
             StreamOperator<?> next = operatorOf.get(edge.target());
-            if (next != null && deployment.vertex().contains(edge.target())) {
+            if (next instanceof MultipleInputStreamOperator<?> head && deployment.vertex().contains(edge.target())) {
+                // a chained source: straight into the head's input it feeds
+                outputs.add(new ChainedSourceOutput(headInputs(head).get(edge.inputIndex()), edge.target().getName(),
+                        copierFor(edge.elementType())));
+                countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
+                        .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: the head's input
+            } else if (next != null && deployment.vertex().contains(edge.target())) {
                 outputs.add(new ChainingOutput((OneInputStreamOperator) next, edge.target().getName(),
                         acceptsSharedInput(next) ? null : copierFor(edge.elementType()), edge.outputTag()));
                 countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
@@ -281,12 +303,35 @@ final class OperatorChain {
     }
 
     StreamOperator<?> head() {
-        return operators.get(0);
+        return operators.get(headIndex);
+    }
+
+    /** The index of the head in {@link #operators()}: the chained sources come before it. */
+    int headIndex() {
+        return headIndex;
+    }
+
+    /**
+     * The inputs of a multiple-input head, asked of it once (an operator may create new ones on every
+     * call): the chained sources and the task's network input feed the same objects.
+     */
+    @SuppressWarnings("rawtypes")
+    List<Input> headInputs(MultipleInputStreamOperator<?> head) {
+        if (headInputs == null) {
+            headInputs = head.getInputs();
+            int expected = deployment.vertex().getHead().getMultipleInputs();
+            if (headInputs == null || headInputs.size() < expected) {
+                throw new IllegalStateException("Multiple-input operator " + head.getClass().getName() + " returns "
+                        + (headInputs == null ? "no inputs" : headInputs.size() + " inputs") + " from getInputs(), but "
+                        + "its transformation has " + expected + ": return one Input per addInput(...) call.");
+            }
+        }
+        return headInputs;
     }
 
     /** The context of the head operator, with its state backends. */
     RuntimeOperatorContext headContext() {
-        return contexts.get(0);
+        return contexts.get(headIndex);
     }
 
     List<StreamOperator<?>> operators() {
@@ -307,14 +352,14 @@ final class OperatorChain {
     /**
      * Opens a chain restored as finished ({@code TaskDeployment#finishedOnRestore}): every operator's
      * state is initialized, so a sink commits again what the checkpoint holds for it, and every
-     * operator opens except a source head, which must not read again: it is not opened, not asked to
-     * snapshot (its backends keep the restored state as it is) and not notified.
+     * operator opens except a source head or chained sources, which must not read again: they are not
+     * opened, not asked to snapshot (their backends keep the restored state as it is) and not notified.
      */
     void openFinished(boolean sourceHead) throws Exception {
-        headNotOpened = sourceHead;
+        notOpened = sourceHead ? 1 : headIndex;
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).initializeState();
-            if (i > 0 || !sourceHead) {
+            if (i >= notOpened) {
                 operators.get(i).open();
             }
         }
@@ -339,7 +384,7 @@ final class OperatorChain {
     TaskStateSnapshot snapshotState(long checkpointId, long timestamp, boolean savepoint) throws Exception {
         Map<Integer, OperatorSubtaskState> states = new HashMap<>();
         for (int i = 0; i < operators.size(); i++) {
-            if (i > 0 || !headNotOpened) {
+            if (i >= notOpened) {
                 operators.get(i).snapshotState(checkpointId, timestamp);
             }
             OperatorSubtaskState state = contexts.get(i).snapshotState(checkpointId, savepoint);
@@ -363,7 +408,7 @@ final class OperatorChain {
     /** Checkpoint {@code checkpointId} completed: tells every operator, head first, and its state backends. */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
         for (int i = 0; i < operators.size(); i++) {
-            if (i > 0 || !headNotOpened) {
+            if (i >= notOpened) {
                 operators.get(i).notifyCheckpointComplete(checkpointId);
             }
             contexts.get(i).notifyCheckpointComplete(checkpointId);
@@ -372,17 +417,18 @@ final class OperatorChain {
 
     /** Checkpoint {@code checkpointId} was given up: tells every operator, head first. */
     void notifyCheckpointAborted(long checkpointId) throws Exception {
-        for (int i = headNotOpened ? 1 : 0; i < operators.size(); i++) {
+        for (int i = notOpened; i < operators.size(); i++) {
             operators.get(i).notifyCheckpointAborted(checkpointId);
         }
     }
 
     /**
      * All input has ended: each operator, head first, learns it and emits what it buffered; then
-     * the exchanges tell the consumers this producer has ended.
+     * the exchanges tell the consumers this producer has ended. Chained sources were finished as
+     * each of them ended.
      */
     void endInput() throws Exception {
-        for (StreamOperator<?> operator : operators) {
+        for (StreamOperator<?> operator : operators.subList(headIndex, operators.size())) {
             if (operator instanceof BoundedOneInput) {
                 ((BoundedOneInput) operator).endInput();
             }
@@ -452,7 +498,7 @@ final class OperatorChain {
      */
     void close() throws Exception {
         Exception first = null;
-        for (StreamOperator<?> operator : headNotOpened ? operators.subList(1, operators.size()) : operators) {
+        for (StreamOperator<?> operator : operators.subList(notOpened, operators.size())) {
             try {
                 operator.close();
             } catch (Exception e) {

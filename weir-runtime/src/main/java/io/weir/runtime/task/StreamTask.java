@@ -30,6 +30,7 @@ import io.weir.runtime.graph.StreamNode;
 import io.weir.runtime.metrics.ScopedMetricGroup;
 import io.weir.runtime.metrics.WaitTimer;
 import io.weir.runtime.source.SourceOperator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,7 +232,7 @@ public final class StreamTask implements Runnable {
                 network.replay(restored.inFlight().inputs()); // an unaligned checkpoint's in-flight records first
             }
             CheckpointBarrierHandler barriers = CheckpointBarrierHandler.create(checkpointing.exactlyOnce(),
-                    checkpointing.unaligned(), network.connectedChannels(), new BarrierCallbacks());
+                    checkpointing.unaligned(), barrierChannels(network), new BarrierCallbacks());
             network.setBarrierHandler(barriers);
             barrierHandler = barriers;
             metrics.gauge("checkpointAlignmentTime", (Gauge<Long>) barriers::lastAlignmentNanos);
@@ -272,6 +273,18 @@ public final class StreamTask implements Runnable {
     }
 
     /**
+     * The channels the barrier handler aligns: the network input's, then one per chained source (the
+     * trigger of a checkpoint delivers its barrier there, see {@link ChainedSourcesInput}).
+     */
+    private boolean[] barrierChannels(NetworkInput network) {
+        boolean[] connected = network.connectedChannels();
+        int sources = deployment.vertex().getChainedSources().size();
+        boolean[] all = Arrays.copyOf(connected, connected.length + sources);
+        Arrays.fill(all, connected.length, all.length, true);
+        return all;
+    }
+
+    /**
      * Runs a task restored as finished: it ended its data before the restored checkpoint, so it
      * reads no input and finishes no operator again. Its operators' state is restored and, but for a
      * source head, they open (a sink commits what the checkpoint holds for it); its outputs end at
@@ -285,6 +298,9 @@ public final class StreamTask implements Runnable {
         if (sourceHead) { // a source that is not opened has no reader for its coordinator's events
             int head = deployment.vertex().getHead().getId();
             eventHandlers.put(head, event -> LOG.debug("Task {} had finished: it ignores {}", name(), event));
+        }
+        for (StreamNode source : deployment.vertex().getChainedSources()) { // not opened either
+            eventHandlers.put(source.getId(), event -> LOG.debug("Task {} had finished: it ignores {}", name(), event));
         }
         try {
             chain.openFinished(sourceHead);
@@ -365,6 +381,9 @@ public final class StreamTask implements Runnable {
     }
 
     private TaskInput createInput(OperatorChain chain) {
+        if (deployment.vertex().hasChainedSources()) {
+            return chainedSourcesInput(chain);
+        }
         if (chain.head() instanceof SourceOperator) {
             return new SourceInput((SourceOperator<?, ?>) chain.head());
         }
@@ -372,6 +391,37 @@ public final class StreamTask implements Runnable {
             return new SourceFunctionInput<>((StreamSource<?, ?>) chain.head(), accumulators, name(),
                     deployment.job().getConfiguration());
         }
+        return networkInput(chain, new boolean[0]);
+    }
+
+    /**
+     * The input of a task whose multiple-input head has sources chained into it: their readers, and
+     * the network input of the head's other inputs when it has any, whose barrier handler gets one
+     * channel per chained source after its own.
+     */
+    private TaskInput chainedSourcesInput(OperatorChain chain) {
+        JobVertex vertex = deployment.vertex();
+        List<StreamNode> sourceNodes = vertex.getChainedSources();
+        boolean[] chained = new boolean[vertex.getHead().getMultipleInputs()];
+        for (StreamNode node : sourceNodes) {
+            chained[node.getOutEdges().get(0).inputIndex()] = true;
+        }
+        NetworkInput network = vertex.getInputs().isEmpty() ? null : (NetworkInput) networkInput(chain, chained);
+        int firstChannel = network == null ? 0 : network.connectedChannels().length;
+        ChainedSourcesInput.ChainedSource[] sources = new ChainedSourcesInput.ChainedSource[sourceNodes.size()];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = new ChainedSourcesInput.ChainedSource((SourceOperator<?, ?>) chain.operators().get(i),
+                    sourceNodes.get(i).getOutEdges().get(0).inputIndex() + 1, firstChannel + i);
+        }
+        return new ChainedSourcesInput(sources, network, (MultipleInputStreamOperator<?>) chain.head());
+    }
+
+    /**
+     * The input from the exchanges of the vertex's input edges.
+     *
+     * @param chained per input of a multiple-input head, whether a chained source feeds it (it has no edge)
+     */
+    private TaskInput networkInput(OperatorChain chain, boolean[] chained) {
         JobVertex vertex = deployment.vertex();
         int total = 0;
         for (JobEdge edge : vertex.getInputs()) {
@@ -386,9 +436,13 @@ public final class StreamTask implements Runnable {
         // a multiple-input operator's inputs, asked for once
         @SuppressWarnings("rawtypes")
         List<Input> operatorInputs = chain.head() instanceof MultipleInputStreamOperator<?> multiple
-                ? multiple.getInputs() : null;
+                ? chain.headInputs(multiple) : null;
         for (int index = 0; index < inputs.length; index++) {
             boolean[] own = new boolean[total];
+            channelsOf[index] = own;
+            if (index < chained.length && chained[index]) {
+                continue; // fed by a chained source, not by the network
+            }
             JobEdge any = null;
             for (JobEdge edge : vertex.getInputs()) {
                 if (edge.streamEdge().inputIndex() != index) {
@@ -407,9 +461,8 @@ public final class StreamTask implements Runnable {
             }
             // each input's valve counts only its own connected channels
             inputs[index] = headInput(chain, operatorInputs, index, any, own);
-            channelsOf[index] = own;
         }
-        SortedKeyedInput sorted = BatchInputs.sortedInput(deployment, chain, inputs);
+        SortedKeyedInput sorted = chained.length > 0 ? null : BatchInputs.sortedInput(deployment, chain, inputs);
         for (int index = 0; index < inputs.length; index++) {
             HeadInput<?> head = sorted != null && sorted.sorts(index)
                     ? BatchInputs.sortingHead(sorted, index, deployment, channelsOf[index]) : inputs[index];
@@ -514,7 +567,13 @@ public final class StreamTask implements Runnable {
      * (its barriers arrived before its input ended) ignores it.
      */
     public void triggerCheckpoint(CheckpointBarrier barrier) {
-        mailbox.put(() -> performCheckpoint(barrier));
+        mailbox.put(() -> {
+            if (input instanceof ChainedSourcesInput sources && networkInput != null && !dataEnded) {
+                sources.onCheckpointTriggered(barrier); // aligned with the barriers of the network inputs
+            } else {
+                performCheckpoint(barrier);
+            }
+        });
     }
 
     /** The checkpoint completed: operators that commit on completion (sinks) do so, in the task's mailbox. */
@@ -559,7 +618,7 @@ public final class StreamTask implements Runnable {
         if (barrier.endsJob()) {
             finalCheckpointId = barrier.id();
         }
-        boolean source = networkInput == null;
+        boolean source = networkInput == null || deployment.vertex().hasChainedSources();
         if (source && !dataEnded && barrier.type() == SnapshotType.SAVEPOINT_TERMINATE) {
             chain.advanceToEndOfEventTime();
         }

@@ -104,7 +104,7 @@ final class TaskMetrics {
             return max;
         });
         for (int i = 0; i < chain.operators().size(); i++) {
-            registerOperator(chain, i, i == 0 ? recordsIn : null);
+            registerOperator(chain, i, i == chain.headIndex() ? recordsIn : null);
         }
     }
 
@@ -126,9 +126,15 @@ final class TaskMetrics {
                 sum += input.recordsOut();
             }
             return sum;
-        } : headRecordsIn;
+        } : () -> {
+            long sum = headRecordsIn.getAsLong();
+            for (CountedOutput input : inputs) { // chained sources into a multiple-input head
+                sum += input.recordsOut();
+            }
+            return sum;
+        };
         StreamOperator<?> operator = chain.operators().get(index);
-        boolean source = index == 0 && !(operator instanceof OneInputStreamOperator)
+        boolean source = index < chain.headIndex() || index == 0 && !(operator instanceof OneInputStreamOperator)
                 && !(operator instanceof TwoInputStreamOperator) && !(operator instanceof MultipleInputStreamOperator);
         // a source reads its records from outside: what it emitted is what it read
         counterWithRate(group, "numRecordsIn", source ? out : in);

@@ -1,6 +1,7 @@
 package io.weir.runtime.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -136,23 +137,63 @@ class JobGraphBuilderTest {
         assertEquals(4, co.channelOffset(co.getInputs().get(2)), "channels are numbered over both inputs");
     }
 
-    @Test
-    void aMultipleInputOperatorWithHeadWithSourcesHeadsItsTaskAndItsSourcesRunAsTheirOwnTasks() throws Exception {
-        env.setParallelism(1);
+    /** Sources a (FLIP-27), b (FLIP-27, as given) and c (fromData, rebalanced) into op (HEAD_WITH_SOURCES) -> m -> p. */
+    private io.weir.api.transformations.MultipleInputTransformation<Long> headWithSources(
+            io.weir.api.datastream.DataStream<Long> b) {
         io.weir.api.transformations.MultipleInputTransformation<Long> transform =
                 new io.weir.api.transformations.MultipleInputTransformation<>("op", new PassFirstInput(),
                         io.weir.api.types.Types.LONG, 1);
         transform.addInput(env.fromSequence(1, 10).name("a").getTransformation());
-        transform.addInput(env.fromSequence(1, 10).name("b").getTransformation());
+        transform.addInput(b.getTransformation());
+        transform.addInput(env.fromData(1L, 2L).name("c").rebalance().getTransformation());
         transform.setChainingStrategy(io.weir.api.operators.ChainingStrategy.HEAD_WITH_SOURCES);
         env.addOperator(transform);
         new io.weir.api.datastream.MultipleConnectedStreams(env).transform(transform).map(x -> x).name("m")
                 .print().name("p");
+        return transform;
+    }
+
+    @Test
+    void aMultipleInputOperatorWithHeadWithSourcesRunsItsForwardSourcesInItsTask() throws Exception {
+        env.setParallelism(1);
+        headWithSources(env.fromSequence(1, 10).name("b"));
         JobGraph job = build();
-        // Flink would chain both sources into op's task; Weir does not chain sources yet (a FORWARD exchange each)
-        assertEquals(List.of("a", "b", "op -> m -> p"), vertexNames(job).stream().sorted().toList());
-        assertEquals(List.of(Exchange.FORWARD, Exchange.FORWARD),
-                job.getEdges().stream().map(e -> e.streamEdge().exchange()).toList());
+        assertEquals(List.of("[a, b] -> op -> m -> p", "c"), vertexNames(job).stream().sorted().toList());
+        JobVertex op = job.getVertices().stream().filter(v -> v.getHead().getName().equals("op")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("a", "b"), op.getChainedSources().stream().map(StreamNode::getName).toList());
+        assertEquals(2, op.headIndex());
+        assertEquals(List.of("a", "b", "op", "m", "p"), op.getChain().stream().map(StreamNode::getName).toList());
+        assertEquals(List.of(2), op.getInputs().stream().map(e -> e.streamEdge().inputIndex()).toList(),
+                "only the rebalanced input is an exchange");
+        assertFalse(op.isSource());
+    }
+
+    @Test
+    void aSourceThatCannotChainIntoTheOperatorRunsAsItsOwnTask() throws Exception {
+        env.setParallelism(1);
+        // b: another parallelism; the operator chains only a, its forward source of the same parallelism
+        headWithSources(env.fromSequence(1, 10).name("b").setParallelism(2));
+        assertEquals(List.of("[a] -> op -> m -> p", "b", "c"), vertexNames(build()).stream().sorted().toList());
+    }
+
+    @Test
+    void aSourceWithASecondOutputIsNotChained() throws Exception {
+        env.setParallelism(1);
+        var b = env.fromSequence(1, 10).name("b");
+        b.map(x -> x).name("other").print().name("q"); // b feeds two operators
+        headWithSources(b);
+        assertEquals(List.of("[a] -> op -> m -> p", "b -> other -> q", "c"),
+                vertexNames(build()).stream().sorted().toList());
+    }
+
+    @Test
+    void withoutHeadWithSourcesTheSourcesRunAsTheirOwnTasks() throws Exception {
+        env.setParallelism(1);
+        io.weir.api.transformations.MultipleInputTransformation<Long> transform = headWithSources(
+                env.fromSequence(1, 10).name("b"));
+        transform.setChainingStrategy(io.weir.api.operators.ChainingStrategy.HEAD);
+        assertEquals(List.of("a", "b", "c", "op -> m -> p"), vertexNames(build()).stream().sorted().toList());
     }
 
     /** A factory that is never asked for an operator: the job graph is only built. */

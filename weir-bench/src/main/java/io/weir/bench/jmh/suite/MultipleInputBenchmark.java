@@ -42,10 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the first source emits 14,999,999 while the second waits, then the second emits one.
  * {@code multiInputChainedIdleSource}: FLIP-27 sources, a {@code NumberSequenceSource} of 25,000,000
  * longs and an {@link IdlingSource} that stays idle until every long passed, into the same operator
- * set to {@code ChainingStrategy.HEAD_WITH_SOURCES}, no checkpoints (as flink-benchmarks). Flink chains
- * both sources into the operator's task; Weir does not chain sources yet and runs them as their own
- * tasks, connected by FORWARD exchanges. flink-benchmarks' sink ends the idle source; here a counting
- * map after the operator does (so the program's result can be collected), on both engines.
+ * set to {@code ChainingStrategy.HEAD_WITH_SOURCES}, no checkpoints (as flink-benchmarks). Both engines
+ * chain both sources into the operator's task (one task, no exchange). flink-benchmarks' sink ends the
+ * idle source; here a counting map after the operator does (so the program's result can be
+ * collected), on both engines.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -3,6 +3,20 @@ package io.weir.bench.jmh.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weir.api.configuration.StateBackendOptions;
+import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.PipelineOptions;
+import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.Pipeline;
+import io.weir.api.execution.PipelineExecutor;
+import io.weir.api.functions.sink.DiscardingSink;
+import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobGraphBuilder;
+import io.weir.runtime.graph.StreamGraphBuilder;
+import io.weir.runtime.graph.StreamNode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -217,6 +231,37 @@ class SameProgramSuiteTest {
         List<Long> out = collect(MultipleInputBenchmark.chainedIdleSource(SuiteEnvironment.create(), RECORDS));
         assertEquals(LongStream.rangeClosed(1, RECORDS).map(i -> 2 * i).boxed().toList(), out,
                 "every number of the sequence doubled, in order; the job ends, so the idle source ended");
+    }
+
+    @Test
+    void multiInputChainedIdleSourceRunsBothSourcesInTheOperatorsTaskAsFlinkDoes() throws Exception {
+        // the suite's environment settings (parallelism 1, object reuse) on an executor that only keeps the program
+        var captured = new AtomicReference<Pipeline>();
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.PARALLELISM, 1);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new PipelineExecutor() {
+            @Override
+            public CompletableFuture<JobClient> execute(
+                    Pipeline pipeline, ClassLoader userClassLoader) {
+                captured.set(pipeline);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public <T> CloseableIterator<T> collect(JobClient client,
+                    String collectId, TypeSerializer<T> serializer) {
+                throw new UnsupportedOperationException();
+            }
+        }, configuration);
+        env.getConfig().enableObjectReuse();
+        MultipleInputBenchmark.chainedIdleSource(env, 10).addSink(new DiscardingSink<>());
+        env.executeAsync("plan");
+        ClassLoader loader = getClass().getClassLoader();
+        JobGraph job = JobGraphBuilder.build(
+                StreamGraphBuilder.build(captured.get(), loader), loader);
+        assertEquals(1, job.getVertices().size(), "one task: " + job.getVertices());
+        assertEquals(List.of("source-1", "source-2"), job.getVertices().get(0).getChainedSources().stream()
+                .map(StreamNode::getName).toList());
     }
 
     @Test
