@@ -13,8 +13,11 @@ import java.util.function.UnaryOperator;
  *
  * <p>Plain keyed state reads its key group's {@link VoidNamespace} map straight from
  * {@code voidMaps} (the same map object its key group holds under {@code VoidNamespace.INSTANCE}),
- * which saves a hash lookup of the namespace on every access; every change of a key group's
- * namespaces goes through this class, which keeps the two in step.
+ * which saves a hash lookup of the namespace on every access. Window state remembers, per key group,
+ * the last namespace it looked up and its map ({@code lastNamespaces}, {@code lastMaps}): the
+ * elements of a key group mostly go to the same window, so an {@code equals} with it replaces the
+ * hash lookup. Every change of a key group's namespaces goes through this class, which keeps these
+ * in step.
  *
  * <h2>Copy on write</h2>
  * {@link #snapshot} hands out the key groups' maps themselves (a few references, not a copy), for
@@ -32,6 +35,10 @@ final class StateTable<K, N, S> {
     private final List<HashMap<N, HashMap<K, S>>> groups;
     /** Per key group of the range, its map of {@link VoidNamespace#INSTANCE}, or {@code null} when it has none. */
     private final HashMap<K, S>[] voidMaps;
+    /** Per key group of the range, the namespace (not {@link VoidNamespace}) looked up last, or {@code null}. */
+    private final Object[] lastNamespaces;
+    /** Per key group of the range, the map of {@code lastNamespaces}' namespace, which the group holds. */
+    private final HashMap<K, S>[] lastMaps;
     /** Per key group of the range, the latest snapshot that may still read its maps, or {@code null}. */
     private final StateTableSnapshot<K, N, S>[] sharedWith;
     private UnaryOperator<S> valueCopier;
@@ -41,6 +48,8 @@ final class StateTable<K, N, S> {
         this.firstKeyGroup = range.start();
         this.groups = new ArrayList<>(range.size());
         this.voidMaps = new HashMap[range.size()];
+        this.lastNamespaces = new Object[range.size()];
+        this.lastMaps = new HashMap[range.size()];
         this.sharedWith = new StateTableSnapshot[range.size()];
         for (int i = 0; i < range.size(); i++) {
             groups.add(new HashMap<>(4));
@@ -111,7 +120,19 @@ final class StateTable<K, N, S> {
         if (sharedWith[index] != null) {
             own(index);
         }
-        return namespace == VoidNamespace.INSTANCE ? voidMaps[index] : groups.get(index).get(namespace);
+        if (namespace == VoidNamespace.INSTANCE) {
+            return voidMaps[index];
+        }
+        Object last = lastNamespaces[index];
+        if (last != null && (last == namespace || last.equals(namespace))) {
+            return lastMaps[index];
+        }
+        HashMap<K, S> byKey = groups.get(index).get(namespace);
+        if (byKey != null) {
+            lastNamespaces[index] = namespace;
+            lastMaps[index] = byKey;
+        }
+        return byKey;
     }
 
     /** Like {@link #values}, but creates the namespace's map when it has none; put a value in it at once. */
@@ -122,6 +143,9 @@ final class StateTable<K, N, S> {
             byKey = groups.get(index).computeIfAbsent(namespace, n -> new HashMap<>());
             if (VoidNamespace.INSTANCE.equals(namespace)) {
                 voidMaps[index] = byKey;
+            } else {
+                lastNamespaces[index] = namespace;
+                lastMaps[index] = byKey;
             }
         }
         return byKey;
@@ -153,6 +177,8 @@ final class StateTable<K, N, S> {
     @SuppressWarnings("unchecked")
     private void refreshVoidMap(int index) {
         voidMaps[index] = groups.get(index).get((N) VoidNamespace.INSTANCE);
+        lastNamespaces[index] = null; // its map may be gone or replaced by a copy
+        lastMaps[index] = null;
     }
 
     int size() {
