@@ -196,6 +196,11 @@ final class CompareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("generator-only is always run as the ceiling; the harness has no such "
                         + "query, so leave it out of --query");
             }
+            if (query.equals("q12")) {
+                throw new IllegalArgumentException("q12 counts bids per processing-time window: its result depends on "
+                        + "the wall clock, so no run can be compared with another (and the Flink harness has no q12); "
+                        + "run it with bench nexmark --query q12 [--api sql]");
+            }
             // The harness runs the SQL files, whatever Weir runs.
             if (!NexmarkSqlQueries.NAMES.contains(query)) {
                 throw new IllegalArgumentException(query + " has no SQL file, so neither the Flink harness nor --api sql "

@@ -226,6 +226,97 @@ class MiniBatchGroupAggregateTest {
         oneByOne.close();
     }
 
+    /** COUNT(*), SUM(v) and MIN(v) over rows with updates (retracting MIN). */
+    private static Accumulators countSumMin() {
+        return new Accumulators(List.of(
+                new BoundAggregate(new CountSlot(), -1, -1, false, null),
+                new BoundAggregate(new SumSlot(NumericType.INTEGER, NumericType.INTEGER, 0, false), 1, -1, false,
+                        BasicTypeInfo.INT_TYPE_INFO),
+                new BoundAggregate(new io.weir.sql.runtime.agg.RetractableMinMaxSlot(BasicTypeInfo.INT_TYPE_INFO, false),
+                        1, -1, false, BasicTypeInfo.INT_TYPE_INFO)));
+    }
+
+    /**
+     * Two phases over FIRST, a checkpoint (restored into fresh operators if asked), then SECOND, whose
+     * deletes retract rows FIRST's batch counted: the local half's partials take them back (a
+     * negative count, and MIN's value count -1: a's and b's minimum goes), the global half's merge
+     * applies them.
+     */
+    private static List<Row> twoPhaseOverUpdates(boolean restoreMidway) throws Exception {
+        Supplier<OneInputStreamOperatorTestHarness<Row, Row>> newLocal = () -> {
+            try {
+                var harness = new OneInputStreamOperatorTestHarness<Row, Row>(new LocalGroupAggregateOperator(
+                        countSumMin().asPartial(), new int[] {0}, Duration.ofSeconds(1), 100));
+                harness.open();
+                return harness;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var local = newLocal.get();
+        var global = harness(MiniBatchGroupAggregateOperator.global(countSumMin(), Duration.ZERO,
+                Duration.ofSeconds(1), 100, 1), null);
+        for (Row row : FIRST) {
+            local.processElement(row, 0);
+        }
+        local.snapshot(1, 0);
+        forward(local, global);
+        OperatorSubtaskState globalState = global.snapshot(1, 0);
+        List<Row> out = new ArrayList<>(global.extractOutputValues());
+        global.getOutput().clear();
+        if (restoreMidway) {
+            local.close();
+            global.close();
+            local = newLocal.get();
+            global = harness(MiniBatchGroupAggregateOperator.global(countSumMin(), Duration.ZERO,
+                    Duration.ofSeconds(1), 100, 1), globalState);
+        }
+        for (Row row : SECOND) {
+            local.processElement(row, 0);
+        }
+        local.endInput();
+        forward(local, global);
+        global.endInput();
+        out.addAll(global.extractOutputValues());
+        local.close();
+        global.close();
+        return out;
+    }
+
+    @Test
+    void twoPhaseOverUpdatesRestoredMidwayGivesTheRowsOfARunWithoutFailureAndOfOnePhase() throws Exception {
+        List<Row> withoutFailure = twoPhaseOverUpdates(false);
+        assertEquals(withoutFailure, twoPhaseOverUpdates(true));
+        List<Row> all = new ArrayList<>(FIRST);
+        all.addAll(SECOND);
+        var onePhase = harness(new KeyedProcessOperator<>(new GroupAggregateFunction(countSumMin(), Duration.ZERO)),
+                null);
+        for (Row row : all) {
+            onePhase.processElement(row, 0);
+        }
+        Map<Object, Row> expected = new HashMap<>();
+        for (Row row : List.of(Row.of("a", 2L, 7, 3), Row.of("b", 1L, 6, 6), Row.of("c", 1L, 5, 5))) {
+            expected.put(row.getField(0), row);
+        }
+        assertEquals(expected, materializeAll(onePhase.extractOutputValues()));
+        assertEquals(expected, materializeAll(withoutFailure));
+        onePhase.close();
+    }
+
+    /** The rows a changelog of (k, count, sum, min) adds up to, by key. */
+    private static Map<Object, Row> materializeAll(List<Row> changelog) {
+        Map<Object, Row> rows = new HashMap<>();
+        for (Row row : changelog) {
+            Row values = Row.of(row.getField(0), row.getField(1), row.getField(2), row.getField(3));
+            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+                rows.put(row.getField(0), values);
+            } else {
+                assertEquals(values, rows.remove(row.getField(0)), "retracts the row the result holds");
+            }
+        }
+        return rows;
+    }
+
     private static final RowTypeInfo BUCKET_KEY = new RowTypeInfo(BasicTypeInfo.STRING_TYPE_INFO,
             BasicTypeInfo.INT_TYPE_INFO);
 

@@ -116,6 +116,23 @@ class NexmarkSqlSuiteTest {
         assertEquals(expected, counted);
     }
 
+    /**
+     * The bench runs q12's file as {@code bench nexmark --sql --query q12} does: its view and sink
+     * created, then the INSERT into the blackhole sink, to the end of the bounded input; and with
+     * {@code --check}, the INSERT's query collected, every row a 10 s window's count.
+     */
+    @org.junit.jupiter.api.Test
+    void q12RunsThroughTheBenchAsItsSqlFile(@TempDir Path dir) throws Exception {
+        NexmarkSqlRun.Outcome run = NexmarkSqlRun.run("q12", NexmarkSqlTest.CONFIG, 10_000, 2, null, Map.of());
+        assertTrue(run.jobMillis() >= 0 && run.sha256() == null, run.toString());
+        NexmarkSqlRun.Outcome checked = NexmarkSqlRun.run("q12", NexmarkSqlTest.CONFIG, 10_000, 2, dir, Map.of());
+        assertTrue(checked.sha256() != null, checked.toString());
+        for (String line : java.nio.file.Files.readAllLines(dir.resolve("q12.txt"))) {
+            String[] fields = line.split("\\|");
+            assertEquals(Long.parseLong(fields[2]) + 10_000, Long.parseLong(fields[3]), line);
+        }
+    }
+
     /** The bids of each bidder among the events NexmarkSqlTest's source generates. */
     private static Map<Long, Long> bidsPerBidder() {
         NexmarkGenerator generator = new NexmarkGenerator(NexmarkSqlTest.CONFIG).prepare();
