@@ -136,6 +136,8 @@ SqlNode WeirExplainStatement() :
     (
         statement = WeirStatementSet()
     |
+        statement = WeirInsert()
+    |
         statement = SqlQueryOrDml()
     )
     { return new SqlExplainStatement(s.end(this), statement); }
@@ -156,10 +158,13 @@ SqlNode WeirStatementSet() :
         LOOKAHEAD(2)
         <STATEMENT> <SET> <BEGIN>
         (
-            insert = SqlInsert() <SEMICOLON> { inserts.add(insert); }
+            insert = WeirInsert() <SEMICOLON> { inserts.add(insert); }
         )+
         <END>
         { return new SqlStatementSet(s.end(this), inserts); }
+    |
+        insert = WeirInsert()
+        { return insert; }
     |
         insert = SqlQueryOrDml()
         { return insert; }

@@ -11,7 +11,7 @@ import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.parser.ddl.SqlAlterTable;
-import io.weir.sql.parser.dml.SqlInsertOverwrite;
+import io.weir.sql.parser.dml.RichSqlInsert;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class DdlStatementsTest {
 
     @Test
     void insertOverwriteIsRefusedByASinkThatCannotOverwrite() {
-        assertTrue(SqlStatementParser.parse("INSERT OVERWRITE t SELECT 1") instanceof SqlInsertOverwrite);
+        assertTrue(SqlStatementParser.parse("INSERT OVERWRITE t SELECT 1") instanceof RichSqlInsert);
         TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         tableEnv.executeSql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '1')");
         tableEnv.executeSql("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole')");
