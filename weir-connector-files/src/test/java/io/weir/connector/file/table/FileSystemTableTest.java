@@ -176,6 +176,32 @@ class FileSystemTableTest {
     }
 
     @Test
+    void aLookupJoinFindsRowsOfAPartitionedCsvTableByAComputedKey() throws Exception {
+        Files.createDirectories(dir.resolve("side/region=eu"));
+        Files.createDirectories(dir.resolve("side/region=us"));
+        Files.writeString(dir.resolve("side/region=eu/a.csv"), "0,zero\n1,one\n");
+        Files.writeString(dir.resolve("side/region=us/b.csv"), "2,two\n1,uno\n");
+        Files.writeString(dir.resolve("side/region=us/.hidden.csv"), "3,three\n");
+        Files.createDirectories(dir.resolve("bids"));
+        Files.writeString(dir.resolve("bids/bids.csv"), "10,100\n11,101\n13,103\n21,104\n");
+        StreamTableEnvironment tables = tables(2);
+        tables.executeSql("CREATE TABLE side (key BIGINT, `value` STRING, region STRING) PARTITIONED BY (region)"
+                + " WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("side").toUri() + "', 'format' = 'csv',"
+                + " 'lookup.join.cache.ttl' = '1 h')");
+        tables.executeSql("CREATE TABLE bids (auction BIGINT, price BIGINT) WITH ('connector' = 'filesystem', 'path' = '"
+                + dir.resolve("bids").toUri() + "', 'format' = 'csv')");
+        assertEquals(List.of("+I[10, 100, 0, zero, eu]", "+I[11, 101, 1, one, eu]", "+I[11, 101, 1, uno, us]",
+                        "+I[21, 104, 1, one, eu]", "+I[21, 104, 1, uno, us]"),
+                collect(tables.executeSql("SELECT B.auction, B.price, S.key, S.`value`, S.region"
+                        + " FROM (SELECT *, PROCTIME() AS p_time FROM bids) B"
+                        + " JOIN side FOR SYSTEM_TIME AS OF B.p_time AS S ON MOD(B.auction, 10) = S.key").collect()));
+        assertEquals(List.of("+I[13, null]", "+I[21, two]"),
+                collect(tables.executeSql("SELECT B.auction, S.`value` FROM (SELECT *, PROCTIME() AS p_time FROM bids) B"
+                        + " LEFT JOIN side FOR SYSTEM_TIME AS OF B.p_time AS S ON B.auction - 19 = S.key AND S.region = 'us'"
+                        + " WHERE B.auction > 12").collect()));
+    }
+
+    @Test
     void metadataColumnsReadTheFilesPathNameSizeAndModificationTime() throws Exception {
         Path partition = Files.createDirectories(dir.resolve("dt=x"));
         Files.writeString(partition.resolve("one.csv"), "1,a\n2,b\n");
