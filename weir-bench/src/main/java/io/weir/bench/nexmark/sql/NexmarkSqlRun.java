@@ -50,6 +50,7 @@ public final class NexmarkSqlRun {
         conf.forEach(tableEnv.getConfig()::set);
         NexmarkSqlQueries.createSourceAndViews(tableEnv, config, events);
         if (checkDir != null) {
+            NexmarkSqlQueries.createTables(tableEnv, query);
             long cpuStart = cpuMillis();
             long start = System.nanoTime();
             TableResult collected = tableEnv.executeSql(NexmarkSqlQueries.select(query));
