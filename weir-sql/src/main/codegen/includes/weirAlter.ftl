@@ -16,8 +16,56 @@ SqlNode WeirAlterStatement() :
         alter = WeirAlterView(s)
     |
         alter = WeirAlterFunction(s)
+    |
+        alter = WeirAlterCatalogOrDatabase(s)
     )
     { return alter; }
+}
+
+/**
+ * ALTER CATALOG name SET ('k' = 'v', ...) | RESET ('k', ...) | COMMENT 'text', and
+ * ALTER DATABASE [catalog.]name SET ('k' = 'v', ...), as Flink 2.x.
+ */
+SqlNode WeirAlterCatalogOrDatabase(Span s) :
+{
+    boolean database = false;
+    final SqlIdentifier name;
+    SqlNodeList options;
+    final List<SqlNode> keys = new ArrayList<SqlNode>();
+    SqlNode key;
+}
+{
+    (
+        <CATALOG> name = SimpleIdentifier()
+        (
+            <SET> options = ParenthesizedKeyValueOptionCommaList()
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.SET, options);
+            }
+        |
+            <RESET> <LPAREN> key = StringLiteral() { keys.add(key); }
+            ( <COMMA> key = StringLiteral() { keys.add(key); } )* <RPAREN>
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.RESET, new SqlNodeList(keys, s.end(this)));
+            }
+        |
+            <COMMENT> key = StringLiteral()
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.COMMENT,
+                    new SqlNodeList(java.util.Collections.singletonList(key), s.end(this)));
+            }
+        )
+    |
+        <DATABASE> name = CompoundIdentifier()
+        <SET> options = ParenthesizedKeyValueOptionCommaList()
+        {
+            return new SqlAlterCatalogOrDatabase(s.end(this), true, name,
+                SqlAlterCatalogOrDatabase.Action.SET, options);
+        }
+    )
 }
 
 /**

@@ -30,6 +30,8 @@ import io.weir.sql.parser.ddl.SqlDescribeStatement;
 import io.weir.sql.parser.ddl.SqlDropTableOrView;
 import io.weir.sql.parser.ddl.SqlResetStatement;
 import io.weir.sql.parser.ddl.SqlSetStatement;
+import io.weir.sql.parser.ddl.SqlAlterCatalogOrDatabase;
+import io.weir.sql.parser.ddl.SqlShowCreate;
 import io.weir.sql.parser.ddl.SqlShowStatement;
 import io.weir.sql.parser.ddl.SqlUseStatement;
 import io.weir.sql.parser.dml.SqlExplainStatement;
@@ -97,6 +99,11 @@ public final class SqlSession implements StreamTableEnvironment {
         if (node instanceof SqlCreateTable create && create.query() != null) {
             return createTableAsSelect(create, text);
         } else if (node instanceof SqlCreateTable create) {
+            if (create.getReplace()) {
+                throw new ValidationException("CREATE OR REPLACE TABLE " + create.name() + ": OR REPLACE goes with AS "
+                        + "SELECT only, as in Flink (CREATE OR REPLACE TABLE t WITH (...) AS SELECT ...); to change a "
+                        + "table's definition use ALTER TABLE, or DROP and CREATE it");
+            }
             ObjectIdentifier id = catalogs.qualify(create.name().names);
             catalogs.createTable(id, new CreateTableConverter(catalogs).convert(create), create.isTemporary(),
                     create.ifNotExists());
@@ -130,6 +137,11 @@ public final class SqlSession implements StreamTableEnvironment {
             return StaticTableResult.OK;
         } else if (node instanceof SqlShowStatement show) {
             return show(show);
+        } else if (node instanceof SqlAlterCatalogOrDatabase alter) {
+            alterCatalogOrDatabase(alter);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlShowCreate showCreate) {
+            return showCreate(showCreate);
         } else if (node instanceof SqlDescribeStatement describe) {
             return describe(describe);
         } else if (node instanceof SqlUseStatement use) {
@@ -153,21 +165,29 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     /**
-     * CREATE TABLE ... AS SELECT: the table's columns are the query's (names and types), its options
-     * the WITH clause; the table is created, then an INSERT INTO it runs the query as a job. A query
-     * that fails to plan leaves no table behind.
+     * CREATE [OR REPLACE] TABLE ... AS SELECT: the table's columns are the query's (names and types),
+     * its options the WITH clause; the table is created (OR REPLACE: in place of an existing one), then
+     * an INSERT INTO it runs the query as a job. A query that fails to plan leaves the catalog as it was.
      */
     private TableResult createTableAsSelect(SqlCreateTable create, String text) {
-        String what = "CREATE TABLE " + create.name() + " AS SELECT: ";
+        String what = (create.getReplace() ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + create.name()
+                + " AS SELECT: ";
         if (!create.columns().isEmpty() || create.watermark() != null || create.like() != null) {
             throw new ValidationException(what + "the columns come from the query; declare no columns, WATERMARK or "
                     + "LIKE (name and cast them in the SELECT instead)");
         }
         ObjectIdentifier id = catalogs.qualify(create.name().names);
-        if (catalogs.getTable(id).isPresent()) {
+        java.util.Optional<CatalogBaseTable> previous = catalogs.getTable(id);
+        if (create.getReplace() && create.ifNotExists()) {
+            throw new ValidationException(what + "OR REPLACE and IF NOT EXISTS contradict each other; drop one");
+        }
+        if (previous.isPresent() && previous.get() instanceof CatalogView) {
+            throw new ValidationException(what + id.asSummaryString() + " is a view; DROP VIEW it first");
+        }
+        if (previous.isPresent() && !create.getReplace()) {
             throw new ValidationException(what + "table " + id.asSummaryString() + " already exists"
                     + (create.ifNotExists() ? "; Weir does not insert into an existing table here, use INSERT INTO" : "")
-                    + "; DROP it first or choose another name");
+                    + "; DROP it first, choose another name, or CREATE OR REPLACE it");
         }
         String query = QueryText.cut(text, create.query());
         RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
@@ -181,15 +201,101 @@ public final class SqlSession implements StreamTableEnvironment {
         CreateTableConverter.checkColumnsExist(create.partitionKeys(), columns, what + "PARTITIONED BY");
         CatalogTable table = new CatalogTable(new TableSchema(columns, null, primaryKey), create.options(),
                 create.partitionKeys(), create.comment());
-        catalogs.createTable(id, table, create.isTemporary(), false);
+        if (previous.isPresent()) {
+            catalogs.alterTable(id, table);
+        } else {
+            catalogs.createTable(id, table, create.isTemporary(), false);
+        }
         SqlInsert insert = (SqlInsert) SqlStatementParser.parse("INSERT INTO " + DataStreamTables.quotedName(id)
                 + "\n" + query);
         try {
             return jobSubmitter().executeInserts(List.of(insert));
         } catch (RuntimeException e) {
-            catalogs.dropTable(id, false, create.isTemporary(), true);
+            if (previous.isPresent()) {
+                catalogs.alterTable(id, previous.get());
+            } else {
+                catalogs.dropTable(id, false, create.isTemporary(), true);
+            }
             throw e;
         }
+    }
+
+    /**
+     * DESCRIBE CATALOG [EXTENDED]: rows (info name, info value) of the catalog's name, type and
+     * comment, with EXTENDED also each option as {@code option:key}, as Flink.
+     */
+    private TableResult describeCatalog(String name, boolean extended) {
+        SessionCatalogs.CatalogDescriptor descriptor = catalogs.catalogDescriptor(name);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("name", name));
+        rows.add(Row.of("type", descriptor.options().getOrDefault("type", "generic_in_memory")));
+        rows.add(Row.of("comment", descriptor.comment()));
+        if (extended) {
+            descriptor.options().forEach((key, value) -> rows.add(Row.of("option:" + key, value)));
+        }
+        return StaticTableResult.rows(List.of("info name", "info value"), rows);
+    }
+
+    /** ALTER CATALOG ... SET / RESET / COMMENT and ALTER DATABASE ... SET. */
+    private void alterCatalogOrDatabase(SqlAlterCatalogOrDatabase alter) {
+        if (alter.isDatabase()) {
+            List<String> names = alter.name().names;
+            if (names.size() > 2) {
+                throw new ValidationException("ALTER DATABASE " + alter.name() + ": a database name has at most two "
+                        + "parts (catalog.database)");
+            }
+            String catalogName = names.size() == 2 ? names.get(0) : catalogs.currentCatalog();
+            String database = names.get(names.size() - 1);
+            io.weir.sql.catalog.Catalog catalog = catalogs.catalog(catalogName);
+            if (!catalog.databaseExists(database)) {
+                throw new ValidationException("ALTER DATABASE " + alter.name() + ": database " + catalogName + "."
+                        + database + " does not exist; SHOW DATABASES lists them");
+            }
+            java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(catalog.getDatabaseProperties(database));
+            properties.putAll(alter.options());
+            catalog.alterDatabase(database, properties);
+            return;
+        }
+        String name = alter.name().getSimple();
+        SessionCatalogs.CatalogDescriptor current = catalogs.catalogDescriptor(name);
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(current.options());
+        String comment = current.comment();
+        switch (alter.action()) {
+            case SET -> options.putAll(alter.options());
+            case RESET -> {
+                for (String key : alter.keys()) {
+                    if (key.equals("type")) {
+                        throw new ValidationException("ALTER CATALOG " + name + " RESET ('type'): a catalog's type "
+                                + "cannot be reset, as in Flink");
+                    }
+                    options.remove(key);
+                }
+            }
+            case COMMENT -> comment = alter.comment();
+        }
+        catalogs.alterCatalog(name, new SessionCatalogs.CatalogDescriptor(options, comment));
+    }
+
+    /** SHOW CREATE TABLE / VIEW: the DDL, as one row of column {@code result}, as in Flink. */
+    private TableResult showCreate(SqlShowCreate show) {
+        ObjectIdentifier id = catalogs.qualify(show.name().names);
+        String kind = show.isView() ? "VIEW" : "TABLE";
+        CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException("SHOW CREATE " + kind
+                + " " + id.asSummaryString() + ": there is no such " + kind.toLowerCase(java.util.Locale.ROOT)
+                + "; SHOW " + kind + "S lists them"));
+        boolean temporary = catalogs.isTemporary(id);
+        if (table instanceof CatalogView view) {
+            if (!show.isView()) {
+                throw new ValidationException("SHOW CREATE TABLE " + id.asSummaryString() + ": it is a view; use SHOW "
+                        + "CREATE VIEW");
+            }
+            return StaticTableResult.list("result", List.of(ShowCreate.view(id, view, temporary)));
+        }
+        if (show.isView()) {
+            throw new ValidationException("SHOW CREATE VIEW " + id.asSummaryString() + ": it is a table; use SHOW "
+                    + "CREATE TABLE");
+        }
+        return StaticTableResult.list("result", List.of(ShowCreate.table(id, (CatalogTable) table, temporary)));
     }
 
     /** ALTER TABLE / ALTER VIEW. */
@@ -340,6 +446,9 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     private TableResult describe(SqlDescribeStatement describe) {
+        if (describe.isCatalog()) {
+            return describeCatalog(describe.name().getSimple(), describe.isExtended());
+        }
         ObjectIdentifier id = catalogs.qualify(describe.name().names);
         CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException(
                 "Table or view " + id.asSummaryString() + " does not exist; SHOW TABLES lists the tables"));
