@@ -10,6 +10,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
 import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.agg.KeyProjection;
@@ -340,14 +341,18 @@ public final class StreamPlanTranslator {
         translateInsert(modify, null);
     }
 
-    /** An INSERT as {@link InsertTargets} resolved it (OPTIONS hints, OVERWRITE); null for a plain one. */
-    public void translateInsert(TableModify modify, InsertTargets.Target target) {
+    /**
+     * An INSERT as {@link InsertTargets} resolved it (OPTIONS hints, OVERWRITE); null for a plain one.
+     *
+     * @return for INSERT OVERWRITE what replaces the old rows once the job has finished; else null
+     */
+    public SupportsOverwrite.Replacement translateInsert(TableModify modify, InsertTargets.Target target) {
         SourceTable table = modify.getTable().unwrap(SourceTable.class);
         if (table == null) {
             throw new ValidationException("INSERT INTO " + modify.getTable().getQualifiedName()
                     + ": only tables can be written to, not views");
         }
-        TableSinks.write(table, target, translate(modify.getInput()), modify.getInput().getRowType(),
+        return TableSinks.write(table, target, translate(modify.getInput()), modify.getInput().getRowType(),
                 env.getParallelism());
     }
 

@@ -32,8 +32,9 @@ final class TableSinks {
     /**
      * @param rowType the INSERT's row: every column of the table, in the table's order
      * @param target the INSERT as resolved before validation (OPTIONS hints, OVERWRITE)
+     * @return for INSERT OVERWRITE what replaces the old rows once the job has finished; else null
      */
-    static void write(SourceTable table, InsertTargets.Target target, ChangelogStream rows, RelDataType rowType,
+    static SupportsOverwrite.Replacement write(SourceTable table, InsertTargets.Target target, ChangelogStream rows, RelDataType rowType,
             int parallelism) {
         String name = table.identifier().asSummaryString();
         CatalogTable catalogTable = target == null ? table.catalogTable() : target.withOptions(table.catalogTable());
@@ -77,12 +78,14 @@ final class TableSinks {
                 throw new ValidationException("INSERT OVERWRITE " + name + ": the table has metadata columns to write, "
                         + "which connector '" + factory.factoryIdentifier() + "' cannot overwrite");
             }
-            overwriting.createOverwritingSink(context, written);
-        } else if (!keys.isEmpty()) {
+            return overwriting.createOverwritingSink(context, written, target.staticPartitions());
+        }
+        if (!keys.isEmpty()) {
             ((SupportsWritingMetadata) factory).createSink(context, written, keys);
         } else {
             factory.createSink(context, written);
         }
+        return null;
     }
 
     /** The rows with the change kinds the sink takes; fails naming the node when it takes fewer. */

@@ -3,6 +3,7 @@ package io.weir.sql.session;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
 import io.weir.api.types.Row;
 import io.weir.sql.api.EnvironmentSettings;
 import io.weir.sql.api.QueryTable;
@@ -16,6 +17,7 @@ import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.planner.AsyncLookupOptions;
 import io.weir.sql.planner.InsertTargets;
 import io.weir.sql.planner.MiniBatchOptions;
@@ -84,6 +86,7 @@ final class JobSubmitter {
         StreamExecutionEnvironment env = environment();
         StreamPlanTranslator translator = translator(env);
         List<String> sinks = new ArrayList<>();
+        List<SupportsOverwrite.Replacement> replacements = new ArrayList<>();
         for (SqlInsert insert : inserts) {
             InsertTargets.Target target = InsertTargets.resolve(insert, catalogs);
             sinks.add(target.table().asSummaryString());
@@ -93,11 +96,15 @@ final class JobSubmitter {
                         + "or use INSERT INTO");
             }
             RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(target.insert()).project());
-            translator.translateInsert((TableModify) plan, target);
+            SupportsOverwrite.Replacement replacement = translator.translateInsert((TableModify) plan, target);
+            if (replacement != null) {
+                replacements.add(replacement);
+            }
         }
         try {
             String name = config.get(TableConfig.PIPELINE_NAME);
-            return new InsertTableResult(env.executeAsync(name != null ? name : "insert-into_" + String.join(",", sinks)));
+            JobClient job = env.executeAsync(name != null ? name : "insert-into_" + String.join(",", sinks));
+            return new InsertTableResult(replacements.isEmpty() ? job : new ReplacingJobClient(job, replacements));
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
         }

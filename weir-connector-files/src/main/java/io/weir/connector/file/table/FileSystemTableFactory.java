@@ -18,6 +18,7 @@ import io.weir.sql.connectors.FullLookupCache;
 import io.weir.sql.connectors.LookupProvider;
 import io.weir.sql.connectors.LookupTableSource;
 import io.weir.sql.connectors.SupportsOverwrite;
+import io.weir.sql.connectors.SupportsOverwrite.Replacement;
 import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.connectors.formats.FormatFactory;
@@ -126,14 +127,17 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     }
 
     /**
-     * INSERT OVERWRITE: the part files get a prefix of this statement ({@code part-<uuid>}), and once
-     * they are committed the other visible files of the directories they went to are deleted.
+     * INSERT OVERWRITE: the part files get a prefix of this statement ({@code part-<uuid>}); once the
+     * job has finished, the other visible files of the directories they went to (and of a full static
+     * partition) are deleted ({@link OverwriteReplacement}).
      */
     @Override
-    public void createOverwritingSink(Context context, DataStream<Row> rows) {
+    public Replacement createOverwritingSink(Context context, DataStream<Row> rows, Map<String, String> staticPartitions) {
         String prefix = "part-" + UUID.randomUUID();
-        FileSink<Row> sink = fileSink(context, new OutputFileConfig(prefix, ""));
-        sink(context, rows.sinkTo(new OverwritingFileSink(sink, prefix)));
+        sink(context, rows.sinkTo(fileSink(context, new OutputFileConfig(prefix, ""))));
+        TableOptions table = new TableOptions(context);
+        return new OverwriteReplacement(path(table), prefix, context.table().partitionKeys(), staticPartitions,
+                table.text("partition.default-name", DEFAULT_PARTITION_NAME));
     }
 
     private static void sink(Context context, DataStreamSink<Row> written) {

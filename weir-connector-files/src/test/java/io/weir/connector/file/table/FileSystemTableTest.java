@@ -151,6 +151,11 @@ class FileSystemTableTest {
         assertEquals(List.of("+I[10, a, 2026-12-04, 9]", "+I[20, b, 2026-12-04, 9]", "+I[3, c, 2026-12-04, 10]",
                 "+I[5, e, 2026-12-05, 0]"), collect(tables.executeSql("SELECT id, name, dt, hr FROM p").collect()));
 
+        tables.executeSql("INSERT OVERWRITE p PARTITION (dt = '2026-12-05', hr = 0) SELECT id, name FROM p"
+                + " WHERE id > 100").await();
+        assertEquals(Map.of("dt=2026-12-04/hr=9", List.of("10,a", "20,b"), "dt=2026-12-04/hr=10", List.of("3,c")),
+                linesByDirectory(dir), "a static partition overwritten by no rows is emptied, as in Flink");
+
         ValidationException e = assertThrows(ValidationException.class, () -> tables.executeSql(
                 "INSERT INTO p PARTITION (dt = 'x') SELECT 1, 'a'").await());
         assertTrue(e.getMessage().contains("does not equal number of source items"),
