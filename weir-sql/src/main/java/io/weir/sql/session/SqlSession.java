@@ -138,10 +138,10 @@ public final class SqlSession implements StreamTableEnvironment {
         } else if (node instanceof SqlShowStatement show) {
             return show(show);
         } else if (node instanceof SqlAlterCatalogOrDatabase alter) {
-            alterCatalogOrDatabase(alter);
+            new CatalogStatements(catalogs).alter(alter);
             return StaticTableResult.OK;
         } else if (node instanceof SqlShowCreate showCreate) {
-            return showCreate(showCreate);
+            return new CatalogStatements(catalogs).showCreate(showCreate);
         } else if (node instanceof SqlDescribeStatement describe) {
             return describe(describe);
         } else if (node instanceof SqlUseStatement use) {
@@ -218,84 +218,6 @@ public final class SqlSession implements StreamTableEnvironment {
             }
             throw e;
         }
-    }
-
-    /**
-     * DESCRIBE CATALOG [EXTENDED]: rows (info name, info value) of the catalog's name, type and
-     * comment, with EXTENDED also each option as {@code option:key}, as Flink.
-     */
-    private TableResult describeCatalog(String name, boolean extended) {
-        SessionCatalogs.CatalogDescriptor descriptor = catalogs.catalogDescriptor(name);
-        List<Row> rows = new ArrayList<>();
-        rows.add(Row.of("name", name));
-        rows.add(Row.of("type", descriptor.options().getOrDefault("type", "generic_in_memory")));
-        rows.add(Row.of("comment", descriptor.comment()));
-        if (extended) {
-            descriptor.options().forEach((key, value) -> rows.add(Row.of("option:" + key, value)));
-        }
-        return StaticTableResult.rows(List.of("info name", "info value"), rows);
-    }
-
-    /** ALTER CATALOG ... SET / RESET / COMMENT and ALTER DATABASE ... SET. */
-    private void alterCatalogOrDatabase(SqlAlterCatalogOrDatabase alter) {
-        if (alter.isDatabase()) {
-            List<String> names = alter.name().names;
-            if (names.size() > 2) {
-                throw new ValidationException("ALTER DATABASE " + alter.name() + ": a database name has at most two "
-                        + "parts (catalog.database)");
-            }
-            String catalogName = names.size() == 2 ? names.get(0) : catalogs.currentCatalog();
-            String database = names.get(names.size() - 1);
-            io.weir.sql.catalog.Catalog catalog = catalogs.catalog(catalogName);
-            if (!catalog.databaseExists(database)) {
-                throw new ValidationException("ALTER DATABASE " + alter.name() + ": database " + catalogName + "."
-                        + database + " does not exist; SHOW DATABASES lists them");
-            }
-            java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(catalog.getDatabaseProperties(database));
-            properties.putAll(alter.options());
-            catalog.alterDatabase(database, properties);
-            return;
-        }
-        String name = alter.name().getSimple();
-        SessionCatalogs.CatalogDescriptor current = catalogs.catalogDescriptor(name);
-        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(current.options());
-        String comment = current.comment();
-        switch (alter.action()) {
-            case SET -> options.putAll(alter.options());
-            case RESET -> {
-                for (String key : alter.keys()) {
-                    if (key.equals("type")) {
-                        throw new ValidationException("ALTER CATALOG " + name + " RESET ('type'): a catalog's type "
-                                + "cannot be reset, as in Flink");
-                    }
-                    options.remove(key);
-                }
-            }
-            case COMMENT -> comment = alter.comment();
-        }
-        catalogs.alterCatalog(name, new SessionCatalogs.CatalogDescriptor(options, comment));
-    }
-
-    /** SHOW CREATE TABLE / VIEW: the DDL, as one row of column {@code result}, as in Flink. */
-    private TableResult showCreate(SqlShowCreate show) {
-        ObjectIdentifier id = catalogs.qualify(show.name().names);
-        String kind = show.isView() ? "VIEW" : "TABLE";
-        CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException("SHOW CREATE " + kind
-                + " " + id.asSummaryString() + ": there is no such " + kind.toLowerCase(java.util.Locale.ROOT)
-                + "; SHOW " + kind + "S lists them"));
-        boolean temporary = catalogs.isTemporary(id);
-        if (table instanceof CatalogView view) {
-            if (!show.isView()) {
-                throw new ValidationException("SHOW CREATE TABLE " + id.asSummaryString() + ": it is a view; use SHOW "
-                        + "CREATE VIEW");
-            }
-            return StaticTableResult.list("result", List.of(ShowCreate.view(id, view, temporary)));
-        }
-        if (show.isView()) {
-            throw new ValidationException("SHOW CREATE VIEW " + id.asSummaryString() + ": it is a table; use SHOW "
-                    + "CREATE TABLE");
-        }
-        return StaticTableResult.list("result", List.of(ShowCreate.table(id, (CatalogTable) table, temporary)));
     }
 
     /** ALTER TABLE / ALTER VIEW. */
@@ -447,7 +369,7 @@ public final class SqlSession implements StreamTableEnvironment {
 
     private TableResult describe(SqlDescribeStatement describe) {
         if (describe.isCatalog()) {
-            return describeCatalog(describe.name().getSimple(), describe.isExtended());
+            return new CatalogStatements(catalogs).describeCatalog(describe.name().getSimple(), describe.isExtended());
         }
         ObjectIdentifier id = catalogs.qualify(describe.name().names);
         CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException(
