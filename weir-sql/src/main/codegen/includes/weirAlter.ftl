@@ -16,8 +16,56 @@ SqlNode WeirAlterStatement() :
         alter = WeirAlterView(s)
     |
         alter = WeirAlterFunction(s)
+    |
+        alter = WeirAlterCatalogOrDatabase(s)
     )
     { return alter; }
+}
+
+/**
+ * ALTER CATALOG name SET ('k' = 'v', ...) | RESET ('k', ...) | COMMENT 'text', and
+ * ALTER DATABASE [catalog.]name SET ('k' = 'v', ...), as Flink 2.x.
+ */
+SqlNode WeirAlterCatalogOrDatabase(Span s) :
+{
+    boolean database = false;
+    final SqlIdentifier name;
+    SqlNodeList options;
+    final List<SqlNode> keys = new ArrayList<SqlNode>();
+    SqlNode key;
+}
+{
+    (
+        <CATALOG> name = SimpleIdentifier()
+        (
+            <SET> options = ParenthesizedKeyValueOptionCommaList()
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.SET, options);
+            }
+        |
+            <RESET> <LPAREN> key = StringLiteral() { keys.add(key); }
+            ( <COMMA> key = StringLiteral() { keys.add(key); } )* <RPAREN>
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.RESET, new SqlNodeList(keys, s.end(this)));
+            }
+        |
+            <COMMENT> key = StringLiteral()
+            {
+                return new SqlAlterCatalogOrDatabase(s.end(this), false, name,
+                    SqlAlterCatalogOrDatabase.Action.COMMENT,
+                    new SqlNodeList(java.util.Collections.singletonList(key), s.end(this)));
+            }
+        )
+    |
+        <DATABASE> name = CompoundIdentifier()
+        <SET> options = ParenthesizedKeyValueOptionCommaList()
+        {
+            return new SqlAlterCatalogOrDatabase(s.end(this), true, name,
+                SqlAlterCatalogOrDatabase.Action.SET, options);
+        }
+    )
 }
 
 /**
@@ -160,22 +208,48 @@ SqlNode WeirAlterFunction(Span s) :
 }
 
 /**
- * INSERT OVERWRITE table [(columns)] query: Flink's INSERT that replaces the table's (or the
- * written partitions') rows. LOOKAHEAD(2) on INSERT OVERWRITE leaves INSERT INTO to Calcite.
+ * INSERT { INTO | OVERWRITE } table [hints] [PARTITION (k = value, ...)] [(columns)] query: Flink's
+ * INSERT. It replaces Calcite's INSERT (being listed among the statement methods, LOOKAHEAD(2) picks
+ * it for every INSERT), adding OVERWRITE (the rows replace the table's, or the written partitions')
+ * and the static partition clause (those columns take the given values, the query gives the rest).
  */
-SqlNode WeirInsertOverwrite() :
+SqlNode WeirInsert() :
 {
     final Span s;
+    boolean overwrite = false;
     final SqlIdentifier tableName;
     SqlNode tableRef;
+    SqlNodeList partition = null;
     SqlNodeList columns = null;
     final SqlNode source;
 }
 {
-    <INSERT> { s = span(); } <OVERWRITE>
+    <INSERT> { s = span(); }
+    ( <INTO> | <OVERWRITE> { overwrite = true; } )
     tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    [ partition = WeirStaticPartition() ]
     [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
     source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-    { return new SqlInsertOverwrite(s.end(source), tableRef, source, columns); }
+    { return new RichSqlInsert(s.end(source), tableRef, source, columns, partition, overwrite); }
+}
+
+/** PARTITION (k = literal, ...): each pair as a two-element list of the column and its value. */
+SqlNodeList WeirStaticPartition() :
+{
+    final Span s;
+    final List<SqlNode> pairs = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    SqlNode value;
+}
+{
+    <PARTITION> { s = span(); } <LPAREN>
+    column = SimpleIdentifier() <EQ> value = Literal()
+    { pairs.add(new SqlNodeList(java.util.Arrays.<SqlNode>asList(column, value), column.getParserPosition())); }
+    (
+        <COMMA> column = SimpleIdentifier() <EQ> value = Literal()
+        { pairs.add(new SqlNodeList(java.util.Arrays.<SqlNode>asList(column, value), column.getParserPosition())); }
+    )*
+    <RPAREN>
+    { return new SqlNodeList(pairs, s.end(this)); }
 }

@@ -62,15 +62,23 @@ SqlNode WeirResetStatement() :
     )
 }
 
-/** SHOW TABLES | VIEWS | FUNCTIONS | CATALOGS | DATABASES | CURRENT CATALOG | CURRENT DATABASE. */
+/**
+ * SHOW TABLES | VIEWS | FUNCTIONS | CATALOGS | DATABASES | CURRENT CATALOG | CURRENT DATABASE, or
+ * SHOW CREATE TABLE | VIEW name.
+ */
 SqlNode WeirShowStatement() :
 {
     final Span s;
     final SqlShowStatement.Listing listing;
+    boolean view = false;
+    final SqlIdentifier name;
 }
 {
     <SHOW> { s = span(); }
     (
+        <CREATE> ( <TABLE> | <VIEW> { view = true; } ) name = CompoundIdentifier()
+        { return new SqlShowCreate(s.end(this), name, view); }
+    |
         <TABLES> { listing = SqlShowStatement.Listing.TABLES; }
     |
         <VIEWS> { listing = SqlShowStatement.Listing.VIEWS; }
@@ -91,15 +99,19 @@ SqlNode WeirShowStatement() :
     { return new SqlShowStatement(s.end(this), listing); }
 }
 
-/** DESCRIBE [EXTENDED] name, or DESC name. */
+/** DESCRIBE [EXTENDED] name, or DESC name; DESCRIBE CATALOG [EXTENDED] name. */
 SqlNode WeirDescribeStatement() :
 {
     final Span s;
     boolean extended = false;
-    final SqlIdentifier name;
+    SqlIdentifier name;
 }
 {
     ( <DESCRIBE> | <DESC> ) { s = span(); }
+    [
+        LOOKAHEAD(2) <CATALOG> [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ] name = SimpleIdentifier()
+        { return new SqlDescribeStatement(s.end(this), name, extended, true); }
+    ]
     [ LOOKAHEAD(<EXTENDED> (<TABLE> | SimpleIdentifier())) <EXTENDED> { extended = true; } ]
     [ <TABLE> ]
     name = CompoundIdentifier()
@@ -136,6 +148,8 @@ SqlNode WeirExplainStatement() :
     (
         statement = WeirStatementSet()
     |
+        statement = WeirInsert()
+    |
         statement = SqlQueryOrDml()
     )
     { return new SqlExplainStatement(s.end(this), statement); }
@@ -156,10 +170,13 @@ SqlNode WeirStatementSet() :
         LOOKAHEAD(2)
         <STATEMENT> <SET> <BEGIN>
         (
-            insert = SqlInsert() <SEMICOLON> { inserts.add(insert); }
+            insert = WeirInsert() <SEMICOLON> { inserts.add(insert); }
         )+
         <END>
         { return new SqlStatementSet(s.end(this), inserts); }
+    |
+        insert = WeirInsert()
+        { return insert; }
     |
         insert = SqlQueryOrDml()
         { return insert; }

@@ -2,4 +2,4 @@ CREATE TABLE src (id INT) WITH ('connector' = 'values', 'data' = '+I[1]');
 CREATE TABLE sink (id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp') WITH ('connector' = 'blackhole');
 INSERT INTO sink SELECT id, CAST(NULL AS TIMESTAMP_LTZ(3)) FROM src
 ---- error
-INSERT INTO default_catalog.default_database.sink: the table has metadata column 'ts'; writing tables with metadata columns is not supported by Weir yet
+Table default_catalog.default_database.sink has metadata column 'ts' to write (key 'timestamp'), but connector 'blackhole' cannot write metadata; declare the column VIRTUAL if it is only read

@@ -1,6 +1,7 @@
 package io.weir.sql.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,12 @@ public interface Catalog {
     boolean databaseExists(String databaseName);
 
     void createDatabase(String databaseName, boolean ignoreIfExists);
+
+    /** The database's properties (ALTER DATABASE ... SET); empty for a database without any. */
+    Map<String, String> getDatabaseProperties(String databaseName);
+
+    /** Replaces the database's properties; fails naming the database when it does not exist. */
+    void alterDatabase(String databaseName, Map<String, String> properties);
 
     /** Tables and views of a database, sorted by name. */
     List<String> listTables(String databaseName);

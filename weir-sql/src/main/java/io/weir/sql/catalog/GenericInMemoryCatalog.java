@@ -16,6 +16,7 @@ public final class GenericInMemoryCatalog implements Catalog {
     private final String name;
     private final String defaultDatabase;
     private final Map<String, Map<String, CatalogBaseTable>> databases = new TreeMap<>();
+    private final Map<String, Map<String, String>> databaseProperties = new TreeMap<>();
 
     public GenericInMemoryCatalog(String name, String defaultDatabase) {
         this.name = name;
@@ -44,6 +45,18 @@ public final class GenericInMemoryCatalog implements Catalog {
             throw new ValidationException("Database " + name + "." + databaseName + " already exists");
         }
         databases.putIfAbsent(databaseName, new TreeMap<>());
+    }
+
+    @Override
+    public Map<String, String> getDatabaseProperties(String databaseName) {
+        database(databaseName);
+        return Map.copyOf(databaseProperties.getOrDefault(databaseName, Map.of()));
+    }
+
+    @Override
+    public void alterDatabase(String databaseName, Map<String, String> properties) {
+        database(databaseName);
+        databaseProperties.put(databaseName, new java.util.LinkedHashMap<>(properties));
     }
 
     @Override

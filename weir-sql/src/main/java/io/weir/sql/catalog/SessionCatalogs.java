@@ -24,6 +24,7 @@ public final class SessionCatalogs {
 
     private final Map<String, Catalog> catalogs = new TreeMap<>();
     private final Map<ObjectIdentifier, CatalogBaseTable> temporaryTables = new LinkedHashMap<>();
+    private final Map<String, CatalogDescriptor> catalogDescriptors = new LinkedHashMap<>();
     private final FunctionCatalog functions = new FunctionCatalog();
     /** The DataStreams that tables of this session read ({@code fromDataStream}), by their tables' option id. */
     private final List<DataStream<?>> dataStreams = new ArrayList<>();
@@ -43,6 +44,26 @@ public final class SessionCatalogs {
         if (catalogs.putIfAbsent(name, catalog) != null) {
             throw new ValidationException("Catalog " + name + " already exists");
         }
+    }
+
+    /**
+     * The catalog's options and comment (ALTER CATALOG ... SET / RESET / COMMENT, shown by DESCRIBE
+     * CATALOG EXTENDED). Weir keeps them for the session; the in-memory catalog reads none of them.
+     */
+    public record CatalogDescriptor(Map<String, String> options, String comment) {
+        public CatalogDescriptor {
+            options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+    }
+
+    public CatalogDescriptor catalogDescriptor(String name) {
+        catalog(name);
+        return catalogDescriptors.getOrDefault(name, new CatalogDescriptor(Map.of(), null));
+    }
+
+    public void alterCatalog(String name, CatalogDescriptor descriptor) {
+        catalog(name);
+        catalogDescriptors.put(name, descriptor);
     }
 
     public List<String> listCatalogs() {
@@ -140,6 +161,11 @@ public final class SessionCatalogs {
                     + " already exists; use CREATE ... IF NOT EXISTS, or DROP it first");
         }
         temporaryTables.put(id, table);
+    }
+
+    /** True if {@code id} names a temporary table or view of this session. */
+    public boolean isTemporary(ObjectIdentifier id) {
+        return temporaryTables.containsKey(id);
     }
 
     /** Replaces an existing table or view, temporary or not, by {@code table}. */

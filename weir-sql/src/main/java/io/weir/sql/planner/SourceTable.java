@@ -6,7 +6,14 @@ import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.types.CalciteTypes;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ColumnStrategy;
+import org.apache.calcite.sql2rel.InitializerContext;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.apache.calcite.sql2rel.NullInitializerExpressionFactory;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -42,6 +49,33 @@ public final class SourceTable extends AbstractTable implements TemporalTable {
             types.add(CalciteTypes.toRelDataType(column.type(), typeFactory));
         }
         return typeFactory.createStructType(types, names);
+    }
+
+    /**
+     * What Calcite fills into the columns an INSERT's column list leaves out: computed and virtual
+     * metadata columns, which are never written (the sink drops them), get a NULL even when NOT NULL.
+     */
+    @Override
+    public <C> C unwrap(Class<C> aClass) {
+        if (aClass == InitializerExpressionFactory.class) {
+            return aClass.cast(new UnwrittenColumns());
+        }
+        return super.unwrap(aClass);
+    }
+
+    private final class UnwrittenColumns extends NullInitializerExpressionFactory {
+        @Override
+        public ColumnStrategy generationStrategy(RelOptTable table, int iColumn) {
+            return catalogTable.schema().columns().get(iColumn).isPersisted()
+                    ? super.generationStrategy(table, iColumn) : ColumnStrategy.DEFAULT;
+        }
+
+        @Override
+        public RexNode newColumnDefaultValue(RelOptTable table, int iColumn, InitializerContext context) {
+            RelDataType type = table.getRowType().getFieldList().get(iColumn).getType();
+            RexBuilder rex = context.getRexBuilder();
+            return rex.makeAbstractCast(type, rex.makeNullLiteral(type), false);
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
 import io.weir.sql.connectors.ChangelogMode;
-import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
@@ -346,60 +345,22 @@ public final class StreamPlanTranslator {
 
     /** Translates INSERT INTO: the input's rows go to the target table's connector, if it can take them. */
     public void translateInsert(TableModify modify) {
-        translateInsert(modify, false);
+        translateInsert(modify, null);
     }
 
-    /** An INSERT, or with {@code overwrite} an INSERT OVERWRITE into a sink that {@link SupportsOverwrite}. */
-    public void translateInsert(TableModify modify, boolean overwrite) {
-        SourceTable target = modify.getTable().unwrap(SourceTable.class);
-        if (target == null) {
+    /**
+     * An INSERT as {@link InsertTargets} resolved it (OPTIONS hints, OVERWRITE); null for a plain one.
+     *
+     * @return for INSERT OVERWRITE what replaces the old rows once the job has finished; else null
+     */
+    public SupportsOverwrite.Replacement translateInsert(TableModify modify, InsertTargets.Target target) {
+        SourceTable table = modify.getTable().unwrap(SourceTable.class);
+        if (table == null) {
             throw new ValidationException("INSERT INTO " + modify.getTable().getQualifiedName()
                     + ": only tables can be written to, not views");
         }
-        String name = target.identifier().asSummaryString();
-        target.catalogTable().schema().columns().stream()
-                .filter(c -> c.kind() == io.weir.sql.catalog.Column.Kind.METADATA).findFirst()
-                .ifPresent(c -> {
-                    throw new ValidationException("INSERT INTO " + name + ": the table has metadata column '" + c.name()
-                            + "'; writing tables with metadata columns is not supported by Weir yet (docs/sql.md): "
-                            + "write to a table of the physical columns (CREATE TABLE ... LIKE " + name + ")");
-                });
-        ChangelogStream rows = translate(modify.getInput());
-        TableFactory factory = TableFactories.find(name, target.catalogTable());
-        TableFactory.Context context = context(target, RowTypes.of(modify.getInput().getRowType()));
-        ChangelogMode accepted = factory.sinkChangelogMode(context);
-        DataStream<Row> written = rows.rows();
-        for (RowKind kind : rows.mode().getContainedKinds()) {
-            if (accepted.contains(kind)) {
-                continue;
-            }
-            if (kind == RowKind.UPDATE_BEFORE && accepted.contains(RowKind.UPDATE_AFTER)) {
-                written = upsert(target, written);
-                continue;
-            }
-            throw new ValidationException("Table sink " + name + " (connector '" + factory.factoryIdentifier()
-                    + "') takes only " + accepted + " rows, but the query produces " + rows.mode() + " rows: "
-                    + rows.updatingNode() + " updates its results. Write to a sink that takes updates (print, "
-                    + "blackhole) or make the query append-only (a window aggregate instead of a group aggregate)");
-        }
-        if (!overwrite) {
-            factory.createSink(context, written);
-        } else if (factory instanceof SupportsOverwrite overwriting) {
-            overwriting.createOverwritingSink(context, written);
-        } else {
-            throw new ValidationException("INSERT OVERWRITE " + name + ": connector '" + factory.factoryIdentifier()
-                    + "' cannot overwrite its rows (in Weir the 'filesystem' connector can); use INSERT INTO");
-        }
-    }
-
-    /** An upsert sink finds the old row by the table's primary key, so it is sent no {@code -U} rows. */
-    private static DataStream<Row> upsert(SourceTable target, DataStream<Row> rows) {
-        if (target.catalogTable().schema().primaryKey().isEmpty()) {
-            throw new ValidationException("Table sink " + target.identifier().asSummaryString() + " writes updates "
-                    + "by key but has no PRIMARY KEY; declare one, e.g. PRIMARY KEY (id) NOT ENFORCED");
-        }
-        return rows.filter(row -> row.getKind() != RowKind.UPDATE_BEFORE).setParallelism(rows.getParallelism())
-                .name("DropUpdateBefore");
+        return TableSinks.write(table, target, translate(modify.getInput()), modify.getInput().getRowType(),
+                env.getParallelism());
     }
 
     private DataStream<Row> values(LogicalValues values) {
@@ -412,9 +373,5 @@ public final class StreamPlanTranslator {
             rows.add(row);
         }
         return env.fromData(rows, RowTypes.of(values.getRowType())).name("Values");
-    }
-
-    private TableFactory.Context context(SourceTable table, RowTypeInfo rowType) {
-        return new TableFactory.Context(table.identifier(), table.catalogTable(), rowType, env.getParallelism());
     }
 }

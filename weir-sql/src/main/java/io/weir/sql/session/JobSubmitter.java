@@ -3,6 +3,7 @@ package io.weir.sql.session;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CloseableIterator;
+import io.weir.api.execution.JobClient;
 import io.weir.api.types.Row;
 import io.weir.sql.api.EnvironmentSettings;
 import io.weir.sql.api.QueryTable;
@@ -10,7 +11,6 @@ import io.weir.sql.api.Table;
 import io.weir.sql.api.TableConfig;
 import io.weir.sql.api.TableResult;
 import io.weir.sql.api.ValidationException;
-import io.weir.sql.parser.dml.SqlInsertOverwrite;
 import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
@@ -18,7 +18,9 @@ import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
 import io.weir.sql.parser.SqlStatementParser;
+import io.weir.sql.connectors.SupportsOverwrite;
 import io.weir.sql.planner.AsyncLookupOptions;
+import io.weir.sql.planner.InsertTargets;
 import io.weir.sql.planner.MiniBatchOptions;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
@@ -31,7 +33,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
@@ -89,25 +90,25 @@ final class JobSubmitter {
         StreamExecutionEnvironment env = environment();
         StreamPlanTranslator translator = translator(env);
         List<String> sinks = new ArrayList<>();
+        List<SupportsOverwrite.Replacement> replacements = new ArrayList<>();
         for (SqlInsert insert : inserts) {
-            if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
-                throw new ValidationException("INSERT INTO " + insert.getTargetTable() + ": /*+ OPTIONS(...) */ hints on "
-                        + "the table an INSERT writes are not supported by Weir yet (they work on the tables a query "
-                        + "reads); change the sink's options with ALTER TABLE ... SET, or create a table LIKE it");
-            }
-            sinks.add(catalogs.qualify(((SqlIdentifier) insert.getTargetTable()).names).asSummaryString());
-            boolean overwrite = insert instanceof SqlInsertOverwrite;
-            if (overwrite && settings.isStreamingMode()) {
+            InsertTargets.Target target = InsertTargets.resolve(insert, catalogs);
+            sinks.add(target.table().asSummaryString());
+            if (target.overwrite() && settings.isStreamingMode()) {
                 throw new ValidationException("INSERT OVERWRITE " + sinks.get(sinks.size() - 1) + ": overwriting runs "
                         + "in BATCH mode only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), "
                         + "or use INSERT INTO");
             }
-            RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(insert).project());
-            translator.translateInsert((TableModify) plan, overwrite);
+            RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(target.insert()).project());
+            SupportsOverwrite.Replacement replacement = translator.translateInsert((TableModify) plan, target);
+            if (replacement != null) {
+                replacements.add(replacement);
+            }
         }
         try {
             String name = config.get(TableConfig.PIPELINE_NAME);
-            return new InsertTableResult(env.executeAsync(name != null ? name : "insert-into_" + String.join(",", sinks)));
+            JobClient job = env.executeAsync(name != null ? name : "insert-into_" + String.join(",", sinks));
+            return new InsertTableResult(replacements.isEmpty() ? job : new ReplacingJobClient(job, replacements));
         } catch (Exception e) {
             throw new IllegalStateException("Submitting the INSERT job failed: " + e.getMessage(), e);
         }
@@ -122,7 +123,8 @@ final class JobSubmitter {
         }
         List<String> plans = new ArrayList<>();
         for (SqlNode node : statements) {
-            RelRoot root = new QueryPlanner(catalogs).toRel(node);
+            SqlNode planned = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs).insert() : node;
+            RelRoot root = new QueryPlanner(catalogs).toRel(planned);
             plans.add(StreamPlanTranslator.explain(StreamPlanTranslator.optimize(root.project())));
         }
         return "== Optimized Logical Plan ==\n" + String.join("\n\n", plans);

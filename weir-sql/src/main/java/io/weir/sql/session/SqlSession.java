@@ -30,6 +30,8 @@ import io.weir.sql.parser.ddl.SqlDescribeStatement;
 import io.weir.sql.parser.ddl.SqlDropTableOrView;
 import io.weir.sql.parser.ddl.SqlResetStatement;
 import io.weir.sql.parser.ddl.SqlSetStatement;
+import io.weir.sql.parser.ddl.SqlAlterCatalogOrDatabase;
+import io.weir.sql.parser.ddl.SqlShowCreate;
 import io.weir.sql.parser.ddl.SqlShowStatement;
 import io.weir.sql.parser.ddl.SqlUseStatement;
 import io.weir.sql.parser.dml.SqlExplainStatement;
@@ -97,6 +99,11 @@ public final class SqlSession implements StreamTableEnvironment {
         if (node instanceof SqlCreateTable create && create.query() != null) {
             return createTableAsSelect(create, text);
         } else if (node instanceof SqlCreateTable create) {
+            if (create.getReplace()) {
+                throw new ValidationException("CREATE OR REPLACE TABLE " + create.name() + ": OR REPLACE goes with AS "
+                        + "SELECT only, as in Flink (CREATE OR REPLACE TABLE t WITH (...) AS SELECT ...); to change a "
+                        + "table's definition use ALTER TABLE, or DROP and CREATE it");
+            }
             ObjectIdentifier id = catalogs.qualify(create.name().names);
             catalogs.createTable(id, new CreateTableConverter(catalogs).convert(create), create.isTemporary(),
                     create.ifNotExists());
@@ -130,6 +137,11 @@ public final class SqlSession implements StreamTableEnvironment {
             return StaticTableResult.OK;
         } else if (node instanceof SqlShowStatement show) {
             return show(show);
+        } else if (node instanceof SqlAlterCatalogOrDatabase alter) {
+            new CatalogStatements(catalogs).alter(alter);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlShowCreate showCreate) {
+            return new CatalogStatements(catalogs).showCreate(showCreate);
         } else if (node instanceof SqlDescribeStatement describe) {
             return describe(describe);
         } else if (node instanceof SqlUseStatement use) {
@@ -153,21 +165,29 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     /**
-     * CREATE TABLE ... AS SELECT: the table's columns are the query's (names and types), its options
-     * the WITH clause; the table is created, then an INSERT INTO it runs the query as a job. A query
-     * that fails to plan leaves no table behind.
+     * CREATE [OR REPLACE] TABLE ... AS SELECT: the table's columns are the query's (names and types),
+     * its options the WITH clause; the table is created (OR REPLACE: in place of an existing one), then
+     * an INSERT INTO it runs the query as a job. A query that fails to plan leaves the catalog as it was.
      */
     private TableResult createTableAsSelect(SqlCreateTable create, String text) {
-        String what = "CREATE TABLE " + create.name() + " AS SELECT: ";
+        String what = (create.getReplace() ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + create.name()
+                + " AS SELECT: ";
         if (!create.columns().isEmpty() || create.watermark() != null || create.like() != null) {
             throw new ValidationException(what + "the columns come from the query; declare no columns, WATERMARK or "
                     + "LIKE (name and cast them in the SELECT instead)");
         }
         ObjectIdentifier id = catalogs.qualify(create.name().names);
-        if (catalogs.getTable(id).isPresent()) {
+        java.util.Optional<CatalogBaseTable> previous = catalogs.getTable(id);
+        if (create.getReplace() && create.ifNotExists()) {
+            throw new ValidationException(what + "OR REPLACE and IF NOT EXISTS contradict each other; drop one");
+        }
+        if (previous.isPresent() && previous.get() instanceof CatalogView) {
+            throw new ValidationException(what + id.asSummaryString() + " is a view; DROP VIEW it first");
+        }
+        if (previous.isPresent() && !create.getReplace()) {
             throw new ValidationException(what + "table " + id.asSummaryString() + " already exists"
                     + (create.ifNotExists() ? "; Weir does not insert into an existing table here, use INSERT INTO" : "")
-                    + "; DROP it first or choose another name");
+                    + "; DROP it first, choose another name, or CREATE OR REPLACE it");
         }
         String query = QueryText.cut(text, create.query());
         RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
@@ -181,13 +201,21 @@ public final class SqlSession implements StreamTableEnvironment {
         CreateTableConverter.checkColumnsExist(create.partitionKeys(), columns, what + "PARTITIONED BY");
         CatalogTable table = new CatalogTable(new TableSchema(columns, null, primaryKey), create.options(),
                 create.partitionKeys(), create.comment());
-        catalogs.createTable(id, table, create.isTemporary(), false);
+        if (previous.isPresent()) {
+            catalogs.alterTable(id, table);
+        } else {
+            catalogs.createTable(id, table, create.isTemporary(), false);
+        }
         SqlInsert insert = (SqlInsert) SqlStatementParser.parse("INSERT INTO " + DataStreamTables.quotedName(id)
                 + "\n" + query);
         try {
             return jobSubmitter().executeInserts(List.of(insert));
         } catch (RuntimeException e) {
-            catalogs.dropTable(id, false, create.isTemporary(), true);
+            if (previous.isPresent()) {
+                catalogs.alterTable(id, previous.get());
+            } else {
+                catalogs.dropTable(id, false, create.isTemporary(), true);
+            }
             throw e;
         }
     }
@@ -340,6 +368,9 @@ public final class SqlSession implements StreamTableEnvironment {
     }
 
     private TableResult describe(SqlDescribeStatement describe) {
+        if (describe.isCatalog()) {
+            return new CatalogStatements(catalogs).describeCatalog(describe.name().getSimple(), describe.isExtended());
+        }
         ObjectIdentifier id = catalogs.qualify(describe.name().names);
         CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException(
                 "Table or view " + id.asSummaryString() + " does not exist; SHOW TABLES lists the tables"));

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +25,14 @@ public final class NexmarkSqlQueries {
 
     /** The queries that have a SQL file. */
     public static final List<String> NAMES = List.of("q0", "q1", "q2", "q3", "q4", "q5", "q7", "q8", "q9", "q10", "q11",
-            "q12", "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22");
+            "q12", "q13", "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22");
 
     private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\s+\\S+\\s+(.*)$");
+
+    /** Rows of q13's side input, as the public suite's {@code side_input_gen.sh} writes. */
+    public static final int SIDE_INPUT_ROWS = 10_000;
+
+    private static Path sideInput;
 
     private NexmarkSqlQueries() {
     }
@@ -55,6 +62,43 @@ public final class NexmarkSqlQueries {
 
     private static String viewsDdl() {
         return resource("ddl_views.sql").replace("${NEXMARK_TABLE}", "datagen");
+    }
+
+    /**
+     * Runs the statements of query {@code name}'s file before its INSERT: its sink table and the
+     * tables it reads besides the source (q13's side input).
+     */
+    public static void createTables(TableEnvironment tableEnv, String name) {
+        for (ScriptStatement statement : statements(name)) {
+            if (!INSERT.matcher(statement.text()).matches()) {
+                tableEnv.executeSql(statement.text());
+            }
+        }
+    }
+
+    /**
+     * The side input of q13, as the public suite's generator writes it: {@value #SIDE_INPUT_ROWS} lines
+     * {@code i,i}, so {@code MOD(auction, 10000)} finds exactly one row. Written once per process into a
+     * temporary directory, which the query's {@code side_input} table reads.
+     */
+    public static synchronized Path sideInput() {
+        if (sideInput == null) {
+            try {
+                Path dir = Files.createTempDirectory("weir-nexmark-side-input");
+                Path file = dir.resolve("side_input.txt");
+                StringBuilder lines = new StringBuilder();
+                for (int i = 0; i < SIDE_INPUT_ROWS; i++) {
+                    lines.append(i).append(',').append(i).append('\n');
+                }
+                Files.writeString(file, lines, StandardCharsets.UTF_8);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                sideInput = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Writing q13's side input file failed: " + e.getMessage(), e);
+            }
+        }
+        return sideInput;
     }
 
     /** The statements of query {@code name}'s file: CREATE TABLE of its sink, then the INSERT. */
@@ -89,7 +133,9 @@ public final class NexmarkSqlQueries {
                 throw new IllegalStateException("The resource " + file + " is missing next to "
                         + NexmarkSqlQueries.class.getName());
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.contains("${SIDE_INPUT_PATH}") ? text.replace("${SIDE_INPUT_PATH}", sideInput().toUri().toString())
+                    : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

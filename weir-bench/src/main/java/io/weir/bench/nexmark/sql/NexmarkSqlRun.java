@@ -50,12 +50,7 @@ public final class NexmarkSqlRun {
         conf.forEach(tableEnv.getConfig()::set);
         NexmarkSqlQueries.createSourceAndViews(tableEnv, config, events);
         if (checkDir != null) {
-            // The file's other statements first (q12 creates a view), then its INSERT's query, collected.
-            for (ScriptStatement statement : NexmarkSqlQueries.statements(query)) {
-                if (!statement.text().strip().toUpperCase(Locale.ROOT).startsWith("INSERT")) {
-                    tableEnv.executeSql(statement.text());
-                }
-            }
+            NexmarkSqlQueries.createTables(tableEnv, query);
             long cpuStart = cpuMillis();
             long start = System.nanoTime();
             TableResult collected = tableEnv.executeSql(NexmarkSqlQueries.select(query));

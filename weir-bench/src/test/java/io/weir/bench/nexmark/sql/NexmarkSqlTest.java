@@ -139,6 +139,23 @@ class NexmarkSqlTest {
      * A query's final rows in the canonical form of shared/nexmark.md, sorted: its changelog applied
      * ({@code +I}/{@code +U} add a row, {@code -U}/{@code -D} take one copy back, which must be there).
      */
+    /**
+     * q13 joins every bid with the row of its auction modulo 10,000 in the side input file, by a
+     * processing-time lookup join on a filesystem table: the same as computing the side input's
+     * value ({@code i,i}) of each bid without a join.
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void q13JoinsEveryBidWithItsSideInputRow(int parallelism) throws Exception {
+        TableEnvironment tableEnv = session(parallelism);
+        NexmarkSqlQueries.createTables(tableEnv, "q13");
+        List<String> joined = canonical(tableEnv, NexmarkSqlQueries.select("q13"));
+        List<String> computed = canonical(tableEnv, "SELECT auction, bidder, price, `dateTime`,"
+                + " CAST(MOD(auction, " + NexmarkSqlQueries.SIDE_INPUT_ROWS + ") AS VARCHAR) FROM bid");
+        assertTrue(computed.size() > 1000, "bids: " + computed.size());
+        assertEquals(computed, joined);
+    }
+
     static List<String> canonical(TableEnvironment tableEnv, String query) throws Exception {
         Map<String, Integer> rows = new TreeMap<>();
         try (CloseableIterator<Row> iterator = tableEnv.executeSql(query).collect()) {

@@ -14,12 +14,17 @@ import io.weir.connector.file.src.FileSource;
 import io.weir.connector.file.src.reader.DeserializingLineFormat;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.connectors.FullLookupCache;
+import io.weir.sql.connectors.LookupProvider;
+import io.weir.sql.connectors.LookupTableSource;
 import io.weir.sql.connectors.SupportsOverwrite;
+import io.weir.sql.connectors.SupportsOverwrite.Replacement;
 import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.connectors.formats.FormatFactory;
 import io.weir.sql.connectors.formats.Formats;
 import io.weir.sql.types.LogicalType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +44,8 @@ import java.util.UUID;
  * files appear when the checkpoint after their rows completes (and at the end of a bounded job),
  * rolled also by {@code sink.rolling-policy.file-size} and {@code sink.rolling-policy.rollover-interval}.
  */
-public final class FileSystemTableFactory implements TableFactory, SupportsOverwrite, SupportsReadingMetadata {
+public final class FileSystemTableFactory implements TableFactory, SupportsOverwrite, SupportsReadingMetadata,
+        LookupTableSource {
     static final String DEFAULT_PARTITION_NAME = "__DEFAULT_PARTITION__";
 
     @Override
@@ -51,7 +57,8 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     public Set<String> supportedOptions() {
         Set<String> options = new HashSet<>(Set.of("path", "format", "source.monitor-interval", "scan.bad-record.policy",
                 "partition.default-name", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval",
-                "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "sink.parallelism"));
+                "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "sink.parallelism",
+                "lookup.join.cache.ttl"));
         options.addAll(Formats.optionKeys(""));
         return options;
     }
@@ -80,10 +87,7 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env, List<String> metadataKeys) {
         TableOptions table = new TableOptions(context);
-        PartitionLayout layout = layout(context, table);
-        StreamFormat<Row> lines = new DeserializingLineFormat<>(
-                format(context).createDeserializer(formatContext(context, layout)));
-        StreamFormat<Row> rows = layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
+        StreamFormat<Row> rows = rowFormat(context, table);
         if (!metadataKeys.isEmpty()) {
             rows = new MetadataRowFormat(rows, metadataKeys);
         }
@@ -95,6 +99,27 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
         return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "filesystem " + table.name());
     }
 
+    /** The rows of the table's files: the physical columns, partition values from the directories. */
+    private static StreamFormat<Row> rowFormat(Context context, TableOptions table) {
+        PartitionLayout layout = layout(context, table);
+        StreamFormat<Row> lines = new DeserializingLineFormat<>(
+                format(context).createDeserializer(formatContext(context, layout)));
+        return layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
+    }
+
+    /**
+     * A lookup join ({@code JOIN t FOR SYSTEM_TIME AS OF o.proc_time}) reads the whole table into
+     * memory, indexed by the join key, and again after {@code lookup.join.cache.ttl} (60 min by
+     * default), as Flink's filesystem connector; rows are found by any columns.
+     */
+    @Override
+    public LookupProvider createLookup(Context context, int[] keyColumns) {
+        TableOptions table = new TableOptions(context);
+        Duration ttl = table.duration("lookup.join.cache.ttl", Duration.ofMinutes(60));
+        FileTableLoader loader = new FileTableLoader(path(table), rowFormat(context, table), table.name(), keyColumns);
+        return LookupProvider.partialCaching(loader, new FullLookupCache(loader, keyColumns, ttl, Clock.systemUTC()));
+    }
+
     @Override
     public void createSink(Context context, DataStream<Row> rows) {
         FileSink<Row> sink = fileSink(context, OutputFileConfig.builder().build());
@@ -102,14 +127,17 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     }
 
     /**
-     * INSERT OVERWRITE: the part files get a prefix of this statement ({@code part-<uuid>}), and once
-     * they are committed the other visible files of the directories they went to are deleted.
+     * INSERT OVERWRITE: the part files get a prefix of this statement ({@code part-<uuid>}); once the
+     * job has finished, the other visible files of the directories they went to (and of a full static
+     * partition) are deleted ({@link OverwriteReplacement}).
      */
     @Override
-    public void createOverwritingSink(Context context, DataStream<Row> rows) {
+    public Replacement createOverwritingSink(Context context, DataStream<Row> rows, Map<String, String> staticPartitions) {
         String prefix = "part-" + UUID.randomUUID();
-        FileSink<Row> sink = fileSink(context, new OutputFileConfig(prefix, ""));
-        sink(context, rows.sinkTo(new OverwritingFileSink(sink, prefix)));
+        sink(context, rows.sinkTo(fileSink(context, new OutputFileConfig(prefix, ""))));
+        TableOptions table = new TableOptions(context);
+        return new OverwriteReplacement(path(table), prefix, context.table().partitionKeys(), staticPartitions,
+                table.text("partition.default-name", DEFAULT_PARTITION_NAME));
     }
 
     private static void sink(Context context, DataStreamSink<Row> written) {

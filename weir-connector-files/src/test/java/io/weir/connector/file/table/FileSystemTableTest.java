@@ -131,6 +131,82 @@ class FileSystemTableTest {
     }
 
     @Test
+    void staticPartitionsGiveTheirColumnsAndTheQueryTheRestAlsoWithOverwrite() throws Exception {
+        StreamExecutionEnvironment env = CLUSTER.createEnvironment(2);
+        env.enableCheckpointing(50);
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inBatchMode());
+        tables.executeSql("CREATE TABLE p (id INT, name STRING, dt STRING, hr INT) PARTITIONED BY (dt, hr) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + dir.toUri() + "', 'format' = 'csv')");
+        tables.executeSql("INSERT INTO p PARTITION (dt = '2026-12-04', hr = 9) VALUES (1, 'a'), (2, 'b')").await();
+        tables.executeSql("INSERT INTO p PARTITION (dt = '2026-12-04') SELECT id, name, hr FROM (VALUES (3, 'c', 10),"
+                + " (4, 'd', 9)) AS v(id, name, hr)").await();
+        tables.executeSql("INSERT INTO p PARTITION (dt = '2026-12-05', hr = 0) (name, id) VALUES ('e', 5)").await();
+        assertEquals(Map.of("dt=2026-12-04/hr=9", List.of("1,a", "2,b", "4,d"), "dt=2026-12-04/hr=10", List.of("3,c"),
+                "dt=2026-12-05/hr=0", List.of("5,e")), linesByDirectory(dir));
+
+        tables.executeSql("INSERT OVERWRITE p PARTITION (dt = '2026-12-04', hr = 9) SELECT id * 10, name FROM p"
+                + " WHERE dt = '2026-12-04' AND hr = 9 AND id < 4").await();
+        assertEquals(Map.of("dt=2026-12-04/hr=9", List.of("10,a", "20,b"), "dt=2026-12-04/hr=10", List.of("3,c"),
+                "dt=2026-12-05/hr=0", List.of("5,e")), linesByDirectory(dir), "only the static partition replaced");
+        assertEquals(List.of("+I[10, a, 2026-12-04, 9]", "+I[20, b, 2026-12-04, 9]", "+I[3, c, 2026-12-04, 10]",
+                "+I[5, e, 2026-12-05, 0]"), collect(tables.executeSql("SELECT id, name, dt, hr FROM p").collect()));
+
+        tables.executeSql("INSERT OVERWRITE p PARTITION (dt = '2026-12-05', hr = 0) SELECT id, name FROM p"
+                + " WHERE id > 100").await();
+        assertEquals(Map.of("dt=2026-12-04/hr=9", List.of("10,a", "20,b"), "dt=2026-12-04/hr=10", List.of("3,c")),
+                linesByDirectory(dir), "a static partition overwritten by no rows is emptied, as in Flink");
+
+        ValidationException e = assertThrows(ValidationException.class, () -> tables.executeSql(
+                "INSERT INTO p PARTITION (dt = 'x') SELECT 1, 'a'").await());
+        assertTrue(e.getMessage().contains("does not equal number of source items"),
+                e.getMessage());
+    }
+
+    @Test
+    void anInsertWritesThePersistedColumnsOnlyAndTakesOptionsHintsOnItsTarget() throws Exception {
+        StreamTableEnvironment tables = tables(1);
+        Path csv = dir.resolve("csv");
+        tables.executeSql("CREATE TABLE t (id INT NOT NULL, doubled AS id * 2, name STRING,"
+                + " file_name STRING NOT NULL METADATA FROM 'file.name' VIRTUAL, shout AS UPPER(name)) WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + csv.toUri() + "', 'format' = 'csv')");
+        tables.executeSql("INSERT INTO t SELECT id, name FROM (VALUES (1, 'a'), (2, 'b')) AS v(id, name)").await();
+        tables.executeSql("INSERT INTO t (name, id) VALUES ('c', 3)").await();
+        tables.executeSql("INSERT INTO t /*+ OPTIONS('format' = 'json') */ VALUES (4, 'd')").await();
+        List<String> lines = linesByDirectory(csv).get("");
+        assertEquals(List.of("1,a", "2,b", "3,c", "{\"id\":4,\"name\":\"d\"}"), lines,
+                "physical columns only; the hinted INSERT wrote JSON");
+        assertEquals(List.of("+I[1, 2, A]", "+I[3, 6, C]"), collect(tables.executeSql(
+                "SELECT id, doubled, shout FROM t /*+ OPTIONS('csv.ignore-parse-errors' = 'true') */ WHERE id IN (1, 3)")
+                .collect()));
+    }
+
+    @Test
+    void aLookupJoinFindsRowsOfAPartitionedCsvTableByAComputedKey() throws Exception {
+        Files.createDirectories(dir.resolve("side/region=eu"));
+        Files.createDirectories(dir.resolve("side/region=us"));
+        Files.writeString(dir.resolve("side/region=eu/a.csv"), "0,zero\n1,one\n");
+        Files.writeString(dir.resolve("side/region=us/b.csv"), "2,two\n1,uno\n");
+        Files.writeString(dir.resolve("side/region=us/.hidden.csv"), "3,three\n");
+        Files.createDirectories(dir.resolve("bids"));
+        Files.writeString(dir.resolve("bids/bids.csv"), "10,100\n11,101\n13,103\n21,104\n");
+        StreamTableEnvironment tables = tables(2);
+        tables.executeSql("CREATE TABLE side (key BIGINT, `value` STRING, region STRING) PARTITIONED BY (region)"
+                + " WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("side").toUri() + "', 'format' = 'csv',"
+                + " 'lookup.join.cache.ttl' = '1 h')");
+        tables.executeSql("CREATE TABLE bids (auction BIGINT, price BIGINT) WITH ('connector' = 'filesystem', 'path' = '"
+                + dir.resolve("bids").toUri() + "', 'format' = 'csv')");
+        assertEquals(List.of("+I[10, 100, 0, zero, eu]", "+I[11, 101, 1, one, eu]", "+I[11, 101, 1, uno, us]",
+                        "+I[21, 104, 1, one, eu]", "+I[21, 104, 1, uno, us]"),
+                collect(tables.executeSql("SELECT B.auction, B.price, S.key, S.`value`, S.region"
+                        + " FROM (SELECT *, PROCTIME() AS p_time FROM bids) B"
+                        + " JOIN side FOR SYSTEM_TIME AS OF B.p_time AS S ON MOD(B.auction, 10) = S.key").collect()));
+        assertEquals(List.of("+I[13, null]", "+I[21, two]"),
+                collect(tables.executeSql("SELECT B.auction, S.`value` FROM (SELECT *, PROCTIME() AS p_time FROM bids) B"
+                        + " LEFT JOIN side FOR SYSTEM_TIME AS OF B.p_time AS S ON B.auction - 19 = S.key AND S.region = 'us'"
+                        + " WHERE B.auction > 12").collect()));
+    }
+
+    @Test
     void metadataColumnsReadTheFilesPathNameSizeAndModificationTime() throws Exception {
         Path partition = Files.createDirectories(dir.resolve("dt=x"));
         Files.writeString(partition.resolve("one.csv"), "1,a\n2,b\n");

@@ -17,14 +17,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The metadata a {@code kafka} table reads from each record, with Flink's keys and types:
- * {@code topic}, {@code partition}, {@code headers}, {@code leader-epoch}, {@code offset},
- * {@code timestamp} and {@code timestamp-type}.
+ * The metadata a {@code kafka} or {@code upsert-kafka} table reads from each record, with Flink's
+ * keys and types: {@code topic}, {@code partition}, {@code headers}, {@code leader-epoch},
+ * {@code offset}, {@code timestamp} and {@code timestamp-type}; of these it writes {@code headers}
+ * and {@code timestamp} ({@link #WRITABLE}).
  */
 final class KafkaMetadata implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final Map<String, LogicalType> READABLE = readable();
+
+    /** The keys a sink writes into each record, as Flink's: nullable, a null leaves the producer's default. */
+    static final Map<String, LogicalType> WRITABLE = writable();
 
     private final List<String> keys;
 
@@ -43,6 +47,13 @@ final class KafkaMetadata implements Serializable {
         keys.put("offset", LogicalType.of(LogicalTypeRoot.BIGINT).copy(false));
         keys.put("timestamp", LogicalType.of(LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, -1).copy(false));
         keys.put("timestamp-type", string);
+        return Collections.unmodifiableMap(keys);
+    }
+
+    private static Map<String, LogicalType> writable() {
+        Map<String, LogicalType> keys = new LinkedHashMap<>();
+        keys.put("headers", READABLE.get("headers").copy(true));
+        keys.put("timestamp", READABLE.get("timestamp").copy(true));
         return Collections.unmodifiableMap(keys);
     }
 

@@ -125,7 +125,7 @@ final class KafkaTable {
         return createSource(env, List.of());
     }
 
-    /** The table's rows, each followed by the values of the metadata keys (for a non-upsert table). */
+    /** The table's rows, each followed by the values of the metadata keys. */
     DataStream<Row> createSource(StreamExecutionEnvironment env, List<String> metadataKeys) {
         KafkaMetadata metadata = new KafkaMetadata(metadataKeys);
         if (upsert && !valueFormat().changelogMode().isInsertOnly()) {
@@ -164,11 +164,17 @@ final class KafkaTable {
         }
         RowTypeInfo keyType = layout.keyType(rowType);
         RowLayout keyOnly = layout;
-        return rows.keyBy(keyOnly::key, keyType).process(new UpsertNormalizer(rowType), rowType)
+        RowTypeInfo produced = metadata.isEmpty() ? rowType : metadata.appendTypes(rowType);
+        return rows.keyBy(keyOnly::key, keyType).process(new UpsertNormalizer(produced), produced)
                 .name("normalize upserts of " + options.tableName());
     }
 
     void createSink(DataStream<Row> rows) {
+        createSink(rows, List.of());
+    }
+
+    /** Writes the rows, each followed by the values of the writable metadata keys. */
+    void createSink(DataStream<Row> rows, List<String> metadataKeys) {
         String topic = options.required("topic", "orders");
         if (options.list("topic").size() != 1) {
             throw options.invalid("a table written to needs exactly one 'topic', not '" + topic + "'");
@@ -176,7 +182,7 @@ final class KafkaTable {
         FormatFactory keyFormat = keyFormat();
         SerializationSchema<Row> key = keyFormat == null ? null : keyFormat.createSerializer(keyContext());
         RowRecordSerializer records = new RowRecordSerializer(topic, layout, key,
-                valueFormat().createSerializer(valueContext()), upsert);
+                valueFormat().createSerializer(valueContext()), upsert, rowType.getArity(), metadataKeys);
         DeliveryGuarantee guarantee = options.deliveryGuarantee();
         Properties client = options.clientProperties();
         KafkaSinkBuilder<Row> builder = KafkaSink.<Row>builder()

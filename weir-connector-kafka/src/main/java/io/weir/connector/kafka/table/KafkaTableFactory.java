@@ -5,6 +5,7 @@ import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.connectors.SupportsReadingMetadata;
+import io.weir.sql.connectors.SupportsWritingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.types.LogicalType;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  * {@code KafkaSink}, with Flink's option keys; rows in the value format (a changelog format such as
  * debezium-json makes the table a changelog), optionally some columns in the key.
  */
-public final class KafkaTableFactory implements TableFactory, SupportsReadingMetadata {
+public final class KafkaTableFactory implements TableFactory, SupportsReadingMetadata, SupportsWritingMetadata {
 
     @Override
     public String factoryIdentifier() {
@@ -57,5 +58,16 @@ public final class KafkaTableFactory implements TableFactory, SupportsReadingMet
     @Override
     public void createSink(Context context, DataStream<Row> rows) {
         new KafkaTable(context, false).createSink(rows);
+    }
+
+    /** headers (MAP<STRING, BYTES>) and timestamp (TIMESTAMP_LTZ(3)), as Flink's. */
+    @Override
+    public Map<String, LogicalType> listWritableMetadata(Context context) {
+        return KafkaMetadata.WRITABLE;
+    }
+
+    @Override
+    public void createSink(Context context, DataStream<Row> rows, List<String> metadataKeys) {
+        new KafkaTable(context, false).createSink(rows, metadataKeys);
     }
 }

@@ -61,6 +61,18 @@ class KafkaTableFactoryTest {
         KAFKA.produce(records);
     }
 
+    /** Records with a header {@code name} whose value is each record's "name" field. */
+    private static void produceWithHeaders(String topic, String header, String... values) throws Exception {
+        KAFKA.createTopic(topic, 1);
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String value : values) {
+            String name = value.replaceAll(".*\"name\": \"([^\"]*)\".*", "$1");
+            records.add(new ProducerRecord<>(topic, 0, null, null, value,
+                    List.of(new RecordHeader(header, name.getBytes(StandardCharsets.UTF_8)))));
+        }
+        KAFKA.produce(records);
+    }
+
     private static String change(String op, String before, String after) {
         return "{\"before\": " + before + ", \"after\": " + after + ", \"op\": \"" + op + "\", \"source\": {}}";
     }
@@ -108,6 +120,68 @@ class KafkaTableFactoryTest {
                 () -> collect(tables, "SELECT * FROM bad"));
         assertTrue(e.getMessage().contains("reads key 'key', which connector 'kafka' does not have; its readable keys "
                 + "are [topic, partition, headers, leader-epoch, offset, timestamp, timestamp-type]"), e.getMessage());
+    }
+
+    @Test
+    void anInsertWritesTheTimestampAndHeadersMetadataAndSkipsComputedAndVirtualColumns() throws Exception {
+        KAFKA.createTopic("meta-out", 1);
+        StreamTableEnvironment tables = tables();
+        produceWithHeaders("meta-in", "trace", "{\"id\": 1, \"name\": \"ann\", \"ms\": 1700000000000}",
+                "{\"id\": 2, \"name\": \"bob\", \"ms\": 1700000005000}");
+        tables.executeSql("CREATE TABLE in_t (id INT, name STRING, ms BIGINT, headers MAP<STRING, BYTES> METADATA VIRTUAL)"
+                + kafka("meta-in", ", 'format' = 'json'"));
+        tables.executeSql("CREATE TABLE out_t (id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', name STRING,"
+                + " `offset` BIGINT METADATA VIRTUAL, headers MAP<STRING, BYTES> METADATA, label AS name || '!')"
+                + kafka("meta-out", ", 'format' = 'json'"));
+        tables.executeSql("INSERT INTO out_t SELECT id, TO_TIMESTAMP_LTZ(ms, 3), name, headers FROM in_t").await();
+        tables.executeSql("INSERT INTO out_t (name, id) VALUES ('cy', 3)").await();
+
+        List<ConsumerRecord<String, String>> records = KAFKA.readAll("meta-out");
+        assertEquals(List.of("{\"id\":1,\"name\":\"ann\"}", "{\"id\":2,\"name\":\"bob\"}", "{\"id\":3,\"name\":\"cy\"}"),
+                records.stream().map(ConsumerRecord::value).toList(), "physical columns only in the value");
+        assertEquals(List.of(1_700_000_000_000L, 1_700_000_005_000L),
+                records.subList(0, 2).stream().map(ConsumerRecord::timestamp).toList());
+        assertTrue(records.get(2).timestamp() > 1_700_000_005_000L, "a null timestamp: the producer's time");
+        assertEquals("ann", new String(records.get(0).headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+        assertEquals(0, records.get(2).headers().toArray().length);
+
+        List<Row> rows = collect(tables, "SELECT id, ts, label, `offset` FROM out_t");
+        assertEquals(List.of(Row.of(1, java.time.Instant.ofEpochMilli(1_700_000_000_000L), "ann!", 0L),
+                Row.of(2, java.time.Instant.ofEpochMilli(1_700_000_005_000L), "bob!", 1L)), rows.subList(0, 2));
+
+        tables.executeSql("CREATE TABLE bad_out (id INT, part INT METADATA FROM 'partition')"
+                + kafka("meta-out", ", 'format' = 'json'"));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tables.executeSql("INSERT INTO bad_out VALUES (1, 0)"));
+        assertTrue(e.getMessage().contains("metadata column 'part' writes key 'partition', which connector 'kafka' cannot "
+                + "write; its writable keys are [headers, timestamp]. Declare the column VIRTUAL if it is only read"),
+                e.getMessage());
+    }
+
+    @Test
+    void upsertKafkaWritesAndReadsMetadataAsTheKafkaConnector() throws Exception {
+        KAFKA.createTopic("upsert-meta", 1);
+        StreamTableEnvironment tables = tables();
+        produceWithHeaders("upsert-meta-in", "v", "{\"id\": 1, \"name\": \"a\", \"ms\": 1000}",
+                "{\"id\": 2, \"name\": \"b\", \"ms\": 2000}", "{\"id\": 1, \"name\": \"c\", \"ms\": 3000}");
+        tables.executeSql("CREATE TABLE in_u (id INT, name STRING, ms BIGINT, headers MAP<STRING, BYTES> METADATA VIRTUAL)"
+                + kafka("upsert-meta-in", ", 'format' = 'json'"));
+        tables.executeSql("CREATE TABLE u (id INT, name STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp',"
+                + " headers MAP<STRING, BYTES> METADATA, `offset` BIGINT METADATA VIRTUAL,"
+                + " PRIMARY KEY (id) NOT ENFORCED)" + upsertKafka("upsert-meta"));
+        tables.executeSql("INSERT INTO u SELECT id, name, TO_TIMESTAMP_LTZ(ms, 3), headers FROM in_u").await();
+        List<ConsumerRecord<String, String>> records = KAFKA.readAll("upsert-meta");
+        assertEquals(List.of(1000L, 2000L, 3000L), records.stream().map(ConsumerRecord::timestamp).toList());
+        assertEquals("c", new String(records.get(2).headers().lastHeader("v").value(), StandardCharsets.UTF_8));
+
+        List<Row> changes = collect(tables, "SELECT id, name, ts, `offset`, headers['v'] FROM u");
+        List<String> shown = new ArrayList<>();
+        for (Row change : changes) {
+            shown.add(change.getKind().shortString() + change.getField(0) + "," + change.getField(1) + ","
+                    + ((java.time.Instant) change.getField(2)).toEpochMilli() + "," + change.getField(3) + ","
+                    + new String((byte[]) change.getField(4), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of("+I1,a,1000,0,a", "+I2,b,2000,1,b", "-U1,a,1000,0,a", "+U1,c,3000,2,c"), shown);
     }
 
     @Test
