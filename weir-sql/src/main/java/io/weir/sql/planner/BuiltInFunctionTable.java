@@ -3,6 +3,7 @@ package io.weir.sql.planner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -146,8 +147,8 @@ public final class BuiltInFunctionTable {
                 throw new IllegalStateException("ELT's values have no common type");
             }
             return factory.createTypeWithNullability(common, true);
-        }, new EltOperands()));
-        operators.add(function("PRINTF", STRING_NULLABLE, new LeadingStringOperands()));
+        }, CheckedOperands.ELT));
+        operators.add(function("PRINTF", STRING_NULLABLE, CheckedOperands.LEADING_STRING));
         operators.add(function("STARTSWITH", BOOLEAN_NULLABLE,
                 OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.BINARY, SqlTypeFamily.BINARY))));
         operators.add(function("ENDSWITH", BOOLEAN_NULLABLE,
@@ -169,7 +170,7 @@ public final class BuiltInFunctionTable {
             var factory = opBinding.getTypeFactory();
             RelDataType time = factory.createSqlType(opBinding.getOperandType(0).getSqlTypeName(), 3);
             return factory.createTypeWithNullability(time, true);
-        }, new TimestampOperand()));
+        }, CheckedOperands.TIMESTAMP));
         operators.add(nondeterministic("CURRENT_ROW_TIMESTAMP",
                 ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC));
         operators.add(function("ROUND", FlinkRounding.RETURN_TYPE,
@@ -178,60 +179,36 @@ public final class BuiltInFunctionTable {
                 families(i -> i == 1, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER)));
     }
 
-    /** ELT(index, value, ...): a whole-number index, then at least one value. */
-    private static final class EltOperands implements SqlOperandTypeChecker {
-        @Override
-        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
-            boolean ok = SqlTypeFamily.INTEGER.getTypeNames().contains(binding.getOperandType(0).getSqlTypeName())
-                    || binding.getOperandType(0).getSqlTypeName() == SqlTypeName.NULL;
+    /**
+     * Operands checked by one test of the call: the type checker of a function whose operands Calcite's
+     * {@link OperandTypes} cannot say, with the count they may have and the signature an error shows.
+     */
+    private record CheckedOperands(Predicate<org.apache.calcite.sql.SqlCallBinding> test,
+            org.apache.calcite.sql.SqlOperandCountRange count, String signature) implements SqlOperandTypeChecker {
+
+        /** ELT(index, value, ...): a whole-number index, then at least one value. */
+        static final CheckedOperands ELT = new CheckedOperands(binding -> {
+            SqlTypeName index = binding.getOperandType(0).getSqlTypeName();
             List<RelDataType> values = binding.collectOperandTypes().subList(1, binding.getOperandCount());
-            ok = ok && binding.getTypeFactory().leastRestrictive(values) != null;
-            if (!ok && throwOnFailure) {
-                throw binding.newValidationSignatureError();
-            }
-            return ok;
-        }
+            return (SqlTypeFamily.INTEGER.getTypeNames().contains(index) || index == SqlTypeName.NULL)
+                    && binding.getTypeFactory().leastRestrictive(values) != null;
+        }, org.apache.calcite.sql.type.SqlOperandCountRanges.from(2), "(<INTEGER>, <ANY>, ...)");
 
-        @Override
-        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
-            return org.apache.calcite.sql.type.SqlOperandCountRanges.from(2);
-        }
-
-        @Override
-        public String getAllowedSignatures(SqlOperator op, String opName) {
-            return opName + "(<INTEGER>, <ANY>, ...)";
-        }
-    }
-
-    /** CURRENT_WATERMARK(rowtime): one TIMESTAMP or TIMESTAMP_LTZ. */
-    private static final class TimestampOperand implements SqlOperandTypeChecker {
-        @Override
-        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+        /** CURRENT_WATERMARK(rowtime): one TIMESTAMP or TIMESTAMP_LTZ. */
+        static final CheckedOperands TIMESTAMP = new CheckedOperands(binding -> {
             SqlTypeName type = binding.getOperandType(0).getSqlTypeName();
-            boolean ok = type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
-            if (!ok && throwOnFailure) {
-                throw binding.newValidationSignatureError();
-            }
-            return ok;
-        }
+            return type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+        }, org.apache.calcite.sql.type.SqlOperandCountRanges.of(1), "(<TIMESTAMP(3) *ROWTIME*>)");
 
-        @Override
-        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
-            return org.apache.calcite.sql.type.SqlOperandCountRanges.of(1);
-        }
+        /** PRINTF(format, args...): a string, then any values. */
+        static final CheckedOperands LEADING_STRING = new CheckedOperands(binding -> {
+            SqlTypeName first = binding.getOperandType(0).getSqlTypeName();
+            return SqlTypeFamily.CHARACTER.getTypeNames().contains(first) || first == SqlTypeName.NULL;
+        }, org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), "(<STRING>, <ANY>, ...)");
 
-        @Override
-        public String getAllowedSignatures(SqlOperator op, String opName) {
-            return opName + "(<TIMESTAMP(3) *ROWTIME*>)";
-        }
-    }
-
-    /** PRINTF(format, args...): a string, then any values. */
-    private static final class LeadingStringOperands implements SqlOperandTypeChecker {
         @Override
         public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
-            SqlTypeName first = binding.getOperandType(0).getSqlTypeName();
-            boolean ok = SqlTypeFamily.CHARACTER.getTypeNames().contains(first) || first == SqlTypeName.NULL;
+            boolean ok = test.test(binding);
             if (!ok && throwOnFailure) {
                 throw binding.newValidationSignatureError();
             }
@@ -240,12 +217,12 @@ public final class BuiltInFunctionTable {
 
         @Override
         public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
-            return org.apache.calcite.sql.type.SqlOperandCountRanges.from(1);
+            return count;
         }
 
         @Override
         public String getAllowedSignatures(SqlOperator op, String opName) {
-            return opName + "(<STRING>, <ANY>, ...)";
+            return opName + signature;
         }
     }
 
