@@ -36,7 +36,9 @@ class ExternalSorterTest {
         Random random = new Random(seed);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] key = new byte[1 + random.nextInt(3)];
+            // keys of one to seven bytes: up to four the sort index's prefix decides, longer ones sharing
+            // a prefix are compared in full
+            byte[] key = new byte[1 + random.nextInt(7)];
             for (int b = 0; b < key.length; b++) {
                 key[b] = (byte) (random.nextInt(4) * 70); // few distinct bytes, some above 127
             }
