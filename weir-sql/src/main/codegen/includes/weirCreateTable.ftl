@@ -10,14 +10,60 @@ SqlCreate WeirCreateTableOrView(Span s, boolean replace) :
     final SqlCreate create;
 }
 {
-    [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
     (
-        create = WeirCreateTable(s, replace, temporary)
+        create = WeirCreateCatalogOrDatabase(s, replace)
     |
-        create = WeirCreateView(s, replace, temporary)
-    |
-        create = WeirCreateFunction(s, replace, temporary, system)
+        [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
+        (
+            create = WeirCreateTable(s, replace, temporary, false)
+        |
+            create = WeirCreateView(s, replace, temporary)
+        |
+            create = WeirCreateFunction(s, replace, temporary, system)
+        )
     )
+    { return create; }
+}
+
+/**
+ * CREATE CATALOG [IF NOT EXISTS] name [COMMENT 'text'] WITH (...), or CREATE DATABASE [IF NOT EXISTS]
+ * [catalog.]name [COMMENT 'text'] [WITH (...)].
+ */
+SqlCreate WeirCreateCatalogOrDatabase(Span s, boolean replace) :
+{
+    final boolean database;
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    SqlNode comment = null;
+    SqlNodeList options = SqlNodeList.EMPTY;
+}
+{
+    (
+        <CATALOG> { database = false; }
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = SimpleIdentifier()
+    |
+        <DATABASE> { database = true; }
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = CompoundIdentifier()
+    )
+    [ <COMMENT> comment = StringLiteral() ]
+    [ <WITH> options = ParenthesizedKeyValueOptionCommaList() ]
+    {
+        return new SqlCreateCatalogOrDatabase(s.end(this), database, name, (SqlLiteral) comment, options,
+            ifNotExists, replace);
+    }
+}
+
+/** REPLACE TABLE name [...] WITH (...) AS query: replaces an existing table only, as Flink. */
+SqlNode WeirReplaceTable() :
+{
+    final Span s;
+    final SqlCreate create;
+}
+{
+    <REPLACE> { s = span(); }
+    create = WeirCreateTable(s, true, false, true)
     { return create; }
 }
 
@@ -42,7 +88,7 @@ SqlCreate WeirCreateFunction(Span s, boolean replace, boolean temporary, boolean
     }
 }
 
-SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary) :
+SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary, boolean replaceOnly) :
 {
     boolean ifNotExists = false;
     final SqlIdentifier name;
@@ -69,7 +115,7 @@ SqlCreate WeirCreateTable(Span s, boolean replace, boolean temporary) :
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return new SqlCreateTable(s.end(this), name, parts, (SqlLiteral) comment, partitionKeys,
-            options, like, query, temporary, ifNotExists, replace);
+            options, like, query, temporary, ifNotExists, replace, replaceOnly);
     }
 }
 

@@ -64,7 +64,7 @@ SqlNode WeirResetStatement() :
 
 /**
  * SHOW TABLES | VIEWS | FUNCTIONS | CATALOGS | DATABASES | CURRENT CATALOG | CURRENT DATABASE, or
- * SHOW CREATE TABLE | VIEW name.
+ * SHOW CREATE TABLE | VIEW | CATALOG name.
  */
 SqlNode WeirShowStatement() :
 {
@@ -76,8 +76,14 @@ SqlNode WeirShowStatement() :
 {
     <SHOW> { s = span(); }
     (
-        <CREATE> ( <TABLE> | <VIEW> { view = true; } ) name = CompoundIdentifier()
-        { return new SqlShowCreate(s.end(this), name, view); }
+        <CREATE>
+        (
+            <CATALOG> name = SimpleIdentifier()
+            { return new SqlShowCreate(s.end(this), name, false, true); }
+        |
+            ( <TABLE> | <VIEW> { view = true; } ) name = CompoundIdentifier()
+            { return new SqlShowCreate(s.end(this), name, view); }
+        )
     |
         <TABLES> { listing = SqlShowStatement.Listing.TABLES; }
     |
@@ -183,27 +189,44 @@ SqlNode WeirStatementSet() :
     )
 }
 
-/** DROP [TEMPORARY] TABLE | VIEW [IF EXISTS] name, DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name. */
+/**
+ * DROP [TEMPORARY] TABLE | VIEW [IF EXISTS] name, DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name,
+ * DROP CATALOG [IF EXISTS] name, DROP DATABASE [IF EXISTS] name [RESTRICT | CASCADE].
+ */
 SqlDrop WeirDropTableOrView(Span s, boolean replace) :
 {
     boolean temporary = false;
     boolean system = false;
     boolean ifExists = false;
+    boolean cascade = false;
     final boolean view;
     final SqlIdentifier name;
 }
 {
-    [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
     (
-        <FUNCTION>
+        <CATALOG>
         [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
-        name = CompoundIdentifier()
-        { return new SqlDropFunction(s.end(this), name, temporary, system, ifExists); }
+        name = SimpleIdentifier()
+        { return new SqlDropCatalogOrDatabase(s.end(this), false, name, ifExists, false); }
     |
-        ( <TABLE> { view = false; } | <VIEW> { view = true; } )
+        <DATABASE>
         [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
         name = CompoundIdentifier()
-        { return new SqlDropTableOrView(s.end(this), name, view, temporary, ifExists); }
+        [ <RESTRICT> | <CASCADE> { cascade = true; } ]
+        { return new SqlDropCatalogOrDatabase(s.end(this), true, name, ifExists, cascade); }
+    |
+        [ <TEMPORARY> { temporary = true; } [ <SYSTEM> { system = true; } ] ]
+        (
+            <FUNCTION>
+            [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+            name = CompoundIdentifier()
+            { return new SqlDropFunction(s.end(this), name, temporary, system, ifExists); }
+        |
+            ( <TABLE> { view = false; } | <VIEW> { view = true; } )
+            [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+            name = CompoundIdentifier()
+            { return new SqlDropTableOrView(s.end(this), name, view, temporary, ifExists); }
+        )
     )
 }
 

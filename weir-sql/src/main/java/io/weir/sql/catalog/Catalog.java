@@ -22,6 +22,38 @@ public interface Catalog {
 
     void createDatabase(String databaseName, boolean ignoreIfExists);
 
+    /**
+     * CREATE DATABASE with its WITH properties and COMMENT (null for none); an existing database is
+     * kept as it is when {@code ignoreIfExists}, otherwise refused.
+     */
+    default void createDatabase(String databaseName, Map<String, String> properties, String comment,
+            boolean ignoreIfExists) {
+        boolean existed = databaseExists(databaseName);
+        createDatabase(databaseName, ignoreIfExists);
+        if (!existed && !properties.isEmpty()) {
+            alterDatabase(databaseName, properties);
+        }
+    }
+
+    /** The database's COMMENT, or null. */
+    default String getDatabaseComment(String databaseName) {
+        return null;
+    }
+
+    /**
+     * Drops a database. Without {@code cascade} (Flink's RESTRICT) a database that holds tables or
+     * views is refused; with it they go too. The catalog's default database cannot be dropped.
+     */
+    void dropDatabase(String databaseName, boolean ignoreIfNotExists, boolean cascade);
+
+    /** Called once when the catalog is registered (CREATE CATALOG), before any other call. */
+    default void open() {
+    }
+
+    /** Called once when the catalog is dropped (DROP CATALOG); it is not used afterwards. */
+    default void close() {
+    }
+
     /** The database's properties (ALTER DATABASE ... SET); empty for a database without any. */
     Map<String, String> getDatabaseProperties(String databaseName);
 

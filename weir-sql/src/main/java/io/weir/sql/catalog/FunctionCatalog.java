@@ -81,6 +81,17 @@ public final class FunctionCatalog {
         return names;
     }
 
+    /** The catalog functions of a database (or of a whole catalog when {@code databaseName} is null). */
+    public List<ObjectIdentifier> catalogFunctions(String catalogName, String databaseName) {
+        List<ObjectIdentifier> ids = new ArrayList<>();
+        for (ObjectIdentifier id : catalogFunctions.keySet()) {
+            if (id.catalogName().equals(catalogName) && (databaseName == null || id.databaseName().equals(databaseName))) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     private static String normalized(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

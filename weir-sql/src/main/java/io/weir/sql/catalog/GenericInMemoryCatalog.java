@@ -17,6 +17,7 @@ public final class GenericInMemoryCatalog implements Catalog {
     private final String defaultDatabase;
     private final Map<String, Map<String, CatalogBaseTable>> databases = new TreeMap<>();
     private final Map<String, Map<String, String>> databaseProperties = new TreeMap<>();
+    private final Map<String, String> databaseComments = new TreeMap<>();
 
     public GenericInMemoryCatalog(String name, String defaultDatabase) {
         this.name = name;
@@ -45,6 +46,51 @@ public final class GenericInMemoryCatalog implements Catalog {
             throw new ValidationException("Database " + name + "." + databaseName + " already exists");
         }
         databases.putIfAbsent(databaseName, new TreeMap<>());
+    }
+
+    @Override
+    public void createDatabase(String databaseName, Map<String, String> properties, String comment,
+            boolean ignoreIfExists) {
+        if (databases.containsKey(databaseName)) {
+            createDatabase(databaseName, ignoreIfExists);
+            return;
+        }
+        createDatabase(databaseName, false);
+        if (!properties.isEmpty()) {
+            databaseProperties.put(databaseName, new java.util.LinkedHashMap<>(properties));
+        }
+        if (comment != null) {
+            databaseComments.put(databaseName, comment);
+        }
+    }
+
+    @Override
+    public String getDatabaseComment(String databaseName) {
+        database(databaseName);
+        return databaseComments.get(databaseName);
+    }
+
+    @Override
+    public void dropDatabase(String databaseName, boolean ignoreIfNotExists, boolean cascade) {
+        Map<String, CatalogBaseTable> tables = databases.get(databaseName);
+        if (tables == null) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw new ValidationException("Database " + name + "." + databaseName + " does not exist; the databases "
+                    + "are " + databases.keySet() + " (DROP DATABASE IF EXISTS ignores a missing one)");
+        }
+        if (databaseName.equals(defaultDatabase)) {
+            throw new ValidationException("Database " + name + "." + databaseName + " is the catalog's default "
+                    + "database and cannot be dropped");
+        }
+        if (!tables.isEmpty() && !cascade) {
+            throw new ValidationException("Database " + name + "." + databaseName + " is not empty: it holds "
+                    + tables.keySet() + "; drop them first, or use DROP DATABASE ... CASCADE");
+        }
+        databases.remove(databaseName);
+        databaseProperties.remove(databaseName);
+        databaseComments.remove(databaseName);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -54,6 +55,136 @@ public final class SessionCatalogs {
         public CatalogDescriptor {
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
+    }
+
+    /**
+     * CREATE CATALOG: a new catalog by the factory its {@code 'type'} option names (found through
+     * {@link ServiceLoader}), registered under {@code name} with its options and comment.
+     */
+    public void createCatalog(String name, Map<String, String> options, String comment, boolean ignoreIfExists) {
+        if (catalogs.containsKey(name)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Catalog " + name + " already exists; use CREATE CATALOG IF NOT EXISTS, or "
+                    + "DROP CATALOG it first");
+        }
+        String type = options.get("type");
+        Map<String, CatalogFactory> factories = catalogFactories();
+        if (type == null) {
+            throw new ValidationException("CREATE CATALOG " + name + ": the WITH clause has no 'type'; add one, e.g. "
+                    + "'type' = 'generic_in_memory'. Known types: " + factories.keySet());
+        }
+        CatalogFactory factory = factories.get(type);
+        if (factory == null) {
+            throw new ValidationException("CREATE CATALOG " + name + ": Weir has no catalog of type '" + type
+                    + "'; known types: " + factories.keySet() + " (a catalog factory is found through "
+                    + "META-INF/services/" + CatalogFactory.class.getName() + ")");
+        }
+        for (String key : options.keySet()) {
+            if (!key.equals("type") && !factory.supportedOptions().contains(key)) {
+                throw new ValidationException("CREATE CATALOG " + name + ": unsupported option '" + key
+                        + "' for catalog type '" + type + "'; supported options: "
+                        + new TreeSet<>(factory.supportedOptions()));
+            }
+        }
+        Catalog catalog = factory.createCatalog(new CatalogFactory.Context(name, options));
+        catalog.open();
+        catalogs.put(name, catalog);
+        catalogDescriptors.put(name, new CatalogDescriptor(options, comment));
+    }
+
+    /**
+     * DROP CATALOG: the current catalog is refused, as in Flink; the session's temporary tables and
+     * functions in the catalog go with it.
+     */
+    public void dropCatalog(String name, boolean ignoreIfNotExists) {
+        Catalog catalog = catalogs.get(name);
+        if (catalog == null) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw new ValidationException("Catalog " + name + " does not exist; the catalogs are " + catalogs.keySet()
+                    + " (DROP CATALOG IF EXISTS ignores a missing one)");
+        }
+        if (name.equals(currentCatalog)) {
+            throw new ValidationException("Cannot drop catalog " + name + ": it is the current catalog; USE CATALOG "
+                    + "another one first");
+        }
+        catalogs.remove(name);
+        catalogDescriptors.remove(name);
+        temporaryTables.keySet().removeIf(id -> id.catalogName().equals(name));
+        functions.catalogFunctions(name, null).forEach(functions::dropCatalogFunction);
+        catalog.close();
+    }
+
+    /** The known catalog types, by their {@code 'type'}. */
+    private static Map<String, CatalogFactory> catalogFactories() {
+        Map<String, CatalogFactory> factories = new TreeMap<>();
+        for (CatalogFactory factory : ServiceLoader.load(CatalogFactory.class, SessionCatalogs.class.getClassLoader())) {
+            factories.put(factory.factoryIdentifier(), factory);
+        }
+        return factories;
+    }
+
+    /** CREATE DATABASE [catalog.]name: in the current catalog unless named. */
+    public void createDatabase(List<String> names, Map<String, String> properties, String comment,
+            boolean ignoreIfExists) {
+        DatabaseName database = databaseName(names, "CREATE DATABASE");
+        Catalog catalog = catalog(database.catalog());
+        if (catalog.databaseExists(database.database()) && !ignoreIfExists) {
+            throw new ValidationException("Database " + database + " already exists; use CREATE DATABASE IF NOT "
+                    + "EXISTS, or DROP DATABASE it first");
+        }
+        catalog.createDatabase(database.database(), properties, comment, ignoreIfExists);
+    }
+
+    /**
+     * DROP DATABASE [catalog.]name [RESTRICT | CASCADE]: the current database is refused, as in Flink;
+     * RESTRICT refuses a database holding tables, views or functions, CASCADE drops them with it.
+     */
+    public void dropDatabase(List<String> names, boolean ignoreIfNotExists, boolean cascade) {
+        DatabaseName database = databaseName(names, "DROP DATABASE");
+        Catalog catalog = catalog(database.catalog());
+        if (!catalog.databaseExists(database.database())) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw new ValidationException("Database " + database + " does not exist; the databases of catalog "
+                    + database.catalog() + " are " + catalog.listDatabases()
+                    + " (DROP DATABASE IF EXISTS ignores a missing one)");
+        }
+        if (database.catalog().equals(currentCatalog) && database.database().equals(currentDatabase)) {
+            throw new ValidationException("Cannot drop database " + database + ": it is the current database; USE "
+                    + "another one first");
+        }
+        List<ObjectIdentifier> databaseFunctions = functions.catalogFunctions(database.catalog(), database.database());
+        if (!cascade && !databaseFunctions.isEmpty()) {
+            throw new ValidationException("Database " + database + " is not empty: it holds the functions "
+                    + databaseFunctions.stream().map(ObjectIdentifier::objectName).toList()
+                    + "; drop them first, or use DROP DATABASE ... CASCADE");
+        }
+        catalog.dropDatabase(database.database(), false, cascade);
+        databaseFunctions.forEach(functions::dropCatalogFunction);
+        temporaryTables.keySet().removeIf(id -> id.catalogName().equals(database.catalog())
+                && id.databaseName().equals(database.database()));
+    }
+
+    /** A database's catalog and name. */
+    public record DatabaseName(String catalog, String database) {
+        @Override
+        public String toString() {
+            return catalog + "." + database;
+        }
+    }
+
+    /** Completes a one- or two-part database name with the current catalog. */
+    public DatabaseName databaseName(List<String> names, String statement) {
+        if (names.size() > 2) {
+            throw new ValidationException(statement + " " + String.join(".", names) + ": a database name has at most "
+                    + "two parts (catalog.database)");
+        }
+        return new DatabaseName(names.size() == 2 ? names.get(0) : currentCatalog, names.get(names.size() - 1));
     }
 
     public CatalogDescriptor catalogDescriptor(String name) {

@@ -9,13 +9,16 @@ import io.weir.sql.catalog.CatalogView;
 import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.parser.ddl.SqlAlterCatalogOrDatabase;
+import io.weir.sql.parser.ddl.SqlCreateCatalogOrDatabase;
+import io.weir.sql.parser.ddl.SqlDropCatalogOrDatabase;
 import io.weir.sql.parser.ddl.SqlShowCreate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statements about catalogs, databases and the DDL of tables: DESCRIBE CATALOG, ALTER CATALOG,
- * ALTER DATABASE and SHOW CREATE TABLE / VIEW, against the session's catalogs.
+ * The statements about catalogs, databases and the DDL of tables: CREATE / DROP CATALOG and DATABASE,
+ * DESCRIBE CATALOG, ALTER CATALOG, ALTER DATABASE and SHOW CREATE TABLE / VIEW / CATALOG, against the
+ * session's catalogs.
  */
 final class CatalogStatements {
 
@@ -81,8 +84,42 @@ final class CatalogStatements {
         catalogs.alterCatalog(name, new SessionCatalogs.CatalogDescriptor(options, comment));
     }
 
-    /** SHOW CREATE TABLE / VIEW: the DDL, as one row of column {@code result}, as in Flink. */
+    /** CREATE CATALOG / CREATE DATABASE. */
+    void create(SqlCreateCatalogOrDatabase create) {
+        String what = create.isDatabase() ? "DATABASE" : "CATALOG";
+        if (create.getReplace()) {
+            throw new ValidationException("CREATE OR REPLACE " + what + " " + create.name() + ": Flink has no OR REPLACE "
+                    + "for a " + what.toLowerCase(java.util.Locale.ROOT) + "; DROP it and CREATE it again");
+        }
+        if (create.isDatabase()) {
+            catalogs.createDatabase(create.name().names, create.options(), create.comment(), create.ifNotExists());
+        } else {
+            catalogs.createCatalog(create.name().getSimple(), create.options(), create.comment(), create.ifNotExists());
+        }
+    }
+
+    /** DROP CATALOG / DROP DATABASE. */
+    void drop(SqlDropCatalogOrDatabase drop) {
+        if (drop.isDatabase()) {
+            catalogs.dropDatabase(drop.name().names, drop.ifExists(), drop.isCascade());
+        } else {
+            catalogs.dropCatalog(drop.name().getSimple(), drop.ifExists());
+        }
+    }
+
+    /** SHOW CREATE TABLE / VIEW / CATALOG: the DDL, as one row of column {@code result}, as in Flink. */
     TableResult showCreate(SqlShowCreate show) {
+        if (show.isCatalog()) {
+            String name = show.name().getSimple();
+            SessionCatalogs.CatalogDescriptor descriptor = catalogs.catalogDescriptor(name);
+            java.util.Map<String, String> options = new java.util.LinkedHashMap<>(descriptor.options());
+            if (options.isEmpty()) {
+                // A catalog the session made itself (default_catalog): the DDL that makes its equal.
+                options.put("default-database", catalogs.catalog(name).getDefaultDatabase());
+                options.put("type", "generic_in_memory");
+            }
+            return StaticTableResult.list("result", List.of(ShowCreate.catalog(name, options, descriptor.comment())));
+        }
         ObjectIdentifier id = catalogs.qualify(show.name().names);
         String kind = show.isView() ? "VIEW" : "TABLE";
         CatalogBaseTable table = catalogs.getTable(id).orElseThrow(() -> new ValidationException("SHOW CREATE " + kind

@@ -49,6 +49,17 @@ final class ShowCreate {
         return ddl.append("\nWITH (\n").append(String.join(",\n", options)).append("\n)\n").toString();
     }
 
+    /** {@code CREATE CATALOG `name` [COMMENT '...'] WITH (...)}, as Flink's SHOW CREATE CATALOG. */
+    static String catalog(String name, Map<String, String> options, String comment) {
+        StringBuilder ddl = new StringBuilder("CREATE CATALOG ").append(quoted(name));
+        if (comment != null) {
+            ddl.append(" COMMENT ").append(literal(comment));
+        }
+        List<String> lines = new ArrayList<>();
+        new java.util.TreeMap<>(options).forEach((key, value) -> lines.add("  " + literal(key) + " = " + literal(value)));
+        return ddl.append("\nWITH (\n").append(String.join(",\n", lines)).append("\n)\n").toString();
+    }
+
     static String view(ObjectIdentifier id, CatalogView view, boolean temporary) {
         StringBuilder ddl = new StringBuilder(temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").append(name(id))
                 .append(" (\n");

@@ -22,6 +22,8 @@ import io.weir.sql.parser.SqlScript;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.parser.ddl.SqlAlterFunction;
 import io.weir.sql.parser.ddl.SqlAlterTable;
+import io.weir.sql.parser.ddl.SqlCreateCatalogOrDatabase;
+import io.weir.sql.parser.ddl.SqlDropCatalogOrDatabase;
 import io.weir.sql.parser.ddl.SqlCreateFunction;
 import io.weir.sql.parser.ddl.SqlCreateTable;
 import io.weir.sql.parser.ddl.SqlDropFunction;
@@ -79,6 +81,11 @@ public final class SqlSession implements StreamTableEnvironment {
         return new SqlSession(executionEnvironment, settings);
     }
 
+    /** The session's catalogs, for tests of this package. */
+    SessionCatalogs catalogs() {
+        return catalogs;
+    }
+
     @Override
     public TableResult executeSql(String statement) {
         List<ScriptStatement> statements = SqlScript.split(statement);
@@ -99,6 +106,11 @@ public final class SqlSession implements StreamTableEnvironment {
         if (node instanceof SqlCreateTable create && create.query() != null) {
             return createTableAsSelect(create, text);
         } else if (node instanceof SqlCreateTable create) {
+            if (create.isReplaceOnly()) {
+                throw new ValidationException("REPLACE TABLE " + create.name() + ": REPLACE TABLE goes with AS SELECT "
+                        + "only, as in Flink (REPLACE TABLE t WITH (...) AS SELECT ...); to change a table's definition "
+                        + "use ALTER TABLE, or DROP and CREATE it");
+            }
             if (create.getReplace()) {
                 throw new ValidationException("CREATE OR REPLACE TABLE " + create.name() + ": OR REPLACE goes with AS "
                         + "SELECT only, as in Flink (CREATE OR REPLACE TABLE t WITH (...) AS SELECT ...); to change a "
@@ -107,6 +119,12 @@ public final class SqlSession implements StreamTableEnvironment {
             ObjectIdentifier id = catalogs.qualify(create.name().names);
             catalogs.createTable(id, new CreateTableConverter(catalogs).convert(create), create.isTemporary(),
                     create.ifNotExists());
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlCreateCatalogOrDatabase create) {
+            new CatalogStatements(catalogs).create(create);
+            return StaticTableResult.OK;
+        } else if (node instanceof SqlDropCatalogOrDatabase drop) {
+            new CatalogStatements(catalogs).drop(drop);
             return StaticTableResult.OK;
         } else if (node instanceof SqlCreateView create) {
             createView(create, text);
@@ -170,8 +188,8 @@ public final class SqlSession implements StreamTableEnvironment {
      * an INSERT INTO it runs the query as a job. A query that fails to plan leaves the catalog as it was.
      */
     private TableResult createTableAsSelect(SqlCreateTable create, String text) {
-        String what = (create.getReplace() ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + create.name()
-                + " AS SELECT: ";
+        String what = (create.isReplaceOnly() ? "REPLACE TABLE " : create.getReplace() ? "CREATE OR REPLACE TABLE "
+                : "CREATE TABLE ") + create.name() + " AS SELECT: ";
         if (!create.columns().isEmpty() || create.watermark() != null || create.like() != null) {
             throw new ValidationException(what + "the columns come from the query; declare no columns, WATERMARK or "
                     + "LIKE (name and cast them in the SELECT instead)");
@@ -180,6 +198,10 @@ public final class SqlSession implements StreamTableEnvironment {
         java.util.Optional<CatalogBaseTable> previous = catalogs.getTable(id);
         if (create.getReplace() && create.ifNotExists()) {
             throw new ValidationException(what + "OR REPLACE and IF NOT EXISTS contradict each other; drop one");
+        }
+        if (create.isReplaceOnly() && previous.isEmpty()) {
+            throw new ValidationException(what + "the table " + id.asSummaryString() + " to be replaced does not "
+                    + "exist, as Flink requires; use CREATE TABLE ... AS SELECT or CREATE OR REPLACE TABLE ... AS SELECT");
         }
         if (previous.isPresent() && previous.get() instanceof CatalogView) {
             throw new ValidationException(what + id.asSummaryString() + " is a view; DROP VIEW it first");

@@ -30,11 +30,20 @@ public final class SqlCreateTable extends SqlCreate {
     private final SqlTableLike like;
     private final SqlNode query;
     private final boolean temporary;
+    private final boolean replaceOnly;
 
     public SqlCreateTable(SqlParserPos pos, SqlIdentifier name, TableSchemaParts parts, SqlLiteral comment,
             SqlNodeList partitionKeys, SqlNodeList options, SqlTableLike like, SqlNode query, boolean temporary,
             boolean ifNotExists, boolean replace) {
+        this(pos, name, parts, comment, partitionKeys, options, like, query, temporary, ifNotExists, replace, false);
+    }
+
+    /** As the other constructor; {@code replaceOnly} for {@code REPLACE TABLE} (without CREATE OR). */
+    public SqlCreateTable(SqlParserPos pos, SqlIdentifier name, TableSchemaParts parts, SqlLiteral comment,
+            SqlNodeList partitionKeys, SqlNodeList options, SqlTableLike like, SqlNode query, boolean temporary,
+            boolean ifNotExists, boolean replace, boolean replaceOnly) {
         super(OPERATOR, pos, replace, ifNotExists);
+        this.replaceOnly = replaceOnly;
         this.name = name;
         this.parts = parts;
         this.comment = comment;
@@ -96,6 +105,11 @@ public final class SqlCreateTable extends SqlCreate {
         return temporary;
     }
 
+    /** {@code REPLACE TABLE ... AS SELECT}: the table must exist already. */
+    public boolean isReplaceOnly() {
+        return replaceOnly;
+    }
+
     public boolean ifNotExists() {
         return ifNotExists;
     }
@@ -114,7 +128,11 @@ public final class SqlCreateTable extends SqlCreate {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("CREATE");
+        if (replaceOnly) {
+            writer.keyword("REPLACE");
+        } else {
+            writer.keyword(getReplace() ? "CREATE OR REPLACE" : "CREATE");
+        }
         if (temporary) {
             writer.keyword("TEMPORARY");
         }
