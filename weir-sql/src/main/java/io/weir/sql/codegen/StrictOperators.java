@@ -92,6 +92,9 @@ final class StrictOperators {
                 && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
             return timestampArithmetic(kind, left, right);
         }
+        if (type.getSqlTypeName() == SqlTypeName.TIME && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
+            return timeArithmetic(kind, left, right);
+        }
         if (kind == SqlKind.MINUS && isDatetime(left.type()) && isDatetime(right.type())) {
             // t1 - t2 as an interval (TIMESTAMPDIFF): whole months for a year-month interval, else milliseconds.
             return (SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName())
@@ -154,6 +157,23 @@ final class StrictOperators {
         }
         String millis = kind == SqlKind.MINUS ? "-" + interval.valueTerm() : interval.valueTerm();
         return timestamp.valueTerm() + ".plus(" + millis + ", java.time.temporal.ChronoUnit.MILLIS)";
+    }
+
+    /**
+     * TIME plus or minus a day-time INTERVAL: the clock moves on and wraps at midnight, as in Flink
+     * ({@code TIME '23:30:00' + INTERVAL '1' HOUR} is 00:30:00). It also gives the end of an OVERLAPS
+     * period written as a TIME start and an interval.
+     */
+    private static String timeArithmetic(SqlKind kind, ExprCode left, ExprCode right) {
+        boolean timeFirst = left.type().getSqlTypeName() == SqlTypeName.TIME;
+        ExprCode time = timeFirst ? left : right;
+        ExprCode interval = timeFirst ? right : left;
+        if (!SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
+            throw new io.weir.sql.api.ValidationException("TIME arithmetic with " + interval.type().getFullTypeString()
+                    + " is not supported; use a day-time interval such as INTERVAL '5' MINUTE");
+        }
+        String millis = kind == SqlKind.MINUS ? "-" + interval.valueTerm() : interval.valueTerm();
+        return time.valueTerm() + ".plus(" + millis + ", java.time.temporal.ChronoUnit.MILLIS)";
     }
 
     private static String comparison(SqlKind kind, ExprCode left, ExprCode right) {
