@@ -34,6 +34,7 @@ import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
@@ -189,7 +190,10 @@ public final class StreamPlanTranslator {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
         }
         if (node instanceof LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
-            return UnnestTranslator.translate(correlate, translate(correlate.getLeft()));
+            return UnnestTranslator.translate(correlate, this::translate);
+        }
+        if (node instanceof Uncollect uncollect) {
+            return UnnestTranslator.translate(uncollect, this::translate);
         }
         if (node instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunctionCall(correlate)) {
             return CorrelateTranslator.translate(correlate, translate(correlate.getLeft()));

@@ -28,9 +28,12 @@ public final class UnnestFunction implements FlatMapFunction<Row, Row> {
      * @param field the input's collection column
      * @param spreadRows whether ARRAY elements are ROWs whose fields become columns
      * @param elementArity how many columns an element gives (without the ordinality)
+     * @param keptFields how many of the input's first fields the output keeps ahead of the element: all
+     *     of them for a column of the joined table; fewer when the collection was computed into an extra
+     *     last column ({@code UNNEST(SPLIT(t.s, ','))}), or none for {@code FROM UNNEST(ARRAY[...])}
      */
     public record Spec(int field, Kind kind, boolean spreadRows, int elementArity, boolean withOrdinality,
-            boolean leftOuter) implements java.io.Serializable {
+            boolean leftOuter, int keptFields) implements java.io.Serializable {
     }
 
     private final Spec spec;
@@ -66,7 +69,7 @@ public final class UnnestFunction implements FlatMapFunction<Row, Row> {
 
     /** The input row's fields, then the element's columns, then its position ({@code 0}: padding, null). */
     private Row joined(Row input, Object element, Object value, int position) {
-        int arity = input.getArity();
+        int arity = spec.keptFields();
         Row joined = new Row(input.getKind(), arity + spec.elementArity() + (spec.withOrdinality() ? 1 : 0));
         for (int i = 0; i < arity; i++) {
             joined.setField(i, input.getField(i));
