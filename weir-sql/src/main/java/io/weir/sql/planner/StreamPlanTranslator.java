@@ -7,6 +7,7 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.codegen.CallSites;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
 import io.weir.sql.connectors.ChangelogMode;
@@ -109,7 +110,8 @@ public final class StreamPlanTranslator {
                 .addRuleInstance(CoreRules.CALC_REMOVE)
                 .build();
         HepPlanner planner = new HepPlanner(program);
-        planner.setRoot(SubQueryJoins.rewrite(logical));
+        RelNode rewritten = SubQueryJoins.rewrite(logical);
+        planner.setRoot(CallSites.separate(rewritten, rewritten.getCluster().getRexBuilder()));
         return planner.findBestExp();
     }
 
