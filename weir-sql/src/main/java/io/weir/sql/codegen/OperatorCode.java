@@ -21,6 +21,9 @@ final class OperatorCode {
     }
 
     static ExprCode generate(CalcCodeGenerator g, RexCall call) {
+        if (CallSites.isCallSite(call)) {
+            return g.generate(call.getOperands().get(0));
+        }
         if (call.getOperator() instanceof ScalarFunctionOperator function) {
             return FunctionCallCode.generate(g, call, function);
         }

@@ -582,8 +582,11 @@ final class AggregateTranslator {
             }
             AggregateSlot collecting = CollectingAggregates.slot(call, inputType);
             if (collecting != null) {
-                bound.add(BoundAggregate.ofArguments(collecting, args.stream().mapToInt(Integer::intValue).toArray(),
-                        call.filterArg));
+                int[] arguments = args.stream().mapToInt(Integer::intValue).toArray();
+                bound.add(call.isDistinct()
+                        ? BoundAggregate.ofDistinctArguments(collecting, arguments, call.filterArg,
+                                CollectingAggregates.argumentTypes(call, inputType))
+                        : BoundAggregate.ofArguments(collecting, arguments, call.filterArg));
                 continue;
             }
             if (args.size() > 1) {

@@ -40,18 +40,26 @@ final class CollectingAggregates {
         if (kind == null) {
             return null;
         }
-        if (call.isDistinct()) {
-            throw new ValidationException(call.getAggregation().getName() + "(DISTINCT ...) is not supported by Weir "
-                    + "yet; deduplicate in a sub-query first (SELECT DISTINCT)");
+        if (!call.collation.getFieldCollations().isEmpty()) {
+            // Flink's ARRAY_AGG and LISTAGG take no order either: they collect in the order rows arrive.
+            throw new ValidationException(call.getAggregation().getName() + "(... ORDER BY ...) and WITHIN GROUP (ORDER BY "
+                    + "...) are not supported, as in Flink: the values are collected in the order the rows arrive. "
+                    + "Remove the ORDER BY, or sort the collected ARRAY with ARRAY_SORT");
         }
-        List<TypeInformation<?>> types = new ArrayList<>();
-        for (int argument : call.getArgList()) {
-            types.add(RowTypes.fieldType(inputType.getFieldList().get(argument).getType()));
-        }
+        List<TypeInformation<?>> types = argumentTypes(call, inputType);
         String separator = null;
         if (!call.rexList.isEmpty() && call.rexList.get(0) instanceof RexLiteral literal) {
             separator = literal.getValueAs(String.class);
         }
         return new CollectingAggregateSlot(kind, types, separator);
+    }
+
+    /** The types of a call's arguments, as the state keeps them. */
+    static List<TypeInformation<?>> argumentTypes(AggregateCall call, RelDataType inputType) {
+        List<TypeInformation<?>> types = new ArrayList<>();
+        for (int argument : call.getArgList()) {
+            types.add(RowTypes.fieldType(inputType.getFieldList().get(argument).getType()));
+        }
+        return types;
     }
 }

@@ -29,8 +29,10 @@ final class OverAggregateTranslator {
 
     static ChangelogStream translate(LogicalWindow window, ChangelogStream input) {
         if (window.groups.size() != 1) {
-            throw refused(window, "all OVER aggregates of a query must use the same window (PARTITION BY, ORDER BY "
-                    + "and frame), as in Flink");
+            // Flink's streaming planner refuses several windows in one OVER aggregate with this sentence too.
+            throw refused(window, "All aggregates must be computed on the same window. The OVER aggregates of one "
+                    + "select list must share PARTITION BY, ORDER BY and frame, as in Flink; compute the others in a "
+                    + "sub-query of their own and join the results");
         }
         Window.Group group = window.groups.get(0);
         List<RelFieldCollation> order = group.orderKeys.getFieldCollations();

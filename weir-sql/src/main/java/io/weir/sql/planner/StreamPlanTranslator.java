@@ -7,6 +7,7 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.codegen.CallSites;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.codegen.LiteralValues;
 import io.weir.sql.connectors.ChangelogMode;
@@ -43,7 +44,9 @@ import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -97,6 +100,11 @@ public final class StreamPlanTranslator {
      */
     public static RelNode optimize(RelNode logical) {
         HepProgram program = HepProgram.builder()
+                // STDDEV_POP/SAMP and VAR_POP/SAMP become SUM(x * x), SUM(x) and COUNT(x) and an expression over
+                // them, as Flink's planner reduces them (so they retract and merge like SUM and COUNT).
+                .addRuleInstance(AggregateReduceFunctionsRule.Config.DEFAULT.withFunctionsToReduce(
+                        java.util.EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP,
+                                SqlKind.VAR_SAMP)).toRule())
                 // WHERE conditions over a join become its condition (equi-keys, residual) or move below it.
                 .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
                         CoreRules.JOIN_PUSH_EXPRESSIONS))
@@ -110,7 +118,8 @@ public final class StreamPlanTranslator {
                 .addRuleInstance(CoreRules.CALC_REMOVE)
                 .build();
         HepPlanner planner = new HepPlanner(program);
-        planner.setRoot(SubQueryJoins.rewrite(logical));
+        RelNode rewritten = SubQueryJoins.rewrite(logical);
+        planner.setRoot(CallSites.separate(rewritten, rewritten.getCluster().getRexBuilder()));
         return planner.findBestExp();
     }
 

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
@@ -22,6 +26,7 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Turns {@code IN}, {@code EXISTS}, {@code NOT IN} and {@code NOT EXISTS} sub-queries among the
@@ -52,6 +57,7 @@ final class SubQueryJoins extends RelShuttleImpl {
             return filter.copy(filter.getTraitSet(), List.of(input));
         }
         RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+        int fieldCount = input.getRowType().getFieldCount();
         List<RexNode> kept = new ArrayList<>();
         for (RexNode conjunction : RelOptUtil.conjunctions(filter.getCondition())) {
             boolean negated = conjunction.getKind() == SqlKind.NOT;
@@ -60,21 +66,36 @@ final class SubQueryJoins extends RelShuttleImpl {
                     && (subQuery.getKind() == SqlKind.IN || subQuery.getKind() == SqlKind.EXISTS)) {
                 input = join(input, subQuery, negated, rexBuilder);
             } else if (RexUtil.SubQueryFinder.find(conjunction) != null) {
-                throw unsupported("a sub-query in this condition: " + conjunction);
+                // Scalar sub-queries (price > (SELECT AVG(price) FROM bids)) join their values to the input.
+                RelNode[] joined = {input};
+                kept.add(conjunction.accept(scalarJoins(joined, rexBuilder, "in this condition: " + conjunction)));
+                input = joined[0];
             } else {
                 kept.add(conjunction);
             }
         }
         // Semi and anti joins keep the left input's fields, so the other conditions read them unchanged.
-        return kept.isEmpty() ? input : LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept));
+        RelNode filtered = kept.isEmpty() ? input
+                : LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept));
+        if (filtered.getRowType().getFieldCount() == fieldCount) {
+            return filtered;
+        }
+        // The values of scalar sub-queries were joined for the condition only.
+        List<RexNode> fields = new ArrayList<>();
+        for (int i = 0; i < fieldCount; i++) {
+            fields.add(RexInputRef.of(i, filtered.getRowType()));
+        }
+        return LogicalProject.create(filtered, List.of(), fields, filter.getRowType().getFieldNames(), Set.of());
     }
 
     /**
-     * A scalar sub-query in the select list that does not refer to the outer query ({@code SELECT a,
-     * (SELECT MAX(b) FROM t2) FROM t1}) becomes a LEFT JOIN ... ON TRUE with it, as Flink plans it: each
-     * outer row gets the sub-query's value, NULL while it has none, and updates when it changes. A
-     * sub-query that may return more than one row goes through SINGLE_VALUE, which fails the job when
-     * it does (Flink's behaviour). Other sub-queries in the select list are refused.
+     * A scalar sub-query in the select list becomes a LEFT JOIN with it, as Flink plans it: each outer
+     * row gets the sub-query's value, NULL while it has none, and updates when it changes. An
+     * uncorrelated sub-query ({@code (SELECT MAX(b) FROM t2)}) joins ON TRUE; a sub-query that may
+     * return more than one row goes through SINGLE_VALUE, which fails the job when it does (Flink's
+     * behaviour). A correlated one ({@code (SELECT MAX(b) FROM t2 WHERE t2.k = t1.k)}) is decorrelated:
+     * its aggregate is grouped by the inner sides of its correlated equalities and joined on them
+     * ({@link #correlated}). Other sub-queries in the select list are refused.
      */
     @Override
     public RelNode visit(LogicalProject project) {
@@ -82,38 +103,173 @@ final class SubQueryJoins extends RelShuttleImpl {
             return super.visit(project);
         }
         RelNode[] input = {project.getInput().accept(this)};
-        RexBuilder rexBuilder = project.getCluster().getRexBuilder();
-        int outerCount = input[0].getRowType().getFieldCount();
-        RexShuttle scalars = new RexShuttle() {
-            @Override
-            public RexNode visitSubQuery(RexSubQuery subQuery) {
-                if (subQuery.getKind() != SqlKind.SCALAR_QUERY || !RelOptUtil.getVariablesUsed(subQuery.rel).isEmpty()) {
-                    throw unsupported("a sub-query in the select list other than an uncorrelated scalar one: "
-                            + subQuery);
-                }
-                RelNode value = subQuery.rel.accept(SubQueryJoins.this);
-                Double maxRows = project.getCluster().getMetadataQuery().getMaxRowCount(value);
-                if (maxRows == null || maxRows > 1) {
-                    value = org.apache.calcite.rel.logical.LogicalAggregate.create(value, List.of(),
-                            org.apache.calcite.util.ImmutableBitSet.of(), null, List.of(
-                                    org.apache.calcite.rel.core.AggregateCall.create(SqlStdOperatorTable.SINGLE_VALUE,
-                                            false, false, false, List.of(), List.of(0), -1, null,
-                                            org.apache.calcite.rel.RelCollations.EMPTY, 0, value, null, null)));
-                }
-                int field = input[0].getRowType().getFieldCount();
-                input[0] = LogicalJoin.create(input[0], value, List.of(), rexBuilder.makeLiteral(true), Set.of(),
-                        JoinRelType.LEFT);
-                return rexBuilder.makeInputRef(input[0].getRowType().getFieldList().get(field).getType(), field);
-            }
-        };
+        RexShuttle scalars = scalarJoins(input, project.getCluster().getRexBuilder(), "in the select list");
         List<RexNode> projects = new ArrayList<>();
         for (RexNode expression : project.getProjects()) {
             projects.add(expression.accept(scalars));
         }
-        RelNode joined = input[0];
         // The outer fields keep their positions; the sub-queries' values follow them.
-        return LogicalProject.create(joined, project.getHints(), projects, project.getRowType().getFieldNames(),
-                project.getVariablesSet());
+        return LogicalProject.create(input[0], project.getHints(), projects, project.getRowType().getFieldNames(),
+                Set.of());
+    }
+
+    /**
+     * Replaces each scalar sub-query by a reference to its value, joining the value to {@code input[0]}
+     * (whose fields keep their positions); other sub-queries are refused, named by {@code where}.
+     */
+    private RexShuttle scalarJoins(RelNode[] input, RexBuilder rexBuilder, String where) {
+        return new RexShuttle() {
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+                if (subQuery.getKind() != SqlKind.SCALAR_QUERY) {
+                    throw unsupported("a sub-query " + where + " other than a scalar one: " + subQuery);
+                }
+                RelNode value = subQuery.rel.accept(SubQueryJoins.this);
+                RexNode result = RelOptUtil.getVariablesUsed(subQuery.rel).isEmpty()
+                        ? uncorrelated(input, value, rexBuilder)
+                        : correlated(input, value, rexBuilder);
+                return rexBuilder.ensureType(subQuery.getType(), result, true);
+            }
+        };
+    }
+
+    private static RexNode uncorrelated(RelNode[] input, RelNode value, RexBuilder rexBuilder) {
+        Double maxRows = value.getCluster().getMetadataQuery().getMaxRowCount(value);
+        if (maxRows == null || maxRows > 1) {
+            value = singleValue(value);
+        }
+        int field = input[0].getRowType().getFieldCount();
+        input[0] = LogicalJoin.create(input[0], value, List.of(), rexBuilder.makeLiteral(true), Set.of(),
+                JoinRelType.LEFT);
+        return rexBuilder.makeInputRef(input[0].getRowType().getFieldList().get(field).getType(), field);
+    }
+
+    /** SINGLE_VALUE(x) over a one-column relation: its value, failing the job on a second row. */
+    private static RelNode singleValue(RelNode value) {
+        return LogicalAggregate.create(value, List.of(), ImmutableBitSet.of(), null, List.of(
+                AggregateCall.create(SqlStdOperatorTable.SINGLE_VALUE, false, false, false, List.of(), List.of(0),
+                        -1, null, RelCollations.EMPTY, 0, value, null, null)));
+    }
+
+    /**
+     * A correlated scalar sub-query, decorrelated as Flink does: {@code [Project] Aggregate(no group)
+     * over [Project] Filter} (a sub-query without an aggregate gets SINGLE_VALUE) whose filter holds
+     * the correlation as equalities {@code inner = outer}. The aggregate is grouped by the inner
+     * expressions and LEFT JOINed on {@code outer = inner}, so each outer row reads its group's value
+     * and is updated when the group changes. An outer row without a group gets what the aggregate
+     * gives on no rows: NULL, or 0 for COUNT (a marker column tells the two apart).
+     */
+    private static RexNode correlated(RelNode[] input, RelNode value, RexBuilder rexBuilder) {
+        LogicalProject top = null;
+        RelNode node = value;
+        if (node instanceof LogicalProject project && project.getInput() instanceof LogicalAggregate) {
+            top = project;
+            node = project.getInput();
+        }
+        LogicalAggregate aggregate = node instanceof LogicalAggregate a && a.getGroupCount() == 0
+                && a.getGroupType() == org.apache.calcite.rel.core.Aggregate.Group.SIMPLE ? a : null;
+        if (aggregate == null) {
+            top = null;
+            aggregate = (LogicalAggregate) singleValue(value);
+        }
+        Uncorrelated inner = Uncorrelated.of(aggregate.getInput());
+        int outerCount = input[0].getRowType().getFieldCount();
+        List<RexNode> innerKeys = new ArrayList<>();
+        List<RexNode> outerKeys = new ArrayList<>();
+        for (RexNode condition : inner.correlatedConditions()) {
+            RexNode[] sides = equalitySides(condition);
+            if (sides == null) {
+                throw new ValidationException("Weir decorrelates a correlated scalar sub-query whose correlated "
+                        + "conditions are equalities between the sub-query's columns and the outer query's "
+                        + "(t2.k = t1.k); it cannot run the condition " + condition + ". Write it as a JOIN with "
+                        + "a grouped sub-query");
+            }
+            innerKeys.add(sides[0]);
+            outerKeys.add(sides[1].accept(new RexShuttle() {
+                @Override
+                public RexNode visitFieldAccess(RexFieldAccess access) {
+                    if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                        return rexBuilder.makeInputRef(access.getType(), access.getField().getIndex());
+                    }
+                    return super.visitFieldAccess(access);
+                }
+            }));
+        }
+        // The aggregate's input: its former columns, then the keys; grouped by the keys.
+        int columns = inner.outputs().size();
+        List<RexNode> projected = new ArrayList<>(inner.outputs());
+        projected.addAll(innerKeys);
+        RelNode keyed = LogicalProject.create(inner.input(), List.of(), projected, (List<String>) null, Set.of());
+        int keys = innerKeys.size();
+        List<AggregateCall> calls = new ArrayList<>();
+        boolean countLike = false;
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            calls.add(call.adaptTo(keyed, call.getArgList(), call.filterArg, 0, keys));
+            countLike |= call.getAggregation().getKind() == SqlKind.COUNT
+                    || call.getAggregation().getKind() == SqlKind.SUM0;
+        }
+        RelNode grouped = LogicalAggregate.create(keyed, List.of(), ImmutableBitSet.range(columns, columns + keys),
+                null, calls);
+        // Over the grouped rows: the keys, the sub-query's value, and a marker that a group exists.
+        List<RexNode> outputs = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            outputs.add(RexInputRef.of(i, grouped.getRowType()));
+        }
+        RexShuttle afterKeys = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                // Grouped, an aggregate of non-null values may be NOT NULL where the ungrouped one was not.
+                return rexBuilder.makeInputRef(grouped, keys + ref.getIndex());
+            }
+        };
+        RexNode valueExpression = top == null ? RexInputRef.of(0, aggregate.getRowType()) : top.getProjects().get(0);
+        outputs.add(valueExpression.accept(afterKeys));
+        outputs.add(rexBuilder.makeLiteral(true));
+        RelNode right = LogicalProject.create(grouped, List.of(), outputs, (List<String>) null, Set.of());
+        List<RexNode> on = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            RexNode innerKey = rexBuilder.makeInputRef(right.getRowType().getFieldList().get(i).getType(),
+                    outerCount + i);
+            on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, outerKeys.get(i), innerKey));
+        }
+        input[0] = LogicalJoin.create(input[0], right, List.of(), RexUtil.composeConjunction(rexBuilder, on), Set.of(),
+                JoinRelType.LEFT);
+        List<RelDataTypeField> fields = input[0].getRowType().getFieldList();
+        RexNode joinedValue = rexBuilder.makeInputRef(fields.get(outerCount + keys).getType(), outerCount + keys);
+        if (!countLike) {
+            // With no group every aggregate is NULL, as on no rows, and the value follows from them.
+            return joinedValue;
+        }
+        List<AggregateCall> original = aggregate.getAggCallList();
+        RexNode onNoRows = valueExpression.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                SqlKind kind = original.get(ref.getIndex()).getAggregation().getKind();
+                return kind == SqlKind.COUNT || kind == SqlKind.SUM0
+                        ? rexBuilder.makeZeroLiteral(ref.getType())
+                        : rexBuilder.makeNullLiteral(ref.getType());
+            }
+        });
+        RexNode marker = rexBuilder.makeInputRef(fields.get(outerCount + keys + 1).getType(), outerCount + keys + 1);
+        return rexBuilder.makeCall(SqlStdOperatorTable.CASE, rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, marker),
+                rexBuilder.ensureType(joinedValue.getType(), onNoRows, true), joinedValue);
+    }
+
+    /** {@code {inner, outer}} of an equality between the sub-query's columns and the outer row, else null. */
+    private static RexNode[] equalitySides(RexNode condition) {
+        if (condition.getKind() != SqlKind.EQUALS) {
+            return null;
+        }
+        List<RexNode> operands = ((RexCall) condition).getOperands();
+        for (int i = 0; i < 2; i++) {
+            RexNode inner = operands.get(i);
+            RexNode outer = operands.get(1 - i);
+            if (!RexUtil.containsCorrelation(inner) && RexUtil.containsCorrelation(outer)
+                    && RexUtil.containsInputRef(inner) && !RexUtil.containsInputRef(outer)) {
+                return new RexNode[] {inner, outer};
+            }
+        }
+        return null;
     }
 
     @Override

@@ -26,10 +26,6 @@ final class UserAggregates {
     static BoundAggregate bind(AggregateCall call, AggregateFunctionOperator operator, RelDataType inputType,
             boolean retracting) {
         String name = operator.getName();
-        if (call.isDistinct()) {
-            throw new ValidationException("Aggregate function " + name + ": DISTINCT on a user-defined aggregate is not "
-                    + "supported yet; deduplicate the rows in a sub-query (SELECT DISTINCT ...) first");
-        }
         List<RelDataTypeField> fields = inputType.getFieldList();
         List<RelDataType> argumentTypes = call.getArgList().stream().map(i -> fields.get(i).getType()).toList();
         EvalMethod accumulate = operator.accumulateMethod(argumentTypes);
@@ -50,7 +46,12 @@ final class UserAggregates {
         }
         UserAggregateSlot slot = new UserAggregateSlot(name, function, accumulate.method().getParameterTypes(),
                 retract != null, accumulatorType);
-        return BoundAggregate.ofArguments(slot, call.getArgList().stream().mapToInt(Integer::intValue).toArray(),
-                call.filterArg);
+        int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+        // DISTINCT: each distinct combination of argument values is accumulated once (and retracted when its
+        // last copy goes), as Flink's distinct aggregates do.
+        return call.isDistinct()
+                ? BoundAggregate.ofDistinctArguments(slot, arguments, call.filterArg,
+                        CollectingAggregates.argumentTypes(call, inputType))
+                : BoundAggregate.ofArguments(slot, arguments, call.filterArg);
     }
 }

@@ -81,6 +81,59 @@ public final class TestFunctions {
     }
 
     /** The accumulator of {@link WeightedAvg}: a POJO, so it is kept in state by its fields. */
+    public static class CountAccumulator {
+        public long count;
+    }
+
+    /**
+     * A count that only works between {@code open} and {@code close}: it fails if a row reaches it
+     * before {@code open} or after {@code close}, and counts its opens and closes.
+     */
+    public static class OpenCloseCount extends AggregateFunction<Long, CountAccumulator> {
+        public static final java.util.concurrent.atomic.AtomicInteger OPENED = new java.util.concurrent.atomic.AtomicInteger();
+        public static final java.util.concurrent.atomic.AtomicInteger CLOSED = new java.util.concurrent.atomic.AtomicInteger();
+        private transient boolean open;
+
+        @Override
+        public void open(FunctionContext context) {
+            open = true;
+            OPENED.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            CLOSED.incrementAndGet();
+        }
+
+        @Override
+        public CountAccumulator createAccumulator() {
+            return new CountAccumulator();
+        }
+
+        @Override
+        public Long getValue(CountAccumulator acc) {
+            checkOpen();
+            return acc.count;
+        }
+
+        public void accumulate(CountAccumulator acc, Long value) {
+            checkOpen();
+            acc.count++;
+        }
+
+        public void retract(CountAccumulator acc, Long value) {
+            checkOpen();
+            acc.count--;
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("OpenCloseCount called before open() or after close()");
+            }
+        }
+    }
+
     public static class WeightedAvgAccumulator {
         public long sum;
         public int count;

@@ -53,6 +53,24 @@ public class UserDefinedFunctionsTest {
     }
 
     @Test
+    void anAggregateFunctionIsOpenedAndClosedInEverySubtask() throws Exception {
+        int openedBefore = TestFunctions.OpenCloseCount.OPENED.get();
+        int closedBefore = TestFunctions.OpenCloseCount.CLOSED.get();
+        tableEnv.getConfig().set("parallelism.default", "2");
+        tableEnv.createTemporarySystemFunction("open_count", TestFunctions.OpenCloseCount.class);
+        TableResult result = tableEnv.executeSql("SELECT k, open_count(v) FROM (VALUES ('a', CAST(1 AS BIGINT)), "
+                + "('b', CAST(2 AS BIGINT)), ('a', CAST(3 AS BIGINT))) AS t(k, v) GROUP BY k");
+        List<String> rows = rows(result);
+        result.await(); // the tasks close their operators before the job finishes
+        assertTrue(rows.contains("+U[a, 2]") || rows.contains("+I[a, 2]"), rows.toString());
+        // Other tests may run the function at the same time, so the counts are compared as they grew.
+        int opened = TestFunctions.OpenCloseCount.OPENED.get() - openedBefore;
+        int closed = TestFunctions.OpenCloseCount.CLOSED.get() - closedBefore;
+        assertTrue(opened >= 2, "opened in " + opened + " subtasks");
+        assertEquals(opened, closed, "every opened function is closed when the job ends");
+    }
+
+    @Test
     void aRegisteredInstanceKeepsItsConfiguration() throws Exception {
         tableEnv.createTemporarySystemFunction("prefixed", new Prefix("> "));
         assertEquals(List.of("+I[> a]", "+I[> b]"),

@@ -43,6 +43,36 @@ public final class Accumulators implements Serializable {
         return new RowTypeInfo(types.toArray(TypeInformation<?>[]::new));
     }
 
+    /**
+     * Opens the calls' slots (a user aggregate's {@code open}) once per subtask, before the first row;
+     * the operator holding these accumulators calls it from its own {@code open}.
+     */
+    public void open(io.weir.api.functions.RuntimeContext runtimeContext) throws Exception {
+        io.weir.sql.functions.FunctionContext context = new io.weir.sql.functions.FunctionContext(runtimeContext);
+        for (BoundAggregate aggregate : aggregates) {
+            aggregate.slot().open(context);
+        }
+    }
+
+    /** Closes the calls' slots (a user aggregate's {@code close}); from the operator's {@code close}. */
+    public void close() throws Exception {
+        Exception first = null;
+        for (BoundAggregate aggregate : aggregates) {
+            try {
+                aggregate.slot().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     public Row create() {
         Row acc = new Row(RowKind.INSERT, arity);
         acc.setField(0, 0L);

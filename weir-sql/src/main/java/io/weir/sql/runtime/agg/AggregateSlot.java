@@ -43,6 +43,17 @@ public abstract class AggregateSlot implements Serializable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot merge accumulators");
     }
 
+    /**
+     * Called once per subtask before the first row, with what the subtask offers a user-defined
+     * function (a user aggregate's {@code open(FunctionContext)}); nothing by default.
+     */
+    public void open(io.weir.sql.functions.FunctionContext context) throws Exception {
+    }
+
+    /** Called once per subtask after the last row (a user aggregate's {@code close()}); nothing by default. */
+    public void close() throws Exception {
+    }
+
     /** Whether {@link #merge} is supported; aggregates that cannot merge run windows unsliced. */
     public boolean canMerge() {
         return true;

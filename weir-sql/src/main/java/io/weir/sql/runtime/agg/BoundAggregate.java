@@ -55,6 +55,19 @@ public final class BoundAggregate implements Serializable {
         return new BoundAggregate(slot, -2, arguments.clone(), filter, false, null);
     }
 
+    /**
+     * A DISTINCT call of several arguments ({@code LISTAGG(DISTINCT s, ';')}, a user aggregate): its
+     * slot sees each distinct combination of argument values once, the first time it appears, and
+     * gives it back when its last copy is retracted.
+     *
+     * @param argumentTypes the arguments' types, for the distinct map's keys (rows of the values)
+     */
+    public static BoundAggregate ofDistinctArguments(AggregateSlot slot, int[] arguments, int filter,
+            List<TypeInformation<?>> argumentTypes) {
+        return new BoundAggregate(slot, -2, arguments.clone(), filter, true,
+                Types.ROW(argumentTypes.toArray(TypeInformation<?>[]::new)));
+    }
+
     private BoundAggregate(AggregateSlot slot, int argument, int[] arguments, int filter, boolean distinct,
             TypeInformation<?> argumentType) {
         this(slot, argument, arguments, filter, distinct, argumentType, false);
@@ -67,7 +80,7 @@ public final class BoundAggregate implements Serializable {
         this.argument = argument;
         this.arguments = arguments;
         this.filter = filter;
-        this.distinct = distinct && argument >= 0;
+        this.distinct = distinct && (argument >= 0 || arguments != null);
         this.argumentType = argumentType;
         this.distinctField = slot.accumulatorTypes().size();
     }
@@ -106,7 +119,7 @@ public final class BoundAggregate implements Serializable {
         if (value == null) {
             return;
         }
-        if (distinct && distinctValues(acc, offset).merge(value, 1L, Long::sum) > 1) {
+        if (distinct && distinctValues(acc, offset).merge(distinctKey(value), 1L, Long::sum) > 1) {
             return;
         }
         slot.accumulate(acc, offset, value);
@@ -119,19 +132,20 @@ public final class BoundAggregate implements Serializable {
         }
         if (distinct) {
             Map<Object, Long> values = distinctValues(acc, offset);
-            Long count = values.get(value);
+            Object key = distinctKey(value);
+            Long count = values.get(key);
             if (count == null && partial) {
-                values.put(value, -1L); // seen by another partial: the merge takes it back
+                values.put(key, -1L); // seen by another partial: the merge takes it back
                 return;
             }
             if (count == null) {
                 return;
             }
             if (count != 1) {
-                values.put(value, count - 1);
+                values.put(key, count - 1);
                 return;
             }
-            values.remove(value);
+            values.remove(key);
         }
         slot.retract(acc, offset, value);
     }
@@ -157,9 +171,9 @@ public final class BoundAggregate implements Serializable {
                 values.put(entry.getKey(), after);
             }
             if (before <= 0 && after > 0) {
-                slot.accumulate(acc, offset, entry.getKey());
+                slot.accumulate(acc, offset, slotValue(entry.getKey()));
             } else if (before > 0 && after <= 0) {
-                slot.retract(acc, offset, entry.getKey());
+                slot.retract(acc, offset, slotValue(entry.getKey()));
             }
         }
     }
@@ -181,6 +195,24 @@ public final class BoundAggregate implements Serializable {
             return Arrays.asList(values);
         }
         return argument < 0 ? ROW_MARKER : input.getField(argument);
+    }
+
+    /** The distinct map's key of a value: the value, or for several arguments a row of their values. */
+    private Object distinctKey(Object value) {
+        return arguments == null ? value : Row.of(((List<?>) value).toArray());
+    }
+
+    /** The value the slot takes for a distinct map's key. */
+    private Object slotValue(Object key) {
+        if (arguments == null) {
+            return key;
+        }
+        Row row = (Row) key;
+        Object[] values = new Object[row.getArity()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getField(i);
+        }
+        return Arrays.asList(values);
     }
 
     @SuppressWarnings("unchecked")

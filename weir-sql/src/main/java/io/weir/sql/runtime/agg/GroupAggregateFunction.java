@@ -40,8 +40,14 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row,
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        accumulators.open(getRuntimeContext());
         state = getRuntimeContext().getState(stateDescriptor(accumulators, stateTtl));
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
     }
 
     /** The state of a group's accumulators, also the mini-batch aggregate's (the same state: a job may switch). */

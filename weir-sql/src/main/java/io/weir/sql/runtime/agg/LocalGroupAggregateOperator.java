@@ -42,7 +42,14 @@ public final class LocalGroupAggregateOperator extends MiniBatchOperator {
 
     @Override
     public void open() throws Exception {
+        accumulators.open(getRuntimeContext());
         partials = new PartialAccumulators(accumulators, keyFields);
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
+        super.close();
     }
 
     @Override

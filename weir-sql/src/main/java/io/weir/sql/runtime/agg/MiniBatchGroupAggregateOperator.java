@@ -71,11 +71,18 @@ public final class MiniBatchGroupAggregateOperator extends MiniBatchOperator {
 
     @Override
     public void open() throws Exception {
+        accumulators.open(getRuntimeContext());
         if (getKeyedStateBackend() == null) {
             throw new IllegalStateException("The mini-batch group aggregate needs a keyed input");
         }
         state = getRuntimeContext().getState(GroupAggregateFunction.stateDescriptor(accumulators, stateTtl));
         batch = new LinkedHashMap<>();
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
+        super.close();
     }
 
     @Override

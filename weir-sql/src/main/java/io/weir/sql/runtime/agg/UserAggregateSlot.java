@@ -46,6 +46,16 @@ public final class UserAggregateSlot extends AggregateSlot {
     }
 
     @Override
+    public void open(io.weir.sql.functions.FunctionContext context) throws Exception {
+        function.open(context);
+    }
+
+    @Override
+    public void close() throws Exception {
+        function.close();
+    }
+
+    @Override
     public void init(Row acc, int offset) {
         acc.setField(offset, function.createAccumulator());
     }

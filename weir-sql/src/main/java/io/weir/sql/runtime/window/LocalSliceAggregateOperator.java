@@ -45,7 +45,14 @@ public final class LocalSliceAggregateOperator extends BufferingOperator {
 
     @Override
     public void open() throws Exception {
+        accumulators.open(getRuntimeContext());
         partials = new PartialAccumulators(accumulators, partialFields);
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
+        super.close();
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class OverAggregateFunction extends KeyedProcessFunction<Row, Row, 
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        spec.accumulators().open(getRuntimeContext());
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("over-pending-rows",
                 BasicTypeInfo.LONG_TYPE_INFO, new ListTypeInfo<>(spec.rowType())));
         history = getRuntimeContext().getState(new ValueStateDescriptor<>("over-frame-rows",
@@ -66,6 +67,11 @@ public final class OverAggregateFunction extends KeyedProcessFunction<Row, Row, 
         running = getRuntimeContext().getState(new ValueStateDescriptor<>("over-accumulators",
                 spec.accumulators().accumulatorType()));
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
+    }
+
+    @Override
+    public void close() throws Exception {
+        spec.accumulators().close();
     }
 
     @Override

@@ -65,9 +65,15 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        accumulators.open(getRuntimeContext());
         windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("proctime-windows",
                 BasicTypeInfo.LONG_TYPE_INFO, accumulators.accumulatorType()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
     }
 
     @Override

@@ -52,9 +52,15 @@ public final class SessionWindowAggregateFunction extends KeyedProcessFunction<R
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        accumulators.open(getRuntimeContext());
         sessions = new OpenSessions<>(getRuntimeContext(), gap, contents());
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
     }
 
     @Override

@@ -73,11 +73,17 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        accumulators.open(getRuntimeContext());
         state = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices",
                 BasicTypeInfo.LONG_TYPE_INFO, accumulators.accumulatorType()));
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
         unneeded = new ArrayList<>();
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
     }
 
     @Override

@@ -44,10 +44,16 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        accumulators.open(getRuntimeContext());
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("window-accumulators",
                 accumulators.accumulatorType()));
         lateRowsDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
+    }
+
+    @Override
+    public void close() throws Exception {
+        accumulators.close();
     }
 
     @Override
