@@ -5,9 +5,13 @@ import io.weir.api.fs.FSDataInputStream;
 import io.weir.api.types.TypeInformation;
 import io.weir.connector.file.src.reader.StreamFormat;
 import java.io.IOException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.reflect.ReflectData;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
@@ -27,6 +31,58 @@ public final class AvroParquetReaders {
     /** Instances of a class written with {@link AvroParquetWriters#forReflectRecord} (or the same schema). */
     public static <T> StreamFormat<T> forReflectRecord(Class<T> type) {
         return new ReflectFormat<>(type);
+    }
+
+    /**
+     * {@link GenericRecord}s of {@code schema}: each file's columns are read by name into it (columns the
+     * schema lacks are skipped), values in Avro's plain forms (a timestamp as its {@code long}).
+     */
+    public static StreamFormat<GenericRecord> forGenericRecord(Schema schema) {
+        return new GenericFormat(schema.toString());
+    }
+
+    private record GenericFormat(String schema) implements StreamFormat<GenericRecord> {
+        @Override
+        public Reader<GenericRecord> createReader(Configuration config, FSDataInputStream stream, long fileLen,
+                long splitEnd) throws IOException {
+            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration(false);
+            Schema parsed = new Schema.Parser().parse(schema);
+            AvroReadSupport.setRequestedProjection(hadoop, parsed); // read only the schema's columns
+            AvroReadSupport.setAvroReadSchema(hadoop, parsed);
+            ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new StreamInputFile(stream, fileLen))
+                    .withDataModel(GenericData.get())
+                    .withConf(hadoop)
+                    .build();
+            return new Reader<>() {
+                @Override
+                public GenericRecord read() throws IOException {
+                    return reader.read();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    reader.close();
+                    stream.close();
+                }
+            };
+        }
+
+        @Override
+        public Reader<GenericRecord> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
+                long fileLen, long splitEnd) {
+            throw new UnsupportedOperationException("Parquet readers give no offsets; the source restores them by "
+                    + "reading from the start and skipping records");
+        }
+
+        @Override
+        public boolean isSplittable() {
+            return false;
+        }
+
+        @Override
+        public TypeInformation<GenericRecord> getProducedType() {
+            return TypeInformation.of(GenericRecord.class);
+        }
     }
 
     /**

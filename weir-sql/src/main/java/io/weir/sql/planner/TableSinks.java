@@ -52,8 +52,12 @@ final class TableSinks {
         }
         TableFactory factory = TableFactories.find(name, catalogTable);
         int[] physicalFields = physical.stream().mapToInt(Integer::intValue).toArray();
+        // The sink sees the table's column names, not the query's (an INSERT ... VALUES names them EXPR$0, ...):
+        // formats that write names (Avro, Parquet, JSON) write the table's.
+        io.weir.api.types.RowTypeInfo queryType = RowTypes.of(rowType, physicalFields);
         TableFactory.Context context = new TableFactory.Context(table.identifier(), catalogTable,
-                RowTypes.of(rowType, physicalFields), parallelism);
+                new io.weir.api.types.RowTypeInfo(queryType.getFieldTypes(),
+                        physical.stream().map(i -> columns.get(i).name()).toArray(String[]::new)), parallelism);
         DataStream<Row> written = acceptedKinds(table, factory, context, rows);
         List<String> keys = metadata.isEmpty() ? List.of() : metadataKeys(name, factory, context, columns, metadata);
         if (physical.size() + metadata.size() != columns.size() || !metadata.isEmpty()) {
@@ -125,11 +129,14 @@ final class TableSinks {
             List<Column> columns, List<Integer> metadata) {
         if (!(factory instanceof SupportsWritingMetadata writing)) {
             Column column = columns.get(metadata.get(0));
-            throw new ValidationException("Table " + name + " has metadata column '" + column.name() + "' to write (key '"
-                    + column.metadataKey() + "'), but connector '" + factory.factoryIdentifier() + "' cannot write "
-                    + "metadata; declare the column VIRTUAL if it is only read (`" + column.name() + " " + column.type()
-                    + " METADATA" + (column.metadataKey().equals(column.name()) ? "" : " FROM '" + column.metadataKey() + "'")
-                    + " VIRTUAL`)");
+            // Flink's words (DynamicSinkUtils), then the column and the fix.
+            throw new ValidationException("Table '" + name + "' declares persistable metadata columns, but the "
+                    + "underlying DynamicTableSink doesn't implement the SupportsWritingMetadata interface. If the column "
+                    + "should not be persisted, it can be declared with the VIRTUAL keyword. Here: metadata column '"
+                    + column.name() + "' (key '" + column.metadataKey() + "') cannot be written by connector '"
+                    + factory.factoryIdentifier() + "'; declare it `" + column.name() + " " + column.type() + " METADATA"
+                    + (column.metadataKey().equals(column.name()) ? "" : " FROM '" + column.metadataKey() + "'")
+                    + " VIRTUAL`");
         }
         Map<String, LogicalType> writable = writing.listWritableMetadata(context);
         List<String> keys = new ArrayList<>();

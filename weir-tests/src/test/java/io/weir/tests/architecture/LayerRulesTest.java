@@ -198,8 +198,10 @@ class LayerRulesTest {
 
     private static final ArchRule FORMAT_TABLE_FACTORIES_USE_ONLY_THE_SQL_SPI = mayUseOfWeirOnly(
             FORMAT_TABLE_FACTORIES, "io.weir",
-            "a format plugs into SQL through the SQL layer's format SPI, never through its planner or runtime",
-            "io.weir.api..", "io.weir.formats..", "io.weir.sql.connectors..", "io.weir.sql.api..");
+            "a format plugs into SQL through the SQL layer's format SPI (a file format through the filesystem"
+                    + " connector's BulkFormatFactory and the FileSource's StreamFormat), never through its planner or runtime",
+            "io.weir.api..", "io.weir.formats..", "io.weir.sql.connectors..", "io.weir.sql.api..",
+            "io.weir.connector.file.src.reader..", "io.weir.connector.file.table..");
 
     private static final ArchRule PAHO_ONLY_IN_THE_MQTT_CONNECTOR = onlyUsedBy(
             "org.eclipse.paho..",

@@ -60,17 +60,18 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
                 "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "sink.parallelism",
                 "lookup.join.cache.ttl"));
         options.addAll(Formats.optionKeys(""));
+        options.addAll(BulkFormats.optionKeys());
         return options;
     }
 
     @Override
     public ChangelogMode sourceChangelogMode(Context context) {
-        return format(context).changelogMode();
+        return bulkFormat(context) != null ? ChangelogMode.insertOnly() : format(context).changelogMode();
     }
 
     @Override
     public ChangelogMode sinkChangelogMode(Context context) {
-        return format(context).changelogMode();
+        return bulkFormat(context) != null ? ChangelogMode.insertOnly() : format(context).changelogMode();
     }
 
     @Override
@@ -102,8 +103,9 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     /** The rows of the table's files: the physical columns, partition values from the directories. */
     private static StreamFormat<Row> rowFormat(Context context, TableOptions table) {
         PartitionLayout layout = layout(context, table);
-        StreamFormat<Row> lines = new DeserializingLineFormat<>(
-                format(context).createDeserializer(formatContext(context, layout)));
+        BulkFormatFactory bulk = bulkFormat(context);
+        StreamFormat<Row> lines = bulk != null ? bulk.createReaderFormat(formatContext(context, layout))
+                : new DeserializingLineFormat<>(format(context).createDeserializer(formatContext(context, layout)));
         return layout.isPartitioned() ? new PartitionedRowFormat(lines, layout) : lines;
     }
 
@@ -151,6 +153,16 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
     private static FileSink<Row> fileSink(Context context, OutputFileConfig fileConfig) {
         TableOptions table = new TableOptions(context);
         PartitionLayout layout = layout(context, table);
+        BulkFormatFactory bulk = bulkFormat(context);
+        if (bulk != null) {
+            // A bulk file is finished on each checkpoint and at the end of the input, as in Flink: the
+            // rolling-policy options apply to line formats only.
+            return FileSink.forBulkFormat(path(table), new PhysicalBulkWriterFactory(
+                            bulk.createWriterFactory(formatContext(context, layout)), layout))
+                    .withBucketAssigner(new PartitionBucketAssigner(layout))
+                    .withOutputFileConfig(fileConfig)
+                    .build();
+        }
         RowLineEncoder encoder = new RowLineEncoder(
                 format(context).createSerializer(formatContext(context, layout)), layout);
         DefaultRollingPolicy<Row, String> rolling = DefaultRollingPolicy.builder()
@@ -183,6 +195,12 @@ public final class FileSystemTableFactory implements TableFactory, SupportsOverw
         } catch (IllegalArgumentException e) {
             throw table.invalid("'path' = '" + path + "' is not a path or URI: " + e.getMessage());
         }
+    }
+
+    /** The bulk format ({@code parquet}, {@code avro}) the table names, or null for a line format. */
+    private static BulkFormatFactory bulkFormat(Context context) {
+        String name = new TableOptions(context).required("format", "csv");
+        return BulkFormats.available().get(name);
     }
 
     private static FormatFactory format(Context context) {

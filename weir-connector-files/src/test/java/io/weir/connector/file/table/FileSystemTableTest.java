@@ -232,6 +232,20 @@ class FileSystemTableTest {
     }
 
     @Test
+    void writingFileMetadataIsRefusedWithFlinksMessage() {
+        StreamTableEnvironment tables = tables(1);
+        tables.executeSql("CREATE TABLE t (id INT, path STRING METADATA FROM 'file.path') WITH ("
+                + " 'connector' = 'filesystem', 'path' = '" + dir.toUri() + "', 'format' = 'csv')");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tables.executeSql("INSERT INTO t VALUES (1, 'x')"));
+        assertTrue(e.getMessage().startsWith("Table 'default_catalog.default_database.t' declares persistable metadata "
+                + "columns, but the underlying DynamicTableSink doesn't implement the SupportsWritingMetadata "
+                + "interface. If the column should not be persisted, it can be declared with the VIRTUAL keyword."),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("declare it `path STRING METADATA FROM 'file.path' VIRTUAL`"), e.getMessage());
+    }
+
+    @Test
     void insertOverwriteIsRefusedInStreamingMode() {
         StreamTableEnvironment tables = tables(1);
         tables.executeSql("CREATE TABLE u (id INT) WITH ('connector' = 'filesystem', 'path' = '" + dir.toUri()

@@ -19,19 +19,22 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** Between a table's rows and Avro generic records of {@link AvroRowSchemas#of} the same row type. */
-final class AvroRowConverter implements Serializable {
+/**
+ * Between a table's rows and Avro generic records of {@link AvroRowSchemas#of} the same row type
+ * (public for the Parquet format, which writes the same records).
+ */
+public final class AvroRowConverter implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
     private final RowTypeInfo rowType;
 
-    AvroRowConverter(RowTypeInfo rowType) {
+    public AvroRowConverter(RowTypeInfo rowType) {
         this.rowType = rowType;
     }
 
-    Row toRow(GenericRecord record) {
+    public Row toRow(GenericRecord record) {
         return toRow(record, rowType);
     }
 
@@ -91,7 +94,7 @@ final class AvroRowConverter implements Serializable {
         return schema;
     }
 
-    GenericRecord toRecord(Row row, Schema schema) {
+    public GenericRecord toRecord(Row row, Schema schema) {
         return toRecord(row, rowType, schema);
     }
 

@@ -20,7 +20,7 @@ import org.apache.avro.SchemaBuilder;
  * {@code null} and its type with default {@code null}, dates, times and decimals as Avro logical types
  * (a {@code DECIMAL(p, s)} column is {@code bytes} with logical type {@code decimal(p, s)}).
  */
-final class AvroRowSchemas {
+public final class AvroRowSchemas {
     private AvroRowSchemas() {}
 
     /**
@@ -29,7 +29,7 @@ final class AvroRowSchemas {
      * @param decimals the precision and scale of the table's DECIMAL columns by name (the rows' type
      *     does not carry them)
      */
-    static Schema of(RowTypeInfo rowType, Map<String, Decimal> decimals) {
+    public static Schema of(RowTypeInfo rowType, Map<String, Decimal> decimals) {
         return record("record", rowType, null, decimals);
     }
 
@@ -38,7 +38,7 @@ final class AvroRowSchemas {
      * records named as the writer's records at the same place, so that Avro resolves nested records
      * (which it matches by name inside unions).
      */
-    static Schema of(RowTypeInfo rowType, Schema writer, Map<String, Decimal> decimals) {
+    public static Schema of(RowTypeInfo rowType, Schema writer, Map<String, Decimal> decimals) {
         return record("record", rowType, writer, decimals);
     }
 
