@@ -33,7 +33,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         ReadableConfig config = parameters.configuration();
         config.get(RocksDBOptions.TIMER_SERVICE_FACTORY); // validates
         return new RocksDBKeyedStateBackend<>(parameters, localDirectory(config),
-                config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+                config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS), config.get(RocksDBOptions.ACCUMULATOR_CACHE_ENTRIES));
     }
 
     /** One of the configured local directories, in turn, so subtasks spread over the disks. */

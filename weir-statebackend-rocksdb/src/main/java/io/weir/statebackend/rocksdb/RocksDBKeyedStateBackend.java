@@ -65,6 +65,8 @@ import org.rocksdb.RocksIterator;
 final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private final Path workingDirectory;
     private final boolean incremental;
+    /** Entries of each reducing or aggregating state's {@link AccumulatorCache}; 0: no cache. */
+    private final int cacheEntries;
     private final String instanceId = UUID.randomUUID().toString();
     private final CompositeKeyBuilder<K> keyBuilder;
     private final Map<String, RocksDBState<K, ?, ?>> states = new HashMap<>();
@@ -77,7 +79,8 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private RocksDatabase database;
     private int localCheckpoints;
 
-    RocksDBKeyedStateBackend(KeyedBackendParameters<K> parameters, Path localDirectory, boolean incremental) {
+    RocksDBKeyedStateBackend(KeyedBackendParameters<K> parameters, Path localDirectory, boolean incremental,
+            int cacheEntries) {
         super(parameters);
         if (keySerializer == null) {
             throw new IllegalStateException("Operator '" + operatorName + "' cannot keep keyed state in RocksDB: its "
@@ -86,6 +89,7 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         }
         this.workingDirectory = localDirectory.resolve("weir-rocksdb-" + instanceId);
         this.incremental = incremental;
+        this.cacheEntries = cacheEntries;
         this.keyBuilder = new CompositeKeyBuilder<>(keySerializer);
     }
 
@@ -233,13 +237,28 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
                         serializerConfig), new StoredValueCodec<>(map.getValueTypeInformation().createSerializer(
                                 serializerConfig), ttl));
             case REDUCING:
-                return ttl ? new RocksDBValueState<>(this, name, column, codec) : new RocksDBReducingState<>(this,
-                        name, column, codec, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+                return ttl ? new RocksDBValueState<>(this, name, column, codec) : cached(new RocksDBReducingState<>(
+                        this, name, column, codec, ((ReducingStateDescriptor) descriptor).getReduceFunction()));
             case AGGREGATING:
-                return ttl ? new RocksDBValueState<>(this, name, column, codec) : new RocksDBAggregatingState<>(this,
-                        name, column, codec, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+                return ttl ? new RocksDBValueState<>(this, name, column, codec) : cached(new RocksDBAggregatingState<>(
+                        this, name, column, codec, ((AggregatingStateDescriptor) descriptor).getAggregateFunction()));
             default:
                 throw new IllegalArgumentException("Unknown state type " + descriptor.getType());
+        }
+    }
+
+    private RocksDBState<K, ?, ?> cached(RocksDBState<K, ?, ?> state) {
+        state.useCache(cacheEntries);
+        return state;
+    }
+
+    /**
+     * Writes every state's cached changes to RocksDB: before anything reads the database other
+     * than through the states (snapshots, key listings).
+     */
+    private void flushCaches() {
+        for (RocksDBState<K, ?, ?> state : states.values()) {
+            state.flushCache();
         }
     }
 
@@ -269,6 +288,7 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         if (database == null) {
             return new KeyedStateSnapshot(writeKeyGroups(List.of(), false), null);
         }
+        flushCaches();
         storeHeaders();
         if (canonical || !incremental) {
             List<KeyGroupsWriter.Section> sections = canonicalSections();
@@ -352,6 +372,7 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         if (database == null) {
             return 0;
         }
+        flushCaches();
         int n = 0;
         for (ColumnFamilyHandle column : database.states().values()) {
             byte[] previousPrefix = null;
@@ -377,6 +398,7 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
         if (database == null || !database.states().containsKey(stateName)) {
             return List.of();
         }
+        flushCaches();
         LinkedHashSet<K> keys = new LinkedHashSet<>();
         byte[] voidNamespace = serializedVoidNamespace();
         try (RocksIterator it = database.iterator(database.states().get(stateName))) {
@@ -407,6 +429,9 @@ final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
 
     @Override
     public void dispose() {
+        for (RocksDBState<K, ?, ?> state : states.values()) {
+            state.discardCache();
+        }
         if (database != null) {
             database.close();
             database = null;

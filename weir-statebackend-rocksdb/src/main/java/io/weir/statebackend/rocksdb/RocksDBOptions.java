@@ -25,8 +25,19 @@ public final class RocksDBOptions implements ConfigOptionProvider {
                     + "only (Flink's default is ROCKSDB): timers stay on the heap and are checkpointed per key group "
                     + "with the state, so the number of timers is bounded by memory.");
 
+    public static final ConfigOption<Integer> ACCUMULATOR_CACHE_ENTRIES =
+            ConfigOptions.key("state.backend.rocksdb.accumulator-cache.entries")
+            .intType().defaultValue(4096)
+            .withValidation(n -> n >= 0, "be 0 (no cache) or more")
+            .withDescription("Weir only (Flink has no such cache): how many values of each reducing or aggregating "
+                    + "state (window contents of reduce() and aggregate(), without TTL) each keyed operator subtask "
+                    + "keeps deserialized on the heap, so that adding to a key's value again costs no RocksDB read, "
+                    + "write or serialization. Changed values are written to RocksDB before every checkpoint or "
+                    + "savepoint and when the cache is full (then it is emptied). Heap used: up to this many keys "
+                    + "and values per state and subtask. 0 reads and writes RocksDB on every access, as Flink does.");
+
     @Override
     public List<ConfigOption<?>> options() {
-        return List.of(LOCAL_DIRECTORIES, TIMER_SERVICE_FACTORY);
+        return List.of(LOCAL_DIRECTORIES, TIMER_SERVICE_FACTORY, ACCUMULATOR_CACHE_ENTRIES);
     }
 }

@@ -6,7 +6,10 @@ import io.weir.runtime.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** {@link ReducingState} in RocksDB: the reduced value, one entry per key and namespace. */
+/**
+ * {@link ReducingState} in RocksDB: the reduced value, one entry per key and namespace; without TTL
+ * the values used last are reduced on the heap and written back later ({@link AccumulatorCache}).
+ */
 final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
         implements ReducingState<V>, InternalMergingState<N> {
     private final ReduceFunction<V> reducer;
@@ -19,6 +22,9 @@ final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
 
     @Override
     public V get() {
+        if (cached()) {
+            return copy(cachedEntry().value);
+        }
         return getCurrent(writeCurrentKey());
     }
 
@@ -26,6 +32,16 @@ final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
     public void add(V value) throws Exception {
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
+        }
+        if (cached()) {
+            AccumulatorCache.Entry<V> entry = cachedEntry();
+            int generation = cacheGeneration();
+            V reduced = owned(entry.value == null ? value : reducer.reduce(entry.value, value), value);
+            if (cacheGeneration() != generation) { // the reduce function used this state: the entry may be gone
+                entry = cachedEntry();
+            }
+            entry.update(reduced);
+            return;
         }
         int keyLength = writeCurrentKey();
         int builds = backend.keyBuilder().builds();
@@ -35,8 +51,10 @@ final class RocksDBReducingState<K, N, V> extends RocksDBState<K, N, V>
 
     @Override
     public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        evictFromCache(target);
         V merged = null;
         for (N source : sources) {
+            evictFromCache(source);
             if (source.equals(target)) {
                 continue;
             }

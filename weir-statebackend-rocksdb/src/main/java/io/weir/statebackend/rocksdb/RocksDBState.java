@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /**
  * Base of the RocksDB states: one column family, values of the backend's current key in the
@@ -30,6 +31,8 @@ abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
     protected final DataInputDeserializer valueIn = new DataInputDeserializer();
     /** Where {@link #getCurrent} reads values into, grown as needed. */
     private byte[] readBuffer = new byte[64];
+    /** The values of the keys used last, for states that {@link #useCache}; {@code null} otherwise. */
+    private AccumulatorCache<V> cache;
 
     @SuppressWarnings("unchecked")
     RocksDBState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column, StoredValueCodec<V> codec) {
@@ -138,6 +141,110 @@ abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
         }
     }
 
+    /**
+     * Keeps up to {@code capacity} values of this state deserialized on the heap ({@link
+     * AccumulatorCache}); 0 keeps none. For reducing and aggregating states without TTL.
+     */
+    void useCache(int capacity) {
+        cache = capacity > 0 ? new AccumulatorCache<>(capacity) : null;
+    }
+
+    protected final boolean cached() {
+        return cache != null;
+    }
+
+    /** The cache's generation: while it is unchanged, an entry of {@link #cachedEntry} is still cached. */
+    protected final int cacheGeneration() {
+        return cache.generation();
+    }
+
+    /**
+     * The cache entry of the current key and namespace, its value read from RocksDB on a miss
+     * (a full cache is written back and emptied first). Valid while {@link #cacheGeneration} does not change.
+     */
+    protected final AccumulatorCache.Entry<V> cachedEntry() {
+        int keyLength = writeCurrentKey();
+        AccumulatorCache.Entry<V> entry = cache.find(backend.keyBuilder().sharedBuffer(), keyLength);
+        if (entry == null) {
+            if (cache.isFull()) {
+                flushCache();
+                cache.clear();
+            }
+            V stored = getCurrent(keyLength);
+            entry = cache.insert(backend.keyBuilder().sharedBuffer(), keyLength, stored);
+        }
+        return entry;
+    }
+
+    /**
+     * A value the cache may keep: {@code result} itself, unless it is {@code input}, an object the
+     * caller handed in and may change or reuse after the call (object reuse), which is copied.
+     */
+    protected final V owned(V result, Object input) {
+        return result == input && result != null ? copy(result) : result;
+    }
+
+    /** A copy of a cached value, for callers that may change what they get (as with a value read from RocksDB). */
+    @SuppressWarnings("unchecked")
+    protected final V copy(V value) {
+        return value == null ? null : (V) codec.serializer().copy(value);
+    }
+
+    /** Writes the cache's changed values to RocksDB in one batch (the cache keeps them, now clean). */
+    final void flushCache() {
+        if (cache == null || !cache.hasDirtyEntries()) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (AccumulatorCache.Entry<V> entry : cache.entries()) {
+                if (entry.dirty) {
+                    if (entry.value == null) {
+                        batch.delete(column, entry.key);
+                    } else {
+                        batch.put(column, entry.key, encode(entry.value));
+                    }
+                }
+            }
+            backend.database().write(batch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+        for (AccumulatorCache.Entry<V> entry : cache.entries()) {
+            entry.clean();
+        }
+    }
+
+    /** Writes the cached value of {@code ns} under the current key to RocksDB if it changed, and drops it from the cache. */
+    protected final void evictFromCache(N ns) {
+        if (cache == null) {
+            return;
+        }
+        byte[] key = currentKey(ns);
+        AccumulatorCache.Entry<V> entry = cache.remove(key, key.length);
+        if (entry != null && entry.dirty) {
+            if (entry.value == null) {
+                delete(key);
+            } else {
+                putBytes(key, encode(entry.value));
+            }
+        }
+    }
+
+    /** Drops the cached value of the current key and namespace, if any (before it is deleted from RocksDB). */
+    private void dropCachedCurrent() {
+        if (cache != null) {
+            int keyLength = writeCurrentKey();
+            cache.remove(backend.keyBuilder().sharedBuffer(), keyLength);
+        }
+    }
+
+    /** Forgets the cache without writing it (the database is discarded). */
+    final void discardCache() {
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
     protected final N currentNamespace() {
         return namespace;
     }
@@ -192,6 +299,7 @@ abstract class RocksDBState<K, N, V> implements InternalKvState<N> {
 
     @Override
     public void clear() {
+        dropCachedCurrent();
         delete(currentKey());
     }
 
