@@ -22,6 +22,10 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Between a table's rows and Avro generic records of {@link AvroRowSchemas#of} the same row type
  * (public for the Parquet format, which writes the same records).
+ *
+ * <p>Each column's conversion, with the Avro schema it needs, is chosen once per schema (on the first
+ * record read, and on the first row written) rather than per record: a record then costs one converter
+ * call per field, no walk of the schema and no test of the column's class.
  */
 public final class AvroRowConverter implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,56 +33,99 @@ public final class AvroRowConverter implements Serializable {
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
     private final RowTypeInfo rowType;
+    /** The conversions for records of {@link #readSchema}; made on the first record read. */
+    private transient RowReader reader;
+    private transient Schema readSchema;
+    /** The conversions into records of {@link #writeSchema}; made on the first row written. */
+    private transient RowWriter writer;
+    private transient Schema writeSchema;
 
     public AvroRowConverter(RowTypeInfo rowType) {
         this.rowType = rowType;
     }
 
     public Row toRow(GenericRecord record) {
-        return toRow(record, rowType);
+        Schema schema = record.getSchema();
+        if (schema != readSchema) {
+            reader = new RowReader(rowType, schema);
+            readSchema = schema;
+        }
+        return reader.read(record);
     }
 
-    private static Row toRow(GenericRecord record, RowTypeInfo type) {
-        TypeInformation<?>[] types = type.getFieldTypes();
-        Row row = new Row(types.length);
-        List<Schema.Field> fields = record.getSchema().getFields();
-        for (int i = 0; i < types.length; i++) {
-            row.setField(i, fromAvro(record.get(i), types[i], fields.get(i).schema()));
+    public GenericRecord toRecord(Row row, Schema schema) {
+        if (schema != writeSchema) {
+            writer = new RowWriter(rowType, schema);
+            writeSchema = schema;
         }
-        return row;
+        return writer.write(row);
     }
 
-    private static Object fromAvro(Object value, TypeInformation<?> type, Schema schema) {
-        if (value == null) {
-            return null;
+    /** One column's value from what Avro read (never null). */
+    private interface FieldReader {
+        Object read(Object value);
+    }
+
+    /** One column's value as Avro writes it (never null). */
+    private interface FieldWriter {
+        Object write(Object value);
+    }
+
+    /** A row of {@code type} from records of {@code schema}, field by field in column order. */
+    private static final class RowReader {
+        private final FieldReader[] fields;
+
+        RowReader(RowTypeInfo type, Schema schema) {
+            TypeInformation<?>[] types = type.getFieldTypes();
+            List<Schema.Field> avroFields = schema.getFields();
+            fields = new FieldReader[types.length];
+            for (int i = 0; i < types.length; i++) {
+                fields[i] = reader(types[i], avroFields.get(i).schema());
+            }
         }
+
+        Row read(GenericRecord record) {
+            Row row = new Row(fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                Object value = record.get(i);
+                row.setField(i, value == null ? null : fields[i].read(value));
+            }
+            return row;
+        }
+    }
+
+    private static FieldReader reader(TypeInformation<?> type, Schema schema) {
         Class<?> c = type.getTypeClass();
         if (type instanceof RowTypeInfo nested) {
-            return toRow((GenericRecord) value, nested);
+            RowReader rows = new RowReader(nested, nonNull(schema));
+            return value -> rows.read((GenericRecord) value);
         } else if (c == BigDecimal.class) {
             Schema bytes = nonNull(schema);
-            return DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), bytes, bytes.getLogicalType());
+            LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) bytes.getLogicalType();
+            return value -> DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), bytes, decimal);
         } else if (c == String.class) {
-            return value.toString();
+            return Object::toString;
         } else if (c == Short.class) {
-            return (short) (int) (Integer) value;
+            return value -> (short) (int) (Integer) value;
         } else if (c == Byte.class) {
-            return (byte) (int) (Integer) value;
+            return value -> (byte) (int) (Integer) value;
         } else if (c == byte[].class) {
-            ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            return value -> {
+                ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                return bytes;
+            };
         } else if (c == LocalDate.class) {
-            return LocalDate.ofEpochDay((Integer) value);
+            return value -> LocalDate.ofEpochDay((Integer) value);
         } else if (c == LocalTime.class) {
-            return LocalTime.ofNanoOfDay((Integer) value * 1_000_000L);
+            return value -> LocalTime.ofNanoOfDay((Integer) value * 1_000_000L);
         } else if (c == LocalDateTime.class) {
-            return LocalDateTime.ofInstant(Instant.ofEpochMilli((Long) value), ZoneOffset.UTC);
+            return value -> LocalDateTime.ofInstant(Instant.ofEpochMilli((Long) value), ZoneOffset.UTC);
         } else if (c == Instant.class) {
-            return Instant.ofEpochMilli((Long) value);
+            return value -> Instant.ofEpochMilli((Long) value);
         }
-        return value; // Integer, Long, Float, Double, Boolean as they are
+        return value -> value; // Integer, Long, Float, Double, Boolean as they are
     }
 
     /** The branch of a nullable union that is not {@code null}, or the schema itself. */
@@ -94,49 +141,68 @@ public final class AvroRowConverter implements Serializable {
         return schema;
     }
 
-    public GenericRecord toRecord(Row row, Schema schema) {
-        return toRecord(row, rowType, schema);
-    }
+    /** Records of {@code schema} (every field a union of null and its type) from rows of {@code type}. */
+    private static final class RowWriter {
+        private final Schema schema;
+        private final FieldWriter[] fields;
 
-    private static GenericRecord toRecord(Row row, RowTypeInfo type, Schema schema) {
-        GenericData.Record record = new GenericData.Record(schema);
-        TypeInformation<?>[] types = type.getFieldTypes();
-        for (int i = 0; i < types.length; i++) {
-            Schema fieldSchema = schema.getFields().get(i).schema().getTypes().get(1);
-            record.put(i, toAvro(row.getField(i), types[i], fieldSchema));
-        }
-        return record;
-    }
-
-    private static Object toAvro(Object value, TypeInformation<?> type, Schema schema) {
-        if (value == null) {
-            return null;
-        }
-        if (type instanceof RowTypeInfo nested) {
-            return toRecord((Row) value, nested, schema);
-        } else if (value instanceof BigDecimal decimal) {
-            LogicalTypes.Decimal declared = (LogicalTypes.Decimal) schema.getLogicalType();
-            BigDecimal scaled = decimal.setScale(declared.getScale(), RoundingMode.HALF_UP);
-            if (scaled.precision() > declared.getPrecision()) {
-                throw new IllegalArgumentException("the value " + decimal + " does not fit DECIMAL("
-                        + declared.getPrecision() + ", " + declared.getScale() + ")");
+        RowWriter(RowTypeInfo type, Schema schema) {
+            this.schema = schema;
+            TypeInformation<?>[] types = type.getFieldTypes();
+            fields = new FieldWriter[types.length];
+            for (int i = 0; i < types.length; i++) {
+                fields[i] = writer(types[i], schema.getFields().get(i).schema().getTypes().get(1));
             }
-            return DECIMALS.toBytes(scaled, schema, declared);
-        } else if (value instanceof Short s) {
-            return (int) s;
-        } else if (value instanceof Byte b) {
-            return (int) b;
-        } else if (value instanceof byte[] bytes) {
-            return ByteBuffer.wrap(bytes);
-        } else if (value instanceof LocalDate date) {
-            return (int) date.toEpochDay();
-        } else if (value instanceof LocalTime time) {
-            return (int) (time.toNanoOfDay() / 1_000_000L);
-        } else if (value instanceof LocalDateTime timestamp) {
-            return timestamp.toInstant(ZoneOffset.UTC).toEpochMilli();
-        } else if (value instanceof Instant instant) {
-            return instant.toEpochMilli();
         }
-        return value;
+
+        GenericRecord write(Row row) {
+            GenericData.Record record = new GenericData.Record(schema);
+            for (int i = 0; i < fields.length; i++) {
+                Object value = row.getField(i);
+                record.put(i, value == null ? null : fields[i].write(value));
+            }
+            return record;
+        }
+    }
+
+    private static FieldWriter writer(TypeInformation<?> type, Schema schema) {
+        if (type instanceof RowTypeInfo nested) {
+            RowWriter rows = new RowWriter(nested, schema);
+            return value -> rows.write((Row) value);
+        }
+        LogicalTypes.Decimal declared = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d : null;
+        return value -> {
+            if (value instanceof BigDecimal decimal) {
+                return decimal(decimal, schema, declared);
+            } else if (value instanceof Short s) {
+                return (int) s;
+            } else if (value instanceof Byte b) {
+                return (int) b;
+            } else if (value instanceof byte[] bytes) {
+                return ByteBuffer.wrap(bytes);
+            } else if (value instanceof LocalDate date) {
+                return (int) date.toEpochDay();
+            } else if (value instanceof LocalTime time) {
+                return (int) (time.toNanoOfDay() / 1_000_000L);
+            } else if (value instanceof LocalDateTime timestamp) {
+                return timestamp.toInstant(ZoneOffset.UTC).toEpochMilli();
+            } else if (value instanceof Instant instant) {
+                return instant.toEpochMilli();
+            }
+            return value;
+        };
+    }
+
+    private static ByteBuffer decimal(BigDecimal decimal, Schema schema, LogicalTypes.Decimal declared) {
+        if (declared == null) {
+            throw new IllegalArgumentException("the value " + decimal + " is a DECIMAL, but its column's Avro type is "
+                    + schema + "; declare the column as DECIMAL(p, s)");
+        }
+        BigDecimal scaled = decimal.setScale(declared.getScale(), RoundingMode.HALF_UP);
+        if (scaled.precision() > declared.getPrecision()) {
+            throw new IllegalArgumentException("the value " + decimal + " does not fit DECIMAL("
+                    + declared.getPrecision() + ", " + declared.getScale() + ")");
+        }
+        return DECIMALS.toBytes(scaled, schema, declared);
     }
 }
