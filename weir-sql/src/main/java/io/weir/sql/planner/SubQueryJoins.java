@@ -37,8 +37,12 @@ import org.apache.calcite.util.ImmutableBitSet;
  * dropped if any sub-query row equals it or makes the comparison unknown (a null on either side), so
  * on nullable columns it has no equi-key and runs in one subtask.
  *
+ * <p>Scalar sub-queries (in the select list or in {@code WHERE}) and {@code EXISTS} outside a
+ * {@code WHERE} conjunction ({@code COUNT(*) > 0}) become LEFT JOINs with their values; a correlated
+ * one is decorrelated by grouping its aggregate by the correlated columns.
+ *
  * <p>Correlated sub-queries are taken in the shape {@code [Project] Filter input}, with the correlation
- * only in the filter. Other shapes, sub-queries under {@code OR} or in the select list, and
+ * only in the filter. Other shapes, {@code IN} under {@code OR} or in the select list, and
  * {@code ALL}/{@code SOME} are refused with a message.
  */
 final class SubQueryJoins extends RelShuttleImpl {
@@ -121,14 +125,37 @@ final class SubQueryJoins extends RelShuttleImpl {
         return new RexShuttle() {
             @Override
             public RexNode visitSubQuery(RexSubQuery subQuery) {
+                if (subQuery.getKind() == SqlKind.EXISTS) {
+                    return exists(subQuery);
+                }
                 if (subQuery.getKind() != SqlKind.SCALAR_QUERY) {
-                    throw unsupported("a sub-query " + where + " other than a scalar one: " + subQuery);
+                    throw unsupported("a sub-query " + where + " other than a scalar one or EXISTS: " + subQuery);
                 }
                 RelNode value = subQuery.rel.accept(SubQueryJoins.this);
                 RexNode result = RelOptUtil.getVariablesUsed(subQuery.rel).isEmpty()
                         ? uncorrelated(input, value, rexBuilder)
                         : correlated(input, value, rexBuilder);
                 return rexBuilder.ensureType(subQuery.getType(), result, true);
+            }
+
+            /**
+             * EXISTS outside a WHERE conjunction ({@code SELECT a, EXISTS (...)}, or under OR) is
+             * {@code COUNT(*) > 0} of the sub-query's rows, joined as a scalar sub-query; a key without
+             * rows counts 0, so the result is never NULL.
+             */
+            private RexNode exists(RexSubQuery subQuery) {
+                RelNode rows = subQuery.rel.accept(SubQueryJoins.this);
+                RelNode count = LogicalAggregate.create(rows, List.of(), ImmutableBitSet.of(), null, List.of(
+                        AggregateCall.create(SqlStdOperatorTable.COUNT, false, false, false, List.of(), List.of(), -1,
+                                null, RelCollations.EMPTY, 0, rows, null, null)));
+                RexNode n = RelOptUtil.getVariablesUsed(subQuery.rel).isEmpty()
+                        ? uncorrelated(input, count, rexBuilder)
+                        : correlated(input, count, rexBuilder);
+                // An uncorrelated count over no rows has no row at all (NULL after the join).
+                RexNode counted = rexBuilder.makeCall(SqlStdOperatorTable.COALESCE, n,
+                        rexBuilder.makeZeroLiteral(n.getType()));
+                return rexBuilder.makeCall(SqlStdOperatorTable.GREATER_THAN, counted,
+                        rexBuilder.makeZeroLiteral(n.getType()));
             }
         };
     }
