@@ -74,15 +74,19 @@ final class FunctionTables {
      */
     static QueryTable aggregate(QueryTable table, String from, List<String> keys, Expression call) {
         ApiExpression function = checkedCall(table, "aggregate", call, AggregateFunction.class, "AggregateFunction");
-        QueryTable aggregated = grouped(table, from, keys, function);
+        QueryTable aggregated = grouped(table, from, keys, function, "$a");
         return flattened(aggregated, aggregated.getResolvedSchema().columnNames().subList(0, keys.size()), "`$a`",
                 function.names(), "aggregate");
     }
 
-    /** {@code SELECT keys, call AS `$a` FROM ... GROUP BY keys}. */
-    private static QueryTable grouped(QueryTable table, String from, List<String> keys, ApiExpression function) {
+    /** The column of a flatAggregate's rows before the UNNEST expands them. */
+    private static final String TABLE_AGGREGATE_COLUMN = TableAggregateFunction.ROWS_COLUMN;
+
+    /** {@code SELECT keys, call AS `column` FROM ... GROUP BY keys}. */
+    private static QueryTable grouped(QueryTable table, String from, List<String> keys, ApiExpression function,
+            String column) {
         List<String> items = new ArrayList<>(keys);
-        items.add(function.expressionText() + " AS `$a`");
+        items.add(function.expressionText() + " AS `" + column + "`");
         String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys);
         return table.derived("SELECT " + String.join(", ", items) + from + groupBy);
     }
@@ -95,10 +99,13 @@ final class FunctionTables {
     static QueryTable flatAggregate(QueryTable table, String from, List<String> keys, Expression call) {
         ApiExpression function = checkedCall(table, "flatAggregate", call, TableAggregateFunction.class,
                 "TableAggregateFunction");
-        QueryTable aggregated = grouped(table, from, keys, function);
+        QueryTable aggregated = grouped(table, from, keys, function, TABLE_AGGREGATE_COLUMN);
         List<String> keyColumns = aggregated.getResolvedSchema().columnNames().subList(0, keys.size());
-        List<String> fields = aggregated.getResolvedSchema().columns().get(keys.size()).type().children().get(0)
+        List<String> allFields = aggregated.getResolvedSchema().columns().get(keys.size()).type().children().get(0)
                 .fieldNames();
+        // emitUpdateWithRetract: the rows end with the retraction flag, which the UNNEST turns into the row's kind.
+        boolean withRetract = allFields.get(allFields.size() - 1).equals(TableAggregateFunction.RETRACT_FIELD);
+        List<String> fields = withRetract ? allFields.subList(0, allFields.size() - 1) : allFields;
         List<String> names = function.names().isEmpty() ? fields : function.names();
         if (names.size() != fields.size()) {
             throw new ValidationException("flatAggregate: as" + names + " gives " + names.size() + " names, but the "
@@ -112,10 +119,15 @@ final class FunctionTables {
         }
         List<String> columns = new ArrayList<>();
         keyColumns.forEach(key -> columns.add("`$g`." + Expressions.quoted(key)));
-        columns.add("`$e`.*");
+        names.forEach(name -> columns.add("`$e`." + Expressions.quoted(name)));
+        List<String> unnested = new ArrayList<>(names.stream().map(Expressions::quoted).toList());
+        if (withRetract) {
+            unnested.add(Expressions.quoted(TableAggregateFunction.RETRACT_FIELD));
+        }
+        // The UNNEST of `$g`.`$a` expands a table aggregate's rows: UnnestTranslator gives them Flink's kinds.
         return aggregated.derived("SELECT " + String.join(", ", columns) + " FROM (" + aggregated.toSqlString()
-                + ") AS `$g` CROSS JOIN UNNEST(`$g`.`$a`) AS `$e`(" + String.join(", ",
-                names.stream().map(Expressions::quoted).toList()) + ")");
+                + ") AS `$g` CROSS JOIN UNNEST(`$g`.`" + TABLE_AGGREGATE_COLUMN + "`) AS `$e`("
+                + String.join(", ", unnested) + ")");
     }
 
     /**

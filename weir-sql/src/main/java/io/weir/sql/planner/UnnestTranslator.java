@@ -2,7 +2,10 @@ package io.weir.sql.planner;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.connectors.ChangelogMode;
+import io.weir.sql.functions.TableAggregateFunction;
 import io.weir.sql.runtime.UnnestFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +57,11 @@ final class UnnestTranslator {
         RelNode left = correlate.getLeft();
         int leftArity = left.getRowType().getFieldCount();
         if (expression instanceof RexFieldAccess access && access.getReferenceExpr() instanceof RexCorrelVariable) {
-            return unnest(correlate, uncollect, translator.apply(left), access.getField().getIndex(), access.getType(),
-                    leftArity);
+            int field = access.getField().getIndex();
+            if (left.getRowType().getFieldNames().get(field).equals(TableAggregateFunction.ROWS_COLUMN)) {
+                return tableAggregateRows(correlate, uncollect, translator.apply(left), field, access.getType());
+            }
+            return unnest(correlate, uncollect, translator.apply(left), field, access.getType(), leftArity);
         }
         RexNode computed = expression.accept(new RexShuttle() {
             @Override
@@ -96,7 +102,8 @@ final class UnnestTranslator {
                     + "; unnest each in its own CROSS JOIN UNNEST(...). Plan:\n" + StreamPlanTranslator.explain(uncollect));
         }
         ChangelogStream collection = translator.apply(input);
-        UnnestFunction.Spec spec = spec(uncollect, input.getRowType().getFieldList().get(0).getType(), 0, false, 0);
+        UnnestFunction.Spec spec = spec(uncollect, input.getRowType().getFieldList().get(0).getType(), 0, false, 0,
+                UnnestFunction.TableAggregateKinds.NONE);
         DataStream<Row> rows = collection.rows();
         DataStream<Row> unnested = rows.flatMap(new UnnestFunction(spec), RowTypes.of(uncollect.getRowType()))
                 .setParallelism(rows.getParallelism()).name("Unnest");
@@ -113,10 +120,29 @@ final class UnnestTranslator {
         return expressions.get(0);
     }
 
+    /**
+     * The Table API's flatAggregate: the table aggregate's rows of each result, with Flink's kinds for
+     * table aggregates: {@code -D} for the rows of a result taken back (or retracted by
+     * {@code emitUpdateWithRetract}), {@code +I} for new ones.
+     */
+    private static ChangelogStream tableAggregateRows(LogicalCorrelate correlate, Uncollect uncollect,
+            ChangelogStream input, int field, RelDataType collectionType) {
+        List<String> fields = collectionType.getComponentType().getFieldNames();
+        UnnestFunction.TableAggregateKinds kinds = fields.get(fields.size() - 1).equals(TableAggregateFunction.RETRACT_FIELD)
+                ? UnnestFunction.TableAggregateKinds.WITH_RETRACT : UnnestFunction.TableAggregateKinds.EMIT_VALUE;
+        UnnestFunction.Spec spec = spec(uncollect, collectionType, field, false,
+                correlate.getLeft().getRowType().getFieldCount(), kinds);
+        DataStream<Row> rows = input.rows();
+        DataStream<Row> unnested = rows.flatMap(new UnnestFunction(spec), RowTypes.of(correlate.getRowType()))
+                .setParallelism(rows.getParallelism()).name("TableAggregateRows");
+        return new ChangelogStream(unnested, ChangelogMode.of(java.util.EnumSet.of(RowKind.INSERT, RowKind.DELETE)),
+                input.updatingNode() != null ? input.updatingNode() : StreamPlanTranslator.explain(correlate));
+    }
+
     private static ChangelogStream unnest(LogicalCorrelate correlate, Uncollect uncollect, ChangelogStream input,
             int field, RelDataType collectionType, int keptFields) {
         UnnestFunction.Spec spec = spec(uncollect, collectionType, field,
-                correlate.getJoinType() == JoinRelType.LEFT, keptFields);
+                correlate.getJoinType() == JoinRelType.LEFT, keptFields, UnnestFunction.TableAggregateKinds.NONE);
         DataStream<Row> rows = input.rows();
         DataStream<Row> unnested = rows.flatMap(new UnnestFunction(spec), RowTypes.of(correlate.getRowType()))
                 .setParallelism(rows.getParallelism()).name("Unnest");
@@ -124,7 +150,7 @@ final class UnnestTranslator {
     }
 
     private static UnnestFunction.Spec spec(Uncollect uncollect, RelDataType collectionType, int field,
-            boolean leftOuter, int keptFields) {
+            boolean leftOuter, int keptFields, UnnestFunction.TableAggregateKinds tableAggregate) {
         UnnestFunction.Kind kind = switch (collectionType.getSqlTypeName()) {
             case ARRAY -> UnnestFunction.Kind.ARRAY;
             case MAP -> UnnestFunction.Kind.MAP;
@@ -136,7 +162,7 @@ final class UnnestTranslator {
         boolean spreadRows = kind != UnnestFunction.Kind.MAP && collectionType.getComponentType() != null
                 && collectionType.getComponentType().getSqlTypeName() == SqlTypeName.ROW;
         return new UnnestFunction.Spec(field, kind, spreadRows, elementArity, uncollect.withOrdinality, leftOuter,
-                keptFields);
+                keptFields, tableAggregate);
     }
 
     /** The expressions the Uncollect's input projects, or null if it is not a projection. */

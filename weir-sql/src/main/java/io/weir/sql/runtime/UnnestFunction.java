@@ -3,6 +3,7 @@ package io.weir.sql.runtime;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.types.Row;
+import io.weir.api.types.RowKind;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,17 @@ public final class UnnestFunction implements FlatMapFunction<Row, Row> {
      *     last column ({@code UNNEST(SPLIT(t.s, ','))}), or none for {@code FROM UNNEST(ARRAY[...])}
      */
     public record Spec(int field, Kind kind, boolean spreadRows, int elementArity, boolean withOrdinality,
-            boolean leftOuter, int keptFields) implements java.io.Serializable {
+            boolean leftOuter, int keptFields, TableAggregateKinds tableAggregate) implements java.io.Serializable {
     }
+
+    /**
+     * How the rows of a table aggregate ({@code flatAggregate}) get their kinds, as in Flink: {@code NONE}
+     * for any other collection (each output row keeps its input row's kind); {@code EMIT_VALUE}: the rows
+     * of an added or updated result are {@code +I}, those of a taken-back result {@code -D};
+     * {@code WITH_RETRACT} ({@code emitUpdateWithRetract}): taken-back results are skipped, and each row
+     * of a new result is {@code -D} or {@code +I} as its last field (the retraction flag) says.
+     */
+    public enum TableAggregateKinds { NONE, EMIT_VALUE, WITH_RETRACT }
 
     private final Spec spec;
 
@@ -44,6 +54,23 @@ public final class UnnestFunction implements FlatMapFunction<Row, Row> {
 
     @Override
     public void flatMap(Row row, Collector<Row> out) {
+        boolean takenBack = row.getKind() == RowKind.UPDATE_BEFORE || row.getKind() == RowKind.DELETE;
+        if (spec.tableAggregate() != TableAggregateKinds.NONE) {
+            if (spec.tableAggregate() == TableAggregateKinds.WITH_RETRACT && takenBack) {
+                return;
+            }
+            Object rows = row.getField(spec.field());
+            if (rows instanceof List<?> list) {
+                for (Object element : list) {
+                    Row joined = joined(row, element, null, 0, true);
+                    joined.setKind(takenBack || spec.tableAggregate() == TableAggregateKinds.WITH_RETRACT
+                            && Boolean.TRUE.equals(((Row) element).getField(spec.elementArity() - 1))
+                            ? RowKind.DELETE : RowKind.INSERT);
+                    out.collect(joined);
+                }
+            }
+            return;
+        }
         Object collection = row.getField(spec.field());
         int emitted = 0;
         if (collection instanceof List<?> list) {
@@ -69,12 +96,16 @@ public final class UnnestFunction implements FlatMapFunction<Row, Row> {
 
     /** The input row's fields, then the element's columns, then its position ({@code 0}: padding, null). */
     private Row joined(Row input, Object element, Object value, int position) {
+        return joined(input, element, value, position, position > 0);
+    }
+
+    private Row joined(Row input, Object element, Object value, int position, boolean hasElement) {
         int arity = spec.keptFields();
         Row joined = new Row(input.getKind(), arity + spec.elementArity() + (spec.withOrdinality() ? 1 : 0));
         for (int i = 0; i < arity; i++) {
             joined.setField(i, input.getField(i));
         }
-        if (position > 0) {
+        if (hasElement) {
             if (spec.spreadRows()) {
                 Row fields = (Row) element;
                 for (int i = 0; i < spec.elementArity(); i++) {

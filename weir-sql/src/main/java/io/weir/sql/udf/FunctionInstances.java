@@ -60,10 +60,11 @@ public final class FunctionInstances {
                         + " declares no public accumulate(ACC acc, ...) method");
             }
             if (function instanceof TableAggregateFunction<?, ?>
-                    && TableAggregateFunction.emitValueMethod(functionClass) == null) {
+                    && TableAggregateFunction.emitValueMethod(functionClass) == null
+                    && TableAggregateFunction.emitUpdateWithRetractMethod(functionClass) == null) {
                 throw new ValidationException("Table aggregate function " + name + ": " + functionClass.getName()
                         + " declares no public emitValue(ACC acc, Collector<T> out) method, which gives the group's "
-                        + "rows; add one");
+                        + "rows, nor emitUpdateWithRetract(ACC acc, RetractableCollector<T> out); add one");
             }
             return function;
         }

@@ -21,8 +21,32 @@ final class TableAggregateRows {
     private TableAggregateRows() {
     }
 
+    /**
+     * The row type of the emitted rows; for a function with {@code emitUpdateWithRetract}, followed by
+     * the BOOLEAN field {@value TableAggregateFunction#RETRACT_FIELD} that marks a retraction.
+     */
     static RelDataType rowType(String name, TableAggregateFunction<?, ?> function, JavaSqlTypes types) {
+        RelDataType rows = emittedRowType(name, function, types);
+        if (TableAggregateFunction.emitUpdateWithRetractMethod(function.getClass()) == null) {
+            return rows;
+        }
+        List<RelDataType> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        rows.getFieldList().forEach(field -> {
+            fields.add(field.getType());
+            names.add(field.getName());
+        });
+        fields.add(types.typeFactory().createTypeWithNullability(
+                types.typeFactory().createSqlType(org.apache.calcite.sql.type.SqlTypeName.BOOLEAN), false));
+        names.add(TableAggregateFunction.RETRACT_FIELD);
+        return types.typeFactory().createStructType(fields, names);
+    }
+
+    private static RelDataType emittedRowType(String name, TableAggregateFunction<?, ?> function, JavaSqlTypes types) {
         Method emitValue = TableAggregateFunction.emitValueMethod(function.getClass());
+        if (emitValue == null) {
+            emitValue = TableAggregateFunction.emitUpdateWithRetractMethod(function.getClass());
+        }
         RelDataType hinted = types.hinted(emitValue, emitValue.toString());
         if (hinted == null) {
             hinted = types.hinted(function.getClass(), function.getClass().getName());

@@ -129,6 +129,51 @@ public class RowBasedOperationsTest {
         }
     }
 
+    public static class Top2RetractAccumulator {
+        public Integer first;
+        public Integer second;
+        public Integer oldFirst;
+        public Integer oldSecond;
+    }
+
+    /**
+     * Flink's documented Top2 with emitUpdateWithRetract: it emits only what changed, taking back the
+     * ranks it emitted before, and keeps what it emitted in the accumulator.
+     */
+    public static class Top2WithRetract
+            extends TableAggregateFunction<Tuple2<Integer, Integer>, Top2RetractAccumulator> {
+        @Override
+        public Top2RetractAccumulator createAccumulator() {
+            return new Top2RetractAccumulator();
+        }
+
+        public void accumulate(Top2RetractAccumulator acc, Integer value) {
+            if (acc.first == null || value > acc.first) {
+                acc.second = acc.first;
+                acc.first = value;
+            } else if (acc.second == null || value > acc.second) {
+                acc.second = value;
+            }
+        }
+
+        public void emitUpdateWithRetract(Top2RetractAccumulator acc, RetractableCollector<Tuple2<Integer, Integer>> out) {
+            if (!java.util.Objects.equals(acc.first, acc.oldFirst)) {
+                if (acc.oldFirst != null) {
+                    out.retract(Tuple2.of(acc.oldFirst, 1));
+                }
+                out.collect(Tuple2.of(acc.first, 1));
+                acc.oldFirst = acc.first;
+            }
+            if (!java.util.Objects.equals(acc.second, acc.oldSecond)) {
+                if (acc.oldSecond != null) {
+                    out.retract(Tuple2.of(acc.oldSecond, 2));
+                }
+                out.collect(Tuple2.of(acc.second, 2));
+                acc.oldSecond = acc.second;
+            }
+        }
+    }
+
     /** A table aggregate without emitValue, which cannot give rows. */
     public static class NoEmit extends TableAggregateFunction<Integer, Top2Accumulator> {
         @Override
@@ -262,6 +307,53 @@ public class RowBasedOperationsTest {
 
         Table overall = tableEnv.from("orders").flatAggregate(call("top2", $("amount"))).select($("f0"), $("f1"));
         assertEquals(List.of("+I[30, 2]", "+I[40, 1]"), finalRows(overall.execute()));
+    }
+
+    /**
+     * As Flink's table aggregates, a changed result takes back the rows it emitted before with -D and
+     * emits the new ones with +I (no -U/+U); ann's amounts come 10, 5, 30 in that order.
+     */
+    @Test
+    void flatAggregateRetractsWithDeleteAndInsert() throws Exception {
+        tableEnv.getConfig().set("parallelism.default", "1");
+        Table top2 = tableEnv.from("orders").filter($("usr").isEqual("ann")).groupBy($("usr"))
+                .flatAggregate(call(Top2.class, $("amount")).as("v", "rank"))
+                .select($("v"), $("rank"));
+        assertEquals(List.of("+I[10, 1]", "-D[10, 1]", "+I[10, 1]", "+I[5, 2]", "-D[10, 1]", "-D[5, 2]",
+                "+I[30, 1]", "+I[10, 2]"), changelog(top2.execute()));
+    }
+
+    /**
+     * emitUpdateWithRetract (Flink's RetractableCollector): only what changed is emitted, a retraction
+     * as -D and a new row as +I, and the final rows equal those of emitValue.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void emitUpdateWithRetractEmitsOnlyTheChanges(int parallelism) throws Exception {
+        tableEnv.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        Table withRetract = tableEnv.from("orders").groupBy($("usr"))
+                .flatAggregate(call(Top2WithRetract.class, $("amount")).as("v", "rank"))
+                .select($("usr"), $("v"), $("rank"));
+        assertEquals(List.of("usr", "v", "rank"), withRetract.getResolvedSchema().columnNames());
+        assertEquals(List.of("+I[ann, 10, 2]", "+I[ann, 30, 1]", "+I[bob, 15, 2]", "+I[bob, 25, 1]", "+I[c, 40, 1]"),
+                finalRows(withRetract.execute()));
+        if (parallelism == 1) {
+            Table ann = tableEnv.from("orders").filter($("usr").isEqual("ann")).groupBy($("usr"))
+                    .flatAggregate(call(Top2WithRetract.class, $("amount")).as("v", "rank"))
+                    .select($("v"), $("rank"));
+            // 10: first; 5: a second rank only; 30: a new first, and 10 moves to the second rank
+            assertEquals(List.of("+I[10, 1]", "+I[5, 2]", "-D[10, 1]", "+I[30, 1]", "-D[5, 2]", "+I[10, 2]"),
+                    changelog(ann.execute()));
+        }
+    }
+
+    /** Every row of the result with its kind, in order. */
+    private static List<String> changelog(TableResult result) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> iterator = result.collect()) {
+            iterator.forEachRemaining(row -> rows.add(row.toString()));
+        }
+        return rows;
     }
 
     @ParameterizedTest
