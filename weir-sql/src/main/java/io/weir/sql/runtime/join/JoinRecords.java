@@ -12,6 +12,7 @@ import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.SerializerConfig;
 import io.weir.api.types.TypeSerializer;
+import io.weir.runtime.state.InternalKvState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -39,8 +40,10 @@ import java.util.function.Predicate;
  * amortized constant (looking for an equal row to count copies would cost a scan of the key's rows
  * per row added, and a key can have thousands: Nexmark q7 joins the bids on their price). A
  * retraction scans for the first entry with the same bytes and removes it.
- * On the heap backend the array is changed in place (its copy-on-write snapshots copy it first);
- * every change is also written back with {@link ValueState#update}, which RocksDB needs.
+ * On the heap backend without TTL the array is changed in place (its copy-on-write snapshots copy
+ * it first) and written back with {@link ValueState#update} only when it was replaced by a larger
+ * one ({@link InternalKvState#keepsValueObjects}): a second hash lookup per row saved. Elsewhere
+ * (RocksDB, or with TTL) every change is written back.
  *
  * <h2>State TTL</h2>
  * With {@code table.exec.state.ttl}, each row expires on its own, {@code ttl} after it was last
@@ -73,6 +76,8 @@ final class JoinRecords {
     private final ValueState<byte[]> state;
     private final TypeSerializer<Row> serializer;
     private final long ttlMillis;
+    /** Whether the state holds the array itself, so that changing it in place changes the state. */
+    private final boolean inPlace;
     private final DataOutputSerializer rowBytes = new DataOutputSerializer(128);
     private final DataInputDeserializer rowReader = new DataInputDeserializer();
 
@@ -95,6 +100,7 @@ final class JoinRecords {
         this.state = context.getState(descriptor);
         this.serializer = rowType.createSerializer(new SerializerConfig());
         this.ttlMillis = stateTtl.toMillis();
+        this.inPlace = ttlMillis == 0 && state instanceof InternalKvState<?> kv && kv.keepsValueObjects();
     }
 
     /** Loads the current key's rows as of processing time {@code now}; {@link #next} then walks them. */
@@ -141,7 +147,7 @@ final class JoinRecords {
 
     /** Writes back what {@link #setAssociations} changed. */
     void close() throws IOException {
-        if (changed) {
+        if (changed && !inPlace) {
             state.update(data);
         }
         data = null;
@@ -153,7 +159,8 @@ final class JoinRecords {
         int length = serialize(row);
         int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
         int needed = used + ENTRY_HEADER + length;
-        if (rows == null || rows.length < needed) {
+        boolean replaced = rows == null || rows.length < needed;
+        if (replaced) {
             // Room to grow by half again: adding to a key with many rows stays amortized constant.
             int capacity = rows == null ? needed : Math.max(needed, used + (used >> 1));
             rows = rows == null ? new byte[capacity] : Arrays.copyOf(rows, capacity);
@@ -163,7 +170,9 @@ final class JoinRecords {
         LONG.set(rows, used + WRITTEN_AT, now);
         System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
         INT.set(rows, USED, needed);
-        state.update(rows);
+        if (replaced || !inPlace) {
+            state.update(rows);
+        }
     }
 
     /** Removes one copy of {@code row}; a row that is not stored (never sent, or expired) is ignored. */
@@ -221,7 +230,7 @@ final class JoinRecords {
     private void store(byte[] rows) throws IOException {
         if ((int) INT.get(rows, USED) == FIRST_ENTRY) {
             state.clear();
-        } else {
+        } else if (!inPlace) {
             state.update(rows);
         }
     }
