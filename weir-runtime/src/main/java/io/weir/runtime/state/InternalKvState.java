@@ -20,8 +20,9 @@ public interface InternalKvState<N> extends State {
      * backend's value state): a value read and changed in place is then changed in the state
      * without {@code update} (a snapshot still reading it is not affected: the heap backend copies
      * a value a snapshot may still read before it hands the value out). False for backends that
-     * serialize values (RocksDB) and for states with a time-to-live, where only {@code update}
-     * writes; a state that does not know says false.
+     * serialize values (RocksDB), where only {@code update} writes; a state that does not know says
+     * false. A state with a time-to-live answers as the state under it, but only {@code update}
+     * refreshes its time.
      */
     default boolean keepsValueObjects() {
         return false;
