@@ -13,6 +13,12 @@ final class HeapValueState<K, N, V> extends HeapState<K, N, V> implements ValueS
         return getInternal();
     }
 
+    /** Values are kept as the objects given: one read and changed in place is changed here. */
+    @Override
+    public boolean keepsValueObjects() {
+        return true;
+    }
+
     @Override
     public void update(V value) {
         if (value == null) {

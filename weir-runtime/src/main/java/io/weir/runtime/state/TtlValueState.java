@@ -34,6 +34,15 @@ final class TtlValueState<V> implements ValueState<V>, InternalKvState<Object> {
         inner.clear();
     }
 
+    /**
+     * As the state under it: the value read is the one stored (inside its timestamp), but a change
+     * made in place does not refresh the time-to-live; only {@link #update} does.
+     */
+    @Override
+    public boolean keepsValueObjects() {
+        return inner instanceof InternalKvState<?> kv && kv.keepsValueObjects();
+    }
+
     /** Scopes this state to a namespace (a window): the TTL applies per key and namespace. */
     @Override
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.rank.LocalRankFilter;
 import io.weir.sql.runtime.rank.RankFunction;
 import io.weir.sql.runtime.rank.RankKind;
 import io.weir.sql.runtime.rank.WindowRankFunction;
@@ -17,6 +18,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalWindow;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -31,7 +33,8 @@ import org.apache.calcite.rex.RexUtil;
  * the partition; the filter and projection above it then run as an ordinary Calc. When the
  * partition holds both bounds of a window ({@link WindowBounds}) it is a window Top-N or window
  * deduplication instead ({@link WindowRankFunction}, append-only). Both also take {@code RANK()}
- * and {@code DENSE_RANK()}. Other OVER windows are OVER aggregates ({@link OverAggregateTranslator}).
+ * and {@code DENSE_RANK()}. Without {@code PARTITION BY} all rows are ranked in one subtask, after a
+ * local Top-N in each input subtask when the input is append-only ({@link #locallyRanked}). Other OVER windows are OVER aggregates ({@link OverAggregateTranslator}).
  */
 final class RankTranslator {
 
@@ -67,11 +70,29 @@ final class RankTranslator {
         }
         RankFunction.Spec spec = new RankFunction.Spec(order, rankKind(window), limit,
                 input.mode().isInsertOnly(), RowTypes.of(window.getInput().getRowType()), stateTtl);
-        DataStream<Row> rows = input.rows()
+        DataStream<Row> source = partition.length == 0
+                ? locallyRanked(input, order, rankKind(window), limit, window.getInput().getRowType())
+                : input.rows();
+        DataStream<Row> rows = source
                 .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
                 .process(new RankFunction(spec), RowTypes.of(window.getRowType()))
                 .name(limit == 1 ? "Deduplicate" : "Rank");
         return new ChangelogStream(rows, ChangelogMode.all(), StreamPlanTranslator.describe(window));
+    }
+
+    /**
+     * The input of a Top-N without {@code PARTITION BY}, which ranks all rows in one subtask: for
+     * append-only input each input subtask first drops the rows that are not within its own first
+     * N ({@link LocalRankFilter}), so the one subtask sees a trickle instead of every row. With
+     * updates the input is passed on as it is (a retraction can let any row back in).
+     */
+    static DataStream<Row> locallyRanked(ChangelogStream input, RowOrder order, RankKind kind, long limit,
+            RelDataType rowType) {
+        if (!input.mode().isInsertOnly()) {
+            return input.rows();
+        }
+        return input.rows().flatMap(new LocalRankFilter(order, kind, limit), RowTypes.of(rowType))
+                .setParallelism(input.rows().getParallelism()).name("LocalRank");
     }
 
     /**

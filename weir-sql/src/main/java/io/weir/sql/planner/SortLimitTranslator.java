@@ -23,7 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Translates {@code ORDER BY ... LIMIT n [OFFSET m]} (and the Table API's {@code orderBy(...).fetch(n)}
  * / {@code limit}) as Flink's streaming planner does: a Top-N over the whole input, in one subtask,
  * whose result is the rows at positions {@code m + 1} to {@code m + n}, kept up to date as an updating
- * changelog. A sort without a limit is refused, as Flink refuses it on a non-time column: an
+ * changelog. For append-only input a local Top-N in each input subtask drops the rows beyond the
+ * first {@code m + n} before the exchange ({@link RankTranslator#locallyRanked}). A sort without a limit is refused, as Flink refuses it on a non-time column: an
  * unbounded stream has no last row to sort up to.
  */
 final class SortLimitTranslator {
@@ -52,9 +53,10 @@ final class SortLimitTranslator {
         RelDataType rowType = sort.getInput().getRowType();
         RelDataType numbered = sort.getCluster().getTypeFactory().builder().addAll(rowType.getFieldList())
                 .add("$row_number", SqlTypeName.BIGINT).build();
-        RankFunction.Spec spec = new RankFunction.Spec(new RowOrder(fields, descending, nullsFirst),
-                RankKind.ROW_NUMBER, offset + fetch, input.mode().isInsertOnly(), RowTypes.of(rowType), stateTtl);
-        DataStream<Row> ranked = input.rows()
+        RowOrder order = new RowOrder(fields, descending, nullsFirst);
+        RankFunction.Spec spec = new RankFunction.Spec(order, RankKind.ROW_NUMBER, offset + fetch,
+                input.mode().isInsertOnly(), RowTypes.of(rowType), stateTtl);
+        DataStream<Row> ranked = RankTranslator.locallyRanked(input, order, RankKind.ROW_NUMBER, offset + fetch, rowType)
                 .keyBy(new KeyProjection(new int[0]), RowTypes.of(rowType, new int[0]))
                 .process(new RankFunction(spec), RowTypes.of(numbered))
                 .setParallelism(1)

@@ -144,6 +144,37 @@ class StreamingJoinOperatorTest {
                     row(RowKind.DELETE, 2, "b", 2, "x"), Row.of(2, "b", null, null)), restored.extractOutputValues());
         }
     }
+
+    /**
+     * On the heap the key's rows are changed in place: rows added, partner counts changed and rows
+     * removed after a snapshot must not show in what the snapshot restores.
+     */
+    @Test
+    void changesAfterASnapshotAreNotInIt() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = join(true, false, Duration.ZERO)) {
+            harness.open();
+            for (int i = 0; i < 20; i++) {
+                harness.processElement1(Row.of(1, "a" + i), 0); // the key's array has spare room now
+            }
+            snapshot = harness.snapshot(1, 0);
+            harness.processElement1(Row.of(1, "late"), 0);
+            harness.processElement2(Row.of(1, "x"), 0);
+            harness.processElement1(row(RowKind.DELETE, 1, "a0"), 0);
+        }
+        try (var restored = join(true, false, Duration.ZERO)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement2(Row.of(1, "y"), 0);
+            List<Row> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                expected.add(row(RowKind.DELETE, 1, "a" + i, null, null));
+                expected.add(Row.of(1, "a" + i, 1, "y"));
+            }
+            assertEquals(expected, restored.extractOutputValues());
+        }
+    }
+
     @Test
     void retractionsRemoveOneCopyAndRowsExpireOnTheirOwnAcrossARestore() throws Exception {
         OperatorSubtaskState snapshot;

@@ -1,6 +1,7 @@
 package io.weir.sql.runtime.join;
 
 import io.weir.api.functions.RuntimeContext;
+import io.weir.api.state.MapState;
 import io.weir.api.state.StateTtlConfig;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
@@ -18,11 +19,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The rows one join input has sent for the current key (a multiset: a row sent twice is there
+ * The heap backend's {@link JoinRows} layout. The rows one join input has sent for the current key (a multiset: a row sent twice is there
  * twice), each with how many rows of the other input it joins with (its associations). The
  * count of associations is what an outer join needs to know when a row stops or starts being
  * padded with nulls. Rows are stored as {@code +I} rows; a row's change kind is not part of it.
@@ -39,8 +42,13 @@ import java.util.function.Predicate;
  * amortized constant (looking for an equal row to count copies would cost a scan of the key's rows
  * per row added, and a key can have thousands: Nexmark q7 joins the bids on their price). A
  * retraction scans for the first entry with the same bytes and removes it.
- * On the heap backend the array is changed in place (its copy-on-write snapshots copy it first);
- * every change is also written back with {@link ValueState#update}, which RocksDB needs.
+ * On the heap backend without TTL the array is changed in place (its copy-on-write snapshots copy
+ * it first) and written back with {@link ValueState#update} only when it was replaced by a larger
+ * one ({@link io.weir.runtime.state.InternalKvState#keepsValueObjects}): a second hash lookup per row saved. Elsewhere
+ * (RocksDB, or with TTL) every change is written back.
+ *
+ * <p>On the heap, a key without an array may have rows restored from a RocksDB snapshot in the
+ * {@link MapJoinRecords} layout: they are moved into a new array the first time the key is used.
  *
  * <h2>State TTL</h2>
  * With {@code table.exec.state.ttl}, each row expires on its own, {@code ttl} after it was last
@@ -57,7 +65,7 @@ import java.util.function.Predicate;
  *
  * <p>Threading: used by the join's task thread only, like the keyed state behind it.
  */
-final class JoinRecords {
+final class JoinRecords implements JoinRows {
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -73,6 +81,12 @@ final class JoinRecords {
     private final ValueState<byte[]> state;
     private final TypeSerializer<Row> serializer;
     private final long ttlMillis;
+    /** Whether the state holds the array itself (the heap backend). */
+    private final boolean keepsObjects;
+    /** Whether changing the array in place changes the state: on the heap, without TTL. */
+    private final boolean inPlace;
+    /** On the heap: the {@link MapJoinRecords} layout's rows restored from a RocksDB snapshot, moved in on use. */
+    private final MapState<Row, long[]> mapLayout;
     private final DataOutputSerializer rowBytes = new DataOutputSerializer(128);
     private final DataInputDeserializer rowReader = new DataInputDeserializer();
 
@@ -95,11 +109,89 @@ final class JoinRecords {
         this.state = context.getState(descriptor);
         this.serializer = rowType.createSerializer(new SerializerConfig());
         this.ttlMillis = stateTtl.toMillis();
+        this.keepsObjects = JoinRows.keepsObjects(state);
+        this.inPlace = ttlMillis == 0 && keepsObjects;
+        this.mapLayout = keepsObjects ? context.getMapState(MapJoinRecords.descriptor(name, rowType, stateTtl)) : null;
+    }
+
+    /** One stored copy of a row: the row ({@code +I}), its associations and when it was last written. */
+    record Entry(Row row, long associations, long writtenAt) {
+    }
+
+    /** Whether this layout's state holds its array as an object (the heap backend): then it is the layout to use. */
+    boolean keepsObjects() {
+        return keepsObjects;
+    }
+
+    @Override
+    public int copies() {
+        return 1;
+    }
+
+    /**
+     * The current key's live rows, removed from this layout's state: for {@link MapJoinRecords}, to
+     * move rows restored from a heap snapshot into its map.
+     */
+    List<Entry> takeAll(long now) throws IOException {
+        byte[] rows = state.value();
+        if (rows == null) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        this.now = now;
+        int used = (int) INT.get(rows, USED);
+        for (int at = FIRST_ENTRY; at < used; at += ENTRY_HEADER + (int) INT.get(rows, at + ROW_LENGTH)) {
+            if (ttlMillis == 0 || !expiredIn(rows, at)) {
+                entries.add(new Entry(read(rows, at), (long) LONG.get(rows, at + ASSOCIATIONS),
+                        (long) LONG.get(rows, at + WRITTEN_AT)));
+            }
+        }
+        state.clear();
+        return entries;
+    }
+
+    /**
+     * The current key's array; on the heap, when it has none, first the rows a RocksDB snapshot
+     * restored for it in the {@link MapJoinRecords} layout, moved into a new array.
+     */
+    private byte[] stored() throws IOException {
+        byte[] rows = state.value();
+        if (rows != null || mapLayout == null) {
+            return rows;
+        }
+        List<Entry> restored;
+        try {
+            if (mapLayout.isEmpty()) {
+                return null;
+            }
+            restored = MapJoinRecords.entries(mapLayout);
+            mapLayout.clear();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Could not read the join rows restored from a RocksDB snapshot", e);
+        }
+        for (Entry entry : restored) {
+            int length = serialize(entry.row());
+            int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
+            int needed = used + ENTRY_HEADER + length;
+            rows = rows == null ? new byte[needed] : Arrays.copyOf(rows, needed);
+            INT.set(rows, used + ROW_LENGTH, length);
+            LONG.set(rows, used + ASSOCIATIONS, entry.associations());
+            LONG.set(rows, used + WRITTEN_AT, entry.writtenAt());
+            System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
+            INT.set(rows, USED, needed);
+        }
+        if (rows != null) {
+            state.update(rows);
+        }
+        return rows;
     }
 
     /** Loads the current key's rows as of processing time {@code now}; {@link #next} then walks them. */
-    void open(long now) throws IOException {
-        this.data = state.value();
+    @Override
+    public void open(long now) throws IOException {
+        this.data = stored();
         this.now = now;
         this.entry = -1;
         this.nextEntry = FIRST_ENTRY;
@@ -107,7 +199,8 @@ final class JoinRecords {
     }
 
     /** Moves to the next live row; false when there is none. */
-    boolean next() {
+    @Override
+    public boolean next() {
         if (data == null) {
             return false;
         }
@@ -124,36 +217,42 @@ final class JoinRecords {
     }
 
     /** The current entry's row, a fresh {@code +I} row. */
-    Row row() {
+    @Override
+    public Row row() {
         return read(entry);
     }
 
-    long associations() {
+    @Override
+    public long associations() {
         return (long) LONG.get(data, entry + ASSOCIATIONS);
     }
 
     /** Sets the current entry's associations (written back by {@link #close}). */
-    void setAssociations(long associations) {
+    @Override
+    public void setAssociations(long associations) {
         LONG.set(data, entry + ASSOCIATIONS, associations);
         LONG.set(data, entry + WRITTEN_AT, now);
         changed = true;
     }
 
     /** Writes back what {@link #setAssociations} changed. */
-    void close() throws IOException {
-        if (changed) {
+    @Override
+    public void close() throws IOException {
+        if (changed && !inPlace) {
             state.update(data);
         }
         data = null;
     }
 
     /** Adds one copy of {@code row}, which joins with {@code associations} rows of the other input. */
-    void add(Row row, long associations, long now) throws IOException {
+    @Override
+    public void add(Row row, long associations, long now) throws IOException {
         byte[] rows = live(now);
         int length = serialize(row);
         int used = rows == null ? FIRST_ENTRY : (int) INT.get(rows, USED);
         int needed = used + ENTRY_HEADER + length;
-        if (rows == null || rows.length < needed) {
+        boolean replaced = rows == null || rows.length < needed;
+        if (replaced) {
             // Room to grow by half again: adding to a key with many rows stays amortized constant.
             int capacity = rows == null ? needed : Math.max(needed, used + (used >> 1));
             rows = rows == null ? new byte[capacity] : Arrays.copyOf(rows, capacity);
@@ -163,11 +262,14 @@ final class JoinRecords {
         LONG.set(rows, used + WRITTEN_AT, now);
         System.arraycopy(rowBytes.getSharedBuffer(), 0, rows, used + ENTRY_HEADER, length);
         INT.set(rows, USED, needed);
-        state.update(rows);
+        if (replaced || !inPlace) {
+            state.update(rows);
+        }
     }
 
     /** Removes one copy of {@code row}; a row that is not stored (never sent, or expired) is ignored. */
-    void remove(Row row, long now) throws IOException {
+    @Override
+    public void remove(Row row, long now) throws IOException {
         byte[] rows = live(now);
         if (rows == null) {
             return;
@@ -184,7 +286,8 @@ final class JoinRecords {
     }
 
     /** Removes every stored row that {@code expired} accepts. */
-    void removeIf(Predicate<Row> expired, long now) throws IOException {
+    @Override
+    public void removeIf(Predicate<Row> expired, long now) throws IOException {
         byte[] rows = live(now);
         if (rows == null) {
             return;
@@ -202,7 +305,7 @@ final class JoinRecords {
 
     /** The current key's array with the rows expired by {@code now} dropped (not yet written back). */
     private byte[] live(long now) throws IOException {
-        byte[] rows = state.value();
+        byte[] rows = stored();
         if (rows == null || ttlMillis == 0) {
             return rows;
         }
@@ -221,7 +324,7 @@ final class JoinRecords {
     private void store(byte[] rows) throws IOException {
         if ((int) INT.get(rows, USED) == FIRST_ENTRY) {
             state.clear();
-        } else {
+        } else if (!inPlace) {
             state.update(rows);
         }
     }

@@ -12,7 +12,7 @@ import io.weir.sql.runtime.RowProgram;
 /**
  * A regular SQL join (inner, left, right or full outer) on an equi-join key, with Flink's
  * changelog semantics. Both inputs are keyed by the join key; each keeps the rows it has sent in
- * keyed state ({@link JoinRecords}) until they are retracted (or expire by {@code table.exec.state.ttl}).
+ * keyed state ({@link JoinRows}: one array per key on the heap, one entry per distinct row on RocksDB) until they are retracted (or expire by {@code table.exec.state.ttl}).
  * <ul>
  *   <li>An added row ({@code +I}/{@code +U}) is stored and emitted joined with every stored row of
  *       the other input that passes the remaining condition, as {@code +I}. A retracted row
@@ -35,8 +35,8 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
 
     private final JoinSpec spec;
     private transient RowProgram residual;
-    private transient JoinRecords leftRecords;
-    private transient JoinRecords rightRecords;
+    private transient JoinRows leftRecords;
+    private transient JoinRows rightRecords;
 
     public StreamingJoinFunction(JoinSpec spec) {
         this.spec = spec;
@@ -45,8 +45,8 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     @Override
     public void open(OpenContext openContext) {
         residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
-        leftRecords = new JoinRecords(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl());
-        rightRecords = new JoinRecords(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl());
+        leftRecords = JoinRows.create(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl());
+        rightRecords = JoinRows.create(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl());
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
         if (!hasRejectedNull(key)) {
             long now = timers.currentProcessingTime();
             associations = joinWithPartners(row, fromLeft, adds, now, out);
-            JoinRecords own = fromLeft ? leftRecords : rightRecords;
+            JoinRows own = fromLeft ? leftRecords : rightRecords;
             if (adds) {
                 own.add(row, associations, now);
                 if (spec.interval() != null) {
@@ -102,7 +102,7 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     private long joinWithPartners(Row row, boolean fromLeft, boolean adds, long now, Collector<Row> out)
             throws Exception {
         boolean otherPreserved = fromLeft ? spec.rightOuter() : spec.leftOuter();
-        JoinRecords other = fromLeft ? rightRecords : leftRecords;
+        JoinRows other = fromLeft ? rightRecords : leftRecords;
         RowKind joinedKind = adds ? RowKind.INSERT : RowKind.DELETE;
         long associations = 0;
         other.open(now);
@@ -114,17 +114,20 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
                     continue;
                 }
                 long partnerAssociations = other.associations();
-                associations++;
-                if (otherPreserved && adds && partnerAssociations == 0) {
-                    emitPadded(RowKind.DELETE, partner, !fromLeft, out);
-                }
-                out.collect(joined);
-                if (otherPreserved) {
-                    long updated = partnerAssociations + (adds ? 1 : -1);
-                    other.setAssociations(updated);
-                    if (updated == 0) {
+                long updated = partnerAssociations + (adds ? 1 : -1);
+                int copies = other.copies();
+                associations += copies;
+                for (int copy = 0; copy < copies; copy++) {
+                    if (otherPreserved && adds && partnerAssociations == 0) {
+                        emitPadded(RowKind.DELETE, partner, !fromLeft, out);
+                    }
+                    out.collect(copy == 0 ? joined : Row.copy(joined));
+                    if (otherPreserved && updated == 0) {
                         emitPadded(RowKind.INSERT, partner, !fromLeft, out);
                     }
+                }
+                if (otherPreserved) {
+                    other.setAssociations(updated);
                 }
             }
         } finally {
