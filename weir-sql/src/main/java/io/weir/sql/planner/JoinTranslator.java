@@ -182,7 +182,8 @@ final class JoinTranslator {
                 right.getRowType(), null, List.of());
         RexProgram program = RexProgram.create(joined, List.of(), residual,
                 rexBuilder.getTypeFactory().createStructType(List.of(), List.of()), rexBuilder);
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder,
+                io.weir.sql.codegen.SessionTimeZone.of(left.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source());
         return generated;
     }

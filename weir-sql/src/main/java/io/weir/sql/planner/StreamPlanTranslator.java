@@ -250,7 +250,7 @@ public final class StreamPlanTranslator {
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generateWithFunctions(calc.getProgram(),
-                calc.getCluster().getRexBuilder());
+                calc.getCluster().getRexBuilder(), io.weir.sql.codegen.SessionTimeZone.of(calc.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source(), generated.functions()); // fail at planning
         // A Calc keeps its input's parallelism: it chains to it, and a changelog keeps its order per key.
         SingleOutputStreamOperator<Row> output = generated.readsWatermark()
