@@ -109,7 +109,7 @@ final class AggregateTranslator {
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
             return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(keys), keyType)
-                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
+                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset(), window.zone()), outputType)
                     .name("WindowAggregate"));
         }
         if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
@@ -374,7 +374,7 @@ final class AggregateTranslator {
         return ChangelogStream.appendOnly(partials
                 .keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, otherKeys))
                 .process(SlicedWindowAggregateFunction.ofPartials(accumulators, slicing.slices(), otherKeys.length,
-                        bounds.start(), bounds.end()), RowTypes.of(aggregate.getRowType()))
+                        bounds.start(), bounds.end(), bounds.zone()), RowTypes.of(aggregate.getRowType()))
                 .name("GlobalWindowAggregate"));
     }
 
@@ -385,10 +385,15 @@ final class AggregateTranslator {
      * size, TIME '00:12:00')}); {@code processingTime} whether the window is over a processing-time
      * attribute (fired by processing-time timers) rather than a rowtime (fired by the watermark).
      */
-    private record WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime) {
+    private record WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime,
+            java.time.ZoneId zone) {
 
         WindowKey(int field, long endOffset) {
-            this(field, endOffset, 0, 0, false);
+            this(field, endOffset, 0, 0, false, null);
+        }
+
+        WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime) {
+            this(field, endOffset, hopSlide, offset, processingTime, null);
         }
     }
 
@@ -402,7 +407,7 @@ final class AggregateTranslator {
     private static WindowKey windowKey(Aggregate aggregate) {
         WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
         return bounds == null ? null
-                : new WindowKey(bounds.end(), 0, 0, 0, overProcessingTime(aggregate.getInput()));
+                : new WindowKey(bounds.end(), 0, 0, 0, overProcessingTime(aggregate.getInput()), bounds.zone());
     }
 
     /**

@@ -90,7 +90,7 @@ final class RankTranslator {
                 RowTypes.of(window.getInput().getRowType()));
         DataStream<Row> rows = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
-                .process(new WindowRankFunction(spec), RowTypes.of(window.getRowType()))
+                .process(new WindowRankFunction(spec, inputBounds.zone()), RowTypes.of(window.getRowType()))
                 .name(limit == 1 ? "WindowDeduplicate" : "WindowRank");
         return ChangelogStream.appendOnly(rows);
     }
