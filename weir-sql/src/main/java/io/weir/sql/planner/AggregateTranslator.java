@@ -522,16 +522,27 @@ final class AggregateTranslator {
         int end;
         if (bounds != null) {
             RexCall call = (RexCall) windowFunction(aggregate.getInput()).getCall();
-            if (!call.getOperator().getName().equals("TUMBLE") || call.getOperands().size() > 2
-                    || !(call.getOperands().get(1) instanceof RexLiteral sizeLiteral)) {
-                throw new ValidationException(call.getOperator().getName() + " over a processing-time attribute "
-                        + "(PROCTIME()) is not supported by Weir yet; TUMBLE(TABLE t, DESCRIPTOR(pt), size) runs, and "
-                        + "HOP and CUMULATE run over a rowtime column");
+            String name = call.getOperator().getName();
+            List<RexNode> operands = call.getOperands();
+            int sizes = name.equals("TUMBLE") ? 1 : 2;
+            if (name.equals("SESSION") || operands.size() != 1 + sizes
+                    || !operands.subList(1, operands.size()).stream().allMatch(o -> o instanceof RexLiteral)) {
+                throw new ValidationException(name + " over a processing-time attribute (PROCTIME()) is not supported "
+                        + "by Weir yet" + (name.equals("SESSION") ? "" : " with a window offset")
+                        + "; TUMBLE(TABLE t, DESCRIPTOR(pt), size), HOP(..., slide, size) and CUMULATE(..., step, size) "
+                        + "run, and SESSION runs over a rowtime column");
             }
-            long size = sizeLiteral.getValueAs(Long.class);
+            long first = ((RexLiteral) operands.get(1)).getValueAs(Long.class);
+            long size = sizes == 1 ? first : ((RexLiteral) operands.get(2)).getValueAs(Long.class);
+            if (first <= 0 || size <= 0 || name.equals("CUMULATE") && size % first != 0) {
+                throw new ValidationException(name + "'s sizes must be positive" + (name.equals("CUMULATE")
+                        ? " and its max size a multiple of its step" : "") + ", not " + first + " ms and " + size + " ms");
+            }
             start = bounds.start();
             end = bounds.end();
-            function = new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, size, 0);
+            function = name.equals("CUMULATE")
+                    ? ProcTimeWindowAggregateFunction.cumulating(accumulators, keys.length, start, end, first, size)
+                    : new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, first, 0);
         } else {
             long slide = window.hopSlide() > 0 ? window.hopSlide() : window.endOffset();
             start = window.field();
