@@ -20,12 +20,16 @@ final class ColumnFormat {
     private final List<String> headers = new ArrayList<>();
     private final int[] widths;
     private final boolean withChangeKind;
+    /** The session time zone, in which TIMESTAMP_LTZ values show. */
+    private final java.time.ZoneId zone;
 
     /**
      * @param withChangeKind a first column {@code op} with each row's change kind ({@code +I}, {@code -U}, ...)
+     * @param zone the session time zone ({@code table.local-time-zone}), in which TIMESTAMP_LTZ values show
      */
-    ColumnFormat(List<Column> columns, boolean withChangeKind, int maxColumnWidth) {
+    ColumnFormat(List<Column> columns, boolean withChangeKind, int maxColumnWidth, java.time.ZoneId zone) {
         this.withChangeKind = withChangeKind;
+        this.zone = zone;
         if (withChangeKind) {
             headers.add(OP);
         }
@@ -95,7 +99,7 @@ final class ColumnFormat {
             cells.add(row.getKind().shortString());
         }
         for (int i = 0; i < row.getArity(); i++) {
-            cells.add(TableauPrinter.cell(row.getField(i)));
+            cells.add(TableauPrinter.cell(row.getField(i), zone));
         }
         return cells;
     }

@@ -168,13 +168,15 @@ public final class SqlClient {
 
     private void showQuery(TableResult result) {
         ClientOptions options = ClientOptions.of(session.getConfig());
+        java.time.ZoneId zone = io.weir.sql.codegen.SessionTimeZone.of(
+                session.getConfig().get(io.weir.sql.codegen.SessionTimeZone.OPTION));
         CloseableIterator<Row> rows = result.collect();
         List<io.weir.sql.catalog.Column> columns = result.getResolvedSchema().columns();
         if (options.batchResults()) {
             MaterializedResult table = MaterializedResult.table(Integer.MAX_VALUE);
             long changes = drain(rows, table::apply);
             List<String> names = columns.stream().map(io.weir.sql.catalog.Column::name).toList();
-            printTableau(stream -> TableauPrinter.print(names, table.snapshot(), false, stream));
+            printTableau(stream -> TableauPrinter.print(names, table.snapshot(), false, stream, zone));
             if (changes < 0) {
                 out.println("Query terminated.");
             }
@@ -182,7 +184,7 @@ public final class SqlClient {
         }
         ResultMode mode = terminal == null ? ResultMode.TABLEAU : options.resultMode();
         if (mode == ResultMode.TABLEAU) {
-            ColumnFormat format = new ColumnFormat(columns, true, options.maxColumnWidth());
+            ColumnFormat format = new ColumnFormat(columns, true, options.maxColumnWidth(), zone);
             out.println(format.border());
             out.println(format.header());
             out.println(format.border());
@@ -197,7 +199,7 @@ public final class SqlClient {
                     + total + (total == 1 ? " row" : " rows"));
         } else {
             new ResultView(terminal, mode, new ColumnFormat(columns, mode == ResultMode.CHANGELOG,
-                    options.maxColumnWidth()), options.maxTableRows()).show(rows);
+                    options.maxColumnWidth(), zone), options.maxTableRows()).show(rows);
         }
     }
 

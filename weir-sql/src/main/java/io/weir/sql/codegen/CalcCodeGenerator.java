@@ -36,10 +36,14 @@ public final class CalcCodeGenerator {
     private final RexBuilder rexBuilder;
     /** The user-defined functions the code calls, in the order of their fields; null where none may be called. */
     private final List<UserDefinedFunction> functions;
+    /** The session time zone the code is generated for, a constant of the generated class ({@link #ZONE}). */
+    private final java.time.ZoneId sessionZone;
     private int variables;
 
-    private CalcCodeGenerator(RexProgram program, RexBuilder rexBuilder, boolean functionsAllowed) {
+    private CalcCodeGenerator(RexProgram program, RexBuilder rexBuilder, java.time.ZoneId sessionZone,
+            boolean functionsAllowed) {
         this.program = program;
+        this.sessionZone = java.util.Objects.requireNonNull(sessionZone, "sessionZone");
         this.rexBuilder = rexBuilder;
         this.inputType = program.getInputRowType();
         this.functions = functionsAllowed ? new ArrayList<>() : null;
@@ -54,13 +58,14 @@ public final class CalcCodeGenerator {
     }
 
     /** Code for a program that calls no user-defined function (a join condition, a lookup key, a watermark). */
-    public static GeneratedClass generate(RexProgram program, RexBuilder rexBuilder) {
-        return new CalcCodeGenerator(program, rexBuilder, false).generateClass();
+    public static GeneratedClass generate(RexProgram program, RexBuilder rexBuilder, java.time.ZoneId sessionZone) {
+        return new CalcCodeGenerator(program, rexBuilder, sessionZone, false).generateClass();
     }
 
     /** Code for a program that may call user-defined functions: a projection and filter, a table function's arguments. */
-    public static GeneratedClass generateWithFunctions(RexProgram program, RexBuilder rexBuilder) {
-        return new CalcCodeGenerator(program, rexBuilder, true).generateClass();
+    public static GeneratedClass generateWithFunctions(RexProgram program, RexBuilder rexBuilder,
+            java.time.ZoneId sessionZone) {
+        return new CalcCodeGenerator(program, rexBuilder, sessionZone, true).generateClass();
     }
 
     private GeneratedClass generateClass() {
@@ -82,6 +87,8 @@ public final class CalcCodeGenerator {
         String simpleName = name.substring(name.lastIndexOf('.') + 1);
         String source = "package io.weir.sql.generated;\n\n"
                 + "public final class " + simpleName + " implements io.weir.sql.runtime.RowProgram {\n"
+                + "private static final java.time.ZoneId " + ZONE + " = io.weir.sql.runtime.TemporalFunctions.sessionZone("
+                + LiteralCode.javaString(sessionZone.getId()) + ");\n"
                 + String.join("", constants)
                 + String.join("", members)
                 + (watermark == null ? "" : "private long " + watermark + " = Long.MIN_VALUE;\n"
@@ -192,7 +199,8 @@ public final class CalcCodeGenerator {
         return name;
     }
 
-    private String zone;
+    /** The constant of every generated class holding the session time zone. */
+    private static final String ZONE = "SESSION_ZONE";
     private String watermark;
 
     /**
@@ -206,18 +214,14 @@ public final class CalcCodeGenerator {
         return watermark;
     }
 
-    /** A constant holding the session time zone the code was planned with ({@link SessionTimeZone}). */
+    /** The constant holding the session time zone the code was planned with ({@link SessionTimeZone}). */
     String zone() {
-        if (zone == null) {
-            zone = constant("java.time.ZoneId", zoneExpression());
-        }
-        return zone;
+        return ZONE;
     }
 
-    /** An expression of the session time zone, for code that has no generator at hand (a CAST). */
+    /** The session time zone in code that has no generator at hand (a CAST): the generated class's constant. */
     static String zoneExpression() {
-        return "io.weir.sql.runtime.TemporalFunctions.sessionZone(" + LiteralCode.javaString(SessionTimeZone.current().getId())
-                + ")";
+        return ZONE;
     }
 
     StringBuilder body() {

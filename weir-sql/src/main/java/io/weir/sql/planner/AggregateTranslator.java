@@ -63,7 +63,7 @@ final class AggregateTranslator {
     /** @param miniBatch whether a group aggregate buffers its rows per group ({@link MiniBatchGroupAggregateOperator}) */
     static ChangelogStream translate(Aggregate aggregate, ChangelogStream input, Duration stateTtl,
             MiniBatchOptions miniBatch) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || hasGroupingCalls(aggregate)) {
             return translateGroupingSets(aggregate, input, stateTtl, miniBatch);
         }
         int[] keys = aggregate.getGroupSet().toArray();
@@ -109,7 +109,7 @@ final class AggregateTranslator {
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
             return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(keys), keyType)
-                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset()), outputType)
+                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset(), window.zone()), outputType)
                     .name("WindowAggregate"));
         }
         if (miniBatch.splitDistinctBuckets() > 0 && canSplitDistinct(aggregate.getAggCallList())) {
@@ -166,13 +166,43 @@ final class AggregateTranslator {
     private static ChangelogStream translateGroupingSets(Aggregate aggregate, ChangelogStream input,
             Duration stateTtl, MiniBatchOptions miniBatch) {
         int[] keys = aggregate.getGroupSet().toArray();
-        if (windowKey(aggregate) != null || legacyTumbleKey(aggregate, keys) != null
-                || legacySessionKey(aggregate, keys) != null) {
-            throw new ValidationException("GROUPING SETS, ROLLUP and CUBE over a window are not supported by Weir "
-                    + "yet; group by the window and the other keys, and roll up in a query over its result");
+        List<org.apache.calcite.util.ImmutableBitSet> sets = aggregate.getGroupSets();
+        // Over a window (a window table function's bounds, a legacy TUMBLE/HOP/SESSION), as in Flink:
+        // the window is in every set, Expand runs before the window aggregate, which keys by $e too.
+        WindowKey window = windowKey(aggregate);
+        int[] windowKeys = window == null ? null
+                : WindowBounds.inKeys(aggregate.getInput(), keys) == null ? new int[] {window.field()}
+                : new int[] {WindowBounds.inKeys(aggregate.getInput(), keys).start(), window.field()};
+        if (window == null) {
+            window = legacyTumbleKey(aggregate, keys);
+            windowKeys = window == null ? null : new int[] {window.field()};
+        }
+        SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
+        if (session != null) {
+            windowKeys = new int[] {session.position()};
+        }
+        if (windowKeys != null) {
+            if (window != null && window.processingTime()) {
+                throw new ValidationException("GROUPING SETS, ROLLUP and CUBE over a processing-time window are not "
+                        + "supported by Weir yet; group by the window and the other keys, and roll up in a query over "
+                        + "its result");
+            }
+            for (org.apache.calcite.util.ImmutableBitSet set : sets) {
+                for (int k : windowKeys) {
+                    if (!set.get(keys[k])) {
+                        throw new ValidationException("A window aggregate with GROUPING SETS, ROLLUP or CUBE needs the "
+                                + "window in every grouping set, as in Flink: write GROUP BY window_start, window_end, "
+                                + "GROUPING SETS (...) (or GROUP BY TUMBLE(...), ROLLUP (...)), but the set "
+                                + setNames(aggregate, set) + " leaves it out");
+                    }
+                }
+            }
+            if (!input.mode().isInsertOnly()) {
+                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                        + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
+            }
         }
         RelDataType inputType = aggregate.getInput().getRowType();
-        List<org.apache.calcite.util.ImmutableBitSet> sets = aggregate.getGroupSets();
         int[][] nulled = new int[sets.size()][];
         for (int s = 0; s < sets.size(); s++) {
             org.apache.calcite.util.ImmutableBitSet set = sets.get(s);
@@ -197,8 +227,14 @@ final class AggregateTranslator {
                             ? (Object) (int) value : (Object) value;
                 }
             } else if (kind == SqlKind.GROUP_ID) {
-                throw new ValidationException("GROUP_ID() is not supported by Weir yet; GROUPING(...) and "
-                        + "GROUPING_ID(...) tell the grouping sets apart");
+                // As in Flink (and Oracle): which occurrence of a grouping set listed more than once, from 0.
+                positions[c] = -1;
+                grouping[c] = new Object[sets.size()];
+                for (int s = 0; s < sets.size(); s++) {
+                    long occurrence = sets.subList(0, s).stream().filter(sets.get(s)::equals).count();
+                    grouping[c][s] = call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.INTEGER
+                            ? (Object) (int) occurrence : (Object) occurrence;
+                }
             } else {
                 positions[c] = valueCalls.size();
                 valueCalls.add(call);
@@ -214,15 +250,40 @@ final class AggregateTranslator {
         int[] expandedKeys = java.util.stream.IntStream.concat(java.util.Arrays.stream(keys),
                 java.util.stream.IntStream.of(inputType.getFieldCount())).toArray();
         DataStream<Row> rows = input.rows();
-        DataStream<Row> expanded = rows.flatMap(new ExpandFunction(nulled),
-                new RowTypeInfo(expandedTypes.toArray(TypeInformation<?>[]::new)))
+        if (window != null && window.hopSlide() > 0) {
+            // Legacy HOP: one copy of each row per window first, as without grouping sets.
+            rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset(),
+                            window.offset()), RowTypes.of(inputType))
+                    .name("GroupByHop").setParallelism(rows.getParallelism());
+        }
+        RowTypeInfo expandedType = new RowTypeInfo(expandedTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> expanded = rows.flatMap(new ExpandFunction(nulled), expandedType)
                 .setParallelism(rows.getParallelism()).name("Expand");
-        DataStream<Row> aggregated = groupAggregate(expanded.keyBy(new KeyProjection(expandedKeys),
-                        new RowTypeInfo(keyTypes.toArray(TypeInformation<?>[]::new))), accumulators,
-                new RowTypeInfo(aggregatedTypes.toArray(TypeInformation<?>[]::new)), stateTtl, miniBatch,
-                "GroupAggregate");
+        RowTypeInfo keyType = new RowTypeInfo(keyTypes.toArray(TypeInformation<?>[]::new));
+        RowTypeInfo aggregatedType = new RowTypeInfo(aggregatedTypes.toArray(TypeInformation<?>[]::new));
+        DataStream<Row> aggregated;
+        if (window != null) {
+            // The window's key position is unchanged: $e comes after the grouping fields.
+            aggregated = expanded.keyBy(new KeyProjection(expandedKeys), keyType)
+                    .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset(), window.zone()),
+                            aggregatedType)
+                    .name("WindowAggregate");
+        } else if (session != null) {
+            int[] otherKeys = session.otherKeys(expandedKeys);
+            aggregated = expanded.keyBy(new KeyProjection(otherKeys), new RowTypeInfo(java.util.Arrays.stream(otherKeys).mapToObj(expandedTypes::get)
+                            .toArray(TypeInformation<?>[]::new)))
+                    .process(new SessionWindowAggregateFunction(accumulators, expandedKeys, session.position(),
+                            session.gap(), expandedType), aggregatedType)
+                    .name("SessionWindowAggregate");
+        } else {
+            aggregated = groupAggregate(expanded.keyBy(new KeyProjection(expandedKeys), keyType), accumulators,
+                    aggregatedType, stateTtl, miniBatch, "GroupAggregate");
+        }
         DataStream<Row> result = aggregated.map(new GroupingProjection(keys.length, positions, grouping),
                 RowTypes.of(aggregate.getRowType())).setParallelism(aggregated.getParallelism()).name("GroupingSets");
+        if (windowKeys != null) {
+            return ChangelogStream.appendOnly(result);
+        }
         return new ChangelogStream(result, ChangelogMode.all(), StreamPlanTranslator.describe(aggregate));
     }
 
@@ -340,8 +401,23 @@ final class AggregateTranslator {
                 : keyed.process(new GroupAggregateFunction(accumulators, stateTtl), outputType).name(name);
     }
 
+    /** Whether an aggregate calls GROUPING, GROUPING_ID or GROUP_ID, which the grouping-sets translation computes. */
+    private static boolean hasGroupingCalls(Aggregate aggregate) {
+        return aggregate.getAggCallList().stream().map(call -> call.getAggregation().getKind())
+                .anyMatch(kind -> kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID || kind == SqlKind.GROUP_ID);
+    }
+
+    /** The grouping fields of {@code set} by name, for messages: {@code (supplier, item)}. */
+    private static String setNames(Aggregate aggregate, org.apache.calcite.util.ImmutableBitSet set) {
+        List<String> names = aggregate.getInput().getRowType().getFieldNames();
+        return "(" + String.join(", ", set.asList().stream().map(names::get).toList()) + ")";
+    }
+
     /** Whether an aggregate's calls can run sliced: all of them merge accumulators. */
     static boolean canSlice(Aggregate aggregate) {
+        if (hasGroupingCalls(aggregate)) {
+            return false;
+        }
         return accumulators(aggregate.getAggCallList(), aggregate.getInput().getRowType(), false).canMerge();
     }
 
@@ -374,7 +450,7 @@ final class AggregateTranslator {
         return ChangelogStream.appendOnly(partials
                 .keyBy(new KeyProjection(partialKeys), RowTypes.of(inputType, otherKeys))
                 .process(SlicedWindowAggregateFunction.ofPartials(accumulators, slicing.slices(), otherKeys.length,
-                        bounds.start(), bounds.end()), RowTypes.of(aggregate.getRowType()))
+                        bounds.start(), bounds.end(), bounds.zone()), RowTypes.of(aggregate.getRowType()))
                 .name("GlobalWindowAggregate"));
     }
 
@@ -385,10 +461,15 @@ final class AggregateTranslator {
      * size, TIME '00:12:00')}); {@code processingTime} whether the window is over a processing-time
      * attribute (fired by processing-time timers) rather than a rowtime (fired by the watermark).
      */
-    private record WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime) {
+    private record WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime,
+            java.time.ZoneId zone) {
 
         WindowKey(int field, long endOffset) {
-            this(field, endOffset, 0, 0, false);
+            this(field, endOffset, 0, 0, false, null);
+        }
+
+        WindowKey(int field, long endOffset, long hopSlide, long offset, boolean processingTime) {
+            this(field, endOffset, hopSlide, offset, processingTime, null);
         }
     }
 
@@ -402,7 +483,7 @@ final class AggregateTranslator {
     private static WindowKey windowKey(Aggregate aggregate) {
         WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray());
         return bounds == null ? null
-                : new WindowKey(bounds.end(), 0, 0, 0, overProcessingTime(aggregate.getInput()));
+                : new WindowKey(bounds.end(), 0, 0, 0, overProcessingTime(aggregate.getInput()), bounds.zone());
     }
 
     /**
@@ -441,16 +522,27 @@ final class AggregateTranslator {
         int end;
         if (bounds != null) {
             RexCall call = (RexCall) windowFunction(aggregate.getInput()).getCall();
-            if (!call.getOperator().getName().equals("TUMBLE") || call.getOperands().size() > 2
-                    || !(call.getOperands().get(1) instanceof RexLiteral sizeLiteral)) {
-                throw new ValidationException(call.getOperator().getName() + " over a processing-time attribute "
-                        + "(PROCTIME()) is not supported by Weir yet; TUMBLE(TABLE t, DESCRIPTOR(pt), size) runs, and "
-                        + "HOP and CUMULATE run over a rowtime column");
+            String name = call.getOperator().getName();
+            List<RexNode> operands = call.getOperands();
+            int sizes = name.equals("TUMBLE") ? 1 : 2;
+            if (name.equals("SESSION") || operands.size() != 1 + sizes
+                    || !operands.subList(1, operands.size()).stream().allMatch(o -> o instanceof RexLiteral)) {
+                throw new ValidationException(name + " over a processing-time attribute (PROCTIME()) is not supported "
+                        + "by Weir yet" + (name.equals("SESSION") ? "" : " with a window offset")
+                        + "; TUMBLE(TABLE t, DESCRIPTOR(pt), size), HOP(..., slide, size) and CUMULATE(..., step, size) "
+                        + "run, and SESSION runs over a rowtime column");
             }
-            long size = sizeLiteral.getValueAs(Long.class);
+            long first = ((RexLiteral) operands.get(1)).getValueAs(Long.class);
+            long size = sizes == 1 ? first : ((RexLiteral) operands.get(2)).getValueAs(Long.class);
+            if (first <= 0 || size <= 0 || name.equals("CUMULATE") && size % first != 0) {
+                throw new ValidationException(name + "'s sizes must be positive" + (name.equals("CUMULATE")
+                        ? " and its max size a multiple of its step" : "") + ", not " + first + " ms and " + size + " ms");
+            }
             start = bounds.start();
             end = bounds.end();
-            function = new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, size, 0);
+            function = name.equals("CUMULATE")
+                    ? ProcTimeWindowAggregateFunction.cumulating(accumulators, keys.length, start, end, first, size)
+                    : new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, first, 0);
         } else {
             long slide = window.hopSlide() > 0 ? window.hopSlide() : window.endOffset();
             start = window.field();

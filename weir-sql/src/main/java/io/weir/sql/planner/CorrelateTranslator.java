@@ -62,7 +62,8 @@ final class CorrelateTranslator {
         }
         RexProgram program = RexProgram.create(inputType, cast, null,
                 RexUtil.createStructType(rexBuilder.getTypeFactory(), cast), rexBuilder);
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generateWithFunctions(program, rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generateWithFunctions(program, rexBuilder,
+                io.weir.sql.codegen.SessionTimeZone.of(correlate.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source(), generated.functions());
         CorrelateFunction.Spec spec = new CorrelateFunction.Spec(operator.getName(), generated.name(),
                 generated.source(), generated.functions(), operator.function(), eval.method().getParameterTypes(),

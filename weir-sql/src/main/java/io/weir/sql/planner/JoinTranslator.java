@@ -81,10 +81,15 @@ final class JoinTranslator {
         WindowBounds leftBounds = WindowBounds.of(join.getLeft());
         WindowBounds rightBounds = WindowBounds.of(join.getRight());
         if (leftBounds != null && rightBounds != null && joinsOn(leftKeys, rightKeys, leftBounds, rightBounds)) {
+            if (!java.util.Objects.equals(leftBounds.zone(), rightBounds.zone())) {
+                throw new ValidationException("A window join needs windows of the same kind of time on both sides, "
+                        + "but one side's windows are over a TIMESTAMP_LTZ rowtime (wall times in the session time zone) "
+                        + "and the other's over a TIMESTAMP one; CAST one side's time column to the other's type");
+            }
             return windowJoin(join, left, right, keyed, new WindowJoinFunction.Spec(windowJoinType(type),
                     leftBounds.end(), rightBounds.end(), RowTypes.of(leftType), RowTypes.of(rightType), nullRejecting,
                     residualCode == null ? null : residualCode.name(),
-                    residualCode == null ? null : residualCode.source()));
+                    residualCode == null ? null : residualCode.source()), leftBounds.zone());
         }
         boolean appendOnlyInputs = left.mode().isInsertOnly() && right.mode().isInsertOnly();
         IntervalBounds interval = type == JoinRelType.INNER && appendOnlyInputs
@@ -139,7 +144,7 @@ final class JoinTranslator {
      * the result is append-only.
      */
     private static ChangelogStream windowJoin(Join join, ChangelogStream left, ChangelogStream right,
-            KeyedInputs keyed, WindowJoinFunction.Spec spec) {
+            KeyedInputs keyed, WindowJoinFunction.Spec spec, java.time.ZoneId zone) {
         for (ChangelogStream input : List.of(left, right)) {
             if (!input.mode().isInsertOnly()) {
                 throw new ValidationException("A window join needs append-only inputs, but an input has updates from "
@@ -149,7 +154,7 @@ final class JoinTranslator {
         String name = spec.type() == WindowJoinFunction.Type.INNER ? "WindowJoin"
                 : "Window" + StreamPlanTranslator.capitalized(join.getJoinType())
                         + (spec.type().ordinal() > WindowJoinFunction.Type.FULL.ordinal() ? "Join" : "OuterJoin");
-        return ChangelogStream.appendOnly(keyed.process(new WindowJoinFunction(spec), RowTypes.of(join.getRowType()))
+        return ChangelogStream.appendOnly(keyed.process(new WindowJoinFunction(spec, zone), RowTypes.of(join.getRowType()))
                 .name(name));
     }
 
@@ -182,7 +187,8 @@ final class JoinTranslator {
                 right.getRowType(), null, List.of());
         RexProgram program = RexProgram.create(joined, List.of(), residual,
                 rexBuilder.getTypeFactory().createStructType(List.of(), List.of()), rexBuilder);
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder,
+                io.weir.sql.codegen.SessionTimeZone.of(left.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source());
         return generated;
     }

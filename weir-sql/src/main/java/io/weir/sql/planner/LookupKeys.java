@@ -77,7 +77,8 @@ record LookupKeys(List<Integer> columns, List<RexNode> values, RexNode residual,
     CalcCodeGenerator.GeneratedClass valuesCode(RelNode probe) {
         RelDataType keyType = RexUtil.createStructType(rexBuilder.getTypeFactory(), values);
         RexProgram program = RexProgram.create(probe.getRowType(), values, null, keyType, rexBuilder);
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(program, rexBuilder,
+                io.weir.sql.codegen.SessionTimeZone.of(probe.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source());
         return generated;
     }

@@ -5,6 +5,7 @@ import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.window.OverAggregateFunction;
+import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -36,10 +37,13 @@ final class OverAggregateTranslator {
         }
         Window.Group group = window.groups.get(0);
         List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
+        boolean processingTime = order.size() == 1 && TemporalTables.timeAttribute(window.getInput(),
+                order.get(0).getFieldIndex()) == io.weir.sql.types.LogicalType.TimeAttribute.PROCTIME;
         if (order.size() != 1 || order.get(0).getDirection().isDescending()
-                || !TableScanTranslator.isRowtime(window.getInput(), order.get(0).getFieldIndex())) {
+                || !processingTime && !TableScanTranslator.isRowtime(window.getInput(), order.get(0).getFieldIndex())) {
             throw refused(window, "OVER aggregates need ORDER BY the input's rowtime column (declared with WATERMARK "
-                    + "FOR), ascending; a Top-N needs ROW_NUMBER() OVER (...) filtered by WHERE rn <= N");
+                    + "FOR) or a processing-time attribute (PROCTIME()), ascending; a Top-N needs ROW_NUMBER() OVER "
+                    + "(...) filtered by WHERE rn <= N");
         }
         if (!group.upperBound.isCurrentRow()) {
             throw refused(window, "an OVER frame must end at CURRENT ROW");
@@ -49,6 +53,17 @@ final class OverAggregateTranslator {
                     + input.updatingNode());
         }
         int[] partition = group.keys.toArray();
+        if (processingTime) {
+            // Rows in the order they reach the operator, timed by its clock (ProcTimeOverAggregateFunction).
+            ProcTimeOverAggregateFunction.Spec spec = new ProcTimeOverAggregateFunction.Spec(
+                    AggregateTranslator.accumulators(group.getAggregateCalls(window), window.getInput().getRowType(), false),
+                    group.isRows, preceding(window, group.lowerBound, group.isRows),
+                    RowTypes.of(window.getInput().getRowType()));
+            return ChangelogStream.appendOnly(input.rows()
+                    .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
+                    .process(new ProcTimeOverAggregateFunction(spec), RowTypes.of(window.getRowType()))
+                    .name("ProcTimeOverAggregate"));
+        }
         OverAggregateFunction.Spec spec = new OverAggregateFunction.Spec(
                 AggregateTranslator.accumulators(group.getAggregateCalls(window), window.getInput().getRowType(), false),
                 order.get(0).getFieldIndex(), group.isRows, preceding(window, group.lowerBound, group.isRows),

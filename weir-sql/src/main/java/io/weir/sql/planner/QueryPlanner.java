@@ -8,6 +8,8 @@ import io.weir.sql.parser.ddl.SqlCreateTable;
 import io.weir.sql.udf.JavaSqlTypes;
 import io.weir.sql.udf.UserFunctionTable;
 import io.weir.sql.types.FlinkTypeSystem;
+import io.weir.sql.codegen.SessionTimeZone;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -52,11 +54,28 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     private final SqlOperatorTable operators;
     private final FunctionCatalog functions;
     private final SessionCatalogs catalogs;
+    /** The session time zone; null for a planner that only derives types. */
+    private final ZoneId sessionZone;
 
+    /**
+     * A planner for deriving types (of DDL columns, a view's query): its plans carry no session time
+     * zone, so they cannot be turned into code; plan queries that run with {@link #QueryPlanner(SessionCatalogs, ZoneId)}.
+     */
     public QueryPlanner(SessionCatalogs catalogs) {
+        this(catalogs, (ZoneId) null);
+    }
+
+    /**
+     * @param sessionZone the session time zone ({@code table.local-time-zone}), which its plans carry in
+     *     their cluster's context to code generation and window planning ({@link SessionTimeZone#of})
+     */
+    public QueryPlanner(SessionCatalogs catalogs, ZoneId sessionZone) {
         this.catalogs = catalogs;
+        this.sessionZone = sessionZone;
         this.rootSchema = CatalogSchemas.rootSchema(catalogs);
-        this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
+        HepProgram none = HepProgram.builder().build();
+        this.cluster = RelOptCluster.create(sessionZone == null ? new HepPlanner(none)
+                : new HepPlanner(none, SessionTimeZone.context(sessionZone)), new RexBuilder(typeFactory));
         this.defaultPath = List.of(catalogs.currentCatalog(), catalogs.currentDatabase());
         this.functions = catalogs.functions();
         JavaSqlTypes functionTypes = new JavaSqlTypes(typeFactory, this::parseType);
@@ -100,6 +119,11 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         operators.getOperatorList().forEach(op -> names.add(op.getName()));
         names.addAll(functions.names(defaultPath.get(0), defaultPath.get(1)));
         return names;
+    }
+
+    /** The session time zone the planner's plans carry; null for a planner that only derives types. */
+    public ZoneId sessionZone() {
+        return sessionZone;
     }
 
     /** The session's catalogs, as the planner was made with them. */

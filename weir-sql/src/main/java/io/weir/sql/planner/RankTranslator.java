@@ -6,6 +6,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.rank.LocalRankFilter;
+import io.weir.sql.runtime.rank.ProcTimeKeepFirstRowFunction;
 import io.weir.sql.runtime.rank.RankFunction;
 import io.weir.sql.runtime.rank.RankKind;
 import io.weir.sql.runtime.rank.WindowRankFunction;
@@ -68,6 +69,16 @@ final class RankTranslator {
         if (bounds != null) {
             return windowRank(window, input, partition, order, limit);
         }
+        if (limit == 1 && rankKind(window) == RankKind.ROW_NUMBER && fields.length == 1 && !descending[0]
+                && input.mode().isInsertOnly() && TemporalTables.timeAttribute(window.getInput(), fields[0])
+                        == io.weir.sql.types.LogicalType.TimeAttribute.PROCTIME) {
+            // Keep-first deduplication on processing time: append-only, as in Flink.
+            DataStream<Row> first = input.rows()
+                    .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
+                    .process(new ProcTimeKeepFirstRowFunction(stateTtl), RowTypes.of(window.getRowType()))
+                    .name("ProcTimeDeduplicate");
+            return ChangelogStream.appendOnly(first);
+        }
         RankFunction.Spec spec = new RankFunction.Spec(order, rankKind(window), limit,
                 input.mode().isInsertOnly(), RowTypes.of(window.getInput().getRowType()), stateTtl);
         DataStream<Row> source = partition.length == 0
@@ -111,7 +122,7 @@ final class RankTranslator {
                 RowTypes.of(window.getInput().getRowType()));
         DataStream<Row> rows = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
-                .process(new WindowRankFunction(spec), RowTypes.of(window.getRowType()))
+                .process(new WindowRankFunction(spec, inputBounds.zone()), RowTypes.of(window.getRowType()))
                 .name(limit == 1 ? "WindowDeduplicate" : "WindowRank");
         return ChangelogStream.appendOnly(rows);
     }

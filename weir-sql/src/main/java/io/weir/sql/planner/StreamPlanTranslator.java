@@ -263,7 +263,7 @@ public final class StreamPlanTranslator {
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generateWithFunctions(calc.getProgram(),
-                calc.getCluster().getRexBuilder());
+                calc.getCluster().getRexBuilder(), io.weir.sql.codegen.SessionTimeZone.of(calc.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source(), generated.functions()); // fail at planning
         // A Calc keeps its input's parallelism: it chains to it, and a changelog keeps its order per key.
         SingleOutputStreamOperator<Row> output = generated.readsWatermark()
@@ -302,9 +302,16 @@ public final class StreamPlanTranslator {
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
         }
         DataStream<Row> rows = input.rows();
-        DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first),
+        DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first,
+                        ltzTime(scan, timeField), WindowBounds.wallTimeZone(scan)),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
         return ChangelogStream.appendOnly(windowed);
+    }
+
+    /** Whether the time column of a window table function is a TIMESTAMP_LTZ (its window_time is one too). */
+    private static boolean ltzTime(LogicalTableFunctionScan scan, int timeField) {
+        return scan.getInputs().get(0).getRowType().getFieldList().get(timeField).getType().getSqlTypeName()
+                == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     /**
@@ -324,7 +331,8 @@ public final class StreamPlanTranslator {
         long slice = slicing.slices().sliceSize();
         DataStream<Row> rows = input.rows();
         DataStream<Row> sliced = rows.flatMap(new WindowTableFunction(WindowTableFunction.Kind.TUMBLE,
-                        slicing.timeField(), slice, slice), RowTypes.of(slicing.scan().getRowType()))
+                        slicing.timeField(), slice, slice, ltzTime(slicing.scan(), slicing.timeField()),
+                        slicing.bounds().zone()), RowTypes.of(slicing.scan().getRowType()))
                 .setParallelism(rows.getParallelism()).name(call.getOperator().getName() + "Slices");
         return ChangelogStream.appendOnly(slicing.calc() == null ? sliced : calc(slicing.calc(), sliced));
     }

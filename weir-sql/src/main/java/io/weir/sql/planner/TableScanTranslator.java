@@ -130,7 +130,8 @@ final class TableScanTranslator {
         List<RexNode> projects = program.getProjectList().stream()
                 .map(ref -> program.expandLocalRef(ref).accept(toPhysical)).toList();
         RexProgram onPhysical = RexProgram.create(physicalType, projects, null, calc.getRowType(), rexBuilder);
-        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(onPhysical, rexBuilder);
+        CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(onPhysical, rexBuilder,
+                io.weir.sql.codegen.SessionTimeZone.of(calc.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source());
         return rows.flatMap(new CompiledCalc(generated.name(), generated.source()), RowTypes.of(scan.getRowType()))
                 .setParallelism(rows.getParallelism()).name("ComputedColumns");
@@ -144,7 +145,7 @@ final class TableScanTranslator {
                     + id.asSummaryString() + " must be an expression over the table's columns");
         }
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
-                calc.getCluster().getRexBuilder());
+                calc.getCluster().getRexBuilder(), io.weir.sql.codegen.SessionTimeZone.of(calc.getCluster()));
         CompiledCalc.compile(generated.name(), generated.source());
         int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
         SqlTypeName rowtimeType = scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName();

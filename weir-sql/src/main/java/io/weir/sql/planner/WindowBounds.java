@@ -13,14 +13,34 @@ import org.apache.calcite.rex.RexNode;
  * projections and filters, or as a window aggregate (one grouping by both bounds) passed them on.
  * Operators that group or partition by both bounds (window aggregates, window Top-N, window joins)
  * then know each window's rows are complete once the watermark passes its end.
+ *
+ * @param zone the session time zone when the bounds are wall times there (windows on a
+ *     {@code TIMESTAMP_LTZ} rowtime, as Flink aligns them), whose instants fire the windows; null when
+ *     the bounds are a {@code TIMESTAMP} rowtime's (or a processing time's), read as UTC
  */
-record WindowBounds(int start, int end) {
+record WindowBounds(int start, int end, java.time.ZoneId zone) {
+
+    /**
+     * The zone the windows of a TUMBLE, HOP or CUMULATE call are aligned in: the session time zone
+     * over a {@code TIMESTAMP_LTZ} rowtime, else null (UTC).
+     */
+    static java.time.ZoneId wallTimeZone(LogicalTableFunctionScan scan) {
+        RexNode descriptor = ((org.apache.calcite.rex.RexCall) scan.getCall()).getOperands().get(0);
+        if (!(descriptor instanceof org.apache.calcite.rex.RexCall call)
+                || !(call.getOperands().get(0) instanceof RexInputRef time)
+                || time.getType().getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || AggregateTranslator.overProcessingTime(scan)) {
+            return null;
+        }
+        return io.weir.sql.codegen.SessionTimeZone.of(scan.getCluster());
+    }
 
     /** The window bounds of {@code node}'s output fields, or null if it carries none. */
     static WindowBounds of(RelNode node) {
         if (node instanceof LogicalTableFunctionScan scan && StreamPlanTranslator.isWindowFunction(scan)) {
             int start = scan.getRowType().getFieldCount() - 3;
-            return new WindowBounds(start, start + 1);
+            String name = ((org.apache.calcite.rex.RexCall) scan.getCall()).getOperator().getName();
+            return new WindowBounds(start, start + 1, name.equals("SESSION") ? null : wallTimeZone(scan));
         }
         if (node instanceof LogicalCalc calc) {
             WindowBounds below = of(calc.getInput());
@@ -38,7 +58,7 @@ record WindowBounds(int start, int end) {
                     end = i;
                 }
             }
-            return start >= 0 && end >= 0 ? new WindowBounds(start, end) : null;
+            return start >= 0 && end >= 0 ? new WindowBounds(start, end, below.zone()) : null;
         }
         if (node instanceof Aggregate aggregate && aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
             return inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray()); // an aggregate's output starts with its keys
@@ -64,6 +84,6 @@ record WindowBounds(int start, int end) {
                 end = k;
             }
         }
-        return start >= 0 && end >= 0 ? new WindowBounds(start, end) : null;
+        return start >= 0 && end >= 0 ? new WindowBounds(start, end, bounds.zone()) : null;
     }
 }

@@ -88,12 +88,25 @@ final class WindowTableFunctions {
                 RelDataTypeFactory factory = binding.getTypeFactory();
                 RelDataTypeFactory.Builder builder = factory.builder().addAll(binding.getOperandType(0).getFieldList());
                 RelDataType timestamp = factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-                for (String column : WINDOW_COLUMNS) {
-                    builder.add(column, timestamp);
-                }
+                builder.add(WINDOW_COLUMNS.get(0), timestamp);
+                builder.add(WINDOW_COLUMNS.get(1), timestamp);
+                // window_time has the time column's type, as in Flink: over a TIMESTAMP_LTZ it is the instant
+                // the window fires (its bounds are wall times in the session zone).
+                builder.add(WINDOW_COLUMNS.get(2), !getName().equals("SESSION") && ltzTime(binding)
+                        ? factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3) : timestamp);
                 return builder.build();
             };
         }
+    }
+
+    /** Whether the DESCRIPTOR of a window function's call names a TIMESTAMP_LTZ column. */
+    private static boolean ltzTime(org.apache.calcite.sql.SqlOperatorBinding binding) {
+        if (!(binding instanceof SqlCallBinding call) || !(call.operand(1) instanceof SqlCall descriptor)
+                || descriptor.operandCount() != 1 || !(descriptor.operand(0) instanceof SqlIdentifier column)) {
+            return false;
+        }
+        RelDataTypeField field = binding.getOperandType(0).getField(column.getSimple(), true, false);
+        return field != null && field.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     private record Operands(List<String> params) implements SqlOperandMetadata {

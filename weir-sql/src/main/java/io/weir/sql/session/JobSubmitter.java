@@ -46,6 +46,7 @@ final class JobSubmitter {
     private final TableConfig config;
     private final EnvironmentSettings settings;
     private final StreamExecutionEnvironment sessionEnvironment;
+    private final java.time.ZoneId sessionZone;
 
     JobSubmitter(SessionCatalogs catalogs, TableConfig config, EnvironmentSettings settings,
             StreamExecutionEnvironment sessionEnvironment) {
@@ -53,18 +54,22 @@ final class JobSubmitter {
         this.config = config;
         this.settings = settings;
         this.sessionEnvironment = sessionEnvironment;
-        // table.local-time-zone, for the code generated while this statement is planned and for printing.
-        io.weir.sql.codegen.SessionTimeZone.use(io.weir.sql.codegen.SessionTimeZone.of(
-                config.get(io.weir.sql.codegen.SessionTimeZone.OPTION)));
+        // table.local-time-zone, read now: the plans carry it to code generation, the results to printing.
+        this.sessionZone = io.weir.sql.codegen.SessionTimeZone.of(config.get(io.weir.sql.codegen.SessionTimeZone.OPTION));
+    }
+
+    /** A planner whose plans carry the session time zone. */
+    private QueryPlanner planner() {
+        return new QueryPlanner(catalogs, sessionZone);
     }
 
     TableResult executeQuery(SqlNode query) {
-        RelRoot root = new QueryPlanner(catalogs).toRel(query);
+        RelRoot root = planner().toRel(query);
         StreamExecutionEnvironment env = environment();
         RelNode plan = StreamPlanTranslator.optimize(root.project());
         try {
             CloseableIterator<Row> rows = translator(env).translateQuery(plan).executeAndCollect("SQL query");
-            return new QueryTableResult(schemaOf(root), rows, settings.isStreamingMode());
+            return new QueryTableResult(schemaOf(root), rows, settings.isStreamingMode(), sessionZone);
         } catch (ValidationException e) {
             throw e;
         } catch (Exception e) {
@@ -81,7 +86,7 @@ final class JobSubmitter {
             throw new ValidationException("toDataStream needs a StreamTableEnvironment made with "
                     + "StreamTableEnvironment.create(env): the stream belongs to that environment");
         }
-        RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(queryText));
+        RelRoot root = planner().toRel(SqlStatementParser.parse(queryText));
         RelNode plan = StreamPlanTranslator.optimize(root.project());
         return translator(environment()).translateToDataStream(plan, changelog);
     }
@@ -99,7 +104,7 @@ final class JobSubmitter {
                         + "in BATCH mode only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), "
                         + "or use INSERT INTO");
             }
-            RelNode plan = StreamPlanTranslator.optimize(new QueryPlanner(catalogs).toRel(target.insert()).project());
+            RelNode plan = StreamPlanTranslator.optimize(planner().toRel(target.insert()).project());
             SupportsOverwrite.Replacement replacement = translator.translateInsert((TableModify) plan, target);
             if (replacement != null) {
                 replacements.add(replacement);
@@ -124,7 +129,7 @@ final class JobSubmitter {
         List<String> plans = new ArrayList<>();
         for (SqlNode node : statements) {
             SqlNode planned = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs).insert() : node;
-            RelRoot root = new QueryPlanner(catalogs).toRel(planned);
+            RelRoot root = planner().toRel(planned);
             plans.add(StreamPlanTranslator.explain(StreamPlanTranslator.optimize(root.project())));
         }
         return "== Optimized Logical Plan ==\n" + String.join("\n\n", plans);
@@ -137,7 +142,7 @@ final class JobSubmitter {
     Table table(String queryText) {
         SqlNode query = SqlStatementParser.parse(queryText);
         return QueryTable.of(new TablePlanner(catalogs, config, settings, sessionEnvironment), queryText,
-                schemaOf(new QueryPlanner(catalogs).toRel(query)));
+                schemaOf(planner().toRel(query)));
     }
 
     /** What the session's tables ask of it; each call plans against the catalogs as they are then. */
@@ -209,7 +214,7 @@ final class JobSubmitter {
         String versioned = "SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY "
                 + quoted(primaryKey) + " ORDER BY " + quoted(timeAttribute) + " DESC) AS `$version` FROM ("
                 + query + ")) WHERE `$version` = 1";
-        TableSchema versionedSchema = schemaOf(new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(versioned)));
+        TableSchema versionedSchema = schemaOf(planner().toRel(SqlStatementParser.parse(versioned)));
         CatalogView view = new CatalogView(versionedSchema, versioned,
                 List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), null);
         return new TemporalTableFunction(view, timeAttribute, primaryKey);
@@ -220,7 +225,7 @@ final class JobSubmitter {
     }
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
-        return new StreamPlanTranslator(env, new QueryPlanner(catalogs), config.stateTtl(),
+        return new StreamPlanTranslator(env, planner(), config.stateTtl(),
                 AsyncLookupOptions.from(config), MiniBatchOptions.from(config));
     }
 

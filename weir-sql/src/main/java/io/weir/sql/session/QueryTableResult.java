@@ -20,9 +20,10 @@ final class QueryTableResult implements TableResult, PrintableResult {
     private final CloseableIterator<Row> rows;
     private final boolean changelog;
     /** The session time zone when the query was planned, in which TIMESTAMP_LTZ values print. */
-    private final java.time.ZoneId zone = io.weir.sql.codegen.SessionTimeZone.current();
+    private final java.time.ZoneId zone;
 
-    QueryTableResult(TableSchema schema, CloseableIterator<Row> rows, boolean changelog) {
+    QueryTableResult(TableSchema schema, CloseableIterator<Row> rows, boolean changelog, java.time.ZoneId zone) {
+        this.zone = zone;
         this.schema = schema;
         this.rows = rows;
         this.changelog = changelog;

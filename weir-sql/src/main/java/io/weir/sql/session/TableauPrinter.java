@@ -19,10 +19,14 @@ public final class TableauPrinter {
     }
 
     /**
+     * Prints rows of no session's query (a statement's result, the client's job list): a TIMESTAMP_LTZ
+     * among them shows in the JVM's zone. A query's rows print with {@link #print(List, List, boolean,
+     * PrintStream, java.time.ZoneId)} and the session time zone.
+     *
      * @param withChangeKind print the {@code op} column (streaming query results)
      */
     public static void print(List<String> columnNames, List<Row> rows, boolean withChangeKind, PrintStream out) {
-        print(columnNames, rows, withChangeKind, out, io.weir.sql.codegen.SessionTimeZone.current());
+        print(columnNames, rows, withChangeKind, out, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -71,11 +75,6 @@ public final class TableauPrinter {
         } else {
             out.println(rows.size() + (rows.size() == 1 ? " row in set" : " rows in set"));
         }
-    }
-
-    /** A value as tableau shows it: {@code <NULL>}, {@code TRUE}/{@code FALSE}, else its string form. */
-    public static String cell(Object value) {
-        return cell(value, io.weir.sql.codegen.SessionTimeZone.current());
     }
 
     /** A value as tableau shows it; a TIMESTAMP_LTZ as its wall time in {@code zone} ({@code table.local-time-zone}). */

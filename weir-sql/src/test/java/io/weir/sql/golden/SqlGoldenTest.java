@@ -83,12 +83,12 @@ class SqlGoldenTest {
         }
         ScriptStatement last = statements.get(statements.size() - 1);
         if (expectError) {
-            Exception e = assertThrows(Exception.class, () -> collect(session.execute(last)));
+            Exception e = assertThrows(Exception.class, () -> collect(session.execute(last), zone(session)));
             assertTrue(e.getMessage().contains(expected), () -> "expected an error containing\n" + expected
                     + "\nbut got\n" + e.getMessage());
             return;
         }
-        List<String> actual = collect(session.execute(last));
+        List<String> actual = collect(session.execute(last), zone(session));
         if (materialize) {
             actual = materialize(actual);
         }
@@ -96,11 +96,16 @@ class SqlGoldenTest {
         assertEquals(sorted(wanted), sorted(actual));
     }
 
-    private static List<String> collect(TableResult result) throws Exception {
+    /** The session time zone the script left, in which TIMESTAMP_LTZ values print. */
+    private static java.time.ZoneId zone(SqlSession session) {
+        return io.weir.sql.codegen.SessionTimeZone.of(session.getConfig().get(io.weir.sql.codegen.SessionTimeZone.OPTION));
+    }
+
+    private static List<String> collect(TableResult result, java.time.ZoneId zone) throws Exception {
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> iterator = result.collect()) {
             while (iterator.hasNext()) {
-                rows.add(format(iterator.next()));
+                rows.add(format(iterator.next(), zone));
             }
         }
         return rows;
@@ -125,11 +130,11 @@ class SqlGoldenTest {
     }
 
     /** {@code +I[1, abc, NULL]}: the change kind, then each field as the tableau prints it. */
-    static String format(Row row) {
+    static String format(Row row, java.time.ZoneId zone) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < row.getArity(); i++) {
             Object value = row.getField(i);
-            fields.add(value == null ? "NULL" : TableauPrinter.cell(value));
+            fields.add(value == null ? "NULL" : TableauPrinter.cell(value, zone));
         }
         return row.getKind().shortString() + "[" + String.join(", ", fields) + "]";
     }

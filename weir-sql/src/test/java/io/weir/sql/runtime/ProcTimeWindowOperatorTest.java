@@ -95,4 +95,67 @@ class ProcTimeWindowOperatorTest {
         assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(run(true)));
         assertEquals(3, run(true).size());
     }
+
+    /** A HOP or CUMULATE table function's window aggregate: rows (k, window_start, window_end), bounds TIMESTAMP. */
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> tableFunctionHarness(boolean cumulate,
+            OperatorSubtaskState restored) throws Exception {
+        Accumulators count = new Accumulators(List.of(new BoundAggregate(new CountSlot(), -1, -1, false, null)));
+        ProcTimeWindowAggregateFunction function = cumulate
+                ? ProcTimeWindowAggregateFunction.cumulating(count, 3, 1, 2, 5_000, SIZE)
+                : new ProcTimeWindowAggregateFunction(count, 3, 1, 2, false, SIZE, 5_000, 0);
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new KeyProjection(new int[] {0}), KEY);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+        return harness;
+    }
+
+    /** Rows at 1 s, 4 s, 6 s (a snapshot and restore here when asked) and 12 s; the clock then runs to 40 s. */
+    private static java.util.Set<Row> runTableFunction(boolean cumulate, boolean restoreMidway) throws Exception {
+        var harness = tableFunctionHarness(cumulate, null);
+        List<Row> out = new ArrayList<>();
+        java.time.LocalDateTime ignored = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+        for (long now : new long[] {1_000, 4_000, 6_000, 12_000}) {
+            harness.setProcessingTime(now);
+            harness.processElement(Row.of("a", ignored, ignored), 0);
+            if (now == 6_000 && restoreMidway) {
+                out.addAll(harness.extractOutputValues());
+                OperatorSubtaskState state = harness.snapshot(1, 0);
+                harness.close();
+                harness = tableFunctionHarness(cumulate, state);
+            }
+        }
+        harness.setProcessingTime(40_000);
+        out.addAll(harness.extractOutputValues());
+        assertEquals(0, harness.numKeyedStateEntries());
+        assertEquals(0, harness.numProcessingTimeTimers());
+        harness.close();
+        assertEquals(new java.util.HashSet<>(out).size(), out.size(), "each window fires once: " + out);
+        return new java.util.HashSet<>(out);
+    }
+
+    private static Row window(long start, long end, long count) {
+        return Row.of("a", io.weir.sql.runtime.window.WindowTableFunction.toTimestamp(start),
+                io.weir.sql.runtime.window.WindowTableFunction.toTimestamp(end), count);
+    }
+
+    @Test
+    void hopWindowsOfATableFunctionFireOnTheClockAndSurviveARestore() throws Exception {
+        // HOP(slide 5 s, size 10 s): [-5, 5) holds 1 s and 4 s; [0, 10) 1, 4, 6; [5, 15) 6, 12; [10, 20) 12.
+        java.util.Set<Row> expected = java.util.Set.of(window(-5_000, 5_000, 2), window(0, 10_000, 3),
+                window(5_000, 15_000, 2), window(10_000, 20_000, 1));
+        assertEquals(expected, runTableFunction(false, false));
+        assertEquals(expected, runTableFunction(false, true));
+    }
+
+    @Test
+    void cumulateWindowsOfATableFunctionGrowFromTheirStartAndSurviveARestore() throws Exception {
+        // CUMULATE(step 5 s, size 10 s): [0, 5) holds 1 s and 4 s; [0, 10) 1, 4, 6; [10, 15) and [10, 20) 12.
+        java.util.Set<Row> expected = java.util.Set.of(window(0, 5_000, 2), window(0, 10_000, 3),
+                window(10_000, 15_000, 1), window(10_000, 20_000, 1));
+        assertEquals(expected, runTableFunction(true, false));
+        assertEquals(expected, runTableFunction(true, true));
+    }
 }

@@ -55,13 +55,21 @@ public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, R
     }
 
     private final Spec spec;
+    /** The session time zone of wall-time windows (a TIMESTAMP_LTZ rowtime's); null for windows of a TIMESTAMP. */
+    private final java.time.ZoneId zone;
     private transient RowProgram residual;
     private transient ValueState<List<Row>> leftRows;
     private transient ValueState<List<Row>> rightRows;
     private transient Counter lateRowsDropped;
 
     public WindowJoinFunction(Spec spec) {
+        this(spec, null);
+    }
+
+    /** @param zone the session time zone the windows of a {@code TIMESTAMP_LTZ} rowtime are wall times in, else null */
+    public WindowJoinFunction(Spec spec, java.time.ZoneId zone) {
         this.spec = spec;
+        this.zone = zone;
     }
 
     @Override
@@ -85,7 +93,7 @@ public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, R
     }
 
     private void keep(Row row, ValueState<List<Row>> side, int windowEndField, TimerService timers) throws Exception {
-        long fireAt = WindowTableFunction.rowtimeMillis(row.getField(windowEndField)) - 1;
+        long fireAt = WindowTableFunction.fireTime(WindowTableFunction.rowtimeMillis(row.getField(windowEndField)), zone);
         if (fireAt <= timers.currentWatermark()) {
             lateRowsDropped.inc();
             return;

@@ -42,11 +42,19 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
     }
 
     private final Spec spec;
+    /** The session time zone of wall-time windows (a TIMESTAMP_LTZ rowtime's); null for windows of a TIMESTAMP. */
+    private final java.time.ZoneId zone;
     private transient ValueState<List<Row>> best;
     private transient Counter lateRowsDropped;
 
     public WindowRankFunction(Spec spec) {
+        this(spec, null);
+    }
+
+    /** @param zone the session time zone the windows of a {@code TIMESTAMP_LTZ} rowtime are wall times in, else null */
+    public WindowRankFunction(Spec spec, java.time.ZoneId zone) {
         this.spec = spec;
+        this.zone = zone;
     }
 
     @Override
@@ -58,7 +66,8 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long fireAt = WindowTableFunction.rowtimeMillis(input.getField(spec.windowEndField())) - 1;
+        long fireAt = WindowTableFunction.fireTime(WindowTableFunction.rowtimeMillis(input.getField(spec.windowEndField())),
+                zone);
         if (fireAt <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();
             return;

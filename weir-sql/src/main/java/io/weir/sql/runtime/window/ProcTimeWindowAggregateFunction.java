@@ -14,11 +14,13 @@ import java.time.Instant;
 /**
  * A window aggregate over processing time: a legacy {@code GROUP BY k, TUMBLE(pt, size)} (or
  * {@code HOP(pt, slide, size)}) where {@code pt} is {@code PROCTIME()}, or {@code GROUP BY k,
- * window_start, window_end} over {@code TUMBLE(TABLE t, DESCRIPTOR(pt), size)} (Nexmark q12).
+ * window_start, window_end} over {@code TUMBLE(TABLE t, DESCRIPTOR(pt), size)} (Nexmark q12),
+ * {@code HOP(TABLE t, DESCRIPTOR(pt), slide, size)} or {@code CUMULATE(TABLE t, DESCRIPTOR(pt), step, size)}.
  * Keyed by the grouping fields other than the window, it puts each row into the windows that hold
  * the operator's own processing time when the row arrives (not the time an operator before the
  * exchange saw, which a window may already have fired for), keeps one accumulator per window in a
- * map state (window start to accumulator), and emits a window's {@code +I} row when a
+ * map state (window start to accumulator; for CUMULATE, whose windows share their start, window end
+ * to accumulator), and emits a window's {@code +I} row when a
  * processing-time timer reaches its end; then it forgets the window. (Flink's timer is at the end
  * - 1 ms, so a row that arrives in that last millisecond after the window fired fires it a second
  * time; at the end itself, every row processed before belongs to the window and none after does.)
@@ -38,6 +40,9 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
     private final long size;
     private final long slide;
     private final long offset;
+    /** CUMULATE's step: its windows grow from each {@code size}'s start by it; 0 for tumbling and hopping windows. */
+    private final long step;
+    /** Tumbling and hopping windows by their start; CUMULATE's by their end. */
     private transient MapState<Long, Row> windows;
 
     /**
@@ -51,6 +56,26 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
      */
     public ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition, int endPosition,
             boolean instantBounds, long size, long slide, long offset) {
+        this(accumulators, keyCount, startPosition, endPosition, instantBounds, size, slide, offset, 0);
+    }
+
+    /**
+     * CUMULATE over processing time: within each {@code size} from the epoch, the windows {@code
+     * [start, start + step)}, {@code [start, start + 2 step)}, ... up to {@code [start, start + size)};
+     * a row goes into those of them that have not ended at the operator's clock.
+     */
+    public static ProcTimeWindowAggregateFunction cumulating(Accumulators accumulators, int keyCount,
+            int startPosition, int endPosition, long step, long size) {
+        if (step <= 0 || size % step != 0) {
+            throw new IllegalArgumentException("CUMULATE's max size " + size + " ms must be a positive multiple of its "
+                    + "step " + step + " ms");
+        }
+        return new ProcTimeWindowAggregateFunction(accumulators, keyCount, startPosition, endPosition, false, size,
+                size, 0, step);
+    }
+
+    private ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition,
+            int endPosition, boolean instantBounds, long size, long slide, long offset, long step) {
         if (size <= 0 || slide <= 0) {
             throw new IllegalArgumentException("A window's size and slide must be positive, not " + size + " / " + slide);
         }
@@ -62,12 +87,14 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
         this.size = size;
         this.slide = slide;
         this.offset = offset;
+        this.step = step;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         accumulators.open(getRuntimeContext());
-        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("proctime-windows",
+        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                step > 0 ? "proctime-cumulate-windows" : "proctime-windows",
                 BasicTypeInfo.LONG_TYPE_INFO, accumulators.accumulatorType()));
     }
 
@@ -79,36 +106,51 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        for (long start = GroupWindowTimes.windowStart(now, slide, offset); start > now - size; start -= slide) {
-            Row acc = windows.get(start);
-            if (acc == null) {
-                acc = accumulators.create();
-                ctx.timerService().registerProcessingTimeTimer(start + size);
+        if (step > 0) {
+            long start = GroupWindowTimes.windowStart(now, size, 0);
+            for (long end = start + step; end <= start + size; end += step) {
+                if (end > now) {
+                    accumulate(end, end, input, ctx);
+                }
             }
-            accumulators.accumulate(acc, input);
-            windows.put(start, acc);
+            return;
         }
+        for (long start = GroupWindowTimes.windowStart(now, slide, offset); start > now - size; start -= slide) {
+            accumulate(start, start + size, input, ctx);
+        }
+    }
+
+    /** Adds {@code input} to the window kept under {@code window}, which fires at {@code end}. */
+    private void accumulate(long window, long end, Row input, Context ctx) throws Exception {
+        Row acc = windows.get(window);
+        if (acc == null) {
+            acc = accumulators.create();
+            ctx.timerService().registerProcessingTimeTimer(end);
+        }
+        accumulators.accumulate(acc, input);
+        windows.put(window, acc);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        long start = timestamp - size;
-        Row acc = windows.get(start);
+        long window = step > 0 ? timestamp : timestamp - size;
+        Row acc = windows.get(window);
         if (acc == null) {
             return;
         }
-        windows.remove(start);
-        out.collect(accumulators.output(RowKind.INSERT, key(ctx.getCurrentKey(), start), acc));
+        windows.remove(window);
+        long start = step > 0 ? GroupWindowTimes.windowStart(timestamp - 1, size, 0) : timestamp - size;
+        out.collect(accumulators.output(RowKind.INSERT, key(ctx.getCurrentKey(), start, timestamp), acc));
     }
 
     /** The aggregate's grouping key: the other keys with the window's bounds in their places. */
-    private Row key(Row otherKeys, long start) {
+    private Row key(Row otherKeys, long start, long end) {
         Row key = new Row(RowKind.INSERT, keyCount);
         for (int k = 0, o = 0; k < keyCount; k++) {
             if (k == startPosition) {
                 key.setField(k, bound(start));
             } else if (k == endPosition) {
-                key.setField(k, bound(start + size));
+                key.setField(k, bound(end));
             } else {
                 key.setField(k, otherKeys.getField(o++));
             }

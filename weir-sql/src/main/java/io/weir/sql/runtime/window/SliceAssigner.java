@@ -78,6 +78,12 @@ public final class SliceAssigner implements Serializable {
         return kind == WindowTableFunction.Kind.TUMBLE ? size : step;
     }
 
+    /** The latest window end at or before {@code time}: window ends are {@link #windowEndStep} apart. */
+    long windowEndAtOrBefore(long time) {
+        long phase = kind == WindowTableFunction.Kind.HOP ? Math.floorMod(size, step) : 0;
+        return time - Math.floorMod(time - phase, windowEndStep());
+    }
+
     /** The start of the window ending at {@code windowEnd}. */
     long windowStart(long windowEnd) {
         return switch (kind) {

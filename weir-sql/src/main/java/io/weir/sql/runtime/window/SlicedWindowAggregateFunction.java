@@ -29,6 +29,11 @@ import java.util.Map;
  * {@code numLateRecordsDropped}; rows whose slice's first windows have fired still count in its
  * later ones, as they do unsliced.
  *
+ * <p>Over a {@code TIMESTAMP_LTZ} rowtime the slices and windows are wall times in the session time
+ * zone ({@link WindowTableFunction}); a window's timer is at the instant of its last millisecond
+ * ({@link WindowTableFunction#fireTime}), so the windows whose last wall-clock millisecond a DST change
+ * skips share the timer of the window after them, and fire with it, in order.
+ *
  * <p>Threading: called by the task's thread only.
  */
 public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -42,6 +47,8 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     private final int endKey;
     /** The input field of a partial's accumulator. */
     private final int partialField;
+    /** The session time zone of wall-time windows (a TIMESTAMP_LTZ rowtime); null for windows of a TIMESTAMP. */
+    private final java.time.ZoneId zone;
     private transient MapState<Long, Row> state;
     private transient Counter lateRowsDropped;
     private transient List<Long> unneeded;
@@ -56,11 +63,20 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
      */
     public static SlicedWindowAggregateFunction ofPartials(Accumulators accumulators, SliceAssigner slices,
             int keyArity, int startKey, int endKey) {
-        return new SlicedWindowAggregateFunction(accumulators, slices, keyArity, keyArity + 1, startKey, endKey);
+        return ofPartials(accumulators, slices, keyArity, startKey, endKey, null);
+    }
+
+    /**
+     * @param zone the session time zone the windows of a {@code TIMESTAMP_LTZ} rowtime are wall times
+     *     in; null for windows of a {@code TIMESTAMP} rowtime
+     */
+    public static SlicedWindowAggregateFunction ofPartials(Accumulators accumulators, SliceAssigner slices,
+            int keyArity, int startKey, int endKey, java.time.ZoneId zone) {
+        return new SlicedWindowAggregateFunction(accumulators, slices, keyArity, keyArity + 1, startKey, endKey, zone);
     }
 
     private SlicedWindowAggregateFunction(Accumulators accumulators, SliceAssigner slices, int sliceEndField,
-            int partialField, int startKey, int endKey) {
+            int partialField, int startKey, int endKey, java.time.ZoneId zone) {
         if (!accumulators.canMerge()) {
             throw new IllegalArgumentException("A sliced window aggregate needs aggregates that merge");
         }
@@ -70,6 +86,7 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         this.startKey = startKey;
         this.endKey = endKey;
         this.partialField = partialField;
+        this.zone = zone;
     }
 
     @Override
@@ -95,7 +112,7 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
             return; // a HOP whose slide exceeds its size leaves gaps: the row is in no window
         }
         long watermark = ctx.timerService().currentWatermark();
-        if (lastWindowEnd - 1 <= watermark) {
+        if (WindowTableFunction.fireTime(lastWindowEnd, zone) <= watermark) {
             lateRowsDropped.inc();
             return;
         }
@@ -103,8 +120,9 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         if (acc == null) {
             acc = accumulators.create();
             for (long end = firstWindowEnd; end <= lastWindowEnd; end += slices.windowEndStep()) {
-                if (end - 1 > watermark) {
-                    ctx.timerService().registerEventTimeTimer(end - 1);
+                long fireAt = WindowTableFunction.fireTime(end, zone);
+                if (fireAt > watermark) {
+                    ctx.timerService().registerEventTimeTimer(fireAt);
                 }
             }
         }
@@ -114,7 +132,29 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        long windowEnd = timestamp + 1;
+        if (zone == null) {
+            fire(timestamp + 1, ctx, out);
+            return;
+        }
+        // The wall time of the timer's instant, plus 1 ms, is the end of the window it was set for,
+        // unless a DST change skipped that window's last millisecond: then the windows ending in the
+        // skipped hour(s) share the timer, and lie at most the skipped length before it.
+        long end = WindowTableFunction.localMillis(timestamp, zone) + 1;
+        long skipped = Math.max(0, end - 1 - WindowTableFunction.localMillis(timestamp - 86_400_000L, zone)
+                - 86_400_000L);
+        List<Long> ends = new ArrayList<>();
+        for (long e = slices.windowEndAtOrBefore(end); e >= end - skipped; e -= slices.windowEndStep()) {
+            if (WindowTableFunction.fireTime(e, zone) == timestamp) {
+                ends.add(0, e);
+            }
+        }
+        for (long e : ends) {
+            fire(e, ctx, out);
+        }
+    }
+
+    /** Emits the window ending at {@code windowEnd} (if it holds rows) and frees the slices no later window needs. */
+    private void fire(long windowEnd, OnTimerContext ctx, Collector<Row> out) throws Exception {
         long windowStart = slices.windowStart(windowEnd);
         long unneededUpTo = slices.unneededUpTo(windowEnd);
         Row window = null;

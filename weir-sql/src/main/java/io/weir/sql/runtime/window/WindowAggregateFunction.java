@@ -29,6 +29,8 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
     private final Accumulators accumulators;
     private final int windowKeyField;
     private final long windowEndOffset;
+    /** The session time zone of wall-time windows (a TIMESTAMP_LTZ rowtime's); null for windows of a TIMESTAMP. */
+    private final java.time.ZoneId zone;
     private transient ValueState<Row> state;
     private transient Counter lateRowsDropped;
 
@@ -38,6 +40,17 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
      * @param windowEndOffset what to add to that field to get the window's end: 0, or the size
      */
     public WindowAggregateFunction(Accumulators accumulators, int windowKeyField, long windowEndOffset) {
+        this(accumulators, windowKeyField, windowEndOffset, null);
+    }
+
+    /**
+     * @param zone the session time zone the windows of a {@code TIMESTAMP_LTZ} rowtime are wall times in
+     *     (they fire at the instant of their last millisecond, {@link WindowTableFunction#fireTime}); null
+     *     for windows of a {@code TIMESTAMP}
+     */
+    public WindowAggregateFunction(Accumulators accumulators, int windowKeyField, long windowEndOffset,
+            java.time.ZoneId zone) {
+        this.zone = zone;
         this.accumulators = accumulators;
         this.windowKeyField = windowKeyField;
         this.windowEndOffset = windowEndOffset;
@@ -58,8 +71,8 @@ public final class WindowAggregateFunction extends KeyedProcessFunction<Row, Row
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long fireAt = WindowTableFunction.rowtimeMillis(ctx.getCurrentKey().getField(windowKeyField))
-                + windowEndOffset - 1;
+        long fireAt = WindowTableFunction.fireTime(
+                WindowTableFunction.rowtimeMillis(ctx.getCurrentKey().getField(windowKeyField)) + windowEndOffset, zone);
         if (fireAt <= ctx.timerService().currentWatermark()) {
             lateRowsDropped.inc();
             return;

@@ -10,8 +10,13 @@ import java.time.ZoneOffset;
  * The window table functions TUMBLE, HOP and CUMULATE: each input row comes out once per window
  * it belongs to, with three fields appended: {@code window_start}, {@code window_end} and
  * {@code window_time} ({@code window_end} minus 1 ms, the time of the window's result). Windows
- * are aligned to the epoch, in UTC, as Flink aligns them. A row whose time field is null belongs
- * to no window and is dropped.
+ * are aligned to the epoch, in UTC, as Flink aligns them. Over a {@code TIMESTAMP_LTZ} rowtime they
+ * are aligned in the session time zone, as in Flink: a row's instant is read as its wall time there
+ * ({@link #localMillis}), the windows cut wall time (a 1-day TUMBLE runs from local midnight to local
+ * midnight, 23 or 25 hours across a DST change), {@code window_start} and {@code window_end} are
+ * those wall times ({@code TIMESTAMP(3)}), and {@code window_time} is the instant of the window's last
+ * millisecond ({@code TIMESTAMP_LTZ(3)}), when the window fires ({@link #fireTime}). A row whose time
+ * field is null belongs to no window and is dropped.
  */
 public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
 
@@ -24,9 +29,13 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     private final int timeField;
     private final long size;
     private final long step;
+    /** Whether the time field is a TIMESTAMP_LTZ, so window_time is one too. */
+    private final boolean instantTime;
+    /** The session time zone windows on a TIMESTAMP_LTZ rowtime are aligned in; null aligns them in UTC. */
+    private final java.time.ZoneId zone;
     /** The bounds of the last window a row was put in: most rows fall into the previous row's window. */
     private transient long lastStart = Long.MIN_VALUE;
-    private transient LocalDateTime[] lastBounds;
+    private transient Object[] lastBounds;
 
     /**
      * @param timeField the input field the DESCRIPTOR names
@@ -34,6 +43,16 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
      * @param step HOP's slide or CUMULATE's step in ms; TUMBLE's size
      */
     public WindowTableFunction(Kind kind, int timeField, long size, long step) {
+        this(kind, timeField, size, step, false, null);
+    }
+
+    /**
+     * @param instantTime whether the time field is a {@code TIMESTAMP_LTZ}: {@code window_time} is then an instant
+     * @param zone the session time zone the windows of a {@code TIMESTAMP_LTZ} rowtime are aligned in;
+     *     null aligns them in UTC (a {@code TIMESTAMP} rowtime, a processing time)
+     */
+    public WindowTableFunction(Kind kind, int timeField, long size, long step, boolean instantTime,
+            java.time.ZoneId zone) {
         if (size <= 0 || step <= 0) {
             throw new IllegalArgumentException("Window sizes must be positive, not " + size + " / " + step);
         }
@@ -41,6 +60,8 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         this.timeField = timeField;
         this.size = size;
         this.step = step;
+        this.instantTime = instantTime || zone != null;
+        this.zone = zone;
     }
 
     @Override
@@ -49,7 +70,7 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         if (time == null) {
             return;
         }
-        long ts = rowtimeMillis(time);
+        long ts = localMillis(rowtimeMillis(time), zone);
         switch (kind) {
             case TUMBLE -> {
                 long start = ts - Math.floorMod(ts, size);
@@ -57,14 +78,14 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
             }
             case HOP -> {
                 for (long start = ts - Math.floorMod(ts, step); start > ts - size; start -= step) {
-                    out.collect(windowed(row, start, start + size));
+                    out.collect(windowed(row, bounds(start, start + size)));
                 }
             }
             case CUMULATE -> {
                 long start = ts - Math.floorMod(ts, size);
                 for (long end = start + step; end <= start + size; end += step) {
                     if (end > ts) {
-                        out.collect(windowed(row, start, end));
+                        out.collect(windowed(row, bounds(start, end)));
                     }
                 }
             }
@@ -72,20 +93,26 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     }
 
     /** {@code window_start}, {@code window_end} and {@code window_time} of the tumbling window at {@code start}, shared. */
-    private LocalDateTime[] tumblingBounds(long start) {
+    private Object[] tumblingBounds(long start) {
         if (start != lastStart || lastBounds == null) {
-            lastBounds = new LocalDateTime[] {toTimestamp(start), toTimestamp(start + size), toTimestamp(start + size - 1)};
+            lastBounds = bounds(start, start + size);
             lastStart = start;
         }
         return lastBounds;
     }
 
-    /** {@code row} with {@code window_start}, {@code window_end} and {@code window_time} appended. */
-    static Row windowed(Row row, long start, long end) {
-        return windowed(row, new LocalDateTime[] {toTimestamp(start), toTimestamp(end), toTimestamp(end - 1)});
+    /** {@code window_start}, {@code window_end} and {@code window_time} of the window {@code [start, end)} (wall times). */
+    private Object[] bounds(long start, long end) {
+        return new Object[] {toTimestamp(start), toTimestamp(end),
+                instantTime ? java.time.Instant.ofEpochMilli(fireTime(end, zone)) : toTimestamp(end - 1)};
     }
 
-    private static Row windowed(Row row, LocalDateTime[] bounds) {
+    /** {@code row} with {@code window_start}, {@code window_end} and {@code window_time} appended (a TIMESTAMP time). */
+    static Row windowed(Row row, long start, long end) {
+        return windowed(row, new Object[] {toTimestamp(start), toTimestamp(end), toTimestamp(end - 1)});
+    }
+
+    private static Row windowed(Row row, Object[] bounds) {
         int arity = row.getArity();
         Row out = new Row(row.getKind(), arity + 3);
         for (int i = 0; i < arity; i++) {
@@ -111,6 +138,40 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     public static long rowtimeMillis(Object rowtime) {
         return rowtime instanceof LocalDateTime timestamp ? toMillis(timestamp)
                 : ((java.time.Instant) rowtime).toEpochMilli();
+    }
+
+    /**
+     * The wall time, in ms read as UTC, of the instant {@code epochMillis} in {@code zone} (Flink's
+     * shifted time of a TIMESTAMP_LTZ window); the instant itself when {@code zone} is null.
+     */
+    public static long localMillis(long epochMillis, java.time.ZoneId zone) {
+        if (zone == null) {
+            return epochMillis;
+        }
+        return epochMillis + zone.getRules().getOffset(java.time.Instant.ofEpochMilli(epochMillis)).getTotalSeconds()
+                * 1000L;
+    }
+
+    /**
+     * The instant of the wall time {@code localMillis} in {@code zone} (itself when {@code zone} is
+     * null): a wall time a DST change skips is read as the same time after the change (02:30 as
+     * 03:30); one that occurs twice, as its later occurrence, so a window fires only after the rows of
+     * both.
+     */
+    public static long epochMillis(long localMillis, java.time.ZoneId zone) {
+        if (zone == null) {
+            return localMillis;
+        }
+        return java.time.ZonedDateTime.ofLocal(toTimestamp(localMillis), zone, null).withLaterOffsetAtOverlap()
+                .toInstant().toEpochMilli();
+    }
+
+    /**
+     * The event time at which the window ending at {@code windowEnd} fires: its last millisecond, an
+     * instant for a wall-time window of a TIMESTAMP_LTZ rowtime ({@code zone} not null).
+     */
+    public static long fireTime(long windowEnd, java.time.ZoneId zone) {
+        return epochMillis(windowEnd - 1, zone);
     }
 
     public static LocalDateTime toTimestamp(long millis) {
