@@ -62,13 +62,19 @@ public final class ProcTimeOverAggregateFunction extends KeyedProcessFunction<Ro
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        spec.accumulators().open(getRuntimeContext());
         running = getRuntimeContext().getState(new ValueStateDescriptor<>("proctime-over-accumulators",
                 spec.accumulators().accumulatorType()));
         lastRows = getRuntimeContext().getState(new ValueStateDescriptor<>("proctime-over-last-rows",
                 new ListTypeInfo<>(spec.rowType())));
         rowsByTime = getRuntimeContext().getMapState(new MapStateDescriptor<>("proctime-over-rows-by-time",
                 BasicTypeInfo.LONG_TYPE_INFO, new ListTypeInfo<>(spec.rowType())));
+    }
+
+    @Override
+    public void close() throws Exception {
+        spec.accumulators().close();
     }
 
     @Override
