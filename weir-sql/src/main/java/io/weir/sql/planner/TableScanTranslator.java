@@ -232,6 +232,19 @@ final class TableScanTranslator {
             WatermarkSpec watermark = table == null ? null : table.catalogTable().schema().watermark();
             return watermark != null && scan.getRowType().getFieldNames().get(index).equals(watermark.rowtimeColumn());
         }
+        if (node instanceof org.apache.calcite.rel.logical.LogicalTableFunctionScan scan
+                && StreamPlanTranslator.isWindowFunction(scan)) {
+            // window_time of a window table function over a rowtime is a rowtime attribute, as in Flink.
+            return index == scan.getRowType().getFieldCount() - 1 && !AggregateTranslator.overProcessingTime(scan);
+        }
+        if (node instanceof org.apache.calcite.rel.core.Aggregate aggregate
+                && aggregate.getGroupType() == org.apache.calcite.rel.core.Aggregate.Group.SIMPLE
+                && index < aggregate.getGroupCount()
+                && WindowBounds.inKeys(aggregate.getInput(), aggregate.getGroupSet().toArray()) != null) {
+            // A window aggregate's rows come out before the watermark that fired them: a rowtime key
+            // (window_time, as the Table API's w.rowtime()) stays one, so windows can cascade.
+            return isRowtime(aggregate.getInput(), aggregate.getGroupSet().nth(index));
+        }
         return false;
     }
 }
