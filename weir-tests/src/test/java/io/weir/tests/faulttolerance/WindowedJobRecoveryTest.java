@@ -10,6 +10,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.types.Types;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
@@ -64,17 +65,22 @@ class WindowedJobRecoveryTest {
                         .withTimestampAssigner((value, ts) -> eventTime(value)), "numbers")
                 .map(new InjectedFailure.FailOnce(injectFailure ? RECORDS / 6 : Long.MAX_VALUE)).returns(Types.LONG);
         var keyed = numbers.keyBy(v -> v % 5);
-        var windowed = windows.equals("tumbling")
+        var windowed = windows.startsWith("tumbling")
                 ? keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                 : keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(700)));
-        windowed.process(new CountWindow()).returns(Types.STRING)
+        // "-aggregate": the count kept in aggregating state (on RocksDB in its accumulator cache between checkpoints)
+        DataStream<String> counts = windows.endsWith("-aggregate")
+                ? windowed.aggregate(new Count(), new EmitCount()).returns(Types.STRING)
+                : windowed.process(new CountWindow()).returns(Types.STRING);
+        counts
                 .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
                         .withBucketAssigner(new BasePathBucketAssigner<>()).build());
         env.execute("windows " + windows);
     }
 
     @ParameterizedTest
-    @CsvSource({"tumbling, HASHMAP", "session, HASHMAP", "session, ROCKSDB"})
+    @CsvSource({"tumbling, HASHMAP", "session, HASHMAP", "session, ROCKSDB", "session-aggregate, ROCKSDB",
+            "tumbling-aggregate, ROCKSDB_INCREMENTAL"})
     void windowResultsAfterAFailureEqualTheFailureFreeRun(String windows, TestedBackend backend, @TempDir Path dir)
             throws Exception {
         run(dir.resolve("clean"), windows, backend, false);
@@ -97,6 +103,38 @@ class WindowedJobRecoveryTest {
             for (Long ignored : elements) {
                 count++;
             }
+            out.collect(key + "," + context.window().getStart() + "," + context.window().getEnd() + "," + count);
+        }
+    }
+
+    /** Counts the elements of a window in its accumulator. */
+    static final class Count implements AggregateFunction<Long, Long, Long> {
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Long value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    /** "key,start,end,count" of a window whose count {@link Count} kept. */
+    static final class EmitCount extends ProcessWindowFunction<Long, String, Long, TimeWindow> {
+        @Override
+        public void process(Long key, Context context, Iterable<Long> counts, Collector<String> out) {
+            long count = counts.iterator().next();
             out.collect(key + "," + context.window().getStart() + "," + context.window().getEnd() + "," + count);
         }
     }
