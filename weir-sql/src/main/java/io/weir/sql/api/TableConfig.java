@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The session options of a {@link TableEnvironment}: what {@code SET 'key' = 'value'} sets and
  * {@code RESET} clears. Keys are Flink's ({@code parallelism.default}, {@code table.exec.*}, ...).
- * Weir reads {@code parallelism.default} and {@code table.exec.state.ttl} today; other keys are kept
- * and listed by {@code SET}.
+ * Every option also reaches the jobs the session submits, as in Flink, so {@code SET} chooses the
+ * state backend, checkpointing and restart strategy of the next job.
  */
 public final class TableConfig {
 

@@ -232,6 +232,10 @@ final class JobSubmitter {
     private StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = sessionEnvironment != null ? sessionEnvironment
                 : StreamExecutionEnvironment.getExecutionEnvironment();
+        // Every session option reaches the job, as in Flink: SET 'state.backend.type' = 'rocksdb',
+        // SET 'execution.checkpointing.interval' = '10 s', restart strategies, ...; a bad value fails
+        // the submission naming its key.
+        env.configure(io.weir.api.configuration.Configuration.fromMap(config.toMap()));
         String parallelism = config.get(TableConfig.PARALLELISM_DEFAULT);
         if (parallelism != null) {
             try {

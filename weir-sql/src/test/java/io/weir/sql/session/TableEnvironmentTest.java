@@ -151,6 +151,29 @@ class TableEnvironmentTest {
     }
 
     @Test
+    void sessionOptionsReachTheJob() throws Exception {
+        tableEnv.executeSql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+        tableEnv.executeSql("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole')");
+        tableEnv.executeSql("SET 'state.backend.type' = 'no-such-backend'");
+        Exception refused = assertThrows(Exception.class, () -> tableEnv.executeSql("INSERT INTO sink SELECT id FROM src").await());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("no-such-backend"), messages.toString());
+        tableEnv.executeSql("RESET 'state.backend.type'");
+        tableEnv.executeSql("INSERT INTO sink SELECT id FROM src").await();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment streamTableEnv = StreamTableEnvironment.create(env);
+        streamTableEnv.executeSql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+        streamTableEnv.executeSql("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole')");
+        streamTableEnv.executeSql("SET 'execution.checkpointing.interval' = '1 min'");
+        streamTableEnv.executeSql("INSERT INTO sink SELECT id FROM src").await();
+        assertEquals(60_000, env.getCheckpointConfig().getCheckpointInterval());
+    }
+
+    @Test
     void sqlQueryReturnsATableThatRunsOnTheStreamEnvironment() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
