@@ -96,22 +96,19 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public void close() throws Exception {}
 
+    /** Keyed state follows the key of the (first) input's element. */
     @Override
-    public void setKeyContextElement(StreamRecord<?> record) throws Exception {
+    public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
         if (stateKeySelector != null) {
             keyedStateBackend.setCurrentKey(stateKeySelector.getKey(record.getValue()));
         }
-    }
-
-    /** For two-input operators: keyed state follows the key of the first input's element. */
-    public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
-        setKeyContextElement(record);
     }
 
     /**
      * For two-input operators: keyed state follows the key of the second input's element. An
      * unkeyed second input (the broadcast side of a keyed broadcast connect) leaves the key as is.
      */
+    @Override
     public void setKeyContextElement2(StreamRecord<?> record) throws Exception {
         if (stateKeySelector2 != null) {
             keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record.getValue()));
