@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
@@ -67,8 +66,8 @@ public class ProcessCpuTime {
                         String schedstat = Files.readString(task.resolve("schedstat"));
                         nanos += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
                     }
-                } catch (NoSuchFileException ended) {
-                    // the thread ended while we listed the others
+                } catch (IOException ended) {
+                    // the thread ended while we listed the others (Linux says ENOENT or ESRCH)
                 }
             }
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.weir.bench.jmh;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,8 +44,8 @@ public final class ThreadCpu {
                     String name = Files.readString(task.resolve("comm")).strip();
                     threads.put(Long.parseLong(task.getFileName().toString()),
                             new Sample(name, nanos, sleeps(Files.readString(task.resolve("status")))));
-                } catch (NoSuchFileException ended) {
-                    // the thread ended while we listed the others
+                } catch (IOException ended) {
+                    // the thread ended while we listed the others (Linux says ENOENT or ESRCH)
                 }
             }
         } catch (IOException e) {

@@ -49,6 +49,33 @@ class ThreadCpuTest {
     }
 
     @Test
+    void snapshotsWhileThreadsEnd() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux /proc");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                Thread shortLived = new Thread(() -> { });
+                shortLived.start();
+                try {
+                    shortLived.join();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "churn");
+        churn.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                assertTrue(ThreadCpu.snapshot().size() > 1);
+                ThreadCpu.compilerNanos();
+            }
+        } finally {
+            stop.set(true);
+            churn.join(TimeUnit.SECONDS.toMillis(50));
+        }
+    }
+
+    @Test
     void knowsHotSpotsCompilerThreads() {
         assertTrue(ThreadCpu.isCompiler("C2 CompilerThre"));
         assertTrue(ThreadCpu.isCompiler("C1 CompilerThre"));
