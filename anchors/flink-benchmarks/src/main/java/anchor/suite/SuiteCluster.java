@@ -74,9 +74,9 @@ public class SuiteCluster {
     /** Runs the job and adds its CPU time and {@code records} to {@code cpu}; returns the net runtime in ms. */
     public static long execute(StreamExecutionEnvironment env, String name, long records, ProcessCpuTime cpu)
             throws Exception {
-        long start = ProcessCpuTime.now();
+        cpu.jobStarts();
         long runtime = env.execute(name).getNetRuntime();
-        cpu.add(start, records);
+        cpu.jobEnded(records);
         return runtime;
     }
 }

@@ -7,16 +7,26 @@ import java.util.Map;
 
 /**
  * Reads the CSV that JMH writes with {@code -rf csv}: one row per benchmark and parameter set for
- * the primary score, and one per auxiliary counter ({@code name:cpuNanos}, {@code name:records}).
- * The same-program suite of both engines reports the JVM's CPU time and the records of the measured
- * jobs as such counters, so the CPU time per record is {@code cpuNanos / records}.
+ * the primary score, and one per auxiliary counter ({@code name:cpuNanos}, {@code name:jitNanos},
+ * {@code name:records}). The same-program suite of both engines reports the JVM's CPU time, the part
+ * of it its JIT compiler threads took, and the records of the measured jobs as such counters, so the
+ * CPU time per record is {@code (cpuNanos - jitNanos) / records} (results written before
+ * {@code jitNanos} existed count it as 0).
  */
 final class JmhCsv {
-    /** One benchmark's figures: JMH's score (wall ns/op) and the CPU nanoseconds and records of its jobs. */
-    record Result(double wallNanosPerOp, double cpuNanos, double records) {
-        /** The JVM's CPU time per record, or NaN when the benchmark reports no counters. */
+    /**
+     * One benchmark's figures: JMH's score (wall ns/op), the CPU nanoseconds of its jobs, the part of
+     * them the JIT compiler took, and the jobs' records.
+     */
+    record Result(double wallNanosPerOp, double cpuNanos, double jitNanos, double records) {
+        /** The JVM's CPU time per record without the JIT compiler's, or NaN when the benchmark reports no counters. */
         double cpuNanosPerRecord() {
-            return records > 0 ? cpuNanos / records : Double.NaN;
+            return records > 0 ? (cpuNanos - jitNanos) / records : Double.NaN;
+        }
+
+        /** The JIT compiler's share of the JVM's CPU time, or NaN when unknown. */
+        double jitShare() {
+            return cpuNanos > 0 ? jitNanos / cpuNanos : Double.NaN;
         }
     }
 
@@ -47,18 +57,20 @@ final class JmhCsv {
             for (int i = score + 3; i < header.size() && i < row.size(); i++) {
                 key.append(' ').append(header.get(i).replace("Param: ", "")).append('=').append(row.get(i));
             }
-            double[] values = figures.computeIfAbsent(key.toString(), k -> new double[] {Double.NaN, 0, 0});
+            double[] values = figures.computeIfAbsent(key.toString(), k -> new double[] {Double.NaN, 0, 0, 0});
             double value = Double.parseDouble(row.get(score));
             if (counter == null) {
                 values[0] = value;
             } else if (counter.equals("cpuNanos")) {
                 values[1] = value;
-            } else if (counter.equals("records")) {
+            } else if (counter.equals("jitNanos")) {
                 values[2] = value;
+            } else if (counter.equals("records")) {
+                values[3] = value;
             }
         }
         Map<String, Result> results = new LinkedHashMap<>();
-        figures.forEach((key, v) -> results.put(key, new Result(v[0], v[1], v[2])));
+        figures.forEach((key, v) -> results.put(key, new Result(v[0], v[1], v[2], v[3])));
         return results;
     }
 

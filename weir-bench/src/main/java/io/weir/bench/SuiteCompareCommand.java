@@ -139,10 +139,11 @@ final class SuiteCompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), String.join(", ", loads)));
         t.append(String.format(Locale.ROOT, "Reproduce: bin/weir bench compare-suite --flink DIR --benchmarks %s --runs %d "
                 + "--jmh \"%s\" --heap %s%n%n", String.join(",", benchmarks), runs, jmhOptions, heap));
-        t.append("Flink / Weir above 1 means Weir is faster.\n\n");
+        t.append("Flink / Weir above 1 means Weir is faster. CPU per record leaves out the JIT compiler threads' "
+                + "time, which the last column shows as a share of each engine's CPU time.\n\n");
         t.append("| benchmark | Weir CPU ns/record | Flink CPU ns/record | Flink / Weir (CPU) "
-                + "| Weir wall ns/op | Flink wall ns/op | Flink / Weir (wall) |\n");
-        t.append("|---|---|---|---|---|---|---|\n");
+                + "| Weir wall ns/op | Flink wall ns/op | Flink / Weir (wall) | JIT % Weir / Flink |\n");
+        t.append("|---|---|---|---|---|---|---|---|\n");
         double logSum = 0;
         int compared = 0;
         double lowest = Double.POSITIVE_INFINITY;
@@ -158,8 +159,9 @@ final class SuiteCompareCommand implements Callable<Integer> {
             double weirWall = median(e.getValue(), JmhCsv.Result::wallNanosPerOp);
             double flinkWall = median(f, JmhCsv.Result::wallNanosPerOp);
             double cpuRatio = flinkCpu / weirCpu;
-            t.append(String.format(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f |%n", e.getKey(),
-                    weirCpu, flinkCpu, cpuRatio, weirWall, flinkWall, flinkWall / weirWall));
+            t.append(String.format(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f | %.0f / %.0f |%n",
+                    e.getKey(), weirCpu, flinkCpu, cpuRatio, weirWall, flinkWall, flinkWall / weirWall,
+                    100 * median(e.getValue(), JmhCsv.Result::jitShare), 100 * median(f, JmhCsv.Result::jitShare)));
             if (!Double.isNaN(cpuRatio)) {
                 logSum += Math.log(cpuRatio);
                 compared++;

@@ -39,6 +39,16 @@ class SuiteCompareCommandTest {
     }
 
     @Test
+    void leavesOutTheJitCompilersTime() {
+        List<String> csv = List.of(WEIR_CSV.get(0), WEIR_CSV.get(1), WEIR_CSV.get(2), WEIR_CSV.get(3),
+                "\"io.weir.bench.jmh.suite.AsyncWaitOperatorBenchmark.asyncWait:jitNanos\",\"avgt\",1,1,650000000.000000,NaN,\"#\",ORDERED");
+        JmhCsv.Result ordered = JmhCsv.parse(csv).get("AsyncWaitOperatorBenchmark.asyncWait outputMode=ORDERED");
+        assertEquals(3000.0, ordered.cpuNanosPerRecord(), 1e-9);
+        assertEquals(650.0 / 3650.0, ordered.jitShare(), 1e-9);
+        assertEquals(0.0, JmhCsv.parse(WEIR_CSV).get("AsyncWaitOperatorBenchmark.asyncWait outputMode=ORDERED").jitShare());
+    }
+
+    @Test
     void refusesWhatIsNotJmhCsv() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JmhCsv.parse(List.of("Benchmark Mode Cnt Score")));
@@ -61,6 +71,7 @@ class SuiteCompareCommandTest {
                 table);
         assertTrue(table.contains("| `AsyncWaitOperatorBenchmark.asyncWait outputMode=UNORDERED` | 2,570 | 2,570 | 1.00 |"),
                 table);
+        assertTrue(table.contains("| 0 / 0 |"), table);
         assertTrue(table.contains("over 2 benchmarks: 1.41; lowest 1.00. The bar of issue 9 (at least 1.5 on every "
                 + "benchmark): NOT met."), table);
     }

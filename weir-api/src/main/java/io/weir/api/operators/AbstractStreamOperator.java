@@ -96,22 +96,30 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public void close() throws Exception {}
 
+    /**
+     * A one-input operator's {@link Input#setKeyContextElement}: {@link #setKeyContextElement1}.
+     * Declared here with the raw record type, which implements the input's method for every element
+     * type, so that the chain's call per record dispatches once (the interface's default method would
+     * dispatch a second time, on a call site that all operator classes share).
+     */
+    @SuppressWarnings("rawtypes")
+    public void setKeyContextElement(StreamRecord record) throws Exception {
+        setKeyContextElement1(record);
+    }
+
+    /** Keyed state follows the key of the (first) input's element. */
     @Override
-    public void setKeyContextElement(StreamRecord<?> record) throws Exception {
+    public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
         if (stateKeySelector != null) {
             keyedStateBackend.setCurrentKey(stateKeySelector.getKey(record.getValue()));
         }
-    }
-
-    /** For two-input operators: keyed state follows the key of the first input's element. */
-    public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
-        setKeyContextElement(record);
     }
 
     /**
      * For two-input operators: keyed state follows the key of the second input's element. An
      * unkeyed second input (the broadcast side of a keyed broadcast connect) leaves the key as is.
      */
+    @Override
     public void setKeyContextElement2(StreamRecord<?> record) throws Exception {
         if (stateKeySelector2 != null) {
             keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record.getValue()));

@@ -1,8 +1,10 @@
 package io.weir.api.operators;
 
 /**
- * One input of a {@link MultipleInputStreamOperator}: what the runtime calls for the elements,
- * watermarks and idleness that arrive on that input.
+ * One input of an operator: what the runtime calls for the elements, watermarks and idleness that
+ * arrive on that input. A {@link OneInputStreamOperator} is its own input; a
+ * {@link MultipleInputStreamOperator} has one per input. The chain hands records to either the same
+ * way.
  *
  * <p>Threading: called from the task's thread only, like every operator method.
  */

@@ -50,8 +50,15 @@ public interface StreamOperator<OUT> extends CheckpointListener, Serializable {
     /** Releases resources; called after {@link #finish}, and also after a failure or cancellation. */
     void close() throws Exception;
 
-    /** Called with each element before it is processed so that keyed state is scoped to its key. */
-    void setKeyContextElement(StreamRecord<?> record) throws Exception;
+    /**
+     * Called with each element of the (first) input before it is processed so that keyed state is
+     * scoped to its key; a {@link OneInputStreamOperator} is called through its
+     * {@link Input#setKeyContextElement}, which leads here.
+     */
+    void setKeyContextElement1(StreamRecord<?> record) throws Exception;
+
+    /** Called with each element of a second input before it is processed, see {@link #setKeyContextElement1}. */
+    void setKeyContextElement2(StreamRecord<?> record) throws Exception;
 
     ChainingStrategy getChainingStrategy();
 

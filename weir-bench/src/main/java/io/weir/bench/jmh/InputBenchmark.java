@@ -59,9 +59,9 @@ public class InputBenchmark {
     }
 
     private static long execute(StreamExecutionEnvironment env, String name, ProcessCpuTime cpu) throws Exception {
-        long start = ProcessCpuTime.now();
+        cpu.jobStarts();
         long runtime = env.execute(name).getNetRuntime();
-        cpu.add(start, RECORDS);
+        cpu.jobEnded(RECORDS);
         return runtime;
     }
 

@@ -1,7 +1,7 @@
 package io.weir.runtime.task;
 
 import io.weir.api.functions.OutputTag;
-import io.weir.api.operators.OneInputStreamOperator;
+import io.weir.api.operators.Input;
 import io.weir.api.operators.Output;
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.operators.Watermark;
@@ -9,13 +9,18 @@ import io.weir.api.operators.WatermarkStatus;
 import io.weir.api.types.TypeSerializer;
 
 /**
- * Passes records to the next operator of the chain by a direct call. When object reuse is off and
- * the type is mutable, the next operator gets a copy, so neither side can see the other change a
- * record. An output for a side-output edge takes only the records emitted to its tag; a main
- * output only main records.
+ * Passes records, watermarks and watermark statuses to the next operator of the chain by a direct
+ * call: to a {@link io.weir.api.operators.OneInputStreamOperator}, which is its own {@link Input},
+ * or, from a source chained into a multiple-input operator ({@code HEAD_WITH_SOURCES}), to the
+ * operator's input that the source feeds (that input's watermark is then the source's, as the
+ * source merged it over its splits). When object reuse is off and the type is mutable, the next
+ * operator gets a copy, so neither side can see the other change a record. An output for a
+ * side-output edge takes only the records emitted to its tag; a main output only main records.
+ *
+ * <p>Threading: the task's thread only.
  */
 final class ChainingOutput<T> implements Output<StreamRecord<T>>, CountedOutput {
-    private final OneInputStreamOperator<T, ?> next;
+    private final Input<T> next;
     private final String nextName;
     private final TypeSerializer<T> copier;
     private final OutputTag<?> outputTag;
@@ -27,7 +32,7 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>>, CountedOutput 
      * @param copier serializer used to copy records, or {@code null} to pass them as they are
      * @param outputTag the side output this edge carries, or {@code null} for the main output
      */
-    ChainingOutput(OneInputStreamOperator<T, ?> next, String nextName, TypeSerializer<T> copier,
+    ChainingOutput(Input<T> next, String nextName, TypeSerializer<T> copier,
             OutputTag<?> outputTag) {
         this.next = next;
         this.nextName = nextName;

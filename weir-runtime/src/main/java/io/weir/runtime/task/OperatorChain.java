@@ -228,8 +228,8 @@ final class OperatorChain {
             StreamOperator<?> next = operatorOf.get(edge.target());
             if (next instanceof MultipleInputStreamOperator<?> head && deployment.vertex().contains(edge.target())) {
                 // a chained source: straight into the head's input it feeds
-                outputs.add(new ChainedSourceOutput(headInputs(head).get(edge.inputIndex()), edge.target().getName(),
-                        copierFor(edge.elementType())));
+                outputs.add(new ChainingOutput(headInputs(head).get(edge.inputIndex()), edge.target().getName(),
+                        copierFor(edge.elementType()), null));
                 countedInputs.computeIfAbsent(edge.target(), n -> new ArrayList<>())
                         .add((CountedOutput) outputs.get(outputs.size() - 1)); // metrics: the head's input
             } else if (next != null && deployment.vertex().contains(edge.target())) {

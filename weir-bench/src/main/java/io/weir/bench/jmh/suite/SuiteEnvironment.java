@@ -6,7 +6,6 @@ import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.bench.jmh.ProcessCpuTime;
 import io.weir.runtime.minicluster.MiniCluster;
 import io.weir.runtime.minicluster.MiniClusterExecutor;
-import java.lang.management.ManagementFactory;
 
 /**
  * The environment of the same-program suite, set as flink-benchmarks' {@code FlinkEnvironmentContext}
@@ -16,8 +15,6 @@ import java.lang.management.ManagementFactory;
  * MiniCluster per trial the same way, so neither engine's figures carry a cluster's start.
  */
 public final class SuiteEnvironment {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static MiniCluster cluster;
 
     private SuiteEnvironment() {}
@@ -39,9 +36,9 @@ public final class SuiteEnvironment {
     /** Runs the job and adds its CPU time and {@code records} to {@code cpu}; returns the net runtime in ms. */
     public static long execute(StreamExecutionEnvironment env, String name, long records, ProcessCpuTime cpu)
             throws Exception {
-        long start = OS.getProcessCpuTime();
+        cpu.jobStarts();
         long runtime = env.execute(name).getNetRuntime();
-        cpu.add(start, records);
+        cpu.jobEnded(records);
         return runtime;
     }
 }
