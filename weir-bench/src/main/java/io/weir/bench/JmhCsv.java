@@ -24,6 +24,11 @@ final class JmhCsv {
             return records > 0 ? (cpuNanos - jitNanos) / records : Double.NaN;
         }
 
+        /** The JVM's whole CPU time per record, the JIT compiler's included. */
+        double cpuWithJitNanosPerRecord() {
+            return records > 0 ? cpuNanos / records : Double.NaN;
+        }
+
         /** The JIT compiler's share of the JVM's CPU time, or NaN when unknown. */
         double jitShare() {
             return cpuNanos > 0 ? jitNanos / cpuNanos : Double.NaN;
