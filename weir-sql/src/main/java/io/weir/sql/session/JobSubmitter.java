@@ -229,13 +229,19 @@ final class JobSubmitter {
                 AsyncLookupOptions.from(config), MiniBatchOptions.from(config));
     }
 
+    /** Flink's key of the runtime mode, which a SQL session does not hand to its jobs. */
+    private static final String RUNTIME_MODE = "execution.runtime-mode";
+
     private StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = sessionEnvironment != null ? sessionEnvironment
                 : StreamExecutionEnvironment.getExecutionEnvironment();
-        // Every session option reaches the job, as in Flink: SET 'state.backend.type' = 'rocksdb',
+        // The session options reach the job, as in Flink: SET 'state.backend.type' = 'rocksdb',
         // SET 'execution.checkpointing.interval' = '10 s', restart strategies, ...; a bad value fails
-        // the submission naming its key.
-        env.configure(io.weir.api.configuration.Configuration.fromMap(config.toMap()));
+        // the submission naming its key. Not the runtime mode: SQL jobs are planned for streaming
+        // execution (the SQL client reads 'execution.runtime-mode' to show final rows).
+        java.util.Map<String, String> jobOptions = new java.util.TreeMap<>(config.toMap());
+        jobOptions.remove(RUNTIME_MODE);
+        env.configure(io.weir.api.configuration.Configuration.fromMap(jobOptions));
         String parallelism = config.get(TableConfig.PARALLELISM_DEFAULT);
         if (parallelism != null) {
             try {
