@@ -248,10 +248,12 @@ public final class StreamPlanTranslator {
             updatingNode = updatingNode != null ? updatingNode : input.updatingNode();
         }
         // The inputs' columns may have other names than the union's: their rows are renamed, not copied.
+        // An input whose columns have other types (GROUPING of duplicate grouping sets: INTEGER in one
+        // input, BIGINT in another) is cast to the union's types first.
         RowTypeInfo type = RowTypes.of(union.getRowType());
         List<DataStream<Row>> typed = new ArrayList<>();
-        for (ChangelogStream input : inputs) {
-            DataStream<Row> rows = input.rows();
+        for (int i = 0; i < inputs.size(); i++) {
+            DataStream<Row> rows = castToUnionTypes(union, union.getInput(i), inputs.get(i).rows());
             typed.add(rows.getType().equals(type) ? rows : rows.map(row -> row, type)
                     .setParallelism(rows.getParallelism()).name("UnionInput"));
         }
@@ -259,6 +261,26 @@ public final class StreamPlanTranslator {
         DataStream<Row>[] others = typed.subList(1, typed.size()).toArray(DataStream[]::new);
         DataStream<Row> rows = typed.get(0).union(others);
         return new ChangelogStream(rows, ChangelogMode.of(kinds), updatingNode);
+    }
+
+    /** The rows of a union's input with its columns cast to the union's types, where a type differs. */
+    private static DataStream<Row> castToUnionTypes(Union union, RelNode input, DataStream<Row> rows) {
+        org.apache.calcite.rel.type.RelDataTypeFactory types = union.getCluster().getTypeFactory();
+        List<org.apache.calcite.rel.type.RelDataTypeField> wanted = union.getRowType().getFieldList();
+        List<org.apache.calcite.rel.type.RelDataTypeField> given = input.getRowType().getFieldList();
+        boolean differ = false;
+        for (int f = 0; f < wanted.size(); f++) {
+            differ |= !org.apache.calcite.sql.type.SqlTypeUtil.equalSansNullability(types,
+                    wanted.get(f).getType(), given.get(f).getType());
+        }
+        if (!differ) {
+            return rows;
+        }
+        org.apache.calcite.rex.RexBuilder rexBuilder = union.getCluster().getRexBuilder();
+        org.apache.calcite.rex.RexProgram program = org.apache.calcite.rex.RexProgram.create(input.getRowType(),
+                org.apache.calcite.rex.RexUtil.generateCastExpressions(rexBuilder, union.getRowType(), input.getRowType()),
+                null, union.getRowType(), rexBuilder);
+        return calc(LogicalCalc.create(input, program), rows);
     }
 
     private static DataStream<Row> calc(LogicalCalc calc, DataStream<Row> input) {
