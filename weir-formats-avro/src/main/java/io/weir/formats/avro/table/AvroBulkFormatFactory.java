@@ -45,7 +45,7 @@ public final class AvroBulkFormatFactory implements BulkFormatFactory {
 
     @Override
     public StreamFormat<Row> createReaderFormat(FormatFactory.Context context) {
-        schema(context); // fails at planning for a column Avro cannot hold
+        AvroRowWriterFactory.schemaOf(context); // fails at planning for a column Avro cannot hold
         HashMap<String, int[]> decimals = new HashMap<>();
         context.decimals().forEach((column, decimal) -> decimals.put(column,
                 new int[] {decimal.precision(), decimal.scale()}));
@@ -54,7 +54,7 @@ public final class AvroBulkFormatFactory implements BulkFormatFactory {
 
     @Override
     public BulkWriter.Factory<Row> createWriterFactory(FormatFactory.Context context) {
-        String schema = schema(context).toString();
+        String schema = AvroRowWriterFactory.schemaOf(context).toString();
         String codec = context.option("codec", "null");
         try {
             CodecFactory.fromString(codec);
@@ -69,43 +69,9 @@ public final class AvroBulkFormatFactory implements BulkFormatFactory {
             writer.setCodec(CodecFactory.fromString(codec));
             return writer.create(parsed, out);
         });
-        return new RowWriterFactory(records, converter, schema);
+        return new AvroRowWriterFactory(records, converter, schema);
     }
 
-    /** Writes each row as the Avro record of {@code schema} through the records' writer. */
-    private record RowWriterFactory(BulkWriter.Factory<GenericRecord> records, AvroRowConverter converter, String schema)
-            implements BulkWriter.Factory<Row> {
-
-        @Override
-        public BulkWriter<Row> create(io.weir.api.fs.FSDataOutputStream out) throws IOException {
-            BulkWriter<GenericRecord> writer = records.create(out);
-            Schema parsed = new Schema.Parser().parse(schema);
-            return new BulkWriter<>() {
-                @Override
-                public void addElement(Row row) throws IOException {
-                    writer.addElement(converter.toRecord(row, parsed));
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    writer.flush();
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    writer.finish();
-                }
-            };
-        }
-    }
-
-    private static Schema schema(FormatFactory.Context context) {
-        try {
-            return AvroRowSchemas.of(context.rowType(), context.decimals());
-        } catch (IllegalArgumentException e) {
-            throw context.invalid(e.getMessage());
-        }
-    }
 
     /**
      * An Avro container file's records as rows; a file is one split. {@code decimals}: the DECIMAL

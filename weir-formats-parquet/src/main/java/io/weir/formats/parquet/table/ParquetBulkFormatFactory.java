@@ -9,7 +9,7 @@ import io.weir.api.types.TypeInformation;
 import io.weir.connector.file.src.reader.StreamFormat;
 import io.weir.connector.file.table.BulkFormatFactory;
 import io.weir.formats.avro.table.AvroRowConverter;
-import io.weir.formats.avro.table.AvroRowSchemas;
+import io.weir.formats.avro.table.AvroRowWriterFactory;
 import io.weir.formats.parquet.AvroParquetReaders;
 import io.weir.formats.parquet.AvroParquetWriters;
 import io.weir.sql.connectors.formats.FormatFactory;
@@ -38,51 +38,17 @@ public final class ParquetBulkFormatFactory implements BulkFormatFactory {
 
     @Override
     public StreamFormat<Row> createReaderFormat(FormatFactory.Context context) {
-        return new RowFormat(AvroParquetReaders.forGenericRecord(schema(context)), context.rowType());
+        return new RowFormat(AvroParquetReaders.forGenericRecord(AvroRowWriterFactory.schemaOf(context)), context.rowType());
     }
 
     @Override
     public BulkWriter.Factory<Row> createWriterFactory(FormatFactory.Context context) {
-        String schema = schema(context).toString();
+        String schema = AvroRowWriterFactory.schemaOf(context).toString();
         BulkWriter.Factory<GenericRecord> records = AvroParquetWriters.forGenericRecord(new Schema.Parser().parse(schema));
         AvroRowConverter converter = new AvroRowConverter(context.rowType());
-        return new RowWriterFactory(records, converter, schema);
+        return new AvroRowWriterFactory(records, converter, schema);
     }
 
-    /** Writes each row as the Avro record of {@code schema} through the records' writer. */
-    private record RowWriterFactory(BulkWriter.Factory<GenericRecord> records, AvroRowConverter converter, String schema)
-            implements BulkWriter.Factory<Row> {
-
-        @Override
-        public BulkWriter<Row> create(io.weir.api.fs.FSDataOutputStream out) throws IOException {
-            BulkWriter<GenericRecord> writer = records.create(out);
-            Schema parsed = new Schema.Parser().parse(schema);
-            return new BulkWriter<>() {
-                @Override
-                public void addElement(Row row) throws IOException {
-                    writer.addElement(converter.toRecord(row, parsed));
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    writer.flush();
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    writer.finish();
-                }
-            };
-        }
-    }
-
-    private static Schema schema(FormatFactory.Context context) {
-        try {
-            return AvroRowSchemas.of(context.rowType(), context.decimals());
-        } catch (IllegalArgumentException e) {
-            throw context.invalid(e.getMessage());
-        }
-    }
 
     /** The records of a Parquet file as rows. */
     private record RowFormat(StreamFormat<GenericRecord> records, RowTypeInfo rowType) implements StreamFormat<Row> {
