@@ -102,12 +102,24 @@ class MigrationTableTest {
         List<String> missing = new ArrayList<>();
         for (Row row : rows) {
             try {
-                Class.forName(row.weirClass(), false, MigrationTableTest.class.getClassLoader());
+                Class.forName(binaryName(row.weirClass()), false, MigrationTableTest.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
                 missing.add("line " + row.line() + ": " + row.weirClass() + " (for " + row.flinkClass() + ")");
             }
         }
         assertNothing(missing, "Weir classes named in " + PAGE + " that do not exist; fix the row or the class");
+    }
+
+    /** {@code a.b.Outer.Inner} as the class loader names it: {@code a.b.Outer$Inner}. */
+    private static String binaryName(String name) {
+        String[] parts = name.split("\\.");
+        StringBuilder binary = new StringBuilder(parts[0]);
+        boolean inClass = false;
+        for (int i = 1; i < parts.length; i++) {
+            binary.append(inClass ? '$' : '.').append(parts[i]);
+            inClass |= Character.isUpperCase(parts[i].charAt(0));
+        }
+        return binary.toString();
     }
 
     @Test
