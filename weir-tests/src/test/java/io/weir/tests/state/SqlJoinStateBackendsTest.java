@@ -126,6 +126,29 @@ class SqlJoinStateBackendsTest {
         return output.stream().map(row -> row.getKind() + row.toString()).sorted().toList();
     }
 
+    /** The bytes a snapshot holds per state name, for the states that hold any. */
+    private java.util.Map<String, Long> stateBytes(StateBackend backend) throws Exception {
+        try (var harness = join(backend)) {
+            harness.open();
+            for (int i = 0; i < 10; i++) {
+                harness.processElement1(Row.of(1, "v" + i), 0);
+            }
+            java.util.Map<String, Long> bytes = new java.util.TreeMap<>();
+            for (var entry : io.weir.runtime.state.KeyedStateSummary.of(harness.snapshot(1, 0).keyedState())) {
+                if (entry.bytes() > 0) {
+                    bytes.merge(entry.name(), entry.bytes(), Long::sum);
+                }
+            }
+            return bytes;
+        }
+    }
+
+    @Test
+    void theHeapKeepsAnArrayPerKeyAndRocksDbAnEntryPerRow() throws Exception {
+        assertEquals(java.util.Set.of("left-rows"), stateBytes(new HashMapStateBackend()).keySet());
+        assertEquals(java.util.Set.of("left-rows-by-row"), stateBytes(new EmbeddedRocksDBStateBackend()).keySet());
+    }
+
     @Test
     void manyRowsOfOneKeyGiveTheSameChangesOnEveryBackend() throws Exception {
         List<String> heap = manyRows(new HashMapStateBackend(), new HashMapStateBackend());
