@@ -41,21 +41,19 @@ public final class AvroParquetReaders {
         return new GenericFormat(schema.toString());
     }
 
-    private record GenericFormat(String schema) implements StreamFormat<GenericRecord> {
+    /** A Parquet file's records, read whole (not splittable), through the reader {@link #open} makes. */
+    private abstract static class ParquetFormat<T> implements StreamFormat<T> {
+        private static final long serialVersionUID = 1L;
+
+        abstract ParquetReader<T> open(FSDataInputStream stream, long fileLen) throws IOException;
+
         @Override
-        public Reader<GenericRecord> createReader(Configuration config, FSDataInputStream stream, long fileLen,
-                long splitEnd) throws IOException {
-            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration(false);
-            Schema parsed = new Schema.Parser().parse(schema);
-            AvroReadSupport.setRequestedProjection(hadoop, parsed); // read only the schema's columns
-            AvroReadSupport.setAvroReadSchema(hadoop, parsed);
-            ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new StreamInputFile(stream, fileLen))
-                    .withDataModel(GenericData.get())
-                    .withConf(hadoop)
-                    .build();
+        public final Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
+                throws IOException {
+            ParquetReader<T> reader = open(stream, fileLen);
             return new Reader<>() {
                 @Override
-                public GenericRecord read() throws IOException {
+                public T read() throws IOException {
                     return reader.read();
                 }
 
@@ -68,15 +66,36 @@ public final class AvroParquetReaders {
         }
 
         @Override
-        public Reader<GenericRecord> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
+        public final Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
                 long fileLen, long splitEnd) {
             throw new UnsupportedOperationException("Parquet readers give no offsets; the source restores them by "
                     + "reading from the start and skipping records");
         }
 
         @Override
-        public boolean isSplittable() {
+        public final boolean isSplittable() {
             return false;
+        }
+    }
+
+    private static final class GenericFormat extends ParquetFormat<GenericRecord> {
+        private static final long serialVersionUID = 1L;
+        private final String schema;
+
+        GenericFormat(String schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        ParquetReader<GenericRecord> open(FSDataInputStream stream, long fileLen) throws IOException {
+            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration(false);
+            Schema parsed = new Schema.Parser().parse(schema);
+            AvroReadSupport.setRequestedProjection(hadoop, parsed); // read only the schema's columns
+            AvroReadSupport.setAvroReadSchema(hadoop, parsed);
+            return AvroParquetReader.<GenericRecord>builder(new StreamInputFile(stream, fileLen))
+                    .withDataModel(GenericData.get())
+                    .withConf(hadoop)
+                    .build();
         }
 
         @Override
@@ -97,38 +116,20 @@ public final class AvroParquetReaders {
         }
     }
 
-    private record ReflectFormat<T>(Class<T> type) implements StreamFormat<T> {
+    private static final class ReflectFormat<T> extends ParquetFormat<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+
+        ReflectFormat(Class<T> type) {
+            this.type = type;
+        }
+
         @Override
-        public Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
-                throws IOException {
+        ParquetReader<T> open(FSDataInputStream stream, long fileLen) throws IOException {
             trust(type);
-            ParquetReader<T> reader = AvroParquetReader.<T>builder(new StreamInputFile(stream, fileLen))
+            return AvroParquetReader.<T>builder(new StreamInputFile(stream, fileLen))
                     .withDataModel(new ReflectData(type.getClassLoader()))
                     .build();
-            return new Reader<>() {
-                @Override
-                public T read() throws IOException {
-                    return reader.read();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    reader.close();
-                    stream.close();
-                }
-            };
-        }
-
-        @Override
-        public Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
-                long fileLen, long splitEnd) {
-            throw new UnsupportedOperationException("Parquet readers give no offsets; the source restores them by "
-                    + "reading from the start and skipping records");
-        }
-
-        @Override
-        public boolean isSplittable() {
-            return false;
         }
 
         @Override
