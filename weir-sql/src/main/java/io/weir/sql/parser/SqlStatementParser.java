@@ -93,14 +93,10 @@ public final class SqlStatementParser {
         SqlParserPos pos = e.getPos() == null ? new SqlParserPos(1, 1) : e.getPos();
         int lineInStatement = Math.max(1, pos.getLineNum());
         int columnInStatement = Math.max(1, pos.getColumnNum());
-        int line = statement.line() + lineInStatement - 1;
-        int column = lineInStatement == 1 ? statement.column() + columnInStatement - 1 : columnInStatement;
-        String sourceLine = lineOf(statement.text(), lineInStatement);
-        int caretColumn = lineInStatement == 1 ? statement.column() + columnInStatement - 1 : columnInStatement;
-        String indent = lineInStatement == 1 ? " ".repeat(statement.column() - 1) : "";
+        int line = statement.scriptLine(lineInStatement);
+        int column = statement.scriptColumn(lineInStatement, columnInStatement);
         String message = "SQL parse error at line " + line + ", column " + column + ": " + problem(e) + "\n"
-                + indent + sourceLine + "\n"
-                + " ".repeat(caretColumn - 1) + "^\n"
+                + statement.excerpt(lineInStatement, columnInStatement, 1) + "\n"
                 + "Hint: " + hint(e);
         return new SqlParserException(message, line, column, e);
     }
@@ -171,10 +167,5 @@ public final class SqlStatementParser {
             case "<EOF>" -> "end of statement";
             default -> name.startsWith("<") ? "" : name;
         };
-    }
-
-    private static String lineOf(String text, int lineNumber) {
-        String[] lines = text.split("\n", -1);
-        return lineNumber <= lines.length ? lines[lineNumber - 1].stripTrailing() : "";
     }
 }

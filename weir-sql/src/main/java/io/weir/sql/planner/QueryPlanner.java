@@ -166,8 +166,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         try {
             validated = validator.validate(statement);
         } catch (CalciteContextException e) {
-            throw new ValidationException(ValidationMessages.describe(e, functionNames(),
-                    () -> tableColumns(statement, path)), e);
+            throw ValidationMessages.describe(e, functionNames(), () -> tableColumns(statement, path));
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,
@@ -179,7 +178,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     @Override
     public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
             List<String> viewPath) {
-        return toRel(SqlStatementParser.parse(queryString), schemaPath);
+        try {
+            return toRel(SqlStatementParser.parse(queryString), schemaPath);
+        } catch (ValidationException e) {
+            // its place is in the view's text, not in the statement that reads the view
+            throw new ValidationException("View " + String.join(".", viewPath) + " does not plan any more: "
+                    + e.getMessage().replace('\n', ' ') + " (in its query: " + queryString
+                    + "); create the view again to match its tables", e);
+        }
     }
 
     private SqlValidator newValidator(List<String> path) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.weir.sql.api.ValidationException;
 import org.apache.calcite.runtime.CalciteContextException;
 
 /**
  * Turns Calcite's validation errors into Weir's messages: position first, then what is wrong, then
  * a hint where one helps (an unknown function: the closest names of the functions that exist; an
- * unknown column: the columns of the tables the statement names).
+ * unknown column: the columns of the tables the statement names), keeping the place in the statement
+ * so that the session can show it in the script's coordinates.
  */
 final class ValidationMessages {
 
@@ -22,31 +24,37 @@ final class ValidationMessages {
 
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '[^']*' not found in any table");
 
-    static String describe(CalciteContextException e) {
+    static ValidationException describe(CalciteContextException e) {
         return describe(e, List.of(), List::of);
     }
 
     /**
+     * The validator's error at its place in the statement, with a hint.
+     *
      * @param functionNames the functions the statement could have called, for the hint of an unknown one
      * @param tableColumns the columns of the tables the statement names ({@code t: [a, b]}), for an unknown column
      */
-    static String describe(CalciteContextException e, Collection<String> functionNames,
+    static ValidationException describe(CalciteContextException e, Collection<String> functionNames,
             java.util.function.Supplier<List<String>> tableColumns) {
         String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-        String message = "SQL validation error at line " + e.getPosLine() + ", column " + e.getPosColumn() + ": " + cause;
+        String detail = cause;
         if (cause != null && UNKNOWN_COLUMN.matcher(cause).find()) {
             List<String> columns = tableColumns.get();
             if (!columns.isEmpty()) {
-                message += "; the tables have the columns " + String.join("; ", columns);
+                detail += "; the tables have the columns " + String.join("; ", columns);
             }
         }
         Matcher unknown = UNKNOWN_FUNCTION.matcher(cause == null ? "" : cause);
         if (unknown.find()) {
             List<String> closest = closest(unknown.group(1).trim(), functionNames);
-            message += closest.isEmpty() ? "; SHOW FUNCTIONS lists the functions that exist"
+            detail += closest.isEmpty() ? "; SHOW FUNCTIONS lists the functions that exist"
                     : "; did you mean " + String.join(", ", closest) + "? (SHOW FUNCTIONS lists them all)";
         }
-        return message;
+        int line = Math.max(1, e.getPosLine());
+        int column = Math.max(1, e.getPosColumn());
+        int endLine = e.getEndPosLine() < line ? line : e.getEndPosLine();
+        int endColumn = endLine == line && e.getEndPosColumn() < column ? column : Math.max(1, e.getEndPosColumn());
+        return new ValidationException(detail, line, column, endLine, endColumn, null, e);
     }
 
     /** Up to three names at the smallest edit distances, if close enough to be a typo (or sharing a prefix). */

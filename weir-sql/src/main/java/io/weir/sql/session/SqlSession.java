@@ -99,7 +99,11 @@ public final class SqlSession implements StreamTableEnvironment {
     /** Runs one statement of a script; errors are reported at the statement's place in the script. */
     public TableResult execute(ScriptStatement statement) {
         SqlNode node = SqlStatementParser.parse(statement);
-        return execute(node, statement.text());
+        try {
+            return execute(node, statement.text());
+        } catch (ValidationException e) {
+            throw statement.locate(e);
+        }
     }
 
     private TableResult execute(SqlNode node, String text) {
@@ -417,7 +421,11 @@ public final class SqlSession implements StreamTableEnvironment {
             throw new ValidationException("sqlQuery takes a query (SELECT or VALUES), not " + node.getKind()
                     + "; use executeSql for other statements");
         }
-        return jobSubmitter().table(query);
+        try {
+            return jobSubmitter().table(query);
+        } catch (ValidationException e) {
+            throw ScriptStatement.of(query).locate(e);
+        }
     }
 
     @Override
