@@ -61,6 +61,22 @@ class SqlCommandTest {
     }
 
     @Test
+    void anUnknownColumnIsShownAtItsScriptLineWithACaret() throws Exception {
+        Path job = Files.writeString(dir.resolve("job.sql"), """
+                CREATE TABLE gen (id INT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '1');
+                SELECT id,
+                  nmae
+                FROM gen;
+                """);
+        assertEquals(2, run("sql", "-f", job.toString()));
+        String printed = out.toString();
+        assertTrue(printed.contains(ErrorReport.HEADLINE + "\n" + job + ": SQL validation error at line 3, column 3: "
+                + "Column 'nmae' not found in any table; the tables have the columns gen: [id, name]\n"
+                + "  nmae\n"
+                + "  ^^^^\n"), printed);
+    }
+
+    @Test
     void executesOneStatementAsTableauAndRejectsUnknownArguments() {
         assertEquals(0, run("sql", "-e", "SELECT 1 + 1 AS two"), err.toString());
         assertTrue(out.toString().contains("| +I |           2 |\n"), out.toString());
