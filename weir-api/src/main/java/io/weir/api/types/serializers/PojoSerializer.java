@@ -53,6 +53,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private final TypeSerializer<Object>[] fieldSerializers;
     private final SerializerConfig config;
     private transient MethodHandle constructor;
+    /** Per field: how to read and write it (generated code where possible); {@code null} for a missing field. */
+    private transient PojoFieldAccess[] access;
+    /** The generated access of this class, which also calls its constructor; {@code null} if none. */
+    private transient PojoFieldAccess instantiator;
     /**
      * Per field: the codec of a primitive field with its standard serializer (such a field is never
      * null and is read and written without boxing), else {@code null}.
@@ -102,9 +106,24 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         subclassSerializers = new HashMap<>();
         subclassesByName = new HashMap<>();
+        access = FieldAccessClassWriter.accessPerField(pojoClass, fields);
+        instantiator = null;
+        for (PojoFieldAccess fieldAccess : access) {
+            if (fieldAccess != null && !(fieldAccess instanceof ReflectiveFieldAccess)) {
+                instantiator = fieldAccess;
+            }
+        }
         primitives = new PrimitiveFieldCodec[fields.length];
+        PojoFieldAccess boxing = new ReflectiveFieldAccess(fields);
         for (int i = 0; i < fields.length; i++) {
-            primitives[i] = fields[i] == null ? null : PrimitiveFieldCodec.of(fields[i].getField(), fieldSerializers[i]);
+            if (fields[i] == null) {
+                continue;
+            }
+            Class<?> type = fields[i].getField().getType();
+            primitives[i] = PrimitiveFieldCodec.of(type, fieldSerializers[i], access[i], i);
+            if (type.isPrimitive() && primitives[i] == null) {
+                access[i] = boxing; // a primitive with a serializer of its own is read and written boxed
+            }
         }
     }
 
@@ -125,7 +144,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T createInstance() {
+        if (instantiator != null) {
+            return (T) instantiator.newInstance(); // generated: new pojoClass()
+        }
         try {
             return pojoClass.cast((Object) constructor.invokeExact());
         } catch (Throwable e) {
@@ -148,15 +171,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
                 continue;
             }
             if (primitives[i] != null) {
-                try {
-                    primitives[i].copy(from, copy);
-                } catch (IllegalAccessException e) {
-                    throw accessFailed(i, e);
-                }
+                primitives[i].copy(from, copy);
                 continue;
             }
-            Object value = fields[i].get(from);
-            fields[i].set(copy, value == null ? null : fieldSerializers[i].copy(value));
+            Object value = access[i].get(from, i);
+            access[i].set(copy, i, value == null ? null : fieldSerializers[i].copy(value));
         }
         return copy;
     }
@@ -185,21 +204,17 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             int end = Math.min(group + 8, arity);
             int mask = 0;
             for (int i = group; i < end; i++) {
-                if (fields[i] == null || (primitives[i] == null && fields[i].get(record) == null)) {
+                if (fields[i] == null || (primitives[i] == null && access[i].get(record, i) == null)) {
                     mask |= 1 << (i - group);
                 }
             }
             target.writeByte(mask);
             for (int i = group; i < end; i++) {
                 if (primitives[i] != null) {
-                    try {
-                        primitives[i].write(record, target);
-                    } catch (IllegalAccessException e) {
-                        throw accessFailed(i, e);
-                    }
+                    primitives[i].write(record, target);
                     continue;
                 }
-                Object value = fields[i] == null ? null : fields[i].get(record);
+                Object value = fields[i] == null ? null : access[i].get(record, i);
                 if (value != null) {
                     fieldSerializers[i].serialize(value, target);
                 }
@@ -228,25 +243,16 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             for (int i = group; i < end; i++) {
                 boolean present = (mask & (1 << (i - group))) == 0;
                 if (present && primitives[i] != null) {
-                    try {
-                        primitives[i].read(pojo, source);
-                    } catch (IllegalAccessException e) {
-                        throw accessFailed(i, e);
-                    }
+                    primitives[i].read(pojo, source);
                     continue;
                 }
                 Object value = present ? fieldSerializers[i].deserialize(source) : null;
                 if (fields[i] != null) {
-                    fields[i].set(pojo, value);
+                    access[i].set(pojo, i, value);
                 }
             }
         }
         return pojo;
-    }
-
-    private IllegalStateException accessFailed(int field, IllegalAccessException e) {
-        return new IllegalStateException("Cannot access field " + fields[field].getName() + " of "
-                + pojoClass.getName() + ": " + e.getMessage(), e);
     }
 
     private Class<?> subclassNamed(String name) throws IOException {
