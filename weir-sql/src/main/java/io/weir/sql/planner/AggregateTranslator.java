@@ -709,11 +709,16 @@ final class AggregateTranslator {
             case MIN, MAX:
                 boolean max = call.getAggregation().getKind() == SqlKind.MAX;
                 return retracting ? new RetractableMinMaxSlot(argInfo, max) : new MinMaxSlot(argInfo, max);
+            case COLLECT:
+                return new io.weir.sql.runtime.agg.CollectSlot(argInfo);
             default:
                 break;
         }
+        if (call.getAggregation() instanceof FirstLastValueFunction firstLast) {
+            return new io.weir.sql.runtime.agg.FirstLastValueSlot(argInfo, firstLast.last(), retracting);
+        }
         throw new ValidationException("Aggregate function " + call.getAggregation().getName()
-                + " is not supported by Weir yet; COUNT, SUM, AVG, MIN and MAX run (docs/sql.md)");
+                + " is not supported by Weir yet; see docs/sql.md for the aggregate functions that run");
     }
 
     private static NumericType numeric(RelDataType type, AggregateCall call) {

@@ -128,6 +128,8 @@ public final class BuiltInFunctionTable {
         // The parser builds TRY_CAST(x AS t) and TRANSLATE(s, from, to) with these operators; the validator looks them up.
         operators.add(SqlLibraryOperators.TRY_CAST);
         operators.add(SqlLibraryOperators.ARRAY_AGG);
+        operators.add(FirstLastValueFunction.FIRST_VALUE);
+        operators.add(FirstLastValueFunction.LAST_VALUE);
         operators.add(SqlLibraryOperators.TRANSLATE3);
         SqlReturnTypeInference bytesNullable = ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(SqlTypeTransforms.TO_NULLABLE);
         operators.add(function("BIN", STRING_NULLABLE, OperandTypes.family(SqlTypeFamily.INTEGER)));

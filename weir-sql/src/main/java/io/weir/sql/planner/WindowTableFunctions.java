@@ -55,22 +55,31 @@ final class WindowTableFunctions {
         return SqlOperatorTables.chain(windows, new WithoutCalciteWindows(SqlStdOperatorTable.instance()));
     }
 
-    /** Calcite's standard operators (with their own lookup rules, e.g. for COUNT(*)) minus its window functions. */
+    /**
+     * Calcite's standard operators (with their own lookup rules, e.g. for COUNT(*)) minus its window
+     * functions and its OVER-only FIRST_VALUE/LAST_VALUE (Weir's own run in GROUP BY too, see
+     * {@link FirstLastValueFunction}).
+     */
     private record WithoutCalciteWindows(SqlOperatorTable standard) implements SqlOperatorTable {
+
+        private static boolean replaced(SqlOperator operator) {
+            return operator instanceof SqlWindowTableFunction
+                    || operator instanceof org.apache.calcite.sql.fun.SqlFirstLastValueAggFunction;
+        }
 
         @Override
         public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
                 List<SqlOperator> operators, SqlNameMatcher matcher) {
             List<SqlOperator> found = new ArrayList<>();
             standard.lookupOperatorOverloads(name, category, syntax, found, matcher);
-            found.removeIf(operator -> operator instanceof SqlWindowTableFunction);
+            found.removeIf(WithoutCalciteWindows::replaced);
             operators.addAll(found);
         }
 
         @Override
         public List<SqlOperator> getOperatorList() {
             List<SqlOperator> operators = new ArrayList<>(standard.getOperatorList());
-            operators.removeIf(operator -> operator instanceof SqlWindowTableFunction);
+            operators.removeIf(WithoutCalciteWindows::replaced);
             return operators;
         }
     }
