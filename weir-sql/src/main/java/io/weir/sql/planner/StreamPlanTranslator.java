@@ -193,7 +193,9 @@ public final class StreamPlanTranslator {
                     return AggregateTranslator.translateSliced(aggregate, slicing, sliced);
                 }
             }
-            return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl, miniBatch);
+            ChangelogStream input = ProcTimeWindows.overProcessingTimeSession(aggregate.getInput())
+                    ? procTimeSessionInput(aggregate.getInput()) : translate(aggregate.getInput());
+            return AggregateTranslator.translate(aggregate, input, stateTtl, miniBatch);
         }
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
@@ -314,20 +316,54 @@ public final class StreamPlanTranslator {
         List<RexNode> operands = call.getOperands();
         int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
         if (call.getOperator().getName().equals("SESSION")) {
+            if (AggregateTranslator.overProcessingTime(scan)) {
+                throw new ValidationException("SESSION(TABLE ..., DESCRIPTOR(pt), gap) over a processing-time attribute "
+                        + "runs as a window aggregate (GROUP BY window_start, window_end, ...); Weir does not run it "
+                        + "on its own yet. Aggregate its rows, or use a rowtime column");
+            }
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, "SESSION");
             return sessionTableFunction(scan, input, timeField, intervalMillis(operands.get(1)));
         }
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
-        long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;
+        int sizes = kind == WindowTableFunction.Kind.TUMBLE ? 1 : 2;
+        long size = sizes == 2 ? intervalMillis(operands.get(2)) : first;
+        long offset = operands.size() > 1 + sizes ? intervalMillis(operands.get(1 + sizes)) : 0;
         if (!AggregateTranslator.overProcessingTime(scan)) {
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
         }
         DataStream<Row> rows = input.rows();
         DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first,
-                        ltzTime(scan, timeField), WindowBounds.wallTimeZone(scan)),
+                        ltzTime(scan, timeField), WindowBounds.wallTimeZone(scan), offset),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
         return ChangelogStream.appendOnly(windowed);
+    }
+
+    /**
+     * The input of a window aggregate over SESSION of a processing time: the session's rows pass
+     * through, their {@code window_start}, {@code window_end} and {@code window_time} null, as the
+     * aggregate ({@link io.weir.sql.runtime.window.ProcTimeSessionWindowAggregateFunction}) puts them
+     * into sessions by its own clock.
+     */
+    private ChangelogStream procTimeSessionInput(RelNode node) {
+        if (node instanceof LogicalCalc calc) {
+            ChangelogStream input = procTimeSessionInput(calc.getInput());
+            return input.withRows(calc(calc, input.rows()));
+        }
+        LogicalTableFunctionScan scan = (LogicalTableFunctionScan) node;
+        ChangelogStream input = translate(scan.getInputs().get(0));
+        if (!input.mode().isInsertOnly()) {
+            throw new ValidationException("SESSION needs append-only input, but its input has updates from "
+                    + input.updatingNode());
+        }
+        DataStream<Row> rows = input.rows();
+        return ChangelogStream.appendOnly(rows.map(row -> {
+            Row widened = new Row(row.getKind(), row.getArity() + 3);
+            for (int i = 0; i < row.getArity(); i++) {
+                widened.setField(i, row.getField(i));
+            }
+            return widened;
+        }, RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name("SESSION"));
     }
 
     /** Whether the time column of a window table function is a TIMESTAMP_LTZ (its window_time is one too). */
