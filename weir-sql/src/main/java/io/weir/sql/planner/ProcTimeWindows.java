@@ -80,7 +80,8 @@ final class ProcTimeWindows {
         RexCall call = (RexCall) scan.getCall();
         String name = call.getOperator().getName();
         List<RexNode> operands = call.getOperands();
-        WindowKeyLayout layout = new WindowKeyLayout(keys.length, bounds.start(), bounds.end(), false);
+        WindowKeyLayout layout = withWindowTime(new WindowKeyLayout(keys.length, bounds.start(), bounds.end(), false),
+                aggregate, scan);
         int[] others = layout.otherKeys(keys);
         if (name.equals("SESSION")) {
             if (groupingSets) {
@@ -106,7 +107,30 @@ final class ProcTimeWindows {
                         first, size, offset)
                 : new ProcTimeWindowAggregateFunction(accumulators, keys.length, bounds.start(), bounds.end(), false,
                         size, first, offset);
+        if (layout.timePosition() >= 0) {
+            function = function.withWindowTime(layout.timePosition(), layout.instantTime());
+        }
         return new Plan(function.inZone(zone), others, "ProcTimeWindowAggregate");
+    }
+
+    /**
+     * The layout with {@code window_time} among the keys where the aggregate groups by it: the
+     * operator computes it from the window it assigns (the field's value from before the exchange
+     * may belong to another window).
+     */
+    private static WindowKeyLayout withWindowTime(WindowKeyLayout layout, Aggregate aggregate,
+            LogicalTableFunctionScan scan) {
+        int scanField = scan.getRowType().getFieldCount() - 1;
+        int field = fieldThrough(aggregate.getInput(), scan, scanField);
+        int[] keys = aggregate.getGroupSet().toArray();
+        for (int k = 0; field >= 0 && k < keys.length; k++) {
+            if (keys[k] == field && k != layout.startPosition() && k != layout.endPosition()) {
+                boolean instant = scan.getRowType().getFieldList().get(scanField).getType().getSqlTypeName()
+                        == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+                return layout.withTime(k, instant);
+            }
+        }
+        return layout;
     }
 
     /** Whether {@code node}'s rows come, through projections and filters, from SESSION over a processing time. */

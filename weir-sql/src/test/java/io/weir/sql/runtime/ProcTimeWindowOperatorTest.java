@@ -291,4 +291,23 @@ class ProcTimeWindowOperatorTest {
             harness.close();
         }
     }
+
+    @Test
+    void aWindowTimeKeyIsTheInstantOfTheAssignedWindowsLastMillisecond() throws Exception {
+        // GROUP BY k, window_start, window_end, window_time over TUMBLE(10 s) in Shanghai: the
+        // window_time the rows carry from before the exchange is replaced by the operator's window's.
+        Accumulators count = new Accumulators(List.of(new BoundAggregate(new CountSlot(), -1, -1, false, null)));
+        var function = new ProcTimeWindowAggregateFunction(count, 4, 1, 2, false, SIZE, SIZE, 0)
+                .withWindowTime(3, true).inZone(java.time.ZoneId.of("Asia/Shanghai"));
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new KeyProjection(new int[] {0}), KEY)) {
+            harness.open();
+            harness.setProcessingTime(9_000);
+            harness.processElement(Row.of("a", null, null, Instant.EPOCH), 0);
+            harness.setProcessingTime(10_000);
+            java.time.LocalDateTime eight = java.time.LocalDateTime.of(1970, 1, 1, 8, 0);
+            assertEquals(List.of(Row.of("a", eight, eight.plusSeconds(10), Instant.ofEpochMilli(9_999), 1L)),
+                    harness.extractOutputValues());
+        }
+    }
 }

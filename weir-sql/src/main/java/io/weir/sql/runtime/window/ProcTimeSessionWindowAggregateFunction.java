@@ -138,8 +138,10 @@ public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFu
     private void fire(Row open, Collector<Row> out) throws Exception {
         Object start = bound((Long) open.getField(START));
         Object end = bound(end(open));
+        Object time = layout.time(WindowTableFunction.localMillis(end(open), zone) - 1, zone);
         for (Map.Entry<Row, Row> entry : groups.entries()) {
-            out.collect(accumulators.output(RowKind.INSERT, layout.key(entry.getKey(), start, end), entry.getValue()));
+            out.collect(accumulators.output(RowKind.INSERT, layout.key(entry.getKey(), start, end, time),
+                    entry.getValue()));
         }
         groups.clear();
         session.clear();

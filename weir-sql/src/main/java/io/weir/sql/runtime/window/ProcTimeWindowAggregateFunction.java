@@ -43,10 +43,7 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
-    private final int keyCount;
-    private final int startPosition;
-    private final int endPosition;
-    private final boolean instantBounds;
+    private final WindowKeyLayout layout;
     private final long size;
     private final long slide;
     private final long offset;
@@ -68,7 +65,8 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
      */
     public ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition, int endPosition,
             boolean instantBounds, long size, long slide, long offset) {
-        this(accumulators, keyCount, startPosition, endPosition, instantBounds, size, slide, offset, 0, null);
+        this(accumulators, new WindowKeyLayout(keyCount, startPosition, endPosition, instantBounds), size, slide,
+                offset, 0, null);
     }
 
     /**
@@ -88,27 +86,28 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
             throw new IllegalArgumentException("CUMULATE's max size " + size + " ms must be a positive multiple of its "
                     + "step " + step + " ms");
         }
-        return new ProcTimeWindowAggregateFunction(accumulators, keyCount, startPosition, endPosition, false, size,
-                size, offset, step, null);
+        return new ProcTimeWindowAggregateFunction(accumulators,
+                new WindowKeyLayout(keyCount, startPosition, endPosition, false), size, size, offset, step, null);
     }
 
     /** These windows cut the wall time of {@code zone} (the session time zone), as Flink's do. */
     public ProcTimeWindowAggregateFunction inZone(java.time.ZoneId zone) {
-        return new ProcTimeWindowAggregateFunction(accumulators, keyCount, startPosition, endPosition, instantBounds,
-                size, slide, offset, step, zone);
+        return new ProcTimeWindowAggregateFunction(accumulators, layout, size, slide, offset, step, zone);
     }
 
-    private ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition,
-            int endPosition, boolean instantBounds, long size, long slide, long offset, long step,
-            java.time.ZoneId zone) {
+    /** These windows' {@code window_time} is a grouping key too, at {@code position}. */
+    public ProcTimeWindowAggregateFunction withWindowTime(int position, boolean instant) {
+        return new ProcTimeWindowAggregateFunction(accumulators, layout.withTime(position, instant), size, slide,
+                offset, step, zone);
+    }
+
+    private ProcTimeWindowAggregateFunction(Accumulators accumulators, WindowKeyLayout layout, long size, long slide,
+            long offset, long step, java.time.ZoneId zone) {
         if (size <= 0 || slide <= 0) {
             throw new IllegalArgumentException("A window's size and slide must be positive, not " + size + " / " + slide);
         }
         this.accumulators = accumulators;
-        this.keyCount = keyCount;
-        this.startPosition = startPosition;
-        this.endPosition = endPosition;
-        this.instantBounds = instantBounds;
+        this.layout = layout;
         this.size = size;
         this.slide = slide;
         this.offset = offset;
@@ -195,27 +194,13 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
         windows.remove(window);
         long end = step > 0 ? window : window + size;
         long start = step > 0 ? GroupWindowTimes.windowStart(end - 1, size, offset) : window;
-        out.collect(accumulators.output(RowKind.INSERT, key(ctx.getCurrentKey(), start, end), acc));
-    }
-
-    /** The aggregate's grouping key: the other keys with the window's bounds in their places. */
-    private Row key(Row otherKeys, long start, long end) {
-        Row key = new Row(RowKind.INSERT, keyCount);
-        for (int k = 0, o = 0; k < keyCount; k++) {
-            if (k == startPosition) {
-                key.setField(k, bound(start));
-            } else if (k == endPosition) {
-                key.setField(k, bound(end));
-            } else {
-                key.setField(k, otherKeys.getField(o++));
-            }
-        }
-        return key;
+        out.collect(accumulators.output(RowKind.INSERT,
+                layout.key(ctx.getCurrentKey(), bound(start), bound(end), layout.time(end - 1, zone)), acc));
     }
 
     /** A window bound, a wall time: the instant it is read at for a legacy window, else the wall time itself. */
     private Object bound(long wallMillis) {
-        return instantBounds ? Instant.ofEpochMilli(WindowTableFunction.epochMillis(wallMillis, zone))
+        return layout.instantBounds() ? Instant.ofEpochMilli(WindowTableFunction.epochMillis(wallMillis, zone))
                 : WindowTableFunction.toTimestamp(wallMillis);
     }
 }
