@@ -512,14 +512,14 @@ final class AggregateTranslator {
     }
 
     /** A legacy window over processing time for {@link ProcTimeWindows}; null for a window table function's. */
-    private static ProcTimeWindows.Legacy legacyProcessingTime(WindowKey window, SessionKey session) {
+    private static ProcTimeWindows.GroupWindow legacyProcessingTime(WindowKey window, SessionKey session) {
         if (session != null) {
-            return new ProcTimeWindows.Legacy(session.position(), 0, 0, 0, session.gap());
+            return new ProcTimeWindows.GroupWindow(session.position(), 0, 0, 0, session.gap());
         }
         if (window.endOffset() == 0) {
             return null; // a window table function's: its bounds are grouping keys
         }
-        return new ProcTimeWindows.Legacy(window.field(), window.endOffset(),
+        return new ProcTimeWindows.GroupWindow(window.field(), window.endOffset(),
                 window.hopSlide() > 0 ? window.hopSlide() : window.endOffset(), window.offset(), 0);
     }
 

@@ -38,10 +38,11 @@ final class ProcTimeWindows {
     }
 
     /**
-     * A legacy window over processing time: its key position, and for TUMBLE/HOP its size, slide
-     * (the size for TUMBLE) and offset, for SESSION its gap (and size 0).
+     * A legacy group window ({@code GROUP BY TUMBLE(pt, ...)}, HOP, SESSION) over processing time: its
+     * key position, and for TUMBLE/HOP its size, slide (the size for TUMBLE) and offset, for SESSION
+     * its gap (and size 0).
      */
-    record Legacy(int position, long size, long slide, long offset, long gap) {
+    record GroupWindow(int position, long size, long slide, long offset, long gap) {
     }
 
     /** The operator of a processing-time window aggregate, and the input fields it is keyed by. */
@@ -60,7 +61,7 @@ final class ProcTimeWindows {
      * @param legacy the legacy window, or null for a window table function's
      * @param groupingSets whether Expand ran before (grouping sets): it may have nulled any key but the window's
      */
-    static Plan plan(Aggregate aggregate, int[] keys, Accumulators accumulators, Legacy legacy, RowTypeInfo inputType,
+    static Plan plan(Aggregate aggregate, int[] keys, Accumulators accumulators, GroupWindow legacy, RowTypeInfo inputType,
             boolean groupingSets) {
         ZoneId zone = zone(aggregate);
         if (legacy != null && legacy.gap() > 0) {
