@@ -63,7 +63,7 @@ final class ProcTimeWindows {
      */
     static Plan plan(Aggregate aggregate, int[] keys, Accumulators accumulators, GroupWindow legacy, RowTypeInfo inputType,
             boolean groupingSets) {
-        ZoneId zone = zone(aggregate);
+        ZoneId zone = zone(aggregate.getCluster());
         if (legacy != null && legacy.gap() > 0) {
             WindowKeyLayout layout = new WindowKeyLayout(keys.length, legacy.position(), -1, true);
             int[] others = layout.otherKeys(keys);
@@ -142,8 +142,8 @@ final class ProcTimeWindows {
     }
 
     /** The session time zone, or null for UTC: the wall time processing-time windows cut. */
-    private static ZoneId zone(Aggregate aggregate) {
-        ZoneId zone = io.weir.sql.codegen.SessionTimeZone.of(aggregate.getCluster());
+    static ZoneId zone(org.apache.calcite.plan.RelOptCluster cluster) {
+        ZoneId zone = io.weir.sql.codegen.SessionTimeZone.of(cluster);
         return zone == null || zone.normalized().equals(ZoneOffset.UTC) ? null : zone;
     }
 

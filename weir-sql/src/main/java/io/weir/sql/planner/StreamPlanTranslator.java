@@ -16,6 +16,7 @@ import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.WatermarkCalc;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.window.ProcTimeSessionWindowTableFunction;
 import io.weir.sql.runtime.window.SessionWindowTableFunction;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.time.Duration;
@@ -316,13 +317,14 @@ public final class StreamPlanTranslator {
         List<RexNode> operands = call.getOperands();
         int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
         if (call.getOperator().getName().equals("SESSION")) {
+            long gap = intervalMillis(operands.get(1));
+            RowTypeInfo rowType = RowTypes.of(scan.getInputs().get(0).getRowType());
             if (AggregateTranslator.overProcessingTime(scan)) {
-                throw new ValidationException("SESSION(TABLE ..., DESCRIPTOR(pt), gap) over a processing-time attribute "
-                        + "runs as a window aggregate (GROUP BY window_start, window_end, ...); Weir does not run it "
-                        + "on its own yet. Aggregate its rows, or use a rowtime column");
+                return sessionTableFunction(scan, input, new ProcTimeSessionWindowTableFunction(gap, rowType,
+                        ProcTimeWindows.zone(scan.getCluster())));
             }
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, "SESSION");
-            return sessionTableFunction(scan, input, timeField, intervalMillis(operands.get(1)));
+            return sessionTableFunction(scan, input, new SessionWindowTableFunction(timeField, gap, rowType));
         }
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
@@ -397,10 +399,12 @@ public final class StreamPlanTranslator {
 
     /**
      * SESSION: keyed by its PARTITION BY keys (one partition without them, at one subtask, as in
-     * Flink), rows wait in state until their session ends.
+     * Flink), rows wait in state until their session ends: by the watermark over a rowtime
+     * ({@link SessionWindowTableFunction}), by the operator's clock over a processing time
+     * ({@link ProcTimeSessionWindowTableFunction}).
      */
     private static ChangelogStream sessionTableFunction(LogicalTableFunctionScan scan, ChangelogStream input,
-            int timeField, long gap) {
+            io.weir.api.functions.KeyedProcessFunction<Row, Row, Row> function) {
         List<RexNode> operands = ((RexCall) scan.getCall()).getOperands();
         int[] partition = operands.size() > 2
                 ? ((RexCall) operands.get(2)).getOperands().stream().mapToInt(k -> ((RexInputRef) k).getIndex()).toArray()
@@ -408,8 +412,7 @@ public final class StreamPlanTranslator {
         RelDataType inputType = scan.getInputs().get(0).getRowType();
         DataStream<Row> windowed = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(inputType, partition))
-                .process(new SessionWindowTableFunction(timeField, gap, RowTypes.of(inputType)),
-                        RowTypes.of(scan.getRowType()))
+                .process(function, RowTypes.of(scan.getRowType()))
                 .name("SESSION");
         return ChangelogStream.appendOnly(windowed);
     }

@@ -151,4 +151,42 @@ class ProcTimeSessionWindowOperatorTest {
             harness.close();
         }
     }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> rows(OperatorSubtaskState restored)
+            throws Exception {
+        var function = new io.weir.sql.runtime.window.ProcTimeSessionWindowTableFunction(GAP,
+                new RowTypeInfo(BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO), null);
+        return open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new KeyProjection(new int[] {0}), KEY), restored);
+    }
+
+    @Test
+    void theTableFunctionAloneEmitsASessionsRowsWithItsBoundsWhenItEnds() throws Exception {
+        for (boolean restoreMidway : new boolean[] {false, true}) {
+            var harness = rows(null);
+            harness.setProcessingTime(1_000);
+            harness.processElement(Row.of("p", "r1"), 0);
+            harness.setProcessingTime(3_000);
+            harness.processElement(Row.of("p", "r2"), 0);
+            if (restoreMidway) {
+                OperatorSubtaskState state = harness.snapshot(1, 0);
+                harness.close();
+                harness = rows(state);
+            }
+            harness.setProcessingTime(7_999);
+            assertEquals(List.of(), harness.extractOutputValues());
+            harness.setProcessingTime(8_000);
+            harness.processElement(Row.of("p", "r3"), 0); // at the end: a new session
+            harness.setProcessingTime(30_000);
+            LocalDateTime epoch = LocalDateTime.of(1970, 1, 1, 0, 0);
+            assertEquals(List.of(
+                    Row.of("p", "r1", epoch.plusSeconds(1), epoch.plusSeconds(8), epoch.plusNanos(7_999_000_000L)),
+                    Row.of("p", "r2", epoch.plusSeconds(1), epoch.plusSeconds(8), epoch.plusNanos(7_999_000_000L)),
+                    Row.of("p", "r3", epoch.plusSeconds(8), epoch.plusSeconds(13), epoch.plusNanos(12_999_000_000L))),
+                    harness.extractOutputValues(), "restore midway: " + restoreMidway);
+            assertEquals(0, harness.numKeyedStateEntries());
+            assertEquals(0, harness.numProcessingTimeTimers());
+            harness.close();
+        }
+    }
 }

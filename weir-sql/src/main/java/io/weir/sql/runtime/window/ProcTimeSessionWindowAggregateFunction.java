@@ -5,13 +5,9 @@ import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
-import io.weir.api.state.ValueState;
-import io.weir.api.state.ValueStateDescriptor;
-import io.weir.api.types.BasicTypeInfo;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
-import io.weir.api.functions.TimerService;
 import io.weir.sql.runtime.agg.Accumulators;
 import java.time.Instant;
 import java.util.Map;
@@ -30,19 +26,14 @@ import java.util.Map;
  * row processed at or after the end opens a new session. Watermarks do not fire sessions, and no row
  * is late. Sessions still open when a bounded input ends do not fire (as in Flink).
  *
- * <p>State, checkpointed with the timer: per partition the open session's start, end and pending
- * timer, and one accumulator per group. The timer is not moved when a row extends the session; when
- * it fires early it is set again at the session's end.
+ * <p>State, checkpointed with the timer: per partition the open session ({@link ProcTimeSessions})
+ * and one accumulator per group.
  *
  * <p>Threading: called by the task's thread only.
  */
 public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
 
     private static final long serialVersionUID = 1L;
-
-    private static final int START = 0;
-    private static final int END = 1;
-    private static final int TIMER = 2;
 
     private final Accumulators accumulators;
     private final WindowKeyLayout layout;
@@ -51,8 +42,7 @@ public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFu
     private final long gap;
     /** The session time zone the table function's bounds are wall times of; null for UTC. */
     private final java.time.ZoneId zone;
-    /** The open session: start, end and the pending timer's time, in ms since the epoch. */
-    private transient ValueState<Row> session;
+    private transient ProcTimeSessions sessions;
     /** The open session's accumulators by the row's grouping keys other than the bounds. */
     private transient MapState<Row, Row> groups;
 
@@ -79,9 +69,7 @@ public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFu
     @Override
     public void open(OpenContext openContext) throws Exception {
         accumulators.open(getRuntimeContext());
-        session = getRuntimeContext().getState(new ValueStateDescriptor<>("proctime-session",
-                new RowTypeInfo(BasicTypeInfo.LONG_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO,
-                        BasicTypeInfo.LONG_TYPE_INFO)));
+        sessions = new ProcTimeSessions(getRuntimeContext(), "proctime-session", gap);
         groups = getRuntimeContext().getMapState(new MapStateDescriptor<>("proctime-session-groups", groupType,
                 accumulators.accumulatorType()));
     }
@@ -93,22 +81,10 @@ public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFu
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        TimerService timers = ctx.timerService();
-        long now = timers.currentProcessingTime();
-        Row open = session.value();
-        if (open != null && now >= end(open)) {
-            // Ended, but its timer has not fired yet: it ends before this row's session starts.
-            timers.deleteProcessingTimeTimer((Long) open.getField(TIMER));
-            fire(open, out);
-            open = null;
+        Row ended = sessions.add(ctx.timerService());
+        if (ended != null) {
+            fire(ended, out); // ended before this row, its timer not fired yet
         }
-        if (open == null) {
-            open = Row.of(now, now + gap, now + gap);
-            timers.registerProcessingTimeTimer(now + gap);
-        } else {
-            open.setField(END, now + gap);
-        }
-        session.update(open);
         Row group = group(input);
         Row acc = groups.get(group);
         if (acc == null) {
@@ -120,35 +96,24 @@ public final class ProcTimeSessionWindowAggregateFunction extends KeyedProcessFu
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        Row open = session.value();
-        if (open == null) {
-            return;
+        Row ended = sessions.ended(timestamp, ctx.timerService());
+        if (ended != null) {
+            fire(ended, out);
+            sessions.clear();
         }
-        if (end(open) > timestamp) {
-            // A row extended the session after the timer was set: wait for its new end.
-            open.setField(TIMER, end(open));
-            session.update(open);
-            ctx.timerService().registerProcessingTimeTimer(end(open));
-            return;
-        }
-        fire(open, out);
     }
 
-    /** Emits one row per group of the session and forgets the session. */
-    private void fire(Row open, Collector<Row> out) throws Exception {
-        Object start = bound((Long) open.getField(START));
-        Object end = bound(end(open));
-        Object time = layout.time(WindowTableFunction.localMillis(end(open), zone) - 1, zone);
+    /** Emits one row per group of the session and forgets the groups. */
+    private void fire(Row session, Collector<Row> out) throws Exception {
+        long endMillis = ProcTimeSessions.end(session);
+        Object start = bound(ProcTimeSessions.start(session));
+        Object end = bound(endMillis);
+        Object time = layout.time(WindowTableFunction.localMillis(endMillis, zone) - 1, zone);
         for (Map.Entry<Row, Row> entry : groups.entries()) {
             out.collect(accumulators.output(RowKind.INSERT, layout.key(entry.getKey(), start, end, time),
                     entry.getValue()));
         }
         groups.clear();
-        session.clear();
-    }
-
-    private static long end(Row open) {
-        return (Long) open.getField(END);
     }
 
     private Row group(Row input) {
