@@ -95,6 +95,20 @@ final class StrictOperators {
         if (type.getSqlTypeName() == SqlTypeName.TIME && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
             return timeArithmetic(kind, left, right);
         }
+        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
+            // An instant plus or minus a day-time interval (the legacy SESSION_END of a PROCTIME(): MAX(pt) + gap).
+            boolean instantFirst = left.type().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+            ExprCode instant = instantFirst ? left : right;
+            ExprCode interval = instantFirst ? right : left;
+            if (!SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.type().getSqlTypeName())) {
+                throw new io.weir.sql.api.ValidationException("TIMESTAMP_LTZ arithmetic with "
+                        + interval.type().getFullTypeString() + " is not supported by Weir yet; use a day-time "
+                        + "interval such as INTERVAL '5' SECOND");
+            }
+            return instant.valueTerm() + ".plus(" + (kind == SqlKind.MINUS ? "-" : "") + interval.valueTerm()
+                    + ", java.time.temporal.ChronoUnit.MILLIS)";
+        }
         if (kind == SqlKind.MINUS && isDatetime(left.type()) && isDatetime(right.type())) {
             // t1 - t2 as an interval (TIMESTAMPDIFF): whole months for a year-month interval, else milliseconds.
             return (SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName())

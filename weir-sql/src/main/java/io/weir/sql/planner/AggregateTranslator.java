@@ -26,7 +26,6 @@ import io.weir.sql.runtime.agg.SumSlot;
 import io.weir.sql.runtime.window.GroupByHopFunction;
 import io.weir.sql.runtime.window.SessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
-import io.weir.sql.runtime.window.ProcTimeWindowAggregateFunction;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import io.weir.sql.types.LogicalType.TimeAttribute;
@@ -77,12 +76,17 @@ final class AggregateTranslator {
         if (window == null) {
             window = legacyTumbleKey(aggregate, keys);
         }
-        if (window != null && window.processingTime()) {
+        SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
+        if (window != null && window.processingTime() || session != null && session.processingTime()) {
             if (!input.mode().isInsertOnly()) {
                 throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
-            return processingTimeWindow(aggregate, rows, accumulators, window);
+            RowTypeInfo rowType = RowTypes.of(inputType);
+            ProcTimeWindows.Plan plan = ProcTimeWindows.plan(aggregate, keys, accumulators,
+                    legacyProcessingTime(window, session), rowType, false);
+            return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(plan.keyFields()), plan.keyType(rowType))
+                    .process(plan.function(), outputType).name(plan.name()));
         }
         if (window != null && window.hopSlide() > 0) {
             // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
@@ -91,7 +95,6 @@ final class AggregateTranslator {
                             RowTypes.of(inputType))
                     .name("GroupByHop").setParallelism(rows.getParallelism());
         }
-        SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
         if ((window != null || session != null) && !input.mode().isInsertOnly()) {
             throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
                     + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
@@ -182,11 +185,6 @@ final class AggregateTranslator {
             windowKeys = new int[] {session.position()};
         }
         if (windowKeys != null) {
-            if (window != null && window.processingTime()) {
-                throw new ValidationException("GROUPING SETS, ROLLUP and CUBE over a processing-time window are not "
-                        + "supported by Weir yet; group by the window and the other keys, and roll up in a query over "
-                        + "its result");
-            }
             for (org.apache.calcite.util.ImmutableBitSet set : sets) {
                 for (int k : windowKeys) {
                     if (!set.get(keys[k])) {
@@ -250,7 +248,8 @@ final class AggregateTranslator {
         int[] expandedKeys = java.util.stream.IntStream.concat(java.util.Arrays.stream(keys),
                 java.util.stream.IntStream.of(inputType.getFieldCount())).toArray();
         DataStream<Row> rows = input.rows();
-        if (window != null && window.hopSlide() > 0) {
+        boolean processingTime = window != null && window.processingTime() || session != null && session.processingTime();
+        if (window != null && window.hopSlide() > 0 && !processingTime) {
             // Legacy HOP: one copy of each row per window first, as without grouping sets.
             rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset(),
                             window.offset()), RowTypes.of(inputType))
@@ -262,7 +261,13 @@ final class AggregateTranslator {
         RowTypeInfo keyType = new RowTypeInfo(keyTypes.toArray(TypeInformation<?>[]::new));
         RowTypeInfo aggregatedType = new RowTypeInfo(aggregatedTypes.toArray(TypeInformation<?>[]::new));
         DataStream<Row> aggregated;
-        if (window != null) {
+        if (processingTime) {
+            // The window's key positions are unchanged, $e is one more key beside the other keys.
+            ProcTimeWindows.Plan plan = ProcTimeWindows.plan(aggregate, expandedKeys, accumulators,
+                    legacyProcessingTime(window, session), expandedType, true);
+            aggregated = expanded.keyBy(new KeyProjection(plan.keyFields()), plan.keyType(expandedType))
+                    .process(plan.function(), aggregatedType).name(plan.name());
+        } else if (window != null) {
             // The window's key position is unchanged: $e comes after the grouping fields.
             aggregated = expanded.keyBy(new KeyProjection(expandedKeys), keyType)
                     .process(new WindowAggregateFunction(accumulators, window.field(), window.endOffset(), window.zone()),
@@ -499,62 +504,23 @@ final class AggregateTranslator {
     }
 
     /** The window table function {@code node}'s rows come from through projections and filters, or null. */
-    private static LogicalTableFunctionScan windowFunction(RelNode node) {
+    static LogicalTableFunctionScan windowFunction(RelNode node) {
         while (node instanceof LogicalCalc calc) {
             node = calc.getInput();
         }
         return node instanceof LogicalTableFunctionScan scan && StreamPlanTranslator.isWindowFunction(scan) ? scan : null;
     }
 
-    /**
-     * A window aggregate over processing time ({@link ProcTimeWindowAggregateFunction}), keyed by the
-     * grouping fields other than the window: a legacy TUMBLE/HOP over {@code PROCTIME()}, or a
-     * {@code TUMBLE} table function over one. The operator assigns each row to its windows by its
-     * own clock, so the window fields the rows carry from before the exchange are not read.
-     */
-    private static ChangelogStream processingTimeWindow(Aggregate aggregate, DataStream<Row> rows,
-            Accumulators accumulators, WindowKey window) {
-        int[] keys = aggregate.getGroupSet().toArray();
-        RelDataType inputType = aggregate.getInput().getRowType();
-        WindowBounds bounds = WindowBounds.inKeys(aggregate.getInput(), keys);
-        ProcTimeWindowAggregateFunction function;
-        int start;
-        int end;
-        if (bounds != null) {
-            RexCall call = (RexCall) windowFunction(aggregate.getInput()).getCall();
-            String name = call.getOperator().getName();
-            List<RexNode> operands = call.getOperands();
-            int sizes = name.equals("TUMBLE") ? 1 : 2;
-            if (name.equals("SESSION") || operands.size() != 1 + sizes
-                    || !operands.subList(1, operands.size()).stream().allMatch(o -> o instanceof RexLiteral)) {
-                throw new ValidationException(name + " over a processing-time attribute (PROCTIME()) is not supported "
-                        + "by Weir yet" + (name.equals("SESSION") ? "" : " with a window offset")
-                        + "; TUMBLE(TABLE t, DESCRIPTOR(pt), size), HOP(..., slide, size) and CUMULATE(..., step, size) "
-                        + "run, and SESSION runs over a rowtime column");
-            }
-            long first = ((RexLiteral) operands.get(1)).getValueAs(Long.class);
-            long size = sizes == 1 ? first : ((RexLiteral) operands.get(2)).getValueAs(Long.class);
-            if (first <= 0 || size <= 0 || name.equals("CUMULATE") && size % first != 0) {
-                throw new ValidationException(name + "'s sizes must be positive" + (name.equals("CUMULATE")
-                        ? " and its max size a multiple of its step" : "") + ", not " + first + " ms and " + size + " ms");
-            }
-            start = bounds.start();
-            end = bounds.end();
-            function = name.equals("CUMULATE")
-                    ? ProcTimeWindowAggregateFunction.cumulating(accumulators, keys.length, start, end, first, size)
-                    : new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, false, size, first, 0);
-        } else {
-            long slide = window.hopSlide() > 0 ? window.hopSlide() : window.endOffset();
-            start = window.field();
-            end = -1;
-            function = new ProcTimeWindowAggregateFunction(accumulators, keys.length, start, end, true,
-                    window.endOffset(), slide, window.offset());
+    /** A legacy window over processing time for {@link ProcTimeWindows}; null for a window table function's. */
+    private static ProcTimeWindows.GroupWindow legacyProcessingTime(WindowKey window, SessionKey session) {
+        if (session != null) {
+            return new ProcTimeWindows.GroupWindow(session.position(), 0, 0, 0, session.gap());
         }
-        int[] otherKeys = java.util.stream.IntStream.range(0, keys.length).filter(k -> k != start && k != end)
-                .map(k -> keys[k]).toArray();
-        return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(otherKeys), RowTypes.of(inputType, otherKeys))
-                .process(function, RowTypes.of(aggregate.getRowType()))
-                .name("ProcTimeWindowAggregate"));
+        if (window.endOffset() == 0) {
+            return null; // a window table function's: its bounds are grouping keys
+        }
+        return new ProcTimeWindows.GroupWindow(window.field(), window.endOffset(),
+                window.hopSlide() > 0 ? window.hopSlide() : window.endOffset(), window.offset(), 0);
     }
 
     /**
@@ -597,7 +563,7 @@ final class AggregateTranslator {
     }
 
     /** A legacy {@code GROUP BY SESSION(ts, gap)}: the session's position among the grouping keys, and its gap. */
-    private record SessionKey(int position, long gap) {
+    private record SessionKey(int position, long gap, boolean processingTime) {
 
         int[] otherKeys(int[] keys) {
             int[] others = new int[keys.length - 1];
@@ -622,12 +588,8 @@ final class AggregateTranslator {
             RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(keys[k]));
             if (projected instanceof RexCall call && call.getOperator().getName().equals("$SESSION")
                     && call.getOperands().get(1) instanceof RexLiteral gap) {
-                if (processingTime(calc, call.getOperands().get(0), "SESSION")) {
-                    throw new ValidationException("SESSION over a processing-time attribute (PROCTIME()) is not "
-                            + "supported by Weir yet; use a rowtime column (WATERMARK FOR ts AS ...), or TUMBLE/HOP "
-                            + "over processing time");
-                }
-                return new SessionKey(k, gap.getValueAs(Long.class));
+                return new SessionKey(k, gap.getValueAs(Long.class),
+                        processingTime(calc, call.getOperands().get(0), "SESSION"));
             }
         }
         return null;

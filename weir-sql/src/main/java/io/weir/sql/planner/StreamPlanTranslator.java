@@ -16,6 +16,7 @@ import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.WatermarkCalc;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.window.ProcTimeSessionWindowTableFunction;
 import io.weir.sql.runtime.window.SessionWindowTableFunction;
 import io.weir.sql.runtime.window.WindowTableFunction;
 import java.time.Duration;
@@ -193,7 +194,9 @@ public final class StreamPlanTranslator {
                     return AggregateTranslator.translateSliced(aggregate, slicing, sliced);
                 }
             }
-            return AggregateTranslator.translate(aggregate, translate(aggregate.getInput()), stateTtl, miniBatch);
+            ChangelogStream input = ProcTimeWindows.overProcessingTimeSession(aggregate.getInput())
+                    ? procTimeSessionInput(aggregate.getInput()) : translate(aggregate.getInput());
+            return AggregateTranslator.translate(aggregate, input, stateTtl, miniBatch);
         }
         if (node instanceof Join join) {
             return JoinTranslator.translate(join, translate(join.getLeft()), translate(join.getRight()), stateTtl);
@@ -314,20 +317,55 @@ public final class StreamPlanTranslator {
         List<RexNode> operands = call.getOperands();
         int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
         if (call.getOperator().getName().equals("SESSION")) {
+            long gap = intervalMillis(operands.get(1));
+            RowTypeInfo rowType = RowTypes.of(scan.getInputs().get(0).getRowType());
+            if (AggregateTranslator.overProcessingTime(scan)) {
+                return sessionTableFunction(scan, input, new ProcTimeSessionWindowTableFunction(gap, rowType,
+                        ProcTimeWindows.zone(scan.getCluster())));
+            }
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, "SESSION");
-            return sessionTableFunction(scan, input, timeField, intervalMillis(operands.get(1)));
+            return sessionTableFunction(scan, input, new SessionWindowTableFunction(timeField, gap, rowType));
         }
         WindowTableFunction.Kind kind = WindowTableFunction.Kind.valueOf(call.getOperator().getName());
         long first = intervalMillis(operands.get(1));
-        long size = operands.size() > 2 ? intervalMillis(operands.get(2)) : first;
+        int sizes = kind == WindowTableFunction.Kind.TUMBLE ? 1 : 2;
+        long size = sizes == 2 ? intervalMillis(operands.get(2)) : first;
+        long offset = operands.size() > 1 + sizes ? intervalMillis(operands.get(1 + sizes)) : 0;
         if (!AggregateTranslator.overProcessingTime(scan)) {
             TableScanTranslator.requireRowtime(scan.getInputs().get(0), timeField, call.getOperator().getName());
         }
         DataStream<Row> rows = input.rows();
         DataStream<Row> windowed = rows.flatMap(new WindowTableFunction(kind, timeField, size, first,
-                        ltzTime(scan, timeField), WindowBounds.wallTimeZone(scan)),
+                        ltzTime(scan, timeField), WindowBounds.wallTimeZone(scan), offset),
                 RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name(kind.name());
         return ChangelogStream.appendOnly(windowed);
+    }
+
+    /**
+     * The input of a window aggregate over SESSION of a processing time: the session's rows pass
+     * through, their {@code window_start}, {@code window_end} and {@code window_time} null, as the
+     * aggregate ({@link io.weir.sql.runtime.window.ProcTimeSessionWindowAggregateFunction}) puts them
+     * into sessions by its own clock.
+     */
+    private ChangelogStream procTimeSessionInput(RelNode node) {
+        if (node instanceof LogicalCalc calc) {
+            ChangelogStream input = procTimeSessionInput(calc.getInput());
+            return input.withRows(calc(calc, input.rows()));
+        }
+        LogicalTableFunctionScan scan = (LogicalTableFunctionScan) node;
+        ChangelogStream input = translate(scan.getInputs().get(0));
+        if (!input.mode().isInsertOnly()) {
+            throw new ValidationException("SESSION needs append-only input, but its input has updates from "
+                    + input.updatingNode());
+        }
+        DataStream<Row> rows = input.rows();
+        return ChangelogStream.appendOnly(rows.map(row -> {
+            Row widened = new Row(row.getKind(), row.getArity() + 3);
+            for (int i = 0; i < row.getArity(); i++) {
+                widened.setField(i, row.getField(i));
+            }
+            return widened;
+        }, RowTypes.of(scan.getRowType())).setParallelism(rows.getParallelism()).name("SESSION"));
     }
 
     /** Whether the time column of a window table function is a TIMESTAMP_LTZ (its window_time is one too). */
@@ -361,10 +399,12 @@ public final class StreamPlanTranslator {
 
     /**
      * SESSION: keyed by its PARTITION BY keys (one partition without them, at one subtask, as in
-     * Flink), rows wait in state until their session ends.
+     * Flink), rows wait in state until their session ends: by the watermark over a rowtime
+     * ({@link SessionWindowTableFunction}), by the operator's clock over a processing time
+     * ({@link ProcTimeSessionWindowTableFunction}).
      */
     private static ChangelogStream sessionTableFunction(LogicalTableFunctionScan scan, ChangelogStream input,
-            int timeField, long gap) {
+            io.weir.api.functions.KeyedProcessFunction<Row, Row, Row> function) {
         List<RexNode> operands = ((RexCall) scan.getCall()).getOperands();
         int[] partition = operands.size() > 2
                 ? ((RexCall) operands.get(2)).getOperands().stream().mapToInt(k -> ((RexInputRef) k).getIndex()).toArray()
@@ -372,8 +412,7 @@ public final class StreamPlanTranslator {
         RelDataType inputType = scan.getInputs().get(0).getRowType();
         DataStream<Row> windowed = input.rows()
                 .keyBy(new KeyProjection(partition), RowTypes.of(inputType, partition))
-                .process(new SessionWindowTableFunction(timeField, gap, RowTypes.of(inputType)),
-                        RowTypes.of(scan.getRowType()))
+                .process(function, RowTypes.of(scan.getRowType()))
                 .name("SESSION");
         return ChangelogStream.appendOnly(windowed);
     }

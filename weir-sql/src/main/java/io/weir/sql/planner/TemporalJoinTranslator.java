@@ -16,6 +16,7 @@ import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.runtime.join.JoinKeyProjection;
 import io.weir.sql.runtime.join.AsyncLookupJoinFunction;
 import io.weir.sql.runtime.join.LookupJoinFunction;
+import io.weir.sql.runtime.join.ProcTimeTemporalJoinFunction;
 import io.weir.sql.runtime.join.TemporalJoinFunction;
 import io.weir.sql.types.LogicalType.TimeAttribute;
 import java.util.ArrayList;
@@ -46,8 +47,10 @@ import org.apache.calcite.rex.RexUtil;
  *   <li>a rowtime: an event-time temporal join against a versioned table (a primary key, or a
  *       deduplicating view, and a watermark): {@link TemporalJoinFunction};</li>
  *   <li>{@code PROCTIME()}: a lookup join, if {@code t}'s connector looks rows up
- *       ({@link LookupTableSource}): {@link LookupJoinFunction}. Flink refuses a processing-time
- *       join against any other table, and so does Weir.</li>
+ *       ({@link LookupTableSource}): {@link LookupJoinFunction}; or, against the history of a
+ *       temporal table function over processing time ({@code LATERAL TABLE(rates(o.pt))}), a join
+ *       with the latest row of each key: {@link ProcTimeTemporalJoinFunction}. Flink refuses a
+ *       processing-time join against any other table, and so does Weir.</li>
  * </ul>
  * Inner and LEFT joins run; each error names the table and what to change.
  */
@@ -90,6 +93,9 @@ final class TemporalJoinTranslator {
         if (time == TimeAttribute.ROWTIME) {
             return eventTimeJoin(correlate, probe, table, tableName, timeField, equiSplit(correlate, table,
                     joinedCondition));
+        }
+        if (time == TimeAttribute.PROCTIME && TemporalTables.latestByProcessingTime(table)) {
+            return processingTimeJoin(correlate, probe, table, tableName, equiSplit(correlate, table, joinedCondition));
         }
         if (time == TimeAttribute.PROCTIME) {
             return lookupJoin(correlate, probe, table, tableName, LookupKeys.of(correlate, joinedCondition));
@@ -185,6 +191,47 @@ final class TemporalJoinTranslator {
                         new JoinKeyProjection(JoinTranslator.toArray(condition.rightKeys()), widenings), keyType)
                 .process(new TemporalJoinFunction(spec), RowTypes.of(correlate.getRowType()))
                 .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftTemporalJoin" : "TemporalJoin");
+        return probe.withRows(rows);
+    }
+
+    /**
+     * A join with a temporal table function over processing time: each probe row joins the latest
+     * row of its key when it is processed ({@link ProcTimeTemporalJoinFunction}). The table is the
+     * function's history deduplicated to the latest row per key, whose updates keep the join's state.
+     */
+    private ChangelogStream processingTimeJoin(LogicalCorrelate correlate, ChangelogStream probe, RelNode table,
+            String tableName, Condition condition) {
+        if (correlate.getJoinType() != JoinRelType.INNER) {
+            throw new ValidationException("A LEFT join of " + tableName + " FOR SYSTEM_TIME AS OF a PROCTIME() column "
+                    + "cannot run; a temporal table function over processing time joins as an inner join only, as in Flink");
+        }
+        int[] key = TemporalTables.versioned(table).key();
+        List<String> rightNames = table.getRowType().getFieldNames();
+        for (int keyField : key) {
+            if (!condition.rightKeys().contains(keyField)) {
+                throw new ValidationException("The temporal table function's primary key " + Arrays.stream(key)
+                        .mapToObj(rightNames::get).toList() + " must be in the join's equalities: add "
+                        + tableName + "." + rightNames.get(keyField) + " = ... to the WHERE clause");
+            }
+        }
+        RelNode left = correlate.getLeft();
+        CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, condition.residual());
+        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
+        for (int i = 0; i < widenings.length; i++) {
+            widenings[i] = JoinTranslator.widening(left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
+                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
+        }
+        int[] leftKeys = JoinTranslator.toArray(condition.leftKeys());
+        RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(left.getRowType(), leftKeys), widenings);
+        ProcTimeTemporalJoinFunction.Spec spec = new ProcTimeTemporalJoinFunction.Spec(RowTypes.of(left.getRowType()),
+                RowTypes.of(table.getRowType()), condition.nullRejecting(), residual == null ? null : residual.name(),
+                residual == null ? null : residual.source());
+        ChangelogStream versions = translator.apply(table);
+        DataStream<Row> rows = probe.rows().connect(versions.rows())
+                .keyBy(new JoinKeyProjection(leftKeys, widenings),
+                        new JoinKeyProjection(JoinTranslator.toArray(condition.rightKeys()), widenings), keyType)
+                .process(new ProcTimeTemporalJoinFunction(spec), RowTypes.of(correlate.getRowType()))
+                .name("ProcTimeTemporalJoin");
         return probe.withRows(rows);
     }
 

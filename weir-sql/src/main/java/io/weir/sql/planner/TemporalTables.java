@@ -77,6 +77,23 @@ final class TemporalTables {
         return new Versioned(-1, null);
     }
 
+    /**
+     * Whether {@code node} keeps the latest row per key by a processing-time attribute, through
+     * projections: {@code ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt DESC) = 1} with {@code pt} a
+     * {@code PROCTIME()} column, the versioned view of a temporal table function over processing time.
+     */
+    static boolean latestByProcessingTime(RelNode node) {
+        if (node instanceof LogicalCalc calc && RankTranslator.isRank(calc)) {
+            LogicalWindow window = (LogicalWindow) calc.getInput();
+            Window.Group group = window.groups.get(0);
+            List<org.apache.calcite.rel.RelFieldCollation> order = group.orderKeys.getFieldCollations();
+            return deduplication(window).key() != null && order.size() == 1
+                    && order.get(0).getDirection() == org.apache.calcite.rel.RelFieldCollation.Direction.DESCENDING
+                    && timeAttribute(window.getInput(), order.get(0).getFieldIndex()) == TimeAttribute.PROCTIME;
+        }
+        return node instanceof LogicalCalc calc && latestByProcessingTime(calc.getInput());
+    }
+
     /** A deduplication's rows are unique by its partition key; its input's rowtime passes through. */
     private static Versioned deduplication(LogicalWindow window) {
         Versioned input = versioned(window.getInput());

@@ -43,14 +43,21 @@ final class WindowTableFunctions {
     /** SESSION's optional fourth operand: the PARTITION BY keys, as a DESCRIPTOR of the table's columns. */
     static final String SESSION_PARTITION = "PARTITION";
 
+    /**
+     * TUMBLE's, HOP's and CUMULATE's optional last operand, as in Flink: an INTERVAL the windows are
+     * shifted by from the epoch ({@code TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' HOUR, INTERVAL '12' MINUTE)}
+     * has the windows {@code [00:12, 01:12)}, ...); it may be negative.
+     */
+    static final String OFFSET = "OFFSET";
+
     private WindowTableFunctions() {
     }
 
     static SqlOperatorTable operatorTable() {
         SqlOperatorTable windows = SqlOperatorTables.of(
-                new FlinkWindowFunction("TUMBLE", List.of("DATA", "TIMECOL", "SIZE")),
-                new FlinkWindowFunction("HOP", List.of("DATA", "TIMECOL", "SLIDE", "SIZE")),
-                new FlinkWindowFunction("CUMULATE", List.of("DATA", "TIMECOL", "STEP", "SIZE")),
+                new FlinkWindowFunction("TUMBLE", List.of("DATA", "TIMECOL", "SIZE", OFFSET)),
+                new FlinkWindowFunction("HOP", List.of("DATA", "TIMECOL", "SLIDE", "SIZE", OFFSET)),
+                new FlinkWindowFunction("CUMULATE", List.of("DATA", "TIMECOL", "STEP", "SIZE", OFFSET)),
                 new FlinkWindowFunction("SESSION", List.of("DATA", "TIMECOL", "GAP", SESSION_PARTITION)));
         return SqlOperatorTables.chain(windows, new WithoutCalciteWindows(SqlStdOperatorTable.instance()));
     }
@@ -196,13 +203,12 @@ final class WindowTableFunctions {
 
         @Override
         public boolean isOptional(int i) {
-            return params.get(i).equals(SESSION_PARTITION);
+            return params.get(i).equals(SESSION_PARTITION) || params.get(i).equals(OFFSET);
         }
 
         @Override
         public SqlOperandCountRange getOperandCountRange() {
-            return params.contains(SESSION_PARTITION) ? SqlOperandCountRanges.between(params.size() - 1, params.size())
-                    : SqlOperandCountRanges.of(params.size());
+            return SqlOperandCountRanges.between(params.size() - 1, params.size());
         }
 
         @Override
@@ -211,7 +217,8 @@ final class WindowTableFunctions {
                 return opName + "(TABLE table [PARTITION BY (key, ...)], DESCRIPTOR(time_column), gap INTERVAL)";
             }
             return opName + "(TABLE table, DESCRIPTOR(time_column), " + String.join(", ",
-                    params.subList(2, params.size()).stream().map(p -> p.toLowerCase() + " INTERVAL").toList()) + ")";
+                    params.subList(2, params.size() - 1).stream().map(p -> p.toLowerCase() + " INTERVAL").toList())
+                    + " [, offset INTERVAL])";
         }
     }
 }

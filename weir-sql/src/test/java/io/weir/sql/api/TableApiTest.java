@@ -121,6 +121,23 @@ class TableApiTest {
                 + "GROUP BY SESSION(ts, INTERVAL '5' SECOND), usr", table, parallelism);
     }
 
+    /**
+     * A Session window on a processing-time column runs as a processing-time session window
+     * aggregate (grouped by window_time too, which the operator computes); as in Flink, sessions still
+     * open when the bounded input ends do not fire, so the result is empty.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void sessionWindowOnProcessingTimeRuns(int parallelism) throws Exception {
+        tableEnv.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        tableEnv.executeSql("CREATE VIEW clicks AS SELECT usr, PROCTIME() AS pt FROM orders");
+        Table table = tableEnv.from("clicks")
+                .window(Session.withGap(lit(1).days()).on($("pt")).as("s"))
+                .groupBy($("s"), $("usr"))
+                .select($("usr"), $("s").start().as("s_start"), $("s").proctime().as("s_time"), $("usr").count().as("n"));
+        assertEquals(List.of(), finalRows(table.execute()));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void joinsWithAndWithoutCondition(int parallelism) throws Exception {

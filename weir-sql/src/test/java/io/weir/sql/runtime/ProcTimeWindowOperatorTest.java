@@ -158,4 +158,156 @@ class ProcTimeWindowOperatorTest {
         assertEquals(expected, runTableFunction(true, false));
         assertEquals(expected, runTableFunction(true, true));
     }
+
+    /** A TUMBLE table function's window aggregate of {@code size} ms shifted by {@code offset}, in {@code zone}. */
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> tumbleHarness(long size, long offset,
+            java.time.ZoneId zone, boolean legacy, OperatorSubtaskState restored) throws Exception {
+        Accumulators count = new Accumulators(List.of(new BoundAggregate(new CountSlot(), -1, -1, false, null)));
+        ProcTimeWindowAggregateFunction function = (legacy
+                ? new ProcTimeWindowAggregateFunction(count, 2, 1, -1, true, size, size, offset)
+                : new ProcTimeWindowAggregateFunction(count, 3, 1, 2, false, size, size, offset)).inZone(zone);
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new KeyProjection(new int[] {0}), KEY);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+        return harness;
+    }
+
+    /** Feeds one row at each clock time (a snapshot and restore after the second), then runs the clock to {@code end}. */
+    private static List<Row> feed(java.util.function.Function<OperatorSubtaskState,
+            KeyedOneInputStreamOperatorTestHarness<Row, Row, Row>> harnesses, long[] times, long end,
+            boolean restoreMidway) throws Exception {
+        var harness = harnesses.apply(null);
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            harness.setProcessingTime(times[i]);
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            if (i == 1 && restoreMidway) {
+                out.addAll(harness.extractOutputValues());
+                OperatorSubtaskState state = harness.snapshot(1, 0);
+                harness.close();
+                harness = harnesses.apply(state);
+            }
+        }
+        harness.setProcessingTime(end);
+        out.addAll(harness.extractOutputValues());
+        assertEquals(0, harness.numKeyedStateEntries());
+        assertEquals(0, harness.numProcessingTimeTimers());
+        harness.close();
+        return out;
+    }
+
+    private static java.util.function.Function<OperatorSubtaskState, KeyedOneInputStreamOperatorTestHarness<Row, Row, Row>>
+            tumbling(long size, long offset, java.time.ZoneId zone, boolean legacy) {
+        return restored -> {
+            try {
+                return tumbleHarness(size, offset, zone, legacy, restored);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    void anOffsetShiftsTheWindowsFromTheEpoch() throws Exception {
+        // TUMBLE(size 10 s, offset 2 s): [-8 s, 2 s) holds 1 s; [2 s, 12 s) 3 s and 11 s; [12 s, 22 s) 12 s.
+        java.util.Set<Row> expected = java.util.Set.of(window(-8_000, 2_000, 1), window(2_000, 12_000, 2),
+                window(12_000, 22_000, 1));
+        for (boolean restore : new boolean[] {false, true}) {
+            List<Row> out = feed(tumbling(SIZE, 2_000, null, false), new long[] {1_000, 3_000, 11_000, 12_000}, 40_000,
+                    restore);
+            assertEquals(expected, new java.util.HashSet<>(out));
+            assertEquals(3, out.size());
+        }
+    }
+
+    private static long utc(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+
+    @Test
+    void aDayWindowInTheSessionZoneRunsFromLocalMidnightAndFiresThere() throws Exception {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        long day = 86_400_000L;
+        // 15:00Z is 23:00 in Shanghai (Jan 1), 17:00Z 01:00 on Jan 2: two windows, not one UTC day.
+        long[] times = {utc("2024-01-01T15:00:00Z"), utc("2024-01-01T17:00:00Z"), utc("2024-01-02T03:00:00Z")};
+        for (boolean restore : new boolean[] {false, true}) {
+            var harness = tumbleHarness(day, 0, shanghai, false, null);
+            harness.setProcessingTime(times[0]);
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            harness.setProcessingTime(utc("2024-01-01T16:00:00Z") - 1);
+            assertEquals(List.of(), harness.extractOutputValues());
+            if (restore) {
+                OperatorSubtaskState state = harness.snapshot(1, 0);
+                harness.close();
+                harness = tumbleHarness(day, 0, shanghai, false, state);
+            }
+            harness.setProcessingTime(utc("2024-01-01T16:00:00Z")); // local midnight
+            java.time.LocalDateTime jan1 = java.time.LocalDateTime.of(2024, 1, 1, 0, 0);
+            assertEquals(List.of(Row.of("a", jan1, jan1.plusDays(1), 1L)), harness.extractOutputValues());
+            harness.getOutput().clear();
+            harness.setProcessingTime(times[1]);
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            harness.setProcessingTime(times[2]);
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            harness.setProcessingTime(utc("2024-01-02T16:00:00Z"));
+            assertEquals(List.of(Row.of("a", jan1.plusDays(1), jan1.plusDays(2), 2L)), harness.extractOutputValues());
+            harness.close();
+        }
+        // A legacy window's bounds are TIMESTAMP_LTZ: the instant of local midnight.
+        List<Row> legacy = feed(tumbling(day, 0, shanghai, true), new long[] {times[0]}, utc("2024-01-03T00:00:00Z"),
+                false);
+        assertEquals(List.of(Row.of("a", Instant.parse("2023-12-31T16:00:00Z"), 1L)), legacy);
+    }
+
+    @Test
+    void anHourThatHappensTwiceIsOneWindowFiredAfterTheSecond() throws Exception {
+        // New York, 2024-11-03: 01:00-02:00 local runs 05:00Z-06:00Z (EDT), then again 06:00Z-07:00Z (EST).
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        long hour = 3_600_000L;
+        java.time.LocalDateTime one = java.time.LocalDateTime.of(2024, 11, 3, 1, 0);
+        for (boolean restore : new boolean[] {false, true}) {
+            var harness = tumbleHarness(hour, 0, newYork, false, null);
+            harness.setProcessingTime(utc("2024-11-03T04:30:00Z")); // 00:30 EDT
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            harness.setProcessingTime(utc("2024-11-03T05:30:00Z")); // 01:30 EDT
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            assertEquals(List.of(Row.of("a", one.minusHours(1), one, 1L)), harness.extractOutputValues());
+            harness.getOutput().clear();
+            if (restore) {
+                OperatorSubtaskState state = harness.snapshot(1, 0);
+                harness.close();
+                harness = tumbleHarness(hour, 0, newYork, false, state);
+            }
+            harness.setProcessingTime(utc("2024-11-03T06:30:00Z")); // 01:30 EST
+            harness.processElement(Row.of("a", Instant.EPOCH, Instant.EPOCH), 0);
+            harness.setProcessingTime(utc("2024-11-03T07:00:00Z") - 1);
+            assertEquals(List.of(), harness.extractOutputValues());
+            harness.setProcessingTime(utc("2024-11-03T07:00:00Z")); // 02:00 EST
+            assertEquals(List.of(Row.of("a", one, one.plusHours(1), 2L)), harness.extractOutputValues());
+            assertEquals(0, harness.numKeyedStateEntries());
+            harness.close();
+        }
+    }
+
+    @Test
+    void aWindowTimeKeyIsTheInstantOfTheAssignedWindowsLastMillisecond() throws Exception {
+        // GROUP BY k, window_start, window_end, window_time over TUMBLE(10 s) in Shanghai: the
+        // window_time the rows carry from before the exchange is replaced by the operator's window's.
+        Accumulators count = new Accumulators(List.of(new BoundAggregate(new CountSlot(), -1, -1, false, null)));
+        var function = new ProcTimeWindowAggregateFunction(count, 4, 1, 2, false, SIZE, SIZE, 0)
+                .withWindowTime(3, true).inZone(java.time.ZoneId.of("Asia/Shanghai"));
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new KeyProjection(new int[] {0}), KEY)) {
+            harness.open();
+            harness.setProcessingTime(9_000);
+            harness.processElement(Row.of("a", null, null, Instant.EPOCH), 0);
+            harness.setProcessingTime(10_000);
+            java.time.LocalDateTime eight = java.time.LocalDateTime.of(1970, 1, 1, 8, 0);
+            assertEquals(List.of(Row.of("a", eight, eight.plusSeconds(10), Instant.ofEpochMilli(9_999), 1L)),
+                    harness.extractOutputValues());
+        }
+    }
 }

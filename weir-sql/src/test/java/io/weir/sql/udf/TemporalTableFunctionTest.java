@@ -75,4 +75,33 @@ class TemporalTableFunctionTest {
                 () -> tableEnv.sqlQuery("SELECT * FROM rate_history").createTemporalTableFunction("ts", "currency"));
         assertTrue(e.getMessage().contains("no column 'currency'"), e.getMessage());
     }
+
+    /**
+     * Over processing time, as in Flink: each order joins the latest rate of its currency when the
+     * order is processed (operator ProcTimeTemporalJoin). Which rate that is depends on how the two
+     * sources' rows interleave, so the test checks that each joined row pairs an order with a rate of
+     * its own currency; ProcTimeTemporalJoinOperatorTest checks which version joins on a set order.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void overProcessingTimeOrdersJoinALatestRateOfTheirCurrency(int parallelism) throws Exception {
+        tableEnv.getConfig().set("parallelism.default", String.valueOf(parallelism));
+        tableEnv.executeSql("""
+                CREATE TABLE orders (id INT, cur STRING, pt AS PROCTIME())
+                WITH ('connector' = 'values', 'data' = '+I[1, EUR]; +I[2, EUR]; +I[3, USD]; +I[4, GBP]')""");
+        tableEnv.executeSql("""
+                CREATE TABLE rate_history (cur STRING, rate INT, pt AS PROCTIME())
+                WITH ('connector' = 'values', 'data' = '+I[EUR, 1]; +I[USD, 7]; +I[EUR, 2]')""");
+        tableEnv.createTemporarySystemFunction("rates",
+                tableEnv.sqlQuery("SELECT * FROM rate_history").createTemporalTableFunction("pt", "cur"));
+        List<String> rows = sortedRows(tableEnv.executeSql("""
+                SELECT o.id, o.cur, r.rate
+                FROM orders AS o, LATERAL TABLE (rates(o.pt)) AS r
+                WHERE r.cur = o.cur"""));
+        List<String> possible = List.of("+I[1, EUR, 1]", "+I[1, EUR, 2]", "+I[2, EUR, 1]", "+I[2, EUR, 2]",
+                "+I[3, USD, 7]");
+        assertTrue(possible.containsAll(rows), rows.toString());
+        assertEquals(rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count(), rows.size(),
+                "each order joins at most one version: " + rows);
+    }
 }

@@ -10,6 +10,8 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.sql.runtime.agg.Accumulators;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A window aggregate over processing time: a legacy {@code GROUP BY k, TUMBLE(pt, size)} (or
@@ -26,6 +28,14 @@ import java.time.Instant;
  * time; at the end itself, every row processed before belongs to the window and none after does.)
  * No row is late. Windows still open when a bounded input ends do not fire (as in Flink).
  *
+ * <p>The processing time is a {@code TIMESTAMP_LTZ}, so, as in Flink, the windows cut the wall time of
+ * the session time zone ({@link #inZone}): a 1-day window in {@code 'Asia/Shanghai'} runs from local
+ * midnight to local midnight (23 or 25 hours across a DST change), a table function's
+ * {@code window_start}/{@code window_end} are those wall times, and a window fires 1 ms after the
+ * instant of its last millisecond (a wall-clock hour that happens twice is one window, fired after the
+ * second; a last millisecond a DST change skips is read as the time after the change, 02:30 as 03:30).
+ * Without a zone (UTC) wall time and instant are one.
+ *
  * <p>Threading: called by the task's thread only.
  */
 public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -33,15 +43,14 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
-    private final int keyCount;
-    private final int startPosition;
-    private final int endPosition;
-    private final boolean instantBounds;
+    private final WindowKeyLayout layout;
     private final long size;
     private final long slide;
     private final long offset;
     /** CUMULATE's step: its windows grow from each {@code size}'s start by it; 0 for tumbling and hopping windows. */
     private final long step;
+    /** The session time zone whose wall time the windows cut; null for UTC. */
+    private final java.time.ZoneId zone;
     /** Tumbling and hopping windows by their start; CUMULATE's by their end. */
     private transient MapState<Long, Row> windows;
 
@@ -56,7 +65,8 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
      */
     public ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition, int endPosition,
             boolean instantBounds, long size, long slide, long offset) {
-        this(accumulators, keyCount, startPosition, endPosition, instantBounds, size, slide, offset, 0);
+        this(accumulators, new WindowKeyLayout(keyCount, startPosition, endPosition, instantBounds), size, slide,
+                offset, 0, null);
     }
 
     /**
@@ -66,28 +76,43 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
      */
     public static ProcTimeWindowAggregateFunction cumulating(Accumulators accumulators, int keyCount,
             int startPosition, int endPosition, long step, long size) {
+        return cumulating(accumulators, keyCount, startPosition, endPosition, step, size, 0);
+    }
+
+    /** CUMULATE whose {@code size}s start {@code offset} ms after the epoch's multiples of it. */
+    public static ProcTimeWindowAggregateFunction cumulating(Accumulators accumulators, int keyCount,
+            int startPosition, int endPosition, long step, long size, long offset) {
         if (step <= 0 || size % step != 0) {
             throw new IllegalArgumentException("CUMULATE's max size " + size + " ms must be a positive multiple of its "
                     + "step " + step + " ms");
         }
-        return new ProcTimeWindowAggregateFunction(accumulators, keyCount, startPosition, endPosition, false, size,
-                size, 0, step);
+        return new ProcTimeWindowAggregateFunction(accumulators,
+                new WindowKeyLayout(keyCount, startPosition, endPosition, false), size, size, offset, step, null);
     }
 
-    private ProcTimeWindowAggregateFunction(Accumulators accumulators, int keyCount, int startPosition,
-            int endPosition, boolean instantBounds, long size, long slide, long offset, long step) {
+    /** These windows cut the wall time of {@code zone} (the session time zone), as Flink's do. */
+    public ProcTimeWindowAggregateFunction inZone(java.time.ZoneId zone) {
+        return new ProcTimeWindowAggregateFunction(accumulators, layout, size, slide, offset, step, zone);
+    }
+
+    /** These windows' {@code window_time} is a grouping key too, at {@code position}. */
+    public ProcTimeWindowAggregateFunction withWindowTime(int position, boolean instant) {
+        return new ProcTimeWindowAggregateFunction(accumulators, layout.withTime(position, instant), size, slide,
+                offset, step, zone);
+    }
+
+    private ProcTimeWindowAggregateFunction(Accumulators accumulators, WindowKeyLayout layout, long size, long slide,
+            long offset, long step, java.time.ZoneId zone) {
         if (size <= 0 || slide <= 0) {
             throw new IllegalArgumentException("A window's size and slide must be positive, not " + size + " / " + slide);
         }
         this.accumulators = accumulators;
-        this.keyCount = keyCount;
-        this.startPosition = startPosition;
-        this.endPosition = endPosition;
-        this.instantBounds = instantBounds;
+        this.layout = layout;
         this.size = size;
         this.slide = slide;
         this.offset = offset;
         this.step = step;
+        this.zone = zone;
     }
 
     @Override
@@ -105,9 +130,9 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        long now = ctx.timerService().currentProcessingTime();
+        long now = WindowTableFunction.localMillis(ctx.timerService().currentProcessingTime(), zone);
         if (step > 0) {
-            long start = GroupWindowTimes.windowStart(now, size, 0);
+            long start = GroupWindowTimes.windowStart(now, size, offset);
             for (long end = start + step; end <= start + size; end += step) {
                 if (end > now) {
                     accumulate(end, end, input, ctx);
@@ -120,12 +145,12 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
         }
     }
 
-    /** Adds {@code input} to the window kept under {@code window}, which fires at {@code end}. */
+    /** Adds {@code input} to the window kept under {@code window}, which ends at the wall time {@code end}. */
     private void accumulate(long window, long end, Row input, Context ctx) throws Exception {
         Row acc = windows.get(window);
         if (acc == null) {
             acc = accumulators.create();
-            ctx.timerService().registerProcessingTimeTimer(end);
+            ctx.timerService().registerProcessingTimeTimer(fireTime(end));
         }
         accumulators.accumulate(acc, input);
         windows.put(window, acc);
@@ -133,32 +158,49 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        long window = step > 0 ? timestamp : timestamp - size;
+        if (zone == null || zone.getRules().isFixedOffset()) {
+            long end = WindowTableFunction.localMillis(timestamp, zone);
+            fire(step > 0 ? end : end - size, ctx, out);
+            return;
+        }
+        // Across a DST change a timer's instant is not its window's end read in the zone: fire every
+        // window whose end has been reached.
+        List<Long> ended = new ArrayList<>();
+        for (Long window : windows.keys()) {
+            if (fireTime(step > 0 ? window : window + size) <= timestamp) {
+                ended.add(window);
+            }
+        }
+        for (long window : ended) {
+            fire(window, ctx, out);
+        }
+    }
+
+    /**
+     * When the window ending at the wall time {@code end} fires: 1 ms after the instant of its last
+     * millisecond, as event-time windows of a TIMESTAMP_LTZ fire at that instant
+     * ({@link WindowTableFunction#fireTime}).
+     */
+    private long fireTime(long end) {
+        return WindowTableFunction.fireTime(end, zone) + 1;
+    }
+
+    /** Emits the row of the window kept under {@code window} and forgets it; nothing if it has fired. */
+    private void fire(long window, OnTimerContext ctx, Collector<Row> out) throws Exception {
         Row acc = windows.get(window);
         if (acc == null) {
             return;
         }
         windows.remove(window);
-        long start = step > 0 ? GroupWindowTimes.windowStart(timestamp - 1, size, 0) : timestamp - size;
-        out.collect(accumulators.output(RowKind.INSERT, key(ctx.getCurrentKey(), start, timestamp), acc));
+        long end = step > 0 ? window : window + size;
+        long start = step > 0 ? GroupWindowTimes.windowStart(end - 1, size, offset) : window;
+        out.collect(accumulators.output(RowKind.INSERT,
+                layout.key(ctx.getCurrentKey(), bound(start), bound(end), layout.time(end - 1, zone)), acc));
     }
 
-    /** The aggregate's grouping key: the other keys with the window's bounds in their places. */
-    private Row key(Row otherKeys, long start, long end) {
-        Row key = new Row(RowKind.INSERT, keyCount);
-        for (int k = 0, o = 0; k < keyCount; k++) {
-            if (k == startPosition) {
-                key.setField(k, bound(start));
-            } else if (k == endPosition) {
-                key.setField(k, bound(end));
-            } else {
-                key.setField(k, otherKeys.getField(o++));
-            }
-        }
-        return key;
-    }
-
-    private Object bound(long millis) {
-        return instantBounds ? Instant.ofEpochMilli(millis) : WindowTableFunction.toTimestamp(millis);
+    /** A window bound, a wall time: the instant it is read at for a legacy window, else the wall time itself. */
+    private Object bound(long wallMillis) {
+        return layout.instantBounds() ? Instant.ofEpochMilli(WindowTableFunction.epochMillis(wallMillis, zone))
+                : WindowTableFunction.toTimestamp(wallMillis);
     }
 }

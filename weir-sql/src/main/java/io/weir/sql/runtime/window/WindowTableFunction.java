@@ -16,7 +16,8 @@ import java.time.ZoneOffset;
  * midnight, 23 or 25 hours across a DST change), {@code window_start} and {@code window_end} are
  * those wall times ({@code TIMESTAMP(3)}), and {@code window_time} is the instant of the window's last
  * millisecond ({@code TIMESTAMP_LTZ(3)}), when the window fires ({@link #fireTime}). A row whose time
- * field is null belongs to no window and is dropped.
+ * field is null belongs to no window and is dropped. An offset shifts the windows from the epoch
+ * (HOP's by its slide, TUMBLE's and CUMULATE's by their size), as Flink's optional offset argument does.
  */
 public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
 
@@ -33,6 +34,8 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
     private final boolean instantTime;
     /** The session time zone windows on a TIMESTAMP_LTZ rowtime are aligned in; null aligns them in UTC. */
     private final java.time.ZoneId zone;
+    /** How far the windows are shifted from the epoch, in ms. */
+    private final long offset;
     /** The bounds of the last window a row was put in: most rows fall into the previous row's window. */
     private transient long lastStart = Long.MIN_VALUE;
     private transient Object[] lastBounds;
@@ -53,6 +56,12 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
      */
     public WindowTableFunction(Kind kind, int timeField, long size, long step, boolean instantTime,
             java.time.ZoneId zone) {
+        this(kind, timeField, size, step, instantTime, zone, 0);
+    }
+
+    /** @param offset how far the windows are shifted from the epoch, in ms (Flink's offset argument) */
+    public WindowTableFunction(Kind kind, int timeField, long size, long step, boolean instantTime,
+            java.time.ZoneId zone, long offset) {
         if (size <= 0 || step <= 0) {
             throw new IllegalArgumentException("Window sizes must be positive, not " + size + " / " + step);
         }
@@ -62,6 +71,7 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         this.step = step;
         this.instantTime = instantTime || zone != null;
         this.zone = zone;
+        this.offset = offset;
     }
 
     @Override
@@ -73,16 +83,16 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         long ts = localMillis(rowtimeMillis(time), zone);
         switch (kind) {
             case TUMBLE -> {
-                long start = ts - Math.floorMod(ts, size);
+                long start = ts - Math.floorMod(ts - offset, size);
                 out.collect(windowed(row, tumblingBounds(start)));
             }
             case HOP -> {
-                for (long start = ts - Math.floorMod(ts, step); start > ts - size; start -= step) {
+                for (long start = ts - Math.floorMod(ts - offset, step); start > ts - size; start -= step) {
                     out.collect(windowed(row, bounds(start, start + size)));
                 }
             }
             case CUMULATE -> {
-                long start = ts - Math.floorMod(ts, size);
+                long start = ts - Math.floorMod(ts - offset, size);
                 for (long end = start + step; end <= start + size; end += step) {
                     if (end > ts) {
                         out.collect(windowed(row, bounds(start, end)));
