@@ -215,6 +215,40 @@ class AsyncWaitOperatorTest {
         }
     }
 
+    /**
+     * A queue that fills over and over while four client threads complete the calls as they come:
+     * each full queue waits for its batch (every call outstanding) and is woken by the client that
+     * completes it, whichever that is. A lost wake-up would hang {@code processElement}; the
+     * test's timeout interrupts the wait, which fails it.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aQueueThatFillsAgainAndAgainUnderConcurrentClientsEmitsEveryResult() throws Exception {
+        int elements = 20_000;
+        for (boolean ordered : new boolean[] {true, false}) {
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+            AsyncFunction<Integer, String> onClients = (input, future) ->
+                    clients.execute(() -> future.complete(List.of("r" + input)));
+            try (var harness = harness(onClients, 0, 50, ordered, null)) {
+                for (int i = 0; i < elements; i++) {
+                    harness.processElement(i, i);
+                }
+                harness.endInput();
+                List<String> expected = new ArrayList<>();
+                for (int i = 0; i < elements; i++) {
+                    expected.add("r" + i);
+                }
+                List<String> out = new ArrayList<>(harness.extractOutputValues());
+                if (!ordered) {
+                    out.sort(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.substring(1))));
+                }
+                assertEquals(expected, out, ordered ? "ORDERED" : "UNORDERED");
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void onlyTheFirstCompletionOfACallCounts() throws Exception {
         Pending f = new Pending();
