@@ -37,13 +37,15 @@ import org.apache.calcite.util.ImmutableBitSet;
  * dropped if any sub-query row equals it or makes the comparison unknown (a null on either side), so
  * on nullable columns it has no equi-key and runs in one subtask.
  *
- * <p>Scalar sub-queries (in the select list or in {@code WHERE}) and {@code EXISTS} outside a
- * {@code WHERE} conjunction ({@code COUNT(*) > 0}) become LEFT JOINs with their values; a correlated
- * one is decorrelated by grouping its aggregate by the correlated columns.
+ * <p>Scalar sub-queries (in the select list or in {@code WHERE}), {@code EXISTS} outside a
+ * {@code WHERE} conjunction ({@code COUNT(*) > 0}), and {@code IN} and {@code SOME}/{@code ALL} outside
+ * one (counts and MIN/MAX of the sub-query, see {@link #quantified}) become LEFT JOINs with their
+ * values; a correlated one is decorrelated by grouping its aggregate by the correlated columns, or by
+ * the outer values of a value generator when the correlation is not equalities ({@link Keyed}).
  *
  * <p>Correlated sub-queries are taken in the shape {@code [Project] Filter input}, with the correlation
- * only in the filter. Other shapes, {@code IN} under {@code OR} or in the select list, and
- * {@code ALL}/{@code SOME} are refused with a message.
+ * only in the filter. Other shapes, and an {@code IN} of several columns outside a {@code WHERE}
+ * conjunction, are refused with a message.
  */
 final class SubQueryJoins extends RelShuttleImpl {
 
@@ -128,6 +130,9 @@ final class SubQueryJoins extends RelShuttleImpl {
                 if (subQuery.getKind() == SqlKind.EXISTS) {
                     return exists(subQuery);
                 }
+                if (subQuery.getKind() == SqlKind.IN || subQuery.getKind() == SqlKind.SOME) {
+                    return rexBuilder.ensureType(subQuery.getType(), quantified(input, subQuery, rexBuilder), true);
+                }
                 if (subQuery.getKind() != SqlKind.SCALAR_QUERY) {
                     throw unsupported("a sub-query " + where + " other than a scalar one or EXISTS: " + subQuery);
                 }
@@ -199,29 +204,10 @@ final class SubQueryJoins extends RelShuttleImpl {
             top = null;
             aggregate = (LogicalAggregate) singleValue(value);
         }
-        Uncorrelated inner = Uncorrelated.of(aggregate.getInput());
+        Keyed inner = Keyed.of(input[0], Uncorrelated.of(aggregate.getInput()), rexBuilder);
         int outerCount = input[0].getRowType().getFieldCount();
-        List<RexNode> innerKeys = new ArrayList<>();
-        List<RexNode> outerKeys = new ArrayList<>();
-        for (RexNode condition : inner.correlatedConditions()) {
-            RexNode[] sides = equalitySides(condition);
-            if (sides == null) {
-                throw new ValidationException("Weir decorrelates a correlated scalar sub-query whose correlated "
-                        + "conditions are equalities between the sub-query's columns and the outer query's "
-                        + "(t2.k = t1.k); it cannot run the condition " + condition + ". Write it as a JOIN with "
-                        + "a grouped sub-query");
-            }
-            innerKeys.add(sides[0]);
-            outerKeys.add(sides[1].accept(new RexShuttle() {
-                @Override
-                public RexNode visitFieldAccess(RexFieldAccess access) {
-                    if (access.getReferenceExpr() instanceof RexCorrelVariable) {
-                        return rexBuilder.makeInputRef(access.getType(), access.getField().getIndex());
-                    }
-                    return super.visitFieldAccess(access);
-                }
-            }));
-        }
+        List<RexNode> innerKeys = inner.innerKeys();
+        List<RexNode> outerKeys = inner.outerKeys();
         // The aggregate's input: its former columns, then the keys; grouped by the keys.
         int columns = inner.outputs().size();
         List<RexNode> projected = new ArrayList<>(inner.outputs());
@@ -280,6 +266,201 @@ final class SubQueryJoins extends RelShuttleImpl {
         RexNode marker = rexBuilder.makeInputRef(fields.get(outerCount + keys + 1).getType(), outerCount + keys + 1);
         return rexBuilder.makeCall(SqlStdOperatorTable.CASE, rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, marker),
                 rexBuilder.ensureType(joinedValue.getType(), onNoRows, true), joinedValue);
+    }
+
+    /**
+     * {@code x IN (sub-query)} and {@code x op SOME (sub-query)} outside a WHERE conjunction (in the
+     * select list, under OR; {@code x op ALL (...)} arrives as {@code NOT (x op' SOME (...))}), with
+     * SQL's three-valued result, planned as Flink (Calcite's sub-query removal) plans them: the
+     * sub-query's rows are aggregated per correlation key into their count {@code c}, the count of
+     * non-null values {@code ck} and, for an ordering comparison, their MIN or MAX, and LEFT JOINed to
+     * the outer row; {@code IN} and {@code = SOME} also LEFT JOIN the sub-query's distinct values on
+     * {@code x = y} for a match marker. The value is FALSE on no rows, TRUE when a value compares
+     * true, else NULL when {@code x} is NULL or a value is NULL ({@code ck < c}), else FALSE.
+     */
+    private RexNode quantified(RelNode[] input, RexSubQuery subQuery, RexBuilder rexBuilder) {
+        if (subQuery.getOperands().size() != 1) {
+            throw unsupported("an IN of several columns outside a WHERE conjunction (" + subQuery + "); write it as "
+                    + "EXISTS with the equalities in the sub-query's WHERE");
+        }
+        SqlKind comparison = subQuery.getKind() == SqlKind.IN ? SqlKind.EQUALS
+                : ((org.apache.calcite.sql.fun.SqlQuantifyOperator) subQuery.getOperator()).comparisonKind;
+        RexNode x = subQuery.getOperands().get(0);
+        Keyed inner = Keyed.of(input[0], Uncorrelated.of(subQuery.rel.accept(this)), rexBuilder);
+        int keys = inner.innerKeys().size();
+        // Per key: COUNT(*), COUNT(y) and the extreme an ordering comparison needs.
+        List<RexNode> valueAndKeys = new ArrayList<>();
+        valueAndKeys.add(inner.outputs().get(0));
+        valueAndKeys.addAll(inner.innerKeys());
+        RelNode values = LogicalProject.create(inner.input(), List.of(), valueAndKeys, (List<String>) null, Set.of());
+        List<AggregateCall> calls = new ArrayList<>(List.of(aggregateCall(SqlStdOperatorTable.COUNT, List.of(), values),
+                aggregateCall(SqlStdOperatorTable.COUNT, List.of(0), values)));
+        switch (comparison) {
+            case GREATER_THAN, GREATER_THAN_OR_EQUAL -> calls.add(aggregateCall(SqlStdOperatorTable.MIN, List.of(0), values));
+            case LESS_THAN, LESS_THAN_OR_EQUAL -> calls.add(aggregateCall(SqlStdOperatorTable.MAX, List.of(0), values));
+            case NOT_EQUALS -> {
+                calls.add(aggregateCall(SqlStdOperatorTable.MIN, List.of(0), values));
+                calls.add(aggregateCall(SqlStdOperatorTable.MAX, List.of(0), values));
+            }
+            default -> {
+            }
+        }
+        RelNode counts = LogicalAggregate.create(values, List.of(), ImmutableBitSet.range(1, 1 + keys), null, calls);
+        int countsAt = input[0].getRowType().getFieldCount();
+        input[0] = LogicalJoin.create(input[0], counts, List.of(), keyEqualities(inner.outerKeys(), countsAt, counts,
+                rexBuilder), Set.of(), JoinRelType.LEFT);
+        RexNode c = field(input[0], countsAt + keys, rexBuilder);
+        RexNode ck = field(input[0], countsAt + keys + 1, rexBuilder);
+        RexNode zero = rexBuilder.makeZeroLiteral(c.getType());
+        RexNode found;
+        if (comparison == SqlKind.EQUALS) {
+            // The distinct (keys, value) pairs, joined on the keys and x = value, with a marker.
+            List<RexNode> keysAndValue = new ArrayList<>(inner.innerKeys());
+            keysAndValue.add(inner.outputs().get(0));
+            RelNode pairs = LogicalAggregate.create(LogicalProject.create(inner.input(), List.of(), keysAndValue,
+                    (List<String>) null, Set.of()), List.of(), ImmutableBitSet.range(keys + 1), null, List.of());
+            List<RexNode> marked = new ArrayList<>();
+            for (int i = 0; i <= keys; i++) {
+                marked.add(RexInputRef.of(i, pairs.getRowType()));
+            }
+            marked.add(rexBuilder.makeLiteral(true));
+            RelNode matches = LogicalProject.create(pairs, List.of(), marked, (List<String>) null, Set.of());
+            int matchesAt = input[0].getRowType().getFieldCount();
+            RexNode on = RexUtil.composeConjunction(rexBuilder, List.of(keyEqualities(inner.outerKeys(), matchesAt,
+                    matches, rexBuilder), rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, x,
+                    rexBuilder.makeInputRef(matches.getRowType().getFieldList().get(keys).getType(), matchesAt + keys))));
+            input[0] = LogicalJoin.create(input[0], matches, List.of(), on, Set.of(), JoinRelType.LEFT);
+            found = rexBuilder.makeCall(SqlStdOperatorTable.IS_NOT_NULL, field(input[0], matchesAt + keys + 1, rexBuilder));
+        } else {
+            RexNode first = field(input[0], countsAt + keys + 2, rexBuilder);
+            RexNode compared = comparison == SqlKind.NOT_EQUALS
+                    ? rexBuilder.makeCall(SqlStdOperatorTable.OR,
+                            rexBuilder.makeCall(SqlStdOperatorTable.NOT_EQUALS, x, first),
+                            rexBuilder.makeCall(SqlStdOperatorTable.NOT_EQUALS, x, field(input[0], countsAt + keys + 3,
+                                    rexBuilder)))
+                    : rexBuilder.makeCall(RexUtil.op(comparison), x, first);
+            found = rexBuilder.makeCall(SqlStdOperatorTable.AND,
+                    rexBuilder.makeCall(SqlStdOperatorTable.GREATER_THAN, ck, zero), compared);
+        }
+        RexNode empty = rexBuilder.makeCall(SqlStdOperatorTable.OR, rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, c),
+                rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, c, zero));
+        RexNode unknown = rexBuilder.makeNullLiteral(subQuery.getType());
+        return rexBuilder.makeCall(SqlStdOperatorTable.CASE,
+                empty, rexBuilder.makeLiteral(false),
+                found, rexBuilder.makeLiteral(true),
+                rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, x), unknown,
+                rexBuilder.makeCall(SqlStdOperatorTable.LESS_THAN, ck, c), unknown,
+                rexBuilder.makeLiteral(false));
+    }
+
+    private static AggregateCall aggregateCall(org.apache.calcite.sql.SqlAggFunction function, List<Integer> args,
+            RelNode input) {
+        return AggregateCall.create(function, false, false, false, List.of(), args, -1, null, RelCollations.EMPTY, 0,
+                input, null, null);
+    }
+
+    private static RexNode field(RelNode node, int index, RexBuilder rexBuilder) {
+        return rexBuilder.makeInputRef(node.getRowType().getFieldList().get(index).getType(), index);
+    }
+
+    /** {@code outerKeys[i] = right's field i} (right's fields starting at {@code rightAt} in the join); TRUE for none. */
+    private static RexNode keyEqualities(List<RexNode> outerKeys, int rightAt, RelNode right, RexBuilder rexBuilder) {
+        List<RexNode> on = new ArrayList<>();
+        for (int i = 0; i < outerKeys.size(); i++) {
+            on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, outerKeys.get(i),
+                    rexBuilder.makeInputRef(right.getRowType().getFieldList().get(i).getType(), rightAt + i)));
+        }
+        return RexUtil.composeConjunction(rexBuilder, on);
+    }
+
+    /**
+     * A correlated sub-query's rows keyed for a LEFT JOIN with the outer rows: the rows ({@code input}),
+     * the sub-query's output expressions over them, and key expressions on each side whose equality
+     * stands for the correlation. Correlated equalities ({@code t2.k = t1.k}) are the keys themselves.
+     * Any other correlation ({@code t2.k < t1.k}) is decorrelated as Flink's decorrelator does it, with
+     * a value generator: the distinct values of the outer columns the conditions read are joined with
+     * the sub-query's rows on the conditions, and those outer values become the keys (so the join of
+     * the value generator has no equi-key when the conditions have none, and runs in one subtask).
+     */
+    private record Keyed(RelNode input, List<RexNode> outputs, List<RexNode> innerKeys, List<RexNode> outerKeys) {
+
+        static Keyed of(RelNode outer, Uncorrelated inner, RexBuilder rexBuilder) {
+            List<RexNode> innerKeys = new ArrayList<>();
+            List<RexNode> outerKeys = new ArrayList<>();
+            RexShuttle toOuter = new RexShuttle() {
+                @Override
+                public RexNode visitFieldAccess(RexFieldAccess access) {
+                    if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                        return rexBuilder.makeInputRef(access.getType(), access.getField().getIndex());
+                    }
+                    return super.visitFieldAccess(access);
+                }
+            };
+            boolean equalities = true;
+            for (RexNode condition : inner.correlatedConditions()) {
+                RexNode[] sides = equalitySides(condition);
+                if (sides == null) {
+                    equalities = false;
+                    break;
+                }
+                innerKeys.add(sides[0]);
+                outerKeys.add(sides[1].accept(toOuter));
+            }
+            if (equalities) {
+                return new Keyed(inner.input(), inner.outputs(), innerKeys, outerKeys);
+            }
+            // The value generator: the distinct outer values the correlated conditions read.
+            java.util.TreeMap<Integer, Integer> positions = new java.util.TreeMap<>();
+            for (RexNode condition : inner.correlatedConditions()) {
+                condition.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitFieldAccess(RexFieldAccess access) {
+                        if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                            positions.put(access.getField().getIndex(), 0);
+                            return access;
+                        }
+                        return super.visitFieldAccess(access);
+                    }
+                });
+            }
+            List<RexNode> outerColumns = new ArrayList<>();
+            for (int field : positions.keySet()) {
+                positions.put(field, outerColumns.size());
+                outerColumns.add(RexInputRef.of(field, outer.getRowType()));
+            }
+            int n = outerColumns.size();
+            RelNode distinctValues = LogicalAggregate.create(LogicalProject.create(outer, List.of(), outerColumns,
+                    (List<String>) null, Set.of()), List.of(), ImmutableBitSet.range(n), null, List.of());
+            RexShuttle shifted = new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    return rexBuilder.makeInputRef(ref.getType(), n + ref.getIndex());
+                }
+            };
+            List<RexNode> conditions = new ArrayList<>();
+            for (RexNode condition : inner.correlatedConditions()) {
+                conditions.add(condition.accept(shifted).accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitFieldAccess(RexFieldAccess access) {
+                        if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                            return rexBuilder.makeInputRef(access.getType(), positions.get(access.getField().getIndex()));
+                        }
+                        return super.visitFieldAccess(access);
+                    }
+                }));
+            }
+            RelNode joined = LogicalJoin.create(distinctValues, inner.input(), List.of(),
+                    RexUtil.composeConjunction(rexBuilder, conditions), Set.of(), JoinRelType.INNER);
+            List<RexNode> outputs = new ArrayList<>();
+            for (RexNode output : inner.outputs()) {
+                outputs.add(output.accept(shifted));
+            }
+            List<RexNode> generated = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                generated.add(RexInputRef.of(i, joined.getRowType()));
+            }
+            return new Keyed(joined, outputs, generated, outerColumns);
+        }
     }
 
     /** {@code {inner, outer}} of an equality between the sub-query's columns and the outer row, else null. */
@@ -345,9 +526,8 @@ final class SubQueryJoins extends RelShuttleImpl {
     }
 
     static ValidationException unsupported(String what) {
-        return new ValidationException("Weir runs IN, EXISTS, NOT IN and NOT EXISTS sub-queries as conjunctions of a "
-                + "WHERE clause, correlated only in the sub-query's WHERE; it cannot run " + what
-                + ". Write it as a JOIN.");
+        return new ValidationException("Weir runs IN, EXISTS, SOME/ANY/ALL and scalar sub-queries correlated only "
+                + "in the sub-query's WHERE; it cannot run " + what + ". Write it as a JOIN.");
     }
 
     /**
