@@ -2,12 +2,15 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
 import io.weir.api.state.AggregatingState;
-import java.util.HashMap;
 
 /** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */
 final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT>,
         InternalMergingState<N> {
     private final AggregateFunction<IN, ACC, OUT> function;
+    /** {@link #accumulate} as an object, made once. */
+    private final ValueUpdate<ACC> accumulate = this::accumulate;
+    /** The input {@link #add(Object)} is adding. */
+    private IN added;
 
     @SuppressWarnings("unchecked")
     HeapAggregatingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, ACC> table, AggregateFunction<?, ?, ?> function) {
@@ -22,13 +25,17 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC
     }
 
     @Override
-    public void add(IN value) {
-        HashMap<K, ACC> values = valuesInternal();
-        ACC acc = getInternal(values);
-        if (acc == null) {
-            acc = function.createAccumulator();
+    public void add(IN value) throws Exception {
+        added = value;
+        try {
+            updateInternal(accumulate);
+        } finally {
+            added = null;
         }
-        putInternal(values, function.add(value, acc));
+    }
+
+    private ACC accumulate(ACC current) {
+        return function.add(added, current == null ? function.createAccumulator() : current);
     }
 
     @Override

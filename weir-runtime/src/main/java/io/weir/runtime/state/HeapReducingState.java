@@ -2,12 +2,15 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.state.ReducingState;
-import java.util.HashMap;
 
 /** {@link ReducingState} on the heap. */
 final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V>,
         InternalMergingState<N> {
     private final ReduceFunction<V> reducer;
+    /** {@link #reduce} as an object, made once. */
+    private final ValueUpdate<V> reduce = this::reduce;
+    /** The value {@link #add} is adding, for {@link #reduce}. */
+    private V added;
 
     @SuppressWarnings("unchecked")
     HeapReducingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, V> table, ReduceFunction<?> reducer) {
@@ -25,9 +28,16 @@ final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements Red
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
         }
-        HashMap<K, V> values = valuesInternal();
-        V current = getInternal(values);
-        putInternal(values, current == null ? value : reducer.reduce(current, value));
+        added = value;
+        try {
+            updateInternal(reduce);
+        } finally {
+            added = null;
+        }
+    }
+
+    private V reduce(V current) throws Exception {
+        return current == null ? added : reducer.reduce(current, added);
     }
 
     @Override

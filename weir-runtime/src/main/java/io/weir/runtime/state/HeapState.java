@@ -3,6 +3,7 @@ package io.weir.runtime.state;
 import io.weir.api.state.VoidNamespace;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.function.BiFunction;
 
 /**
  * Base of the heap states: reads and writes the value of the backend's current key in the current
@@ -13,6 +14,7 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
     private final StateTable<K, N, S> table;
     @SuppressWarnings("unchecked")
     private N namespace = (N) VoidNamespace.INSTANCE;
+    private final ComputeUpdate computeUpdate = new ComputeUpdate();
 
     HeapState(HeapKeyedStateBackend<K> backend, StateTable<K, N, S> table) {
         this.backend = backend;
@@ -37,25 +39,72 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
         table.put(backend.getCurrentKey(), backend.currentKeyGroup(), namespace, value);
     }
 
-    /**
-     * The current namespace's values in the current key's group, or {@code null}: for a read of the
-     * current key followed by a write ({@link #putInternal(HashMap, Object)}) with one namespace lookup.
-     */
-    protected final HashMap<K, S> valuesInternal() {
+    /** The current namespace's values in the current key's group, or {@code null}. */
+    private HashMap<K, S> valuesInternal() {
         return table.values(backend.currentKeyGroup(), namespace);
     }
 
-    /** Reads the current key's value from {@code values} (from {@link #valuesInternal()}), which may be {@code null}. */
-    protected final S getInternal(HashMap<K, S> values) {
-        return values == null ? null : values.get(backend.getCurrentKey());
+    /**
+     * Replaces the current key's value with {@code update}'s result in one lookup of the key (a
+     * read followed by a write would look the key up twice). {@code update} gets the current value or
+     * {@code null}; a {@code null} result leaves no value, as {@link #clear} does. An exception of
+     * {@code update} leaves the value as it was. {@code update} must not use this state.
+     */
+    protected final void updateInternal(ValueUpdate<S> update) throws Exception {
+        HashMap<K, S> values = valuesInternal();
+        if (values == null) {
+            S created = update.apply(null);
+            if (created != null) {
+                putInternal(created);
+            }
+            return;
+        }
+        computeUpdate.update = update;
+        try {
+            values.compute(backend.getCurrentKey(), computeUpdate);
+        } finally {
+            computeUpdate.update = null;
+        }
+        if (computeUpdate.failure != null) {
+            Exception failure = computeUpdate.failure;
+            computeUpdate.failure = null;
+            throw failure;
+        }
+        if (computeUpdate.cleared) {
+            computeUpdate.cleared = false;
+            clear(); // through the table, which drops the namespace's map if it became empty
+        }
     }
 
-    /** Writes the current key's value into {@code values} (from {@link #valuesInternal()}), or into a new map if {@code null}. */
-    protected final void putInternal(HashMap<K, S> values, S value) {
-        if (values == null) {
-            putInternal(value);
-        } else {
-            values.put(backend.getCurrentKey(), value);
+    /** A new value from the current one ({@code null} if none); see {@link #updateInternal}. */
+    @FunctionalInterface
+    protected interface ValueUpdate<S> {
+        S apply(S current) throws Exception;
+    }
+
+    /**
+     * {@link HashMap#compute}'s function for {@link #updateInternal}, one per state: it may not throw
+     * checked exceptions nor remove through the map, so it keeps the value on either and reports.
+     */
+    private final class ComputeUpdate implements BiFunction<K, S, S> {
+        ValueUpdate<S> update;
+        Exception failure;
+        boolean cleared;
+
+        @Override
+        public S apply(K key, S current) {
+            S updated;
+            try {
+                updated = update.apply(current);
+            } catch (Exception e) {
+                failure = e;
+                return current;
+            }
+            if (updated == null) {
+                cleared = current != null;
+                return current;
+            }
+            return updated;
         }
     }
 
