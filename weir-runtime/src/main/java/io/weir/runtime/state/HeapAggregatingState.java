@@ -2,15 +2,12 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.AggregateFunction;
 import io.weir.api.state.AggregatingState;
+import java.util.HashMap;
 
 /** {@link AggregatingState} on the heap: stores the accumulator, returns its result. */
 final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC> implements AggregatingState<IN, OUT>,
         InternalMergingState<N> {
     private final AggregateFunction<IN, ACC, OUT> function;
-    /** {@link #accumulate} as an object, made once. */
-    private final ValueUpdate<ACC> accumulate = this::accumulate;
-    /** The input {@link #add(Object)} is adding. */
-    private IN added;
 
     @SuppressWarnings("unchecked")
     HeapAggregatingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, ACC> table, AggregateFunction<?, ?, ?> function) {
@@ -25,17 +22,13 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends HeapState<K, N, ACC
     }
 
     @Override
-    public void add(IN value) throws Exception {
-        added = value;
-        try {
-            updateInternal(accumulate);
-        } finally {
-            added = null;
+    public void add(IN value) {
+        HashMap<K, ACC> values = valuesInternal();
+        ACC acc = getInternal(values);
+        if (acc == null) {
+            acc = function.createAccumulator();
         }
-    }
-
-    private ACC accumulate(ACC current) {
-        return function.add(added, current == null ? function.createAccumulator() : current);
+        putInternal(values, function.add(value, acc));
     }
 
     @Override

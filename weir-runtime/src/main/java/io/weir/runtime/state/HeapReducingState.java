@@ -7,10 +7,12 @@ import io.weir.api.state.ReducingState;
 final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V>,
         InternalMergingState<N> {
     private final ReduceFunction<V> reducer;
-    /** {@link #reduce} as an object, made once. */
-    private final ValueUpdate<V> reduce = this::reduce;
-    /** The value {@link #add} is adding, for {@link #reduce}. */
-    private V added;
+    private final Merger<V> reduce = new Merger<>() {
+        @Override
+        protected V combine(V current, V added) throws Exception {
+            return reducer.reduce(current, added);
+        }
+    };
 
     @SuppressWarnings("unchecked")
     HeapReducingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, V> table, ReduceFunction<?> reducer) {
@@ -28,16 +30,7 @@ final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements Red
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
         }
-        added = value;
-        try {
-            updateInternal(reduce);
-        } finally {
-            added = null;
-        }
-    }
-
-    private V reduce(V current) throws Exception {
-        return current == null ? added : reducer.reduce(current, added);
+        mergeInternal(value, reduce);
     }
 
     @Override

@@ -14,7 +14,6 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
     private final StateTable<K, N, S> table;
     @SuppressWarnings("unchecked")
     private N namespace = (N) VoidNamespace.INSTANCE;
-    private final ComputeUpdate computeUpdate = new ComputeUpdate();
 
     HeapState(HeapKeyedStateBackend<K> backend, StateTable<K, N, S> table) {
         this.backend = backend;
@@ -28,7 +27,9 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
     /** Scopes the state to a namespace (a window); plain keyed state uses {@link VoidNamespace}. */
     @Override
     public void setCurrentNamespace(N namespace) {
-        this.namespace = namespace;
+        if (this.namespace != namespace) { // mostly the same window again: spare the store's write barrier
+            this.namespace = namespace;
+        }
     }
 
     protected final S getInternal() {
@@ -39,72 +40,83 @@ abstract class HeapState<K, N, S> implements InternalKvState<N> {
         table.put(backend.getCurrentKey(), backend.currentKeyGroup(), namespace, value);
     }
 
-    /** The current namespace's values in the current key's group, or {@code null}. */
-    private HashMap<K, S> valuesInternal() {
+    /**
+     * The current namespace's values in the current key's group, or {@code null}: for a read of the
+     * current key followed by a write ({@link #putInternal(HashMap, Object)}) with one namespace lookup.
+     */
+    protected final HashMap<K, S> valuesInternal() {
         return table.values(backend.currentKeyGroup(), namespace);
     }
 
     /**
-     * Replaces the current key's value with {@code update}'s result in one lookup of the key (a
-     * read followed by a write would look the key up twice). {@code update} gets the current value or
-     * {@code null}; a {@code null} result leaves no value, as {@link #clear} does. An exception of
-     * {@code update} leaves the value as it was. {@code update} must not use this state.
+     * Reads the current key's value from {@code values} (from {@link #valuesInternal()}), which may
+     * be {@code null}.
      */
-    protected final void updateInternal(ValueUpdate<S> update) throws Exception {
+    protected final S getInternal(HashMap<K, S> values) {
+        return values == null ? null : values.get(backend.getCurrentKey());
+    }
+
+    /** Writes the current key's value into {@code values} (from {@link #valuesInternal()}), or into a new map if {@code null}. */
+    protected final void putInternal(HashMap<K, S> values, S value) {
+        if (values == null) {
+            putInternal(value);
+        } else {
+            values.put(backend.getCurrentKey(), value);
+        }
+    }
+
+    /**
+     * Stores {@code value} as the current key's value if it has none, else {@code merger.combine(current,
+     * value)}: one lookup of the key (a read followed by a write would look it up twice), and, for the
+     * garbage collector's sake, no reference stored in a field of this long-lived state on the way (a
+     * store of a new object into an old one costs a write barrier with a memory fence). A {@code null}
+     * result leaves no value, as {@link #clear} does; an exception of {@code merger} leaves the value as
+     * it was. {@code merger} must not use this state.
+     */
+    protected final void mergeInternal(S value, Merger<S> merger) throws Exception {
         HashMap<K, S> values = valuesInternal();
         if (values == null) {
-            S created = update.apply(null);
-            if (created != null) {
-                putInternal(created);
-            }
+            putInternal(value);
             return;
         }
-        computeUpdate.update = update;
-        try {
-            values.compute(backend.getCurrentKey(), computeUpdate);
-        } finally {
-            computeUpdate.update = null;
-        }
-        if (computeUpdate.failure != null) {
-            Exception failure = computeUpdate.failure;
-            computeUpdate.failure = null;
+        merger.cleared = false;
+        values.merge(backend.getCurrentKey(), value, merger);
+        if (merger.failure != null) {
+            Exception failure = merger.failure;
+            merger.failure = null;
             throw failure;
         }
-        if (computeUpdate.cleared) {
-            computeUpdate.cleared = false;
+        if (merger.cleared) {
             clear(); // through the table, which drops the namespace's map if it became empty
         }
     }
 
-    /** A new value from the current one ({@code null} if none); see {@link #updateInternal}. */
-    @FunctionalInterface
-    protected interface ValueUpdate<S> {
-        S apply(S current) throws Exception;
-    }
-
     /**
-     * {@link HashMap#compute}'s function for {@link #updateInternal}, one per state: it may not throw
-     * checked exceptions nor remove through the map, so it keeps the value on either and reports.
+     * Combines a current value with an added one for {@link #mergeInternal}. {@link HashMap#merge}'s
+     * function may neither throw checked exceptions nor remove the key without going around the table,
+     * so on either it keeps the current value and reports.
      */
-    private final class ComputeUpdate implements BiFunction<K, S, S> {
-        ValueUpdate<S> update;
-        Exception failure;
-        boolean cleared;
+    protected abstract static class Merger<S> implements BiFunction<S, S, S> {
+        private Exception failure;
+        private boolean cleared;
+
+        /** The value of {@code current} combined with {@code added}; {@code null} for none. */
+        protected abstract S combine(S current, S added) throws Exception;
 
         @Override
-        public S apply(K key, S current) {
-            S updated;
+        public final S apply(S current, S added) {
+            S combined;
             try {
-                updated = update.apply(current);
+                combined = combine(current, added);
             } catch (Exception e) {
                 failure = e;
                 return current;
             }
-            if (updated == null) {
-                cleared = current != null;
+            if (combined == null) {
+                cleared = true;
                 return current;
             }
-            return updated;
+            return combined;
         }
     }
 

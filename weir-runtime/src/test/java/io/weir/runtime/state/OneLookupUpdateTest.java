@@ -18,10 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reducing and aggregating state on the heap update a key's value with one lookup of the key
- * ({@link HeapState#updateInternal}): what they hold afterwards is what a read followed by a write
- * would leave, also when the function fails, returns {@code null}, or a snapshot still reads the
- * value being replaced.
+ * Reducing state on the heap updates a key's value with one lookup of the key
+ * ({@link HeapState#mergeInternal}): what it holds afterwards is what a read followed by a write
+ * would leave, also when the reducer fails, returns {@code null}, or a snapshot still reads the
+ * value being replaced. Aggregating state (a read and a write) keeps the same promises.
  */
 class OneLookupUpdateTest {
     private static final SerializerConfig CONFIG = new SerializerConfig();
