@@ -138,7 +138,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         boolean skipped = true;
         if (mergingWindows != null) {
             mergingWindows.load();
-            triggerContext.set(key, null);
+            triggerContext.set(null);
             for (W window : elementWindows) {
                 W actualWindow = mergingWindows.addWindow(window, mergeFunction);
                 long cleanupTime = cleanupTime(actualWindow);
@@ -188,7 +188,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
             boolean cleanupTimerKnown) throws Exception {
         contentsNamespace.setCurrentNamespace(stateWindow);
         addToContents(element);
-        triggerContext.set(key, window);
+        triggerContext.set(window);
         if (cleanupTimerKnown) {
             triggerContext.cleanupTimerKnown(cleanupTime);
         }
@@ -214,11 +214,10 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
             throw new UnsupportedOperationException("Merging windows made " + mergeResult + ", which ends before the"
                     + " current processing time: a merging assigner must not move a window's end back in time.");
         }
-        K key = triggerContext.key();
-        triggerContext.set(key, mergeResult);
+        triggerContext.set(mergeResult);
         triggerContext.onMerge(mergedWindows);
         for (W merged : mergedWindows) {
-            triggerContext.set(key, merged);
+            triggerContext.set(merged);
             triggerContext.clear();
             deleteCleanupTimer(merged);
         }
@@ -252,7 +251,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         } else {
             contentsNamespace.setCurrentNamespace(window);
         }
-        triggerContext.set(key, window);
+        triggerContext.set(window);
         TriggerResult result = eventTime ? triggerContext.onEventTime(timer.getTimestamp())
                 : triggerContext.onProcessingTime(timer.getTimestamp());
         if (result.isFire()) {
