@@ -111,7 +111,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
         if (stateKeySelector != null) {
-            keyedStateBackend.setCurrentKey(stateKeySelector.getKey(record.getValue()));
+            keyedStateBackend.setCurrentKey(keyOf(stateKeySelector, record));
         }
     }
 
@@ -122,8 +122,21 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public void setKeyContextElement2(StreamRecord<?> record) throws Exception {
         if (stateKeySelector2 != null) {
-            keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record.getValue()));
+            keyedStateBackend.setCurrentKey(keyOf(stateKeySelector2, record));
         }
+    }
+
+    /**
+     * The key of {@code record}'s value; a keyed exchange to one consumer does not look at the key,
+     * so this is where a {@code null} key is caught.
+     */
+    static Object keyOf(KeySelector<Object, Object> selector, StreamRecord<?> record) throws Exception {
+        Object key = selector.getKey(record.getValue());
+        if (key == null) {
+            throw new NullPointerException("The KeySelector returned null for " + record.getValue()
+                    + ": keys must not be null.");
+        }
+        return key;
     }
 
     /** For two-input operators: the first input's watermark advanced. */

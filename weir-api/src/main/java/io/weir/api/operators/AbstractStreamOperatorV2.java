@@ -87,7 +87,7 @@ public abstract class AbstractStreamOperatorV2<OUT> extends AbstractStreamOperat
     public void setKeyContextElement(StreamRecord<?> record, int inputId) throws Exception {
         KeySelector<Object, Object> selector = keySelectors[inputId - 1];
         if (selector != null) {
-            getKeyedStateBackend().setCurrentKey(selector.getKey(record.getValue()));
+            getKeyedStateBackend().setCurrentKey(AbstractStreamOperator.keyOf(selector, record));
         }
     }
 

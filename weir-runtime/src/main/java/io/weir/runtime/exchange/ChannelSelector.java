@@ -36,6 +36,10 @@ public abstract class ChannelSelector<T> {
             case SHUFFLE:
                 return new Random<>(connected, new SplittableRandom(seed));
             case HASH:
+                if (numConsumers == 1) {
+                    // one consumer owns every key group: the key is needed only there (which checks it)
+                    return new Fixed<>(connected[0]);
+                }
                 return new ByKeyGroup<>((KeySelector<T, ?>) keySelector, numConsumers, consumerMaxParallelism);
             case CUSTOM:
                 return new ByUserPartitioner<>((CustomPartitioning<T, ?>) keySelector, numConsumers);

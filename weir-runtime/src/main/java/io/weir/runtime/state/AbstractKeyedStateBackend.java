@@ -37,7 +37,9 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
     private HeapTimerServices<K> timerServices;
     private LongSupplier ttlClock = System::currentTimeMillis;
     private K currentKey;
+    /** The current key's group, or -1 until {@link #currentKeyGroup} computes it. */
     private int currentKeyGroup = -1;
+    private boolean keySet;
 
     protected AbstractKeyedStateBackend(KeyedBackendParameters<K> parameters) {
         this.operatorName = parameters.operatorName();
@@ -48,17 +50,16 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         this.keySerializer = parameters.keySerializer();
     }
 
+    /**
+     * Makes {@code key} the current key. Its key group is computed when first needed (see
+     * {@link #currentKeyGroup}), so that a keyed operator that uses no state (a sink after
+     * {@code keyBy}) does not hash every key.
+     */
     @Override
     public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key '" + key + "' in operator '" + operatorName + "' belongs to key group "
-                    + keyGroup + ", which subtask " + subtaskIndex + " does not own (it owns " + keyGroupRange.start()
-                    + ".." + keyGroupRange.end() + "). The KeySelector must return the same key for the same element "
-                    + "every time, and the key's hashCode() must be stable (not identity-based).");
-        }
         this.currentKey = key;
-        this.currentKeyGroup = keyGroup;
+        this.currentKeyGroup = -1;
+        this.keySet = true;
         onKeyChanged();
     }
 
@@ -70,13 +71,29 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         return currentKey;
     }
 
-    /** The key group of the current key; fails when no key is set. */
+    /**
+     * The key group of the current key; fails when no key is set, or when the key belongs to a key
+     * group this subtask does not own (a KeySelector that is not deterministic).
+     */
     public int currentKeyGroup() {
-        if (currentKeyGroup < 0) {
+        int keyGroup = currentKeyGroup;
+        return keyGroup >= 0 ? keyGroup : assignCurrentKeyGroup();
+    }
+
+    private int assignCurrentKeyGroup() {
+        if (!keySet) {
             throw new IllegalStateException("Keyed state of operator '" + operatorName
                     + "' was used outside of the processing of an element: no key is set.");
         }
-        return currentKeyGroup;
+        int keyGroup = KeyGroupAssignment.assignToKeyGroup(currentKey, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalStateException("Key '" + currentKey + "' in operator '" + operatorName + "' belongs to key"
+                    + " group " + keyGroup + ", which subtask " + subtaskIndex + " does not own (it owns "
+                    + keyGroupRange.start() + ".." + keyGroupRange.end() + "). The KeySelector must return the same key"
+                    + " for the same element every time, and the key's hashCode() must be stable (not identity-based).");
+        }
+        currentKeyGroup = keyGroup;
+        return keyGroup;
     }
 
     public KeyGroupRange getKeyGroupRange() {

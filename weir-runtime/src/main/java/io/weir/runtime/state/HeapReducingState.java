@@ -2,12 +2,17 @@ package io.weir.runtime.state;
 
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.state.ReducingState;
-import java.util.HashMap;
 
 /** {@link ReducingState} on the heap. */
 final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements ReducingState<V>,
         InternalMergingState<N> {
     private final ReduceFunction<V> reducer;
+    private final Merger<V> reduce = new Merger<>() {
+        @Override
+        protected V combine(V current, V added) throws Exception {
+            return reducer.reduce(current, added);
+        }
+    };
 
     @SuppressWarnings("unchecked")
     HeapReducingState(HeapKeyedStateBackend<K> backend, StateTable<K, N, V> table, ReduceFunction<?> reducer) {
@@ -25,9 +30,7 @@ final class HeapReducingState<K, N, V> extends HeapState<K, N, V> implements Red
         if (value == null) {
             throw new NullPointerException("ReducingState does not accept null values.");
         }
-        HashMap<K, V> values = valuesInternal();
-        V current = getInternal(values);
-        putInternal(values, current == null ? value : reducer.reduce(current, value));
+        mergeInternal(value, reduce);
     }
 
     @Override

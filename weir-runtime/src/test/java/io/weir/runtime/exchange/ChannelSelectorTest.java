@@ -8,6 +8,7 @@ import io.weir.api.transformations.Exchange;
 import io.weir.runtime.state.KeyGroupAssignment;
 import io.weir.runtime.state.KeyGroupRange;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,5 +35,16 @@ class ChannelSelectorTest {
                     + ", which owns " + owned.start() + ".." + owned.end());
             assertEquals(KeyGroupAssignment.operatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup), subtask);
         }
+    }
+
+    /** One consumer owns every key group: the sender routes without calling the KeySelector (the consumer does). */
+    @Test
+    void hashToOneConsumerDoesNotLookAtTheKey() throws Exception {
+        KeySelector<String, String> failing = value -> {
+            throw new AssertionError("the key of " + value + " was extracted on the sending side");
+        };
+        ChannelSelector<String> selector = ChannelSelector.create(Exchange.HASH, failing, new int[] {0}, 1, 128, 42);
+        assertEquals(0, selector.select("a"));
+        assertEquals(0, selector.select(null));
     }
 }

@@ -61,16 +61,38 @@ class HeapKeyedStateBackendTest {
         assertTrue(map.isEmpty());
     }
 
+    /** The key group is computed lazily, so the error comes with the first use of state or timers. */
     @Test
-    void aKeyOfAnotherSubtaskIsAnErrorThatExplainsTheCause() {
+    void aKeyOfAnotherSubtaskIsAnErrorThatExplainsTheCause() throws Exception {
         HeapKeyedStateBackend<Integer> narrow =
                 new HeapKeyedStateBackend<>("op", 1, 128, new KeyGroupRange(64, 127), new SerializerConfig(), null);
+        ValueState<String> state = narrow.getPartitionedState(new ValueStateDescriptor<>("v", Types.STRING));
         int foreignKey = 0;
         while (KeyGroupAssignment.assignToKeyGroup(foreignKey, 128) >= 64) {
             foreignKey++;
         }
-        int key = foreignKey;
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> narrow.setCurrentKey(key));
+        narrow.setCurrentKey(foreignKey);
+        IllegalStateException e = assertThrows(IllegalStateException.class, state::value);
         assertTrue(e.getMessage().contains("KeySelector must return the same key"), e.getMessage());
+        narrow.setCurrentKey(ownKey());
+        state.update("fine"); // the next key is checked anew
+        assertEquals("fine", state.value());
+    }
+
+    private static int ownKey() {
+        int key = 0;
+        while (KeyGroupAssignment.assignToKeyGroup(key, 128) < 64) {
+            key++;
+        }
+        return key;
+    }
+
+    @Test
+    void stateUsedBeforeAnyKeyIsSetFailsWithTheCause() {
+        HeapKeyedStateBackend<Integer> backend =
+                new HeapKeyedStateBackend<>("op", 0, 128, new KeyGroupRange(0, 127), new SerializerConfig(), null);
+        ValueState<String> state = backend.getPartitionedState(new ValueStateDescriptor<>("v", Types.STRING));
+        IllegalStateException e = assertThrows(IllegalStateException.class, state::value);
+        assertTrue(e.getMessage().contains("no key is set"), e.getMessage());
     }
 }

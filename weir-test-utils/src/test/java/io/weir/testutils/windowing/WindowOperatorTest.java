@@ -302,6 +302,16 @@ class WindowOperatorTest {
         }
     }
 
+    /** A keyed exchange to one subtask does not look at keys: the keyed operator itself refuses a null one. */
+    @Test
+    void aNullKeyFailsWithWhatTheKeySelectorReturned() throws Exception {
+        try (var h = harness(describeTumbling(10))) {
+            NullPointerException e = assertThrows(NullPointerException.class,
+                    () -> h.processElement(pair(null, 1), 5L));
+            assertTrue(e.getMessage().contains("The KeySelector returned null for (null,1)"), e.getMessage());
+        }
+    }
+
     @Test
     void sideOutputFromTheWindowFunctionCarriesTheWindowEnd() throws Exception {
         OutputTag<String> tag = new OutputTag<>("side", Types.STRING);

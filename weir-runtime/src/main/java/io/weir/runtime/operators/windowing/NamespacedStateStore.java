@@ -35,7 +35,9 @@ final class NamespacedStateStore implements KeyedStateStore {
     }
 
     void setNamespace(Object namespace) {
-        this.namespace = namespace;
+        if (this.namespace != namespace) { // spare the store's write barrier when it is the same again
+            this.namespace = namespace;
+        }
     }
 
     @SuppressWarnings("unchecked")

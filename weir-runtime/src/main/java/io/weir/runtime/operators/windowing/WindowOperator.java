@@ -58,6 +58,8 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     private final WindowSpec<IN, W> spec;
     private final StateDescriptor<? extends AppendingState<?, ACC>, ?> contentsDescriptor;
     private final boolean singleValueContents;
+    /** {@code windowAssigner.isEventTime()}, read once: an interface call per element otherwise. */
+    private final boolean eventTimeWindows;
 
     protected transient InternalTimerService<W> timerService;
     protected transient WindowTriggerContext<K, W> triggerContext;
@@ -84,6 +86,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         this.allowedLateness = spec.allowedLateness();
         this.contentsDescriptor = (StateDescriptor<? extends AppendingState<?, ACC>, ?>) description.contents();
         this.singleValueContents = description.singleValueContents();
+        this.eventTimeWindows = windowAssigner.isEventTime();
     }
 
     @SuppressWarnings("unchecked")
@@ -105,7 +108,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         collector = new TimestampedCollector<>(output);
         knownCleanupTimers = new KnownCleanupTimers();
         triggerContext = new WindowTriggerContext<>(backend, timerService, spec.windowSerializer(),
-                (Trigger<Object, W>) trigger, knownCleanupTimers, windowAssigner.isEventTime());
+                (Trigger<Object, W>) trigger, knownCleanupTimers, eventTimeWindows);
         processContext = new WindowProcessContext<>(userFunction, backend, timerService, spec.windowSerializer(),
                 output, windowAssigner instanceof MergingWindowAssigner
                         ? new MergingWindowStateStore(getOperatorContext().getOperatorName()) : null);
@@ -135,15 +138,17 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         boolean skipped = true;
         if (mergingWindows != null) {
             mergingWindows.load();
-            triggerContext.set(key, null);
+            triggerContext.set(null);
             for (W window : elementWindows) {
                 W actualWindow = mergingWindows.addWindow(window, mergeFunction);
-                if (isWindowLate(actualWindow)) {
+                long cleanupTime = cleanupTime(actualWindow);
+                if (isLate(cleanupTime)) {
                     mergingWindows.retireWindow(actualWindow);
                     continue;
                 }
                 skipped = false;
-                addAndTrigger(key, element, actualWindow, mergingWindows.getStateWindow(actualWindow), false);
+                addAndTrigger(key, element, actualWindow, mergingWindows.getStateWindow(actualWindow), cleanupTime,
+                        false);
             }
             mergingWindows.persist();
         } else {
@@ -151,13 +156,15 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
             boolean cleanupTimersKnown = knownCleanupTimers.contains(key, elementWindows);
             boolean allAdded = true;
             for (W window : elementWindows) {
-                if (isWindowLate(window)) {
+                long cleanupTime = cleanupTime(window);
+                if (isLate(cleanupTime)) {
                     allAdded = false;
                     continue;
                 }
                 skipped = false;
                 // a trigger that deleted a timer made what was known stale
-                addAndTrigger(key, element, window, window, cleanupTimersKnown && knownCleanupTimers.epoch() == epoch);
+                addAndTrigger(key, element, window, window, cleanupTime,
+                        cleanupTimersKnown && knownCleanupTimers.epoch() == epoch);
             }
             if (allAdded && !cleanupTimersKnown) {
                 knownCleanupTimers.remember(key, elementWindows, epoch);
@@ -174,16 +181,16 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
 
     /**
      * Adds the element to the window's contents (kept in {@code stateWindow}) and acts on the
-     * trigger's decision. {@code cleanupTimerKnown}: the window's cleanup timer is registered (see
+     * trigger's decision. {@code cleanupTime} is the window's; {@code cleanupTimerKnown}: its cleanup timer is registered (see
      * {@link KnownCleanupTimers}), so registering it again, by the trigger or here, is skipped.
      */
-    private void addAndTrigger(K key, StreamRecord<IN> element, W window, W stateWindow, boolean cleanupTimerKnown)
-            throws Exception {
+    private void addAndTrigger(K key, StreamRecord<IN> element, W window, W stateWindow, long cleanupTime,
+            boolean cleanupTimerKnown) throws Exception {
         contentsNamespace.setCurrentNamespace(stateWindow);
         addToContents(element);
-        triggerContext.set(key, window);
+        triggerContext.set(window);
         if (cleanupTimerKnown) {
-            triggerContext.cleanupTimerKnown(cleanupTime(window));
+            triggerContext.cleanupTimerKnown(cleanupTime);
         }
         TriggerResult result = triggerContext.onElement(element.getValue(), element.getTimestamp());
         if (result.isFire()) {
@@ -192,26 +199,25 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         if (result.isPurge()) {
             purgeContents();
         }
-        registerCleanupTimer(window);
+        registerCleanupTimer(cleanupTime);
     }
 
     /** Session windows merged: merge trigger state, drop the merged windows' timers, move their contents. */
     private void mergeWindows(W mergeResult, Collection<W> mergedWindows, W stateWindowResult,
             Collection<W> mergedStateWindows) throws Exception {
-        if (windowAssigner.isEventTime() && cleanupTime(mergeResult) <= timerService.currentWatermark()) {
+        if (eventTimeWindows && cleanupTime(mergeResult) <= timerService.currentWatermark()) {
             throw new UnsupportedOperationException("Merging windows made " + mergeResult + ", which ends before the"
                     + " current watermark " + timerService.currentWatermark() + " (plus allowed lateness): a merging"
                     + " assigner must not move a window's end back in time.");
         }
-        if (!windowAssigner.isEventTime() && mergeResult.maxTimestamp() <= timerService.currentProcessingTime()) {
+        if (!eventTimeWindows && mergeResult.maxTimestamp() <= timerService.currentProcessingTime()) {
             throw new UnsupportedOperationException("Merging windows made " + mergeResult + ", which ends before the"
                     + " current processing time: a merging assigner must not move a window's end back in time.");
         }
-        K key = triggerContext.key();
-        triggerContext.set(key, mergeResult);
+        triggerContext.set(mergeResult);
         triggerContext.onMerge(mergedWindows);
         for (W merged : mergedWindows) {
-            triggerContext.set(key, merged);
+            triggerContext.set(merged);
             triggerContext.clear();
             deleteCleanupTimer(merged);
         }
@@ -245,7 +251,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         } else {
             contentsNamespace.setCurrentNamespace(window);
         }
-        triggerContext.set(key, window);
+        triggerContext.set(window);
         TriggerResult result = eventTime ? triggerContext.onEventTime(timer.getTimestamp())
                 : triggerContext.onProcessingTime(timer.getTimestamp());
         if (result.isFire()) {
@@ -254,7 +260,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         if (result.isPurge()) {
             purgeContents();
         }
-        if (windowAssigner.isEventTime() == eventTime && timer.getTimestamp() == cleanupTime(window)) {
+        if (eventTimeWindows == eventTime && timer.getTimestamp() == cleanupTime(window)) {
             clearAllState(window);
         }
         if (mergingWindows != null) {
@@ -310,16 +316,21 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
 
     /** Event time: the window is past its cleanup time, so nothing may be added to it. */
     protected boolean isWindowLate(W window) {
-        return windowAssigner.isEventTime() && cleanupTime(window) <= timerService.currentWatermark();
+        return isLate(cleanupTime(window));
+    }
+
+    /** Event time: a window of this cleanup time is past it. */
+    private boolean isLate(long cleanupTime) {
+        return eventTimeWindows && cleanupTime <= timerService.currentWatermark();
     }
 
     private boolean isElementLate(StreamRecord<IN> element) {
-        return windowAssigner.isEventTime()
+        return eventTimeWindows
                 && saturatedAdd(element.getTimestamp(), allowedLateness) <= timerService.currentWatermark();
     }
 
     private long cleanupTime(W window) {
-        return windowAssigner.isEventTime() ? saturatedAdd(window.maxTimestamp(), allowedLateness) : window.maxTimestamp();
+        return eventTimeWindows ? saturatedAdd(window.maxTimestamp(), allowedLateness) : window.maxTimestamp();
     }
 
     private static long saturatedAdd(long time, long lateness) {
@@ -327,12 +338,11 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         return sum < time ? Long.MAX_VALUE : sum;
     }
 
-    private void registerCleanupTimer(W window) {
-        long time = cleanupTime(window);
+    private void registerCleanupTimer(long time) {
         if (time == Long.MAX_VALUE) {
             return; // a window that ends with time (global window) is never cleaned up by time
         }
-        if (windowAssigner.isEventTime()) {
+        if (eventTimeWindows) {
             triggerContext.registerEventTimeTimer(time);
         } else {
             triggerContext.registerProcessingTimeTimer(time);
@@ -344,7 +354,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         if (time == Long.MAX_VALUE) {
             return;
         }
-        if (windowAssigner.isEventTime()) {
+        if (eventTimeWindows) {
             triggerContext.deleteEventTimeTimer(time);
         } else {
             triggerContext.deleteProcessingTimeTimer(time);

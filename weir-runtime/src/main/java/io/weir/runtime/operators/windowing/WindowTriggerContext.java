@@ -14,7 +14,7 @@ import java.util.Collection;
 
 /**
  * The trigger's view of one (key, window) at a time: the window operator points it at a window
- * with {@link #set} and then calls the trigger through it. Trigger state lives in the namespace of
+ * of the backend's current key with {@link #set} and then calls the trigger through it. Trigger state lives in the namespace of
  * the window itself (not its state window), so merging windows merge it explicitly in
  * {@link Trigger#onMerge}. One instance per operator; threading: the task's thread only.
  */
@@ -27,7 +27,6 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
     private final KnownCleanupTimers knownCleanupTimers;
     /** Whether cleanup timers are event-time timers (else processing-time ones). */
     private final boolean eventTimeCleanup;
-    private K key;
     private W window;
     /** Whether the current window's cleanup timer, at {@link #cleanupTime}, is known to be registered. */
     private boolean cleanupTimerKnown;
@@ -46,11 +45,16 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
         this.eventTimeCleanup = eventTimeCleanup;
     }
 
-    void set(K key, W window) {
-        this.key = key;
-        this.window = window;
+    /**
+     * Points the context at {@code window} of the backend's current key. The same window as before
+     * is not stored again: a reference stored into this long-lived object costs a write barrier.
+     */
+    void set(W window) {
+        if (this.window != window) {
+            this.window = window;
+            windowStates.setNamespace(window);
+        }
         this.cleanupTimerKnown = false;
-        windowStates.setNamespace(window);
     }
 
     /**
@@ -62,8 +66,9 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
         this.cleanupTime = time;
     }
 
+    /** The key whose window the context is at: the backend's current key. */
     K key() {
-        return key;
+        return backend.getCurrentKey();
     }
 
     TriggerResult onElement(Object element, long timestamp) throws Exception {
