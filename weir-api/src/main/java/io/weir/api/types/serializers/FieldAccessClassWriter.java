@@ -23,7 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * is inlined like hand-written code.
  *
  * <p>The class is a hidden class in the POJO's nest (so it reaches private fields), defined with
- * {@link MethodHandles.Lookup#defineHiddenClass}. Per field type ({@code Object} for references,
+ * {@link MethodHandles.Lookup#defineHiddenClass}. That needs a lookup with full privilege in the
+ * POJO's module; when the POJO comes from another module than weir-api (a job's user-code class
+ * loader has an unnamed module of its own), a public class {@code WeirModuleLookup} is defined once
+ * in the POJO's package to hand out such a lookup. It gives nothing an unnamed module does not
+ * already give: every package of an unnamed module is open to reflection. Per field type ({@code Object} for references,
  * then each primitive type) it has a getter {@code get<Type>(Object pojo, int field)} and a setter
  * {@code set<Type>(Object pojo, int field, <type> value)}, each a {@code tableswitch} on the field
  * index with one {@code getfield} or {@code putfield} per case; and {@code newInstance()}, the POJO's
@@ -135,6 +139,11 @@ final class FieldAccessClassWriter {
     private static PojoFieldAccess generate(Class<?> pojoClass, PojoField[] fields, boolean[] direct) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(pojoClass, MethodHandles.lookup());
+            if (!lookup.hasFullPrivilegeAccess()) {
+                // the POJO is in another module (a user-code class loader's unnamed module): a lookup
+                // from a class of that module has the full privilege a hidden class needs
+                lookup = MethodHandles.privateLookupIn(pojoClass, moduleLookup(lookup, pojoClass));
+            }
             for (int i = 0; i < fields.length; i++) {
                 if (direct[i]) {
                     Class<?> type = fields[i].getField().getType();
@@ -157,6 +166,37 @@ final class FieldAccessClassWriter {
                     + "; its fields use reflection: " + e);
         }
         return NONE;
+    }
+
+    /**
+     * A full-privilege lookup in the POJO's module: from a small public class defined once per
+     * package beside the POJO ({@code packageLookup} needs only package access for that), whose one
+     * static method returns {@link MethodHandles#lookup()}.
+     */
+    private static MethodHandles.Lookup moduleLookup(MethodHandles.Lookup packageLookup, Class<?> pojoClass)
+            throws ReflectiveOperationException, IOException {
+        String packagePrefix = pojoClass.getPackageName().isEmpty() ? "" : pojoClass.getPackageName() + ".";
+        String name = packagePrefix + "WeirModuleLookup";
+        Class<?> bridge;
+        try {
+            bridge = packageLookup.defineClass(bridgeBytes(name.replace('.', '/')));
+        } catch (LinkageError alreadyDefined) { // by another POJO of the package, or another thread
+            bridge = Class.forName(name, true, pojoClass.getClassLoader());
+        }
+        return (MethodHandles.Lookup) bridge.getMethod("lookup").invoke(null);
+    }
+
+    /** {@code public class <name> { public static MethodHandles.Lookup lookup() { return MethodHandles.lookup(); } }} */
+    private static byte[] bridgeBytes(String internalName) throws IOException {
+        ConstantPool pool = new ConstantPool();
+        int thisClass = pool.classRef(internalName);
+        int superClass = pool.classRef("java/lang/Object");
+        String lookupDescriptor = "()Ljava/lang/invoke/MethodHandles$Lookup;";
+        int lookup = pool.methodRef("java/lang/invoke/MethodHandles", "lookup", lookupDescriptor);
+        byte[] method = method(0x0009 /* public static */, pool.utf8("lookup"), pool.utf8(lookupDescriptor),
+                pool.utf8("Code"), 1, 0, new byte[] {(byte) 0xB8, hi(lookup), lo(lookup) /* invokestatic */,
+                        (byte) 0xB0 /* areturn */});
+        return classFile(pool, ACC_PUBLIC | ACC_SUPER, thisClass, superClass, new int[0], List.of(method));
     }
 
     private static Class<?> elementType(Class<?> array) {
@@ -224,17 +264,24 @@ final class FieldAccessClassWriter {
                         return c.toByteArray();
                     })));
         }
+        return classFile(pool, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, thisClass, superClass, new int[] {iface}, methods);
+    }
+
+    private static byte[] classFile(ConstantPool pool, int access, int thisClass, int superClass, int[] interfaces,
+            List<byte[]> methods) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0xCAFEBABE);
         out.writeShort(0);
         out.writeShort(CLASS_FILE_VERSION);
         pool.writeTo(out);
-        out.writeShort(ACC_PUBLIC | ACC_FINAL | ACC_SUPER);
+        out.writeShort(access);
         out.writeShort(thisClass);
         out.writeShort(superClass);
-        out.writeShort(1);
-        out.writeShort(iface);
+        out.writeShort(interfaces.length);
+        for (int iface : interfaces) {
+            out.writeShort(iface);
+        }
         out.writeShort(0); // fields
         out.writeShort(methods.size());
         for (byte[] method : methods) {
@@ -307,9 +354,14 @@ final class FieldAccessClassWriter {
 
     private static byte[] method(int name, int descriptor, int codeAttribute, int maxStack, int maxLocals, byte[] code)
             throws IOException {
+        return method(ACC_PUBLIC, name, descriptor, codeAttribute, maxStack, maxLocals, code);
+    }
+
+    private static byte[] method(int access, int name, int descriptor, int codeAttribute, int maxStack, int maxLocals,
+            byte[] code) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeShort(ACC_PUBLIC);
+        out.writeShort(access);
         out.writeShort(name);
         out.writeShort(descriptor);
         out.writeShort(1);

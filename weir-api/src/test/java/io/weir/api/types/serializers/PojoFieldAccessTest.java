@@ -339,6 +339,54 @@ class PojoFieldAccessTest {
         return out.getCopyOfBuffer();
     }
 
+    /** Defines {@link UserCodePojo} itself and leaves every other class to its parent. */
+    private static final class UserCodeClassLoader extends ClassLoader {
+        UserCodeClassLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(UserCodePojo.class.getName())) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded != null) {
+                    return loaded;
+                }
+                try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    byte[] bytes = in.readAllBytes();
+                    return defineClass(name, bytes, 0, bytes.length);
+                } catch (java.io.IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pojoOfAUserCodeClassLoaderGetsAGeneratedClassToo() throws Exception {
+        Class<?> userClass = new UserCodeClassLoader(getClass().getClassLoader()).loadClass(UserCodePojo.class.getName());
+        assertNotSame(UserCodePojo.class, userClass);
+        @SuppressWarnings("unchecked")
+        PojoSerializer<Object> serializer = assertInstanceOf(PojoSerializer.class,
+                TypeInformation.of(userClass).createSerializer(new SerializerConfig()));
+        PojoField[] fields = serializer.fields();
+        for (PojoFieldAccess access : FieldAccessClassWriter.accessPerField(userClass, fields)) {
+            assertTrue(access.getClass().isHidden(), "generated in the user-code loader's module: " + access.getClass());
+        }
+        Object value = serializer.createInstance();
+        assertEquals(userClass, value.getClass());
+        userClass.getMethod("setName", String.class).invoke(value, "user");
+        userClass.getMethod("setCount", int.class).invoke(value, 42);
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        serializer.serialize(value, out);
+        Object read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals("user", userClass.getMethod("getName").invoke(read));
+        assertEquals(42, userClass.getMethod("getCount").invoke(read));
+    }
+
     private static int indexOf(PojoField[] fields, String name) {
         for (int i = 0; i < fields.length; i++) {
             if (fields[i].getName().equals(name)) {
