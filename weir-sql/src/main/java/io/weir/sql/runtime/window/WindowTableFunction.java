@@ -3,6 +3,7 @@ package io.weir.sql.runtime.window;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.types.Row;
+import io.weir.runtime.operators.CopyFreeInput;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -18,7 +19,7 @@ import java.time.ZoneOffset;
  * millisecond ({@code TIMESTAMP_LTZ(3)}), when the window fires ({@link #fireTime}). A row whose time
  * field is null belongs to no window and is dropped.
  */
-public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
+public final class WindowTableFunction implements FlatMapFunction<Row, Row>, CopyFreeInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -62,6 +63,12 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         this.step = step;
         this.instantTime = instantTime || zone != null;
         this.zone = zone;
+    }
+
+    /** It only reads a row's fields into new rows (with its window's bounds); it keeps and changes no input row. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return true;
     }
 
     @Override
