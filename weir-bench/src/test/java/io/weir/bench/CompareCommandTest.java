@@ -151,7 +151,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void cpuTableChargesEachEngineItsOwnFixedCost() {
+    void cpuTableDividesEventsByTheJobsCpuAndNetsOutEachEnginesOwnFixedCost() {
         CompareCommand command = command();
         CompareCommand.Results r = new CompareCommand.Results();
         r.weirCpu.put("q0 p1", samples(2.5, 3.5));
@@ -161,9 +161,33 @@ class CompareCommandTest {
 
         String table = command.cpuTable(r);
 
-        // Weir: 5,000,000 / (2.5 - 0.5) and / (3.5 - 0.5); Flink: 5,000,000 / (30 - 10).
-        assertTrue(table.contains("| q0 | 1 | 2,083,333 (1,666,667-2,500,000) | 250,000 | 8.33 |"), table);
-        assertTrue(table.contains("Weir 0.50 s, Flink 10.00 s"), table);
+        // Gross: 5,000,000 / 2.5 and / 3.5 (median 1,714,286), Flink 5,000,000 / 30; 1,714,286 / 166,667 = 10.29.
+        // Net: Weir 5,000,000 / (2.5 - 0.5) and / (3.5 - 0.5); Flink 5,000,000 / (30 - 10).
+        assertTrue(table.contains("| q0 | 1 | 1,714,286 (1,428,571-2,000,000) | 166,667 | 10.29 "
+                + "| 2,083,333 (1,666,667-2,500,000) | 250,000 | 8.33 |"), table);
+        assertTrue(table.contains("(Weir 0.50 s, Flink 10.00 s)"), table);
+    }
+
+    @Test
+    void cpuTableLeavesOutANetFigureWhoseFixedCostIsMostOfARun() {
+        CompareCommand command = command();
+        CompareCommand.Results r = new CompareCommand.Results();
+        r.weirCpu.put("q0 p1", samples(2.0));
+        // Flink's trivial job took 6.2 and 10.98 CPU-s, its q0 12.5 and 14: 8.59 > 0.5 * 12.5.
+        r.flinkCpu.put("q0 p1", samples(12.5, 14.0));
+        add(r.weirTrivialCpu, 0.5);
+        add(r.flinkTrivialCpu, 6.2, 10.98);
+
+        String table = command.cpuTable(r);
+
+        // Gross: 5,000,000 / 2 = 2,500,000; Flink median of 400,000 and 357,143 = 378,571; ratio 6.60.
+        assertTrue(table.contains("| q0 | 1 | 2,500,000 | 378,571 (357,143-400,000) | 6.60 | 3,333,333 | - | - |"),
+                table);
+        assertTrue(table.contains("Flink 8.59 (6.20-10.98) s"), table);
+        // Exactly half of a run is still netted out: 5,000,000 / (20 - 10).
+        r.flinkCpu.put("q0 p1", samples(20.0));
+        add(r.flinkTrivialCpu, 10.0);
+        assertTrue(command.cpuTable(r).contains("| 3,333,333 | 500,000 | 6.67 |"), command.cpuTable(r));
     }
 
     @Test
@@ -180,10 +204,11 @@ class CompareCommandTest {
 
         String table = command.cpuTable(r);
 
-        // DataStream: 5,000,000 / (2.5 - 0.5); SQL: 5,000,000 / (3.0 - 1.0).
-        assertTrue(table.contains("| q0 | 1 | 2,500,000 | 250,000 | 10.00 |"), table);
-        assertTrue(table.contains("| q0 (SQL) | 1 | 2,500,000 | 250,000 | 10.00 |"), table);
-        assertTrue(table.contains("Weir 0.50 s, Weir SQL 1.00 s, Flink 10.00 s"), table);
+        // DataStream net: 5,000,000 / (2.5 - 0.5); SQL net: 5,000,000 / (3.0 - 1.0).
+        assertTrue(table.contains("| q0 | 1 | 2,000,000 | 166,667 | 12.00 | 2,500,000 | 250,000 | 10.00 |"), table);
+        assertTrue(table.contains("| q0 (SQL) | 1 | 1,666,667 | 166,667 | 10.00 | 2,500,000 | 250,000 | 10.00 |"),
+                table);
+        assertTrue(table.contains("(Weir 0.50 s, Weir SQL 1.00 s, Flink 10.00 s)"), table);
     }
 
     @Test

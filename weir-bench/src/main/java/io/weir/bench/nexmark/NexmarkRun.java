@@ -114,10 +114,19 @@ public final class NexmarkRun {
      * What one run measured: the job's net runtime, and during it the garbage-collection time and
      * the process's CPU time (-1 where not measured); for SQL runs the planning time (executeSql of
      * the INSERT until the job is submitted), -1 for DataStream runs; the time from submission (or
-     * executeSql) to the job's result; {@code sha256} is null unless the result was written.
+     * executeSql) to the job's result; {@code sha256} is null unless the result was written; the
+     * JIT compiler threads' CPU time within the CPU time (SQL runs; -1 where not measured).
      */
     public record Measurement(String query, int parallelism, long events, long jobMillis, long gcMillis,
-            long cpuMillis, long planMillis, long submitToFinishMillis, String sha256) {
+            long cpuMillis, long planMillis, long submitToFinishMillis, String sha256, long jitMillis) {
+
+        /** A run whose JIT compiler time was not measured ({@code jit_ms=-1}). */
+        public Measurement(String query, int parallelism, long events, long jobMillis, long gcMillis,
+                long cpuMillis, long planMillis, long submitToFinishMillis, String sha256) {
+            this(query, parallelism, events, jobMillis, gcMillis, cpuMillis, planMillis, submitToFinishMillis, sha256,
+                    -1);
+        }
+
         public double eventsPerSecond() {
             return jobMillis == 0 ? Double.NaN : events * 1000.0 / jobMillis;
         }
@@ -125,10 +134,10 @@ public final class NexmarkRun {
         /** The line the bench runner reads back from a forked run. */
         public String resultLine() {
             return String.format(Locale.ROOT,
-                    "RESULT query=%s parallelism=%d events=%d job_ms=%d gc_ms=%d cpu_ms=%d plan_ms=%d submit_ms=%d "
-                            + "sha256=%s",
-                    query, parallelism, events, jobMillis, gcMillis, cpuMillis, planMillis, submitToFinishMillis,
-                    sha256 == null ? "-" : sha256);
+                    "RESULT query=%s parallelism=%d events=%d job_ms=%d gc_ms=%d cpu_ms=%d jit_ms=%d plan_ms=%d "
+                            + "submit_ms=%d sha256=%s",
+                    query, parallelism, events, jobMillis, gcMillis, cpuMillis, jitMillis, planMillis,
+                    submitToFinishMillis, sha256 == null ? "-" : sha256);
         }
     }
 
@@ -175,7 +184,8 @@ public final class NexmarkRun {
                 spec.parallelism(), spec.checkDir(), spec.conf());
         long gc = spec.measureGc() ? gcMillis() - gcBefore : -1;
         return new Measurement(spec.query().name(), spec.parallelism(), spec.events(), outcome.jobMillis(), gc,
-                outcome.cpuMillis(), outcome.planMillis(), outcome.submitToFinishMillis(), outcome.sha256());
+                outcome.cpuMillis(), outcome.planMillis(), outcome.submitToFinishMillis(), outcome.sha256(),
+                outcome.jitMillis());
     }
 
     private static <R> Measurement runTyped(Spec spec, NexmarkQuery<R> query) throws Exception {

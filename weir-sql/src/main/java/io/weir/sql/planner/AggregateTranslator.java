@@ -426,6 +426,20 @@ final class AggregateTranslator {
         return accumulators(aggregate.getAggCallList(), aggregate.getInput().getRowType(), false).canMerge();
     }
 
+    /** Whether every field of {@code rowType} holds an immutable value (not a row, array, map, multiset or bytes). */
+    static boolean immutableValues(RelDataType rowType) {
+        for (org.apache.calcite.rel.type.RelDataTypeField field : rowType.getFieldList()) {
+            switch (field.getType().getSqlTypeName()) {
+                case ROW, ARRAY, MAP, MULTISET, BINARY, VARBINARY, ANY, STRUCTURED, OTHER, DISTINCT -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
     /** How many partial accumulators the local half of a sliced window aggregate holds at most. */
     private static final int MAX_LOCAL_PARTIALS = 16_384;
 
@@ -449,7 +463,8 @@ final class AggregateTranslator {
         RowTypeInfo partialType = new RowTypeInfo(partialTypes.toArray(TypeInformation<?>[]::new));
         DataStream<Row> rows = slicedInput.rows();
         DataStream<Row> partials = rows.transform("LocalWindowAggregate", partialType,
-                        new LocalSliceAggregateOperator(accumulators, otherKeys, sliceEndField, MAX_LOCAL_PARTIALS))
+                        new LocalSliceAggregateOperator(accumulators, otherKeys, sliceEndField, MAX_LOCAL_PARTIALS,
+                                immutableValues(inputType)))
                 .setParallelism(rows.getParallelism());
         int[] partialKeys = java.util.stream.IntStream.range(0, otherKeys.length).toArray();
         return ChangelogStream.appendOnly(partials

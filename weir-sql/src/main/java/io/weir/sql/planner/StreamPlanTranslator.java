@@ -40,6 +40,8 @@ import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -47,6 +49,7 @@ import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.ProjectJoinTransposeRule;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -96,6 +99,16 @@ public final class StreamPlanTranslator {
     }
 
     /**
+     * Moves the columns a projection keeps below an inner or outer join (semi and anti joins, whose
+     * output is their left input, are left as they are).
+     */
+    private static final ProjectJoinTransposeRule JOIN_INPUTS_TRIMMED = ProjectJoinTransposeRule.Config.DEFAULT
+            .withOperandSupplier(project -> project.operand(LogicalProject.class).oneInput(join -> join
+                    .operand(LogicalJoin.class).predicate(j -> j.getJoinType().projectsRight()).anyInputs()))
+            .as(ProjectJoinTransposeRule.Config.class)
+            .toRule();
+
+    /**
      * The plan Weir runs: Calcite's logical plan with IN/EXISTS sub-queries as semi and anti joins
      * ({@link SubQueryJoins}) and projections and filters merged into Calcs.
      */
@@ -113,6 +126,10 @@ public final class StreamPlanTranslator {
                 .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 // UNION (distinct) is UNION ALL then a group aggregate on all columns, as in Flink.
                 .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
+                // A regular join takes only the columns its condition and its consumer use, as Flink's planner
+                // trims them: its state holds, and its exchanges carry, smaller rows (q4's join kept every bid
+                // with its url, channel and extra strings).
+                .addRuleInstance(JOIN_INPUTS_TRIMMED)
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
                 .addRuleInstance(CoreRules.CALC_MERGE)

@@ -63,7 +63,7 @@ class SlicedWindowOperatorTest {
         Accumulators accumulators = countAndSum();
         SliceAssigner slices = new SliceAssigner(WindowTableFunction.Kind.HOP, 4_000, 2_000);
         var local = new OneInputStreamOperatorTestHarness<Row, Row>(
-                new LocalSliceAggregateOperator(accumulators, new int[] {0}, 2, 1_000));
+                new LocalSliceAggregateOperator(accumulators, new int[] {0}, 2, 1_000, true));
         local.open();
         var global = global(accumulators, slices, null);
         List<Row> out = new ArrayList<>();
@@ -80,7 +80,7 @@ class SlicedWindowOperatorTest {
             local.close();
             global.close();
             local = new OneInputStreamOperatorTestHarness<>(
-                    new LocalSliceAggregateOperator(accumulators, new int[] {0}, 2, 1_000));
+                    new LocalSliceAggregateOperator(accumulators, new int[] {0}, 2, 1_000, true));
             local.initializeState(localState);
             local.open();
             global = global(accumulators, slices, globalState);

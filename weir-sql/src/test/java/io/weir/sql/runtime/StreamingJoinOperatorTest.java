@@ -1,6 +1,7 @@
 package io.weir.sql.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.operators.KeyedCoProcessOperator;
 import io.weir.api.types.BasicTypeInfo;
@@ -123,6 +124,39 @@ class StreamingJoinOperatorTest {
 
     private static LocalDateTime at(int second) {
         return LocalDateTime.of(2024, 1, 1, 0, 0, second);
+    }
+
+    /**
+     * A snapshot of a join whose inputs had more columns (a Weir build before the join's inputs were
+     * trimmed to the columns used, or another version of the query) is not read as rows of the
+     * narrower input: the first use of a restored key fails and says what to do.
+     */
+    @Test
+    void stateOfAWiderInputIsRefusedWhenRead() throws Exception {
+        RowTypeInfo wide = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO,
+                BasicTypeInfo.STRING_TYPE_INFO);
+        JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
+                JoinKeyProjection.Widening.NONE});
+        OperatorSubtaskState snapshot;
+        try (var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
+                new StreamingJoinFunction(new JoinSpec(false, false, wide, SIDE, new boolean[] {true}, null, null,
+                        Duration.ZERO, null))), key, key, KEY)) {
+            harness.open();
+            harness.processElement1(Row.of(1, "a", "an unused column"), 0);
+            snapshot = harness.snapshot(1, 0);
+        }
+        try (var restored = join(false, false, Duration.ZERO)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> restored.processElement2(Row.of(1, "y"), 0));
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalStateException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains("does not have the columns of this join's input"), e.toString());
+            assertTrue(cause.getMessage().contains("Start the job without that snapshot's state"), e.toString());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.weir.api.execution.CloseableIterator;
 import io.weir.api.execution.JobExecutionResult;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
+import io.weir.bench.jmh.ThreadCpu;
 import io.weir.bench.nexmark.CanonicalResult;
 import io.weir.bench.nexmark.NexmarkConfig;
 import io.weir.sql.api.EnvironmentSettings;
@@ -12,6 +13,7 @@ import io.weir.sql.api.TableResult;
 import io.weir.sql.parser.ScriptStatement;
 import io.weir.sql.session.SqlSession;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -34,11 +36,25 @@ public final class NexmarkSqlRun {
      * its return with the job submitted (parsing, validation, optimisation, translation into
      * operators, code generation and the local cluster's start); the time from that call to the
      * job's result; the process's CPU time over that span (all threads, -1 where the platform does
-     * not say), as the Flink harness measures its {@code job_cpu_s}; and the result's SHA-256 when
-     * it was written (else null).
+     * not say), as the Flink harness measures its {@code job_cpu_s}; the result's SHA-256 when
+     * it was written (else null); and the part of that CPU time the JIT compiler threads took (the
+     * C1/C2 threads alive at the end, {@link ThreadCpu#compilerNanos}; -1 where /proc is missing).
      */
-    public record Outcome(long jobMillis, long planMillis, long submitToFinishMillis, long cpuMillis, String sha256) {
+    public record Outcome(long jobMillis, long planMillis, long submitToFinishMillis, long cpuMillis, String sha256,
+            long jitMillis) {
     }
+
+    /**
+     * The table options the Flink harness sets on its table environment (the public Nexmark
+     * benchmark's {@code config.yaml}): mini-batch group aggregates (two-phase where they merge) and
+     * split distinct aggregates. Weir runs with the same, so both engines plan alike; a {@code conf}
+     * key overrides them (e.g. {@code conf.table.exec.mini-batch.enabled=false}).
+     */
+    public static final Map<String, String> HARNESS_OPTIONS = Map.of(
+            "table.exec.mini-batch.enabled", "true",
+            "table.exec.mini-batch.allow-latency", "2s",
+            "table.exec.mini-batch.size", "50000",
+            "table.optimizer.distinct-agg.split.enabled", "true");
 
     private NexmarkSqlRun() {
     }
@@ -47,6 +63,7 @@ public final class NexmarkSqlRun {
             Map<String, String> conf) throws Exception {
         TableEnvironment tableEnv = SqlSession.create(EnvironmentSettings.inStreamingMode());
         tableEnv.getConfig().set("parallelism.default", Integer.toString(parallelism));
+        HARNESS_OPTIONS.forEach(tableEnv.getConfig()::set);
         conf.forEach(tableEnv.getConfig()::set);
         NexmarkSqlQueries.createSourceAndViews(tableEnv, config, events);
         if (checkDir != null) {
@@ -60,7 +77,7 @@ public final class NexmarkSqlRun {
             long cpu = cpuSince(cpuStart);
             long millis = (end - start) / 1_000_000;
             return new Outcome(millis, (planned - start) / 1_000_000, millis, cpu,
-                    CanonicalResult.write(rows, checkDir.resolve(query + ".txt")));
+                    CanonicalResult.write(rows, checkDir.resolve(query + ".txt")), -1);
         }
         // Like the Flink harness: every statement but the INSERT first, then the INSERT, timed.
         String insertText = null;
@@ -74,6 +91,7 @@ public final class NexmarkSqlRun {
         if (insertText == null) {
             throw new IllegalStateException("The SQL file of " + query + " has no INSERT INTO");
         }
+        long jitStart = ThreadCpu.compilerNanos();
         long cpuStart = cpuMillis();
         long start = System.nanoTime();
         TableResult insert = tableEnv.executeSql(insertText);
@@ -81,12 +99,22 @@ public final class NexmarkSqlRun {
         JobExecutionResult result = insert.getJobClient().orElseThrow().getJobExecutionResult().get();
         long end = System.nanoTime();
         long cpu = cpuSince(cpuStart);
-        return new Outcome(result.getNetRuntime(), (planned - start) / 1_000_000, (end - start) / 1_000_000, cpu, null);
+        long jit = jitSince(jitStart);
+        return new Outcome(result.getNetRuntime(), (planned - start) / 1_000_000, (end - start) / 1_000_000, cpu, null,
+                jit);
     }
 
     /** CPU time of this process so far, milliseconds, or -1 where the platform does not say. */
     private static long cpuMillis() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    /** Milliseconds the JIT compiler threads ran since {@code startNanos}, or -1 where /proc is missing. */
+    private static long jitSince(long startNanos) {
+        if (!Files.isDirectory(Path.of("/proc/self/task"))) {
+            return -1;
+        }
+        return Math.max(0, ThreadCpu.compilerNanos() - startNanos) / 1_000_000;
     }
 
     private static long cpuSince(long startMillis) {

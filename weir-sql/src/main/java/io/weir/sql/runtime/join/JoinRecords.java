@@ -85,7 +85,10 @@ final class JoinRecords implements JoinRows {
     private final boolean keepsObjects;
     /** Whether changing the array in place changes the state: on the heap, without TTL. */
     private final boolean inPlace;
-    /** On the heap: the {@link MapJoinRecords} layout's rows restored from a RocksDB snapshot, moved in on use. */
+    /**
+     * On the heap: the {@link MapJoinRecords} layout's rows restored from a RocksDB snapshot, moved in on
+     * use; null when the job was not restored.
+     */
     private final MapState<Row, long[]> mapLayout;
     private final DataOutputSerializer rowBytes = new DataOutputSerializer(128);
     private final DataInputDeserializer rowReader = new DataInputDeserializer();
@@ -98,6 +101,15 @@ final class JoinRecords implements JoinRows {
     private boolean changed;
 
     JoinRecords(RuntimeContext context, String name, RowTypeInfo rowType, Duration stateTtl) {
+        this(context, name, rowType, stateTtl, true);
+    }
+
+    /**
+     * @param restored whether the job was restored from a snapshot; if not, no key can have rows in
+     *     the {@link MapJoinRecords} layout on the heap (only a restore puts them there), so a key
+     *     without an array is not looked up there as well
+     */
+    JoinRecords(RuntimeContext context, String name, RowTypeInfo rowType, Duration stateTtl, boolean restored) {
         ValueStateDescriptor<byte[]> descriptor = new ValueStateDescriptor<>(name,
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         if (!stateTtl.isZero()) {
@@ -111,7 +123,8 @@ final class JoinRecords implements JoinRows {
         this.ttlMillis = stateTtl.toMillis();
         this.keepsObjects = JoinRows.keepsObjects(state);
         this.inPlace = ttlMillis == 0 && keepsObjects;
-        this.mapLayout = keepsObjects ? context.getMapState(MapJoinRecords.descriptor(name, rowType, stateTtl)) : null;
+        this.mapLayout = keepsObjects && restored
+                ? context.getMapState(MapJoinRecords.descriptor(name, rowType, stateTtl)) : null;
     }
 
     /** One stored copy of a row: the row ({@code +I}), its associations and when it was last written. */
@@ -384,12 +397,27 @@ final class JoinRecords implements JoinRows {
 
     private Row read(byte[] rows, int at) {
         rowReader.setBuffer(rows, at + ENTRY_HEADER, (int) INT.get(rows, at + ROW_LENGTH));
+        Row row;
         try {
-            return serializer.deserialize(rowReader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read a row of the join state", e);
+            row = serializer.deserialize(rowReader);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(MISMATCH, e);
         }
+        if (rowReader.available() != 0) {
+            throw new IllegalStateException(MISMATCH);
+        }
+        return row;
     }
+
+    /**
+     * A stored row of other columns than the join's input has: state restored from a snapshot of
+     * another version of the query, or of a Weir build from before the join's inputs were trimmed.
+     */
+    private static final String MISMATCH = "A row of the join state does not have the columns of this join's input "
+            + "(its bytes do not read as that row). The state was restored from a snapshot of a job whose join "
+            + "input had other columns: a changed query, or a Weir build from before session 13, whose regular "
+            + "joins kept every column of their inputs (now only the columns the query uses). Start the job "
+            + "without that snapshot's state";
 
     private boolean expired(int at) {
         return ttlMillis > 0 && expiredIn(data, at);

@@ -29,9 +29,13 @@ import java.util.function.Predicate;
  */
 interface JoinRows {
 
-    /** The layout for the backend behind {@code context}: {@link JoinRecords} on the heap, else {@link MapJoinRecords}. */
-    static JoinRows create(RuntimeContext context, String name, RowTypeInfo rowType, Duration stateTtl) {
-        JoinRecords onHeap = new JoinRecords(context, name, rowType, stateTtl);
+    /**
+     * The layout for the backend behind {@code context}: {@link JoinRecords} on the heap, else
+     * {@link MapJoinRecords}; {@code restored}: whether the job was restored from a snapshot.
+     */
+    static JoinRows create(RuntimeContext context, String name, RowTypeInfo rowType, Duration stateTtl,
+            boolean restored) {
+        JoinRecords onHeap = new JoinRecords(context, name, rowType, stateTtl, restored);
         if (onHeap.keepsObjects()) {
             return onHeap;
         }

@@ -1,8 +1,11 @@
 package io.weir.sql.runtime.join;
 
+import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.state.FunctionInitializationContext;
+import io.weir.api.state.FunctionSnapshotContext;
 import io.weir.api.functions.TimerService;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
@@ -29,7 +32,8 @@ import io.weir.sql.runtime.RowProgram;
  *
  * <p>Threading: called by the task's thread only, like every keyed function.
  */
-public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,16 +41,32 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     private transient RowProgram residual;
     private transient JoinRows leftRecords;
     private transient JoinRows rightRecords;
+    /**
+     * Whether {@link #initializeState} said the job was not restored from a snapshot (false, so "maybe
+     * restored", where nothing said so, as after deserialization without it).
+     */
+    private transient boolean notRestored;
 
     public StreamingJoinFunction(JoinSpec spec) {
         this.spec = spec;
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) {
+        notRestored = !context.isRestored();
+    }
+
+    /** Its state is keyed state, snapshotted by the backend. */
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         residual = spec.residualClass() == null ? null : CompiledCalc.compile(spec.residualClass(), spec.residualSource());
-        leftRecords = JoinRows.create(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl());
-        rightRecords = JoinRows.create(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl());
+        boolean restored = !notRestored;
+        leftRecords = JoinRows.create(getRuntimeContext(), "left-rows", spec.leftType(), spec.stateTtl(), restored);
+        rightRecords = JoinRows.create(getRuntimeContext(), "right-rows", spec.rightType(), spec.stateTtl(), restored);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.weir.sql.runtime.window;
 
 import io.weir.api.operators.StreamRecord;
 import io.weir.api.types.Row;
+import io.weir.runtime.operators.CopyFreeInput;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.BufferingOperator;
 import io.weir.sql.runtime.agg.PartialAccumulators;
@@ -22,25 +23,37 @@ import java.util.Arrays;
  *
  * <p>Threading: called by the task's thread only.
  */
-public final class LocalSliceAggregateOperator extends BufferingOperator {
+public final class LocalSliceAggregateOperator extends BufferingOperator implements CopyFreeInput {
 
     private static final long serialVersionUID = 1L;
 
     private final Accumulators accumulators;
     private final int[] partialFields;
     private final int maxPartials;
+    private final boolean immutableFields;
     private transient PartialAccumulators partials;
 
     /**
      * @param keyFields the input fields of the grouping key, without the window bounds
      * @param sliceEndField the input field holding the row's slice end
      * @param maxPartials how many partials it holds at most before it sends them on
+     * @param immutableFields whether every field of its input rows is an immutable value (no ROW, ARRAY, MAP,
+     *     MULTISET or BYTES): then the keys and accumulators it keeps share nothing that can change with
+     *     the input row, and it takes its input uncopied ({@link CopyFreeInput})
      */
-    public LocalSliceAggregateOperator(Accumulators accumulators, int[] keyFields, int sliceEndField, int maxPartials) {
+    public LocalSliceAggregateOperator(Accumulators accumulators, int[] keyFields, int sliceEndField, int maxPartials,
+            boolean immutableFields) {
         this.accumulators = accumulators;
         this.partialFields = Arrays.copyOf(keyFields, keyFields.length + 1);
         this.partialFields[keyFields.length] = sliceEndField;
         this.maxPartials = maxPartials;
+        this.immutableFields = immutableFields;
+    }
+
+    /** It keeps only field values of its input (in keys and accumulators) and changes no input row. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return immutableFields;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.weir.sql.runtime.window;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.types.Row;
+import io.weir.runtime.operators.CopyFreeInput;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -19,7 +20,7 @@ import java.time.ZoneOffset;
  * field is null belongs to no window and is dropped. An offset shifts the windows from the epoch
  * (HOP's by its slide, TUMBLE's and CUMULATE's by their size), as Flink's optional offset argument does.
  */
-public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
+public final class WindowTableFunction implements FlatMapFunction<Row, Row>, CopyFreeInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -72,6 +73,12 @@ public final class WindowTableFunction implements FlatMapFunction<Row, Row> {
         this.instantTime = instantTime || zone != null;
         this.zone = zone;
         this.offset = offset;
+    }
+
+    /** It only reads a row's fields into new rows (with its window's bounds); it keeps and changes no input row. */
+    @Override
+    public boolean acceptsSharedInput() {
+        return true;
     }
 
     @Override
