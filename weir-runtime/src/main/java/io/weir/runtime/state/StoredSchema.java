@@ -86,9 +86,10 @@ public final class StoredSchema {
         for (int i = 2; i < partsNow.size(); i++) {
             TypeSerializerSchemaCompatibility<?> compatibility = resolve(stored.get(i), partsNow.get(i));
             if (compatibility.isIncompatible()) {
-                throw incompatible(operatorName, before, now, "the new serializer (" + partsNow.get(i)
-                        .snapshotConfiguration() + ") cannot read values written by the old one (" + stored.get(i)
-                        + "). Weir migrates POJOs and records whose fields were added or removed, enums whose "
+                throw incompatible(operatorName, before, now, "the " + partName(now, i) + " serializer now ("
+                        + describe(partsNow.get(i).snapshotConfiguration()) + ") cannot read what the old one ("
+                        + describe(stored.get(i))
+                        + ") wrote. Weir migrates POJOs and records whose fields were added or removed, enums whose "
                         + "constants were added or reordered, and collections of such types; a field whose type "
                         + "changed is incompatible. Keep the old type, or give the new state another name "
                         + "(and restore with execution.state-recovery.ignore-unclaimed-state: true to drop the old one)");
@@ -164,6 +165,35 @@ public final class StoredSchema {
                 + "' cannot be restored: the checkpoint or savepoint has it as " + describe(before) + ", and it is now registered as "
                 + describe(now) + "; " + why + ".");
     }
+
+    /** Which stored part index {@code i} (2 and up: after the key and the namespace) is. */
+    private static String partName(SectionHeader header, int i) {
+        return switch (header.kind()) {
+            case "MAP" -> i == 2 ? "map key" : "map value";
+            case "LIST" -> "list element";
+            default -> "value";
+        };
+    }
+
+    /**
+     * A serializer's snapshot in words: its own text, else the serializer it restores, with objects
+     * that have no text of their own ({@code a.b.IntSerializer@1f2e}) named by their class.
+     */
+    private static String describe(TypeSerializerSnapshot<?> snapshot) {
+        String text = String.valueOf(snapshot);
+        if (text.contains("@")) {
+            try {
+                text = String.valueOf(snapshot.restoreSerializer());
+            } catch (RuntimeException e) {
+                // a snapshot that cannot restore its serializer here is named by its class
+            }
+        }
+        return DEFAULT_TEXT.matcher(text).replaceAll("$1");
+    }
+
+    /** {@link Object#toString()}'s form: a qualified class name, '@', the identity hash. */
+    private static final java.util.regex.Pattern DEFAULT_TEXT =
+            java.util.regex.Pattern.compile("(?:[\\w$]+\\.)*([\\w$]+)@[0-9a-f]+");
 
     private static String describe(SectionHeader header) {
         return header.kind() + (header.ttl() ? " state with TTL" : " state") + " of type " + header.type();

@@ -43,7 +43,12 @@ class SqlJoinStateBackendsTest {
     Path temporary;
 
     private KeyedTwoInputStreamOperatorTestHarness<Row, Row, Row, Row> join(StateBackend backend) throws Exception {
-        JoinSpec spec = new JoinSpec(true, true, SIDE, SIDE, new boolean[] {true}, null, null, Duration.ofSeconds(10), null);
+        return join(backend, SIDE);
+    }
+
+    private KeyedTwoInputStreamOperatorTestHarness<Row, Row, Row, Row> join(StateBackend backend, RowTypeInfo side)
+            throws Exception {
+        JoinSpec spec = new JoinSpec(true, true, side, side, new boolean[] {true}, null, null, Duration.ofSeconds(10), null);
         JoinKeyProjection key = new JoinKeyProjection(new int[] {0}, new JoinKeyProjection.Widening[] {
                 JoinKeyProjection.Widening.NONE});
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
@@ -171,5 +176,42 @@ class SqlJoinStateBackendsTest {
         assertEquals(heap, run(new EmbeddedRocksDBStateBackend(), new EmbeddedRocksDBStateBackend()));
         assertEquals(heap, run(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend()));
         assertEquals(heap, run(new EmbeddedRocksDBStateBackend(), new HashMapStateBackend()));
+    }
+
+    /**
+     * A snapshot of a join whose inputs had other columns (a changed query, or a build that kept every
+     * column) is refused on every backend, never read as rows of the new columns.
+     */
+    @Test
+    void joinStateOfWiderInputRowsIsRefusedOnEveryBackend() throws Exception {
+        RowTypeInfo wide = new RowTypeInfo(BasicTypeInfo.INT_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO,
+                BasicTypeInfo.STRING_TYPE_INFO);
+        for (StateBackend first : List.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend())) {
+            for (StateBackend second : List.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend())) {
+                OperatorSubtaskState snapshot;
+                try (var harness = join(first, wide)) {
+                    harness.open();
+                    harness.processElement1(Row.of(1, "a", "extra"), 0);
+                    snapshot = harness.snapshot(1, 0);
+                }
+                Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> {
+                    try (var harness = join(second)) {
+                        harness.initializeState(snapshot);
+                        harness.open();
+                        harness.processElement2(Row.of(1, "x"), 0);
+                        harness.extractOutputValues();
+                    }
+                }, () -> first.getClass().getSimpleName() + " -> " + second.getClass().getSimpleName());
+                StringBuilder messages = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append('\n');
+                }
+                String text = messages.toString();
+                org.junit.jupiter.api.Assertions.assertTrue(text.contains("does not have the columns of this join's input")
+                        || text.contains("the map key serializer now (RowSerializer[IntSerializer, StringSerializer])"
+                        + " cannot read what the old one (RowSerializer[IntSerializer, StringSerializer, StringSerializer"), first.getClass().getSimpleName() + " -> "
+                        + second.getClass().getSimpleName() + ": " + text);
+            }
+        }
     }
 }

@@ -415,7 +415,7 @@ final class JoinRecords implements JoinRows {
      */
     private static final String MISMATCH = "A row of the join state does not have the columns of this join's input "
             + "(its bytes do not read as that row). The state was restored from a snapshot of a job whose join "
-            + "input had other columns: a changed query, or a Weir build from before session 13, whose regular "
+            + "input had other columns: a changed query, or a Weir build from before 2026-12-05, whose regular "
             + "joins kept every column of their inputs (now only the columns the query uses). Start the job "
             + "without that snapshot's state";
 
