@@ -649,6 +649,16 @@ final class AggregateTranslator {
                 bound.add(UserAggregates.bind(call, user, inputType, retracting));
                 continue;
             }
+            if (call.getAggregation() instanceof PercentileFunction) {
+                int[] arguments = args.stream().mapToInt(Integer::intValue).toArray();
+                AggregateSlot percentile = new io.weir.sql.runtime.agg.PercentileSlot(PercentileFunction.arrayPercentage(
+                        inputType.getFieldList().get(args.get(1)).getType()));
+                bound.add(call.isDistinct()
+                        ? BoundAggregate.ofDistinctArguments(percentile, arguments, call.filterArg,
+                                CollectingAggregates.argumentTypes(call, inputType))
+                        : BoundAggregate.ofArguments(percentile, arguments, call.filterArg));
+                continue;
+            }
             AggregateSlot collecting = CollectingAggregates.slot(call, inputType);
             if (collecting != null) {
                 int[] arguments = args.stream().mapToInt(Integer::intValue).toArray();

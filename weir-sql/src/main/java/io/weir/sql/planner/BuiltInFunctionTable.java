@@ -130,6 +130,7 @@ public final class BuiltInFunctionTable {
         operators.add(SqlLibraryOperators.ARRAY_AGG);
         operators.add(FirstLastValueFunction.FIRST_VALUE);
         operators.add(FirstLastValueFunction.LAST_VALUE);
+        operators.add(PercentileFunction.INSTANCE);
         operators.add(SqlLibraryOperators.TRANSLATE3);
         SqlReturnTypeInference bytesNullable = ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(SqlTypeTransforms.TO_NULLABLE);
         operators.add(function("BIN", STRING_NULLABLE, OperandTypes.family(SqlTypeFamily.INTEGER)));

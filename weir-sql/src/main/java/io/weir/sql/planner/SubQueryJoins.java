@@ -243,7 +243,7 @@ final class SubQueryJoins extends RelShuttleImpl {
         for (int i = 0; i < keys; i++) {
             RexNode innerKey = rexBuilder.makeInputRef(right.getRowType().getFieldList().get(i).getType(),
                     outerCount + i);
-            on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, outerKeys.get(i), innerKey));
+            on.add(rexBuilder.makeCall(inner.keyComparison(), outerKeys.get(i), innerKey));
         }
         input[0] = LogicalJoin.create(input[0], right, List.of(), RexUtil.composeConjunction(rexBuilder, on), Set.of(),
                 JoinRelType.LEFT);
@@ -307,7 +307,7 @@ final class SubQueryJoins extends RelShuttleImpl {
         }
         RelNode counts = LogicalAggregate.create(values, List.of(), ImmutableBitSet.range(1, 1 + keys), null, calls);
         int countsAt = input[0].getRowType().getFieldCount();
-        input[0] = LogicalJoin.create(input[0], counts, List.of(), keyEqualities(inner.outerKeys(), countsAt, counts,
+        input[0] = LogicalJoin.create(input[0], counts, List.of(), keyEqualities(inner, countsAt, counts,
                 rexBuilder), Set.of(), JoinRelType.LEFT);
         RexNode c = field(input[0], countsAt + keys, rexBuilder);
         RexNode ck = field(input[0], countsAt + keys + 1, rexBuilder);
@@ -326,7 +326,7 @@ final class SubQueryJoins extends RelShuttleImpl {
             marked.add(rexBuilder.makeLiteral(true));
             RelNode matches = LogicalProject.create(pairs, List.of(), marked, (List<String>) null, Set.of());
             int matchesAt = input[0].getRowType().getFieldCount();
-            RexNode on = RexUtil.composeConjunction(rexBuilder, List.of(keyEqualities(inner.outerKeys(), matchesAt,
+            RexNode on = RexUtil.composeConjunction(rexBuilder, List.of(keyEqualities(inner, matchesAt,
                     matches, rexBuilder), rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, x,
                     rexBuilder.makeInputRef(matches.getRowType().getFieldList().get(keys).getType(), matchesAt + keys))));
             input[0] = LogicalJoin.create(input[0], matches, List.of(), on, Set.of(), JoinRelType.LEFT);
@@ -364,10 +364,11 @@ final class SubQueryJoins extends RelShuttleImpl {
     }
 
     /** {@code outerKeys[i] = right's field i} (right's fields starting at {@code rightAt} in the join); TRUE for none. */
-    private static RexNode keyEqualities(List<RexNode> outerKeys, int rightAt, RelNode right, RexBuilder rexBuilder) {
+    private static RexNode keyEqualities(Keyed inner, int rightAt, RelNode right, RexBuilder rexBuilder) {
+        List<RexNode> outerKeys = inner.outerKeys();
         List<RexNode> on = new ArrayList<>();
         for (int i = 0; i < outerKeys.size(); i++) {
-            on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, outerKeys.get(i),
+            on.add(rexBuilder.makeCall(inner.keyComparison(), outerKeys.get(i),
                     rexBuilder.makeInputRef(right.getRowType().getFieldList().get(i).getType(), rightAt + i)));
         }
         return RexUtil.composeConjunction(rexBuilder, on);
@@ -382,7 +383,17 @@ final class SubQueryJoins extends RelShuttleImpl {
      * the sub-query's rows on the conditions, and those outer values become the keys (so the join of
      * the value generator has no equi-key when the conditions have none, and runs in one subtask).
      */
-    private record Keyed(RelNode input, List<RexNode> outputs, List<RexNode> innerKeys, List<RexNode> outerKeys) {
+    private record Keyed(RelNode input, List<RexNode> outputs, List<RexNode> innerKeys, List<RexNode> outerKeys,
+            boolean generated) {
+
+        /**
+         * How outer keys meet inner ones: {@code =} for correlated equalities (a NULL matches nothing, as in
+         * the sub-query's WHERE); IS NOT DISTINCT FROM for a value generator's keys, so an outer row with a
+         * NULL column finds the rows the conditions gave for NULL.
+         */
+        org.apache.calcite.sql.SqlOperator keyComparison() {
+            return generated ? SqlStdOperatorTable.IS_NOT_DISTINCT_FROM : SqlStdOperatorTable.EQUALS;
+        }
 
         static Keyed of(RelNode outer, Uncorrelated inner, RexBuilder rexBuilder) {
             List<RexNode> innerKeys = new ArrayList<>();
@@ -407,7 +418,7 @@ final class SubQueryJoins extends RelShuttleImpl {
                 outerKeys.add(sides[1].accept(toOuter));
             }
             if (equalities) {
-                return new Keyed(inner.input(), inner.outputs(), innerKeys, outerKeys);
+                return new Keyed(inner.input(), inner.outputs(), innerKeys, outerKeys, false);
             }
             // The value generator: the distinct outer values the correlated conditions read.
             java.util.TreeMap<Integer, Integer> positions = new java.util.TreeMap<>();
@@ -459,7 +470,7 @@ final class SubQueryJoins extends RelShuttleImpl {
             for (int i = 0; i < n; i++) {
                 generated.add(RexInputRef.of(i, joined.getRowType()));
             }
-            return new Keyed(joined, outputs, generated, outerColumns);
+            return new Keyed(joined, outputs, generated, outerColumns, true);
         }
     }
 

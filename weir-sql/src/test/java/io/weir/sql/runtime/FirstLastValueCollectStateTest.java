@@ -14,6 +14,7 @@ import io.weir.sql.runtime.agg.CollectSlot;
 import io.weir.sql.runtime.agg.FirstLastValueSlot;
 import io.weir.sql.runtime.agg.GroupAggregateFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.agg.PercentileSlot;
 import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * FIRST_VALUE, LAST_VALUE (over updating input: all values in arrival order) and COLLECT (counts per
- * value) keep their state through a snapshot and a restore into a fresh operator: the restored run's
- * output after the snapshot equals a run without one.
+ * FIRST_VALUE, LAST_VALUE (over updating input: all values in arrival order), COLLECT and PERCENTILE
+ * (counts per value) keep their state through a snapshot and a restore into a fresh operator: the
+ * restored run's output after the snapshot equals a run without one.
  */
 @Timeout(30)
 class FirstLastValueCollectStateTest {
@@ -82,6 +83,45 @@ class FirstLastValueCollectStateTest {
                 Row.ofKind(RowKind.DELETE, "b", 3, 3, Map.of(3, 1)),
                 Row.ofKind(RowKind.UPDATE_BEFORE, "a", 2, 4, Map.of(1, 1, 2, 1, 4, 1)),
                 Row.ofKind(RowKind.UPDATE_AFTER, "a", 2, 1, Map.of(1, 1, 2, 1))), expected);
+    }
+
+    /** PERCENTILE(v, p) over rows (k STRING, v INT, p DOUBLE) with updates. */
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> percentileHarness() throws Exception {
+        Accumulators accumulators = new Accumulators(List.of(
+                BoundAggregate.ofArguments(new PercentileSlot(false), new int[] {1, 2}, -1)));
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new GroupAggregateFunction(accumulators, Duration.ZERO)),
+                new KeyProjection(new int[] {0}), KEY);
+    }
+
+    @Test
+    void percentileRestoredRunEqualsARunWithoutRestore() throws Exception {
+        List<Row> before = List.of(Row.of("a", 0, 0.3), Row.of("a", 10, 0.3), Row.of("a", 10, 0.3));
+        List<Row> after = List.of(Row.ofKind(RowKind.DELETE, "a", 10, 0.3), Row.of("a", 20, 0.3));
+        List<Row> expected;
+        try (var uninterrupted = percentileHarness()) {
+            uninterrupted.open();
+            feed(uninterrupted, before);
+            int seen = uninterrupted.extractOutputValues().size();
+            feed(uninterrupted, after);
+            List<Row> all = uninterrupted.extractOutputValues();
+            expected = List.copyOf(all.subList(seen, all.size()));
+        }
+        OperatorSubtaskState snapshot;
+        try (var first = percentileHarness()) {
+            first.open();
+            feed(first, before);
+            snapshot = first.snapshot(1, 0);
+        }
+        try (var restored = percentileHarness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            feed(restored, after);
+            assertEquals(expected, restored.extractOutputValues());
+        }
+        // [0, 10, 10] -> 6.0; minus a 10: [0, 10] -> 3.0; plus 20: [0, 10, 20] -> 6.0.
+        assertEquals(List.of(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 6.0), Row.ofKind(RowKind.UPDATE_AFTER, "a", 3.0),
+                Row.ofKind(RowKind.UPDATE_BEFORE, "a", 3.0), Row.ofKind(RowKind.UPDATE_AFTER, "a", 6.0)), expected);
     }
 
     private static void feed(KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> harness, List<Row> rows)
