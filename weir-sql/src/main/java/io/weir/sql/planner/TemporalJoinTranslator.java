@@ -174,11 +174,7 @@ final class TemporalJoinTranslator {
         checkVersioned(versioned, table, tableName, condition);
         RelNode left = correlate.getLeft();
         CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, condition.residual());
-        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
-        for (int i = 0; i < widenings.length; i++) {
-            widenings[i] = JoinTranslator.widening(left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
-                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
-        }
+        JoinKeyProjection.Widening[] widenings = widenings(left, table, condition, correlate);
         int[] leftKeys = JoinTranslator.toArray(condition.leftKeys());
         RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(left.getRowType(), leftKeys), widenings);
         TemporalJoinFunction.Spec spec = new TemporalJoinFunction.Spec(correlate.getJoinType() == JoinRelType.LEFT,
@@ -192,6 +188,17 @@ final class TemporalJoinTranslator {
                 .process(new TemporalJoinFunction(spec), RowTypes.of(correlate.getRowType()))
                 .name(correlate.getJoinType() == JoinRelType.LEFT ? "LeftTemporalJoin" : "TemporalJoin");
         return probe.withRows(rows);
+    }
+
+    /** How each key column pair of {@code condition} widens to a common type. */
+    private static JoinKeyProjection.Widening[] widenings(RelNode left, RelNode table, Condition condition,
+            LogicalCorrelate correlate) {
+        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
+        for (int i = 0; i < widenings.length; i++) {
+            widenings[i] = JoinTranslator.widening(left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
+                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
+        }
+        return widenings;
     }
 
     /**
@@ -216,11 +223,7 @@ final class TemporalJoinTranslator {
         }
         RelNode left = correlate.getLeft();
         CalcCodeGenerator.GeneratedClass residual = JoinTranslator.residualCode(left, table, condition.residual());
-        JoinKeyProjection.Widening[] widenings = new JoinKeyProjection.Widening[condition.leftKeys().size()];
-        for (int i = 0; i < widenings.length; i++) {
-            widenings[i] = JoinTranslator.widening(left.getRowType().getFieldList().get(condition.leftKeys().get(i)).getType(),
-                    table.getRowType().getFieldList().get(condition.rightKeys().get(i)).getType(), correlate);
-        }
+        JoinKeyProjection.Widening[] widenings = widenings(left, table, condition, correlate);
         int[] leftKeys = JoinTranslator.toArray(condition.leftKeys());
         RowTypeInfo keyType = JoinTranslator.widenedKeyType(RowTypes.of(left.getRowType(), leftKeys), widenings);
         ProcTimeTemporalJoinFunction.Spec spec = new ProcTimeTemporalJoinFunction.Spec(RowTypes.of(left.getRowType()),

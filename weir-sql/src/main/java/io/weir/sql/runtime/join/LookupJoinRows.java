@@ -63,13 +63,6 @@ final class LookupJoinRows {
     }
 
     private Row joined(Row left, Row right) {
-        Row joined = new Row(left.getKind(), spec.leftArity() + spec.rightArity());
-        for (int i = 0; i < spec.leftArity(); i++) {
-            joined.setField(i, left.getField(i));
-        }
-        for (int i = 0; i < spec.rightArity(); i++) {
-            joined.setField(spec.leftArity() + i, right == null ? null : right.getField(i));
-        }
-        return joined;
+        return JoinedRows.joined(left.getKind(), left, spec.leftArity(), right, spec.rightArity());
     }
 }

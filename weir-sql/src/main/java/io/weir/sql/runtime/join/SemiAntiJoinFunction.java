@@ -124,12 +124,7 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
     }
 
     private boolean hasRejectedNull(Row key) {
-        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
-            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
-                return true;
-            }
-        }
-        return false;
+        return JoinedRows.hasRejectedNull(spec.nullRejectingKeys(), key);
     }
 
     private static boolean adds(Row row) {

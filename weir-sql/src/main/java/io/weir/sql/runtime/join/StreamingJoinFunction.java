@@ -157,25 +157,11 @@ public final class StreamingJoinFunction extends KeyedCoProcessFunction<Row, Row
     }
 
     private boolean hasRejectedNull(Row key) {
-        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
-            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
-                return true;
-            }
-        }
-        return false;
+        return JoinedRows.hasRejectedNull(spec.nullRejectingKeys(), key);
     }
 
     private Row joined(RowKind kind, Row left, Row right) {
-        int leftArity = spec.leftType().getArity();
-        int rightArity = spec.rightType().getArity();
-        Row joined = new Row(kind, leftArity + rightArity);
-        for (int i = 0; i < leftArity; i++) {
-            joined.setField(i, left == null ? null : left.getField(i));
-        }
-        for (int i = 0; i < rightArity; i++) {
-            joined.setField(leftArity + i, right == null ? null : right.getField(i));
-        }
-        return joined;
+        return JoinedRows.joined(kind, left, spec.leftType().getArity(), right, spec.rightType().getArity());
     }
 
     /** {@code row} of one input with nulls for the other input's fields. */

@@ -124,12 +124,7 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
     }
 
     private boolean hasRejectedNull(Row key) {
-        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
-            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
-                return true;
-            }
-        }
-        return false;
+        return JoinedRows.hasRejectedNull(spec.nullRejectingKeys(), key);
     }
 
     private void join(Row probe, Row version, Collector<Row> out) {
@@ -160,16 +155,7 @@ public final class TemporalJoinFunction extends KeyedCoProcessFunction<Row, Row,
     }
 
     private Row joined(Row left, Row right) {
-        int leftArity = spec.leftType().getArity();
-        int rightArity = spec.rightType().getArity();
-        Row joined = new Row(left.getKind(), leftArity + rightArity);
-        for (int i = 0; i < leftArity; i++) {
-            joined.setField(i, left.getField(i));
-        }
-        for (int i = 0; i < rightArity; i++) {
-            joined.setField(leftArity + i, right == null ? null : right.getField(i));
-        }
-        return joined;
+        return JoinedRows.joined(left.getKind(), left, spec.leftType().getArity(), right, spec.rightType().getArity());
     }
 
     /** A rowtime field's value (TIMESTAMP(3)) as epoch milliseconds, the watermark's unit. */

@@ -164,24 +164,10 @@ public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, R
     }
 
     private boolean hasRejectedNull(Row key) {
-        for (int i = 0; i < spec.nullRejectingKeys().length; i++) {
-            if (spec.nullRejectingKeys()[i] && key.getField(i) == null) {
-                return true;
-            }
-        }
-        return false;
+        return JoinedRows.hasRejectedNull(spec.nullRejectingKeys(), key);
     }
 
     private Row joined(Row left, Row right) {
-        int leftArity = spec.leftType().getArity();
-        int rightArity = spec.rightType().getArity();
-        Row joined = new Row(RowKind.INSERT, leftArity + rightArity);
-        for (int i = 0; i < leftArity; i++) {
-            joined.setField(i, left == null ? null : left.getField(i));
-        }
-        for (int i = 0; i < rightArity; i++) {
-            joined.setField(leftArity + i, right == null ? null : right.getField(i));
-        }
-        return joined;
+        return JoinedRows.joined(RowKind.INSERT, left, spec.leftType().getArity(), right, spec.rightType().getArity());
     }
 }
