@@ -168,6 +168,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         } catch (CalciteContextException e) {
             throw ValidationMessages.describe(e, functionNames(), () -> tableColumns(statement, path));
         }
+        ViewHints.refuseOptionsOnViews(validated, catalogReader(path));
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
