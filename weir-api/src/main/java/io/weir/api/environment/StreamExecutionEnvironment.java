@@ -434,14 +434,22 @@ public class StreamExecutionEnvironment {
         return configuration.getOptional(PipelineOptions.NAME).orElse("Weir Streaming Job");
     }
 
+    /**
+     * The job as recorded so far, as {@link #executeAsync(String)} would submit it, without
+     * submitting it or forgetting it: for tools that show a plan (the SQL planner's EXPLAIN).
+     */
+    public Pipeline createPipeline(String jobName) {
+        return new Pipeline(jobName, List.copyOf(sinks), config.copy(), new Configuration(configuration),
+                config.getRuntimeMode());
+    }
+
     /** Submits the job and returns at once with a client for it. */
     public JobClient executeAsync(String jobName) throws Exception {
         if (sinks.isEmpty()) {
             throw new IllegalStateException("No sinks defined in job '" + jobName + "': execute() needs at least one "
                     + "sink. Add one with print(), sinkTo(...), or use executeAndCollect() to get the results.");
         }
-        Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config.copy(), new Configuration(configuration),
-                config.getRuntimeMode());
+        Pipeline pipeline = createPipeline(jobName);
         sinks.clear();
         List<Consumer<JobClient>> collectors = List.copyOf(pendingCollectIterators);
         pendingCollectIterators.clear();

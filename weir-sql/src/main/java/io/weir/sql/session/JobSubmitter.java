@@ -119,6 +119,10 @@ final class JobSubmitter {
         }
     }
 
+    /**
+     * EXPLAIN: the statement's logical plan as converted from SQL, as optimized, and the operators
+     * it runs as (the job graph a submission builds, not submitted).
+     */
     String explain(SqlNode statement) {
         List<SqlNode> statements = new ArrayList<>();
         if (statement instanceof SqlStatementSet set) {
@@ -126,13 +130,25 @@ final class JobSubmitter {
         } else {
             statements.add(statement);
         }
-        List<String> plans = new ArrayList<>();
+        List<String> converted = new ArrayList<>();
+        List<String> optimized = new ArrayList<>();
+        StreamExecutionEnvironment env = configure(new StreamExecutionEnvironment(new io.weir.api.configuration.Configuration()));
+        StreamPlanTranslator translator = translator(env);
         for (SqlNode node : statements) {
-            SqlNode planned = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs).insert() : node;
-            RelRoot root = planner().toRel(planned);
-            plans.add(StreamPlanTranslator.explain(StreamPlanTranslator.optimize(root.project())));
+            InsertTargets.Target target = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs) : null;
+            RelRoot root = planner().toRel(target != null ? target.insert() : node);
+            converted.add(StreamPlanTranslator.explain(root.project()));
+            RelNode plan = StreamPlanTranslator.optimize(root.project());
+            optimized.add(StreamPlanTranslator.explain(plan));
+            if (target != null) {
+                translator.translateInsert((TableModify) plan, target);
+            } else {
+                env.addOperator(translator.translateToDataStream(plan, true).getTransformation());
+            }
         }
-        return "== Optimized Logical Plan ==\n" + String.join("\n\n", plans);
+        return "== Abstract Syntax Tree ==\n" + String.join("\n\n", converted)
+                + "\n\n== Optimized Logical Plan ==\n" + String.join("\n\n", optimized)
+                + "\n\n== Physical Execution Plan ==\n" + PhysicalPlan.describe(env.createPipeline("explain"));
     }
 
     /** A Table API table of a query, validated now; its operations plan through a fresh submitter each. */
@@ -233,8 +249,11 @@ final class JobSubmitter {
     private static final String RUNTIME_MODE = "execution.runtime-mode";
 
     private StreamExecutionEnvironment environment() {
-        StreamExecutionEnvironment env = sessionEnvironment != null ? sessionEnvironment
-                : StreamExecutionEnvironment.getExecutionEnvironment();
+        return configure(sessionEnvironment != null ? sessionEnvironment
+                : StreamExecutionEnvironment.getExecutionEnvironment());
+    }
+
+    private StreamExecutionEnvironment configure(StreamExecutionEnvironment env) {
         // The session options reach the job, as in Flink: SET 'state.backend.type' = 'rocksdb',
         // SET 'execution.checkpointing.interval' = '10 s', restart strategies, ...; a bad value fails
         // the submission naming its key. Not the runtime mode: SQL jobs are planned for streaming

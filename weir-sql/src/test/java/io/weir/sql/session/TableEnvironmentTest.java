@@ -189,11 +189,32 @@ class TableEnvironmentTest {
     }
 
     @Test
-    void explainShowsTheOptimizedPlan() throws Exception {
+    void explainShowsTheConvertedAndOptimizedPlansAndTheOperators() throws Exception {
         List<Row> plan = rows(tableEnv.executeSql("EXPLAIN SELECT a + 1 FROM (VALUES (1), (2)) AS t(a) WHERE a > 1"));
         String text = (String) plan.get(0).getField(0);
-        assertTrue(text.startsWith("== Optimized Logical Plan =="), text);
-        assertTrue(text.contains("LogicalCalc") && text.contains("LogicalValues"), text);
+        assertTrue(text.startsWith("== Abstract Syntax Tree ==\nLogicalProject"), text);
+        String optimized = text.substring(text.indexOf("== Optimized Logical Plan =="), text.indexOf("== Physical"));
+        assertTrue(optimized.contains("LogicalCalc") && optimized.contains("LogicalValues"), text);
+        assertTrue(text.contains("== Physical Execution Plan ==\n[1] "), text);
+
+        tableEnv.executeSql("CREATE TABLE ids (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3')");
+        tableEnv.executeSql("CREATE TABLE counts (id INT, n BIGINT) WITH ('connector' = 'blackhole')");
+        String insert = (String) rows(tableEnv.executeSql(
+                "EXPLAIN INSERT INTO counts SELECT id, COUNT(*) FROM ids GROUP BY id")).get(0).getField(0);
+        String operators = insert.substring(insert.indexOf("== Physical Execution Plan =="));
+        // the aggregate reads its input by key, and the sink (the blackhole connector) is the last operator
+        assertTrue(operators.matches("(?s).*GroupAggregate \\(parallelism \\d+\\) <- HASH from \\[\\d+\\].*"), insert);
+        assertTrue(operators.strip().lines().reduce((a, b) -> b).orElseThrow().contains("blackhole"), insert);
+    }
+
+    @Test
+    void explainDoesNotAddToTheStreamEnvironmentsJob() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        StreamTableEnvironment streamTableEnv = StreamTableEnvironment.create(env);
+        streamTableEnv.executeSql("CREATE TABLE gen (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3')");
+        streamTableEnv.executeSql("CREATE TABLE sink (id INT) WITH ('connector' = 'blackhole')");
+        streamTableEnv.executeSql("EXPLAIN INSERT INTO sink SELECT id FROM gen");
+        assertTrue(env.createPipeline("after explain").sinks().isEmpty(), "EXPLAIN left operators in the environment");
     }
 
     @Test
