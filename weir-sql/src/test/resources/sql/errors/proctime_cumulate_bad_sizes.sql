@@ -3,4 +3,7 @@ CREATE TABLE clicks (u STRING, pt AS PROCTIME()) WITH ('connector' = 'datagen', 
 SELECT u, window_start, COUNT(*) FROM TABLE(CUMULATE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '7' SECOND, INTERVAL '10' SECOND))
 GROUP BY u, window_start, window_end
 ---- error
+at line 3, column 45:
 its max size a multiple of its step
+SELECT u, window_start, COUNT(*) FROM TABLE(CUMULATE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '7' SECOND, INTERVAL '10' SECOND))
+                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^

@@ -2,6 +2,8 @@ package io.weir.sql.codegen;
 
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.UserDefinedFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,7 +125,7 @@ public final class CalcCodeGenerator {
      */
     String function(UserDefinedFunction function, String name) {
         if (functions == null) {
-            throw new ValidationException("Function " + name + " is user-defined, and Weir runs user-defined "
+            throw StatementPlaces.error(Subject.call(name), "Function " + name + " is user-defined, and Weir runs user-defined "
                     + "functions in projections, filters and LATERAL TABLE arguments only, not in join conditions, "
                     + "lookup keys or watermarks yet; compute it in a projection before the join");
         }

@@ -1,6 +1,7 @@
 package io.weir.sql.codegen;
 
-import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,8 +35,9 @@ public final class LiteralValues {
             case DATE -> LocalDate.parse(literal.getValueAs(DateString.class).toString());
             case TIME -> LocalTime.parse(literal.getValueAs(TimeString.class).toString());
             case TIMESTAMP -> LocalDateTime.parse(literal.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
-            default -> throw new ValidationException("VALUES with a literal of type "
-                    + literal.getType().getFullTypeString() + " is not supported by Weir yet");
+            default -> throw StatementPlaces.error(Subject.values(), "VALUES with a literal of type "
+                    + literal.getType().getFullTypeString() + " is not supported by Weir yet; CAST it from a string "
+                    + "or a number in the VALUES");
         };
     }
 }

@@ -2,6 +2,8 @@ package io.weir.sql.codegen;
 
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.udf.ScalarFunctionOperator;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
@@ -262,7 +264,8 @@ final class OperatorCode {
     }
 
     static ValidationException unsupported(RexCall call) {
-        return new ValidationException("Function or operator " + call.getOperator().getName()
+        return StatementPlaces.error(Subject.call(call.getOperator().getName()), "Function or operator "
+                + call.getOperator().getName()
                 + " is not supported by Weir's SQL runtime yet; SHOW FUNCTIONS lists the ones that run");
     }
 }

@@ -1,6 +1,7 @@
 package io.weir.sql.codegen;
 
-import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -60,7 +61,7 @@ final class ValueConversions {
         if (target == SqlTypeName.TIME && from.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
             return value + ".toLocalTime()";
         }
-        throw new ValidationException("CAST from " + from.getFullTypeString() + " to " + to.getFullTypeString()
+        throw StatementPlaces.error(Subject.call("CAST"), "CAST from " + from.getFullTypeString() + " to " + to.getFullTypeString()
                 + " is not supported by Weir yet; docs/sql.md lists the casts that run");
     }
 
@@ -95,7 +96,8 @@ final class ValueConversions {
             return FUNCTIONS + ".scale(" + FUNCTIONS + ".parseDecimal(" + value + "), " + scale + ")";
         }
         if (!JavaTypes.isNumeric(from)) {
-            throw new ValidationException("CAST from " + from.getFullTypeString() + " to DECIMAL is not supported");
+            throw StatementPlaces.error(Subject.call("CAST"), "CAST from " + from.getFullTypeString()
+                    + " to DECIMAL is not supported; docs/sql.md lists the casts that run");
         }
         return FUNCTIONS + ".scale(" + FUNCTIONS + ".decimal(" + value + "), " + scale + ")";
     }
@@ -109,8 +111,8 @@ final class ValueConversions {
             case DATE -> FUNCTIONS + ".parseDate(" + value + ")";
             case TIME -> FUNCTIONS + ".parseTime(" + value + ")";
             case TIMESTAMP -> FUNCTIONS + ".parseTimestamp(" + value + ")";
-            default -> throw new ValidationException("CAST from a string to " + to.getFullTypeString()
-                    + " is not supported by Weir yet");
+            default -> throw StatementPlaces.error(Subject.call("CAST"), "CAST from a string to "
+                    + to.getFullTypeString() + " is not supported by Weir yet; docs/sql.md lists the casts that run");
         };
     }
 

@@ -4,7 +4,6 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.AggregateSlot;
@@ -29,6 +28,8 @@ import io.weir.sql.runtime.window.LocalSliceAggregateOperator;
 import io.weir.sql.runtime.window.SlicedWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowAggregateFunction;
 import io.weir.sql.types.LogicalType.TimeAttribute;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class AggregateTranslator {
         SessionKey session = window == null ? legacySessionKey(aggregate, keys) : null;
         if (window != null && window.processingTime() || session != null && session.processingTime()) {
             if (!input.mode().isInsertOnly()) {
-                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                throw StatementPlaces.error(Subject.groupBy(), "A window aggregate needs append-only input, but its input has updates "
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
             RowTypeInfo rowType = RowTypes.of(inputType);
@@ -96,7 +97,7 @@ final class AggregateTranslator {
                     .name("GroupByHop").setParallelism(rows.getParallelism());
         }
         if ((window != null || session != null) && !input.mode().isInsertOnly()) {
-            throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+            throw StatementPlaces.error(Subject.groupBy(), "A window aggregate needs append-only input, but its input has updates "
                     + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
         }
         if (session != null) {
@@ -108,7 +109,7 @@ final class AggregateTranslator {
         }
         if (window != null) {
             if (!input.mode().isInsertOnly()) {
-                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                throw StatementPlaces.error(Subject.groupBy(), "A window aggregate needs append-only input, but its input has updates "
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
             return ChangelogStream.appendOnly(rows.keyBy(new KeyProjection(keys), keyType)
@@ -188,7 +189,7 @@ final class AggregateTranslator {
             for (org.apache.calcite.util.ImmutableBitSet set : sets) {
                 for (int k : windowKeys) {
                     if (!set.get(keys[k])) {
-                        throw new ValidationException("A window aggregate with GROUPING SETS, ROLLUP or CUBE needs the "
+                        throw StatementPlaces.error(Subject.groupBy(), "A window aggregate with GROUPING SETS, ROLLUP or CUBE needs the "
                                 + "window in every grouping set, as in Flink: write GROUP BY window_start, window_end, "
                                 + "GROUPING SETS (...) (or GROUP BY TUMBLE(...), ROLLUP (...)), but the set "
                                 + setNames(aggregate, set) + " leaves it out");
@@ -196,7 +197,7 @@ final class AggregateTranslator {
                 }
             }
             if (!input.mode().isInsertOnly()) {
-                throw new ValidationException("A window aggregate needs append-only input, but its input has updates "
+                throw StatementPlaces.error(Subject.groupBy(), "A window aggregate needs append-only input, but its input has updates "
                         + "from " + input.updatingNode() + "; aggregate the rows before they are updated");
             }
         }
@@ -554,7 +555,7 @@ final class AggregateTranslator {
                     && call.getOperands().get(1) instanceof RexLiteral size) {
                 long sizeMillis = size.getValueAs(Long.class);
                 if (sizeMillis <= 0) {
-                    throw new ValidationException("TUMBLE's size must be positive, not " + size
+                    throw StatementPlaces.error(Subject.call("TUMBLE"), "TUMBLE's size must be positive, not " + size
                             + "; write TUMBLE(ts, size) with a positive INTERVAL size");
                 }
                 long offset = call.getOperands().size() > 2 ? timeOfDayMillis(call.getOperands().get(2), "TUMBLE") : 0;
@@ -567,7 +568,7 @@ final class AggregateTranslator {
                 boolean processingTime = processingTime(calc, call.getOperands().get(0), "HOP");
                 long slideMillis = slide.getValueAs(Long.class);
                 if (slideMillis <= 0 || size.getValueAs(Long.class) <= 0) {
-                    throw new ValidationException("HOP's slide and size must be positive, not " + slide + " and "
+                    throw StatementPlaces.error(Subject.call("HOP"), "HOP's slide and size must be positive, not " + slide + " and "
                             + size + "; write HOP(ts, slide, size) with positive INTERVALs");
                 }
                 long offset = call.getOperands().size() > 3 ? timeOfDayMillis(call.getOperands().get(3), "HOP") : 0;
@@ -622,7 +623,7 @@ final class AggregateTranslator {
             return false; // a window's TUMBLE_ROWTIME (or HOP's, SESSION's), computed in the same projection
         }
         if (!(time instanceof RexInputRef ref)) {
-            throw new ValidationException(window + "(" + time + ", ...) needs a time attribute as its first argument: "
+            throw StatementPlaces.error(Subject.call(window), window + "(" + time + ", ...) needs a time attribute as its first argument: "
                     + "a rowtime column (declared with WATERMARK FOR) or a processing-time column (PROCTIME())");
         }
         if (TemporalTables.timeAttribute(calc.getInput(), ref.getIndex()) == TimeAttribute.PROCTIME) {
@@ -637,7 +638,7 @@ final class AggregateTranslator {
         if (offset instanceof RexLiteral literal && literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIME) {
             return literal.getValueAs(org.apache.calcite.util.TimeString.class).getMillisOfDay();
         }
-        throw new ValidationException(window + "'s offset must be a TIME literal (TIME '00:12:00'), not " + offset);
+        throw StatementPlaces.error(Subject.call(window), window + "'s offset must be a TIME literal (TIME '00:12:00'), not " + offset);
     }
 
     /** The accumulators of aggregate calls over rows of {@code inputType} (also OVER aggregates' calls). */
@@ -669,7 +670,7 @@ final class AggregateTranslator {
                 continue;
             }
             if (args.size() > 1) {
-                throw new ValidationException("Aggregate " + call + " takes " + args.size()
+                throw StatementPlaces.error(Subject.call(call.getAggregation().getName()), "Aggregate " + call + " takes " + args.size()
                         + " arguments; Weir runs aggregates of one argument (or COUNT(*))");
             }
             int argument = args.isEmpty() ? -1 : args.get(0);
@@ -704,7 +705,7 @@ final class AggregateTranslator {
         if (call.getAggregation() instanceof FirstLastValueFunction firstLast) {
             return new io.weir.sql.runtime.agg.FirstLastValueSlot(argInfo, firstLast.last(), retracting);
         }
-        throw new ValidationException("Aggregate function " + call.getAggregation().getName()
+        throw StatementPlaces.error(Subject.call(call.getAggregation().getName()), "Aggregate function " + call.getAggregation().getName()
                 + " is not supported by Weir yet; see docs/sql.md for the aggregate functions that run");
     }
 
@@ -717,7 +718,7 @@ final class AggregateTranslator {
             case FLOAT, REAL -> NumericType.FLOAT;
             case DOUBLE -> NumericType.DOUBLE;
             case DECIMAL -> NumericType.DECIMAL;
-            default -> throw new ValidationException(call.getAggregation().getName() + " needs a numeric argument, not "
+            default -> throw StatementPlaces.error(Subject.call(call.getAggregation().getName()), call.getAggregation().getName() + " needs a numeric argument, not "
                     + type.getFullTypeString());
         };
     }

@@ -1,10 +1,11 @@
 package io.weir.sql.planner;
 
 import io.weir.api.types.TypeInformation;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.AggregateSlot;
 import io.weir.sql.runtime.agg.CollectingAggregateSlot;
 import io.weir.sql.runtime.agg.CollectingAggregateSlot.Kind;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -42,7 +43,7 @@ final class CollectingAggregates {
         }
         if (!call.collation.getFieldCollations().isEmpty()) {
             // Flink's ARRAY_AGG and LISTAGG take no order either: they collect in the order rows arrive.
-            throw new ValidationException(call.getAggregation().getName() + "(... ORDER BY ...) and WITHIN GROUP (ORDER BY "
+            throw StatementPlaces.error(Subject.call(call.getAggregation().getName()), call.getAggregation().getName() + "(... ORDER BY ...) and WITHIN GROUP (ORDER BY "
                     + "...) are not supported, as in Flink: the values are collected in the order the rows arrive. "
                     + "Remove the ORDER BY, or sort the collected ARRAY with ARRAY_SORT");
         }

@@ -2,12 +2,13 @@ package io.weir.sql.planner;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.CorrelateFunction;
 import io.weir.sql.udf.EvalMethod;
 import io.weir.sql.udf.TableFunctionOperator;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
@@ -44,7 +45,7 @@ final class CorrelateTranslator {
     static ChangelogStream translate(LogicalCorrelate correlate, ChangelogStream input) {
         LogicalTableFunctionScan scan = tableFunctionScan(correlate.getRight());
         if (correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
-            throw new ValidationException("LATERAL TABLE joins are inner (FROM t, LATERAL TABLE(...)) or left "
+            throw StatementPlaces.error(Subject.call("LATERAL"), "LATERAL TABLE joins are inner (FROM t, LATERAL TABLE(...)) or left "
                     + "(LEFT JOIN LATERAL TABLE(...) ON TRUE), not " + correlate.getJoinType());
         }
         RexCall call = (RexCall) scan.getCall();

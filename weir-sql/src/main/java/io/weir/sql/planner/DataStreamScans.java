@@ -6,7 +6,6 @@ import io.weir.api.types.FieldAccessor;
 import io.weir.api.types.FieldAccessors;
 import io.weir.api.types.Row;
 import io.weir.api.types.TypeInformation;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.SessionCatalogs;
@@ -17,6 +16,8 @@ import io.weir.sql.connectors.ChangelogMode;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.sql.types.LogicalTypeRoot;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -82,7 +83,7 @@ public final class DataStreamScans {
         String id = table.catalogTable().options().get(ID_OPTION);
         DataStream<?> stream = id == null ? null : catalogs.dataStream(id);
         if (stream == null) {
-            throw new ValidationException("Table " + table.identifier().asSummaryString() + " names connector '"
+            throw StatementPlaces.error(Subject.table(table.identifier().asSummaryString()), "Table " + table.identifier().asSummaryString() + " names connector '"
                     + CONNECTOR + "', which only tables made by StreamTableEnvironment.fromDataStream have; "
                     + "make the table with fromDataStream or createTemporaryView(name, dataStream)");
         }

@@ -1,6 +1,5 @@
 package io.weir.sql.planner;
 
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogBaseTable;
 import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
@@ -9,6 +8,8 @@ import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.parser.dml.RichSqlInsert;
 import io.weir.sql.types.LogicalType;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class InsertTargets {
             for (SqlNode hint : (SqlNodeList) ref.operand(1)) {
                 SqlHint sqlHint = (SqlHint) hint;
                 if (!sqlHint.getName().equalsIgnoreCase("OPTIONS")) {
-                    throw new ValidationException("INSERT INTO " + name + ": hint '" + sqlHint.getName() + "' is not "
+                    throw StatementPlaces.error(Subject.sink(), "INSERT INTO " + name + ": hint '" + sqlHint.getName() + "' is not "
                             + "known on the table an INSERT writes; Weir takes /*+ OPTIONS('k' = 'v') */ there");
                 }
                 options.putAll(sqlHint.getOptionKVPairs());
@@ -82,7 +83,7 @@ public final class InsertTargets {
         Optional<CatalogBaseTable> found = catalogs.getTable(id);
         if (found.isEmpty() || !(found.get() instanceof CatalogTable table)) {
             if (!partitionClause.isEmpty()) {
-                throw new ValidationException("INSERT INTO " + id.asSummaryString() + " PARTITION (...): "
+                throw StatementPlaces.error(Subject.sink(), "INSERT INTO " + id.asSummaryString() + " PARTITION (...): "
                         + (found.isEmpty() ? "the table does not exist" : "a view cannot be written to"));
             }
             return new Target(withTarget(insert, name, insert.getTargetColumnList(), insert.getSource()), id, options,
@@ -95,11 +96,11 @@ public final class InsertTargets {
         for (Map.Entry<SqlIdentifier, SqlLiteral> entry : partitionClause.entrySet()) {
             String column = entry.getKey().getSimple();
             if (!table.partitionKeys().contains(column)) {
-                throw new ValidationException(where + " PARTITION (" + column + " = ...): '" + column + "' is not a "
+                throw StatementPlaces.error(Subject.sink(), where + " PARTITION (" + column + " = ...): '" + column + "' is not a "
                         + "partition column of the table; its partition columns are " + table.partitionKeys());
             }
             if (staticValues.containsKey(column)) {
-                throw new ValidationException(where + " PARTITION (...): column '" + column + "' is given twice");
+                throw StatementPlaces.error(Subject.sink(), where + " PARTITION (...): column '" + column + "' is given twice");
             }
             SqlLiteral literal = entry.getValue();
             staticValues.put(column, literal.toValue());
@@ -117,12 +118,12 @@ public final class InsertTargets {
                 String column = ((SqlIdentifier) node).getSimple();
                 Column target = columns.stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
                 if (target != null && !target.isPersisted()) {
-                    throw new ValidationException(where + ": column '" + column + "' is "
+                    throw StatementPlaces.error(Subject.sink(), where + ": column '" + column + "' is "
                             + (target.kind() == Column.Kind.COMPUTED ? "computed" : "a VIRTUAL metadata column")
                             + " and cannot be written; the INSERT's columns are the persisted ones: " + persisted(columns));
                 }
                 if (staticValues.containsKey(column)) {
-                    throw new ValidationException(where + ": column '" + column + "' has its value in the PARTITION "
+                    throw StatementPlaces.error(Subject.sink(), where + ": column '" + column + "' has its value in the PARTITION "
                             + "clause; leave it out of the column list");
                 }
                 written.add(column);

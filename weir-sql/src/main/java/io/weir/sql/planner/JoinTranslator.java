@@ -9,7 +9,6 @@ import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.codegen.CalcCodeGenerator;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.CompiledCalc;
@@ -19,6 +18,8 @@ import io.weir.sql.runtime.join.JoinSpec;
 import io.weir.sql.runtime.join.SemiAntiJoinFunction;
 import io.weir.sql.runtime.join.StreamingJoinFunction;
 import io.weir.sql.runtime.join.WindowJoinFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,7 +55,7 @@ final class JoinTranslator {
     static ChangelogStream translate(Join join, ChangelogStream left, ChangelogStream right, Duration stateTtl) {
         JoinRelType type = join.getJoinType();
         if (type == JoinRelType.ASOF || type == JoinRelType.LEFT_ASOF) {
-            throw new ValidationException("The query needs an " + type + " join, which Weir's SQL runtime cannot run; "
+            throw StatementPlaces.error(Subject.join(null), "The query needs an " + type + " join, which Weir's SQL runtime cannot run; "
                     + "write it as a JOIN. Plan:\n" + StreamPlanTranslator.explain(join));
         }
         List<Integer> leftKeys = new ArrayList<>();
@@ -82,7 +83,7 @@ final class JoinTranslator {
         WindowBounds rightBounds = WindowBounds.of(join.getRight());
         if (leftBounds != null && rightBounds != null && joinsOn(leftKeys, rightKeys, leftBounds, rightBounds)) {
             if (!java.util.Objects.equals(leftBounds.zone(), rightBounds.zone())) {
-                throw new ValidationException("A window join needs windows of the same kind of time on both sides, "
+                throw StatementPlaces.error(Subject.join(null), "A window join needs windows of the same kind of time on both sides, "
                         + "but one side's windows are over a TIMESTAMP_LTZ rowtime (wall times in the session time zone) "
                         + "and the other's over a TIMESTAMP one; CAST one side's time column to the other's type");
             }
@@ -147,8 +148,9 @@ final class JoinTranslator {
             KeyedInputs keyed, WindowJoinFunction.Spec spec, java.time.ZoneId zone) {
         for (ChangelogStream input : List.of(left, right)) {
             if (!input.mode().isInsertOnly()) {
-                throw new ValidationException("A window join needs append-only inputs, but an input has updates from "
-                        + input.updatingNode());
+                throw StatementPlaces.error(Subject.join(join.getJoinType().name()), "A window join needs append-only inputs, but an input has updates from "
+                        + input.updatingNode() + "; join the windows of the rows before they are updated, or use a "
+                        + "regular JOIN");
             }
         }
         String name = spec.type() == WindowJoinFunction.Type.INNER ? "WindowJoin"
@@ -166,7 +168,8 @@ final class JoinTranslator {
             case FULL -> WindowJoinFunction.Type.FULL;
             case SEMI -> WindowJoinFunction.Type.SEMI;
             case ANTI -> WindowJoinFunction.Type.ANTI;
-            default -> throw new ValidationException("A " + type + " window join cannot run in Weir");
+            default -> throw StatementPlaces.error(Subject.join(type.name()), "A " + type + " window join cannot run in Weir; "
+                    + "window joins are INNER, LEFT, RIGHT, FULL, or IN/EXISTS subqueries (semi and anti joins)");
         };
     }
 
@@ -211,7 +214,7 @@ final class JoinTranslator {
         if (numbers) {
             return JoinKeyProjection.Widening.TO_DECIMAL;
         }
-        throw new ValidationException("Join keys of types " + left.getFullTypeString() + " and "
+        throw StatementPlaces.error(Subject.join(null), "Join keys of types " + left.getFullTypeString() + " and "
                 + right.getFullTypeString() + " cannot be compared; CAST one side to the other's type. Plan:\n"
                 + StreamPlanTranslator.explain(join));
     }

@@ -4,11 +4,12 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.connectors.SupportsReadingMetadata;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.types.LogicalType;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class MetadataColumns {
             StreamExecutionEnvironment env, List<Column> columns, RelDataType scanType, int[] producedFields) {
         if (!(factory instanceof SupportsReadingMetadata reading)) {
             Column column = columns.stream().filter(c -> c.kind() == Column.Kind.METADATA).findFirst().orElseThrow();
-            throw new ValidationException("Table " + table + " has metadata column '" + column.name() + "', but connector '"
+            throw StatementPlaces.error(Subject.table(table), "Table " + table + " has metadata column '" + column.name() + "', but connector '"
                     + factory.factoryIdentifier() + "' has no metadata to read; remove the column (docs/sql.md lists the "
                     + "connectors' metadata keys)");
         }
@@ -50,12 +51,12 @@ final class MetadataColumns {
             String key = column.metadataKey();
             LogicalType type = readable.get(key);
             if (type == null) {
-                throw new ValidationException("Table " + table + ": metadata column '" + column.name() + "' reads key '"
+                throw StatementPlaces.error(Subject.table(table), "Table " + table + ": metadata column '" + column.name() + "' reads key '"
                         + key + "', which connector '" + factory.factoryIdentifier() + "' does not have; its readable "
                         + "keys are " + readable.keySet() + (key.equals(column.name()) ? " (name one with METADATA FROM 'key')" : ""));
             }
             if (type.root() != column.type().root()) {
-                throw new ValidationException("Table " + table + ": metadata column '" + column.name() + "' is "
+                throw StatementPlaces.error(Subject.table(table), "Table " + table + ": metadata column '" + column.name() + "' is "
                         + column.type() + ", but connector '" + factory.factoryIdentifier() + "' reads key '" + key
                         + "' as " + type + "; declare the column as " + type.copy(true));
             }

@@ -6,6 +6,8 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -49,8 +51,8 @@ final class OverAggregateTranslator {
             throw refused(window, "an OVER frame must end at CURRENT ROW");
         }
         if (!input.mode().isInsertOnly()) {
-            throw new ValidationException("An OVER aggregate needs append-only input, but its input has updates from "
-                    + input.updatingNode());
+            throw StatementPlaces.error(Subject.call("OVER"), "An OVER aggregate needs append-only input, but its input has updates from "
+                    + input.updatingNode() + "; compute the OVER aggregate over the rows before they are updated");
         }
         int[] partition = group.keys.toArray();
         if (processingTime) {
@@ -97,7 +99,7 @@ final class OverAggregateTranslator {
     }
 
     private static ValidationException refused(LogicalWindow window, String why) {
-        return new ValidationException("This OVER window cannot run: " + why + ". Plan:\n"
+        return StatementPlaces.error(Subject.call("OVER"), "This OVER window cannot run: " + why + ". Plan:\n"
                 + StreamPlanTranslator.explain(window));
     }
 }

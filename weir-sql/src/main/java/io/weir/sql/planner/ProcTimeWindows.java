@@ -4,11 +4,12 @@ import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowTypeInfo;
 import io.weir.api.types.TypeInformation;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.window.ProcTimeSessionWindowAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeWindowAggregateFunction;
 import io.weir.sql.runtime.window.WindowKeyLayout;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ final class ProcTimeWindows {
         int[] others = layout.otherKeys(keys);
         if (name.equals("SESSION")) {
             if (groupingSets) {
-                throw new ValidationException("GROUPING SETS, ROLLUP and CUBE over SESSION(TABLE ..., DESCRIPTOR(pt), gap) "
+                throw StatementPlaces.error(Subject.groupBy(), "GROUPING SETS, ROLLUP and CUBE over SESSION(TABLE ..., DESCRIPTOR(pt), gap) "
                         + "of a processing-time attribute are not supported by Weir yet; group by window_start, "
                         + "window_end and the keys, and roll up in a query over its result");
             }
@@ -100,7 +101,7 @@ final class ProcTimeWindows {
         long size = sizes == 1 ? first : millis(operands.get(2), name);
         long offset = operands.size() > 1 + sizes ? millis(operands.get(1 + sizes), name) : 0;
         if (first <= 0 || size <= 0 || name.equals("CUMULATE") && size % first != 0) {
-            throw new ValidationException(name + "'s sizes must be positive" + (name.equals("CUMULATE")
+            throw StatementPlaces.error(Subject.call(name), name + "'s sizes must be positive" + (name.equals("CUMULATE")
                     ? " and its max size a multiple of its step" : "") + ", not " + first + " ms and " + size + " ms");
         }
         ProcTimeWindowAggregateFunction function = name.equals("CUMULATE")
@@ -158,7 +159,7 @@ final class ProcTimeWindows {
             int scanField = ((RexInputRef) keys.get(i)).getIndex();
             fields[i] = fieldThrough(input, scan, scanField);
             if (fields[i] < 0) {
-                throw new ValidationException("SESSION's PARTITION BY key " + scan.getRowType().getFieldNames()
+                throw StatementPlaces.error(Subject.call("SESSION"), "SESSION's PARTITION BY key " + scan.getRowType().getFieldNames()
                         .get(scanField) + " must reach the window aggregate over processing time: select it "
                         + "(and group by it) in the query over SESSION(TABLE ...)");
             }
@@ -190,7 +191,7 @@ final class ProcTimeWindows {
         if (operand instanceof RexLiteral literal && literal.getValueAs(Long.class) != null) {
             return literal.getValueAs(Long.class);
         }
-        throw new ValidationException(window + "'s sizes, gap and offset must be constant day-time intervals such as "
+        throw StatementPlaces.error(Subject.call(window), window + "'s sizes, gap and offset must be constant day-time intervals such as "
                 + "INTERVAL '10' SECOND, not " + operand);
     }
 }

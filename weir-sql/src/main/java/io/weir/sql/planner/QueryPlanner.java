@@ -9,6 +9,8 @@ import io.weir.sql.udf.JavaSqlTypes;
 import io.weir.sql.udf.UserFunctionTable;
 import io.weir.sql.types.FlinkTypeSystem;
 import io.weir.sql.codegen.SessionTimeZone;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
@@ -27,6 +29,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -173,7 +178,36 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                         .withHintStrategyTable(TableHints.STRATEGIES));
-        return TableHints.distinguishHintedScans(converter.convertQuery(validated, false, true));
+        refuseOuterJoinsOfCorrelatedTables(validated);
+        RelRoot root = converter.convertQuery(validated, false, true);
+        return TableHints.distinguishHintedScans(root);
+    }
+
+    /**
+     * A RIGHT or FULL join of UNNEST(...) or LATERAL TABLE(...) is refused, as in Flink (Calcite's
+     * converter cannot build it): they join as inner or LEFT joins only.
+     */
+    private static void refuseOuterJoinsOfCorrelatedTables(SqlNode statement) {
+        statement.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlCall call) {
+                if (call instanceof SqlJoin join && (join.getJoinType() == JoinType.RIGHT
+                        || join.getJoinType() == JoinType.FULL) && correlated(join.getRight())) {
+                    SqlNode end = join.getCondition() != null ? join.getCondition() : join.getRight();
+                    throw StatementPlaces.error(join.getJoinTypeNode().getParserPosition().plus(end.getParserPosition()),
+                            "A " + join.getJoinType() + " JOIN of UNNEST(...) or LATERAL TABLE(...) cannot run, as in "
+                            + "Flink: write CROSS JOIN UNNEST(...) (FROM t, LATERAL TABLE(...)) or LEFT JOIN "
+                            + "UNNEST(...) ON TRUE (LEFT JOIN LATERAL TABLE(...) ON TRUE)");
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    private static boolean correlated(SqlNode right) {
+        SqlNode node = right.getKind() == SqlKind.AS ? ((org.apache.calcite.sql.SqlCall) right).operand(0) : right;
+        return node.getKind() == SqlKind.UNNEST || node.getKind() == SqlKind.LATERAL
+                || node.getKind() == SqlKind.COLLECTION_TABLE;
     }
 
     @Override
@@ -183,7 +217,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
             return toRel(SqlStatementParser.parse(queryString), schemaPath);
         } catch (ValidationException e) {
             // its place is in the view's text, not in the statement that reads the view
-            throw new ValidationException("View " + String.join(".", viewPath) + " does not plan any more: "
+            throw StatementPlaces.error(Subject.table(viewPath), "View " + String.join(".", viewPath) + " does not plan any more: "
                     + e.getMessage().replace('\n', ' ') + " (in its query: " + queryString
                     + "); create the view again to match its tables", e);
         }

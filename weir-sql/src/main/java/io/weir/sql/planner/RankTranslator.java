@@ -2,7 +2,6 @@ package io.weir.sql.planner;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.rank.LocalRankFilter;
@@ -11,6 +10,8 @@ import io.weir.sql.runtime.rank.RankFunction;
 import io.weir.sql.runtime.rank.RankKind;
 import io.weir.sql.runtime.rank.WindowRankFunction;
 import io.weir.sql.runtime.rank.RowOrder;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -114,8 +115,9 @@ final class RankTranslator {
     private static ChangelogStream windowRank(LogicalWindow window, ChangelogStream input, int[] partition,
             RowOrder order, long limit) {
         if (!input.mode().isInsertOnly()) {
-            throw new ValidationException("A window Top-N needs append-only input, but its input has updates from "
-                    + input.updatingNode());
+            throw StatementPlaces.error(Subject.call("ROW_NUMBER"), "A window Top-N needs append-only input, but its input has updates from "
+                    + input.updatingNode() + "; rank the window's rows before they are updated, or use a regular Top-N "
+                    + "(ROW_NUMBER() OVER without window_start/window_end)");
         }
         WindowBounds inputBounds = WindowBounds.of(window.getInput());
         WindowRankFunction.Spec spec = new WindowRankFunction.Spec(order, rankKind(window), limit, inputBounds.end(),

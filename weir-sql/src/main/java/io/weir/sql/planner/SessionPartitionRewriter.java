@@ -1,6 +1,6 @@
 package io.weir.sql.planner;
 
-import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlCall;
@@ -53,8 +53,8 @@ final class SessionPartitionRewriter {
         SqlNodeList orderKeys = (SqlNodeList) parts.get(2);
         if (orderKeys != null && !orderKeys.isEmpty()) {
             SqlParserPos pos = orderKeys.getParserPosition();
-            throw new ValidationException("SESSION takes PARTITION BY but no ORDER BY in its table argument (line "
-                    + pos.getLineNum() + ", column " + pos.getColumnNum() + ")");
+            throw StatementPlaces.error(pos, "SESSION takes PARTITION BY but no ORDER BY in its table argument; "
+                    + "remove the ORDER BY (the session orders rows by the DESCRIPTOR's time column)");
         }
         SqlNodeList keys = (SqlNodeList) parts.get(1);
         SqlCall descriptor = SqlStdOperatorTable.DESCRIPTOR.createCall(keys.getParserPosition(), keys.getList());

@@ -4,10 +4,11 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.SetOperationFunction;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,7 +68,7 @@ final class SetOperationTranslator {
             RelDataTypeField field = rowType.getFieldList().get(i);
             RelDataType input = inputType.getFieldList().get(i).getType();
             if (field.getType().getSqlTypeName() != input.getSqlTypeName()) {
-                throw new ValidationException(setOp.kind + ": column " + (i + 1) + " ('" + field.getName()
+                throw StatementPlaces.error(Subject.setOperation(setOp.kind.name()), setOp.kind + ": column " + (i + 1) + " ('" + field.getName()
                         + "') is " + field.getType().getFullTypeString() + " in the result but "
                         + input.getFullTypeString() + " in one input; CAST the inputs' columns to the same type");
             }

@@ -2,13 +2,14 @@ package io.weir.sql.planner;
 
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.rank.DropRowNumber;
 import io.weir.sql.runtime.rank.RankFunction;
 import io.weir.sql.runtime.rank.RankKind;
 import io.weir.sql.runtime.rank.RowOrder;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ final class SortLimitTranslator {
 
     static ChangelogStream translate(Sort sort, ChangelogStream input, Duration stateTtl) {
         if (sort.fetch == null) {
-            throw new ValidationException("ORDER BY without LIMIT (or FETCH) is not supported on a stream: "
+            throw StatementPlaces.error(Subject.orderBy(), "ORDER BY without LIMIT (or FETCH) is not supported on a stream: "
                     + "Sort on a non-time-attribute field is not supported. Add a LIMIT, e.g. ORDER BY "
                     + "price DESC LIMIT 10, or leave the order to the reader of the result");
         }
@@ -70,6 +71,6 @@ final class SortLimitTranslator {
         if (node instanceof RexLiteral literal && literal.getValueAs(BigDecimal.class) != null) {
             return literal.getValueAs(BigDecimal.class).longValueExact();
         }
-        throw new ValidationException(clause + " must be a constant number, not " + node);
+        throw StatementPlaces.error(Subject.fetch(), clause + " must be a constant number, not " + node);
     }
 }

@@ -19,6 +19,8 @@ import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.window.ProcTimeSessionWindowTableFunction;
 import io.weir.sql.runtime.window.SessionWindowTableFunction;
 import io.weir.sql.runtime.window.WindowTableFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -328,8 +330,8 @@ public final class StreamPlanTranslator {
         RexCall call = (RexCall) scan.getCall();
         ChangelogStream input = translate(scan.getInputs().get(0));
         if (!input.mode().isInsertOnly()) {
-            throw new ValidationException(call.getOperator().getName() + " needs append-only input, but its input has "
-                    + "updates from " + input.updatingNode());
+            throw StatementPlaces.error(Subject.call(call.getOperator().getName()), call.getOperator().getName() + " needs append-only input, but its input has "
+                    + "updates from " + input.updatingNode() + "; apply the window to the rows before they are updated");
         }
         List<RexNode> operands = call.getOperands();
         int timeField = ((RexInputRef) ((RexCall) operands.get(0)).getOperands().get(0)).getIndex();
@@ -372,8 +374,8 @@ public final class StreamPlanTranslator {
         LogicalTableFunctionScan scan = (LogicalTableFunctionScan) node;
         ChangelogStream input = translate(scan.getInputs().get(0));
         if (!input.mode().isInsertOnly()) {
-            throw new ValidationException("SESSION needs append-only input, but its input has updates from "
-                    + input.updatingNode());
+            throw StatementPlaces.error(Subject.call("SESSION"), "SESSION needs append-only input, but its input has updates from "
+                    + input.updatingNode() + "; apply the window to the rows before they are updated");
         }
         DataStream<Row> rows = input.rows();
         return ChangelogStream.appendOnly(rows.map(row -> {
@@ -455,11 +457,16 @@ public final class StreamPlanTranslator {
     public SupportsOverwrite.Replacement translateInsert(TableModify modify, InsertTargets.Target target) {
         SourceTable table = modify.getTable().unwrap(SourceTable.class);
         if (table == null) {
-            throw new ValidationException("INSERT INTO " + modify.getTable().getQualifiedName()
+            throw StatementPlaces.error(Subject.sink(), "INSERT INTO " + modify.getTable().getQualifiedName()
                     + ": only tables can be written to, not views");
         }
-        return TableSinks.write(table, target, translate(modify.getInput()), modify.getInput().getRowType(),
-                env.getParallelism());
+        ChangelogStream rows = translate(modify.getInput());
+        try {
+            return TableSinks.write(table, target, rows, modify.getInput().getRowType(), env.getParallelism());
+        } catch (ValidationException e) {
+            // the connector's errors (an unknown option, a bad value) are about the table written
+            throw StatementPlaces.about(Subject.sink(), e);
+        }
     }
 
     private DataStream<Row> values(LogicalValues values) {

@@ -3,7 +3,6 @@ package io.weir.sql.planner;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.catalog.ObjectIdentifier;
@@ -16,6 +15,9 @@ import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.runtime.CompiledCalc;
 import io.weir.sql.runtime.CopyFreeWatermarks;
 import io.weir.sql.runtime.window.RowtimeWatermarks;
+import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
@@ -67,23 +69,28 @@ final class TableScanTranslator {
             rows = DataStreamScans.rows(table, scan.getRowType(), producedFields, planner.catalogs());
             mode = DataStreamScans.changelogMode(table.catalogTable());
         } else {
-            CatalogTable hinted = TableHints.withOptions(table.catalogTable(), scan.getHints());
-            TableFactory factory = TableFactories.find(name, hinted);
-            List<Integer> physical = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).kind() == Column.Kind.PHYSICAL) {
-                    physical.add(i);
+            try {
+                CatalogTable hinted = TableHints.withOptions(table.catalogTable(), scan.getHints());
+                TableFactory factory = TableFactories.find(name, hinted);
+                List<Integer> physical = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).kind() == Column.Kind.PHYSICAL) {
+                        physical.add(i);
+                    }
                 }
+                TableFactory.Context context = new TableFactory.Context(table.identifier(), hinted,
+                        RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
+                        env.getParallelism());
+                if (physical.size() == produced.size()) {
+                    rows = factory.createSource(context, env);
+                } else {
+                    rows = MetadataColumns.read(name, factory, context, env, columns, scan.getRowType(), producedFields);
+                }
+                mode = factory.sourceChangelogMode(context);
+            } catch (ValidationException e) {
+                // the connector's errors (an unknown option, a bad value) are about this table
+                throw StatementPlaces.about(Subject.table(name), e);
             }
-            TableFactory.Context context = new TableFactory.Context(table.identifier(), hinted,
-                    RowTypes.of(scan.getRowType(), physical.stream().mapToInt(Integer::intValue).toArray()),
-                    env.getParallelism());
-            if (physical.size() == produced.size()) {
-                rows = factory.createSource(context, env);
-            } else {
-                rows = MetadataColumns.read(name, factory, context, env, columns, scan.getRowType(), producedFields);
-            }
-            mode = factory.sourceChangelogMode(context);
         }
         if (produced.size() < columns.size()) {
             rows = computedColumns(table.identifier(), scan, produced, rows);
@@ -120,7 +127,7 @@ final class TableScanTranslator {
             public RexNode visitInputRef(RexInputRef ref) {
                 int position = physical.indexOf(ref.getIndex());
                 if (position < 0) {
-                    throw new ValidationException("A computed column of table " + id.asSummaryString()
+                    throw StatementPlaces.error(Subject.table(id.asSummaryString()), "A computed column of table " + id.asSummaryString()
                             + " refers to computed column '" + columns.get(ref.getIndex()).name()
                             + "'; computed columns can only use physical columns");
                 }
@@ -141,7 +148,7 @@ final class TableScanTranslator {
         String query = "SELECT " + spec.expression() + " FROM " + quotedName(id);
         RelNode plan = StreamPlanTranslator.optimize(planner.toRel(SqlStatementParser.parse(query)).project());
         if (!(plan instanceof LogicalCalc calc)) {
-            throw new ValidationException("The watermark expression '" + spec.expression() + "' of table "
+            throw StatementPlaces.error(Subject.table(id.asSummaryString()), "The watermark expression '" + spec.expression() + "' of table "
                     + id.asSummaryString() + " must be an expression over the table's columns");
         }
         CalcCodeGenerator.GeneratedClass generated = CalcCodeGenerator.generate(calc.getProgram(),
@@ -150,7 +157,7 @@ final class TableScanTranslator {
         int rowtime = scan.getRowType().getFieldNames().indexOf(spec.rowtimeColumn());
         SqlTypeName rowtimeType = scan.getRowType().getFieldList().get(rowtime).getType().getSqlTypeName();
         if (rowtimeType != SqlTypeName.TIMESTAMP && rowtimeType != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-            throw new ValidationException("Table " + id.asSummaryString() + ": Weir runs rowtime columns of type "
+            throw StatementPlaces.error(Subject.table(id.asSummaryString()), "Table " + id.asSummaryString() + ": Weir runs rowtime columns of type "
                     + "TIMESTAMP(3) or TIMESTAMP_LTZ(3) only; '" + spec.rowtimeColumn() + "' is "
                     + scan.getRowType().getFieldList().get(rowtime).getType().getFullTypeString());
         }
@@ -203,7 +210,7 @@ final class TableScanTranslator {
             return;
         }
         String column = input.getRowType().getFieldNames().get(field);
-        throw new ValidationException(function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
+        throw StatementPlaces.error(Subject.call(function), function + ": DESCRIPTOR(" + column + ") must name a time attribute, the "
                 + "rowtime column of a table declared with WATERMARK FOR " + column + " AS ...; Weir's windows fire "
                 + "on watermarks");
     }

@@ -4,7 +4,6 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.CatalogTable;
 import io.weir.sql.catalog.Column;
 import io.weir.sql.connectors.ChangelogMode;
@@ -13,6 +12,8 @@ import io.weir.sql.connectors.SupportsWritingMetadata;
 import io.weir.sql.connectors.TableFactories;
 import io.weir.sql.connectors.TableFactory;
 import io.weir.sql.types.LogicalType;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,11 +76,11 @@ final class TableSinks {
         }
         if (overwrite) {
             if (!(factory instanceof SupportsOverwrite overwriting)) {
-                throw new ValidationException("INSERT OVERWRITE " + name + ": connector '" + factory.factoryIdentifier()
+                throw StatementPlaces.error(Subject.sink(), "INSERT OVERWRITE " + name + ": connector '" + factory.factoryIdentifier()
                         + "' cannot overwrite its rows (in Weir the 'filesystem' connector can); use INSERT INTO");
             }
             if (!keys.isEmpty()) {
-                throw new ValidationException("INSERT OVERWRITE " + name + ": the table has metadata columns to write, "
+                throw StatementPlaces.error(Subject.sink(), "INSERT OVERWRITE " + name + ": the table has metadata columns to write, "
                         + "which connector '" + factory.factoryIdentifier() + "' cannot overwrite");
             }
             return overwriting.createOverwritingSink(context, written, target.staticPartitions());
@@ -106,7 +107,7 @@ final class TableSinks {
                 written = upsert(table, written);
                 continue;
             }
-            throw new ValidationException("Table sink " + name + " (connector '" + factory.factoryIdentifier()
+            throw StatementPlaces.error(Subject.sink(), "Table sink " + name + " (connector '" + factory.factoryIdentifier()
                     + "') takes only " + accepted + " rows, but the query produces " + rows.mode() + " rows: "
                     + rows.updatingNode() + " updates its results. Write to a sink that takes updates (print, "
                     + "blackhole) or make the query append-only (a window aggregate instead of a group aggregate)");
@@ -117,7 +118,7 @@ final class TableSinks {
     /** An upsert sink finds the old row by the table's primary key, so it is sent no {@code -U} rows. */
     private static DataStream<Row> upsert(SourceTable target, DataStream<Row> rows) {
         if (target.catalogTable().schema().primaryKey().isEmpty()) {
-            throw new ValidationException("Table sink " + target.identifier().asSummaryString() + " writes updates "
+            throw StatementPlaces.error(Subject.sink(), "Table sink " + target.identifier().asSummaryString() + " writes updates "
                     + "by key but has no PRIMARY KEY; declare one, e.g. PRIMARY KEY (id) NOT ENFORCED");
         }
         return rows.filter(row -> row.getKind() != RowKind.UPDATE_BEFORE).setParallelism(rows.getParallelism())
@@ -130,7 +131,7 @@ final class TableSinks {
         if (!(factory instanceof SupportsWritingMetadata writing)) {
             Column column = columns.get(metadata.get(0));
             // Flink's words (DynamicSinkUtils), then the column and the fix.
-            throw new ValidationException("Table '" + name + "' declares persistable metadata columns, but the "
+            throw StatementPlaces.error(Subject.sink(), "Table '" + name + "' declares persistable metadata columns, but the "
                     + "underlying DynamicTableSink doesn't implement the SupportsWritingMetadata interface. If the column "
                     + "should not be persisted, it can be declared with the VIRTUAL keyword. Here: metadata column '"
                     + column.name() + "' (key '" + column.metadataKey() + "') cannot be written by connector '"
@@ -145,17 +146,17 @@ final class TableSinks {
             String key = column.metadataKey();
             LogicalType type = writable.get(key);
             if (type == null) {
-                throw new ValidationException("Table " + name + ": metadata column '" + column.name() + "' writes key '"
+                throw StatementPlaces.error(Subject.sink(), "Table " + name + ": metadata column '" + column.name() + "' writes key '"
                         + key + "', which connector '" + factory.factoryIdentifier() + "' cannot write; its writable keys are "
                         + writable.keySet() + ". Declare the column VIRTUAL if it is only read");
             }
             if (type.root() != column.type().root()) {
-                throw new ValidationException("Table " + name + ": metadata column '" + column.name() + "' is "
+                throw StatementPlaces.error(Subject.sink(), "Table " + name + ": metadata column '" + column.name() + "' is "
                         + column.type() + ", but connector '" + factory.factoryIdentifier() + "' writes key '" + key
                         + "' as " + type + "; declare the column as " + type.copy(true));
             }
             if (keys.contains(key)) {
-                throw new ValidationException("Table " + name + ": two persisted metadata columns write key '" + key
+                throw StatementPlaces.error(Subject.sink(), "Table " + name + ": two persisted metadata columns write key '" + key
                         + "'; declare all but one of them VIRTUAL");
             }
             keys.add(key);

@@ -19,6 +19,8 @@ import io.weir.sql.runtime.join.LookupJoinFunction;
 import io.weir.sql.runtime.join.ProcTimeTemporalJoinFunction;
 import io.weir.sql.runtime.join.TemporalJoinFunction;
 import io.weir.sql.types.LogicalType.TimeAttribute;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +86,7 @@ final class TemporalJoinTranslator {
         String tableName = tableName(table);
         JoinRelType type = correlate.getJoinType();
         if (type != JoinRelType.INNER && type != JoinRelType.LEFT) {
-            throw new ValidationException("A " + type + " temporal join of " + tableName + " cannot run; Flink and Weir "
+            throw StatementPlaces.error(Subject.temporalJoin(tableName), "A " + type + " temporal join of " + tableName + " cannot run; Flink and Weir "
                     + "run inner and LEFT temporal joins only");
         }
         int timeField = periodField(correlate, snapshot, tableName);
@@ -100,7 +102,7 @@ final class TemporalJoinTranslator {
         if (time == TimeAttribute.PROCTIME) {
             return lookupJoin(correlate, probe, table, tableName, LookupKeys.of(correlate, joinedCondition));
         }
-        throw new ValidationException("Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's "
+        throw StatementPlaces.error(Subject.temporalJoin(tableName), "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's "
                 + "time attribute field: '" + left.getRowType().getFieldNames().get(timeField) + "' in the join of "
                 + tableName + " is neither a rowtime (a column with WATERMARK FOR it) nor a processing time "
                 + "(a column AS PROCTIME()). Name one of those instead");
@@ -163,7 +165,7 @@ final class TemporalJoinTranslator {
         if (snapshot.getPeriod() instanceof RexFieldAccess access && access.getReferenceExpr() instanceof RexCorrelVariable) {
             return access.getField().getIndex();
         }
-        throw new ValidationException("Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's "
+        throw StatementPlaces.error(Subject.temporalJoin(tableName), "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's "
                 + "time attribute field: the join of " + tableName + " is AS OF " + snapshot.getPeriod()
                 + "; write FOR SYSTEM_TIME AS OF o.t where t is the probe table's rowtime or PROCTIME() column");
     }
@@ -209,14 +211,14 @@ final class TemporalJoinTranslator {
     private ChangelogStream processingTimeJoin(LogicalCorrelate correlate, ChangelogStream probe, RelNode table,
             String tableName, Condition condition) {
         if (correlate.getJoinType() != JoinRelType.INNER) {
-            throw new ValidationException("A LEFT join of " + tableName + " FOR SYSTEM_TIME AS OF a PROCTIME() column "
+            throw StatementPlaces.error(Subject.temporalJoin(tableName), "A LEFT join of " + tableName + " FOR SYSTEM_TIME AS OF a PROCTIME() column "
                     + "cannot run; a temporal table function over processing time joins as an inner join only, as in Flink");
         }
         int[] key = TemporalTables.versioned(table).key();
         List<String> rightNames = table.getRowType().getFieldNames();
         for (int keyField : key) {
             if (!condition.rightKeys().contains(keyField)) {
-                throw new ValidationException("The temporal table function's primary key " + Arrays.stream(key)
+                throw StatementPlaces.error(Subject.temporalJoin(tableName), "The temporal table function's primary key " + Arrays.stream(key)
                         .mapToObj(rightNames::get).toList() + " must be in the join's equalities: add "
                         + tableName + "." + rightNames.get(keyField) + " = ... to the WHERE clause");
             }
@@ -242,13 +244,13 @@ final class TemporalJoinTranslator {
     private static void checkVersioned(TemporalTables.Versioned versioned, RelNode table, String tableName,
             Condition condition) {
         if (versioned.key() == null) {
-            throw new ValidationException("Event-Time Temporal Table Join requires both primary key and row time attribute "
+            throw StatementPlaces.error(Subject.temporalJoin(tableName), "Event-Time Temporal Table Join requires both primary key and row time attribute "
                     + "in versioned table, but no primary key found. Declare one on " + tableName
                     + " (PRIMARY KEY (k) NOT ENFORCED), or join a view that keeps the latest row per key: "
                     + "ROW_NUMBER() OVER (PARTITION BY k ORDER BY t DESC) = 1");
         }
         if (versioned.rowtime() < 0) {
-            throw new ValidationException("Event-Time Temporal Table Join requires both primary key and row time attribute "
+            throw StatementPlaces.error(Subject.temporalJoin(tableName), "Event-Time Temporal Table Join requires both primary key and row time attribute "
                     + "in versioned table, but no row time attribute can be found. Declare a WATERMARK FOR a time column "
                     + "of " + tableName + ", or, to join the table's latest rows, use a connector that looks them up "
                     + "(jdbc) with FOR SYSTEM_TIME AS OF a PROCTIME() column");
@@ -256,7 +258,7 @@ final class TemporalJoinTranslator {
         List<String> rightNames = table.getRowType().getFieldNames();
         for (int keyField : versioned.key()) {
             if (!condition.rightKeys().contains(keyField)) {
-                throw new ValidationException("Temporal table's primary key " + Arrays.stream(versioned.key())
+                throw StatementPlaces.error(Subject.temporalJoin(tableName), "Temporal table's primary key " + Arrays.stream(versioned.key())
                         .mapToObj(rightNames::get).toList() + " must be included in the equivalence condition of "
                         + "temporal join: add " + tableName + "." + rightNames.get(keyField) + " = ... to the ON clause");
             }
@@ -316,13 +318,13 @@ final class TemporalJoinTranslator {
     /** A lookup needs an equality, looks up physical columns only, and by values of the columns' own types. */
     private static void checkLookup(SourceTable source, RelNode table, String tableName, LookupKeys keys) {
         if (keys.columns().isEmpty()) {
-            throw new ValidationException("Temporal table join requires an equality condition on fields of table ["
+            throw StatementPlaces.error(Subject.temporalJoin(tableName), "Temporal table join requires an equality condition on fields of table ["
                     + tableName + "]: add one such as ON o.k = " + tableName + ".k, by which its rows are looked up "
                     + "(where the two columns' types differ, CAST the probe side's column to the table column's type)");
         }
         for (Column column : source.catalogTable().schema().columns()) {
             if (column.kind() != Column.Kind.PHYSICAL) {
-                throw new ValidationException("Lookup table " + tableName + " has the " + column.kind().name().toLowerCase(
+                throw StatementPlaces.error(Subject.temporalJoin(tableName), "Lookup table " + tableName + " has the " + column.kind().name().toLowerCase(
                         java.util.Locale.ROOT) + " column '" + column.name() + "'; Weir looks up tables of physical "
                         + "columns only: drop it from the table, or compute it in the query");
             }
@@ -331,7 +333,7 @@ final class TemporalJoinTranslator {
             var column = table.getRowType().getFieldList().get(keys.columns().get(i));
             RexNode value = keys.values().get(i);
             if (!RowTypes.fieldType(value.getType()).equals(RowTypes.fieldType(column.getType()))) {
-                throw new ValidationException("The lookup join of " + tableName + " compares " + column.getName()
+                throw StatementPlaces.error(Subject.temporalJoin(tableName), "The lookup join of " + tableName + " compares " + column.getName()
                         + " (" + column.getType() + ") with " + value + " (" + value.getType() + "); CAST the probe "
                         + "side to " + column.getType() + " in the ON clause");
             }
@@ -339,7 +341,7 @@ final class TemporalJoinTranslator {
     }
 
     private static ValidationException processingTimeJoin(String tableName, String reason) {
-        return new ValidationException("Processing-time temporal join is not supported yet. The join of " + tableName
+        return StatementPlaces.error(Subject.temporalJoin(tableName), "Processing-time temporal join is not supported yet. The join of " + tableName
                 + " is FOR SYSTEM_TIME AS OF a PROCTIME() column, but " + reason + ". Join on the probe table's rowtime "
                 + "against a versioned table (PRIMARY KEY and WATERMARK), or use a connector that looks rows up (jdbc)");
     }

@@ -1,8 +1,9 @@
 package io.weir.sql.planner;
 
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.catalog.FunctionCatalog;
 import io.weir.sql.functions.TemporalTableFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,15 +66,15 @@ final class TemporalTableFunctionJoins {
         }
         String name = call.getOperator().getName();
         if (join.getJoinType() != JoinType.COMMA && join.getJoinType() != JoinType.CROSS) {
-            throw new ValidationException("Temporal table function " + name + " joins as FROM t, LATERAL TABLE("
+            throw StatementPlaces.error(Subject.call(name), "Temporal table function " + name + " joins as FROM t, LATERAL TABLE("
                     + name + "(t.time)) WHERE <key equality>; Flink and Weir run it as an inner join only");
         }
         if (call.operandCount() != 1) {
-            throw new ValidationException("Temporal table function " + name + " takes one argument, the probe "
+            throw StatementPlaces.error(Subject.call(name), "Temporal table function " + name + " takes one argument, the probe "
                     + "table's time attribute: LATERAL TABLE(" + name + "(o.order_time))");
         }
         if (select.getWhere() == null) {
-            throw new ValidationException("The join with temporal table function " + name + " needs its key equality "
+            throw StatementPlaces.error(Subject.call(name), "The join with temporal table function " + name + " needs its key equality "
                     + "in the WHERE clause, e.g. WHERE r.currency = o.currency");
         }
         SqlParserPos pos = call.getParserPosition();

@@ -3,10 +3,11 @@ package io.weir.sql.planner;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.connectors.ChangelogMode;
 import io.weir.sql.functions.TableAggregateFunction;
 import io.weir.sql.runtime.UnnestFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -50,7 +51,7 @@ final class UnnestTranslator {
     static ChangelogStream translate(LogicalCorrelate correlate, Function<RelNode, ChangelogStream> translator) {
         Uncollect uncollect = (Uncollect) correlate.getRight();
         if (correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
-            throw new ValidationException("UNNEST joins are CROSS JOIN UNNEST(...) or LEFT JOIN UNNEST(...) ON TRUE, not "
+            throw StatementPlaces.error(Subject.call("UNNEST"), "UNNEST joins are CROSS JOIN UNNEST(...) or LEFT JOIN UNNEST(...) ON TRUE, not "
                     + correlate.getJoinType());
         }
         RexNode expression = single(uncollect, correlate);
@@ -75,7 +76,7 @@ final class UnnestTranslator {
 
             @Override
             public RexNode visitInputRef(RexInputRef inputRef) {
-                throw new ValidationException("UNNEST takes an expression of the joined table's columns and constants; "
+                throw StatementPlaces.error(Subject.call("UNNEST"), "UNNEST takes an expression of the joined table's columns and constants; "
                         + "this one reads another input. Plan:\n" + StreamPlanTranslator.explain(correlate));
             }
         });
@@ -98,7 +99,7 @@ final class UnnestTranslator {
     static ChangelogStream translate(Uncollect uncollect, Function<RelNode, ChangelogStream> translator) {
         RelNode input = uncollect.getInput();
         if (input.getRowType().getFieldCount() != 1) {
-            throw new ValidationException("UNNEST takes one collection, not " + input.getRowType().getFieldCount()
+            throw StatementPlaces.error(Subject.call("UNNEST"), "UNNEST takes one collection, not " + input.getRowType().getFieldCount()
                     + "; unnest each in its own CROSS JOIN UNNEST(...). Plan:\n" + StreamPlanTranslator.explain(uncollect));
         }
         ChangelogStream collection = translator.apply(input);
@@ -113,7 +114,7 @@ final class UnnestTranslator {
     private static RexNode single(Uncollect uncollect, LogicalCorrelate correlate) {
         List<RexNode> expressions = expressions(uncollect.getInput());
         if (expressions == null || expressions.size() != 1) {
-            throw new ValidationException("UNNEST takes one collection of the table it is joined with, e.g. "
+            throw StatementPlaces.error(Subject.call("UNNEST"), "UNNEST takes one collection of the table it is joined with, e.g. "
                     + "CROSS JOIN UNNEST(t.tags) AS u(tag) or UNNEST(SPLIT(t.line, ' ')); unnest several in separate "
                     + "CROSS JOIN UNNEST(...)s. Plan:\n" + StreamPlanTranslator.explain(correlate));
         }
@@ -155,7 +156,7 @@ final class UnnestTranslator {
             case ARRAY -> UnnestFunction.Kind.ARRAY;
             case MAP -> UnnestFunction.Kind.MAP;
             case MULTISET -> UnnestFunction.Kind.MULTISET;
-            default -> throw new ValidationException("UNNEST takes an ARRAY, MAP or MULTISET, not "
+            default -> throw StatementPlaces.error(Subject.call("UNNEST"), "UNNEST takes an ARRAY, MAP or MULTISET, not "
                     + collectionType.getFullTypeString());
         };
         int elementArity = uncollect.getRowType().getFieldCount() - (uncollect.withOrdinality ? 1 : 0);

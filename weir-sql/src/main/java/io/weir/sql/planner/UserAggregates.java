@@ -1,12 +1,13 @@
 package io.weir.sql.planner;
 
 import io.weir.api.types.TypeInformation;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.UserAggregateSlot;
 import io.weir.sql.udf.AggregateFunctionOperator;
 import io.weir.sql.udf.EvalMethod;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -31,7 +32,7 @@ final class UserAggregates {
         EvalMethod accumulate = operator.accumulateMethod(argumentTypes);
         Method retract = operator.retractMethod(accumulate.method());
         if (retracting && retract == null) {
-            throw new ValidationException("Aggregate function " + name + " gets updates (its input has -U/-D rows) but "
+            throw StatementPlaces.error(Subject.call(name), "Aggregate function " + name + " gets updates (its input has -U/-D rows) but "
                     + operator.function().getClass().getName() + " declares no retract method; add public void "
                     + "retract(ACC acc, ...) with accumulate's parameters");
         }
@@ -40,7 +41,7 @@ final class UserAggregates {
         try {
             accumulatorType = TypeInformation.of(function.createAccumulator().getClass());
         } catch (RuntimeException e) {
-            throw new ValidationException("Aggregate function " + name + ": its accumulator cannot be kept in state ("
+            throw StatementPlaces.error(Subject.call(name), "Aggregate function " + name + ": its accumulator cannot be kept in state ("
                     + e.getMessage() + "); make it a POJO (public fields or getters and setters, a public no-argument "
                     + "constructor)", e);
         }

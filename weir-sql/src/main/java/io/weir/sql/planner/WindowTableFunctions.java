@@ -1,6 +1,6 @@
 package io.weir.sql.planner;
 
-import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -146,8 +146,7 @@ final class WindowTableFunctions {
             String problem = problem(binding);
             if (problem != null && throwOnFailure) {
                 SqlParserPos pos = binding.getCall().getParserPosition();
-                throw new ValidationException(problem + " (line " + pos.getLineNum() + ", column "
-                        + pos.getColumnNum() + ")");
+                throw StatementPlaces.error(pos, problem);
             }
             return problem == null;
         }

@@ -24,6 +24,8 @@ import io.weir.sql.planner.InsertTargets;
 import io.weir.sql.planner.MiniBatchOptions;
 import io.weir.sql.planner.QueryPlanner;
 import io.weir.sql.planner.StreamPlanTranslator;
+import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.parser.StatementPlaces;
 import io.weir.sql.parser.dml.SqlStatementSet;
 import io.weir.sql.types.CalciteTypes;
 import java.util.ArrayList;
@@ -64,11 +66,18 @@ final class JobSubmitter {
     }
 
     TableResult executeQuery(SqlNode query) {
-        RelRoot root = planner().toRel(query);
         StreamExecutionEnvironment env = environment();
-        RelNode plan = StreamPlanTranslator.optimize(root.project());
+        StreamPlanTranslator translator = translator(env);
+        RelRoot root;
+        DataStream<Row> result;
         try {
-            CloseableIterator<Row> rows = translator(env).translateQuery(plan).executeAndCollect("SQL query");
+            root = planner().toRel(query);
+            result = translator.translateQuery(StreamPlanTranslator.optimize(root.project()));
+        } catch (ValidationException e) {
+            throw StatementPlaces.locate(e, query);
+        }
+        try {
+            CloseableIterator<Row> rows = result.executeAndCollect("SQL query");
             return new QueryTableResult(schemaOf(root), rows, settings.isStreamingMode(), sessionZone);
         } catch (ValidationException e) {
             throw e;
@@ -86,9 +95,14 @@ final class JobSubmitter {
             throw new ValidationException("toDataStream needs a StreamTableEnvironment made with "
                     + "StreamTableEnvironment.create(env): the stream belongs to that environment");
         }
-        RelRoot root = planner().toRel(SqlStatementParser.parse(queryText));
-        RelNode plan = StreamPlanTranslator.optimize(root.project());
-        return translator(environment()).translateToDataStream(plan, changelog);
+        SqlNode query = SqlStatementParser.parse(queryText);
+        StreamPlanTranslator translator = translator(environment());
+        try {
+            RelNode plan = StreamPlanTranslator.optimize(planner().toRel(query).project());
+            return translator.translateToDataStream(plan, changelog);
+        } catch (ValidationException e) {
+            throw StatementPlaces.locate(e, query);
+        }
     }
 
     TableResult executeInserts(List<SqlInsert> inserts) {
@@ -97,17 +111,22 @@ final class JobSubmitter {
         List<String> sinks = new ArrayList<>();
         List<SupportsOverwrite.Replacement> replacements = new ArrayList<>();
         for (SqlInsert insert : inserts) {
-            InsertTargets.Target target = InsertTargets.resolve(insert, catalogs);
-            sinks.add(target.table().asSummaryString());
-            if (target.overwrite() && settings.isStreamingMode()) {
-                throw new ValidationException("INSERT OVERWRITE " + sinks.get(sinks.size() - 1) + ": overwriting runs "
-                        + "in BATCH mode only, as in Flink; make the session with EnvironmentSettings.inBatchMode(), "
-                        + "or use INSERT INTO");
-            }
-            RelNode plan = StreamPlanTranslator.optimize(planner().toRel(target.insert()).project());
-            SupportsOverwrite.Replacement replacement = translator.translateInsert((TableModify) plan, target);
-            if (replacement != null) {
-                replacements.add(replacement);
+            try {
+                InsertTargets.Target target = InsertTargets.resolve(insert, catalogs);
+                sinks.add(target.table().asSummaryString());
+                if (target.overwrite() && settings.isStreamingMode()) {
+                    throw StatementPlaces.error(StatementPlaces.Subject.sink(), "INSERT OVERWRITE "
+                            + sinks.get(sinks.size() - 1) + ": overwriting runs in BATCH mode only, as in Flink; make "
+                            + "the session with EnvironmentSettings.inBatchMode(), or use INSERT INTO");
+                }
+                RelNode plan = StreamPlanTranslator.optimize(planner().toRel(target.insert()).project());
+                SupportsOverwrite.Replacement replacement = translator.translateInsert((TableModify) plan, target);
+                if (replacement != null) {
+                    replacements.add(replacement);
+                }
+            } catch (ValidationException e) {
+                // the resolved INSERT keeps the positions of the statement's parts; place it in the original
+                throw StatementPlaces.locate(e, insert);
             }
         }
         try {
@@ -135,15 +154,20 @@ final class JobSubmitter {
         StreamExecutionEnvironment env = configure(new StreamExecutionEnvironment(new io.weir.api.configuration.Configuration()));
         StreamPlanTranslator translator = translator(env);
         for (SqlNode node : statements) {
-            InsertTargets.Target target = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs) : null;
-            RelRoot root = planner().toRel(target != null ? target.insert() : node);
-            converted.add(StreamPlanTranslator.explain(root.project()));
-            RelNode plan = StreamPlanTranslator.optimize(root.project());
-            optimized.add(StreamPlanTranslator.explain(plan));
-            if (target != null) {
-                translator.translateInsert((TableModify) plan, target);
-            } else {
-                env.addOperator(translator.translateToDataStream(plan, true).getTransformation());
+            try {
+                InsertTargets.Target target = node instanceof SqlInsert insert ? InsertTargets.resolve(insert, catalogs)
+                        : null;
+                RelRoot root = planner().toRel(target != null ? target.insert() : node);
+                converted.add(StreamPlanTranslator.explain(root.project()));
+                RelNode plan = StreamPlanTranslator.optimize(root.project());
+                optimized.add(StreamPlanTranslator.explain(plan));
+                if (target != null) {
+                    translator.translateInsert((TableModify) plan, target);
+                } else {
+                    env.addOperator(translator.translateToDataStream(plan, true).getTransformation());
+                }
+            } catch (ValidationException e) {
+                throw StatementPlaces.locate(e, node);
             }
         }
         return "== Abstract Syntax Tree ==\n" + String.join("\n\n", converted)
@@ -157,8 +181,13 @@ final class JobSubmitter {
 
     Table table(String queryText) {
         SqlNode query = SqlStatementParser.parse(queryText);
-        return QueryTable.of(new TablePlanner(catalogs, config, settings, sessionEnvironment), queryText,
-                schemaOf(planner().toRel(query)));
+        TableSchema schema;
+        try {
+            schema = schemaOf(planner().toRel(query));
+        } catch (ValidationException e) {
+            throw StatementPlaces.locate(e, query);
+        }
+        return QueryTable.of(new TablePlanner(catalogs, config, settings, sessionEnvironment), queryText, schema);
     }
 
     /** What the session's tables ask of it; each call plans against the catalogs as they are then. */
@@ -196,13 +225,21 @@ final class JobSubmitter {
 
         @Override
         public TableResult execute(String query) {
-            return submitter().executeQuery(SqlStatementParser.parse(query));
+            try {
+                return submitter().executeQuery(SqlStatementParser.parse(query));
+            } catch (ValidationException e) {
+                throw ScriptStatement.of(query).locate(e);
+            }
         }
 
         @Override
         public TableResult executeInsert(String tablePath, String query) {
-            SqlNode insert = SqlStatementParser.parse("INSERT INTO " + tablePath + " " + query);
-            return submitter().executeInserts(List.of((SqlInsert) insert));
+            String text = "INSERT INTO " + tablePath + " " + query;
+            try {
+                return submitter().executeInserts(List.of((SqlInsert) SqlStatementParser.parse(text)));
+            } catch (ValidationException e) {
+                throw ScriptStatement.of(text).locate(e);
+            }
         }
 
         @Override

@@ -18,6 +18,7 @@ import io.weir.sql.catalog.ObjectIdentifier;
 import io.weir.sql.catalog.SessionCatalogs;
 import io.weir.sql.catalog.TableSchema;
 import io.weir.sql.parser.ScriptStatement;
+import io.weir.sql.parser.StatementPlaces;
 import io.weir.sql.parser.SqlScript;
 import io.weir.sql.parser.SqlStatementParser;
 import io.weir.sql.parser.ddl.SqlAlterFunction;
@@ -48,9 +49,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 
 /**
  * Weir's {@link StreamTableEnvironment}: one SQL session with its catalogs, options and current
@@ -215,8 +218,13 @@ public final class SqlSession implements StreamTableEnvironment {
                     + (create.ifNotExists() ? "; Weir does not insert into an existing table here, use INSERT INTO" : "")
                     + "; DROP it first, choose another name, or CREATE OR REPLACE it");
         }
-        String query = QueryText.cut(text, create.query());
-        RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
+        SqlNode placedQuery = SqlStatementParser.parse(QueryText.inPlace(text, create.query()));
+        RelRoot root;
+        try {
+            root = new QueryPlanner(catalogs).toRel(placedQuery);
+        } catch (ValidationException e) {
+            throw StatementPlaces.locate(e, placedQuery);
+        }
         List<Column> columns = new ArrayList<>();
         for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
             columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())
@@ -232,8 +240,12 @@ public final class SqlSession implements StreamTableEnvironment {
         } else {
             catalogs.createTable(id, table, create.isTemporary(), false);
         }
-        SqlInsert insert = (SqlInsert) SqlStatementParser.parse("INSERT INTO " + DataStreamTables.quotedName(id)
-                + "\n" + query);
+        // INSERT INTO the new table the query, its parts at their places in the statement (the target at the
+        // table's name), so that planning errors are shown there
+        SqlInsert insert = new SqlInsert(create.getParserPosition(), SqlNodeList.EMPTY,
+                new SqlIdentifier(List.of(id.catalogName(), id.databaseName(), id.objectName()),
+                        create.name().getParserPosition()),
+                SqlStatementParser.parse(QueryText.inPlace(text, create.query())), null);
         try {
             return jobSubmitter().executeInserts(List.of(insert));
         } catch (RuntimeException e) {
@@ -267,7 +279,13 @@ public final class SqlSession implements StreamTableEnvironment {
             case VIEW_QUERY -> {
                 CatalogView old = (CatalogView) existing.get();
                 String query = QueryText.cut(text, alter.query());
-                RelRoot root = new QueryPlanner(catalogs).toRel(SqlStatementParser.parse(query));
+                SqlNode placedQuery = SqlStatementParser.parse(QueryText.inPlace(text, alter.query()));
+                RelRoot root;
+                try {
+                    root = new QueryPlanner(catalogs).toRel(placedQuery);
+                } catch (ValidationException e) {
+                    throw StatementPlaces.locate(e, placedQuery);
+                }
                 List<Column> columns = new ArrayList<>();
                 for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
                     columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())));
@@ -339,7 +357,12 @@ public final class SqlSession implements StreamTableEnvironment {
 
     private void createView(SqlCreateView create, String text) {
         ObjectIdentifier id = catalogs.qualify(create.name().names);
-        RelRoot root = new QueryPlanner(catalogs).toRel(create.query());
+        RelRoot root;
+        try {
+            root = new QueryPlanner(catalogs).toRel(create.query());
+        } catch (ValidationException e) {
+            throw StatementPlaces.locate(e, create.query());
+        }
         List<String> names = create.columnNames();
         List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
         if (!names.isEmpty() && names.size() != fields.size()) {

@@ -3,6 +3,8 @@ package io.weir.sql.udf;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.AggregateFunction;
 import io.weir.sql.functions.TableAggregateFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -70,7 +72,7 @@ public final class AggregateFunctionOperator extends SqlAggFunction {
             type = types.ofClass(getValue.getReturnType());
         }
         if (type == null) {
-            throw new ValidationException("Aggregate function " + name + ": the result class "
+            throw StatementPlaces.error(Subject.call(name), "Aggregate function " + name + ": the result class "
                     + getValue.getReturnType().getName() + " of getValue has no SQL type; annotate getValue or the "
                     + "class with @DataTypeHint(\"...\") or declare AggregateFunction<T, ACC> with a class such as Long");
         }

@@ -1,7 +1,8 @@
 package io.weir.sql.udf;
 
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.UserDefinedFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public record EvalMethod(Method method, List<RelDataType> parameterTypes) {
             }
         }
         if (best == null) {
-            throw new ValidationException("Function " + name + " has no " + methodName + " method for arguments ("
+            throw StatementPlaces.error(Subject.call(name), "Function " + name + " has no " + methodName + " method for arguments ("
                     + argumentTypes.stream().map(RelDataType::getFullTypeString).collect(Collectors.joining(", "))
                     + "); " + functionClass.getName() + " declares " + signatures(functionClass, methodName)
                     + ". Cast the arguments, or add " + methodName + " method taking them");

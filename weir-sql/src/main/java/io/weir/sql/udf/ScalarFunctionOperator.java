@@ -1,7 +1,8 @@
 package io.weir.sql.udf;
 
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.ScalarFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunction;
@@ -50,7 +51,7 @@ public final class ScalarFunctionOperator extends SqlFunction {
             type = types.ofClass(eval.method().getReturnType());
         }
         if (type == null) {
-            throw new ValidationException("Function " + name + ": the result class "
+            throw StatementPlaces.error(Subject.call(name), "Function " + name + ": the result class "
                     + eval.method().getReturnType().getName() + " of " + eval.method() + " has no SQL type; "
                     + "annotate the method with @DataTypeHint(\"...\")");
         }

@@ -2,8 +2,9 @@ package io.weir.sql.udf;
 
 import io.weir.api.tuple.Tuple;
 import io.weir.api.types.Row;
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.TableAggregateFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -66,7 +67,7 @@ final class TableAggregateRows {
             fields.add(types.ofClass(emittedClass));
         }
         if (fields.isEmpty() || fields.contains(null)) {
-            throw new ValidationException("Table aggregate function " + name + ": the class of its rows ("
+            throw StatementPlaces.error(Subject.call(name), "Table aggregate function " + name + ": the class of its rows ("
                     + emitted.getTypeName() + ") gives no SQL row type; annotate the class with "
                     + "@FunctionHint(output = @DataTypeHint(\"ROW<v INT, rank INT>\")) or emit a tuple of simple "
                     + "classes, such as Tuple2<Integer, Integer>");

@@ -1,7 +1,8 @@
 package io.weir.sql.udf;
 
-import io.weir.sql.api.ValidationException;
 import io.weir.sql.functions.TableFunction;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class TableFunctionOperator extends SqlFunction implements SqlTable
             type = types.ofClass(resultClass);
         }
         if (type == null) {
-            throw new ValidationException("Table function " + name + " (" + function.getClass().getName() + ") "
+            throw StatementPlaces.error(Subject.call(name), "Table function " + name + " (" + function.getClass().getName() + ") "
                     + "does not say the type of its rows; annotate the class with "
                     + "@FunctionHint(output = @DataTypeHint(\"ROW<name STRING, n INT>\")) or declare TableFunction<T> "
                     + "with a class such as String or Long");

@@ -31,12 +31,21 @@ public final class TestValuesTableFactory implements TableFactory, LookupTableSo
 
     @Override
     public Set<String> supportedOptions() {
-        return Set.of("data", "changelog-mode");
+        return Set.of("data", "changelog-mode", "sink-changelog-mode-enforced");
     }
 
     @Override
     public ChangelogMode sourceChangelogMode(Context context) {
-        String mode = context.option("changelog-mode", "I");
+        return changelogMode(context.option("changelog-mode", "I"), "changelog-mode");
+    }
+
+    /** What the table takes when written, {@code 'sink-changelog-mode-enforced' = 'I,UA,D'} (as Flink's test connector); it writes nowhere. */
+    @Override
+    public ChangelogMode sinkChangelogMode(Context context) {
+        return changelogMode(context.option("sink-changelog-mode-enforced", "I"), "sink-changelog-mode-enforced");
+    }
+
+    private static ChangelogMode changelogMode(String mode, String option) {
         EnumSet<RowKind> kinds = EnumSet.noneOf(RowKind.class);
         for (String kind : mode.split(",")) {
             kinds.add(switch (kind.trim()) {
@@ -44,7 +53,7 @@ public final class TestValuesTableFactory implements TableFactory, LookupTableSo
                 case "UB" -> RowKind.UPDATE_BEFORE;
                 case "UA" -> RowKind.UPDATE_AFTER;
                 case "D" -> RowKind.DELETE;
-                default -> throw new ValidationException("Unknown change kind '" + kind + "' in 'changelog-mode'; "
+                default -> throw new ValidationException("Unknown change kind '" + kind + "' in '" + option + "'; "
                         + "use I, UB, UA and D");
             });
         }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Assertions;
  * script's last statement (a query) must produce, one per line as {@code +I[1, abc, NULL]}, in
  * any order; or a line {@code ---- final} followed by the rows left when the changelog is applied
  * (for updating results whose intermediate steps depend on how parallel inputs interleave); or a
- * line {@code ---- error} followed by text the error message must contain.
+ * line {@code ---- error} followed by the lines the error message must contain, in order (a line of
+ * carets must be a line of the message exactly, the place of the error in the script).
  * See {@code src/test/resources/sql/README.md}; {@code -Dgolden=join/} runs only the files whose
  * path contains {@code join/}.
  */
@@ -84,8 +85,7 @@ class SqlGoldenTest {
         ScriptStatement last = statements.get(statements.size() - 1);
         if (expectError) {
             Exception e = assertThrows(Exception.class, () -> collect(session.execute(last), zone(session)));
-            assertTrue(e.getMessage().contains(expected), () -> "expected an error containing\n" + expected
-                    + "\nbut got\n" + e.getMessage());
+            assertErrorMatches(expected, e.getMessage());
             return;
         }
         List<String> actual = collect(session.execute(last), zone(session));
@@ -94,6 +94,26 @@ class SqlGoldenTest {
         }
         List<String> wanted = expected.isEmpty() ? List.of() : expected.lines().map(String::strip).toList();
         assertEquals(sorted(wanted), sorted(actual));
+    }
+
+    /**
+     * The expected error's lines are in the message's lines, in order (several may be in one line): a
+     * line of carets (with the spaces before them) must be a line of the message exactly, so it
+     * checks the place; any other line must be part of a message line.
+     */
+    private static void assertErrorMatches(String expected, String message) {
+        List<String> lines = message == null ? List.of() : message.lines().toList();
+        int at = 0;
+        for (String wanted : expected.lines().toList()) {
+            boolean carets = !wanted.isBlank() && wanted.strip().chars().allMatch(c -> c == '^');
+            while (at < lines.size() && !(carets ? lines.get(at).equals(wanted) : lines.get(at).contains(wanted))) {
+                at++;
+            }
+            int missing = at;
+            assertTrue(at < lines.size(), () -> "expected an error containing, line by line in order,\n" + expected
+                    + "\nbut got\n" + message + "\n(no line " + (carets ? "is" : "contains") + " '" + wanted + "' from line "
+                    + missing + ")");
+        }
     }
 
     /** The session time zone the script left, in which TIMESTAMP_LTZ values print. */
