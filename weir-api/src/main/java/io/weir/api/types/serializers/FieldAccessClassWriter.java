@@ -31,16 +31,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * already give: every package of an unnamed module is open to reflection. Per field type ({@code Object} for references,
  * then each primitive type) it has a getter {@code get<Type>(Object pojo, int field)} and a setter
  * {@code set<Type>(Object pojo, int field, <type> value)}, each a {@code tableswitch} on the field
- * index with one {@code getfield} or {@code putfield} per case; and {@code newInstance()}, the POJO's
- * no-arg constructor called directly. The class file has version 49, which
+ * index with one case per field; and {@code newInstance()}, the POJO's no-arg constructor called
+ * directly. A case is a plain {@code getfield} / {@code putfield} for the POJO's own fields
+ * ({@link Route#DIRECT}). A final field ({@code putfield} on it fails outside its class) is read by
+ * {@code getfield} and set through a method handle ({@link Route#FINAL_FIELD}), and an inherited
+ * field (another class's nest) is read and written through method handles ({@link Route#HANDLES}):
+ * the handles come as the class's class data and sit in its static final fields, which the JIT
+ * treats as constants, so a call through one inlines to the field access (issue 9: the window
+ * benchmarks' record of public final fields lost 24 % when its fields went through
+ * {@link ReflectiveFieldAccess} behind this interface). The class file has version 49, which
  * needs no stack map frames; it is written here byte by byte (the JDK 17 has no public class-file
  * API, and weir-api depends on the JDK only).
  *
- * <p>Fields it cannot reach directly, and all fields of a class beside which no class can be
- * defined, use {@link ReflectiveFieldAccess}: inherited fields (they belong to another class's
- * nest), final fields ({@code putfield} on them fails outside their class), fields whose type the
- * POJO's package cannot name, hidden POJO classes, and classes loaded where weir-api's interface is
- * not the one this class sees. The bytes the serializer writes do not depend on the access path.
+ * <p>Hidden and record POJO classes, and every class beside which no class can be defined (a
+ * field type the POJO's package cannot name, weir-api's interface not the one the POJO's loader
+ * sees), use {@link ReflectiveFieldAccess}. The bytes the serializer writes do not depend on the
+ * access path.
  *
  * <p>Threading: {@link #accessPerField} may be called from any thread; one class is generated per
  * POJO class and set of fields, and cached with the class.
