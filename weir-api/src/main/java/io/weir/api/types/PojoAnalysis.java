@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * has a public getter ({@code getX()}, {@code isX()} for booleans, or {@code x()}) and a public
  * setter ({@code setX(value)}) of the field's type. A class that breaks a rule is a generic type;
  * the reason is logged once per class. As in Flink, a public field may be final: the serializer
- * sets it by reflection on the instance the no-arg constructor made.
+ * sets it (through a method handle) on the instance the no-arg constructor made.
  */
 final class PojoAnalysis {
     private static final System.Logger LOG = System.getLogger(TypeExtractor.class.getName());

@@ -4,6 +4,7 @@ import io.weir.api.types.PojoField;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -30,16 +31,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * already give: every package of an unnamed module is open to reflection. Per field type ({@code Object} for references,
  * then each primitive type) it has a getter {@code get<Type>(Object pojo, int field)} and a setter
  * {@code set<Type>(Object pojo, int field, <type> value)}, each a {@code tableswitch} on the field
- * index with one {@code getfield} or {@code putfield} per case; and {@code newInstance()}, the POJO's
- * no-arg constructor called directly. The class file has version 49, which
+ * index with one case per field; and {@code newInstance()}, the POJO's no-arg constructor called
+ * directly. A case is a plain {@code getfield} / {@code putfield} for the POJO's own fields
+ * ({@link Route#DIRECT}). A final field ({@code putfield} on it fails outside its class) is read by
+ * {@code getfield} and set through a method handle ({@link Route#FINAL_FIELD}), and an inherited
+ * field (another class's nest) is read and written through method handles ({@link Route#HANDLES}):
+ * the handles come as the class's class data and sit in its static final fields, which the JIT
+ * treats as constants, so a call through one inlines to the field access (issue 9: the window
+ * benchmarks' record of public final fields lost 24 % when its fields went through
+ * {@link ReflectiveFieldAccess} behind this interface). The class file has version 49, which
  * needs no stack map frames; it is written here byte by byte (the JDK 17 has no public class-file
  * API, and weir-api depends on the JDK only).
  *
- * <p>Fields it cannot reach directly, and all fields of a class beside which no class can be
- * defined, use {@link ReflectiveFieldAccess}: inherited fields (they belong to another class's
- * nest), final fields ({@code putfield} on them fails outside their class), fields whose type the
- * POJO's package cannot name, hidden POJO classes, and classes loaded where weir-api's interface is
- * not the one this class sees. The bytes the serializer writes do not depend on the access path.
+ * <p>Hidden and record POJO classes, and every class beside which no class can be defined (a
+ * field type the POJO's package cannot name, weir-api's interface not the one the POJO's loader
+ * sees), use {@link ReflectiveFieldAccess}. The bytes the serializer writes do not depend on the
+ * access path.
  *
  * <p>Threading: {@link #accessPerField} may be called from any thread; one class is generated per
  * POJO class and set of fields, and cached with the class.
@@ -99,6 +106,16 @@ final class FieldAccessClassWriter {
         }
     }
 
+    /** How the generated class reaches a field. */
+    enum Route {
+        /** A field of the POJO's own that is not final: {@code getfield} and {@code putfield}. */
+        DIRECT,
+        /** A final field of the POJO's own: {@code getfield}, and a method handle to set it. */
+        FINAL_FIELD,
+        /** An inherited field (another class's nest): method handles to get and set it. */
+        HANDLES
+    }
+
     private FieldAccessClassWriter() {
     }
 
@@ -107,36 +124,41 @@ final class FieldAccessClassWriter {
      * where it can reach the field, else reflection.
      */
     static PojoFieldAccess[] accessPerField(Class<?> pojoClass, PojoField[] fields) {
-        boolean[] direct = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            direct[i] = fields[i] != null && reachable(pojoClass, fields[i].getField());
-        }
-        // the cache key: the directly accessed fields' names at their indices, "" elsewhere
+        Route[] routes = new Route[fields.length];
+        // the cache key: the fields' names at their indices, "" where a field is missing
         List<String> key = new ArrayList<>(fields.length);
         boolean any = false;
         for (int i = 0; i < fields.length; i++) {
-            key.add(direct[i] ? fields[i].getName() : "");
-            any |= direct[i];
+            routes[i] = fields[i] == null ? null : route(pojoClass, fields[i].getField());
+            key.add(routes[i] == null ? "" : fields[i].getName());
+            any |= routes[i] != null;
         }
         PojoFieldAccess generated = any
-                ? GENERATED.get(pojoClass).computeIfAbsent(key, k -> generate(pojoClass, fields, direct)) : NONE;
+                ? GENERATED.get(pojoClass).computeIfAbsent(key, k -> generate(pojoClass, fields, routes)) : NONE;
         PojoFieldAccess reflective = new ReflectiveFieldAccess(fields.clone());
         PojoFieldAccess[] access = new PojoFieldAccess[fields.length];
         for (int i = 0; i < fields.length; i++) {
             if (fields[i] != null) {
-                access[i] = direct[i] && generated != NONE ? generated : reflective;
+                access[i] = routes[i] != null && generated != NONE ? generated : reflective;
             }
         }
         return access;
     }
 
-    private static boolean reachable(Class<?> pojoClass, Field field) {
+    /** How the generated class reaches a field, or {@code null} if it cannot. */
+    private static Route route(Class<?> pojoClass, Field field) {
         int modifiers = field.getModifiers();
-        return field.getDeclaringClass() == pojoClass && !Modifier.isFinal(modifiers) && !Modifier.isStatic(modifiers)
-                && !pojoClass.isHidden() && !pojoClass.isRecord();
+        if (Modifier.isStatic(modifiers) || pojoClass.isHidden() || pojoClass.isRecord()
+                || field.getDeclaringClass().isHidden() || field.getDeclaringClass().isRecord()) {
+            return null;
+        }
+        if (field.getDeclaringClass() != pojoClass) {
+            return Route.HANDLES;
+        }
+        return Modifier.isFinal(modifiers) ? Route.FINAL_FIELD : Route.DIRECT;
     }
 
-    private static PojoFieldAccess generate(Class<?> pojoClass, PojoField[] fields, boolean[] direct) {
+    private static PojoFieldAccess generate(Class<?> pojoClass, PojoField[] fields, Route[] routes) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(pojoClass, MethodHandles.lookup());
             if (!lookup.hasFullPrivilegeAccess()) {
@@ -145,13 +167,14 @@ final class FieldAccessClassWriter {
                 lookup = MethodHandles.privateLookupIn(pojoClass, moduleLookup(lookup, pojoClass));
             }
             for (int i = 0; i < fields.length; i++) {
-                if (direct[i]) {
+                if (routes[i] == Route.DIRECT) {
                     Class<?> type = fields[i].getField().getType();
                     lookup.accessClass(type.isArray() ? elementType(type) : type); // checkcast needs it
                 }
             }
-            byte[] bytes = classBytes(pojoClass, fields, direct);
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            byte[] bytes = classBytes(pojoClass, fields, routes);
+            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes, handles(fields, routes), true,
+                    MethodHandles.Lookup.ClassOption.NESTMATE);
             Object access = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
             if (access instanceof PojoFieldAccess fieldAccess) {
                 return fieldAccess;
@@ -166,6 +189,30 @@ final class FieldAccessClassWriter {
                     + "; its fields use reflection: " + e);
         }
         return NONE;
+    }
+
+    /**
+     * The method handles the generated class keeps in its static final fields, in the order of
+     * {@link #classBytes}: per field, its getter if it is {@link Route#HANDLES}, then its setter if it
+     * is {@link Route#HANDLES} or {@link Route#FINAL_FIELD}; typed {@code (Object)<kind>} and
+     * {@code (Object, <kind>)void}, where the kind is the primitive type or {@code Object}.
+     */
+    private static List<MethodHandle> handles(PojoField[] fields, Route[] routes) throws IllegalAccessException {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        List<MethodHandle> handles = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            if (routes[i] != Route.HANDLES && routes[i] != Route.FINAL_FIELD) {
+                continue;
+            }
+            Field field = fields[i].getField(); // set accessible by PojoField
+            Class<?> kind = field.getType().isPrimitive() ? field.getType() : Object.class;
+            if (routes[i] == Route.HANDLES) {
+                handles.add(lookup.unreflectGetter(field).asType(MethodType.methodType(kind, Object.class)));
+            }
+            // a final, non-static field set accessible is writable through a method handle, as by Field.set
+            handles.add(lookup.unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class, kind)));
+        }
+        return handles;
     }
 
     /**
@@ -196,7 +243,7 @@ final class FieldAccessClassWriter {
         byte[] method = method(0x0009 /* public static */, pool.utf8("lookup"), pool.utf8(lookupDescriptor),
                 pool.utf8("Code"), 1, 0, new byte[] {(byte) 0xB8, hi(lookup), lo(lookup) /* invokestatic */,
                         (byte) 0xB0 /* areturn */});
-        return classFile(pool, ACC_PUBLIC | ACC_SUPER, thisClass, superClass, new int[0], List.of(method));
+        return classFile(pool, ACC_PUBLIC | ACC_SUPER, thisClass, superClass, new int[0], List.of(), List.of(method));
     }
 
     private static Class<?> elementType(Class<?> array) {
@@ -210,12 +257,15 @@ final class FieldAccessClassWriter {
     /**
      * The class file: a final class implementing {@link PojoFieldAccess}, a no-arg constructor,
      * {@code newInstance} (the POJO's no-arg constructor, which its serializer checked exists), the
-     * accessors.
+     * accessors, and for the fields reached through method handles a static final field per handle,
+     * set in the static initializer from the class data ({@link MethodHandles#classDataAt}). A static
+     * final method handle is a constant to the JIT, so a call through it inlines to the field access.
      */
-    static byte[] classBytes(Class<?> pojoClass, PojoField[] fields, boolean[] direct) throws IOException {
+    static byte[] classBytes(Class<?> pojoClass, PojoField[] fields, Route[] routes) throws IOException {
         ConstantPool pool = new ConstantPool();
         String pojoName = internalName(pojoClass);
-        int thisClass = pool.classRef(pojoName + "$$WeirFieldAccess");
+        String thisName = pojoName + "$$WeirFieldAccess";
+        int thisClass = pool.classRef(thisName);
         int superClass = pool.classRef("java/lang/Object");
         int iface = pool.classRef(internalName(PojoFieldAccess.class));
         int pojo = pool.classRef(pojoName);
@@ -229,9 +279,54 @@ final class FieldAccessClassWriter {
                 0x59, /* dup */
                 (byte) 0xB7, hi(pojoInit), lo(pojoInit), /* invokespecial <init>()V */
                 (byte) 0xB0 /* areturn */}));
+
+        // the static final method handle fields, in the order of handles(...)
+        String handleDescriptor = "Ljava/lang/invoke/MethodHandle;";
+        int[] getters = new int[fields.length];
+        int[] setters = new int[fields.length];
+        List<byte[]> staticFields = new ArrayList<>();
+        ByteArrayOutputStream clinit = new ByteArrayOutputStream();
+        int lookup = pool.methodRef("java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;");
+        int classDataAt = pool.methodRef("java/lang/invoke/MethodHandles", "classDataAt",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;");
+        int defaultName = pool.string("_");
+        int handleClass = pool.classRef("java/lang/invoke/MethodHandle");
+        for (int i = 0; i < fields.length; i++) {
+            boolean getter = routes[i] == Route.HANDLES;
+            boolean setter = getter || routes[i] == Route.FINAL_FIELD;
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 0 ? !getter : !setter) {
+                    continue;
+                }
+                int slot = staticFields.size();
+                String name = (pass == 0 ? "get" : "set") + slot;
+                int fieldRef = pool.fieldRef(thisName, name, handleDescriptor);
+                staticFields.add(staticFinalField(pool.utf8(name), pool.utf8(handleDescriptor)));
+                clinit.writeBytes(new byte[] {
+                        (byte) 0xB8, hi(lookup), lo(lookup), /* invokestatic MethodHandles.lookup() */
+                        0x13, hi(defaultName), lo(defaultName), /* ldc_w "_" */
+                        0x13, hi(handleClass), lo(handleClass), /* ldc_w MethodHandle.class */
+                        0x11, hi(slot), lo(slot), /* sipush slot */
+                        (byte) 0xB8, hi(classDataAt), lo(classDataAt), /* invokestatic classDataAt */
+                        (byte) 0xC0, hi(handleClass), lo(handleClass), /* checkcast MethodHandle */
+                        (byte) 0xB3, hi(fieldRef), lo(fieldRef) /* putstatic */});
+                if (pass == 0) {
+                    getters[i] = fieldRef;
+                } else {
+                    setters[i] = fieldRef;
+                }
+            }
+        }
+        if (!staticFields.isEmpty()) {
+            clinit.write(0xB1); // return
+            methods.add(method(0x0008 /* static */, pool.utf8("<clinit>"), pool.utf8("()V"), code, 4, 0,
+                    clinit.toByteArray()));
+        }
+
         Map<Kind, List<Integer>> byKind = new HashMap<>();
         for (int i = 0; i < fields.length; i++) {
-            if (direct[i]) {
+            if (routes[i] != null) {
                 byKind.computeIfAbsent(Kind.of(fields[i].getField().getType()), k -> new ArrayList<>()).add(i);
             }
         }
@@ -242,20 +337,40 @@ final class FieldAccessClassWriter {
             }
             int[] fieldRefs = new int[fields.length];
             int[] casts = new int[fields.length];
+            int invokeGet = pool.methodRef("java/lang/invoke/MethodHandle", "invokeExact",
+                    "(Ljava/lang/Object;)" + kind.descriptor);
+            int invokeSet = pool.methodRef("java/lang/invoke/MethodHandle", "invokeExact",
+                    "(Ljava/lang/Object;" + kind.descriptor + ")V");
             for (int i : indices) {
                 Field field = fields[i].getField();
-                fieldRefs[i] = pool.fieldRef(pojoName, field.getName(), field.getType().descriptorString());
-                casts[i] = kind == Kind.OBJECT ? pool.classRef(internalName(field.getType())) : 0;
+                if (routes[i] != Route.HANDLES) {
+                    fieldRefs[i] = pool.fieldRef(pojoName, field.getName(), field.getType().descriptorString());
+                }
+                casts[i] = kind == Kind.OBJECT && routes[i] == Route.DIRECT
+                        ? pool.classRef(internalName(field.getType())) : 0;
             }
             methods.add(method(pool.utf8("get" + kind.suffix), pool.utf8("(Ljava/lang/Object;I)" + kind.descriptor),
-                    code, 2, 3, switchCode(indices, i -> new byte[] {
-                            0x2B, /* aload_1 */
-                            (byte) 0xC0, hi(pojo), lo(pojo), /* checkcast pojo */
-                            (byte) 0xB4, hi(fieldRefs[i]), lo(fieldRefs[i]), /* getfield */
-                            (byte) kind.returnOp})));
+                    code, 2, 3, switchCode(indices, i -> routes[i] == Route.HANDLES
+                            ? new byte[] {
+                                    (byte) 0xB2, hi(getters[i]), lo(getters[i]), /* getstatic handle */
+                                    0x2B, /* aload_1 */
+                                    (byte) 0xB6, hi(invokeGet), lo(invokeGet), /* invokevirtual invokeExact */
+                                    (byte) kind.returnOp}
+                            : new byte[] {
+                                    0x2B, /* aload_1 */
+                                    (byte) 0xC0, hi(pojo), lo(pojo), /* checkcast pojo */
+                                    (byte) 0xB4, hi(fieldRefs[i]), lo(fieldRefs[i]), /* getfield */
+                                    (byte) kind.returnOp})));
             methods.add(method(pool.utf8("set" + kind.suffix), pool.utf8("(Ljava/lang/Object;I" + kind.descriptor + ")V"),
-                    code, 1 + kind.slots, 3 + kind.slots, switchCode(indices, i -> {
+                    code, 2 + kind.slots, 3 + kind.slots, switchCode(indices, i -> {
                         ByteArrayOutputStream c = new ByteArrayOutputStream();
+                        if (routes[i] != Route.DIRECT) {
+                            c.writeBytes(new byte[] {(byte) 0xB2, hi(setters[i]), lo(setters[i]), /* getstatic */
+                                    0x2B, (byte) kind.load,
+                                    (byte) 0xB6, hi(invokeSet), lo(invokeSet), /* invokevirtual invokeExact */
+                                    (byte) 0xB1 /* return */});
+                            return c.toByteArray();
+                        }
                         c.writeBytes(new byte[] {0x2B, (byte) 0xC0, hi(pojo), lo(pojo), (byte) kind.load});
                         if (casts[i] != 0) {
                             c.writeBytes(new byte[] {(byte) 0xC0, hi(casts[i]), lo(casts[i])});
@@ -264,11 +379,19 @@ final class FieldAccessClassWriter {
                         return c.toByteArray();
                     })));
         }
-        return classFile(pool, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, thisClass, superClass, new int[] {iface}, methods);
+        return classFile(pool, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, thisClass, superClass, new int[] {iface},
+                staticFields, methods);
+    }
+
+    private static byte[] staticFinalField(int name, int descriptor) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {0x00, 0x1A /* private static final */, hi(name), lo(name),
+                hi(descriptor), lo(descriptor), 0x00, 0x00 /* attributes */});
+        return bytes.toByteArray();
     }
 
     private static byte[] classFile(ConstantPool pool, int access, int thisClass, int superClass, int[] interfaces,
-            List<byte[]> methods) throws IOException {
+            List<byte[]> fields, List<byte[]> methods) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0xCAFEBABE);
@@ -282,7 +405,10 @@ final class FieldAccessClassWriter {
         for (int iface : interfaces) {
             out.writeShort(iface);
         }
-        out.writeShort(0); // fields
+        out.writeShort(fields.size());
+        for (byte[] field : fields) {
+            out.write(field);
+        }
         out.writeShort(methods.size());
         for (byte[] method : methods) {
             out.write(method);
@@ -403,6 +529,14 @@ final class FieldAccessClassWriter {
 
         int fieldRef(String owner, String name, String descriptor) {
             return memberRef(9, owner, name, descriptor);
+        }
+
+        int string(String value) {
+            int utf8 = utf8(value);
+            return entry("S" + value, () -> {
+                out.writeByte(8);
+                out.writeShort(utf8);
+            });
         }
 
         int methodRef(String owner, String name, String descriptor) {

@@ -1,11 +1,12 @@
 package io.weir.api.types.serializers;
 
 /**
- * Reads and writes the fields of one POJO class by their index in the {@link PojoSerializer}. For a
- * POJO whose fields are its own and not final, Weir generates the implementation (see
- * {@code FieldAccessClassWriter}): a class in the POJO's nest whose methods are a {@code switch} over
- * plain {@code getfield} / {@code putfield} instructions, which the JIT inlines into the serializer.
- * Other fields go through reflection ({@code ReflectiveFieldAccess}).
+ * Reads and writes the fields of one POJO class by their index in the {@link PojoSerializer}. Weir
+ * generates the implementation (see {@code FieldAccessClassWriter}): a class in the POJO's nest whose
+ * methods are a {@code switch} over plain {@code getfield} / {@code putfield} instructions (final
+ * and inherited fields: calls through constant method handles), which the JIT inlines into the
+ * serializer. Where no class can be generated, fields go through reflection
+ * ({@code ReflectiveFieldAccess}).
  *
  * <p>Not for users: it is public only because the generated class, which lives in the POJO's
  * package, implements it. A method is only called with an index whose field has its type

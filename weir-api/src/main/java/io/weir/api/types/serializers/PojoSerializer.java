@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the data was written: a field the class no longer has is given as a {@code null} {@link PojoField},
  * read and dropped (and written as null).
  *
- * <p>Fields are read and written through a {@link PojoFieldAccess} per field: the class's own
- * non-final fields through a class generated for the POJO ({@code FieldAccessClassWriter}), which
- * also calls the no-arg constructor, the others by reflection. The bytes are the same either way.
+ * <p>Fields are read and written through a {@link PojoFieldAccess} per field: a class generated for
+ * the POJO ({@code FieldAccessClassWriter}), which also calls the no-arg constructor, or reflection
+ * where none can be generated. The bytes are the same either way.
  *
  * <p>Threading: keeps a cache of subclass serializers, so {@link #duplicate()} always returns a
  * new instance.

@@ -4,9 +4,9 @@ import io.weir.api.types.PojoField;
 import java.lang.reflect.Field;
 
 /**
- * Field access by reflection, for the fields a generated {@link PojoFieldAccess} cannot reach:
- * inherited fields, final fields, and every field of a class Weir cannot define a class beside
- * (a hidden class, a package that is not open). References go through {@link PojoField}'s method
+ * Field access by reflection, for the POJOs no {@link PojoFieldAccess} can be generated for: a
+ * hidden class, a class Weir cannot define a class beside (a package that is not open), and
+ * primitive fields with a serializer of their own (read and written boxed). References go through {@link PojoField}'s method
  * handles, primitives through {@link Field#getInt} and its siblings, unboxed.
  */
 final class ReflectiveFieldAccess implements PojoFieldAccess {

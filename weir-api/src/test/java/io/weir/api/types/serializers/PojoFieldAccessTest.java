@@ -20,9 +20,10 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated field access of the POJO serializer: private fields of every type go through a
- * hidden class of the POJO's nest, inherited and final fields through reflection, and a POJO mixing
- * them round-trips and copies with the same bytes as through reflection alone.
+ * The generated field access of the POJO serializer: every field goes through a hidden class of the
+ * POJO's nest (its own fields by {@code getfield} / {@code putfield}, final fields set and inherited
+ * fields read and written through constant method handles), and a POJO mixing them round-trips and
+ * copies with the same bytes as through reflection alone.
  */
 class PojoFieldAccessTest {
     /** Inherited fields: the subclass's generated class cannot reach them. */
@@ -220,26 +221,22 @@ class PojoFieldAccessTest {
     }
 
     @Test
-    void ownFieldsUseAGeneratedClassAndTheOthersReflection() {
+    void everyFieldGoesThroughOneGeneratedClass() {
         PojoField[] fields = fields();
         PojoFieldAccess[] access = FieldAccessClassWriter.accessPerField(Mixed.class, fields);
-        PojoFieldAccess generated = null;
+        PojoFieldAccess generated = access[0];
+        assertTrue(generated.getClass().isHidden(), "generated: " + generated.getClass());
         for (int i = 0; i < fields.length; i++) {
-            String name = fields[i].getName();
-            if (List.of("inherited", "inheritedCount", "fixed").contains(name)) {
-                assertInstanceOf(ReflectiveFieldAccess.class, access[i], name);
-            } else {
-                assertTrue(access[i].getClass().isHidden(), name + " goes through " + access[i].getClass());
-                generated = generated == null ? access[i] : generated;
-                assertSame(generated, access[i], "one class per POJO");
-            }
+            // own fields by getfield / putfield, the final one set and the inherited ones read and
+            // written through method handles held in static final fields of the generated class
+            assertSame(generated, access[i], fields[i].getName() + ": one class per POJO");
         }
         assertSame(generated, FieldAccessClassWriter.accessPerField(Mixed.class, fields)[indexOf(fields, "name")],
                 "generated once per POJO class and set of fields");
     }
 
     @Test
-    void generatedAccessReadsAndWritesEveryKindOfField() {
+    void generatedAccessReadsAndWritesEveryKindOfField() throws Exception {
         PojoField[] fields = fields();
         PojoFieldAccess access = FieldAccessClassWriter.accessPerField(Mixed.class, fields)[indexOf(fields, "name")];
         Mixed m = Mixed.sample(5);
@@ -262,33 +259,111 @@ class PojoFieldAccessTest {
         assertEquals((byte) 3, access.getByte(m, indexOf(fields, "small")));
         access.setChar(m, indexOf(fields, "letter"), 'x');
         assertEquals('x', m.getLetter());
+        access.set(m, indexOf(fields, "fixed"), "changed");
+        // "fixed" is a constant javac inlines where the field is named: read it as the serializer does
+        assertEquals("changed", Mixed.class.getField("fixed").get(m), "a final field, set through a method handle");
+        access.set(m, indexOf(fields, "inherited"), "base");
+        assertEquals("base", access.get(m, indexOf(fields, "inherited")));
+        access.setLong(m, indexOf(fields, "inheritedCount"), 11L);
+        assertEquals(11L, access.getLong(m, indexOf(fields, "inheritedCount")));
+        assertEquals(11L, m.getInheritedCount());
         Object created = access.newInstance();
         assertEquals(Mixed.class, created.getClass());
         assertEquals("fixed", ((Mixed) created).fixed, "made by the constructor");
     }
 
-    /** Only inherited fields: nothing to generate; instances come from the constructor's method handle. */
+    /** Only inherited fields: the generated class reaches them through method handles. */
     public static class OnlyInherited extends Base {
         public OnlyInherited() {}
     }
 
     @Test
-    void pojoWithoutOwnFieldsUsesReflectionOnly() throws Exception {
+    void pojoWithOnlyInheritedFieldsGetsAGeneratedClass() throws Exception {
         @SuppressWarnings("unchecked")
         PojoSerializer<OnlyInherited> serializer = assertInstanceOf(PojoSerializer.class,
                 TypeInformation.of(OnlyInherited.class).createSerializer(new SerializerConfig()));
         for (PojoFieldAccess access : FieldAccessClassWriter.accessPerField(OnlyInherited.class, serializer.fields())) {
-            assertInstanceOf(ReflectiveFieldAccess.class, access);
+            assertTrue(access.getClass().isHidden(), "generated: " + access.getClass());
         }
         OnlyInherited value = new OnlyInherited();
         value.setInherited("x");
         value.setInheritedCount(3);
         DataOutputSerializer out = new DataOutputSerializer(16);
         serializer.serialize(value, out);
+        assertArrayEquals(out.getCopyOfBuffer(), reflectiveBytes(serializer, value));
         OnlyInherited read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals("x", read.getInherited());
         assertEquals(3, read.getInheritedCount());
         assertEquals(OnlyInherited.class, serializer.createInstance().getClass());
+    }
+
+    /** Public final fields and a no-arg constructor, as the window benchmarks' record. */
+    public static final class FinalFields {
+        public final int key;
+        public final long value;
+        public final String label;
+        public final double[] weights;
+
+        public FinalFields() {
+            this(0, 0, null, null);
+        }
+
+        FinalFields(int key, long value, String label, double[] weights) {
+            this.key = key;
+            this.value = value;
+            this.label = label;
+            this.weights = weights;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FinalFields f && key == f.key && value == f.value && Objects.equals(label, f.label)
+                    && Arrays.equals(weights, f.weights);
+        }
+
+        @Override
+        public int hashCode() {
+            return key;
+        }
+    }
+
+    @Test
+    void finalFieldsAreSetThroughTheGeneratedClassWithTheBytesOfReflection() throws Exception {
+        @SuppressWarnings("unchecked")
+        PojoSerializer<FinalFields> serializer = assertInstanceOf(PojoSerializer.class,
+                TypeInformation.of(FinalFields.class).createSerializer(new SerializerConfig()));
+        for (PojoFieldAccess access : FieldAccessClassWriter.accessPerField(FinalFields.class, serializer.fields())) {
+            assertTrue(access.getClass().isHidden(), "generated: " + access.getClass());
+        }
+        for (FinalFields value : List.of(new FinalFields(7, Long.MAX_VALUE, "seven", new double[] {0.5, -1}),
+                new FinalFields(-1, 0, null, null))) {
+            DataOutputSerializer out = new DataOutputSerializer(16);
+            serializer.serialize(value, out);
+            assertArrayEquals(reflectiveBytes(serializer, value), out.getCopyOfBuffer());
+            FinalFields read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertEquals(value, read);
+            FinalFields copy = serializer.copy(value);
+            assertEquals(value, copy);
+            if (value.weights != null) {
+                assertNotSame(value.weights, copy.weights);
+            }
+            // a serializer of a new instance (as after a restore) reads what this one wrote
+            @SuppressWarnings("unchecked")
+            PojoSerializer<FinalFields> other = (PojoSerializer<FinalFields>) serializer.duplicate();
+            assertEquals(value, other.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())));
+        }
+    }
+
+    /** A Java record is not a POJO: it keeps its own serializer and its canonical constructor. */
+    public record Point(int x, String name) {}
+
+    @Test
+    void recordsKeepTheirOwnSerializer() throws Exception {
+        TypeSerializer<Point> serializer = TypeInformation.of(Point.class).createSerializer(new SerializerConfig());
+        assertInstanceOf(RecordSerializer.class, serializer);
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        serializer.serialize(new Point(3, "p"), out);
+        assertEquals(new Point(3, "p"), serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())));
     }
 
     @Test
@@ -307,12 +382,11 @@ class PojoFieldAccessTest {
         assertNull(copy.getChildren()[1]);
 
         // the same fields through reflection alone write the same bytes
-        assertArrayEquals(out.getCopyOfBuffer(), reflectiveBytes(sample));
+        assertArrayEquals(out.getCopyOfBuffer(), reflectiveBytes(serializer(), sample));
     }
 
     /** {@code sample} written the way the serializer writes it, every field through reflection. */
-    private static byte[] reflectiveBytes(Mixed sample) throws Exception {
-        PojoSerializer<Mixed> serializer = serializer();
+    private static byte[] reflectiveBytes(PojoSerializer<?> serializer, Object sample) throws Exception {
         PojoField[] fields = serializer.fields();
         TypeSerializer<?>[] fieldSerializers = serializer.fieldSerializers();
         ReflectiveFieldAccess reflective = new ReflectiveFieldAccess(fields);
@@ -337,6 +411,19 @@ class PojoFieldAccessTest {
             }
         }
         return out.getCopyOfBuffer();
+    }
+
+    /** The base of {@link UserCodePojo}, loaded by the test's own loader. */
+    public static class UserCodeBase {
+        private String inherited;
+
+        public String getInherited() {
+            return inherited;
+        }
+
+        public void setInherited(String inherited) {
+            this.inherited = inherited;
+        }
     }
 
     /** Defines {@link UserCodePojo} itself and leaves every other class to its parent. */
@@ -376,15 +463,19 @@ class PojoFieldAccessTest {
         for (PojoFieldAccess access : FieldAccessClassWriter.accessPerField(userClass, fields)) {
             assertTrue(access.getClass().isHidden(), "generated in the user-code loader's module: " + access.getClass());
         }
-        Object value = serializer.createInstance();
-        assertEquals(userClass, value.getClass());
+        Object value = userClass.getConstructor(long.class).newInstance(7L);
+        assertEquals(userClass, serializer.createInstance().getClass());
         userClass.getMethod("setName", String.class).invoke(value, "user");
         userClass.getMethod("setCount", int.class).invoke(value, 42);
+        userClass.getMethod("setInherited", String.class).invoke(value, "from the base");
         DataOutputSerializer out = new DataOutputSerializer(16);
         serializer.serialize(value, out);
+        assertArrayEquals(reflectiveBytes(serializer, value), out.getCopyOfBuffer());
         Object read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals("user", userClass.getMethod("getName").invoke(read));
         assertEquals(42, userClass.getMethod("getCount").invoke(read));
+        assertEquals("from the base", userClass.getMethod("getInherited").invoke(read));
+        assertEquals(7L, userClass.getField("version").get(read), "a final field, written by the serializer");
     }
 
     private static int indexOf(PojoField[] fields, String name) {
