@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -108,9 +107,6 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private transient MailboxExecutor mailbox;
     private transient ProcessingTimeService clock;
     private transient StreamRecord<OUT> reuse;
-    /** The entry whose result {@link #emit} is emitting, and the action that emits one of its values. */
-    private transient Entry emitting;
-    private transient Consumer<OUT> emitValue;
     /** Time of the registered timeout callback, {@code Long.MAX_VALUE} if none. */
     private transient long timeoutCallbackAt;
     /**
@@ -175,7 +171,6 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         mailbox = getOperatorContext().getMailboxExecutor();
         clock = getProcessingTimeService();
         reuse = new StreamRecord<>(null);
-        emitValue = this::emitValue;
         timeoutCallbackAt = Long.MAX_VALUE;
         completedAttempts = new AtomicReference<>();
         handleCompleted = this::handleCompleted;
@@ -298,16 +293,16 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         Attempt newestFirst = completedAttempts.getAndSet(null);
         Attempt oldestFirst = null;
         while (newestFirst != null) {
-            Attempt next = newestFirst.nextCompleted;
-            newestFirst.nextCompleted = oldestFirst;
+            Attempt next = newestFirst.next;
+            newestFirst.next = oldestFirst;
             oldestFirst = newestFirst;
             newestFirst = next;
         }
         while (oldestFirst != null) {
             Attempt attempt = oldestFirst;
-            oldestFirst = attempt.nextCompleted;
-            attempt.nextCompleted = null;
-            onOutcome(attempt.entry(), attempt, attempt.result, attempt.error);
+            oldestFirst = attempt.next;
+            attempt.next = null;
+            onOutcome(attempt.entry, attempt, attempt.result, attempt.error);
         }
     }
 
@@ -332,7 +327,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
                     + "' for element " + entry.input + " failed after " + entry.attempts + " attempt(s)"
                     + (entry.timedOut ? " and timed out" : "") + ": " + error, error);
         }
-        entry.emitted = result;
+        entry.result = result;
         entry.done = true;
         emitReady(entry);
     }
@@ -364,7 +359,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
                 if (entry.current == null) { // waiting for a retry: the timeout's attempt is a new one
                     outstanding++;
                 }
-                entry.current = new Retry(entry);
+                entry.current = new Attempt(entry);
                 userFunction.timeout(entry.input, entry.current);
             } else {
                 next = Math.min(next, entry.deadline);
@@ -440,32 +435,22 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             output.emitWatermark(entry.watermark);
             return;
         }
-        if (entry.emitted == null) {
+        if (entry.result == null) {
             return;
         }
-        Entry outer = emitting; // not null only if emitting re-entered this operator (a yield downstream)
-        emitting = entry;
-        // forEach instead of an iterator: the usual results (singleton, list) then allocate nothing
-        entry.emitted.forEach(emitValue);
-        emitting = outer;
-    }
-
-    /** Emits one result value of {@link #emitting}, with the element's timestamp. */
-    private void emitValue(OUT value) {
-        reuse.replace(value);
-        if (emitting.hasTimestamp) {
-            reuse.setTimestamp(emitting.timestamp);
-        } else {
-            reuse.eraseTimestamp();
+        for (OUT value : entry.result) {
+            reuse.replace(value);
+            if (entry.hasTimestamp) {
+                reuse.setTimestamp(entry.timestamp);
+            } else {
+                reuse.eraseTimestamp();
+            }
+            output.collect(reuse);
         }
-        output.collect(reuse);
     }
 
-    /**
-     * One element (or watermark) in flight; also the {@link ResultFuture} of the element's first
-     * attempt, so that an element allocates one object (retries and timeouts get a {@link Retry}).
-     */
-    private final class Entry extends Attempt {
+    /** One element (or watermark) in flight. */
+    private final class Entry {
         private final IN input;
         private final boolean hasTimestamp;
         private final long timestamp;
@@ -479,8 +464,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         private Attempt current;
         private boolean timedOut;
         private boolean done;
-        /** The result to emit, once {@link #done}. */
-        private Collection<OUT> emitted;
+        private Collection<OUT> result;
 
         Entry(IN input, boolean hasTimestamp, long timestamp, long deadline, Watermark watermark) {
             this.input = input;
@@ -495,30 +479,11 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             return watermark != null || done;
         }
 
-        @Override
-        Entry entry() {
-            return this;
-        }
-
         void attempt() throws Exception {
             attempts++;
             outstanding++;
-            current = attempts == 1 ? this : new Retry(this);
+            current = new Attempt(this);
             userFunction.asyncInvoke(input, current);
-        }
-    }
-
-    /** The {@link ResultFuture} of a retry, or of the call to the function's {@code timeout}. */
-    private final class Retry extends Attempt {
-        private final Entry entry;
-
-        Retry(Entry entry) {
-            this.entry = entry;
-        }
-
-        @Override
-        Entry entry() {
-            return entry;
         }
     }
 
@@ -526,20 +491,21 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
      * The {@link ResultFuture} of one attempt: its first completion is kept in the attempt, which
      * goes onto {@link #completedAttempts} for the task's thread.
      */
-    private abstract class Attempt implements ResultFuture<OUT> {
+    private final class Attempt implements ResultFuture<OUT> {
+        private final Entry entry;
         /** 1 once completed; set by compare-and-set through {@link #COMPLETED}, so only the first completion counts. */
         @SuppressWarnings("unused")
         private volatile int completed;
         // written before the push onto completedAttempts, read by the task's thread after it took the stack
         private Collection<OUT> result;
         private Throwable error;
-        /** The attempt completed before this one, below it on {@link #completedAttempts}. */
-        private Attempt nextCompleted;
+        private Attempt next;
         /** How many attempts the stack holds with this one on top. */
         private int depth;
 
-        /** The element this is an attempt for. */
-        abstract Entry entry();
+        Attempt(Entry entry) {
+            this.entry = entry;
+        }
 
         @Override
         public void complete(Collection<OUT> result) {
@@ -560,7 +526,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
             Attempt head;
             do {
                 head = completedAttempts.get();
-                nextCompleted = head;
+                next = head;
                 depth = head == null ? 1 : head.depth + 1;
             } while (!completedAttempts.compareAndSet(head, this));
             if (depth == wakeDepth || error != null) {
