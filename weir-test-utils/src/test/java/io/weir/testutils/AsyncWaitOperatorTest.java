@@ -327,6 +327,50 @@ class AsyncWaitOperatorTest {
     }
 
     @Test
+    void aFirstAttemptThatCompletesAfterItsTimeoutOrItsRetryIsIgnored() throws Exception {
+        List<ResultFuture<String>> calls = new ArrayList<>();
+        List<ResultFuture<String>> timeouts = new ArrayList<>();
+        AsyncFunction<Integer, String> f = new AsyncFunction<>() {
+            @Override
+            public void asyncInvoke(Integer input, ResultFuture<String> resultFuture) {
+                calls.add(resultFuture);
+            }
+
+            @Override
+            public void timeout(Integer input, ResultFuture<String> resultFuture) {
+                timeouts.add(resultFuture);
+            }
+        };
+        AsyncRetryStrategy<String> retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<String>(2, 10)
+                .ifResult(java.util.Collection::isEmpty).build();
+        try (var harness = harness(f, 50, 10, true, retry)) {
+            harness.processElement(1, 1L);
+            harness.setProcessingTime(50); // element 1 times out: its timeout handler gets a future of its own
+            assertEquals(1, timeouts.size());
+            calls.get(0).complete(List.of("late first attempt"));
+            harness.runMailbox();
+            assertEquals(List.of(), harness.extractOutputValues());
+            timeouts.get(0).complete(List.of("fallback 1"));
+            harness.runMailbox();
+            assertEquals(List.of("fallback 1"), harness.extractOutputValues());
+
+            harness.processElement(2, 2L);
+            calls.get(1).complete(List.of()); // retried after the backoff
+            harness.runMailbox();
+            harness.setProcessingTime(60);
+            assertEquals(3, calls.size());
+            calls.get(1).complete(List.of("stale"));
+            calls.get(1).completeExceptionally(new IllegalStateException("stale"));
+            harness.runMailbox();
+            assertEquals(List.of("fallback 1"), harness.extractOutputValues());
+            calls.get(2).complete(List.of("ok 2a", "ok 2b"));
+            harness.runMailbox();
+            assertEquals(List.of(new StreamRecord<>("fallback 1", 1L), new StreamRecord<>("ok 2a", 2L),
+                    new StreamRecord<>("ok 2b", 2L)), harness.extractOutputStreamRecords());
+        }
+    }
+
+    @Test
     void anExceptionFailsTheJobWhenNoRetryApplies() throws Exception {
         AsyncFunction<Integer, String> failing = (input, future) -> future.completeExceptionally(new IllegalStateException("down"));
         var harness = harness(failing, 0, 10, true, AsyncRetryStrategies.NO_RETRY_STRATEGY);
