@@ -138,7 +138,7 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
     }
 
     /** The 1-based bucket of the 0-based row i of n rows cut into {@code buckets} buckets, the larger first. */
-    static long bucket(long i, long n, long buckets) {
+    public static long bucket(long i, long n, long buckets) {
         long size = n / buckets;
         long larger = n % buckets; // the first `larger` buckets hold size + 1 rows
         long inLarger = larger * (size + 1);
