@@ -3,39 +3,37 @@ package io.weir.sql.planner;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
-import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.BoundAggregate;
+import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.window.BatchOverFunction;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Translates an OVER aggregate ({@code agg(x) OVER (PARTITION BY k ORDER BY rowtime ROWS|RANGE
  * BETWEEN ... PRECEDING AND CURRENT ROW)}) that is not a Top-N into an {@link OverAggregateFunction}
  * keyed by the partition. As in Flink's streaming mode, the order must be the input's rowtime,
  * ascending, the frame must end at the current row, and all OVER aggregates of a select list must
- * share one window; other windows are refused with a message saying so.
+ * share one window; other windows are refused with a message saying so. LAG and the ranks run in it as
+ * aggregates; LEAD, NTILE, CUME_DIST and PERCENT_RANK are refused in streaming mode, and in BATCH mode
+ * a window of ranking and offset functions only sorts each partition ({@link OverWindowFunctions}).
  */
 final class OverAggregateTranslator {
 
     private OverAggregateTranslator() {
-    }
-
-    static ChangelogStream translate(LogicalWindow window, ChangelogStream input) {
-        return translate(window, input, false);
     }
 
     /**
@@ -60,8 +58,7 @@ final class OverAggregateTranslator {
         List<AggregateCall> calls = group.getAggregateCalls(window);
         for (AggregateCall call : calls) {
             SqlKind kind = call.getAggregation().getKind();
-            if (kind == SqlKind.LEAD || kind == SqlKind.NTILE || kind == SqlKind.CUME_DIST
-                    || kind == SqlKind.PERCENT_RANK) {
+            if (OverWindowFunctions.BATCH_ONLY.contains(kind)) {
                 throw new ValidationException(batch
                         ? kind + " runs in BATCH mode in a window whose calls are all ranking and offset functions "
                                 + "(ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD); compute "

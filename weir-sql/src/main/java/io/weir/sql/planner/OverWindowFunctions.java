@@ -40,7 +40,7 @@ final class OverWindowFunctions {
             SqlKind.PERCENT_RANK, SqlKind.CUME_DIST, SqlKind.NTILE, SqlKind.LAG, SqlKind.LEAD);
 
     /** Those Flink's streaming mode refuses: they need the rows after the current one, or the partition's size. */
-    private static final Set<SqlKind> BATCH_ONLY = EnumSet.of(SqlKind.LEAD, SqlKind.NTILE, SqlKind.CUME_DIST,
+    static final Set<SqlKind> BATCH_ONLY = EnumSet.of(SqlKind.LEAD, SqlKind.NTILE, SqlKind.CUME_DIST,
             SqlKind.PERCENT_RANK);
 
     private OverWindowFunctions() {
