@@ -3,34 +3,53 @@ package io.weir.sql.planner;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.types.Row;
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.runtime.agg.Accumulators;
+import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.KeyProjection;
+import io.weir.sql.runtime.window.BatchOverFunction;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import io.weir.sql.parser.StatementPlaces;
 import io.weir.sql.parser.StatementPlaces.Subject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Translates an OVER aggregate ({@code agg(x) OVER (PARTITION BY k ORDER BY rowtime ROWS|RANGE
  * BETWEEN ... PRECEDING AND CURRENT ROW)}) that is not a Top-N into an {@link OverAggregateFunction}
  * keyed by the partition. As in Flink's streaming mode, the order must be the input's rowtime,
  * ascending, the frame must end at the current row, and all OVER aggregates of a select list must
- * share one window; other windows are refused with a message saying so.
+ * share one window; other windows are refused with a message saying so. LAG and the ranks run in it as
+ * aggregates; LEAD, NTILE, CUME_DIST and PERCENT_RANK are refused in streaming mode, and in BATCH mode
+ * a window of ranking and offset functions only sorts each partition ({@link OverWindowFunctions}).
  */
 final class OverAggregateTranslator {
 
     private OverAggregateTranslator() {
     }
 
-    static ChangelogStream translate(LogicalWindow window, ChangelogStream input) {
+    /**
+     * @param batch whether the session runs in BATCH mode: then a window whose calls are all ranking and
+     *     offset functions sorts each partition once the bounded input has ended ({@link BatchOverFunction})
+     */
+    static ChangelogStream translate(LogicalWindow window, ChangelogStream input, boolean batch) {
+        if (batch && sortsPartitions(window)) {
+            List<AggregateCall> calls = new ArrayList<>();
+            for (Window.Group group : window.groups) {
+                calls.addAll(group.getAggregateCalls(window));
+            }
+            return batchWindow(window, window.groups.get(0), calls, input);
+        }
         if (window.groups.size() != 1) {
             // Flink's streaming planner refuses several windows in one OVER aggregate with this sentence too.
             throw refused(window, "All aggregates must be computed on the same window. The OVER aggregates of one "
@@ -38,6 +57,17 @@ final class OverAggregateTranslator {
                     + "sub-query of their own and join the results");
         }
         Window.Group group = window.groups.get(0);
+        List<AggregateCall> calls = group.getAggregateCalls(window);
+        for (AggregateCall call : calls) {
+            SqlKind kind = call.getAggregation().getKind();
+            if (OverWindowFunctions.BATCH_ONLY.contains(kind)) {
+                throw new ValidationException(batch
+                        ? kind + " runs in BATCH mode in a window whose calls are all ranking and offset functions "
+                                + "(ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD); compute "
+                                + "the other aggregates of this window in a sub-query of their own and join the results"
+                        : OverWindowFunctions.streamingRefusal(kind));
+            }
+        }
         List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
         boolean processingTime = order.size() == 1 && TemporalTables.timeAttribute(window.getInput(),
                 order.get(0).getFieldIndex()) == io.weir.sql.types.LogicalType.TimeAttribute.PROCTIME;
@@ -58,7 +88,7 @@ final class OverAggregateTranslator {
         if (processingTime) {
             // Rows in the order they reach the operator, timed by its clock (ProcTimeOverAggregateFunction).
             ProcTimeOverAggregateFunction.Spec spec = new ProcTimeOverAggregateFunction.Spec(
-                    AggregateTranslator.accumulators(group.getAggregateCalls(window), window.getInput().getRowType(), false),
+                    accumulators(window, group, calls, order.get(0).getFieldIndex()),
                     group.isRows, preceding(window, group.lowerBound, group.isRows),
                     RowTypes.of(window.getInput().getRowType()));
             return ChangelogStream.appendOnly(input.rows()
@@ -67,7 +97,7 @@ final class OverAggregateTranslator {
                     .name("ProcTimeOverAggregate"));
         }
         OverAggregateFunction.Spec spec = new OverAggregateFunction.Spec(
-                AggregateTranslator.accumulators(group.getAggregateCalls(window), window.getInput().getRowType(), false),
+                accumulators(window, group, calls, order.get(0).getFieldIndex()),
                 order.get(0).getFieldIndex(), group.isRows, preceding(window, group.lowerBound, group.isRows),
                 RowTypes.of(window.getInput().getRowType()));
         DataStream<Row> rows = input.rows()
@@ -75,6 +105,55 @@ final class OverAggregateTranslator {
                 .process(new OverAggregateFunction(spec), RowTypes.of(window.getRowType()))
                 .name("OverAggregate");
         return ChangelogStream.appendOnly(rows);
+    }
+
+    /** The calls' accumulators: LAG and the ranks as {@link OverWindowFunctions} binds them, the others as aggregates. */
+    private static Accumulators accumulators(LogicalWindow window, Window.Group group, List<AggregateCall> calls,
+            int orderField) {
+        List<BoundAggregate> bound = new ArrayList<>();
+        for (AggregateCall call : calls) {
+            bound.add(OverWindowFunctions.isWindowFunction(call)
+                    ? OverWindowFunctions.streamingCall(window, group, call, orderField)
+                    : AggregateTranslator.accumulators(List.of(call), window.getInput().getRowType(), false)
+                            .aggregates().get(0));
+        }
+        return new Accumulators(bound);
+    }
+
+    /**
+     * Whether BATCH mode runs the window by sorting each partition: all its calls are ranking and offset
+     * functions, which take no frame, so groups that differ only in their frame (ROW_NUMBER's is ROWS,
+     * RANK's RANGE) are one window.
+     */
+    private static boolean sortsPartitions(LogicalWindow window) {
+        Window.Group first = window.groups.get(0);
+        for (Window.Group group : window.groups) {
+            if (!group.keys.equals(first.keys) || !group.orderKeys.equals(first.orderKeys)
+                    || !OverWindowFunctions.allWindowFunctions(group.getAggregateCalls(window))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** BATCH mode: each partition sorted by the window's order once the input has ended, every row emitted. */
+    private static ChangelogStream batchWindow(LogicalWindow window, Window.Group group, List<AggregateCall> calls,
+            ChangelogStream input) {
+        if (!input.mode().isInsertOnly()) {
+            throw new ValidationException("An OVER window needs append-only input, but its input has updates from "
+                    + input.updatingNode());
+        }
+        List<BatchOverFunction.Call> batchCalls = new ArrayList<>();
+        for (AggregateCall call : calls) {
+            batchCalls.add(OverWindowFunctions.batchCall(window, call));
+        }
+        int[] partition = group.keys.toArray();
+        BatchOverFunction.Spec spec = new BatchOverFunction.Spec(batchCalls, OverWindowFunctions.order(group),
+                RowTypes.of(window.getInput().getRowType()));
+        return ChangelogStream.appendOnly(input.rows()
+                .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
+                .process(new BatchOverFunction(spec), RowTypes.of(window.getRowType()))
+                .name("BatchOverWindow"));
     }
 
     /** How far the frame reaches back: rows (ROWS) or ms (RANGE); -1 for UNBOUNDED PRECEDING. */

@@ -61,6 +61,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     private final SessionCatalogs catalogs;
     /** The session time zone; null for a planner that only derives types. */
     private final ZoneId sessionZone;
+    /** See {@link #refusingBatchOnlyFunctions}. */
+    private boolean refuseBatchOnlyFunctions;
 
     /**
      * A planner for deriving types (of DDL columns, a view's query): its plans carry no session time
@@ -155,6 +157,15 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         return typeOf(((SqlCreateTable) node).columns().get(0).type());
     }
 
+    /**
+     * Makes this planner refuse, at their place in the statement, the OVER functions Flink's streaming
+     * mode cannot run (LEAD, NTILE, CUME_DIST, PERCENT_RANK); off by default (views, types).
+     */
+    public QueryPlanner refusingBatchOnlyFunctions(boolean refuse) {
+        this.refuseBatchOnlyFunctions = refuse;
+        return this;
+    }
+
     /** Validates a query or INSERT and converts it to a logical plan. */
     public RelRoot toRel(SqlNode statement) {
         return toRel(statement, defaultPath);
@@ -174,6 +185,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
             throw ValidationMessages.describe(e, functionNames(), () -> tableColumns(statement, path));
         }
         ViewHints.refuseOptionsOnViews(validated, catalogReader(path));
+        if (refuseBatchOnlyFunctions) {
+            OverWindowFunctions.refuseInStreaming(validated);
+        }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
@@ -226,6 +240,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     private SqlValidator newValidator(List<String> path) {
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
                 .withConformance(SqlStatementParser.CONFIG.conformance())
+                // As Flink's planner: NULLs sort first in ascending order and last in descending order
+                // (ORDER BY, OVER windows, Top-N) unless NULLS FIRST/LAST says otherwise.
+                .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW)
                 .withIdentifierExpansion(true);
         return SqlValidatorUtil.newValidator(operators, catalogReader(path), typeFactory, config);
     }

@@ -76,6 +76,7 @@ public final class StreamPlanTranslator {
     private final Duration stateTtl;
     private final AsyncLookupOptions asyncLookup;
     private final MiniBatchOptions miniBatch;
+    private final boolean batch;
     /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
     private final Map<String, ChangelogStream> translated = new HashMap<>();
 
@@ -93,6 +94,17 @@ public final class StreamPlanTranslator {
     /** @param miniBatch whether and how group aggregates buffer rows ({@code table.exec.mini-batch.*}) */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
             AsyncLookupOptions asyncLookup, MiniBatchOptions miniBatch) {
+        this(env, planner, stateTtl, asyncLookup, miniBatch, false);
+    }
+
+    /**
+     * @param batch whether the session runs in BATCH mode ({@code EnvironmentSettings.inBatchMode()} or
+     *     {@code execution.runtime-mode = batch}): OVER windows of ranking and offset functions then sort
+     *     each partition of the bounded input (see {@link OverAggregateTranslator})
+     */
+    public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl,
+            AsyncLookupOptions asyncLookup, MiniBatchOptions miniBatch, boolean batch) {
+        this.batch = batch;
         this.env = env;
         this.planner = planner;
         this.stateTtl = stateTtl;
@@ -201,7 +213,7 @@ public final class StreamPlanTranslator {
             return input.withRows(calc(calc, input.rows()));
         }
         if (node instanceof LogicalWindow window) {
-            return OverAggregateTranslator.translate(window, translate(window.getInput()));
+            return OverAggregateTranslator.translate(window, translate(window.getInput()), batch);
         }
         if (node instanceof Aggregate aggregate) {
             WindowSlicing slicing = WindowSlicing.of(aggregate);

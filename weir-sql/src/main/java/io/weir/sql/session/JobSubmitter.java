@@ -62,7 +62,16 @@ final class JobSubmitter {
 
     /** A planner whose plans carry the session time zone. */
     private QueryPlanner planner() {
-        return new QueryPlanner(catalogs, sessionZone);
+        return new QueryPlanner(catalogs, sessionZone).refusingBatchOnlyFunctions(!batchMode());
+    }
+
+    /**
+     * BATCH mode, as in Flink: {@code EnvironmentSettings.inBatchMode()} or {@code SET
+     * 'execution.runtime-mode' = 'batch'}. The jobs still run in streaming execution; the planner plans
+     * the OVER functions that need a whole bounded partition (see docs/sql.md, "OVER window functions").
+     */
+    private boolean batchMode() {
+        return !settings.isStreamingMode() || "batch".equalsIgnoreCase(String.valueOf(config.get(RUNTIME_MODE)).trim());
     }
 
     TableResult executeQuery(SqlNode query) {
@@ -279,7 +288,7 @@ final class JobSubmitter {
 
     private StreamPlanTranslator translator(StreamExecutionEnvironment env) {
         return new StreamPlanTranslator(env, planner(), config.stateTtl(),
-                AsyncLookupOptions.from(config), MiniBatchOptions.from(config));
+                AsyncLookupOptions.from(config), MiniBatchOptions.from(config), batchMode());
     }
 
     /** Flink's key of the runtime mode, which a SQL session does not hand to its jobs. */
