@@ -1,6 +1,6 @@
 -- NTILE(n) in BATCH mode: the sorted partition cut into n buckets whose sizes differ by at most one, the
 -- larger buckets first (7 rows in 3 buckets: 3, 2, 2); more buckets than rows gives each row its own.
--- Its type is INT, as Calcite's and Flink's.
+-- Its type is BIGINT, as Flink's.
 SET 'execution.runtime-mode' = 'batch';
 CREATE TEMPORARY VIEW t (k, v) AS VALUES ('a', 1), ('a', 2), ('a', 3), ('a', 4), ('a', 5), ('a', 6), ('a', 7),
   ('b', 1), ('b', 2);

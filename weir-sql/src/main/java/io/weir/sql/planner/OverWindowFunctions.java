@@ -5,6 +5,7 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.LagSlot;
 import io.weir.sql.runtime.agg.RankingSlot;
+import io.weir.sql.runtime.rank.RowOrder;
 import io.weir.sql.runtime.window.BatchOverFunction;
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -173,7 +174,7 @@ final class OverWindowFunctions {
     }
 
     /** The window's ORDER BY, nulls where the collation puts them. */
-    static io.weir.sql.runtime.rank.RowOrder order(Window.Group group) {
+    static RowOrder order(Window.Group group) {
         List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
         int[] fields = new int[collations.size()];
         boolean[] descending = new boolean[fields.length];
@@ -184,7 +185,7 @@ final class OverWindowFunctions {
             descending[i] = collation.getDirection().isDescending();
             nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
         }
-        return new io.weir.sql.runtime.rank.RowOrder(fields, descending, nullsFirst);
+        return new RowOrder(fields, descending, nullsFirst);
     }
 
     private static RexNode constant(LogicalWindow window, int index) {
