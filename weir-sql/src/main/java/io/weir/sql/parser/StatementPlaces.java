@@ -55,7 +55,9 @@ public final class StatementPlaces {
         /** The GROUP BY clause. */
         GROUP_BY,
         /** A VALUES clause. */
-        VALUES
+        VALUES,
+        /** A sub-query in an expression: IN, EXISTS, SOME/ANY/ALL (or a scalar sub-query, not placed). */
+        SUB_QUERY
     }
 
     /**
@@ -120,6 +122,10 @@ public final class StatementPlaces {
 
         public static Subject values() {
             return new Subject(Kind.VALUES, List.of());
+        }
+
+        public static Subject subQuery() {
+            return new Subject(Kind.SUB_QUERY, List.of());
         }
     }
 
@@ -228,6 +234,10 @@ public final class StatementPlaces {
                     .belongsTo(SqlKind.SET_QUERY));
             case GROUP_BY -> groupByPlace(statement);
             case VALUES -> first(nodes(statement), n -> n.getKind() == SqlKind.VALUES);
+            case SUB_QUERY -> first(nodes(statement), n -> n instanceof SqlCall call
+                    && (n.getKind() == SqlKind.IN || n.getKind() == SqlKind.NOT_IN || n.getKind() == SqlKind.EXISTS
+                    || n.getKind() == SqlKind.SOME || n.getKind() == SqlKind.ALL)
+                    && call.getOperandList().stream().anyMatch(o -> o != null && o.getKind().belongsTo(SqlKind.QUERY)));
         };
     }
 

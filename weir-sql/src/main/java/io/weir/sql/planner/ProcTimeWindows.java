@@ -88,8 +88,9 @@ final class ProcTimeWindows {
         if (name.equals("SESSION")) {
             if (groupingSets) {
                 throw StatementPlaces.error(Subject.groupBy(), "GROUPING SETS, ROLLUP and CUBE over SESSION(TABLE ..., DESCRIPTOR(pt), gap) "
-                        + "of a processing-time attribute are not supported by Weir yet; group by window_start, "
-                        + "window_end and the keys, and roll up in a query over its result");
+                        + "of a processing-time attribute do not run, as in Flink (a session window aggregate groups "
+                        + "by exactly its PARTITION BY keys); group by window_start, window_end and the PARTITION BY "
+                        + "keys, and roll up in a query over its result, or use a rowtime session");
             }
             int[] partition = partitionFields(aggregate.getInput(), scan, operands);
             return new Plan(new ProcTimeSessionWindowAggregateFunction(accumulators, layout, others,

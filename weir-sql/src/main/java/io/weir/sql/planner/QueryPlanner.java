@@ -189,7 +189,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
             OverWindowFunctions.refuseInStreaming(validated);
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
-                StandardConvertletTable.INSTANCE,
+                call -> call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_BOUND)
+                        ? WindowTimeFunctions::convertBound : StandardConvertletTable.INSTANCE.get(call),
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                         .withHintStrategyTable(TableHints.STRATEGIES));
         refuseOuterJoinsOfCorrelatedTables(validated);

@@ -1,6 +1,8 @@
 package io.weir.sql.planner;
 
 import io.weir.sql.api.ValidationException;
+import io.weir.sql.parser.StatementPlaces;
+import io.weir.sql.parser.StatementPlaces.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -537,7 +539,7 @@ final class SubQueryJoins extends RelShuttleImpl {
     }
 
     static ValidationException unsupported(String what) {
-        return new ValidationException("Weir runs IN, EXISTS, SOME/ANY/ALL and scalar sub-queries correlated only "
+        return StatementPlaces.error(Subject.subQuery(), "Weir runs IN, EXISTS, SOME/ANY/ALL and scalar sub-queries correlated only "
                 + "in the sub-query's WHERE; it cannot run " + what + ". Write it as a JOIN.");
     }
 

@@ -2,6 +2,9 @@ package io.weir.sql.planner;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -14,7 +17,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql2rel.SqlRexContext;
 
 /**
  * The time attributes of a legacy group window: {@code TUMBLE_ROWTIME}, {@code HOP_ROWTIME},
@@ -30,6 +36,11 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  *     are not late downstream.</li>
  * <li>{@code TUMBLE_PROCTIME(ts, size)} becomes {@code PROCTIME()}: the processing time at which the
  *     result row is computed, a processing-time attribute as Flink's is.</li>
+ * <li>{@code TUMBLE_START(ts, size)} becomes {@code $WINDOW_BOUND(TUMBLE_START(ts, size))} (the same for
+ *     {@code _END} and HOP and SESSION): over a {@code TIMESTAMP_LTZ} time (a processing time, or a
+ *     TIMESTAMP_LTZ rowtime) the window's bound is a {@code TIMESTAMP(3)}, its wall time in the session
+ *     time zone, as Flink's; over a TIMESTAMP rowtime it is the bound itself
+ *     ({@link #convertBound}).</li>
  * </ul>
  */
 final class WindowTimeFunctions {
@@ -40,6 +51,23 @@ final class WindowTimeFunctions {
     private static final SqlFunction WINDOW_ROWTIME_FUNCTION = new SqlFunction(WINDOW_ROWTIME,
             SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
 
+    /** The name of the wrapper that makes a window's start or end a TIMESTAMP (see {@link #convertBound}). */
+    static final String WINDOW_BOUND = "$WINDOW_BOUND";
+
+    /** A window's start or end: a TIMESTAMP of the bound's precision where the bound is a TIMESTAMP_LTZ. */
+    private static final SqlReturnTypeInference BOUND_TYPE = binding -> {
+        RelDataType bound = binding.getOperandType(0);
+        if (bound.getSqlTypeName() != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+            return bound;
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIMESTAMP, bound.getPrecision()),
+                bound.isNullable());
+    };
+
+    static final SqlFunction WINDOW_BOUND_FUNCTION = new SqlFunction(WINDOW_BOUND, SqlKind.OTHER_FUNCTION,
+            BOUND_TYPE, null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
+
     private static final List<String> WINDOWS = List.of("TUMBLE", "HOP", "SESSION");
 
     private WindowTimeFunctions() {
@@ -47,11 +75,26 @@ final class WindowTimeFunctions {
 
     /** The operator table with {@code $WINDOW_ROWTIME}, which the rewritten calls resolve to. */
     static SqlOperatorTable operatorTable() {
-        return SqlOperatorTables.of(WINDOW_ROWTIME_FUNCTION);
+        return SqlOperatorTables.of(WINDOW_ROWTIME_FUNCTION, WINDOW_BOUND_FUNCTION);
+    }
+
+    /**
+     * Converts {@code $WINDOW_BOUND(bound)}: the bound converted, cast to TIMESTAMP (its wall time in
+     * the session time zone) where it is a TIMESTAMP_LTZ; otherwise the bound itself.
+     */
+    static RexNode convertBound(SqlRexContext context, SqlCall call) {
+        RexNode bound = context.convertExpression(call.operand(0));
+        RelDataType type = context.getValidator().getValidatedNodeType(call);
+        return bound.getType().getSqlTypeName() == type.getSqlTypeName() ? bound
+                : context.getRexBuilder().makeCast(type, bound);
     }
 
     /** Rewrites the {@code _ROWTIME}/{@code _PROCTIME} calls in {@code node}, in place. */
     static void rewrite(SqlNode node) {
+        if (node instanceof SqlCall call && (call.getOperator() == WINDOW_ROWTIME_FUNCTION
+                || call.getOperator() == WINDOW_BOUND_FUNCTION)) {
+            return; // rewritten already (a statement planned twice)
+        }
         if (node instanceof SqlNodeList list) {
             for (int i = 0; i < list.size(); i++) {
                 SqlNode replacement = replacement(list.get(i));
@@ -90,6 +133,7 @@ final class WindowTimeFunctions {
             case "ROWTIME" -> WINDOW_ROWTIME_FUNCTION.createCall(pos,
                     endFunction(window).createCall(pos, call.getOperandList()));
             case "PROCTIME" -> ProctimeFunction.INSTANCE.createCall(pos);
+            case "START", "END" -> WINDOW_BOUND_FUNCTION.createCall(pos, call);
             default -> null;
         };
     }

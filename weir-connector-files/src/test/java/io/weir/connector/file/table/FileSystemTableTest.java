@@ -238,7 +238,8 @@ class FileSystemTableTest {
                 + " 'connector' = 'filesystem', 'path' = '" + dir.toUri() + "', 'format' = 'csv')");
         ValidationException e = assertThrows(ValidationException.class,
                 () -> tables.executeSql("INSERT INTO t VALUES (1, 'x')"));
-        assertTrue(e.getMessage().startsWith("Table 'default_catalog.default_database.t' declares persistable metadata "
+        assertEquals(13, e.column(), e.getMessage()); // shown at the INSERT's target
+        assertTrue(e.detail().startsWith("Table 'default_catalog.default_database.t' declares persistable metadata "
                 + "columns, but the underlying DynamicTableSink doesn't implement the SupportsWritingMetadata "
                 + "interface. If the column should not be persisted, it can be declared with the VIRTUAL keyword."),
                 e.getMessage());
