@@ -5,4 +5,4 @@ SELECT k, v, FIRST_VALUE(v) IGNORE NULLS OVER (PARTITION BY k ORDER BY ts) FROM 
 ---- error
 line 4, column 14: Cannot specify IGNORE NULLS or RESPECT NULLS following 'FIRST_VALUE'
 SELECT k, v, FIRST_VALUE(v) IGNORE NULLS OVER (PARTITION BY k ORDER BY ts) FROM t
-             ^
+             ^^^^^^^^^^^^^^
