@@ -1,9 +1,12 @@
 package io.weir.sql.runtime.window;
 
+import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.metrics.Counter;
+import io.weir.api.state.FunctionInitializationContext;
+import io.weir.api.state.FunctionSnapshotContext;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.types.BasicTypeInfo;
@@ -36,7 +39,8 @@ import java.util.Map;
  *
  * <p>Threading: called by the task's thread only.
  */
-public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Row, Row, Row>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,6 +60,14 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     private transient long[] sliceEnds;
     private transient Row[] sliceAccumulators;
     private transient long[] windowEnds;
+    /**
+     * Whether {@link #initializeState} said the job was not restored: then a key with one slice has
+     * one timer (see {@link #fireDue}); false ("maybe restored") where nothing said so.
+     */
+    private transient boolean notRestored;
+    /** Window bounds made by {@link #timestamp}, with their millis. */
+    private transient java.time.LocalDateTime[] bounds;
+    private transient long[] boundMillis;
 
     /**
      * Over the partials of a {@link LocalSliceAggregateOperator}: rows {@code (key fields..., slice
@@ -94,6 +106,16 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) {
+        notRestored = !context.isRestored();
+    }
+
+    /** Its state is keyed state and timers, snapshotted by the backend. */
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+    }
+
+    @Override
     public void open(OpenContext openContext) throws Exception {
         accumulators.open(getRuntimeContext());
         state = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices",
@@ -103,6 +125,8 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         sliceEnds = new long[8];
         sliceAccumulators = new Row[8];
         windowEnds = new long[8];
+        bounds = new java.time.LocalDateTime[16];
+        boundMillis = new long[16];
     }
 
     @Override
@@ -215,13 +239,16 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
             }
         }
         java.util.Arrays.sort(windowEnds, 0, ends);
+        // Another timer can be at one of these windows only if another slice set it (or a snapshot of
+        // an earlier build did): one slice's timers are set one after the other, each by the last.
+        boolean otherTimers = count > 1 || !notRestored;
         long fired = Long.MIN_VALUE;
         for (int w = 0; w < ends; w++) {
             long windowEnd = windowEnds[w];
             if (windowEnd == fired) {
                 continue;
             }
-            if (w > 0) {
+            if (w > 0 && otherTimers) {
                 ctx.timerService().deleteEventTimeTimer(windowEnd - 1);
             }
             emit(windowEnd, count, ctx, out);
@@ -229,15 +256,26 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         }
         long unneededUpTo = slices.unneededUpTo(fired);
         long next = Long.MAX_VALUE;
+        int needed = 0;
         for (int i = 0; i < count; i++) {
             long sliceEnd = sliceEnds[i];
-            if (sliceEnd <= unneededUpTo) {
-                state.remove(sliceEnd);
-            } else if (slices.lastWindowEnd(sliceEnd) - 1 > watermark) {
-                next = Math.min(next, firstEndAfter(sliceEnd, watermark));
+            if (sliceEnd > unneededUpTo) {
+                needed++;
+                if (slices.lastWindowEnd(sliceEnd) - 1 > watermark) {
+                    next = Math.min(next, firstEndAfter(sliceEnd, watermark));
+                }
             }
-            sliceAccumulators[i] = null;
         }
+        if (needed == 0) {
+            state.clear(); // one step, not a removal per slice
+        } else {
+            for (int i = 0; i < count; i++) {
+                if (sliceEnds[i] <= unneededUpTo) {
+                    state.remove(sliceEnds[i]);
+                }
+            }
+        }
+        java.util.Arrays.fill(sliceAccumulators, 0, count, null);
         if (next != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(next - 1);
         }
@@ -307,14 +345,29 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
         }
     }
 
+    /**
+     * The {@code TIMESTAMP} of {@code millis}, a window bound: every key emits the same few windows,
+     * so the last bounds made are kept (by their place on the grid of window ends) and shared, immutable.
+     */
+    private java.time.LocalDateTime timestamp(long millis) {
+        int slot = (int) Math.floorMod(Math.floorDiv(millis, slices.windowEndStep()), (long) boundMillis.length);
+        java.time.LocalDateTime made = bounds[slot];
+        if (made == null || boundMillis[slot] != millis) {
+            made = WindowTableFunction.toTimestamp(millis);
+            bounds[slot] = made;
+            boundMillis[slot] = millis;
+        }
+        return made;
+    }
+
     /** The output's grouping fields: the function's key with the window's bounds put in their places. */
     private Row windowKey(Row key, long windowStart, long windowEnd) {
         Row full = new Row(RowKind.INSERT, key.getArity() + 2);
         for (int i = 0, k = 0; i < full.getArity(); i++) {
             if (i == startKey) {
-                full.setField(i, WindowTableFunction.toTimestamp(windowStart));
+                full.setField(i, timestamp(windowStart));
             } else if (i == endKey) {
-                full.setField(i, WindowTableFunction.toTimestamp(windowEnd));
+                full.setField(i, timestamp(windowEnd));
             } else {
                 full.setField(i, key.getField(k++));
             }
