@@ -152,13 +152,14 @@ class SlicedWindowOperatorTest {
 
     /**
      * The global half of HOP(slide 2 s, size 6 s) over {@link #ROWS}, a partial per row. The watermark
-     * either follows the rows ({@code stepwise}: each row's second minus 1, so windows fire a few at a
-     * time) or stays back until the end; with {@code restoreAt} >= 0 the run is snapshotted after that
+     * follows the rows before every {@code watermarkEvery}-th row (that row's second minus 1: with 1 a
+     * window or two fire at a time, with 4 several, while later slices of the key wait) or, with 0,
+     * stays back until the end; with {@code restoreAt} >= 0 the run is snapshotted after that
      * many rows and continued in a fresh operator. {@code zoneBefore} / {@code zoneAfter} are the
      * functions' zones before and after the restore: {@code UTC} keeps one timer per window (the layout
      * the TIMESTAMP_LTZ windows and the snapshots of earlier builds have), null one timer per key.
      */
-    private static List<Row> hopOfSixSeconds(boolean stepwise, int restoreAt, java.time.ZoneId zoneBefore,
+    private static List<Row> hopOfSixSeconds(int watermarkEvery, int restoreAt, java.time.ZoneId zoneBefore,
             java.time.ZoneId zoneAfter) throws Exception {
         Accumulators accumulators = countAndSum();
         SliceAssigner slices = new SliceAssigner(WindowTableFunction.Kind.HOP, 6_000, 2_000);
@@ -173,7 +174,7 @@ class SlicedWindowOperatorTest {
                 global = global(accumulators, slices, state, zoneAfter);
             }
             int second = (Integer) ROWS[i][2];
-            if (stepwise) {
+            if (watermarkEvery > 0 && i % watermarkEvery == 0) {
                 global.processWatermark(millis(second) - 1);
             }
             Row acc = accumulators.create();
@@ -217,12 +218,12 @@ class SlicedWindowOperatorTest {
     @Test
     void aKeysWindowsThatTheWatermarkPassesAtOnceFireFromOneTimerWithTheSameRows() throws Exception {
         Set<Row> expected = hopOfSixSecondsExpected();
-        for (boolean stepwise : new boolean[] {true, false}) {
+        for (int watermarkEvery : new int[] {1, 4, 0}) {
             for (int restoreAt : new int[] {-1, 3, 6}) {
-                List<Row> perKey = hopOfSixSeconds(stepwise, restoreAt, null, null);
+                List<Row> perKey = hopOfSixSeconds(watermarkEvery, restoreAt, null, null);
                 assertEquals(expected.size(), perKey.size(), "no window twice, none missing");
                 assertEquals(expected, new HashSet<>(perKey));
-                List<Row> perWindow = hopOfSixSeconds(stepwise, restoreAt, java.time.ZoneOffset.UTC,
+                List<Row> perWindow = hopOfSixSeconds(watermarkEvery, restoreAt, java.time.ZoneOffset.UTC,
                         java.time.ZoneOffset.UTC);
                 assertEquals(expected, new HashSet<>(perWindow));
                 // Each key's windows come in the order of their ends in both layouts.
@@ -237,9 +238,9 @@ class SlicedWindowOperatorTest {
     @Test
     void aSnapshotWithATimerPerWindowRestoresIntoOneTimerPerKeyWithoutDuplicates() throws Exception {
         Set<Row> expected = hopOfSixSecondsExpected();
-        for (boolean stepwise : new boolean[] {true, false}) {
+        for (int watermarkEvery : new int[] {1, 4, 0}) {
             for (int restoreAt : new int[] {1, 3, 6, 9}) {
-                List<Row> out = hopOfSixSeconds(stepwise, restoreAt, java.time.ZoneOffset.UTC, null);
+                List<Row> out = hopOfSixSeconds(watermarkEvery, restoreAt, java.time.ZoneOffset.UTC, null);
                 assertEquals(expected.size(), out.size(), "no window twice, none missing");
                 assertEquals(expected, new HashSet<>(out));
             }
