@@ -1,6 +1,7 @@
 package io.weir.sql.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.operators.KeyedProcessOperator;
 import io.weir.api.operators.StreamRecord;
@@ -99,9 +100,14 @@ class SlicedWindowOperatorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> global(Accumulators accumulators,
             SliceAssigner slices, OperatorSubtaskState restored) throws Exception {
+        return global(accumulators, slices, restored, null);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> global(Accumulators accumulators,
+            SliceAssigner slices, OperatorSubtaskState restored, java.time.ZoneId zone) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                SlicedWindowAggregateFunction.ofPartials(accumulators, slices, 1, 1, 2)), new KeyProjection(new int[] {0}),
-                KEY);
+                SlicedWindowAggregateFunction.ofPartials(accumulators, slices, 1, 1, 2, zone)),
+                new KeyProjection(new int[] {0}), KEY);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -136,6 +142,109 @@ class SlicedWindowOperatorTest {
                 Row.of("b", T0.plusSeconds(6), T0.plusSeconds(10), 1L, 7));
         assertEquals(expected, hop(false));
         assertEquals(expected, hop(true));
+    }
+
+    /** Rows (k, v, second) in time order for {@link #hopOfSixSeconds}: three keys, slices with gaps. */
+    private static final Object[][] ROWS = {
+        {"a", 1, 1}, {"b", 2, 3}, {"a", 3, 3}, {"a", 4, 4}, {"a", 5, 7}, {"b", 6, 9}, {"c", 7, 12},
+        {"a", 8, 13}, {"c", 9, 21}, {"b", 10, 22},
+    };
+
+    /**
+     * The global half of HOP(slide 2 s, size 6 s) over {@link #ROWS}, a partial per row. The watermark
+     * follows the rows before every {@code watermarkEvery}-th row (that row's second minus 1: with 1 a
+     * window or two fire at a time, with 4 several, while later slices of the key wait) or, with 0,
+     * stays back until the end; with {@code restoreAt} >= 0 the run is snapshotted after that
+     * many rows and continued in a fresh operator. {@code zoneBefore} / {@code zoneAfter} are the
+     * functions' zones before and after the restore: {@code UTC} keeps one timer per window (the layout
+     * the TIMESTAMP_LTZ windows and the snapshots of earlier builds have), null one timer per key.
+     */
+    private static List<Row> hopOfSixSeconds(int watermarkEvery, int restoreAt, java.time.ZoneId zoneBefore,
+            java.time.ZoneId zoneAfter) throws Exception {
+        Accumulators accumulators = countAndSum();
+        SliceAssigner slices = new SliceAssigner(WindowTableFunction.Kind.HOP, 6_000, 2_000);
+        var global = global(accumulators, slices, null, zoneBefore);
+        List<Row> out = new ArrayList<>();
+        Set<String> slicesSeen = new HashSet<>();
+        for (int i = 0; i < ROWS.length; i++) {
+            if (i == restoreAt) {
+                OperatorSubtaskState state = global.snapshot(1, 0);
+                out.addAll(global.extractOutputValues());
+                global.close();
+                global = global(accumulators, slices, state, zoneAfter);
+            }
+            int second = (Integer) ROWS[i][2];
+            if (watermarkEvery > 0 && i % watermarkEvery == 0) {
+                global.processWatermark(millis(second) - 1);
+            }
+            Row acc = accumulators.create();
+            accumulators.accumulate(acc, Row.of(ROWS[i][0], ROWS[i][1]));
+            global.processElement(Row.of(ROWS[i][0], T0.plusSeconds(second - Math.floorMod(second, 2) + 2), acc), 0);
+            slicesSeen.add(ROWS[i][0] + "@" + (second - Math.floorMod(second, 2) + 2));
+            if (zoneBefore == null) {
+                assertTrue(global.numEventTimeTimers() <= slicesSeen.size(), "one timer per slice, not one per window");
+            }
+        }
+        global.processWatermark(Long.MAX_VALUE);
+        out.addAll(global.extractOutputValues());
+        assertEquals(0, global.numKeyedStateEntries());
+        assertEquals(0, global.numEventTimeTimers());
+        global.close();
+        return out;
+    }
+
+    /** What HOP(2 s, 6 s) counts and sums over {@link #ROWS}, window by window. */
+    private static Set<Row> hopOfSixSecondsExpected() {
+        Set<Row> expected = new HashSet<>();
+        for (String key : List.of("a", "b", "c")) {
+            for (int start = -6; start <= 24; start += 2) {
+                long count = 0;
+                int sum = 0;
+                for (Object[] row : ROWS) {
+                    int second = (Integer) row[2];
+                    if (row[0].equals(key) && second >= start && second < start + 6) {
+                        count++;
+                        sum += (Integer) row[1];
+                    }
+                }
+                if (count > 0) {
+                    expected.add(Row.of(key, T0.plusSeconds(start), T0.plusSeconds(start + 6), count, sum));
+                }
+            }
+        }
+        return expected;
+    }
+
+    @Test
+    void aKeysWindowsThatTheWatermarkPassesAtOnceFireFromOneTimerWithTheSameRows() throws Exception {
+        Set<Row> expected = hopOfSixSecondsExpected();
+        for (int watermarkEvery : new int[] {1, 4, 0}) {
+            for (int restoreAt : new int[] {-1, 3, 6}) {
+                List<Row> perKey = hopOfSixSeconds(watermarkEvery, restoreAt, null, null);
+                assertEquals(expected.size(), perKey.size(), "no window twice, none missing");
+                assertEquals(expected, new HashSet<>(perKey));
+                List<Row> perWindow = hopOfSixSeconds(watermarkEvery, restoreAt, java.time.ZoneOffset.UTC,
+                        java.time.ZoneOffset.UTC);
+                assertEquals(expected, new HashSet<>(perWindow));
+                // Each key's windows come in the order of their ends in both layouts.
+                for (String key : List.of("a", "b", "c")) {
+                    assertEquals(perWindow.stream().filter(r -> r.getField(0).equals(key)).toList(),
+                            perKey.stream().filter(r -> r.getField(0).equals(key)).toList());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotWithATimerPerWindowRestoresIntoOneTimerPerKeyWithoutDuplicates() throws Exception {
+        Set<Row> expected = hopOfSixSecondsExpected();
+        for (int watermarkEvery : new int[] {1, 4, 0}) {
+            for (int restoreAt : new int[] {1, 3, 6, 9}) {
+                List<Row> out = hopOfSixSeconds(watermarkEvery, restoreAt, java.time.ZoneOffset.UTC, null);
+                assertEquals(expected.size(), out.size(), "no window twice, none missing");
+                assertEquals(expected, new HashSet<>(out));
+            }
+        }
     }
 
     /** Sessions with gap 5 s over rows (k, v, ts), restored midway if asked. */
