@@ -55,23 +55,15 @@ final class RankTranslator {
         Window.Group group = window.groups.get(0);
         int[] partition = group.keys.toArray();
         List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
-        int[] fields = new int[collations.size()];
-        boolean[] descending = new boolean[fields.length];
-        boolean[] nullsFirst = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            RelFieldCollation collation = collations.get(i);
-            fields[i] = collation.getFieldIndex();
-            descending[i] = collation.getDirection().isDescending();
-            nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
-        }
         long limit = limit(calc, window.getInput().getRowType().getFieldCount());
-        RowOrder order = new RowOrder(fields, descending, nullsFirst);
+        RowOrder order = RowOrders.of(collations);
         WindowBounds bounds = WindowBounds.inKeys(window.getInput(), partition);
         if (bounds != null) {
             return windowRank(window, input, partition, order, limit);
         }
-        if (limit == 1 && rankKind(window) == RankKind.ROW_NUMBER && fields.length == 1 && !descending[0]
-                && input.mode().isInsertOnly() && TemporalTables.timeAttribute(window.getInput(), fields[0])
+        if (limit == 1 && rankKind(window) == RankKind.ROW_NUMBER && collations.size() == 1
+                && !collations.get(0).getDirection().isDescending() && input.mode().isInsertOnly()
+                && TemporalTables.timeAttribute(window.getInput(), collations.get(0).getFieldIndex())
                         == io.weir.sql.types.LogicalType.TimeAttribute.PROCTIME) {
             // Keep-first deduplication on processing time: append-only, as in Flink.
             DataStream<Row> first = input.rows()

@@ -42,19 +42,10 @@ final class SortLimitTranslator {
         long offset = sort.offset == null ? 0 : constant(sort.offset, "OFFSET");
         long fetch = constant(sort.fetch, "LIMIT");
         List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
-        int[] fields = new int[collations.size()];
-        boolean[] descending = new boolean[fields.length];
-        boolean[] nullsFirst = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            RelFieldCollation collation = collations.get(i);
-            fields[i] = collation.getFieldIndex();
-            descending[i] = collation.getDirection().isDescending();
-            nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
-        }
         RelDataType rowType = sort.getInput().getRowType();
         RelDataType numbered = sort.getCluster().getTypeFactory().builder().addAll(rowType.getFieldList())
                 .add("$row_number", SqlTypeName.BIGINT).build();
-        RowOrder order = new RowOrder(fields, descending, nullsFirst);
+        RowOrder order = RowOrders.of(collations);
         RankFunction.Spec spec = new RankFunction.Spec(order, RankKind.ROW_NUMBER, offset + fetch,
                 input.mode().isInsertOnly(), RowTypes.of(rowType), stateTtl);
         DataStream<Row> ranked = RankTranslator.locallyRanked(input, order, RankKind.ROW_NUMBER, offset + fetch, rowType)
