@@ -57,7 +57,11 @@ final class WindowTimeFunctions {
     /** The name of the wrapper that makes a window's start or end a TIMESTAMP (see {@link #convertBound}). */
     static final String WINDOW_BOUND = "$WINDOW_BOUND";
 
-    /** A window's start or end: a TIMESTAMP of the bound's precision where the bound is a TIMESTAMP_LTZ. */
+    /**
+     * A window's start or end: a TIMESTAMP of the bound's precision where the bound is a TIMESTAMP_LTZ,
+     * NOT NULL as Flink types it there (its DESCRIBE of such windows shows {@code TIMESTAMP(3) NOT NULL},
+     * and a TIMESTAMP rowtime's bounds with the rowtime's nullability).
+     */
     private static final SqlReturnTypeInference BOUND_TYPE = binding -> {
         RelDataType bound = binding.getOperandType(0);
         if (bound.getSqlTypeName() != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
@@ -65,7 +69,7 @@ final class WindowTimeFunctions {
         }
         RelDataTypeFactory factory = binding.getTypeFactory();
         return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIMESTAMP, bound.getPrecision()),
-                bound.isNullable());
+                false);
     };
 
     static final SqlFunction WINDOW_BOUND_FUNCTION = new SqlFunction(WINDOW_BOUND, SqlKind.OTHER_FUNCTION,
