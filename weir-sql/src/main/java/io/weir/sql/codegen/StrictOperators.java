@@ -51,11 +51,11 @@ final class StrictOperators {
             case POSITION:
                 return FUNCTIONS + ".position(" + operands.get(0).valueTerm() + ", " + operands.get(1).valueTerm() + ")";
             default:
-                return function(call, operands, type);
+                return function(g, call, operands, type);
         }
     }
 
-    private static String function(RexCall call, List<ExprCode> operands, RelDataType type) {
+    private static String function(CalcCodeGenerator g, RexCall call, List<ExprCode> operands, RelDataType type) {
         String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
         String a = operands.isEmpty() ? null : operands.get(0).valueTerm();
         return switch (name) {
@@ -75,10 +75,16 @@ final class StrictOperators {
             case "MOD" -> arithmetic(SqlKind.MOD, operands.get(0), operands.get(1), type);
             // Integer division, as TIMESTAMPDIFF's plan divides an interval by its unit.
             case "/INT" -> "((" + JavaTypes.primitive(type) + ") (" + a + " / " + operands.get(1).valueTerm() + "))";
+            // A legacy TUMBLE's start; over a TIMESTAMP_LTZ time, a wall time of the session zone.
             case "$TUMBLE" -> GROUP_WINDOWS + ".tumbleStart(" + a + ", " + operands.get(1).valueTerm() + ", "
-                    + (operands.size() > 2 ? operands.get(2).valueTerm() : "(java.time.LocalTime) null") + ")";
-            // A legacy window's rowtime (TUMBLE_ROWTIME and the others): its end minus 1 ms.
-            case "$WINDOW_ROWTIME" -> GROUP_WINDOWS + ".rowtime(" + a + ")";
+                    + (operands.size() > 2 ? operands.get(2).valueTerm() : "(java.time.LocalTime) null")
+                    + (operands.get(0).type().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                            ? ", " + g.zone() : "") + ")";
+            // A legacy window's rowtime (TUMBLE_ROWTIME and the others): its end minus 1 ms; with a second
+            // operand, the end is a TUMBLE's or HOP's wall time over a TIMESTAMP_LTZ (WindowTimeFunctions).
+            case "$WINDOW_ROWTIME" -> GROUP_WINDOWS + ".rowtime(" + a + (operands.size() > 1 ? ", " + g.zone() : "") + ")";
+            // A legacy TUMBLE's or HOP's start or end over a TIMESTAMP_LTZ: its wall time (WindowTimeFunctions).
+            case "$WINDOW_BOUND" -> GROUP_WINDOWS + ".wallTime(" + a + ")";
             // A session's key is the row's time; the session window aggregate turns it into the session's start.
             case "$SESSION" -> a;
             // A hop's key is the row's time too; GroupByHopFunction puts the row into each of its windows.

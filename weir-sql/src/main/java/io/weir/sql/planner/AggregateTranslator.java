@@ -92,7 +92,7 @@ final class AggregateTranslator {
         if (window != null && window.hopSlide() > 0) {
             // Legacy HOP: one copy of each row per window, its $HOP field (the row's time) set to the window's start.
             rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset(),
-                            window.offset()),
+                            window.offset(), window.zone()),
                             RowTypes.of(inputType))
                     .name("GroupByHop").setParallelism(rows.getParallelism());
         }
@@ -253,7 +253,7 @@ final class AggregateTranslator {
         if (window != null && window.hopSlide() > 0 && !processingTime) {
             // Legacy HOP: one copy of each row per window first, as without grouping sets.
             rows = rows.flatMap(new GroupByHopFunction(keys[window.field()], window.hopSlide(), window.endOffset(),
-                            window.offset()), RowTypes.of(inputType))
+                            window.offset(), window.zone()), RowTypes.of(inputType))
                     .name("GroupByHop").setParallelism(rows.getParallelism());
         }
         RowTypeInfo expandedType = new RowTypeInfo(expandedTypes.toArray(TypeInformation<?>[]::new));
@@ -560,7 +560,7 @@ final class AggregateTranslator {
                 }
                 long offset = call.getOperands().size() > 2 ? timeOfDayMillis(call.getOperands().get(2), "TUMBLE") : 0;
                 return new WindowKey(k, sizeMillis, 0, offset,
-                        processingTime(calc, call.getOperands().get(0), "TUMBLE"));
+                        processingTime(calc, call.getOperands().get(0), "TUMBLE"), wallTimeZone(calc, call));
             }
             if (projected instanceof RexCall call && call.getOperator().getName().equals("$HOP")
                     && call.getOperands().get(1) instanceof RexLiteral slide
@@ -572,10 +572,21 @@ final class AggregateTranslator {
                             + size + "; write HOP(ts, slide, size) with positive INTERVALs");
                 }
                 long offset = call.getOperands().size() > 3 ? timeOfDayMillis(call.getOperands().get(3), "HOP") : 0;
-                return new WindowKey(k, size.getValueAs(Long.class), slideMillis, offset, processingTime);
+                return new WindowKey(k, size.getValueAs(Long.class), slideMillis, offset, processingTime,
+                        wallTimeZone(calc, call));
             }
         }
         return null;
+    }
+
+    /**
+     * The zone whose wall time a legacy TUMBLE or HOP over a TIMESTAMP_LTZ time cuts: the session time
+     * zone, as in Flink (null for UTC, and over a TIMESTAMP, whose windows are aligned to the epoch).
+     */
+    private static java.time.ZoneId wallTimeZone(LogicalCalc calc, RexCall window) {
+        return window.getOperands().get(0).getType().getSqlTypeName()
+                == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                ? ProcTimeWindows.zone(calc.getCluster()) : null;
     }
 
     /** A legacy {@code GROUP BY SESSION(ts, gap)}: the session's position among the grouping keys, and its gap. */

@@ -190,7 +190,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         }
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(path), cluster,
                 call -> call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_BOUND)
-                        ? WindowTimeFunctions::convertBound : StandardConvertletTable.INSTANCE.get(call),
+                        ? WindowTimeFunctions::convertBound
+                        : call.getOperator().getName().equals(WindowTimeFunctions.WINDOW_ROWTIME)
+                        ? WindowTimeFunctions::convertRowtime : StandardConvertletTable.INSTANCE.get(call),
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                         .withHintStrategyTable(TableHints.STRATEGIES));
         refuseOuterJoinsOfCorrelatedTables(validated);

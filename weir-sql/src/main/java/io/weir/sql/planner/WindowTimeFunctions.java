@@ -40,7 +40,10 @@ import org.apache.calcite.sql2rel.SqlRexContext;
  *     {@code _END} and HOP and SESSION): over a {@code TIMESTAMP_LTZ} time (a processing time, or a
  *     TIMESTAMP_LTZ rowtime) the window's bound is a {@code TIMESTAMP(3)}, its wall time in the session
  *     time zone, as Flink's; over a TIMESTAMP rowtime it is the bound itself
- *     ({@link #convertBound}).</li>
+ *     ({@link #convertBound}). TUMBLE and HOP windows over a TIMESTAMP_LTZ cut the session zone's
+ *     wall time and keep their bounds as wall times (see {@link io.weir.sql.runtime.window.GroupWindowTimes}),
+ *     which {@code $WINDOW_BOUND} reads as such and {@code $WINDOW_ROWTIME(end, TRUE)} turns into the
+ *     instant the window fires ({@link #convertRowtime}).</li>
  * </ul>
  */
 final class WindowTimeFunctions {
@@ -54,7 +57,11 @@ final class WindowTimeFunctions {
     /** The name of the wrapper that makes a window's start or end a TIMESTAMP (see {@link #convertBound}). */
     static final String WINDOW_BOUND = "$WINDOW_BOUND";
 
-    /** A window's start or end: a TIMESTAMP of the bound's precision where the bound is a TIMESTAMP_LTZ. */
+    /**
+     * A window's start or end: a TIMESTAMP of the bound's precision where the bound is a TIMESTAMP_LTZ,
+     * NOT NULL as Flink types it there (its DESCRIBE of such windows shows {@code TIMESTAMP(3) NOT NULL},
+     * and a TIMESTAMP rowtime's bounds with the rowtime's nullability).
+     */
     private static final SqlReturnTypeInference BOUND_TYPE = binding -> {
         RelDataType bound = binding.getOperandType(0);
         if (bound.getSqlTypeName() != SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
@@ -62,7 +69,7 @@ final class WindowTimeFunctions {
         }
         RelDataTypeFactory factory = binding.getTypeFactory();
         return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIMESTAMP, bound.getPrecision()),
-                bound.isNullable());
+                false);
     };
 
     static final SqlFunction WINDOW_BOUND_FUNCTION = new SqlFunction(WINDOW_BOUND, SqlKind.OTHER_FUNCTION,
@@ -85,8 +92,34 @@ final class WindowTimeFunctions {
     static RexNode convertBound(SqlRexContext context, SqlCall call) {
         RexNode bound = context.convertExpression(call.operand(0));
         RelDataType type = context.getValidator().getValidatedNodeType(call);
-        return bound.getType().getSqlTypeName() == type.getSqlTypeName() ? bound
+        if (bound.getType().getSqlTypeName() == type.getSqlTypeName()) {
+            return bound;
+        }
+        return wallTimeWindow(call.operand(0)) ? context.getRexBuilder().makeCall(type, WINDOW_BOUND_FUNCTION, List.of(bound))
                 : context.getRexBuilder().makeCast(type, bound);
+    }
+
+    /**
+     * Converts {@code $WINDOW_ROWTIME(end)}: over a TUMBLE's or HOP's end of a TIMESTAMP_LTZ time, which
+     * is a wall time ({@link io.weir.sql.runtime.window.GroupWindowTimes}), {@code $WINDOW_ROWTIME(end,
+     * TRUE)}, which the code turns into the instant the window fires in the session time zone.
+     */
+    static RexNode convertRowtime(SqlRexContext context, SqlCall call) {
+        RexNode end = context.convertExpression(call.operand(0));
+        RelDataType type = context.getValidator().getValidatedNodeType(call);
+        List<RexNode> operands = end.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                && wallTimeWindow(call.operand(0)) ? List.of(end, context.getRexBuilder().makeLiteral(true)) : List.of(end);
+        return context.getRexBuilder().makeCall(type, WINDOW_ROWTIME_FUNCTION, operands);
+    }
+
+    /**
+     * Whether {@code bound} is a TUMBLE's or HOP's start or end: over a TIMESTAMP_LTZ time those
+     * windows cut the session zone's wall time and their bounds are kept as wall times; a SESSION's
+     * bounds are instants (the first row's time, the last's plus the gap).
+     */
+    private static boolean wallTimeWindow(SqlNode bound) {
+        String name = bound instanceof SqlCall call ? call.getOperator().getName().toUpperCase(Locale.ROOT) : "";
+        return name.startsWith("TUMBLE_") || name.startsWith("HOP_");
     }
 
     /** Rewrites the {@code _ROWTIME}/{@code _PROCTIME} calls in {@code node}, in place. */

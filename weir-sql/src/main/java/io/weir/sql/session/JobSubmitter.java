@@ -323,10 +323,14 @@ final class JobSubmitter {
         return env;
     }
 
+    /** The schema of a query's result: its columns' types, time attributes marked as Flink marks them. */
     private static TableSchema schemaOf(RelRoot root) {
         List<Column> columns = new ArrayList<>();
-        for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
-            columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())));
+        List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+        List<io.weir.sql.types.LogicalType.TimeAttribute> times = io.weir.sql.planner.ResultTimeAttributes.of(root);
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(Column.physical(fields.get(i).getName(),
+                    CalciteTypes.toLogicalType(fields.get(i).getType()).withTimeAttribute(times.get(i))));
         }
         return TableSchema.of(columns);
     }

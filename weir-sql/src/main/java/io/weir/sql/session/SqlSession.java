@@ -40,6 +40,7 @@ import io.weir.sql.parser.ddl.SqlUseStatement;
 import io.weir.sql.parser.dml.SqlExplainStatement;
 import io.weir.sql.parser.dml.SqlStatementSet;
 import io.weir.sql.planner.QueryPlanner;
+import io.weir.sql.planner.ResultTimeAttributes;
 import io.weir.sql.types.CalciteTypes;
 import io.weir.sql.functions.TemporalTableFunction;
 import io.weir.sql.functions.UserDefinedFunction;
@@ -287,8 +288,11 @@ public final class SqlSession implements StreamTableEnvironment {
                     throw StatementPlaces.locate(e, placedQuery);
                 }
                 List<Column> columns = new ArrayList<>();
-                for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
-                    columns.add(Column.physical(field.getName(), CalciteTypes.toLogicalType(field.getType())));
+                List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+                List<io.weir.sql.types.LogicalType.TimeAttribute> times = ResultTimeAttributes.of(root);
+                for (int i = 0; i < fields.size(); i++) {
+                    columns.add(Column.physical(fields.get(i).getName(),
+                            CalciteTypes.toLogicalType(fields.get(i).getType()).withTimeAttribute(times.get(i))));
                 }
                 catalogs.alterTable(id, new CatalogView(TableSchema.of(columns), query,
                         List.of(catalogs.currentCatalog(), catalogs.currentDatabase()), old.comment()));
@@ -370,9 +374,11 @@ public final class SqlSession implements StreamTableEnvironment {
                     + fields.size());
         }
         List<Column> columns = new ArrayList<>();
+        List<io.weir.sql.types.LogicalType.TimeAttribute> times = ResultTimeAttributes.of(root);
         for (int i = 0; i < fields.size(); i++) {
             String name = names.isEmpty() ? fields.get(i).getName() : names.get(i);
-            columns.add(Column.physical(name, CalciteTypes.toLogicalType(fields.get(i).getType())));
+            columns.add(Column.physical(name,
+                    CalciteTypes.toLogicalType(fields.get(i).getType()).withTimeAttribute(times.get(i))));
         }
         String query = QueryText.cut(text, create.query());
         if (!names.isEmpty()) {

@@ -256,10 +256,11 @@ class ProcTimeWindowOperatorTest {
             assertEquals(List.of(Row.of("a", jan1.plusDays(1), jan1.plusDays(2), 2L)), harness.extractOutputValues());
             harness.close();
         }
-        // A legacy window's bounds are TIMESTAMP_LTZ: the instant of local midnight.
+        // A legacy window's start is TIMESTAMP_LTZ in the plan: local midnight's wall time, kept as the
+        // instant whose UTC reading it is (TUMBLE_START reads it back as that wall time).
         List<Row> legacy = feed(tumbling(day, 0, shanghai, true), new long[] {times[0]}, utc("2024-01-03T00:00:00Z"),
                 false);
-        assertEquals(List.of(Row.of("a", Instant.parse("2023-12-31T16:00:00Z"), 1L)), legacy);
+        assertEquals(List.of(Row.of("a", Instant.parse("2024-01-01T00:00:00Z"), 1L)), legacy);
     }
 
     @Test

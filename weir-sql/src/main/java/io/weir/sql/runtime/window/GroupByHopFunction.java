@@ -11,7 +11,9 @@ import io.weir.api.types.Row;
  * (which is what {@code HOP_START} reads; {@code HOP_END} adds the size). Windows are aligned to the
  * epoch, in UTC, like those of the {@code HOP} table function, shifted by the offset of
  * {@code HOP(ts, slide, size, TIME '00:12:00')}. A row whose time is null is dropped. The time is a
- * rowtime ({@code TIMESTAMP}) or a processing time ({@code TIMESTAMP_LTZ}); the starts have its type.
+ * rowtime ({@code TIMESTAMP} or {@code TIMESTAMP_LTZ}); the starts have its type. Over a
+ * {@code TIMESTAMP_LTZ} the windows cut the wall time of the session time zone, as Flink's, and the
+ * starts are those wall times ({@link GroupWindowTimes}).
  */
 public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
 
@@ -21,6 +23,8 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
     private final long slide;
     private final long size;
     private final long offset;
+    /** The session time zone whose wall time windows over a TIMESTAMP_LTZ cut; null for UTC and a TIMESTAMP. */
+    private final java.time.ZoneId zone;
 
     /**
      * @param timeField the input field holding {@code $HOP(ts, slide, size)}, the row's time
@@ -29,6 +33,11 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
      * @param offset how far the windows are shifted from the epoch, in ms
      */
     public GroupByHopFunction(int timeField, long slide, long size, long offset) {
+        this(timeField, slide, size, offset, null);
+    }
+
+    /** @param zone the session time zone, whose wall time the windows of a TIMESTAMP_LTZ cut; null for UTC */
+    public GroupByHopFunction(int timeField, long slide, long size, long offset, java.time.ZoneId zone) {
         if (slide <= 0 || size <= 0) {
             throw new IllegalArgumentException("HOP's slide and size must be positive, not " + slide + " / " + size);
         }
@@ -36,6 +45,7 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
         this.slide = slide;
         this.size = size;
         this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -44,7 +54,7 @@ public final class GroupByHopFunction implements FlatMapFunction<Row, Row> {
         if (time == null) {
             return;
         }
-        long ts = WindowTableFunction.rowtimeMillis(time);
+        long ts = WindowTableFunction.localMillis(WindowTableFunction.rowtimeMillis(time), zone);
         for (long start = GroupWindowTimes.windowStart(ts, slide, offset); start > ts - size; start -= slide) {
             Row copy = new Row(row.getKind(), row.getArity());
             for (int i = 0; i < row.getArity(); i++) {

@@ -3,14 +3,25 @@ package io.weir.sql.runtime.window;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * The window starts of a legacy {@code GROUP BY TUMBLE(ts, size [, offset])}, which the generated
  * projection below the aggregate computes as the grouping key ({@code $TUMBLE}). Windows are aligned
  * to the epoch (UTC) shifted by the offset, a time of day: {@code TUMBLE(ts, INTERVAL '1' HOUR,
  * TIME '00:12:00')} has windows {@code [00:12, 01:12)}, {@code [01:12, 02:12)}, and so on. A
- * {@code TIMESTAMP} time gives a {@code TIMESTAMP} start, a {@code TIMESTAMP_LTZ} time (a
- * processing-time attribute, {@code PROCTIME()}) an {@code Instant}.
+ * {@code TIMESTAMP} time gives a {@code TIMESTAMP} start.
+ *
+ * <p>Over a {@code TIMESTAMP_LTZ} time (a rowtime, or {@code PROCTIME()}) the windows cut the wall time
+ * of the session time zone, as Flink's legacy windows do: a 1-day window in {@code Asia/Shanghai} runs
+ * from local midnight to local midnight, and one in a zone with DST lasts 23 or 25 hours on the days
+ * the clocks change. The window's start is then kept as its wall time in an {@code Instant} (the
+ * instant whose UTC reading is that wall time, Flink's "shifted" window millis): the plan types it
+ * {@code TIMESTAMP_LTZ}, as Calcite derives it, and {@code TUMBLE_END} adds the size to it, so the end
+ * is a wall time too. {@code TUMBLE_START}/{@code _END} read it as that wall time ({@link #wallTime}),
+ * {@code TUMBLE_ROWTIME} turns the end into the instant the window fires ({@link #rowtime(Instant,
+ * ZoneId)}), and {@link WindowAggregateFunction} fires the window at that instant. Nothing else
+ * reads the start.
  */
 public final class GroupWindowTimes {
 
@@ -26,8 +37,18 @@ public final class GroupWindowTimes {
         return WindowTableFunction.toTimestamp(windowStart(WindowTableFunction.toMillis(time), size, millis(offset)));
     }
 
-    public static Instant tumbleStart(Instant time, long size, LocalTime offset) {
-        return Instant.ofEpochMilli(windowStart(time.toEpochMilli(), size, millis(offset)));
+    /**
+     * The start of the window over a {@code TIMESTAMP_LTZ} time: the wall time in {@code zone} (the
+     * session time zone) of the window holding {@code time}'s wall time there, kept as an instant (see above).
+     */
+    public static Instant tumbleStart(Instant time, long size, LocalTime offset, ZoneId zone) {
+        return Instant.ofEpochMilli(windowStart(WindowTableFunction.localMillis(time.toEpochMilli(), zone), size,
+                millis(offset)));
+    }
+
+    /** {@code $WINDOW_BOUND(bound)}: a window's start or end over a TIMESTAMP_LTZ time, its wall time ({@code TIMESTAMP}). */
+    public static LocalDateTime wallTime(Instant bound) {
+        return WindowTableFunction.toTimestamp(bound.toEpochMilli());
     }
 
     /** The milliseconds of the day of an offset ({@code TIME '00:12:00'}), 0 without one. */
@@ -42,6 +63,15 @@ public final class GroupWindowTimes {
 
     public static Instant rowtime(Instant end) {
         return end.minusMillis(1);
+    }
+
+    /**
+     * {@code $WINDOW_ROWTIME(end)} of a TUMBLE or HOP window over a TIMESTAMP_LTZ time, whose end is a
+     * wall time of {@code zone}: the instant the window fires, that of its last millisecond
+     * ({@link WindowTableFunction#fireTime}), so the row is not late downstream.
+     */
+    public static Instant rowtime(Instant wallEnd, ZoneId zone) {
+        return Instant.ofEpochMilli(WindowTableFunction.fireTime(wallEnd.toEpochMilli(), zone));
     }
 
     /** A window bound in the type of the row's time: a {@code TIMESTAMP} or an {@code Instant}. */

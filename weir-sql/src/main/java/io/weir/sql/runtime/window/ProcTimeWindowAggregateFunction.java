@@ -198,9 +198,12 @@ public final class ProcTimeWindowAggregateFunction extends KeyedProcessFunction<
                 layout.key(ctx.getCurrentKey(), bound(start), bound(end), layout.time(end - 1, zone)), acc));
     }
 
-    /** A window bound, a wall time: the instant it is read at for a legacy window, else the wall time itself. */
+    /**
+     * A window bound, a wall time: for a legacy window (a TIMESTAMP_LTZ in the plan) kept in an instant
+     * whose UTC reading is that wall time, as {@link GroupWindowTimes} keeps the bounds of rowtime
+     * windows, else the wall time itself.
+     */
     private Object bound(long wallMillis) {
-        return layout.instantBounds() ? Instant.ofEpochMilli(WindowTableFunction.epochMillis(wallMillis, zone))
-                : WindowTableFunction.toTimestamp(wallMillis);
+        return layout.instantBounds() ? Instant.ofEpochMilli(wallMillis) : WindowTableFunction.toTimestamp(wallMillis);
     }
 }
