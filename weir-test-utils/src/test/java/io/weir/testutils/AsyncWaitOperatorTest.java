@@ -249,6 +249,47 @@ class AsyncWaitOperatorTest {
         }
     }
 
+    /**
+     * A full queue of 8 asks for a batch of 4 completions (half the capacity) while the harness's
+     * clock stands still, so the batch timer never ends the wait: with the whole batch completed
+     * during the wait the mail must come from the completion that brings it to 4; with part of it
+     * completed before, from the first of those (put while the depth asked for was 1); with all of
+     * it before, the queue takes it without waiting. Every split of the batch between before the
+     * wait and a client thread during it; a lost wake-up hangs {@code processElement}, which the
+     * timeout fails.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFullQueueWakesWhenItsBatchCompletesWhetherBeforeOrDuringTheWait() throws Exception {
+        int capacity = 8;
+        int batch = capacity / 2;
+        for (int before = 0; before <= batch; before++) {
+            Pending f = new Pending();
+            try (var harness = harness(f, 0, capacity, true, null)) {
+                for (int i = 0; i < capacity; i++) {
+                    harness.processElement(i, i);
+                }
+                for (int i = 0; i < before; i++) {
+                    f.futures.get(i).complete(List.of("r" + i));
+                }
+                int first = before;
+                List<ResultFuture<String>> rest = List.copyOf(f.futures.subList(first, batch));
+                Thread client = new Thread(() -> {
+                    for (int i = 0; i < rest.size(); i++) {
+                        rest.get(i).complete(List.of("r" + (first + i)));
+                    }
+                }, "async-client");
+                client.start();
+                harness.processElement(capacity, capacity); // the queue is full
+                client.join(30_000);
+                assertTrue(!client.isAlive(), "the client did not finish in 30 s");
+                harness.runMailbox();
+                assertEquals(List.of("r0", "r1", "r2", "r3"), harness.extractOutputValues(), before + " before the wait");
+                assertEquals(capacity + 1, f.futures.size(), before + " before the wait");
+            }
+        }
+    }
+
     @Test
     void onlyTheFirstCompletionOfACallCounts() throws Exception {
         Pending f = new Pending();
