@@ -193,6 +193,11 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
         private final int nonNullTo;
         private final int orderField;
         private final boolean descending;
+        /** A ROWS frame's bounds in rows, clamped to the partition's size. */
+        private final long rowsStart;
+        private final long rowsEnd;
+        /** For a RANGE frame with an offset: each non-NULL row's place on the RANGE axis. */
+        private final BigDecimal[] positions;
         private Row acc;
         private int from = -1;
         private int to = -1;
@@ -217,6 +222,19 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
             }
             this.nonNullFrom = first;
             this.nonNullTo = last;
+            this.rowsStart = clamp(frame.start(), rows.size());
+            this.rowsEnd = clamp(frame.end(), rows.size());
+            boolean offsets = frame.start() != null && frame.start().signum() != 0
+                    || frame.end() != null && frame.end().signum() != 0;
+            this.positions = new BigDecimal[!frame.rows() && offsets && orderField >= 0 ? rows.size() : 0];
+            for (int j = first; j < last && positions.length > 0; j++) {
+                positions[j] = position(rows.get(j).getField(orderField));
+            }
+        }
+
+        private static long clamp(BigDecimal offset, int n) {
+            return offset == null ? 0 : offset.max(BigDecimal.valueOf(-n - 1L)).min(BigDecimal.valueOf(n + 1L))
+                    .longValue();
         }
 
         /** The frame's aggregate results for the i-th row (a row of the calls' results). */
@@ -247,7 +265,7 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
         private int bound(int i, BigDecimal offset, boolean start) {
             int n = rows.size();
             if (frame.rows()) {
-                long at = i + offset.longValueExact() + (start ? 0 : 1);
+                long at = i + (start ? rowsStart : rowsEnd + 1);
                 return (int) Math.max(0, Math.min(n, at));
             }
             if (offset.signum() == 0) {
@@ -263,7 +281,7 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
             int hi = nonNullTo;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                int compared = position(rows.get(mid).getField(orderField)).compareTo(limit);
+                int compared = positions[mid].compareTo(limit);
                 if (start ? compared < 0 : compared <= 0) {
                     lo = mid + 1;
                 } else {
