@@ -6,7 +6,6 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.KeyProjection;
-import io.weir.sql.runtime.window.BatchOverFunction;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import io.weir.sql.parser.StatementPlaces;
