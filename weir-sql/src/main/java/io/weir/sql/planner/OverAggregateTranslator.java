@@ -6,7 +6,6 @@ import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.BoundAggregate;
 import io.weir.sql.runtime.agg.KeyProjection;
-import io.weir.sql.runtime.window.BatchOverFunction;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import io.weir.sql.parser.StatementPlaces;
@@ -30,8 +29,8 @@ import org.apache.calcite.sql.SqlKind;
  * keyed by the partition. As in Flink's streaming mode, the order must be the input's rowtime,
  * ascending, the frame must end at the current row, and all OVER aggregates of a select list must
  * share one window; other windows are refused with a message saying so. LAG and the ranks run in it as
- * aggregates; LEAD, NTILE, CUME_DIST and PERCENT_RANK are refused in streaming mode, and in BATCH mode
- * a window of ranking and offset functions only sorts each partition ({@link OverWindowFunctions}).
+ * aggregates; LEAD, NTILE, CUME_DIST and PERCENT_RANK are refused in streaming mode. In BATCH mode a
+ * window runs by sorting each partition once the input has ended ({@link BatchOverWindows}).
  */
 final class OverAggregateTranslator {
 
@@ -39,33 +38,25 @@ final class OverAggregateTranslator {
     }
 
     /**
-     * @param batch whether the session runs in BATCH mode: then a window whose calls are all ranking and
-     *     offset functions sorts each partition once the bounded input has ended ({@link BatchOverFunction})
+     * @param batch whether the session runs in BATCH mode: then each partition is sorted once the bounded
+     *     input has ended ({@link BatchOverWindows})
      */
     static ChangelogStream translate(LogicalWindow window, ChangelogStream input, boolean batch) {
-        if (batch && sortsPartitions(window)) {
-            List<AggregateCall> calls = new ArrayList<>();
-            for (Window.Group group : window.groups) {
-                calls.addAll(group.getAggregateCalls(window));
-            }
-            return batchWindow(window, window.groups.get(0), calls, input);
+        if (batch) {
+            return BatchOverWindows.translate(window, input);
         }
         if (window.groups.size() != 1) {
             // Flink's streaming planner refuses several windows in one OVER aggregate with this sentence too.
             throw refused(window, "All aggregates must be computed on the same window. The OVER aggregates of one "
                     + "select list must share PARTITION BY, ORDER BY and frame, as in Flink; compute the others in a "
-                    + "sub-query of their own and join the results");
+                    + "sub-query of their own and join the results, or run the query in BATCH mode");
         }
         Window.Group group = window.groups.get(0);
         List<AggregateCall> calls = group.getAggregateCalls(window);
         for (AggregateCall call : calls) {
             SqlKind kind = call.getAggregation().getKind();
             if (OverWindowFunctions.BATCH_ONLY.contains(kind)) {
-                throw new ValidationException(batch
-                        ? kind + " runs in BATCH mode in a window whose calls are all ranking and offset functions "
-                                + "(ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD); compute "
-                                + "the other aggregates of this window in a sub-query of their own and join the results"
-                        : OverWindowFunctions.streamingRefusal(kind));
+                throw new ValidationException(OverWindowFunctions.streamingRefusal(kind));
             }
         }
         List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
@@ -120,42 +111,6 @@ final class OverAggregateTranslator {
         return new Accumulators(bound);
     }
 
-    /**
-     * Whether BATCH mode runs the window by sorting each partition: all its calls are ranking and offset
-     * functions, which take no frame, so groups that differ only in their frame (ROW_NUMBER's is ROWS,
-     * RANK's RANGE) are one window.
-     */
-    private static boolean sortsPartitions(LogicalWindow window) {
-        Window.Group first = window.groups.get(0);
-        for (Window.Group group : window.groups) {
-            if (!group.keys.equals(first.keys) || !group.orderKeys.equals(first.orderKeys)
-                    || !OverWindowFunctions.allWindowFunctions(group.getAggregateCalls(window))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** BATCH mode: each partition sorted by the window's order once the input has ended, every row emitted. */
-    private static ChangelogStream batchWindow(LogicalWindow window, Window.Group group, List<AggregateCall> calls,
-            ChangelogStream input) {
-        if (!input.mode().isInsertOnly()) {
-            throw new ValidationException("An OVER window needs append-only input, but its input has updates from "
-                    + input.updatingNode());
-        }
-        List<BatchOverFunction.Call> batchCalls = new ArrayList<>();
-        for (AggregateCall call : calls) {
-            batchCalls.add(OverWindowFunctions.batchCall(window, call));
-        }
-        int[] partition = group.keys.toArray();
-        BatchOverFunction.Spec spec = new BatchOverFunction.Spec(batchCalls, OverWindowFunctions.order(group),
-                RowTypes.of(window.getInput().getRowType()));
-        return ChangelogStream.appendOnly(input.rows()
-                .keyBy(new KeyProjection(partition), RowTypes.of(window.getInput().getRowType(), partition))
-                .process(new BatchOverFunction(spec), RowTypes.of(window.getRowType()))
-                .name("BatchOverWindow"));
-    }
-
     /** How far the frame reaches back: rows (ROWS) or ms (RANGE); -1 for UNBOUNDED PRECEDING. */
     private static long preceding(LogicalWindow window, RexWindowBound lower, boolean rows) {
         if (lower.isUnboundedPreceding()) {
@@ -177,7 +132,7 @@ final class OverAggregateTranslator {
         return rows ? literal.getValueAs(BigDecimal.class).longValueExact() : literal.getValueAs(Long.class);
     }
 
-    private static ValidationException refused(LogicalWindow window, String why) {
+    static ValidationException refused(LogicalWindow window, String why) {
         return StatementPlaces.error(Subject.call("OVER"), "This OVER window cannot run: " + why + ". Plan:\n"
                 + StreamPlanTranslator.explain(window));
     }

@@ -9,16 +9,24 @@ import io.weir.api.types.RowTypeInfo;
 import io.weir.runtime.checkpoint.OperatorSubtaskState;
 import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.agg.BoundAggregate;
+import io.weir.sql.runtime.agg.CountSlot;
+import io.weir.sql.runtime.agg.MinMaxSlot;
+import io.weir.sql.runtime.agg.NumericType;
+import io.weir.sql.runtime.agg.SumSlot;
 import io.weir.sql.runtime.agg.KeyProjection;
 import io.weir.sql.runtime.agg.LagSlot;
 import io.weir.sql.runtime.agg.RankingSlot;
 import io.weir.sql.runtime.rank.RowOrder;
 import io.weir.sql.runtime.window.BatchOverFunction;
 import io.weir.sql.runtime.window.BatchOverFunction.Call;
+import io.weir.sql.runtime.window.BatchOverFunction.Column;
+import io.weir.sql.runtime.window.BatchOverFunction.Frame;
+import io.weir.sql.runtime.window.BatchOverFunction.FrameResult;
 import io.weir.sql.runtime.window.BatchOverFunction.Kind;
 import io.weir.sql.runtime.window.OverAggregateFunction;
 import io.weir.sql.runtime.window.ProcTimeOverAggregateFunction;
 import io.weir.testutils.KeyedOneInputStreamOperatorTestHarness;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -151,13 +159,13 @@ class OverWindowFunctionsOperatorTest {
     @Test
     void batchModeSortsEachPartitionAtTheEndOfInputAndRestoresItsRows() throws Exception {
         RowOrder byValueDescending = new RowOrder(new int[] {1}, new boolean[] {true}, new boolean[] {false});
-        List<Call> calls = List.of(new Call(Kind.ROW_NUMBER, -1, 0, null, -1, false),
+        List<Column> calls = List.of(new Call(Kind.ROW_NUMBER, -1, 0, null, -1, false),
                 new Call(Kind.RANK, -1, 0, null, -1, false), new Call(Kind.DENSE_RANK, -1, 0, null, -1, false),
                 new Call(Kind.PERCENT_RANK, -1, 0, null, -1, false), new Call(Kind.CUME_DIST, -1, 0, null, -1, false),
                 new Call(Kind.NTILE, -1, 2, null, -1, true), new Call(Kind.LEAD, 1, 1, 0L, -1, false),
                 new Call(Kind.LAG, 1, 2, null, -1, false));
         Supplier<io.weir.api.functions.KeyedProcessFunction<Row, Row, Row>> function = () -> new BatchOverFunction(
-                new BatchOverFunction.Spec(calls, byValueDescending, PLAIN));
+                new BatchOverFunction.Spec(calls, List.of(), byValueDescending, PLAIN));
         List<Step> steps = List.of(row("a", 1L), row("a", 3L), row("b", 7L), row("a", 3L), row("a", 2L),
                 watermark(Long.MAX_VALUE));
         List<Row> expected = List.of(
@@ -170,6 +178,47 @@ class OverWindowFunctionsOperatorTest {
             List<Row> out = run(function, steps, restoreAt);
             assertSameRows(expected, out);
             assertEquals(expected.subList(0, 4), out.stream().filter(r -> r.getField(0).equals("a")).toList(),
+                    "key a's rows in sorted order, restored before step " + restoreAt);
+        }
+    }
+
+    private static BoundAggregate sumOfValues() {
+        return new BoundAggregate(new SumSlot(NumericType.BIGINT, NumericType.BIGINT, 0, false), 1, -1, false,
+                BasicTypeInfo.LONG_TYPE_INFO);
+    }
+
+    @Test
+    void batchModeAggregatesOverFramesOfTheSortedPartitionAndRestoresItsRows() throws Exception {
+        RowOrder byValueNullsFirst = new RowOrder(new int[] {1}, new boolean[] {false}, new boolean[] {true});
+        BigDecimal one = BigDecimal.ONE;
+        List<Frame> frames = List.of(
+                // RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW: SUM(v), peers included
+                new Frame(new Accumulators(List.of(sumOfValues())), false, null, BigDecimal.ZERO),
+                // ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING: SUM(v), MAX(v)
+                new Frame(new Accumulators(List.of(sumOfValues(), new BoundAggregate(
+                        new MinMaxSlot(BasicTypeInfo.LONG_TYPE_INFO, true), 1, -1, false,
+                        BasicTypeInfo.LONG_TYPE_INFO))), true, one.negate(), one),
+                // RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING: COUNT(*)
+                new Frame(new Accumulators(List.of(new BoundAggregate(new CountSlot(), -1, -1, false, null))),
+                        false, one.negate(), one));
+        List<Column> columns = List.of(new Call(Kind.ROW_NUMBER, -1, 0, null, -1, false), new FrameResult(0, 0),
+                new FrameResult(1, 0), new FrameResult(1, 1), new FrameResult(2, 0));
+        Supplier<io.weir.api.functions.KeyedProcessFunction<Row, Row, Row>> function = () -> new BatchOverFunction(
+                new BatchOverFunction.Spec(columns, frames, byValueNullsFirst, PLAIN));
+        List<Step> steps = List.of(row("a", 3L), row("a", 1L), row("b", 7L), row("a", null), row("a", 3L),
+                row("a", 2L), watermark(Long.MAX_VALUE));
+        List<Row> expected = List.of(
+                // the NULL row: no values up to its peers; its RANGE offset frame is its NULL peers
+                Row.of("a", null, 1L, null, 1L, 1L, 1L),
+                Row.of("a", 1L, 2L, 1L, 3L, 2L, 2L),
+                Row.of("a", 2L, 3L, 3L, 6L, 3L, 4L),
+                Row.of("a", 3L, 4L, 9L, 8L, 3L, 3L),
+                Row.of("a", 3L, 5L, 9L, 6L, 3L, 3L),
+                Row.of("b", 7L, 1L, 7L, 7L, 7L, 1L));
+        for (int restoreAt = -1; restoreAt < steps.size(); restoreAt++) {
+            List<Row> out = run(function, steps, restoreAt);
+            assertSameRows(expected, out);
+            assertEquals(expected.subList(0, 5), out.stream().filter(r -> r.getField(0).equals("a")).toList(),
                     "key a's rows in sorted order, restored before step " + restoreAt);
         }
     }

@@ -23,6 +23,20 @@ public final class RowOrder implements Comparator<Row>, Serializable {
         this.nullsFirst = nullsFirst.clone();
     }
 
+    /** How many fields are compared. */
+    public int size() {
+        return fields.length;
+    }
+
+    /** The i-th field compared. */
+    public int field(int i) {
+        return fields[i];
+    }
+
+    public boolean isDescending(int i) {
+        return descending[i];
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public int compare(Row a, Row b) {

@@ -8,14 +8,18 @@ import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.types.Row;
 import io.weir.api.types.RowKind;
 import io.weir.api.types.RowTypeInfo;
+import io.weir.sql.runtime.agg.Accumulators;
 import io.weir.sql.runtime.rank.RowOrder;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ranking and offset functions of an OVER window in BATCH mode, as Flink's batch planner runs
- * them over a bounded input: keyed by the partition, it keeps the partition's rows until the input
+ * An OVER window in BATCH mode, as Flink's batch planner runs it over a bounded input: its ranking and
+ * offset functions and its aggregates over their frames. Keyed by the partition, it keeps the partition's rows until the input
  * has ended (the final watermark), sorts them by the window's {@code ORDER BY} (any columns, either
  * direction; rows that compare equal keep their arrival order) and emits every row ({@code +I}) with
  * each function's value:
@@ -28,8 +32,14 @@ import java.util.List;
  *   <li>{@code NTILE(n)}: the row's bucket 1..n when the sorted rows are cut into n buckets whose
  *       sizes differ by at most one, the larger first;</li>
  *   <li>{@code LAG(x, k, d)} / {@code LEAD(x, k, d)}: x of the row k rows before / after in the sorted
- *       order (k = 1 by default), or d (NULL by default) where there is none.</li>
+ *       order (k = 1 by default), or d (NULL by default) where there is none;</li>
+ *   <li>an aggregate ({@code SUM(x) OVER w}, any of Weir's aggregates and user aggregates): its
+ *       {@link Accumulators} over the row's {@link Frame} of the sorted partition.</li>
  * </ul>
+ * A frame that only grows from one row to the next (starting at UNBOUNDED PRECEDING, the default
+ * {@code RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW}, or the whole partition) accumulates each
+ * row once; a frame that slides is aggregated afresh for each row whose frame changed, so its cost is
+ * rows times frame size.
  *
  * <p>Threading: called by the task's thread only, like every keyed function.
  */
@@ -50,12 +60,41 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
      * @param intResult whether the result is INT (else BIGINT for the counting functions)
      */
     public record Call(Kind kind, int argument, long count, Object constantDefault, int defaultField,
-            boolean intResult) implements Serializable {
+            boolean intResult) implements Column {
     }
 
-    /** @param order the window's ORDER BY */
-    public record Spec(List<Call> calls, RowOrder order, RowTypeInfo rowType) implements Serializable {
+    /** An output column after the input's fields: a function {@link Call} or a {@link FrameResult}. */
+    public sealed interface Column extends Serializable permits Call, FrameResult {
     }
+
+    /** The result of the {@code aggregate}-th call of the {@code frame}-th {@link Frame}. */
+    public record FrameResult(int frame, int aggregate) implements Column {
+    }
+
+    /**
+     * A frame of the window and the aggregates computed over it. Its bounds are signed distances from
+     * the current row, negative before it ({@code 2 PRECEDING} is -2, {@code CURRENT ROW} 0, {@code 3
+     * FOLLOWING} 3): for ROWS in rows; for RANGE in the value of the single ORDER BY column (numbers, or
+     * ms for timestamps, dates and times), where 0 means the row's peers (rows equal in the whole
+     * ORDER BY). A row whose ORDER BY value is NULL has its NULL peers as the offset part of a RANGE frame.
+     *
+     * @param rows ROWS (else RANGE)
+     * @param start where the frame starts; null for UNBOUNDED PRECEDING
+     * @param end where it ends (inclusive); null for UNBOUNDED FOLLOWING
+     */
+    public record Frame(Accumulators accumulators, boolean rows, BigDecimal start, BigDecimal end)
+            implements Serializable {
+    }
+
+    /**
+     * @param columns the output columns after the input's fields, in order
+     * @param order the window's ORDER BY
+     */
+    public record Spec(List<Column> columns, List<Frame> frames, RowOrder order, RowTypeInfo rowType)
+            implements Serializable {
+    }
+
+    private static final Row NO_KEY = new Row(RowKind.INSERT, 0);
 
     private final Spec spec;
     private transient ListState<Row> partitionRows;
@@ -67,6 +106,16 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
     @Override
     public void open(OpenContext openContext) throws Exception {
         partitionRows = getRuntimeContext().getListState(new ListStateDescriptor<>("batch-over-rows", spec.rowType()));
+        for (Frame frame : spec.frames()) {
+            frame.accumulators().open(getRuntimeContext());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Frame frame : spec.frames()) {
+            frame.accumulators().close();
+        }
     }
 
     @Override
@@ -103,19 +152,170 @@ public final class BatchOverFunction extends KeyedProcessFunction<Row, Row, Row>
             }
             start = end;
         }
-        List<Call> calls = spec.calls();
+        List<Frame> frames = spec.frames();
+        FrameAggregation[] aggregations = new FrameAggregation[frames.size()];
+        for (int f = 0; f < aggregations.length; f++) {
+            aggregations[f] = new FrameAggregation(frames.get(f), rows, peersStart, peersEnd, spec.order());
+        }
+        List<Column> columns = spec.columns();
+        Row[] frameResults = new Row[aggregations.length];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
+            for (int f = 0; f < aggregations.length; f++) {
+                frameResults[f] = aggregations[f].resultsAt(i);
+            }
             int arity = row.getArity();
-            Row result = new Row(RowKind.INSERT, arity + calls.size());
+            Row result = new Row(RowKind.INSERT, arity + columns.size());
             for (int f = 0; f < arity; f++) {
                 result.setField(f, row.getField(f));
             }
-            for (int c = 0; c < calls.size(); c++) {
-                result.setField(arity + c, value(calls.get(c), rows, i, peersStart[i], peersEnd[i], dense[i]));
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                result.setField(arity + c, column instanceof Call call
+                        ? value(call, rows, i, peersStart[i], peersEnd[i], dense[i])
+                        : frameResults[((FrameResult) column).frame()].getField(((FrameResult) column).aggregate()));
             }
             out.collect(result);
         }
+    }
+
+    /**
+     * One frame's aggregates over a sorted partition, row after row: where the frame only grew since
+     * the previous row it accumulates the new rows, else it starts over.
+     */
+    private static final class FrameAggregation {
+        private final Frame frame;
+        private final List<Row> rows;
+        private final int[] peersStart;
+        private final int[] peersEnd;
+        /** The rows whose ORDER BY value is not NULL, [nonNullFrom, nonNullTo), for RANGE offsets. */
+        private final int nonNullFrom;
+        private final int nonNullTo;
+        private final int orderField;
+        private final boolean descending;
+        /** A ROWS frame's bounds in rows, clamped to the partition's size. */
+        private final long rowsStart;
+        private final long rowsEnd;
+        /** For a RANGE frame with an offset: each non-NULL row's place on the RANGE axis. */
+        private final BigDecimal[] positions;
+        private Row acc;
+        private int from = -1;
+        private int to = -1;
+        private Row results;
+
+        FrameAggregation(Frame frame, List<Row> rows, int[] peersStart, int[] peersEnd, RowOrder order) {
+            this.frame = frame;
+            this.rows = rows;
+            this.peersStart = peersStart;
+            this.peersEnd = peersEnd;
+            this.orderField = order.size() == 1 ? order.field(0) : -1;
+            this.descending = orderField >= 0 && order.isDescending(0);
+            int first = 0;
+            int last = rows.size();
+            if (orderField >= 0) {
+                while (first < last && rows.get(first).getField(orderField) == null) {
+                    first++;
+                }
+                while (last > first && rows.get(last - 1).getField(orderField) == null) {
+                    last--;
+                }
+            }
+            this.nonNullFrom = first;
+            this.nonNullTo = last;
+            this.rowsStart = clamp(frame.start(), rows.size());
+            this.rowsEnd = clamp(frame.end(), rows.size());
+            boolean offsets = frame.start() != null && frame.start().signum() != 0
+                    || frame.end() != null && frame.end().signum() != 0;
+            this.positions = new BigDecimal[!frame.rows() && offsets && orderField >= 0 ? rows.size() : 0];
+            for (int j = first; j < last && positions.length > 0; j++) {
+                positions[j] = position(rows.get(j).getField(orderField));
+            }
+        }
+
+        private static long clamp(BigDecimal offset, int n) {
+            return offset == null ? 0 : offset.max(BigDecimal.valueOf(-n - 1L)).min(BigDecimal.valueOf(n + 1L))
+                    .longValue();
+        }
+
+        /** The frame's aggregate results for the i-th row (a row of the calls' results). */
+        Row resultsAt(int i) throws Exception {
+            int n = rows.size();
+            int lo = frame.start() == null ? 0 : bound(i, frame.start(), true);
+            int hi = frame.end() == null ? n : bound(i, frame.end(), false);
+            if (hi < lo) {
+                hi = lo; // an empty frame: the aggregates of no rows
+            }
+            if (results != null && lo == from && hi == to) {
+                return results;
+            }
+            if (acc == null || lo != from || hi < to) {
+                acc = frame.accumulators().create();
+                to = lo;
+            }
+            for (int j = to; j < hi; j++) {
+                frame.accumulators().accumulate(acc, rows.get(j));
+            }
+            from = lo;
+            to = hi;
+            results = frame.accumulators().output(RowKind.INSERT, NO_KEY, acc);
+            return results;
+        }
+
+        /** Where the frame of row i starts (inclusive, {@code start}) or ends (exclusive), in [0, n]. */
+        private int bound(int i, BigDecimal offset, boolean start) {
+            int n = rows.size();
+            if (frame.rows()) {
+                long at = i + (start ? rowsStart : rowsEnd + 1);
+                return (int) Math.max(0, Math.min(n, at));
+            }
+            if (offset.signum() == 0) {
+                return start ? peersStart[i] : peersEnd[i];
+            }
+            Object value = rows.get(i).getField(orderField);
+            if (value == null) {
+                return start ? peersStart[i] : peersEnd[i];
+            }
+            BigDecimal limit = position(value).add(offset);
+            // the first row, in ascending positions, at or past the limit (start) or past it (end)
+            int lo = nonNullFrom;
+            int hi = nonNullTo;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                int compared = positions[mid].compareTo(limit);
+                if (start ? compared < 0 : compared <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** A value's place on the RANGE axis: ascending in the sorted order (a descending order negated). */
+        private BigDecimal position(Object value) {
+            BigDecimal position = rangeValue(value);
+            return descending ? position.negate() : position;
+        }
+    }
+
+    /** An ORDER BY value as a number for RANGE offsets: numbers as they are, times in ms. */
+    public static BigDecimal rangeValue(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue());
+        }
+        if (value instanceof Number number) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        if (value instanceof LocalDate date) {
+            return BigDecimal.valueOf(date.toEpochDay() * 86_400_000L);
+        }
+        if (value instanceof LocalTime time) {
+            return BigDecimal.valueOf(time.toNanoOfDay() / 1_000_000L);
+        }
+        return BigDecimal.valueOf(WindowTableFunction.rowtimeMillis(value));
     }
 
     private static Object value(Call call, List<Row> rows, int i, int peersStart, int peersEnd, long dense) {
