@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
@@ -175,17 +174,7 @@ final class OverWindowFunctions {
 
     /** The window's ORDER BY, nulls where the collation puts them. */
     static RowOrder order(Window.Group group) {
-        List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
-        int[] fields = new int[collations.size()];
-        boolean[] descending = new boolean[fields.length];
-        boolean[] nullsFirst = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            RelFieldCollation collation = collations.get(i);
-            fields[i] = collation.getFieldIndex();
-            descending[i] = collation.getDirection().isDescending();
-            nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
-        }
-        return new RowOrder(fields, descending, nullsFirst);
+        return RowOrders.of(group.orderKeys.getFieldCollations());
     }
 
     private static RexNode constant(LogicalWindow window, int index) {
