@@ -100,13 +100,17 @@ public final class SqlSession implements StreamTableEnvironment {
         return execute(statements.get(0));
     }
 
-    /** Runs one statement of a script; errors are reported at the statement's place in the script. */
+    /**
+     * Runs one statement of a script; errors are reported at their place in the script: where the
+     * validator or planner placed them, else at the statement's first keyword (DDL, catalog and SET
+     * statements), so that every error of a script names its line.
+     */
     public TableResult execute(ScriptStatement statement) {
         SqlNode node = SqlStatementParser.parse(statement);
         try {
             return execute(node, statement.text());
         } catch (ValidationException e) {
-            throw statement.locate(e);
+            throw statement.locate(StatementPlaces.locate(e, node));
         }
     }
 

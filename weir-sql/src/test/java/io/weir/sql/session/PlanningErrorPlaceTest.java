@@ -52,6 +52,30 @@ class PlanningErrorPlaceTest {
     }
 
     @Test
+    void ddlAndOptionErrorsAreShownAtTheirStatementsFirstKeyword() {
+        SqlSession session = session();
+        List<ScriptStatement> statements = SqlScript.split("""
+                CREATE TABLE a (x INT) WITH ('connector' = 'datagen', 'number-of-rows' = '1');
+
+                  DROP TABLE nope;
+                SET 'table.local-time-zone' = 'Mars/Olympus';
+                """);
+        session.execute(statements.get(0));
+        ValidationException drop = assertThrows(ValidationException.class, () -> session.execute(statements.get(1)));
+        assertEquals(3, drop.line());
+        assertEquals(3, drop.column());
+        assertTrue(drop.detail().contains("nope"), drop.detail());
+        assertTrue(drop.getMessage().endsWith("\n  DROP TABLE nope\n  ^"), drop.getMessage());
+        // a bad option is refused when the next statement is planned: at that statement's first keyword
+        session.execute(statements.get(2));
+        ValidationException zone = assertThrows(ValidationException.class,
+                () -> session.execute(SqlScript.split("SELECT COUNT(*) FROM a").get(0)));
+        assertEquals(1, zone.line());
+        assertEquals(1, zone.column());
+        assertTrue(zone.detail().contains("'table.local-time-zone' is set to 'Mars/Olympus'"), zone.detail());
+    }
+
+    @Test
     void aSinkThatCannotTakeUpdatesIsShownAtTheInsertTarget() {
         SqlSession session = session();
         List<ScriptStatement> statements = SqlScript.split(SCRIPT.replace("INSERT INTO snk", "INSERT INTO appendonly")
