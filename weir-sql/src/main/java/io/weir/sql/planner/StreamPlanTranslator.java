@@ -79,6 +79,11 @@ public final class StreamPlanTranslator {
     private final boolean batch;
     /** Parts translated so far, by their plan: a part that occurs twice (a table read by two views) runs once. */
     private final Map<String, ChangelogStream> translated = new HashMap<>();
+    /**
+     * Uids of the job's stateful operators, from the plan (docs/sql.md, "Changing a query and keeping its
+     * state"); null for a stream handed to the DataStream API, which another translation may join in one job.
+     */
+    private OperatorUids uids = new OperatorUids();
 
     /** @param stateTtl {@code table.exec.state.ttl}: how long idle state is kept; zero keeps it forever */
     public StreamPlanTranslator(StreamExecutionEnvironment env, QueryPlanner planner, Duration stateTtl) {
@@ -181,6 +186,9 @@ public final class StreamPlanTranslator {
      * the updating operator and {@code toChangelogStream}) or {@code toChangelogStream} (every kind).
      */
     public DataStream<Row> translateToDataStream(RelNode node, boolean changelog) {
+        // Two tables turned into streams of one job would give their equal parts equal uids: the DataStream
+        // program names its operators itself.
+        uids = null;
         ChangelogStream stream = translate(node);
         if (!changelog && !stream.mode().isInsertOnly()) {
             throw new ValidationException("toDataStream takes an insert-only table, but this table's rows are updated: "
@@ -199,7 +207,11 @@ public final class StreamPlanTranslator {
         String plan = explain(node);
         ChangelogStream stream = translated.get(plan);
         if (stream == null) {
+            int firstId = OperatorUids.nextId();
             stream = translateOnce(node);
+            if (uids != null) {
+                uids.assign(node, stream.rows().getTransformation(), firstId);
+            }
             translated.put(plan, stream);
         }
         return stream;
@@ -474,7 +486,16 @@ public final class StreamPlanTranslator {
         }
         ChangelogStream rows = translate(modify.getInput());
         try {
-            return TableSinks.write(table, target, rows, modify.getInput().getRowType(), env.getParallelism());
+            int firstId = OperatorUids.nextId();
+            List<io.weir.api.transformations.Transformation<?>> before = env.createPipeline("INSERT").sinks();
+            SupportsOverwrite.Replacement replacement = TableSinks.write(table, target, rows,
+                    modify.getInput().getRowType(), env.getParallelism());
+            List<io.weir.api.transformations.Transformation<?>> sinks = new ArrayList<>(env.createPipeline("INSERT").sinks());
+            sinks.removeAll(before);
+            if (uids != null) {
+                uids.assignSink(table.identifier().asSummaryString(), sinks, firstId);
+            }
+            return replacement;
         } catch (ValidationException e) {
             // the connector's errors (an unknown option, a bad value) are about the table written
             throw StatementPlaces.about(Subject.sink(), e);

@@ -8,7 +8,14 @@ import io.weir.api.types.RowKind;
 import io.weir.api.types.TypeInformation;
 import io.weir.sql.api.ValidationException;
 import io.weir.sql.runtime.SqlFunctions;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.connector.datagen.DataGeneratorSource;
+import io.weir.api.connector.datagen.GeneratorFunction;
+import io.weir.api.connector.datagen.RateLimiterStrategy;
+import io.weir.api.functions.sink.SinkFunction;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +28,11 @@ import java.util.Set;
  * source says so with {@code 'changelog-mode' = 'I,UB,UA,D'} (Flink's option and spelling). A lookup
  * join looks rows up in the table its data leaves when the changes are applied, as Flink's test
  * connector does.
+ *
+ * <p>For restore tests: {@code 'rows-per-checkpoint' = 'n'} emits n rows, then n more after each completed
+ * checkpoint, and keeps its position in checkpoints and savepoints (the source stands still at a known
+ * row until the job checkpoints). Written to, a table with {@code 'sink-id' = 'name'} collects every row it
+ * gets, with its change kind, into {@link #written(String)}.
  */
 public final class TestValuesTableFactory implements TableFactory, LookupTableSource {
 
@@ -31,7 +43,7 @@ public final class TestValuesTableFactory implements TableFactory, LookupTableSo
 
     @Override
     public Set<String> supportedOptions() {
-        return Set.of("data", "changelog-mode", "sink-changelog-mode-enforced");
+        return Set.of("data", "changelog-mode", "sink-changelog-mode-enforced", "rows-per-checkpoint", "sink-id");
     }
 
     @Override
@@ -62,7 +74,52 @@ public final class TestValuesTableFactory implements TableFactory, LookupTableSo
 
     @Override
     public DataStream<Row> createSource(Context context, StreamExecutionEnvironment env) {
+        String perCheckpoint = context.option("rows-per-checkpoint", null);
+        if (perCheckpoint != null) {
+            List<Row> rows = rows(context);
+            DataGeneratorSource<Row> source = new DataGeneratorSource<>(new RowAt(rows), rows.size(),
+                    RateLimiterStrategy.perCheckpoint(Integer.parseInt(perCheckpoint)), context.rowType());
+            return env.fromSource(source, WatermarkStrategy.noWatermarks(), "values").setParallelism(1);
+        }
         return env.fromData(rows(context), context.rowType()).setParallelism(1).name("values");
+    }
+
+    /** The row at an index of the table's data. */
+    private record RowAt(List<Row> rows) implements GeneratorFunction<Long, Row> {
+        @Override
+        public Row map(Long index) {
+            return Row.copy(rows.get(index.intValue()));
+        }
+    }
+
+    private static final Map<String, List<Row>> WRITTEN = new ConcurrentHashMap<>();
+
+    /** The rows written so far into the tables with {@code 'sink-id' = sinkId}, in the order they came. */
+    public static List<Row> written(String sinkId) {
+        List<Row> rows = WRITTEN.getOrDefault(sinkId, List.of());
+        synchronized (rows) {
+            return List.copyOf(rows);
+        }
+    }
+
+    @Override
+    public void createSink(Context context, DataStream<Row> rows) {
+        String sinkId = context.option("sink-id", null);
+        if (sinkId == null) {
+            throw new ValidationException("Table " + context.identifier().asSummaryString() + " of connector 'values' "
+                    + "is written only with 'sink-id' = '<name>', which names the list its rows are collected into");
+        }
+        rows.addSink(new Collecting(sinkId)).name("values sink");
+    }
+
+    private record Collecting(String sinkId) implements SinkFunction<Row> {
+        @Override
+        public void invoke(Row row) {
+            List<Row> rows = WRITTEN.computeIfAbsent(sinkId, id -> new ArrayList<>());
+            synchronized (rows) {
+                rows.add(Row.copy(row));
+            }
+        }
     }
 
     @Override
