@@ -284,16 +284,28 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     /** Emits the window ending at {@code windowEnd} from the first {@code count} slices read, if any of them is in it. */
     private void emit(long windowEnd, int count, OnTimerContext ctx, Collector<Row> out) throws Exception {
         long windowStart = slices.windowStart(windowEnd);
-        WindowAccumulator window = new WindowAccumulator();
+        Row window = null;
+        boolean shared = false; // window is a slice's accumulator in state, not to be changed
         for (int i = 0; i < count; i++) {
             long sliceEnd = sliceEnds[i];
             if (sliceEnd > windowStart && sliceEnd <= windowEnd) {
-                window.add(sliceAccumulators[i]);
+                if (window == null) {
+                    window = sliceAccumulators[i];
+                    shared = true;
+                } else {
+                    if (shared) {
+                        Row copy = accumulators.create();
+                        accumulators.merge(copy, window);
+                        window = copy;
+                        shared = false;
+                    }
+                    accumulators.merge(window, sliceAccumulators[i]);
+                }
             }
         }
-        if (window.merged != null) {
+        if (window != null) {
             out.collect(accumulators.output(RowKind.INSERT, windowKey(ctx.getCurrentKey(), windowStart, windowEnd),
-                    window.merged));
+                    window));
         }
     }
 
@@ -301,11 +313,23 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
     private void fire(long windowEnd, OnTimerContext ctx, Collector<Row> out) throws Exception {
         long windowStart = slices.windowStart(windowEnd);
         long unneededUpTo = slices.unneededUpTo(windowEnd);
-        WindowAccumulator window = new WindowAccumulator();
+        Row window = null;
+        boolean shared = false; // window is a slice's accumulator in state, not to be changed
         for (Map.Entry<Long, Row> slice : state.entries()) {
             long sliceEnd = slice.getKey();
             if (sliceEnd > windowStart && sliceEnd <= windowEnd) {
-                window.add(slice.getValue());
+                if (window == null) {
+                    window = slice.getValue();
+                    shared = true;
+                } else {
+                    if (shared) {
+                        Row copy = accumulators.create();
+                        accumulators.merge(copy, window);
+                        window = copy;
+                        shared = false;
+                    }
+                    accumulators.merge(window, slice.getValue());
+                }
             }
             if (sliceEnd <= unneededUpTo) {
                 unneeded.add(sliceEnd);
@@ -315,33 +339,9 @@ public final class SlicedWindowAggregateFunction extends KeyedProcessFunction<Ro
             state.remove(sliceEnd);
         }
         unneeded.clear();
-        if (window.merged != null) {
+        if (window != null) {
             out.collect(accumulators.output(RowKind.INSERT, windowKey(ctx.getCurrentKey(), windowStart, windowEnd),
-                    window.merged));
-        }
-    }
-
-    /**
-     * A window's accumulator merged from its slices': a window of one slice uses that slice's
-     * accumulator as it is (in state, so never changed); a second slice merges both into a copy.
-     */
-    private final class WindowAccumulator {
-        private Row merged;
-        private boolean shared;
-
-        void add(Row slice) throws Exception {
-            if (merged == null) {
-                merged = slice;
-                shared = true;
-                return;
-            }
-            if (shared) {
-                Row copy = accumulators.create();
-                accumulators.merge(copy, merged);
-                merged = copy;
-                shared = false;
-            }
-            accumulators.merge(merged, slice);
+                    window));
         }
     }
 
